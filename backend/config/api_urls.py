@@ -1,0 +1,42 @@
+"""Every API endpoint of the domain apps, one router."""
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from accounts.apis import LoginApi, LogoutApi, MeApi, TokenApi
+from geo.apis import CommunityViewSet, DistrictViewSet, FacilityViewSet, GridViewSet, SubDistrictViewSet
+from needs.apis import NeedViewSet
+from orgs.apis import AgreementViewSet, UnitViewSet
+from people.apis import BlackoutViewSet, SkillViewSet, VolunteerViewSet, WeeklyAvailabilityViewSet
+from posts.apis import PostHoldingViewSet, PostViewSet, TeamViewSet
+from projects.apis import ProjectViewSet
+from resources.apis import ResourceSlotViewSet, ResourceViewSet
+from shifts.apis import ShiftViewSet
+
+router = DefaultRouter()
+router.register("districts", DistrictViewSet, basename="district")
+router.register("sub-districts", SubDistrictViewSet, basename="sub-district")
+router.register("communities", CommunityViewSet, basename="community")
+router.register("grids", GridViewSet, basename="grid")
+router.register("facilities", FacilityViewSet, basename="facility")
+router.register("units", UnitViewSet, basename="unit")
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("skills", SkillViewSet, basename="skill")
+router.register("volunteers", VolunteerViewSet, basename="volunteer")
+router.register("availability", WeeklyAvailabilityViewSet, basename="availability")
+router.register("blackouts", BlackoutViewSet, basename="blackout")
+router.register("teams", TeamViewSet, basename="team")
+router.register("posts", PostViewSet, basename="post")
+router.register("post-holdings", PostHoldingViewSet, basename="post-holding")
+router.register("needs", NeedViewSet, basename="need")
+router.register("resources", ResourceViewSet, basename="resource")
+router.register("resource-slots", ResourceSlotViewSet, basename="resource-slot")
+router.register("projects", ProjectViewSet, basename="project")
+router.register("shifts", ShiftViewSet, basename="shift")
+
+urlpatterns = [
+    path("auth/login/", LoginApi.as_view(), name="login"),
+    path("auth/logout/", LogoutApi.as_view(), name="logout"),
+    path("auth/me/", MeApi.as_view(), name="me"),
+    path("auth/token/", TokenApi.as_view(), name="token"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,94 @@
+"""The one error shape for every API failure: {"message", "extra": {"code", "fields"}}.
+
+Domain refusals raise an ApplicationError subclass; DRF and Django errors are translated here.
+Unknown exceptions are left alone so that they are logged and stay 500s.
+"""
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class ApplicationError(Exception):
+    """A domain rule refuses the action."""
+
+    code = "refused"
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, message: str, *, fields: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+
+class IllegalTransition(ApplicationError):
+    """The requested status does not follow from the current one."""
+
+    code = "illegal_transition"
+
+
+class Conflict(ApplicationError):
+    """Somebody else changed the object first."""
+
+    code = "conflict"
+    status_code = status.HTTP_409_CONFLICT
+
+
+def _flatten(detail):
+    """DRF error details -> plain strings, keeping the field structure."""
+    if isinstance(detail, dict):
+        return {key: _flatten(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_flatten(item) for item in detail]
+    return str(detail)
+
+
+def _first_message(fields) -> str:
+    if isinstance(fields, dict):
+        for key, value in fields.items():
+            inner = _first_message(value)
+            if inner:
+                return inner if key == "non_field_errors" else f"{key}: {inner}"
+    if isinstance(fields, list):
+        for item in fields:
+            inner = _first_message(item)
+            if inner:
+                return inner
+    if isinstance(fields, str):
+        return fields
+    return ""
+
+
+def error_body(message: str, code: str, fields: dict | None = None) -> dict:
+    return {"message": str(message), "extra": {"code": code, "fields": fields or {}}}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, ApplicationError):
+        return Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None  # unknown: logged by Django, stays a 500
+
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        fields = _flatten(detail)
+        message = _first_message(fields) or str(_("Invalid input."))
+        response.data = error_body(message, "invalid", fields)
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        response.data = error_body(str(detail), code)
+    return response

@@ -1,0 +1,41 @@
+"""Shared filter pieces: ordering that rejects unknown fields, and filtering by a skill code."""
+import django_filters
+from django.utils.translation import gettext as _
+from django_filters.constants import EMPTY_VALUES
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+
+
+class StrictOrderingFilter(OrderingFilter):
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if params:
+            fields = [param.strip() for param in params.split(",")]
+            valid = {item[0] for item in self.get_valid_fields(queryset, view, {"request": request})}
+            unknown = [f for f in fields if f.lstrip("-") not in valid]
+            if unknown:
+                raise ValidationError({self.ordering_param: [_("Unknown ordering field: %s") % ", ".join(unknown)]})
+        return super().get_ordering(request, queryset, view)
+
+
+def _skills(request):
+    from people.models import Skill
+
+    return Skill.objects.all()
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SkillCodeFilter(django_filters.ModelChoiceFilter):
+    """`?skill=legal_advice`: rows whose JSON skill map (field_name) names that catalogue skill; unknown code is a 400."""
+
+    def __init__(self, field_name="required_skills", **kwargs):
+        kwargs.setdefault("queryset", _skills)
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(field_name=field_name, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(**{f"{self.field_name}__has_key": value.code})

@@ -1,0 +1,40 @@
+"""Input and output shapes of the geography endpoints."""
+from core.scoping import Scope
+from core.serializers import DomainSerializer
+from geo.models import Community, District, Facility, Grid, SubDistrict
+
+
+class DistrictSerializer(DomainSerializer):
+    class Meta:
+        model = District
+        fields = ["id", "name", "city", "code"]
+
+
+class SubDistrictSerializer(DomainSerializer):
+    class Meta:
+        model = SubDistrict
+        fields = ["id", "district", "name", "code"]
+
+
+class CommunitySerializer(DomainSerializer):
+    scoped_fields = {"sub_district": (SubDistrict.objects, Scope(community=None))}
+
+    class Meta:
+        model = Community
+        fields = ["id", "sub_district", "name", "code", "address", "lat", "lng", "population"]
+
+
+class GridSerializer(DomainSerializer):
+    scoped_fields = {"community": (Community.objects, Scope(community="self"))}
+
+    class Meta:
+        model = Grid
+        fields = ["id", "community", "name", "code"]
+
+
+class FacilitySerializer(DomainSerializer):
+    scoped_fields = {"community": (Community.objects, Scope(community="self"))}
+
+    class Meta:
+        model = Facility
+        fields = ["id", "community", "kind", "name", "capacity"]

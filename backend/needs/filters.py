@@ -1,0 +1,26 @@
+"""Filters of the needs list."""
+import django_filters
+
+from needs.models import Need
+from core.filters import SkillCodeFilter
+
+
+class NeedFilter(django_filters.FilterSet):
+    sub_district = django_filters.NumberFilter(field_name="community__sub_district")
+    skill = SkillCodeFilter()
+    status = django_filters.MultipleChoiceFilter(choices=Need.Status.choices)
+    wanted_from = django_filters.IsoDateTimeFilter(field_name="wanted_end", lookup_expr="gte")
+    wanted_to = django_filters.IsoDateTimeFilter(field_name="wanted_start", lookup_expr="lt")
+    deadline_before = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
+    overdue = django_filters.BooleanFilter(method="filter_overdue")
+
+    class Meta:
+        model = Need
+        fields = ["community", "grid", "category", "type", "source", "is_micro_wish", "urgency", "owner"]
+
+    def filter_overdue(self, queryset, name, value):
+        from django.utils import timezone
+
+        open_states = [Need.Status.PENDING, Need.Status.PUBLISHED, Need.Status.CLAIMED, Need.Status.IN_SERVICE]
+        overdue = queryset.filter(status__in=open_states, deadline__lt=timezone.localdate())
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))

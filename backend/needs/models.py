@@ -1,0 +1,98 @@
+"""The needs list (需求清单): what residents and communities ask for, owned (首问) and due (限时办结)."""
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStamped
+from core.validators import validate_skill_levels
+
+
+class Need(TimeStamped):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        PUBLISHED = "published", _("Published")
+        CLAIMED = "claimed", _("Claimed")
+        IN_SERVICE = "in_service", _("In service")
+        COMPLETED = "completed", _("Completed")
+        RATED = "rated", _("Rated")
+        CLOSED = "closed", _("Closed")
+
+    # 待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭; closing is possible before completion
+    # (rejected or withdrawn), and a claim may be released back to the published list.
+    TRANSITIONS = {
+        Status.PENDING: {Status.PUBLISHED, Status.CLOSED},
+        Status.PUBLISHED: {Status.CLAIMED, Status.CLOSED},
+        Status.CLAIMED: {Status.IN_SERVICE, Status.PUBLISHED, Status.CLOSED},
+        Status.IN_SERVICE: {Status.COMPLETED},
+        Status.COMPLETED: {Status.RATED, Status.CLOSED},
+        Status.RATED: set(),
+        Status.CLOSED: set(),
+    }
+
+    class Source(models.TextChoices):
+        RESIDENT = "resident", _("Resident order")
+        GRID = "grid", _("Grid report")
+        PROJECT_BANK = "project_bank", _("Project bank")
+        UNIT = "unit", _("Unit")
+        COMMUNITY = "community", _("Community")
+
+    class Type(models.TextChoices):
+        OBJECT = "object", _("Object")
+        SERVICE = "service", _("Service")
+        VENUE = "venue", _("Venue")
+        FUNDS = "funds", _("Funds")
+        EXPERTISE = "expertise", _("Expertise")
+
+    class Category(models.TextChoices):
+        ELDERLY = "elderly", _("Elderly care")
+        CHILDREN = "children", _("Children and youth")
+        HEALTH = "health", _("Health")
+        LEGAL = "legal", _("Legal")
+        ENVIRONMENT = "environment", _("Environment")
+        CULTURE = "culture", _("Culture and education")
+        SAFETY = "safety", _("Safety")
+        HARDSHIP = "hardship", _("Hardship help")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=128)
+    description = models.TextField(_("description"), blank=True)
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    requester_name = models.CharField(_("requester"), max_length=64, blank=True)
+    requester_phone = models.CharField(_("requester phone"), max_length=20, blank=True)
+    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="needs")
+    grid = models.ForeignKey("geo.Grid", verbose_name=_("grid"), null=True, blank=True, on_delete=models.SET_NULL, related_name="needs")
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    type = models.CharField(_("type"), max_length=16, choices=Type.choices)
+    is_micro_wish = models.BooleanField(_("micro-wish"), default=False)
+    required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    headcount = models.PositiveSmallIntegerField(_("headcount"), default=1, validators=[MaxValueValidator(200)])
+    wanted_start = models.DateTimeField(_("wanted from"), null=True, blank=True)
+    wanted_end = models.DateTimeField(_("wanted until"), null=True, blank=True)
+    urgency = models.PositiveSmallIntegerField(_("urgency"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner (first contact)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="owned_needs",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="need_window_ordered",
+                condition=Q(wanted_start__isnull=True) | Q(wanted_end__isnull=True) | Q(wanted_end__gt=F("wanted_start")),
+            ),
+            models.CheckConstraint(name="need_urgency_valid", condition=Q(urgency__gte=1, urgency__lte=5)),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]

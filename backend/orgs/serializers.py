@@ -1,0 +1,76 @@
+"""Input and output shapes of units and co-building agreements."""
+from django.db import transaction
+from rest_framework import serializers
+
+from core.masking import mask_phone
+from core.scoping import Scope
+from core.serializers import DomainSerializer
+from geo.models import Community
+from orgs.models import Agreement, AgreementItem, Unit
+
+
+class UnitSerializer(DomainSerializer):
+    community_name = serializers.CharField(source="community.name", read_only=True)
+    contact_phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id", "name", "kind", "party_organisation", "community", "community_name", "address", "lat", "lng",
+            "contact_name", "contact_phone",
+        ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        own_unit = user is not None and user.role == user.Role.UNIT and user.unit_id == instance.pk
+        if not (own_unit or (user is not None and user.role == user.Role.ADMIN)):
+            data["contact_phone"] = mask_phone(instance.contact_phone)
+        return data
+
+
+class AgreementItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgreementItem
+        fields = ["id", "description", "quantity", "done"]
+
+
+class AgreementSerializer(DomainSerializer):
+    items = AgreementItemSerializer(many=True, required=False)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    community_name = serializers.CharField(source="community.name", read_only=True)
+    scoped_fields = {"community": (Community.objects, Scope(community="self"))}
+
+    class Meta:
+        model = Agreement
+        fields = ["id", "unit", "unit_name", "community", "community_name", "year", "title", "signed_on", "items"]
+        validators = []  # the (unit, community, year) uniqueness is reported below with a field name
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        unit = attrs.get("unit", getattr(self.instance, "unit", None))
+        community = attrs.get("community", getattr(self.instance, "community", None))
+        year = attrs.get("year", getattr(self.instance, "year", None))
+        clash = Agreement.objects.filter(unit=unit, community=community, year=year)
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise serializers.ValidationError({"year": ["This unit already has an agreement with this community for that year."]})
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data):
+        items = validated_data.pop("items", [])
+        agreement = Agreement.objects.create(**validated_data)
+        AgreementItem.objects.bulk_create(AgreementItem(agreement=agreement, **item) for item in items)
+        return agreement
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        items = validated_data.pop("items", None)
+        instance = super().update(instance, validated_data)
+        if items is not None:  # the list given replaces the stored one
+            instance.items.all().delete()
+            AgreementItem.objects.bulk_create(AgreementItem(agreement=instance, **item) for item in items)
+        return instance

@@ -1,0 +1,48 @@
+"""Filters of the volunteer lists: by place, kind, skill and level, language, availability and reporting."""
+import django_filters
+from django.db.models.fields.json import KeyTransform
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import SkillCodeFilter
+from people.models import Blackout, Volunteer, WeeklyAvailability
+
+
+class VolunteerFilter(django_filters.FilterSet):
+    community = django_filters.NumberFilter(field_name="home_community")
+    sub_district = django_filters.NumberFilter(field_name="home_community__sub_district")
+    skill = SkillCodeFilter(field_name="skills", method="filter_skill", label=_("skill code"))
+    min_level = django_filters.NumberFilter(method="filter_noop", min_value=1, max_value=5, label=_("minimum level"))
+    language = django_filters.CharFilter(method="filter_language")
+    available_on = django_filters.NumberFilter(
+        field_name="availability__weekday", min_value=1, max_value=7, distinct=True, label=_("available on weekday")
+    )
+    reported = django_filters.BooleanFilter(field_name="reported_community", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Volunteer
+        fields = ["kind", "grid", "employer_unit", "reported_community", "active"]
+
+    def filter_noop(self, queryset, name, value):
+        return queryset  # read together with `skill`
+
+    def filter_skill(self, queryset, name, skill):
+        level = self.form.cleaned_data.get("min_level") or 1
+        return queryset.alias(skill_level=KeyTransform(skill.code, "skills")).filter(skill_level__gte=int(level))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(languages__icontains=f'"{value}"')
+
+
+class WeeklyAvailabilityFilter(django_filters.FilterSet):
+    class Meta:
+        model = WeeklyAvailability
+        fields = ["volunteer", "weekday"]
+
+
+class BlackoutFilter(django_filters.FilterSet):
+    start_after = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="gte")
+    start_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+
+    class Meta:
+        model = Blackout
+        fields = ["volunteer"]

@@ -1,0 +1,132 @@
+"""Volunteers: the skill catalogue, profiles, weekly availability and dated blackouts, and reporting (报到)."""
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Located, TimeStamped
+from core.validators import validate_skill_levels, validate_string_list
+
+
+class Skill(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=64)
+    name_en = models.CharField(_("English name"), max_length=64, blank=True)
+    category = models.CharField(_("category"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Volunteer(Located, TimeStamped):
+    """A person's volunteer profile; location is the home courtyard, used only for travel distance."""
+
+    class Kind(models.TextChoices):
+        IN_OFFICE = "in_office", _("In-office party member")
+        NON_POST = "non_post", _("Non-post party member")
+        RETIRED = "retired", _("Retired party member")
+        RESIDENT = "resident", _("Resident volunteer")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="volunteer"
+    )
+    number = models.CharField(_("volunteer number"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    employer_unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("employer unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    home_community = models.ForeignKey(
+        "geo.Community", verbose_name=_("home community"), on_delete=models.PROTECT, related_name="volunteers"
+    )
+    grid = models.ForeignKey(
+        "geo.Grid", verbose_name=_("grid"), null=True, blank=True, on_delete=models.SET_NULL, related_name="volunteers"
+    )
+    skills = models.JSONField(_("skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    languages = models.JSONField(_("languages"), default=list, blank=True, validators=[validate_string_list])
+    max_hours_per_week = models.PositiveSmallIntegerField(
+        _("maximum hours per week"), default=6, validators=[MaxValueValidator(60)]
+    )
+    max_distance_km = models.FloatField(
+        _("maximum travel distance (km)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    reported_community = models.ForeignKey(
+        "geo.Community", verbose_name=_("reported to community"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="reported_members",
+    )
+    reported_at = models.DateField(_("reported on"), null=True, blank=True)
+    consent_rank_name = models.BooleanField(_("publish my name in rankings"), default=False)
+    consent_share_with_unit = models.BooleanField(_("share my record with my employer unit"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                name="volunteer_in_office_has_employer",
+                condition=~Q(kind="in_office") | Q(employer_unit__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="volunteer_reported_has_date",
+                condition=Q(reported_community__isnull=True) | Q(reported_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+    @property
+    def phone(self) -> str:
+        return self.user.phone
+
+
+class WeeklyAvailability(models.Model):
+    """A recurring free window, e.g. every Saturday 09:00-12:00."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="availability"
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), validators=[MinValueValidator(1), MaxValueValidator(7)], help_text=_("1 = Monday, 7 = Sunday")
+    )
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("to"))
+
+    class Meta:
+        verbose_name = _("weekly availability")
+        verbose_name_plural = _("weekly availability")
+        ordering = ["volunteer_id", "weekday", "start_time"]
+        constraints = [
+            models.CheckConstraint(name="availability_ends_after_start", condition=Q(end_time__gt=F("start_time"))),
+            models.CheckConstraint(name="availability_weekday_valid", condition=Q(weekday__gte=1, weekday__lte=7)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+
+class Blackout(models.Model):
+    """A dated exception: the volunteer is away, whatever the weekly pattern says."""
+
+    volunteer = models.ForeignKey(Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="blackouts")
+    start = models.DateTimeField(_("from"))
+    end = models.DateTimeField(_("to"))
+    reason = models.CharField(_("reason"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("blackout")
+        verbose_name_plural = _("blackouts")
+        ordering = ["volunteer_id", "start"]
+        constraints = [models.CheckConstraint(name="blackout_ends_after_start", condition=Q(end__gt=F("start")))]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} - {self.end:%Y-%m-%d %H:%M}"

@@ -1,0 +1,33 @@
+"""Idle resources and their free slots: units manage their own, coordinators their communities' rooms."""
+from django.db.models import Prefetch
+
+from core.api import ScopedViewSet
+from core.scoping import COORDINATORS, Role, Scope
+from resources.filters import ResourceFilter, ResourceSlotFilter
+from resources.models import Resource, ResourceSlot
+from resources.serializers import RESOURCE_WRITE_SCOPE, ResourceSerializer, ResourceSlotSerializer
+
+WITH_UNITS = COORDINATORS | {Role.UNIT}
+
+
+class ResourceViewSet(ScopedViewSet):
+    queryset = Resource.objects.select_related("unit", "community").prefetch_related(
+        Prefetch("slots", queryset=ResourceSlot.objects.order_by("weekday", "date", "start_time"))
+    )
+    serializer_class = ResourceSerializer
+    scope = Scope(community=RESOURCE_WRITE_SCOPE.community, unit=RESOURCE_WRITE_SCOPE.unit, write=WITH_UNITS)
+    filterset_class = ResourceFilter
+    search_fields = ["name", "address", "conditions"]
+    ordering_fields = ["name", "capacity", "category", "id"]
+
+    def perform_create(self, serializer):
+        user = self.request.user
+        serializer.save(unit=user.unit if user.role == Role.UNIT else None)
+
+
+class ResourceSlotViewSet(ScopedViewSet):
+    queryset = ResourceSlot.objects.all()
+    serializer_class = ResourceSlotSerializer
+    scope = Scope(community="resource__community", unit="resource__unit", write=WITH_UNITS)
+    filterset_class = ResourceSlotFilter
+    ordering_fields = ["weekday", "date", "start_time"]

@@ -1,0 +1,55 @@
+"""Input and output shapes of resources and their free slots."""
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from core.scoping import Role, Scope
+from core.serializers import DomainSerializer
+from resources.models import Resource, ResourceSlot
+
+RESOURCE_WRITE_SCOPE = Scope(community="community", unit="unit")
+
+
+class ResourceSlotInlineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ResourceSlot
+        fields = ["id", "weekday", "date", "start_time", "end_time"]
+
+
+class ResourceSerializer(DomainSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True, default=None)
+    community_name = serializers.CharField(source="community.name", read_only=True)
+    slots = ResourceSlotInlineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Resource
+        fields = [
+            "id", "unit", "unit_name", "community", "community_name", "name", "category", "capacity", "features",
+            "address", "lat", "lng", "conditions", "status", "slots",
+        ]
+        # A representative lists for their own unit; a coordinator's resources are the community's rooms.
+        read_only_fields = ["unit"]
+
+    def validate_community(self, community):
+        user = self.context["request"].user
+        if user.role == Role.COMMUNITY and community.pk != user.community_id:
+            raise serializers.ValidationError(_("Outside your community."))
+        if user.role == Role.SUBDISTRICT and community.sub_district_id != user.sub_district_id:
+            raise serializers.ValidationError(_("Outside your sub-district."))
+        return community
+
+
+class ResourceSlotSerializer(DomainSerializer):
+    ordered_pairs = (("start_time", "end_time"),)
+    scoped_fields = {"resource": (Resource.objects, RESOURCE_WRITE_SCOPE)}
+
+    class Meta:
+        model = ResourceSlot
+        fields = ["id", "resource", "weekday", "date", "start_time", "end_time"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        weekday = attrs.get("weekday", getattr(self.instance, "weekday", None))
+        date = attrs.get("date", getattr(self.instance, "date", None))
+        if (weekday is None) == (date is None):
+            raise serializers.ValidationError({"weekday": [_("Give either a weekday (recurring) or a date, not both.")]})
+        return attrs
