@@ -38,5 +38,6 @@ urlpatterns = [
     path("auth/logout/", LogoutApi.as_view(), name="logout"),
     path("auth/me/", MeApi.as_view(), name="me"),
     path("auth/token/", TokenApi.as_view(), name="token"),
+    path("", include("transfer.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "resources",
     "projects",
     "shifts",
+    "demo",
+    "transfer",
 ]
 
 MIDDLEWARE = [
