@@ -1,0 +1,53 @@
+"""Admin of the skill catalogue, volunteer profiles (with availability and blackouts inline) and their windows.
+
+With 22k volunteers and as many users, every foreign key to them is an autocomplete, never a select box.
+"""
+from django.contrib import admin
+
+from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "name_en", "category"]
+    list_filter = ["category"]
+    search_fields = ["code", "name", "name_en"]
+
+
+class WeeklyAvailabilityInline(admin.TabularInline):
+    model = WeeklyAvailability
+    extra = 0
+
+
+class BlackoutInline(admin.TabularInline):
+    model = Blackout
+    extra = 0
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "kind", "home_community", "grid", "employer_unit", "max_hours_per_week", "active"]
+    list_filter = ["kind", "active", "consent_rank_name", "consent_share_with_unit", "home_community__sub_district"]
+    search_fields = ["number", "name", "user__username", "user__phone"]
+    list_select_related = ["home_community", "grid__community", "employer_unit"]
+    autocomplete_fields = ["user", "employer_unit", "home_community", "grid", "reported_community"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [WeeklyAvailabilityInline, BlackoutInline]
+
+
+@admin.register(WeeklyAvailability)
+class WeeklyAvailabilityAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "weekday", "start_time", "end_time"]
+    list_filter = ["weekday"]
+    search_fields = ["volunteer__number", "volunteer__name"]
+    list_select_related = ["volunteer"]
+    autocomplete_fields = ["volunteer"]
+
+
+@admin.register(Blackout)
+class BlackoutAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "start", "end", "reason"]
+    search_fields = ["volunteer__number", "volunteer__name", "reason"]
+    list_select_related = ["volunteer"]
+    autocomplete_fields = ["volunteer"]
+    date_hierarchy = "start"
