@@ -1,0 +1,107 @@
+"""Solving the array model with HiGHS through highspy: whole arrays in, no per-term Python objects.
+
+`relax_and_round` is the optimizer's main path: the LP relaxation (near-totally-unimodular, so usually
+integral) gives the bound; fractional leftovers are fixed by a small MIP over their neighbourhood only.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+
+import numpy as np
+
+from .formulation import Model
+
+INT_TOL = 1e-6
+
+
+@contextlib.contextmanager
+def quiet_stdout():
+    """HiGHS prints a banner on stdout from C++; the package must not print, so fd 1 goes to /dev/null."""
+    try:
+        saved = os.dup(1)
+    except OSError:
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+def new_highs(threads: int | None = None):
+    import highspy
+
+    with quiet_stdout():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    if threads:
+        h.setOptionValue("threads", int(threads))
+    return h
+
+
+def pass_model(h, model: Model, *, integer: bool, lower=None, upper=None) -> None:
+    import highspy
+
+    csc = model.matrix().tocsc()
+    row_lo, row_hi = model.row_bounds()
+    lp = highspy.HighsLp()
+    lp.num_col_ = model.n_cols
+    lp.num_row_ = csc.shape[0]
+    lp.col_cost_ = model.cost
+    lp.col_lower_ = model.lower if lower is None else lower
+    lp.col_upper_ = model.upper if upper is None else upper
+    lp.row_lower_ = row_lo
+    lp.row_upper_ = row_hi
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = csc.indices.astype(np.int32)
+    lp.a_matrix_.value_ = csc.data
+    lp.sense_ = highspy.ObjSense.kMaximize
+    if integer:
+        lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                           for i in model.integer]
+    h.passModel(lp)
+
+
+def status_name(h) -> str:
+    return str(h.getModelStatus()).split(".")[-1]
+
+
+def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose"):
+    """Return (status, objective, column values) of the LP relaxation."""
+    h = new_highs(threads)
+    h.setOptionValue("time_limit", max(0.01, float(time_limit)))
+    h.setOptionValue("solver", method)
+    pass_model(h, model, integer=False)
+    h.run()
+    status = status_name(h)
+    if status != "kOptimal":
+        return status, None, None
+    return status, float(h.getInfo().objective_function_value), np.asarray(h.getSolution().col_value)
+
+
+def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=None,
+              threads: int | None = None):
+    """Return (status, objective, dual bound, column values or None) of the MIP (bounds may fix columns)."""
+    h = new_highs(threads)
+    h.setOptionValue("time_limit", max(0.01, float(time_limit)))
+    h.setOptionValue("mip_rel_gap", float(gap))
+    pass_model(h, model, integer=True, lower=lower, upper=upper)
+    h.run()
+    status = status_name(h)
+    info = h.getInfo()
+    values = None
+    if info.primal_solution_status >= 2:        # a feasible solution exists
+        values = np.asarray(h.getSolution().col_value)
+    return status, float(info.objective_function_value), float(info.mip_dual_bound), values
+
+
+def fractional(values: np.ndarray, model: Model) -> np.ndarray:
+    n = model.n_x + model.n_y
+    v = values[:n]
+    return np.flatnonzero((v > INT_TOL) & (v < 1 - INT_TOL))

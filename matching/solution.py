@@ -1,0 +1,110 @@
+"""The result of a matching run: a frozen Solution with status, objective, bound and gap, the plan,
+every unfilled seat with its reasons, and what each soft rule contributed (the score analysis)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+from .errors import ProblemError
+
+
+class Status(str, Enum):
+    OPTIMAL = "optimal"          # proven optimal (within the requested gap, see `gap`)
+    FEASIBLE = "feasible"        # a valid plan, optimality not proven
+    TIME_LIMIT = "time_limit"    # the deadline came first: the best plan known by then (greedy at worst)
+    INFEASIBLE = "infeasible"    # the locks cannot all be kept; no plan
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str                    # no_skill_in_range | no_one_free | all_busy | all_at_hour_limit | no_room
+    message: str
+    skill: str | None = None
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Unfilled:
+    shift: str
+    missing: int
+    reasons: tuple[Reason, ...] = ()
+    suggestion: str = ""         # the smallest change that would fill the seats
+
+
+@dataclass(frozen=True)
+class Solution:
+    status: Status
+    objective: float             # priority-weighted seats + met requests, plus soft rules scaled below one seat
+    bound: float                 # proven upper bound on the objective (same units)
+    gap: float                   # (bound - objective) / bound, 0 when proven optimal
+    seconds: float
+    solver: str
+    assignments: tuple[tuple[str, str], ...]            # (volunteer, shift)
+    resource_assignments: tuple[tuple[str, str], ...]   # (resource, request)
+    unfilled: tuple[Unfilled, ...] = ()
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+    moved: int | None = None     # repair only: people moved from their published shift
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        out = {
+            "status": self.status.value, "objective": self.objective, "bound": self.bound, "gap": self.gap,
+            "seconds": round(self.seconds, 3), "solver": self.solver,
+            "assignments": [{"volunteer": v, "shift": s} for v, s in self.assignments],
+            "resource_assignments": [{"resource": r, "request": q} for r, q in self.resource_assignments],
+            "unfilled": [{"shift": u.shift, "missing": u.missing,
+                          "reasons": [{k: v for k, v in r.__dict__.items() if v is not None} for r in u.reasons],
+                          "suggestion": u.suggestion} for u in self.unfilled],
+            "metrics": dict(self.metrics),
+        }
+        if self.moved is not None:
+            out["moved"] = self.moved
+        if self.message:
+            out["message"] = self.message
+        return out
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+
+def solution_from_dict(data: Any) -> Solution:
+    """Read a solution file (only the fields `check` and `repair` need are required)."""
+    if not isinstance(data, Mapping):
+        raise ProblemError("solution: expected a JSON object at the top level")
+
+    def pairs(key: str, a: str, b: str) -> tuple[tuple[str, str], ...]:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise ProblemError(f"{key}: expected a list")
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, Mapping) or a not in item or b not in item:
+                raise ProblemError(f"{key}[{i}]: expected {{\"{a}\", \"{b}\"}}")
+            out.append((str(item[a]), str(item[b])))
+        return tuple(out)
+
+    if "assignments" not in data:
+        raise ProblemError("assignments: missing field")
+    try:
+        status = Status(data.get("status", "feasible"))
+    except ValueError:
+        raise ProblemError(f"status: unknown status {data.get('status')!r}") from None
+    return Solution(status=status, objective=float(data.get("objective", 0.0)),
+                    bound=float(data.get("bound", 0.0)), gap=float(data.get("gap", 0.0)),
+                    seconds=float(data.get("seconds", 0.0)), solver=str(data.get("solver", "")),
+                    assignments=pairs("assignments", "volunteer", "shift"),
+                    resource_assignments=pairs("resource_assignments", "resource", "request"),
+                    metrics=dict(data.get("metrics", {})))
+
+
+def load_solution(path: str) -> Solution:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except FileNotFoundError:
+        raise ProblemError(f"{path}: no such file") from None
+    except json.JSONDecodeError as exc:
+        raise ProblemError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    return solution_from_dict(data)

@@ -1,0 +1,326 @@
+"""One entry point, `solve(problem, *, time_limit, solver)`: candidates, model, greedy fallback, then the solver
+in a killable subprocess so the deadline holds whatever the solver does (HiGHS and CBC both overrun limits).
+
+Pipeline for HiGHS: LP relaxation (bound), round the integral part, fill the rest greedily, then a small MIP
+over the fractional neighbourhood. For CBC: the whole model through PuLP, named rows, `sol_status` read.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import re
+import signal
+import tempfile
+import time
+from collections import defaultdict
+
+import numpy as np
+
+from .candidates import Arrays, Candidates, VolunteerTable, build_candidates, problem_arrays
+from .explain import explain
+from .formulation import Model, build_model, lock_columns
+from .greedy import PlanState, greedy_fill, greedy_plan
+from .metrics import plan_metrics, score
+from .problem import Problem
+from .solution import Solution, Status
+
+log = logging.getLogger(__name__)
+
+SOLVERS = ("highs", "cbc", "greedy")
+FULL_MIP_COLUMNS = 60_000     # below this the whole MIP is cheap; above it only the fractional neighbourhood
+
+
+# ---------------------------------------------------------------- workers (run in a child process)
+
+def _complete(problem, cands, arrays, x, y) -> tuple[np.ndarray, np.ndarray]:
+    """Take an integral partial plan and fill what is left greedily (requests first)."""
+    state = PlanState(problem, cands, arrays)
+    for k in y:
+        if state.can_book(int(k)):
+            state.book(int(k))
+    for j in x:
+        if state.can_assign(int(j)):
+            state.assign(int(j))
+    from .greedy import greedy_book
+    greedy_book(state)
+    greedy_fill(state)
+    return np.array(sorted(state.x), dtype=np.int64), np.array(sorted(state.y), dtype=np.int64)
+
+
+def _highs_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+    from . import highs_backend as hb
+
+    start = time.monotonic()
+    n_x, n_y = model.n_x, model.n_y
+    status, lp_obj, values = hb.solve_lp(model, time_limit=seconds, threads=threads)
+    if status == "kInfeasible":
+        conn.send(("infeasible", None))
+        return
+    if values is None:
+        conn.send(("failed", status))
+        return
+    bound = lp_obj / model.scale
+    frac = hb.fractional(values, model)
+    x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
+    y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
+    if frac.size == 0:
+        conn.send(("plan", {"x": x, "y": y, "bound": bound, "final": True, "phase": "lp_integral",
+                            "lp_seconds": time.monotonic() - start, "fractional": 0}))
+        return
+    # the rounded LP plan may break a coupling row where a request was only partly met: drop those seats
+    met = np.zeros(len(problem.resource_requests), dtype=bool)
+    met[cands.req[y]] = True
+    req_of = arrays.s_request[cands.shift[x]]
+    x = x[(req_of < 0) | met[np.maximum(req_of, 0)]]
+    cx, cy = _complete(problem, cands, arrays, x, y)
+    conn.send(("plan", {"x": cx, "y": cy, "bound": bound, "final": False, "phase": "lp_rounded",
+                        "lp_seconds": time.monotonic() - start, "fractional": int(frac.size)}))
+    remaining = seconds - (time.monotonic() - start)
+    if model.n_cols <= FULL_MIP_COLUMNS and remaining > 0.2:
+        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap, threads=threads)
+        if vals is not None:
+            conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5),
+                                "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
+                                "bound": min(bound, dual / model.scale), "final": True, "phase": "full_mip",
+                                "proven": status == "kOptimal"}))
+        return
+    # a MIP over the neighbourhood of the fractional columns, the rest fixed at the rounded LP values
+    fx = frac[frac < n_x]
+    fy = frac[frac >= n_x] - n_x
+    vols = np.unique(cands.vol[fx])
+    shifts = np.unique(np.concatenate([cands.shift[fx],
+                                       np.flatnonzero(np.isin(arrays.s_request, cands.req[fy]))]))
+    free_x = np.isin(cands.vol, vols) | np.isin(cands.shift, shifts)
+    reqs = np.unique(np.concatenate([cands.req[fy], arrays.s_request[shifts][arrays.s_request[shifts] >= 0]]))
+    free_y = np.isin(cands.req, reqs) if n_y else np.zeros(0, dtype=bool)
+    rounded = np.round(values[:n_x + n_y])
+    rounded[:n_x][~np.isin(np.arange(n_x), x)] = 0.0
+    lower, upper = model.lower.copy(), model.upper.copy()
+    fixed = np.flatnonzero(~np.concatenate([free_x, free_y]))
+    lower[fixed] = np.maximum(rounded[fixed], model.lower[fixed])
+    upper[fixed] = np.maximum(rounded[fixed], model.lower[fixed])
+    remaining = seconds - (time.monotonic() - start)
+    if remaining <= 0.2:
+        return
+    status, obj, _, vals = hb.solve_mip(model, time_limit=remaining, gap=gap * 0.2, lower=lower, upper=upper,
+                                        threads=threads)
+    if vals is not None:
+        mx = np.flatnonzero(vals[:n_x] > 0.5)
+        my = np.flatnonzero(vals[n_x:n_x + n_y] > 0.5)
+        conn.send(("plan", {"x": mx, "y": my, "bound": bound, "final": True, "phase": "neighbourhood_mip",
+                            "free_columns": int(free_x.sum() + free_y.sum())}))
+
+
+def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
+    """CBC's proven bound from its log, in the model's (maximised) units."""
+    try:
+        text = open(path, encoding="utf-8", errors="replace").read()
+    except OSError:
+        return None
+    found = re.findall(r"Exiting as integer gap of\s+(-?[\d.eE+-]+)", text)
+    if found:
+        return objective + abs(float(found[-1]))
+    found = re.findall(r"Lower bound:\s+(-?[\d.eE+-]+)", text)
+    if found:
+        return -float(found[-1])
+    if proven:
+        return objective
+    found = re.findall(r"best possible\s+(-?[\d.eE+-]+)", text)
+    return -float(found[-1]) if found else None
+
+
+def _cbc_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+    import pulp
+
+    from .formulation import to_pulp
+
+    prob, cols = to_pulp(model, problem.name or "weekly_matching")
+    with tempfile.TemporaryDirectory() as tmp:
+        log_path = os.path.join(tmp, "cbc.log")
+        cmd = pulp.PULP_CBC_CMD(msg=False, timeLimit=max(1, int(seconds)), gapRel=gap, threads=threads,
+                                logPath=log_path)
+        prob.solve(cmd)
+        objective = pulp.value(prob.objective) or 0.0
+        upper = _parse_cbc_bound(log_path, objective, prob.sol_status == pulp.LpSolutionOptimal)
+    if prob.sol_status == pulp.LpSolutionInfeasible or prob.status == pulp.LpStatusInfeasible:
+        conn.send(("infeasible", None))
+        return
+    if prob.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+        conn.send(("failed", pulp.LpStatus[prob.status]))
+        return
+    values = np.array([c.varValue or 0.0 for c in cols[:model.n_x + model.n_y]])
+    x = np.flatnonzero(values[:model.n_x] > 0.5)
+    y = np.flatnonzero(values[model.n_x:] > 0.5)
+    optimal = prob.sol_status == pulp.LpSolutionOptimal
+    bound = upper / model.scale if upper is not None else None
+    conn.send(("plan", {"x": x, "y": y, "bound": bound, "final": True, "phase": "cbc",
+                        "proven": optimal}))
+
+
+def _child(target, conn, *args) -> None:
+    os.setpgrp()              # own process group: the parent kills CBC's process together with this one
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)       # solvers print banners; the package never prints
+    try:
+        target(conn, *args)
+    except Exception as exc:  # reported to the parent, which falls back to the greedy plan
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def run_with_deadline(target, args: tuple, deadline: float) -> tuple[list[tuple[str, object]], bool]:
+    """Run target(conn, *args) in a forked child; collect its messages until it ends or the deadline passes.
+
+    Returns (messages, finished). On the deadline the child's whole process group is killed.
+    """
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(target, child) + args, daemon=True)
+    proc.start()
+    child.close()
+    messages: list[tuple[str, object]] = []
+    finished = False
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        try:
+            if parent.poll(min(remaining, 0.5)):
+                messages.append(parent.recv())
+            elif not proc.is_alive() and not parent.poll(0):
+                finished = True
+                break
+        except (EOFError, OSError):
+            finished = True
+            break
+    if not finished:
+        log.warning("solver passed the deadline: killing process group %d", proc.pid)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.join(timeout=1.0)
+    parent.close()
+    return messages, finished
+
+
+# ---------------------------------------------------------------- the entry point
+
+def _lock_conflict(problem: Problem, cands: Candidates, arrays: Arrays, locks: list[int]) -> str | None:
+    for (vid, sid), j in zip(problem.locks, locks):
+        if j < 0:
+            return f"lock {vid} -> {sid} breaks a hard rule (availability, skill, distance, hours or forbidden)"
+    per_shift = defaultdict(list)
+    per_vol = defaultdict(list)
+    for j in set(locks):
+        per_shift[int(cands.shift[j])].append(j)
+        per_vol[int(cands.vol[j])].append(j)
+    for s, js in per_shift.items():
+        if len(js) > arrays.s_seats[s]:
+            return f"locks put {len(js)} people on {problem.shifts[s].id} which has {arrays.s_seats[s]} seats"
+        q = arrays.s_request[s]
+        if q >= 0 and not np.any(cands.req == q):
+            return (f"locks staff {problem.shifts[s].id} but its request {problem.resource_requests[q].id} "
+                    f"has no suitable resource")
+    for v, js in per_vol.items():
+        spans = sorted((arrays.s_start[cands.shift[j]], arrays.s_end[cands.shift[j]], j) for j in js)
+        for (a0, b0, j0), (a1, b1, j1) in zip(spans, spans[1:]):
+            if a1 < b0:
+                return (f"locks put {problem.volunteers[v].id} on overlapping shifts "
+                        f"{problem.shifts[cands.shift[j0]].id} and {problem.shifts[cands.shift[j1]].id}")
+        if sum(b - a for a, b, _ in spans) > arrays.v_max_minutes[v]:
+            return f"locks exceed max_hours of {problem.volunteers[v].id}"
+    return None
+
+
+def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = 0.005,
+          threads: int | None = None, explain_unfilled: bool = True) -> Solution:
+    """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
+
+    solver: "highs" (LP relaxation + neighbourhood MIP, the default), "cbc" (whole MIP through PuLP) or
+    "greedy" (the baseline only). gap: relative gap at which a plan counts as optimal.
+    """
+    if solver not in SOLVERS:
+        raise ValueError(f"solver: expected one of {', '.join(SOLVERS)}, got {solver!r}")
+    t0 = time.monotonic()
+    deadline = t0 + time_limit
+    table = VolunteerTable(problem)
+    cands = build_candidates(problem, table)
+    arrays = problem_arrays(problem)
+    locks = lock_columns(problem, cands)
+    conflict = _lock_conflict(problem, cands, arrays, locks)
+    if conflict:
+        log.info("infeasible: %s", conflict)
+        return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
+                        metrics={"pairs": cands.n_pairs}, message=conflict)
+    model = build_model(problem, cands, arrays)
+    t_built = time.monotonic()
+    state = greedy_plan(problem, cands, arrays, locks)
+    best = {"x": np.array(sorted(state.x), dtype=np.int64), "y": np.array(sorted(state.y), dtype=np.int64),
+            "phase": "greedy"}
+    best_score = score(problem, cands, arrays, model.scale, best["x"], best["y"])
+    t_greedy = time.monotonic()
+    # without a solver's bound: every seat and request filled, plus less than one seat of soft rules
+    bound = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum()) + 1.0
+    finished, infeasible, proven, notes = True, False, False, {}
+    reserve = min(2.0, 0.1 * time_limit)         # time kept back to explain and package the plan
+    if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
+        target = _highs_worker if solver == "highs" else _cbc_worker
+        budget = deadline - reserve - time.monotonic()
+        messages, finished = run_with_deadline(
+            target, (problem, cands, arrays, model, budget, gap, threads), deadline - reserve)
+        for kind, payload in messages:
+            if kind == "infeasible":
+                infeasible = True
+            elif kind == "failed":
+                notes["solver_failure"] = str(payload)
+                log.warning("solver failed: %s", payload)
+            elif kind == "plan":
+                if payload.get("bound") is not None:
+                    bound = min(bound, payload["bound"])
+                sc = score(problem, cands, arrays, model.scale, payload["x"], payload["y"])
+                if sc["objective"] > best_score["objective"] + 1e-12 or (best["phase"] == "greedy"
+                                                                         and sc["objective"] >= best_score["objective"]):
+                    best, best_score = payload, sc
+                notes.update({k: v for k, v in payload.items() if k not in ("x", "y", "final", "bound")})
+                proven = proven or bool(payload.get("proven"))
+    elif solver != "greedy":
+        finished = False
+    objective = best_score["objective"]
+    bound = max(bound, objective)
+    gap_value = (bound - objective) / bound if bound > 0 else 0.0
+    if infeasible and problem.locks:
+        return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
+                        metrics={"pairs": cands.n_pairs}, message="the locks cannot all be kept")
+    if not finished:
+        status = Status.TIME_LIMIT
+    elif solver == "greedy":
+        status = Status.OPTIMAL if gap_value <= 1e-9 else Status.FEASIBLE
+    else:
+        status = Status.OPTIMAL if (gap_value <= gap + 1e-9 or proven) else Status.FEASIBLE
+    return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
+                   bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
+                   extra={"phase": best.get("phase", "greedy"), "greedy_objective": None, **notes,
+                          "pairs": cands.n_pairs, "columns": model.n_cols, "rows": model.n_rows,
+                          "build_seconds": round(t_built - t0, 3), "greedy_seconds": round(t_greedy - t_built, 3),
+                          "soft_rule_scale_K": model.scale})
+
+
+def package(problem, cands, arrays, table, x, y, *, status, objective, bound, gap, t0, solver,
+            explain_unfilled=True, extra=None, moved=None, message="") -> Solution:
+    metrics = plan_metrics(problem, cands, arrays, x, y)
+    metrics.update({k: v for k, v in (extra or {}).items() if v is not None})
+    unfilled = ()
+    if explain_unfilled:
+        unfilled, recruitment = explain(problem, cands, arrays, table, x, y)
+        metrics["recruitment"] = recruitment
+    vols, shifts = problem.volunteers, problem.shifts
+    assignments = tuple(sorted((vols[cands.vol[j]].id, shifts[cands.shift[j]].id) for j in x))
+    bookings = tuple(sorted((problem.resources[cands.res[k]].id, problem.resource_requests[cands.req[k]].id)
+                            for k in y))
+    return Solution(status=status, objective=round(float(objective), 9), bound=round(float(bound), 9),
+                    gap=round(float(gap), 9), seconds=time.monotonic() - t0, solver=solver, assignments=assignments,
+                    resource_assignments=bookings, unfilled=unfilled, metrics=metrics, moved=moved,
+                    message=message)
