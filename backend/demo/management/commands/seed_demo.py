@@ -1,0 +1,51 @@
+"""`manage.py seed_demo`: build the demo district (or a small one for tests) from a seed; safe to re-run."""
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
+
+from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed, next_monday
+
+
+class Command(BaseCommand):
+    help = "Seed a deterministic demo district (Zhongyuan, Zhengzhou): geography, units, volunteers, posts, needs, shifts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=sorted(SCALES), default="district")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--week", type=dt.date.fromisoformat, default=None,
+                            help="any day of the week to generate shifts for (YYYY-MM-DD); default: next Monday")
+        parser.add_argument("--reset", action="store_true", help="delete existing domain data and demo accounts first")
+
+    def handle(self, *args, scale, seed, week, reset, **options):
+        week = week or next_monday(timezone.localdate())
+        if reset:
+            try:
+                demo_reset()
+            except (ProtectedError, RestrictedError) as error:
+                rows = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
+                blockers = sorted({type(obj).__name__ for obj in rows})
+                raise CommandError(
+                    f"Cannot reset: rows of {', '.join(blockers) or 'another model'} still refer to the demo data. "
+                    "Delete them first."
+                ) from error
+            self.stdout.write("Deleted the existing domain data.")
+        elif demo_is_seeded():
+            self.stdout.write(self.style.WARNING("already seeded (a district exists); use --reset to rebuild."))
+            return
+
+        self.stdout.write(f"Seeding scale={scale} seed={seed} week of {week} ...")
+        report = demo_seed(scale=scale, seed=seed, week=week)
+
+        self.stdout.write("Steps:")
+        for step, seconds in report.timings:
+            self.stdout.write(f"  {step:<22} {seconds:7.2f} s")
+        self.stdout.write("Counts:")
+        for name, count in report.counts.items():
+            self.stdout.write(f"  {name:<28} {count:>8}")
+        self.stdout.write(f"Shifts generated for the week of {report.week}.")
+        self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}):")
+        for username, role, detail in report.logins:
+            self.stdout.write(f"  {username:<14} {role:<26} {detail}")
+        self.stdout.write(self.style.SUCCESS(f"seeded in {report.seconds:.1f} s"))
