@@ -5,6 +5,7 @@ Unknown exceptions are left alone so that they are logged and stay 500s.
 """
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -74,6 +75,12 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, (ProtectedError, RestrictedError)):
+        names = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects if hasattr(obj, "_meta")})
+        return Response(
+            error_body(_("Still in use by: %s") % ", ".join(names), "in_use"), status=status.HTTP_409_CONFLICT
+        )
 
     if isinstance(exc, ApplicationError):
         return Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)

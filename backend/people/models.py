@@ -40,7 +40,7 @@ class Volunteer(Located, TimeStamped):
     name = models.CharField(_("name"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     employer_unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("employer unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        "orgs.Unit", verbose_name=_("employer unit"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="members",
     )
     home_community = models.ForeignKey(

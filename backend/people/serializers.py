@@ -3,13 +3,14 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.masking import mask_phone
-from core.scoping import Scope
+from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, Grid
 from people import services
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
 
-VOLUNTEER_WRITE_SCOPE = Scope(community="home_community", volunteer="pk")
+# Whose profile a caller may file availability or blackouts for: their own, or those they look after.
+VOLUNTEER_WRITE_SCOPE = Scope(community="home_community", volunteer="pk", write=COORDINATORS | {Role.VOLUNTEER})
 
 
 class SkillSerializer(DomainSerializer):

@@ -2,12 +2,10 @@
 from django.db.models import Prefetch
 
 from core.api import ScopedViewSet
-from core.scoping import COORDINATORS, Role, Scope
+from core.scoping import Role, Scope
 from resources.filters import ResourceFilter, ResourceSlotFilter
 from resources.models import Resource, ResourceSlot
 from resources.serializers import RESOURCE_WRITE_SCOPE, ResourceSerializer, ResourceSlotSerializer
-
-WITH_UNITS = COORDINATORS | {Role.UNIT}
 
 
 class ResourceViewSet(ScopedViewSet):
@@ -15,7 +13,7 @@ class ResourceViewSet(ScopedViewSet):
         Prefetch("slots", queryset=ResourceSlot.objects.order_by("weekday", "date", "start_time"))
     )
     serializer_class = ResourceSerializer
-    scope = Scope(community=RESOURCE_WRITE_SCOPE.community, unit=RESOURCE_WRITE_SCOPE.unit, write=WITH_UNITS)
+    scope = RESOURCE_WRITE_SCOPE
     filterset_class = ResourceFilter
     search_fields = ["name", "address", "conditions"]
     ordering_fields = ["name", "capacity", "category", "id"]
@@ -28,6 +26,6 @@ class ResourceViewSet(ScopedViewSet):
 class ResourceSlotViewSet(ScopedViewSet):
     queryset = ResourceSlot.objects.all()
     serializer_class = ResourceSlotSerializer
-    scope = Scope(community="resource__community", unit="resource__unit", write=WITH_UNITS)
+    scope = Scope(community="resource__community", unit="resource__unit", write=RESOURCE_WRITE_SCOPE.write)
     filterset_class = ResourceSlotFilter
     ordering_fields = ["weekday", "date", "start_time"]

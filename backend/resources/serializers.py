@@ -2,11 +2,11 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from core.scoping import Role, Scope
+from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer
 from resources.models import Resource, ResourceSlot
 
-RESOURCE_WRITE_SCOPE = Scope(community="community", unit="unit")
+RESOURCE_WRITE_SCOPE = Scope(community="community", unit="unit", write=COORDINATORS | {Role.UNIT})
 
 
 class ResourceSlotInlineSerializer(serializers.ModelSerializer):

@@ -102,6 +102,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FRONTEND_DIST = REPO_DIR / "frontend" / "dist"
 STATICFILES_DIRS = [d for d in [FRONTEND_DIST / "assets"] if d.exists()]
 STORAGES = {

@@ -1,0 +1,68 @@
+"""Shared fixtures of the backend tests: a small district with one object of each kind in and out of scope.
+
+Scopes: sub-district S1 holds communities A1 and A2, S2 holds B1. Unit U1 sits in A1, U2 in B1. Volunteer
+V1 lives in A1 (employed by U1), V2 in B1 (employed by U2). The signed-in roles are the district
+administrator, the coordinator of S1, the coordinator of A1, the representative of U1 and V1.
+"""
+from dataclasses import dataclass
+
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import User
+import factories as f
+
+ROLES = ["anonymous", "volunteer", "unit", "community", "subdistrict", "admin"]
+
+
+@dataclass
+class World:
+    s1: object
+    s2: object
+    a1: object
+    a2: object
+    b1: object
+    u1: object
+    u2: object
+    v1: object
+    v2: object
+    users: dict
+
+
+@pytest.fixture
+def world(db) -> World:
+    f.SkillFactory(code="legal_advice", name="法律咨询")
+    f.SkillFactory(code="first_aid", name="急救")
+    s1, s2 = f.SubDistrictFactory(name="林山寨街道"), f.SubDistrictFactory(name="建设路街道")
+    a1 = f.CommunityFactory(sub_district=s1, name="秦江社区")
+    a2 = f.CommunityFactory(sub_district=s1, name="百花社区")
+    b1 = f.CommunityFactory(sub_district=s2, name="西站社区")
+    u1, u2 = f.UnitFactory(community=a1, name="中原区人民医院"), f.UnitFactory(community=b1, name="郑州第九中学")
+    v1 = f.VolunteerFactory(
+        home_community=a1, kind="in_office", employer_unit=u1, consent_share_with_unit=True,
+        user__username="v1", skills={"legal_advice": 3},
+    )
+    v2 = f.VolunteerFactory(
+        home_community=b1, kind="in_office", employer_unit=u2, consent_share_with_unit=True, user__username="v2",
+    )
+    users = {
+        "admin": f.UserFactory(username="admin", role=User.Role.ADMIN, is_staff=True),
+        "subdistrict": f.UserFactory(username="jiedao", role=User.Role.SUBDISTRICT, sub_district=s1),
+        "community": f.UserFactory(username="shequ", role=User.Role.COMMUNITY, community=a1),
+        "unit": f.UserFactory(username="danwei", role=User.Role.UNIT, unit=u1),
+        "volunteer": v1.user,
+    }
+    return World(s1=s1, s2=s2, a1=a1, a2=a2, b1=b1, u1=u1, u2=u2, v1=v1, v2=v2, users=users)
+
+
+@pytest.fixture
+def client_as(world):
+    """client_as("community") -> an APIClient signed in as that role ("anonymous": nobody)."""
+
+    def make(role: str) -> APIClient:
+        client = APIClient()
+        if role != "anonymous":
+            client.force_authenticate(world.users[role])
+        return client
+
+    return make

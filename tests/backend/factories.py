@@ -1,0 +1,265 @@
+"""factory_boy factories for every domain model; sequences keep names and codes unique."""
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from accounts.models import User
+from geo.models import Community, District, Facility, Grid, SubDistrict
+from needs.models import Need
+from orgs.models import Agreement, AgreementItem, Unit
+from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+from posts.models import Post, PostHolding, Team
+from projects.models import Project
+from resources.models import Resource, ResourceSlot
+from shifts.models import ResourceRequest, Shift
+
+NEXT_MONDAY = dt.date(2026, 11, 30)
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ["code"]
+
+    name = "中原区"
+    city = "郑州市"
+    code = "410102"
+
+
+class SubDistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SubDistrict
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"街道{n}")
+    code = factory.Sequence(lambda n: f"SD{n:03d}")
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Community
+
+    sub_district = factory.SubFactory(SubDistrictFactory)
+    name = factory.Sequence(lambda n: f"社区{n}")
+    code = factory.Sequence(lambda n: f"C{n:04d}")
+    lat = 34.75
+    lng = 113.62
+
+
+class GridFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Grid
+
+    community = factory.SubFactory(CommunityFactory)
+    name = factory.Sequence(lambda n: f"第{n}网格")
+    code = factory.Sequence(lambda n: f"G{n:05d}")
+
+
+class FacilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facility
+
+    community = factory.SubFactory(CommunityFactory)
+    kind = Facility.Kind.ROOM
+    name = factory.Sequence(lambda n: f"活动室{n}")
+    capacity = 30
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"驻区单位{n}")
+    kind = Unit.Kind.COMPANY
+    party_organisation = factory.LazyAttribute(lambda o: f"{o.name}党支部")
+    community = factory.SubFactory(CommunityFactory)
+    lat = 34.75
+    lng = 113.62
+    contact_phone = "13800001111"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    unit = factory.SubFactory(UnitFactory)
+    community = factory.SubFactory(CommunityFactory)
+    year = 2026
+    title = "共建协议"
+
+
+class AgreementItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementItem
+
+    agreement = factory.SubFactory(AgreementFactory)
+    description = "每季度两次共建活动"
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"skill_{n}")
+    name = factory.Sequence(lambda n: f"技能{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    role = User.Role.VOLUNTEER
+    phone = "13912345678"
+    password = factory.PostGenerationMethodCall("set_password", "pw-12345678")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Volunteer
+
+    user = factory.SubFactory(UserFactory)
+    number = factory.Sequence(lambda n: f"ZY{n:07d}")
+    name = factory.Sequence(lambda n: f"志愿者{n}")
+    kind = Volunteer.Kind.RETIRED
+    home_community = factory.SubFactory(CommunityFactory)
+    lat = 34.75
+    lng = 113.62
+    skills = factory.LazyFunction(dict)
+
+
+class WeeklyAvailabilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WeeklyAvailability
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    weekday = 6
+    start_time = dt.time(9)
+    end_time = dt.time(12)
+
+
+class BlackoutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Blackout
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    start = factory.LazyFunction(lambda: at(NEXT_MONDAY, 8))
+    end = factory.LazyFunction(lambda: at(NEXT_MONDAY, 18))
+    reason = "出差"
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    community = factory.SubFactory(CommunityFactory)
+    kind = Team.Kind.PARTY_GROUP
+    name = factory.Sequence(lambda n: f"第{n}党小组")
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    community = factory.SubFactory(CommunityFactory)
+    name = factory.Sequence(lambda n: f"治安巡逻岗{n}")
+    category = Post.Category.PATROL
+    duties = "巡查楼院安全隐患"
+    seats = 2
+    weekdays = factory.LazyFunction(lambda: [6])
+    start_time = dt.time(9)
+    end_time = dt.time(11)
+    lat = 34.75
+    lng = 113.62
+
+
+class PostHoldingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostHolding
+
+    post = factory.SubFactory(PostFactory)
+    volunteer = factory.SubFactory(VolunteerFactory)
+    year = 2026
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    title = factory.Sequence(lambda n: f"需求{n}")
+    source = Need.Source.RESIDENT
+    requester_name = "王小明"
+    requester_phone = "13700001234"
+    community = factory.SubFactory(CommunityFactory)
+    category = Need.Category.ELDERLY
+    type = Need.Type.SERVICE
+    headcount = 2
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    unit = factory.SubFactory(UnitFactory)
+    community = factory.SubFactory(CommunityFactory)
+    name = factory.Sequence(lambda n: f"会议室{n}")
+    category = Resource.Category.VENUE
+    capacity = 40
+    features = factory.LazyFunction(lambda: ["projector"])
+    lat = 34.75
+    lng = 113.62
+
+
+class ResourceSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResourceSlot
+
+    resource = factory.SubFactory(ResourceFactory)
+    weekday = 6
+    start_time = dt.time(8)
+    end_time = dt.time(18)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    community = factory.SubFactory(CommunityFactory)
+    name = factory.Sequence(lambda n: f"项目{n}")
+    start_date = dt.date(2026, 1, 1)
+    end_date = dt.date(2026, 12, 31)
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shift
+
+    community = factory.SubFactory(CommunityFactory)
+    title = factory.Sequence(lambda n: f"班次{n}")
+    week = NEXT_MONDAY
+    start = factory.LazyFunction(lambda: at(NEXT_MONDAY + dt.timedelta(days=5), 9))
+    end = factory.LazyFunction(lambda: at(NEXT_MONDAY + dt.timedelta(days=5), 11))
+    seats = 2
+    lat = 34.75
+    lng = 113.62
+
+
+class ResourceRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResourceRequest
+
+    shift = factory.SubFactory(ShiftFactory)
+    kind = Resource.Category.VENUE
+    min_capacity = 30
