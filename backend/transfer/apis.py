@@ -12,6 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.errors import error_body
 from core.scoping import COORDINATORS, Role, scope_queryset
 from people.apis import VolunteerViewSet
 from people.filters import VolunteerFilter
@@ -88,9 +89,13 @@ class SheetImportApi(APIView):
     def post(self, request):
         payload = ImportInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        summary = self.run_import(
-            user=request.user, upload=payload.validated_data["file"], dry_run=payload.validated_data["dry_run"]
-        )
+        try:
+            summary = self.run_import(
+                user=request.user, upload=payload.validated_data["file"], dry_run=payload.validated_data["dry_run"]
+            )
+        except services.ImportRejected as exc:
+            # Answered here rather than by the exception handler, which would turn the row numbers into strings.
+            return Response(error_body(exc.message, exc.code, exc.fields), status=exc.status_code)
         return Response(ImportOutputSerializer(summary).data)
 
 

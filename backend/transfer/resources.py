@@ -129,6 +129,7 @@ class ScopedSheet(resources.ModelResource):
 
     id_column: str = "id"
     required_columns: tuple = ()
+    location_from: str = "community"  # blank lat/lng are taken from this community
 
     def __init__(self, *, user: User):
         super().__init__()
@@ -175,6 +176,8 @@ class ScopedSheet(resources.ModelResource):
         for name, message in self.domain_errors(instance, row=None).items():
             errors.setdefault(name, ValidationError(message))
         exclude = set(errors) | {"user", "number"}
+        if self.location_from in errors:
+            exclude |= {"lat", "lng"}  # they come from the community, which is already reported
         try:
             # Check constraints are covered by domain_errors, which name the column.
             instance.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=False)
@@ -202,6 +205,7 @@ class VolunteerSheet(ScopedSheet):
 
     id_column = "number"
     required_columns = ("name", "kind", "home_community")
+    location_from = "home_community"
 
     number = fields.Field(attribute="number", column_name="number", widget=TextWidget(), readonly=True)
     name = _field("name")
