@@ -449,12 +449,12 @@ class _Builder:
                 extra = residents[:]
                 rng.shuffle(extra)
 
-                def pick(candidates, test, upgrade=False):
+                def pick(candidates, test, upgrade=False, load=0):
                     for i in candidates:
                         if len(chosen) >= wanted:
                             return
                         person = self.people[i]
-                        if i in chosen or person.holdings or not test(person):
+                        if i in chosen or person.holdings > load or not test(person):
                             continue
                         if upgrade:
                             for code, level in required.items():
@@ -472,6 +472,10 @@ class _Builder:
                 pick(order, qualified)
                 pick(order, fits, upgrade=True)
                 pick(order + extra, lambda p: True, upgrade=True)
+                # A small community runs out of free members: some then hold a second post (still qualified).
+                pick(order + extra, lambda p: qualified(p) and fits(p), load=1)
+                pick(order + extra, fits, upgrade=True, load=1)
+                pick(order + extra, lambda p: True, upgrade=True, load=1)
                 for i in chosen:
                     self.people[i].holdings += 1
                 self.post_plan.append((community_index, template, seats, chosen))
