@@ -105,3 +105,77 @@ def fractional(values: np.ndarray, model: Model) -> np.ndarray:
     n = model.n_x + model.n_y
     v = values[:n]
     return np.flatnonzero((v > INT_TOL) & (v < 1 - INT_TOL))
+
+
+def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, threads: int | None = None,
+                      batch: int = 60_000, log=None):
+    """The LP relaxation over all columns, solved on a growing subset priced by reduced cost.
+
+    Only the columns that can improve the LP are ever given to HiGHS: start from `initial` (plus every
+    non-pair column), solve, price every column with the row duals (reduced cost c - A'y), add the best
+    `batch` with positive reduced cost, repeat until none is left. At every round
+    restricted objective + sum of positive reduced costs x upper bound is a valid bound on the full LP
+    (a dual-feasible point), so the bound is proven even if the deadline stops the pricing early.
+
+    Returns (status, objective, bound, values over all columns, active mask, rounds).
+    """
+    import time
+
+    import highspy
+
+    start = time.monotonic()
+    csc = model.matrix().tocsc()
+    csr_t = csc.T.tocsr()                  # A' for pricing: rc = c - A'y
+    row_lo, row_hi = model.row_bounds()
+    n = model.n_cols
+    active = np.zeros(n, dtype=bool)
+    active[initial] = True
+    active[model.n_x + model.n_y:] = True
+    active[model.lower > 0] = True
+    order = np.flatnonzero(active)         # column position in HiGHS -> model column
+    h = new_highs(threads)
+    h.setOptionValue("solver", "simplex")
+    inf = highspy.kHighsInf
+    h.addRows(row_lo.size, np.where(np.isinf(row_lo), -inf, row_lo), np.where(np.isinf(row_hi), inf, row_hi),
+              0, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+
+    def add(cols: np.ndarray) -> None:
+        sub = csc[:, cols]
+        h.addCols(cols.size, model.cost[cols], model.lower[cols], np.where(np.isinf(model.upper[cols]), inf,
+                                                                           model.upper[cols]),
+                  sub.nnz, sub.indptr[:-1].astype(np.int32), sub.indices.astype(np.int32), sub.data)
+
+    add(order)
+    rounds, bound, status, obj = 0, np.inf, "kNotset", None
+    while True:
+        rounds += 1
+        remaining = time_limit - (time.monotonic() - start)
+        if remaining <= 0.05:
+            break
+        h.setOptionValue("time_limit", float(remaining))
+        h.run()
+        status = status_name(h)
+        if status != "kOptimal":
+            break
+        sol = h.getSolution()
+        obj = float(h.getInfo().objective_function_value)
+        y = np.asarray(sol.row_dual)
+        rc = model.cost - csr_t @ y
+        rc[active] = 0.0
+        positive = np.flatnonzero(rc > 1e-7 * max(1.0, model.scale))
+        bound = obj + float((rc[positive] * model.upper[positive]).sum())
+        if log:
+            log.info("column generation round %d: %d columns, LP %.4f, bound %.4f, %d priced in",
+                     rounds, active.sum(), obj / model.scale, bound / model.scale, positive.size)
+        if positive.size == 0:
+            bound = obj
+            break
+        take = positive[np.argsort(-rc[positive])[:batch]]
+        active[take] = True
+        order = np.concatenate([order, take])
+        add(take)
+    values = np.zeros(n)
+    if obj is not None:
+        values[order] = np.asarray(h.getSolution().col_value)[:order.size]
+    return status, obj, bound, values, active, rounds
