@@ -6,11 +6,17 @@ from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.authtoken.models import Token
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.errors import ApplicationError
+
+
+class WrongCredentials(ApplicationError):
+    """The username and password do not match an active account."""
+
+    code = "wrong_credentials"
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -35,7 +41,7 @@ def _authenticate(request, data) -> User:
     payload.is_valid(raise_exception=True)
     user = authenticate(request, **payload.validated_data)
     if user is None or not user.is_active:
-        raise AuthenticationFailed(_("Wrong username or password."))
+        raise WrongCredentials(_("Wrong username or password."))
     return user
 
 

@@ -5,6 +5,7 @@ Unknown exceptions are left alone so that they are logged and stay 500s.
 """
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +81,13 @@ def exception_handler(exc, context):
         names = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects if hasattr(obj, "_meta")})
         return Response(
             error_body(_("Still in use by: %s") % ", ".join(names), "in_use"), status=status.HTTP_409_CONFLICT
+        )
+
+    if isinstance(exc, IntegrityError):
+        # A uniqueness or check rule held by the database caught what validation could not (a race).
+        return Response(
+            error_body(_("The change conflicts with stored data; reload and try again."), "conflict"),
+            status=status.HTTP_409_CONFLICT,
         )
 
     if isinstance(exc, ApplicationError):

@@ -135,4 +135,4 @@ def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_req
         ResourceRequest.objects.update_or_create(shift=shift, defaults=resource_request)
     elif remove_request:
         ResourceRequest.objects.filter(shift=shift).delete()
-    return shift
+    return Shift.objects.select_related("community", "resource_request").get(pk=shift.pk)
