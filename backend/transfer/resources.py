@@ -6,6 +6,7 @@ so a row that names another community fails on that column instead of being file
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 
 from accounts.models import User
 from core.masking import mask_phone
@@ -115,6 +116,16 @@ class OptionalTextWidget(TextWidget):
         return super().clean(value, row, **kwargs) or None
 
 
+class IdWidget(widgets.IntegerWidget):
+    """Row ids; a value that is not a number finds no row (and is reported as such) instead of failing the file."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (ValueError, TypeError, ArithmeticError):
+            return None
+
+
 def _field(name, widget=None, **kwargs):
     return fields.Field(attribute=name, column_name=name, widget=widget or TextWidget(), **kwargs)
 
@@ -176,6 +187,11 @@ class ScopedSheet(resources.ModelResource):
         for name, message in self.domain_errors(instance, row=None).items():
             errors.setdefault(name, ValidationError(message))
         exclude = set(errors) | {"user", "number"}
+        # Related rows set from the sheet were found by their widgets already; skip a query each.
+        exclude |= {
+            f.name for f in instance._meta.concrete_fields
+            if f.is_relation and f.name in self.fields and getattr(instance, f.attname) is not None
+        }
         if self.location_from in errors:
             exclude |= {"lat", "lng"}  # they come from the community, which is already reported
         try:
@@ -233,6 +249,7 @@ class VolunteerSheet(ScopedSheet):
         clean_model_instances = True
         skip_diff = True
         use_transactions = True
+        instance_loader_class = CachedInstanceLoader  # one query for every row's existing record
 
     def __init__(self, *, user: User):
         super().__init__(user=user)
@@ -302,7 +319,7 @@ class ResourceSheet(ScopedSheet):
     id_column = "id"
     required_columns = ("name", "category", "community")
 
-    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget(), readonly=True)
+    id = fields.Field(attribute="id", column_name="id", widget=IdWidget(), readonly=True)
     name = _field("name")
     category = _field("category")
     capacity = _keep_if_blank("capacity", widgets.IntegerWidget())
@@ -323,6 +340,7 @@ class ResourceSheet(ScopedSheet):
         clean_model_instances = True
         skip_diff = True
         use_transactions = True
+        instance_loader_class = CachedInstanceLoader  # one query for every row's existing record
 
     def __init__(self, *, user: User):
         super().__init__(user=user)

@@ -20,6 +20,7 @@ from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_e
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_REPORTED_ROWS = 500  # enough to fix a sheet by; a wholly wrong file need not answer megabytes
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in Chinese saves CSV as GBK
 
 
@@ -136,7 +137,7 @@ def _import(*, sheet: ScopedSheet, upload, dry_run: bool) -> ImportSummary:
                 "%(count)d rows have errors, nothing was imported. Line %(row)d, %(column)s: %(error)s",
                 len(rows),
             ) % {"count": len(rows), "row": first["row"], "column": column, "error": messages[0]}
-            raise ImportRejected(message, fields={"rows": rows})  # leaving the block rolls everything back
+            raise ImportRejected(message, fields={"rows": rows[:MAX_REPORTED_ROWS]})  # leaving the block rolls everything back
     return ImportSummary(
         created=result.totals[RowResult.IMPORT_TYPE_NEW],
         updated=result.totals[RowResult.IMPORT_TYPE_UPDATE],

@@ -189,3 +189,26 @@ def test_anonymous_and_volunteers_are_refused(world, client_for, csv_upload):
     response = _import(volunteer_client, upload)
     assert (response.status_code, response.json()["extra"]["code"]) == (403, "permission_denied")
     assert Resource.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_id_that_is_not_a_number_is_a_row_error(world, client_for, csv_upload):
+    # when
+    response = _import(client_for(world.coordinator), csv_upload(HEADER, ["abc", "活动室", "venue", "", "C1", "1", ""]))
+    # then
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["rows"] == [
+        {"row": 2, "errors": {"id": ["No resource “abc” that you may change; leave it blank to add a new one."]}}
+    ]
+
+
+@pytest.mark.django_db
+def test_export_query_count_does_not_grow_with_rows(world, client_for, django_assert_max_num_queries):
+    # given
+    for i in range(30):
+        world.resource(name=f"活动室{i}", unit=world.school if i % 2 else None)
+    client = client_for(world.coordinator)
+    # then
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/resources/export/?format=xlsx")
+    assert response.status_code == 200

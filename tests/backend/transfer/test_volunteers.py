@@ -385,3 +385,17 @@ def test_volunteers_and_unit_representatives_may_not_import_or_export_volunteers
             "extra": {"code": "permission_denied", "fields": {}},
         }
     assert Volunteer.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_export_query_count_does_not_grow_with_rows(world, client_for, django_assert_max_num_queries):
+    # given
+    for i in range(30):
+        world.volunteer(name=f"志愿者{i}", grid=world.g1, kind="in_office", employer_unit=world.school,
+                        reported_community=world.c1, reported_at="2026-01-01")
+    client = client_for(world.coordinator)
+    # then
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/volunteers/export/?format=csv")
+    assert response.status_code == 200
+    assert len(_csv_rows(response)) == 31
