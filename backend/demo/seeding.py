@@ -64,6 +64,7 @@ class SeedReport:
     timings: list[tuple[str, float]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def next_monday(day: dt.date) -> dt.date:
@@ -132,6 +133,12 @@ def demo_seed(*, scale: str, seed: int, week: dt.date) -> SeedReport:
     report.timings = builder.timings
     report.counts = demo_counts()
     report.logins = builder.logins
+    generation = builder.generation
+    report.notes = [
+        f"shifts for the week of {generation.week}: {generation.created} new "
+        + ", ".join(f"{origin} {count}" for origin, count in sorted(generation.by_origin.items())),
+        f"post holders whose skills were topped up to the post's requirement: {builder.topped_up}",
+    ]
     return report
 
 
@@ -433,6 +440,7 @@ class _Builder:
     def teams_and_posts_plan(self) -> None:
         """Plan every community's posts and choose their holders, topping up skills where a post lacks them."""
         rng = self.rng("posts")
+        self.topped_up = 0  # members given the skill level a post asks for, where too few had it
         self.post_plan = []  # (community index, template, seats, holder indices)
         for community_index in range(len(self.communities)):
             members = [i for i in self.people_of[community_index] if self.people[i].kind != "resident" and self.people[i].active]
@@ -456,9 +464,10 @@ class _Builder:
                         person = self.people[i]
                         if i in chosen or person.holdings > load or not test(person):
                             continue
-                        if upgrade:
+                        if upgrade and not qualified(person):
                             for code, level in required.items():
                                 person.skills[code] = max(person.skills.get(code, 0), level)
+                            self.topped_up += 1
                         chosen.append(i)
 
                 def qualified(p):
@@ -633,8 +642,10 @@ class _Builder:
             ("shequ", "community coordinator", first_community.name),
             ("danwei", "unit representative", first_unit.name),
         ]
-        self.logins.append((f"shequ_<community code>, e.g. shequ_{first_community.code}", "community coordinator",
-                            "one per community, owner of its needs"))
+        self.logins.append((f"shequ_{first_community.code}", "community coordinator",
+                            "one per community (shequ_<community code>), owner of its needs"))
+        self.logins.append((f"jiedao_{first_sub.code}", "sub-district coordinator",
+                            "one per sub-district (jiedao_<sub-district code>)"))
 
     # -- resources: units' idle ones and the communities' own rooms ---------------------------------------
 

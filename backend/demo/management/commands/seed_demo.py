@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: build the demo district (or a small one for tests) from a seed; safe to re-run."""
 import datetime as dt
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
@@ -21,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, week, reset, **options):
         week = week or next_monday(timezone.localdate())
         if reset:
+            started = time.perf_counter()
             try:
                 demo_reset()
             except (ProtectedError, RestrictedError) as error:
@@ -30,7 +32,7 @@ class Command(BaseCommand):
                     f"Cannot reset: rows of {', '.join(blockers) or 'another model'} still refer to the demo data. "
                     "Delete them first."
                 ) from error
-            self.stdout.write("Deleted the existing domain data.")
+            self.stdout.write(f"Deleted the existing domain data in {time.perf_counter() - started:.1f} s.")
         elif demo_is_seeded():
             self.stdout.write(self.style.WARNING("already seeded (a district exists); use --reset to rebuild."))
             return
@@ -44,8 +46,9 @@ class Command(BaseCommand):
         self.stdout.write("Counts:")
         for name, count in report.counts.items():
             self.stdout.write(f"  {name:<28} {count:>8}")
-        self.stdout.write(f"Shifts generated for the week of {report.week}.")
+        for note in report.notes:
+            self.stdout.write(note)
         self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}):")
         for username, role, detail in report.logins:
-            self.stdout.write(f"  {username:<14} {role:<26} {detail}")
+            self.stdout.write(f"  {username:<20} {role:<26} {detail}")
         self.stdout.write(self.style.SUCCESS(f"seeded in {report.seconds:.1f} s"))
