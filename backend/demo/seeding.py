@@ -568,7 +568,7 @@ class _Builder:
                 teams.append(team)
                 memberships.append((team, chosen))
                 team_by_key[(community_index, key)] = team
-        posts, holders = [], []
+        posts, holders, post_teams = [], [], []
         for community_index, template, seats, chosen in self.post_plan:
             name, category, duties, _, required, weekdays, start, end, target, priority, team_key = template
             community = self.communities[community_index]
@@ -578,8 +578,8 @@ class _Builder:
                 required_skills=dict(required), weekdays=list(weekdays), start_time=_t(start), end_time=_t(end),
                 target=target, priority=priority, lat=lat, lng=lng,
             )
-            post._team_key = (community_index, team_key)
             posts.append(post)
+            post_teams.append(team_by_key.get((community_index, team_key)))
             holders.append(chosen)
         Team.objects.bulk_create(teams, batch_size=BATCH)
         through = Team.members.through
@@ -588,8 +588,7 @@ class _Builder:
             for i in chosen:
                 rows.append(through(team_id=team.pk, volunteer_id=self.volunteers[i].pk))
         # Holders join the team their post belongs to (一编: every post holder sits in a group).
-        for post, chosen in zip(posts, holders):
-            team = team_by_key.get(post._team_key)
+        for post, team, chosen in zip(posts, post_teams, holders):
             post.team = team
             if team is None:
                 continue

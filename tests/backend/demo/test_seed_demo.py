@@ -206,3 +206,14 @@ def test_volunteers_have_a_realistic_mix_of_kinds_and_times():
     retired = WeeklyAvailability.objects.filter(volunteer__kind=Volunteer.Kind.RETIRED)
     assert retired.filter(weekday__lte=5, start_time__lt=dt.time(18)).count() > retired.count() * 0.7
     assert all(len(v.user.phone) == 11 and v.user.phone[:2] in ("13", "15", "18") for v in volunteers.select_related("user"))
+
+
+@pytest.mark.django_db
+def test_any_day_of_the_week_seeds_that_weeks_monday():
+    # when
+    out = io.StringIO()
+    call_command("seed_demo", "--scale=small", "--seed=3", "--week=2026-12-03", stdout=out)
+
+    # then
+    assert "week of 2026-11-30" in out.getvalue()
+    assert set(Shift.objects.values_list("week", flat=True)) == {WEEK}

@@ -1,4 +1,5 @@
 """`manage.py seed_demo`: build the demo district (or a small one for tests) from a seed; safe to re-run."""
+import argparse
 import datetime as dt
 import time
 
@@ -7,6 +8,14 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed, next_monday
+from shifts.services import week_start
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 class Command(BaseCommand):
@@ -15,12 +24,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(SCALES), default="district")
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--week", type=dt.date.fromisoformat, default=None,
+        parser.add_argument("--week", type=_date, default=None,
                             help="any day of the week to generate shifts for (YYYY-MM-DD); default: next Monday")
         parser.add_argument("--reset", action="store_true", help="delete existing domain data and demo accounts first")
 
     def handle(self, *args, scale, seed, week, reset, **options):
-        week = week or next_monday(timezone.localdate())
+        week = week_start(week) if week else next_monday(timezone.localdate())
         if reset:
             started = time.perf_counter()
             try:
