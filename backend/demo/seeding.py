@@ -328,8 +328,9 @@ class _Builder:
         first, rest = plan[0], plan[1:]
         rng.shuffle(rest)
         units = []
-        for kind, name in [first] + rest:
-            community_index = rng.choices(range(len(self.communities)), weights=self.community_weights)[0]
+        for position, (kind, name) in enumerate([first] + rest):
+            # The demo's unit sits in the demo's community, so danwei and shequ see the same co-building.
+            community_index = 0 if position == 0 else rng.choices(range(len(self.communities)), weights=self.community_weights)[0]
             community = self.communities[community_index]
             lat, lng = self.near(rng, community.lat, community.lng, 0.003)
             units.append(Unit(

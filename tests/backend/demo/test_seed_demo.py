@@ -167,6 +167,7 @@ def test_demo_logins_authenticate_with_their_roles_and_scopes():
     assert users["shequ"].community == first_community
     assert users["danwei"].unit == Unit.objects.order_by("id").first()
     assert users["danwei"].unit.resources.exists()
+    assert users["danwei"].unit.agreements.filter(community=first_community).exists()
     volunteer = users["zhiyuanzhe"].volunteer
     assert volunteer.kind == Volunteer.Kind.IN_OFFICE and volunteer.home_community == first_community
     assert volunteer.post_holdings.filter(status=PostHolding.Status.ACTIVE).exists()
