@@ -39,9 +39,10 @@ worker-start: venv
 	mkdir -p $(VAR_DIR)/log $(VAR_DIR)/run
 	-@[ -f $(VAR_DIR)/run/worker.pid ] && kill `cat $(VAR_DIR)/run/worker.pid` 2>/dev/null; sleep 1
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings.local ../$(VENV)/bin/celery -A config worker \
-		--loglevel INFO --concurrency 2 --detach \
+		--beat --scheduler django_celery_beat.schedulers:DatabaseScheduler \
+		--schedule $(VAR_DIR)/run/beat-schedule --loglevel INFO --concurrency 2 --detach \
 		--pidfile $(VAR_DIR)/run/worker.pid --logfile $(VAR_DIR)/log/worker.log
-	@echo "worker started (log: $(VAR_DIR)/log/worker.log)"
+	@echo "worker and beat started (log: $(VAR_DIR)/log/worker.log)"
 
 worker-stop:
 	-@[ -f $(VAR_DIR)/run/worker.pid ] && kill `cat $(VAR_DIR)/run/worker.pid` 2>/dev/null && echo "worker stopped"; true

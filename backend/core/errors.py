@@ -13,6 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 
 class ApplicationError(Exception):
@@ -76,6 +77,9 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, (ProtectedError, RestrictedError, IntegrityError, ApplicationError)):
+        set_rollback()  # a refused request leaves nothing behind, whatever it wrote before the refusal
 
     if isinstance(exc, (ProtectedError, RestrictedError)):
         names = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects if hasattr(obj, "_meta")})

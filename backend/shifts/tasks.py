@@ -5,6 +5,7 @@ from celery import shared_task
 
 from geo.models import Community
 from shifts import services
+from shifts.services import week_start
 
 
 @shared_task(name="shifts.generate_week", acks_late=True)
@@ -13,3 +14,10 @@ def shift_generate_week_task(week: str, community_ids: list[int] | None = None) 
     communities = None if community_ids is None else Community.objects.filter(pk__in=community_ids)
     result = services.shift_generate_week(week=dt.date.fromisoformat(week), communities=communities)
     return {"week": result.week.isoformat(), "created": result.created, "existing": result.existing}
+
+
+@shared_task(name="shifts.generate_next_week", acks_late=True)
+def shift_generate_next_week_task() -> dict:
+    """The Friday schedule: next week's shifts for every community, so Monday's coordinator finds them."""
+    monday = week_start(dt.date.today()) + dt.timedelta(days=7)
+    return shift_generate_week_task(monday.isoformat())

@@ -113,3 +113,24 @@ def test_unknown_filter_value_is_a_400_naming_the_filter(world, client_as, path,
     response = client_as("admin").get(path, params)
     assert response.status_code == 400, response.content
     assert field in response.json()["extra"]["fields"]
+
+
+def test_a_refused_request_leaves_nothing_behind(world, client_as, monkeypatch):
+    # given a service that writes, then is refused by a domain rule
+    from core.errors import ApplicationError
+    from shifts import services
+    from shifts.models import Shift
+
+    real_save = services.shift_save
+
+    def save_then_refuse(**kwargs):
+        real_save(**kwargs)
+        raise ApplicationError("refused after writing")
+
+    monkeypatch.setattr(services, "shift_save", save_then_refuse)
+    # when the request is refused
+    response = client_as("community").post("/api/shifts/", BY_NAME["shift"].create(world, True), format="json")
+    # then the partial write is rolled back
+    assert response.status_code == 400
+    assert response.json() == {"message": "refused after writing", "extra": {"code": "refused", "fields": {}}}
+    assert Shift.objects.count() == 0

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 REPO_DIR = BACKEND_DIR.parent
@@ -178,6 +179,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
+# Default schedule; beat's database scheduler copies it into django-celery-beat, where staff can change it.
+CELERY_BEAT_SCHEDULE = {
+    "generate-next-weeks-shifts": {
+        "task": "shifts.generate_next_week",
+        "schedule": crontab(
+            day_of_week=env.str("SHIFT_GENERATION_DAY", default="fri"),
+            hour=env.int("SHIFT_GENERATION_HOUR", default=18),
+            minute=0,
+        ),
+    },
+}
 
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True

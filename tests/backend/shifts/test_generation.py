@@ -98,3 +98,14 @@ def test_ad_hoc_shift_with_a_resource_request(world, client_as):
     assert body["resource_request"] == {"kind": "venue", "min_capacity": 40, "features": ["projector"], "max_distance_km": None}
     removed = client.patch(f"/api/shifts/{body['id']}/", {"resource_request": None}, format="json")
     assert removed.json()["resource_request"] is None
+
+
+def test_next_week_task_generates_from_next_monday(world, settings):
+    from shifts.services import week_start
+    from shifts.tasks import shift_generate_next_week_task
+
+    f.PostFactory(community=world.a1, weekdays=[1])
+    result = shift_generate_next_week_task.run()
+    monday = week_start(dt.date.today()) + dt.timedelta(days=7)
+    assert result == {"week": monday.isoformat(), "created": 1, "existing": 0}
+    assert settings.CELERY_BEAT_SCHEDULE["generate-next-weeks-shifts"]["task"] == "shifts.generate_next_week"
