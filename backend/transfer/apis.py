@@ -133,7 +133,7 @@ class VolunteerImportApi(SheetImportApi):
     |---|---|
     | number | volunteer number to update (e.g. ZY0000012); blank: a new volunteer, who gets an account and a number |
     | name | full name |
-    | kind | in_office, non_post, retired or resident |
+    | kind | in_office, non_post, retired or resident, or the label in Chinese or English, e.g. 在职党员 |
     | phone | full number; a masked one (138****5678, as exported) keeps the stored number; required for new rows |
     | home_community | community code, in your community or sub-district |
     | grid | grid code, inside the home community |
@@ -188,7 +188,7 @@ class ResourceImportApi(SheetImportApi):
     |---|---|
     | id | resource id to update; blank: a new resource |
     | name | name |
-    | category | venue, vehicle, equipment, goods, funds or expertise |
+    | category | venue, vehicle, equipment, goods, funds or expertise, or the label (场地, 车辆, ...) |
     | unit | provider unit name; blank: the community's own (for a unit representative: always their unit, another unit is refused) |
     | community | community code (coordinators: in their community or sub-district) |
     | capacity | people or pieces; blank keeps the stored value (default 0) |
@@ -196,7 +196,7 @@ class ResourceImportApi(SheetImportApi):
     | address | address |
     | lat, lng | location; blank takes the community's |
     | conditions | conditions of use |
-    | status | listed or withdrawn; blank keeps the stored value (new: listed) |
+    | status | listed or withdrawn (or the label); blank keeps the stored value (new: listed) |
     """
 
     roles = COORDINATORS | {Role.UNIT}

@@ -3,7 +3,9 @@
 Each sheet is built for one caller: related rows are looked up only inside what that caller may write,
 so a row that names another community fails on that column instead of being filed out of scope.
 """
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
@@ -109,13 +111,6 @@ class TextWidget(widgets.CharWidget):
         return str(value).strip()
 
 
-class OptionalTextWidget(TextWidget):
-    """Text where a blank cell means "not given" (keep what is stored)."""
-
-    def clean(self, value, row=None, **kwargs):
-        return super().clean(value, row, **kwargs) or None
-
-
 class IdWidget(widgets.IntegerWidget):
     """Row ids; a value that is not a number finds no row (and is reported as such) instead of failing the file."""
 
@@ -124,6 +119,31 @@ class IdWidget(widgets.IntegerWidget):
             return super().clean(value, row, **kwargs)
         except (ValueError, TypeError, ArithmeticError):
             return None
+
+
+class ChoiceWidget(TextWidget):
+    """A choice by its code (in_office) or its label in any of the site's languages (在职党员); exports the code."""
+
+    def __init__(self, choices, *, blank_keeps=False):
+        super().__init__()
+        self.choices = choices
+        self.blank_keeps = blank_keeps
+        self._lookup = None
+
+    def lookup(self) -> dict:
+        if self._lookup is None:
+            self._lookup = {}
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    self._lookup.update({str(label).strip().lower(): value for value, label in self.choices.choices})
+            self._lookup.update({value.lower(): value for value in self.choices.values})
+        return self._lookup
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value, row, **kwargs)
+        if not text:
+            return None if self.blank_keeps else text
+        return self.lookup().get(text.lower(), text)  # an unknown value is reported by the model's choices check
 
 
 def _field(name, widget=None, **kwargs):
@@ -225,7 +245,7 @@ class VolunteerSheet(ScopedSheet):
 
     number = fields.Field(attribute="number", column_name="number", widget=TextWidget(), readonly=True)
     name = _field("name")
-    kind = _field("kind")
+    kind = _field("kind", ChoiceWidget(Volunteer.Kind))
     phone = fields.Field(column_name="phone", widget=TextWidget())
     skills = _field("skills", SkillLevelsWidget())
     languages = _field("languages", StringListWidget())
@@ -321,14 +341,14 @@ class ResourceSheet(ScopedSheet):
 
     id = fields.Field(attribute="id", column_name="id", widget=IdWidget(), readonly=True)
     name = _field("name")
-    category = _field("category")
+    category = _field("category", ChoiceWidget(Resource.Category))
     capacity = _keep_if_blank("capacity", widgets.IntegerWidget())
     features = _field("features", StringListWidget())
     address = _field("address")
     lat = _keep_if_blank("lat", widgets.FloatWidget())
     lng = _keep_if_blank("lng", widgets.FloatWidget())
     conditions = _field("conditions")
-    status = _keep_if_blank("status", OptionalTextWidget())
+    status = _keep_if_blank("status", ChoiceWidget(Resource.Status, blank_keeps=True))
 
     class Meta:
         model = Resource

@@ -399,3 +399,29 @@ def test_export_query_count_does_not_grow_with_rows(world, client_for, django_as
         response = client.get("/api/volunteers/export/?format=csv")
     assert response.status_code == 200
     assert len(_csv_rows(response)) == 31
+
+
+@pytest.mark.django_db
+def test_kind_may_be_given_by_its_label(world, client_for, csv_upload):
+    # when
+    upload = csv_upload(
+        ["name", "kind", "phone", "home_community"],
+        ["甲", "Retired party member", "13500000000", "C1"],
+        ["乙", "RESIDENT", "13500000001", "C1"],
+    )
+    response = _import(client_for(world.coordinator), upload)
+    # then
+    assert (response.status_code, response.json()) == (200, {"created": 2, "updated": 0, "dry_run": False})
+    assert list(Volunteer.objects.order_by("id").values_list("kind", flat=True)) == ["retired", "resident"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_kind_names_the_column(world, client_for, csv_upload):
+    # when
+    response = _import(
+        client_for(world.coordinator),
+        csv_upload(["name", "kind", "phone", "home_community"], ["甲", "astronaut", "13500000000", "C1"]),
+    )
+    # then
+    assert response.status_code == 400
+    assert [list(r["errors"]) for r in response.json()["extra"]["fields"]["rows"]] == [["kind"]]
