@@ -45,3 +45,6 @@ def problem_dict(volunteers=(), shifts=(), resources=(), requests=(), **top) -> 
 
 def problem(*args, **kwargs):
     return parse_problem(problem_dict(*args, **kwargs))
+
+ROOT = __import__("os").path.dirname(__import__("os").path.dirname(__import__("os").path.dirname(
+    __import__("os").path.abspath(__file__))))
