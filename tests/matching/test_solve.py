@@ -91,7 +91,7 @@ def _hangs(conn, *args):
 @pytest.mark.parametrize("worker", ["_highs_worker", "_cbc_worker"])
 def test_deadline_returns_the_greedy_plan_with_status_time_limit(monkeypatch, worker):
     # given: a solver that never returns
-    import matching.solve as solve_module
+    solve_module = sys.modules["matching.solve"]
     monkeypatch.setattr(solve_module, worker, _hangs)
     p = parse_problem(generate("small", 1))
     # when
