@@ -38,6 +38,7 @@ urlpatterns = [
     path("auth/logout/", LogoutApi.as_view(), name="logout"),
     path("auth/me/", MeApi.as_view(), name="me"),
     path("auth/token/", TokenApi.as_view(), name="token"),
-    path("", include("transfer.urls")),  # import/export before the router's detail routes
+    path("", include("transfer.urls")),
+    path("", include("planning.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "shifts",
     "demo",
     "transfer",
+    "planning",
 ]
 
 MIDDLEWARE = [

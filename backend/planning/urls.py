@@ -1,0 +1,2 @@
+"""Weekly planning endpoints (matching runs, plans, publication)."""
+urlpatterns = []
