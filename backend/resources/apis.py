@@ -10,7 +10,7 @@ from resources.serializers import RESOURCE_WRITE_SCOPE, ResourceSerializer, Reso
 
 class ResourceViewSet(ScopedViewSet):
     queryset = Resource.objects.select_related("unit", "community").prefetch_related(
-        Prefetch("slots", queryset=ResourceSlot.objects.order_by("weekday", "date", "start_time"))
+        Prefetch("slots", queryset=ResourceSlot.objects.all())  # recurring first, then dated (Meta.ordering)
     )
     serializer_class = ResourceSerializer
     scope = RESOURCE_WRITE_SCOPE

@@ -58,7 +58,10 @@ class ResourceSlot(models.Model):
     class Meta:
         verbose_name = _("free slot")
         verbose_name_plural = _("free slots")
-        ordering = ["resource_id", "weekday", "date", "start_time"]
+        # Recurring slots first, then dated ones, the same on SQLite and PostgreSQL (they sort NULLs differently).
+        ordering = [
+            "resource_id", F("weekday").asc(nulls_last=True), F("date").asc(nulls_last=True), "start_time",
+        ]
         constraints = [
             models.CheckConstraint(name="slot_ends_after_start", condition=Q(end_time__gt=F("start_time"))),
             models.CheckConstraint(
