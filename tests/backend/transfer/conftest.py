@@ -55,8 +55,9 @@ def world(db):
     return World()
 
 
-def _client_for(user) -> APIClient:
-    client = APIClient()
+def _client_for(user, language="en") -> APIClient:
+    # Messages are asserted in English here; test_i18n checks the Chinese ones.
+    client = APIClient(HTTP_ACCEPT_LANGUAGE=language)
     if user is not None:
         client.force_authenticate(user)
     return client

@@ -1,0 +1,73 @@
+"""Messages follow Accept-Language: Chinese (the default) or English, in the API and in the admin."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import User
+
+
+def _import(client, upload):
+    return client.post("/api/volunteers/import/", {"file": upload}, format="multipart")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("zh-hans", "请上传 .csv 或 .xlsx 文件。"), ("en", "Upload a .csv or .xlsx file.")],
+)
+def test_a_validation_error_comes_in_the_requested_language(world, client_for, language, message):
+    # when
+    response = _import(client_for(world.coordinator, language=language), SimpleUploadedFile("v.txt", b"x"))
+    # then
+    assert response.status_code == 400
+    assert response.json() == {"message": message, "extra": {"code": "invalid", "fields": {"file": [message]}}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "errors"),
+    [
+        ("zh-hans", {"home_community": ["没有您可使用的社区“C3”。"], "skills": ["未知技能：cooking"]}),
+        ("en", {"home_community": ["No community “C3” that you may use."], "skills": ["Unknown skill: cooking"]}),
+    ],
+)
+def test_row_errors_come_in_the_requested_language(world, client_for, csv_upload, language, errors):
+    # when
+    upload = csv_upload(
+        ["name", "kind", "phone", "home_community", "skills"], ["甲", "resident", "13500000000", "C3", "cooking:2"]
+    )
+    response = _import(client_for(world.coordinator, language=language), upload)
+    # then
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["rows"] == [{"row": 2, "errors": errors}]
+
+
+@pytest.mark.django_db
+def test_choices_may_be_given_by_their_chinese_label(world, client_for, csv_upload):
+    # when
+    upload = csv_upload(
+        ["name", "kind", "phone", "home_community", "employer_unit"],
+        ["甲", "在职党员", "13500000000", "C1", "第一中学"],
+        ["乙", "离退休党员", "13500000001", "C1", ""],
+    )
+    response = _import(client_for(world.coordinator), upload)
+    # then
+    assert (response.status_code, response.json()) == (200, {"created": 2, "updated": 0, "dry_run": False})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("zh-hans", ["志愿者编号", "居住社区", "工作单位", "每周最多服务时长（小时）"]),
+     ("en", ["Volunteer number", "Home community", "Employer unit", "Maximum hours per week"])],
+)
+def test_admin_labels_come_in_the_requested_language(client, world, language, labels):
+    # given
+    world.volunteer()
+    client.force_login(User.objects.create_superuser(username="root", password="pw", role=User.Role.ADMIN))
+    # when
+    response = client.get(reverse("admin:people_volunteer_changelist"), HTTP_ACCEPT_LANGUAGE=language)
+    # then
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert [label for label in labels if label not in body] == []
