@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
+admin.site.site_header = _("Community volunteer and resource platform")
+admin.site.site_title = _("Community volunteer and resource platform")
+admin.site.index_title = _("Administration")
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):

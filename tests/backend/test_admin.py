@@ -127,3 +127,34 @@ def test_volunteer_changelist_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(12):
         response = admin_client_with_rows.get(reverse("admin:people_volunteer_changelist"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_volunteer_autocomplete_finds_by_name(admin_client_with_rows, volunteer):
+    # when the team form asks for a leader
+    response = admin_client_with_rows.get(
+        "/admin/autocomplete/", {"app_label": "posts", "model_name": "team", "field_name": "leader", "term": "张"}
+    )
+    # then
+    assert response.status_code == 200
+    assert response.json()["results"] == [{"id": str(volunteer.pk), "text": str(volunteer)}]
+
+
+@pytest.mark.django_db
+def test_shift_saved_in_the_admin_gets_its_week(admin_client_with_rows):
+    # given
+    shift = Shift.objects.get()
+    url = reverse("admin:shifts_shift_change", args=[shift.pk])
+    form = admin_client_with_rows.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data.update({
+        "start_0": "2026-12-09", "start_1": "09:00:00", "end_0": "2026-12-09", "end_1": "11:00:00",
+        "resource_request-TOTAL_FORMS": "0", "resource_request-INITIAL_FORMS": "0",
+    })
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    # when
+    response = admin_client_with_rows.post(url, data)
+    # then
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    shift.refresh_from_db()
+    assert shift.week == dt.date(2026, 12, 7)
