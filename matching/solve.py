@@ -324,3 +324,14 @@ def package(problem, cands, arrays, table, x, y, *, status, objective, bound, ga
                     gap=round(float(gap), 9), seconds=time.monotonic() - t0, solver=solver, assignments=assignments,
                     resource_assignments=bookings, unfilled=unfilled, metrics=metrics, moved=moved,
                     message=message)
+
+
+def _highs_repair_worker(conn, model: Model, seconds: float) -> None:
+    """A small MIP solved whole (used by repair)."""
+    from . import highs_backend as hb
+
+    status, obj, dual, vals = hb.solve_mip(model, time_limit=seconds, gap=0.0)
+    if status == "kInfeasible":
+        conn.send(("infeasible", None))
+    elif vals is not None:
+        conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "proven": status == "kOptimal"}))

@@ -1,0 +1,25 @@
+"""The documented JSON Schemas accept what the package reads and writes."""
+import json
+import os
+
+import jsonschema
+
+from matching import parse_problem, solve
+from matching.generate import generate
+
+SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "matching", "schema")
+
+
+def schema(name):
+    with open(os.path.join(SCHEMA_DIR, name), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def test_generated_problem_and_its_solution_match_the_schemas():
+    # given
+    data = generate("small", 3)
+    # when
+    solution = solve(parse_problem(data), time_limit=20)
+    # then
+    jsonschema.validate(data, schema("problem.schema.json"))
+    jsonschema.validate(json.loads(solution.to_json()), schema("solution.schema.json"))
