@@ -199,12 +199,12 @@ class ScopedSheet(resources.ModelResource):
             if instance.lng is None:
                 instance.lng = community.lng
 
-    def domain_errors(self, instance, row) -> dict:
+    def domain_errors(self, instance) -> dict:
         return {}
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
-        for name, message in self.domain_errors(instance, row=None).items():
+        for name, message in self.domain_errors(instance).items():
             errors.setdefault(name, ValidationError(message))
         exclude = set(errors) | {"user", "number"}
         # Related rows set from the sheet were found by their widgets already; skip a query each.
@@ -308,11 +308,11 @@ class VolunteerSheet(ScopedSheet):
         if errors:
             raise ValidationError(errors)
 
-    def domain_errors(self, instance, row) -> dict:
+    def domain_errors(self, instance) -> dict:
         errors = {}
         if instance.kind == Volunteer.Kind.IN_OFFICE and instance.employer_unit_id is None:
             errors["employer_unit"] = _("An in-office member needs an employer unit.")
-        if instance.grid_id is not None and instance.grid.community_id != instance.home_community_id:
+        if instance.grid_id and instance.home_community_id and instance.grid.community_id != instance.home_community_id:
             errors["grid"] = _("The grid is not in the home community.")
         if instance.reported_community_id is not None and instance.reported_at is None:
             errors["reported_at"] = _("Give the date of reporting.")
