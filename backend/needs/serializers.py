@@ -25,8 +25,8 @@ class NeedSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        grid = attrs.get("grid", getattr(self.instance, "grid", None))
-        community = attrs.get("community", getattr(self.instance, "community", None))
+        grid = self.merged(attrs, "grid")
+        community = self.merged(attrs, "community")
         if grid is not None and community is not None and grid.community_id != community.pk:
             raise serializers.ValidationError({"grid": ["The grid is not in this community."]})
         return attrs

@@ -1,5 +1,6 @@
 """Input and output shapes of units and co-building agreements."""
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.masking import mask_phone
@@ -41,23 +42,14 @@ class AgreementSerializer(DomainSerializer):
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     community_name = serializers.CharField(source="community.name", read_only=True)
     scoped_fields = {"community": (Community.objects, Scope(community="self"))}
+    unique_together = (
+        ("unit", "community", "year"), "year", _("This unit already has an agreement with this community for that year.")
+    )
 
     class Meta:
         model = Agreement
         fields = ["id", "unit", "unit_name", "community", "community_name", "year", "title", "signed_on", "items"]
-        validators = []  # the (unit, community, year) uniqueness is reported below with a field name
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        unit = attrs.get("unit", getattr(self.instance, "unit", None))
-        community = attrs.get("community", getattr(self.instance, "community", None))
-        year = attrs.get("year", getattr(self.instance, "year", None))
-        clash = Agreement.objects.filter(unit=unit, community=community, year=year)
-        if self.instance is not None:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise serializers.ValidationError({"year": ["This unit already has an agreement with this community for that year."]})
-        return attrs
+        validators = []  # see unique_together
 
     @transaction.atomic
     def create(self, validated_data):

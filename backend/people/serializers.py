@@ -54,13 +54,13 @@ class VolunteerSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        merged = {f: attrs.get(f, getattr(self.instance, f, None)) for f in ("kind", "employer_unit", "grid", "home_community")}
+        merged = {f: self.merged(attrs, f) for f in ("kind", "employer_unit", "grid", "home_community")}
         if merged["kind"] == Volunteer.Kind.IN_OFFICE and merged["employer_unit"] is None:
             raise serializers.ValidationError({"employer_unit": [_("An in-office member needs an employer unit.")]})
         if merged["grid"] is not None and merged["grid"].community_id != getattr(merged["home_community"], "pk", None):
             raise serializers.ValidationError({"grid": [_("The grid is not in the home community.")]})
-        reported_community = attrs.get("reported_community", getattr(self.instance, "reported_community", None))
-        reported_at = attrs.get("reported_at", getattr(self.instance, "reported_at", None))
+        reported_community = self.merged(attrs, "reported_community")
+        reported_at = self.merged(attrs, "reported_at")
         if reported_community is not None and reported_at is None:
             raise serializers.ValidationError({"reported_at": [_("Give the date of reporting.")]})
         return attrs

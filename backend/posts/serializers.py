@@ -1,5 +1,5 @@
 """Input and output shapes of groups, posts and post holdings."""
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.scoping import Scope
@@ -38,8 +38,7 @@ class PostSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        team = attrs.get("team", getattr(self.instance, "team", None))
-        community = attrs.get("community", getattr(self.instance, "community", None))
+        team, community = self.merged(attrs, "team"), self.merged(attrs, "community")
         if team is not None and community is not None and team.community_id != community.pk:
             raise serializers.ValidationError({"team": [_("The group belongs to another community.")]})
         return attrs
@@ -49,22 +48,16 @@ class PostHoldingSerializer(DomainSerializer):
     post_name = serializers.CharField(source="post.name", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
     scoped_fields = {"post": (Post.objects, IN_COMMUNITY), "volunteer": (Volunteer.objects, Scope(community="home_community"))}
+    unique_together = (("post", "volunteer", "year"), "volunteer", _("Already holds this post that year."))
 
     class Meta:
         model = PostHolding
         fields = ["id", "post", "post_name", "volunteer", "volunteer_name", "year", "status"]
-        validators = []
+        validators = []  # see unique_together
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        post = attrs.get("post", getattr(self.instance, "post", None))
-        volunteer = attrs.get("volunteer", getattr(self.instance, "volunteer", None))
-        year = attrs.get("year", getattr(self.instance, "year", None))
-        clash = PostHolding.objects.filter(post=post, volunteer=volunteer, year=year)
-        if self.instance is not None:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise serializers.ValidationError({"volunteer": [_("Already holds this post that year.")]})
+        post, volunteer = self.merged(attrs, "post"), self.merged(attrs, "volunteer")
         missing = {
             code: level for code, level in post.required_skills.items() if volunteer.skills.get(code, 0) < level
         }

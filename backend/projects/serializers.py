@@ -32,7 +32,7 @@ class ProjectSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        merged = {f: attrs.get(f, getattr(self.instance, f, None)) for f in ("weekdays", "start_time", "end_time", "seats", "resource_kind")}
+        merged = {f: self.merged(attrs, f) for f in ("weekdays", "start_time", "end_time", "seats", "resource_kind")}
         if merged["weekdays"]:
             try:
                 validate_weekdays(merged["weekdays"])

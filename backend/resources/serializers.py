@@ -48,8 +48,8 @@ class ResourceSlotSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        weekday = attrs.get("weekday", getattr(self.instance, "weekday", None))
-        date = attrs.get("date", getattr(self.instance, "date", None))
+        weekday = self.merged(attrs, "weekday")
+        date = self.merged(attrs, "date")
         if (weekday is None) == (date is None):
             raise serializers.ValidationError({"weekday": [_("Give either a weekday (recurring) or a date, not both.")]})
         return attrs

@@ -46,8 +46,8 @@ class ShiftSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        start = attrs.get("start", getattr(self.instance, "start", None))
-        end = attrs.get("end", getattr(self.instance, "end", None))
+        start = self.merged(attrs, "start")
+        end = self.merged(attrs, "end")
         if start and end and (end - start).total_seconds() > 24 * 3600:
             raise serializers.ValidationError({"end": [_("A shift lasts at most 24 hours.")]})
         return attrs
