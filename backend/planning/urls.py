@@ -1,2 +1,21 @@
-"""Weekly planning endpoints (matching runs, plans, publication)."""
-urlpatterns = []
+"""Weekly planning endpoints (matching runs and their results); names are prefixed `planning-`.
+
+Plain paths rather than the domain router: these are action APIs, not scoped CRUD entities.
+"""
+from django.urls import path
+
+from planning.apis import (
+    MatchingRunAssignmentListApi,
+    MatchingRunCancelApi,
+    MatchingRunDetailApi,
+    MatchingRunListApi,
+    MatchingRunUnfilledListApi,
+)
+
+urlpatterns = [
+    path("planning/runs/", MatchingRunListApi.as_view(), name="planning-run-list"),
+    path("planning/runs/<int:pk>/", MatchingRunDetailApi.as_view(), name="planning-run-detail"),
+    path("planning/runs/<int:pk>/cancel/", MatchingRunCancelApi.as_view(), name="planning-run-cancel"),
+    path("planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"),
+    path("planning/runs/<int:pk>/unfilled/", MatchingRunUnfilledListApi.as_view(), name="planning-run-unfilled"),
+]

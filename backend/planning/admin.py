@@ -1,0 +1,48 @@
+"""Admin of matching runs (read-mostly: runs are started through the API so that the worker runs them) and of
+their plans. Staff may still fix a stuck run's status by hand."""
+from django.contrib import admin
+
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+
+
+@admin.register(MatchingRun)
+class MatchingRunAdmin(admin.ModelAdmin):
+    list_display = ["id", "scope_key", "week", "version", "status", "stage", "progress", "gap", "attempts",
+                    "created_by", "created_at", "finished_at"]
+    list_filter = ["status", "level", "week", "sub_district"]
+    search_fields = ["scope_key", "community__name", "sub_district__name", "message"]
+    list_select_related = ["created_by"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["level", "scope_key", "district", "sub_district", "community", "week", "version", "stage",
+                       "progress", "gap", "attempts", "heartbeat", "time_limit", "solver", "created_by", "started_at",
+                       "finished_at", "stats", "metrics", "created_at", "updated_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["id", "run", "shift", "volunteer", "pinned", "source"]
+    list_filter = ["pinned", "source", "run__week"]
+    search_fields = ["volunteer__number", "volunteer__name", "shift__title"]
+    list_select_related = ["run", "shift", "volunteer"]
+    raw_id_fields = ["run", "shift", "volunteer"]
+
+
+@admin.register(ResourceBooking)
+class ResourceBookingAdmin(admin.ModelAdmin):
+    list_display = ["id", "run", "request", "resource"]
+    list_filter = ["run__week"]
+    search_fields = ["resource__name", "request__shift__title"]
+    list_select_related = ["run", "request__shift", "resource"]
+    raw_id_fields = ["run", "request", "resource"]
+
+
+@admin.register(UnfilledSeat)
+class UnfilledSeatAdmin(admin.ModelAdmin):
+    list_display = ["id", "run", "shift", "missing"]
+    list_filter = ["run__week"]
+    search_fields = ["shift__title", "suggestion"]
+    list_select_related = ["run", "shift"]
+    raw_id_fields = ["run", "shift"]

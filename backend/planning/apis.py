@@ -1,0 +1,172 @@
+"""Endpoints of the coordinator's matching runs: start (202, the worker does the rest), list, status, cancel,
+and the run's plan (assignments) and unfilled seats. Coordinators only; every read goes through the scope."""
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+
+from accounts.models import User
+from planning import selectors, services
+from planning.models import Assignment, MatchingRun, UnfilledSeat
+
+COORDINATOR_ROLES = frozenset({User.Role.ADMIN, User.Role.SUBDISTRICT, User.Role.COMMUNITY})
+
+
+class CoordinatorsOnly(permissions.BasePermission):
+    """Matching runs are the coordinators' tool; volunteers and unit representatives get 403."""
+
+    message = _("Only coordinators work with matching runs.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        return user.is_superuser or user.role in COORDINATOR_ROLES
+
+
+class MatchingRunOutputSerializer(serializers.ModelSerializer):
+    community_name = serializers.CharField(source="community.name", read_only=True, default=None)
+    sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None)
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = MatchingRun
+        fields = [
+            "id", "level", "community", "community_name", "sub_district", "sub_district_name", "week", "version",
+            "status", "stage", "progress", "gap", "message", "attempts", "heartbeat", "time_limit", "solver",
+            "created_by", "created_at", "started_at", "finished_at", "stats", "metrics",
+        ]
+        read_only_fields = fields
+
+
+class MatchingRunFilter(django_filters.FilterSet):
+    week = django_filters.DateFilter(method="filter_week", help_text=_("Any day of the week."))
+    status = django_filters.MultipleChoiceFilter(choices=MatchingRun.Status.choices)
+    community = django_filters.NumberFilter(field_name="community_id")
+    sub_district = django_filters.NumberFilter(field_name="sub_district_id")
+    level = django_filters.ChoiceFilter(choices=MatchingRun.Level.choices)
+
+    class Meta:
+        model = MatchingRun
+        fields = ["week", "status", "community", "sub_district", "level"]
+
+    def filter_week(self, queryset, name, value):
+        return queryset.filter(week=services.week_start(value))
+
+
+class MatchingRunListApi(generics.ListAPIView):
+    """GET: the runs in the caller's scope, newest first. POST: start a run (answered 202 at once)."""
+
+    class InputSerializer(serializers.Serializer):
+        week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
+        community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        time_limit = serializers.FloatField(
+            required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
+            help_text=_("Seconds the solver may take; the server's default when omitted."),
+        )
+
+        def validate(self, attrs):
+            if attrs.get("community") is not None and attrs.get("sub_district") is not None:
+                raise serializers.ValidationError(_("Name a community or a sub-district, not both."))
+            return attrs
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = MatchingRunOutputSerializer
+    filterset_class = MatchingRunFilter
+    ordering_fields = ["created_at", "week", "version", "id"]
+
+    def get_queryset(self):
+        return selectors.matching_run_list(user=self.request.user)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={202: MatchingRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
+                   409: OpenApiResponse(description="A run of this scope and week is already active.")},
+    )
+    def post(self, request):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run = services.matching_run_start(user=request.user, **payload.validated_data)
+        run = selectors.matching_run_get(user=request.user, run_id=run.pk)
+        return Response(MatchingRunOutputSerializer(run).data, status=status.HTTP_202_ACCEPTED)
+
+
+class MatchingRunDetailApi(generics.RetrieveAPIView):
+    """A run's status, stage, progress, gap, message and metrics (the browser polls this)."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = MatchingRunOutputSerializer
+
+    def get_object(self):
+        return selectors.matching_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+
+class MatchingRunCancelApi(generics.GenericAPIView):
+    """Cancel a queued or working run; a run that has ended answers 409."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = MatchingRunOutputSerializer
+
+    @extend_schema(request=None, responses={200: MatchingRunOutputSerializer,
+                                            409: OpenApiResponse(description="The run has already ended.")})
+    def post(self, request, pk: int):
+        run = selectors.matching_run_get(user=request.user, run_id=pk)
+        run = services.matching_run_cancel(user=request.user, run=run)
+        return Response(MatchingRunOutputSerializer(run).data)
+
+
+class AssignmentOutputSerializer(serializers.ModelSerializer):
+    shift_title = serializers.CharField(source="shift.title", read_only=True)
+    shift_start = serializers.DateTimeField(source="shift.start", read_only=True)
+    shift_end = serializers.DateTimeField(source="shift.end", read_only=True)
+    community_name = serializers.CharField(source="shift.community.name", read_only=True)
+    volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
+    volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "shift", "shift_title", "shift_start", "shift_end", "community_name", "volunteer",
+                  "volunteer_number", "volunteer_name", "pinned", "source"]
+        read_only_fields = fields
+
+
+class UnfilledSeatOutputSerializer(serializers.ModelSerializer):
+    shift_title = serializers.CharField(source="shift.title", read_only=True)
+    shift_start = serializers.DateTimeField(source="shift.start", read_only=True)
+    shift_end = serializers.DateTimeField(source="shift.end", read_only=True)
+    shift_priority = serializers.IntegerField(source="shift.priority", read_only=True)
+    community_name = serializers.CharField(source="shift.community.name", read_only=True)
+
+    class Meta:
+        model = UnfilledSeat
+        fields = ["id", "shift", "shift_title", "shift_start", "shift_end", "shift_priority", "community_name",
+                  "missing", "reasons", "suggestion"]
+        read_only_fields = fields
+
+
+class _RunRowsApi(generics.ListAPIView):
+    permission_classes = [CoordinatorsOnly]
+    filter_backends = []
+
+    def run(self) -> MatchingRun:
+        return selectors.matching_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+
+class MatchingRunAssignmentListApi(_RunRowsApi):
+    """The run's plan: who is on which shift (no phone numbers)."""
+
+    serializer_class = AssignmentOutputSerializer
+
+    def get_queryset(self):
+        return selectors.assignment_list(run=self.run())
+
+
+class MatchingRunUnfilledListApi(_RunRowsApi):
+    """Seats the run could not fill, with reasons and the smallest change that would fill them."""
+
+    serializer_class = UnfilledSeatOutputSerializer
+
+    def get_queryset(self):
+        return selectors.unfilled_seat_list(run=self.run())

@@ -1,0 +1,369 @@
+"""The one bridge between rows and the optimizer: a run's scope and week -> a matching problem dict (the JSON
+format of `matching/README.md`), and a matching Solution -> unsaved Assignment, ResourceBooking, UnfilledSeat rows.
+
+Who is in a problem (documented choice): the run's scope decides everything. Volunteers are the active ones
+whose home community is in the scope; shifts are the scope's shifts of the week; resources are the listed
+ones of communities in the scope, available in their slots of that week. Times are local date-times in
+settings.TIME_ZONE (Asia/Shanghai), to the minute. Ids are prefixed by kind ("v12", "s34", "r5", "q7", "p3")
+so that explanations and logs say what an id is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from people.models import Blackout, Volunteer
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from posts.models import PostHolding
+from resources.models import Resource, ResourceSlot
+from shifts.models import Shift
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+DEFAULT_MAX_DISTANCE_KM = 5.0
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def default_max_distance_km() -> float:
+    return float(getattr(settings, "PLANNING_MAX_DISTANCE_KM", DEFAULT_MAX_DISTANCE_KM))
+
+
+def vid(pk: int) -> str:
+    return f"v{pk}"
+
+
+def sid(pk: int) -> str:
+    return f"s{pk}"
+
+
+def rid(pk: int) -> str:
+    return f"r{pk}"
+
+
+def qid(pk: int) -> str:
+    return f"q{pk}"
+
+
+def pid(pk: int) -> str:
+    return f"p{pk}"
+
+
+def _pk(text: str, prefix: str) -> int:
+    if not text.startswith(prefix) or not text[len(prefix):].isdigit():
+        raise ValueError(f"unexpected id {text!r} in the solution (expected {prefix}<number>)")
+    return int(text[len(prefix):])
+
+
+# ---------------------------------------------------------------- time
+
+def _local(value: dt.datetime) -> dt.datetime:
+    """An aware datetime -> naive local time (the problem's clock)."""
+    return value.astimezone(_zone()).replace(tzinfo=None)
+
+
+def _floor_minute(value: dt.datetime) -> dt.datetime:
+    return value.replace(second=0, microsecond=0)
+
+
+def _ceil_minute(value: dt.datetime) -> dt.datetime:
+    floored = _floor_minute(value)
+    return floored if floored == value else floored + dt.timedelta(minutes=1)
+
+
+def _fmt(value: dt.datetime) -> str:
+    return value.strftime(TIME_FORMAT)
+
+
+Span = tuple[dt.datetime, dt.datetime]
+
+
+def subtract(windows: list[Span], holes: list[Span]) -> list[Span]:
+    """The parts of windows not covered by any hole (all naive local times), sorted; empty parts dropped."""
+    result = []
+    for start, end in sorted(windows):
+        pieces = [(start, end)]
+        for hole_start, hole_end in holes:
+            next_pieces = []
+            for a, b in pieces:
+                if hole_end <= a or hole_start >= b:
+                    next_pieces.append((a, b))
+                    continue
+                if a < hole_start:
+                    next_pieces.append((a, hole_start))
+                if hole_end < b:
+                    next_pieces.append((hole_end, b))
+            pieces = next_pieces
+        result.extend(pieces)
+    return sorted(result)
+
+
+def week_days(week: dt.date) -> list[dt.date]:
+    return [week + dt.timedelta(days=i) for i in range(7)]
+
+
+def _weekly_windows(week: dt.date, rows) -> list[Span]:
+    """Recurring (weekday 1-7, from, to) rows -> the concrete windows of that week."""
+    return [
+        (dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.start_time),
+         dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.end_time))
+        for row in rows
+    ]
+
+
+# ---------------------------------------------------------------- scope
+
+def scope_filters(run: MatchingRun) -> dict:
+    """The lookups, relative to a community, that select the communities of the run's scope."""
+    if run.level == MatchingRun.Level.COMMUNITY:
+        return {"pk": run.community_id}
+    if run.level == MatchingRun.Level.SUB_DISTRICT:
+        return {"sub_district_id": run.sub_district_id}
+    return {"sub_district__district_id": run.district_id}
+
+
+def _in_scope(run: MatchingRun, path: str) -> dict:
+    return {f"{path}__{key}": value for key, value in scope_filters(run).items()}
+
+
+# ---------------------------------------------------------------- rows -> problem
+
+@dataclass
+class MappedProblem:
+    """The problem dict and what the mapper needs to read a solution back."""
+
+    data: dict
+    pinned: dict[tuple[int, int], str] = field(default_factory=dict)   # (volunteer pk, shift pk) -> source
+    request_shift: dict[int, int] = field(default_factory=dict)        # request pk -> shift pk
+
+    @property
+    def counts(self) -> dict:
+        return {key: len(self.data[key]) for key in ("volunteers", "shifts", "resources", "resource_requests")} | {
+            "seats": sum(s["seats"] for s in self.data["shifts"]), "locks": len(self.data["locks"]),
+        }
+
+
+def _volunteers(run: MatchingRun) -> list[dict]:
+    zone_start = dt.datetime.combine(run.week, dt.time(0), tzinfo=_zone())
+    zone_end = zone_start + dt.timedelta(days=7)
+    volunteers = (
+        Volunteer.objects.filter(active=True, **_in_scope(run, "home_community"))
+        .prefetch_related(
+            "availability",
+            Prefetch("blackouts", queryset=Blackout.objects.filter(start__lt=zone_end, end__gt=zone_start)),
+            Prefetch(
+                "post_holdings",
+                queryset=PostHolding.objects.filter(status=PostHolding.Status.ACTIVE, year=run.week.year),
+                to_attr="holdings_this_year",
+            ),
+        )
+        .order_by("pk")
+    )
+    result = []
+    for volunteer in volunteers:
+        holes = [(_floor_minute(_local(b.start)), _ceil_minute(_local(b.end))) for b in volunteer.blackouts.all()]
+        windows = subtract(_weekly_windows(run.week, volunteer.availability.all()), holes)
+        item = {
+            "id": vid(volunteer.pk),
+            "location": {"lat": volunteer.lat, "lng": volunteer.lng},
+            "skills": dict(volunteer.skills),
+            "availability": [[_fmt(a), _fmt(b)] for a, b in windows],
+            "max_hours": volunteer.max_hours_per_week,
+        }
+        if volunteer.max_distance_km is not None:
+            item["max_distance_km"] = volunteer.max_distance_km
+        posts = sorted({h.post_id for h in volunteer.holdings_this_year})
+        if posts:
+            # 一编三定 holders are the solver's first choice for their post's shifts
+            item["posts"] = [pid(pk) for pk in posts]
+        result.append(item)
+    return result
+
+
+def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
+    shifts = (
+        Shift.objects.filter(week=run.week, **_in_scope(run, "community"))
+        .select_related("community", "resource_request")
+        .order_by("start", "pk")
+    )
+    shift_items, request_items, request_shift = [], [], {}
+    for shift in shifts:
+        start, end = _fmt(_local(shift.start)), _fmt(_local(shift.end))
+        location = {"lat": shift.lat, "lng": shift.lng}
+        item = {
+            "id": sid(shift.pk),
+            "location": location,
+            "start": start,
+            "end": end,
+            "seats": shift.seats,
+            "priority": shift.priority,
+            "required_skills": dict(shift.required_skills),
+            "place": shift.address or shift.community.name,
+        }
+        if shift.post_id is not None:
+            item["post"] = pid(shift.post_id)
+        request = getattr(shift, "resource_request", None)
+        if request is not None:
+            item["resource_request"] = qid(request.pk)
+            request_item = {
+                "id": qid(request.pk),
+                "kind": request.kind,
+                "min_capacity": request.min_capacity,
+                "features": sorted(request.features),
+                "start": start,
+                "end": end,
+                "location": location,
+                "priority": shift.priority,
+            }
+            if request.max_distance_km is not None:
+                request_item["max_distance_km"] = request.max_distance_km
+            request_items.append(request_item)
+            request_shift[request.pk] = shift.pk
+        shift_items.append(item)
+    return shift_items, request_items, request_shift
+
+
+def _resources(run: MatchingRun) -> list[dict]:
+    last_day = run.week + dt.timedelta(days=6)
+    resources = (
+        Resource.objects.filter(status=Resource.Status.LISTED, **_in_scope(run, "community"))
+        .prefetch_related(Prefetch("slots", queryset=ResourceSlot.objects.order_by("pk")))
+        .order_by("pk")
+    )
+    result = []
+    for resource in resources:
+        windows = []
+        for slot in resource.slots.all():
+            if slot.weekday is not None:
+                day = run.week + dt.timedelta(days=slot.weekday - 1)
+            elif run.week <= slot.date <= last_day:
+                day = slot.date
+            else:
+                continue
+            windows.append((dt.datetime.combine(day, slot.start_time), dt.datetime.combine(day, slot.end_time)))
+        if not windows:
+            continue  # not free this week: nothing to offer the solver
+        result.append({
+            "id": rid(resource.pk),
+            "kind": resource.category,
+            "capacity": resource.capacity,
+            "features": sorted(resource.features),
+            "location": {"lat": resource.lat, "lng": resource.lng},
+            "availability": [[_fmt(a), _fmt(b)] for a, b in sorted(windows)],
+        })
+    return result
+
+
+def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
+    """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
+    previous = (
+        MatchingRun.objects.filter(scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE,
+                                   version__lt=run.version)
+        .order_by("-version")
+        .first()
+    )
+    if previous is None:
+        return {}
+    pins = Assignment.objects.filter(run=previous, pinned=True).values_list("volunteer_id", "shift_id", "source")
+    return {
+        (volunteer, shift): source for volunteer, shift, source in pins
+        if vid(volunteer) in volunteer_ids and sid(shift) in shift_ids
+    }
+
+
+def build_problem(run: MatchingRun) -> MappedProblem:
+    volunteers = _volunteers(run)
+    shifts, requests, request_shift = _shifts(run)
+    pinned = _pins(run, {v["id"] for v in volunteers}, {s["id"] for s in shifts})
+    data = {
+        "name": f"run {run.pk}: {run.scope_key} week {run.week.isoformat()} v{run.version}",
+        "max_distance_km": default_max_distance_km(),
+        "volunteers": volunteers,
+        "shifts": shifts,
+        "resources": _resources(run),
+        "resource_requests": requests,
+        "locks": [{"volunteer": vid(v), "shift": sid(s)} for v, s in sorted(pinned)],
+        # Filled by the review slice (assignments a coordinator removed); nothing forbids a pair yet.
+        "forbidden": [],
+        # Last week's published plan, once publication exists.
+        "previous_assignments": [],
+    }
+    return MappedProblem(data=data, pinned=pinned, request_shift=request_shift)
+
+
+# ---------------------------------------------------------------- solution -> rows
+
+def _plain(value):
+    """JSON-safe copy of solver output (numpy numbers, NaN) for a JSONField."""
+    def default(obj):
+        if hasattr(obj, "item"):
+            return obj.item()
+        if hasattr(obj, "tolist"):
+            return obj.tolist()
+        return str(obj)
+
+    def clean(obj):
+        if isinstance(obj, float) and not math.isfinite(obj):
+            return None
+        if isinstance(obj, dict):
+            return {str(k): clean(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [clean(v) for v in obj]
+        return obj
+
+    return clean(json.loads(json.dumps(value, default=default)))
+
+
+@dataclass
+class PlanRows:
+    assignments: list[Assignment]
+    bookings: list[ResourceBooking]
+    unfilled: list[UnfilledSeat]
+    stats: dict
+    metrics: dict
+
+
+def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows:
+    """Unsaved rows of the run's plan, read from a matching Solution (only its public fields)."""
+    assignments = []
+    for volunteer, shift in solution.assignments:
+        key = (_pk(volunteer, "v"), _pk(shift, "s"))
+        source = mapped.pinned.get(key, Assignment.Source.SOLVER)
+        assignments.append(Assignment(run=run, volunteer_id=key[0], shift_id=key[1], pinned=key in mapped.pinned,
+                                      source=source))
+    bookings = [
+        ResourceBooking(run=run, resource_id=_pk(resource, "r"), request_id=_pk(request, "q"))
+        for resource, request in solution.resource_assignments
+    ]
+    unfilled = defaultdict(lambda: {"missing": 0, "reasons": [], "suggestion": ""})
+    for item in solution.unfilled:
+        row = unfilled[_pk(item.shift, "s")]
+        row["missing"] += item.missing
+        row["reasons"].extend(
+            {key: value for key, value in vars(reason).items() if value is not None} for reason in item.reasons
+        )
+        row["suggestion"] = "\n".join(filter(None, [row["suggestion"], item.suggestion]))
+    unfilled_rows = [
+        UnfilledSeat(run=run, shift_id=shift, missing=row["missing"], reasons=_plain(row["reasons"]),
+                      suggestion=row["suggestion"])
+        for shift, row in sorted(unfilled.items())
+    ]
+    stats = _plain({
+        "status": getattr(solution.status, "value", str(solution.status)),
+        "objective": solution.objective,
+        "bound": solution.bound,
+        "gap": solution.gap,
+        "seconds": round(solution.seconds, 3),
+        "solver": solution.solver,
+        "problem": mapped.counts,
+    })
+    return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats,
+                    metrics=_plain(dict(solution.metrics)))

@@ -1,0 +1,162 @@
+"""Matching runs and what they produce: the week's assignments, resource bookings and unfilled seats.
+
+A run covers one scope (a community, a sub-district or the whole district) and one week; runs are kept as
+numbered versions per scope and week, and at most one of them is active at a time (a database rule).
+"""
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStamped
+
+
+class MatchingRun(TimeStamped):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        BUILDING = "building", _("Building the problem")
+        SOLVING = "solving", _("Solving")
+        SAVING = "saving", _("Saving the plan")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Level(models.TextChoices):
+        COMMUNITY = "community", _("Community")
+        SUB_DISTRICT = "sub_district", _("Sub-district")
+        DISTRICT = "district", _("District")
+
+    # A run is active from the moment it is queued until it ends; the worker moves it through these.
+    ACTIVE = (Status.QUEUED, Status.BUILDING, Status.SOLVING, Status.SAVING)
+    WORKING = (Status.BUILDING, Status.SOLVING, Status.SAVING)
+    ENDED = (Status.DONE, Status.FAILED, Status.CANCELLED)
+
+    level = models.CharField(_("scope level"), max_length=16, choices=Level.choices)
+    # "community:12", "sub_district:3" or "district:1": one column for the one-active-run rule, since
+    # a constraint over nullable foreign keys would treat NULLs as distinct.
+    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
+    district = models.ForeignKey("geo.District", verbose_name=_("district"), on_delete=models.PROTECT, related_name="+")
+    # Set for sub-district runs and, so that the sub-district's coordinators see them, for community runs.
+    sub_district = models.ForeignKey(
+        "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="matching_runs",
+    )
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="matching_runs",
+    )
+    week = models.DateField(_("week (Monday)"))
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(_("stage"), max_length=64, blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    gap = models.FloatField(_("optimality gap"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    time_limit = models.FloatField(_("time limit (s)"))
+    solver = models.CharField(_("solver"), max_length=16)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Problem size and the solver's figures (status, objective, bound, seconds); the plan's metrics.
+    stats = models.JSONField(_("solver statistics"), default=dict, blank=True)
+    metrics = models.JSONField(_("metrics"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("matching run")
+        verbose_name_plural = _("matching runs")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope_key", "week"], condition=Q(status__in=["queued", "building", "solving", "saving"]),
+                name="planning_one_active_run_per_scope_week",
+            ),
+            models.UniqueConstraint(fields=["scope_key", "week", "version"], name="planning_run_version_unique"),
+            models.CheckConstraint(name="planning_run_progress_valid", condition=Q(progress__lte=100)),
+            models.CheckConstraint(
+                name="planning_run_scope_consistent",
+                condition=(
+                    Q(level="community", community__isnull=False, sub_district__isnull=False)
+                    | Q(level="sub_district", community__isnull=True, sub_district__isnull=False)
+                    | Q(level="district", community__isnull=True, sub_district__isnull=True)
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["week", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope_key} {self.week} v{self.version} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class Assignment(models.Model):
+    """One volunteer on one shift in one run's plan."""
+
+    class Source(models.TextChoices):
+        SOLVER = "solver", _("Solver")
+        MANUAL = "manual", _("By hand")
+
+    run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="assignments")
+    shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")
+    volunteer = models.ForeignKey(
+        "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    pinned = models.BooleanField(_("pinned"), default=False)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.SOLVER)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["run_id", "shift_id", "volunteer_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "shift", "volunteer"], name="planning_assignment_once_per_run"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} -> {self.shift_id}"
+
+
+class ResourceBooking(models.Model):
+    """A resource booked for a shift's resource request in one run's plan."""
+
+    run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="bookings")
+    request = models.ForeignKey(
+        "shifts.ResourceRequest", verbose_name=_("resource request"), on_delete=models.CASCADE, related_name="+"
+    )
+    resource = models.ForeignKey("resources.Resource", verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("resource booking")
+        verbose_name_plural = _("resource bookings")
+        ordering = ["run_id", "request_id"]
+        constraints = [models.UniqueConstraint(fields=["run", "request"], name="planning_request_booked_once_per_run")]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} -> {self.request_id}"
+
+
+class UnfilledSeat(models.Model):
+    """Seats of a shift the run could not fill, why, and the smallest change that would fill them."""
+
+    run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="unfilled")
+    shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")
+    missing = models.PositiveSmallIntegerField(_("seats missing"))
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    suggestion = models.TextField(_("suggestion"), blank=True)
+
+    class Meta:
+        verbose_name = _("unfilled seat")
+        verbose_name_plural = _("unfilled seats")
+        ordering = ["run_id", "shift_id"]
+        constraints = [models.UniqueConstraint(fields=["run", "shift"], name="planning_unfilled_once_per_run")]
+
+    def __str__(self) -> str:
+        return f"{self.shift_id}: {self.missing}"

@@ -1,0 +1,53 @@
+"""Reads of the weekly planning, always through the caller's scope: a community coordinator sees their
+community's runs, a sub-district coordinator the runs of their sub-district and of its communities, the
+administrator every run; volunteers and unit representatives see none."""
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from planning.models import Assignment, MatchingRun, UnfilledSeat
+
+NOTHING = Q(pk__in=[])
+
+
+def matching_run_scope(user: User) -> Q | None:
+    """The filter of the runs the user may see; None means every run."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser or user.role == User.Role.ADMIN:
+        return None
+    if user.role == User.Role.SUBDISTRICT:
+        return Q(sub_district_id=user.sub_district_id)
+    if user.role == User.Role.COMMUNITY:
+        return Q(community_id=user.community_id)
+    return NOTHING
+
+
+def matching_run_list(*, user: User) -> QuerySet[MatchingRun]:
+    runs = MatchingRun.objects.select_related("community", "sub_district", "created_by")
+    condition = matching_run_scope(user)
+    return runs if condition is None else runs.filter(condition)
+
+
+def matching_run_get(*, user: User, run_id: int) -> MatchingRun:
+    """The run, or 404 when it does not exist or lies outside the caller's scope."""
+    run = matching_run_list(user=user).filter(pk=run_id).first()
+    if run is None:
+        raise Http404("No such matching run.")
+    return run
+
+
+def assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(run=run)
+        .select_related("shift", "shift__community", "volunteer")
+        .order_by("shift__start", "shift_id", "volunteer_id")
+    )
+
+
+def unfilled_seat_list(*, run: MatchingRun) -> QuerySet[UnfilledSeat]:
+    return (
+        UnfilledSeat.objects.filter(run=run)
+        .select_related("shift", "shift__community")
+        .order_by("-shift__priority", "shift__start", "shift_id")
+    )

@@ -1,0 +1,342 @@
+"""Writes of the weekly planning: start a matching run, execute it (the Celery task's one service), cancel it,
+and reap runs whose worker stopped answering.
+
+A run moves queued -> building -> solving -> saving -> done, or ends failed or cancelled. Every move is a
+conditional UPDATE on the current status, so a cancel, a reaper and a duplicate task delivery never
+overwrite each other; the plan itself is written in one transaction together with the move to done.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import matching
+from accounts.models import User
+from core.errors import ApplicationError, Conflict
+from geo.models import Community, District, SubDistrict
+from planning import mapper
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+
+log = logging.getLogger(__name__)
+Status = MatchingRun.Status
+
+DEFAULT_TIME_LIMIT = 30.0
+MAX_TIME_LIMIT = 600.0
+DEFAULT_STALE_MINUTES = 15
+DEFAULT_MAX_ATTEMPTS = 3
+HEARTBEAT_SECONDS = 5.0
+
+
+class ScopeNotFound(ApplicationError):
+    """The community, sub-district or district named is not in the caller's scope (or does not exist)."""
+
+    code = "not_found"
+    status_code = 404
+
+
+class RunAlreadyActive(Conflict):
+    """Another run of the same scope and week is still queued or working."""
+
+    code = "run_active"
+
+
+class RunEnded(Conflict):
+    """The run has already ended; only a queued or working run can be cancelled."""
+
+    code = "run_ended"
+
+
+class RunNotAllowed(ApplicationError):
+    """Only coordinators start and cancel matching runs."""
+
+    code = "permission_denied"
+    status_code = 403
+
+
+def setting_time_limit() -> float:
+    return float(getattr(settings, "PLANNING_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT))
+
+
+def setting_solver() -> str:
+    return str(getattr(settings, "PLANNING_SOLVER", "highs"))
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+# ---------------------------------------------------------------- start
+
+def _resolve_scope(*, user: User, community: int | None, sub_district: int | None) -> dict:
+    """The run's scope fields, refusing (404) what the caller may not plan."""
+    if not (user.is_superuser or user.role in (User.Role.ADMIN, User.Role.SUBDISTRICT, User.Role.COMMUNITY)):
+        raise RunNotAllowed(_("Only coordinators start matching runs."))
+    is_admin = user.is_superuser or user.role == User.Role.ADMIN
+    if community is not None:
+        found = Community.objects.select_related("sub_district").filter(pk=community).first()
+        allowed = found is not None and (
+            is_admin
+            or (user.role == User.Role.COMMUNITY and found.pk == user.community_id)
+            or (user.role == User.Role.SUBDISTRICT and found.sub_district_id == user.sub_district_id)
+        )
+        if not allowed:
+            raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
+        return {"level": MatchingRun.Level.COMMUNITY, "community": found, "sub_district": found.sub_district,
+                "district_id": found.sub_district.district_id, "scope_key": f"community:{found.pk}"}
+    if sub_district is not None:
+        found = SubDistrict.objects.filter(pk=sub_district).first()
+        allowed = found is not None and (
+            is_admin or (user.role == User.Role.SUBDISTRICT and found.pk == user.sub_district_id)
+        )
+        if not allowed:
+            raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
+        return {"level": MatchingRun.Level.SUB_DISTRICT, "community": None, "sub_district": found,
+                "district_id": found.district_id, "scope_key": f"sub_district:{found.pk}"}
+    districts = list(District.objects.order_by("pk")[:2])
+    if not is_admin or len(districts) != 1:
+        # The whole district is the administrator's; the platform serves one district.
+        raise ScopeNotFound(_("The whole district is not in your scope; name a community or sub-district."))
+    return {"level": MatchingRun.Level.DISTRICT, "community": None, "sub_district": None,
+            "district_id": districts[0].pk, "scope_key": f"district:{districts[0].pk}"}
+
+
+def matching_run_start(
+    *, user: User, week: dt.date, community: int | None = None, sub_district: int | None = None,
+    time_limit: float | None = None,
+) -> MatchingRun:
+    """Queue a matching run for the week (any day of it; stored as its Monday) and the scope named."""
+    scope = _resolve_scope(user=user, community=community, sub_district=sub_district)
+    week = week_start(week)
+    limit = setting_time_limit() if time_limit is None else float(time_limit)
+    busy = _("A matching run of this scope and week is already in progress; wait for it or cancel it.")
+    with transaction.atomic():
+        if MatchingRun.objects.filter(scope_key=scope["scope_key"], week=week, status__in=MatchingRun.ACTIVE).exists():
+            raise RunAlreadyActive(busy)
+        latest = MatchingRun.objects.filter(scope_key=scope["scope_key"], week=week).aggregate(v=Max("version"))["v"]
+        now = timezone.now()
+        try:
+            with transaction.atomic():  # a savepoint: the database's rule decides a race between two starts
+                run = MatchingRun.objects.create(
+                    **scope, week=week, version=(latest or 0) + 1, status=Status.QUEUED, stage=_("Queued"),
+                    time_limit=limit, solver=setting_solver(), created_by=user, heartbeat=now,
+                )
+        except IntegrityError:
+            raise RunAlreadyActive(busy) from None
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from planning.tasks import run_matching_task
+
+    run_matching_task.delay(run_id)
+
+
+# ---------------------------------------------------------------- cancel
+
+def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
+    """Cancel a queued or working run; the worker checks before it saves, so no plan is stored."""
+    if not (user.is_superuser or user.is_coordinator):
+        raise RunNotAllowed(_("Only coordinators cancel matching runs."))
+    now = timezone.now()
+    changed = MatchingRun.objects.filter(pk=run.pk, status__in=MatchingRun.ACTIVE).update(
+        status=Status.CANCELLED, stage=_("Cancelled"), finished_at=now, updated_at=now,
+        message=_("Cancelled by %(user)s.") % {"user": user},
+    )
+    run.refresh_from_db()
+    if not changed:
+        raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
+    return run
+
+
+# ---------------------------------------------------------------- execute (the task's service)
+
+class _Stop(Exception):
+    """The run was cancelled or taken over while this execution worked on it."""
+
+
+def _move(run: MatchingRun, *, status: str, **fields) -> None:
+    """Move a working run on; stop if somebody else (cancel, reaper) changed its status meanwhile."""
+    now = timezone.now()
+    fields = {"heartbeat": now, "updated_at": now, **fields}
+    if not MatchingRun.objects.filter(pk=run.pk, status=run.status).update(status=status, **fields):
+        raise _Stop()
+    run.status = status
+    for name, value in fields.items():
+        setattr(run, name, value)
+
+
+class _Heartbeat:
+    """Keeps the heartbeat fresh and the progress moving while the solver blocks this thread.
+
+    Writes from its own thread (and database connection); skipped inside an open transaction (tests in a
+    transaction), where another connection could neither see the run nor write without waiting on it.
+    """
+
+    def __init__(self, run: MatchingRun, *, seconds: float, low: int, high: int):
+        self.run, self.seconds, self.low, self.high = run, seconds, low, high
+        self.stop = threading.Event()
+        self.thread = None
+
+    def __enter__(self):
+        if not connection.in_atomic_block:
+            self.thread = threading.Thread(target=self._beat, name=f"heartbeat-run-{self.run.pk}", daemon=True)
+            self.thread.start()
+        return self
+
+    def _beat(self) -> None:
+        from django.db import connection as own
+
+        started = time.monotonic()
+        try:
+            while not self.stop.wait(HEARTBEAT_SECONDS):
+                share = min(1.0, (time.monotonic() - started) / max(self.seconds, 0.001))
+                MatchingRun.objects.filter(pk=self.run.pk, status=self.run.status).update(
+                    heartbeat=timezone.now(), progress=int(self.low + (self.high - self.low) * share),
+                )
+        except Exception:  # a missed heartbeat is the reaper's business, never the solve's
+            log.exception("heartbeat of run %s failed", self.run.pk)
+        finally:
+            own.close()
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+        return False
+
+
+def _claim(run_id: int) -> MatchingRun | None:
+    """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken)."""
+    now = timezone.now()
+    with transaction.atomic():
+        run = MatchingRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status != Status.QUEUED:
+            return None
+        attempts = run.attempts + 1
+        MatchingRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
+            status=Status.BUILDING, stage=_("Building the problem"), progress=5, attempts=attempts,
+            heartbeat=now, updated_at=now, started_at=run.started_at or now, message="",
+        )
+    run.refresh_from_db()
+    return run
+
+
+def _summary(run: MatchingRun, solution) -> str:
+    metrics = run.metrics
+    filled, total = metrics.get("filled_seats"), metrics.get("total_seats")
+    text = _("Filled %(filled)s of %(total)s seats.") % {"filled": filled, "total": total}
+    if solution.status == matching.Status.TIME_LIMIT:
+        text += " " + _("The time limit came first: this is the best plan found by then.")
+    return text
+
+
+def _save(run: MatchingRun, rows: mapper.PlanRows, solution) -> None:
+    """The plan and the move to done, in one transaction: all of it or nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        run.metrics = rows.metrics
+        done = MatchingRun.objects.filter(pk=run.pk, status=Status.SAVING).update(
+            status=Status.DONE, stage=_("Done"), progress=100, gap=solution.gap, stats=rows.stats,
+            metrics=rows.metrics, message=_summary(run, solution), heartbeat=now, finished_at=now, updated_at=now,
+        )
+        if not done:
+            raise _Stop()
+        # Idempotent if a previous execution wrote a part before dying (it could not have committed).
+        for model in (Assignment, ResourceBooking, UnfilledSeat):
+            model.objects.filter(run=run).delete()
+        Assignment.objects.bulk_create(rows.assignments)
+        ResourceBooking.objects.bulk_create(rows.bookings)
+        UnfilledSeat.objects.bulk_create(rows.unfilled)
+
+
+def _fail(run_id: int, message: str) -> None:
+    now = timezone.now()
+    MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).update(
+        status=Status.FAILED, stage=_("Failed"), message=message[:4000], finished_at=now, heartbeat=now, updated_at=now,
+    )
+
+
+def _doing(status: str) -> str:
+    return {
+        Status.BUILDING: _("building the problem"), Status.SOLVING: _("solving"), Status.SAVING: _("saving the plan"),
+    }.get(status, status)
+
+
+def matching_run_execute(*, run_id: int) -> str:
+    """Build the run's problem, solve it and store the plan. Safe to run twice: does nothing unless queued.
+
+    Returns the run's status afterwards. A failure ends the run `failed` with a message; it is logged, not raised.
+    """
+    run = _claim(run_id)
+    if run is None:
+        current = MatchingRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
+        log.info("run %s not queued (%s): nothing to do", run_id, current)
+        return current or "missing"
+    try:
+        mapped = mapper.build_problem(run)
+        problem = matching.parse_problem(mapped.data)
+        _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
+        with _Heartbeat(run, seconds=run.time_limit, low=25, high=85):
+            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
+        if solution.status == matching.Status.INFEASIBLE:
+            _fail(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
+            return Status.FAILED
+        _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
+        _save(run, mapper.solution_rows(run, mapped, solution), solution)
+        return Status.DONE
+    except _Stop:
+        current = MatchingRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
+        log.info("run %s changed to %s while it worked: stopped", run_id, current)
+        return current
+    except matching.ProblemError as exc:
+        log.exception("run %s: the week's rows do not make a valid problem", run_id)
+        _fail(run.pk, _("The week's data could not be turned into a matching problem: %(error)s") % {"error": exc})
+    except Exception as exc:
+        log.exception("run %s failed while %s", run_id, run.status)
+        _fail(run.pk, _("The run failed while %(stage)s: %(kind)s: %(error)s")
+              % {"stage": _doing(run.status), "kind": type(exc).__name__, "error": exc})
+    return Status.FAILED
+
+
+# ---------------------------------------------------------------- reaper
+
+def matching_run_reap_stale(
+    *, now: dt.datetime | None = None, stale_minutes: float | None = None, max_attempts: int | None = None,
+) -> dict:
+    """Runs whose heartbeat is older than the limit: requeued while attempts remain, failed after that."""
+    now = now or timezone.now()
+    stale_minutes = float(getattr(settings, "PLANNING_STALE_MINUTES", DEFAULT_STALE_MINUTES)
+                          if stale_minutes is None else stale_minutes)
+    max_attempts = int(getattr(settings, "PLANNING_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
+                       if max_attempts is None else max_attempts)
+    cutoff = now - dt.timedelta(minutes=stale_minutes)
+    stale = MatchingRun.objects.filter(status__in=MatchingRun.ACTIVE).filter(
+        Q(heartbeat__lt=cutoff) | Q(heartbeat__isnull=True, updated_at__lt=cutoff)
+    )
+    requeued, failed = [], []
+    for run in stale.only("pk", "status", "heartbeat", "attempts"):
+        same = MatchingRun.objects.filter(pk=run.pk, status=run.status, heartbeat=run.heartbeat)
+        if run.attempts < max_attempts:
+            message = _("Requeued: no heartbeat for %(minutes)g minutes (attempt %(n)d of %(max)d).") % {
+                "minutes": stale_minutes, "n": run.attempts, "max": max_attempts}
+            with transaction.atomic():
+                if same.update(status=Status.QUEUED, stage=_("Queued"), message=message, heartbeat=now, updated_at=now):
+                    requeued.append(run.pk)
+                    transaction.on_commit(lambda pk=run.pk: _enqueue(pk))
+        else:
+            message = _("Failed: no heartbeat for %(minutes)g minutes after %(n)d attempts; the worker stopped.") % {
+                "minutes": stale_minutes, "n": run.attempts}
+            if same.update(status=Status.FAILED, stage=_("Failed"), message=message, finished_at=now, updated_at=now):
+                failed.append(run.pk)
+    if requeued or failed:
+        log.warning("reaped stale runs: requeued %s, failed %s", requeued, failed)
+    return {"requeued": requeued, "failed": failed}

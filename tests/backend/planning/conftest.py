@@ -1,0 +1,34 @@
+"""Fixtures of the planning tests: Celery in-process (eager) and a way to queue a run without running it."""
+import datetime as dt
+
+import pytest
+
+from config.celery import app as celery_app
+from planning import services
+
+WEEK = dt.date(2026, 11, 30)          # a Monday; Saturday is 2026-12-05
+SATURDAY = WEEK + dt.timedelta(days=5)
+SUNDAY = WEEK + dt.timedelta(days=6)
+
+
+@pytest.fixture
+def eager():
+    """Queued tasks run in this process at `delay`, with exceptions propagated."""
+    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    celery_app.conf.update(task_always_eager=saved[0], task_eager_propagates=saved[1])
+
+
+@pytest.fixture
+def queued_run(world):
+    """queued_run(community=..., user=...) -> a queued run whose task is never sent (on_commit never fires here)."""
+
+    def make(*, user=None, community=None, sub_district=None, week=WEEK, time_limit=10.0):
+        user = user or world.users["admin"]
+        return services.matching_run_start(
+            user=user, week=week, community=None if community is None else community.pk,
+            sub_district=None if sub_district is None else sub_district.pk, time_limit=time_limit,
+        )
+
+    return make

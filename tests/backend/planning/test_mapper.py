@@ -1,0 +1,186 @@
+"""The mapper: rows of a scope and week -> the matching problem dict, exactly; and the dict is a valid problem."""
+import datetime as dt
+
+import matching
+import pytest
+
+import factories as f
+from planning import mapper
+from planning.models import Assignment, MatchingRun
+
+from .conftest import SATURDAY, SUNDAY, WEEK
+
+pytestmark = pytest.mark.django_db
+
+
+def _saturday_shift(community, **kwargs):
+    return f.ShiftFactory(
+        community=community, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11), **kwargs,
+    )
+
+
+def test_one_volunteer_and_one_shift_make_this_exact_problem(world, queued_run):
+    # given V1 (legal advice 3, lives in A1) free on Saturdays 9-12, and one A1 shift on Saturday 9-11
+    f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=6, start_time=dt.time(9), end_time=dt.time(12))
+    shift = _saturday_shift(world.a1, seats=1, priority=4, required_skills={"legal_advice": 2})
+    run = queued_run(community=world.a1)
+    # when the run's problem is built
+    data = mapper.build_problem(run).data
+    # then
+    assert data == {
+        "name": f"run {run.pk}: community:{world.a1.pk} week 2026-11-30 v1",
+        "max_distance_km": 5.0,
+        "volunteers": [{
+            "id": f"v{world.v1.pk}",
+            "location": {"lat": 34.75, "lng": 113.62},
+            "skills": {"legal_advice": 3},
+            "availability": [["2026-12-05T09:00", "2026-12-05T12:00"]],
+            "max_hours": 6,
+        }],
+        "shifts": [{
+            "id": f"s{shift.pk}",
+            "location": {"lat": 34.75, "lng": 113.62},
+            "start": "2026-12-05T09:00",
+            "end": "2026-12-05T11:00",
+            "seats": 1,
+            "priority": 4,
+            "required_skills": {"legal_advice": 2},
+            "place": "秦江社区",
+        }],
+        "resources": [],
+        "resource_requests": [],
+        "locks": [],
+        "forbidden": [],
+        "previous_assignments": [],
+    }
+    assert len(matching.parse_problem(data).volunteers) == 1
+
+
+def test_times_are_local_shanghai_whatever_the_stored_utc(world, queued_run):
+    # given a shift stored in UTC as 01:00-03:00, which is 09:00-11:00 in Shanghai
+    utc = dt.timezone.utc
+    _ = f.ShiftFactory(community=world.a1, start=dt.datetime(2026, 12, 5, 1, tzinfo=utc),
+                       end=dt.datetime(2026, 12, 5, 3, tzinfo=utc))
+    # when / then
+    shift = mapper.build_problem(queued_run(community=world.a1)).data["shifts"][0]
+    assert (shift["start"], shift["end"]) == ("2026-12-05T09:00", "2026-12-05T11:00")
+
+
+def test_a_blackout_removes_the_part_of_a_window_it_covers(world, queued_run):
+    # given Saturday and Sunday 9-12, away Saturday 10:00-10:30:20 and all of Sunday, and a blackout next week
+    for weekday in (6, 7):
+        f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=weekday, start_time=dt.time(9), end_time=dt.time(12))
+    f.BlackoutFactory(volunteer=world.v1, start=f.at(SATURDAY, 10),
+                      end=f.at(SATURDAY, 10, 30) + dt.timedelta(seconds=20))
+    f.BlackoutFactory(volunteer=world.v1, start=f.at(SUNDAY, 0), end=f.at(SUNDAY + dt.timedelta(days=1), 0))
+    f.BlackoutFactory(volunteer=world.v1, start=f.at(SATURDAY + dt.timedelta(days=7), 0),
+                      end=f.at(SATURDAY + dt.timedelta(days=7), 23))
+    # when
+    data = mapper.build_problem(queued_run(community=world.a1)).data
+    # then the window is cut (a blackout ending mid-minute frees the next whole minute only)
+    assert data["volunteers"][0]["availability"] == [
+        ["2026-12-05T09:00", "2026-12-05T10:00"], ["2026-12-05T10:31", "2026-12-05T12:00"],
+    ]
+
+
+def test_subtract_keeps_untouched_windows_and_drops_covered_ones():
+    day = dt.datetime(2026, 12, 5)
+    h = lambda hour: day + dt.timedelta(hours=hour)  # noqa: E731
+    windows = [(h(14), h(16)), (h(9), h(12)), (h(18), h(19))]
+    assert mapper.subtract(windows, [(h(8), h(10)), (h(11), h(15)), (h(18), h(19))]) == [(h(10), h(11)), (h(15), h(16))]
+
+
+def test_resource_slots_become_the_weeks_windows(world, queued_run):
+    # given a listed A1 room free every Saturday 8-18, on Tuesday 14-16 this week and on a date next week
+    room = f.ResourceFactory(community=world.a1, unit=world.u1, capacity=40, features=["projector", "av"])
+    f.ResourceSlotFactory(resource=room, weekday=6, start_time=dt.time(8), end_time=dt.time(18))
+    f.ResourceSlotFactory(resource=room, weekday=None, date=dt.date(2026, 12, 1), start_time=dt.time(14),
+                          end_time=dt.time(16))
+    f.ResourceSlotFactory(resource=room, weekday=None, date=dt.date(2026, 12, 8), start_time=dt.time(9),
+                          end_time=dt.time(10))
+    # and a withdrawn room, a room with no slot this week, and a room of another community
+    f.ResourceSlotFactory(resource=f.ResourceFactory(community=world.a1, status="withdrawn"))
+    f.ResourceSlotFactory(resource=f.ResourceFactory(community=world.a1), weekday=None, date=dt.date(2026, 11, 29))
+    f.ResourceSlotFactory(resource=f.ResourceFactory(community=world.b1))
+    # and a shift with a resource request
+    shift = _saturday_shift(world.a1, priority=5)
+    request = f.ResourceRequestFactory(shift=shift, kind="venue", min_capacity=30, features=["projector"],
+                                       max_distance_km=2.5)
+    # when
+    data = mapper.build_problem(queued_run(community=world.a1)).data
+    # then
+    assert data["resources"] == [{
+        "id": f"r{room.pk}",
+        "kind": "venue",
+        "capacity": 40,
+        "features": ["av", "projector"],
+        "location": {"lat": 34.75, "lng": 113.62},
+        "availability": [["2026-12-01T14:00", "2026-12-01T16:00"], ["2026-12-05T08:00", "2026-12-05T18:00"]],
+    }]
+    assert data["resource_requests"] == [{
+        "id": f"q{request.pk}",
+        "kind": "venue",
+        "min_capacity": 30,
+        "features": ["projector"],
+        "start": "2026-12-05T09:00",
+        "end": "2026-12-05T11:00",
+        "location": {"lat": 34.75, "lng": 113.62},
+        "priority": 5,
+        "max_distance_km": 2.5,
+    }]
+    assert data["shifts"][0]["resource_request"] == f"q{request.pk}"
+    matching.parse_problem(data)
+
+
+def test_post_holders_are_named_for_their_posts_shifts(world, queued_run):
+    # given V1 holding a post this year, an ended holding, and a holding of last year
+    post = f.PostFactory(community=world.a1)
+    f.PostHoldingFactory(post=post, volunteer=world.v1, year=2026)
+    f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=2026, status="ended")
+    f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=2025)
+    shift = _saturday_shift(world.a1, post=post)
+    # when
+    data = mapper.build_problem(queued_run(community=world.a1)).data
+    # then
+    assert data["volunteers"][0]["posts"] == [f"p{post.pk}"]
+    assert data["shifts"][0]["post"] == f"p{post.pk}"
+    assert data["shifts"][0]["id"] == f"s{shift.pk}"
+
+
+def test_the_scope_decides_who_and_what_is_in_the_problem(world, queued_run):
+    # given volunteers and shifts in A1 and A2 (sub-district S1) and B1 (S2), one inactive, and another week
+    a2_volunteer = f.VolunteerFactory(home_community=world.a2, max_distance_km=3)
+    f.VolunteerFactory(home_community=world.a1, active=False)
+    a1_shift, a2_shift, b1_shift = (_saturday_shift(c) for c in (world.a1, world.a2, world.b1))
+    f.ShiftFactory(community=world.a1, week=WEEK + dt.timedelta(days=7),
+                   start=f.at(SATURDAY + dt.timedelta(days=7), 9), end=f.at(SATURDAY + dt.timedelta(days=7), 11))
+    # when runs of the community, the sub-district and the district are built
+    community = mapper.build_problem(queued_run(community=world.a1)).data
+    sub_district = mapper.build_problem(queued_run(sub_district=world.s1)).data
+    district = mapper.build_problem(queued_run()).data
+    # then
+    ids = lambda data, key: [item["id"] for item in data[key]]  # noqa: E731
+    assert ids(community, "volunteers") == [f"v{world.v1.pk}"]
+    assert ids(community, "shifts") == [f"s{a1_shift.pk}"]
+    assert ids(sub_district, "volunteers") == [f"v{world.v1.pk}", f"v{a2_volunteer.pk}"]
+    assert sorted(ids(sub_district, "shifts")) == sorted([f"s{a1_shift.pk}", f"s{a2_shift.pk}"])
+    assert ids(district, "volunteers") == [f"v{world.v1.pk}", f"v{world.v2.pk}", f"v{a2_volunteer.pk}"]
+    assert len(district["shifts"]) == 3 and f"s{b1_shift.pk}" in ids(district, "shifts")
+    assert sub_district["volunteers"][1]["max_distance_km"] == 3
+
+
+def test_pins_of_the_previous_finished_run_become_locks(world, queued_run, settings):
+    # given a finished run of A1 with one pinned and one unpinned assignment
+    settings.PLANNING_MAX_DISTANCE_KM = 3.0
+    shift = _saturday_shift(world.a1)
+    other = f.VolunteerFactory(home_community=world.a1)
+    first = queued_run(community=world.a1)
+    MatchingRun.objects.filter(pk=first.pk).update(status="done")
+    Assignment.objects.create(run=first, shift=shift, volunteer=world.v1, pinned=True, source="manual")
+    Assignment.objects.create(run=first, shift=shift, volunteer=other, pinned=False)
+    # when the next run of the same scope and week is built
+    mapped = mapper.build_problem(queued_run(community=world.a1))
+    # then the pin is a lock, remembered with its source; the default travel limit comes from the setting
+    assert mapped.data["locks"] == [{"volunteer": f"v{world.v1.pk}", "shift": f"s{shift.pk}"}]
+    assert mapped.pinned == {(world.v1.pk, shift.pk): "manual"}
+    assert mapped.data["max_distance_km"] == 3.0
