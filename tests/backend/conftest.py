@@ -4,9 +4,15 @@ Scopes: sub-district S1 holds communities A1 and A2, S2 holds B1. Unit U1 sits i
 V1 lives in A1 (employed by U1), V2 in B1 (employed by U2). The signed-in roles are the district
 administrator, the coordinator of S1, the coordinator of A1, the representative of U1 and V1.
 """
+import os
+import signal
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from django.db import connection
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -66,3 +72,36 @@ def client_as(world):
         return client
 
     return make
+
+
+BACKEND = Path(__file__).resolve().parents[2] / "backend"
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """A real worker process on the configured broker (Redis in CI, the tests' filesystem queue otherwise),
+    reading and writing this test's database. The queue is purged first so no stale task runs here."""
+    from config import celery_app
+
+    celery_app.control.purge()
+    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    log = tmp_path / "worker.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--loglevel", "INFO",
+         "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
+        cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    process.log_path = log
+    yield process
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -2,47 +2,15 @@
 broker otherwise) and writes to the same database; nothing here is eager."""
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 from django.conf import settings
-from django.db import connection
 
 import factories as f
 from shifts.models import Shift
 from shifts.tasks import shift_generate_week_task
 
-BACKEND = Path(__file__).resolve().parents[2] / "backend"
 
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-@pytest.fixture
-def worker(transactional_db, tmp_path):
-    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    log = tmp_path / "worker.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
-        cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    yield process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def test_worker_runs_the_generation_task_from_the_broker(world, worker):
+def test_worker_runs_the_generation_task_from_the_broker(world, celery_worker_process):
     # given a post and the broker the settings name
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     expected = "redis" if os.environ.get("REDIS_URL") else "filesystem"
