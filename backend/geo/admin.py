@@ -22,10 +22,16 @@ class GridInline(admin.TabularInline):
     model = Grid
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("community")  # __str__ names the community
+
 
 class FacilityInline(admin.TabularInline):
     model = Facility
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("community")
 
 
 @admin.register(Community)

@@ -19,6 +19,9 @@ class PostHoldingInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["volunteer"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("volunteer", "post__community")
+
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
