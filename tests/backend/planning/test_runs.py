@@ -1,0 +1,297 @@
+"""A matching run from start to stored plan, in process: the real optimizer, the one-active-run rule,
+cancel, failures with their message, the all-or-nothing save, the reaper."""
+import datetime as dt
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+import factories as f
+from planning import services
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+
+from .conftest import SATURDAY, WEEK
+
+pytestmark = pytest.mark.django_db
+
+
+def _week_of_a1(world):
+    """Two Saturday shifts at the same time in A1: legal advice (2 seats, priority 5, needs a room) and a
+    patrol (1 seat); V1 is the only lawyer, V3 is free then, V4 (a lawyer) only on Sunday."""
+    for volunteer in (world.v1,):
+        f.WeeklyAvailabilityFactory(volunteer=volunteer, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
+    v3 = f.VolunteerFactory(home_community=world.a1)
+    f.WeeklyAvailabilityFactory(volunteer=v3, weekday=6, start_time=dt.time(9), end_time=dt.time(11))
+    v4 = f.VolunteerFactory(home_community=world.a1, skills={"legal_advice": 5})
+    f.WeeklyAvailabilityFactory(volunteer=v4, weekday=7, start_time=dt.time(9), end_time=dt.time(11))
+    legal = f.ShiftFactory(community=world.a1, title="法律咨询", seats=2, priority=5,
+                           required_skills={"legal_advice": 2}, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    patrol = f.ShiftFactory(community=world.a1, title="巡逻", seats=1, priority=2,
+                            start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    request = f.ResourceRequestFactory(shift=legal, kind="venue", min_capacity=30, features=["projector"])
+    room = f.ResourceFactory(community=world.a1, unit=world.u1, capacity=40, features=["projector"])
+    f.ResourceSlotFactory(resource=room, weekday=6, start_time=dt.time(8), end_time=dt.time(18))
+    return {"v3": v3, "v4": v4, "legal": legal, "patrol": patrol, "request": request, "room": room}
+
+
+def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
+        world, client_as, eager, django_capture_on_commit_callbacks):
+    # given the week of A1
+    w = _week_of_a1(world)
+    client = client_as("community")
+    # when the community coordinator starts a run and the task runs in process with the real optimizer
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post("/api/planning/runs/", {"week": "2026-12-02", "community": world.a1.pk,
+                                                       "time_limit": 10}, format="json")
+    # then the API answered 202 with the queued run, and the task left it done
+    assert response.status_code == 202
+    assert len(callbacks) == 1
+    started = response.json()
+    assert (started["status"], started["week"], started["version"], started["level"]) == (
+        "queued", "2026-11-30", 1, "community")
+    run = client.get(f"/api/planning/runs/{started['id']}/").json()
+    assert (run["status"], run["progress"], run["stage"]) == ("done", 100, "Done")
+    assert run["message"] == "Filled 2 of 3 seats."
+    assert run["stats"]["status"] in ("optimal", "feasible")
+    assert run["stats"]["problem"] == {"volunteers": 3, "shifts": 2, "resources": 1, "resource_requests": 1,
+                                       "seats": 3, "locks": 0}
+    assert run["metrics"]["filled_seats"] == 2
+    assert run["gap"] is not None and run["attempts"] == 1
+    # and the plan: V1 on the legal shift (the room booked), V3 on the patrol; one legal seat unfilled
+    stored = set(Assignment.objects.filter(run_id=run["id"]).values_list("volunteer_id", "shift_id", "pinned", "source"))
+    assert stored == {(world.v1.pk, w["legal"].pk, False, "solver"), (w["v3"].pk, w["patrol"].pk, False, "solver")}
+    assert list(ResourceBooking.objects.filter(run_id=run["id"]).values_list("resource_id", "request_id")) == [
+        (w["room"].pk, w["request"].pk)]
+    unfilled = UnfilledSeat.objects.get(run_id=run["id"])
+    assert (unfilled.shift_id, unfilled.missing) == (w["legal"].pk, 1)
+    assert unfilled.reasons and all("code" in reason and "message" in reason for reason in unfilled.reasons)
+    # and every stored assignment keeps the hard rules the mapper fed the solver
+    for assignment in Assignment.objects.filter(run_id=run["id"]).select_related("shift", "volunteer"):
+        shift, volunteer = assignment.shift, assignment.volunteer
+        for skill, level in shift.required_skills.items():
+            assert volunteer.skills.get(skill, 0) >= level
+        start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+        assert any(a.weekday == start.isoweekday() and a.start_time <= start.time() and end.time() <= a.end_time
+                   for a in volunteer.availability.all())
+
+
+def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_run):
+    # given a finished run with its rows (written by the service, as the task would)
+    w = _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    client = client_as("subdistrict")
+    # when
+    assignments = client.get(f"/api/planning/runs/{run.pk}/assignments/").json()
+    unfilled = client.get(f"/api/planning/runs/{run.pk}/unfilled/").json()
+    # then
+    assert assignments["count"] == 2
+    by_shift = {row["shift"]: row for row in assignments["results"]}
+    assert by_shift[w["legal"].pk] == {
+        "id": by_shift[w["legal"].pk]["id"], "shift": w["legal"].pk, "shift_title": "法律咨询",
+        "shift_start": "2026-12-05T09:00:00+08:00", "shift_end": "2026-12-05T11:00:00+08:00",
+        "community_name": "秦江社区", "volunteer": world.v1.pk, "volunteer_number": world.v1.number,
+        "volunteer_name": world.v1.name, "pinned": False, "source": "solver",
+    }
+    assert unfilled["count"] == 1
+    row = unfilled["results"][0]
+    assert (row["shift"], row["shift_title"], row["shift_priority"], row["missing"]) == (w["legal"].pk, "法律咨询", 5, 1)
+    assert row["reasons"] and isinstance(row["suggestion"], str)
+
+
+def test_running_the_task_twice_does_nothing_the_second_time(world, queued_run):
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    rows = list(Assignment.objects.filter(run=run).values_list("pk", flat=True))
+    # when the task is delivered again
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then the plan is the same rows, and the run was attempted once
+    assert list(Assignment.objects.filter(run=run).values_list("pk", flat=True)) == rows
+    assert MatchingRun.objects.get(pk=run.pk).attempts == 1
+
+
+def test_a_run_keeps_the_pins_of_the_previous_run(world, queued_run):
+    # given a finished run in which V1 is pinned to the patrol, which the optimizer alone would not choose
+    w = _week_of_a1(world)
+    first = queued_run(community=world.a1, time_limit=10)
+    services.matching_run_execute(run_id=first.pk)
+    Assignment.objects.filter(run=first).delete()
+    Assignment.objects.create(run=first, shift=w["patrol"], volunteer=world.v1, pinned=True, source="manual")
+    # when the coordinator runs again
+    second = queued_run(community=world.a1, time_limit=10)
+    assert services.matching_run_execute(run_id=second.pk) == "done"
+    # then the pin is kept, still pinned and still by hand
+    assert Assignment.objects.filter(run=second, volunteer=world.v1).get().shift_id == w["patrol"].pk
+    pinned = Assignment.objects.get(run=second, volunteer=world.v1)
+    assert (pinned.pinned, pinned.source) == (True, "manual")
+    assert second.version == 2
+
+
+def test_pins_that_break_a_rule_fail_the_run_with_the_reason(world, queued_run):
+    w = _week_of_a1(world)
+    first = queued_run(community=world.a1, time_limit=10)
+    MatchingRun.objects.filter(pk=first.pk).update(status="done")
+    Assignment.objects.create(run=first, shift=w["legal"], volunteer=world.v1, pinned=True)
+    Assignment.objects.create(run=first, shift=w["patrol"], volunteer=world.v1, pinned=True)
+    second = queued_run(community=world.a1, time_limit=10)
+    # when
+    assert services.matching_run_execute(run_id=second.pk) == "failed"
+    # then
+    second.refresh_from_db()
+    assert second.status == "failed"
+    assert second.message.startswith("No plan keeps every pinned assignment: ")
+    assert not Assignment.objects.filter(run=second).exists()
+
+
+def test_one_active_run_per_scope_and_week_is_a_database_rule(world, queued_run):
+    # given a queued run of A1
+    run = queued_run(community=world.a1)
+    # when a second active row of the same scope and week is inserted directly
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MatchingRun.objects.create(
+            level="community", scope_key=run.scope_key, district=run.district, sub_district=run.sub_district,
+            community=run.community, week=run.week, version=2, status="solving", time_limit=5, solver="highs",
+        )
+    # then ended runs of the same scope and week, and active runs of other weeks or scopes, are fine
+    MatchingRun.objects.create(
+        level="community", scope_key=run.scope_key, district=run.district, sub_district=run.sub_district,
+        community=run.community, week=run.week, version=3, status="done", time_limit=5, solver="highs",
+    )
+    queued_run(community=world.a1, week=WEEK + dt.timedelta(days=7))
+    queued_run(community=world.a2)
+    queued_run(sub_district=world.s1)
+    assert MatchingRun.objects.filter(status="queued").count() == 4
+
+
+def test_a_second_start_while_one_is_active_is_refused(world, queued_run):
+    queued_run(community=world.a1)
+    with pytest.raises(services.RunAlreadyActive):
+        queued_run(community=world.a1, week=WEEK + dt.timedelta(days=3))   # any day of the same week
+    # after it ends, the next run is the next version
+    MatchingRun.objects.update(status="failed")
+    assert queued_run(community=world.a1).version == 2
+
+
+def test_a_cancelled_run_is_not_executed(world, queued_run):
+    _week_of_a1(world)
+    run = queued_run(community=world.a1)
+    services.matching_run_cancel(user=world.users["community"], run=run)
+    # when its task arrives
+    assert services.matching_run_execute(run_id=run.pk) == "cancelled"
+    # then
+    run.refresh_from_db()
+    assert (run.status, run.attempts, run.message) == ("cancelled", 0, "Cancelled by shequ.")
+    assert run.finished_at is not None
+
+
+def test_a_run_cancelled_while_solving_saves_nothing(world, queued_run, monkeypatch):
+    # given a solve during which the coordinator cancels
+    _week_of_a1(world)
+    run = queued_run(community=world.a1)
+    real_solve = services.matching.solve
+
+    def solve_and_cancel(problem, **kwargs):
+        services.matching_run_cancel(user=world.users["community"], run=MatchingRun.objects.get(pk=run.pk))
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(services.matching, "solve", solve_and_cancel)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "cancelled"
+    # then
+    assert MatchingRun.objects.get(pk=run.pk).status == "cancelled"
+    assert not Assignment.objects.filter(run=run).exists()
+    assert not UnfilledSeat.objects.filter(run=run).exists()
+
+
+def test_cancelling_an_ended_run_is_refused(world, queued_run):
+    run = queued_run(community=world.a1)
+    MatchingRun.objects.filter(pk=run.pk).update(status="done")
+    with pytest.raises(services.RunEnded):
+        services.matching_run_cancel(user=world.users["community"], run=run)
+    assert MatchingRun.objects.get(pk=run.pk).status == "done"
+
+
+def test_a_solver_error_ends_the_run_failed_with_a_clear_message(world, queued_run, monkeypatch):
+    _week_of_a1(world)
+    run = queued_run(community=world.a1)
+
+    def explode(problem, **kwargs):
+        raise RuntimeError("solver exploded")
+
+    monkeypatch.setattr(services.matching, "solve", explode)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "failed"
+    # then
+    run.refresh_from_db()
+    assert (run.status, run.stage) == ("failed", "Failed")
+    assert run.message == "The run failed while solving: RuntimeError: solver exploded"
+    assert run.finished_at is not None and run.attempts == 1
+
+
+def test_rows_that_make_no_valid_problem_fail_the_run_naming_the_field(world, queued_run):
+    # given a volunteer whose stored skill level is outside 1-5 (written around the validators)
+    f.VolunteerFactory(home_community=world.a1, skills={"legal_advice": 9})
+    run = queued_run(community=world.a1)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "failed"
+    # then
+    run.refresh_from_db()
+    assert run.message.startswith("The week's data could not be turned into a matching problem: volunteers[")
+    assert "skills.legal_advice" in run.message
+
+
+def test_a_failure_in_the_middle_of_saving_leaves_no_rows(world, queued_run, monkeypatch):
+    # given a database that fails after the assignments were written, before the bookings
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+
+    def disk_full(*args, **kwargs):
+        assert Assignment.objects.filter(run=run).count() == 2   # really in the middle
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ResourceBooking.objects, "bulk_create", disk_full)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "failed"
+    # then nothing of the plan is stored, and the run says why
+    assert not Assignment.objects.filter(run=run).exists()
+    assert not UnfilledSeat.objects.filter(run=run).exists()
+    run.refresh_from_db()
+    assert run.status == "failed"
+    assert run.message == "The run failed while saving the plan: RuntimeError: disk full"
+    assert run.metrics == {}
+
+
+def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, django_capture_on_commit_callbacks):
+    # given a run silent for 20 minutes after one attempt, one after three, and a fresh one
+    now = timezone.now()
+    stale = queued_run(community=world.a1)
+    exhausted = queued_run(community=world.a2)
+    fresh = queued_run(sub_district=world.s2)
+    MatchingRun.objects.filter(pk=stale.pk).update(status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=20))
+    MatchingRun.objects.filter(pk=exhausted.pk).update(status="building", attempts=3,
+                                                      heartbeat=now - dt.timedelta(minutes=20))
+    MatchingRun.objects.filter(pk=fresh.pk).update(status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=2))
+    # when the reaper runs with a 15-minute limit and three attempts
+    with django_capture_on_commit_callbacks() as callbacks:
+        result = services.matching_run_reap_stale(now=now, stale_minutes=15, max_attempts=3)
+    # then
+    assert result == {"requeued": [stale.pk], "failed": [exhausted.pk]}
+    assert len(callbacks) == 1          # the requeued run's task
+    stale.refresh_from_db()
+    exhausted.refresh_from_db()
+    assert (stale.status, stale.message) == ("queued", "Requeued: no heartbeat for 15 minutes (attempt 1 of 3).")
+    assert (exhausted.status, exhausted.message) == (
+        "failed", "Failed: no heartbeat for 15 minutes after 3 attempts; the worker stopped.")
+    assert MatchingRun.objects.get(pk=fresh.pk).status == "solving"
+
+
+def test_a_requeued_run_runs_again(world, queued_run):
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+    MatchingRun.objects.filter(pk=run.pk).update(status="solving", attempts=1,
+                                                 heartbeat=timezone.now() - dt.timedelta(hours=1))
+    services.matching_run_reap_stale()
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == ("done", 2)
