@@ -12,7 +12,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 from accounts.models import User
 from core.masking import mask_phone
-from core.scoping import Role, Scope, scope_queryset
+from core.scoping import COORDINATORS, Role, Scope, scope_queryset
 from geo.models import Community, Grid
 from orgs.models import Unit
 from people import services as people_services
@@ -21,8 +21,11 @@ from resources.models import Resource
 
 LIST_SEPARATOR = ";"
 WRITABLE_COMMUNITIES = Scope(community="self")
-VOLUNTEER_SCOPE = Scope(community="home_community", unit="employer_unit", volunteer="pk")
-RESOURCE_SCOPE = Scope(community="community", unit="unit")
+# The same scopes as the API's VolunteerViewSet and ResourceViewSet (a test keeps them equal).
+VOLUNTEER_SCOPE = Scope(
+    community="home_community", unit="employer_unit", volunteer="pk", write=COORDINATORS | {Role.VOLUNTEER}
+)
+RESOURCE_SCOPE = Scope(community="community", unit="unit", write=COORDINATORS | {Role.UNIT})
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):

@@ -212,3 +212,27 @@ def test_export_query_count_does_not_grow_with_rows(world, client_for, django_as
     with django_assert_max_num_queries(3):
         response = client.get("/api/resources/export/?format=xlsx")
     assert response.status_code == 200
+
+
+def test_the_sheets_use_the_same_scopes_as_the_api():
+    from people.apis import VolunteerViewSet
+    from resources.apis import ResourceViewSet
+    from transfer.resources import RESOURCE_SCOPE, VOLUNTEER_SCOPE
+
+    assert (VOLUNTEER_SCOPE, RESOURCE_SCOPE) == (VolunteerViewSet.scope, ResourceViewSet.scope)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_representative_round_trips_their_own_resources(world, client_for, fmt):
+    # given their unit's resource and another unit's
+    world.resource(name="学校礼堂", unit=world.school)
+    world.resource(name="医院会议室", unit=world.hospital, community=world.c3)
+    before = _snapshot()
+    client = client_for(world.representative)
+    exported = client.get(f"/api/resources/export/?format={fmt}")
+    # when
+    response = _import(client, SimpleUploadedFile(f"ours.{fmt}", exported.content))
+    # then
+    assert (response.status_code, response.json()) == (200, {"created": 0, "updated": 1, "dry_run": False})
+    assert _snapshot() == before
