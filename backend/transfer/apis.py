@@ -127,7 +127,8 @@ class SheetExportApi(APIView):
 class VolunteerImportApi(SheetImportApi):
     """Import volunteers from a CSV or XLSX sheet (coordinators): every row is written, or none.
 
-    Columns (the header row; only name, kind and home_community are required):
+    Columns (the header row; only name, kind and home_community are required). A header may also be the
+    column's label in Chinese or English, e.g. 姓名, 居住社区, 技能:
 
     | column | content |
     |---|---|
@@ -182,7 +183,8 @@ class VolunteerExportApi(SheetExportApi):
 class ResourceImportApi(SheetImportApi):
     """Import resources from a CSV or XLSX sheet (coordinators, unit representatives): every row, or none.
 
-    Columns (the header row; only name, category and community are required):
+    Columns (the header row; only name, category and community are required). A header may also be the
+    column's label in Chinese or English, e.g. 名称, 类别, 社区, 提供单位:
 
     | column | content |
     |---|---|

@@ -164,6 +164,7 @@ class ScopedSheet(resources.ModelResource):
     id_column: str = "id"
     required_columns: tuple = ()
     location_from: str = "community"  # blank lat/lng are taken from this community
+    extra_aliases: dict = {}
 
     def __init__(self, *, user: User):
         super().__init__()
@@ -194,6 +195,23 @@ class ScopedSheet(resources.ModelResource):
                  % {"model": self._meta.model._meta.verbose_name, "value": value}}
             )
         return instance, False
+
+    def column_aliases(self) -> dict:
+        """Headers may also be a column's label in any of the site's languages (居住社区, Home community)."""
+        aliases = {}
+        for field in self.fields.values():
+            try:
+                model_field = self._meta.model._meta.get_field(field.attribute or field.column_name)
+            except Exception:
+                model_field = User._meta.get_field(field.column_name) if field.column_name == "phone" else None
+            if model_field is None:
+                continue
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    aliases[str(model_field.verbose_name).strip().lower()] = field.column_name
+        aliases.update(self.extra_aliases)
+        aliases.update({field.column_name.lower(): field.column_name for field in self.fields.values()})
+        return aliases
 
     def fill_location(self, instance, community):
         if community is not None:
@@ -245,6 +263,7 @@ class VolunteerSheet(ScopedSheet):
     id_column = "number"
     required_columns = ("name", "kind", "home_community")
     location_from = "home_community"
+    extra_aliases = {"姓名": "name", "手机": "phone", "电话": "phone", "联系电话": "phone"}
 
     number = fields.Field(attribute="number", column_name="number", widget=TextWidget(), readonly=True)
     name = _field("name")

@@ -96,7 +96,9 @@ def _dataset_read(*, upload) -> tuple[tablib.Dataset, list[int]]:
 
 
 def _columns_check(dataset: tablib.Dataset, sheet: ScopedSheet) -> None:
-    headers = set(dataset.headers or [])
+    aliases = sheet.column_aliases()
+    dataset.headers = [aliases.get(h.lower(), h) for h in (dataset.headers or [])]
+    headers = set(dataset.headers)
     known = {field.column_name for field in sheet.fields.values()}
     problems = []
     unknown = sorted(headers - known)

@@ -4,6 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import User
+from people.models import Volunteer
+from resources.models import Resource
 
 
 def _import(client, upload):
@@ -71,3 +73,32 @@ def test_admin_labels_come_in_the_requested_language(client, world, language, la
     body = response.content.decode()
     assert response.status_code == 200
     assert [label for label in labels if label not in body] == []
+
+
+@pytest.mark.django_db
+def test_headers_may_be_the_chinese_labels(world, client_for, csv_upload):
+    # given a sheet a community worker typed with Chinese headers and labels
+    upload = csv_upload(
+        ["姓名", "类型", "手机号", "居住社区", "网格", "技能", "语言", "每周最多服务时长（小时）"],
+        ["甲", "居民志愿者", "13500000000", "C1", "C1-G1", "first_aid:2", "zh", "4"],
+    )
+    # when
+    response = _import(client_for(world.coordinator), upload)
+    # then
+    assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
+    volunteer = Volunteer.objects.select_related("user").get()
+    assert (volunteer.name, volunteer.kind, volunteer.user.phone, volunteer.grid, volunteer.skills, volunteer.max_hours_per_week) == (
+        "甲", "resident", "13500000000", world.g1, {"first_aid": 2}, 4,
+    )
+
+
+@pytest.mark.django_db
+def test_resource_headers_may_be_the_chinese_labels(world, client_for, csv_upload):
+    # when
+    upload = csv_upload(["名称", "类别", "社区", "提供单位", "容量", "特点"], ["礼堂", "场地", "C1", "第一中学", "300", "投影;空调"])
+    response = client_for(world.coordinator).post("/api/resources/import/", {"file": upload}, format="multipart")
+    # then
+    assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
+    assert list(Resource.objects.values_list("name", "category", "unit", "capacity", "features")) == [
+        ("礼堂", "venue", world.school.pk, 300, ["投影", "空调"])
+    ]
