@@ -1,7 +1,9 @@
-"""Fixtures of the planning tests: Celery in-process (eager) and a way to queue a run without running it."""
+"""Fixtures of the planning tests: Celery in-process (eager), a way to queue a run without running it, and
+English throughout, so that messages are asserted whole whatever the Chinese catalogue says."""
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from config.celery import app as celery_app
 from planning import services
@@ -9,6 +11,24 @@ from planning import services
 WEEK = dt.date(2026, 11, 30)          # a Monday; Saturday is 2026-12-05
 SATURDAY = WEEK + dt.timedelta(days=5)
 SUNDAY = WEEK + dt.timedelta(days=6)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client_as(client_as):
+    """The shared fixture's clients, asking for English answers."""
+
+    def make(role: str):
+        client = client_as(role)
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+        return client
+
+    return make
 
 
 @pytest.fixture
