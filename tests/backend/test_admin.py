@@ -158,3 +158,30 @@ def test_shift_saved_in_the_admin_gets_its_week(admin_client_with_rows):
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     shift.refresh_from_db()
     assert shift.week == dt.date(2026, 12, 7)
+
+
+def test_no_admin_form_offers_a_select_box_of_volunteers_or_users():
+    # given the big tables (22k volunteers, as many accounts)
+    from people.models import Volunteer
+
+    big = {Volunteer, User}
+    offenders = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in DOMAIN_APPS:
+            continue
+        inlines = [inline(model, admin.site) for inline in model_admin.inlines]
+        for owner in [model_admin, *inlines]:
+            related = [
+                f for f in owner.model._meta.get_fields()
+                if (f.many_to_one or f.many_to_many or f.one_to_one) and f.concrete and f.related_model in big
+            ]
+            widgets = set(owner.autocomplete_fields) | set(owner.raw_id_fields)
+            parent_fk = getattr(owner, "fk_name", None) or next(
+                (f.name for f in related if owner is not model_admin and f.related_model is model), None
+            )
+            offenders += [
+                f"{owner.model._meta.label}.{f.name}" for f in related
+                if f.name not in widgets and f.name != parent_fk and f.editable
+            ]
+    # then every such field is an autocomplete or a raw id
+    assert offenders == []
