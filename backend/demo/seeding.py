@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -111,17 +111,41 @@ DEMO_USERNAMES = ["admin", "jiedao", "shequ", "danwei", "zhiyuanzhe"]
 
 
 @transaction.atomic
-def demo_reset() -> None:
-    """Delete the domain data and the accounts that act in it, children first (PROTECT guards the parents)."""
+def demo_reset() -> list[str]:
+    """Delete the domain data and the accounts that act in it, children first (PROTECT guards the parents).
+
+    Rows of other apps that protect these (a matching run names its district) go first, since every row
+    they could point at is about to go; returns those models' names.
+    """
+    cleared: list[str] = []
     for model in (Shift, Project, Need, ResourceSlot, Resource, PostHolding, Post, Team, Blackout,
                   WeeklyAvailability, Volunteer, AgreementItem, Agreement):
+        cleared += _delete_protecting_rows(model)
         model.objects.all().delete()
+    cleared += _delete_protecting_rows(User)
     User.objects.filter(
         Q(username__in=DEMO_USERNAMES) | Q(sub_district__isnull=False) | Q(community__isnull=False)
         | Q(unit__isnull=False) | Q(role=User.Role.VOLUNTEER, is_superuser=False)
     ).delete()
     for model in (Unit, Facility, Grid, Community, SubDistrict, District, Skill):
+        cleared += _delete_protecting_rows(model)
         model.objects.all().delete()
+    return sorted(set(cleared))
+
+
+def _delete_protecting_rows(model) -> list[str]:
+    cleared = []
+    # include_hidden: a foreign key with related_name="+" protects just the same.
+    for relation in model._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one)):
+            continue
+        if relation.on_delete not in (models.PROTECT, models.RESTRICT):
+            continue
+        rows = relation.related_model._base_manager.filter(**{f"{relation.field.name}__isnull": False})
+        if rows.exists():
+            rows.delete()
+            cleared.append(relation.related_model._meta.label)
+    return cleared
 
 
 def demo_seed(*, scale: str, seed: int, week: dt.date) -> SeedReport:

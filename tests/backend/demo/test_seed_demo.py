@@ -218,3 +218,26 @@ def test_any_day_of_the_week_seeds_that_weeks_monday():
     # then
     assert "week of 2026-11-30" in out.getvalue()
     assert set(Shift.objects.values_list("week", flat=True)) == {WEEK}
+
+
+@pytest.mark.django_db
+def test_reset_clears_rows_of_other_apps_that_protect_the_district():
+    # given: a matching run names the district (PROTECT), as after a demo session
+    from django.apps import apps
+
+    if not apps.is_installed("planning"):
+        pytest.skip("no planning app")
+    MatchingRun = apps.get_model("planning", "MatchingRun")
+    seed()
+    MatchingRun.objects.create(
+        level="district", scope_key=f"district:{District.objects.get().pk}", district=District.objects.get(),
+        week=WEEK, version=1, time_limit=10, solver="highs",
+    )
+
+    # when
+    output = seed("--reset")
+
+    # then
+    assert "planning.MatchingRun" in output
+    assert MatchingRun.objects.count() == 0
+    assert Volunteer.objects.count() == 200

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         if reset:
             started = time.perf_counter()
             try:
-                demo_reset()
+                cleared = demo_reset()
             except (ProtectedError, RestrictedError) as error:
                 rows = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
                 blockers = sorted({type(obj).__name__ for obj in rows})
@@ -41,7 +41,8 @@ class Command(BaseCommand):
                     f"Cannot reset: rows of {', '.join(blockers) or 'another model'} still refer to the demo data. "
                     "Delete them first."
                 ) from error
-            self.stdout.write(f"Deleted the existing domain data in {time.perf_counter() - started:.1f} s.")
+            also = f" (with the rows of {', '.join(cleared)} that pointed at it)" if cleared else ""
+            self.stdout.write(f"Deleted the existing domain data{also} in {time.perf_counter() - started:.1f} s.")
         elif demo_is_seeded():
             self.stdout.write(self.style.WARNING("already seeded (a district exists); use --reset to rebuild."))
             return
