@@ -107,8 +107,34 @@ def fractional(values: np.ndarray, model: Model) -> np.ndarray:
     return np.flatnonzero((v > INT_TOL) & (v < 1 - INT_TOL))
 
 
+def lagrangian_bound(model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray, group: np.ndarray,
+                     cap: np.ndarray) -> float:
+    """A valid upper bound on the full LP from any row prices y >= 0, tighter than pricing alone.
+
+    The "choice" rows (seats of a shift, one resource per request: unit coefficients, each column in at most
+    one) are kept; every other row is priced by y. The relaxed problem then splits per shift: take the `cap`
+    columns with the best positive reduced cost. Its value is sum(y * b) over priced rows plus those picks.
+    """
+    y = np.maximum(y, 0.0)
+    y_priced = y.copy()
+    y_priced[choice_rows] = 0.0
+    _, row_hi = model.row_bounds()
+    rc = model.cost - csr_t @ y_priced
+    value = float(y_priced[np.isfinite(row_hi)] @ row_hi[np.isfinite(row_hi)])
+    free = group < 0
+    value += float((np.maximum(rc[free], 0.0) * np.where(np.isinf(model.upper[free]), 0.0, model.upper[free])).sum())
+    if np.any(np.isinf(model.upper[free]) & (rc[free] > 1e-9)):
+        return np.inf
+    idx = np.flatnonzero(~free)
+    order = idx[np.lexsort((-rc[idx], group[idx]))]
+    g = group[order]
+    rank = np.arange(order.size) - np.searchsorted(g, g, "left")
+    take = order[(rank < cap[g]) & (rc[order] > 0)]
+    return value + float(rc[take].sum())
+
+
 def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, threads: int | None = None,
-                      batch: int = 60_000, log=None):
+                      batch: int = 60_000, log=None, choice=None):
     """The LP relaxation over all columns, solved on a growing subset priced by reduced cost.
 
     Only the columns that can improve the LP are ever given to HiGHS: start from `initial` (plus every
@@ -164,7 +190,9 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         rc = model.cost - csr_t @ y
         rc[active] = 0.0
         positive = np.flatnonzero(rc > 1e-7 * max(1.0, model.scale))
-        bound = obj + float((rc[positive] * model.upper[positive]).sum())
+        bound = min(bound, obj + float((rc[positive] * model.upper[positive]).sum()))
+        if choice is not None:
+            bound = min(bound, lagrangian_bound(model, csr_t, y, *choice))
         if log:
             log.info("column generation round %d: %d columns, LP %.4f, bound %.4f, %d priced in",
                      rounds, active.sum(), obj / model.scale, bound / model.scale, positive.size)

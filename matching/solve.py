@@ -28,7 +28,9 @@ from .solution import Solution, Status
 log = logging.getLogger(__name__)
 
 SOLVERS = ("highs", "cbc", "greedy")
-FULL_MIP_COLUMNS = 60_000     # below this the whole MIP is cheap; above it only the fractional neighbourhood
+FULL_MIP_COLUMNS = 60_000
+INITIAL_PER_SEAT = 2          # column generation starts from each shift's best 2 candidates per seat + greedy
+PRICING_BATCH = 40_000        # columns added per pricing round     # below this the whole MIP is cheap; above it only the fractional neighbourhood
 
 
 # ---------------------------------------------------------------- workers (run in a child process)
@@ -49,6 +51,9 @@ def _complete(problem, cands, arrays, x, y) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _highs_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+    if model.n_cols > FULL_MIP_COLUMNS:
+        _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads)
+        return
     from . import highs_backend as hb
 
     start = time.monotonic()
@@ -68,48 +73,152 @@ def _highs_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
         conn.send(("plan", {"x": x, "y": y, "bound": bound, "final": True, "phase": "lp_integral",
                             "lp_seconds": time.monotonic() - start, "fractional": 0}))
         return
-    # the rounded LP plan may break a coupling row where a request was only partly met: drop those seats
-    met = np.zeros(len(problem.resource_requests), dtype=bool)
-    met[cands.req[y]] = True
-    req_of = arrays.s_request[cands.shift[x]]
-    x = x[(req_of < 0) | met[np.maximum(req_of, 0)]]
+    x = _drop_roomless(cands, arrays, problem, x, y)
     cx, cy = _complete(problem, cands, arrays, x, y)
     conn.send(("plan", {"x": cx, "y": cy, "bound": bound, "final": False, "phase": "lp_rounded",
                         "lp_seconds": time.monotonic() - start, "fractional": int(frac.size)}))
     remaining = seconds - (time.monotonic() - start)
-    if model.n_cols <= FULL_MIP_COLUMNS and remaining > 0.2:
+    if remaining > 0.2:
         status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap, threads=threads)
         if vals is not None:
             conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5),
                                 "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
                                 "bound": min(bound, dual / model.scale), "final": True, "phase": "full_mip",
                                 "proven": status == "kOptimal"}))
+
+
+def _drop_roomless(cands, arrays, problem, x, y):
+    """A rounded LP plan may staff a shift whose request was only partly met: drop those seats."""
+    met = np.zeros(len(problem.resource_requests), dtype=bool)
+    met[cands.req[y]] = True
+    req_of = arrays.s_request[cands.shift[x]]
+    return x[(req_of < 0) | met[np.maximum(req_of, 0)]]
+
+
+def primary_model(model: Model) -> Model:
+    """Seats and requests only (integer priorities as costs), no fairness columns: a relaxation of the
+    lexicographic first level. Its LP is several times faster than the scaled one (fewer ties to resolve)."""
+    from dataclasses import replace as dc_replace
+
+    n = model.n_x + model.n_y
+    keep_cols = np.arange(n)
+    blocks = []
+    for b in model.blocks:
+        if b.rule == "fair_spread":
+            continue
+        inside = b.cols < n
+        blocks.append(dc_replace(b, rows=b.rows[inside], cols=b.cols[inside], vals=b.vals[inside]))
+    return Model(n_x=model.n_x, n_y=model.n_y, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32),
+                 cost=np.floor(model.cost[keep_cols] / model.scale + 1e-9), lower=model.lower[:n].copy(),
+                 upper=model.upper[:n].copy(), integer=model.integer[:n].copy(), scale=1.0, blocks=blocks)
+
+
+def polish_soft(state: PlanState) -> int:
+    """Swap assigned people for better-scoring free candidates on the same shift (seats unchanged).
+
+    The gain counts the pair bonus and the change in the fairness cost of both people. Returns swaps made.
+    """
+    from .formulation import FAIRNESS_STEPS
+
+    problem, cands, a = state.problem, state.cands, state.arrays
+    f = problem.weights.fairness
+    count = np.bincount(cands.vol[list(state.x)], minlength=len(problem.volunteers)) if state.x else \
+        np.zeros(len(problem.volunteers), dtype=np.int64)
+
+    def step(n: int) -> float:          # cost of a person's n-th shift
+        return 0.0 if n <= 1 else f * FAIRNESS_STEPS[min(n, len(FAIRNESS_STEPS)) - 1]
+
+    order = np.lexsort((-cands.bonus, cands.shift))
+    sorted_shift = cands.shift[order]
+    first = np.searchsorted(sorted_shift, np.arange(len(problem.shifts)), "left")
+    last = np.searchsorted(sorted_shift, np.arange(len(problem.shifts)), "right")
+    by_shift: dict[int, list[int]] = {}
+    for j in state.x:
+        by_shift.setdefault(int(cands.shift[j]), []).append(j)
+    swaps = 0
+    for s, assigned in by_shift.items():
+        assigned.sort(key=lambda j: cands.bonus[j])
+        for j_old in list(assigned):
+            v_old = int(cands.vol[j_old])
+            for j_new in order[first[s]:last[s]]:
+                j_new = int(j_new)
+                if cands.bonus[j_new] <= cands.bonus[j_old]:
+                    break
+                if j_new in state.x:
+                    continue
+                v_new = int(cands.vol[j_new])
+                gain = cands.bonus[j_new] - cands.bonus[j_old] - step(count[v_new] + 1) + step(count[v_old])
+                if gain <= 1e-9:
+                    continue
+                state.unassign(j_old)
+                if state.can_assign(j_new):
+                    state.assign(j_new)
+                    count[v_old] -= 1
+                    count[v_new] += 1
+                    swaps += 1
+                    break
+                state.assign(j_old)
+    return swaps
+
+
+def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+    """District scale: column generation on the seat-level LP (proven bound), round, complete, polish."""
+    from . import highs_backend as hb
+
+    start = time.monotonic()
+    n_x, n_y = model.n_x, model.n_y
+    prim = primary_model(model)
+    # start from each shift's best candidates (3 per seat) and the greedy plan's columns
+    order = np.lexsort((-cands.bonus, cands.shift))
+    sorted_shift = cands.shift[order]
+    rank = np.empty(n_x, dtype=np.int64)
+    rank[order] = np.arange(n_x) - np.searchsorted(sorted_shift, sorted_shift, "left")
+    greedy_x = greedy_plan(problem, cands, arrays, lock_columns(problem, cands)).x
+    initial = np.union1d(np.flatnonzero(rank < INITIAL_PER_SEAT * arrays.s_seats[cands.shift]),
+                         np.array(sorted(greedy_x), dtype=np.int64))
+    initial = np.concatenate([initial, n_x + np.arange(n_y)])
+    # choice rows for the Lagrangian bound: each shift's seats row and each request's one-resource row
+    offsets = np.cumsum([0] + [b.size for b in prim.blocks])
+    choice_rows, group, cap = [], np.full(prim.n_cols, -1, dtype=np.int64), []
+    for b, off in zip(prim.blocks, offsets):
+        if b.rule in ("seats", "request_once"):
+            group[b.cols] = len(cap) + b.rows
+            choice_rows.append(off + np.arange(b.size))
+            cap.extend(b.upper.tolist())
+    choice = (np.concatenate(choice_rows), group, np.array(cap, dtype=np.int64))
+    status, obj, lp_bound, values, active, rounds = hb.column_generation(
+        prim, initial, time_limit=seconds * 0.8, threads=threads, batch=PRICING_BATCH, log=log, choice=choice)
+    if obj is None:
+        conn.send(("failed", status))
         return
-    # a MIP over the neighbourhood of the fractional columns, the rest fixed at the rounded LP values
-    fx = frac[frac < n_x]
-    fy = frac[frac >= n_x] - n_x
-    vols = np.unique(cands.vol[fx])
-    shifts = np.unique(np.concatenate([cands.shift[fx],
-                                       np.flatnonzero(np.isin(arrays.s_request, cands.req[fy]))]))
-    free_x = np.isin(cands.vol, vols) | np.isin(cands.shift, shifts)
-    reqs = np.unique(np.concatenate([cands.req[fy], arrays.s_request[shifts][arrays.s_request[shifts] >= 0]]))
-    free_y = np.isin(cands.req, reqs) if n_y else np.zeros(0, dtype=bool)
-    rounded = np.round(values[:n_x + n_y])
-    rounded[:n_x][~np.isin(np.arange(n_x), x)] = 0.0
-    lower, upper = model.lower.copy(), model.upper.copy()
-    fixed = np.flatnonzero(~np.concatenate([free_x, free_y]))
-    lower[fixed] = np.maximum(rounded[fixed], model.lower[fixed])
-    upper[fixed] = np.maximum(rounded[fixed], model.lower[fixed])
-    remaining = seconds - (time.monotonic() - start)
-    if remaining <= 0.2:
-        return
-    status, obj, _, vals = hb.solve_mip(model, time_limit=remaining, gap=gap * 0.2, lower=lower, upper=upper,
-                                        threads=threads)
-    if vals is not None:
-        mx = np.flatnonzero(vals[:n_x] > 0.5)
-        my = np.flatnonzero(vals[n_x:n_x + n_y] > 0.5)
-        conn.send(("plan", {"x": mx, "y": my, "bound": bound, "final": True, "phase": "neighbourhood_mip",
-                            "free_columns": int(free_x.sum() + free_y.sum())}))
+    # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
+    max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
+        (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
+    bound = lp_bound + max_soft / model.scale
+    frac = hb.fractional(values, prim)
+    x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
+    y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
+    x = _drop_roomless(cands, arrays, problem, x, y)
+    state = PlanState(problem, cands, arrays)
+    for k in y:
+        if state.can_book(int(k)):
+            state.book(int(k))
+    for j in lock_columns(problem, cands):
+        if j >= 0 and state.can_assign(j):
+            state.assign(j)
+    for j in x:
+        if int(j) not in state.x and state.can_assign(int(j)):
+            state.assign(int(j))
+    from .greedy import greedy_book
+    greedy_book(state)
+    greedy_fill(state)
+    info = {"lp_seconds": round(time.monotonic() - start, 3), "fractional": int(frac.size),
+            "pricing_rounds": rounds, "lp_columns": int(active.sum()), "lp_converged": bool(lp_bound == obj)}
+    conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
+                        "final": False, "phase": "lp_rounded", **info}))
+    swaps = polish_soft(state)
+    conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
+                        "final": True, "phase": "lp_rounded_polished", "soft_swaps": swaps, **info}))
 
 
 def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
