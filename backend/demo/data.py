@@ -308,4 +308,13 @@ IDLE_RESOURCES = [
     ("funds", "{unit}共建活动经费", (0, 0), [], "按共建协议拨付，专款专用。"),
     ("expertise", "{unit}专业志愿服务团队", (3, 10), ["专业资质"], "需提前一周对接。"),
 ]
+# What each kind of unit plausibly has spare (a kindergarten lends rooms, not a lorry).
+UNIT_KIND_RESOURCES = {
+    "agency": ["venue", "vehicle", "equipment", "funds", "expertise"],
+    "state_firm": ["venue", "vehicle", "equipment", "goods", "funds"],
+    "school": ["venue", "equipment", "goods", "expertise"],
+    "hospital": ["venue", "equipment", "expertise"],
+    "company": ["venue", "vehicle", "equipment", "goods", "funds", "expertise"],
+    "other": ["venue", "goods", "funds", "expertise"],
+}
 BLACKOUT_REASONS = ["出差", "外出旅游", "住院治疗", "照顾家人", "单位值班", "回老家"]

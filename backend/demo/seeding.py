@@ -680,8 +680,9 @@ class _Builder:
         while len(providers) < self.scale.idle_resources:
             providers.append(rng.choice(self.unit_list))
         for index, unit in enumerate(providers):
-            category, template, (low, high), features, conditions = data.IDLE_RESOURCES[
-                0 if index == 0 else rng.randrange(len(data.IDLE_RESOURCES))]
+            fitting = [r for r in data.IDLE_RESOURCES if r[0] in data.UNIT_KIND_RESOURCES[unit.kind]]
+            category, template, (low, high), features, conditions = (
+                data.IDLE_RESOURCES[0] if index == 0 else rng.choice(fitting))
             name = template.format(unit=unit.name)
             suffix = 2
             while any(r.name == name for r in resources):
