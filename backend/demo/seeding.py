@@ -364,7 +364,6 @@ class _Builder:
             ))
         Unit.objects.bulk_create(units, batch_size=BATCH)
         self.unit_list = units
-        self.unit_community = {unit.pk: self.communities.index(unit.community) for unit in units}
 
     def agreements(self) -> None:
         rng = self.rng("agreements")
@@ -426,6 +425,7 @@ class _Builder:
         demo.skills = {"policy_publicity": 3, "first_aid": 2, "photography": 2}
         demo.availability = [(3, _t("19:00"), _t("21:30")), (6, _t("08:30"), _t("12:00")), (7, _t("14:30"), _t("17:30"))]
         demo.active, demo.consent_rank, demo.consent_share = True, True, True
+        demo.reported_at = self.week - dt.timedelta(days=200)
         self.people = people
         self.people_of: list[list[int]] = [[] for _ in self.communities]
         for index, person in enumerate(people):

@@ -170,6 +170,7 @@ def test_demo_logins_authenticate_with_their_roles_and_scopes():
     assert users["danwei"].unit.agreements.filter(community=first_community).exists()
     volunteer = users["zhiyuanzhe"].volunteer
     assert volunteer.kind == Volunteer.Kind.IN_OFFICE and volunteer.home_community == first_community
+    assert volunteer.reported_community == first_community and volunteer.employer_unit == users["danwei"].unit
     assert volunteer.post_holdings.filter(status=PostHolding.Status.ACTIVE).exists()
     coordinator = User.objects.get(username=f"shequ_{first_community.code}")
     assert set(Need.objects.filter(community=first_community).values_list("owner", flat=True)) == {coordinator.pk}
