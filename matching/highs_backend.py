@@ -174,6 +174,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
 
     add(order)
     rounds, bound, status, obj = 0, np.inf, "kNotset", None
+    values = np.zeros(n)             # the last optimal restricted LP point (an interrupted solve is no plan)
     while True:
         rounds += 1
         remaining = time_limit - (time.monotonic() - start)
@@ -186,6 +187,8 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
             break
         sol = h.getSolution()
         obj = float(h.getInfo().objective_function_value)
+        values = np.zeros(n)
+        values[order] = np.asarray(sol.col_value)[:order.size]
         y = np.asarray(sol.row_dual)
         rc = model.cost - csr_t @ y
         rc[active] = 0.0
@@ -203,7 +206,4 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         active[take] = True
         order = np.concatenate([order, take])
         add(take)
-    values = np.zeros(n)
-    if obj is not None:
-        values[order] = np.asarray(h.getSolution().col_value)[:order.size]
     return status, obj, bound, values, active, rounds

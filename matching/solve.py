@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 SOLVERS = ("highs", "cbc", "greedy")
 FULL_MIP_COLUMNS = 60_000
 INITIAL_PER_SEAT = 2          # column generation starts from each shift's best 2 candidates per seat + greedy
-PRICING_BATCH = 40_000        # columns added per pricing round     # below this the whole MIP is cheap; above it only the fractional neighbourhood
+PRICING_BATCH = 40_000        # columns added per pricing round
+POLISH_SECONDS = 3.0          # kept back from column generation for rounding, completion and polish     # below this the whole MIP is cheap; above it only the fractional neighbourhood
 
 
 # ---------------------------------------------------------------- workers (run in a child process)
@@ -187,7 +188,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
             cap.extend(b.upper.tolist())
     choice = (np.concatenate(choice_rows), group, np.array(cap, dtype=np.int64))
     status, obj, lp_bound, values, active, rounds = hb.column_generation(
-        prim, initial, time_limit=seconds * 0.8, threads=threads, batch=PRICING_BATCH, log=log, choice=choice)
+        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log, choice=choice)
     if obj is None:
         conn.send(("failed", status))
         return
