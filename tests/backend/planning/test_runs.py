@@ -1,6 +1,7 @@
 """A matching run from start to stored plan, in process: the real optimizer, the one-active-run rule,
 cancel, failures with their message, the all-or-nothing save, the reaper."""
 import datetime as dt
+import time
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -295,3 +296,27 @@ def test_a_requeued_run_runs_again(world, queued_run):
     assert services.matching_run_execute(run_id=run.pk) == "done"
     run.refresh_from_db()
     assert (run.status, run.attempts) == ("done", 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_and_progress_move_while_the_solver_works(world, queued_run, monkeypatch):
+    # given committed rows (no test transaction, as in a worker) and a solve that takes a while
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=1)
+    monkeypatch.setattr(services, "HEARTBEAT_SECONDS", 0.05)
+    real_solve, seen = services.matching.solve, {}
+
+    def slow_solve(problem, **kwargs):
+        started = timezone.now()
+        time.sleep(0.6)
+        seen.update(MatchingRun.objects.filter(pk=run.pk).values("status", "progress", "heartbeat").get())
+        seen["started"] = started
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(services.matching, "solve", slow_solve)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then another connection kept the run alive and moving during the solve
+    assert seen["status"] == "solving"
+    assert 25 < seen["progress"] <= 85
+    assert seen["heartbeat"] > seen["started"]
