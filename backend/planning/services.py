@@ -175,16 +175,21 @@ def _move(run: MatchingRun, *, status: str, **fields) -> None:
 
 
 class _Heartbeat:
-    """Keeps the heartbeat fresh and the progress moving while the solver blocks this thread.
+    """Keeps the heartbeat of a working run fresh while this thread builds, solves and saves, and moves the
+    progress along the solver's time limit while it solves (the solver reports nothing until it returns).
 
     Writes from its own thread (and database connection); skipped inside an open transaction (tests in a
     transaction), where another connection could neither see the run nor write without waiting on it.
     """
 
-    def __init__(self, run: MatchingRun, *, seconds: float, low: int, high: int):
-        self.run, self.seconds, self.low, self.high = run, seconds, low, high
+    def __init__(self, run: MatchingRun, *, low: int = 25, high: int = 85):
+        self.run, self.low, self.high = run, low, high
+        self.solving_since: float | None = None
         self.stop = threading.Event()
         self.thread = None
+
+    def solving(self) -> None:
+        self.solving_since = time.monotonic()
 
     def __enter__(self):
         if not connection.in_atomic_block:
@@ -195,14 +200,14 @@ class _Heartbeat:
     def _beat(self) -> None:
         from django.db import connection as own
 
-        started = time.monotonic()
+        runs = MatchingRun.objects.filter(pk=self.run.pk)
         try:
             while not self.stop.wait(HEARTBEAT_SECONDS):
-                share = min(1.0, (time.monotonic() - started) / max(self.seconds, 0.001))
-                MatchingRun.objects.filter(pk=self.run.pk, status=self.run.status).update(
-                    heartbeat=timezone.now(), progress=int(self.low + (self.high - self.low) * share),
-                )
-        except Exception:  # a missed heartbeat is the reaper's business, never the solve's
+                runs.filter(status__in=MatchingRun.WORKING).update(heartbeat=timezone.now())
+                if self.solving_since is not None:
+                    share = min(1.0, (time.monotonic() - self.solving_since) / max(self.run.time_limit, 0.001))
+                    runs.filter(status=Status.SOLVING).update(progress=int(self.low + (self.high - self.low) * share))
+        except Exception:  # a missed heartbeat is the reaper's business, never the run's
             log.exception("heartbeat of run %s failed", self.run.pk)
         finally:
             own.close()
@@ -210,7 +215,7 @@ class _Heartbeat:
     def __exit__(self, *exc):
         self.stop.set()
         if self.thread is not None:
-            self.thread.join(timeout=10)
+            self.thread.join(timeout=30)
         return False
 
 
@@ -282,16 +287,17 @@ def matching_run_execute(*, run_id: int) -> str:
         log.info("run %s not queued (%s): nothing to do", run_id, current)
         return current or "missing"
     try:
-        mapped = mapper.build_problem(run)
-        problem = matching.parse_problem(mapped.data)
-        _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
-        with _Heartbeat(run, seconds=run.time_limit, low=25, high=85):
+        with _Heartbeat(run) as heartbeat:
+            mapped = mapper.build_problem(run)
+            problem = matching.parse_problem(mapped.data)
+            _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
+            heartbeat.solving()
             solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
-        if solution.status == matching.Status.INFEASIBLE:
-            _fail(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
-            return Status.FAILED
-        _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
-        _save(run, mapper.solution_rows(run, mapped, solution), solution)
+            if solution.status == matching.Status.INFEASIBLE:
+                _fail(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
+                return Status.FAILED
+            _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
+            _save(run, mapper.solution_rows(run, mapped, solution), solution)
         return Status.DONE
     except _Stop:
         current = MatchingRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
