@@ -53,6 +53,7 @@ class Model:
     scale: float                     # K: the value of one priority-1 seat
     blocks: list[RowBlock] = field(default_factory=list)
     col_names: Callable[[], list[str]] | None = None
+    warm_start: np.ndarray | None = None      # columns of a known plan (the greedy one), to seed solvers
 
     @property
     def n_cols(self) -> int:

@@ -134,7 +134,7 @@ def lagrangian_bound(model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray
 
 
 def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, threads: int | None = None,
-                      batch: int = 60_000, log=None, choice=None):
+                      batch: int = 60_000, log=None, choice=None, stop_gap: float = 0.0):
     """The LP relaxation over all columns, solved on a growing subset priced by reduced cost.
 
     Only the columns that can improve the LP are ever given to HiGHS: start from `initial` (plus every
@@ -202,6 +202,8 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         if positive.size == 0:
             bound = obj
             break
+        if bound - obj <= stop_gap * abs(bound):
+            break                        # the bound is already within the requested gap: stop pricing
         take = positive[np.argsort(-rc[positive])[:batch]]
         active[take] = True
         order = np.concatenate([order, take])

@@ -31,7 +31,8 @@ SOLVERS = ("highs", "cbc", "greedy")
 FULL_MIP_COLUMNS = 60_000
 INITIAL_PER_SEAT = 2          # column generation starts from each shift's best 2 candidates per seat + greedy
 PRICING_BATCH = 40_000        # columns added per pricing round
-POLISH_SECONDS = 3.0          # kept back from column generation for rounding, completion and polish     # below this the whole MIP is cheap; above it only the fractional neighbourhood
+POLISH_SECONDS = 3.0
+INITIAL_BY_DEGREE = True          # kept back from column generation for rounding, completion and polish     # below this the whole MIP is cheap; above it only the fractional neighbourhood
 
 
 # ---------------------------------------------------------------- workers (run in a child process)
@@ -170,11 +171,16 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     n_x, n_y = model.n_x, model.n_y
     prim = primary_model(model)
     # start from each shift's best candidates (3 per seat) and the greedy plan's columns
-    order = np.lexsort((-cands.bonus, cands.shift))
+    # rank each shift's candidates: people with fewer other options first (they are the ones an optimal
+    # plan needs), ties by soft-rule bonus
+    degree = np.bincount(cands.vol, minlength=len(problem.volunteers))[cands.vol]
+    key = degree - cands.bonus / (1.0 + float(cands.bonus.max(initial=0.0))) if INITIAL_BY_DEGREE else -cands.bonus
+    order = np.lexsort((key, cands.shift))
     sorted_shift = cands.shift[order]
     rank = np.empty(n_x, dtype=np.int64)
     rank[order] = np.arange(n_x) - np.searchsorted(sorted_shift, sorted_shift, "left")
-    greedy_x = greedy_plan(problem, cands, arrays, lock_columns(problem, cands)).x
+    greedy_x = model.warm_start if model.warm_start is not None else \
+        greedy_plan(problem, cands, arrays, lock_columns(problem, cands)).x
     initial = np.union1d(np.flatnonzero(rank < INITIAL_PER_SEAT * arrays.s_seats[cands.shift]),
                          np.array(sorted(greedy_x), dtype=np.int64))
     initial = np.concatenate([initial, n_x + np.arange(n_y)])
@@ -188,7 +194,8 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
             cap.extend(b.upper.tolist())
     choice = (np.concatenate(choice_rows), group, np.array(cap, dtype=np.int64))
     status, obj, lp_bound, values, active, rounds = hb.column_generation(
-        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log, choice=choice)
+        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
+        choice=choice, stop_gap=gap / 4)
     if obj is None:
         conn.send(("failed", status))
         return
@@ -371,6 +378,7 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     best = {"x": np.array(sorted(state.x), dtype=np.int64), "y": np.array(sorted(state.y), dtype=np.int64),
             "phase": "greedy"}
     best_score = score(problem, cands, arrays, model.scale, best["x"], best["y"])
+    model.warm_start = best["x"]
     t_greedy = time.monotonic()
     # without a solver's bound: every seat and request filled, plus less than one seat of soft rules
     bound = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum()) + 1.0
