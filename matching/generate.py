@@ -89,7 +89,7 @@ def _availability(rng: np.random.Generator, kind: str) -> list[list[str]]:
 def generate_district(seed: int, *, district: int = 0, scale: str = "district",
                       center: tuple[float, float] = CENTER) -> dict:
     rng = np.random.default_rng([seed, district])
-    n_sub, n_comm, n_vol = (12, 94, 22373) if scale == "district" else (1, 3, 400)
+    n_sub, n_comm, n_vol = (12, 94, 22373) if scale in ("district", "city") else (1, 3, 400)
     prefix = f"d{district}-" if scale == "city" else ""
     dname = DISTRICT_NAMES[district % len(DISTRICT_NAMES)]
     # sub-district centres on a 4 x 3 grid of about 3 km cells; communities within ~1.2 km of them
