@@ -14,7 +14,8 @@ import time
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -220,19 +221,16 @@ class _Heartbeat:
 
 
 def _claim(run_id: int) -> MatchingRun | None:
-    """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken)."""
+    """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
+
+    One conditional UPDATE: of two deliveries of the same task, exactly one finds the run still queued.
+    """
     now = timezone.now()
-    with transaction.atomic():
-        run = MatchingRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.status != Status.QUEUED:
-            return None
-        attempts = run.attempts + 1
-        MatchingRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
-            status=Status.BUILDING, stage=_("Building the problem"), progress=5, attempts=attempts,
-            heartbeat=now, updated_at=now, started_at=run.started_at or now, message="",
-        )
-    run.refresh_from_db()
-    return run
+    taken = MatchingRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
+        status=Status.BUILDING, stage=_("Building the problem"), progress=5, attempts=F("attempts") + 1,
+        heartbeat=now, updated_at=now, started_at=Coalesce(F("started_at"), Value(now)), message="",
+    )
+    return MatchingRun.objects.get(pk=run_id) if taken else None
 
 
 def _summary(run: MatchingRun, solution) -> str:

@@ -320,3 +320,36 @@ def test_the_heartbeat_and_progress_move_while_the_solver_works(world, queued_ru
     assert seen["status"] == "solving"
     assert 25 < seen["progress"] <= 85
     assert seen["heartbeat"] > seen["started"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_coordinators_starting_at_once_get_one_run(world):
+    # PostgreSQL only: SQLite serialises writers and may answer "database is locked" instead of waiting
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a real race needs PostgreSQL")
+    import threading
+
+    barrier, outcomes = threading.Barrier(2), []
+    users = [world.users["community"], world.users["subdistrict"]]
+
+    def start(user):
+        from django.db import connection as own
+
+        try:
+            barrier.wait(timeout=10)
+            services.matching_run_start(user=user, week=WEEK, community=world.a1.pk)
+            outcomes.append("started")
+        except services.RunAlreadyActive:
+            outcomes.append("409")
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=start, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["409", "started"]
+    assert MatchingRun.objects.filter(scope_key=f"community:{world.a1.pk}").count() == 1
