@@ -184,3 +184,43 @@ def test_pins_of_the_previous_finished_run_become_locks(world, queued_run, setti
     assert mapped.data["locks"] == [{"volunteer": f"v{world.v1.pk}", "shift": f"s{shift.pk}"}]
     assert mapped.pinned == {(world.v1.pk, shift.pk): "manual"}
     assert mapped.data["max_distance_km"] == 3.0
+
+
+def test_a_solution_becomes_unsaved_rows_of_the_run(world, queued_run):
+    # given a run whose previous version pinned V1 by hand, and a solution naming ids of the problem
+    shift, other_shift = _saturday_shift(world.a1), _saturday_shift(world.a1)
+    request = f.ResourceRequestFactory(shift=shift)
+    room = f.ResourceFactory(community=world.a1)
+    run = queued_run(community=world.a1)
+    mapped = mapper.MappedProblem(data={"volunteers": [], "shifts": [], "resources": [], "resource_requests": [],
+                                        "locks": []},
+                                  pinned={(world.v1.pk, shift.pk): "manual"})
+    solution = matching.Solution(
+        status=matching.Status.OPTIMAL, objective=7.5, bound=7.5, gap=0.0, seconds=0.25, solver="highs",
+        assignments=((f"v{world.v1.pk}", f"s{shift.pk}"), (f"v{world.v2.pk}", f"s{shift.pk}")),
+        resource_assignments=((f"r{room.pk}", f"q{request.pk}"),),
+        unfilled=(matching.Unfilled(shift=f"s{other_shift.pk}", missing=2, suggestion="two more people",
+                                    reasons=(matching.Reason(code="no_one_free", message="nobody free"),)),),
+        metrics={"filled_seats": 2, "mean": float("nan")},
+    )
+    # when
+    rows = mapper.solution_rows(run, mapped, solution)
+    # then
+    assert [(a.volunteer_id, a.shift_id, a.pinned, a.source) for a in rows.assignments] == [
+        (world.v1.pk, shift.pk, True, "manual"), (world.v2.pk, shift.pk, False, "solver")]
+    assert [(b.resource_id, b.request_id) for b in rows.bookings] == [(room.pk, request.pk)]
+    assert [(u.shift_id, u.missing, u.reasons, u.suggestion) for u in rows.unfilled] == [
+        (other_shift.pk, 2, [{"code": "no_one_free", "message": "nobody free"}], "two more people")]
+    assert rows.stats == {"status": "optimal", "objective": 7.5, "bound": 7.5, "gap": 0.0, "seconds": 0.25,
+                          "solver": "highs", "problem": {"volunteers": 0, "shifts": 0, "resources": 0,
+                                                         "resource_requests": 0, "seats": 0, "locks": 0}}
+    assert rows.metrics == {"filled_seats": 2, "mean": None}      # JSON has no NaN
+    assert {a.run_id for a in rows.assignments} == {run.pk}
+
+
+def test_an_id_the_mapper_did_not_write_is_refused(world, queued_run):
+    run = queued_run(community=world.a1)
+    solution = matching.Solution(status=matching.Status.FEASIBLE, objective=1, bound=1, gap=0, seconds=0,
+                                 solver="greedy", assignments=(("volunteer-1", "s1"),), resource_assignments=())
+    with pytest.raises(ValueError, match="unexpected id 'volunteer-1'"):
+        mapper.solution_rows(run, mapper.MappedProblem(data={}), solution)

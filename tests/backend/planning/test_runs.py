@@ -353,3 +353,16 @@ def test_two_coordinators_starting_at_once_get_one_run(world):
         thread.join(timeout=30)
     assert sorted(outcomes) == ["409", "started"]
     assert MatchingRun.objects.filter(scope_key=f"community:{world.a1.pk}").count() == 1
+
+
+def test_the_tasks_are_registered_late_acked_and_call_one_service(world, queued_run, monkeypatch):
+    from planning import tasks
+
+    assert tasks.run_matching_task.name == "planning.run_matching"
+    assert tasks.run_matching_task.acks_late and tasks.run_matching_task.reject_on_worker_lost
+    assert tasks.reap_stale_runs_task.name == "planning.reap_stale_runs"
+    run = queued_run(community=world.a1)
+    services.matching_run_cancel(user=world.users["admin"], run=run)
+    assert tasks.run_matching_task(run.pk) == "cancelled"
+    assert tasks.run_matching_task(999999) == "missing"
+    assert tasks.reap_stale_runs_task() == {"requeued": [], "failed": []}
