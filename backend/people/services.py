@@ -9,8 +9,9 @@ User = get_user_model()
 
 
 def volunteer_number_next() -> str:
-    last = Volunteer.objects.aggregate(last=Max("id"))["last"] or 0
-    return f"ZY{last + 1:07d}"
+    """The next internal number after the highest one given (ZY + 7 digits, so text order is number order)."""
+    last = Volunteer.objects.filter(number__regex=r"^ZY[0-9]{7}$").aggregate(last=Max("number"))["last"]
+    return f"ZY{int(last[2:]) + 1 if last else 1:07d}"
 
 
 @transaction.atomic

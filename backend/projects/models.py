@@ -1,10 +1,17 @@
 """The projects list (项目清单): service projects that bind needs, resources and people."""
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStamped
-from core.validators import validate_skill_levels
+from core.validators import validate_skill_levels, validate_weekdays
+from resources.models import Resource
+
+
+def validate_weekdays_or_none(value) -> None:
+    if value:
+        validate_weekdays(value)
 
 
 class Project(TimeStamped):
@@ -28,12 +35,14 @@ class Project(TimeStamped):
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
     # When the project meets in a week (weekly projects produce one shift per listed weekday).
-    weekdays = models.JSONField(_("weekdays"), default=list, blank=True)
+    weekdays = models.JSONField(_("weekdays"), default=list, blank=True, validators=[validate_weekdays_or_none])
     start_time = models.TimeField(_("session from"), null=True, blank=True)
     end_time = models.TimeField(_("session to"), null=True, blank=True)
-    seats = models.PositiveSmallIntegerField(_("seats per session"), default=0)
+    seats = models.PositiveSmallIntegerField(_("seats per session"), default=0, validators=[MaxValueValidator(200)])
     required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
-    resource_kind = models.CharField(_("needs resource of kind"), max_length=16, blank=True)
+    resource_kind = models.CharField(
+        _("needs resource of kind"), max_length=16, blank=True, choices=Resource.Category.choices
+    )
     resource_min_capacity = models.PositiveIntegerField(_("minimum capacity"), default=0)
 
     class Meta:
@@ -42,6 +51,7 @@ class Project(TimeStamped):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(name="project_period_ordered", condition=Q(end_date__gte=F("start_date"))),
+            models.CheckConstraint(name="project_seats_at_most_200", condition=Q(seats__lte=200)),
             models.CheckConstraint(
                 name="project_session_ordered",
                 condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),

@@ -4,7 +4,6 @@ from rest_framework import serializers
 
 from core.scoping import Scope
 from core.serializers import DomainSerializer
-from core.validators import validate_weekdays
 from geo.models import Community
 from needs.models import Need
 from posts.models import Team
@@ -32,14 +31,9 @@ class ProjectSerializer(DomainSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        merged = {f: self.merged(attrs, f) for f in ("weekdays", "start_time", "end_time", "seats", "resource_kind")}
-        if merged["weekdays"]:
-            try:
-                validate_weekdays(merged["weekdays"])
-            except Exception:
-                raise serializers.ValidationError({"weekdays": [_("Expected distinct weekdays 1 (Monday) to 7 (Sunday).")]})
-            if merged["start_time"] is None or merged["end_time"] is None or not merged["seats"]:
-                raise serializers.ValidationError({"start_time": [_("A project that meets needs session times and seats.")]})
-        if merged["resource_kind"] and merged["resource_kind"] not in Resource.Category.values:
-            raise serializers.ValidationError({"resource_kind": [_("Unknown resource kind.")]})
+        if self.merged(attrs, "weekdays") and (
+            self.merged(attrs, "start_time") is None or self.merged(attrs, "end_time") is None
+            or not self.merged(attrs, "seats")
+        ):
+            raise serializers.ValidationError({"start_time": [_("A project that meets needs session times and seats.")]})
         return attrs

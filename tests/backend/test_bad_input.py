@@ -134,3 +134,24 @@ def test_a_refused_request_leaves_nothing_behind(world, client_as, monkeypatch):
     assert response.status_code == 400
     assert response.json() == {"message": "refused after writing", "extra": {"code": "refused", "fields": {}}}
     assert Shift.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"weekdays": [8]}, "weekdays"), ({"resource_kind": "spaceship"}, "resource_kind"), ({"seats": 500}, "seats"),
+     ({"weekdays": [2]}, "start_time")],
+)
+def test_project_schedule_is_checked_like_the_shifts_it_makes(world, client_as, change, field):
+    project = BY_NAME["project"].make_in(world)
+    response = client_as("community").patch(f"/api/projects/{project.pk}/", change, format="json")
+    assert response.status_code == 400
+    assert field in response.json()["extra"]["fields"]
+
+
+def test_volunteer_numbers_follow_the_highest_number_not_the_row_id(world, client_as):
+    import factories as f
+
+    f.VolunteerFactory(number="ZY0000500")
+    from people.services import volunteer_number_next
+
+    assert volunteer_number_next() == "ZY0000501"
