@@ -2,11 +2,13 @@
 and the run's plan (assignments) and unfilled seats. Coordinators only; every read goes through the scope."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from accounts.models import User
+from core.filters import StrictOrderingFilter
 from planning import selectors, services
 from planning.models import Assignment, MatchingRun, UnfilledSeat
 
@@ -56,8 +58,9 @@ class MatchingRunFilter(django_filters.FilterSet):
 
 
 class MatchingRunListApi(generics.ListAPIView):
-    """GET: the runs in the caller's scope, newest first. POST: start a run (answered 202 at once)."""
+    """The runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
 
+    @extend_schema_serializer(component_name="MatchingRunStartInput")
     class InputSerializer(serializers.Serializer):
         week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
         community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
@@ -74,13 +77,22 @@ class MatchingRunListApi(generics.ListAPIView):
 
     permission_classes = [CoordinatorsOnly]
     serializer_class = MatchingRunOutputSerializer
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = MatchingRunFilter
     ordering_fields = ["created_at", "week", "version", "id"]
 
     def get_queryset(self):
         return selectors.matching_run_list(user=self.request.user)
 
+    @extend_schema(description="The matching runs in the caller's scope, newest first.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     @extend_schema(
+        description=(
+            "Queue a matching run for a week and a scope (a community, a sub-district, or neither for the "
+            "whole district); answered at once with the queued run, whose status the browser then polls."
+        ),
         request=InputSerializer,
         responses={202: MatchingRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
                    409: OpenApiResponse(description="A run of this scope and week is already active.")},
