@@ -32,8 +32,30 @@ def _area_key(area: str | None, loc, cell_km: float = 3.0) -> str:
     return f"cell:{math.floor(loc.lat * 111 / cell_km)}:{math.floor(loc.lng * 91 / cell_km)}"
 
 
-def split(problem: Problem) -> list[Problem]:
+def _group_areas(problem: Problem, shift_area: dict[str, str], piece_shifts: int) -> dict[str, str]:
+    """Whole sub-districts grouped into pieces of about `piece_shifts` shifts by k-means on their centres
+    (deterministic seed), so that most travel stays inside a piece."""
+    from scipy.cluster.vq import kmeans2
+
+    areas = sorted(set(shift_area.values()))
+    k = max(1, round(len(problem.shifts) / max(1, piece_shifts)))
+    if k >= len(areas) or k == 1:
+        return {a: (a if k > 1 else "all") for a in areas}
+    pts = {a: [] for a in areas}
+    for s in problem.shifts:
+        pts[shift_area[s.id]].append((s.location.lat, s.location.lng * 0.82))
+    centres = np.array([np.mean(pts[a], axis=0) for a in areas])
+    _, label = kmeans2(centres, k, seed=np.random.default_rng(0), minit="++")
+    return {a: f"piece{int(l)}" for a, l in zip(areas, label)}
+
+
+def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
+    """Pieces of whole sub-districts (`area`, or 3 km cells when absent); with piece_shifts > 0 neighbouring
+    sub-districts are grouped into pieces of about that many shifts."""
     shift_area = {s.id: _area_key(s.area, s.location) for s in problem.shifts}
+    if piece_shifts > 0:
+        group = _group_areas(problem, shift_area, piece_shifts)
+        shift_area = {sid: group[a] for sid, a in shift_area.items()}
     areas = sorted(set(shift_area.values()))
     centres = {}
     for a in areas:
@@ -47,13 +69,17 @@ def split(problem: Problem) -> list[Problem]:
         return names[int(np.argmin(distances_km(clat, clng, loc.lat, loc.lng)))]
 
     lock_area = {v: shift_area[s] for v, s in problem.locks}
-    vol_area = {v.id: lock_area.get(v.id) or (v.area if v.area in centres else nearest(v.location))
-                for v in problem.volunteers}
-    req_area = {q.id: (q.area if q.area in centres else nearest(q.location)) for q in problem.resource_requests}
+    # an entity's own area name -> its piece (identity without grouping)
+    area_map = {s.area: shift_area[s.id] for s in problem.shifts if s.area}
+    vol_area = {v.id: lock_area.get(v.id) or (area_map.get(v.area) if area_map.get(v.area) in centres
+                                              else nearest(v.location)) for v in problem.volunteers}
+    req_area = {q.id: (area_map.get(q.area) if area_map.get(q.area) in centres else nearest(q.location))
+                for q in problem.resource_requests}
     for s in problem.shifts:                 # a shift's request travels with the shift
         if s.resource_request:
             req_area[s.resource_request] = shift_area[s.id]
-    res_area = {r.id: (r.area if r.area in centres else nearest(r.location)) for r in problem.resources}
+    res_area = {r.id: (area_map.get(r.area) if area_map.get(r.area) in centres else nearest(r.location))
+                for r in problem.resources}
     pieces = []
     for a in names:
         vols = tuple(v for v in problem.volunteers if vol_area[v.id] == a)
@@ -116,14 +142,15 @@ def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[st
 
 
 def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: int = 2,
-                     solver: str = "highs") -> Solution:
+                     solver: str = "highs", piece_shifts: int = 4000) -> Solution:
+    """Pieces of about `piece_shifts` shifts (whole sub-districts; 0: one piece per sub-district)."""
     global _PIECES
     t0 = time.monotonic()
-    pieces = split(problem)
+    pieces = split(problem, piece_shifts)
     _PIECES = pieces
     border_reserve = max(5.0, 0.12 * time_limit)
     budget = time_limit - border_reserve - (time.monotonic() - t0)
-    per_piece = max(1.0, min(60.0, budget * workers / max(1, len(pieces)) * 0.9))
+    per_piece = max(1.0, budget * workers / max(1, len(pieces)) * 0.95)
     log.info("%d pieces, %.1f s each on %d workers", len(pieces), per_piece, workers)
     results = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
