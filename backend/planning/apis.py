@@ -7,13 +7,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
-from accounts.models import User
 from core.filters import StrictOrderingFilter
+from core.scoping import COORDINATORS
 from planning import selectors, services
 from planning.models import Assignment, MatchingRun, UnfilledSeat
-
-COORDINATOR_ROLES = frozenset({User.Role.ADMIN, User.Role.SUBDISTRICT, User.Role.COMMUNITY})
-
 
 class CoordinatorsOnly(permissions.BasePermission):
     """Matching runs are the coordinators' tool; volunteers and unit representatives get 403."""
@@ -24,7 +21,7 @@ class CoordinatorsOnly(permissions.BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
-        return user.is_superuser or user.role in COORDINATOR_ROLES
+        return user.is_superuser or user.role in COORDINATORS
 
 
 class MatchingRunOutputSerializer(serializers.ModelSerializer):
