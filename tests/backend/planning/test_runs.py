@@ -366,3 +366,31 @@ def test_the_tasks_are_registered_late_acked_and_call_one_service(world, queued_
     assert tasks.run_matching_task(run.pk) == "cancelled"
     assert tasks.run_matching_task(999999) == "missing"
     assert tasks.reap_stale_runs_task() == {"requeued": [], "failed": []}
+
+
+def test_a_week_with_nothing_to_plan_is_done_with_nothing_stored(world, queued_run):
+    run = queued_run(community=world.a2, time_limit=5)
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    run.refresh_from_db()
+    assert (run.status, run.message, run.stats["problem"]["shifts"]) == ("done", "Filled 0 of 0 seats.", 0)
+    assert not Assignment.objects.filter(run=run).exists()
+
+
+def test_a_plan_cut_short_by_the_time_limit_says_so(world, queued_run, monkeypatch):
+    # given a solver that reports its deadline came first
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=5)
+    real_solve = services.matching.solve
+
+    def deadline(problem, **kwargs):
+        solution = real_solve(problem, **kwargs)
+        return services.matching.Solution(**{**vars(solution), "status": services.matching.Status.TIME_LIMIT})
+
+    monkeypatch.setattr(services.matching, "solve", deadline)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then the plan is kept and the message says it is the best known by then
+    run.refresh_from_db()
+    assert run.message == "Filled 2 of 3 seats. The time limit came first: this is the best plan found by then."
+    assert run.stats["status"] == "time_limit"
+    assert Assignment.objects.filter(run=run).count() == 2
