@@ -81,7 +81,8 @@ def _highs_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
                         "lp_seconds": time.monotonic() - start, "fractional": int(frac.size)}))
     remaining = seconds - (time.monotonic() - start)
     if remaining > 0.2:
-        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap, threads=threads)
+        # small models are cheap: aim five times tighter than the gap that counts as optimal
+        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap / 5, threads=threads)
         if vals is not None:
             conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5),
                                 "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
