@@ -107,13 +107,16 @@ def build_model(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
     return model
 
 
-def _variables(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
-    w = problem.weights
+def objective_scale(problem: Problem, cands: Candidates) -> float:
+    """K, the value of one priority-1 seat: more than the soft rules could change over the whole plan."""
     max_bonus = float(cands.bonus.max()) if cands.n_pairs else 0.0
     max_res_bonus = float(cands.res_bonus.max()) if cands.res.size else 0.0
-    fairness = w.fairness * FAIRNESS_STEPS[-1]
-    # K: larger than the most the soft rules could change over the whole plan
-    scale = 1.0 + problem.total_seats * (max_bonus + fairness) + len(problem.resource_requests) * max_res_bonus
+    fairness = problem.weights.fairness * FAIRNESS_STEPS[-1]
+    return 1.0 + problem.total_seats * (max_bonus + fairness) + len(problem.resource_requests) * max_res_bonus
+
+
+def _variables(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
+    scale = objective_scale(problem, cands)
     x_cost = scale * arrays.s_priority[cands.shift] + cands.bonus
     y_cost = scale * arrays.q_priority[cands.req] + cands.res_bonus
     n_x, n_y = cands.n_pairs, int(cands.res.size)

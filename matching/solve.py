@@ -19,7 +19,7 @@ import numpy as np
 
 from .candidates import Arrays, Candidates, VolunteerTable, build_candidates, problem_arrays
 from .explain import explain
-from .formulation import Model, build_model, lock_columns
+from .formulation import Model, build_model, lock_columns, objective_scale
 from .greedy import PlanState, greedy_fill, greedy_plan
 from .metrics import plan_metrics, score
 from .problem import Problem
@@ -52,7 +52,18 @@ def _complete(problem, cands, arrays, x, y) -> tuple[np.ndarray, np.ndarray]:
     return np.array(sorted(state.x), dtype=np.int64), np.array(sorted(state.y), dtype=np.int64)
 
 
-def _highs_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+def _built(conn, problem, cands, arrays, warm) -> Model:
+    """Build the model inside the worker, so the deadline covers the build too."""
+    model = build_model(problem, cands, arrays)
+    model.warm_start = warm
+    conn.send(("info", {"columns": model.n_cols, "rows": model.n_rows}))
+    return model
+
+
+def _highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads) -> None:
+    start = time.monotonic()
+    model = _built(conn, problem, cands, arrays, warm)
+    seconds -= time.monotonic() - start
     if model.n_cols > FULL_MIP_COLUMNS:
         _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads)
         return
@@ -248,15 +259,19 @@ def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
     return -float(found[-1]) if found else None
 
 
-def _cbc_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+def _cbc_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads) -> None:
     import pulp
 
     from .formulation import to_pulp
 
+    start = time.monotonic()
+    model = _built(conn, problem, cands, arrays, warm)
+
     prob, cols = to_pulp(model, problem.name or "weekly_matching")
     with tempfile.TemporaryDirectory() as tmp:
         log_path = os.path.join(tmp, "cbc.log")
-        cmd = pulp.PULP_CBC_CMD(msg=False, timeLimit=max(1, int(seconds)), gapRel=gap, threads=threads,
+        remaining = seconds - (time.monotonic() - start)
+        cmd = pulp.PULP_CBC_CMD(msg=False, timeLimit=max(1, int(remaining)), gapRel=gap, threads=threads,
                                 logPath=log_path)
         prob.solve(cmd)
         objective = pulp.value(prob.objective) or 0.0
@@ -373,13 +388,12 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
         log.info("infeasible: %s", conflict)
         return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
                         metrics={"pairs": cands.n_pairs}, message=conflict)
-    model = build_model(problem, cands, arrays)
+    scale = objective_scale(problem, cands)
     t_built = time.monotonic()
     state = greedy_plan(problem, cands, arrays, locks)
     best = {"x": np.array(sorted(state.x), dtype=np.int64), "y": np.array(sorted(state.y), dtype=np.int64),
             "phase": "greedy"}
-    best_score = score(problem, cands, arrays, model.scale, best["x"], best["y"])
-    model.warm_start = best["x"]
+    best_score = score(problem, cands, arrays, scale, best["x"], best["y"])
     t_greedy = time.monotonic()
     # without a solver's bound: every seat and request filled, plus less than one seat of soft rules
     bound = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum()) + 1.0
@@ -389,17 +403,19 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
         target = _highs_worker if solver == "highs" else _cbc_worker
         budget = deadline - reserve - time.monotonic()
         messages, finished = run_with_deadline(
-            target, (problem, cands, arrays, model, budget, gap, threads), deadline - reserve)
+            target, (problem, cands, arrays, best["x"], budget, gap, threads), deadline - reserve)
         for kind, payload in messages:
             if kind == "infeasible":
                 infeasible = True
+            elif kind == "info":
+                notes.update(payload)
             elif kind == "failed":
                 notes["solver_failure"] = str(payload)
                 log.warning("solver failed: %s", payload)
             elif kind == "plan":
                 if payload.get("bound") is not None:
                     bound = min(bound, payload["bound"])
-                sc = score(problem, cands, arrays, model.scale, payload["x"], payload["y"])
+                sc = score(problem, cands, arrays, scale, payload["x"], payload["y"])
                 if sc["objective"] > best_score["objective"] + 1e-12 or (best["phase"] == "greedy"
                                                                          and sc["objective"] >= best_score["objective"]):
                     best, best_score = payload, sc
@@ -422,9 +438,9 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
                    bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
                    extra={"phase": best.get("phase", "greedy"), "greedy_objective": None, **notes,
-                          "pairs": cands.n_pairs, "columns": model.n_cols, "rows": model.n_rows,
-                          "build_seconds": round(t_built - t0, 3), "greedy_seconds": round(t_greedy - t_built, 3),
-                          "soft_rule_scale_K": model.scale})
+                          "pairs": cands.n_pairs,
+                          "candidates_seconds": round(t_built - t0, 3), "greedy_seconds": round(t_greedy - t_built, 3),
+                          "soft_rule_scale_K": scale})
 
 
 def package(problem, cands, arrays, table, x, y, *, status, objective, bound, gap, t0, solver,
