@@ -394,3 +394,23 @@ def test_a_plan_cut_short_by_the_time_limit_says_so(world, queued_run, monkeypat
     assert run.message == "Filled 2 of 3 seats. The time limit came first: this is the best plan found by then."
     assert run.stats["status"] == "time_limit"
     assert Assignment.objects.filter(run=run).count() == 2
+
+
+def test_a_run_solves_inside_a_daemonic_process_like_a_prefork_worker_child(world, queued_run):
+    # given this process marked daemonic, as Celery's prefork pool marks its children
+    import multiprocessing
+
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+    process = multiprocessing.current_process()
+    saved = process._config.get("daemon")
+    process._config["daemon"] = True
+    try:
+        # when the run executes (the optimizer forks a child to enforce its deadline)
+        result = services.matching_run_execute(run_id=run.pk)
+        # then it solves, and the mark is back
+        assert process._config["daemon"] is True
+    finally:
+        process._config["daemon"] = saved
+    assert result == "done", MatchingRun.objects.get(pk=run.pk).message
+    assert Assignment.objects.filter(run=run).count() == 2

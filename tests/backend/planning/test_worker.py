@@ -1,8 +1,9 @@
 """A run started through the API is taken by a real Celery worker process from the configured broker (Redis
 when REDIS_URL is set, the filesystem broker otherwise) and polled through the status endpoint until done.
 
-The worker listens on a queue of its own, so that workers of other test sessions sharing the broker cannot
-take this run (they would not find it in their database)."""
+Both pools: solo (as in the other worker test) and prefork (as `make demo` runs it), whose daemonic children
+the optimizer must still be able to fork from. The worker listens on a queue of its own, so that workers of
+other test sessions sharing the broker cannot take this run (they would not find it in their database)."""
 import datetime as dt
 import os
 import signal
@@ -33,13 +34,14 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def worker(transactional_db, tmp_path, monkeypatch):
+@pytest.fixture(params=["solo", "prefork"])
+def worker(request, transactional_db, tmp_path, monkeypatch):
     monkeypatch.setattr(services, "_enqueue", lambda run_id: run_matching_task.apply_async((run_id,), queue=QUEUE))
     env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     log = tmp_path / "worker.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--loglevel", "INFO",
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", request.param, "--concurrency", "1",
+         "--loglevel", "INFO",
          "-Q", QUEUE, "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"{QUEUE}@%h"],
         cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
