@@ -29,6 +29,9 @@ def cmd_solve(args) -> int:
     from .solve import solve
 
     problem = load_problem(args.problem)
+    if args.write_lp:
+        from .formulation import write_lp
+        write_lp(problem, args.write_lp)
     solution = solve(problem, time_limit=args.time_limit, solver=args.solver, gap=args.gap)
     _write(args.out, solution.to_dict())
     m = solution.metrics
@@ -101,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--solver", choices=["highs", "cbc", "greedy"], default="highs")
     p.add_argument("--time-limit", type=float, default=30.0)
     p.add_argument("--gap", type=float, default=0.005)
+    p.add_argument("--write-lp", metavar="FILE.lp", help="also export the model with named rows (small weeks)")
     p.set_defaults(func=cmd_solve)
     p = sub.add_parser("generate", help="generate a realistic week")
     p.add_argument("--scale", choices=["small", "district", "city"], default="small")

@@ -349,9 +349,9 @@ def to_pulp(model: Model, name: str = "weekly_matching"):
 
     prob = pulp.LpProblem(_safe(name) or "weekly_matching", pulp.LpMaximize)
     names = model.col_names() if model.col_names else [f"c{j}" for j in range(model.n_cols)]
-    cols = [pulp.LpVariable(names[j], lowBound=model.lower[j],
-                            upBound=None if np.isinf(model.upper[j]) else model.upper[j],
-                            cat=pulp.LpInteger if model.integer[j] else pulp.LpContinuous)
+    cols = [prob.add_variable(names[j], float(model.lower[j]),
+                              None if np.isinf(model.upper[j]) else float(model.upper[j]),
+                              cat=pulp.LpInteger if model.integer[j] else pulp.LpContinuous)
             for j in range(model.n_cols)]
     prob.setObjective(pulp.LpAffineExpression([(cols[j], float(c)) for j, c in enumerate(model.cost) if c != 0]))
     matrix = model.matrix()
@@ -366,3 +366,12 @@ def to_pulp(model: Model, name: str = "weekly_matching"):
         if np.isfinite(lower[i]):
             prob += pulp.LpConstraint(expr, pulp.LpConstraintGE, row_names[i] + "_lo", float(lower[i]))
     return prob, cols
+
+
+def write_lp(problem: Problem, path: str) -> None:
+    """Export the week's model as a CPLEX .lp file whose row names read like the rules."""
+    from .candidates import build_candidates, problem_arrays
+
+    cands = build_candidates(problem)
+    prob, _ = to_pulp(build_model(problem, cands, problem_arrays(problem)), problem.name or "weekly_matching")
+    prob.writeLP(path)

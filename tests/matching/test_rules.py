@@ -191,3 +191,18 @@ def test_no_soft_rule_may_cost_a_seat(solver):
     solution = run(p, solver)
     # then
     assert solution.assignments == (("holder", "s2"), ("other", "s1"))
+
+
+def test_exported_lp_file_reads_like_the_rules(tmp_path):
+    # given
+    from matching.formulation import write_lp
+    p = problem([volunteer("v1"), volunteer("v2")],
+                [shift("s1"), shift("s2", start="10:00", end="11:00", resource_request="q1")],
+                [resource("r1")], [request("q1", start="10:00", end="11:00")])
+    # when
+    write_lp(p, str(tmp_path / "week.lp"))
+    text = (tmp_path / "week.lp").read_text()
+    # then
+    for name in ("seats_s1_:", "needs_room_s2_:", "one_at_a_time_v1@2026_11_30T10:00_:", "request_once_q1_:",
+                 "fair_spread_v1_:"):
+        assert name in text
