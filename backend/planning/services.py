@@ -112,11 +112,13 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
 
 
 def matching_run_start(
-    *, user: User, week: dt.date, community: int | None = None, sub_district: int | None = None,
-    time_limit: float | None = None,
+    *, user: User, week: dt.date, community: Community | int | None = None,
+    sub_district: SubDistrict | int | None = None, time_limit: float | None = None,
 ) -> MatchingRun:
-    """Queue a matching run for the week (any day of it; stored as its Monday) and the scope named."""
-    scope = _resolve_scope(user=user, community=community, sub_district=sub_district)
+    """Queue a matching run for the week (any day of it; stored as its Monday) and the scope named: a
+    community, a sub-district (objects or ids), or neither for the whole district."""
+    scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
+                           sub_district=getattr(sub_district, "pk", sub_district))
     week = week_start(week)
     limit = setting_time_limit() if time_limit is None else float(time_limit)
     busy = _("A matching run of this scope and week is already in progress; wait for it or cancel it.")

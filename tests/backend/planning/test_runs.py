@@ -165,6 +165,19 @@ def test_one_active_run_per_scope_and_week_is_a_database_rule(world, queued_run)
     assert MatchingRun.objects.filter(status="queued").count() == 4
 
 
+def test_start_takes_objects_or_ids_and_refuses_what_is_out_of_scope(world):
+    community_coordinator = world.users["community"]
+    run = services.matching_run_start(user=community_coordinator, week=WEEK, community=world.a1)
+    assert (run.level, run.community, run.sub_district, run.scope_key) == (
+        "community", world.a1, world.s1, f"community:{world.a1.pk}")
+    with pytest.raises(services.ScopeNotFound):
+        services.matching_run_start(user=community_coordinator, week=WEEK, community=world.a2.pk)
+    with pytest.raises(services.RunNotAllowed):
+        services.matching_run_start(user=world.users["volunteer"], week=WEEK, community=world.a1)
+    with pytest.raises(services.RunNotAllowed):
+        services.matching_run_cancel(user=world.users["unit"], run=run)
+
+
 def test_a_second_start_while_one_is_active_is_refused(world, queued_run):
     queued_run(community=world.a1)
     with pytest.raises(services.RunAlreadyActive):
