@@ -209,7 +209,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
         prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
         choice=choice, stop_gap=gap / 4)
     if obj is None:
-        conn.send(("failed", status))
+        conn.send(("infeasible", None) if status == "kInfeasible" else ("failed", status))
         return
     # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
     max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
