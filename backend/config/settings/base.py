@@ -195,7 +195,20 @@ CELERY_BEAT_SCHEDULE = {
             minute=0,
         ),
     },
+    # Matching runs whose worker went silent are requeued (or failed after PLANNING_MAX_ATTEMPTS).
+    "reap-stale-matching-runs": {
+        "task": "planning.reap_stale_runs",
+        "schedule": crontab(minute="*/5"),
+    },
 }
+
+# Weekly planning (matching runs): solver time limit per run (a request may name its own, up to 600 s),
+# solver ("highs", "cbc" or "greedy"), default travel limit, and when the reaper gives up on a silent run.
+PLANNING_TIME_LIMIT_SECONDS = env.float("PLANNING_TIME_LIMIT_SECONDS", default=30.0)
+PLANNING_SOLVER = env.str("PLANNING_SOLVER", default="highs")
+PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
+PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
+PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)
 
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
