@@ -63,12 +63,6 @@ class PlanState:
         self.y.add(k)
 
 
-def shift_order(cands: Candidates) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs grouped by shift, best bonus first inside each shift: (order, start offset per shift)."""
-    order = np.lexsort((-cands.bonus, cands.shift))
-    return order, order
-
-
 def greedy_fill(state: PlanState, shifts: np.ndarray | None = None) -> PlanState:
     """Fill remaining seats of `shifts` (all, by priority then start, if None) from their candidates."""
     problem, cands, a = state.problem, state.cands, state.arrays
