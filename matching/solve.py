@@ -239,6 +239,42 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     swaps = polish_soft(state)
     conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
                         "final": True, "phase": "lp_rounded_polished", "soft_swaps": swaps, **info}))
+    # still short of the gap: a MIP over the neighbourhood of the fractional columns and the open seats,
+    # on the columns pricing brought in; everything else stays as planned
+    current = arrays.s_priority[cands.shift[list(state.x)]].sum() + arrays.q_priority[cands.req[list(state.y)]].sum()
+    remaining = seconds - (time.monotonic() - start)
+    if (bound - current) / bound <= gap or remaining < 3.0:
+        return
+    taken = np.bincount(cands.shift[list(state.x)], minlength=len(problem.shifts))
+    open_shifts = np.flatnonzero(taken < arrays.s_seats)
+    fx = frac[frac < n_x]
+    vols = np.unique(cands.vol[fx])
+    shifts = np.unique(np.concatenate([cands.shift[fx], open_shifts]))
+    in_plan = np.zeros(prim.n_cols, dtype=bool)
+    in_plan[np.array(sorted(state.x), dtype=np.int64)] = True
+    in_plan[n_x + np.array(sorted(state.y), dtype=np.int64)] = True
+    free = np.zeros(prim.n_cols, dtype=bool)
+    free[:n_x] = active[:n_x] & (np.isin(cands.vol, vols) | np.isin(cands.shift, shifts))
+    # people who could take an open seat may be re-planned too
+    free[:n_x] |= active[:n_x] & np.isin(cands.vol, np.unique(cands.vol[free[:n_x]]))
+    lower = np.where(free, prim.lower, np.where(in_plan, 1.0, 0.0))
+    upper = np.where(free, prim.upper, np.where(in_plan, 1.0, 0.0))
+    upper[~active] = 0.0
+    lower[~active] = 0.0
+    status, obj, _, vals = hb.solve_mip(prim, time_limit=remaining - 1.0, gap=gap / 5, lower=lower, upper=upper,
+                                        threads=threads)
+    if vals is None:
+        return
+    mx = np.flatnonzero(vals[:n_x] > 0.5)
+    my = np.flatnonzero(vals[n_x:n_x + n_y] > 0.5)
+    improved = PlanState(problem, cands, arrays)
+    for k in my:
+        improved.book(int(k))
+    for j in mx:
+        improved.assign(int(j))
+    polish_soft(improved)
+    conn.send(("plan", {"x": np.array(sorted(improved.x)), "y": np.array(sorted(improved.y)), "bound": bound,
+                        "final": True, "phase": "neighbourhood_mip", "free_columns": int(free.sum()), **info}))
 
 
 def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
