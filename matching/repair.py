@@ -18,7 +18,7 @@ from .errors import ProblemError
 from .formulation import build_model
 from .geo import distances_km
 from .problem import Problem
-from .solution import Solution, Status, Unfilled
+from .solution import Solution, Status
 from .solve import _highs_repair_worker, run_with_deadline
 
 log = logging.getLogger(__name__)
@@ -174,9 +174,10 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
         filled[s] = filled.get(s, 0) + 1
     weighted = sum(shifts[sidx[s]].priority for _, s in assignments)
     refilled = sum(1 for v, s in new_sub if s in freed and (v, s) not in before)
-    unfilled = tuple(Unfilled(s.id, s.seats - filled.get(s.id, 0), (), "") for s in shifts
-                     if filled.get(s.id, 0) < s.seats and s.id in sub_sids) + \
-        tuple(u for u in published.unfilled if u.shift not in sub_sids)
+    # re-planned shifts are explained afresh (time spent outside the neighbourhood counts as busy)
+    from .explain import explain
+    sub_unfilled, _ = explain(sub, cands, arrays, sub_table, np.asarray(chosen, dtype=np.int64), np.zeros(0))
+    unfilled = sub_unfilled + tuple(u for u in published.unfilled if u.shift not in sub_sids)
     metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats,
                "weighted_filled": weighted, "freed_seats": sum(1 for v, s in published.assignments
                                                                if v in withdrawn or (v, s) in declined),

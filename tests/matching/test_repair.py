@@ -63,3 +63,15 @@ def test_cli_repair(tmp_path):
     data = json.loads(out.read_text())
     assert data["moved"] == 0
     assert [a["volunteer"] for a in data["assignments"]] == [{"v1": "v2", "v2": "v1"}[first]]
+
+
+def test_a_seat_nobody_can_refill_is_explained():
+    # given: only v1 could do s1, and v1 withdraws
+    p = problem([volunteer("v1", skills={"legal_advice": 3})], [shift("s1", skills={"legal_advice": 3})])
+    published = solve(p, gap=0.0)
+    # when
+    result = repair(p, published, [("v1", None)])
+    # then
+    assert result.assignments == ()
+    assert [(u.shift, u.missing) for u in result.unfilled] == [("s1", 1)]
+    assert [r.code for r in result.unfilled[0].reasons] == ["no_skill_in_range"]
