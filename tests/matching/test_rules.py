@@ -206,3 +206,24 @@ def test_exported_lp_file_reads_like_the_rules(tmp_path):
     for name in ("seats_s1_:", "needs_room_s2_:", "one_at_a_time_v1@2026_11_30T10:00_:", "request_once_q1_:",
                  "fair_spread_v1_:"):
         assert name in text
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_hours_are_spread_fairly_and_the_spread_is_reported(solver):
+    # given: v1 is closer to both shifts, but a second shift for one person costs more than the distance saved
+    p = problem([volunteer("v1"), volunteer("v2", km=1)],
+                [shift("s1", start="09:00", end="11:00"), shift("s2", start="14:00", end="16:00")])
+    # when
+    solution = run(p, solver)
+    # then
+    assert sorted(v for v, _ in solution.assignments) == ["v1", "v2"]
+    assert solution.metrics["hours_spread"] == {"max": 2.0, "mean": 2.0, "std": 0.0, "gini": 0.0}
+    assert solution.metrics["soft_rules"]["fair_spread"]["people_with_2_or_more_shifts"] == 0
+
+
+def test_without_the_fairness_weight_the_closer_person_takes_both():
+    p = problem([volunteer("v1"), volunteer("v2", km=1)],
+                [shift("s1", start="09:00", end="11:00"), shift("s2", start="14:00", end="16:00")],
+                weights={"fairness": 0})
+    solution = run(p, "highs")
+    assert solution.assignments == (("v1", "s1"), ("v1", "s2"))
