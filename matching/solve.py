@@ -430,6 +430,7 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     best = {"x": np.array(sorted(state.x), dtype=np.int64), "y": np.array(sorted(state.y), dtype=np.int64),
             "phase": "greedy"}
     best_score = score(problem, cands, arrays, scale, best["x"], best["y"])
+    greedy_objective = best_score["objective"]
     t_greedy = time.monotonic()
     # without a solver's bound: every seat and request filled, plus less than one seat of soft rules
     bound = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum()) + 1.0
@@ -473,7 +474,7 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
         status = Status.OPTIMAL if (gap_value <= gap + 1e-9 or proven) else Status.FEASIBLE
     return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
                    bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
-                   extra={"phase": best.get("phase", "greedy"), "greedy_objective": None, **notes,
+                   extra={"phase": best.get("phase", "greedy"), "greedy_objective": round(greedy_objective, 9), **notes,
                           "pairs": cands.n_pairs,
                           "candidates_seconds": round(t_built - t0, 3), "greedy_seconds": round(t_greedy - t_built, 3),
                           "soft_rule_scale_K": scale})
