@@ -48,3 +48,10 @@ def problem(*args, **kwargs):
 
 ROOT = __import__("os").path.dirname(__import__("os").path.dirname(__import__("os").path.dirname(
     __import__("os").path.abspath(__file__))))
+
+
+def cli(*args, cwd=None):
+    """Run `python -m matching ...` as a user would."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "matching", *args], capture_output=True, text=True, cwd=cwd)

@@ -7,7 +7,7 @@ import pytest
 from matching import ProblemError
 from matching.posts import allocate_posts, parse_post_problem
 from matching_factories import ROOT, at
-from test_solve import cli
+from matching_factories import cli
 
 
 def post(pid, *, seats=1, priority=3, km=0.0, skills=None, **extra):

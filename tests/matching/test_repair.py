@@ -4,7 +4,7 @@ import json
 from matching import check, solve
 from matching.repair import parse_declines, repair
 from matching_factories import ROOT, problem, problem_dict, shift, volunteer
-from test_solve import cli
+from matching_factories import cli
 
 
 def test_a_declined_seat_goes_to_a_free_person_and_nobody_moves():

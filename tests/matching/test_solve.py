@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from matching import Status, check, parse_problem, solve
 from matching.generate import generate
 from matching.solve import run_with_deadline
-from matching_factories import ROOT, problem, problem_dict, request, resource, shift, volunteer
+from matching_factories import ROOT, cli, problem, problem_dict, request, resource, shift, volunteer
 
 
 def test_known_optimum_beats_the_greedy_plan():
@@ -199,10 +199,6 @@ def test_the_optimum_fills_at_least_the_greedy_weighted_seats(data):
 
 
 # ---------------------------------------------------------------- the CLI
-
-def cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "matching", *args], capture_output=True, text=True, cwd=cwd)
-
 
 @pytest.mark.parametrize("content, message", [
     ('{"volunteers": [', "malformed JSON at line 1 column 17: Expecting value"),
