@@ -1,6 +1,5 @@
 """Known optima, infeasibility, the deadline, explanations, and the property that every plan passes check."""
 import json
-import subprocess
 import sys
 import time
 
