@@ -42,8 +42,15 @@ def cmd_solve(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .generate import generate
+    from .generate import generate, generate_posts
 
+    if args.posts:
+        data = generate_posts(args.scale, args.seed)
+        with open(args.out, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        print(f"{args.scale} seed {args.seed}: {len(data['posts'])} posts, "
+              f"{sum(p['seats'] for p in data['posts'])} post seats, {len(data['members'])} members -> {args.out}")
+        return 0
     data = generate(args.scale, args.seed)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
@@ -109,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("generate", help="generate a realistic week")
     p.add_argument("--scale", choices=["small", "district", "city"], default="small")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--posts", action="store_true", help="a standing-post (定岗) problem instead of a week")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_generate)
     p = sub.add_parser("check", help="verify every hard rule of a solution")

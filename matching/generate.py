@@ -235,3 +235,26 @@ def generate(scale: str = "small", seed: int = 0) -> dict:
     for key in ("volunteers", "shifts", "resources", "resource_requests", "previous_assignments"):
         merged[key] = [item for p in parts for item in p[key]]
     return merged
+
+
+def generate_posts(scale: str = "small", seed: int = 0) -> dict:
+    """A standing-post problem (定岗) for the same area: one post per community and post kind, members from
+    the week's volunteers (their posts as current posts, their home sub-district as group)."""
+    week = generate(scale, seed)
+    posts: dict[str, dict] = {}
+    for s in week["shifts"]:
+        pid = s["post"]
+        post = posts.setdefault(pid, {"id": pid, "name": pid.split("-")[-1], "category": pid.split("-")[-1],
+                                      "seats": 0, "priority": s["priority"], "duties": [],
+                                      "required_skills": s["required_skills"], "location": s["location"],
+                                      "groups": [s["area"]], "place": s["place"]})
+        post["seats"] = max(post["seats"], s["seats"])
+    members = []
+    for v in week["volunteers"]:
+        m = {"id": v["id"], "location": v["location"], "skills": v["skills"], "group": v.get("area"),
+             "max_posts": 1, "current_posts": [p for p in v.get("posts", []) if p in posts]}
+        if v.get("preferences"):
+            m["preferences"] = v["preferences"]
+        members.append(m)
+    return {"name": week["name"].replace("week", "posts"), "max_distance_km": 3.0, "posts": list(posts.values()),
+            "members": members}

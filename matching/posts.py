@@ -173,6 +173,26 @@ def _pairs(problem: PostProblem):
         for k, l in m.skills.items():
             levels[i, col[k]] = l
     cap = np.array([m.max_posts for m in members])
+    # token -> {rank bonus: member indices}, post -> holders, group -> members (vectorised look-ups per post)
+    empty = np.zeros(0, dtype=np.int64)
+    prefer_lists: dict[str, dict[float, list[int]]] = {}
+    holders_lists: dict[str, list[int]] = {}
+    group_lists: dict[str, list[int]] = {}
+    for i, m in enumerate(members):
+        seen = set()
+        for rank, token in enumerate(m.preferences):
+            if token in seen:
+                continue
+            seen.add(token)
+            value = 1.0 - rank / max(1, len(m.preferences))
+            prefer_lists.setdefault(token, {}).setdefault(value, []).append(i)
+        for pid in m.current_posts:
+            holders_lists.setdefault(pid, []).append(i)
+        if m.group is not None:
+            group_lists.setdefault(m.group, []).append(i)
+    prefer = {t: {v: np.array(ix) for v, ix in d.items()} for t, d in prefer_lists.items()}
+    holders = {k: np.array(v) for k, v in holders_lists.items()}
+    in_group = {k: np.array(v) for k, v in group_lists.items()}
     out = {k: [] for k in ("m", "p", "d", "bonus", "keep", "pref", "group")}
     for p_i, p in enumerate(posts):
         if p.seats <= 0:
@@ -189,16 +209,14 @@ def _pairs(problem: PostProblem):
         scale = problem.max_distance_km or max(1.0, float(d.max()) if d.size else 1.0)
         close = np.clip(1.0 - d / scale, 0.0, 1.0)
         pref = np.zeros(idx.size)
-        keep = np.zeros(idx.size, dtype=bool)
+        for token in (p.id, p.category):
+            for rank_value, fans in prefer.get(token, {}).items():
+                hit = np.isin(idx, fans)
+                pref = np.where(hit, np.maximum(pref, rank_value), pref)
+        keep = np.isin(idx, holders.get(p.id, empty))
         group = np.zeros(idx.size, dtype=bool)
-        for n, m_i in enumerate(idx):
-            m = members[m_i]
-            for rank, token in enumerate(m.preferences):
-                if token == p.id or token == p.category:
-                    pref[n] = 1.0 - rank / max(1, len(m.preferences))
-                    break
-            keep[n] = p.id in m.current_posts
-            group[n] = m.group is not None and m.group in p.groups
+        for g in p.groups:
+            group |= np.isin(idx, in_group.get(g, empty))
         out["m"].append(idx)
         out["p"].append(np.full(idx.size, p_i))
         out["d"].append(d)
@@ -210,8 +228,17 @@ def _pairs(problem: PostProblem):
 
 
 def _post_worker(conn, model: Model, seconds: float) -> None:
+    import time as _time
+
     from . import highs_backend as hb
 
+    # a bipartite b-matching is totally unimodular: the LP's vertex optimum is already integral
+    start = _time.monotonic()
+    status, obj, vals = hb.solve_lp(model, time_limit=seconds)
+    if vals is not None and hb.fractional(vals, model).size == 0:
+        conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "bound": obj, "proven": True}))
+        return
+    seconds -= _time.monotonic() - start
     status, obj, dual, vals = hb.solve_mip(model, time_limit=seconds, gap=0.0)
     if vals is not None:
         conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "bound": dual,

@@ -73,3 +73,22 @@ def test_cli_allocate_posts(tmp_path):
     prob.write_text("[", encoding="utf-8")
     bad = cli("allocate-posts", str(prob), "--out", str(out), cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_generated_post_problem_is_valid_and_solved_optimally():
+    # given
+    from matching.generate import generate_posts
+    data = generate_posts("small", 1)
+    # when
+    result = allocate_posts(parse_post_problem(data), time_limit=30)
+    # then
+    assert data == generate_posts("small", 1)
+    assert result.status == "optimal"
+    assert result.metrics["filled_seats"] > 0
+    seats = {p["id"]: p["seats"] for p in data["posts"]}
+    per_post, per_member = {}, {}
+    for m, p in result.assignments:
+        per_post[p] = per_post.get(p, 0) + 1
+        per_member[m] = per_member.get(m, 0) + 1
+    assert all(n <= seats[p] for p, n in per_post.items())
+    assert all(n <= 1 for n in per_member.values())
