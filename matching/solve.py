@@ -1,8 +1,10 @@
 """One entry point, `solve(problem, *, time_limit, solver)`: candidates, model, greedy fallback, then the solver
 in a killable subprocess so the deadline holds whatever the solver does (HiGHS and CBC both overrun limits).
 
-Pipeline for HiGHS: LP relaxation (bound), round the integral part, fill the rest greedily, then a small MIP
-over the fractional neighbourhood. For CBC: the whole model through PuLP, named rows, `sol_status` read.
+HiGHS, models up to 60k columns: LP relaxation (bound), round, complete greedily, then the whole MIP.
+HiGHS, larger (district) models: column generation on the seat-level LP with a Lagrangian bound, rounding,
+greedy completion, a soft-rule swap pass, and a neighbourhood MIP if still short of the gap.
+CBC: the whole model through PuLP, named rows, `sol_status` read (never `status` alone).
 """
 from __future__ import annotations
 
@@ -408,8 +410,9 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
           threads: int | None = None, explain_unfilled: bool = True) -> Solution:
     """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
 
-    solver: "highs" (LP relaxation + neighbourhood MIP, the default), "cbc" (whole MIP through PuLP) or
-    "greedy" (the baseline only). gap: relative gap at which a plan counts as optimal.
+    solver: "highs" (the default; LP-based, see the module docstring), "cbc" (whole MIP through PuLP) or
+    "greedy" (the baseline only). gap: relative gap at which a plan counts as optimal. threads: HiGHS
+    threads. explain_unfilled: compute reasons and the recruitment list (a second at district scale).
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver: expected one of {', '.join(SOLVERS)}, got {solver!r}")

@@ -23,3 +23,15 @@ def test_generated_problem_and_its_solution_match_the_schemas():
     # then
     jsonschema.validate(data, schema("problem.schema.json"))
     jsonschema.validate(json.loads(solution.to_json()), schema("solution.schema.json"))
+
+
+def test_post_problem_and_result_match_their_schemas():
+    # given
+    from matching.generate import generate_posts
+    from matching.posts import allocate_posts, parse_post_problem
+    data = generate_posts("small", 2)
+    # when
+    result = allocate_posts(parse_post_problem(data), time_limit=30)
+    # then
+    jsonschema.validate(data, schema("posts-problem.schema.json"))
+    jsonschema.validate(json.loads(json.dumps(result.to_dict(), ensure_ascii=False)), schema("posts-solution.schema.json"))
