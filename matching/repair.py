@@ -182,7 +182,9 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
                "weighted_filled": weighted, "freed_seats": sum(1 for v, s in published.assignments
                                                                if v in withdrawn or (v, s) in declined),
                "refilled_seats": refilled, "moved": len(moved_people), "neighbourhood_shifts": len(sub_sids),
-               "neighbourhood_pairs": cands.n_pairs}
+               "neighbourhood_pairs": cands.n_pairs,
+               "bound_scope": "objective = priority-weighted filled seats; optimal means optimal within the "
+                              "re-planned neighbourhood, not over the whole week"}
     return Solution(status=status, objective=float(weighted), bound=float(weighted), gap=0.0,
                     seconds=time.monotonic() - t0, solver="repair", assignments=assignments,
                     resource_assignments=published.resource_assignments, unfilled=unfilled, metrics=metrics,
