@@ -39,6 +39,7 @@ urlpatterns = [
     path("auth/me/", MeApi.as_view(), name="me"),
     path("auth/token/", TokenApi.as_view(), name="token"),
     path("", include("transfer.urls")),
-    path("", include("planning.urls")),  # import/export before the router's detail routes
+    path("", include("planning.urls")),
+    path("", include("notifications.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "demo",
     "transfer",
     "planning",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,2 @@
+"""Notification endpoints (in-app inbox)."""
+urlpatterns = []
