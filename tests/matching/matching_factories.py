@@ -1,6 +1,8 @@
 """Factories for tiny weekly problems: places about a kilometre apart near Zhongyuan, a Monday in 2026."""
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 from matching.problem import parse_problem
 
 LAT, LNG = 34.7480, 113.6200
@@ -55,3 +57,34 @@ def cli(*args, cwd=None):
     import subprocess
     import sys
     return subprocess.run([sys.executable, "-m", "matching", *args], capture_output=True, text=True, cwd=cwd)
+
+
+# a random tiny week for property tests
+@st.composite
+def tiny_weeks(draw):
+    n_v, n_s = draw(st.integers(1, 6)), draw(st.integers(1, 5))
+    skills = ["patrol", "legal_advice"]
+    vols = []
+    for i in range(n_v):
+        free = [(d, f"{draw(st.integers(7, 12)):02d}:00", f"{draw(st.integers(13, 21)):02d}:00")
+                for d in draw(st.sets(st.integers(0, 2), min_size=1, max_size=3))]
+        vols.append(volunteer(f"v{i}", km=draw(st.floats(0, 7)),
+                              skills={k: draw(st.integers(1, 5)) for k in draw(st.sets(st.sampled_from(skills)))},
+                              free=free, max_hours=draw(st.sampled_from([2, 3, 4, 8])),
+                              max_distance_km=draw(st.sampled_from([None, 2.0, 4.0])),
+                              posts=draw(st.sampled_from([[], ["p1"]]))))
+    shifts, requests = [], []
+    for j in range(n_s):
+        start = draw(st.integers(8, 17))
+        extra = {"post": "p1"} if draw(st.booleans()) else {}
+        if draw(st.integers(0, 3)) == 0:
+            requests.append(request(f"q{j}", day=j % 3, start=f"{start:02d}:00", end=f"{start + 2:02d}:00",
+                                    min_capacity=draw(st.sampled_from([10, 40]))))
+            extra["resource_request"] = f"q{j}"
+        shifts.append(shift(f"s{j}", day=j % 3, start=f"{start:02d}:00", end=f"{start + draw(st.integers(1, 3)):02d}:00",
+                            seats=draw(st.integers(1, 3)), priority=draw(st.integers(1, 5)),
+                            km=draw(st.floats(0, 3)),
+                            skills={k: draw(st.integers(1, 3)) for k in draw(st.sets(st.sampled_from(skills),
+                                                                                     max_size=1))}, **extra))
+    resources = [resource("r1", capacity=30, free=[(d, "08:00", "22:00") for d in range(3)])]
+    return problem_dict(vols, shifts, resources, requests)

@@ -75,3 +75,22 @@ def test_a_seat_nobody_can_refill_is_explained():
     assert result.assignments == ()
     assert [(u.shift, u.missing) for u in result.unfilled] == [("s1", 1)]
     assert [r.code for r in result.unfilled[0].reasons] == ["no_skill_in_range"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from matching import parse_problem  # noqa: E402
+from matching_factories import tiny_weeks  # noqa: E402
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_weeks(), st.integers(0, 3), st.booleans())
+def test_every_repaired_plan_passes_check_and_never_uses_a_decline(data, n_declines, withdraw):
+    p = parse_problem(data)
+    published = solve(p, time_limit=20)
+    declines = [(v, None if withdraw else s) for v, s in published.assignments[:n_declines]]
+    result = repair(p, published, declines, time_limit=10)
+    assert check(p, result) == []
+    gone = {v for v, s in declines if s is None}
+    assert not any(v in gone or (v, s) in declines for v, s in result.assignments)
