@@ -1,10 +1,12 @@
 """Re-planning after declines: freed seats are refilled and as few published people as possible move."""
 import json
 
-from matching import check, solve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matching import check, parse_problem, solve
 from matching.repair import parse_declines, repair
-from matching_factories import ROOT, problem, problem_dict, shift, volunteer
-from matching_factories import cli
+from matching_factories import ROOT, cli, problem, problem_dict, shift, tiny_weeks, volunteer
 
 
 def test_a_declined_seat_goes_to_a_free_person_and_nobody_moves():
@@ -75,13 +77,6 @@ def test_a_seat_nobody_can_refill_is_explained():
     assert result.assignments == ()
     assert [(u.shift, u.missing) for u in result.unfilled] == [("s1", 1)]
     assert [r.code for r in result.unfilled[0].reasons] == ["no_skill_in_range"]
-
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from matching import parse_problem  # noqa: E402
-from matching_factories import tiny_weeks  # noqa: E402
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from matching import Status, check, parse_problem, solve
 from matching.generate import generate
 from matching.solve import run_with_deadline
-from matching_factories import ROOT, cli, tiny_weeks, problem, problem_dict, request, resource, shift, volunteer
+from matching_factories import ROOT, cli, problem, problem_dict, request, resource, shift, tiny_weeks, volunteer
 
 
 def test_known_optimum_beats_the_greedy_plan():
