@@ -2,7 +2,7 @@
 their plans. Staff may still fix a stuck run's status by hand."""
 from django.contrib import admin
 
-from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
 
 
 @admin.register(MatchingRun)
@@ -46,3 +46,21 @@ class UnfilledSeatAdmin(admin.ModelAdmin):
     search_fields = ["shift__title", "suggestion"]
     list_select_related = ["run", "shift"]
     raw_id_fields = ["run", "shift"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """Read-only: publishing goes through the API, which also notifies the volunteers."""
+
+    list_display = ["id", "scope_key", "week", "run", "published_by", "published_at"]
+    list_filter = ["week"]
+    search_fields = ["scope_key"]
+    list_select_related = ["run", "published_by"]
+    raw_id_fields = ["run", "published_by"]
+    readonly_fields = ["scope_key", "week", "run", "published_by", "published_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

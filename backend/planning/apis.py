@@ -1,5 +1,5 @@
 """Endpoints of the coordinator's matching runs: start (202, the worker does the rest), list, status, cancel,
-and the run's plan (assignments) and unfilled seats. Coordinators only; every read goes through the scope."""
+publish, and the run's plan (assignments) and unfilled seats. Coordinators only; every read goes through the scope."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from core.filters import StrictOrderingFilter
 from core.scoping import COORDINATORS
 from planning import selectors, services
-from planning.models import Assignment, MatchingRun, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
 
 class CoordinatorsOnly(permissions.BasePermission):
     """Matching runs are the coordinators' tool; volunteers and unit representatives get 403."""
@@ -24,17 +24,29 @@ class CoordinatorsOnly(permissions.BasePermission):
         return user.is_superuser or user.role in COORDINATORS
 
 
+def _publication(run: MatchingRun) -> Publication | None:
+    try:
+        return run.publication
+    except Publication.DoesNotExist:
+        return None
+
+
 class MatchingRunOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True, default=None)
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None)
     created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    published = serializers.SerializerMethodField(help_text=_("This run is the published plan of its scope and week."))
+    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None)
+
+    def get_published(self, run: MatchingRun) -> bool:
+        return _publication(run) is not None
 
     class Meta:
         model = MatchingRun
         fields = [
             "id", "level", "community", "community_name", "sub_district", "sub_district_name", "week", "version",
             "status", "stage", "progress", "gap", "message", "attempts", "heartbeat", "time_limit", "solver",
-            "created_by", "created_at", "started_at", "finished_at", "stats", "metrics",
+            "created_by", "created_at", "started_at", "finished_at", "stats", "metrics", "published", "published_at",
         ]
         read_only_fields = fields
 
@@ -123,6 +135,24 @@ class MatchingRunCancelApi(generics.GenericAPIView):
     def post(self, request, pk: int):
         run = selectors.matching_run_get(user=request.user, run_id=pk)
         run = services.matching_run_cancel(user=request.user, run=run)
+        return Response(MatchingRunOutputSerializer(run).data)
+
+
+class MatchingRunPublishApi(generics.GenericAPIView):
+    """Publish a done run as its scope's plan for the week; its volunteers are notified once it is committed."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = MatchingRunOutputSerializer
+
+    @extend_schema(
+        request=None,
+        responses={200: MatchingRunOutputSerializer, 404: OpenApiResponse(description="No such run in your scope."),
+                   409: OpenApiResponse(description="The run is not done, or the week is already published.")},
+    )
+    def post(self, request, pk: int):
+        run = selectors.matching_run_get(user=request.user, run_id=pk)
+        services.matching_run_publish(user=request.user, run=run)
+        run = selectors.matching_run_get(user=request.user, run_id=pk)
         return Response(MatchingRunOutputSerializer(run).data)
 
 

@@ -160,3 +160,34 @@ class UnfilledSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shift_id}: {self.missing}"
+
+
+class Publication(models.Model):
+    """The published plan of one scope and week: the run volunteers are told about.
+
+    At most one per scope and week, held by the database (two coordinators publishing at once: one wins).
+    scope_key and week are copied from the run so that the rule is one unique index.
+    """
+
+    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
+    week = models.DateField(_("week (Monday)"), editable=False)
+    # PROTECT: a published plan is what volunteers were told; it is never deleted with its run.
+    run = models.OneToOneField(
+        MatchingRun, verbose_name=_("run"), on_delete=models.PROTECT, related_name="publication"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published at"))
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["scope_key", "week"], name="planning_one_publication_per_scope_week"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_key} {self.week} (run {self.run_id})"

@@ -24,7 +24,7 @@ def matching_run_scope(user: User) -> Q | None:
 
 
 def matching_run_list(*, user: User) -> QuerySet[MatchingRun]:
-    runs = MatchingRun.objects.select_related("community", "sub_district", "created_by")
+    runs = MatchingRun.objects.select_related("community", "sub_district", "created_by", "publication")
     condition = matching_run_scope(user)
     return runs if condition is None else runs.filter(condition)
 
@@ -50,4 +50,13 @@ def unfilled_seat_list(*, run: MatchingRun) -> QuerySet[UnfilledSeat]:
         UnfilledSeat.objects.filter(run=run)
         .select_related("shift", "shift__community")
         .order_by("-shift__priority", "shift__start", "shift_id")
+    )
+
+
+def publication_assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
+    """The run's assignments with what a volunteer is told about them (shift, place, post), by volunteer and time."""
+    return (
+        Assignment.objects.filter(run=run)
+        .select_related("shift", "shift__community", "shift__post", "volunteer", "volunteer__user")
+        .order_by("volunteer_id", "shift__start", "shift_id")
     )

@@ -1,5 +1,5 @@
 """Writes of the weekly planning: start a matching run, execute it (the Celery task's one service), cancel it,
-and reap runs whose worker stopped answering.
+publish a finished one, and reap runs whose worker stopped answering.
 
 A run moves queued -> building -> solving -> saving -> done, or ends failed or cancelled. Every move is a
 conditional UPDATE on the current status, so a cancel, a reaper and a duplicate task delivery never
@@ -26,7 +26,7 @@ from accounts.models import User
 from core.errors import ApplicationError, Conflict
 from geo.models import Community, District, SubDistrict
 from planning import mapper
-from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
 
 log = logging.getLogger(__name__)
 Status = MatchingRun.Status
@@ -57,8 +57,20 @@ class RunEnded(Conflict):
     code = "run_ended"
 
 
+class RunNotDone(Conflict):
+    """Only a run that has finished with a plan (done) can be published."""
+
+    code = "run_not_done"
+
+
+class AlreadyPublished(Conflict):
+    """The scope and week already have a published plan; a week is published once."""
+
+    code = "already_published"
+
+
 class RunNotAllowed(ApplicationError):
-    """Only coordinators start and cancel matching runs."""
+    """Only coordinators start, cancel and publish matching runs."""
 
     code = "permission_denied"
     status_code = 403
@@ -160,6 +172,65 @@ def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
     if not changed:
         raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
     return run
+
+
+# ---------------------------------------------------------------- publish
+
+def _is_published(run: MatchingRun) -> bool:
+    return Publication.objects.filter(scope_key=run.scope_key, week=run.week).exists()
+
+
+def _already_published(run: MatchingRun) -> AlreadyPublished:
+    version = (
+        Publication.objects.filter(scope_key=run.scope_key, week=run.week).values_list("run__version", flat=True).first()
+    )
+    return AlreadyPublished(
+        _("This week is already published for this scope (version %(version)s).") % {"version": version}
+    )
+
+
+def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
+    """Publish a done run as the plan of its scope and week, and tell its volunteers once committed.
+
+    One publication per scope and week. On PostgreSQL the runs of the scope and week are locked first, so
+    concurrent publishers queue up and the later one reads the earlier's publication (a clean 409). SQLite
+    ignores the lock; there, as everywhere, the unique constraint decides and its IntegrityError becomes
+    the same 409.
+    """
+    if not (user.is_superuser or user.is_coordinator):
+        raise RunNotAllowed(_("Only coordinators publish matching runs."))
+    with transaction.atomic():
+        # Every version of the scope and week, in id order (no deadlock between two publishers).
+        locked = list(
+            MatchingRun.objects.select_for_update().filter(scope_key=run.scope_key, week=run.week).order_by("pk")
+        )
+        current = next((row for row in locked if row.pk == run.pk), None)
+        if current is None:  # deleted meanwhile
+            raise RunNotDone(_("The run no longer exists."))
+        if current.status != Status.DONE:
+            raise RunNotDone(
+                _("Only a run that is done can be published; this run is %(status)s.")
+                % {"status": current.get_status_display()}
+            )
+        if _is_published(current):
+            raise _already_published(current)
+        try:
+            with transaction.atomic():  # a savepoint: the constraint's verdict leaves the transaction usable
+                publication = Publication.objects.create(
+                    scope_key=current.scope_key, week=current.week, run=current, published_by=user,
+                    published_at=timezone.now(),
+                )
+        except IntegrityError:
+            raise _already_published(current) from None
+        transaction.on_commit(lambda: _enqueue_publication_notice(current.pk))
+    log.info("run %s published for %s %s", current.pk, current.scope_key, current.week)
+    return publication
+
+
+def _enqueue_publication_notice(run_id: int) -> None:
+    from notifications.tasks import notify_publication_task
+
+    notify_publication_task.delay(run_id)
 
 
 # ---------------------------------------------------------------- execute (the task's service)

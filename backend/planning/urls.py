@@ -9,6 +9,7 @@ from planning.apis import (
     MatchingRunCancelApi,
     MatchingRunDetailApi,
     MatchingRunListApi,
+    MatchingRunPublishApi,
     MatchingRunUnfilledListApi,
 )
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("planning/runs/", MatchingRunListApi.as_view(), name="planning-run-list"),
     path("planning/runs/<int:pk>/", MatchingRunDetailApi.as_view(), name="planning-run-detail"),
     path("planning/runs/<int:pk>/cancel/", MatchingRunCancelApi.as_view(), name="planning-run-cancel"),
+    path("planning/runs/<int:pk>/publish/", MatchingRunPublishApi.as_view(), name="planning-run-publish"),
     path("planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"),
     path("planning/runs/<int:pk>/unfilled/", MatchingRunUnfilledListApi.as_view(), name="planning-run-unfilled"),
 ]

@@ -52,3 +52,19 @@ def queued_run(world):
         )
 
     return make
+
+
+@pytest.fixture
+def done_run(world):
+    """done_run(community=..., version=...) -> a finished run of the week, written directly (no task queued)."""
+    from planning.models import MatchingRun
+
+    def make(*, community=None, version=1, week=WEEK, status=MatchingRun.Status.DONE):
+        community = community or world.a1
+        return MatchingRun.objects.create(
+            level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
+            district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
+            week=week, version=version, status=status, stage="Done", progress=100, time_limit=10.0, solver="highs",
+        )
+
+    return make

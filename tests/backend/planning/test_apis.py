@@ -24,6 +24,7 @@ def test_urls_are_named_planning(world):
     assert reverse("planning-run-cancel", args=[7]) == f"{RUNS}7/cancel/"
     assert reverse("planning-run-assignments", args=[7]) == f"{RUNS}7/assignments/"
     assert reverse("planning-run-unfilled", args=[7]) == f"{RUNS}7/unfilled/"
+    assert reverse("planning-run-publish", args=[7]) == f"{RUNS}7/publish/"
 
 
 def test_start_answers_202_with_the_queued_run(world, client_as, django_capture_on_commit_callbacks):
@@ -38,6 +39,7 @@ def test_start_answers_202_with_the_queued_run(world, client_as, django_capture_
         "status": "queued", "stage": "Queued", "progress": 0, "gap": None, "message": "", "attempts": 0,
         "heartbeat": body["heartbeat"], "time_limit": 30.0, "solver": "highs", "created_by": "shequ",
         "created_at": body["created_at"], "started_at": None, "finished_at": None, "stats": {}, "metrics": {},
+        "published": False, "published_at": None,
     }
     assert len(callbacks) == 1   # the task is queued only once the run is committed
 

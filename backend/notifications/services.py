@@ -1,0 +1,170 @@
+"""Writes of notifications: send (store once per recipient and event, then deliver through the channels),
+mark read, and the message that tells volunteers their shifts when a plan is published."""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from notifications.channels import configured_channels
+from notifications.models import Notification
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One recipient's notification of an event."""
+
+    recipient: User | int
+    title: str
+    body: str
+    payload: dict = field(default_factory=dict)
+
+
+def _user_id(recipient: User | int) -> int:
+    return getattr(recipient, "pk", recipient)
+
+
+def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Message]) -> list[Notification]:
+    """Store one notification per recipient of the event and deliver only the rows this call created.
+
+    A recipient who already has this event's notification is skipped (the database's unique rule, so a
+    task delivered twice, or two racing, send once). Delivery starts after the rows are committed.
+    """
+    batch, now, rows, seen = uuid.uuid4(), timezone.now(), [], set()
+    for message in messages:
+        user_id = _user_id(message.recipient)
+        if user_id in seen:
+            continue
+        seen.add(user_id)
+        rows.append(Notification(
+            recipient_id=user_id, kind=kind, title=message.title[:200], body=message.body, payload=message.payload,
+            event_key=event_key, batch=batch, created_at=now,
+        ))
+    if not rows:
+        return []
+    with transaction.atomic():
+        Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+        # Rows skipped as duplicates keep the batch of the call that made them: these are exactly ours.
+        created = list(Notification.objects.filter(batch=batch).select_related("recipient").order_by("pk"))
+        transaction.on_commit(partial(_deliver, created))
+    log.info("event %s: %d new notifications of %d recipients", event_key, len(created), len(rows))
+    return created
+
+
+def notification_send(
+    *, recipients: Iterable[User | int], kind: str, event_key: str, title: str, body: str, payload: dict | None = None,
+) -> list[Notification]:
+    """The same notification to every recipient, once per recipient and event."""
+    return notification_send_each(
+        kind=kind, event_key=event_key,
+        messages=[Message(recipient=r, title=title, body=body, payload=payload or {}) for r in recipients],
+    )
+
+
+def _deliver(notifications: list[Notification]) -> None:
+    channels = configured_channels()
+    for notification in notifications:
+        for channel in channels:
+            try:
+                channel.send(notification)
+            except Exception:
+                # One failed delivery must not keep the others from theirs; ids only in the log, no addresses.
+                log.exception("channel %s failed on notification %s", channel.name, notification.pk)
+
+
+def notification_read(*, user: User, notification: Notification) -> Notification:
+    """Mark the caller's notification read (the first read time is kept)."""
+    Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    notification.refresh_from_db(fields=["read_at"])
+    return notification
+
+
+def notification_read_all(*, user: User) -> int:
+    """Mark every unread notification of the caller read; returns how many."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# ---------------------------------------------------------------- a plan is published
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _day(moment) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.month}月{local.day}日（周{WEEKDAYS[local.weekday()]}）"
+
+
+def _scope_name(run) -> str:
+    if run.community_id:
+        return run.community.name
+    if run.sub_district_id:
+        return run.sub_district.name
+    return "全区"
+
+
+def _shift_facts(assignment) -> dict:
+    """What a volunteer needs to turn up: time, place, post and duties. No names or phone numbers of anyone."""
+    shift = assignment.shift
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    place = shift.community.name + (f"，{shift.address}" if shift.address else "")
+    return {
+        "assignment": assignment.pk, "shift": shift.pk, "title": shift.title,
+        "start": start.isoformat(), "end": end.isoformat(),
+        "time": f"{_day(start)} {start:%H:%M}–{end:%H:%M}",
+        "place": place,
+        "post": shift.post.name if shift.post_id else shift.title,
+        "duties": (shift.post.duties if shift.post_id else "") or "",
+    }
+
+
+def _publication_message(run, week_label: str, facts: list[dict]) -> tuple[str, str]:
+    scope = _scope_name(run)
+    title = f"{scope}{week_label}的排班已发布"
+    lines = [f"您好！{scope}{week_label}的排班已发布，您有 {len(facts)} 个班次：", ""]
+    for number, fact in enumerate(facts, start=1):
+        lines.append(f"{number}. {fact['time']} {fact['title']}")
+        lines.append(f"   地点：{fact['place']}")
+        lines.append(f"   岗位：{fact['post']}")
+        if fact["duties"]:
+            lines.append(f"   职责：{fact['duties']}")
+    lines += ["", "请按时到岗。如不能参加，请在“我的岗位”中尽早说明原因。"]
+    return title, "\n".join(lines)
+
+
+def publication_notify(*, run_id: int) -> dict:
+    """Tell every volunteer in a published run's plan their shifts of the week, once (safe to run twice)."""
+    import datetime as dt
+
+    from planning.models import MatchingRun, Publication
+    from planning.selectors import publication_assignment_list
+
+    run = MatchingRun.objects.select_related("community", "sub_district").filter(pk=run_id).first()
+    if run is None or not Publication.objects.filter(run_id=run_id).exists():
+        log.warning("run %s is not published: nobody notified", run_id)
+        return {"run": run_id, "volunteers": 0, "notified": 0}
+    sunday = run.week + dt.timedelta(days=6)
+    week_label = f" {run.week.month}月{run.week.day}日–{sunday.month}月{sunday.day}日 "
+    by_user: dict[int, list] = {}
+    for assignment in publication_assignment_list(run=run):
+        by_user.setdefault(assignment.volunteer.user_id, []).append(assignment)
+    messages = []
+    for user_id, assignments in by_user.items():
+        facts = [_shift_facts(a) for a in assignments]
+        title, body = _publication_message(run, week_label, facts)
+        payload = {"run": run.pk, "version": run.version, "scope_key": run.scope_key, "week": run.week.isoformat(),
+                   "shifts": facts}
+        messages.append(Message(recipient=user_id, title=title, body=body, payload=payload))
+    created = notification_send_each(
+        kind=Notification.Kind.PLAN_PUBLISHED, event_key=f"plan_published:run:{run.pk}", messages=messages,
+    )
+    return {"run": run.pk, "volunteers": len(messages), "notified": len(created)}
