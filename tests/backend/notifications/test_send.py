@@ -1,0 +1,81 @@
+"""notification_send: stored once per recipient and event, delivered by the configured channels, new rows only."""
+import logging
+
+import pytest
+from django.core import mail
+
+import factories as f
+from notifications import channels, services
+from notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def _send(recipients, key="event:1"):
+    return services.notification_send(recipients=recipients, kind="plan_published", event_key=key, title="标题",
+                                      body="正文", payload={"n": 1})
+
+
+def test_default_channels_are_in_app_and_email():
+    assert [type(c) for c in channels.configured_channels()] == [channels.InAppChannel, channels.EmailChannel]
+
+
+def test_send_twice_stores_and_emails_once_per_recipient(world, django_capture_on_commit_callbacks):
+    # given two users with an address and one without
+    a = f.UserFactory(email="a@example.org")
+    b = f.UserFactory(email="b@example.org")
+    c = f.UserFactory(email="")
+    # when the same event is sent twice, once with a repeated recipient
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _send([a, b, c, a])
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _send([a.pk, b, c])
+    # then one row each, only the first call delivered, one email per address
+    assert sorted(n.recipient_id for n in first) == sorted([a.pk, b.pk, c.pk])
+    assert second == []
+    assert Notification.objects.count() == 3
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
+    assert {(m.subject, m.body) for m in mail.outbox} == {("标题", "正文")}
+
+
+def test_a_new_recipient_of_an_old_event_is_the_only_one_delivered(world, django_capture_on_commit_callbacks):
+    a, b = f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _send([a])
+    with django_capture_on_commit_callbacks(execute=True):
+        added = _send([a, b])
+    assert [n.recipient_id for n in added] == [b.pk]
+    assert [m.to for m in mail.outbox] == [["a@example.org"], ["b@example.org"]]
+
+
+def test_delivery_waits_for_the_commit(world, django_capture_on_commit_callbacks):
+    a = f.UserFactory(email="a@example.org")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _send([a])
+    assert mail.outbox == [] and len(callbacks) == 1
+
+
+def test_channels_come_from_the_setting(world, settings, django_capture_on_commit_callbacks):
+    settings.NOTIFICATION_CHANNELS = ["notifications.channels.InAppChannel"]
+    with django_capture_on_commit_callbacks(execute=True):
+        _send([f.UserFactory(email="a@example.org")])
+    assert Notification.objects.count() == 1
+    assert mail.outbox == []
+
+
+class Broken(channels.Channel):
+    name = "broken"
+
+    def send(self, notification):
+        raise RuntimeError("gateway down")
+
+
+def test_a_failing_channel_is_logged_and_the_others_still_deliver(
+        world, settings, caplog, django_capture_on_commit_callbacks):
+    settings.NOTIFICATION_CHANNELS = [f"{__name__}.Broken", "notifications.channels.EmailChannel"]
+    a, b = f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        created = _send([a, b])
+    assert len(mail.outbox) == 2
+    failures = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert [r.getMessage() for r in failures] == [f"channel broken failed on notification {n.pk}" for n in created]
