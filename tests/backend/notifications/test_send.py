@@ -1,8 +1,11 @@
 """notification_send: stored once per recipient and event, delivered by the configured channels, new rows only."""
 import logging
+import threading
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.db import connection
 
 import factories as f
 from notifications import channels, services
@@ -79,3 +82,30 @@ def test_a_failing_channel_is_logged_and_the_others_still_deliver(
     assert len(mail.outbox) == 2
     failures = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert [r.getMessage() for r in failures] == [f"channel broken failed on notification {n.pk}" for n in created]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+                    reason="SQLite serialises writers; the sequential test covers a repeated send")
+def test_two_sends_of_one_event_at_once_deliver_once(world):
+    # given two recipients, and two deliveries of the same event racing (a task redelivered while running)
+    users = [f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")]
+    barrier, created = threading.Barrier(2), []
+
+    def send():
+        try:
+            barrier.wait(timeout=10)
+            created.append(len(_send(users)))
+        finally:
+            connection.close()
+
+    # when both send at the same moment
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    # then each recipient has one notification and one email
+    assert sum(created) == 2
+    assert Notification.objects.count() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
