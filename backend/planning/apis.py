@@ -57,10 +57,14 @@ class MatchingRunFilter(django_filters.FilterSet):
     community = django_filters.NumberFilter(field_name="community_id")
     sub_district = django_filters.NumberFilter(field_name="sub_district_id")
     level = django_filters.ChoiceFilter(choices=MatchingRun.Level.choices)
+    published = django_filters.BooleanFilter(
+        field_name="publication", lookup_expr="isnull", exclude=True,
+        help_text=_("true: only the published plans; false: only runs not published."),
+    )
 
     class Meta:
         model = MatchingRun
-        fields = ["week", "status", "community", "sub_district", "level"]
+        fields = ["week", "status", "community", "sub_district", "level", "published"]
 
     def filter_week(self, queryset, name, value):
         return queryset.filter(week=services.week_start(value))

@@ -1,6 +1,7 @@
 """The inbox API: a caller sees and marks only their own notifications; the one error shape."""
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from notifications import services
@@ -119,3 +120,28 @@ def test_the_database_holds_one_notification_per_recipient_and_event(world):
         _notify(world.v1.user, "plan_published:run:1")
     _notify(world.v2.user, "plan_published:run:1")
     assert Notification.objects.count() == 2
+
+
+def test_the_inbox_runs_the_same_queries_whatever_the_number_of_rows(world, client_as):
+    client = client_as("volunteer")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(INBOX).status_code == 200
+        return len(captured)
+
+    _notify(world.v1.user, "e:0")
+    one = queries()
+    for i in range(1, 15):
+        _notify(world.v1.user, f"e:{i}")
+    assert queries() == one
+
+
+def test_the_notification_admin_opens(world, client):
+    import factories as f
+
+    notice = _notify(world.v1.user, "e:1")
+    client.force_login(f.UserFactory(username="root", is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:notifications_notification_changelist")).status_code == 200
+    assert client.get(reverse("admin:notifications_notification_change", args=[notice.pk])).status_code == 200
+    assert client.get(reverse("admin:notifications_notification_add")).status_code == 403

@@ -204,3 +204,47 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
     assert ("refused", "already_published") in outcomes
     assert Publication.objects.count() == 1
     assert queued == [Publication.objects.get().run_id]
+
+
+@pytest.mark.django_db
+def test_the_list_filters_published_runs(world, client_as, done_run, monkeypatch):
+    # given two versions of A1's week, the second published
+    monkeypatch.setattr(services, "_enqueue_publication_notice", lambda run_id: None)
+    first, second = done_run(community=world.a1, version=1), done_run(community=world.a1, version=2)
+    services.matching_run_publish(user=world.users["community"], run=second)
+    client = client_as("community")
+    # when / then
+    published = client.get(RUNS, {"published": "true"}).json()["results"]
+    assert [(row["id"], row["published"]) for row in published] == [(second.pk, True)]
+    assert [row["id"] for row in client.get(RUNS, {"published": "false"}).json()["results"]] == [first.pk]
+    assert len(client.get(RUNS).json()["results"]) == 2
+
+
+@pytest.mark.django_db
+def test_the_run_list_reads_publications_without_extra_queries(world, client_as, done_run, monkeypatch,
+                                                              django_assert_max_num_queries):
+    # given six runs of different weeks, every other one published
+    monkeypatch.setattr(services, "_enqueue_publication_notice", lambda run_id: None)
+    for i in range(6):
+        run = done_run(community=world.a1, week=WEEK + dt.timedelta(days=7 * i))
+        if i % 2 == 0:
+            services.matching_run_publish(user=world.users["community"], run=run)
+    client = client_as("community")
+    # when the list is read, then: session/auth, count and page, whatever the number of rows
+    with django_assert_max_num_queries(4):
+        rows = client.get(RUNS).json()["results"]
+    assert [row["published"] for row in rows].count(True) == 3
+
+
+@pytest.mark.django_db
+def test_the_publication_admin_opens_read_only(world, done_run, client):
+    from django.urls import reverse
+
+    import factories as f
+
+    run = done_run(community=world.a1)
+    publication = services.matching_run_publish(user=world.users["community"], run=run)
+    client.force_login(f.UserFactory(username="root", is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:planning_publication_changelist")).status_code == 200
+    assert client.get(reverse("admin:planning_publication_change", args=[publication.pk])).status_code == 200
+    assert client.get(reverse("admin:planning_publication_add")).status_code == 403
