@@ -2,6 +2,7 @@
 mark read, and the message that tells volunteers their shifts when a plan is published."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Iterable
@@ -14,6 +15,8 @@ from django.utils import timezone
 from accounts.models import User
 from notifications.channels import configured_channels
 from notifications.models import Notification
+from planning.models import MatchingRun, Publication
+from planning.selectors import publication_assignment_list
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +146,6 @@ def _publication_message(run, week_label: str, facts: list[dict]) -> tuple[str, 
 
 def publication_notify(*, run_id: int) -> dict:
     """Tell every volunteer in a published run's plan their shifts of the week, once (safe to run twice)."""
-    import datetime as dt
-
-    from planning.models import MatchingRun, Publication
-    from planning.selectors import publication_assignment_list
-
     run = MatchingRun.objects.select_related("community", "sub_district").filter(pk=run_id).first()
     if run is None or not Publication.objects.filter(run_id=run_id).exists():
         log.warning("run %s is not published: nobody notified", run_id)

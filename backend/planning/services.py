@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max, Q, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -205,8 +206,8 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
             MatchingRun.objects.select_for_update().filter(scope_key=run.scope_key, week=run.week).order_by("pk")
         )
         current = next((row for row in locked if row.pk == run.pk), None)
-        if current is None:  # deleted meanwhile
-            raise RunNotDone(_("The run no longer exists."))
+        if current is None:  # deleted since it was looked up
+            raise Http404("No such matching run.")
         if current.status != Status.DONE:
             raise RunNotDone(
                 _("Only a run that is done can be published; this run is %(status)s.")

@@ -51,6 +51,14 @@ def test_a_new_recipient_of_an_old_event_is_the_only_one_delivered(world, django
     assert [m.to for m in mail.outbox] == [["a@example.org"], ["b@example.org"]]
 
 
+def test_email_skips_deactivated_accounts(world, django_capture_on_commit_callbacks):
+    gone = f.UserFactory(email="gone@example.org", is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        _send([gone, f.UserFactory(email="a@example.org")])
+    assert Notification.objects.count() == 2
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]
+
+
 def test_delivery_waits_for_the_commit(world, django_capture_on_commit_callbacks):
     a = f.UserFactory(email="a@example.org")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
