@@ -55,22 +55,27 @@ def test_an_unpublished_run_says_so(world, client_as, done_run):
 
 
 @pytest.mark.django_db
-def test_publishing_twice_answers_409_and_keeps_one_publication(world, client_as, done_run, monkeypatch):
+def test_publishing_twice_answers_409_and_keeps_one_publication(
+        world, client_as, done_run, monkeypatch, django_capture_on_commit_callbacks):
     # given a published run, and a later version of the same scope and week
-    monkeypatch.setattr(services, "_enqueue_publication_notice", lambda run_id: None)
+    queued = []
+    monkeypatch.setattr(services, "_enqueue_publication_notice", queued.append)
     first = done_run(community=world.a1, version=1)
     second = done_run(community=world.a1, version=2)
     client = client_as("community")
-    assert _publish(client, first).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _publish(client, first).status_code == 200
     expected = {"message": "This week is already published for this scope (version 1).",
                 "extra": {"code": "already_published", "fields": {}}}
     # when the same run, or the other version, is published again (by another coordinator too)
-    again = _publish(client, first)
-    other = _publish(client_as("subdistrict"), second)
-    # then both answer 409 naming the published version, and nothing changed
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = _publish(client, first)
+        other = _publish(client_as("subdistrict"), second)
+    # then both answer 409 naming the published version, nothing changed, and nobody is notified again
     assert (again.status_code, again.json()) == (409, expected)
     assert (other.status_code, other.json()) == (409, expected)
     assert list(Publication.objects.values_list("run_id", flat=True)) == [first.pk]
+    assert (callbacks, queued) == ([], [first.pk])
 
 
 @pytest.mark.django_db
