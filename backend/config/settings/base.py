@@ -211,6 +211,13 @@ PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
 PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
 PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)
 
+# Notifications: delivery channels (import paths) and the sender of notification emails.
+NOTIFICATION_CHANNELS = env.list(
+    "NOTIFICATION_CHANNELS",
+    default=["notifications.channels.InAppChannel", "notifications.channels.EmailChannel"],
+)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
