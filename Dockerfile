@@ -10,4 +10,4 @@ WORKDIR /app/backend
 ENV PYTHONPATH=/app
 RUN DJANGO_SECRET_KEY=build-only DJANGO_SETTINGS_MODULE=config.settings.production python manage.py collectstatic --noinput -v 0
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "300"]

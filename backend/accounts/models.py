@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class User(AbstractUser):
@@ -14,7 +15,7 @@ class User(AbstractUser):
         VOLUNTEER = "volunteer", _("Volunteer")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VOLUNTEER)
-    display_name = models.CharField(_("name"), max_length=64, blank=True)
+    display_name = models.CharField(pgettext_lazy("person", "name"), max_length=64, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     sub_district = models.ForeignKey(
         "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,

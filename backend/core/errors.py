@@ -47,6 +47,8 @@ def _flatten(detail):
         return {key: _flatten(value) for key, value in detail.items()}
     if isinstance(detail, list):
         return [_flatten(item) for item in detail]
+    if detail is None or isinstance(detail, (bool, int, float)):
+        return detail  # e.g. row numbers of an import report
     return str(detail)
 
 

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Located, TimeStamped
 from core.validators import validate_skill_levels, validate_string_list
@@ -37,7 +38,7 @@ class Volunteer(Located, TimeStamped):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="volunteer"
     )
     number = models.CharField(_("volunteer number"), max_length=16, unique=True)
-    name = models.CharField(_("name"), max_length=64)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     employer_unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("employer unit"), null=True, blank=True, on_delete=models.PROTECT,
