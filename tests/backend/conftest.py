@@ -85,23 +85,27 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
-    """A real worker process on the configured broker (Redis in CI, the tests' filesystem queue otherwise),
-    reading and writing this test's database. The queue is purged first so no stale task runs here."""
-    from config import celery_app
+def start_celery_worker(transactional_db, tmp_path):
+    """start_celery_worker(queue, pool="solo") -> log path: a real worker process on the configured broker
+    (Redis in CI, the tests' filesystem queue otherwise), reading and writing this test's database. It listens
+    on a queue of its own, so workers of other test sessions sharing the broker cannot take its tasks."""
+    processes = []
 
-    celery_app.control.purge()
-    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    log = tmp_path / "worker.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
-        cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    process.log_path = log
-    yield process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    def start(queue: str, pool: str = "solo") -> Path:
+        env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+        log = tmp_path / f"worker-{len(processes)}.log"
+        processes.append(subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency", "1",
+             "--loglevel", "INFO", "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle",
+             "-n", f"{queue}@%h"],
+            cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        ))
+        return log
+
+    yield start
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -4,15 +4,10 @@ REDIS_URL is set, the filesystem broker otherwise) stores one notification per v
 The worker listens on a queue of its own, so that workers of other test sessions sharing the broker cannot
 take the task (they would not find the run in their database)."""
 import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 import factories as f
 from notifications.models import Notification
@@ -21,34 +16,14 @@ from planning import services as planning_services
 
 from .conftest import make_done_run
 
-BACKEND = Path(__file__).resolve().parents[3] / "backend"
 QUEUE = f"notifications-test-{os.getpid()}"
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
-def worker(transactional_db, tmp_path, monkeypatch):
+def worker(start_celery_worker, monkeypatch):
     monkeypatch.setattr(planning_services, "_enqueue_publication_notice",
                         lambda run_id: notify_publication_task.apply_async((run_id,), queue=QUEUE))
-    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    log = tmp_path / "worker.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "--loglevel", "INFO",
-         "-Q", QUEUE, "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"{QUEUE}@%h"],
-        cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    yield log
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    return start_celery_worker(QUEUE, pool="solo")
 
 
 def test_a_worker_notifies_the_volunteers_of_a_published_plan(world, client_as, worker):

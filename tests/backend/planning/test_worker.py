@@ -6,15 +6,10 @@ the optimizer must still be able to fork from. The worker listens on a queue of 
 other test sessions sharing the broker cannot take this run (they would not find it in their database)."""
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 import factories as f
 from planning import services
@@ -23,34 +18,13 @@ from planning.tasks import run_matching_task
 
 from .conftest import SATURDAY
 
-BACKEND = Path(__file__).resolve().parents[3] / "backend"
 QUEUE = f"planning-test-{os.getpid()}"
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture(params=["solo", "prefork"])
-def worker(request, transactional_db, tmp_path, monkeypatch):
+def worker(request, start_celery_worker, monkeypatch):
     monkeypatch.setattr(services, "_enqueue", lambda run_id: run_matching_task.apply_async((run_id,), queue=QUEUE))
-    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    log = tmp_path / "worker.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", request.param, "--concurrency", "1",
-         "--loglevel", "INFO",
-         "-Q", QUEUE, "--without-heartbeat", "--without-gossip", "--without-mingle", "-n", f"{QUEUE}@%h"],
-        cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    yield log
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    return start_celery_worker(QUEUE, pool=request.param)
 
 
 def test_a_worker_process_runs_a_run_started_through_the_api(world, client_as, worker):
