@@ -105,8 +105,7 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
         )
         if not allowed:
             raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
-        return {"level": MatchingRun.Level.COMMUNITY, "community": found, "sub_district": found.sub_district,
-                "district_id": found.sub_district.district_id, "scope_key": f"community:{found.pk}"}
+        return _community_scope(found)
     if sub_district is not None:
         found = SubDistrict.objects.filter(pk=sub_district).first()
         allowed = found is not None and (
@@ -124,6 +123,11 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
             "district_id": districts[0].pk, "scope_key": f"district:{districts[0].pk}"}
 
 
+def _community_scope(community: Community) -> dict:
+    return {"level": MatchingRun.Level.COMMUNITY, "community": community, "sub_district": community.sub_district,
+            "district_id": community.sub_district.district_id, "scope_key": f"community:{community.pk}"}
+
+
 def matching_run_start(
     *, user: User, week: dt.date, community: Community | int | None = None,
     sub_district: SubDistrict | int | None = None, time_limit: float | None = None,
@@ -132,8 +136,12 @@ def matching_run_start(
     community, a sub-district (objects or ids), or neither for the whole district."""
     scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
                            sub_district=getattr(sub_district, "pk", sub_district))
-    week = week_start(week)
     limit = setting_time_limit() if time_limit is None else float(time_limit)
+    return _run_create(scope=scope, week=week_start(week), time_limit=limit, user=user)
+
+
+def _run_create(*, scope: dict, week: dt.date, time_limit: float, user: User | None) -> MatchingRun:
+    """The next version of the scope's run for the week, queued once the transaction commits."""
     busy = _("A matching run of this scope and week is already in progress; wait for it or cancel it.")
     with transaction.atomic():
         if MatchingRun.objects.filter(scope_key=scope["scope_key"], week=week, status__in=MatchingRun.ACTIVE).exists():
@@ -144,12 +152,34 @@ def matching_run_start(
             with transaction.atomic():  # a savepoint: the database's rule decides a race between two starts
                 run = MatchingRun.objects.create(
                     **scope, week=week, version=(latest or 0) + 1, status=Status.QUEUED, stage=_("Queued"),
-                    time_limit=limit, solver=setting_solver(), created_by=user, heartbeat=now,
+                    time_limit=time_limit, solver=setting_solver(), created_by=user, heartbeat=now,
                 )
         except IntegrityError:
             raise RunAlreadyActive(busy) from None
         transaction.on_commit(lambda: _enqueue(run.pk))
     return run
+
+
+def matching_run_prepare_week(*, week: dt.date) -> dict:
+    """The Friday job: the week's shifts for every community, then a draft run for each community that has
+    shifts and no run of that week yet, so Monday's coordinator finds a plan waiting. Safe to run twice."""
+    from shifts.models import Shift
+    from shifts.services import shift_generate_week
+
+    week = week_start(week)
+    generated = shift_generate_week(week=week)
+    with_shifts = set(Shift.objects.filter(week=week).values_list("community_id", flat=True).distinct())
+    planned = set(
+        MatchingRun.objects.filter(week=week, level=MatchingRun.Level.COMMUNITY).values_list("community_id", flat=True)
+    )
+    started = 0
+    for community in Community.objects.filter(pk__in=with_shifts - planned).select_related("sub_district"):
+        try:
+            _run_create(scope=_community_scope(community), week=week, time_limit=setting_time_limit(), user=None)
+            started += 1
+        except RunAlreadyActive:
+            continue  # a coordinator started one meanwhile
+    return {"week": week.isoformat(), "shifts_created": generated.created, "draft_runs": started}
 
 
 def _enqueue(run_id: int) -> None:

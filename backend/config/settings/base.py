@@ -188,8 +188,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 # Default schedule; beat's database scheduler copies it into django-celery-beat, where staff can change it.
 CELERY_BEAT_SCHEDULE = {
-    "generate-next-weeks-shifts": {
-        "task": "shifts.generate_next_week",
+    # Next week's shifts and a draft matching run for every community, so Monday's coordinator finds a plan.
+    "prepare-next-week": {
+        "task": "planning.prepare_next_week",
         "schedule": crontab(
             day_of_week=env.str("SHIFT_GENERATION_DAY", default="fri"),
             hour=env.int("SHIFT_GENERATION_HOUR", default=18),
