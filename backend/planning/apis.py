@@ -1,6 +1,7 @@
 """Endpoints of the coordinator's matching runs: start (202, the worker does the rest), list, status, cancel,
-publish, and the run's plan (assignments) and unfilled seats. Coordinators only; every read goes through the scope."""
+publish, the run's plan (assignments; reviewed by hand: add, pin, remove) and unfilled seats. Coordinators only; every read goes through the scope."""
 import django_filters
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
@@ -9,8 +10,11 @@ from rest_framework.response import Response
 
 from core.filters import StrictOrderingFilter
 from core.scoping import COORDINATORS
-from planning import selectors, services
+from people.models import Volunteer
+from planning import review, selectors, services
 from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
+from shifts.models import Shift
+
 
 class CoordinatorsOnly(permissions.BasePermission):
     """Matching runs are the coordinators' tool; volunteers and unit representatives get 403."""
@@ -197,13 +201,64 @@ class _RunRowsApi(generics.ListAPIView):
         return selectors.matching_run_get(user=self.request.user, run_id=self.kwargs["pk"])
 
 
+class AssignmentAddInputSerializer(serializers.Serializer):
+    shift = serializers.PrimaryKeyRelatedField(queryset=Shift.objects.all())
+    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.all())
+
+
+class AssignmentPinInputSerializer(serializers.Serializer):
+    pinned = serializers.BooleanField()
+
+
 class MatchingRunAssignmentListApi(_RunRowsApi):
-    """The run's plan: who is on which shift (no phone numbers)."""
+    """The run's plan: who is on which shift (no phone numbers). POST adds one by hand (pinned), checked against
+    every hard rule; a refusal is a 400 naming the broken rule, a run not done or already published a 409."""
 
     serializer_class = AssignmentOutputSerializer
 
     def get_queryset(self):
         return selectors.assignment_list(run=self.run())
+
+    @extend_schema(
+        request=AssignmentAddInputSerializer,
+        responses={201: AssignmentOutputSerializer, 400: OpenApiResponse(description="A hard rule would break."),
+                   409: OpenApiResponse(description="The run is not done, or its week is published.")},
+    )
+    def post(self, request, pk: int):
+        run = self.run()
+        payload = AssignmentAddInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        assignment = review.assignment_add(run=run, **payload.validated_data)
+        return Response(AssignmentOutputSerializer(assignment).data, status=status.HTTP_201_CREATED)
+
+
+class MatchingRunAssignmentDetailApi(generics.GenericAPIView):
+    """Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE)."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = AssignmentOutputSerializer
+
+    def _load(self, pk: int, assignment_id: int) -> tuple[MatchingRun, Assignment]:
+        run = selectors.matching_run_get(user=self.request.user, run_id=pk)
+        assignment = selectors.assignment_list(run=run).filter(pk=assignment_id).first()
+        if assignment is None:
+            raise Http404
+        return run, assignment
+
+    @extend_schema(request=AssignmentPinInputSerializer, responses={200: AssignmentOutputSerializer,
+                                                                    409: OpenApiResponse(description="Not editable.")})
+    def patch(self, request, pk: int, assignment_id: int):
+        run, assignment = self._load(pk, assignment_id)
+        payload = AssignmentPinInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        assignment = review.assignment_pin(run=run, assignment=assignment, pinned=payload.validated_data["pinned"])
+        return Response(AssignmentOutputSerializer(assignment).data)
+
+    @extend_schema(request=None, responses={204: None, 409: OpenApiResponse(description="Not editable.")})
+    def delete(self, request, pk: int, assignment_id: int):
+        run, assignment = self._load(pk, assignment_id)
+        review.assignment_remove(run=run, assignment=assignment)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MatchingRunUnfilledListApi(_RunRowsApi):

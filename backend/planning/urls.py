@@ -5,6 +5,7 @@ Plain paths rather than the domain router: these are action APIs, not scoped CRU
 from django.urls import path
 
 from planning.apis import (
+    MatchingRunAssignmentDetailApi,
     MatchingRunAssignmentListApi,
     MatchingRunCancelApi,
     MatchingRunDetailApi,
@@ -19,5 +20,9 @@ urlpatterns = [
     path("planning/runs/<int:pk>/cancel/", MatchingRunCancelApi.as_view(), name="planning-run-cancel"),
     path("planning/runs/<int:pk>/publish/", MatchingRunPublishApi.as_view(), name="planning-run-publish"),
     path("planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"),
+    path(
+        "planning/runs/<int:pk>/assignments/<int:assignment_id>/", MatchingRunAssignmentDetailApi.as_view(),
+        name="planning-run-assignment",
+    ),
     path("planning/runs/<int:pk>/unfilled/", MatchingRunUnfilledListApi.as_view(), name="planning-run-unfilled"),
 ]
