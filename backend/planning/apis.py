@@ -268,3 +268,31 @@ class MatchingRunUnfilledListApi(_RunRowsApi):
 
     def get_queryset(self):
         return selectors.unfilled_seat_list(run=self.run())
+
+
+class RunComparisonSerializer(serializers.Serializer):
+    base = serializers.IntegerField()
+    other = serializers.IntegerField()
+    versions = serializers.ListField(child=serializers.IntegerField())
+    metrics = serializers.DictField(child=serializers.ListField(child=serializers.FloatField(allow_null=True)))
+    gap = serializers.ListField(child=serializers.FloatField(allow_null=True))
+    unfilled_seats = serializers.ListField(child=serializers.IntegerField())
+    assignments = serializers.DictField(child=serializers.IntegerField())
+    added = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
+    removed = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
+
+
+class MatchingRunCompareApi(generics.GenericAPIView):
+    """Compare a run with another version of the same scope and week: figures side by side, and the
+    assignments the other adds and removes (at most 200 of each listed; the counts are whole)."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = RunComparisonSerializer
+
+    @extend_schema(responses={200: RunComparisonSerializer, 400: OpenApiResponse(description="Not the same week.")})
+    def get(self, request, pk: int, other_id: int):
+        base = selectors.matching_run_get(user=request.user, run_id=pk)
+        other = selectors.matching_run_get(user=request.user, run_id=other_id)
+        if (base.scope_key, base.week) != (other.scope_key, other.week):
+            raise serializers.ValidationError({"other": [_("Compare versions of the same scope and week.")]})
+        return Response(selectors.matching_run_compare(base=base, other=other))

@@ -60,3 +60,30 @@ def publication_assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
         .select_related("shift", "shift__community", "shift__post", "volunteer", "volunteer__user")
         .order_by("volunteer_id", "shift__start", "shift_id")
     )
+
+
+COMPARED_METRICS = ("filled_seats", "total_seats", "weighted_filled", "weighted_total", "requests_met", "volunteers_used")
+
+
+def matching_run_compare(*, base: MatchingRun, other: MatchingRun, limit: int = 200) -> dict:
+    """Two versions of one scope and week side by side: their figures, and who the second plan adds and drops."""
+    base_pairs = set(Assignment.objects.filter(run=base).values_list("shift_id", "volunteer_id"))
+    other_pairs = set(Assignment.objects.filter(run=other).values_list("shift_id", "volunteer_id"))
+    added, removed = sorted(other_pairs - base_pairs), sorted(base_pairs - other_pairs)
+
+    def rows(pairs):
+        return [{"shift": shift, "volunteer": volunteer} for shift, volunteer in pairs[:limit]]
+
+    return {
+        "base": base.pk,
+        "other": other.pk,
+        "versions": [base.version, other.version],
+        "metrics": {key: [base.metrics.get(key), other.metrics.get(key)] for key in COMPARED_METRICS},
+        "gap": [base.gap, other.gap],
+        "unfilled_seats": [
+            sum(UnfilledSeat.objects.filter(run=run).values_list("missing", flat=True)) for run in (base, other)
+        ],
+        "assignments": {"kept": len(base_pairs & other_pairs), "added": len(added), "removed": len(removed)},
+        "added": rows(added),
+        "removed": rows(removed),
+    }

@@ -8,6 +8,7 @@ from planning.apis import (
     MatchingRunAssignmentDetailApi,
     MatchingRunAssignmentListApi,
     MatchingRunCancelApi,
+    MatchingRunCompareApi,
     MatchingRunDetailApi,
     MatchingRunListApi,
     MatchingRunPublishApi,
@@ -23,6 +24,9 @@ urlpatterns = [
     path(
         "planning/runs/<int:pk>/assignments/<int:assignment_id>/", MatchingRunAssignmentDetailApi.as_view(),
         name="planning-run-assignment",
+    ),
+    path(
+        "planning/runs/<int:pk>/compare/<int:other_id>/", MatchingRunCompareApi.as_view(), name="planning-run-compare"
     ),
     path("planning/runs/<int:pk>/unfilled/", MatchingRunUnfilledListApi.as_view(), name="planning-run-unfilled"),
 ]
