@@ -40,6 +40,8 @@ urlpatterns = [
     path("auth/token/", TokenApi.as_view(), name="token"),
     path("", include("transfer.urls")),
     path("", include("planning.urls")),
-    path("", include("notifications.urls")),  # import/export before the router's detail routes
+    path("", include("notifications.urls")),
+    path("", include("volunteering.urls")),
+    path("", include("attendance.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "transfer",
     "planning",
     "notifications",
+    "volunteering",
+    "attendance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,2 @@
+"""Attendance endpoints."""
+urlpatterns = []

@@ -1,0 +1,2 @@
+"""Volunteering endpoints."""
+urlpatterns = []
