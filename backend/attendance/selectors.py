@@ -1,0 +1,65 @@
+"""Reads of attendance, always through the caller's scope: coordinators see the rows of their communities'
+shifts, a volunteer only their own; published assignments are the ones a volunteer was told about."""
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User
+from attendance.models import Attendance
+from core.scoping import Scope, scope_queryset
+from planning.models import Assignment
+from shifts.models import Shift
+
+ATTENDANCE_SCOPE = Scope(community="shift__community", volunteer="volunteer")
+SHIFT_SCOPE = Scope(community="community")
+
+
+def published_assignment_list() -> QuerySet[Assignment]:
+    """Assignments of published plans: what volunteers were told to do."""
+    return Assignment.objects.filter(run__publication__isnull=False)
+
+
+def published_assignment_get(*, shift_id: int, volunteer_id: int) -> Assignment | None:
+    return (
+        published_assignment_list().filter(shift_id=shift_id, volunteer_id=volunteer_id)
+        .order_by("-run__publication__published_at", "-pk").first()
+    )
+
+
+def shift_get_for_coordinator(*, user: User, shift_id: int) -> Shift:
+    """The shift, or 404 when it does not exist or its community is not the coordinator's."""
+    shift = scope_queryset(Shift.objects.select_related("community"), user, SHIFT_SCOPE, write=True).filter(
+        pk=shift_id
+    ).first()
+    if shift is None:
+        raise Http404("No such shift.")
+    return shift
+
+
+def _rows() -> QuerySet[Attendance]:
+    return Attendance.objects.select_related("shift", "shift__community", "volunteer", "recorded_by")
+
+
+def attendance_list(
+    *, user: User, shift: int | None = None, community: int | None = None, date: dt.date | None = None
+) -> QuerySet[Attendance]:
+    rows = scope_queryset(_rows(), user, ATTENDANCE_SCOPE)
+    if shift is not None:
+        rows = rows.filter(shift_id=shift)
+    if community is not None:
+        rows = rows.filter(shift__community_id=community)
+    if date is not None:
+        tz = timezone.get_current_timezone()
+        day_start = timezone.make_aware(dt.datetime.combine(date, dt.time.min), tz)
+        rows = rows.filter(shift__start__gte=day_start, shift__start__lt=day_start + dt.timedelta(days=1))
+    return rows.order_by("shift__start", "shift_id", "volunteer_id")
+
+
+def attendance_list_mine(*, user: User) -> QuerySet[Attendance]:
+    """The volunteer's own rows, newest shift first."""
+    volunteer_id = getattr(getattr(user, "volunteer", None), "pk", None)
+    if volunteer_id is None:
+        return Attendance.objects.none()
+    return _rows().filter(volunteer_id=volunteer_id).order_by("-shift__start", "-shift_id")
