@@ -1,0 +1,248 @@
+"""Endpoints of the volunteer's side: my posts (list), accept, decline, the calendar token (get, rotate) and
+the calendar feed itself (no login: the token in the URL is the key). Volunteers only, except the feed."""
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
+from rest_framework import generics, permissions, renderers, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from planning.models import Assignment
+from volunteering import ical, selectors, services
+from volunteering.models import AssignmentResponse, CalendarToken
+
+
+class VolunteersOnly(permissions.BasePermission):
+    """My posts belong to volunteers; coordinators and unit representatives get 403."""
+
+    message = _("Only volunteers have posts to answer.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
+                    and selectors.volunteer_of(user) is not None)
+
+
+class PlaceSerializer(serializers.Serializer):
+    community = serializers.CharField()
+    address = serializers.CharField()
+    lat = serializers.FloatField()
+    lng = serializers.FloatField()
+
+
+class PostInfoSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    duties = serializers.CharField()
+
+
+def _answer(assignment: Assignment) -> AssignmentResponse | None:
+    try:
+        return assignment.response
+    except AssignmentResponse.DoesNotExist:
+        return None
+
+
+@extend_schema_serializer(component_name="MyPost")
+class MyPostOutputSerializer(serializers.ModelSerializer):
+    shift_title = serializers.CharField(source="shift.title")
+    start = serializers.DateTimeField(source="shift.start")
+    end = serializers.DateTimeField(source="shift.end")
+    place = serializers.SerializerMethodField()
+    post = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField(help_text=_("pending, accepted, declined or moved."))
+    reason = serializers.SerializerMethodField()
+    answered_at = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField(help_text=_("Answers are taken until this time."))
+    others = serializers.SerializerMethodField(help_text=_("Names of the others on this shift."))
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "run", "shift", "shift_title", "start", "end", "place", "post", "status", "reason",
+                  "answered_at", "deadline", "others"]
+        read_only_fields = fields
+
+    @extend_schema_field(PlaceSerializer)
+    def get_place(self, assignment) -> dict:
+        shift = assignment.shift
+        return {"community": shift.community.name, "address": shift.address or shift.community.address,
+                "lat": shift.lat, "lng": shift.lng}
+
+    @extend_schema_field(PostInfoSerializer(allow_null=True))
+    def get_post(self, assignment) -> dict | None:
+        post = assignment.shift.post
+        return None if post is None else {"name": post.name, "duties": post.duties}
+
+    def get_status(self, assignment) -> str:
+        answer = _answer(assignment)
+        return "pending" if answer is None else answer.status
+
+    def get_reason(self, assignment) -> str:
+        answer = _answer(assignment)
+        return "" if answer is None else answer.reason
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_answered_at(self, assignment):
+        answer = _answer(assignment)
+        return None if answer is None else serializers.DateTimeField().to_representation(answer.answered_at)
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_deadline(self, assignment):
+        return serializers.DateTimeField().to_representation(services.answer_deadline(assignment.shift))
+
+    def get_others(self, assignment) -> list[str]:
+        return self.context.get("others", {}).get(assignment.pk, [])
+
+
+def _post_body(request, assignment_id: int) -> dict:
+    volunteer = selectors.volunteer_of(request.user)
+    assignment = selectors.published_assignment_list(volunteer=volunteer).get(pk=assignment_id)
+    others = selectors.colleague_names(assignments=[assignment])
+    return MyPostOutputSerializer(assignment, context={"request": request, "others": others}).data
+
+
+class MyPostListApi(generics.ListAPIView):
+    """The caller's posts in published plans, this week's and upcoming (or the days asked for)."""
+
+    class FilterSerializer(serializers.Serializer):
+        # "from" is a Python keyword: the field is declared under its wire name below.
+        to = serializers.DateField(required=False, help_text=_("Last day (inclusive)."))
+
+        def get_fields(self):
+            fields = super().get_fields()
+            fields["from"] = serializers.DateField(
+                required=False, help_text=_("First day (default: Monday of this week).")
+            )
+            return fields
+
+        def validate(self, attrs):
+            if attrs.get("from") and attrs.get("to") and attrs["to"] < attrs["from"]:
+                raise serializers.ValidationError({"to": [_("Must not be before from.")]})
+            return attrs
+
+    permission_classes = [VolunteersOnly]
+    serializer_class = MyPostOutputSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        filters = self.FilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return selectors.my_post_list(
+            volunteer=selectors.volunteer_of(self.request.user), start=filters.validated_data.get("from"),
+            end=filters.validated_data.get("to"),
+        )
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        others = selectors.colleague_names(assignments=page)
+        data = MyPostOutputSerializer(page, many=True, context={"request": request, "others": others}).data
+        return self.get_paginated_response(data)
+
+
+class MyPostAcceptApi(APIView):
+    """Accept one's post before the deadline; accepting again answers the same."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(
+        request=None,
+        responses={200: MyPostOutputSerializer, 404: OpenApiResponse(description="No such post of yours."),
+                   409: OpenApiResponse(description="The deadline has passed, or the post was declined.")},
+    )
+    def post(self, request, assignment_id: int):
+        services.assignment_accept(user=request.user, assignment_id=assignment_id)
+        return Response(_post_body(request, assignment_id))
+
+
+class MyPostDeclineApi(APIView):
+    """Decline one's post (also after accepting it) before the deadline, with a reason; a backfill starts."""
+
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: MyPostOutputSerializer, 404: OpenApiResponse(description="No such post of yours."),
+                   409: OpenApiResponse(description="The deadline has passed.")},
+    )
+    def post(self, request, assignment_id: int):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.assignment_decline(user=request.user, assignment_id=assignment_id, **payload.validated_data)
+        return Response(_post_body(request, assignment_id))
+
+
+class CalendarTokenOutputSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text=_("The feed's address; anyone holding it reads the feed."))
+
+    class Meta:
+        model = CalendarToken
+        fields = ["url", "created_at", "rotated_at"]
+        read_only_fields = fields
+
+    def get_url(self, token) -> str:
+        path = reverse("volunteering-calendar-feed", kwargs={"token": token.token})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class CalendarTokenDetailApi(APIView):
+    """The caller's calendar feed URL, made on first request."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(responses={200: CalendarTokenOutputSerializer})
+    def get(self, request):
+        token = services.calendar_token_get_or_create(user=request.user)
+        return Response(CalendarTokenOutputSerializer(token, context={"request": request}).data)
+
+
+class CalendarTokenRotateApi(APIView):
+    """A new feed URL; the old one stops working."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(request=None, responses={200: CalendarTokenOutputSerializer})
+    def post(self, request):
+        token = services.calendar_token_rotate(user=request.user)
+        return Response(CalendarTokenOutputSerializer(token, context={"request": request}).data)
+
+
+class ICalendarRenderer(renderers.BaseRenderer):
+    """Lets calendar clients ask for text/calendar; an error body (a dict) is still written as JSON."""
+
+    media_type = "text/calendar"
+    format = "ics"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, (bytes, str)):
+            return data
+        return renderers.JSONRenderer().render(data)
+
+
+class CalendarFeedApi(APIView):
+    """The volunteer's published posts as an iCalendar feed; the token is the key (unknown or rotated: 404)."""
+
+    authentication_classes = []
+    renderer_classes = [renderers.JSONRenderer, ICalendarRenderer]
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        responses={(200, "text/calendar"): OpenApiTypes.STR, 404: OpenApiResponse(description="No such calendar.")},
+    )
+    def get(self, request, token: str):
+        volunteer = selectors.calendar_token_owner(token=token)
+        posts = selectors.published_assignment_list(volunteer=volunteer).exclude(
+            response__status__in=AssignmentResponse.OFF
+        )
+        body = ical.render(posts)
+        response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="my-posts.ics"'
+        response["Cache-Control"] = "private, max-age=300"
+        return response

@@ -1,0 +1,301 @@
+"""Writes of the volunteer's side: accept or decline a published assignment before its deadline, the backfill a
+decline starts (the matching package's `repair` on the published plan, written back as rows), and the
+calendar token.
+
+A backfill keeps every row: the decliner's assignment stays, marked declined; people repair moves stay on
+their old shift's row, marked moved; the people it puts in get new SOLVER rows of the same run (planning's
+Assignment.Source has no "backfill" value; the `Backfill` row records which rows a backfill made).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from collections import Counter
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import matching
+from matching.repair import repair
+from accounts.models import User
+from core.errors import ApplicationError, Conflict
+from notifications.services import notification_send
+from people.models import Volunteer
+from planning import mapper
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from volunteering import selectors
+from volunteering.models import AssignmentResponse, Backfill, CalendarToken
+
+log = logging.getLogger(__name__)
+Status = AssignmentResponse.Status
+
+DEFAULT_ANSWER_DEADLINE_HOURS = 24
+DEFAULT_BACKFILL_TIME_LIMIT = 10.0
+KIND_BACKFILL = "backfill"            # notification kinds (see the report: notifications.Notification.Kind)
+KIND_BACKFILL_REPORT = "backfill_report"
+
+
+class NotAVolunteer(ApplicationError):
+    """Only volunteers answer posts; coordinators and unit representatives have none."""
+
+    code = "permission_denied"
+    status_code = 403
+
+
+class AnswerTooLate(Conflict):
+    """The answer deadline (a set time before the shift starts) has passed."""
+
+    code = "deadline_passed"
+
+
+class AlreadyDeclined(Conflict):
+    """A declined post may have been given to someone else; it cannot be accepted again."""
+
+    code = "already_declined"
+
+
+def answer_deadline(shift) -> dt.datetime:
+    hours = float(getattr(settings, "VOLUNTEERING_ANSWER_DEADLINE_HOURS", DEFAULT_ANSWER_DEADLINE_HOURS))
+    return shift.start - dt.timedelta(hours=hours)
+
+
+def _volunteer(user: User) -> Volunteer:
+    volunteer = selectors.volunteer_of(user)
+    if volunteer is None or user.role != User.Role.VOLUNTEER:
+        raise NotAVolunteer(_("Only volunteers answer their posts."))
+    return volunteer
+
+
+def _open(assignment: Assignment, now: dt.datetime) -> None:
+    deadline = answer_deadline(assignment.shift)
+    if now >= deadline:
+        raise AnswerTooLate(
+            _("Answers for this post closed at %(deadline)s.")
+            % {"deadline": timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")}
+        )
+
+
+def _current(assignment: Assignment) -> AssignmentResponse | None:
+    return AssignmentResponse.objects.filter(assignment=assignment).first()
+
+
+@transaction.atomic
+def assignment_accept(*, user: User, assignment_id: int, now: dt.datetime | None = None) -> AssignmentResponse:
+    """Accept one's own published post before its deadline; accepting again changes nothing."""
+    assignment = selectors.my_post_get(volunteer=_volunteer(user), assignment_id=assignment_id, lock=True)
+    answer = _current(assignment)
+    if answer is not None and answer.status == Status.ACCEPTED:
+        return answer
+    if answer is not None:
+        raise AlreadyDeclined(_("You declined this post; it may already be someone else's."))
+    _open(assignment, now or timezone.now())
+    return AssignmentResponse.objects.create(
+        assignment=assignment, status=Status.ACCEPTED, answered_at=now or timezone.now()
+    )
+
+
+@transaction.atomic
+def assignment_decline(
+    *, user: User, assignment_id: int, reason: str = "", now: dt.datetime | None = None
+) -> AssignmentResponse:
+    """Decline one's own published post (also after accepting it) before its deadline, and start a backfill
+    once committed. Declining again changes nothing."""
+    assignment = selectors.my_post_get(volunteer=_volunteer(user), assignment_id=assignment_id, lock=True)
+    answer = _current(assignment)
+    if answer is not None and answer.status in AssignmentResponse.OFF:
+        return answer
+    now = now or timezone.now()
+    _open(assignment, now)
+    if answer is None:
+        answer = AssignmentResponse(assignment=assignment)
+    answer.status, answer.reason, answer.answered_at = Status.DECLINED, reason, now
+    answer.save()
+    transaction.on_commit(lambda: _enqueue_backfill(assignment.pk))
+    return answer
+
+
+def _enqueue_backfill(assignment_id: int) -> None:
+    from volunteering.tasks import backfill_task
+
+    backfill_task.delay(assignment_id)
+
+
+# ---------------------------------------------------------------- backfill
+
+def _coordinators(run: MatchingRun) -> list[int]:
+    """Who hears about a backfill: the run's creator and the coordinators of its community or sub-district."""
+    scope = Q(role=User.Role.ADMIN) if run.level == MatchingRun.Level.DISTRICT else Q(pk__in=[])
+    if run.community_id:
+        scope |= Q(role=User.Role.COMMUNITY, community_id=run.community_id)
+    if run.sub_district_id and run.level == MatchingRun.Level.SUB_DISTRICT:
+        scope |= Q(role=User.Role.SUBDISTRICT, sub_district_id=run.sub_district_id)
+    ids = set(User.objects.filter(scope, is_active=True).values_list("pk", flat=True))
+    if run.created_by_id:
+        ids.add(run.created_by_id)
+    return sorted(ids)
+
+
+def _time_limit() -> float:
+    return float(getattr(settings, "VOLUNTEERING_BACKFILL_TIME_LIMIT", DEFAULT_BACKFILL_TIME_LIMIT))
+
+
+def _repair(run: MatchingRun, declined: Assignment):
+    """(plan as it stood, repaired plan) as sets of (volunteer pk, shift pk); None when the pair is unknown to
+    the problem (the volunteer left, the shift moved out of the week): nobody can be found then."""
+    mapped = mapper.build_problem(run)
+    off = list(
+        Assignment.objects.filter(run=run, response__status__in=AssignmentResponse.OFF)
+        .exclude(pk=declined.pk).values_list("volunteer_id", "shift_id")
+    )
+    volunteers = {v["id"] for v in mapped.data["volunteers"]}
+    shifts = {s["id"] for s in mapped.data["shifts"]}
+    standing = {
+        pair for pair in Assignment.objects.filter(run=run).exclude(response__status__in=AssignmentResponse.OFF)
+        .values_list("volunteer_id", "shift_id")
+    } | {(declined.volunteer_id, declined.shift_id)}
+    known = {(v, s) for v, s in standing if mapper.vid(v) in volunteers and mapper.sid(s) in shifts}
+    if (declined.volunteer_id, declined.shift_id) not in known:
+        return standing, standing - {(declined.volunteer_id, declined.shift_id)}
+    # Nobody is put back on a shift they left, and the plan is repaired as published, without earlier pins.
+    forbidden = [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in off + [
+        (declined.volunteer_id, declined.shift_id)]]
+    problem = matching.parse_problem(dict(mapped.data, locks=[], forbidden=forbidden))
+    bookings = [
+        {"resource": mapper.rid(r), "request": mapper.qid(q)}
+        for r, q in ResourceBooking.objects.filter(run=run).values_list("resource_id", "request_id")
+        if q in mapped.request_shift
+    ]
+    published = matching.solution_from_dict({
+        "status": "feasible", "resource_assignments": bookings, "unfilled": [],
+        "assignments": [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(known)],
+    })
+    from planning.services import _children_allowed  # the solver forks a child, also inside a prefork worker
+
+    with _children_allowed():
+        solution = repair(problem, published, [(mapper.vid(declined.volunteer_id), mapper.sid(declined.shift_id))],
+                          time_limit=_time_limit())
+    repaired = {(int(v[1:]), int(s[1:])) for v, s in solution.assignments}
+    return standing, repaired | (standing - known)
+
+
+def assignment_backfill(*, assignment_id: int) -> Backfill | None:
+    """Refill the seat of a declined published assignment; safe to run twice (one Backfill per decline)."""
+    declined = (
+        Assignment.objects.select_related("run", "shift", "shift__community", "volunteer", "response")
+        .filter(pk=assignment_id, run__publication__isnull=False).first()
+    )
+    answer = getattr(declined, "response", None) if declined is not None else None
+    if answer is None or answer.status != Status.DECLINED:
+        log.info("assignment %s is not a declined published one: no backfill", assignment_id)
+        return None
+    existing = Backfill.objects.filter(declined=declined).first()
+    if existing is not None:
+        return existing
+    run = declined.run
+    standing, repaired = _repair(run, declined)
+    with transaction.atomic():
+        MatchingRun.objects.select_for_update().filter(pk=run.pk).first()  # one backfill of a run at a time
+        if Backfill.objects.filter(declined=declined).exists():
+            return Backfill.objects.get(declined=declined)
+        added, removed = sorted(repaired - standing), sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)})
+        now = timezone.now()
+        moved_rows = list(Assignment.objects.filter(run=run, volunteer_id__in={v for v, _ in removed}))
+        for row in moved_rows:
+            if (row.volunteer_id, row.shift_id) in removed:
+                AssignmentResponse.objects.update_or_create(
+                    assignment=row, defaults={"status": Status.MOVED, "answered_at": now,
+                                              "reason": _("Moved to fill a declined seat.")},
+                )
+        # One by one: a backfill adds a handful of rows, and each needs its id for the notification key.
+        new_rows = [
+            Assignment.objects.select_related("shift", "shift__community", "volunteer").get(
+                pk=Assignment.objects.create(run=run, volunteer_id=v, shift_id=s, source=Assignment.Source.SOLVER).pk
+            )
+            for v, s in added
+        ]
+        before, after = Counter(s for _, s in standing), Counter(s for _, s in repaired)
+        short = {shift: before[shift] - after[shift] for shift in before if before[shift] > after[shift]}
+        for shift_id, missing in short.items():
+            seat, created = UnfilledSeat.objects.get_or_create(
+                run=run, shift_id=shift_id,
+                defaults={"missing": missing, "reasons": [{"code": "declined", "message": _("Declined; nobody free to take it.")}]},
+            )
+            if not created:
+                UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + missing)
+        try:
+            with transaction.atomic():
+                backfill = Backfill.objects.create(
+                    run=run, declined=declined, new_assignments=[r.pk for r in new_rows],
+                    moved=len(removed), unfilled=sum(short.values()),
+                )
+        except IntegrityError:  # another execution won the race; this one's writes roll back
+            transaction.set_rollback(True)
+            return Backfill.objects.filter(declined=declined).first()
+        _notify(run, declined, new_rows, moved_rows=[r for r in moved_rows if (r.volunteer_id, r.shift_id) in removed],
+                unfilled=sum(short.values()))
+    log.info("backfill of %s: %d in, %d moved, %d unfilled", declined.pk, len(new_rows), len(removed), backfill.unfilled)
+    return backfill
+
+
+def _when(shift) -> str:
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    return f"{start:%m-%d %H:%M}–{end:%H:%M}"
+
+
+def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], *, moved_rows, unfilled: int) -> None:
+    for row in new_rows:
+        shift = row.shift
+        notification_send(
+            recipients=[row.volunteer.user_id], kind=KIND_BACKFILL, event_key=f"backfill:{row.pk}",
+            title=f"新的岗位：{shift.title}",
+            body=f"有志愿者无法参加，您被安排补位：{_when(shift)} {shift.title}，地点：{shift.community.name}"
+                 f"{'，' + shift.address if shift.address else ''}。请在“我的岗位”中确认。",
+            payload={"assignment": row.pk, "shift": shift.pk, "run": run.pk},
+        )
+    for row in moved_rows:
+        notification_send(
+            recipients=[Volunteer.objects.filter(pk=row.volunteer_id).values_list("user_id", flat=True).first()],
+            kind=KIND_BACKFILL, event_key=f"backfill:moved:{row.pk}", title="您的岗位有调整",
+            body="为填补空缺，您原来的一个班次已调整，请在“我的岗位”中查看新的安排。",
+            payload={"assignment": row.pk, "run": run.pk},
+        )
+    shift = declined.shift
+    if unfilled:
+        title, body = f"补位未成功：{shift.title}", f"{_when(shift)} {shift.title} 有志愿者请辞，暂无合适人选补位，空缺 {unfilled} 个。"
+    else:
+        title, body = f"已自动补位：{shift.title}", f"{_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。"
+    notification_send(
+        recipients=_coordinators(run), kind=KIND_BACKFILL_REPORT, event_key=f"backfill:declined:{declined.pk}",
+        title=title, body=body,
+        payload={"run": run.pk, "shift": shift.pk, "declined": declined.pk, "new_assignments": [r.pk for r in new_rows],
+                 "moved": len(moved_rows), "unfilled": unfilled},
+    )
+
+
+# ---------------------------------------------------------------- calendar token
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def calendar_token_get_or_create(*, user: User) -> CalendarToken:
+    volunteer = _volunteer(user)
+    token, _created = CalendarToken.objects.get_or_create(volunteer=volunteer, defaults={"token": _new_token()})
+    return token
+
+
+def calendar_token_rotate(*, user: User) -> CalendarToken:
+    """A new secret for the feed; the old URL answers 404 from now on."""
+    volunteer = _volunteer(user)
+    with transaction.atomic():
+        token, created = CalendarToken.objects.select_for_update().get_or_create(
+            volunteer=volunteer, defaults={"token": _new_token()}
+        )
+        if not created:
+            token.token, token.rotated_at = _new_token(), timezone.now()
+            token.save(update_fields=["token", "rotated_at"])
+    return token
