@@ -196,11 +196,13 @@ def assignment_backfill(*, assignment_id: int) -> Backfill | None:
     if existing is not None:
         return existing
     run = declined.run
-    standing, repaired = _repair(run, declined)
     with transaction.atomic():
-        MatchingRun.objects.select_for_update().filter(pk=run.pk).first()  # one backfill of a run at a time
+        # One backfill of a run at a time, and the plan read under the lock: two declines of the same run
+        # repaired side by side could otherwise give one free person two overlapping seats.
+        MatchingRun.objects.select_for_update().filter(pk=run.pk).first()
         if Backfill.objects.filter(declined=declined).exists():
             return Backfill.objects.get(declined=declined)
+        standing, repaired = _repair(run, declined)
         added, removed = sorted(repaired - standing), sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)})
         now = timezone.now()
         moved_rows = list(Assignment.objects.filter(run=run, volunteer_id__in={v for v, _ in removed}))
