@@ -251,13 +251,17 @@ def attendance_mark_no_shows(*, now: dt.datetime | None = None) -> int:
     return written
 
 
-PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+PHONE = re.compile(
+    r"(?:联系人?|咨询)?(?:电话|手机|热线|[Tt]el)?[:：\s]*"
+    r"(?:(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d){8}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d))"
+)
+EMPTY_BRACKETS = re.compile(r"（\s*）|\(\s*\)")
 WEEKDAYS = "一二三四五六日"
 
 
 def _without_phones(text: str) -> str:
     """Addresses are typed by people and sometimes carry a number; reminders never repeat one."""
-    return PHONE.sub("", text or "").strip(" ，,")
+    return EMPTY_BRACKETS.sub("", PHONE.sub("", text or "")).strip(" ，,；;")
 
 
 def reminder_message(*, shift: Shift, lead: str) -> tuple[str, str]:

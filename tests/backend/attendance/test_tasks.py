@@ -92,3 +92,18 @@ def test_reminder_tells_place_time_and_post_in_chinese_without_phone_numbers(wor
     assert not any(ch.isdigit() for ch in text.replace(f"{start:%H:%M}", "").replace(f"{end:%H:%M}", "")
                    .replace(f"{start.month}月{start.day}日", "").replace("12号", ""))
     assert (notification.payload["shift"], notification.payload["start"]) == (shift.pk, shift.start.isoformat())
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("address, shown", [
+    ("秦岭路12号活动室（电话0371-66668888）", "秦岭路12号活动室"),
+    ("3号楼 联系人电话：13812345678", "3号楼"),
+    ("门卫 +86 138 1234 5678", "门卫"),
+    ("建设路2号院12号楼3单元", "建设路2号院12号楼3单元"),
+])
+def test_reminder_strips_phone_numbers_typed_into_addresses(world, shift_at, now, address, shown):
+    shift = shift_at(now + 20 * H, address=address)
+    title, body = services.reminder_message(shift=shift, lead="明天")
+    assert f"地点：秦江社区，{shown}\n" in body
