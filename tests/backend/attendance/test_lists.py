@@ -77,3 +77,23 @@ def test_bad_filter_is_a_400_naming_it(world, client_as, rows):
     response = client_as("admin").get("/api/attendance/", {"date": "someday"})
     assert response.status_code == 400
     assert list(response.json()["extra"]["fields"]) == ["date"]
+
+
+def test_lists_do_not_query_per_row(world, client_as, shift_at, assign, now, rows):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(role, path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client_as(role).get(path).status_code == 200
+        return len(queries)
+
+    # given the counts with the fixture's rows
+    before = count("admin", "/api/attendance/"), count("volunteer", "/api/attendance/mine/")
+    # when three more rows of V1 appear
+    for hours in (80, 100, 120):
+        shift = shift_at(now - hours * H)
+        assign(shift)
+        Attendance.objects.create(shift=shift, volunteer=world.v1, status="no_show")
+    # then the same number of queries answers
+    assert (count("admin", "/api/attendance/"), count("volunteer", "/api/attendance/mine/")) == before
