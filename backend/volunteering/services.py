@@ -160,9 +160,15 @@ def _repair(run: MatchingRun, declined: Assignment):
     known = {(v, s) for v, s in standing if mapper.vid(v) in volunteers and mapper.sid(s) in shifts}
     if (declined.volunteer_id, declined.shift_id) not in known:
         return standing, standing - {(declined.volunteer_id, declined.shift_id)}
-    # Nobody is put back on a shift they left, and the plan is repaired as published, without earlier pins.
-    forbidden = [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in off + [
-        (declined.volunteer_id, declined.shift_id)]]
+    # Nobody is put back on a shift they left, the decliner is not put on another shift at the time they said
+    # no to, and the plan is repaired as published, without earlier pins.
+    span = next((s["start"], s["end"]) for s in mapped.data["shifts"] if s["id"] == mapper.sid(declined.shift_id))
+    same_time = [int(s["id"][1:]) for s in mapped.data["shifts"] if s["start"] < span[1] and span[0] < s["end"]]
+    pairs = set(off) | {(declined.volunteer_id, shift_id) for shift_id in same_time}
+    forbidden = [
+        {"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(pairs)
+        if mapper.vid(v) in volunteers and mapper.sid(s) in shifts
+    ]
     problem = matching.parse_problem(dict(mapped.data, locks=[], forbidden=forbidden))
     bookings = [
         {"resource": mapper.rid(r), "request": mapper.qid(q)}

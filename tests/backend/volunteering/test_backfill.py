@@ -93,3 +93,28 @@ def test_backfill_without_a_decline_does_nothing(world, plan):
     assert backfill_task(plan["mine"].pk) == {"assignment": plan["mine"].pk, "backfilled": False}
     assert not Backfill.objects.exists()
     assert Assignment.objects.count() == 2
+
+
+def test_backfill_that_moves_a_person_keeps_their_old_row_marked_moved(world, client_as, eager,
+                                                                       django_capture_on_commit_callbacks):
+    # given V1 (legal advice) on the Saturday legal desk, 王五 (legal advice) on a patrol at the same time,
+    # and 赵六, free but without the skill: only a move fills the desk
+    from .volunteering_world import assign, make_run, make_shift
+
+    run = make_run(world.a1, created_by=world.users["community"])
+    desk = make_shift(world.a1, title="法律咨询台", seats=1, required_skills={"legal_advice": 1})
+    patrol = make_shift(world.a1, title="巡逻", seats=1)
+    wangwu = _free_on_saturday(f.VolunteerFactory(home_community=world.a1, name="王五", skills={"legal_advice": 2}))
+    zhaoliu = _free_on_saturday(f.VolunteerFactory(home_community=world.a1, name="赵六"))
+    _free_on_saturday(world.v1)
+    mine, wangwu_patrol = assign(run, desk, world.v1), assign(run, patrol, wangwu)
+    # when V1 declines
+    _decline(client_as, mine, django_capture_on_commit_callbacks)
+    # then 王五 moves to the desk, 赵六 takes the patrol, and 王五's patrol row stays, marked moved
+    pairs = set(Assignment.objects.filter(run=run).exclude(response__status__in=AssignmentResponse.OFF)
+                .values_list("volunteer_id", "shift_id"))
+    assert pairs == {(wangwu.pk, desk.pk), (zhaoliu.pk, patrol.pk)}
+    assert AssignmentResponse.objects.get(assignment=wangwu_patrol).status == "moved"
+    backfill = Backfill.objects.get()
+    assert (backfill.moved, backfill.unfilled, len(backfill.new_assignments)) == (1, 0, 2)
+    assert Notification.objects.filter(event_key=f"backfill:moved:{wangwu_patrol.pk}", recipient=wangwu.user).exists()
