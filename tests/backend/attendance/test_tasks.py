@@ -1,6 +1,8 @@
 """Beat tasks: no-shows two hours after the shift, reminders a day and two hours before; each safe to rerun."""
 import datetime as dt
 
+import pytest
+
 import factories as f
 from attendance import services, tasks
 from attendance.models import Attendance
@@ -92,9 +94,6 @@ def test_reminder_tells_place_time_and_post_in_chinese_without_phone_numbers(wor
     assert not any(ch.isdigit() for ch in text.replace(f"{start:%H:%M}", "").replace(f"{end:%H:%M}", "")
                    .replace(f"{start.month}月{start.day}日", "").replace("12号", ""))
     assert (notification.payload["shift"], notification.payload["start"]) == (shift.pk, shift.start.isoformat())
-
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("address, shown", [
