@@ -11,14 +11,18 @@ from attendance.models import Attendance
 from core.scoping import Scope, scope_queryset
 from planning.models import Assignment
 from shifts.models import Shift
+from volunteering.models import AssignmentResponse
 
 ATTENDANCE_SCOPE = Scope(community="shift__community", volunteer="volunteer")
 SHIFT_SCOPE = Scope(community="community")
 
 
 def published_assignment_list() -> QuerySet[Assignment]:
-    """Assignments of published plans: what volunteers were told to do."""
-    return Assignment.objects.filter(run__publication__isnull=False)
+    """Assignments of published plans as they stand: what volunteers were told to do, less what they declined
+    or a backfill moved them away from (volunteering's answers)."""
+    return Assignment.objects.filter(run__publication__isnull=False).exclude(
+        response__status__in=AssignmentResponse.OFF
+    )
 
 
 def published_assignment_get(*, shift_id: int, volunteer_id: int) -> Assignment | None:

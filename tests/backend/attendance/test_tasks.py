@@ -106,3 +106,23 @@ def test_reminder_strips_phone_numbers_typed_into_addresses(world, shift_at, now
     shift = shift_at(now + 20 * H, address=address)
     title, body = services.reminder_message(shift=shift, lead="明天")
     assert f"地点：秦江社区，{shown}\n" in body
+
+
+def test_a_declined_assignment_is_neither_reminded_nor_a_no_show_nor_checked_in(world, shift_at, assign, now):
+    from core.errors import ApplicationError
+    from volunteering.models import AssignmentResponse
+
+    # given V1 declined one shift starting tomorrow and one that ended hours ago
+    coming, ended = shift_at(now + 20 * H), shift_at(now - 5 * H)
+    for shift in (coming, ended):
+        AssignmentResponse.objects.create(
+            assignment=assign(shift), status=AssignmentResponse.Status.DECLINED, answered_at=now - 30 * H
+        )
+    # then no reminder, no no-show, and no check-in
+    assert services.attendance_send_reminders(now=now) == {"reminder2": 0, "reminder24": 0}
+    assert services.attendance_mark_no_shows(now=now) == 0
+    token = services.qr_token_create(shift=coming).token
+    with pytest.raises(ApplicationError) as refused:
+        services.attendance_check_in(user=world.users["volunteer"], token=token, now=coming.start)
+    assert refused.value.code == "not_assigned"
+    assert not Notification.objects.exists() and not Attendance.objects.exists()
