@@ -144,8 +144,8 @@ def _time_limit() -> float:
 
 
 def _repair(run: MatchingRun, declined: Assignment):
-    """(plan as it stood, repaired plan) as sets of (volunteer pk, shift pk); None when the pair is unknown to
-    the problem (the volunteer left, the shift moved out of the week): nobody can be found then."""
+    """(plan as it stood, repaired plan) as sets of (volunteer pk, shift pk). When the declined pair is unknown
+    to the problem (the volunteer left, the shift moved out of the week) nobody is looked for: the seat stays open."""
     mapped = mapper.build_problem(run)
     off = list(
         Assignment.objects.filter(run=run, response__status__in=AssignmentResponse.OFF)
@@ -202,50 +202,56 @@ def assignment_backfill(*, assignment_id: int) -> Backfill | None:
     if existing is not None:
         return existing
     run = declined.run
-    with transaction.atomic():
-        # One backfill of a run at a time, and the plan read under the lock: two declines of the same run
-        # repaired side by side could otherwise give one free person two overlapping seats.
-        MatchingRun.objects.select_for_update().filter(pk=run.pk).first()
-        if Backfill.objects.filter(declined=declined).exists():
-            return Backfill.objects.get(declined=declined)
-        standing, repaired = _repair(run, declined)
-        added, removed = sorted(repaired - standing), sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)})
-        now = timezone.now()
-        moved_rows = list(Assignment.objects.filter(run=run, volunteer_id__in={v for v, _ in removed}))
-        for row in moved_rows:
-            if (row.volunteer_id, row.shift_id) in removed:
-                AssignmentResponse.objects.update_or_create(
-                    assignment=row, defaults={"status": Status.MOVED, "answered_at": now,
-                                              "reason": _("Moved to fill a declined seat.")},
-                )
-        # One by one: a backfill adds a handful of rows, and each needs its id for the notification key.
-        new_rows = [
-            Assignment.objects.select_related("shift", "shift__community", "volunteer").get(
-                pk=Assignment.objects.create(run=run, volunteer_id=v, shift_id=s, source=Assignment.Source.SOLVER).pk
+    try:
+        backfill = _backfill_write(run, declined)
+    except IntegrityError:
+        return Backfill.objects.filter(declined=declined).first()
+    log.info("backfill of %s: %d in, %d moved, %d unfilled", declined.pk, len(backfill.new_assignments), backfill.moved,
+             backfill.unfilled)
+    return backfill
+
+
+@transaction.atomic
+def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
+    """The backfill's rows and notifications, in one transaction under the run's lock."""
+    # One backfill of a run at a time, and the plan read under the lock: two declines of the same run
+    # repaired side by side could otherwise give one free person two overlapping seats.
+    MatchingRun.objects.select_for_update().filter(pk=run.pk).first()
+    if Backfill.objects.filter(declined=declined).exists():
+        return Backfill.objects.get(declined=declined)
+    standing, repaired = _repair(run, declined)
+    added, removed = sorted(repaired - standing), sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)})
+    now = timezone.now()
+    moved_rows = list(Assignment.objects.filter(run=run, volunteer_id__in={v for v, _ in removed}))
+    for row in moved_rows:
+        if (row.volunteer_id, row.shift_id) in removed:
+            AssignmentResponse.objects.update_or_create(
+                assignment=row, defaults={"status": Status.MOVED, "answered_at": now,
+                                          "reason": _("Moved to fill a declined seat.")},
             )
-            for v, s in added
-        ]
-        before, after = Counter(s for _, s in standing), Counter(s for _, s in repaired)
-        short = {shift: before[shift] - after[shift] for shift in before if before[shift] > after[shift]}
-        for shift_id, missing in short.items():
-            seat, created = UnfilledSeat.objects.get_or_create(
-                run=run, shift_id=shift_id,
-                defaults={"missing": missing, "reasons": [{"code": "declined", "message": _("Declined; nobody free to take it.")}]},
-            )
-            if not created:
-                UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + missing)
-        try:
-            with transaction.atomic():
-                backfill = Backfill.objects.create(
-                    run=run, declined=declined, new_assignments=[r.pk for r in new_rows],
-                    moved=len(removed), unfilled=sum(short.values()),
-                )
-        except IntegrityError:  # another execution won the race; this one's writes roll back
-            transaction.set_rollback(True)
-            return Backfill.objects.filter(declined=declined).first()
-        _notify(run, declined, new_rows, moved_rows=[r for r in moved_rows if (r.volunteer_id, r.shift_id) in removed],
-                unfilled=sum(short.values()))
-    log.info("backfill of %s: %d in, %d moved, %d unfilled", declined.pk, len(new_rows), len(removed), backfill.unfilled)
+    # One by one: a backfill adds a handful of rows, and each needs its id for the notification key.
+    new_rows = [
+        Assignment.objects.select_related("shift", "shift__community", "volunteer").get(
+            pk=Assignment.objects.create(run=run, volunteer_id=v, shift_id=s, source=Assignment.Source.SOLVER).pk
+        )
+        for v, s in added
+    ]
+    before, after = Counter(s for _, s in standing), Counter(s for _, s in repaired)
+    short = {shift: before[shift] - after[shift] for shift in before if before[shift] > after[shift]}
+    for shift_id, missing in short.items():
+        seat, created = UnfilledSeat.objects.get_or_create(
+            run=run, shift_id=shift_id,
+            defaults={"missing": missing, "reasons": [{"code": "declined", "message": _("Declined; nobody free to take it.")}]},
+        )
+        if not created:
+            UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + missing)
+    # The one-per-decline rule: if another execution got here first, this IntegrityError undoes all of the above.
+    backfill = Backfill.objects.create(
+        run=run, declined=declined, new_assignments=[r.pk for r in new_rows],
+        moved=len(removed), unfilled=sum(short.values()),
+    )
+    _notify(run, declined, new_rows, moved_rows=[r for r in moved_rows if (r.volunteer_id, r.shift_id) in removed],
+            unfilled=sum(short.values()))
     return backfill
 
 
