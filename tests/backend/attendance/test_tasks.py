@@ -126,3 +126,19 @@ def test_a_declined_assignment_is_neither_reminded_nor_a_no_show_nor_checked_in(
         services.attendance_check_in(user=world.users["volunteer"], token=token, now=coming.start)
     assert refused.value.code == "not_assigned"
     assert not Notification.objects.exists() and not Attendance.objects.exists()
+
+
+def test_beat_tasks_are_registered_by_name():
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    assert {"attendance.mark_no_shows", "attendance.send_reminders"} <= set(app.tasks)
+
+
+def test_reminder_task_runs_by_name_twice(world, shift_at, assign):
+    from django.utils import timezone
+
+    assign(shift_at(timezone.now() + 20 * H))
+    assert tasks.send_reminders_task.apply().get() == {"reminder2": 0, "reminder24": 1}
+    assert tasks.send_reminders_task.apply().get() == {"reminder2": 0, "reminder24": 0}
+    assert Notification.objects.count() == 1
