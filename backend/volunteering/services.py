@@ -90,6 +90,8 @@ def assignment_accept(*, user: User, assignment_id: int, now: dt.datetime | None
     answer = _current(assignment)
     if answer is not None and answer.status == Status.ACCEPTED:
         return answer
+    if answer is not None and answer.status == Status.MOVED:
+        raise AlreadyDeclined(_("You were moved to another post to fill a gap; answer that one instead."))
     if answer is not None:
         raise AlreadyDeclined(_("You declined this post; it may already be someone else's."))
     _open(assignment, now or timezone.now())

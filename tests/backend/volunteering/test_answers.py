@@ -119,3 +119,13 @@ def test_decline_reason_too_long_is_400(world, client_as, plan):
     assert response.json()["extra"]["code"] == "invalid"
     assert list(response.json()["extra"]["fields"]) == ["reason"]
     assert not AssignmentResponse.objects.exists()
+
+
+def test_accepting_a_post_one_was_moved_off_is_409(world, client_as, plan):
+    AssignmentResponse.objects.create(assignment=plan["mine"], status="moved", answered_at=timezone.now())
+    response = client_as("volunteer").post(_url(plan["mine"], "accept"))
+    assert response.status_code == 409
+    assert response.json() == {
+        "message": "You were moved to another post to fill a gap; answer that one instead.",
+        "extra": {"code": "already_declined", "fields": {}},
+    }
