@@ -22,6 +22,7 @@ from accounts.models import User
 from attendance import selectors
 from attendance.models import Attendance, served_minutes
 from core.errors import ApplicationError, Conflict
+from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
 from shifts.models import Shift
@@ -33,7 +34,7 @@ TOKEN_SALT = "attendance.qr-token"
 TOKEN_LEAD = dt.timedelta(hours=1)
 TOKEN_GRACE = dt.timedelta(hours=1)
 NO_SHOW_AFTER = dt.timedelta(hours=2)
-REMINDER_KIND = "reminder"
+REMINDER_KIND = Notification.Kind.REMINDER
 # (event key prefix, how long before the start); a shift inside the nearer window gets only the nearer one.
 REMINDERS = (("reminder2", dt.timedelta(hours=2)), ("reminder24", dt.timedelta(hours=24)))
 

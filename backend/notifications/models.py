@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     class Kind(models.TextChoices):
         PLAN_PUBLISHED = "plan_published", _("Plan published")
+        BACKFILL = "backfill", _("A post given or changed by a backfill")
+        BACKFILL_REPORT = "backfill_report", _("Backfill report to coordinators")
+        REMINDER = "reminder", _("Shift reminder")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

@@ -23,6 +23,7 @@ import matching
 from matching.repair import repair
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
+from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
 from planning import mapper
@@ -35,8 +36,8 @@ Status = AssignmentResponse.Status
 
 DEFAULT_ANSWER_DEADLINE_HOURS = 24
 DEFAULT_BACKFILL_TIME_LIMIT = 10.0
-KIND_BACKFILL = "backfill"            # notification kinds (see the report: notifications.Notification.Kind)
-KIND_BACKFILL_REPORT = "backfill_report"
+KIND_BACKFILL = Notification.Kind.BACKFILL
+KIND_BACKFILL_REPORT = Notification.Kind.BACKFILL_REPORT
 
 
 class NotAVolunteer(ApplicationError):

@@ -204,7 +204,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "planning.reap_stale_runs",
         "schedule": crontab(minute="*/5"),
     },
+    # Published assignments of shifts that ended over 2 h ago without a check-in become no-shows (safe to rerun).
+    "attendance-mark-no-shows": {
+        "task": "attendance.mark_no_shows",
+        "schedule": crontab(minute="*/30"),
+    },
+    # Reminders a day and two hours before each post; one per assignment and window (event keys).
+    "attendance-send-reminders": {
+        "task": "attendance.send_reminders",
+        "schedule": crontab(minute="*/10"),
+    },
 }
+# Shifts older than this are never marked no-show by the task.
+ATTENDANCE_NO_SHOW_LOOKBACK_DAYS = env.int("ATTENDANCE_NO_SHOW_LOOKBACK_DAYS", default=7)
+# Volunteers answer an assignment until this many hours before the shift; a backfill's solver time limit.
+VOLUNTEERING_ANSWER_DEADLINE_HOURS = env.float("VOLUNTEERING_ANSWER_DEADLINE_HOURS", default=24.0)
+VOLUNTEERING_BACKFILL_TIME_LIMIT = env.float("VOLUNTEERING_BACKFILL_TIME_LIMIT", default=10.0)
 
 # Weekly planning (matching runs): solver time limit per run (a request may name its own, up to 600 s),
 # solver ("highs", "cbc" or "greedy"), default travel limit, and when the reaper gives up on a silent run.
