@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -62,16 +63,45 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def client_as(world):
+def api_language():
+    """The language the tests ask for; None keeps the default (Chinese). A folder's conftest may return "en"
+    so that its tests can assert English messages whole."""
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _translation(api_language):
+    if api_language is None:
+        yield
+        return
+    with translation.override(api_language):
+        yield
+
+
+@pytest.fixture
+def client_as(world, api_language):
     """client_as("community") -> an APIClient signed in as that role ("anonymous": nobody)."""
 
     def make(role: str) -> APIClient:
         client = APIClient()
+        if api_language is not None:
+            client.defaults["HTTP_ACCEPT_LANGUAGE"] = api_language
         if role != "anonymous":
             client.force_authenticate(world.users[role])
         return client
 
     return make
+
+
+@pytest.fixture
+def eager():
+    """Queued tasks run in this process at `delay`, with exceptions propagated."""
+    from config import celery_app
+
+    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    celery_app.conf.update(task_always_eager=saved[0], task_eager_propagates=saved[1])
 
 
 BACKEND = Path(__file__).resolve().parents[2] / "backend"

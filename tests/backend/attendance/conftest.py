@@ -3,26 +3,15 @@ planning tests do), shifts placed relative to a given moment, and English answer
 import datetime as dt
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import factories as f
 from planning.models import Assignment, MatchingRun, Publication
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
-def client_as(client_as):
-    def make(role: str):
-        client = client_as(role)
-        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        return client
-
-    return make
+def api_language():
+    return "en"  # messages asserted whole, in English
 
 
 def monday(moment: dt.datetime) -> dt.date:

@@ -2,7 +2,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
 import factories as f
 from planning import services as planning_services
@@ -13,20 +12,9 @@ SATURDAY = WEEK + dt.timedelta(days=5)
 SUNDAY = WEEK + dt.timedelta(days=6)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
-def client_as(client_as):
-    def make(role: str):
-        client = client_as(role)
-        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        return client
-
-    return make
+def api_language():
+    return "en"  # messages asserted whole, in English
 
 
 def make_done_run(community, *, version=1, week=WEEK) -> MatchingRun:

@@ -3,9 +3,7 @@ English throughout, so that messages are asserted whole whatever the Chinese cat
 import datetime as dt
 
 import pytest
-from django.utils import translation
 
-from config.celery import app as celery_app
 from planning import services
 
 WEEK = dt.date(2026, 11, 30)          # a Monday; Saturday is 2026-12-05
@@ -13,31 +11,9 @@ SATURDAY = WEEK + dt.timedelta(days=5)
 SUNDAY = WEEK + dt.timedelta(days=6)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
-def client_as(client_as):
-    """The shared fixture's clients, asking for English answers."""
-
-    def make(role: str):
-        client = client_as(role)
-        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        return client
-
-    return make
-
-
-@pytest.fixture
-def eager():
-    """Queued tasks run in this process at `delay`, with exceptions propagated."""
-    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    celery_app.conf.update(task_always_eager=saved[0], task_eager_propagates=saved[1])
+def api_language():
+    return "en"  # messages asserted whole, in English
 
 
 @pytest.fixture

@@ -1,34 +1,13 @@
 """Fixtures of the volunteering tests: A1's published plan of next week, Celery eager, English answers."""
 import pytest
-from django.utils import translation
 
 import factories as f
-from config.celery import app as celery_app
 from .volunteering_world import assign, make_run, make_shift
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
-def client_as(client_as):
-    def make(role: str):
-        client = client_as(role)
-        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        return client
-
-    return make
-
-
-@pytest.fixture
-def eager():
-    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
-    yield
-    celery_app.conf.update(task_always_eager=saved[0], task_eager_propagates=saved[1])
+def api_language():
+    return "en"  # messages asserted whole, in English
 
 
 @pytest.fixture
