@@ -7,7 +7,6 @@ keeping current holders. It is a bipartite b-matching (totally unimodular), so H
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -17,7 +16,7 @@ import numpy as np
 from .errors import ProblemError
 from .formulation import Model, RowBlock, _safe
 from .geo import distances_km
-from .problem import Location, _location, _number, _require, _skill_map, _str, _str_list
+from .problem import Location, _location, _number, _require, _skill_map, _str, _str_list, read_json
 
 
 @dataclass(frozen=True)
@@ -150,13 +149,7 @@ def parse_post_problem(data: Any) -> PostProblem:
 
 
 def load_post_problem(path: str) -> PostProblem:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise ProblemError(f"{path}: no such file") from None
-    except json.JSONDecodeError as exc:
-        raise ProblemError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    data = read_json(path)
     return parse_post_problem(data)
 
 

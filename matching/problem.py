@@ -276,10 +276,8 @@ def _volunteer(obj: Any, i: int) -> Volunteer:
     )
 
 
-def _shift(obj: Any, i: int) -> Shift:
-    where = f"shifts[{i}]"
-    sid = _str(_require(obj, "id", where), f"{where}.id")
-    where = f"shifts[{i}] (id {sid})"
+def _timed(obj: Any, where: str) -> tuple[int, int, int]:
+    """start, end (after start) and priority 1-5 of a shift or a resource request."""
     start = _time(_require(obj, "start", where), f"{where}.start")
     end = _time(_require(obj, "end", where), f"{where}.end")
     if end <= start:
@@ -287,6 +285,14 @@ def _shift(obj: Any, i: int) -> Shift:
     priority = _number(_require(obj, "priority", where), f"{where}.priority", integer=True)
     if not 1 <= priority <= 5:
         raise ProblemError(f"{where}.priority: must be between 1 and 5, got {priority}")
+    return start, end, priority
+
+
+def _shift(obj: Any, i: int) -> Shift:
+    where = f"shifts[{i}]"
+    sid = _str(_require(obj, "id", where), f"{where}.id")
+    where = f"shifts[{i}] (id {sid})"
+    start, end, priority = _timed(obj, where)
     request = obj.get("resource_request")
     return Shift(
         id=sid,
@@ -322,13 +328,7 @@ def _request(obj: Any, i: int) -> ResourceRequest:
     where = f"resource_requests[{i}]"
     qid = _str(_require(obj, "id", where), f"{where}.id")
     where = f"resource_requests[{i}] (id {qid})"
-    start = _time(_require(obj, "start", where), f"{where}.start")
-    end = _time(_require(obj, "end", where), f"{where}.end")
-    if end <= start:
-        raise ProblemError(f"{where}.end: {obj['end']} is not after start {obj['start']}")
-    priority = _number(_require(obj, "priority", where), f"{where}.priority", integer=True)
-    if not 1 <= priority <= 5:
-        raise ProblemError(f"{where}.priority: must be between 1 and 5, got {priority}")
+    start, end, priority = _timed(obj, where)
     return ResourceRequest(
         id=qid,
         kind=_str(_require(obj, "kind", where), f"{where}.kind"),
@@ -412,17 +412,22 @@ def parse_problem(data: Any) -> Problem:
     )
 
 
-def load_problem(path: str) -> Problem:
-    """Read and validate a problem file; raises ProblemError with a one-line message."""
+def read_json(path: str) -> Any:
+    """A JSON file's content; a missing, malformed or non-UTF-8 file is a one-line ProblemError."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            return json.load(handle)
     except FileNotFoundError:
         raise ProblemError(f"{path}: no such file") from None
     except json.JSONDecodeError as exc:
         raise ProblemError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except UnicodeDecodeError:
         raise ProblemError(f"{path}: not UTF-8 text") from None
+
+
+def load_problem(path: str) -> Problem:
+    """Read and validate a problem file; raises ProblemError with a one-line message."""
+    data = read_json(path)
     return parse_problem(data)
 
 

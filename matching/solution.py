@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, Mapping
 
 from .errors import ProblemError
+from .problem import read_json
 
 
 class Status(str, Enum):
@@ -100,11 +101,5 @@ def solution_from_dict(data: Any) -> Solution:
 
 
 def load_solution(path: str) -> Solution:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise ProblemError(f"{path}: no such file") from None
-    except json.JSONDecodeError as exc:
-        raise ProblemError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    data = read_json(path)
     return solution_from_dict(data)
