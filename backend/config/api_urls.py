@@ -42,6 +42,8 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("notifications.urls")),
     path("", include("volunteering.urls")),
+    path("", include("allocation.urls")),
+    path("", include("lending.urls")),
     path("", include("attendance.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -16,6 +16,9 @@ class Notification(models.Model):
         BACKFILL = "backfill", _("A post given or changed by a backfill")
         BACKFILL_REPORT = "backfill_report", _("Backfill report to coordinators")
         REMINDER = "reminder", _("Shift reminder")
+        POST_ALLOCATED = "post_allocated", _("Standing post allocated")
+        RESOURCE_WITHDRAWN = "resource_withdrawn", _("A booked resource withdrawn")
+        RESOURCE_BACKFILL = "resource_backfill", _("A resource booked in place of a withdrawn one")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

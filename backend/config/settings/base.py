@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "notifications",
     "volunteering",
     "attendance",
+    "allocation",
+    "lending",
 ]
 
 MIDDLEWARE = [

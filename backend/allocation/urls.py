@@ -1,0 +1,2 @@
+"""Post allocation endpoints; names are prefixed `allocation-`."""
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+"""Resource lending endpoints; names are prefixed `lending-`."""
+urlpatterns: list = []
