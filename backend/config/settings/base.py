@@ -110,8 +110,12 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-FRONTEND_DIST = REPO_DIR / "frontend" / "dist"
-STATICFILES_DIRS = [d for d in [FRONTEND_DIST / "assets"] if d.exists()]
+# The built web app (`npm run build` in frontend/) is served at the site's root by WhiteNoise: /assets/... are
+# hashed files cached forever, and every other path outside /api/, /admin/ and /static/ gets index.html
+# (core.spa), so the browser's router owns them. Same origin: session login with CSRF, no CORS.
+FRONTEND_DIST = Path(env.str("FRONTEND_DIST", default=str(REPO_DIR / "frontend" / "dist")))
+WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/?assets/.+-[0-9A-Za-z_-]{8,}\.\w+$"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
