@@ -2,7 +2,7 @@
 their plans. Staff may still fix a stuck run's status by hand."""
 from django.contrib import admin
 
-from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, RemovedPair, ResourceBooking, UnfilledSeat
 
 
 @admin.register(MatchingRun)
@@ -46,6 +46,18 @@ class UnfilledSeatAdmin(admin.ModelAdmin):
     search_fields = ["shift__title", "suggestion"]
     list_select_related = ["run", "shift"]
     raw_id_fields = ["run", "shift"]
+
+
+@admin.register(RemovedPair)
+class RemovedPairAdmin(admin.ModelAdmin):
+    """Pairs taken out in review; deleting one lets the next run offer the pair again."""
+
+    list_display = ["id", "run", "shift", "volunteer", "removed_by", "removed_at"]
+    list_filter = ["run__week"]
+    search_fields = ["volunteer__number", "volunteer__name", "shift__title"]
+    list_select_related = ["run", "shift", "volunteer", "removed_by"]
+    raw_id_fields = ["run", "shift", "volunteer", "removed_by"]
+    readonly_fields = ["removed_at"]
 
 
 @admin.register(Publication)

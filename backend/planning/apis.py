@@ -257,7 +257,7 @@ class MatchingRunAssignmentDetailApi(generics.GenericAPIView):
     @extend_schema(request=None, responses={204: None, 409: OpenApiResponse(description="Not editable.")})
     def delete(self, request, pk: int, assignment_id: int):
         run, assignment = self._load(pk, assignment_id)
-        review.assignment_remove(run=run, assignment=assignment)
+        review.assignment_remove(run=run, assignment=assignment, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 
 from people.models import Blackout, Volunteer
-from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, RemovedPair, ResourceBooking, UnfilledSeat
 from posts.models import PostHolding
 from resources.models import Resource, ResourceSlot
 from shifts.models import Shift
@@ -148,6 +148,7 @@ class MappedProblem:
     def counts(self) -> dict:
         return {key: len(self.data[key]) for key in ("volunteers", "shifts", "resources", "resource_requests")} | {
             "seats": sum(s["seats"] for s in self.data["shifts"]), "locks": len(self.data["locks"]),
+            "forbidden": len(self.data.get("forbidden", ())),
         }
 
 
@@ -279,10 +280,50 @@ def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dic
     }
 
 
+def _removed(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> list[tuple[int, int]]:
+    """Pairs a coordinator removed in review of an earlier run of the same scope and week, unless added back
+    by hand in a later one: the solver must not offer them again."""
+    earlier = MatchingRun.objects.filter(scope_key=run.scope_key, week=run.week, version__lt=run.version)
+    removed = {
+        (volunteer, shift): version
+        for volunteer, shift, version in RemovedPair.objects.filter(run__in=earlier)
+        .values_list("volunteer_id", "shift_id", "run__version").order_by("run__version")
+    }
+    added_back = {
+        (volunteer, shift): version
+        for volunteer, shift, version in Assignment.objects.filter(run__in=earlier, source=Assignment.Source.MANUAL)
+        .values_list("volunteer_id", "shift_id", "run__version").order_by("run__version")
+    }
+    return sorted(
+        pair for pair, version in removed.items()
+        if added_back.get(pair, 0) <= version and vid(pair[0]) in volunteer_ids and sid(pair[1]) in shift_ids
+    )
+
+
+def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
+    """Last week's published assignments of this problem's volunteers, with their posts: the solver prefers to
+    keep a person on the post they held (a soft rule; see matching/README.md)."""
+    rows = (
+        Assignment.objects.filter(run__publication__isnull=False, run__week=run.week - dt.timedelta(days=7))
+        .values_list("volunteer_id", "shift_id", "shift__post_id").order_by("volunteer_id", "shift_id").distinct()
+    )
+    result = []
+    for volunteer, shift, post in rows:
+        if vid(volunteer) in volunteer_ids:
+            item = {"volunteer": vid(volunteer), "shift": sid(shift)}
+            if post is not None:
+                item["post"] = pid(post)
+            result.append(item)
+    return result
+
+
 def build_problem(run: MatchingRun) -> MappedProblem:
     volunteers = _volunteers(run)
     shifts, requests, request_shift = _shifts(run)
-    pinned = _pins(run, {v["id"] for v in volunteers}, {s["id"] for s in shifts})
+    volunteer_ids, shift_ids = {v["id"] for v in volunteers}, {s["id"] for s in shifts}
+    pinned = _pins(run, volunteer_ids, shift_ids)
+    # A pin wins over an earlier removal only if it came later; a pair both pinned and forbidden is impossible.
+    removed = [pair for pair in _removed(run, volunteer_ids, shift_ids) if pair not in pinned]
     data = {
         "name": f"run {run.pk}: {run.scope_key} week {run.week.isoformat()} v{run.version}",
         "max_distance_km": default_max_distance_km(),
@@ -291,10 +332,8 @@ def build_problem(run: MatchingRun) -> MappedProblem:
         "resources": _resources(run),
         "resource_requests": requests,
         "locks": [{"volunteer": vid(v), "shift": sid(s)} for v, s in sorted(pinned)],
-        # Filled by the review slice (assignments a coordinator removed); nothing forbids a pair yet.
-        "forbidden": [],
-        # Last week's published plan, once publication exists.
-        "previous_assignments": [],
+        "forbidden": [{"volunteer": vid(v), "shift": sid(s)} for v, s in removed],
+        "previous_assignments": _previous_week(run, volunteer_ids),
     }
     return MappedProblem(data=data, pinned=pinned, request_shift=request_shift)
 

@@ -162,6 +162,31 @@ class UnfilledSeat(models.Model):
         return f"{self.shift_id}: {self.missing}"
 
 
+class RemovedPair(models.Model):
+    """A volunteer a coordinator took off a shift in review: the next runs of the same scope and week never
+    offer them that shift again (the mapper passes the pair as `forbidden`), unless it is added back by hand."""
+
+    run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="removed_pairs")
+    shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")
+    volunteer = models.ForeignKey("people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+")
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("removed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    removed_at = models.DateTimeField(_("removed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("removed assignment")
+        verbose_name_plural = _("removed assignments")
+        ordering = ["run_id", "shift_id", "volunteer_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "shift", "volunteer"], name="planning_removed_once_per_run"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer_id} -/-> {self.shift_id}"
+
+
 class Publication(models.Model):
     """The published plan of one scope and week: the run volunteers are told about.
 

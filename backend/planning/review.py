@@ -3,7 +3,8 @@
 A hand-made assignment is checked against every hard rule by the optimizer's own independent `check`, on the
 run's problem with the plan as it stands plus the new pair; a refusal names the broken rules. A run that is not
 done, or whose week is already published, cannot be changed (409). Pins are kept by the next run of the same
-scope and week (the mapper turns them into locks).
+scope and week (the mapper turns them into locks); removed pairs are recorded and the next runs never offer
+them again (the mapper turns them into `forbidden`), unless a coordinator adds the pair back by hand.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import matching
 from core.errors import ApplicationError, Conflict
 from people.models import Volunteer
 from planning import mapper
-from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, RemovedPair, ResourceBooking, UnfilledSeat
 from shifts.models import Shift
 
 
@@ -78,6 +79,7 @@ def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> A
     assignment = Assignment.objects.create(
         run=run, volunteer=volunteer, shift=shift, pinned=True, source=Assignment.Source.MANUAL
     )
+    RemovedPair.objects.filter(run=run, volunteer=volunteer, shift=shift).delete()  # added back: allowed again
     seat = UnfilledSeat.objects.filter(run=run, shift=shift).first()
     if seat is not None:
         if seat.missing <= 1:
@@ -97,10 +99,14 @@ def assignment_pin(*, run: MatchingRun, assignment: Assignment, pinned: bool) ->
 
 
 @transaction.atomic
-def assignment_remove(*, run: MatchingRun, assignment: Assignment) -> None:
-    """Take an assignment out of the plan; its seat is listed as unfilled again."""
+def assignment_remove(*, run: MatchingRun, assignment: Assignment, user=None) -> None:
+    """Take an assignment out of the plan; its seat is listed as unfilled again, and the next runs of the scope
+    and week do not offer the volunteer that shift again."""
     _guard(MatchingRun.objects.select_for_update().get(pk=run.pk))
     shift = assignment.shift
+    RemovedPair.objects.get_or_create(
+        run=run, shift=shift, volunteer_id=assignment.volunteer_id, defaults={"removed_by": user}
+    )
     assignment.delete()
     seat, created = UnfilledSeat.objects.get_or_create(
         run=run, shift=shift,

@@ -6,7 +6,9 @@ import pytest
 
 import factories as f
 from planning import mapper
-from planning.models import Assignment, MatchingRun
+from django.utils import timezone
+
+from planning.models import Assignment, MatchingRun, Publication, RemovedPair
 
 from .conftest import SATURDAY, SUNDAY, WEEK
 
@@ -186,6 +188,60 @@ def test_pins_of_the_previous_finished_run_become_locks(world, queued_run, setti
     assert mapped.data["max_distance_km"] == 3.0
 
 
+def _finish(run):
+    MatchingRun.objects.filter(pk=run.pk).update(status="done")
+    run.status = "done"
+    return run
+
+
+def test_pairs_removed_in_review_are_forbidden_in_the_next_runs_until_added_back(world, queued_run):
+    # given v1 and another volunteer removed from a shift in review of version 1
+    shift = _saturday_shift(world.a1)
+    other = f.VolunteerFactory(home_community=world.a1)
+    first = _finish(queued_run(community=world.a1))
+    RemovedPair.objects.create(run=first, shift=shift, volunteer=world.v1)
+    RemovedPair.objects.create(run=first, shift=shift, volunteer=other)
+    # and v1 added back by hand in version 2
+    second = _finish(queued_run(community=world.a1))
+    Assignment.objects.create(run=second, shift=shift, volunteer=world.v1, pinned=False, source="manual")
+    # when versions 2 and 3 are built
+    # then version 2 forbids both pairs, and version 3 only the one never added back
+    both = sorted([{"volunteer": f"v{world.v1.pk}", "shift": f"s{shift.pk}"},
+                   {"volunteer": f"v{other.pk}", "shift": f"s{shift.pk}"}], key=lambda p: p["volunteer"])
+    assert sorted(mapper.build_problem(second).data["forbidden"], key=lambda p: p["volunteer"]) == both
+    third = mapper.build_problem(queued_run(community=world.a1))
+    assert third.data["forbidden"] == [{"volunteer": f"v{other.pk}", "shift": f"s{shift.pk}"}]
+    assert third.counts["forbidden"] == 1
+    # and a forbidden pair is one the parsed problem knows
+    assert matching.parse_problem(third.data).forbidden == ((f"v{other.pk}", f"s{shift.pk}"),)
+
+
+def test_removals_of_another_scope_or_week_do_not_count(world, queued_run):
+    shift = _saturday_shift(world.a1)
+    elsewhere = _finish(queued_run(community=world.a1, week=WEEK - dt.timedelta(days=7)))
+    RemovedPair.objects.create(run=elsewhere, shift=shift, volunteer=world.v1)
+    assert mapper.build_problem(queued_run(community=world.a1)).data["forbidden"] == []
+
+
+def test_last_weeks_published_posts_become_previous_assignments(world, queued_run):
+    # given last week's published plan put v1 on a post's shift, and an unpublished run put v2 somewhere
+    post = f.PostFactory(community=world.a1)
+    last_week = WEEK - dt.timedelta(days=7)
+    held = f.ShiftFactory(community=world.a1, post=post, start=f.at(SATURDAY - dt.timedelta(days=7), 9),
+                          end=f.at(SATURDAY - dt.timedelta(days=7), 11))
+    published = _finish(queued_run(community=world.a1, week=last_week))
+    Assignment.objects.create(run=published, shift=held, volunteer=world.v1)
+    Publication.objects.create(scope_key=published.scope_key, week=last_week, run=published,
+                               published_at=timezone.now())
+    draft = _finish(queued_run(community=world.b1, week=last_week))
+    Assignment.objects.create(run=draft, shift=f.ShiftFactory(community=world.b1), volunteer=world.v2)
+    # when this week's district-wide problem is built
+    data = mapper.build_problem(queued_run()).data
+    # then only the published pair is there, with its post
+    assert data["previous_assignments"] == [{"volunteer": f"v{world.v1.pk}", "shift": f"s{held.pk}",
+                                             "post": f"p{post.pk}"}]
+
+
 def test_a_solution_becomes_unsaved_rows_of_the_run(world, queued_run):
     # given a run whose previous version pinned V1 by hand, and a solution naming ids of the problem
     shift, other_shift = _saturday_shift(world.a1), _saturday_shift(world.a1)
@@ -213,7 +269,8 @@ def test_a_solution_becomes_unsaved_rows_of_the_run(world, queued_run):
         (other_shift.pk, 2, [{"code": "no_one_free", "message": "nobody free"}], "two more people")]
     assert rows.stats == {"status": "optimal", "objective": 7.5, "bound": 7.5, "gap": 0.0, "seconds": 0.25,
                           "solver": "highs", "problem": {"volunteers": 0, "shifts": 0, "resources": 0,
-                                                         "resource_requests": 0, "seats": 0, "locks": 0}}
+                                                         "resource_requests": 0, "seats": 0, "locks": 0,
+                                                         "forbidden": 0}}
     assert rows.metrics == {"filled_seats": 2, "mean": None}      # JSON has no NaN
     assert {a.run_id for a in rows.assignments} == {run.pk}
 

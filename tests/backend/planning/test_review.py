@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 import factories as f
-from planning.models import Assignment, Publication, UnfilledSeat
+from planning.models import Assignment, Publication, RemovedPair, UnfilledSeat
 
 from .conftest import SATURDAY
 
@@ -80,6 +80,12 @@ def test_pin_and_remove(world, client_as, done_run, saturday):
     assert not Assignment.objects.filter(pk=assignment.pk).exists()
     seat = UnfilledSeat.objects.get(run=run, shift=saturday)
     assert (seat.missing, seat.reasons[0]["code"]) == (1, "removed")
+    # the removal is remembered for the next runs, with who made it; adding the pair back forgets it
+    removed = RemovedPair.objects.get(run=run)
+    assert (removed.volunteer_id, removed.shift_id, removed.removed_by) == (
+        world.v1.pk, saturday.pk, world.users["community"])
+    assert _add(client, run, saturday, world.v1).status_code == 201
+    assert not RemovedPair.objects.filter(run=run).exists()
 
 
 def test_a_published_or_unfinished_run_cannot_change(world, client_as, done_run, saturday):

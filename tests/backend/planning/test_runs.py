@@ -55,7 +55,7 @@ def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
     assert run["message"] == "Filled 2 of 3 seats."
     assert run["stats"]["status"] in ("optimal", "feasible")
     assert run["stats"]["problem"] == {"volunteers": 3, "shifts": 2, "resources": 1, "resource_requests": 1,
-                                       "seats": 3, "locks": 0}
+                                       "seats": 3, "locks": 0, "forbidden": 0}
     assert run["metrics"]["filled_seats"] == 2
     assert run["gap"] is not None and run["attempts"] == 1
     # and the plan: V1 on the legal shift (the room booked), V3 on the patrol; one legal seat unfilled
