@@ -1,2 +1,32 @@
-"""Post allocation endpoints; names are prefixed `allocation-`."""
-urlpatterns: list = []
+"""Post allocation endpoints (定岗 runs, their review and publication; my post holdings); names are prefixed
+`allocation-`. Plain paths rather than the domain router: these are action APIs, not scoped CRUD entities."""
+from django.urls import path
+
+from allocation.apis import (
+    AllocationRunCancelApi,
+    AllocationRunDetailApi,
+    AllocationRunListApi,
+    AllocationRunProposalDetailApi,
+    AllocationRunProposalListApi,
+    AllocationRunPublishApi,
+    AllocationRunRerunApi,
+    AllocationRunUnfilledListApi,
+    MyPostHoldingDeclineApi,
+    MyPostHoldingListApi,
+)
+
+urlpatterns = [
+    path("allocation/runs/", AllocationRunListApi.as_view(), name="allocation-run-list"),
+    path("allocation/runs/<int:pk>/", AllocationRunDetailApi.as_view(), name="allocation-run-detail"),
+    path("allocation/runs/<int:pk>/cancel/", AllocationRunCancelApi.as_view(), name="allocation-run-cancel"),
+    path("allocation/runs/<int:pk>/rerun/", AllocationRunRerunApi.as_view(), name="allocation-run-rerun"),
+    path("allocation/runs/<int:pk>/publish/", AllocationRunPublishApi.as_view(), name="allocation-run-publish"),
+    path("allocation/runs/<int:pk>/proposals/", AllocationRunProposalListApi.as_view(),
+         name="allocation-run-proposals"),
+    path("allocation/runs/<int:pk>/proposals/<int:proposal_id>/", AllocationRunProposalDetailApi.as_view(),
+         name="allocation-run-proposal"),
+    path("allocation/runs/<int:pk>/unfilled/", AllocationRunUnfilledListApi.as_view(), name="allocation-run-unfilled"),
+    path("me/post-holdings/", MyPostHoldingListApi.as_view(), name="allocation-my-holding-list"),
+    path("me/post-holdings/<int:holding_id>/decline/", MyPostHoldingDeclineApi.as_view(),
+         name="allocation-my-holding-decline"),
+]

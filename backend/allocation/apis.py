@@ -1,0 +1,374 @@
+"""Endpoints of post allocation (定岗): the coordinators' runs (start: 202, the worker does the rest; list, status,
+cancel, re-run, publish), a run's proposals (reviewed by hand: add, pin, remove) and unfilled posts; and the
+member's side: my post holdings and declining one. Runs are the coordinators'; every read goes through the scope."""
+import django_filters
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from allocation import review, selectors, services
+from allocation.models import AllocationPublication, AllocationRun, Proposal, UnfilledPost
+from core.filters import StrictOrderingFilter
+from core.scoping import COORDINATORS
+from people.models import Volunteer
+from posts.models import Post, PostHolding
+
+NOT_FOUND = OpenApiResponse(description="No such run in your scope.")
+NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its year is published for its scope.")
+
+
+class CoordinatorsOnly(permissions.BasePermission):
+    """Post allocation runs are the coordinators' tool; volunteers and unit representatives get 403."""
+
+    message = _("Only coordinators work with post allocation runs.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS))
+
+
+class VolunteersOnly(permissions.BasePermission):
+    """Post holdings to answer belong to volunteers; the other roles get 403."""
+
+    message = _("Only volunteers hold standing posts.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
+                    and selectors.volunteer_of(user) is not None)
+
+
+def _publication(run: AllocationRun) -> AllocationPublication | None:
+    try:
+        return run.publication
+    except AllocationPublication.DoesNotExist:
+        return None
+
+
+class AllocationRunOutputSerializer(serializers.ModelSerializer):
+    community_name = serializers.CharField(source="community.name", read_only=True, default=None)
+    sub_district_name = serializers.CharField(source="sub_district.name", read_only=True)
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    published = serializers.SerializerMethodField(help_text=_("This run is the published allocation of its scope "
+                                                              "and year."))
+    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None)
+
+    def get_published(self, run: AllocationRun) -> bool:
+        return _publication(run) is not None
+
+    class Meta:
+        model = AllocationRun
+        fields = ["id", "level", "community", "community_name", "sub_district", "sub_district_name", "year",
+                  "version", "status", "message", "attempts", "time_limit", "created_by", "created_at", "started_at",
+                  "finished_at", "stats", "published", "published_at"]
+        read_only_fields = fields
+
+
+class AllocationRunFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter()
+    status = django_filters.MultipleChoiceFilter(choices=AllocationRun.Status.choices)
+    community = django_filters.NumberFilter(field_name="community_id")
+    sub_district = django_filters.NumberFilter(field_name="sub_district_id")
+    level = django_filters.ChoiceFilter(choices=AllocationRun.Level.choices)
+    published = django_filters.BooleanFilter(
+        field_name="publication", lookup_expr="isnull", exclude=True,
+        help_text=_("true: only the published allocations; false: only runs not published."),
+    )
+
+    class Meta:
+        model = AllocationRun
+        fields = ["year", "status", "community", "sub_district", "level", "published"]
+
+
+def _run_body(request, run_id: int) -> dict:
+    return AllocationRunOutputSerializer(selectors.allocation_run_get(user=request.user, run_id=run_id)).data
+
+
+class AllocationRunListApi(generics.ListAPIView):
+    """The allocation runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
+
+    @extend_schema_serializer(component_name="AllocationRunStartInput")
+    class InputSerializer(serializers.Serializer):
+        year = serializers.IntegerField(min_value=2000, max_value=2100)
+        community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        time_limit = serializers.FloatField(
+            required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
+            help_text=_("Seconds the optimizer may take; the server's default when omitted."),
+        )
+
+        def validate(self, attrs):
+            named = [key for key in ("community", "sub_district") if attrs.get(key) is not None]
+            if len(named) != 1:
+                raise serializers.ValidationError(_("Name exactly one of community and sub-district."))
+            return attrs
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = AllocationRunOutputSerializer
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = AllocationRunFilter
+    ordering_fields = ["created_at", "year", "version", "id"]
+
+    def get_queryset(self):
+        return selectors.allocation_run_list(user=self.request.user)
+
+    @extend_schema(description="The post allocation runs in the caller's scope, newest first.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        description=(
+            "Queue a post allocation run for a year and a scope (a community or a sub-district); answered at once "
+            "with the queued run, whose status the browser then polls. It keeps the pins and removed pairs of the "
+            "latest done version of the same scope and year."
+        ),
+        request=InputSerializer,
+        responses={202: AllocationRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
+                   409: OpenApiResponse(description="A run of this scope and year is already active.")},
+    )
+    def post(self, request):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run = services.allocation_run_start(user=request.user, **payload.validated_data)
+        return Response(_run_body(request, run.pk), status=status.HTTP_202_ACCEPTED)
+
+
+class AllocationRunDetailApi(generics.RetrieveAPIView):
+    """A run's status, message and statistics (the browser polls this)."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = AllocationRunOutputSerializer
+
+    def get_object(self):
+        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+
+class _RunActionApi(APIView):
+    permission_classes = [CoordinatorsOnly]
+
+    def run(self) -> AllocationRun:
+        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+
+class AllocationRunCancelApi(_RunActionApi):
+    """Cancel a queued or solving run; a run that has ended answers 409."""
+
+    @extend_schema(request=None, responses={200: AllocationRunOutputSerializer, 404: NOT_FOUND,
+                                            409: OpenApiResponse(description="The run has already ended.")})
+    def post(self, request, pk: int):
+        run = services.allocation_run_cancel(user=request.user, run=self.run())
+        return Response(_run_body(request, run.pk))
+
+
+class AllocationRunRerunApi(_RunActionApi):
+    """Queue a new version of the run's scope and year, keeping the pins and removed pairs of the latest done one."""
+
+    @extend_schema(request=None, responses={202: AllocationRunOutputSerializer, 404: NOT_FOUND,
+                                            409: OpenApiResponse(description="A run of this scope and year is "
+                                                                             "already active.")})
+    def post(self, request, pk: int):
+        run = services.allocation_run_rerun(user=request.user, run=self.run())
+        return Response(_run_body(request, run.pk), status=status.HTTP_202_ACCEPTED)
+
+
+class AllocationRunPublishApi(_RunActionApi):
+    """Publish a done run as its scope's post holdings for the year; its members are told once it is committed."""
+
+    @extend_schema(request=None, responses={200: AllocationRunOutputSerializer, 404: NOT_FOUND,
+                                            409: OpenApiResponse(description="The run is not done, or the year is "
+                                                                             "already published for the scope.")})
+    def post(self, request, pk: int):
+        services.allocation_run_publish(user=request.user, run=self.run())
+        return Response(_run_body(request, pk))
+
+
+class ProposalOutputSerializer(serializers.ModelSerializer):
+    post_name = serializers.CharField(source="post.name", read_only=True)
+    post_category = serializers.CharField(source="post.category", read_only=True)
+    community_name = serializers.CharField(source="post.community.name", read_only=True)
+    volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
+    volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
+    # A plain string in the schema: an enum of the same name and values as planning's assignments would collide.
+    source = serializers.CharField(read_only=True, help_text=_("solver, or manual (added by hand)."))
+
+    class Meta:
+        model = Proposal
+        fields = ["id", "post", "post_name", "post_category", "community_name", "volunteer", "volunteer_number",
+                  "volunteer_name", "pinned", "source"]
+        read_only_fields = fields
+
+
+class UnfilledPostOutputSerializer(serializers.ModelSerializer):
+    post_name = serializers.CharField(source="post.name", read_only=True)
+    post_priority = serializers.IntegerField(source="post.priority", read_only=True)
+    community_name = serializers.CharField(source="post.community.name", read_only=True)
+
+    class Meta:
+        model = UnfilledPost
+        fields = ["id", "post", "post_name", "post_priority", "community_name", "missing", "reasons", "suggestion"]
+        read_only_fields = fields
+
+
+class ProposalFilter(django_filters.FilterSet):
+    post = django_filters.NumberFilter(field_name="post_id")
+    volunteer = django_filters.NumberFilter(field_name="volunteer_id")
+    pinned = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Proposal
+        fields = ["post", "volunteer", "pinned"]
+
+
+class ProposalAddInputSerializer(serializers.Serializer):
+    post = serializers.PrimaryKeyRelatedField(queryset=Post.objects.all())
+    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.all())
+
+
+class ProposalPinInputSerializer(serializers.Serializer):
+    pinned = serializers.BooleanField()
+
+
+class AllocationRunProposalListApi(generics.ListAPIView):
+    """The run's plan: who is proposed for which post (no phone numbers), filterable by post. POST adds one by
+    hand (pinned), checked against every hard rule: a refusal is a 400 naming the broken rule, a pair already
+    proposed a 409, a run not done or already published a 409."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = ProposalOutputSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProposalFilter
+
+    def run(self) -> AllocationRun:
+        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no run id
+            return Proposal.objects.none()
+        return selectors.proposal_list(run=self.run())
+
+    @extend_schema(
+        request=ProposalAddInputSerializer,
+        responses={201: ProposalOutputSerializer, 400: OpenApiResponse(description="A hard rule would break."),
+                   404: NOT_FOUND, 409: NOT_EDITABLE},
+    )
+    def post(self, request, pk: int):
+        run = self.run()
+        payload = ProposalAddInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        proposal = review.proposal_add(run=run, **payload.validated_data)
+        return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class AllocationRunProposalDetailApi(generics.GenericAPIView):
+    """Pin or unpin one proposal of a run under review (PATCH), or remove it (DELETE): the next run of the same
+    scope and year will not propose that pair again."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = ProposalOutputSerializer
+
+    def _load(self, pk: int, proposal_id: int) -> tuple[AllocationRun, Proposal]:
+        run = selectors.allocation_run_get(user=self.request.user, run_id=pk)
+        proposal = selectors.proposal_list(run=run).filter(pk=proposal_id).first()
+        if proposal is None:
+            raise Http404
+        return run, proposal
+
+    @extend_schema(request=ProposalPinInputSerializer,
+                   responses={200: ProposalOutputSerializer, 404: NOT_FOUND, 409: NOT_EDITABLE})
+    def patch(self, request, pk: int, proposal_id: int):
+        run, proposal = self._load(pk, proposal_id)
+        payload = ProposalPinInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        proposal = review.proposal_pin(run=run, proposal=proposal, pinned=payload.validated_data["pinned"])
+        return Response(ProposalOutputSerializer(proposal).data)
+
+    @extend_schema(request=None, responses={204: None, 404: NOT_FOUND, 409: NOT_EDITABLE})
+    def delete(self, request, pk: int, proposal_id: int):
+        run, proposal = self._load(pk, proposal_id)
+        review.proposal_remove(run=run, proposal=proposal)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AllocationRunUnfilledListApi(generics.ListAPIView):
+    """Posts the run could not fill, with reasons and the smallest change that would fill them."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = UnfilledPostOutputSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        run = selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+        return selectors.unfilled_post_list(run=run)
+
+
+# ---------------------------------------------------------------- the member's side
+
+@extend_schema_serializer(component_name="MyPostHolding")
+class MyPostHoldingOutputSerializer(serializers.ModelSerializer):
+    post_name = serializers.CharField(source="post.name")
+    category = serializers.CharField(source="post.category")
+    community_name = serializers.CharField(source="post.community.name")
+    duties = serializers.CharField(source="post.duties")
+    schedule = serializers.CharField(source="post.schedule", help_text=_("The post's time rule in words."))
+    weekdays = serializers.ListField(source="post.weekdays", child=serializers.IntegerField())
+    start_time = serializers.TimeField(source="post.start_time")
+    end_time = serializers.TimeField(source="post.end_time")
+    target = serializers.CharField(source="post.target")
+    reason = serializers.CharField(source="decline.reason", default="", help_text=_("Why it was declined."))
+    declined_at = serializers.DateTimeField(source="decline.declined_at", default=None)
+
+    class Meta:
+        model = PostHolding
+        fields = ["id", "year", "status", "post", "post_name", "category", "community_name", "duties", "schedule",
+                  "weekdays", "start_time", "end_time", "target", "reason", "declined_at"]
+        read_only_fields = fields
+
+
+class MyPostHoldingFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter()
+    status = django_filters.MultipleChoiceFilter(choices=PostHolding.Status.choices)
+
+    class Meta:
+        model = PostHolding
+        fields = ["year", "status"]
+
+
+class MyPostHoldingListApi(generics.ListAPIView):
+    """The caller's standing posts (一编三定), newest year first, with duty and time."""
+
+    permission_classes = [VolunteersOnly]
+    serializer_class = MyPostHoldingOutputSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = MyPostHoldingFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return PostHolding.objects.none()
+        return selectors.my_post_holding_list(volunteer=selectors.volunteer_of(self.request.user))
+
+
+class MyPostHoldingDeclineApi(APIView):
+    """Decline one's standing post with a reason (service is voluntary); the community's coordinators are told."""
+
+    @extend_schema_serializer(component_name="PostHoldingDeclineInput")
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: MyPostHoldingOutputSerializer, 404: OpenApiResponse(description="No such holding of yours."),
+                   409: OpenApiResponse(description="The holding has ended.")},
+    )
+    def post(self, request, holding_id: int):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        holding = services.post_holding_decline(user=request.user, holding_id=holding_id, **payload.validated_data)
+        holding = selectors.my_post_holding_list(volunteer=selectors.volunteer_of(request.user)).get(pk=holding.pk)
+        return Response(MyPostHoldingOutputSerializer(holding).data)

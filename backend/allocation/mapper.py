@@ -1,0 +1,270 @@
+"""The one bridge between rows and the post optimizer: a run's scope and year -> a post problem dict (the format
+of matching/README.md, "Post allocation format"), a PostAllocation -> unsaved Proposal and UnfilledPost rows,
+and the optimizer's hard rules for one pair (to check a pin or a hand-made proposal).
+
+Who is in a problem (documented choice): members are the active non-post and retired party members (无职党员,
+离退休党员: those 一编三定 organises, see DOMAIN.md) whose home community is in the scope; posts are the scope's
+active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say what an id is.
+
+The post format has no locks and no forbidden pairs, so both are written in its own terms:
+- a pin (kept from the version this run follows) is taken out of the problem: its post offers one seat fewer
+  and its member one post fewer, and the pin is added back to the plan as it is read;
+- a removed pair becomes a skill: the post requires "~allowed:p<pk>", held by every member but the removed ones.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from allocation.models import AllocationRun, Exclusion, Proposal, UnfilledPost
+from matching.geo import distance_km
+from people.models import Volunteer
+from posts.models import Post, PostHolding, Team
+
+ELIGIBLE_KINDS = (Volunteer.Kind.NON_POST, Volunteer.Kind.RETIRED)
+DEFAULT_MAX_DISTANCE_KM = 5.0
+DEFAULT_MAX_POSTS = 1
+ALLOWED = "~allowed:"  # "~" sorts after every skill code, so it ends any list of skills it appears in
+
+
+def default_max_distance_km() -> float:
+    return float(getattr(settings, "ALLOCATION_MAX_DISTANCE_KM", DEFAULT_MAX_DISTANCE_KM))
+
+
+def max_posts() -> int:
+    return int(getattr(settings, "ALLOCATION_MAX_POSTS", DEFAULT_MAX_POSTS))
+
+
+def mid(pk: int) -> str:
+    return f"m{pk}"
+
+
+def pid(pk: int) -> str:
+    return f"p{pk}"
+
+
+def tid(pk: int) -> str:
+    return f"t{pk}"
+
+
+def _pk(text: str, prefix: str) -> int:
+    if not text.startswith(prefix) or not text[len(prefix):].isdigit():
+        raise ValueError(f"unexpected id {text!r} in the allocation (expected {prefix}<number>)")
+    return int(text[len(prefix):])
+
+
+Pair = tuple[int, int]  # (post pk, volunteer pk)
+
+
+@dataclass
+class MappedProblem:
+    """The problem dict to solve and what is needed to check a pair and to read the allocation back."""
+
+    members: dict[int, dict]                  # volunteer pk -> member item, before pins and exclusions
+    posts: dict[int, dict]                    # post pk -> post item, before pins and exclusions
+    max_distance_km: float | None
+    max_posts: int
+    pins: dict[Pair, str] = field(default_factory=dict)       # pins kept -> their source
+    dropped_pins: list[Pair] = field(default_factory=list)    # pins the rules no longer allow
+    excluded: set[Pair] = field(default_factory=set)
+    data: dict = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict:
+        return {"members": len(self.members), "posts": len(self.posts),
+                "seats": sum(p["seats"] for p in self.posts.values()), "pins": len(self.pins),
+                "pins_dropped": len(self.dropped_pins), "excluded": len(self.excluded)}
+
+
+# ---------------------------------------------------------------- rows -> problem
+
+def eligible_members(run: AllocationRun):
+    return Volunteer.objects.filter(active=True, kind__in=ELIGIBLE_KINDS, **run.community_lookup("home_community"))
+
+
+def scope_posts(run: AllocationRun):
+    return Post.objects.filter(active=True, **run.community_lookup())
+
+
+def _posts(run: AllocationRun) -> dict[int, dict]:
+    result = {}
+    for post in scope_posts(run).select_related("community").order_by("pk"):
+        item = {
+            "id": pid(post.pk), "name": post.name, "category": post.category, "seats": post.seats,
+            "priority": post.priority, "location": {"lat": post.lat, "lng": post.lng},
+            "required_skills": {k: v for k, v in dict(post.required_skills).items() if v > 0},
+            "place": post.community.name,
+        }
+        if post.duties:
+            item["duties"] = [post.duties]
+        if post.team_id is not None:
+            item["groups"] = [tid(post.team_id)]
+        result[post.pk] = item
+    return result
+
+
+def _members(run: AllocationRun, posts: dict[int, dict], limit: int) -> dict[int, dict]:
+    volunteers = eligible_members(run).prefetch_related(
+        Prefetch("teams", queryset=Team.objects.filter(**run.community_lookup()).order_by("pk"), to_attr="scope_teams"),
+        Prefetch(
+            "post_holdings",
+            queryset=PostHolding.objects.filter(status=PostHolding.Status.ACTIVE, year__in=[run.year, run.year - 1]),
+            to_attr="recent_holdings",
+        ),
+    ).order_by("pk")
+    result = {}
+    for volunteer in volunteers:
+        item = {"id": mid(volunteer.pk), "location": {"lat": volunteer.lat, "lng": volunteer.lng},
+                "skills": dict(volunteer.skills), "max_posts": limit}
+        if volunteer.scope_teams:
+            item["group"] = tid(volunteer.scope_teams[0].pk)
+        current = sorted({h.post_id for h in volunteer.recent_holdings if h.post_id in posts})
+        if current:
+            item["current_posts"] = [pid(pk) for pk in current]  # the keep weight: holders stay where they are
+        result[volunteer.pk] = item
+    return result
+
+
+def previous_run(run: AllocationRun) -> AllocationRun | None:
+    """The latest finished earlier version of the same scope and year: its pins and exclusions carry over."""
+    return (
+        AllocationRun.objects.filter(scope_key=run.scope_key, year=run.year, status=AllocationRun.Status.DONE,
+                                     version__lt=run.version)
+        .order_by("-version").first()
+    )
+
+
+def build_problem(run: AllocationRun) -> MappedProblem:
+    posts = _posts(run)
+    mapped = MappedProblem(members=_members(run, posts, max_posts()), posts=posts,
+                           max_distance_km=default_max_distance_km(), max_posts=max_posts())
+    previous = previous_run(run)
+    if previous is not None:
+        # all of them carry over (a member may be back in scope next time); only those in scope are encoded
+        mapped.excluded = set(Exclusion.objects.filter(run=previous).values_list("post_id", "volunteer_id"))
+        pins = Proposal.objects.filter(run=previous, pinned=True).order_by("pk")
+        for post, volunteer, source in pins.values_list("post_id", "volunteer_id", "source"):
+            if pair_violations(mapped, post, volunteer, plan=list(mapped.pins)):
+                mapped.dropped_pins.append((post, volunteer))
+            else:
+                mapped.pins[(post, volunteer)] = source
+    mapped.data = _problem_data(run, mapped)
+    return mapped
+
+
+def _problem_data(run: AllocationRun, mapped: MappedProblem) -> dict:
+    seats_taken, posts_taken = defaultdict(int), defaultdict(int)
+    for post, volunteer in mapped.pins:
+        seats_taken[post] += 1
+        posts_taken[volunteer] += 1
+    removed = defaultdict(set)
+    for post, volunteer in mapped.excluded:
+        if post in mapped.posts:
+            removed[post].add(volunteer)
+    posts = []
+    for pk, item in mapped.posts.items():
+        item = dict(item, seats=item["seats"] - seats_taken[pk])
+        if pk in removed:
+            item["required_skills"] = dict(item["required_skills"], **{f"{ALLOWED}{pid(pk)}": 1})
+        posts.append(item)
+    members = []
+    for pk, item in mapped.members.items():
+        item = dict(item, max_posts=item["max_posts"] - posts_taken[pk])
+        allowed = {f"{ALLOWED}{pid(post)}": 1 for post, out in removed.items() if pk not in out}
+        if allowed:
+            item["skills"] = dict(item["skills"], **allowed)
+        members.append(item)
+    return {
+        "name": f"allocation run {run.pk}: {run.scope_key} {run.year} v{run.version}",
+        "max_distance_km": mapped.max_distance_km,
+        "posts": posts,
+        "members": members,
+    }
+
+
+# ---------------------------------------------------------------- the hard rules for one pair
+
+def pair_violations(mapped: MappedProblem, post: int, volunteer: int, *, plan: list[Pair]) -> dict[str, list[str]]:
+    """The hard rules the optimizer enforces that the pair breaks next to `plan` (the other pairs of the plan),
+    by the input field they concern: in scope, skills at their level, travel limit, seats, posts per member."""
+    member, item = mapped.members.get(volunteer), mapped.posts.get(post)
+    if member is None:
+        return {"volunteer": [_("The volunteer is not eligible for this run's posts: only active non-post and "
+                                "retired party members living in its scope are.")]}
+    if item is None:
+        return {"post": [_("The post is not among this run's posts (inactive, or outside its scope).")]}
+    broken: dict[str, list[str]] = defaultdict(list)
+    for skill, level in sorted(item["required_skills"].items()):
+        have = member["skills"].get(skill, 0)
+        if have < level:
+            broken["volunteer"].append(_("Skill %(skill)s is at level %(have)s; the post needs %(need)s.")
+                                       % {"skill": skill, "have": have, "need": level})
+    if mapped.max_distance_km is not None:
+        km = distance_km(member["location"]["lat"], member["location"]["lng"],
+                         item["location"]["lat"], item["location"]["lng"])
+        if km > mapped.max_distance_km + 1e-9:
+            broken["volunteer"].append(_("Lives %(km).1f km from the post; the limit is %(limit)g km.")
+                                       % {"km": km, "limit": mapped.max_distance_km})
+    if sum(1 for p, _v in plan if p == post) >= item["seats"]:
+        broken["post"].append(_("All %(seats)d seats of the post are taken.") % {"seats": item["seats"]})
+    if sum(1 for _p, v in plan if v == volunteer) >= member["max_posts"]:
+        broken["volunteer"].append(_("Already holds %(count)d post(s) in this plan, the most one member may.")
+                                   % {"count": member["max_posts"]})
+    return dict(broken)
+
+
+# ---------------------------------------------------------------- allocation -> rows
+
+def _plain(value):
+    """JSON-safe copy of optimizer output (numpy numbers, NaN) for a JSONField."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+_ALLOWED_TEXT = re.compile(rf"(?: and )?{re.escape(ALLOWED)}p\d+ ≥ 1")
+
+
+def _readable(text: str) -> str:
+    """An explanation without the skills that stand for removed pairs."""
+    return _ALLOWED_TEXT.sub("", text).replace("with  ", "with no particular skill ")
+
+
+@dataclass
+class PlanRows:
+    proposals: list[Proposal]
+    unfilled: list[UnfilledPost]
+    stats: dict
+
+
+def solution_rows(run: AllocationRun, mapped: MappedProblem, allocation) -> PlanRows:
+    """Unsaved rows of the run's plan: the pins kept, then the optimizer's pairs; the posts left short."""
+    proposals = [Proposal(run=run, post_id=post, volunteer_id=volunteer, pinned=True, source=source)
+                 for (post, volunteer), source in sorted(mapped.pins.items())]
+    for member, post in allocation.assignments:
+        proposals.append(Proposal(run=run, post_id=_pk(post, "p"), volunteer_id=_pk(member, "m")))
+    unfilled = [
+        UnfilledPost(run=run, post_id=_pk(item["post"], "p"), missing=item["missing"],
+                     reasons=_plain([dict(r, message=_readable(r.get("message", ""))) for r in item["reasons"]]),
+                     suggestion=_readable(item.get("suggestion", "")))
+        for item in allocation.unfilled
+    ]
+    metrics = dict(allocation.metrics, filled_seats=len(proposals), total_seats=mapped.counts["seats"])
+    stats = _plain({
+        "status": allocation.status, "objective": allocation.objective, "bound": allocation.bound,
+        "gap": allocation.gap, "seconds": round(allocation.seconds, 3), "problem": mapped.counts,
+        "metrics": metrics,
+    })
+    return PlanRows(proposals=proposals, unfilled=unfilled, stats=stats)

@@ -1,0 +1,68 @@
+"""Reads of post allocation, always through the caller's scope: a community coordinator sees their community's
+runs, a sub-district coordinator the runs of their sub-district and of its communities, the administrator every
+run; volunteers and unit representatives see none. A volunteer reads their own post holdings."""
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from allocation.models import AllocationRun, Proposal, UnfilledPost
+from people.models import Volunteer
+from posts.models import PostHolding
+
+NOTHING = Q(pk__in=[])
+
+
+def allocation_run_scope(user: User) -> Q | None:
+    """The filter of the runs the user may see; None means every run."""
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser or user.role == User.Role.ADMIN:
+        return None
+    if user.role == User.Role.SUBDISTRICT:
+        return Q(sub_district_id=user.sub_district_id)
+    if user.role == User.Role.COMMUNITY:
+        return Q(community_id=user.community_id)
+    return NOTHING
+
+
+def allocation_run_list(*, user: User) -> QuerySet[AllocationRun]:
+    runs = AllocationRun.objects.select_related("community", "sub_district", "created_by", "publication")
+    condition = allocation_run_scope(user)
+    return runs if condition is None else runs.filter(condition)
+
+
+def allocation_run_get(*, user: User, run_id: int) -> AllocationRun:
+    """The run, or 404 when it does not exist or lies outside the caller's scope."""
+    run = allocation_run_list(user=user).filter(pk=run_id).first()
+    if run is None:
+        raise Http404("No such allocation run.")
+    return run
+
+
+def proposal_list(*, run: AllocationRun) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.filter(run=run)
+        .select_related("post", "post__community", "volunteer")
+        .order_by("post_id", "volunteer_id")
+    )
+
+
+def unfilled_post_list(*, run: AllocationRun) -> QuerySet[UnfilledPost]:
+    return (
+        UnfilledPost.objects.filter(run=run)
+        .select_related("post", "post__community")
+        .order_by("-post__priority", "post_id")
+    )
+
+
+def volunteer_of(user: User) -> Volunteer | None:
+    return getattr(user, "volunteer", None) if user.is_authenticated else None
+
+
+def my_post_holding_list(*, volunteer: Volunteer) -> QuerySet[PostHolding]:
+    """The volunteer's post holdings, newest year first, with the post's duty and time and any decline."""
+    return (
+        PostHolding.objects.filter(volunteer=volunteer)
+        .select_related("post", "post__community", "decline")
+        .order_by("-year", "post_id", "pk")
+    )

@@ -1,0 +1,436 @@
+"""Writes of post allocation (定岗): start a run, execute it (the Celery task's one service), cancel it, publish a
+finished one as the year's post holdings, and a member's decline of a holding.
+
+A run moves queued -> solving -> done, or ends failed or cancelled. Every move is a conditional UPDATE on the
+current status, so a cancel and a duplicate task delivery never overwrite each other; the plan is written in
+one transaction together with the move to done.
+"""
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from allocation import mapper
+from allocation.models import (
+    AllocationPublication,
+    AllocationRun,
+    Exclusion,
+    HoldingDecline,
+    Proposal,
+    UnfilledPost,
+)
+from core.errors import ApplicationError, Conflict
+from geo.models import Community, SubDistrict
+from matching.errors import ProblemError
+from matching.posts import allocate_posts, parse_post_problem
+from notifications.models import Notification
+from notifications.services import Message, notification_send, notification_send_each
+from people.models import Volunteer
+from planning.services import _children_allowed
+from posts.models import PostHolding
+
+log = logging.getLogger(__name__)
+Status = AllocationRun.Status
+
+DEFAULT_TIME_LIMIT = 30.0
+MAX_TIME_LIMIT = 600.0
+
+
+class ScopeNotFound(ApplicationError):
+    """The community or sub-district named is not in the caller's scope (or does not exist)."""
+
+    code = "not_found"
+    status_code = 404
+
+
+class RunNotAllowed(ApplicationError):
+    """Only coordinators start, cancel and publish post allocation runs."""
+
+    code = "permission_denied"
+    status_code = 403
+
+
+class RunAlreadyActive(Conflict):
+    """Another run of the same scope and year is still queued or solving."""
+
+    code = "run_active"
+
+
+class RunEnded(Conflict):
+    """The run has already ended; only a queued or solving run can be cancelled."""
+
+    code = "run_ended"
+
+
+class RunNotDone(Conflict):
+    """Only a run that has finished with a plan (done) can be published."""
+
+    code = "run_not_done"
+
+
+class AlreadyPublished(Conflict):
+    """The scope and year already have a published allocation; a year is published once."""
+
+    code = "already_published"
+
+
+class HoldingEnded(Conflict):
+    """A holding that has ended cannot be declined."""
+
+    code = "holding_ended"
+
+
+def setting_time_limit() -> float:
+    return float(getattr(settings, "ALLOCATION_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT))
+
+
+# ---------------------------------------------------------------- start
+
+def _is_admin(user: User) -> bool:
+    return user.is_superuser or user.role == User.Role.ADMIN
+
+
+def _resolve_scope(*, user: User, community: int | None, sub_district: int | None) -> dict:
+    """The run's scope fields, refusing (404) what the caller may not allocate."""
+    if not (user.is_superuser or user.is_coordinator):
+        raise RunNotAllowed(_("Only coordinators start post allocation runs."))
+    if community is not None:
+        found = Community.objects.filter(pk=community).first()
+        allowed = found is not None and (
+            _is_admin(user)
+            or (user.role == User.Role.COMMUNITY and found.pk == user.community_id)
+            or (user.role == User.Role.SUBDISTRICT and found.sub_district_id == user.sub_district_id)
+        )
+        if not allowed:
+            raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
+        return {"level": AllocationRun.Level.COMMUNITY, "community": found, "sub_district_id": found.sub_district_id,
+                "scope_key": f"community:{found.pk}"}
+    found = SubDistrict.objects.filter(pk=sub_district).first() if sub_district is not None else None
+    allowed = found is not None and (
+        _is_admin(user) or (user.role == User.Role.SUBDISTRICT and found.pk == user.sub_district_id)
+    )
+    if not allowed:
+        raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
+    return {"level": AllocationRun.Level.SUB_DISTRICT, "community": None, "sub_district_id": found.pk,
+            "scope_key": f"sub_district:{found.pk}"}
+
+
+def allocation_run_start(
+    *, user: User, year: int, community: Community | int | None = None, sub_district: SubDistrict | int | None = None,
+    time_limit: float | None = None,
+) -> AllocationRun:
+    """Queue a post allocation run for the year and the scope named (a community or a sub-district, objects or
+    ids). It follows the latest finished version of the same scope and year: its pins and removed pairs carry."""
+    scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
+                           sub_district=getattr(sub_district, "pk", sub_district))
+    limit = setting_time_limit() if time_limit is None else float(time_limit)
+    return _run_create(scope=scope, year=year, time_limit=min(limit, MAX_TIME_LIMIT), user=user)
+
+
+def allocation_run_rerun(*, user: User, run: AllocationRun) -> AllocationRun:
+    """A new version of the run's scope and year; it keeps the pins and removed pairs of the latest done one."""
+    return allocation_run_start(user=user, year=run.year, community=run.community_id,
+                                sub_district=None if run.community_id else run.sub_district_id,
+                                time_limit=run.time_limit)
+
+
+def _run_create(*, scope: dict, year: int, time_limit: float, user: User | None) -> AllocationRun:
+    with transaction.atomic():
+        if AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year, status__in=AllocationRun.ACTIVE).exists():
+            raise _already_active()
+        latest = AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year).aggregate(v=Max("version"))["v"]
+        try:
+            with transaction.atomic():  # a savepoint: a lost race leaves the outer transaction usable
+                run = AllocationRun.objects.create(
+                    **scope, year=year, version=(latest or 0) + 1, time_limit=time_limit, created_by=user,
+                )
+        except IntegrityError:
+            raise _already_active() from None
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    log.info("allocation run %s queued for %s %s", run.pk, run.scope_key, year)
+    return run
+
+
+def _already_active() -> RunAlreadyActive:
+    return RunAlreadyActive(_("A post allocation run of this scope and year is already queued or solving."))
+
+
+def _enqueue(run_id: int) -> None:
+    from allocation.tasks import run_allocation_task
+
+    run_allocation_task.delay(run_id)
+
+
+# ---------------------------------------------------------------- cancel
+
+def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
+    """Cancel a queued or solving run; the worker checks before it saves, so no plan is stored."""
+    if not (user.is_superuser or user.is_coordinator):
+        raise RunNotAllowed(_("Only coordinators cancel post allocation runs."))
+    now = timezone.now()
+    changed = AllocationRun.objects.filter(pk=run.pk, status__in=AllocationRun.ACTIVE).update(
+        status=Status.CANCELLED, finished_at=now, updated_at=now,
+        message=_("Cancelled by %(user)s.") % {"user": user},
+    )
+    run.refresh_from_db()
+    if not changed:
+        raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
+    return run
+
+
+# ---------------------------------------------------------------- execute (the task's service)
+
+def _claim(run_id: int) -> AllocationRun | None:
+    """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
+
+    One conditional UPDATE: of two deliveries of the same task, exactly one finds the run still queued.
+    """
+    now = timezone.now()
+    taken = AllocationRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
+        status=Status.SOLVING, attempts=F("attempts") + 1, started_at=now, updated_at=now, message="",
+    )
+    return AllocationRun.objects.get(pk=run_id) if taken else None
+
+
+def _fail(run_id: int, message: str) -> None:
+    now = timezone.now()
+    AllocationRun.objects.filter(pk=run_id, status=Status.SOLVING).update(
+        status=Status.FAILED, message=message[:4000], finished_at=now, updated_at=now,
+    )
+
+
+def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProblem) -> bool:
+    """The plan and the move to done, in one transaction: all of it or nothing. False if the run was cancelled."""
+    metrics = rows.stats["metrics"]
+    message = _("Filled %(filled)s of %(total)s seats.") % {"filled": metrics["filled_seats"],
+                                                             "total": metrics["total_seats"]}
+    if mapped.dropped_pins:
+        message += " " + _("%(count)d pin(s) of the previous version no longer keep the rules and were dropped.") % {
+            "count": len(mapped.dropped_pins)}
+    if rows.stats["status"] == "time_limit":
+        message += " " + _("The time limit came first: this is the best plan found by then.")
+    now = timezone.now()
+    with transaction.atomic():
+        done = AllocationRun.objects.filter(pk=run.pk, status=Status.SOLVING).update(
+            status=Status.DONE, stats=rows.stats, message=message, finished_at=now, updated_at=now,
+        )
+        if not done:
+            return False
+        for model in (Proposal, UnfilledPost, Exclusion):  # idempotent should an earlier attempt have written
+            model.objects.filter(run=run).delete()
+        Proposal.objects.bulk_create(rows.proposals)
+        UnfilledPost.objects.bulk_create(rows.unfilled)
+        Exclusion.objects.bulk_create(
+            Exclusion(run=run, post_id=post, volunteer_id=volunteer) for post, volunteer in sorted(mapped.excluded)
+        )
+    return True
+
+
+def allocation_run_execute(*, run_id: int) -> str:
+    """Build the run's post problem, solve it and store the plan. Safe to run twice: does nothing unless queued.
+
+    Returns the run's status afterwards. A failure ends the run `failed` with a message; it is logged, not raised.
+    """
+    run = _claim(run_id)
+    if run is None:
+        current = AllocationRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
+        log.info("allocation run %s not queued (%s): nothing to do", run_id, current)
+        return current or "missing"
+    try:
+        mapped = mapper.build_problem(run)
+        problem = parse_post_problem(mapped.data)
+        with _children_allowed():  # the optimizer forks a killable child; prefork workers are daemonic
+            allocation = allocate_posts(problem, time_limit=run.time_limit)
+        if not _save(run, mapper.solution_rows(run, mapped, allocation), mapped):
+            current = AllocationRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
+            log.info("allocation run %s changed to %s while it solved: not saved", run_id, current)
+            return current
+        return Status.DONE
+    except ProblemError as exc:
+        log.exception("allocation run %s: the rows do not make a valid post problem", run_id)
+        _fail(run_id, _("The posts and members could not be turned into an allocation problem: %(error)s")
+              % {"error": exc})
+    except Exception as exc:
+        log.exception("allocation run %s failed", run_id)
+        _fail(run_id, _("The run failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc})
+    return Status.FAILED
+
+
+# ---------------------------------------------------------------- publish
+
+def _already_published(run: AllocationRun) -> AlreadyPublished:
+    version = (
+        AllocationPublication.objects.filter(scope_key=run.scope_key, year=run.year)
+        .values_list("run__version", flat=True).first()
+    )
+    return AlreadyPublished(
+        _("This year is already published for this scope (version %(version)s).") % {"version": version}
+    )
+
+
+def _is_published(run: AllocationRun) -> bool:
+    return AllocationPublication.objects.filter(scope_key=run.scope_key, year=run.year).exists()
+
+
+def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPublication:
+    """Publish a done run as its scope's post holdings for the year, and tell its members once committed.
+
+    Every proposal becomes an active holding of the year; the scope's other active or proposed holdings of the
+    year end. One publication per scope and year: the runs of the scope and year are locked first (PostgreSQL),
+    so a second publisher waits and then reads the first one's publication; everywhere the unique constraint
+    decides, and its IntegrityError becomes the same 409.
+    """
+    if not (user.is_superuser or user.is_coordinator):
+        raise RunNotAllowed(_("Only coordinators publish post allocation runs."))
+    with transaction.atomic():
+        locked = list(
+            AllocationRun.objects.select_for_update().filter(scope_key=run.scope_key, year=run.year).order_by("pk")
+        )
+        current = next((row for row in locked if row.pk == run.pk), None)
+        if current is None:
+            raise Http404("No such allocation run.")
+        if current.status != Status.DONE:
+            raise RunNotDone(_("Only a run that is done can be published; this run is %(status)s.")
+                             % {"status": current.get_status_display()})
+        if _is_published(current):
+            raise _already_published(current)
+        try:
+            with transaction.atomic():
+                publication = AllocationPublication.objects.create(
+                    scope_key=current.scope_key, year=current.year, run=current, published_by=user,
+                    published_at=timezone.now(),
+                )
+        except IntegrityError:
+            raise _already_published(current) from None
+        counts = _write_holdings(current)
+        transaction.on_commit(lambda: _enqueue_publication_notice(publication.pk))
+    log.info("allocation run %s published for %s %s: %s", current.pk, current.scope_key, current.year, counts)
+    return publication
+
+
+def _write_holdings(run: AllocationRun) -> dict:
+    planned = set(Proposal.objects.filter(run=run).values_list("post_id", "volunteer_id"))
+    existing = {
+        (post, volunteer): (pk, status) for pk, post, volunteer, status in
+        PostHolding.objects.filter(year=run.year, **run.community_lookup("post__community"))
+        .values_list("pk", "post_id", "volunteer_id", "status")
+    }
+    activate = [pk for pair, (pk, status) in existing.items() if pair in planned and status != PostHolding.Status.ACTIVE]
+    end = [pk for pair, (pk, status) in existing.items()
+           if pair not in planned and status in (PostHolding.Status.ACTIVE, PostHolding.Status.PROPOSED)]
+    now = timezone.now()
+    PostHolding.objects.filter(pk__in=activate).update(status=PostHolding.Status.ACTIVE, updated_at=now)
+    HoldingDecline.objects.filter(holding_id__in=activate).delete()  # offered again: the old answer is history
+    PostHolding.objects.filter(pk__in=end).update(status=PostHolding.Status.ENDED, updated_at=now)
+    PostHolding.objects.bulk_create(
+        PostHolding(post_id=post, volunteer_id=volunteer, year=run.year, status=PostHolding.Status.ACTIVE)
+        for post, volunteer in sorted(planned - set(existing))
+    )
+    return {"created": len(planned - set(existing)), "activated": len(activate), "ended": len(end)}
+
+
+def _enqueue_publication_notice(publication_id: int) -> None:
+    from allocation.tasks import notify_publication_task
+
+    notify_publication_task.delay(publication_id)
+
+
+def _post_facts(post) -> dict:
+    """What a member needs to take up the post: name, place, duty (定责) and time (定时)."""
+    return {"post": post.pk, "name": post.name, "community": post.community.name, "duties": post.duties,
+            "schedule": post.schedule, "weekdays": sorted(post.weekdays),
+            "start_time": post.start_time.strftime("%H:%M"), "end_time": post.end_time.strftime("%H:%M"),
+            "target": post.target}
+
+
+def _post_lines(facts: dict) -> list[str]:
+    lines = [_("Post: %(name)s (%(community)s)") % facts, _("Time: %(schedule)s") % facts]
+    if facts["duties"]:
+        lines.append(_("Duties: %(duties)s") % facts)
+    if facts["target"]:
+        lines.append(_("Target: %(target)s") % facts)
+    return lines
+
+
+def publication_notify(*, publication_id: int) -> dict:
+    """Tell every member of a published allocation their post, duty and time, once (safe to run twice)."""
+    publication = AllocationPublication.objects.select_related("run").filter(pk=publication_id).first()
+    if publication is None:
+        log.warning("allocation publication %s is gone: nobody notified", publication_id)
+        return {"publication": publication_id, "members": 0, "notified": 0}
+    run = publication.run
+    by_user: dict[int, list[dict]] = {}
+    proposals = Proposal.objects.filter(run=run).select_related("post", "post__community", "volunteer")
+    for proposal in proposals.order_by("volunteer_id", "post_id"):
+        by_user.setdefault(proposal.volunteer.user_id, []).append(_post_facts(proposal.post))
+    messages = []
+    for user_id, posts in by_user.items():
+        body = [_("Your standing post for %(year)s:") % {"year": run.year}]
+        for facts in posts:
+            body += [""] + _post_lines(facts)
+        body += ["", _("Service is voluntary: if you cannot take the post, decline it under My posts with a reason.")]
+        messages.append(Message(
+            recipient=user_id, title=_("Your standing post for %(year)s") % {"year": run.year}, body="\n".join(body),
+            payload={"publication": publication.pk, "run": run.pk, "year": run.year, "posts": posts},
+        ))
+    # One call for every member (the batch form of notification_send): each is told their own posts.
+    created = notification_send_each(
+        kind=Notification.Kind.POST_ALLOCATED, event_key=f"post-allocation:{publication.pk}", messages=messages,
+    )
+    return {"publication": publication.pk, "members": len(messages), "notified": len(created)}
+
+
+# ---------------------------------------------------------------- a member declines
+
+def _my_holding(user: User, holding_id: int) -> PostHolding:
+    volunteer = getattr(user, "volunteer", None) if user.is_authenticated else None
+    found = None
+    if volunteer is not None:
+        found = (
+            PostHolding.objects.select_for_update(of=("self",)).select_related("post", "post__community")
+            .filter(pk=holding_id, volunteer=volunteer).first()
+        )
+    if found is None:
+        raise Http404("No such post holding of yours.")
+    return found
+
+
+def _community_coordinators(community_id: int) -> list[int]:
+    return list(User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
+                .order_by("pk").values_list("pk", flat=True))
+
+
+@transaction.atomic
+def post_holding_decline(*, user: User, holding_id: int, reason: str = "") -> PostHolding:
+    """Decline one's own post holding with a reason (service is voluntary); the community's coordinators are
+    told. Declining again changes nothing; an ended holding answers 409."""
+    holding = _my_holding(user, holding_id)
+    if holding.status == PostHolding.Status.DECLINED:
+        return holding
+    if holding.status == PostHolding.Status.ENDED:
+        raise HoldingEnded(_("This post holding has ended; there is nothing to decline."))
+    now = timezone.now()
+    holding.status = PostHolding.Status.DECLINED
+    holding.save(update_fields=["status", "updated_at"])
+    HoldingDecline.objects.update_or_create(holding=holding, defaults={"reason": reason, "declined_at": now})
+    volunteer: Volunteer = user.volunteer
+    facts = _post_facts(holding.post)
+    body = [_("%(name)s (%(number)s) declined their standing post for %(year)s.")
+            % {"name": volunteer.name, "number": volunteer.number, "year": holding.year}, ""]
+    body += _post_lines(facts)
+    body += ["", _("Reason: %(reason)s") % {"reason": reason or _("none given")}]
+    notification_send(
+        recipients=_community_coordinators(holding.post.community_id), kind=Notification.Kind.POST_ALLOCATED,
+        event_key=f"post-holding-declined:{holding.pk}",
+        title=_("A standing post was declined: %(post)s") % {"post": holding.post.name}, body="\n".join(body),
+        payload={"holding": holding.pk, "volunteer": volunteer.pk, "year": holding.year, "reason": reason,
+                 "post": facts},
+    )
+    return holding
