@@ -1,0 +1,84 @@
+// The signed-in frame: a side menu on wide screens, a drawer and a bottom bar on phones; header with the
+// user, the language switch and sign-out.
+import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
+import { LogoutOutlined, MenuOutlined } from "@ant-design/icons";
+import { useState, type ReactNode } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { enumLabel, useI18n } from "@/lib/i18n";
+import { useSession } from "@/lib/session";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { menuFor } from "./menu";
+
+export function Shell({ children, onLogout }: { children: ReactNode; onLogout: () => void }) {
+  const { t } = useI18n();
+  const me = useSession();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const entries = menuFor(me);
+  const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.path);
+  const items = entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }));
+  const menu = (
+    <Menu mode="inline" selectedKeys={selected} items={items} onClick={() => setOpen(false)} style={{ borderInlineEnd: 0 }} />
+  );
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      {!phone && (
+        <Layout.Sider width={208} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>
+          <div style={{ padding: "16px 20px", fontWeight: 600, color: "#c8102e" }}>{t("appShort")}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{ background: "#fff", padding: "0 12px", display: "flex", alignItems: "center", justifyContent: "space-between", borderBottom: "1px solid #f0f0f0" }}
+        >
+          <Space>
+            {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="menu" />}
+            <Typography.Text strong ellipsis style={{ maxWidth: phone ? 160 : 480 }}>
+              {phone ? t("appShort") : t("appName")}
+            </Typography.Text>
+          </Space>
+          <Space size={0}>
+            {!phone && (
+              <Typography.Text type="secondary" style={{ marginRight: 8 }} data-testid="who">
+                {me.display_name || me.username} · {enumLabel(t, "role", me.role)}
+              </Typography.Text>
+            )}
+            <LanguageSwitch />
+            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} aria-label={t("logout")}>
+              {phone ? null : t("logout")}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 72 : 24 }}>{children}</Layout.Content>
+        {phone && (
+          <nav
+            style={{ position: "fixed", bottom: 0, left: 0, right: 0, display: "flex", background: "#fff", borderTop: "1px solid #f0f0f0", zIndex: 10 }}
+          >
+            {entries.slice(0, 4).map((e) => (
+              <button
+                key={e.path}
+                onClick={() => navigate(e.path)}
+                style={{
+                  flex: 1, border: 0, background: "none", padding: "8px 0", fontSize: 12,
+                  color: selected.includes(e.path) ? "#c8102e" : "#595959",
+                }}
+              >
+                <div style={{ fontSize: 18 }}>{e.icon}</div>
+                {t(e.label)}
+              </button>
+            ))}
+          </nav>
+        )}
+      </Layout>
+      <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={240} title={`${me.display_name || me.username}`}>
+        <Typography.Paragraph type="secondary">{enumLabel(t, "role", me.role)}</Typography.Paragraph>
+        {menu}
+      </Drawer>
+    </Layout>
+  );
+}

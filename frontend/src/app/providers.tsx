@@ -1,0 +1,40 @@
+// Everything a page needs around it: language, Ant Design's locale and theme, the query cache.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { useState, type ReactNode } from "react";
+import { ApiError } from "@/lib/api";
+import { I18nProvider, useI18n, type Lang } from "@/lib/i18n";
+
+function makeClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A refusal (4xx) will not change by asking again; a network hiccup might.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#c8102e" } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children, lang, client }: { children: ReactNode; lang?: Lang; client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? makeClient());
+  return (
+    <I18nProvider lang={lang}>
+      <QueryClientProvider client={queryClient}>
+        <Themed>{children}</Themed>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

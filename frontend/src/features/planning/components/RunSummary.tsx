@@ -1,0 +1,25 @@
+// A finished run's headline figures.
+import { Col, Row, Statistic } from "antd";
+import { useI18n } from "@/lib/i18n";
+import type { MatchingRun } from "../api/types";
+
+export function RunSummary({ run }: { run: MatchingRun }) {
+  const { t } = useI18n();
+  const m = run.metrics;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={12} md={6}>
+        <Statistic title={t("filledSeats")} value={m.filled_seats ?? 0} suffix={`/ ${m.total_seats ?? 0}`} />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("volunteersUsed")} value={m.volunteers_used ?? 0} />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("requestsMet")} value={m.requests_met ?? 0} suffix={`/ ${m.requests_total ?? 0}`} />
+      </Col>
+      <Col xs={12} md={6}>
+        <Statistic title={t("gap")} value={run.gap === null ? "—" : `${(run.gap * 100).toFixed(1)}%`} />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,68 @@
+// Resources in the caller's scope: a unit's idle resources, or a community's rooms; list, create, edit.
+import { App, Button, Tag } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useState } from "react";
+import { SimpleList } from "@/components/SimpleList";
+import { enumLabel, useI18n } from "@/lib/i18n";
+import { useResources, type Resource, type Slot } from "../api/resources";
+import { ResourceForm } from "./ResourceForm";
+
+function slotText(slot: Slot, weekday: (n: number) => string) {
+  const day = slot.weekday ? weekday(slot.weekday) : slot.date;
+  return `${day} ${slot.start_time.slice(0, 5)}–${slot.end_time.slice(0, 5)}`;
+}
+
+export function ResourcesPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Resource | "new" | null>(null);
+  const weekday = (n: number) => enumLabel(t, "weekday", n);
+  return (
+    <>
+      <SimpleList<Resource>
+        title={t("resourcesTitle")}
+        useRows={useResources}
+        emptyText={t("resourcesEmpty")}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
+            {t("newResource")}
+          </Button>
+        }
+        columns={[
+          { title: t("name"), dataIndex: "name" },
+          { title: t("category"), dataIndex: "category", render: (v) => enumLabel(t, "cat", v) },
+          { title: t("capacity"), dataIndex: "capacity" },
+          { title: t("community"), dataIndex: "community_name" },
+          { title: t("unit"), dataIndex: "unit_name", render: (v) => v ?? "—" },
+          {
+            title: t("slots"),
+            dataIndex: "slots",
+            render: (slots: Slot[]) => slots.slice(0, 3).map((s) => <Tag key={s.id}>{slotText(s, weekday)}</Tag>),
+          },
+          {
+            title: t("status"),
+            dataIndex: "status",
+            render: (v) => <Tag color={v === "listed" ? "green" : "default"}>{enumLabel(t, "resStatus", v)}</Tag>,
+          },
+          {
+            title: t("actions"),
+            render: (_, row) => (
+              <Button type="link" size="small" onClick={() => setEditing(row)}>
+                {t("edit")}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <ResourceForm
+          resource={editing === "new" ? undefined : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) message.success(t("saved"));
+          }}
+        />
+      )}
+    </>
+  );
+}

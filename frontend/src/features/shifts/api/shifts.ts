@@ -1,0 +1,24 @@
+// Shifts of one week in the caller's scope.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ListParams } from "@/components/SimpleList";
+import { api, type Page } from "@/lib/api";
+
+export interface Shift {
+  id: number;
+  title: string;
+  community_name: string;
+  origin: string;
+  start: string;
+  end: string;
+  seats: number;
+  priority: number;
+  required_skills: Record<string, number>;
+}
+
+export function useShifts(week: string, params: ListParams) {
+  return useQuery({
+    queryKey: ["shifts", week, params],
+    queryFn: () => api<Page<Shift>>("shifts/", { params: { ...params, week, ordering: "start" } }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,36 @@
+// The week's shifts, in time order, with seats, priority and the skills they ask for.
+import { DatePicker, Tag } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { SimpleList, type ListParams } from "@/components/SimpleList";
+import { formatSpan, mondayOf, nextMonday } from "@/lib/format";
+import { enumLabel, useI18n } from "@/lib/i18n";
+import { useShifts, type Shift } from "../api/shifts";
+
+export function ShiftsPage() {
+  const { t } = useI18n();
+  const [week, setWeek] = useState(nextMonday());
+  return (
+    <SimpleList<Shift>
+      key={week}
+      title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
+      useRows={(params: ListParams) => useShifts(week, params)}
+      emptyText={t("shiftsEmpty")}
+      searchable={false}
+      extra={<DatePicker picker="week" allowClear={false} value={dayjs(week)} onChange={(d) => d && setWeek(mondayOf(d))} />}
+      columns={[
+        { title: t("name"), dataIndex: "title" },
+        { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
+        { title: t("community"), dataIndex: "community_name" },
+        { title: t("origin"), dataIndex: "origin", render: (v) => enumLabel(t, "origin", v) },
+        { title: t("seats"), dataIndex: "seats" },
+        { title: t("priority"), dataIndex: "priority" },
+        {
+          title: t("skills"),
+          dataIndex: "required_skills",
+          render: (skills: Record<string, number>) => Object.entries(skills).map(([k, v]) => <Tag key={k}>{`${k} ≥ ${v}`}</Tag>),
+        },
+      ]}
+    />
+  );
+}

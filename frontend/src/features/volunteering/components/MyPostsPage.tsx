@@ -1,0 +1,108 @@
+// My posts this week and upcoming, phone first: one card each, accept or decline before the deadline.
+import { App, Button, Card, List, Space, Tag, Typography } from "antd";
+import { EnvironmentOutlined, TeamOutlined } from "@ant-design/icons";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { EmptyState, ErrorState, Loading } from "@/components/PageState";
+import { ApiError } from "@/lib/api";
+import { formatDateTime, formatSpan } from "@/lib/format";
+import { enumLabel, useI18n } from "@/lib/i18n";
+import { useAcceptPost, useMyPosts, type MyPost, type PostStatus } from "../api/myPosts";
+import { DeclineModal } from "./DeclineModal";
+
+const COLOURS: Record<PostStatus, string> = { pending: "gold", accepted: "green", declined: "default", moved: "blue" };
+
+export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; onAccept: () => void; onDecline: () => void; busy?: boolean }) {
+  const { t } = useI18n();
+  const open = dayjs(post.deadline).isAfter(dayjs()) && post.status !== "declined" && post.status !== "moved";
+  return (
+    <Card
+      size="small"
+      title={post.shift_title}
+      extra={<Tag color={COLOURS[post.status]}>{enumLabel(t, "postStatus", post.status)}</Tag>}
+      data-testid="my-post"
+    >
+      <Space direction="vertical" size={4} style={{ width: "100%" }}>
+        <Typography.Text strong>{formatSpan(post.start, post.end)}</Typography.Text>
+        <Typography.Text>
+          <EnvironmentOutlined /> {post.place.community} {post.place.address}
+        </Typography.Text>
+        {post.post && <Typography.Text type="secondary">{post.post.duties}</Typography.Text>}
+        {post.others.length > 0 && (
+          <Typography.Text type="secondary">
+            <TeamOutlined /> {t("others", { names: post.others.join("、") })}
+          </Typography.Text>
+        )}
+        {post.status === "declined" && post.reason && <Typography.Text type="secondary">{post.reason}</Typography.Text>}
+        {open && (
+          <>
+            <Typography.Text type="warning">{t("answerBy", { time: formatDateTime(post.deadline) })}</Typography.Text>
+            <Space>
+              {post.status !== "accepted" && (
+                <Button type="primary" onClick={onAccept} loading={busy}>
+                  {t("accept")}
+                </Button>
+              )}
+              <Button danger onClick={onDecline}>
+                {t("decline")}
+              </Button>
+            </Space>
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+export function MyPostsPage() {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const posts = useMyPosts();
+  const accept = useAcceptPost();
+  const [declining, setDeclining] = useState<MyPost | null>(null);
+
+  if (posts.isLoading) return <Loading />;
+  if (posts.isError) return <ErrorState error={posts.error} onRetry={() => posts.refetch()} />;
+  const rows = posts.data ?? [];
+  return (
+    <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("myPostsTitle")}
+      </Typography.Title>
+      {rows.length === 0 ? (
+        <EmptyState text={t("myPostsEmpty")} />
+      ) : (
+        <List
+          dataSource={rows}
+          renderItem={(post) => (
+            <List.Item style={{ padding: "6px 0", borderBlockEnd: 0 }}>
+              <div style={{ width: "100%" }}>
+                <PostCard
+                  post={post}
+                  busy={accept.isPending && accept.variables === post.id}
+                  onAccept={() =>
+                    accept.mutate(post.id, {
+                      onSuccess: () => message.success(t("acceptedOk")),
+                      onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+                    })
+                  }
+                  onDecline={() => setDeclining(post)}
+                />
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+      {declining && (
+        <DeclineModal
+          post={declining}
+          onClose={() => setDeclining(null)}
+          onDone={() => {
+            setDeclining(null);
+            message.success(t("declined"));
+          }}
+        />
+      )}
+    </Space>
+  );
+}
