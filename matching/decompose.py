@@ -4,6 +4,7 @@ Each piece holds the shifts, requests and resources of one area and the voluntee
 that cross a border are left out of the pieces and used afterwards by a greedy border fill that offers the
 still-open seats to anyone in range with time and hours left. The bound reported is the sum of the pieces'
 proven bounds plus what the border fill added: a bound for the decomposed problem, not for the whole city.
+Progress is reported as pieces finish.
 """
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ import logging
 import math
 import multiprocessing as mp
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
+from typing import Callable
 
 import numpy as np
 
 from .candidates import VolunteerTable
 from .geo import distances_km
 from .problem import Problem
-from .solution import Solution, Status, Unfilled
+from .solution import Progress, Solution, Status, Unfilled, progress_report
+from .solve import children_allowed, notify_progress
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +144,20 @@ def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[st
     return added
 
 
+def _trivial_bound(piece: Problem) -> float:
+    """What a piece could add at most before it is solved: every seat and request, plus the soft rules."""
+    return float(sum(s.seats * s.priority for s in piece.shifts) + sum(q.priority for q in piece.resource_requests)) + 1.0
+
+
 def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: int = 2,
-                     solver: str = "highs", piece_shifts: int = 4000) -> Solution:
-    """Pieces of about `piece_shifts` shifts (whole sub-districts; 0: one piece per sub-district)."""
+                     solver: str = "highs", piece_shifts: int = 4000,
+                     progress: Callable[[Progress], None] | None = None) -> Solution:
+    """Pieces of about `piece_shifts` shifts (whole sub-districts; 0: one piece per sub-district).
+
+    progress: called in this process as each piece finishes with a `Progress` dict plus `pieces_done` and
+    `pieces_total`; its objective is the finished pieces' plans, its bound their bounds plus the trivial
+    bound of the pieces still solving (both before the border fill).
+    """
     global _PIECES
     t0 = time.monotonic()
     pieces = split(problem, piece_shifts)
@@ -152,11 +166,21 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
     budget = time_limit - border_reserve - (time.monotonic() - t0)
     per_piece = max(1.0, budget * workers / max(1, len(pieces)) * 0.95)
     log.info("%d pieces, %.1f s each on %d workers", len(pieces), per_piece, workers)
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-        futures = [pool.submit(_solve_piece, i, per_piece, solver) for i in range(len(pieces))]
-        for f in futures:
-            results.append(f.result())
+    results: list[dict] = [{}] * len(pieces)
+    open_bound = [_trivial_bound(p) for p in pieces] if progress is not None else []
+    # pool workers are forked here, also from a daemonic caller; the pool is shut down before the block ends
+    with children_allowed(), ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        futures = {pool.submit(_solve_piece, i, per_piece, solver): i for i in range(len(pieces))}
+        for done, f in enumerate(as_completed(futures), start=1):
+            i = futures[f]
+            results[i] = f.result()
+            if progress is not None:
+                open_bound[i] = 0.0
+                finished = [r for r in results if r]
+                notify_progress(progress, progress_report(
+                    "solving", sum(r["objective"] for r in finished),
+                    sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
+                    pieces_done=done, pieces_total=len(pieces)))
     _PIECES = []
     assignments = {a for r in results for a in r["assignments"]}
     bookings = {b for r in results for b in r["resource_assignments"]}

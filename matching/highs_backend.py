@@ -2,17 +2,32 @@
 
 `relax_and_round` is the optimizer's main path: the LP relaxation (near-totally-unimodular, so usually
 integral) gives the bound; fractional leftovers are fixed by a small MIP over their neighbourhood only.
+The MIP and column generation can report their figures while they run (`Figures` callbacks).
 """
 from __future__ import annotations
 
 import contextlib
+import math
 import os
+from typing import Callable, Optional
 
 import numpy as np
 
 from .formulation import Model
 
 INT_TOL = 1e-6
+
+# progress(objective, bound) in the model's units, either None when unknown; it must not raise (HiGHS calls
+# it from C++ during the MIP)
+Figures = Callable[[Optional[float], Optional[float]], None]
+
+
+def _finite(value: float) -> float | None:
+    """HiGHS says "none yet" with infinities (no incumbent, no dual bound before the root LP)."""
+    import highspy
+
+    value = float(value)
+    return value if math.isfinite(value) and abs(value) < highspy.kHighsInf else None
 
 
 @contextlib.contextmanager
@@ -86,12 +101,22 @@ def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, met
 
 
 def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=None,
-              threads: int | None = None):
-    """Return (status, objective, dual bound, column values or None) of the MIP (bounds may fix columns)."""
+              threads: int | None = None, progress: Figures | None = None):
+    """Return (status, objective, dual bound, column values or None) of the MIP (bounds may fix columns).
+
+    progress, if given, receives the incumbent and the dual bound whenever HiGHS finds a better plan or
+    checks its limits (between nodes); without it HiGHS runs with no callback at all.
+    """
     h = new_highs(threads)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("mip_rel_gap", float(gap))
     pass_model(h, model, integer=True, lower=lower, upper=upper)
+    if progress is not None:
+        def figures(event) -> None:
+            progress(_finite(event.data_out.mip_primal_bound), _finite(event.data_out.mip_dual_bound))
+
+        h.cbMipImprovingSolution.subscribe(figures)
+        h.cbMipInterrupt.subscribe(figures)
     h.run()
     status = status_name(h)
     info = h.getInfo()
@@ -134,7 +159,8 @@ def lagrangian_bound(model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray
 
 
 def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, threads: int | None = None,
-                      batch: int = 60_000, log=None, choice=None, stop_gap: float = 0.0):
+                      batch: int = 60_000, log=None, choice=None, stop_gap: float = 0.0,
+                      progress: Figures | None = None):
     """The LP relaxation over all columns, solved on a growing subset priced by reduced cost.
 
     Only the columns that can improve the LP are ever given to HiGHS: start from `initial` (plus every
@@ -142,6 +168,9 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
     `batch` with positive reduced cost, repeat until none is left. At every round
     restricted objective + sum of positive reduced costs x upper bound is a valid bound on the full LP
     (a dual-feasible point), so the bound is proven even if the deadline stops the pricing early.
+
+    progress, if given, receives the proven bound after every round (the restricted LP's value is no plan,
+    so no objective).
 
     Returns (status, objective, bound, values over all columns, active mask, rounds).
     """
@@ -199,6 +228,8 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         if log:
             log.info("column generation round %d: %d columns, LP %.4f, bound %.4f, %d priced in",
                      rounds, active.sum(), obj / model.scale, bound / model.scale, positive.size)
+        if progress is not None:
+            progress(None, bound)
         if positive.size == 0:
             bound = obj
             break

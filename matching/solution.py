@@ -1,11 +1,12 @@
 """The result of a matching run: a frozen Solution with status, objective, bound and gap, the plan,
-every unfilled seat with its reasons, and what each soft rule contributed (the score analysis)."""
+every unfilled seat with its reasons, and what each soft rule contributed (the score analysis); and the
+interim `Progress` figures reported while a run is still solving."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional, TypedDict
 
 from .errors import ProblemError
 from .problem import read_json
@@ -68,6 +69,29 @@ class Solution:
 
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+
+class Progress(TypedDict, total=False):
+    """What a `progress` callback receives while solving, in the units of `Solution` (seat units)."""
+    phase: str                   # "greedy" (the fallback plan, before the solver starts) | "solving"
+    objective: Optional[float]   # the best plan known so far (never below the greedy plan's)
+    bound: Optional[float]       # the best proven upper bound so far (at first the trivial one)
+    gap: Optional[float]         # (bound - objective) / bound, as Solution.gap; None while either is unknown
+    seconds: float               # since the call started
+    pieces_done: int             # solve_decomposed only: pieces finished ...
+    pieces_total: int            # ... out of this many
+
+
+def progress_report(phase: str, objective: float | None, bound: float | None, seconds: float,
+                    **extra: Any) -> Progress:
+    """One progress dict; the gap is computed as for a Solution (the bound never below the objective)."""
+    gap = None
+    if objective is not None and bound is not None:
+        bound = max(bound, objective)
+        gap = round((bound - objective) / bound, 9) if bound > 0 else 0.0
+    return Progress(phase=phase, objective=None if objective is None else round(float(objective), 9),
+                    bound=None if bound is None else round(float(bound), 9), gap=gap,
+                    seconds=round(seconds, 3), **extra)
 
 
 def solution_from_dict(data: Any) -> Solution:

@@ -5,17 +5,21 @@ HiGHS, models up to 60k columns: LP relaxation (bound), round, complete greedily
 HiGHS, larger (district) models: column generation on the seat-level LP with a Lagrangian bound, rounding,
 greedy completion, a soft-rule swap pass, and a neighbourhood MIP if still short of the gap.
 CBC: the whole model through PuLP, named rows, `sol_status` read (never `status` alone).
+While the child solves it streams plans and, when the caller asked for `progress`, its best figures.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing as mp
 import os
 import re
 import signal
 import tempfile
+import threading
 import time
 from collections import defaultdict
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -25,7 +29,10 @@ from .formulation import Model, build_model, lock_columns, objective_scale
 from .greedy import PlanState, greedy_fill, greedy_plan
 from .metrics import plan_metrics, score
 from .problem import Problem
-from .solution import Solution, Status
+from .solution import Progress, Solution, Status, progress_report
+
+if TYPE_CHECKING:
+    from .highs_backend import Figures
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +45,62 @@ INITIAL_BY_DEGREE = True          # kept back from column generation for roundin
 
 
 # ---------------------------------------------------------------- workers (run in a child process)
+
+class ChildProgress:
+    """The child's side of live progress: the best objective and bound it knows (seat units), sent to the
+    parent as ("progress", {"objective", "bound"}) at most once a second.
+
+    Figures are kept even when not sent, so a report held back by the one-second rule is carried by the
+    next one. Disabled (the caller passed no `progress`), it sends nothing and HiGHS runs without callbacks,
+    exactly as before.
+    """
+    INTERVAL = 1.0
+
+    def __init__(self, conn, enabled: bool, problem=None, cands=None, arrays=None, scale: float = 1.0):
+        self.conn, self.enabled = conn, enabled
+        self.problem, self.cands, self.arrays, self.scale = problem, cands, arrays, scale
+        self.objective: float | None = None
+        self.bound: float | None = None
+        self.sent = -float("inf")
+
+    def __call__(self, objective: float | None = None, bound: float | None = None) -> None:
+        if not self.enabled:
+            return
+        if objective is not None:
+            self.objective = objective if self.objective is None else max(self.objective, objective)
+        if bound is not None:
+            self.bound = bound if self.bound is None else min(self.bound, bound)
+        now = time.monotonic()
+        if now - self.sent < self.INTERVAL:
+            return
+        self.sent = now
+        try:
+            self.conn.send(("progress", {"objective": self.objective, "bound": self.bound}))
+        except (OSError, ValueError):    # the parent stopped listening (its deadline): the kill follows
+            self.enabled = False
+
+    def plan(self, x, y) -> None:
+        """Report a plan the child is about to send, scored exactly as the parent will score it."""
+        if self.enabled:
+            self(objective=score(self.problem, self.cands, self.arrays, self.scale, x, y)["objective"])
+
+    def model_units(self, scale: float, bound_offset: float = 0.0,
+                    with_figures: bool = True) -> Figures | None:
+        """A highs_backend progress callback that converts the model's units to seat units (None when
+        disabled, so HiGHS gets no callback). with_figures=False: the model's figures are not the week's
+        (a MIP over a fixed neighbourhood), so only the clock is reported."""
+        if not self.enabled:
+            return None
+
+        def figures(objective: float | None, bound: float | None) -> None:
+            if not with_figures:
+                self()
+                return
+            self(None if objective is None else objective / scale,
+                 None if bound is None else bound / scale + bound_offset)
+
+        return figures
+
 
 def _complete(problem, cands, arrays, x, y) -> tuple[np.ndarray, np.ndarray]:
     """Take an integral partial plan and fill what is left greedily (requests first)."""
@@ -62,12 +125,14 @@ def _built(conn, problem, cands, arrays, warm) -> Model:
     return model
 
 
-def _highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads) -> None:
+def _highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads,
+                  live: bool = False) -> None:
     start = time.monotonic()
     model = _built(conn, problem, cands, arrays, warm)
+    report = ChildProgress(conn, live, problem, cands, arrays, model.scale)
     seconds -= time.monotonic() - start
     if model.n_cols > FULL_MIP_COLUMNS:
-        _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads)
+        _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads, report)
         return
     from . import highs_backend as hb
 
@@ -81,22 +146,27 @@ def _highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float
         conn.send(("failed", status))
         return
     bound = lp_obj / model.scale
+    report(bound=bound)
     frac = hb.fractional(values, model)
     x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
     y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
     if frac.size == 0:
+        report.plan(x, y)
         conn.send(("plan", {"x": x, "y": y, "bound": bound, "final": True, "phase": "lp_integral",
                             "lp_seconds": time.monotonic() - start, "fractional": 0}))
         return
     x = _drop_roomless(cands, arrays, problem, x, y)
     cx, cy = _complete(problem, cands, arrays, x, y)
+    report.plan(cx, cy)
     conn.send(("plan", {"x": cx, "y": cy, "bound": bound, "final": False, "phase": "lp_rounded",
                         "lp_seconds": time.monotonic() - start, "fractional": int(frac.size)}))
     remaining = seconds - (time.monotonic() - start)
     if remaining > 0.2:
         # small models are cheap: aim five times tighter than the gap that counts as optimal
-        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap / 5, threads=threads)
+        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap / 5, threads=threads,
+                                               progress=report.model_units(model.scale))
         if vals is not None:
+            report.plan(np.flatnonzero(vals[:n_x] > 0.5), np.flatnonzero(vals[n_x:n_x + n_y] > 0.5))
             conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5),
                                 "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
                                 "bound": min(bound, dual / model.scale), "final": True, "phase": "full_mip",
@@ -177,7 +247,8 @@ def polish_soft(state: PlanState) -> int:
     return swaps
 
 
-def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads) -> None:
+def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads,
+                  report: ChildProgress) -> None:
     """District scale: column generation on the seat-level LP (proven bound), round, complete, polish."""
     from . import highs_backend as hb
 
@@ -207,16 +278,17 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
             choice_rows.append(off + np.arange(b.size))
             cap.extend(b.upper.tolist())
     choice = (np.concatenate(choice_rows), group, np.array(cap, dtype=np.int64))
-    status, obj, lp_bound, values, active, rounds = hb.column_generation(
-        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
-        choice=choice, stop_gap=gap / 4)
-    if obj is None:
-        conn.send(("infeasible", None) if status == "kInfeasible" else ("failed", status))
-        return
     # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
     max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
         (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
+    status, obj, lp_bound, values, active, rounds = hb.column_generation(
+        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
+        choice=choice, stop_gap=gap / 4, progress=report.model_units(prim.scale, max_soft / model.scale))
+    if obj is None:
+        conn.send(("infeasible", None) if status == "kInfeasible" else ("failed", status))
+        return
     bound = lp_bound + max_soft / model.scale
+    report(bound=bound)
     frac = hb.fractional(values, prim)
     x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
     y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
@@ -236,9 +308,11 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     greedy_fill(state)
     info = {"lp_seconds": round(time.monotonic() - start, 3), "fractional": int(frac.size),
             "pricing_rounds": rounds, "lp_columns": int(active.sum()), "lp_converged": bool(lp_bound == obj)}
+    report.plan(sorted(state.x), sorted(state.y))
     conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
                         "final": False, "phase": "lp_rounded", **info}))
     swaps = polish_soft(state)
+    report.plan(sorted(state.x), sorted(state.y))
     conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
                         "final": True, "phase": "lp_rounded_polished", "soft_swaps": swaps, **info}))
     # still short of the gap: a MIP over the neighbourhood of the fractional columns and the open seats,
@@ -264,7 +338,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     upper[~active] = 0.0
     lower[~active] = 0.0
     status, obj, _, vals = hb.solve_mip(prim, time_limit=remaining - 1.0, gap=gap / 5, lower=lower, upper=upper,
-                                        threads=threads)
+                                        threads=threads, progress=report.model_units(prim.scale, with_figures=False))
     if vals is None:
         return
     mx = np.flatnonzero(vals[:n_x] > 0.5)
@@ -275,6 +349,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     for j in mx:
         improved.assign(int(j))
     polish_soft(improved)
+    report.plan(sorted(improved.x), sorted(improved.y))
     conn.send(("plan", {"x": np.array(sorted(improved.x)), "y": np.array(sorted(improved.y)), "bound": bound,
                         "final": True, "phase": "neighbourhood_mip", "free_columns": int(free.sum()), **info}))
 
@@ -297,7 +372,9 @@ def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
     return -float(found[-1]) if found else None
 
 
-def _cbc_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads) -> None:
+def _cbc_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads,
+                live: bool = False) -> None:
+    # CBC runs as a separate program through PuLP and tells nothing until it ends: no live figures
     import pulp
 
     from .formulation import to_pulp
@@ -329,8 +406,25 @@ def _cbc_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, 
                         "proven": optimal}))
 
 
-def _child(target, conn, *args) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this child if its parent dies (Linux; elsewhere nothing happens).
+
+    The parent kills the child at its deadline, but cannot if it is killed first (a Celery worker child
+    terminated by its master): then the solver would run on, orphaned, until its own limit.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)      # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:      # the parent died before the request took effect
+        os._exit(1)
+
+
+def _child(target, conn, parent_pid, *args) -> None:
     os.setpgrp()              # own process group: the parent kills CBC's process together with this one
+    _die_with_parent(parent_pid)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)       # solvers print banners; the package never prints
     try:
@@ -341,39 +435,95 @@ def _child(target, conn, *args) -> None:
         conn.close()
 
 
-def run_with_deadline(target, args: tuple, deadline: float) -> tuple[list[tuple[str, object]], bool]:
+_daemon_lock = threading.Lock()
+_daemon_lifts = 0                  # children_allowed blocks open in this process
+_daemon_saved: bool | None = None  # the flag as it was before the first of them
+
+
+@contextlib.contextmanager
+def children_allowed():
+    """Let matching fork its solver processes even when the caller is a daemonic process.
+
+    A Celery prefork worker child is daemonic, and multiprocessing refuses children to daemonic processes
+    ("daemonic processes are not allowed to have children") so that none is left behind when the daemonic
+    parent is terminated. matching's children cannot be left behind that way: run_with_deadline joins its
+    child or kills the child's whole process group before it returns (and that child dies with its
+    parent, `_die_with_parent`), and solve_decomposed shuts its pool down before it returns. So the flag
+    is lifted while they start and restored after; a counter under a lock keeps concurrent solves in
+    threads of one process from restoring it under each other.
+    """
+    global _daemon_lifts, _daemon_saved
+    config = mp.current_process()._config
+    with _daemon_lock:
+        if _daemon_lifts == 0:
+            _daemon_saved = config.get("daemon")
+            config["daemon"] = False
+        _daemon_lifts += 1
+    try:
+        yield
+    finally:
+        with _daemon_lock:
+            _daemon_lifts -= 1
+            if _daemon_lifts == 0:
+                if _daemon_saved is None:
+                    config.pop("daemon", None)
+                else:
+                    config["daemon"] = _daemon_saved
+
+
+def notify_progress(progress: Callable[[Progress], None] | None, report: Progress) -> None:
+    """Give a report to the caller's callback; its failures are logged and never stop a solve."""
+    if progress is None:
+        return
+    try:
+        progress(report)
+    except Exception:
+        log.exception("the progress callback failed; solving goes on")
+
+
+def run_with_deadline(target, args: tuple, deadline: float, *,
+                      progress: Callable[[dict], None] | None = None) -> tuple[list[tuple[str, object]], bool]:
     """Run target(conn, *args) in a forked child; collect its messages until it ends or the deadline passes.
 
-    Returns (messages, finished). On the deadline the child's whole process group is killed.
+    Returns (messages, finished). On the deadline the child's whole process group is killed. ("progress",
+    payload) messages are not collected: each payload goes to `progress` as it arrives. Works from a
+    daemonic caller (see `children_allowed`).
     """
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(target, child) + args, daemon=True)
-    proc.start()
+    proc = ctx.Process(target=_child, args=(target, child, os.getpid()) + args, daemon=True)
+    with children_allowed():
+        proc.start()
     child.close()
     messages: list[tuple[str, object]] = []
     finished = False
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            break
-        try:
-            if parent.poll(min(remaining, 0.5)):
-                messages.append(parent.recv())
-            elif not proc.is_alive() and not parent.poll(0):
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                if parent.poll(min(remaining, 0.5)):
+                    message = parent.recv()
+                    if message[0] == "progress":
+                        notify_progress(progress, message[1])
+                    else:
+                        messages.append(message)
+                elif not proc.is_alive() and not parent.poll(0):
+                    finished = True
+                    break
+            except (EOFError, OSError):
                 finished = True
                 break
-        except (EOFError, OSError):
-            finished = True
-            break
-    if not finished:
-        log.warning("solver passed the deadline: killing process group %d", proc.pid)
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    proc.join(timeout=1.0)
-    parent.close()
+    finally:                    # also when the caller is interrupted: the child never outlives the call
+        if not finished:
+            log.warning("solver passed the deadline: killing process group %d", proc.pid)
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.join(timeout=1.0)
+        parent.close()
     return messages, finished
 
 
@@ -406,13 +556,33 @@ def _lock_conflict(problem: Problem, cands: Candidates, arrays: Arrays, locks: l
     return None
 
 
+class _ParentProgress:
+    """The parent's side of live progress: merges the child's figures with the greedy plan and the trivial
+    bound it already holds, so every report has an objective (never below the fallback plan) and a bound."""
+
+    def __init__(self, callback: Callable[[Progress], None], t0: float, objective: float, bound: float):
+        self.callback, self.t0 = callback, t0
+        self.objective, self.bound = objective, bound
+
+    def __call__(self, figures: dict, phase: str = "solving") -> None:
+        if figures.get("objective") is not None:
+            self.objective = max(self.objective, figures["objective"])
+        if figures.get("bound") is not None:
+            self.bound = min(self.bound, figures["bound"])
+        notify_progress(self.callback, progress_report(phase, self.objective, self.bound,
+                                                       time.monotonic() - self.t0))
+
+
 def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = 0.005,
-          threads: int | None = None, explain_unfilled: bool = True) -> Solution:
+          threads: int | None = None, explain_unfilled: bool = True,
+          progress: Callable[[Progress], None] | None = None) -> Solution:
     """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
 
     solver: "highs" (the default; LP-based, see the module docstring), "cbc" (whole MIP through PuLP) or
     "greedy" (the baseline only). gap: relative gap at which a plan counts as optimal. threads: HiGHS
     threads. explain_unfilled: compute reasons and the recruitment list (a second at district scale).
+    progress: called in this process with a `Progress` dict once for the greedy plan, then at most once a
+    second while HiGHS solves (CBC reports nothing until it ends); keep it quick, it runs on the clock.
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver: expected one of {', '.join(SOLVERS)}, got {solver!r}")
@@ -437,13 +607,17 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     t_greedy = time.monotonic()
     # without a solver's bound: every seat and request filled, plus less than one seat of soft rules
     bound = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum()) + 1.0
+    live = _ParentProgress(progress, t0, greedy_objective, bound) if progress is not None else None
+    if live is not None:
+        live({}, phase="greedy")
     finished, infeasible, proven, notes = True, False, False, {}
     reserve = min(2.0, 0.1 * time_limit)         # time kept back to explain and package the plan
     if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
         target = _highs_worker if solver == "highs" else _cbc_worker
         budget = deadline - reserve - time.monotonic()
         messages, finished = run_with_deadline(
-            target, (problem, cands, arrays, best["x"], budget, gap, threads), deadline - reserve)
+            target, (problem, cands, arrays, best["x"], budget, gap, threads, live is not None), deadline - reserve,
+            progress=live)
         for kind, payload in messages:
             if kind == "infeasible":
                 infeasible = True
