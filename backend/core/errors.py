@@ -3,9 +3,11 @@
 Domain refusals raise an ApplicationError subclass; DRF and Django errors are translated here.
 Unknown exceptions are left alone so that they are logged and stay 500s.
 """
+import logging
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, InterfaceError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
+
+log = logging.getLogger(__name__)
 
 
 class ApplicationError(Exception):
@@ -88,6 +92,19 @@ def exception_handler(exc, context):
         return Response(
             error_body(_("Still in use by: %s") % ", ".join(names), "in_use"), status=status.HTTP_409_CONFLICT
         )
+
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        # The database went away (a restart, a failover): nothing was committed, the client may retry. Django
+        # closes the broken connection when the request ends, so the next request connects afresh.
+        set_rollback()
+        log.warning("database unavailable: %s", type(exc).__name__)
+        response = Response(
+            error_body(_("The database is briefly unavailable; nothing was saved. Try again in a moment."),
+                       "service_unavailable"),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+        response["Retry-After"] = "5"
+        return response
 
     if isinstance(exc, IntegrityError):
         # A uniqueness or check rule held by the database caught what validation could not (a race).

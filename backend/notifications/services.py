@@ -165,4 +165,5 @@ def publication_notify(*, run_id: int) -> dict:
     created = notification_send_each(
         kind=Notification.Kind.PLAN_PUBLISHED, event_key=f"plan_published:run:{run.pk}", messages=messages,
     )
+    Publication.objects.filter(run_id=run.pk, notified_at__isnull=True).update(notified_at=timezone.now())
     return {"run": run.pk, "volunteers": len(messages), "notified": len(created)}

@@ -205,6 +205,8 @@ class Publication(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"))
+    # Set once the volunteers have been told; a sweeper on beat sends notices still missing (a broker outage).
+    notified_at = models.DateTimeField(_("volunteers notified at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("publication")
@@ -216,3 +218,74 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope_key} {self.week} (run {self.run_id})"
+
+
+class SolveJob(models.Model):
+    """One large solve split into pieces that Celery workers solve side by side, then joined (planning.fanout).
+
+    Serves a district run (`run` and the run's `attempt` it belongs to), or stands alone. The whole problem is
+    kept, compressed, because the join needs it to fill seats across the pieces' borders.
+    """
+
+    class Status(models.TextChoices):
+        SOLVING = "solving", _("Solving")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    run = models.ForeignKey(
+        MatchingRun, verbose_name=_("run"), null=True, blank=True, on_delete=models.CASCADE, related_name="solve_jobs"
+    )
+    attempt = models.PositiveSmallIntegerField(_("attempt of the run"), default=0)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SOLVING)
+    solver = models.CharField(_("solver"), max_length=16)
+    time_limit = models.FloatField(_("time limit of the whole solve (s)"))
+    piece_time_limit = models.FloatField(_("time limit of each piece (s)"))
+    piece_count = models.PositiveIntegerField(_("pieces"))
+    problem = models.BinaryField(_("problem (zlib JSON)"))
+    # What the mapper needs to turn the joined solution back into rows of the run (pins, request -> shift).
+    meta = models.JSONField(_("mapping data"), default=dict, blank=True)
+    solution = models.BinaryField(_("solution (zlib JSON)"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("fanned-out solve")
+        verbose_name_plural = _("fanned-out solves")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "attempt"], condition=Q(run__isnull=False),
+                                    name="planning_one_solve_job_per_run_attempt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"solve job {self.pk} ({self.status}, {self.piece_count} pieces)"
+
+
+class SolvePiece(models.Model):
+    """One piece of a fanned-out solve: a sub-district's problem and, once a worker solved it, its plan."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    job = models.ForeignKey(SolveJob, verbose_name=_("solve"), on_delete=models.CASCADE, related_name="pieces")
+    index = models.PositiveIntegerField(_("index"))
+    name = models.CharField(_("name"), max_length=100)
+    shift_count = models.PositiveIntegerField(_("shifts"))
+    problem = models.BinaryField(_("problem (zlib JSON)"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=200, blank=True)
+    seconds = models.FloatField(_("seconds"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        verbose_name = _("solve piece")
+        verbose_name_plural = _("solve pieces")
+        ordering = ["job_id", "index"]
+        constraints = [models.UniqueConstraint(fields=["job", "index"], name="planning_piece_index_unique")]
+
+    def __str__(self) -> str:
+        return f"piece {self.index} of job {self.job_id} ({self.status})"

@@ -25,8 +25,9 @@ from django.utils.translation import gettext as _
 import matching
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log
 from geo.models import Community, District, SubDistrict
-from planning import mapper
+from planning import fanout, mapper
 from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,10 @@ class RunNotAllowed(ApplicationError):
 
 def setting_time_limit() -> float:
     return float(getattr(settings, "PLANNING_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT))
+
+
+def setting_max_attempts() -> int:
+    return int(getattr(settings, "PLANNING_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
 
 
 def setting_solver() -> str:
@@ -183,9 +188,11 @@ def matching_run_prepare_week(*, week: dt.date) -> dict:
 
 
 def _enqueue(run_id: int) -> None:
+    """Called once committed. If the broker is down the run stays queued, and the reaper sends it again when
+    its heartbeat is stale."""
     from planning.tasks import run_matching_task
 
-    run_matching_task.delay(run_id)
+    send_or_log(run_matching_task, run_id)
 
 
 # ---------------------------------------------------------------- cancel
@@ -259,9 +266,24 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
 
 
 def _enqueue_publication_notice(run_id: int) -> None:
+    """Called once committed. A publication left unannounced (the broker was down) is sent again by
+    publication_resend_notices."""
     from notifications.tasks import notify_publication_task
 
-    notify_publication_task.delay(run_id)
+    send_or_log(notify_publication_task, run_id)
+
+
+def publication_resend_notices(*, older_than_minutes: float = 2.0) -> list[int]:
+    """Beat's sweeper: publications whose volunteers were not yet told (the notice could not be queued, or
+    its task was lost) are sent again; the notice itself sends each volunteer one notification."""
+    cutoff = timezone.now() - dt.timedelta(minutes=older_than_minutes)
+    pending = list(Publication.objects.filter(notified_at__isnull=True, published_at__lt=cutoff)
+                   .order_by("pk").values_list("run_id", flat=True))
+    for run_id in pending:
+        _enqueue_publication_notice(run_id)
+    if pending:
+        log.warning("publication notices sent again for runs %s", pending)
+    return pending
 
 
 # ---------------------------------------------------------------- execute (the task's service)
@@ -281,7 +303,7 @@ def _move(run: MatchingRun, *, status: str, **fields) -> None:
         setattr(run, name, value)
 
 
-class _Heartbeat:
+class Heartbeat:
     """Keeps the heartbeat of a working run fresh while this thread builds, solves and saves, and moves the
     progress along the solver's time limit while it solves (the solver reports nothing until it returns).
 
@@ -349,14 +371,52 @@ def _children_allowed():
 def _claim(run_id: int) -> MatchingRun | None:
     """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
 
-    One conditional UPDATE: of two deliveries of the same task, exactly one finds the run still queued.
+    One conditional UPDATE: of two deliveries of the same task, exactly one finds the run still queued. A run
+    found working is taken over only once its heartbeat has stopped (see _orphaned).
     """
     now = timezone.now()
-    taken = MatchingRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
-        status=Status.BUILDING, stage=_("Building the problem"), progress=5, attempts=F("attempts") + 1,
-        heartbeat=now, updated_at=now, started_at=Coalesce(F("started_at"), Value(now)), message="",
-    )
-    return MatchingRun.objects.get(pk=run_id) if taken else None
+    claim = {"status": Status.BUILDING, "stage": _("Building the problem"), "progress": 5, "heartbeat": now,
+             "attempts": F("attempts") + 1, "updated_at": now, "started_at": Coalesce(F("started_at"), Value(now)),
+             "message": ""}
+    if MatchingRun.objects.filter(pk=run_id, status=Status.QUEUED).update(**claim):
+        return MatchingRun.objects.get(pk=run_id)
+    orphan = _orphaned(run_id)
+    if orphan is None:
+        return None
+    same = MatchingRun.objects.filter(pk=run_id, status=orphan.status, heartbeat=orphan.heartbeat)
+    if orphan.attempts >= setting_max_attempts():
+        message = _("Failed: the worker stopped during attempt %(n)d of %(max)d.") % {
+            "n": orphan.attempts, "max": setting_max_attempts()}
+        same.update(status=Status.FAILED, stage=_("Failed"), message=message, finished_at=now, updated_at=now)
+        return None
+    if same.update(**claim):
+        log.warning("run %s taken over from a worker that stopped (attempt %s)", run_id, orphan.attempts + 1)
+        return MatchingRun.objects.get(pk=run_id)
+    return None
+
+
+def _orphaned(run_id: int) -> MatchingRun | None:
+    """The run, if it is working but nobody works on it: its heartbeat has not moved for three beats.
+
+    This is what a task redelivered after its worker died finds (acks late, reject on worker lost). A
+    duplicate delivery while the first worker lives sees the heartbeat move and leaves the run alone. Runs
+    fanned out to piece tasks are the pieces' business (and the reaper's), never taken over here.
+    """
+    run = MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).first()
+    if run is None or run.solve_jobs.filter(attempt=run.attempts).exists():
+        return None
+    silent_for = 3 * HEARTBEAT_SECONDS
+    waited = 0.0
+    while True:
+        age = (timezone.now() - run.heartbeat).total_seconds() if run.heartbeat else silent_for
+        if age >= silent_for:
+            return run
+        pause = min(HEARTBEAT_SECONDS, silent_for - age + 0.5)
+        time.sleep(pause)
+        waited += pause
+        current = MatchingRun.objects.filter(pk=run_id).values_list("status", "heartbeat").first()
+        if current is None or current != (run.status, run.heartbeat) or waited > 4 * silent_for:
+            return None  # it moved on, or someone is beating: alive
 
 
 def _summary(run: MatchingRun, solution) -> str:
@@ -387,7 +447,8 @@ def _save(run: MatchingRun, rows: mapper.PlanRows, solution) -> None:
         UnfilledSeat.objects.bulk_create(rows.unfilled)
 
 
-def _fail(run_id: int, message: str) -> None:
+def fail_run(run_id: int, message: str) -> None:
+    """End a working run `failed` with the message (no-op once it has ended)."""
     now = timezone.now()
     MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).update(
         status=Status.FAILED, stage=_("Failed"), message=message[:4000], finished_at=now, heartbeat=now, updated_at=now,
@@ -411,15 +472,22 @@ def matching_run_execute(*, run_id: int) -> str:
         log.info("run %s not queued (%s): nothing to do", run_id, current)
         return current or "missing"
     try:
-        with _Heartbeat(run) as heartbeat:
+        with Heartbeat(run) as heartbeat:
             mapped = mapper.build_problem(run)
             problem = matching.parse_problem(mapped.data)
+            if fanout.wanted(run, problem):
+                # The pieces go out to the workers; the chord's join saves the plan (matching_run_save_joined).
+                _move(run, status=Status.SOLVING, stage=_("Solving on the workers"), progress=25,
+                      stats={"problem": mapped.counts})
+                fanout.job_start(problem, time_limit=run.time_limit, solver=run.solver, run=run,
+                                 meta=fanout.mapping_meta(mapped), queue=_current_queue())
+                return Status.SOLVING
             _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
             heartbeat.solving()
             with _children_allowed():
                 solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
             if solution.status == matching.Status.INFEASIBLE:
-                _fail(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
+                fail_run(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
                 return Status.FAILED
             _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
             _save(run, mapper.solution_rows(run, mapped, solution), solution)
@@ -430,12 +498,35 @@ def matching_run_execute(*, run_id: int) -> str:
         return current
     except matching.ProblemError as exc:
         log.exception("run %s: the week's rows do not make a valid problem", run_id)
-        _fail(run.pk, _("The week's data could not be turned into a matching problem: %(error)s") % {"error": exc})
+        fail_run(run.pk, _("The week's data could not be turned into a matching problem: %(error)s") % {"error": exc})
     except Exception as exc:
         log.exception("run %s failed while %s", run_id, run.status)
-        _fail(run.pk, _("The run failed while %(stage)s: %(kind)s: %(error)s")
+        fail_run(run.pk, _("The run failed while %(stage)s: %(kind)s: %(error)s")
               % {"stage": _doing(run.status), "kind": type(exc).__name__, "error": exc})
     return Status.FAILED
+
+
+def matching_run_save_joined(*, run: MatchingRun, mapped: mapper.MappedProblem, solution) -> str:
+    """The end of a fanned-out run: the joined plan saved as the run's (the chord's callback calls this)."""
+    try:
+        _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
+        _save(run, mapper.solution_rows(run, mapped, solution), solution)
+    except _Stop:
+        return MatchingRun.objects.filter(pk=run.pk).values_list("status", flat=True).first()
+    except Exception as exc:
+        log.exception("run %s failed while saving the joined plan", run.pk)
+        fail_run(run.pk, _("The run failed while %(stage)s: %(kind)s: %(error)s")
+                 % {"stage": _doing(Status.SAVING), "kind": type(exc).__name__, "error": exc})
+        return Status.FAILED
+    return Status.DONE
+
+
+def _current_queue() -> str | None:
+    """The queue the running task came from, so that its pieces go to the same workers (None outside a task)."""
+    from celery import current_task
+
+    info = getattr(getattr(current_task, "request", None), "delivery_info", None) or {}
+    return info.get("routing_key") or None
 
 
 # ---------------------------------------------------------------- reaper
@@ -447,8 +538,7 @@ def matching_run_reap_stale(
     now = now or timezone.now()
     stale_minutes = float(getattr(settings, "PLANNING_STALE_MINUTES", DEFAULT_STALE_MINUTES)
                           if stale_minutes is None else stale_minutes)
-    max_attempts = int(getattr(settings, "PLANNING_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
-                       if max_attempts is None else max_attempts)
+    max_attempts = setting_max_attempts() if max_attempts is None else max_attempts
     cutoff = now - dt.timedelta(minutes=stale_minutes)
     stale = MatchingRun.objects.filter(status__in=MatchingRun.ACTIVE).filter(
         Q(heartbeat__lt=cutoff) | Q(heartbeat__isnull=True, updated_at__lt=cutoff)

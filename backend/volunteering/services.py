@@ -23,6 +23,7 @@ import matching
 from matching.repair import repair
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log
 from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
@@ -122,9 +123,28 @@ def assignment_decline(
 
 
 def _enqueue_backfill(assignment_id: int) -> None:
+    """Called once committed; if the broker is down, backfill_resume_pending sends it again later."""
     from volunteering.tasks import backfill_task
 
-    backfill_task.delay(assignment_id)
+    send_or_log(backfill_task, assignment_id)
+
+
+def backfill_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime | None = None) -> list[int]:
+    """Beat's sweeper: declines of published posts still to come that have no backfill yet (the task could not
+    be queued, or was lost) get their backfill started again; the backfill runs once per decline."""
+    now = now or timezone.now()
+    pending = list(
+        AssignmentResponse.objects.filter(
+            status=Status.DECLINED, answered_at__lt=now - dt.timedelta(minutes=older_than_minutes),
+            assignment__run__publication__isnull=False, assignment__backfill__isnull=True,
+            assignment__shift__start__gt=now,
+        ).order_by("pk").values_list("assignment_id", flat=True)
+    )
+    for assignment_id in pending:
+        _enqueue_backfill(assignment_id)
+    if pending:
+        log.warning("backfills started again for declined assignments %s", pending)
+    return pending
 
 
 # ---------------------------------------------------------------- backfill

@@ -12,3 +12,9 @@ def backfill_task(assignment_id: int) -> dict:
         return {"assignment": assignment_id, "backfilled": False}
     return {"assignment": assignment_id, "backfilled": True, "new_assignments": backfill.new_assignments,
             "moved": backfill.moved, "unfilled": backfill.unfilled}
+
+
+@shared_task(name="volunteering.resume_backfills", acks_late=True)
+def resume_backfills_task() -> list[int]:
+    """Beat: declines whose backfill never started (the broker was down) get it started again."""
+    return services.backfill_resume_pending()

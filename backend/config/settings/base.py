@@ -210,6 +210,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "planning.reap_stale_runs",
         "schedule": crontab(minute="*/5"),
     },
+    # Work that could not be queued while the broker was down (notices of a publication, backfills of declines).
+    "resend-publication-notices": {
+        "task": "planning.resend_publication_notices",
+        "schedule": crontab(minute="*/5"),
+    },
+    "resume-backfills": {
+        "task": "volunteering.resume_backfills",
+        "schedule": crontab(minute="*/5"),
+    },
     # Published assignments of shifts that ended over 2 h ago without a check-in become no-shows (safe to rerun).
     "attendance-mark-no-shows": {
         "task": "attendance.mark_no_shows",

@@ -40,7 +40,7 @@ def test_decline_with_reason_queues_one_backfill(world, client_as, plan, django_
     client = client_as("volunteer")
     client.post(_url(plan["mine"], "accept"))
     # when V1 declines before the deadline
-    with mock.patch("volunteering.tasks.backfill_task.delay") as delay:
+    with mock.patch("volunteering.tasks.backfill_task.apply_async") as send:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(_url(plan["mine"], "decline"), {"reason": "家中有事"})
         # and declines again
@@ -51,12 +51,12 @@ def test_decline_with_reason_queues_one_backfill(world, client_as, plan, django_
     assert (response.json()["status"], response.json()["reason"]) == ("declined", "家中有事")
     assert again.status_code == 200
     assert again.json()["reason"] == "家中有事"
-    delay.assert_called_once_with(plan["mine"].pk)
+    send.assert_called_once_with((plan["mine"].pk,))
 
 
 def test_accepting_a_declined_post_is_409(world, client_as, plan):
     client = client_as("volunteer")
-    with mock.patch("volunteering.tasks.backfill_task.delay"):
+    with mock.patch("volunteering.tasks.backfill_task.apply_async"):
         client.post(_url(plan["mine"], "decline"), {"reason": "生病"})
     response = client.post(_url(plan["mine"], "accept"))
     assert response.status_code == 409
