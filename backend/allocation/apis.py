@@ -5,14 +5,15 @@ import django_filters
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
 from allocation import review, selectors, services
-from allocation.models import AllocationPublication, AllocationRun, Proposal, UnfilledPost
+from allocation.models import AllocationPublication, AllocationRun, HoldingDecline, Proposal, UnfilledPost
 from core.filters import StrictOrderingFilter
 from core.scoping import COORDINATORS
 from people.models import Volunteer
@@ -308,6 +309,13 @@ class AllocationRunUnfilledListApi(generics.ListAPIView):
 
 # ---------------------------------------------------------------- the member's side
 
+def _decline(holding: PostHolding) -> HoldingDecline | None:
+    try:
+        return holding.decline
+    except HoldingDecline.DoesNotExist:
+        return None
+
+
 @extend_schema_serializer(component_name="MyPostHolding")
 class MyPostHoldingOutputSerializer(serializers.ModelSerializer):
     post_name = serializers.CharField(source="post.name")
@@ -319,14 +327,23 @@ class MyPostHoldingOutputSerializer(serializers.ModelSerializer):
     start_time = serializers.TimeField(source="post.start_time")
     end_time = serializers.TimeField(source="post.end_time")
     target = serializers.CharField(source="post.target")
-    reason = serializers.CharField(source="decline.reason", default="", help_text=_("Why it was declined."))
-    declined_at = serializers.DateTimeField(source="decline.declined_at", default=None)
+    reason = serializers.SerializerMethodField(help_text=_("Why it was declined (empty when it was not)."))
+    declined_at = serializers.SerializerMethodField()
 
     class Meta:
         model = PostHolding
         fields = ["id", "year", "status", "post", "post_name", "category", "community_name", "duties", "schedule",
                   "weekdays", "start_time", "end_time", "target", "reason", "declined_at"]
         read_only_fields = fields
+
+    def get_reason(self, holding: PostHolding) -> str:
+        decline = _decline(holding)
+        return "" if decline is None else decline.reason
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_declined_at(self, holding: PostHolding):
+        decline = _decline(holding)
+        return None if decline is None else serializers.DateTimeField().to_representation(decline.declined_at)
 
 
 class MyPostHoldingFilter(django_filters.FilterSet):
