@@ -1,45 +1,20 @@
 """Races on PostgreSQL (row locks): two withdrawals' backfills at once, and a withdrawal racing a backfill,
 never book one resource twice at the same time nor leave a booking on a withdrawn resource."""
-import threading
-
 import pytest
-from django.conf import settings
-from django.db import connection, transaction
 from django.utils import timezone
 
 from lending import services
 from lending.models import ResourceWithdrawal
 from planning.models import MatchingRun, Publication, ResourceBooking
 
+from ..volunteering.test_races import ON_SQLITE, _at_once
 from ..volunteering.volunteering_world import SATURDAY, WEEK
 from .conftest import booked_shift, room
 
-ON_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(ON_SQLITE, reason="SQLite has no row locks and serialises writers"),
 ]
-
-
-def _at_once(*calls):
-    barrier, outcomes = threading.Barrier(len(calls)), []
-
-    def run(call):
-        try:
-            barrier.wait(timeout=10)
-            with transaction.atomic():
-                outcomes.append(call())
-        except Exception as exc:  # noqa: BLE001 - the outcome is what the test asserts
-            outcomes.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def _sub_district_run(world):
