@@ -51,11 +51,11 @@ class UnfilledPostAdmin(admin.ModelAdmin):
 class AllocationPublicationAdmin(admin.ModelAdmin):
     """Read-only: publishing goes through the API, which also writes the holdings and tells the members."""
 
-    list_display = ["id", "scope_key", "year", "run", "published_by", "published_at"]
+    list_display = ["id", "scope_key", "year", "run", "published_by", "published_at", "notified_at"]
     list_filter = ["year"]
     search_fields = ["scope_key"]
     list_select_related = ["run", "published_by"]
-    readonly_fields = ["scope_key", "year", "run", "published_by", "published_at"]
+    readonly_fields = ["scope_key", "year", "run", "published_by", "published_at", "notified_at"]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -168,6 +168,8 @@ class AllocationPublication(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"))
+    # Set once the members have been told; the sweeper on beat sends notices still missing (a broker outage).
+    notified_at = models.DateTimeField(_("members notified at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("post allocation publication")

@@ -7,6 +7,7 @@ one transaction together with the move to done.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from allocation.models import (
     UnfilledPost,
 )
 from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log
 from geo.models import Community, SubDistrict
 from matching.errors import ProblemError
 from matching.posts import allocate_posts, parse_post_problem
@@ -41,6 +43,8 @@ Status = AllocationRun.Status
 
 DEFAULT_TIME_LIMIT = 30.0
 MAX_TIME_LIMIT = 600.0
+DEFAULT_STALE_MINUTES = 15.0   # longer than the longest solve (MAX_TIME_LIMIT)
+DEFAULT_MAX_ATTEMPTS = 3
 
 
 class ScopeNotFound(ApplicationError):
@@ -163,9 +167,10 @@ def _already_active() -> RunAlreadyActive:
 
 
 def _enqueue(run_id: int) -> None:
+    """Called once committed. If the broker is down the run stays queued, and the sweeper sends it again."""
     from allocation.tasks import run_allocation_task
 
-    run_allocation_task.delay(run_id)
+    send_or_log(run_allocation_task, run_id)
 
 
 # ---------------------------------------------------------------- cancel
@@ -263,6 +268,47 @@ def allocation_run_execute(*, run_id: int) -> str:
     return Status.FAILED
 
 
+# ---------------------------------------------------------------- sweeper (beat)
+
+def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | None = None,
+                     max_attempts: int | None = None, notice_minutes: float = 2.0) -> dict:
+    """Work a broker outage or a dead worker left behind, sent again (every task is safe to run twice): runs still
+    queued after `stale_minutes`; runs solving for longer (the worker died), queued again while attempts remain
+    and failed after; publications whose members were not told after `notice_minutes`."""
+    now = now or timezone.now()
+    stale_minutes = float(getattr(settings, "ALLOCATION_STALE_MINUTES", DEFAULT_STALE_MINUTES)
+                          if stale_minutes is None else stale_minutes)
+    max_attempts = int(getattr(settings, "ALLOCATION_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
+                       if max_attempts is None else max_attempts)
+    cutoff = now - dt.timedelta(minutes=stale_minutes)
+    resent = list(AllocationRun.objects.filter(status=Status.QUEUED, updated_at__lt=cutoff).values_list("pk", flat=True))
+    failed = []
+    for pk, attempts in AllocationRun.objects.filter(status=Status.SOLVING, updated_at__lt=cutoff).values_list(
+            "pk", "attempts"):
+        same = AllocationRun.objects.filter(pk=pk, status=Status.SOLVING, updated_at__lt=cutoff)
+        if attempts < max_attempts:
+            if same.update(status=Status.QUEUED, updated_at=now, message=_(
+                    "Queued again: the worker stopped answering (attempt %(n)d of %(max)d).")
+                    % {"n": attempts, "max": max_attempts}):
+                resent.append(pk)
+        elif same.update(status=Status.FAILED, finished_at=now, updated_at=now, message=_(
+                "Failed: the worker stopped answering %(n)d times.") % {"n": attempts}):
+            failed.append(pk)
+    for pk in resent:
+        _enqueue(pk)
+    unannounced = list(
+        AllocationPublication.objects.filter(notified_at__isnull=True,
+                                             published_at__lt=now - dt.timedelta(minutes=notice_minutes))
+        .order_by("pk").values_list("pk", flat=True)
+    )
+    for pk in unannounced:
+        _enqueue_publication_notice(pk)
+    if resent or failed or unannounced:
+        log.warning("allocation sweep: runs sent again %s, failed %s; notices sent again %s", resent, failed,
+                    unannounced)
+    return {"runs": sorted(resent), "failed": failed, "notices": unannounced}
+
+
 # ---------------------------------------------------------------- publish
 
 def _already_published(run: AllocationRun) -> AlreadyPublished:
@@ -337,9 +383,10 @@ def _write_holdings(run: AllocationRun) -> dict:
 
 
 def _enqueue_publication_notice(publication_id: int) -> None:
+    """Called once committed. A publication left unannounced (the broker was down) is sent again by the sweeper."""
     from allocation.tasks import notify_publication_task
 
-    notify_publication_task.delay(publication_id)
+    send_or_log(notify_publication_task, publication_id)
 
 
 def _post_facts(post) -> dict:
@@ -384,6 +431,7 @@ def publication_notify(*, publication_id: int) -> dict:
     created = notification_send_each(
         kind=Notification.Kind.POST_ALLOCATED, event_key=f"post-allocation:{publication.pk}", messages=messages,
     )
+    AllocationPublication.objects.filter(pk=publication.pk, notified_at__isnull=True).update(notified_at=timezone.now())
     return {"publication": publication.pk, "members": len(messages), "notified": len(created)}
 
 
