@@ -76,6 +76,14 @@ def error_body(message: str, code: str, fields: dict | None = None) -> dict:
     return {"message": str(message), "extra": {"code": code, "fields": fields or {}}}
 
 
+RETRY_AFTER_SECONDS = "5"
+
+
+def database_unavailable_body() -> dict:
+    return error_body(_("The database is briefly unavailable; nothing was saved. Try again in a moment."),
+                      "service_unavailable")
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -94,16 +102,12 @@ def exception_handler(exc, context):
         )
 
     if isinstance(exc, (OperationalError, InterfaceError)):
-        # The database went away (a restart, a failover): nothing was committed, the client may retry. Django
-        # closes the broken connection when the request ends, so the next request connects afresh.
+        # The database went away (a restart, a failover): nothing was committed, the client may retry
+        # (core.middleware answers the same when the failure comes before the view, as the transaction opens).
         set_rollback()
         log.warning("database unavailable: %s", type(exc).__name__)
-        response = Response(
-            error_body(_("The database is briefly unavailable; nothing was saved. Try again in a moment."),
-                       "service_unavailable"),
-            status=status.HTTP_503_SERVICE_UNAVAILABLE,
-        )
-        response["Retry-After"] = "5"
+        response = Response(database_unavailable_body(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
         return response
 
     if isinstance(exc, IntegrityError):

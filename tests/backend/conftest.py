@@ -116,22 +116,23 @@ def _database_url() -> str:
 
 @pytest.fixture
 def start_celery_worker(transactional_db, tmp_path):
-    """start_celery_worker(queue, pool="solo") -> log path: a real worker process on the configured broker
+    """start_celery_worker(queue, pool="solo", concurrency=1) -> log path: a real worker process on the configured broker
     (Redis in CI, the tests' filesystem queue otherwise), reading and writing this test's database. It listens
     on a queue of its own, so workers of other test sessions sharing the broker cannot take its tasks."""
     processes = []
 
-    def start(queue: str, pool: str = "solo") -> Path:
+    def start(queue: str, pool: str = "solo", concurrency: int = 1) -> Path:
         env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
         log = tmp_path / f"worker-{len(processes)}.log"
         processes.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency", "1",
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency", str(concurrency),
              "--loglevel", "INFO", "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle",
              "-n", f"{queue}@%h"],
             cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
         ))
         return log
 
+    start.processes = processes  # the Popen of each worker started, for tests that kill one
     yield start
     for process in processes:
         process.send_signal(signal.SIGTERM)
