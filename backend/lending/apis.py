@@ -2,7 +2,8 @@
 of their scope), withdrawing a resource for a day (unit representatives), and taking a withdrawal back."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -58,6 +59,7 @@ class BookingOutputSerializer(serializers.ModelSerializer):
                   "withdrawn", "replaces"]
         read_only_fields = fields
 
+    @extend_schema_field(OpenApiTypes.DATE)
     def get_date(self, booking) -> str:
         return timezone.localdate(booking.request.shift.start).isoformat()
 
