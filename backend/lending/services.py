@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 import matching
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log
 from lending import selectors
 from lending.models import BookingChange, ResourceWithdrawal
 from matching.problem import to_minutes
@@ -85,7 +86,24 @@ def resource_withdraw(*, user: User, resource_id: int, date: dt.date, reason: st
 def _enqueue_backfill(withdrawal_id: int) -> None:
     from lending.tasks import resource_backfill_task
 
-    resource_backfill_task.delay(withdrawal_id)
+    send_or_log(resource_backfill_task, withdrawal_id)
+
+
+def withdrawal_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime | None = None) -> list[int]:
+    """Beat's sweeper: withdrawals of today or later whose backfill never ran (the task could not be queued, or
+    was lost) get it started again; the backfill runs once per withdrawal."""
+    now = now or timezone.now()
+    pending = list(
+        ResourceWithdrawal.objects.filter(
+            backfilled_at__isnull=True, created_at__lt=now - dt.timedelta(minutes=older_than_minutes),
+            date__gte=timezone.localdate(now),
+        ).order_by("pk").values_list("pk", flat=True)
+    )
+    for withdrawal_id in pending:
+        _enqueue_backfill(withdrawal_id)
+    if pending:
+        log.warning("resource backfills started again for withdrawals %s", pending)
+    return pending
 
 
 @transaction.atomic

@@ -13,3 +13,9 @@ def resource_backfill_task(withdrawal_id: int) -> dict:
     changes = list(withdrawal.changes.values_list("new_resource_id", flat=True))
     return {"withdrawal": withdrawal_id, "backfilled": withdrawal.backfilled_at is not None,
             "replaced": sum(new is not None for new in changes), "unmet": sum(new is None for new in changes)}
+
+
+@shared_task(name="lending.resume_backfills", acks_late=True)
+def resume_backfills_task() -> list[int]:
+    """Beat: withdrawals whose backfill never started (the broker was down) get it started again."""
+    return services.withdrawal_resume_pending()

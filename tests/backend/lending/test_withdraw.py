@@ -165,3 +165,27 @@ def test_a_withdrawal_is_taken_back_until_a_booking_was_given_away(world, client
     assert client_as("unit").delete(
         f"/api/unit/resources/{plan['hall'].pk}/withdrawals/{(SATURDAY + dt.timedelta(days=1)).isoformat()}/"
     ).status_code == 404
+
+
+def test_a_backfill_that_could_not_be_queued_is_started_by_the_sweeper(world, client_as, plan, eager,
+                                                                       django_capture_on_commit_callbacks,
+                                                                       monkeypatch):
+    # given the broker was down when the hall was withdrawn: the withdrawal is stored, the request answered
+    from lending.tasks import resource_backfill_task, resume_backfills_task
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(resource_backfill_task, "apply_async", broker_down)
+    assert _withdraw(client_as("unit"), plan["hall"], django_capture_on_commit_callbacks).status_code == 201
+    withdrawal = ResourceWithdrawal.objects.get()
+    assert withdrawal.backfilled_at is None
+    monkeypatch.undo()
+    # when the sweeper runs a few minutes later
+    later = withdrawal.created_at + dt.timedelta(minutes=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.withdrawal_resume_pending(now=later) == [withdrawal.pk]
+    # then the backfill ran, and the next sweep finds nothing
+    assert ResourceBooking.objects.get(pk=plan["booking"].pk).resource_id == plan["near"].pk
+    assert services.withdrawal_resume_pending(now=later) == []
+    assert resume_backfills_task() == []
