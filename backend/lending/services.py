@@ -187,6 +187,8 @@ def _backfill_run(withdrawal: ResourceWithdrawal, run: MatchingRun, freed: list[
     bookings = [(mapper.rid(r), mapper.qid(q))
                 for r, q in ResourceBooking.objects.filter(run=run).values_list("resource_id", "request_id")]
     result = resource_backfill(problem, bookings, withdrawn, busy=_busy(run, resource_ids))
+    # Bookings freed by other withdrawals still waiting for their backfill take part in the greedy (so that this
+    # one does not grab a room a higher-priority request of theirs would get) but are written by their own task.
     old = mapper.rid(withdrawal.resource_id)
     chosen = {r.request: int(r.new_resource[1:]) for r in result.replacements if r.old_resource == old}
     unmet = {u.request: u.code for u in result.unmet if u.old_resource == old}
