@@ -21,7 +21,7 @@ import numpy as np
 from .candidates import VolunteerTable
 from .geo import distances_km
 from .problem import Problem
-from .solution import Progress, Solution, Status, Unfilled, progress_report
+from .solution import Progress, Reason, Solution, Status, Unfilled, progress_report
 from .solve import children_allowed, notify_progress
 
 log = logging.getLogger(__name__)
@@ -98,13 +98,28 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
     return pieces
 
 
-def _solve_piece(i: int, time_limit: float, solver: str) -> dict:
+def piece_time_limit(time_limit: float, pieces: int, workers: int, elapsed: float = 0.0) -> float:
+    """Each piece's share of the whole limit when `workers` processes solve the pieces side by side, keeping
+    back time for the border fill."""
+    border_reserve = max(5.0, 0.12 * time_limit)
+    budget = time_limit - border_reserve - elapsed
+    return max(1.0, budget * workers / max(1, pieces) * 0.95)
+
+
+def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs") -> dict:
+    """One piece solved, as plain JSON-ready data (pieces travel between processes and machines)."""
     from .solve import solve
-    sol = solve(_PIECES[i], time_limit=time_limit, solver=solver)
+    sol = solve(piece, time_limit=time_limit, solver=solver)
     return {"status": sol.status.value, "objective": sol.objective, "bound": sol.bound,
-            "assignments": sol.assignments, "resource_assignments": sol.resource_assignments,
-            "unfilled": [(u.shift, u.missing, u.reasons, u.suggestion) for u in sol.unfilled],
-            "seconds": sol.seconds}
+            "assignments": [list(a) for a in sol.assignments],
+            "resource_assignments": [list(b) for b in sol.resource_assignments],
+            "unfilled": [[u.shift, u.missing, [{k: v for k, v in r.__dict__.items() if v is not None}
+                                               for r in u.reasons], u.suggestion] for u in sol.unfilled],
+            "seconds": sol.seconds, "message": sol.message}
+
+
+def _solve_piece(i: int, time_limit: float, solver: str) -> dict:
+    return solve_piece(_PIECES[i], time_limit=time_limit, solver=solver)
 
 
 def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[str]) -> list[tuple[str, str]]:
@@ -162,9 +177,7 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
     t0 = time.monotonic()
     pieces = split(problem, piece_shifts)
     _PIECES = pieces
-    border_reserve = max(5.0, 0.12 * time_limit)
-    budget = time_limit - border_reserve - (time.monotonic() - t0)
-    per_piece = max(1.0, budget * workers / max(1, len(pieces)) * 0.95)
+    per_piece = piece_time_limit(time_limit, len(pieces), workers, time.monotonic() - t0)
     log.info("%d pieces, %.1f s each on %d workers", len(pieces), per_piece, workers)
     results: list[dict] = [{}] * len(pieces)
     open_bound = [_trivial_bound(p) for p in pieces] if progress is not None else []
@@ -182,9 +195,15 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
                     sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
                     pieces_done=done, pieces_total=len(pieces)))
     _PIECES = []
-    assignments = {a for r in results for a in r["assignments"]}
-    bookings = {b for r in results for b in r["resource_assignments"]}
+    return join(problem, results, piece_time_limit=per_piece, pieces_seconds=time.monotonic() - t0)
+
+
+def join(problem: Problem, results: list[dict], *, piece_time_limit: float, pieces_seconds: float) -> Solution:
+    """The pieces' plans (solve_piece's dicts, in piece order) made one, with the border fill; the seconds
+    the pieces took are counted into the solution's."""
     t_pieces = time.monotonic()
+    assignments = {tuple(a) for r in results for a in r["assignments"]}
+    bookings = {tuple(b) for r in results for b in r["resource_assignments"]}
     added = border_fill(problem, assignments, {q for _, q in bookings})
     assignments |= set(added)
     sidx = problem.shift_index()
@@ -199,19 +218,20 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
         for sid, missing, reasons, suggestion in r["unfilled"]:
             left = problem.shifts[sidx[sid]].seats - filled.get(sid, 0)
             if left > 0:
-                unfilled.append(Unfilled(sid, left, reasons, suggestion))
+                unfilled.append(Unfilled(sid, left, tuple(Reason(**reason) for reason in reasons), suggestion))
     statuses = [r["status"] for r in results]
     status = Status.TIME_LIMIT if "time_limit" in statuses else Status.FEASIBLE
     weighted = sum(problem.shifts[sidx[s]].priority for _, s in assignments) + \
         sum(q.priority for q in problem.resource_requests if q.id in {b[1] for b in bookings})
     metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats, "weighted_filled": weighted,
                "requests_met": len(bookings), "requests_total": len(problem.resource_requests),
-               "pieces": len(pieces), "piece_seconds_each": round(per_piece, 2),
+               "pieces": len(results), "piece_seconds_each": round(piece_time_limit, 2),
                "piece_statuses": {k: statuses.count(k) for k in set(statuses)},
-               "pieces_wall_seconds": round(t_pieces - t0, 2), "border_filled_seats": len(added),
+               "pieces_wall_seconds": round(pieces_seconds, 2), "border_filled_seats": len(added),
                "border_seconds": round(time.monotonic() - t_pieces, 2),
                "bound_scope": "sum of the pieces' bounds plus the border fill: cross-border pairs are not bounded"}
     gap = (bound - objective) / bound if bound > 0 else 0.0
     return Solution(status=status, objective=round(objective, 9), bound=round(bound, 9), gap=round(max(gap, 0.0), 9),
-                    seconds=time.monotonic() - t0, solver="decomposed", assignments=tuple(sorted(assignments)),
-                    resource_assignments=tuple(sorted(bookings)), unfilled=tuple(unfilled), metrics=metrics)
+                    seconds=pieces_seconds + time.monotonic() - t_pieces, solver="decomposed",
+                    assignments=tuple(sorted(assignments)), resource_assignments=tuple(sorted(bookings)),
+                    unfilled=tuple(unfilled), metrics=metrics)
