@@ -4,7 +4,7 @@ A hand-made proposal is checked against every hard rule the optimizer enforces (
 post in scope, skills at their level, travel limit, seats, posts per member) on the run's rows as they are now
 and the plan as it stands; a refusal names the broken rules. A removed pair is remembered as an exclusion that
 the next run of the same scope and year avoids; pins are kept by that run. A run that is not done, or whose
-year is already published for its scope, cannot change (409).
+year is already published for its scope or an overlapping one, cannot change (409).
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from allocation import mapper
-from allocation.models import AllocationPublication, AllocationRun, Exclusion, Proposal, UnfilledPost
+from allocation import mapper, selectors
+from allocation.models import AllocationRun, Exclusion, Proposal, UnfilledPost
 from core.errors import ApplicationError, Conflict
 from people.models import Volunteer
 from posts.models import Post
@@ -42,7 +42,7 @@ def _locked(run: AllocationRun) -> AllocationRun:
     if run.status != AllocationRun.Status.DONE:
         raise RunNotEditable(_("Only a run that is done can be reviewed; this run is %(status)s.")
                              % {"status": run.get_status_display()})
-    if AllocationPublication.objects.filter(scope_key=run.scope_key, year=run.year).exists():
+    if selectors.overlapping_publication(run) is not None:
         raise RunNotEditable(_("This year is already published for this scope; the plan can no longer change."))
     return run
 

@@ -5,7 +5,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from allocation.models import AllocationRun, Proposal, UnfilledPost
+from allocation.models import AllocationPublication, AllocationRun, Proposal, UnfilledPost
+from geo.models import Community
 from people.models import Volunteer
 from posts.models import PostHolding
 
@@ -66,3 +67,14 @@ def my_post_holding_list(*, volunteer: Volunteer) -> QuerySet[PostHolding]:
         .select_related("post", "post__community", "decline")
         .order_by("-year", "post_id", "pk")
     )
+
+
+def overlapping_publication(run: AllocationRun) -> AllocationPublication | None:
+    """The publication of the run's year for its own scope or one overlapping it (its sub-district, or one of its
+    communities): a post's holders of a year come from one published plan."""
+    keys = [run.scope_key, f"sub_district:{run.sub_district_id}"]
+    if run.level == AllocationRun.Level.SUB_DISTRICT:
+        keys += [f"community:{pk}" for pk in
+                 Community.objects.filter(sub_district_id=run.sub_district_id).values_list("pk", flat=True)]
+    return (AllocationPublication.objects.filter(year=run.year, scope_key__in=keys).select_related("run")
+            .order_by("pk").first())

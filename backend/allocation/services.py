@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from allocation import mapper
+from allocation import mapper, selectors
 from allocation.models import (
     AllocationPublication,
     AllocationRun,
@@ -311,31 +311,41 @@ def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | N
 
 # ---------------------------------------------------------------- publish
 
-def _already_published(run: AllocationRun) -> AlreadyPublished:
-    version = (
-        AllocationPublication.objects.filter(scope_key=run.scope_key, year=run.year)
-        .values_list("run__version", flat=True).first()
-    )
+def _already_published(run: AllocationRun, published: AllocationPublication | None = None) -> AlreadyPublished:
+    published = published or selectors.overlapping_publication(run)
+    if published is not None and published.scope_key != run.scope_key:
+        return AlreadyPublished(
+            _("This year is already published for an overlapping scope (%(scope)s, version %(version)s).")
+            % {"scope": _scope_name(published.run), "version": published.run.version}
+        )
     return AlreadyPublished(
-        _("This year is already published for this scope (version %(version)s).") % {"version": version}
+        _("This year is already published for this scope (version %(version)s).")
+        % {"version": None if published is None else published.run.version}
     )
 
 
-def _is_published(run: AllocationRun) -> bool:
-    return AllocationPublication.objects.filter(scope_key=run.scope_key, year=run.year).exists()
+def _scope_name(run: AllocationRun) -> str:
+    return run.community.name if run.community_id else run.sub_district.name
+
+
+def _published(run: AllocationRun) -> AllocationPublication | None:
+    return selectors.overlapping_publication(run)
 
 
 def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPublication:
     """Publish a done run as its scope's post holdings for the year, and tell its members once committed.
 
     Every proposal becomes an active holding of the year; the scope's other active or proposed holdings of the
-    year end. One publication per scope and year: the runs of the scope and year are locked first (PostgreSQL),
-    so a second publisher waits and then reads the first one's publication; everywhere the unique constraint
-    decides, and its IntegrityError becomes the same 409.
+    year end. One publication per scope and year, and none where an overlapping scope (the sub-district, or one
+    of its communities) is published for the year: the sub-district and the runs of the scope and year are locked
+    first (PostgreSQL), so a second publisher waits and then reads the first one's publication; everywhere the
+    unique constraint decides for the same scope, and its IntegrityError becomes the same 409.
     """
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators publish post allocation runs."))
     with transaction.atomic():
+        # The sub-district first: publishers of it and of its communities (overlapping scopes) queue up here.
+        SubDistrict.objects.select_for_update().filter(pk=run.sub_district_id).first()
         locked = list(
             AllocationRun.objects.select_for_update().filter(scope_key=run.scope_key, year=run.year).order_by("pk")
         )
@@ -345,8 +355,9 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
         if current.status != Status.DONE:
             raise RunNotDone(_("Only a run that is done can be published; this run is %(status)s.")
                              % {"status": current.get_status_display()})
-        if _is_published(current):
-            raise _already_published(current)
+        published = _published(current)
+        if published is not None:
+            raise _already_published(current, published)
         try:
             with transaction.atomic():
                 publication = AllocationPublication.objects.create(

@@ -95,6 +95,25 @@ def test_publish_writes_the_holdings_of_its_scope_only(world, done_run, quiet):
 
 
 @pytest.mark.django_db
+def test_overlapping_scopes_are_published_once_a_year(world, client_as, done_run, quiet):
+    # given a published plan of A1 for the year
+    assert _publish(client_as("community"), done_run(community=world.a1)).status_code == 200
+    s1, a2 = done_run(sub_district=world.s1), done_run(community=world.a2)
+    client = client_as("subdistrict")
+    # when S1 (which holds A1) is published for the same year: refused; A2 and another year are not concerned
+    response = _publish(client, s1)
+    assert (response.status_code, response.json()) == (409, {
+        "message": "This year is already published for an overlapping scope (秦江社区, version 1).",
+        "extra": {"code": "already_published", "fields": {}}})
+    assert _publish(client, a2).status_code == 200
+    assert _publish(client, done_run(sub_district=world.s1, year=YEAR + 1)).status_code == 200
+    # and a community of a sub-district published for the year is refused too
+    response = _publish(client, done_run(community=world.a1, year=YEAR + 1, version=1))
+    assert response.json()["message"] == "This year is already published for an overlapping scope (林山寨街道, version 1)."
+    assert AllocationPublication.objects.count() == 3
+
+
+@pytest.mark.django_db
 def test_the_database_holds_one_publication_per_scope_and_year(world, done_run):
     first, second = done_run(version=1), done_run(version=2)
     AllocationPublication.objects.create(scope_key=first.scope_key, year=YEAR, run=first, published_at=first.created_at)
@@ -109,7 +128,7 @@ def test_the_constraint_decides_when_the_check_is_passed(world, done_run, quiet,
     # given a publication the service's own check does not see (as in a race on SQLite, which has no row lock)
     first, second = done_run(version=1), done_run(version=2)
     services.allocation_run_publish(user=world.users["community"], run=first)
-    monkeypatch.setattr(services, "_is_published", lambda run: False)
+    monkeypatch.setattr(services, "_published", lambda run: None)
     # when the second version is published, then the IntegrityError became the same 409
     with pytest.raises(Conflict) as refused:
         services.allocation_run_publish(user=world.users["community"], run=second)
@@ -147,14 +166,14 @@ def test_the_notice_is_sent_once_whatever_the_deliveries(world, done_run, quiet)
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(ON_SQLITE, reason="SQLite has no row locks and serialises writers; the constraint test covers it")
-@pytest.mark.parametrize("same_run", [True, False], ids=["same-run", "two-versions"])
-def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world, done_run, monkeypatch, same_run):
-    # given two done versions of A1's year, each with a plan, and two coordinators in scope
-    first, second = done_run(version=1), done_run(version=2)
+@pytest.mark.parametrize("case", ["same-run", "two-versions", "overlapping-scopes"])
+def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world, done_run, monkeypatch, case):
+    # given two done versions of A1's year and one of S1's (which holds A1), each with a plan; two coordinators
+    first, second, s1 = done_run(version=1), done_run(version=2), done_run(sub_district=world.s1)
     post = f.PostFactory(community=world.a1)
-    for run in (first, second):
+    for run in (first, second, s1):
         Proposal.objects.create(run=run, post=post, volunteer=f.VolunteerFactory(home_community=world.a1))
-    targets = [first, first] if same_run else [first, second]
+    targets = {"same-run": [first, first], "two-versions": [first, second], "overlapping-scopes": [first, s1]}[case]
     users = [world.users["community"], world.users["subdistrict"]]
     queued = []
     monkeypatch.setattr(services, "_enqueue_publication_notice", queued.append)
