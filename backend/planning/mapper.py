@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch
 
+from lending.selectors import withdrawn_days
 from people.models import Blackout, Volunteer
 from planning.models import Assignment, MatchingRun, RemovedPair, ResourceBooking, UnfilledSeat
 from posts.models import PostHolding
@@ -239,6 +240,9 @@ def _resources(run: MatchingRun) -> list[dict]:
         .prefetch_related(Prefetch("slots", queryset=ResourceSlot.objects.order_by("pk")))
         .order_by("pk")
     )
+    resources = list(resources)
+    # A unit may withdraw a resource for a day (lending): that day's slots are not offered.
+    withdrawn = withdrawn_days(resource_ids=[r.pk for r in resources], start=run.week, end=last_day)
     result = []
     for resource in resources:
         windows = []
@@ -248,6 +252,8 @@ def _resources(run: MatchingRun) -> list[dict]:
             elif run.week <= slot.date <= last_day:
                 day = slot.date
             else:
+                continue
+            if day in withdrawn.get(resource.pk, ()):
                 continue
             windows.append((dt.datetime.combine(day, slot.start_time), dt.datetime.combine(day, slot.end_time)))
         if not windows:

@@ -220,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteering.resume_backfills",
         "schedule": crontab(minute="*/5"),
     },
+    "resume-resource-backfills": {
+        "task": "lending.resume_backfills",
+        "schedule": crontab(minute="*/5"),
+    },
     # Published assignments of shifts that ended over 2 h ago without a check-in become no-shows (safe to rerun).
     "attendance-mark-no-shows": {
         "task": "attendance.mark_no_shows",

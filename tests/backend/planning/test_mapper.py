@@ -134,6 +134,20 @@ def test_resource_slots_become_the_weeks_windows(world, queued_run):
     matching.parse_problem(data)
 
 
+def test_a_day_the_unit_withdrew_the_resource_is_not_offered(world, queued_run):
+    # given a room free on Tuesday and Saturday, withdrawn by its unit for that Saturday
+    from lending.models import ResourceWithdrawal
+
+    room = f.ResourceFactory(community=world.a1, unit=world.u1)
+    f.ResourceSlotFactory(resource=room, weekday=2, start_time=dt.time(8), end_time=dt.time(12))
+    f.ResourceSlotFactory(resource=room, weekday=6, start_time=dt.time(8), end_time=dt.time(18))
+    ResourceWithdrawal.objects.create(resource=room, date=SATURDAY, reason="维修")
+    # when the week's problem is built
+    data = mapper.build_problem(queued_run(community=world.a1)).data
+    # then only Tuesday is offered
+    assert data["resources"][0]["availability"] == [["2026-12-01T08:00", "2026-12-01T12:00"]]
+
+
 def test_post_holders_are_named_for_their_posts_shifts(world, queued_run):
     # given V1 holding a post this year, an ended holding, and a holding of last year
     post = f.PostFactory(community=world.a1)
