@@ -65,7 +65,8 @@ class AllocationRun(TimeStamped):
             models.UniqueConstraint(fields=["scope_key", "year", "version"], name="allocation_run_version_unique"),
             models.CheckConstraint(
                 name="allocation_run_scope_consistent",
-                condition=Q(level="community", community__isnull=False) | Q(level="sub_district", community__isnull=True),
+                condition=(Q(level="community", community__isnull=False)
+                           | Q(level="sub_district", community__isnull=True)),
             ),
         ]
         indexes = [models.Index(fields=["year", "status"])]

@@ -8,22 +8,14 @@ from accounts.models import User
 from allocation.models import AllocationPublication, AllocationRun, Proposal, UnfilledPost
 from geo.models import Community
 from people.models import Volunteer
+from planning.selectors import matching_run_scope
 from posts.models import PostHolding
-
-NOTHING = Q(pk__in=[])
 
 
 def allocation_run_scope(user: User) -> Q | None:
-    """The filter of the runs the user may see; None means every run."""
-    if not user.is_authenticated:
-        return NOTHING
-    if user.is_superuser or user.role == User.Role.ADMIN:
-        return None
-    if user.role == User.Role.SUBDISTRICT:
-        return Q(sub_district_id=user.sub_district_id)
-    if user.role == User.Role.COMMUNITY:
-        return Q(community_id=user.community_id)
-    return NOTHING
+    """The filter of the runs the user may see; None means every run. Allocation runs carry the same
+    sub_district and community columns as matching runs, so the planning's rule is the rule."""
+    return matching_run_scope(user)
 
 
 def allocation_run_list(*, user: User) -> QuerySet[AllocationRun]:

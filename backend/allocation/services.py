@@ -35,7 +35,9 @@ from matching.posts import allocate_posts, parse_post_problem
 from notifications.models import Notification
 from notifications.services import Message, notification_send, notification_send_each
 from people.models import Volunteer
-from planning.services import _children_allowed
+# Errors of the same meaning as the weekly planning's: one class, one code. The optimizer's child may fork from a
+# daemonic worker (planning's context manager; matching itself now allows it too, which is harmless).
+from planning.services import RunEnded, RunNotDone, ScopeNotFound, _children_allowed
 from posts.models import PostHolding
 
 log = logging.getLogger(__name__)
@@ -45,13 +47,6 @@ DEFAULT_TIME_LIMIT = 30.0
 MAX_TIME_LIMIT = 600.0
 DEFAULT_STALE_MINUTES = 15.0   # longer than the longest solve (MAX_TIME_LIMIT)
 DEFAULT_MAX_ATTEMPTS = 3
-
-
-class ScopeNotFound(ApplicationError):
-    """The community or sub-district named is not in the caller's scope (or does not exist)."""
-
-    code = "not_found"
-    status_code = 404
 
 
 class RunNotAllowed(ApplicationError):
@@ -65,18 +60,6 @@ class RunAlreadyActive(Conflict):
     """Another run of the same scope and year is still queued or solving."""
 
     code = "run_active"
-
-
-class RunEnded(Conflict):
-    """The run has already ended; only a queued or solving run can be cancelled."""
-
-    code = "run_ended"
-
-
-class RunNotDone(Conflict):
-    """Only a run that has finished with a plan (done) can be published."""
-
-    code = "run_not_done"
 
 
 class AlreadyPublished(Conflict):
@@ -147,9 +130,10 @@ def allocation_run_rerun(*, user: User, run: AllocationRun) -> AllocationRun:
 
 def _run_create(*, scope: dict, year: int, time_limit: float, user: User | None) -> AllocationRun:
     with transaction.atomic():
-        if AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year, status__in=AllocationRun.ACTIVE).exists():
+        same = AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year)
+        if same.filter(status__in=AllocationRun.ACTIVE).exists():
             raise _already_active()
-        latest = AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year).aggregate(v=Max("version"))["v"]
+        latest = same.aggregate(v=Max("version"))["v"]
         try:
             with transaction.atomic():  # a savepoint: a lost race leaves the outer transaction usable
                 run = AllocationRun.objects.create(
@@ -281,11 +265,11 @@ def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | N
     max_attempts = int(getattr(settings, "ALLOCATION_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
                        if max_attempts is None else max_attempts)
     cutoff = now - dt.timedelta(minutes=stale_minutes)
-    resent = list(AllocationRun.objects.filter(status=Status.QUEUED, updated_at__lt=cutoff).values_list("pk", flat=True))
+    stale = AllocationRun.objects.filter(updated_at__lt=cutoff)
+    resent = list(stale.filter(status=Status.QUEUED).values_list("pk", flat=True))
     failed = []
-    for pk, attempts in AllocationRun.objects.filter(status=Status.SOLVING, updated_at__lt=cutoff).values_list(
-            "pk", "attempts"):
-        same = AllocationRun.objects.filter(pk=pk, status=Status.SOLVING, updated_at__lt=cutoff)
+    for pk, attempts in stale.filter(status=Status.SOLVING).values_list("pk", "attempts"):
+        same = stale.filter(pk=pk, status=Status.SOLVING)
         if attempts < max_attempts:
             if same.update(status=Status.QUEUED, updated_at=now, message=_(
                     "Queued again: the worker stopped answering (attempt %(n)d of %(max)d).")
@@ -379,7 +363,8 @@ def _write_holdings(run: AllocationRun) -> dict:
         PostHolding.objects.filter(year=run.year, **run.community_lookup("post__community"))
         .values_list("pk", "post_id", "volunteer_id", "status")
     }
-    activate = [pk for pair, (pk, status) in existing.items() if pair in planned and status != PostHolding.Status.ACTIVE]
+    activate = [pk for pair, (pk, status) in existing.items()
+                if pair in planned and status != PostHolding.Status.ACTIVE]
     end = [pk for pair, (pk, status) in existing.items()
            if pair not in planned and status in (PostHolding.Status.ACTIVE, PostHolding.Status.PROPOSED)]
     now = timezone.now()

@@ -25,6 +25,7 @@ def test_changelists_and_change_pages_open(world, done_run, a1_posts, client):
         assert client.get(reverse(f"admin:allocation_{model}_changelist")).status_code == 200, model
     assert client.get(reverse("admin:allocation_allocationrun_change", args=[run.pk])).status_code == 200
     assert client.get(reverse("admin:allocation_proposal_change", args=[proposal.pk])).status_code == 200
-    assert client.get(reverse("admin:allocation_allocationpublication_change", args=[publication.pk])).status_code == 200
+    change = reverse("admin:allocation_allocationpublication_change", args=[publication.pk])
+    assert client.get(change).status_code == 200
     assert client.get(reverse("admin:allocation_allocationrun_add")).status_code == 403
     assert client.get(reverse("admin:allocation_allocationpublication_add")).status_code == 403
