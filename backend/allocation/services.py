@@ -1,5 +1,6 @@
 """Writes of post allocation (定岗): start a run, execute it (the Celery task's one service), cancel it, publish a
-finished one as the year's post holdings, and a member's decline of a holding.
+finished one as the year's post holdings, a member's decline of a holding, and the sweeper that sends again what
+a broker outage or a dead worker left behind.
 
 A run moves queued -> solving -> done, or ends failed or cancelled. Every move is a conditional UPDATE on the
 current status, so a cancel and a duplicate task delivery never overwrite each other; the plan is written in
@@ -7,6 +8,7 @@ one transaction together with the move to done.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 
@@ -35,10 +37,14 @@ from matching.posts import allocate_posts, parse_post_problem
 from notifications.models import Notification
 from notifications.services import Message, notification_send, notification_send_each
 from people.models import Volunteer
-# Errors of the same meaning as the weekly planning's: one class, one code. The optimizer's child may fork from a
-# daemonic worker (planning's context manager; matching itself now allows it too, which is harmless).
-from planning.services import RunEnded, RunNotDone, ScopeNotFound, _children_allowed
+# Errors of the same meaning as the weekly planning's: one class, one code.
+from planning.services import RunEnded, RunNotDone, ScopeNotFound
 from posts.models import PostHolding
+
+try:  # lets the optimizer fork its child from a daemonic prefork worker
+    from planning.services import _children_allowed
+except ImportError:  # gone once matching allows it by itself (it does: matching.solve.children_allowed)
+    _children_allowed = contextlib.nullcontext
 
 log = logging.getLogger(__name__)
 Status = AllocationRun.Status
