@@ -36,12 +36,12 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
         <Layout.Header
           style={{ background: "#fff", padding: "0 12px", display: "flex", alignItems: "center", justifyContent: "space-between", borderBottom: "1px solid #f0f0f0" }}
         >
-          <Space>
+          <div style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
             {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="menu" />}
-            <Typography.Text strong ellipsis style={{ maxWidth: phone ? 160 : 480 }}>
+            <span style={{ fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
               {phone ? t("appShort") : t("appName")}
-            </Typography.Text>
-          </Space>
+            </span>
+          </div>
           <Space size={0}>
             {!phone && (
               <Typography.Text type="secondary" style={{ marginRight: 8 }} data-testid="who">

@@ -29,9 +29,9 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 export function EmptyState({ text, action }: { text: string; action?: ReactNode }) {
   return (
-    <Empty description={text} data-testid="empty-state">
-      {action}
-    </Empty>
+    <div data-testid="empty-state">
+      <Empty description={text}>{action}</Empty>
+    </div>
   );
 }
 

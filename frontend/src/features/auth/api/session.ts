@@ -1,5 +1,5 @@
 // The session: who am I (null when signed out), sign in, sign out.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError } from "@/lib/api";
 import type { Me } from "@/lib/session";
 
@@ -21,6 +21,11 @@ export function useMe() {
   });
 }
 
+/** Drop what the previous user saw; keep the "me" query itself, which the app is subscribed to. */
+function forgetOthers(client: QueryClient) {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+}
+
 export interface Credentials {
   username: string;
   password: string;
@@ -31,7 +36,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: Credentials) => api<Me>("auth/login/", { method: "POST", body }),
     onSuccess: (me) => {
-      client.clear();
+      forgetOthers(client);
       client.setQueryData(meKey, me);
     },
   });
@@ -42,7 +47,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>("auth/logout/", { method: "POST" }),
     onSettled: () => {
-      client.clear();
+      forgetOthers(client);
       client.setQueryData(meKey, null);
     },
   });

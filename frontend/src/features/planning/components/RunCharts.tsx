@@ -49,8 +49,8 @@ export function hoursHistogram(assignments: Assignment[], step = 2) {
 function priorityOption(t: Translate, rows: ReturnType<typeof seatsByPriority>) {
   return {
     tooltip: { trigger: "axis" },
-    legend: { data: [t("filled"), t("unfilled")] },
-    grid: { left: 40, right: 16, bottom: 30, top: 40 },
+    legend: { top: 0, data: [t("filled"), t("unfilled")] },
+    grid: { left: 44, right: 16, bottom: 30, top: 56 },
     xAxis: { type: "category", data: rows.map((r) => `${t("priority")} ${r.priority}`) },
     yAxis: { type: "value", name: t("seats") },
     series: [
@@ -67,8 +67,9 @@ function reasonOption(t: Translate, rows: [string, number][]) {
     series: [
       {
         type: "pie",
-        radius: ["35%", "65%"],
-        center: ["50%", "45%"],
+        radius: ["35%", "62%"],
+        center: ["50%", "44%"],
+        label: { formatter: "{c}" },
         data: rows.map(([code, value]) => ({ name: enumLabel(t, "reason", code), value })),
       },
     ],

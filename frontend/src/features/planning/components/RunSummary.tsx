@@ -7,7 +7,7 @@ export function RunSummary({ run }: { run: MatchingRun }) {
   const { t } = useI18n();
   const m = run.metrics;
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} data-testid="run-summary">
       <Col xs={12} md={6}>
         <Statistic title={t("filledSeats")} value={m.filled_seats ?? 0} suffix={`/ ${m.total_seats ?? 0}`} />
       </Col>

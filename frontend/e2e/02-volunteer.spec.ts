@@ -1,0 +1,65 @@
+// A volunteer on the published plan sees the post and declines it; the coordinator then hears of the backfill.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signIn, signOut, snap } from "./helpers";
+
+/** A volunteer login with a post in the published plan (the seeded volunteer if on it, else the first one). */
+async function volunteerOnThePlan(request: APIRequestContext, baseURL: string): Promise<string> {
+  await request.get("/x"); // index.html sets the csrftoken cookie
+  const cookies = await request.storageState();
+  const csrf = cookies.cookies.find((c) => c.name === "csrftoken")!.value;
+  const headers = { "X-CSRFToken": csrf, Referer: baseURL };
+  expect((await request.post("/api/auth/login/", { data: { username: "shequ", password: "demo12345" }, headers })).ok()).toBeTruthy();
+  const runs = await (await request.get("/api/planning/runs/?published=true")).json();
+  const run = runs.results[0];
+  const rows = await (await request.get(`/api/planning/runs/${run.id}/assignments/?page_size=200`)).json();
+  const numbers: string[] = rows.results.map((a: { volunteer_number: string }) => a.volunteer_number);
+  await request.post("/api/auth/logout/", { headers });
+  return numbers.includes("ZY0000001") ? "zhiyuanzhe" : numbers[0];
+}
+
+test("a volunteer declines a post and the coordinator sees the backfill", async ({ page, playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const username = await volunteerOnThePlan(request, baseURL!);
+  await request.dispose();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, username);
+  await expect(page).toHaveURL(/\/my\/posts$/);
+  const post = page.getByTestId("my-post").first();
+  await expect(post).toBeVisible();
+  await snap(page, "volunteer-my-posts");
+
+  await page.goto("/my/calendar");
+  await expect(page.getByTestId("calendar-url")).toHaveValue(/\/api\/calendar\/.+\.ics$/);
+  await snap(page, "volunteer-calendar");
+  await page.goto("/my/hours");
+  await expect(page.getByRole("heading", { name: "我的服务时长" })).toBeVisible();
+  await snap(page, "volunteer-hours");
+  await page.goto("/inbox");
+  await expect(page.getByTestId("notification").first()).toBeVisible();
+  await snap(page, "volunteer-inbox");
+
+  await page.goto("/my/posts");
+  await post.getByRole("button", { name: "婉拒" }).click();
+  await page.getByLabel("原因（可选）").fill("本周家中有事，无法参加。");
+  await page.getByRole("dialog").getByRole("button", { name: "婉拒" }).click();
+  await expect(page.getByText("已婉拒，协调员会安排他人补位。")).toBeVisible();
+  await expect(page.getByTestId("my-post").first().getByText("已婉拒")).toBeVisible();
+  // The backfill starts on the worker now. On SQLite a write at the same moment (a sign-out, a sign-in) can
+  // make it fail with "database is locked" (reported to the backend), so give it a moment alone.
+  await page.waitForTimeout(3_000);
+  await signOut(page);
+
+  // The backfill runs on the worker; its report reaches the run's coordinator.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, "shequ");
+  await page.goto("/inbox");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/已自动补位|补位未成功/).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await snap(page, "coordinator-inbox-backfill");
+  await page.getByTestId("notification").filter({ hasText: /补位/ }).first().getByRole("link", { name: "查看" }).click();
+  await expect(page).toHaveURL(/\/runs\/\d+$/);
+  await expect(page.getByTestId("published-tag")).toBeVisible();
+});

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end tests from a clean checkout: build the app, a fresh seeded database, a Celery worker and the
+# Django server on a free port, then Playwright (Debian's Chromium) against it. Everything stops on exit;
+# the exit status is Playwright's. Usage: bash scripts/e2e.sh [playwright args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FRONTEND=$PWD
+ROOT=$(cd .. && pwd)
+BACKEND=$ROOT/backend
+VENV=$(cd ../.venv && pwd)   # the repo's venv: ../../.venv from this script
+PY=$VENV/bin/python
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+TMP=$(mktemp -d /tmp/frontend-e2e.XXXXXX)
+export VAR_DIR=$TMP
+export DATABASE_URL=${DATABASE_URL:-sqlite:///$TMP/db.sqlite3}
+unset REDIS_URL
+export DJANGO_SETTINGS_MODULE=config.settings.local
+export FRONTEND_DIST=$FRONTEND/dist
+mkdir -p "$TMP/log" "$TMP/run"
+echo "e2e: VAR_DIR=$TMP"
+
+WORKER_PID=""
+SERVER_PID=""
+cleanup() {
+  status=$?
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$WORKER_PID" ] && kill "$WORKER_PID" 2>/dev/null || true
+  sleep 1
+  [ -n "$WORKER_PID" ] && kill -9 "$WORKER_PID" 2>/dev/null || true
+  if [ $status -ne 0 ]; then
+    echo "e2e: failed ($status); logs in $TMP/log"
+    tail -n 30 "$TMP/log/worker.log" "$TMP/log/server.log" 2>/dev/null || true
+  fi
+  exit $status
+}
+trap cleanup EXIT
+
+if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+npm run build
+
+(cd "$BACKEND" && $PY manage.py migrate --noinput -v 0 && $PY manage.py seed_demo --scale small --seed 1)
+
+# The worker in the foreground of its own background job (not --detach) so that its pid is ours to stop.
+(cd "$BACKEND" && exec "$VENV/bin/celery" -A config worker --loglevel INFO --concurrency 2 --without-gossip --without-mingle) \
+  > "$TMP/log/worker.log" 2>&1 &
+WORKER_PID=$!
+
+PORT=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+(cd "$BACKEND" && $PY manage.py collectstatic --noinput -v 0 && exec $PY manage.py runserver --noreload "127.0.0.1:$PORT") \
+  > "$TMP/log/server.log" 2>&1 &
+SERVER_PID=$!
+
+for _ in $(seq 1 90); do
+  curl -fsS "http://127.0.0.1:$PORT/api/schema/" -o /dev/null 2>/dev/null && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$PORT/api/schema/" -o /dev/null
+for _ in $(seq 1 90); do
+  grep -q "ready" "$TMP/log/worker.log" 2>/dev/null && break
+  sleep 1
+done
+grep -q "ready" "$TMP/log/worker.log" || { echo "e2e: the worker did not start"; exit 1; }
+echo "e2e: server on port $PORT, worker $WORKER_PID"
+
+mkdir -p e2e/screenshots
+BASE_URL="http://127.0.0.1:$PORT" npx playwright test "$@"
