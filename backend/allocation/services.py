@@ -8,7 +8,6 @@ one transaction together with the move to done.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 
@@ -40,11 +39,6 @@ from people.models import Volunteer
 # Errors of the same meaning as the weekly planning's: one class, one code.
 from planning.services import RunEnded, RunNotDone, ScopeNotFound
 from posts.models import PostHolding
-
-try:  # lets the optimizer fork its child from a daemonic prefork worker
-    from planning.services import _children_allowed
-except ImportError:  # gone once matching allows it by itself (it does: matching.solve.children_allowed)
-    _children_allowed = contextlib.nullcontext
 
 log = logging.getLogger(__name__)
 Status = AllocationRun.Status
@@ -241,8 +235,7 @@ def allocation_run_execute(*, run_id: int) -> str:
     try:
         mapped = mapper.build_problem(run)
         problem = parse_post_problem(mapped.data)
-        with _children_allowed():  # the optimizer forks a killable child; prefork workers are daemonic
-            allocation = allocate_posts(problem, time_limit=run.time_limit)
+        allocation = allocate_posts(problem, time_limit=run.time_limit)  # forks from prefork workers too
         if not _save(run, mapper.solution_rows(run, mapped, allocation), mapped):
             current = AllocationRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
             log.info("allocation run %s changed to %s while it solved: not saved", run_id, current)

@@ -9,8 +9,10 @@ and the new attempt starts a new job, while the old job's late tasks find it no 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import socket
 import time
 import zlib
@@ -132,24 +134,16 @@ def piece_solve(*, piece_id: int) -> str:
     started = time.monotonic()
     try:
         problem = matching.parse_problem(unpack(piece.problem))
-        with Heartbeat(job.run) if job.run_id else _nothing():
+        with Heartbeat(job.run) if job.run_id else contextlib.nullcontext():
             result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver)
         fields = {"status": SolvePiece.Status.DONE, "result": result, "message": ""}
     except Exception as exc:
         log.exception("piece %s of solve job %s failed", piece.index, job.pk)
         fields = {"status": SolvePiece.Status.FAILED, "result": None, "message": f"{type(exc).__name__}: {exc}"}
     SolvePiece.objects.filter(pk=piece.pk).exclude(status=SolvePiece.Status.DONE).update(
-        worker=socket.gethostname(), seconds=round(time.monotonic() - started, 3), **fields)
+        worker=f"{socket.gethostname()}:{os.getpid()}", seconds=round(time.monotonic() - started, 3), **fields)
     _report_progress(job)
     return fields["status"]
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _report_progress(job: SolveJob) -> None:
@@ -191,7 +185,7 @@ def job_join(*, job_id: int) -> str:
     data = unpack(job.problem)
     problem = matching.parse_problem(data)
     solution = decompose.join(problem, results, piece_time_limit=job.piece_time_limit,
-                              seconds=(timezone.now() - job.created_at).total_seconds())
+                              pieces_seconds=(timezone.now() - job.created_at).total_seconds())
     if not SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.SOLVING).update(
         status=SolveJob.Status.DONE, solution=pack(solution.to_dict()), finished_at=timezone.now(),
     ):

@@ -58,6 +58,11 @@ def pid(pk: int) -> str:
     return f"p{pk}"
 
 
+def area(sub_district_pk: int) -> str:
+    """The sub-district as the problem's `area`: a district run is split along it to fan out (planning.fanout)."""
+    return f"sd{sub_district_pk}"
+
+
 def _pk(text: str, prefix: str) -> int:
     if not text.startswith(prefix) or not text[len(prefix):].isdigit():
         raise ValueError(f"unexpected id {text!r} in the solution (expected {prefix}<number>)")
@@ -167,8 +172,10 @@ def _volunteers(run: MatchingRun) -> list[dict]:
                 to_attr="holdings_this_year",
             ),
         )
+        .select_related("home_community")
         .order_by("pk")
     )
+    areas = run.level == MatchingRun.Level.DISTRICT
     result = []
     for volunteer in volunteers:
         holes = [(_floor_minute(_local(b.start)), _ceil_minute(_local(b.end))) for b in volunteer.blackouts.all()]
@@ -182,6 +189,8 @@ def _volunteers(run: MatchingRun) -> list[dict]:
         }
         if volunteer.max_distance_km is not None:
             item["max_distance_km"] = volunteer.max_distance_km
+        if areas:
+            item["area"] = area(volunteer.home_community.sub_district_id)
         posts = sorted({h.post_id for h in volunteer.holdings_this_year})
         if posts:
             # 一编三定 holders are the solver's first choice for their post's shifts
@@ -197,6 +206,7 @@ def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
         .order_by("start", "pk")
     )
     shift_items, request_items, request_shift = [], [], {}
+    areas = run.level == MatchingRun.Level.DISTRICT
     for shift in shifts:
         start, end = _fmt(_local(shift.start)), _fmt(_local(shift.end))
         location = {"lat": shift.lat, "lng": shift.lng}
@@ -212,6 +222,8 @@ def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
         }
         if shift.post_id is not None:
             item["post"] = pid(shift.post_id)
+        if areas:
+            item["area"] = area(shift.community.sub_district_id)
         request = getattr(shift, "resource_request", None)
         if request is not None:
             item["resource_request"] = qid(request.pk)
@@ -237,6 +249,7 @@ def _resources(run: MatchingRun) -> list[dict]:
     last_day = run.week + dt.timedelta(days=6)
     resources = (
         Resource.objects.filter(status=Resource.Status.LISTED, **_in_scope(run, "community"))
+        .select_related("community")
         .prefetch_related(Prefetch("slots", queryset=ResourceSlot.objects.order_by("pk")))
         .order_by("pk")
     )
@@ -265,6 +278,7 @@ def _resources(run: MatchingRun) -> list[dict]:
             "features": sorted(resource.features),
             "location": {"lat": resource.lat, "lng": resource.lng},
             "availability": [[_fmt(a), _fmt(b)] for a, b in sorted(windows)],
+            **({"area": area(resource.community.sub_district_id)} if run.level == MatchingRun.Level.DISTRICT else {}),
         })
     return result
 

@@ -7,10 +7,8 @@ overwrite each other; the plan itself is written in one transaction together wit
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
-import multiprocessing
 import threading
 import time
 
@@ -348,26 +346,6 @@ class Heartbeat:
         return False
 
 
-@contextlib.contextmanager
-def _children_allowed():
-    """Let the solver fork its killable child inside a Celery prefork worker.
-
-    Celery's prefork children are daemonic, and Python refuses children to daemonic processes ("daemonic
-    processes are not allowed to have children"). The optimizer's child is joined or killed before solve()
-    returns, which is what the rule protects, so the flag is lifted for the call and restored after.
-    """
-    process = multiprocessing.current_process()
-    daemon = process._config.get("daemon")
-    process._config["daemon"] = False
-    try:
-        yield
-    finally:
-        if daemon is None:
-            process._config.pop("daemon", None)
-        else:
-            process._config["daemon"] = daemon
-
-
 def _claim(run_id: int) -> MatchingRun | None:
     """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
 
@@ -484,8 +462,7 @@ def matching_run_execute(*, run_id: int) -> str:
                 return Status.SOLVING
             _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
             heartbeat.solving()
-            with _children_allowed():
-                solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
+            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
             if solution.status == matching.Status.INFEASIBLE:
                 fail_run(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
                 return Status.FAILED

@@ -202,11 +202,8 @@ def _repair(run: MatchingRun, declined: Assignment):
         "status": "feasible", "resource_assignments": bookings, "unfilled": [],
         "assignments": [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(known)],
     })
-    from planning.services import _children_allowed  # the solver forks a child, also inside a prefork worker
-
-    with _children_allowed():
-        solution = repair(problem, published, [(mapper.vid(declined.volunteer_id), mapper.sid(declined.shift_id))],
-                          time_limit=_time_limit())
+    solution = repair(problem, published, [(mapper.vid(declined.volunteer_id), mapper.sid(declined.shift_id))],
+                      time_limit=_time_limit())
     repaired = {(int(v[1:]), int(s[1:])) for v, s in solution.assignments}
     return standing, repaired | (standing - known)
 

@@ -161,6 +161,7 @@ SPECTACULAR_SETTINGS = {
         "PostHoldingStatusEnum": "posts.models.PostHolding.Status",
         "NeedStatusEnum": "needs.models.Need.Status",
         "ResourceStatusEnum": "resources.models.Resource.Status",
+        "SourceEnum": "planning.models.Assignment.Source",  # also allocation.Proposal.Source (same choices)
     },
 }
 
@@ -224,6 +225,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lending.resume_backfills",
         "schedule": crontab(minute="*/5"),
     },
+    # Post allocation: queued runs never sent, silent runs, publications whose members were not told.
+    "sweep-post-allocation": {
+        "task": "allocation.sweep",
+        "schedule": crontab(minute="*/5"),
+    },
     # Published assignments of shifts that ended over 2 h ago without a check-in become no-shows (safe to rerun).
     "attendance-mark-no-shows": {
         "task": "attendance.mark_no_shows",
@@ -248,6 +254,17 @@ PLANNING_SOLVER = env.str("PLANNING_SOLVER", default="highs")
 PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
 PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
 PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)
+# District runs with at least this many shifts are split by sub-district and fanned out over the workers
+# (0: never); the pieces' time limits assume this many worker processes solve side by side.
+PLANNING_FANOUT_MIN_SHIFTS = env.int("PLANNING_FANOUT_MIN_SHIFTS", default=2000)
+PLANNING_FANOUT_WORKERS = env.int("PLANNING_FANOUT_WORKERS", default=2)
+
+# Standing post allocation (定岗): solver time limit, travel limit, posts per member, and the sweeper's limits.
+ALLOCATION_TIME_LIMIT_SECONDS = env.float("ALLOCATION_TIME_LIMIT_SECONDS", default=30.0)
+ALLOCATION_MAX_DISTANCE_KM = env.float("ALLOCATION_MAX_DISTANCE_KM", default=5.0)
+ALLOCATION_MAX_POSTS = env.int("ALLOCATION_MAX_POSTS", default=1)
+ALLOCATION_STALE_MINUTES = env.float("ALLOCATION_STALE_MINUTES", default=15.0)
+ALLOCATION_MAX_ATTEMPTS = env.int("ALLOCATION_MAX_ATTEMPTS", default=3)
 
 # Notifications: delivery channels (import paths) and the sender of notification emails.
 NOTIFICATION_CHANNELS = env.list(

@@ -1,0 +1,106 @@
+"""A district run fanned out: one piece per sub-district solved as its own task (a chord's header), joined by
+the chord's callback with the border fill, and saved as the run's plan. Celery runs in-process here; the test
+with worker processes on the real broker is test_fanout_workers.py."""
+import datetime as dt
+
+import matching
+import pytest
+
+import factories as f
+from planning import fanout, mapper, services
+from planning.models import Assignment, MatchingRun, SolveJob, SolvePiece
+
+from .conftest import SATURDAY, WEEK
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_sub_districts(world, settings):
+    """A Saturday shift in each sub-district, a free volunteer near each; fanning out from one shift on."""
+    settings.PLANNING_FANOUT_MIN_SHIFTS = 1
+    shifts = []
+    for community, volunteer in ((world.a1, world.v1), (world.b1, world.v2)):
+        f.WeeklyAvailabilityFactory(volunteer=volunteer, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
+        shifts.append(f.ShiftFactory(community=community, seats=1, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11)))
+    return shifts
+
+
+def _execute(run, capture) -> str:
+    with capture(execute=True):
+        return services.matching_run_execute(run_id=run.pk)
+
+
+def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
+        world, two_sub_districts, eager, django_capture_on_commit_callbacks):
+    # given a queued district run
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    # when the worker executes it
+    assert _execute(run, django_capture_on_commit_callbacks) == "solving"  # the pieces went out
+    # then one piece per sub-district was solved, and the join saved the whole plan as the run's
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.attempts) == ("done", 100, 1), run.message
+    job = SolveJob.objects.get(run=run)
+    assert (job.status, job.attempt, job.piece_count) == ("done", 1, 2)
+    pieces = list(job.pieces.order_by("index"))
+    assert sorted(p.name for p in pieces) == sorted(
+        [mapper.area(world.a1.sub_district_id), mapper.area(world.b1.sub_district_id)])
+    assert {p.status for p in pieces} == {"done"} and all(p.worker for p in pieces)
+    assert set(Assignment.objects.filter(run=run).values_list("volunteer_id", "shift_id")) == {
+        (world.v1.pk, two_sub_districts[0].pk), (world.v2.pk, two_sub_districts[1].pk)}
+    assert run.metrics["pieces"] == 2 and run.metrics["filled_seats"] == 2
+    assert run.stats["solver"] == "decomposed"
+    # and the stored joined plan keeps every hard rule of the stored problem
+    problem = matching.parse_problem(fanout.unpack(job.problem))
+    assert matching.check(problem, matching.solution_from_dict(fanout.unpack(job.solution))) == []
+
+
+def test_a_community_run_or_a_small_district_is_solved_in_one_piece(
+        world, two_sub_districts, settings, eager, django_capture_on_commit_callbacks):
+    settings.PLANNING_FANOUT_MIN_SHIFTS = 3  # two shifts: below the threshold
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    assert _execute(run, django_capture_on_commit_callbacks) == "done"
+    community_run = services.matching_run_start(user=world.users["admin"], week=WEEK, community=world.a1,
+                                                time_limit=20)
+    settings.PLANNING_FANOUT_MIN_SHIFTS = 1
+    assert _execute(community_run, django_capture_on_commit_callbacks) == "done"
+    assert not SolveJob.objects.exists()
+
+
+def test_a_piece_that_fails_fails_the_run_with_its_reason(
+        world, two_sub_districts, eager, django_capture_on_commit_callbacks, monkeypatch):
+    # given the solver breaks on one sub-district's piece
+    broken = mapper.area(world.b1.sub_district_id)
+    solve_piece = fanout.decompose.solve_piece
+
+    def fragile(piece, **kwargs):
+        if piece.name == broken:
+            raise MemoryError("out of memory")
+        return solve_piece(piece, **kwargs)
+
+    monkeypatch.setattr(fanout.decompose, "solve_piece", fragile)
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    _execute(run, django_capture_on_commit_callbacks)
+    # then the run ends failed, naming the piece and the error, with no plan stored
+    run.refresh_from_db()
+    assert run.status == "failed"
+    assert run.message == f"Piece {broken} failed: MemoryError: out of memory"
+    assert not Assignment.objects.filter(run=run).exists()
+    assert SolveJob.objects.get(run=run).status == "failed"
+
+
+def test_late_tasks_of_an_earlier_attempt_change_nothing(
+        world, two_sub_districts, django_capture_on_commit_callbacks):
+    # given a run's pieces were stored (not yet dispatched: no eager Celery) and then the run was requeued
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    with django_capture_on_commit_callbacks(execute=False):
+        assert services.matching_run_execute(run_id=run.pk) == "solving"
+    job = SolveJob.objects.get(run=run)
+    MatchingRun.objects.filter(pk=run.pk).update(status="queued")
+    # when the old job's tasks arrive
+    results = [fanout.piece_solve(piece_id=p.pk) for p in job.pieces.all()]
+    # then they see the job no longer serves a solving run, and nothing is solved or saved
+    assert results == ["stale", "stale"]
+    assert set(SolvePiece.objects.values_list("status", flat=True)) == {"queued"}
+    assert fanout.job_join(job_id=job.pk) == "incomplete"
+    assert not Assignment.objects.filter(run=run).exists()
