@@ -27,6 +27,7 @@ migrate: venv
 
 seed: migrate
 	$(MANAGE) seed_demo --scale $(SCALE) --seed $(SEED)
+	$(MANAGE) publish_demo_week
 
 frontend:
 	@if [ -f frontend/package.json ]; then \

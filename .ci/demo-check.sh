@@ -22,6 +22,15 @@ make -s migrate
 (cd backend && $PY manage.py seed_demo --scale "$SCALE" --seed 1)
 # The seeding is idempotent: a second run must say so and change nothing.
 (cd backend && $PY manage.py seed_demo --scale "$SCALE" --seed 1) | grep -q "already seeded"
+# This week planned and published per sub-district, as `make demo` does; again: nothing more to do.
+(cd backend && $PY manage.py publish_demo_week)
+(cd backend && $PY manage.py publish_demo_week) | grep -q "already published"
+(cd backend && $PY manage.py shell -c "
+from planning.models import Assignment, Publication
+published = Assignment.objects.filter(run__publication__isnull=False).count()
+assert Publication.objects.count() >= 1 and published > 0, published
+print('demo-check: this week published with', published, 'assignments')
+")
 make -s frontend
 make -s worker-start
 
