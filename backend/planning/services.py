@@ -346,6 +346,20 @@ class Heartbeat:
         return False
 
 
+def _live_gap(run: MatchingRun):
+    """The solver's progress callback: the gap of the best plan so far, shown on the status endpoint while the
+    run solves (the solver reports about once a second; the stage names the solver's phase)."""
+    solving = MatchingRun.objects.filter(pk=run.pk, status=Status.SOLVING)
+
+    def report(figures: dict) -> None:
+        if figures.get("gap") is None:
+            return
+        stage = _("Solving: best plan within %(gap).1f%% of the bound") % {"gap": 100 * figures["gap"]}
+        solving.update(gap=figures["gap"], stage=stage, updated_at=timezone.now())
+
+    return report
+
+
 def _claim(run_id: int) -> MatchingRun | None:
     """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
 
@@ -462,7 +476,8 @@ def matching_run_execute(*, run_id: int) -> str:
                 return Status.SOLVING
             _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
             heartbeat.solving()
-            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver)
+            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver,
+                                      progress=_live_gap(run))
             if solution.status == matching.Status.INFEASIBLE:
                 fail_run(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
                 return Status.FAILED

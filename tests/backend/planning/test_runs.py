@@ -427,3 +427,30 @@ def test_a_run_solves_inside_a_daemonic_process_like_a_prefork_worker_child(worl
         process._config["daemon"] = saved
     assert result == "done", MatchingRun.objects.get(pk=run.pk).message
     assert Assignment.objects.filter(run=run).count() == 2
+
+
+def test_while_solving_the_status_shows_the_solvers_gap(world, queued_run, monkeypatch):
+    # given a queued run of A1's week, and a look at every figure the solver reports to the run
+    _week_of_a1(world)
+    run = queued_run(community=world.a1)
+    seen = []
+    live_gap = services._live_gap
+
+    def watched(run):
+        report = live_gap(run)
+
+        def spy(figures):
+            report(figures)
+            seen.append((figures, MatchingRun.objects.values_list("status", "gap", "stage").get(pk=run.pk)))
+
+        return spy
+
+    monkeypatch.setattr(services, "_live_gap", watched)
+    # when it executes with the real solver
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then while it was solving the run showed each reported gap, with the stage saying so
+    with_gap = [(figures, row) for figures, row in seen if figures.get("gap") is not None]
+    assert with_gap, seen
+    for figures, (status, gap, stage) in with_gap:
+        assert (status, gap) == ("solving", figures["gap"])
+        assert stage == f"Solving: best plan within {100 * figures['gap']:.1f}% of the bound"
