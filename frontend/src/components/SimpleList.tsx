@@ -32,7 +32,7 @@ export function SimpleList<T extends { id: number }>({
   const [params, setParams] = useState<ListParams>({ page: 1, page_size: 20 });
   const rows = useRows(params);
   return (
-    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {title}

@@ -19,7 +19,7 @@ export function InboxPage() {
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => inbox.refetch()} />;
   const rows = inbox.data?.results ?? [];
   return (
-    <Space direction="vertical" style={{ width: "100%", maxWidth: 860 }}>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: 860 }}>
       <Space style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("inboxTitle")}

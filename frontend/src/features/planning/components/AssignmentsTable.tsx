@@ -24,7 +24,7 @@ export function AssignmentsTable({ run, editable }: { run: MatchingRun; editable
 
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       {editable && (
         <Button onClick={() => setAdding(true)} data-testid="add-assignment">
           {t("addByHand")}

@@ -18,7 +18,7 @@ export function DashboardPage() {
   const run = runs.data?.results[0];
 
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("dashboardTitle")}

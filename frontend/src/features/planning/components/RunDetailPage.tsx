@@ -47,7 +47,7 @@ export function RunDetailPage() {
     );
 
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
         <Space wrap align="center">
           <Typography.Title level={3} style={{ margin: 0 }}>

@@ -10,7 +10,7 @@ export function RunProgress({ run }: { run: MatchingRun }) {
   const cancel = useCancelRun(run.id);
   return (
     <Card title={t("progressTitle")} data-testid="run-progress">
-      <Space direction="vertical" style={{ width: "100%" }}>
+      <Space orientation="vertical" style={{ width: "100%" }}>
         <Typography.Text>{t("progressText", { scope: scopeName(run, t("district")) })}</Typography.Text>
         <Progress percent={run.progress} status="active" aria-label={t("progressTitle")} />
         <Space wrap>

@@ -16,7 +16,7 @@ export function RunsPage() {
   const runs = useRuns({ page, page_size: 10 });
 
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("runsTitle")}
       </Typography.Title>

@@ -17,7 +17,7 @@ export function UnfilledPanel({ run, editable }: { run: MatchingRun; editable: b
   const rows = unfilled.data ?? [];
   const recruitment = run.metrics.recruitment ?? [];
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-testid="unfilled-panel">
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="unfilled-panel">
       {rows.length === 0 ? (
         <EmptyState text={t("unfilledEmpty")} />
       ) : (
@@ -47,7 +47,7 @@ export function UnfilledPanel({ run, editable }: { run: MatchingRun; editable: b
                   </Space>
                 }
                 description={
-                  <Space direction="vertical" size={2}>
+                  <Space orientation="vertical" size={2}>
                     <span>
                       {formatSpan(seat.shift_start, seat.shift_end)} · {seat.community_name}
                     </span>

@@ -13,7 +13,7 @@ export function CalendarPage() {
   if (token.isError) return <ErrorState error={token.error} onRetry={() => token.refetch()} />;
   const url = token.data!.url;
   return (
-    <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("calendarTitle")}
       </Typography.Title>

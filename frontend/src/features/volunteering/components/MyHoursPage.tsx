@@ -13,7 +13,7 @@ export function MyHoursPage() {
   const list = rows.data ?? [];
   const total = list.reduce((sum, row) => sum + (row.hours ?? 0), 0);
   return (
-    <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("hoursTitle")}
       </Typography.Title>

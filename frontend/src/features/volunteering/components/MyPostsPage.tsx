@@ -22,7 +22,7 @@ export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; on
       extra={<Tag color={COLOURS[post.status]}>{enumLabel(t, "postStatus", post.status)}</Tag>}
       data-testid="my-post"
     >
-      <Space direction="vertical" size={4} style={{ width: "100%" }}>
+      <Space orientation="vertical" size={4} style={{ width: "100%" }}>
         <Typography.Text strong>{formatSpan(post.start, post.end)}</Typography.Text>
         <Typography.Text>
           <EnvironmentOutlined /> {post.place.community} {post.place.address}
@@ -65,7 +65,7 @@ export function MyPostsPage() {
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => posts.refetch()} />;
   const rows = posts.data ?? [];
   return (
-    <Space direction="vertical" style={{ width: "100%", maxWidth: 720 }}>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("myPostsTitle")}
       </Typography.Title>

@@ -1,0 +1,35 @@
+// The sums behind the dashboard's charts.
+import { expect, it } from "vitest";
+import type { Assignment, ShiftRow, UnfilledSeat } from "../api/types";
+import { hoursHistogram, seatsByPriority, unfilledByReason } from "./RunCharts";
+
+const shift = (id: number, priority: number, seats: number) => ({ id, priority, seats }) as ShiftRow;
+const gap = (shift: number, missing: number, code: string) => ({ shift, missing, reasons: [{ code, message: "" }] }) as UnfilledSeat;
+
+it("counts filled and unfilled seats per priority, highest first", () => {
+  const rows = seatsByPriority([shift(1, 3, 4), shift(2, 5, 2), shift(3, 3, 1)], [gap(1, 3, "no_one_free")]);
+  expect(rows).toEqual([
+    { priority: 5, filled: 2, unfilled: 0 },
+    { priority: 3, filled: 2, unfilled: 3 },
+  ]);
+});
+
+it("groups missing seats by their first reason", () => {
+  expect(unfilledByReason([gap(1, 2, "all_busy"), gap(2, 1, "no_one_free"), gap(3, 3, "all_busy")])).toEqual([
+    ["all_busy", 5],
+    ["no_one_free", 1],
+  ]);
+});
+
+it("buckets volunteers by planned hours", () => {
+  const a = (volunteer: number, start: string, end: string) => ({ volunteer, shift_start: start, shift_end: end }) as Assignment;
+  const rows = hoursHistogram([
+    a(1, "2026-11-30T09:00:00+08:00", "2026-11-30T12:00:00+08:00"),
+    a(1, "2026-12-01T09:00:00+08:00", "2026-12-01T11:00:00+08:00"),
+    a(2, "2026-11-30T09:00:00+08:00", "2026-11-30T10:00:00+08:00"),
+  ]);
+  expect(rows).toEqual([
+    { label: "0–2", people: 1 },
+    { label: "4–6", people: 1 },
+  ]);
+});

@@ -1,0 +1,19 @@
+// The progress card shows what the server reports: percentage, stage, gap; and offers to cancel.
+import { screen } from "@testing-library/react";
+import { expect, it } from "vitest";
+import { renderWithApp } from "@/test/render";
+import type { MatchingRun } from "../api/types";
+import { RunProgress } from "./RunProgress";
+
+it("shows the stage, the percentage and the gap", () => {
+  const run = {
+    id: 3, level: "community", community: 1, community_name: "百花社区", status: "solving", stage: "求解中",
+    progress: 45, gap: 0.032, metrics: {},
+  } as unknown as MatchingRun;
+  renderWithApp(<RunProgress run={run} />);
+  expect(screen.getByText("45%")).toBeInTheDocument();
+  expect(screen.getByText("阶段：求解中")).toBeInTheDocument();
+  expect(screen.getByText("最优性差距：3.2%")).toBeInTheDocument();
+  expect(screen.getByText(/正在为 百花社区 排班/)).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "取消匹配" })).toBeInTheDocument();
+});

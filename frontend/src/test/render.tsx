@@ -1,0 +1,30 @@
+// Rendering a component the way the app does: providers (Chinese), a router, a signed-in user, a fresh cache.
+import { QueryClient } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router";
+import { Providers } from "@/app/providers";
+import { SessionContext, type Me } from "@/lib/session";
+
+export const coordinator: Me = {
+  id: 1, username: "shequ", display_name: "百花社区协调员", role: "community_coordinator",
+  sub_district: null, community: 1, unit: null, volunteer: null,
+};
+
+export function renderWithApp(ui: ReactElement, { me = coordinator, path = "/" }: { me?: Me; path?: string } = {}) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <Providers lang="zh" client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <SessionContext.Provider value={me}>{ui}</SessionContext.Provider>
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+export function jsonReply(status: number, body?: unknown) {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json" },
+  });
+}
