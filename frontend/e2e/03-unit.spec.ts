@@ -23,6 +23,31 @@ test("a unit representative creates a resource", async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("cell", { name: "财政局二楼活动室" })).toBeVisible();
 
+  // Its free slots: a weekly window, added in the edit dialog.
+  await page.getByRole("row", { name: /财政局二楼活动室/ }).getByRole("button", { name: "编辑" }).click();
+  const slots = page.getByTestId("slots-editor");
+  await expect(slots.getByText(/还没有空闲时段/)).toBeVisible();
+  await slots.getByRole("button", { name: "添加时段" }).click();
+  await expect(slots.getByText("请选择日期")).toBeVisible();
+  await slots.locator(".ant-select").nth(1).click();
+  await page.getByTitle("周三").click();
+  await slots.getByPlaceholder("开始").fill("09:00");
+  await slots.getByPlaceholder("开始").press("Enter");
+  await slots.getByPlaceholder("结束").fill("11:30");
+  await slots.getByPlaceholder("结束").press("Enter");
+  await slots.getByRole("button", { name: "添加时段" }).click();
+  await expect(slots.getByText("周三 09:00–11:30")).toBeVisible();
+  await snap(page, "unit-resource-slots");
+  await page.getByRole("dialog").getByRole("button", { name: "取消" }).click();
+  await expect(page.getByRole("row", { name: /财政局二楼活动室/ }).getByText("周三 09:00–11:30")).toBeVisible();
+
+  // The English switch: menus, headings and the server's words change language.
+  await page.getByTestId("lang-switch").click();
+  await expect(page.getByRole("heading", { name: "Resources" })).toBeVisible();
+  await snap(page, "unit-resources-english");
+  await page.getByTestId("lang-switch").click();
+  await expect(page.getByRole("heading", { name: "资源清单" })).toBeVisible();
+
   await page.getByRole("menuitem", { name: "预约情况" }).click();
   await expect(page.getByTestId("empty-state")).toBeVisible();
   await snap(page, "unit-bookings");

@@ -2,6 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, ApiError, buildUrl, setApiLanguage } from "./api";
 
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error("the request did not fail");
+}
+
 function reply(status: number, body?: unknown) {
   return new Response(body === undefined ? null : JSON.stringify(body), {
     status,
@@ -31,7 +40,7 @@ describe("api", () => {
       }),
     );
     // when
-    const error = await api("planning/runs/", { method: "POST", body: { week: "x" } }).catch((e) => e);
+    const error = await failure(api("planning/runs/", { method: "POST", body: { week: "x" } }));
     // then
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
@@ -42,13 +51,13 @@ describe("api", () => {
 
   it("keeps a 409 refusal's message and code", async () => {
     fetchMock.mockResolvedValue(reply(409, { message: "本周已发布。", extra: { code: "conflict", fields: {} } }));
-    const error: ApiError = await api("planning/runs/3/publish/", { method: "POST" }).catch((e) => e);
+    const error = await failure(api("planning/runs/3/publish/", { method: "POST" }));
     expect([error.status, error.code, error.message]).toEqual([409, "conflict", "本周已发布。"]);
   });
 
   it("gives a readable message when the body is not the error shape", async () => {
     fetchMock.mockResolvedValue(new Response("<html>oops</html>", { status: 502 }));
-    const error: ApiError = await api("me/posts/").catch((e) => e);
+    const error = await failure(api("me/posts/"));
     expect(error.status).toBe(502);
     expect(error.message).toContain("502");
   });

@@ -40,7 +40,13 @@ export function InboxPage() {
               data-testid="notification"
               onClick={() => !n.read && markRead.mutate(n.id)}
               style={{ cursor: n.read ? "default" : "pointer" }}
-              actions={run && isCoordinator(me) ? [<Link key="run" to={`/runs/${run}`}>{t("openRun")}</Link>] : []}
+              actions={
+                run && isCoordinator(me)
+                  ? [<Link key="run" to={`/runs/${run}`}>{t("openRun")}</Link>]
+                  : me.role === "volunteer" && n.payload?.assignment
+                    ? [<Link key="posts" to="/my/posts">{t("menuMyPosts")}</Link>]
+                    : []
+              }
             >
               <List.Item.Meta
                 title={

@@ -8,7 +8,7 @@ import { mondayOf, nextMonday } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useRuns } from "../api/runs";
 import { scopeName } from "../api/types";
-import { RunCharts } from "./RunCharts";
+import { LazyRunCharts as RunCharts } from "./LazyRunCharts";
 import { RunSummary } from "./RunSummary";
 
 export function DashboardPage() {

@@ -10,7 +10,7 @@ import { usePublishRun, useRun, useStartRun } from "../api/runs";
 import { isActive, runScope, scopeName } from "../api/types";
 import { AssignmentsTable } from "./AssignmentsTable";
 import { ComparePanel } from "./ComparePanel";
-import { RunCharts } from "./RunCharts";
+import { LazyRunCharts as RunCharts } from "./LazyRunCharts";
 import { RunProgress } from "./RunProgress";
 import { RunStatusTag } from "./RunStatusTag";
 import { RunSummary } from "./RunSummary";

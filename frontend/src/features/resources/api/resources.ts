@@ -74,3 +74,27 @@ export function useMyUnit(unitId: number | null) {
     staleTime: 600_000,
   });
 }
+
+export interface SlotInput {
+  resource: number;
+  weekday: number | null;
+  date: string | null;
+  start_time: string;
+  end_time: string;
+}
+
+export function useAddSlot() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SlotInput) => api<Slot>("resource-slots/", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useRemoveSlot() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<void>(`resource-slots/${id}/`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+}

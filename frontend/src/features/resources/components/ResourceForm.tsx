@@ -12,6 +12,7 @@ import {
   type Resource,
   type ResourceInput,
 } from "../api/resources";
+import { SlotsEditor } from "./SlotsEditor";
 
 export function ResourceForm({ resource, onClose }: { resource?: Resource; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
@@ -100,6 +101,7 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" />}
       </Form>
+      {resource && <SlotsEditor resourceId={resource.id} slots={resource.slots} />}
     </Modal>
   );
 }
