@@ -34,10 +34,8 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
         end_time: v.end_time!.format("HH:mm"),
       },
       {
-        onSuccess: (slot) => {
-          setShown((list) => [...list, slot]);
-          form.resetFields(["weekday", "date", "start_time", "end_time"]);
-        },
+        // The values stay: the next slot is often the same window on another day.
+        onSuccess: (slot) => setShown((list) => [...list, slot]),
         onError: (e) => setError(applyServerErrors(form, e)),
       },
     );
@@ -81,7 +79,7 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
           <Form.Item name="weekday" rules={[{ required: true, message: t("slotDayRequired") }]}>
             <Select
               style={{ width: 90 }}
-              placeholder={t("weekday_1")}
+              placeholder={t("slotDay")}
               options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: enumLabel(t, "weekday", d) }))}
             />
           </Form.Item>

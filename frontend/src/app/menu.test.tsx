@@ -1,0 +1,24 @@
+// Each role is offered only its own pages.
+import { expect, it } from "vitest";
+import type { Me, Role } from "@/lib/session";
+import { homeFor, menuFor } from "./menu";
+
+const as = (role: Role): Me => ({ id: 1, username: "u", display_name: "", role, sub_district: null, community: null, unit: null, volunteer: null });
+const paths = (role: Role) => menuFor(as(role)).map((entry) => entry.path);
+
+it("offers coordinators the planning pages and nobody else", () => {
+  for (const role of ["admin", "subdistrict_coordinator", "community_coordinator"] as Role[]) {
+    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/shifts", "/volunteers", "/resources", "/inbox"]);
+  }
+  expect(paths("volunteer")).not.toContain("/runs");
+  expect(paths("unit_representative")).not.toContain("/runs");
+});
+
+it("offers volunteers their own pages, phone first", () => {
+  expect(paths("volunteer")).toEqual(["/my/posts", "/my/hours", "/my/calendar", "/inbox", "/my/profile"]);
+  expect(homeFor(as("volunteer"))).toBe("/my/posts");
+});
+
+it("offers unit representatives resources and bookings", () => {
+  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/inbox", "/my/profile"]);
+});
