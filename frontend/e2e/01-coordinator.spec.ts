@@ -72,5 +72,11 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
     await page.getByRole("menuitem", { name: item }).click();
     await expect(page.locator(".ant-table-row").first()).toBeVisible();
     await snap(page, name);
+    if (item === "班次") {
+      await page.getByRole("button", { name: "签到二维码" }).first().click();
+      await expect(page.getByTestId("shift-qr")).toBeVisible();
+      await snap(page, "coordinator-shift-qr");
+      await page.getByRole("dialog").getByRole("button", { name: /close|关闭/i }).click();
+    }
   }
 });

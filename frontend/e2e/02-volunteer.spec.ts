@@ -39,6 +39,14 @@ test("a volunteer declines a post and the coordinator sees the backfill", async 
   await expect(page.getByTestId("notification").first()).toBeVisible();
   await snap(page, "volunteer-inbox");
 
+  // A check-in code that is not a shift's: the server's refusal is shown.
+  await page.goto("/check-in?token=not-a-real-token");
+  await expect(page.getByLabel("签到码")).toHaveValue("not-a-real-token");
+  await page.getByRole("button", { name: "签到", exact: true }).click();
+  // (the server names the token field, so its message sits under the field; otherwise in an alert)
+  await expect(page.locator(".ant-form-item-explain-error, .ant-alert-error").first()).toBeVisible();
+  await snap(page, "volunteer-check-in-refused");
+
   await page.goto("/my/posts");
   await post.getByRole("button", { name: "婉拒" }).click();
   await page.getByLabel("原因（可选）").fill("本周家中有事，无法参加。");

@@ -18,6 +18,7 @@ import { InboxPage } from "@/features/notifications/components/InboxPage";
 import { MyPostsPage } from "@/features/volunteering/components/MyPostsPage";
 import { MyHoursPage } from "@/features/volunteering/components/MyHoursPage";
 import { CalendarPage } from "@/features/volunteering/components/CalendarPage";
+import { CheckInPage } from "@/features/volunteering/components/CheckInPage";
 import { ProfilePage } from "@/features/auth/components/ProfilePage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { homeFor } from "./menu";
@@ -54,6 +55,7 @@ function roleRoutes(me: Me) {
       <Route path="/my/posts" element={<MyPostsPage />} />
       <Route path="/my/hours" element={<MyHoursPage />} />
       <Route path="/my/calendar" element={<CalendarPage />} />
+      <Route path="/check-in" element={<CheckInPage />} />
       <Route path="/my/profile" element={<ProfilePage />} />
     </>
   );

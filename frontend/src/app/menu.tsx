@@ -8,6 +8,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  QrcodeOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -37,9 +38,10 @@ const coordinator: MenuEntry[] = [
 
 const volunteer: MenuEntry[] = [
   { path: "/my/posts", label: "menuMyPosts", icon: <ScheduleOutlined /> },
+  { path: "/check-in", label: "menuCheckIn", icon: <QrcodeOutlined /> },
+  { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/hours", label: "menuMyHours", icon: <FieldTimeOutlined /> },
   { path: "/my/calendar", label: "menuCalendar", icon: <CalendarOutlined /> },
-  { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/profile", label: "menuProfile", icon: <UserOutlined /> },
 ];
 

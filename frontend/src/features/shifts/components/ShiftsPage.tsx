@@ -1,16 +1,19 @@
 // The week's shifts, in time order, with seats, priority and the skills they ask for.
-import { DatePicker, Tag } from "antd";
+import { Button, DatePicker, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { SimpleList, type ListParams } from "@/components/SimpleList";
 import { formatSpan, mondayOf, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useShifts, type Shift } from "../api/shifts";
+import { ShiftQrModal } from "./ShiftQrModal";
 
 export function ShiftsPage() {
   const { t } = useI18n();
   const [week, setWeek] = useState(nextMonday());
+  const [qrFor, setQrFor] = useState<Shift | null>(null);
   return (
+    <>
     <SimpleList<Shift>
       key={week}
       title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
@@ -30,7 +33,17 @@ export function ShiftsPage() {
           dataIndex: "required_skills",
           render: (skills: Record<string, number>) => Object.entries(skills).map(([k, v]) => <Tag key={k}>{`${k} ≥ ${v}`}</Tag>),
         },
+        {
+          title: t("actions"),
+          render: (_, s) => (
+            <Button type="link" size="small" onClick={() => setQrFor(s)}>
+              {t("qrButton")}
+            </Button>
+          ),
+        },
       ]}
     />
+    {qrFor && <ShiftQrModal shift={qrFor} onClose={() => setQrFor(null)} />}
+    </>
   );
 }
