@@ -135,7 +135,9 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     sub = replace(problem, volunteers=tuple(sub_vols), shifts=tuple(sub_shifts), resources=(),
                   resource_requests=(), locks=tuple(p for p in problem.locks if p[1] in sub_sids
                                                     and p[0] not in withdrawn and p not in declined),
-                  forbidden=tuple(p for p in forbidden if p[1] in sub_sids and p[0] not in withdrawn))
+                  forbidden=tuple(p for p in forbidden if p[1] in sub_sids and p[0] not in withdrawn),
+                  # last week's posts only of the people still in the sub-problem (the others were withdrawn)
+                  previous_assignments=tuple(p for p in problem.previous_assignments if p[0] not in withdrawn))
     sub_table = VolunteerTable(sub)
     cands = build_candidates(sub, sub_table)
     arrays = problem_arrays(sub)

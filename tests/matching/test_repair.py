@@ -89,3 +89,19 @@ def test_every_repaired_plan_passes_check_and_never_uses_a_decline(data, n_decli
     assert check(p, result) == []
     gone = {v for v, s in declines if s is None}
     assert not any(v in gone or (v, s) in declines for v, s in result.assignments)
+
+
+def test_a_withdrawn_volunteer_with_last_weeks_posts_is_repaired_without_them():
+    # given a week whose problem carries last week's assignments, and a published plan
+    from matching import check, parse_problem, solve
+    from matching.generate import generate
+
+    p = parse_problem(generate("small", 1))
+    assert p.previous_assignments
+    published = solve(p, time_limit=20)
+    leaver = next(v for v, _ in published.assignments if v in {a for a, _ in p.previous_assignments})
+    # when that person withdraws from the whole week
+    repaired = repair(p, published, [(leaver, None)], time_limit=10)
+    # then the plan is repaired without them and keeps every rule
+    assert leaver not in {v for v, _ in repaired.assignments}
+    assert check(p, repaired) == []
