@@ -39,6 +39,26 @@ test("a volunteer declines a post and the coordinator sees the backfill", async 
   await expect(page.getByTestId("notification").first()).toBeVisible();
   await snap(page, "volunteer-inbox");
 
+  // The profile: limits and consents saved; the weekly availability grid saved.
+  await page.goto("/my/profile");
+  const profile = page.getByTestId("profile-form");
+  await expect(profile).toBeVisible();
+  await profile.getByLabel("每周时长上限").fill("99");
+  await profile.getByRole("button", { name: "保存" }).click();
+  await expect(profile.getByText("每周时长在 0 到 60 小时之间")).toBeVisible();
+  await profile.getByLabel("每周时长上限").fill("8");
+  await profile.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("已保存").first()).toBeVisible();
+  const cell = page.getByRole("checkbox", { name: "周日 20:00" });
+  const wasOn = (await cell.getAttribute("aria-checked")) === "true";
+  await cell.click();
+  await expect(cell).toHaveAttribute("aria-checked", String(!wasOn));
+  await page.getByRole("button", { name: "保存空闲时间" }).click();
+  await expect(page.getByText("空闲时间已保存")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "周日 20:00" })).toHaveAttribute("aria-checked", String(!wasOn));
+  await snap(page, "volunteer-profile");
+
   // A check-in code that is not a shift's: the server's refusal is shown.
   await page.goto("/check-in?token=not-a-real-token");
   await expect(page.getByLabel("签到码")).toHaveValue("not-a-real-token");

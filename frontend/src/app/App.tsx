@@ -20,6 +20,7 @@ import { MyHoursPage } from "@/features/volunteering/components/MyHoursPage";
 import { CalendarPage } from "@/features/volunteering/components/CalendarPage";
 import { CheckInPage } from "@/features/volunteering/components/CheckInPage";
 import { ProfilePage } from "@/features/auth/components/ProfilePage";
+import { VolunteerProfilePage } from "@/features/profile/components/VolunteerProfilePage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { homeFor } from "./menu";
 import { NotFound } from "./NotFound";
@@ -56,7 +57,7 @@ function roleRoutes(me: Me) {
       <Route path="/my/hours" element={<MyHoursPage />} />
       <Route path="/my/calendar" element={<CalendarPage />} />
       <Route path="/check-in" element={<CheckInPage />} />
-      <Route path="/my/profile" element={<ProfilePage />} />
+      <Route path="/my/profile" element={<VolunteerProfilePage />} />
     </>
   );
 }

@@ -1,0 +1,172 @@
+// The volunteer's own profile: skills and levels, weekly limits, consents, and weekly availability (a grid).
+import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Switch, Typography } from "antd";
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { useEffect, useState } from "react";
+import { ErrorState, Loading } from "@/components/PageState";
+import { applyServerErrors } from "@/lib/forms";
+import { useI18n } from "@/lib/i18n";
+import { useSession } from "@/lib/session";
+import { useAvailability, useProfile, useReplaceAvailability, useSaveProfile, useSkills, type VolunteerProfile } from "../api/profile";
+import { gridFrom, windowsFrom, type Grid } from "./weekGrid";
+import { WeekGridPicker } from "./WeekGridPicker";
+
+interface Values {
+  skills: { code?: string; level?: number }[];
+  max_hours_per_week: number;
+  max_distance_km: number | null;
+  consent_rank_name: boolean;
+  consent_share_with_unit: boolean;
+}
+
+function ProfileForm({ profile }: { profile: VolunteerProfile }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const skills = useSkills();
+  const save = useSaveProfile(profile.id);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (values: Values) => {
+    setError(null);
+    const chosen = Object.fromEntries(values.skills.filter((s) => s.code).map((s) => [s.code!, s.level ?? 1]));
+    save.mutate(
+      {
+        skills: chosen,
+        max_hours_per_week: values.max_hours_per_week,
+        max_distance_km: values.max_distance_km ?? null,
+        consent_rank_name: values.consent_rank_name,
+        consent_share_with_unit: values.consent_share_with_unit,
+      },
+      { onSuccess: () => message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
+    );
+  };
+
+  const options = (skills.data ?? []).map((s) => ({ value: s.code, label: lang === "en" ? s.name_en || s.code : s.name }));
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      data-testid="profile-form"
+      initialValues={{
+        skills: Object.entries(profile.skills).map(([code, level]) => ({ code, level })),
+        max_hours_per_week: profile.max_hours_per_week,
+        max_distance_km: profile.max_distance_km,
+        consent_rank_name: profile.consent_rank_name,
+        consent_share_with_unit: profile.consent_share_with_unit,
+      }}
+    >
+      <Typography.Text strong>{t("skills")}</Typography.Text>
+      <Form.List name="skills">
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 8 }}>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" wrap>
+                <Form.Item name={[field.name, "code"]} rules={[{ required: true, message: t("skillRequired") }]}>
+                  <Select options={options} style={{ width: 180 }} showSearch={{ optionFilterProp: "label" }} loading={skills.isLoading} />
+                </Form.Item>
+                <Form.Item name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
+                  <InputNumber min={1} max={5} precision={0} addonBefore={t("level")} style={{ width: 130 }} />
+                </Form.Item>
+                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("remove")} />
+              </Space>
+            ))}
+            <Form.Item>
+              <Button icon={<PlusOutlined />} onClick={() => add({ level: 1 })}>
+                {t("addSkill")}
+              </Button>
+            </Form.Item>
+          </div>
+        )}
+      </Form.List>
+      <Space wrap size="large">
+        <Form.Item name="max_hours_per_week" label={t("maxHours")} rules={[{ required: true, type: "number", min: 0, max: 60, message: t("hoursInvalid") }]}>
+          <InputNumber precision={0} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="max_distance_km" label={t("maxDistance")} rules={[{ type: "number", min: 0, message: t("distanceInvalid") }]}>
+          <InputNumber style={{ width: 120 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="consent_rank_name" label={t("consentRank")} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item name="consent_share_with_unit" label={t("consentUnit")} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        {t("save")}
+      </Button>
+    </Form>
+  );
+}
+
+function AvailabilityCard({ volunteer }: { volunteer: number }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const rows = useAvailability(volunteer);
+  const replace = useReplaceAvailability(volunteer);
+  const [grid, setGrid] = useState<Grid | null>(null);
+  useEffect(() => {
+    if (rows.data) setGrid(gridFrom(rows.data));
+  }, [rows.data]);
+
+  if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
+  return (
+    <Card title={t("availability")} extra={<Typography.Text type="secondary">{t("availabilityHelp")}</Typography.Text>}>
+      {!grid ? (
+        <Loading />
+      ) : (
+        <>
+          <WeekGridPicker value={grid} onChange={setGrid} />
+          <Button
+            type="primary"
+            style={{ marginTop: 16 }}
+            loading={replace.isPending}
+            onClick={() =>
+              replace.mutate(
+                { old: rows.data ?? [], windows: windowsFrom(grid) },
+                {
+                  onSuccess: () => message.success(t("availabilitySaved")),
+                  onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                },
+              )
+            }
+          >
+            {t("saveAvailability")}
+          </Button>
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function VolunteerProfilePage() {
+  const { t } = useI18n();
+  const me = useSession();
+  const profile = useProfile(me.volunteer ?? 0);
+  if (!me.volunteer) return <Alert type="warning" title={t("noVolunteerRecord")} />;
+  if (profile.isLoading) return <Loading />;
+  if (profile.isError) return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
+  const p = profile.data!;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: "100%", maxWidth: 760 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("profileTitle")}
+      </Typography.Title>
+      <Card>
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+          <Descriptions.Item label={t("volunteerNumber")}>{p.number}</Descriptions.Item>
+          <Descriptions.Item label={t("name")}>{p.name}</Descriptions.Item>
+          <Descriptions.Item label={t("community")}>{p.home_community_name}</Descriptions.Item>
+          <Descriptions.Item label={t("phone")}>{p.phone_display}</Descriptions.Item>
+          {p.employer_unit_name && <Descriptions.Item label={t("unit")}>{p.employer_unit_name}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <Card>
+        <ProfileForm profile={p} />
+      </Card>
+      <AvailabilityCard volunteer={p.id} />
+    </Space>
+  );
+}
