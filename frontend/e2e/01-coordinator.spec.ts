@@ -19,6 +19,10 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
   const firstRun = page.url();
   await snap(page, "coordinator-run-review");
 
+  await page.getByRole("tab", { name: "周视图" }).click();
+  await expect(page.getByTestId("plan-week")).toBeVisible();
+  await snap(page, "coordinator-run-week");
+
   await page.getByRole("tab", { name: "未满足名额" }).click();
   await expect(page.getByTestId("unfilled-panel")).toBeVisible();
   await snap(page, "coordinator-run-unfilled");
@@ -72,6 +76,12 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
     await page.getByRole("menuitem", { name: item }).click();
     await expect(page.locator(".ant-table-row").first()).toBeVisible();
     await snap(page, name);
+    if (item === "需求清单") {
+      // Move a need on to its next status (点单 review).
+      await page.getByRole("button", { name: /变更为/ }).first().click();
+      await page.getByRole("menuitem").filter({ hasText: /已发布|已认领|服务中|已完成|已评价|已关闭/ }).first().click();
+      await expect(page.getByText(/ → /).first()).toBeVisible();
+    }
     if (item === "班次") {
       await page.getByRole("button", { name: "签到二维码" }).first().click();
       await expect(page.getByTestId("shift-qr")).toBeVisible();

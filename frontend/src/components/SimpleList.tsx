@@ -11,6 +11,7 @@ export interface ListParams {
   page: number;
   page_size: number;
   search?: string;
+  [filter: string]: string | number | undefined;
 }
 
 export function SimpleList<T extends { id: number }>({
@@ -20,6 +21,7 @@ export function SimpleList<T extends { id: number }>({
   emptyText,
   extra,
   searchable = true,
+  filters,
 }: {
   title: string;
   useRows: (params: ListParams) => UseQueryResult<Page<T>>;
@@ -27,10 +29,12 @@ export function SimpleList<T extends { id: number }>({
   emptyText: string;
   extra?: ReactNode;
   searchable?: boolean;
+  /** Extra query parameters chosen by the page (remount the list with a new `key` when they change). */
+  filters?: Record<string, string | number | undefined>;
 }) {
   const { t } = useI18n();
   const [params, setParams] = useState<ListParams>({ page: 1, page_size: 20 });
-  const rows = useRows(params);
+  const rows = useRows({ ...filters, ...params });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>

@@ -11,6 +11,7 @@ import { isActive, runScope, scopeName } from "../api/types";
 import { AssignmentsTable } from "./AssignmentsTable";
 import { ComparePanel } from "./ComparePanel";
 import { LazyRunCharts as RunCharts } from "./LazyRunCharts";
+import { PlanWeekView } from "./PlanWeekView";
 import { RunProgress } from "./RunProgress";
 import { RunStatusTag } from "./RunStatusTag";
 import { RunSummary } from "./RunSummary";
@@ -99,6 +100,7 @@ export function RunDetailPage() {
           <Tabs
             items={[
               { key: "assignments", label: t("tabAssignments"), children: <AssignmentsTable run={run} editable={editable} /> },
+              { key: "week", label: t("tabWeek"), children: <PlanWeekView run={run} /> },
               { key: "unfilled", label: t("tabUnfilled"), children: <UnfilledPanel run={run} editable={editable} /> },
               { key: "compare", label: t("tabCompare"), children: <ComparePanel run={run} /> },
               { key: "charts", label: t("tabCharts"), children: <RunCharts run={run} /> },

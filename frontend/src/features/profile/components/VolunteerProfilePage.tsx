@@ -62,10 +62,10 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
           <div style={{ marginTop: 8 }}>
             {fields.map((field) => (
               <Space key={field.key} align="baseline" wrap>
-                <Form.Item name={[field.name, "code"]} rules={[{ required: true, message: t("skillRequired") }]}>
+                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "code"]} rules={[{ required: true, message: t("skillRequired") }]}>
                   <Select options={options} style={{ width: 180 }} showSearch={{ optionFilterProp: "label" }} loading={skills.isLoading} />
                 </Form.Item>
-                <Form.Item name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
+                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
                   <InputNumber min={1} max={5} precision={0} addonBefore={t("level")} style={{ width: 130 }} />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("remove")} />
@@ -160,7 +160,7 @@ export function VolunteerProfilePage() {
           <Descriptions.Item label={t("name")}>{p.name}</Descriptions.Item>
           <Descriptions.Item label={t("community")}>{p.home_community_name}</Descriptions.Item>
           <Descriptions.Item label={t("phone")}>{p.phone_display}</Descriptions.Item>
-          {p.employer_unit_name && <Descriptions.Item label={t("unit")}>{p.employer_unit_name}</Descriptions.Item>}
+          {p.employer_unit_name && <Descriptions.Item label={t("employer")}>{p.employer_unit_name}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Card>

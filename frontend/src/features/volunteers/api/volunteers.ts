@@ -23,3 +23,17 @@ export function useVolunteers(params: ListParams) {
     placeholderData: keepPreviousData,
   });
 }
+
+export interface SkillOption {
+  code: string;
+  name: string;
+  name_en: string;
+}
+
+export function useSkillOptions() {
+  return useQuery({
+    queryKey: ["volunteers", "skills"],
+    queryFn: () => api<Page<SkillOption>>("skills/", { params: { page_size: 200 } }),
+    staleTime: 600_000,
+  });
+}
