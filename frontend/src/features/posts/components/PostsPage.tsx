@@ -1,5 +1,5 @@
 // Posts under 一编三定: seats, the fixed schedule and target, required skills.
-import { Tag } from "antd";
+import { SkillTags } from "@/components/SkillTags";
 import { SimpleList } from "@/components/SimpleList";
 import { useI18n } from "@/lib/i18n";
 import { usePosts, type Post } from "../api/posts";
@@ -21,7 +21,7 @@ export function PostsPage() {
         {
           title: t("skills"),
           dataIndex: "required_skills",
-          render: (skills: Record<string, number>) => Object.entries(skills).map(([k, v]) => <Tag key={k}>{`${k} ≥ ${v}`}</Tag>),
+          render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
         },
       ]}
     />

@@ -1,7 +1,8 @@
 // The week's shifts, in time order, with seats, priority and the skills they ask for.
-import { Button, DatePicker, Tag } from "antd";
+import { Button, DatePicker } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
+import { SkillTags } from "@/components/SkillTags";
 import { SimpleList, type ListParams } from "@/components/SimpleList";
 import { formatSpan, mondayOf, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -31,7 +32,7 @@ export function ShiftsPage() {
         {
           title: t("skills"),
           dataIndex: "required_skills",
-          render: (skills: Record<string, number>) => Object.entries(skills).map(([k, v]) => <Tag key={k}>{`${k} ≥ ${v}`}</Tag>),
+          render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
         },
         {
           title: t("actions"),

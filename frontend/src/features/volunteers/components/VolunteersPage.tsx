@@ -1,6 +1,7 @@
 // Volunteers: search by name or number; kind, community, skills and weekly hours.
-import { Select, Space, Tag } from "antd";
+import { Select, Space } from "antd";
 import { useState } from "react";
+import { SkillTags } from "@/components/SkillTags";
 import { SimpleList } from "@/components/SimpleList";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSkillOptions, useVolunteers, type Volunteer } from "../api/volunteers";
@@ -39,7 +40,7 @@ export function VolunteersPage() {
         {
           title: t("skills"),
           dataIndex: "skills",
-          render: (skills: Record<string, number>) => Object.entries(skills).map(([k, v]) => <Tag key={k}>{`${k} ${v}`}</Tag>),
+          render: (skills: Record<string, number>) => <SkillTags skills={skills} />,
         },
         { title: t("maxHours"), dataIndex: "max_hours_per_week" },
       ]}
