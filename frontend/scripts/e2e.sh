@@ -31,6 +31,8 @@ cleanup() {
   if [ $status -ne 0 ]; then
     echo "e2e: failed ($status); logs in $TMP/log"
     tail -n 30 "$TMP/log/worker.log" "$TMP/log/server.log" 2>/dev/null || true
+  else
+    rm -rf "$TMP"
   fi
   exit $status
 }

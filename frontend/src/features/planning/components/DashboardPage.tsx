@@ -43,7 +43,7 @@ export function DashboardPage() {
           <Card
             title={
               <Space wrap>
-                {t("latestRun")}：{scopeName(run, t("district"))}
+                {`${t("latestRun")}：${scopeName(run, t("district"))}`}
                 <Tag>{t("runVersion", { version: run.version })}</Tag>
                 {run.published && <Tag color="blue">{t("published")}</Tag>}
               </Space>
