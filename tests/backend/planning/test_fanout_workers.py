@@ -1,6 +1,7 @@
 """A city-sized week (ten districts, generated) fanned out over two worker processes on the configured broker
-(Redis in CI) makes the same number of filled seats as the one-process decomposed solve, and a plan that keeps
-every rule: the product grows past one machine with more workers and the same code."""
+(Redis in CI) fills as many seats as the one-process decomposed solve (to the solver's gap: seat for seat when
+no piece stops at its clock), with a plan that keeps every rule: the product grows past one machine with more
+workers and the same code."""
 import os
 
 import matching
@@ -13,6 +14,9 @@ from planning.models import SolveJob
 QUEUE = f"fanout-test-{os.getpid()}"
 TIME_LIMIT = 300.0
 PIECE_SHIFTS = 4000
+# Each piece is solved to within the solver's relative gap (0.5%) of its bound or stops at its clock, so two
+# solves of the same pieces on machines under different load agree to that gap, not always seat for seat.
+GAP = 0.005
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +38,12 @@ def test_two_worker_processes_fill_the_seats_one_process_fills(city, start_celer
         deadline_checks += 1
         assert deadline_checks < 1800, [log.read_text()[-2000:] for log in logs]
         time.sleep(0.5)
-    # then the job is done, both processes took pieces, and the plan is the one process's in seats
+    # then the job is done, both processes took pieces, and the plan fills the seats the one process fills
     job.refresh_from_db()
     assert job.status == SolveJob.Status.DONE, (job.message, [log.read_text()[-2000:] for log in logs])
     assert job.piece_count == alone.metrics["pieces"] > 2
     assert len({piece.worker for piece in job.pieces.all()}) == 2
     plan = matching.solution_from_dict(fanout.unpack(job.solution))
-    assert len(plan.assignments) == alone.metrics["filled_seats"]
-    assert len(plan.resource_assignments) == alone.metrics["requests_met"]
+    assert abs(len(plan.assignments) - alone.metrics["filled_seats"]) <= GAP * alone.metrics["filled_seats"]
+    assert abs(len(plan.resource_assignments) - alone.metrics["requests_met"]) <= GAP * alone.metrics["requests_met"]
     assert matching.check(city, plan) == []
