@@ -11,7 +11,7 @@ SEED ?= 1
 SCALE ?= district
 export VAR_DIR
 
-.PHONY: demo demo-check test venv migrate seed frontend worker-start worker-stop server stop check-compose clean
+.PHONY: demo demo-check test test-frontend venv migrate seed frontend worker-start worker-stop server stop check-compose clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ demo-check: venv
 
 test: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-frontend
+
+# The web app's unit tests (Vitest) and its end-to-end tests in Debian's Chromium against a live server with
+# seeded data (frontend/scripts/e2e.sh; no browser is ever downloaded).
+test-frontend:
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && npm test && bash scripts/e2e.sh
 
 check-compose:
 	docker-compose -f docker-compose.yml config -q

@@ -13,8 +13,14 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TMP=$(mktemp -d /tmp/frontend-e2e.XXXXXX)
 export VAR_DIR=$TMP
-export DATABASE_URL=${DATABASE_URL:-sqlite:///$TMP/db.sqlite3}
-unset REDIS_URL
+# A database and broker of its own: SQLite and the filesystem broker unless E2E_DATABASE_URL / E2E_REDIS_URL
+# name others (CI: an empty PostgreSQL database and a Redis database of their own).
+export DATABASE_URL=${E2E_DATABASE_URL:-sqlite:///$TMP/db.sqlite3}
+if [ -n "${E2E_REDIS_URL:-}" ]; then export REDIS_URL=$E2E_REDIS_URL; else unset REDIS_URL; fi
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ -n "${CI:-}" ]; then echo "e2e: no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"; exit 1; fi
+  echo "e2e: skipped: no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)"; exit 0
+fi
 export DJANGO_SETTINGS_MODULE=config.settings.local
 export FRONTEND_DIST=$FRONTEND/dist
 mkdir -p "$TMP/log" "$TMP/run"
