@@ -47,9 +47,9 @@ test("a unit representative creates a resource", async ({ page }) => {
   await page.getByTestId("lang-switch").click();
   await expect(page.getByRole("heading", { name: "资源清单" })).toBeVisible();
 
-  await page.getByRole("menuitem", { name: "预约情况" }).click();
-  await expect(page.getByTestId("empty-state")).toBeVisible();
-  await snap(page, "unit-bookings");
+  await page.getByRole("menuitem", { name: "预订" }).click();
+  await expect(page.getByRole("heading", { name: "预订" })).toBeVisible();
+  await expect(page.getByTestId("bookings-table")).toBeVisible();
 });
 
 test("an unknown address shows the 404 page with a way back", async ({ page }) => {

@@ -14,6 +14,9 @@ import { ShiftsPage } from "@/features/shifts/components/ShiftsPage";
 import { VolunteersPage } from "@/features/volunteers/components/VolunteersPage";
 import { ResourcesPage } from "@/features/resources/components/ResourcesPage";
 import { BookingsPage } from "@/features/resources/components/BookingsPage";
+import { AllocationPage } from "@/features/allocation/components/AllocationPage";
+import { AllocationRunPage } from "@/features/allocation/components/AllocationRunPage";
+import { MyHoldingsPage } from "@/features/allocation/components/MyHoldingsPage";
 import { InboxPage } from "@/features/notifications/components/InboxPage";
 import { MyPostsPage } from "@/features/volunteering/components/MyPostsPage";
 import { MyHoursPage } from "@/features/volunteering/components/MyHoursPage";
@@ -36,6 +39,8 @@ function roleRoutes(me: Me) {
         <Route path="/runs/:runId" element={<RunDetailPage />} />
         <Route path="/needs" element={<NeedsPage />} />
         <Route path="/posts" element={<PostsPage />} />
+        <Route path="/allocation" element={<AllocationPage />} />
+        <Route path="/allocation/:runId" element={<AllocationRunPage />} />
         <Route path="/shifts" element={<ShiftsPage />} />
         <Route path="/volunteers" element={<VolunteersPage />} />
         <Route path="/resources" element={<ResourcesPage />} />
@@ -54,6 +59,7 @@ function roleRoutes(me: Me) {
   return (
     <>
       <Route path="/my/posts" element={<MyPostsPage />} />
+      <Route path="/my/holdings" element={<MyHoldingsPage />} />
       <Route path="/my/hours" element={<MyHoursPage />} />
       <Route path="/my/calendar" element={<CalendarPage />} />
       <Route path="/check-in" element={<CheckInPage />} />

@@ -8,14 +8,16 @@ const paths = (role: Role) => menuFor(as(role)).map((entry) => entry.path);
 
 it("offers coordinators the planning pages and nobody else", () => {
   for (const role of ["admin", "subdistrict_coordinator", "community_coordinator"] as Role[]) {
-    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/shifts", "/volunteers", "/resources", "/inbox"]);
+    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/allocation", "/shifts", "/volunteers", "/resources", "/inbox"]);
   }
   expect(paths("volunteer")).not.toContain("/runs");
   expect(paths("unit_representative")).not.toContain("/runs");
+  expect(paths("volunteer")).not.toContain("/allocation");
+  expect(paths("unit_representative")).not.toContain("/allocation");
 });
 
 it("offers volunteers their own pages, phone first", () => {
-  expect(paths("volunteer")).toEqual(["/my/posts", "/check-in", "/inbox", "/my/hours", "/my/calendar", "/my/profile"]);
+  expect(paths("volunteer")).toEqual(["/my/posts", "/my/holdings", "/check-in", "/inbox", "/my/hours", "/my/calendar", "/my/profile"]);
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 

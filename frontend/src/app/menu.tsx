@@ -1,5 +1,6 @@
 // What each role is offered: the menu entries and the start page. Routes for other roles do not exist for it.
 import {
+  ApartmentOutlined,
   BankOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -9,6 +10,7 @@ import {
   FileTextOutlined,
   IdcardOutlined,
   QrcodeOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -30,6 +32,7 @@ const coordinator: MenuEntry[] = [
   { path: "/runs", label: "menuRuns", icon: <ThunderboltOutlined /> },
   { path: "/needs", label: "menuNeeds", icon: <FileTextOutlined /> },
   { path: "/posts", label: "menuPosts", icon: <SolutionOutlined /> },
+  { path: "/allocation", label: "menuAllocation", icon: <ApartmentOutlined /> },
   { path: "/shifts", label: "menuShifts", icon: <ScheduleOutlined /> },
   { path: "/volunteers", label: "menuVolunteers", icon: <TeamOutlined /> },
   { path: "/resources", label: "menuResources", icon: <BankOutlined /> },
@@ -38,6 +41,7 @@ const coordinator: MenuEntry[] = [
 
 const volunteer: MenuEntry[] = [
   { path: "/my/posts", label: "menuMyPosts", icon: <ScheduleOutlined /> },
+  { path: "/my/holdings", label: "menuMyHoldings", icon: <SafetyCertificateOutlined /> },
   { path: "/check-in", label: "menuCheckIn", icon: <QrcodeOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/hours", label: "menuMyHours", icon: <FieldTimeOutlined /> },

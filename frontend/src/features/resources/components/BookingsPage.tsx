@@ -1,23 +1,121 @@
-// The unit's bookings. The lending endpoints are being built (backend/lending/); until then this page says so
-// and points to what the representative can do now.
-import { Button, Typography } from "antd";
-import { Link } from "react-router";
-import { EmptyState } from "@/components/PageState";
+// The unit's bookings (预订): a week's published bookings of its resources, by day and time, with the
+// withdrawn and replacement flags; withdraw a resource for a day (撤回某日) from a row or the button, and take
+// a withdrawal back from a withdrawn row or from the list of this session's withdrawals.
+import { App, Button, DatePicker, Space, Table, Tag, Typography } from "antd";
+import { LeftOutlined, RightOutlined } from "@ant-design/icons";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { EmptyState, ErrorState } from "@/components/PageState";
+import { formatSpan, mondayOf } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
+import { useBookings, type Booking } from "../api/lending";
+import { RecentWithdrawals, useTakeBack } from "./RecentWithdrawals";
+import { WithdrawModal } from "./WithdrawModal";
 
 export function BookingsPage() {
   const { t } = useI18n();
+  const { message } = App.useApp();
+  const [week, setWeek] = useState(() => mondayOf(dayjs()));
+  const [page, setPage] = useState(1);
+  const [withdrawing, setWithdrawing] = useState<{ resource?: { id: number; name: string }; date?: string } | null>(null);
+  const rows = useBookings({ week, page, page_size: 50 });
+  const { takeBack, pending } = useTakeBack();
+  const today = dayjs().format("YYYY-MM-DD");
+
+  const goWeek = (monday: string) => {
+    setWeek(monday);
+    setPage(1);
+  };
+
   return (
-    <>
-      <Typography.Title level={3}>{t("bookingsTitle")}</Typography.Title>
-      <EmptyState
-        text={t("bookingsEmpty")}
-        action={
-          <Link to="/resources">
-            <Button type="primary">{t("goToResources")}</Button>
-          </Link>
-        }
-      />
-    </>
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("bookingsTitle")}
+        </Typography.Title>
+        <Space wrap>
+          <Button icon={<LeftOutlined />} aria-label={t("prevWeek")} onClick={() => goWeek(dayjs(week).subtract(7, "day").format("YYYY-MM-DD"))} />
+          <DatePicker
+            picker="week"
+            allowClear={false}
+            value={dayjs(week)}
+            onChange={(day) => day && goWeek(mondayOf(day))}
+            aria-label={t("week")}
+          />
+          <Button icon={<RightOutlined />} aria-label={t("nextWeek")} onClick={() => goWeek(dayjs(week).add(7, "day").format("YYYY-MM-DD"))} />
+          <Button type="primary" danger onClick={() => setWithdrawing({})}>
+            {t("withdrawDay")}
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Text type="secondary">{t("weekOf", { date: week })}</Typography.Text>
+      <RecentWithdrawals />
+      {rows.isError ? (
+        <ErrorState error={rows.error} onRetry={() => rows.refetch()} />
+      ) : (
+        <Table<Booking>
+          rowKey="id"
+          size="small"
+          loading={rows.isLoading}
+          dataSource={rows.data?.results}
+          scroll={{ x: 860 }}
+          data-testid="bookings-table"
+          locale={{ emptyText: <EmptyState text={t("bookingsEmpty")} /> }}
+          pagination={{
+            current: page,
+            pageSize: 50,
+            total: rows.data?.count,
+            showSizeChanger: false,
+            showTotal: (count) => t("total", { count }),
+            onChange: setPage,
+          }}
+          columns={[
+            { title: t("time"), render: (_, b) => formatSpan(b.start, b.end) },
+            { title: t("resource"), dataIndex: "resource_name" },
+            { title: t("shift"), dataIndex: "shift_title" },
+            { title: t("community"), dataIndex: "community_name" },
+            { title: t("place"), dataIndex: "address" },
+            {
+              title: t("status"),
+              render: (_, b) => (
+                <Space size={4} wrap>
+                  {b.withdrawn ? <Tag color="red">{t("bookingWithdrawn")}</Tag> : <Tag color="green">{t("bookingBooked")}</Tag>}
+                  {b.replaces !== null && <Tag color="blue">{t("bookingReplaces")}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t("actions"),
+              render: (_, b) =>
+                b.date < today ? null : b.withdrawn ? (
+                  <Button type="link" size="small" loading={pending} onClick={() => takeBack(b.resource, b.date)}>
+                    {t("takeBack")}
+                  </Button>
+                ) : (
+                  <Button
+                    type="link"
+                    danger
+                    size="small"
+                    onClick={() => setWithdrawing({ resource: { id: b.resource, name: b.resource_name }, date: b.date })}
+                  >
+                    {t("withdrawDay")}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawModal
+          resource={withdrawing.resource}
+          initialDate={withdrawing.date}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            message.success(t("withdrawOkMessage"));
+          }}
+        />
+      )}
+    </Space>
   );
 }

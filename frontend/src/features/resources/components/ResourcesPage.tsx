@@ -1,11 +1,15 @@
-// Resources in the caller's scope: a unit's idle resources, or a community's rooms; list, create, edit.
+// Resources in the caller's scope: a unit's idle resources, or a community's rooms; list, create, edit; a unit
+// representative also withdraws one for a day (撤回某日) and sees this session's withdrawals to take back.
 import { App, Button, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { enumLabel, useI18n } from "@/lib/i18n";
+import { useSession } from "@/lib/session";
 import { useResources, type Resource, type Slot } from "../api/resources";
+import { RecentWithdrawals } from "./RecentWithdrawals";
 import { ResourceForm } from "./ResourceForm";
+import { WithdrawModal } from "./WithdrawModal";
 
 function slotText(slot: Slot, weekday: (n: number) => string) {
   const day = slot.weekday ? weekday(slot.weekday) : slot.date;
@@ -15,10 +19,18 @@ function slotText(slot: Slot, weekday: (n: number) => string) {
 export function ResourcesPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const me = useSession();
+  const isUnit = me.role === "unit_representative";
   const [editing, setEditing] = useState<Resource | "new" | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Resource | null>(null);
   const weekday = (n: number) => enumLabel(t, "weekday", n);
   return (
     <>
+      {isUnit && (
+        <div style={{ marginBottom: 16 }}>
+          <RecentWithdrawals />
+        </div>
+      )}
       <SimpleList<Resource>
         title={t("resourcesTitle")}
         useRows={useResources}
@@ -47,9 +59,16 @@ export function ResourcesPage() {
           {
             title: t("actions"),
             render: (_, row) => (
-              <Button type="link" size="small" onClick={() => setEditing(row)}>
-                {t("edit")}
-              </Button>
+              <>
+                <Button type="link" size="small" onClick={() => setEditing(row)}>
+                  {t("edit")}
+                </Button>
+                {isUnit && (
+                  <Button type="link" danger size="small" onClick={() => setWithdrawing(row)}>
+                    {t("withdrawDay")}
+                  </Button>
+                )}
+              </>
             ),
           },
         ]}
@@ -60,6 +79,16 @@ export function ResourcesPage() {
           onClose={(saved) => {
             setEditing(null);
             if (saved) message.success(t("saved"));
+          }}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawModal
+          resource={{ id: withdrawing.id, name: withdrawing.name }}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            message.success(t("withdrawOkMessage"));
           }}
         />
       )}

@@ -1,0 +1,98 @@
+// Withdraw one resource for a day (撤回某日): a day from today on and a reason, checked here first; then the
+// server's field errors on their fields (a past day) and its refusals (already withdrawn, 409) in an alert.
+import { Alert, DatePicker, Form, Input, Modal, Select } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
+import { applyServerErrors } from "@/lib/forms";
+import { useI18n } from "@/lib/i18n";
+import { useWithdraw, type Withdrawal } from "../api/lending";
+import { useResources } from "../api/resources";
+
+interface Values {
+  resource?: number;
+  date?: Dayjs;
+  reason?: string;
+}
+
+export function WithdrawModal({
+  resource,
+  initialDate,
+  onClose,
+  onDone,
+}: {
+  /** The resource, when the action started from its row; otherwise the person picks one. */
+  resource?: { id: number; name: string };
+  initialDate?: string;
+  onClose: () => void;
+  onDone: (withdrawal: Withdrawal) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = useWithdraw();
+  const resources = useResources({ page: 1, page_size: 100 });
+  const options = (resources.data?.results ?? []).map((r) => ({ value: r.id, label: r.name }));
+
+  const submit = (values: Values) => {
+    setError(null);
+    const id = resource?.id ?? values.resource!;
+    const name = resource?.name ?? options.find((o) => o.value === id)?.label ?? `#${id}`;
+    withdraw.mutate(
+      { resource: id, resource_name: name, date: values.date!.format("YYYY-MM-DD"), reason: values.reason!.trim() },
+      { onSuccess: onDone, onError: (e) => setError(applyServerErrors(form, e)) },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={resource ? `${t("withdrawTitle")}：${resource.name}` : t("withdrawTitle")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("withdrawOk")}
+      okButtonProps={{ danger: true }}
+      cancelText={t("cancel")}
+      confirmLoading={withdraw.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ resource: resource?.id, date: initialDate ? dayjs(initialDate) : undefined, reason: "" }}
+        data-testid="withdraw-form"
+      >
+        {!resource && (
+          <Form.Item name="resource" label={t("resource")} rules={[{ required: true, message: t("resourceRequired") }]}>
+            <Select options={options} loading={resources.isLoading} showSearch={{ optionFilterProp: "label" }} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="date"
+          label={t("withdrawDate")}
+          rules={[
+            { required: true, message: t("withdrawDateRequired") },
+            {
+              validator: (_, value: Dayjs | undefined) =>
+                !value || !value.isBefore(dayjs(), "day") ? Promise.resolve() : Promise.reject(new Error(t("withdrawDatePast"))),
+            },
+          ]}
+        >
+          <DatePicker style={{ width: "100%" }} disabledDate={(day) => day.isBefore(dayjs(), "day")} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t("withdrawReason")}
+          extra={t("withdrawReasonHelp")}
+          rules={[
+            { required: true, whitespace: true, message: t("withdrawReasonRequired") },
+            { max: 500, message: t("withdrawReasonLong") },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={t("refused")} description={error} role="alert" />}
+      </Form>
+    </Modal>
+  );
+}
