@@ -17,7 +17,7 @@ it("offers coordinators the planning pages and nobody else", () => {
 });
 
 it("offers volunteers their own pages, phone first", () => {
-  expect(paths("volunteer")).toEqual(["/my/posts", "/my/holdings", "/check-in", "/inbox", "/my/hours", "/my/calendar", "/my/profile"]);
+  expect(paths("volunteer")).toEqual(["/my/posts", "/check-in", "/inbox", "/my/hours", "/my/holdings", "/my/calendar", "/my/profile"]);
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 

@@ -41,10 +41,10 @@ const coordinator: MenuEntry[] = [
 
 const volunteer: MenuEntry[] = [
   { path: "/my/posts", label: "menuMyPosts", icon: <ScheduleOutlined /> },
-  { path: "/my/holdings", label: "menuMyHoldings", icon: <SafetyCertificateOutlined /> },
   { path: "/check-in", label: "menuCheckIn", icon: <QrcodeOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/hours", label: "menuMyHours", icon: <FieldTimeOutlined /> },
+  { path: "/my/holdings", label: "menuMyHoldings", icon: <SafetyCertificateOutlined /> },
   { path: "/my/calendar", label: "menuCalendar", icon: <CalendarOutlined /> },
   { path: "/my/profile", label: "menuProfile", icon: <UserOutlined /> },
 ];

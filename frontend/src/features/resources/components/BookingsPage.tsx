@@ -1,14 +1,15 @@
 // The unit's bookings (预订): a week's published bookings of its resources, by day and time, with the
 // withdrawn and replacement flags; withdraw a resource for a day (撤回某日) from a row or the button, and take
 // a withdrawal back from a withdrawn row or from the list of this session's withdrawals.
-import { App, Button, DatePicker, Space, Table, Tag, Typography } from "antd";
+import { App, Button, DatePicker, Select, Space, Table, Tag, Typography } from "antd";
 import { LeftOutlined, RightOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
 import { formatSpan, mondayOf } from "@/lib/format";
-import { useI18n } from "@/lib/i18n";
+import { enumLabel, useI18n } from "@/lib/i18n";
 import { useBookings, type Booking } from "../api/lending";
+import { useResources } from "../api/resources";
 import { RecentWithdrawals, useTakeBack } from "./RecentWithdrawals";
 import { WithdrawModal } from "./WithdrawModal";
 
@@ -17,13 +18,17 @@ export function BookingsPage() {
   const { message } = App.useApp();
   const [week, setWeek] = useState(() => mondayOf(dayjs()));
   const [page, setPage] = useState(1);
+  const [resource, setResource] = useState<number | undefined>();
+  const [day, setDay] = useState<string | undefined>();
+  const resources = useResources({ page: 1, page_size: 100 });
   const [withdrawing, setWithdrawing] = useState<{ resource?: { id: number; name: string }; date?: string } | null>(null);
-  const rows = useBookings({ week, page, page_size: 50 });
+  const rows = useBookings({ week, resource, date: day, page, page_size: 50 });
   const { takeBack, pending } = useTakeBack();
   const today = dayjs().format("YYYY-MM-DD");
 
   const goWeek = (monday: string) => {
     setWeek(monday);
+    setDay(undefined);
     setPage(1);
   };
 
@@ -48,7 +53,36 @@ export function BookingsPage() {
           </Button>
         </Space>
       </Space>
-      <Typography.Text type="secondary">{t("weekOf", { date: week })}</Typography.Text>
+      <Space wrap>
+        <Typography.Text type="secondary">{t("weekOf", { date: week })}</Typography.Text>
+        <Select
+          allowClear
+          placeholder={t("allResources")}
+          aria-label={t("resource")}
+          style={{ minWidth: 180 }}
+          value={resource}
+          onChange={(value) => {
+            setResource(value);
+            setPage(1);
+          }}
+          options={(resources.data?.results ?? []).map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t("allDays")}
+          aria-label={t("withdrawDate")}
+          style={{ minWidth: 140 }}
+          value={day}
+          onChange={(value) => {
+            setDay(value);
+            setPage(1);
+          }}
+          options={[0, 1, 2, 3, 4, 5, 6].map((n) => {
+            const date = dayjs(week).add(n, "day");
+            return { value: date.format("YYYY-MM-DD"), label: `${enumLabel(t, "weekday", n + 1)} ${date.format("MM-DD")}` };
+          })}
+        />
+      </Space>
       <RecentWithdrawals />
       {rows.isError ? (
         <ErrorState error={rows.error} onRetry={() => rows.refetch()} />
@@ -74,7 +108,7 @@ export function BookingsPage() {
             { title: t("resource"), dataIndex: "resource_name" },
             { title: t("shift"), dataIndex: "shift_title" },
             { title: t("community"), dataIndex: "community_name" },
-            { title: t("place"), dataIndex: "address" },
+            { title: t("place"), dataIndex: "address", render: (v: string) => v || "—" },
             {
               title: t("status"),
               render: (_, b) => (
