@@ -62,7 +62,9 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
             reasons.append(Reason("no_room", text))
             suggestion = f"one {q.kind} for ≥ {q.min_capacity}{feats} free {slot} near {place}"
             key = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
-            recruit.setdefault(key, {"kind": "resource", "what": suggestion, "count": 0})["count"] += 1
+            recruit.setdefault(key, {"kind": "resource", "what": suggestion, "count": 0, "resource_kind": q.kind,
+                                     "min_capacity": q.min_capacity, "features": sorted(q.features), "when": slot,
+                                     "near": place})["count"] += 1
             unfilled.append(Unfilled(s.id, missing, tuple(reasons), suggestion))
             continue
         d = distances_km(table.lat, table.lng, s.location.lat, s.location.lng)
@@ -81,7 +83,8 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
         free = skilled & table.free(s.start, s.end)
         if not reasons and not free.any():
             reasons.append(Reason("no_one_free", f"{int(skilled.sum())} people with "
-                                  f"{_skills_text(s.required_skills)} live within range, none is free {slot}"))
+                                  f"{_skills_text(s.required_skills)} live within range, none is free {slot}",
+                                  count=int(skilled.sum())))
         if not reasons:
             idx = np.flatnonzero(free)
             n_busy = n_hours = n_other = 0
@@ -93,13 +96,15 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
                 else:
                     n_other += 1
             if n_busy:
-                reasons.append(Reason("all_busy", f"{n_busy} qualified people free {slot} are on overlapping shifts"))
+                reasons.append(Reason("all_busy", f"{n_busy} qualified people free {slot} are on overlapping shifts",
+                                      count=n_busy))
             if n_hours:
                 reasons.append(Reason("all_at_hour_limit",
-                                      f"{n_hours} qualified people free {slot} have used their weekly hours"))
+                                      f"{n_hours} qualified people free {slot} have used their weekly hours",
+                                      count=n_hours))
             if n_other:
                 reasons.append(Reason("not_used", f"{n_other} qualified people are free but were not assigned "
-                                      "(the plan is not proven optimal or the pair is forbidden)"))
+                                      "(the plan is not proven optimal or the pair is forbidden)", count=n_other))
         limit = problem.max_distance_km
         who = f"{missing} more volunteer{'s' if missing > 1 else ''} with {_skills_text(s.required_skills)}"
         suggestion = f"{who} free {slot} within {limit:g} km of {place}"

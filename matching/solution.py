@@ -25,6 +25,7 @@ class Reason:
     message: str
     skill: str | None = None
     level: int | None = None
+    count: int | None = None     # how many people the reason is about (no_one_free, all_busy, ...)
 
 
 @dataclass(frozen=True)

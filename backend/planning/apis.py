@@ -4,7 +4,7 @@ import django_filters
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
@@ -12,6 +12,7 @@ from core.filters import StrictOrderingFilter
 from core.scoping import COORDINATORS
 from people.models import Volunteer
 from planning import review, selectors, services
+from planning.explanations import Explainer
 from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
 from shifts.models import Shift
 
@@ -44,6 +45,14 @@ class MatchingRunOutputSerializer(serializers.ModelSerializer):
 
     def get_published(self, run: MatchingRun) -> bool:
         return _publication(run) is not None
+
+    def to_representation(self, run: MatchingRun) -> dict:
+        data = super().to_representation(run)
+        recruitment = (data.get("metrics") or {}).get("recruitment")
+        if recruitment:
+            explainer = _explainer(self)
+            data["metrics"] = {**data["metrics"], "recruitment": [explainer.recruitment(e) for e in recruitment]}
+        return data
 
     class Meta:
         model = MatchingRun
@@ -179,12 +188,36 @@ class AssignmentOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def _explainer(serializer) -> Explainer:
+    """One per response: the skill catalogue is read once however many rows are rendered."""
+    root = serializer.root if serializer.root is not None else serializer
+    return root.context.setdefault("explainer", Explainer())
+
+
+class UnfilledReasonSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField(help_text=_("In the reader's language."))
+    skill = serializers.CharField(required=False)
+    level = serializers.IntegerField(required=False)
+    count = serializers.IntegerField(required=False, help_text=_("How many people the reason is about."))
+
+
 class UnfilledSeatOutputSerializer(serializers.ModelSerializer):
     shift_title = serializers.CharField(source="shift.title", read_only=True)
     shift_start = serializers.DateTimeField(source="shift.start", read_only=True)
     shift_end = serializers.DateTimeField(source="shift.end", read_only=True)
     shift_priority = serializers.IntegerField(source="shift.priority", read_only=True)
     community_name = serializers.CharField(source="shift.community.name", read_only=True)
+    reasons = serializers.SerializerMethodField()
+    suggestion = serializers.SerializerMethodField(help_text=_("The smallest change that would fill the seats."))
+
+    @extend_schema_field(UnfilledReasonSerializer(many=True))
+    def get_reasons(self, seat: UnfilledSeat) -> list[dict]:
+        explainer = _explainer(self)
+        return [{**reason, "message": explainer.reason(reason, seat.shift)} for reason in seat.reasons]
+
+    def get_suggestion(self, seat: UnfilledSeat) -> str:
+        return _explainer(self).suggestion(seat)
 
     class Meta:
         model = UnfilledSeat

@@ -48,7 +48,7 @@ def assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
 def unfilled_seat_list(*, run: MatchingRun) -> QuerySet[UnfilledSeat]:
     return (
         UnfilledSeat.objects.filter(run=run)
-        .select_related("shift", "shift__community")
+        .select_related("shift", "shift__community", "shift__resource_request")
         .order_by("-shift__priority", "shift__start", "shift_id")
     )
 
