@@ -100,11 +100,42 @@ class UnitBookingListApi(generics.ListAPIView):
 
 class WithdrawalOutputSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username", default=None)
+    resource_name = serializers.CharField(source="resource.name", read_only=True)
+    can_take_back = serializers.SerializerMethodField(
+        help_text=_("No booking was given to another resource because of it yet."))
+
+    def get_can_take_back(self, withdrawal: ResourceWithdrawal) -> bool:
+        changed = getattr(withdrawal, "changed", None)  # annotated by the list's selector
+        return not (withdrawal.changes.exists() if changed is None else changed)
 
     class Meta:
         model = ResourceWithdrawal
-        fields = ["id", "resource", "date", "reason", "created_by", "created_at", "backfilled_at"]
+        fields = ["id", "resource", "resource_name", "date", "reason", "created_by", "created_at", "backfilled_at",
+                  "can_take_back"]
         read_only_fields = fields
+
+
+class WithdrawalListApi(generics.ListAPIView):
+    """Withdrawals from a day on (default today): the caller unit's resources, or a coordinator's scope."""
+
+    class FilterSerializer(serializers.Serializer):
+        start = serializers.DateField(required=False, help_text=_("From this day on (default: today)."))
+        resource = serializers.IntegerField(required=False, min_value=1)
+
+    permission_classes = [BookingReaders]
+    serializer_class = WithdrawalOutputSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        filters = self.FilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        data = filters.validated_data
+        return selectors.withdrawal_list(user=self.request.user, start=data.get("start") or timezone.localdate(),
+                                         resource_id=data.get("resource"))
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 class ResourceWithdrawApi(APIView):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,6 +20,7 @@ from resources.models import Resource
 # representative sees the bookings of their unit's resources.
 BY_SHIFT = Scope(community="request__shift__community", unit="resource__unit")
 BY_RESOURCE = Scope(community="resource__community", unit="resource__unit")
+WITHDRAWALS = Scope(community="resource__community", unit="resource__unit")
 
 
 def week_start(day: dt.date | None = None) -> dt.date:
@@ -88,6 +89,19 @@ def unit_resource_get(*, user: User, resource_id: int, lock: bool = False) -> Re
     if found is None:
         raise Http404("No such resource of yours.")
     return found
+
+
+def withdrawal_list(*, user: User, start: dt.date, resource_id: int | None = None) -> QuerySet[ResourceWithdrawal]:
+    """Withdrawals from `start` on: of the caller unit's resources, or of the resources in a coordinator's scope."""
+    withdrawals = ResourceWithdrawal.objects.filter(date__gte=start)
+    if resource_id is not None:
+        withdrawals = withdrawals.filter(resource_id=resource_id)
+    scope = scope_filter(user, WITHDRAWALS, write=False)
+    if scope is not None:
+        withdrawals = withdrawals.filter(scope)
+    changed = BookingChange.objects.filter(withdrawal=OuterRef("pk"))
+    return (withdrawals.select_related("resource", "created_by").annotate(changed=Exists(changed))
+            .order_by("date", "resource_id"))
 
 
 def withdrawal_get(*, user: User, resource_id: int, date: dt.date, lock: bool = False) -> ResourceWithdrawal:

@@ -3,7 +3,7 @@ import datetime as dt
 
 from django.urls import path, register_converter
 
-from lending.apis import ResourceWithdrawalCancelApi, ResourceWithdrawApi, UnitBookingListApi
+from lending.apis import ResourceWithdrawalCancelApi, ResourceWithdrawApi, UnitBookingListApi, WithdrawalListApi
 
 
 class IsoDateConverter:
@@ -23,6 +23,7 @@ register_converter(IsoDateConverter, "lending_date")
 
 urlpatterns = [
     path("unit/bookings/", UnitBookingListApi.as_view(), name="lending-booking-list"),
+    path("unit/withdrawals/", WithdrawalListApi.as_view(), name="lending-withdrawal-list"),
     path("unit/resources/<int:resource_id>/withdraw/", ResourceWithdrawApi.as_view(), name="lending-withdraw"),
     path("unit/resources/<int:resource_id>/withdrawals/<lending_date:date>/", ResourceWithdrawalCancelApi.as_view(),
          name="lending-withdrawal-cancel"),

@@ -189,3 +189,25 @@ def test_a_backfill_that_could_not_be_queued_is_started_by_the_sweeper(world, cl
     assert ResourceBooking.objects.get(pk=plan["booking"].pk).resource_id == plan["near"].pk
     assert services.withdrawal_resume_pending(now=later) == []
     assert resume_backfills_task() == []
+
+
+def test_the_withdrawals_list_shows_what_can_still_be_taken_back_in_the_callers_scope(
+        world, client_as, plan, eager, django_capture_on_commit_callbacks, monkeypatch):
+    # given the hall withdrawn for Saturday (its booking given to another room) and the room 1 km away for Sunday
+    # (its backfill not run yet), and a past withdrawal of the hall
+    _withdraw(client_as("unit"), plan["hall"], django_capture_on_commit_callbacks)
+    ResourceWithdrawal.objects.create(resource=plan["hall"], date=dt.date(2020, 1, 4), reason="旧的")
+    monkeypatch.setattr(services, "_enqueue_backfill", lambda pk: None)
+    ResourceWithdrawal.objects.create(resource=plan["near"], date=SATURDAY + dt.timedelta(days=1), reason="停电")
+    # when the unit and the coordinator list the withdrawals from today on
+    mine = client_as("unit").get("/api/unit/withdrawals/").data
+    coordinator = client_as("community").get("/api/unit/withdrawals/").data
+    # then the unit sees its own hall's, which can no longer be taken back; the coordinator sees both
+    assert [(w["resource_name"], w["date"], w["can_take_back"]) for w in mine["results"]] == [
+        ("医院报告厅", SATURDAY.isoformat(), False)]
+    assert [(w["resource_name"], w["can_take_back"]) for w in coordinator["results"]] == [
+        ("医院报告厅", False), ("一中会议室", True)]
+    # and volunteers may not look; a bad filter is a 400 naming it
+    assert client_as("volunteer").get("/api/unit/withdrawals/").status_code == 403
+    bad = client_as("unit").get("/api/unit/withdrawals/", {"start": "soon"})
+    assert (bad.status_code, list(bad.data["extra"]["fields"])) == (400, ["start"])
