@@ -44,6 +44,8 @@ urlpatterns = [
     path("", include("volunteering.urls")),
     path("", include("allocation.urls")),
     path("", include("lending.urls")),
+    path("", include("records.urls")),
+    path("", include("ledgers.urls")),
     path("", include("attendance.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

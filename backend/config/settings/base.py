@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "attendance",
     "allocation",
     "lending",
+    "records",
+    "ledgers",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,2 @@
+"""Unit ledgers endpoints; names are prefixed `ledgers-`."""
+urlpatterns: list = []

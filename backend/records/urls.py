@@ -1,0 +1,2 @@
+"""Service records endpoints; names are prefixed `records-`."""
+urlpatterns: list = []
