@@ -26,7 +26,7 @@ from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log
 from geo.models import Community, District, SubDistrict
 from planning import fanout, mapper
-from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, UnfilledSeat
+from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, SolveJob, UnfilledSeat
 
 log = logging.getLogger(__name__)
 Status = MatchingRun.Status
@@ -551,5 +551,8 @@ def matching_run_reap_stale(
             if same.update(status=Status.FAILED, stage=_("Failed"), message=message, finished_at=now, updated_at=now):
                 failed.append(run.pk)
     if requeued or failed:
+        # Fanned-out solves of those attempts will never be joined: end them, so none stays `solving`.
+        SolveJob.objects.filter(run_id__in=requeued + failed, status=SolveJob.Status.SOLVING).update(
+            status=SolveJob.Status.FAILED, message=_("The run's workers stopped answering."), finished_at=now)
         log.warning("reaped stale runs: requeued %s, failed %s", requeued, failed)
     return {"requeued": requeued, "failed": failed}

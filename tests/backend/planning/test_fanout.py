@@ -5,6 +5,7 @@ import datetime as dt
 
 import matching
 import pytest
+from django.utils import timezone
 
 import factories as f
 from planning import fanout, mapper, services
@@ -104,3 +105,17 @@ def test_late_tasks_of_an_earlier_attempt_change_nothing(
     assert set(SolvePiece.objects.values_list("status", flat=True)) == {"queued"}
     assert fanout.job_join(job_id=job.pk) == "incomplete"
     assert not Assignment.objects.filter(run=run).exists()
+
+
+def test_the_reaper_ends_the_solve_of_a_run_whose_workers_went_silent(
+        world, two_sub_districts, django_capture_on_commit_callbacks):
+    # given a fanned-out run whose pieces were never solved (their workers vanished)
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.matching_run_execute(run_id=run.pk)
+    # when the reaper finds its heartbeat stale
+    reaped = services.matching_run_reap_stale(now=timezone.now() + dt.timedelta(hours=1))
+    # then the run is queued for another attempt and the old solve is ended, not left solving
+    assert reaped["requeued"] == [run.pk]
+    job = SolveJob.objects.get(run=run)
+    assert (job.status, job.message) == ("failed", "The run's workers stopped answering.")
