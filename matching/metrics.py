@@ -45,6 +45,14 @@ def plan_metrics(problem: Problem, cands: Candidates, arrays: Arrays, x: np.ndar
         gini = float((2 * np.arange(1, n + 1) - n - 1) @ hours_sorted / (n * hours_sorted.sum()))
     filled = np.bincount(cands.shift[x], minlength=len(problem.shifts))
     weighted_total = float((arrays.s_seats * arrays.s_priority).sum() + arrays.q_priority.sum())
+    # for dashboards: seats and filled seats per priority, and how many people serve how many whole hours
+    by_priority = {}
+    for p in sorted({int(v) for v in arrays.s_priority}):
+        of_p = arrays.s_priority == p
+        by_priority[str(p)] = {"seats": int(arrays.s_seats[of_p].sum()),
+                               "filled": int(np.minimum(filled, arrays.s_seats)[of_p].sum())}
+    hours_histogram = {str(h): int(n) for h, n in enumerate(np.bincount(np.floor(used).astype(np.int64)))
+                       if n} if used.size else {}
     return {
         "filled_seats": int(x.size),
         "total_seats": int(arrays.s_seats.sum()),
@@ -72,4 +80,6 @@ def plan_metrics(problem: Problem, cands: Candidates, arrays: Arrays, x: np.ndar
             "std": float(used.std()) if used.size else 0.0,
             "gini": round(gini, 4),
         },
+        "by_priority": by_priority,
+        "hours_histogram": hours_histogram,
     }

@@ -215,3 +215,18 @@ def test_cli_check_reports_violations(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ("availability: v1 is not free for all of s1 (2026-11-30T09:00-2026-11-30T12:00)\n"
                              "1 violation\n")
+
+
+def test_dashboard_figures_add_up_to_the_plan():
+    # given a solved small week
+    from matching import generate, parse_problem, solve
+
+    problem = parse_problem(generate("small", 1))
+    metrics = solve(problem, time_limit=10).metrics
+    # then seats and filled seats per priority add up to the totals, and the hours histogram counts every
+    # person used once
+    by_priority = metrics["by_priority"]
+    assert sum(v["seats"] for v in by_priority.values()) == metrics["total_seats"]
+    assert sum(v["filled"] for v in by_priority.values()) == metrics["filled_seats"]
+    assert set(by_priority) == {str(s.priority) for s in problem.shifts}
+    assert sum(metrics["hours_histogram"].values()) == metrics["volunteers_used"]
