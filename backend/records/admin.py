@@ -1,0 +1,39 @@
+"""Service records in the admin: read and search; reviews and corrections go through the API's services so that
+every change of hours or status leaves its RecordChange row."""
+from django.contrib import admin
+
+from records.models import RecordChange, ServiceRecord
+
+
+class RecordChangeInline(admin.TabularInline):
+    model = RecordChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["changed_at", "changed_by", "field", "old", "new", "note"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ServiceRecord)
+class ServiceRecordAdmin(admin.ModelAdmin):
+    list_display = ["date", "volunteer", "title", "community", "minutes", "source", "status"]
+    list_filter = ["source", "status"]
+    list_select_related = ["volunteer", "community"]
+    raw_id_fields = ["volunteer", "community", "shift", "post", "attendance", "recorder", "reviewed_by"]
+    search_fields = ["volunteer__name", "volunteer__number", "title"]
+    inlines = [RecordChangeInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Hours and status of a stored record change only through the services, which write the trace.
+        return ["minutes", "status", "reviewed_by", "reviewed_at"] if obj is not None else []
+
+
+@admin.register(RecordChange)
+class RecordChangeAdmin(admin.ModelAdmin):
+    list_display = ["record", "field", "old", "new", "changed_by", "changed_at"]
+    list_filter = ["field"]
+    raw_id_fields = ["record", "changed_by"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
