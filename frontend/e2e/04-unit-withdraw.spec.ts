@@ -1,6 +1,6 @@
 // A unit representative withdraws one of the unit's resources for a future day (the client's checks first),
-// sees the withdrawal listed, is refused a second withdrawal of the same day (409), looks at the bookings page
-// and takes the withdrawal back there.
+// sees the withdrawal listed (撤回记录), is refused a second withdrawal of the same day (409), looks at the bookings
+// page, finds the withdrawal there in the list the server keeps (also after a reload) and takes it back from it.
 import { expect, test } from "@playwright/test";
 import { signIn, snap } from "./helpers";
 
@@ -31,8 +31,10 @@ test("a unit representative withdraws a resource for a day and takes it back", a
   await snap(page, "unit-withdraw-form");
   await dialog.getByRole("button", { name: "撤回" }).click();
   await expect(dialog).toBeHidden();
-  const recent = page.getByTestId("recent-withdrawals");
-  await expect(recent).toContainText(`${name} · ${day}`);
+  const withdrawals = page.getByTestId("withdrawals");
+  const mine = withdrawals.getByTestId("withdrawal").filter({ hasText: `${name} · ${day}` });
+  await expect(mine).toHaveCount(1);
+  await expect(mine.getByRole("button", { name: "取消撤回" })).toBeVisible();
   await snap(page, "unit-withdrawn");
 
   // The same day again: the server refuses (409) and the dialog says why.
@@ -45,14 +47,25 @@ test("a unit representative withdraws a resource for a day and takes it back", a
   await snap(page, "unit-withdraw-refused");
   await dialog.getByRole("button", { name: "取消" }).click();
 
-  // The bookings page: the week's published bookings, and the withdrawal taken back from the list.
+  // The bookings page: the week's published bookings, and the withdrawal in the server's list (撤回记录) — still
+  // there after a reload, so it does not depend on this page's memory — taken back from there.
   await page.getByRole("menuitem", { name: "预订" }).click();
   await expect(page.getByRole("heading", { name: "预订" })).toBeVisible();
   await expect(page.getByTestId("bookings-table")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "预订" })).toBeVisible();
+  await expect(withdrawals).toContainText("撤回记录");
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText("单位内部培训，当天占用");
   await page.getByRole("button", { name: "下一周" }).click();
   await expect(page.getByTestId("bookings-table").locator(".ant-spin-spinning")).toHaveCount(0);
   await snap(page, "unit-bookings");
-  await recent.getByRole("button", { name: "取消撤回" }).click();
+  await mine.getByRole("button", { name: "取消撤回" }).click();
   await expect(page.getByText("已取消撤回")).toBeVisible();
-  await expect(recent).toBeHidden();
+  await expect(mine).toHaveCount(0);
+  // Gone on the server too: a reload does not bring it back.
+  await page.reload();
+  await expect(withdrawals).toBeVisible();
+  await expect(withdrawals.locator(".ant-spin-spinning")).toHaveCount(0);
+  await expect(mine).toHaveCount(0);
 });

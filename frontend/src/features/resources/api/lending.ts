@@ -1,6 +1,6 @@
-// The unit's side of the weekly plan (backend/lending): a week's published bookings, withdrawing a resource for
-// a day, and taking a withdrawal back. There is no list of withdrawals: the ones made in this session are kept
-// in the query cache so that their take-back stays at hand; a withdrawn booking row offers it too.
+// The unit's side of the weekly plan (backend/lending): a week's published bookings, the upcoming withdrawals
+// (from today on, with whether each can still be taken back), withdrawing a resource for a day, and taking a
+// withdrawal back. Withdrawing or taking back refreshes both lists.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Page } from "@/lib/api";
 
@@ -30,16 +30,14 @@ export interface Booking {
 export interface Withdrawal {
   id: number;
   resource: number;
+  resource_name: string;
   date: string;
   reason: string;
   created_by: string | null;
   created_at: string;
   backfilled_at: string | null;
-}
-
-/** A withdrawal made in this session, with the resource's name for the list. */
-export interface RecentWithdrawal extends Withdrawal {
-  resource_name: string;
+  /** No booking was given to another resource because of it yet: 取消撤回 is still possible. */
+  can_take_back: boolean;
 }
 
 export interface BookingParams {
@@ -50,9 +48,16 @@ export interface BookingParams {
   page_size: number;
 }
 
+/** Withdrawals from today on (the server's default start), optionally of one resource. */
+export interface WithdrawalParams {
+  resource?: number;
+  page: number;
+  page_size: number;
+}
+
 const keys = {
   bookings: ["lending", "bookings"] as const,
-  recent: ["lending", "recent"] as const,
+  withdrawals: ["lending", "withdrawals"] as const,
 };
 
 export function useBookings(params: BookingParams) {
@@ -63,48 +68,44 @@ export function useBookings(params: BookingParams) {
   });
 }
 
-export function useRecentWithdrawals() {
-  return useQuery<RecentWithdrawal[]>({
-    queryKey: keys.recent,
-    queryFn: () => [],
-    initialData: [],
-    staleTime: Infinity,
-    gcTime: Infinity,
+export function useWithdrawals(params: WithdrawalParams) {
+  return useQuery({
+    queryKey: [...keys.withdrawals, params],
+    queryFn: () => api<Page<Withdrawal>>("unit/withdrawals/", { params: { ...params } }),
+    placeholderData: keepPreviousData,
   });
 }
 
 export interface WithdrawInput {
   resource: number;
-  resource_name: string;
   date: string;
   reason: string;
 }
 
-export function useWithdraw() {
+/** After a withdrawal or a take-back (also a refused one: the server's state moved on), both lists are stale. */
+function useRefreshLending() {
   const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: keys.withdrawals }),
+      client.invalidateQueries({ queryKey: keys.bookings }),
+    ]);
+}
+
+export function useWithdraw() {
+  const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date, reason }: WithdrawInput) =>
       api<Withdrawal>(`unit/resources/${resource}/withdraw/`, { method: "POST", body: { date, reason } }),
-    onSuccess: (withdrawal, input) => {
-      client.setQueryData<RecentWithdrawal[]>(keys.recent, (list = []) => [
-        { ...withdrawal, resource_name: input.resource_name },
-        ...list.filter((w) => !(w.resource === withdrawal.resource && w.date === withdrawal.date)),
-      ]);
-      void client.invalidateQueries({ queryKey: keys.bookings });
-    },
+    onSuccess: () => refresh(),
   });
 }
 
 export function useCancelWithdrawal() {
-  const client = useQueryClient();
+  const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date }: { resource: number; date: string }) =>
       api<void>(`unit/resources/${resource}/withdrawals/${date}/`, { method: "DELETE" }),
-    onSuccess: (_, { resource, date }) => {
-      client.setQueryData<RecentWithdrawal[]>(keys.recent, (list = []) =>
-        list.filter((w) => !(w.resource === resource && w.date === date)),
-      );
-      void client.invalidateQueries({ queryKey: keys.bookings });
-    },
+    onSettled: () => refresh(),
   });
 }

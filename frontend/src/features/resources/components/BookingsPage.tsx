@@ -1,6 +1,6 @@
 // The unit's bookings (预订): a week's published bookings of its resources, by day and time, with the
 // withdrawn and replacement flags; withdraw a resource for a day (撤回某日) from a row or the button, and take
-// a withdrawal back from a withdrawn row or from the list of this session's withdrawals.
+// a withdrawal back from a withdrawn row or from the upcoming withdrawals (撤回记录, of the chosen resource).
 import { App, Button, DatePicker, Select, Space, Table, Tag, Typography } from "antd";
 import { LeftOutlined, RightOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
@@ -10,7 +10,7 @@ import { formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useBookings, type Booking } from "../api/lending";
 import { useResources } from "../api/resources";
-import { RecentWithdrawals, useTakeBack } from "./RecentWithdrawals";
+import { useTakeBack, WithdrawalsCard } from "./WithdrawalsCard";
 import { WithdrawModal } from "./WithdrawModal";
 
 export function BookingsPage() {
@@ -83,7 +83,7 @@ export function BookingsPage() {
           })}
         />
       </Space>
-      <RecentWithdrawals />
+      <WithdrawalsCard key={resource ?? "all"} resource={resource} />
       {rows.isError ? (
         <ErrorState error={rows.error} onRetry={() => rows.refetch()} />
       ) : (
@@ -122,7 +122,7 @@ export function BookingsPage() {
               title: t("actions"),
               render: (_, b) =>
                 b.date < today ? null : b.withdrawn ? (
-                  <Button type="link" size="small" loading={pending} onClick={() => takeBack(b.resource, b.date)}>
+                  <Button type="link" size="small" loading={pending(b.resource, b.date)} onClick={() => takeBack(b.resource, b.date)}>
                     {t("takeBack")}
                   </Button>
                 ) : (

@@ -1,5 +1,5 @@
 // Resources in the caller's scope: a unit's idle resources, or a community's rooms; list, create, edit; a unit
-// representative also withdraws one for a day (撤回某日) and sees this session's withdrawals to take back.
+// representative also withdraws one for a day (撤回某日) and sees the upcoming withdrawals to take back (when any).
 import { App, Button, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useState } from "react";
@@ -7,7 +7,7 @@ import { SimpleList } from "@/components/SimpleList";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
 import { useResources, type Resource, type Slot } from "../api/resources";
-import { RecentWithdrawals } from "./RecentWithdrawals";
+import { WithdrawalsCard } from "./WithdrawalsCard";
 import { ResourceForm } from "./ResourceForm";
 import { WithdrawModal } from "./WithdrawModal";
 
@@ -28,7 +28,7 @@ export function ResourcesPage() {
     <>
       {isUnit && (
         <div style={{ marginBottom: 16 }}>
-          <RecentWithdrawals />
+          <WithdrawalsCard hideWhenEmpty />
         </div>
       )}
       <SimpleList<Resource>

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
-import { useWithdraw, type Withdrawal } from "../api/lending";
+import { useWithdraw } from "../api/lending";
 import { useResources } from "../api/resources";
 
 interface Values {
@@ -24,7 +24,7 @@ export function WithdrawModal({
   resource?: { id: number; name: string };
   initialDate?: string;
   onClose: () => void;
-  onDone: (withdrawal: Withdrawal) => void;
+  onDone: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -35,11 +35,9 @@ export function WithdrawModal({
 
   const submit = (values: Values) => {
     setError(null);
-    const id = resource?.id ?? values.resource!;
-    const name = resource?.name ?? options.find((o) => o.value === id)?.label ?? `#${id}`;
     withdraw.mutate(
-      { resource: id, resource_name: name, date: values.date!.format("YYYY-MM-DD"), reason: values.reason!.trim() },
-      { onSuccess: onDone, onError: (e) => setError(applyServerErrors(form, e)) },
+      { resource: resource?.id ?? values.resource!, date: values.date!.format("YYYY-MM-DD"), reason: values.reason!.trim() },
+      { onSuccess: () => onDone(), onError: (e) => setError(applyServerErrors(form, e)) },
     );
   };
 
