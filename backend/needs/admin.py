@@ -1,7 +1,7 @@
 """Admin of the needs list (需求清单): status, owner (首问) and deadline (限时办结) at a glance."""
 from django.contrib import admin
 
-from needs.models import Need
+from needs.models import Need, NeedRating
 
 
 @admin.register(Need)
@@ -11,5 +11,15 @@ class NeedAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "requester_name", "community__name"]
     list_select_related = ["community", "owner"]
     autocomplete_fields = ["community", "grid", "owner"]
-    readonly_fields = ["status_changed_at", "created_at", "updated_at"]
+    readonly_fields = ["status_changed_at", "finished_at", "created_at", "updated_at"]
     date_hierarchy = "created_at"
+
+
+@admin.register(NeedRating)
+class NeedRatingAdmin(admin.ModelAdmin):
+    list_display = ["need", "score", "entered_by", "created_at"]
+    list_filter = ["score"]
+    search_fields = ["need__title", "comment"]
+    list_select_related = ["need", "entered_by"]
+    raw_id_fields = ["need"]
+    readonly_fields = ["entered_by", "created_at"]

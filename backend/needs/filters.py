@@ -1,8 +1,10 @@
 """Filters of the needs list."""
 import django_filters
+from django.utils import timezone
 
 from needs.models import Need
 from core.filters import SkillCodeFilter
+from needs.selectors import overdue_q
 
 
 class NeedFilter(django_filters.FilterSet):
@@ -19,8 +21,5 @@ class NeedFilter(django_filters.FilterSet):
         fields = ["community", "grid", "category", "type", "source", "is_micro_wish", "urgency", "owner"]
 
     def filter_overdue(self, queryset, name, value):
-        from django.utils import timezone
-
-        open_states = [Need.Status.PENDING, Need.Status.PUBLISHED, Need.Status.CLAIMED, Need.Status.IN_SERVICE]
-        overdue = queryset.filter(status__in=open_states, deadline__lt=timezone.localdate())
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+        overdue = overdue_q(timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)

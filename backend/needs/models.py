@@ -31,6 +31,11 @@ class Need(TimeStamped):
         Status.CLOSED: set(),
     }
 
+    # Not yet finished: these count against the deadline (限时办结); completed, rated and closed needs do not.
+    OPEN = (Status.PENDING, Status.PUBLISHED, Status.CLAIMED, Status.IN_SERVICE)
+    # The one status in which residents' rating (评单) is taken.
+    RATEABLE = Status.COMPLETED
+
     class Source(models.TextChoices):
         RESIDENT = "resident", _("Resident order")
         GRID = "grid", _("Grid report")
@@ -78,6 +83,9 @@ class Need(TimeStamped):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    # When the need first left the open states (completed, or closed before completion): "closed in time" compares
+    # this with the deadline; later moves (completed → rated) keep it.
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("need")
@@ -96,3 +104,29 @@ class Need(TimeStamped):
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS[self.Status(self.status)]
+
+    def is_overdue(self, today) -> bool:
+        return self.status in self.OPEN and self.deadline is not None and self.deadline < today
+
+
+class NeedRating(models.Model):
+    """The resident's rating of a completed need (评单); residents have no accounts, so a coordinator enters it
+    on their behalf and is recorded. One per need, held by the database."""
+
+    need = models.OneToOneField(Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="rating")
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("need rating")
+        verbose_name_plural = _("need ratings")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(name="need_rating_score_1_to_5", condition=Q(score__gte=1, score__lte=5))]
+
+    def __str__(self) -> str:
+        return f"{self.need_id}: {self.score}"

@@ -1,16 +1,19 @@
 """Input and output shapes of needs; the requester is masked for everyone but the owning coordinators."""
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.masking import mask_name, mask_phone
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, Grid
-from needs.models import Need
+from needs.models import Need, NeedRating
 
 
 class NeedSerializer(DomainSerializer):
     ordered_pairs = (("wanted_start", "wanted_end"),)
     community_name = serializers.CharField(source="community.name", read_only=True)
+    overdue = serializers.SerializerMethodField(help_text=_("Open and past its deadline (限时办结)."))
     scoped_fields = {"community": (Community.objects, Scope(community="self")), "grid": (Grid.objects, Scope(community="community"))}
 
     class Meta:
@@ -18,10 +21,13 @@ class NeedSerializer(DomainSerializer):
         fields = [
             "id", "title", "description", "source", "requester_name", "requester_phone", "community", "community_name",
             "grid", "category", "type", "is_micro_wish", "required_skills", "headcount", "wanted_start", "wanted_end",
-            "urgency", "owner", "deadline", "status", "status_changed_at", "created_at",
+            "urgency", "owner", "deadline", "status", "status_changed_at", "finished_at", "overdue", "created_at",
         ]
         # Status moves only through the transition action; the owner is the coordinator who files the need.
-        read_only_fields = ["status", "status_changed_at", "owner", "created_at"]
+        read_only_fields = ["status", "status_changed_at", "finished_at", "owner", "created_at"]
+
+    def get_overdue(self, instance) -> bool:
+        return instance.is_overdue(timezone.localdate())
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -42,3 +48,25 @@ class NeedSerializer(DomainSerializer):
 
 class NeedTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Need.Status.choices)
+
+
+class NeedRatingInputSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class NeedRatingOutputSerializer(serializers.ModelSerializer):
+    entered_by = serializers.CharField(source="entered_by.username", read_only=True, default=None)
+    need_status = serializers.CharField(source="need.status", read_only=True)
+
+    class Meta:
+        model = NeedRating
+        fields = ["id", "need", "need_status", "score", "comment", "entered_by", "created_at"]
+        read_only_fields = fields
+
+
+class NeedOverdueCountSerializer(serializers.Serializer):
+    today = serializers.DateField()
+    overdue = serializers.IntegerField(help_text=_("Open needs past their deadline now."))
+    closed_in_time = serializers.IntegerField(help_text=_("Finished on or before the deadline."))
+    closed_late = serializers.IntegerField(help_text=_("Finished after the deadline."))
