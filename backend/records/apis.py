@@ -2,7 +2,7 @@
 volunteer's own summary (hours, stars, points), and rankings that name only volunteers who consented."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer, extend_schema_view
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
@@ -29,7 +29,8 @@ class VolunteersOnly(permissions.BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and user.role == Role.VOLUNTEER)
+        return bool(user and user.is_authenticated and user.role == Role.VOLUNTEER
+                    and getattr(user, "volunteer", None) is not None)
 
 
 class RecordPermission(permissions.BasePermission):
@@ -155,51 +156,49 @@ REVIEW_RESPONSES = {
 }
 
 
-class RecordApproveApi(generics.GenericAPIView):
+class _RecordActionApi(generics.GenericAPIView):
+    """A coordinator's action on one record of their scope: read the input, call the service, return the record."""
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = RecordOutputSerializer
+    input_serializer: type[serializers.Serializer]
+    service = None
+
+    def post(self, request, record_id: int):
+        payload = self.input_serializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        record = type(self).service(user=request.user, record_id=record_id, **payload.validated_data)
+        return Response(self.get_serializer(record).data)
+
+
+@extend_schema_view(post=extend_schema(request=ReviewInputSerializer, responses=REVIEW_RESPONSES))
+class RecordApproveApi(_RecordActionApi):
     """Approve a pending manual entry of the coordinator's scope; its hours start to count."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = RecordOutputSerializer
-
-    @extend_schema(request=ReviewInputSerializer, responses=REVIEW_RESPONSES)
-    def post(self, request, record_id: int):
-        payload = ReviewInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        record = services.record_approve(user=request.user, record_id=record_id, note=payload.validated_data["note"])
-        return Response(self.get_serializer(record).data)
+    input_serializer = ReviewInputSerializer
+    service = services.record_approve
 
 
-class RecordRejectApi(generics.GenericAPIView):
+@extend_schema_view(post=extend_schema(request=RejectInputSerializer, responses=REVIEW_RESPONSES))
+class RecordRejectApi(_RecordActionApi):
     """Reject a pending manual entry of the coordinator's scope, with a note."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = RecordOutputSerializer
-
-    @extend_schema(request=RejectInputSerializer, responses=REVIEW_RESPONSES)
-    def post(self, request, record_id: int):
-        payload = RejectInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        record = services.record_reject(user=request.user, record_id=record_id, note=payload.validated_data["note"])
-        return Response(self.get_serializer(record).data)
+    input_serializer = RejectInputSerializer
+    service = services.record_reject
 
 
-class RecordCorrectApi(generics.GenericAPIView):
+@extend_schema_serializer(component_name="RecordCorrectInput")
+class CorrectInputSerializer(serializers.Serializer):
+    minutes = serializers.IntegerField(min_value=1, max_value=MAX_MINUTES)
+    note = serializers.CharField(max_length=2000, allow_blank=True, help_text=_("Why the hours change."))
+
+
+@extend_schema_view(post=extend_schema(request=CorrectInputSerializer, responses=REVIEW_RESPONSES))
+class RecordCorrectApi(_RecordActionApi):
     """Correct the minutes of a manual entry of the coordinator's scope; the change stays in its history."""
 
-    @extend_schema_serializer(component_name="RecordCorrectInput")
-    class InputSerializer(serializers.Serializer):
-        minutes = serializers.IntegerField(min_value=1, max_value=MAX_MINUTES)
-        note = serializers.CharField(max_length=2000, allow_blank=True, help_text=_("Why the hours change."))
-
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = RecordOutputSerializer
-
-    @extend_schema(request=InputSerializer, responses=REVIEW_RESPONSES)
-    def post(self, request, record_id: int):
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        record = services.record_correct(user=request.user, record_id=record_id, **payload.validated_data)
-        return Response(self.get_serializer(record).data)
+    input_serializer = CorrectInputSerializer
+    service = services.record_correct
 
 
 class RecordSummaryApi(generics.GenericAPIView):

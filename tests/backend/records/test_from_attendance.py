@@ -2,6 +2,8 @@
 left when a coordinator corrects the attendance."""
 import datetime as dt
 
+import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import factories as f
@@ -94,3 +96,12 @@ def test_no_show_and_old_attendance_give_no_record(world, attended, now):
     written = records_sync_attendance(now=now)
     # then nothing is recorded
     assert (written, ServiceRecord.objects.count()) == (0, 0)
+
+
+def test_the_database_holds_one_record_per_attendance(world, attended):
+    row = attended()
+    first = record_from_attendance(row)
+    assert record_from_attendance(row) == first
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ServiceRecord.objects.create(volunteer=world.v1, community=world.a1, attendance=row, title="x",
+                                     date=first.date, minutes=1, source="attendance", status="approved")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 import factories as f
+from records.services import record_from_attendance
 
 URL = "/api/records/"
 
@@ -46,8 +47,6 @@ def test_the_recipient_is_masked_for_all_but_coordinators(world, client_as, rows
 
 
 def test_filters_by_volunteer_date_status_and_source(world, client_as, record, attended):
-    from records.services import record_from_attendance
-
     march = record(date=dt.date(2026, 3, 1))
     april = record(date=dt.date(2026, 4, 1), status="pending")
     from_attendance = record_from_attendance(attended())

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from records.models import RecordChange, ServiceRecord
+from records.services import record_from_attendance
 
 URL = "/api/records/"
 
@@ -143,8 +144,6 @@ def test_a_correction_of_hours_leaves_a_trace(world, client_as, record):
 
 
 def test_hours_from_attendance_are_corrected_at_the_attendance(world, client_as, attended):
-    from records.services import record_from_attendance
-
     entry = record_from_attendance(attended(minutes=90))
     response = client_as("community").post(f"{URL}{entry.pk}/correct/", {"minutes": 60, "note": "x"}, format="json")
     assert (response.status_code, response.json()) == (400, {

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 import factories as f
 from records.selectors import StarProgress, star_progress
@@ -122,3 +123,9 @@ def test_a_ranking_needs_either_a_community_or_a_unit(world, client_as, params):
         "message": "community: Give either a community or a unit.",
         "extra": {"code": "invalid", "fields": {"community": ["Give either a community or a unit."]}},
     })
+
+
+def test_a_volunteer_account_without_a_profile_gets_no_summary(world, client_as):
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_authenticate(f.UserFactory(username="bare", role="volunteer"))
+    assert client.get("/api/records/mine/summary/").status_code == 403
