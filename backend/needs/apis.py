@@ -49,8 +49,8 @@ class NeedViewSet(ScopedViewSet):
         need = self.get_object()
         payload = NeedRatingInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        rating = services.need_rate(need=need, entered_by=request.user, **payload.validated_data)
-        return Response(NeedRatingOutputSerializer(rating).data, status=status.HTTP_201_CREATED)
+        need = services.need_rate(need=need, entered_by=request.user, **payload.validated_data)
+        return Response(NeedRatingOutputSerializer(need).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=NeedOverdueCountSerializer)
     @action(detail=False, methods=["get"], url_path="overdue-count", filter_backends=[], pagination_class=None)

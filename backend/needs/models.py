@@ -86,6 +86,17 @@ class Need(TimeStamped):
     # When the need first left the open states (completed, or closed before completion): "closed in time" compares
     # this with the deadline; later moves (completed → rated) keep it.
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The resident's rating (评单), entered by a coordinator on their behalf (residents have no accounts). Kept on
+    # the need itself so that there is one rating per need by construction; written only by the rating service.
+    rating_score = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, editable=False, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rating_comment = models.TextField(_("rating comment"), blank=True, editable=False)
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("rating entered by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    rated_at = models.DateTimeField(_("rated at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("need")
@@ -97,6 +108,14 @@ class Need(TimeStamped):
                 condition=Q(wanted_start__isnull=True) | Q(wanted_end__isnull=True) | Q(wanted_end__gt=F("wanted_start")),
             ),
             models.CheckConstraint(name="need_urgency_valid", condition=Q(urgency__gte=1, urgency__lte=5)),
+            models.CheckConstraint(
+                name="need_rating_1_to_5", condition=Q(rating_score__isnull=True) | Q(rating_score__gte=1, rating_score__lte=5)
+            ),
+            # A rating is only ever given to a completed need, which it moves to rated.
+            models.CheckConstraint(
+                name="need_rating_only_when_rated",
+                condition=Q(rating_score__isnull=True, rated_at__isnull=True) | Q(status="rated", rating_score__isnull=False, rated_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -108,25 +127,3 @@ class Need(TimeStamped):
     def is_overdue(self, today) -> bool:
         return self.status in self.OPEN and self.deadline is not None and self.deadline < today
 
-
-class NeedRating(models.Model):
-    """The resident's rating of a completed need (评单); residents have no accounts, so a coordinator enters it
-    on their behalf and is recorded. One per need, held by the database."""
-
-    need = models.OneToOneField(Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="rating")
-    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    comment = models.TextField(_("comment"), blank=True, max_length=2000)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("need rating")
-        verbose_name_plural = _("need ratings")
-        ordering = ["-created_at", "-id"]
-        constraints = [models.CheckConstraint(name="need_rating_score_1_to_5", condition=Q(score__gte=1, score__lte=5))]
-
-    def __str__(self) -> str:
-        return f"{self.need_id}: {self.score}"

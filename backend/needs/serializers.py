@@ -7,7 +7,7 @@ from core.masking import mask_name, mask_phone
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, Grid
-from needs.models import Need, NeedRating
+from needs.models import Need
 
 
 class NeedSerializer(DomainSerializer):
@@ -21,7 +21,8 @@ class NeedSerializer(DomainSerializer):
         fields = [
             "id", "title", "description", "source", "requester_name", "requester_phone", "community", "community_name",
             "grid", "category", "type", "is_micro_wish", "required_skills", "headcount", "wanted_start", "wanted_end",
-            "urgency", "owner", "deadline", "status", "status_changed_at", "finished_at", "overdue", "created_at",
+            "urgency", "owner", "deadline", "status", "status_changed_at", "finished_at", "overdue", "rating_score",
+            "rating_comment", "rated_by", "rated_at", "created_at",
         ]
         # Status moves only through the transition action; the owner is the coordinator who files the need.
         read_only_fields = ["status", "status_changed_at", "finished_at", "owner", "created_at"]
@@ -49,6 +50,12 @@ class NeedSerializer(DomainSerializer):
 class NeedTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Need.Status.choices)
 
+    def validate_status(self, value):
+        # Rated means the resident's rating is on the need: only the rating action moves it there.
+        if value == Need.Status.RATED:
+            raise serializers.ValidationError(_("A need becomes rated when its rating is entered."))
+        return value
+
 
 class NeedRatingInputSerializer(serializers.Serializer):
     score = serializers.IntegerField(min_value=1, max_value=5)
@@ -56,12 +63,14 @@ class NeedRatingInputSerializer(serializers.Serializer):
 
 
 class NeedRatingOutputSerializer(serializers.ModelSerializer):
-    entered_by = serializers.CharField(source="entered_by.username", read_only=True, default=None)
-    need_status = serializers.CharField(source="need.status", read_only=True)
+    need = serializers.IntegerField(source="pk", read_only=True)
+    score = serializers.IntegerField(source="rating_score", read_only=True)
+    comment = serializers.CharField(source="rating_comment", read_only=True)
+    entered_by = serializers.CharField(source="rated_by.username", read_only=True, default=None)
 
     class Meta:
-        model = NeedRating
-        fields = ["id", "need", "need_status", "score", "comment", "entered_by", "created_at"]
+        model = Need
+        fields = ["need", "status", "score", "comment", "entered_by", "rated_at"]
         read_only_fields = fields
 
 

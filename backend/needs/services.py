@@ -3,14 +3,14 @@ completed need; and telling owners about their overdue needs (限时办结)."""
 import datetime as dt
 import logging
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import Conflict, IllegalTransition
 from needs import selectors
-from needs.models import Need, NeedRating
+from needs.models import Need
 from notifications.models import Notification
 from notifications.services import notification_send
 
@@ -52,29 +52,25 @@ def need_transition(*, need: Need, status: str) -> Need:
     return need
 
 
-def need_rate(*, need: Need, score: int, comment: str = "", entered_by: User | None) -> NeedRating:
+def need_rate(*, need: Need, score: int, comment: str = "", entered_by: User | None) -> Need:
     """Record the resident's rating of a completed need and move it to rated, in one transaction.
 
-    The need's row lock orders two coordinators rating at once; the one-rating rule is also the database's.
+    The need's row lock orders two coordinators rating at once: the second finds the rating and is refused.
     """
-    try:
-        with transaction.atomic():
-            locked = Need.objects.select_for_update().get(pk=need.pk)
-            if NeedRating.objects.filter(need_id=locked.pk).exists():
-                raise AlreadyRated(_("This need has already been rated."))
-            if locked.status != Need.RATEABLE:
-                raise NotRateable(
-                    _("Only a completed need can be rated; this one is %(current)s.")
-                    % {"current": locked.get_status_display()},
-                    fields={"status": [locked.status]},
-                )
-            rating = NeedRating.objects.create(need=locked, score=score, comment=comment, entered_by=entered_by)
-            rating.need = need_transition(need=locked, status=Need.Status.RATED)
-    except IntegrityError as exc:  # the other rating committed between our check and insert
-        if NeedRating.objects.filter(need_id=need.pk).exists():
-            raise AlreadyRated(_("This need has already been rated.")) from exc
-        raise
-    return rating
+    with transaction.atomic():
+        locked = Need.objects.select_for_update().get(pk=need.pk)
+        if locked.rating_score is not None:
+            raise AlreadyRated(_("This need has already been rated."))
+        if locked.status != Need.RATEABLE:
+            raise NotRateable(
+                _("Only a completed need can be rated; this one is %(current)s.") % {"current": locked.get_status_display()},
+                fields={"status": [locked.status]},
+            )
+        locked = need_transition(need=locked, status=Need.Status.RATED)
+        locked.rating_score, locked.rating_comment = score, comment
+        locked.rated_by, locked.rated_at = entered_by, timezone.now()
+        locked.save(update_fields=["rating_score", "rating_comment", "rated_by", "rated_at", "updated_at"])
+    return locked
 
 
 def need_notify_overdue(*, today: dt.date | None = None) -> dict:

@@ -1,12 +1,13 @@
 """Residents' rating of a completed need (评单), entered by a coordinator of the need's scope: once per need
-(also the database's rule), only when completed, and the need moves to rated through the status flow."""
+(kept on the need, with database rules on its range and status), only when completed, and the need moves to
+rated through the status flow, never by a bare transition."""
 import threading
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 
 import factories as f
-from needs.models import Need, NeedRating
+from needs.models import Need
 from needs.services import AlreadyRated, need_rate, need_transition
 
 pytestmark = pytest.mark.django_db
@@ -36,20 +37,23 @@ def test_a_coordinator_enters_the_residents_rating_and_the_need_becomes_rated(wo
 
     # then
     assert response.status_code == 201
-    rating = NeedRating.objects.get()
-    assert response.json() == {
-        "id": rating.pk, "need": need.pk, "need_status": "rated", "score": 5, "comment": "服务很周到",
-        "entered_by": "shequ", "created_at": response.json()["created_at"],
-    }
     need.refresh_from_db()
-    assert (need.status, rating.entered_by, need.finished_at) == ("rated", world.users["community"], finished_at)
+    assert response.json() == {
+        "need": need.pk, "status": "rated", "score": 5, "comment": "服务很周到", "entered_by": "shequ",
+        "rated_at": response.json()["rated_at"],
+    }
+    assert (need.status, need.rating_score, need.rating_comment, need.rated_by, need.finished_at) == (
+        "rated", 5, "服务很周到", world.users["community"], finished_at,
+    )
+    assert need.rated_at is not None
 
 
 def test_the_comment_is_optional(world, client_as):
     need = _completed(world.a1)
     response = client_as("subdistrict").post(_url(need), {"score": 3}, format="json")
     assert response.status_code == 201
-    assert NeedRating.objects.get().comment == ""
+    need.refresh_from_db()
+    assert (need.rating_score, need.rating_comment) == (3, "")
 
 
 def test_a_second_rating_is_a_conflict_and_the_first_stays(world, client_as):
@@ -65,7 +69,8 @@ def test_a_second_rating_is_a_conflict_and_the_first_stays(world, client_as):
     assert response.json() == {
         "message": "This need has already been rated.", "extra": {"code": "already_rated", "fields": {}},
     }
-    assert list(NeedRating.objects.values_list("score", "comment")) == [(4, "好")]
+    need.refresh_from_db()
+    assert (need.rating_score, need.rating_comment, need.rated_by) == (4, "好", world.users["community"])
 
 
 @pytest.mark.parametrize("status", ["pending", "published", "claimed", "in_service", "closed"])
@@ -83,9 +88,8 @@ def test_only_a_completed_need_can_be_rated(world, client_as, status):
         "message": f"Only a completed need can be rated; this one is {label}.",
         "extra": {"code": "not_rateable", "fields": {"status": [status]}},
     }
-    assert NeedRating.objects.count() == 0
     need.refresh_from_db()
-    assert need.status == status
+    assert (need.status, need.rating_score) == (status, None)
 
 
 @pytest.mark.parametrize(("body", "field"), [
@@ -99,7 +103,7 @@ def test_bad_input_is_400_naming_the_field_and_changes_nothing(world, client_as,
     assert response.json()["extra"]["code"] == "invalid"
     assert list(response.json()["extra"]["fields"]) == [field]
     need.refresh_from_db()
-    assert (need.status, NeedRating.objects.count()) == ("completed", 0)
+    assert (need.status, need.rating_score, need.rated_at) == ("completed", None, None)
 
 
 @pytest.mark.parametrize(("role", "inside", "expected"), [
@@ -110,20 +114,32 @@ def test_only_coordinators_of_the_needs_scope_rate(world, client_as, role, insid
     need = _completed(world.a1 if inside else world.b1)
     response = client_as(role).post(_url(need), {"score": 4}, format="json")
     assert response.status_code == expected
-    assert NeedRating.objects.count() == (1 if expected == 201 else 0)
+    need.refresh_from_db()
+    assert need.rating_score == (4 if expected == 201 else None)
 
 
-def test_one_rating_per_need_is_a_database_rule(world):
+def test_a_bare_transition_to_rated_is_refused(world, client_as):
     need = _completed(world.a1)
-    NeedRating.objects.create(need=need, score=5)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        NeedRating.objects.create(need=need, score=2)
+    response = client_as("community").post(f"/api/needs/{need.pk}/transition/", {"status": "rated"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": "status: A need becomes rated when its rating is entered.",
+        "extra": {"code": "invalid", "fields": {"status": ["A need becomes rated when its rating is entered."]}},
+    }
+    need.refresh_from_db()
+    assert need.status == "completed"
 
 
 def test_the_score_range_is_a_database_rule(world):
     need = _completed(world.a1)
     with pytest.raises(IntegrityError), transaction.atomic():
-        NeedRating.objects.create(need=need, score=6)
+        Need.objects.filter(pk=need.pk).update(status="rated", rating_score=6, rated_at=need.finished_at)
+
+
+def test_a_score_without_the_rated_status_is_refused_by_the_database(world):
+    need = _completed(world.a1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Need.objects.filter(pk=need.pk).update(rating_score=4, rated_at=need.finished_at)
 
 
 def test_rating_a_need_rated_by_another_is_refused_by_the_service(world):
@@ -159,6 +175,6 @@ def test_two_coordinators_rating_at_once_make_one_rating(world):
 
     # then
     assert sorted(outcomes) == ["already_rated", "rated"]
-    assert NeedRating.objects.filter(need=need).count() == 1
     need.refresh_from_db()
     assert need.status == "rated"
+    assert (need.rating_score, need.rated_by.username) in {(5, "shequ"), (2, "admin")}
