@@ -10,7 +10,7 @@ from accounts.models import User
 from core.masking import mask_name
 from core.scoping import COORDINATORS
 from records import selectors, services
-from records.models import ServiceRecord
+from records.models import RecordChange, ServiceRecord
 
 Role = User.Role
 MAX_MINUTES = 24 * 60
@@ -47,6 +47,16 @@ class RecordPermission(permissions.BasePermission):
         return user.is_superuser or user.role == Role.VOLUNTEER or user.role in COORDINATORS
 
 
+@extend_schema_serializer(component_name="RecordChange")
+class RecordChangeOutputSerializer(serializers.ModelSerializer):
+    changed_by = serializers.CharField(source="changed_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = RecordChange
+        fields = ["field", "old", "new", "changed_by", "changed_at", "note"]
+        read_only_fields = fields
+
+
 class RecordOutputSerializer(serializers.ModelSerializer):
     volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
@@ -55,6 +65,7 @@ class RecordOutputSerializer(serializers.ModelSerializer):
     hours = serializers.FloatField(read_only=True, help_text=_("Hours actually served, travel excluded."))
     recorder = serializers.CharField(source="recorder.username", read_only=True, default=None)
     reviewed_by = serializers.CharField(source="reviewed_by.username", read_only=True, default=None)
+    changes = RecordChangeOutputSerializer(many=True, read_only=True, help_text=_("Every change of hours or status."))
 
     class Meta:
         model = ServiceRecord
@@ -62,7 +73,7 @@ class RecordOutputSerializer(serializers.ModelSerializer):
             "id", "volunteer", "volunteer_number", "volunteer_name", "community", "community_name", "shift", "post",
             "attendance", "title", "date", "place", "recipient", "content", "minutes", "hours", "rating",
             "person_in_charge", "recorder", "source", "status", "evidence", "review_note", "reviewed_by",
-            "reviewed_at",
+            "reviewed_at", "changes",
         ]
         read_only_fields = fields
 

@@ -39,7 +39,9 @@ def _unit_members_q(unit_id) -> Q:
 
 
 def _rows() -> QuerySet[ServiceRecord]:
-    return ServiceRecord.objects.select_related("volunteer", "community", "recorder", "reviewed_by")
+    return ServiceRecord.objects.select_related("volunteer", "community", "recorder", "reviewed_by").prefetch_related(
+        "changes__changed_by"
+    )
 
 
 def record_list(

@@ -71,3 +71,18 @@ def test_a_bad_filter_is_a_400_naming_it(world, client_as, params, field):
     response = client_as("community").get(URL, params)
     assert response.status_code == 400
     assert list(response.json()["extra"]["fields"]) == [field]
+
+
+def test_a_volunteer_sees_the_trace_of_corrections_on_their_record(world, client_as, record, django_assert_max_num_queries):
+    # given two of V1's records, one corrected by the coordinator
+    record()
+    corrected = record(minutes=90)
+    client_as("community").post(f"{URL}{corrected.pk}/correct/", {"minutes": 60, "note": "含路途时间"}, format="json")
+    # when V1 lists their records
+    with django_assert_max_num_queries(8):
+        results = client_as("volunteer").get(URL).json()["results"]
+    # then the corrected one carries its change
+    changes = {row["id"]: [(c["field"], c["old"], c["new"], c["changed_by"], c["note"]) for c in row["changes"]]
+               for row in results}
+    assert changes[corrected.pk] == [("minutes", "90", "60", "shequ", "含路途时间")]
+    assert sum(len(c) for c in changes.values()) == 1
