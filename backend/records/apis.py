@@ -109,7 +109,7 @@ class RecordListApi(generics.ListCreateAPIView):
         )
         title = serializers.CharField(max_length=128)
         date = serializers.DateField()
-        place = serializers.CharField(max_length=200, required=False, default="")
+        place = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
         recipient = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
         content = serializers.CharField(required=False, default="", allow_blank=True)
         minutes = serializers.IntegerField(min_value=1, max_value=MAX_MINUTES,
