@@ -25,6 +25,7 @@ from core.errors import ApplicationError, Conflict
 from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
+from records.services import record_from_attendance
 from shifts.models import Shift
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,7 @@ def attendance_check_out(*, user: User, token: str, now: dt.datetime | None = No
         row.checked_out_at = now
         row.minutes_served = row.served
         row.save(update_fields=["checked_out_at", "minutes_served", "updated_at"])
+        record_from_attendance(row)  # the service record, in the same transaction
     return row
 
 
@@ -214,6 +216,7 @@ def attendance_record(
             for name, value in fields.items():
                 setattr(row, name, value)
             row.save()
+        record_from_attendance(row)  # the service record follows the coordinator's times, with a trace
     return row
 
 

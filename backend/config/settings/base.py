@@ -233,6 +233,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
     # Post allocation: queued runs never sent, silent runs, publications whose members were not told.
+    # Service records of attendance the check-out did not reach (safe to rerun: one record per attendance).
+    "sync-service-records": {
+        "task": "records.sync_attendance",
+        "schedule": crontab(minute="*/15"),
+    },
     "sweep-post-allocation": {
         "task": "allocation.sweep",
         "schedule": crontab(minute="*/5"),
@@ -272,6 +277,16 @@ ALLOCATION_MAX_DISTANCE_KM = env.float("ALLOCATION_MAX_DISTANCE_KM", default=5.0
 ALLOCATION_MAX_POSTS = env.int("ALLOCATION_MAX_POSTS", default=1)
 ALLOCATION_STALE_MINUTES = env.float("ALLOCATION_STALE_MINUTES", default=15.0)
 ALLOCATION_MAX_ATTEMPTS = env.int("ALLOCATION_MAX_ATTEMPTS", default=3)
+
+# Service records: hours for one to five stars, points per kind of service, how far back the sync looks.
+RECORDS_STAR_HOURS = tuple(env.list("RECORDS_STAR_HOURS", cast=int, default=[100, 300, 600, 1000, 1500]))
+RECORDS_POINTS = {
+    "shift_hour": env.int("RECORDS_POINTS_SHIFT_HOUR", default=1),
+    "post_held": env.int("RECORDS_POINTS_POST_HELD", default=10),
+    "micro_wish": env.int("RECORDS_POINTS_MICRO_WISH", default=5),
+    "need_closed_in_time": env.int("RECORDS_POINTS_NEED_CLOSED_IN_TIME", default=5),
+}
+RECORDS_SYNC_LOOKBACK_DAYS = env.int("RECORDS_SYNC_LOOKBACK_DAYS", default=7)
 
 # Notifications: delivery channels (import paths) and the sender of notification emails.
 NOTIFICATION_CHANNELS = env.list(

@@ -44,8 +44,10 @@ def test_check_in_and_out_give_an_approved_record_of_the_time_served(world, now)
     # when V1 checks in 20 minutes early (travel and waiting) and out 15 minutes before the end
     attendance_services.attendance_check_in(user=world.v1.user, token=token, now=start - 20 * M)
     row = attendance_services.attendance_check_out(user=world.v1.user, token=token, now=shift.end - 15 * M)
-    record = record_from_attendance(row)
-    # then the record holds the 105 minutes inside the shift and the regulation's fields
+    # then the check-out itself wrote the record, and writing it again changes nothing
+    record = ServiceRecord.objects.get(attendance=row)
+    assert record_from_attendance(row) == record and ServiceRecord.objects.count() == 1
+    # and the record holds the 105 minutes inside the shift and the regulation's fields
     assert (record.minutes, record.hours, record.source, record.status) == (105, 1.75, "attendance", "approved")
     assert (record.volunteer_id, record.community_id, record.shift_id, record.post_id, record.attendance_id) == (
         world.v1.pk, world.a1.pk, shift.pk, post.pk, row.pk
