@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -51,25 +51,31 @@ def ledger_get(*, user: User, ledger_id: int, write: bool = False) -> UnitLedger
 
 
 def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
-    """Per unit id, what it did in the month: projects it undertook that ran in the month, its resources' published
-    bookings with their shifts' minutes, and the minutes its in-office members served who share their record
-    with the unit (consent; the others are not counted). Three grouped queries for the whole district."""
+    """Per unit id, what it did in the month, from four grouped queries for the whole district:
+
+    - projects it joined: those it undertook that ran in the month, and those whose shifts in the month used its
+      resources or its members; each with its roles and its sessions (shifts) in the month;
+    - its resources' published bookings, with the minutes of the shifts they served;
+    - the minutes served by its in-office members who share their record with the unit (consent; the others
+      are not counted).
+    """
     start, end = month_bounds(month)
     first, last = start.date(), end.date() - dt.timedelta(days=1)
     facts: dict[int, dict] = defaultdict(lambda: {
-        "projects": [], "resources": {}, "booking_count": 0, "resource_minutes": 0, "member_count": 0,
+        "projects": {}, "resources": {}, "booking_count": 0, "resource_minutes": 0, "member_count": 0,
         "member_minutes": 0,
     })
+    roles: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))  # unit -> project -> roles
 
-    projects = Project.objects.filter(unit__isnull=False, start_date__lte=last, end_date__gte=first)
-    for project in projects.select_related("community").order_by("unit_id", "pk"):
-        facts[project.unit_id]["projects"].append(
-            {"id": project.pk, "name": project.name, "community": project.community.name}
-        )
+    for project_id, unit_id in Project.objects.filter(
+        unit__isnull=False, start_date__lte=last, end_date__gte=first,
+    ).values_list("pk", "unit_id"):
+        roles[unit_id][project_id].add("undertook")
 
     bookings = published_bookings().filter(
         resource__unit__isnull=False, request__shift__start__gte=start, request__shift__start__lt=end,
-    ).values("resource_id", "resource__name", "resource__unit_id", "request__shift__start", "request__shift__end")
+    ).values("resource_id", "resource__name", "resource__unit_id", "request__shift__start", "request__shift__end",
+             "request__shift__project_id")
     for row in bookings.order_by("resource_id", "request__shift__start"):
         minutes = int((row["request__shift__end"] - row["request__shift__start"]) // dt.timedelta(minutes=1))
         unit = facts[row["resource__unit_id"]]
@@ -80,18 +86,33 @@ def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
         resource["minutes"] += minutes
         unit["booking_count"] += 1
         unit["resource_minutes"] += minutes
+        if row["request__shift__project_id"]:
+            roles[row["resource__unit_id"]][row["request__shift__project_id"]].add("resources")
 
-    served = (
-        Attendance.objects.filter(
-            status=Attendance.Status.PRESENT, minutes_served__gt=0, shift__start__gte=start, shift__start__lt=end,
-            volunteer__employer_unit__isnull=False, volunteer__consent_share_with_unit=True,
-        )
-        .values("volunteer__employer_unit_id")
-        .annotate(minutes=Sum("minutes_served"), members=Count("volunteer_id", distinct=True))
-        .order_by()
+    served = Attendance.objects.filter(
+        status=Attendance.Status.PRESENT, minutes_served__gt=0, shift__start__gte=start, shift__start__lt=end,
+        volunteer__employer_unit__isnull=False, volunteer__consent_share_with_unit=True,
     )
-    for row in served:
+    for row in served.values("volunteer__employer_unit_id").annotate(
+        minutes=Sum("minutes_served"), members=Count("volunteer_id", distinct=True),
+    ).order_by():
         unit = facts[row["volunteer__employer_unit_id"]]
         unit["member_minutes"] = row["minutes"] or 0
         unit["member_count"] = row["members"]
+    for unit_id, project_id in served.filter(shift__project__isnull=False).values_list(
+        "volunteer__employer_unit_id", "shift__project_id",
+    ).distinct():
+        roles[unit_id][project_id].add("members")
+
+    project_ids = {pk for by_project in roles.values() for pk in by_project}
+    projects = Project.objects.filter(pk__in=project_ids).select_related("community").annotate(
+        sessions=Count("shifts", filter=Q(shifts__start__gte=start, shifts__start__lt=end)),
+    )
+    by_id = {project.pk: project for project in projects}
+    for unit_id, by_project in roles.items():
+        facts[unit_id]["projects"] = {
+            pk: {"id": pk, "name": by_id[pk].name, "community": by_id[pk].community.name,
+                 "roles": sorted(by_project[pk]), "sessions": by_id[pk].sessions}
+            for pk in sorted(by_project)
+        }
     return facts

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
-
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -19,16 +17,6 @@ from orgs.models import Unit
 log = logging.getLogger(__name__)
 
 
-def _write_one(*, unit_id: int, month: dt.date, values: dict) -> UnitLedger:
-    try:
-        with transaction.atomic():
-            ledger, _ = UnitLedger.objects.update_or_create(unit_id=unit_id, month=month, defaults=values)
-    except IntegrityError:  # a concurrent run created it between our look-up and insert: update theirs
-        UnitLedger.objects.filter(unit_id=unit_id, month=month).update(**values, updated_at=timezone.now())
-        ledger = UnitLedger.objects.get(unit_id=unit_id, month=month)
-    return ledger
-
-
 def ledger_write_month(*, month: dt.date) -> dict:
     """Write (or rewrite) every unit's ledger for the month of `month`; returns the month and how many."""
     month = month.replace(day=1)
@@ -37,14 +25,16 @@ def ledger_write_month(*, month: dt.date) -> dict:
     written = 0
     for unit_id in Unit.objects.order_by("pk").values_list("pk", flat=True):
         fact = facts.get(unit_id) or {}
-        resources = list((fact.get("resources") or {}).values())
+        projects = list((fact.get("projects") or {}).values())
         values = {
-            "projects": fact.get("projects", []), "resources": resources,
-            "project_count": len(fact.get("projects", [])), "booking_count": fact.get("booking_count", 0),
+            "projects": projects, "resources": list((fact.get("resources") or {}).values()),
+            "project_count": len(projects), "booking_count": fact.get("booking_count", 0),
             "resource_minutes": fact.get("resource_minutes", 0), "member_count": fact.get("member_count", 0),
             "member_minutes": fact.get("member_minutes", 0), "written_at": now,
         }
-        _write_one(unit_id=unit_id, month=month, values=values)
+        # update_or_create locks the row, and on a concurrent insert (two runs at once) re-reads the winner's row
+        # and updates it: one ledger per unit and month either way.
+        UnitLedger.objects.update_or_create(unit_id=unit_id, month=month, defaults=values)
         written += 1
     log.info("ledgers of %s: %d units written", month.isoformat(), written)
     return {"month": month.isoformat(), "written": written}

@@ -23,11 +23,12 @@ def _monday(moment: dt.datetime) -> dt.date:
 
 @pytest.fixture
 def shift_at(world):
-    """shift_at(start, minutes=120, community=None) -> a shift of that community (A1 by default)."""
+    """shift_at(start, minutes=120, community=None, **fields) -> a shift of that community (A1 by default)."""
 
-    def make(start: dt.datetime, minutes: int = 120, community=None):
+    def make(start: dt.datetime, minutes: int = 120, community=None, **fields):
         return f.ShiftFactory(
             community=community or world.a1, start=start, end=start + dt.timedelta(minutes=minutes), week=_monday(start),
+            **fields,
         )
 
     return make
