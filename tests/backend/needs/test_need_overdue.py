@@ -51,11 +51,15 @@ def test_the_overdue_filter(world, client_as):
     late = f.NeedFactory(community=world.a1, status="published", deadline=_days(-2))
     due_today = f.NeedFactory(community=world.a1, status="published", deadline=_days(0))
     done = f.NeedFactory(community=world.a1, status="completed", deadline=_days(-2))
+    no_deadline = f.NeedFactory(community=world.a1, status="published", deadline=None)
+    f.NeedFactory(community=world.b1, status="published", deadline=_days(-2))  # out of scope
     client = client_as("community")
 
     # then
     assert [r["id"] for r in client.get("/api/needs/", {"overdue": "true"}).json()["results"]] == [late.pk]
-    assert [r["id"] for r in client.get("/api/needs/", {"overdue": "false"}).json()["results"]] == [done.pk, due_today.pk]
+    assert [r["id"] for r in client.get("/api/needs/", {"overdue": "false"}).json()["results"]] == [
+        no_deadline.pk, done.pk, due_today.pk,
+    ]
 
 
 def test_finishing_a_need_records_when_and_rating_keeps_it(world):
