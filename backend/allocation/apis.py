@@ -7,15 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from allocation import review, selectors, services
 from allocation.models import AllocationPublication, AllocationRun, HoldingDecline, Proposal, UnfilledPost
+from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
-from core.scoping import COORDINATORS
 from people.models import Volunteer
 from posts.models import Post, PostHolding
 
@@ -23,26 +22,15 @@ NOT_FOUND = OpenApiResponse(description="No such run in your scope.")
 NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its year is published for its scope.")
 
 
-class CoordinatorsOnly(permissions.BasePermission):
+class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     """Post allocation runs are the coordinators' tool; volunteers and unit representatives get 403."""
 
     message = _("Only coordinators work with post allocation runs.")
 
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS))
-
-
-class VolunteersOnly(permissions.BasePermission):
+class VolunteersOnly(permissions_.VolunteersOnly):
     """Post holdings to answer belong to volunteers; the other roles get 403."""
 
     message = _("Only volunteers hold standing posts.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
-                    and selectors.volunteer_of(user) is not None)
-
 
 def _publication(run: AllocationRun) -> AllocationPublication | None:
     try:
@@ -367,6 +355,9 @@ class MyPostHoldingListApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return PostHolding.objects.none()
         return selectors.my_post_holding_list(volunteer=selectors.volunteer_of(self.request.user))
+
+
+
 
 
 class MyPostHoldingDeclineApi(APIView):

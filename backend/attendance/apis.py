@@ -2,30 +2,19 @@
 and check-out by QR code and "my attendance" (volunteers), and the coordinators' attendance list."""
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
-from accounts.models import User
 from attendance import selectors, services
 from attendance.models import Attendance
-from core.scoping import COORDINATORS
+from core import permissions as permissions_
 
 
-class CoordinatorsOnly(permissions.BasePermission):
+class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     message = _("Only coordinators manage attendance.")
 
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS))
-
-
-class VolunteersOnly(permissions.BasePermission):
+class VolunteersOnly(permissions_.VolunteersOnly):
     message = _("Only volunteers check in to shifts.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER)
-
 
 class AttendanceOutputSerializer(serializers.ModelSerializer):
     shift_title = serializers.CharField(source="shift.title", read_only=True)
@@ -138,6 +127,9 @@ class AttendanceCheckOutApi(generics.GenericAPIView):
         payload.is_valid(raise_exception=True)
         row = services.attendance_check_out(user=request.user, token=payload.validated_data["token"])
         return Response(AttendanceOutputSerializer(row).data)
+
+
+
 
 
 class ShiftAttendanceRecordApi(generics.GenericAPIView):

@@ -8,7 +8,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
+from core import permissions as permissions_
 from lending import selectors, services
 from lending.models import ResourceWithdrawal
 from planning.models import ResourceBooking
@@ -23,15 +23,10 @@ class BookingReaders(permissions.BasePermission):
         return selectors.may_see_bookings(request.user)
 
 
-class UnitRepresentativesOnly(permissions.BasePermission):
+class UnitRepresentativesOnly(permissions_.UnitRepresentativesOnly):
     """Only the unit that lends a resource takes it back."""
 
     message = _("Only unit representatives withdraw their resources.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role == User.Role.UNIT)
-
 
 @extend_schema_serializer(component_name="UnitBooking")
 class BookingOutputSerializer(serializers.ModelSerializer):
@@ -159,6 +154,9 @@ class ResourceWithdrawApi(APIView):
         payload.is_valid(raise_exception=True)
         withdrawal = services.resource_withdraw(user=request.user, resource_id=resource_id, **payload.validated_data)
         return Response(WithdrawalOutputSerializer(withdrawal).data, status=status.HTTP_201_CREATED)
+
+
+
 
 
 class ResourceWithdrawalCancelApi(APIView):

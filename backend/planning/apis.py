@@ -5,11 +5,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
-from rest_framework import generics, permissions, serializers, status
+from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
-from core.scoping import COORDINATORS
 from people.models import Volunteer
 from planning import review, selectors, services
 from planning.explanations import Explainer
@@ -17,17 +17,10 @@ from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
 from shifts.models import Shift
 
 
-class CoordinatorsOnly(permissions.BasePermission):
+class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     """Matching runs are the coordinators' tool; volunteers and unit representatives get 403."""
 
     message = _("Only coordinators work with matching runs.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        return user.is_superuser or user.role in COORDINATORS
-
 
 def _publication(run: MatchingRun) -> Publication | None:
     try:
@@ -313,6 +306,9 @@ class RunComparisonSerializer(serializers.Serializer):
     assignments = serializers.DictField(child=serializers.IntegerField())
     added = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
     removed = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
+
+
+
 
 
 class MatchingRunCompareApi(generics.GenericAPIView):

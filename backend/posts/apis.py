@@ -1,6 +1,6 @@
 """Groups and teams, the post catalogue and post holdings (一编三定)."""
 from core.api import ScopedViewSet
-from core.scoping import COORDINATORS, Role, Scope
+from core.scoping import COORDINATORS, Scope
 from posts.filters import PostFilter, PostHoldingFilter, TeamFilter
 from posts.models import Post, PostHolding, Team
 

@@ -7,6 +7,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from accounts.models import User
+from core import permissions as permissions_
 from core.masking import mask_name
 from core.scoping import COORDINATORS
 from records import selectors, services
@@ -16,22 +17,11 @@ Role = User.Role
 MAX_MINUTES = 24 * 60
 
 
-class CoordinatorsOnly(permissions.BasePermission):
+class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     message = _("Only coordinators review service records.")
 
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS))
-
-
-class VolunteersOnly(permissions.BasePermission):
+class VolunteersOnly(permissions_.VolunteersOnly):
     message = _("Only volunteers have a service record of their own.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role == Role.VOLUNTEER
-                    and getattr(user, "volunteer", None) is not None)
-
 
 class RecordPermission(permissions.BasePermission):
     """Everyone signed in reads (rows are scoped); volunteers and coordinators file manual entries."""
@@ -235,6 +225,9 @@ class RecordSummaryApi(generics.GenericAPIView):
         summary = selectors.record_summary(volunteer=request.user.volunteer, year=timezone.localdate().year)
         data = {**summary.__dict__, "star_hours": list(selectors.star_thresholds())}
         return Response(self.OutputSerializer(data).data)
+
+
+
 
 
 class RecordRankingApi(generics.GenericAPIView):

@@ -9,22 +9,16 @@ from rest_framework import generics, permissions, renderers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
+from core import permissions as permissions_
 from planning.models import Assignment
 from volunteering import ical, selectors, services
 from volunteering.models import AssignmentResponse, CalendarToken
 
 
-class VolunteersOnly(permissions.BasePermission):
+class VolunteersOnly(permissions_.VolunteersOnly):
     """My posts belong to volunteers; coordinators and unit representatives get 403."""
 
     message = _("Only volunteers have posts to answer.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
-                    and selectors.volunteer_of(user) is not None)
-
 
 class PlaceSerializer(serializers.Serializer):
     community = serializers.CharField()
@@ -224,6 +218,9 @@ class ICalendarRenderer(renderers.BaseRenderer):
         if isinstance(data, (bytes, str)):
             return data
         return renderers.JSONRenderer().render(data)
+
+
+
 
 
 class CalendarFeedApi(APIView):
