@@ -17,7 +17,7 @@ from notifications.services import notification_send
 log = logging.getLogger(__name__)
 
 # Closest existing kind until notifications get a "need overdue" kind of their own.
-OVERDUE_KIND = Notification.Kind.REMINDER
+OVERDUE_KIND = Notification.Kind.NEED_OVERDUE
 
 
 class AlreadyRated(Conflict):

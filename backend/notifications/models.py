@@ -19,6 +19,7 @@ class Notification(models.Model):
         POST_ALLOCATED = "post_allocated", _("Standing post allocated")
         RESOURCE_WITHDRAWN = "resource_withdrawn", _("A booked resource withdrawn")
         RESOURCE_BACKFILL = "resource_backfill", _("A resource booked in place of a withdrawn one")
+        NEED_OVERDUE = "need_overdue", _("A need past its deadline")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

@@ -168,7 +168,8 @@ SPECTACULAR_SETTINGS = {
         "PostHoldingStatusEnum": "posts.models.PostHolding.Status",
         "NeedStatusEnum": "needs.models.Need.Status",
         "ResourceStatusEnum": "resources.models.Resource.Status",
-        "SourceEnum": "planning.models.Assignment.Source",  # also allocation.Proposal.Source (same choices)
+        "SourceEnum": "planning.models.Assignment.Source",
+        "LedgerEntryKindEnum": "ledgers.models.LedgerEntry.Kind",  # also allocation.Proposal.Source (same choices)
     },
 }
 
@@ -233,6 +234,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
     # Post allocation: queued runs never sent, silent runs, publications whose members were not told.
+    # Needs past their deadline: their owners are told once per need (限时办结).
+    "needs-flag-overdue": {
+        "task": "needs.flag_overdue",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # Each unit's ledger of the month before (写实性档案); rewriting a month keeps coordinators' entries.
+    "ledgers-write-monthly": {
+        "task": "ledgers.write_monthly",
+        "schedule": crontab(day_of_month=1, hour=2, minute=0),
+    },
     # Service records of attendance the check-out did not reach (safe to rerun: one record per attendance).
     "sync-service-records": {
         "task": "records.sync_attendance",

@@ -94,7 +94,7 @@ def test_the_task_run_twice_tells_each_owner_once(world, eager):
     rows = Notification.objects.filter(recipient=owner).order_by("pk")
     assert rows.count() == 2
     notice = rows.get(event_key=f"need_overdue:need:{late.pk}")
-    assert notice.kind == Notification.Kind.REMINDER
+    assert notice.kind == Notification.Kind.NEED_OVERDUE
     assert notice.title == "Need past its deadline: 修理楼道灯"
     assert notice.body == f'The need "修理楼道灯" (秦江社区) was due on {_days(-1).isoformat()} and is still Claimed.'
     assert notice.payload == {"need": late.pk, "deadline": _days(-1).isoformat()}
