@@ -9,6 +9,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 
 from accounts.models import User
+from core import permissions as permissions_
 from core.scoping import COORDINATORS
 from ledgers import selectors, services
 from ledgers.models import LedgerEntry, UnitLedger
@@ -22,12 +23,8 @@ class LedgerReaders(permissions.BasePermission):
         return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS | {User.Role.UNIT}))
 
 
-class CoordinatorsOnly(permissions.BasePermission):
+class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     message = _("Only coordinators add ledger entries.")
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS))
 
 
 class AdministratorsOnly(permissions.BasePermission):
