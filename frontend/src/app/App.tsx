@@ -9,6 +9,7 @@ import { DashboardPage } from "@/features/planning/components/DashboardPage";
 import { RunDetailPage } from "@/features/planning/components/RunDetailPage";
 import { RunsPage } from "@/features/planning/components/RunsPage";
 import { NeedsPage } from "@/features/needs/components/NeedsPage";
+import { NeedDeadlineCards } from "@/features/needs/components/NeedDeadlineCards";
 import { PostsPage } from "@/features/posts/components/PostsPage";
 import { ShiftsPage } from "@/features/shifts/components/ShiftsPage";
 import { VolunteersPage } from "@/features/volunteers/components/VolunteersPage";
@@ -34,7 +35,7 @@ function roleRoutes(me: Me) {
   if (isCoordinator(me)) {
     return (
       <>
-        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/dashboard" element={<DashboardPage sections={<NeedDeadlineCards />} />} />
         <Route path="/runs" element={<RunsPage />} />
         <Route path="/runs/:runId" element={<RunDetailPage />} />
         <Route path="/needs" element={<NeedsPage />} />

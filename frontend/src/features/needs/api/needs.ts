@@ -13,6 +13,32 @@ export interface Need {
   urgency: number;
   deadline: string | null;
   status: string;
+  /** Open and past its deadline (限时办结). */
+  overdue: boolean;
+  finished_at: string | null;
+  rating_score: number | null;
+  rating_comment: string;
+  /** The user id of whoever entered the rating. */
+  rated_by: number | null;
+  rated_at: string | null;
+}
+
+/** What POST needs/<id>/rating/ answers (NeedRatingOutputSerializer). */
+export interface NeedRating {
+  need: number;
+  status: string;
+  score: number;
+  comment: string;
+  entered_by: string | null;
+  rated_at: string;
+}
+
+/** GET needs/overdue-count/: the caller's scope, today. */
+export interface NeedOverdueCounts {
+  today: string;
+  overdue: number;
+  closed_in_time: number;
+  closed_late: number;
 }
 
 export function useNeeds(params: ListParams) {
@@ -23,13 +49,16 @@ export function useNeeds(params: ListParams) {
   });
 }
 
-/** Where a need may go next (needs/models.py Need.TRANSITIONS); the server checks again. */
+/**
+ * Where a need may go next by the transition action (needs/models.py Need.TRANSITIONS); the server checks again.
+ * A completed need becomes rated only through its rating (评单, `useRateNeed`), never as a transition.
+ */
 export const NEXT_STATUS: Record<string, string[]> = {
   pending: ["published", "closed"],
   published: ["claimed", "closed"],
   claimed: ["in_service", "published", "closed"],
   in_service: ["completed"],
-  completed: ["rated", "closed"],
+  completed: ["closed"],
   rated: [],
   closed: [],
 };
@@ -40,5 +69,22 @@ export function useNeedTransition() {
     mutationFn: ({ id, status }: { id: number; status: string }) =>
       api<Need>(`needs/${id}/transition/`, { method: "POST", body: { status } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}
+
+/** 评单: enter the resident's rating (1-5 and a comment) of a completed need; 409 when rated already or not completed. */
+export function useRateNeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, score, comment }: { id: number; score: number; comment: string }) =>
+      api<NeedRating>(`needs/${id}/rating/`, { method: "POST", body: { score, comment } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}
+
+export function useNeedOverdueCounts() {
+  return useQuery({
+    queryKey: ["needs", "overdue-count"],
+    queryFn: () => api<NeedOverdueCounts>("needs/overdue-count/"),
   });
 }

@@ -1,16 +1,20 @@
-// The needs of the coordinator's scope (点单 review): filter by status, move a need on to its next status.
-import { App, Button, Dropdown, Select, Tag } from "antd";
+// The needs of the coordinator's scope (点单 review): filter by status or overdue (限时办结), move a need on to its
+// next status, and enter the resident's rating of a completed need (评单) — the only way a need becomes rated.
+import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Typography } from "antd";
 import { DownOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { NEXT_STATUS, useNeedTransition, useNeeds, type Need } from "../api/needs";
+import { RateNeedModal } from "./RateNeedModal";
 
 export function NeedsPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [status, setStatus] = useState<string | undefined>(undefined);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [rating, setRating] = useState<Need | null>(null);
   const transition = useNeedTransition();
   const move = (need: Need, next: string) =>
     transition.mutate(
@@ -21,41 +25,91 @@ export function NeedsPage() {
       },
     );
   return (
-    <SimpleList<Need>
-      key={status ?? "all"}
-      title={t("menuNeeds")}
-      useRows={useNeeds}
-      filters={{ status }}
-      emptyText={t("needsEmpty")}
-      extra={
-        <Select allowClear placeholder={t("status")} style={{ width: 130 }} value={status} onChange={setStatus}
-          options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))} />
-      }
-      columns={[
-        { title: t("name"), dataIndex: "title", render: (title, need) => (need.is_micro_wish ? <>{title} <Tag color="pink">{t("microWish")}</Tag></> : title) },
-        { title: t("source"), dataIndex: "source", render: (v) => enumLabel(t, "needSource", v) },
-        { title: t("community"), dataIndex: "community_name" },
-        { title: t("urgency"), dataIndex: "urgency" },
-        { title: t("deadline"), dataIndex: "deadline" },
-        { title: t("status"), dataIndex: "status", render: (v) => <Tag>{enumLabel(t, "needStatus", v)}</Tag> },
-        {
-          title: t("actions"),
-          render: (_, need) =>
-            (NEXT_STATUS[need.status] ?? []).length === 0 ? null : (
-              <Dropdown
-                trigger={["click"]}
-                menu={{
-                  items: NEXT_STATUS[need.status].map((next) => ({ key: next, label: enumLabel(t, "needStatus", next) })),
-                  onClick: ({ key }) => move(need, key),
-                }}
-              >
-                <Button size="small">
-                  {t("moveTo")} <DownOutlined />
-                </Button>
-              </Dropdown>
+    <>
+      <SimpleList<Need>
+        key={`${status ?? "all"}-${overdueOnly}`}
+        title={t("menuNeeds")}
+        useRows={useNeeds}
+        filters={{ status, overdue: overdueOnly ? "true" : undefined }}
+        emptyText={t("needsEmpty")}
+        extra={
+          <>
+            <Select allowClear placeholder={t("status")} style={{ width: 130 }} value={status} onChange={setStatus}
+              options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))} />
+            <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="needs-overdue-only">
+              {t("overdueOnly")}
+            </Checkbox>
+          </>
+        }
+        columns={[
+          {
+            title: t("name"),
+            dataIndex: "title",
+            render: (title, need) => (
+              <>
+                {title}
+                {need.is_micro_wish && <> <Tag color="pink">{t("microWish")}</Tag></>}
+                {need.overdue && <> <Tag color="red">{t("overdue")}</Tag></>}
+              </>
             ),
-        },
-      ]}
-    />
+          },
+          { title: t("source"), dataIndex: "source", render: (v) => enumLabel(t, "needSource", v) },
+          { title: t("community"), dataIndex: "community_name" },
+          { title: t("urgency"), dataIndex: "urgency" },
+          { title: t("deadline"), dataIndex: "deadline" },
+          { title: t("status"), dataIndex: "status", render: (v) => <Tag>{enumLabel(t, "needStatus", v)}</Tag> },
+          {
+            title: t("rating"),
+            dataIndex: "rating_score",
+            render: (score: number | null, need) =>
+              score == null ? null : (
+                <Space orientation="vertical" size={0}>
+                  <Rate disabled value={score} style={{ fontSize: 14 }} aria-label={`${t("ratingScore")} ${score}`} />
+                  {need.rating_comment && (
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: need.rating_comment }} style={{ maxWidth: 220 }}>
+                      {need.rating_comment}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+          },
+          {
+            title: t("actions"),
+            render: (_, need) => (
+              <Space size="small">
+                {need.status === "completed" && need.rating_score == null && (
+                  <Button size="small" type="primary" onClick={() => setRating(need)}>
+                    {t("rateNeed")}
+                  </Button>
+                )}
+                {(NEXT_STATUS[need.status] ?? []).length > 0 && (
+                  <Dropdown
+                    trigger={["click"]}
+                    menu={{
+                      items: NEXT_STATUS[need.status].map((next) => ({ key: next, label: enumLabel(t, "needStatus", next) })),
+                      onClick: ({ key }) => move(need, key),
+                    }}
+                  >
+                    <Button size="small">
+                      {t("moveTo")} <DownOutlined />
+                    </Button>
+                  </Dropdown>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {rating && (
+        <RateNeedModal
+          need={rating}
+          onClose={() => setRating(null)}
+          onDone={() => {
+            message.success(t("ratingSaved", { title: rating.title }));
+            setRating(null);
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -1,7 +1,8 @@
-// The coordinator's week at a glance: the newest finished run of the chosen week, its figures and charts.
+// The coordinator's week at a glance: the newest finished run of the chosen week, its figures and charts; the app
+// puts other features' sections (the needs' deadline counts) above them through `sections`.
 import { Button, Card, DatePicker, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { mondayOf, nextMonday } from "@/lib/format";
@@ -11,7 +12,7 @@ import { scopeName } from "../api/types";
 import { LazyRunCharts as RunCharts } from "./LazyRunCharts";
 import { RunSummary } from "./RunSummary";
 
-export function DashboardPage() {
+export function DashboardPage({ sections }: { sections?: ReactNode } = {}) {
   const { t } = useI18n();
   const [week, setWeek] = useState(nextMonday());
   const runs = useRuns({ week, status: "done", page_size: 1 });
@@ -25,6 +26,7 @@ export function DashboardPage() {
         </Typography.Title>
         <DatePicker picker="week" allowClear={false} value={dayjs(week)} onChange={(d) => d && setWeek(mondayOf(d))} />
       </Space>
+      {sections}
       {runs.isLoading ? (
         <Loading />
       ) : runs.isError ? (
