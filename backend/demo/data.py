@@ -318,3 +318,11 @@ UNIT_KIND_RESOURCES = {
     "other": ["venue", "goods", "funds", "expertise"],
 }
 BLACKOUT_REASONS = ["出差", "外出旅游", "住院治疗", "照顾家人", "单位值班", "回老家"]
+
+
+# Residents' words when a need is rated (评单), by score.
+RATING_COMMENTS = {
+    3: ["问题基本解决，希望下次来得更及时。", "服务还可以，沟通可以再多一些。"],
+    4: ["志愿者很耐心，问题解决了。", "服务周到，谢谢社区。", "来得及时，解决得不错。"],
+    5: ["非常满意，志愿者热情负责！", "解了燃眉之急，感谢党员志愿者。", "服务特别好，邻里都点赞。"],
+}

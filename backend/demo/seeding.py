@@ -761,10 +761,24 @@ class _Builder:
                                  skills={}, headcount=1, micro=True)
                 need.deadline = past_anchor + dt.timedelta(days=rng.randint(-20, 30))
                 needs.append(need)
+        self.need_outcomes(needs)
         Need.objects.bulk_create(needs, batch_size=BATCH)
         self.needs_of: dict[int, list[Need]] = {}
         for need in needs:
             self.needs_of.setdefault(need.community_id, []).append(need)
+
+    def need_outcomes(self, needs: list[Need]) -> None:
+        """Finished needs carry when they were finished; rated ones the resident's rating (评单), entered by
+        their owner. A random stream of its own, so the rest of the data does not move."""
+        rng = self.rng("need-ratings")
+        S = Need.Status
+        for need in needs:
+            if need.status in (S.COMPLETED, S.RATED, S.CLOSED):
+                need.finished_at = need.status_changed_at - dt.timedelta(days=rng.randint(0, 3) if need.status == S.RATED else 0)
+            if need.status == S.RATED:
+                need.rating_score = rng.choices((3, 4, 5), weights=(10, 35, 55))[0]
+                need.rating_comment = rng.choice(data.RATING_COMMENTS[need.rating_score])
+                need.rated_by_id, need.rated_at = need.owner_id, need.status_changed_at
 
     def need(self, rng, community, grids, owner, status, *, title, category, kind, skills, headcount, micro) -> Need:
         source = Need.Source.RESIDENT if micro else rng.choice(

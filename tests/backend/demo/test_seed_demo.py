@@ -242,3 +242,15 @@ def test_reset_clears_rows_of_other_apps_that_protect_the_district():
     assert "planning.MatchingRun" in output
     assert MatchingRun.objects.count() == 0
     assert Volunteer.objects.count() == 200
+
+
+@pytest.mark.django_db
+def test_rated_needs_carry_the_residents_rating_and_finished_needs_when():
+    seed()
+    rated = Need.objects.filter(status=Need.Status.RATED)
+    assert rated.exists()
+    assert not rated.filter(rating_score__isnull=True).exists()
+    assert set(rated.values_list("rating_score", flat=True)) <= {3, 4, 5}
+    assert all(n.rating_comment and n.rated_by_id == n.owner_id for n in rated)
+    finished = Need.objects.filter(status__in=[Need.Status.COMPLETED, Need.Status.RATED, Need.Status.CLOSED])
+    assert not finished.filter(finished_at__isnull=True).exists()
