@@ -221,6 +221,16 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
                 unfilled.append(Unfilled(sid, left, tuple(Reason(**reason) for reason in reasons), suggestion))
     statuses = [r["status"] for r in results]
     status = Status.TIME_LIMIT if "time_limit" in statuses else Status.FEASIBLE
+    # the dashboard figures of a whole plan (as matching.metrics gives one solve's)
+    by_priority: dict[str, dict[str, int]] = {}
+    for sh in problem.shifts:
+        row = by_priority.setdefault(str(sh.priority), {"seats": 0, "filled": 0})
+        row["seats"] += sh.seats
+        row["filled"] += min(filled.get(sh.id, 0), sh.seats)
+    minutes: dict[str, int] = {}
+    for v, s in assignments:
+        minutes[v] = minutes.get(v, 0) + problem.shifts[sidx[s]].minutes
+    hours = np.bincount([m // 60 for m in minutes.values()]) if minutes else np.zeros(0, dtype=np.int64)
     weighted = sum(problem.shifts[sidx[s]].priority for _, s in assignments) + \
         sum(q.priority for q in problem.resource_requests if q.id in {b[1] for b in bookings})
     metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats, "weighted_filled": weighted,
@@ -229,7 +239,10 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
                "piece_statuses": {k: statuses.count(k) for k in set(statuses)},
                "pieces_wall_seconds": round(pieces_seconds, 2), "border_filled_seats": len(added),
                "border_seconds": round(time.monotonic() - t_pieces, 2),
-               "bound_scope": "sum of the pieces' bounds plus the border fill: cross-border pairs are not bounded"}
+               "bound_scope": "sum of the pieces' bounds plus the border fill: cross-border pairs are not bounded",
+               "volunteers_used": len(minutes),
+               "by_priority": dict(sorted(by_priority.items())),
+               "hours_histogram": {str(h): int(n) for h, n in enumerate(hours) if n}}
     gap = (bound - objective) / bound if bound > 0 else 0.0
     return Solution(status=status, objective=round(objective, 9), bound=round(bound, 9), gap=round(max(gap, 0.0), 9),
                     seconds=pieces_seconds + time.monotonic() - t_pieces, solver="decomposed",

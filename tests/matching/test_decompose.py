@@ -63,4 +63,8 @@ def test_pieces_solved_apart_and_joined_from_json_make_the_same_plan():
     whole = solve_decomposed(p, time_limit=120, piece_shifts=0)
     assert joined.metrics["filled_seats"] == whole.metrics["filled_seats"]
     assert joined.metrics["pieces"] == 3
+    # and its dashboard figures add up as a single solve's do
+    assert sum(v["filled"] for v in joined.metrics["by_priority"].values()) == joined.metrics["filled_seats"]
+    assert sum(v["seats"] for v in joined.metrics["by_priority"].values()) == p.total_seats
+    assert sum(joined.metrics["hours_histogram"].values()) == joined.metrics["volunteers_used"]
     assert all(reason.code for u in joined.unfilled for reason in u.reasons)
