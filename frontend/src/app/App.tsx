@@ -23,6 +23,11 @@ import { MyPostsPage } from "@/features/volunteering/components/MyPostsPage";
 import { MyHoursPage } from "@/features/volunteering/components/MyHoursPage";
 import { CalendarPage } from "@/features/volunteering/components/CalendarPage";
 import { CheckInPage } from "@/features/volunteering/components/CheckInPage";
+import { RecordSummaryCard } from "@/features/records/components/RecordSummaryCard";
+import { MyRecords } from "@/features/records/components/MyRecords";
+import { RecordReviewPage } from "@/features/records/components/RecordReviewPage";
+import { LedgersPage } from "@/features/ledgers/components/LedgersPage";
+import { LedgerDetailPage } from "@/features/ledgers/components/LedgerDetailPage";
 import { ProfilePage } from "@/features/auth/components/ProfilePage";
 import { VolunteerProfilePage } from "@/features/profile/components/VolunteerProfilePage";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -45,6 +50,9 @@ function roleRoutes(me: Me) {
         <Route path="/shifts" element={<ShiftsPage />} />
         <Route path="/volunteers" element={<VolunteersPage />} />
         <Route path="/resources" element={<ResourcesPage />} />
+        <Route path="/records/review" element={<RecordReviewPage />} />
+        <Route path="/ledgers" element={<LedgersPage />} />
+        <Route path="/ledgers/:ledgerId" element={<LedgerDetailPage />} />
       </>
     );
   }
@@ -53,6 +61,8 @@ function roleRoutes(me: Me) {
       <>
         <Route path="/resources" element={<ResourcesPage />} />
         <Route path="/bookings" element={<BookingsPage />} />
+        <Route path="/ledgers" element={<LedgersPage />} />
+        <Route path="/ledgers/:ledgerId" element={<LedgerDetailPage />} />
         <Route path="/my/profile" element={<ProfilePage />} />
       </>
     );
@@ -61,7 +71,7 @@ function roleRoutes(me: Me) {
     <>
       <Route path="/my/posts" element={<MyPostsPage />} />
       <Route path="/my/holdings" element={<MyHoldingsPage />} />
-      <Route path="/my/hours" element={<MyHoursPage />} />
+      <Route path="/my/hours" element={<MyHoursPage summary={<RecordSummaryCard />} records={<MyRecords />} />} />
       <Route path="/my/calendar" element={<CalendarPage />} />
       <Route path="/check-in" element={<CheckInPage />} />
       <Route path="/my/profile" element={<VolunteerProfilePage />} />

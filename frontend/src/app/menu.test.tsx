@@ -8,12 +8,15 @@ const paths = (role: Role) => menuFor(as(role)).map((entry) => entry.path);
 
 it("offers coordinators the planning pages and nobody else", () => {
   for (const role of ["admin", "subdistrict_coordinator", "community_coordinator"] as Role[]) {
-    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/allocation", "/shifts", "/volunteers", "/resources", "/inbox"]);
+    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/allocation", "/shifts", "/volunteers", "/resources", "/records/review", "/ledgers", "/inbox"]);
   }
   expect(paths("volunteer")).not.toContain("/runs");
   expect(paths("unit_representative")).not.toContain("/runs");
   expect(paths("volunteer")).not.toContain("/allocation");
   expect(paths("unit_representative")).not.toContain("/allocation");
+  expect(paths("volunteer")).not.toContain("/records/review");
+  expect(paths("unit_representative")).not.toContain("/records/review");
+  expect(paths("volunteer")).not.toContain("/ledgers");
 });
 
 it("offers volunteers their own pages, phone first", () => {
@@ -21,6 +24,6 @@ it("offers volunteers their own pages, phone first", () => {
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 
-it("offers unit representatives resources and bookings", () => {
-  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/inbox", "/my/profile"]);
+it("offers unit representatives resources, bookings and their unit's ledgers", () => {
+  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/ledgers", "/inbox", "/my/profile"]);
 });

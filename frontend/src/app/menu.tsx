@@ -1,6 +1,8 @@
 // What each role is offered: the menu entries and the start page. Routes for other roles do not exist for it.
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
   BankOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -36,6 +38,8 @@ const coordinator: MenuEntry[] = [
   { path: "/shifts", label: "menuShifts", icon: <ScheduleOutlined /> },
   { path: "/volunteers", label: "menuVolunteers", icon: <TeamOutlined /> },
   { path: "/resources", label: "menuResources", icon: <BankOutlined /> },
+  { path: "/records/review", label: "menuRecordReview", icon: <AuditOutlined /> },
+  { path: "/ledgers", label: "menuLedgers", icon: <BookOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
 ];
 
@@ -52,6 +56,7 @@ const volunteer: MenuEntry[] = [
 const unit: MenuEntry[] = [
   { path: "/resources", label: "menuResources", icon: <BankOutlined /> },
   { path: "/bookings", label: "menuBookings", icon: <ClockCircleOutlined /> },
+  { path: "/ledgers", label: "menuLedgers", icon: <BookOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/profile", label: "menuProfile", icon: <IdcardOutlined /> },
 ];

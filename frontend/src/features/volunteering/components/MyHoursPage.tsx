@@ -1,11 +1,13 @@
-// My attendance and the hours served (an internal ledger, not a certificate).
+// My attendance and the hours served (an internal ledger, not a certificate). The app puts other features'
+// sections around it: the service record summary above (`summary`), the service records below (`records`).
+import type { ReactNode } from "react";
 import { Card, List, Space, Statistic, Typography } from "antd";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { formatSpan } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useMyAttendance } from "../api/myPosts";
 
-export function MyHoursPage() {
+export function MyHoursPage({ summary, records }: { summary?: ReactNode; records?: ReactNode } = {}) {
   const { t } = useI18n();
   const rows = useMyAttendance();
   if (rows.isLoading) return <Loading />;
@@ -17,7 +19,8 @@ export function MyHoursPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("hoursTitle")}
       </Typography.Title>
-      <Card size="small">
+      {summary}
+      <Card size="small" title={t("attendanceTitle")}>
         <Statistic title={t("hours")} value={total.toFixed(1)} />
       </Card>
       {list.length === 0 ? (
@@ -32,6 +35,7 @@ export function MyHoursPage() {
           )}
         />
       )}
+      {records}
     </Space>
   );
 }
