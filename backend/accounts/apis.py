@@ -1,14 +1,20 @@
-"""Sign-in for the browser (session with CSRF) and for scripts (token), and who am I."""
+"""Sign-in for the browser (session with CSRF) and for scripts (token), and who am I.
+
+Sign-ins are throttled per address (scope "login") and locked per username and address after repeated wrong
+passwords (django-axes, see accounts.lockout). A refused sign-in commits its request's transaction, unlike
+other refusals: it holds the failure axes counted, and a rolled-back count would never lock anybody out.
+"""
 from django.contrib.auth import authenticate, login, logout
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.lockout import LOCKED_OUT, lockout_message, lockout_minutes
 from accounts.models import User
 from core.errors import ApplicationError
 
@@ -17,6 +23,15 @@ class WrongCredentials(ApplicationError):
     """The username and password do not match an active account."""
 
     code = "wrong_credentials"
+    rollback = False  # keep axes' count of the failure
+
+
+class SignInLockedOut(ApplicationError):
+    """Too many wrong passwords for this username from this address: sign-in is refused until the cool-off ends."""
+
+    code = LOCKED_OUT
+    status_code = 429
+    rollback = False  # keep axes' count of the failure
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -25,7 +40,7 @@ class CredentialsSerializer(serializers.Serializer):
 
 
 class MeSerializer(serializers.ModelSerializer):
-    volunteer = serializers.PrimaryKeyRelatedField(read_only=True)
+    volunteer = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = User
@@ -39,18 +54,37 @@ class TokenSerializer(serializers.Serializer):
 def _authenticate(request, data) -> User:
     payload = CredentialsSerializer(data=data)
     payload.is_valid(raise_exception=True)
-    user = authenticate(request, **payload.validated_data)
+    user = authenticate(request, **payload.validated_data)  # the request: axes counts per username and address
+    if user is None and getattr(request, "axes_locked_out", False):
+        raise SignInLockedOut(lockout_message())
     if user is None or not user.is_active:
         raise WrongCredentials(_("Wrong username or password."))
     return user
 
 
-@method_decorator(csrf_protect, name="dispatch")  # DRF skips CSRF for anonymous callers; a login must not
-class LoginApi(APIView):
+SIGN_IN_REFUSALS = {
+    400: OpenApiResponse(description="Wrong username or password (`wrong_credentials`), or invalid input."),
+    429: OpenApiResponse(description="Locked out after repeated wrong passwords (`locked_out`), or too many "
+                                     "sign-ins from this address (`throttled`); see Retry-After."),
+}
+
+
+class _SignInApi(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes = []
+    throttle_scope = "login"
 
-    @extend_schema(request=CredentialsSerializer, responses=MeSerializer)
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if isinstance(exc, SignInLockedOut):
+            response["Retry-After"] = str(lockout_minutes() * 60)
+        return response
+
+
+@method_decorator(csrf_protect, name="dispatch")  # DRF skips CSRF for anonymous callers; a login must not
+class LoginApi(_SignInApi):
+    @extend_schema(request=CredentialsSerializer, responses={200: MeSerializer, 403: OpenApiResponse(
+        description="The CSRF token is missing or wrong (`csrf_failed`)."), **SIGN_IN_REFUSALS})
     def post(self, request):
         user = _authenticate(request._request, request.data)
         login(request._request, user)
@@ -71,13 +105,10 @@ class MeApi(APIView):
         return Response(MeSerializer(request.user).data)
 
 
-class TokenApi(APIView):
+class TokenApi(_SignInApi):
     """Exchange a username and password for an API token (for scripts; send `Authorization: Token …`)."""
 
-    permission_classes = [permissions.AllowAny]
-    authentication_classes = []
-
-    @extend_schema(request=CredentialsSerializer, responses=TokenSerializer)
+    @extend_schema(request=CredentialsSerializer, responses={200: TokenSerializer, **SIGN_IN_REFUSALS})
     def post(self, request):
         user = _authenticate(request._request, request.data)
         token, _created = Token.objects.get_or_create(user=user)

@@ -40,12 +40,12 @@ def _publication(run: AllocationRun) -> AllocationPublication | None:
 
 
 class AllocationRunOutputSerializer(serializers.ModelSerializer):
-    community_name = serializers.CharField(source="community.name", read_only=True, default=None)
+    community_name = serializers.CharField(source="community.name", read_only=True, default=None, allow_null=True)
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True)
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published allocation of its scope "
                                                               "and year."))
-    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None)
+    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None, allow_null=True)
 
     def get_published(self, run: AllocationRun) -> bool:
         return _publication(run) is not None

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from audit.services import audit_record_change
 from allocation import mapper, selectors
 from allocation.models import (
     AllocationPublication,
@@ -164,6 +165,7 @@ def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators cancel post allocation runs."))
     now = timezone.now()
+    before = run.status
     changed = AllocationRun.objects.filter(pk=run.pk, status__in=AllocationRun.ACTIVE).update(
         status=Status.CANCELLED, finished_at=now, updated_at=now,
         message=_("Cancelled by %(user)s.") % {"user": user},
@@ -171,6 +173,7 @@ def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
     run.refresh_from_db()
     if not changed:
         raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
+    audit_record_change(instance=run, changes={"status": (before, run.status)})
     return run
 
 
@@ -219,6 +222,10 @@ def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProble
         Exclusion.objects.bulk_create(
             Exclusion(run=run, post_id=post, volunteer_id=volunteer) for post, volunteer in sorted(mapped.excluded)
         )
+        audit_record_change(instance=run, changes={
+            "status": (Status.SOLVING, Status.DONE), "proposals": ("", len(rows.proposals)),
+            "unfilled_posts": ("", len(rows.unfilled)),
+        })
     return True
 
 
@@ -267,16 +274,19 @@ def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | N
     stale = AllocationRun.objects.filter(updated_at__lt=cutoff)
     resent = list(stale.filter(status=Status.QUEUED).values_list("pk", flat=True))
     failed = []
-    for pk, attempts in stale.filter(status=Status.SOLVING).values_list("pk", "attempts"):
-        same = stale.filter(pk=pk, status=Status.SOLVING)
-        if attempts < max_attempts:
-            if same.update(status=Status.QUEUED, updated_at=now, message=_(
-                    "Queued again: the worker stopped answering (attempt %(n)d of %(max)d).")
-                    % {"n": attempts, "max": max_attempts}):
-                resent.append(pk)
-        elif same.update(status=Status.FAILED, finished_at=now, updated_at=now, message=_(
-                "Failed: the worker stopped answering %(n)d times.") % {"n": attempts}):
-            failed.append(pk)
+    for run in stale.filter(status=Status.SOLVING).only("pk", "attempts"):
+        same = stale.filter(pk=run.pk, status=Status.SOLVING)
+        if run.attempts < max_attempts:
+            message = _("Queued again: the worker stopped answering (attempt %(n)d of %(max)d).") % {
+                "n": run.attempts, "max": max_attempts}
+            if same.update(status=Status.QUEUED, updated_at=now, message=message):
+                resent.append(run.pk)
+                audit_record_change(instance=run, changes={"status": (Status.SOLVING, Status.QUEUED), "message": ("", message)})
+        else:
+            message = _("Failed: the worker stopped answering %(n)d times.") % {"n": run.attempts}
+            if same.update(status=Status.FAILED, finished_at=now, updated_at=now, message=message):
+                failed.append(run.pk)
+                audit_record_change(instance=run, changes={"status": (Status.SOLVING, Status.FAILED), "message": ("", message)})
     for pk in resent:
         _enqueue(pk)
     unannounced = list(
@@ -374,7 +384,12 @@ def _write_holdings(run: AllocationRun) -> dict:
         PostHolding(post_id=post, volunteer_id=volunteer, year=run.year, status=PostHolding.Status.ACTIVE)
         for post, volunteer in sorted(planned - set(existing))
     )
-    return {"created": len(planned - set(existing)), "activated": len(activate), "ended": len(end)}
+    counts = {"created": len(planned - set(existing)), "activated": len(activate), "ended": len(end)}
+    # Updates and bulk creates send no signals: the run's entry says what its publication did to the holdings.
+    audit_record_change(instance=run, changes={
+        f"post_holdings_{name}": ("", count) for name, count in counts.items()
+    })
+    return counts
 
 
 def _enqueue_publication_notice(publication_id: int) -> None:

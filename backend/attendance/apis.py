@@ -24,7 +24,7 @@ class AttendanceOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="shift.community.name", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
     hours = serializers.FloatField(read_only=True, help_text=_("Hours actually served, clipped to the shift."))
-    recorded_by = serializers.CharField(source="recorded_by.username", read_only=True, default=None)
+    recorded_by = serializers.CharField(source="recorded_by.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Attendance

@@ -46,6 +46,10 @@ urlpatterns = [
     path("", include("lending.urls")),
     path("", include("records.urls")),
     path("", include("ledgers.urls")),
+    path("", include("reports.urls")),
+    path("", include("evaluation.urls")),
+    path("", include("insights.urls")),
+    path("", include("audit.urls")),
     path("", include("attendance.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

@@ -14,3 +14,5 @@ urlpatterns = [
     # Everything else belongs to the web app's router (files such as /assets/... are served by WhiteNoise).
     re_path(r"^(?!api/|admin/|static/|i18n/|media/)(?P<path>.*)$", web_app, name="web-app"),
 ]
+
+handler404 = "core.errors.page_not_found"

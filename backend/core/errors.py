@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, InterfaceError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -25,6 +26,9 @@ class ApplicationError(Exception):
 
     code = "refused"
     status_code = status.HTTP_400_BAD_REQUEST
+    # A refused request leaves nothing behind; a refusal whose bookkeeping must stay (a failed sign-in that
+    # counts towards a lockout) sets this to False.
+    rollback = True
 
     def __init__(self, message: str, *, fields: dict | None = None):
         super().__init__(message)
@@ -92,7 +96,9 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
 
-    if isinstance(exc, (ProtectedError, RestrictedError, IntegrityError, ApplicationError)):
+    if isinstance(exc, (ProtectedError, RestrictedError, IntegrityError)) or (
+        isinstance(exc, ApplicationError) and exc.rollback
+    ):
         set_rollback()  # a refused request leaves nothing behind, whatever it wrote before the refusal
 
     if isinstance(exc, (ProtectedError, RestrictedError)):
@@ -124,7 +130,15 @@ def exception_handler(exc, context):
     if response is None:
         return None  # unknown: logged by Django, stays a 500
 
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, exceptions.Throttled):
+        # DRF's handler has set Retry-After; the message is ours so that it reads the same in every language.
+        if exc.wait is None:
+            message = _("Too many requests; try again later.")
+        else:
+            message = ngettext("Too many requests; try again in %(seconds)d second.",
+                               "Too many requests; try again in %(seconds)d seconds.", exc.wait) % {"seconds": exc.wait}
+        response.data = error_body(message, "throttled")
+    elif isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         fields = _flatten(detail)
         message = _first_message(fields) or str(_("Invalid input."))
@@ -134,3 +148,29 @@ def exception_handler(exc, context):
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         response.data = error_body(str(detail), code)
     return response
+
+
+CSRF_FAILED = "csrf_failed"
+
+
+def csrf_failed_message() -> str:
+    return str(_("The CSRF token is missing or wrong; reload the page and try again."))
+
+
+def csrf_failure(request, reason: str = ""):
+    """CSRF_FAILURE_VIEW: API callers get 403 in the one error shape (as DRF's session authentication answers,
+    accounts.authentication); other pages keep Django's own page."""
+    if not request.path.startswith("/api/"):
+        from django.views.csrf import csrf_failure as django_csrf_failure
+
+        return django_csrf_failure(request, reason=reason)
+    return JsonResponse(error_body(csrf_failed_message(), CSRF_FAILED), status=status.HTTP_403_FORBIDDEN)
+
+
+def page_not_found(request, exception=None):
+    """Django's 404 for a URL no view matched: the one error shape under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body(_("Not found."), "not_found"), status=404)
+    from django.views.defaults import page_not_found as django_page_not_found
+
+    return django_page_not_found(request, exception)

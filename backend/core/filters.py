@@ -1,5 +1,7 @@
 """Shared filter pieces: ordering that rejects unknown fields, and filtering by a skill code."""
 import django_filters
+import django_filters.fields
+from django import forms
 from django.utils.translation import gettext as _
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
@@ -39,3 +41,24 @@ class SkillCodeFilter(django_filters.ModelChoiceFilter):
         if value in EMPTY_VALUES:
             return qs
         return qs.filter(**{f"{self.field_name}__has_key": value.code})
+
+
+class BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date and time the database can compare: a year from 2000 to 2100 and a real UTC offset (at most
+    14 hours; PostgreSQL refuses "-23:33"). Anything else is the filter's 400, not the database's 500."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return moment
+        offset = moment.utcoffset()
+        if not 2000 <= moment.year <= 2100 or (offset is not None and abs(offset.total_seconds()) > 14 * 3600):
+            raise forms.ValidationError(
+                _("Enter a date and time between the years 2000 and 2100 with a UTC offset of at most 14 hours."),
+                code="out_of_range",
+            )
+        return moment
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField

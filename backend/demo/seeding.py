@@ -17,11 +17,13 @@ from django.utils import timezone
 
 from demo import data
 from geo.models import Community, District, Facility, Grid, SubDistrict
+from ledgers.services import ledger_write_month
 from needs.models import Need
 from orgs.models import Agreement, AgreementItem, Unit
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
 from posts.models import Post, PostHolding, Team
 from projects.models import Project
+from records.models import ServiceRecord
 from resources.models import Resource, ResourceSlot
 from shifts.models import ResourceRequest, Shift
 from shifts.services import shift_generate_week, week_start
@@ -249,7 +251,7 @@ class _Builder:
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
         for step in (self.geography, self.skills, self.units, self.agreements, self.people_plan, self.teams_and_posts_plan,
                      self.people_save, self.teams_and_posts_save, self.staff, self.resources, self.needs, self.projects,
-                     self.shifts):
+                     self.shifts, self.service_history):
             started = time.perf_counter()
             step()
             self.timings.append((step.__name__, time.perf_counter() - started))
@@ -844,6 +846,45 @@ class _Builder:
 
     def shifts(self) -> None:
         self.generation = shift_generate_week(week=self.week)
+
+
+    # -- service records and last month's unit ledgers (我的时长, 服务记录审核, 成员服务记录, 驻区单位台账) -------------
+
+    def service_history(self) -> None:
+        """Approved records of the demo volunteer (past the first star) and of a few consenting in-office members of
+        the demo unit, one manual entry of the demo volunteer awaiting review, and every unit's ledger of last month."""
+        rng = self.rng("records")
+        demo, unit = self.volunteers[0], self.unit_list[0]
+        shequ = User.objects.get(username="shequ")
+        members = [demo] + [
+            v for v in self.volunteers[1:] if v.employer_unit_id == unit.pk and v.consent_share_with_unit
+        ][:5]
+        reviewed_at = timezone.now()
+        records = []
+        for index, volunteer in enumerate(members):
+            sessions = 45 if index == 0 else rng.randint(3, 12)
+            for n in range(sessions):
+                title, place = rng.choice(_RECORD_ACTIVITIES)
+                records.append(ServiceRecord(
+                    volunteer=volunteer, community_id=volunteer.home_community_id, title=title, place=place,
+                    date=self.week - dt.timedelta(days=7 + n * 5 + rng.randint(0, 3)), minutes=rng.choice([120, 150, 180]),
+                    rating=rng.choice([None, 4, 5, 5]), person_in_charge=shequ.display_name, recorder=shequ,
+                    source=ServiceRecord.Source.MANUAL, status=ServiceRecord.Status.APPROVED,
+                    evidence="活动签到表（演示数据）", reviewed_by=shequ, reviewed_at=reviewed_at,
+                ))
+        records.append(ServiceRecord(
+            volunteer=demo, community_id=demo.home_community_id, title="社区义诊志愿服务", place="社区卫生服务站",
+            date=self.week - dt.timedelta(days=9), minutes=150, source=ServiceRecord.Source.MANUAL,
+            status=ServiceRecord.Status.PENDING, evidence="义诊现场签到表照片", recorder_id=demo.user_id,
+        ))
+        ServiceRecord.objects.bulk_create(records, batch_size=BATCH)
+        ledger_write_month(month=self.week.replace(day=1) - dt.timedelta(days=1))
+
+
+_RECORD_ACTIVITIES = [
+    ("政策宣传", "社区党群服务中心"), ("助老送餐", "居民家中"), ("社区环境整治", "小区公共区域"),
+    ("文明交通劝导", "路口执勤点"), ("四点半课堂", "社区活动室"), ("应急演练保障", "社区广场"),
+]
 
 
 def _apportion(total: int, weights) -> list[int]:

@@ -64,7 +64,7 @@ class EntryKindField(serializers.ChoiceField):
 
 class LedgerEntrySerializer(serializers.ModelSerializer):
     kind = EntryKindField(read_only=True)
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = LedgerEntry

@@ -1,21 +1,27 @@
-"""The needs list, its status flow, residents' rating (评单) and the deadline counts (限时办结)."""
+"""The needs list, its status flow, dispatching (派单: merge into a project, turn into shifts), residents' rating (评单) and the deadline counts (限时办结)."""
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from core.api import ScopedViewSet
-from core.scoping import Scope
+from core.scoping import Scope, scope_queryset
 from needs import selectors, services
 from needs.filters import NeedFilter
 from needs.models import Need
 from needs.serializers import (
+    NeedMergeInputSerializer,
+    NeedMergeOutputSerializer,
     NeedOverdueCountSerializer,
     NeedRatingInputSerializer,
     NeedRatingOutputSerializer,
     NeedSerializer,
+    NeedToShiftsInputSerializer,
+    NeedToShiftsOutputSerializer,
     NeedTransitionSerializer,
 )
+from projects.models import Project
 
 
 class NeedViewSet(ScopedViewSet):
@@ -58,3 +64,44 @@ class NeedViewSet(ScopedViewSet):
         """Needs overdue now, and needs finished in time or late, in the caller's scope (the dashboard)."""
         counts = selectors.need_overdue_counts(user=request.user)
         return Response(NeedOverdueCountSerializer(counts).data)
+
+    @extend_schema(request=NeedMergeInputSerializer, responses={
+        200: NeedMergeOutputSerializer, 400: OpenApiResponse(description="Bad input, or needs of another community."),
+        404: OpenApiResponse(description="A need or the project is outside the caller's scope."),
+        409: OpenApiResponse(description="A need is no longer pending or published."),
+    })
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def merge(self, request):
+        """Merge needs into an existing project of their community or a new one (派单); pending needs are approved."""
+        payload = NeedMergeInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        ids = set(data["needs"])
+        needs = list(self.get_queryset().filter(pk__in=ids))
+        if len(needs) != len(ids):
+            raise NotFound()
+        project = None
+        if data["project"] is not None:
+            projects = scope_queryset(Project.objects.all(), request.user, Scope(community="community"), write=True)
+            project = projects.filter(pk=data["project"]).first()
+            if project is None:
+                raise NotFound()
+        project = services.need_merge_into_project(
+            needs=needs, user=request.user, project=project, new_project=data["new_project"]
+        )
+        return Response(NeedMergeOutputSerializer(project).data)
+
+    @extend_schema(request=NeedToShiftsInputSerializer, responses={
+        201: NeedToShiftsOutputSerializer, 400: OpenApiResponse(description="Bad dates, times, seats or skills."),
+        409: OpenApiResponse(description="Not pending or published, or a shift exists at that date and time."),
+    })
+    @action(detail=True, methods=["post"], url_path="shifts")
+    def to_shifts(self, request, pk=None):
+        """Turn the need into one shift per date (time, seats, skills); a pending need is approved on the way."""
+        need = self.get_object()
+        payload = NeedToShiftsInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        shifts = services.need_to_shifts(need=need, user=request.user, **payload.validated_data)
+        need.refresh_from_db()
+        body = NeedToShiftsOutputSerializer({"need": need, "shifts": shifts}, context=self.get_serializer_context())
+        return Response(body.data, status=status.HTTP_201_CREATED)

@@ -3,7 +3,7 @@ import django_filters
 from django.utils import timezone
 
 from needs.models import Need
-from core.filters import SkillCodeFilter
+from core.filters import IsoDateTimeFilter, SkillCodeFilter
 from needs.selectors import overdue_q
 
 
@@ -11,8 +11,8 @@ class NeedFilter(django_filters.FilterSet):
     sub_district = django_filters.NumberFilter(field_name="community__sub_district")
     skill = SkillCodeFilter()
     status = django_filters.MultipleChoiceFilter(choices=Need.Status.choices)
-    wanted_from = django_filters.IsoDateTimeFilter(field_name="wanted_end", lookup_expr="gte")
-    wanted_to = django_filters.IsoDateTimeFilter(field_name="wanted_start", lookup_expr="lt")
+    wanted_from = IsoDateTimeFilter(field_name="wanted_end", lookup_expr="gte")
+    wanted_to = IsoDateTimeFilter(field_name="wanted_start", lookup_expr="lt")
     deadline_before = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
     overdue = django_filters.BooleanFilter(method="filter_overdue")
 

@@ -1,4 +1,5 @@
 """Input and output shapes of needs; the requester is masked for everyone but the owning coordinators."""
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -6,6 +7,7 @@ from rest_framework import serializers
 from core.masking import mask_name, mask_phone
 from core.scoping import Scope
 from core.serializers import DomainSerializer
+from core.validators import validate_skill_levels
 from geo.models import Community, Grid
 from needs.models import Need
 
@@ -66,7 +68,7 @@ class NeedRatingOutputSerializer(serializers.ModelSerializer):
     need = serializers.IntegerField(source="pk", read_only=True)
     score = serializers.IntegerField(source="rating_score", read_only=True)
     comment = serializers.CharField(source="rating_comment", read_only=True)
-    entered_by = serializers.CharField(source="rated_by.username", read_only=True, default=None)
+    entered_by = serializers.CharField(source="rated_by.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Need
@@ -79,3 +81,82 @@ class NeedOverdueCountSerializer(serializers.Serializer):
     overdue = serializers.IntegerField(help_text=_("Open needs past their deadline now."))
     closed_in_time = serializers.IntegerField(help_text=_("Finished on or before the deadline."))
     closed_late = serializers.IntegerField(help_text=_("Finished after the deadline."))
+
+
+class NeedNewProjectSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=128)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    goals = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if attrs["end_date"] < attrs["start_date"]:
+            raise serializers.ValidationError({"end_date": [_("Must not be before the start date.")]})
+        return attrs
+
+
+class NeedMergeInputSerializer(serializers.Serializer):
+    """Either `project` (an existing project of the needs' community) or `new_project`, not both."""
+
+    needs = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=100)
+    project = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    new_project = NeedNewProjectSerializer(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs):
+        if (attrs["project"] is None) == (attrs["new_project"] is None):
+            raise serializers.ValidationError({"project": [_("Choose an existing project or describe a new one.")]})
+        return attrs
+
+
+class NeedMergeOutputSerializer(serializers.Serializer):
+    project = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+    community = serializers.IntegerField(source="community_id")
+    needs = serializers.SerializerMethodField()
+
+    def get_needs(self, project) -> list[int]:
+        return sorted(project.needs.values_list("pk", flat=True))
+
+
+class NeedToShiftsInputSerializer(serializers.Serializer):
+    dates = serializers.ListField(child=serializers.DateField(), min_length=1, max_length=31)
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField()
+    seats = serializers.IntegerField(min_value=1, max_value=200)
+    required_skills = serializers.JSONField(required=False, allow_null=True, default=None)
+    address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+    def validate_dates(self, value):
+        today = timezone.localdate()
+        past = sorted(day.isoformat() for day in value if day < today)
+        if past:
+            raise serializers.ValidationError(_("Dates must not be in the past: %s") % ", ".join(past))
+        return value
+
+    def validate_required_skills(self, value):
+        if value is not None:
+            try:
+                validate_skill_levels(value)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from exc
+        return value
+
+    def validate(self, attrs):
+        if attrs["end_time"] <= attrs["start_time"]:
+            raise serializers.ValidationError({"end_time": [_("Must be later than the start time.")]})
+        return attrs
+
+
+class NeedShiftSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    seats = serializers.IntegerField()
+    priority = serializers.IntegerField()
+    required_skills = serializers.JSONField()
+
+
+class NeedToShiftsOutputSerializer(serializers.Serializer):
+    need = NeedSerializer()
+    shifts = NeedShiftSerializer(many=True)

@@ -1,5 +1,6 @@
-"""Writes on needs: the status flow allows only the transitions the model lists; residents' rating (评单) of a
-completed need; and telling owners about their overdue needs (限时办结)."""
+"""Writes on needs: the status flow allows only the transitions the model lists; dispatching needs (派单) by
+merging them into a project or turning one into dated shifts; residents' rating (评单) of a completed need; and
+telling owners about their overdue needs (限时办结)."""
 import datetime as dt
 import logging
 
@@ -8,11 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.errors import Conflict, IllegalTransition
+from core.errors import ApplicationError, Conflict, IllegalTransition
 from needs import selectors
 from needs.models import Need
 from notifications.models import Notification
 from notifications.services import notification_send
+from projects.models import Project
+from shifts.models import Shift
+from shifts.services import shift_save
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,106 @@ class NotRateable(Conflict):
     """Only a completed need can be rated."""
 
     code = "not_rateable"
+
+
+class NotDispatchable(Conflict):
+    """Only a need still waiting for its service (pending or published) is merged into a project or turned into shifts."""
+
+    code = "not_dispatchable"
+
+
+class ShiftAlreadyExists(Conflict):
+    """The need already has a shift at that date and time."""
+
+    code = "shift_exists"
+
+
+class OtherCommunity(ApplicationError):
+    """A project binds the needs of its own community only."""
+
+    code = "other_community"
+
+
+# A pending need is approved (published) when a coordinator dispatches it; a published one stays published.
+DISPATCHABLE = (Need.Status.PENDING, Need.Status.PUBLISHED)
+
+
+def _lock_dispatchable(needs) -> list[Need]:
+    locked = list(Need.objects.select_for_update().filter(pk__in=[need.pk for need in needs]).order_by("pk"))
+    refused = [need for need in locked if need.status not in DISPATCHABLE]
+    if refused:
+        raise NotDispatchable(
+            _("Only pending or published needs can be dispatched; %(titles)s cannot.")
+            % {"titles": ", ".join(f"「{need.title}」({need.get_status_display()})" for need in refused)},
+            fields={"needs": [str(need.pk) for need in refused]},
+        )
+    return locked
+
+
+def _publish(need: Need) -> Need:
+    return need_transition(need=need, status=Need.Status.PUBLISHED) if need.status == Need.Status.PENDING else need
+
+
+@transaction.atomic
+def need_merge_into_project(*, needs, user: User, project: Project | None = None, new_project: dict | None = None) -> Project:
+    """Bind the needs to an existing project of their community, or to a new one made from `new_project`
+    (name, start_date, end_date, goals); pending needs are approved on the way. One transaction: all or none."""
+    locked = _lock_dispatchable(needs)
+    communities = {need.community_id for need in locked}
+    if project is None:
+        if len(communities) != 1:
+            raise OtherCommunity(
+                _("A project belongs to one community; these needs come from %(count)d.") % {"count": len(communities)},
+                fields={"needs": [_("Choose needs of one community.")]},
+            )
+        project = Project.objects.create(community_id=communities.pop(), frequency=Project.Frequency.ONCE, **new_project)
+    else:
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        others = [need for need in locked if need.community_id != project.community_id]
+        if others:
+            raise OtherCommunity(
+                _("The project belongs to another community than %(titles)s.")
+                % {"titles": ", ".join(f"「{need.title}」" for need in others)},
+                fields={"needs": [str(need.pk) for need in others]},
+            )
+    for need in locked:
+        _publish(need)
+    project.needs.add(*locked)
+    log.info("user %s merged %d needs into project %s", user.pk, len(locked), project.pk)
+    return project
+
+
+@transaction.atomic
+def need_to_shifts(
+    *, need: Need, dates: list[dt.date], start_time: dt.time, end_time: dt.time, seats: int, user: User,
+    required_skills: dict | None = None, address: str = "",
+) -> list[Shift]:
+    """Turn a need into one shift per date (a time, seats, skills; the need's urgency is the shift's priority);
+    a pending need is approved on the way. A date and time the need already has a shift at is refused."""
+    (need,) = _lock_dispatchable([need])
+    community = need.community
+    skills = need.required_skills if required_skills is None else required_skills
+    # The week's generation names a need's own shift `need:<id>`: holding that key keeps it from adding another.
+    own_key_free = not Shift.objects.filter(generation_key=f"need:{need.pk}").exists()
+    shifts = []
+    for day in sorted(set(dates)):
+        start = timezone.make_aware(dt.datetime.combine(day, start_time))
+        if Shift.objects.filter(need=need, start=start).exists():
+            raise ShiftAlreadyExists(
+                _("This need already has a shift on %(day)s at %(time)s.") % {"day": day.isoformat(), "time": start_time.strftime("%H:%M")},
+                fields={"dates": [day.isoformat()]},
+            )
+        shift = shift_save(
+            shift=None, resource_request=None, community=community, title=need.title, origin=Shift.Origin.NEED,
+            need=need, start=start, end=timezone.make_aware(dt.datetime.combine(day, end_time)), seats=seats,
+            priority=need.urgency, required_skills=skills, address=address, lat=community.lat, lng=community.lng,
+            generation_key=f"need:{need.pk}" if own_key_free else f"need:{need.pk}:{start.isoformat()}",
+        )
+        own_key_free = False
+        shifts.append(shift)
+    _publish(need)
+    log.info("user %s turned need %s into %d shifts", user.pk, need.pk, len(shifts))
+    return shifts
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ import django_filters
 from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SkillCodeFilter
+from core.filters import IsoDateTimeFilter, SkillCodeFilter
 from people.models import Blackout, Volunteer, WeeklyAvailability
 
 
@@ -40,8 +40,8 @@ class WeeklyAvailabilityFilter(django_filters.FilterSet):
 
 
 class BlackoutFilter(django_filters.FilterSet):
-    start_after = django_filters.IsoDateTimeFilter(field_name="end", lookup_expr="gte")
-    start_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    start_after = IsoDateTimeFilter(field_name="end", lookup_expr="gte")
+    start_before = IsoDateTimeFilter(field_name="start", lookup_expr="lt")
 
     class Meta:
         model = Blackout

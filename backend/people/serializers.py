@@ -25,7 +25,7 @@ class VolunteerSerializer(DomainSerializer):
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True, write_only=True)
     phone_display = serializers.SerializerMethodField(label=_("phone"))
     home_community_name = serializers.CharField(source="home_community.name", read_only=True)
-    employer_unit_name = serializers.CharField(source="employer_unit.name", read_only=True, default=None)
+    employer_unit_name = serializers.CharField(source="employer_unit.name", read_only=True, default=None, allow_null=True)
     scoped_fields = {
         "home_community": (Community.objects, Scope(community="self")),
         "grid": (Grid.objects, Scope(community="community")),

@@ -30,11 +30,11 @@ def _publication(run: MatchingRun) -> Publication | None:
 
 
 class MatchingRunOutputSerializer(serializers.ModelSerializer):
-    community_name = serializers.CharField(source="community.name", read_only=True, default=None)
-    sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None)
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None)
+    community_name = serializers.CharField(source="community.name", read_only=True, default=None, allow_null=True)
+    sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None, allow_null=True)
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published plan of its scope and week."))
-    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None)
+    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None, allow_null=True)
 
     def get_published(self, run: MatchingRun) -> bool:
         return _publication(run) is not None
@@ -243,7 +243,12 @@ class MatchingRunAssignmentListApi(_RunRowsApi):
     serializer_class = AssignmentOutputSerializer
 
     def get_queryset(self):
-        return selectors.assignment_list(run=self.run())
+        # Only the columns a row shows: the page is sorted after the joins, and the shifts' and volunteers' other
+        # columns (JSON among them) made most of what PostgreSQL sorted and Django read.
+        return selectors.assignment_list(run=self.run()).only(
+            "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__community__name",
+            "volunteer__number", "volunteer__name",
+        )
 
     @extend_schema(
         request=AssignmentAddInputSerializer,

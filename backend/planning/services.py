@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 import matching
 from accounts.models import User
+from audit.services import audit_record_change
 from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log
 from geo.models import Community, District, SubDistrict
@@ -200,6 +201,7 @@ def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators cancel matching runs."))
     now = timezone.now()
+    before = run.status
     changed = MatchingRun.objects.filter(pk=run.pk, status__in=MatchingRun.ACTIVE).update(
         status=Status.CANCELLED, stage=_("Cancelled"), finished_at=now, updated_at=now,
         message=_("Cancelled by %(user)s.") % {"user": user},
@@ -207,6 +209,7 @@ def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
     run.refresh_from_db()
     if not changed:
         raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
+    audit_record_change(instance=run, changes={"status": (before, run.status)})
     return run
 
 
@@ -437,14 +440,21 @@ def _save(run: MatchingRun, rows: mapper.PlanRows, solution) -> None:
         Assignment.objects.bulk_create(rows.assignments)
         ResourceBooking.objects.bulk_create(rows.bookings)
         UnfilledSeat.objects.bulk_create(rows.unfilled)
+        # The worker's bulk writes send no signals: one entry on the run says what the plan holds.
+        audit_record_change(instance=run, changes={
+            "status": (Status.SAVING, Status.DONE), "assignments": ("", len(rows.assignments)),
+            "resource_bookings": ("", len(rows.bookings)), "unfilled_seats": ("", len(rows.unfilled)),
+        })
 
 
 def fail_run(run_id: int, message: str) -> None:
     """End a working run `failed` with the message (no-op once it has ended)."""
     now = timezone.now()
-    MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).update(
+    run = MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).first()
+    if run is not None and MatchingRun.objects.filter(pk=run_id, status__in=MatchingRun.WORKING).update(
         status=Status.FAILED, stage=_("Failed"), message=message[:4000], finished_at=now, heartbeat=now, updated_at=now,
-    )
+    ):
+        audit_record_change(instance=run, changes={"status": (run.status, Status.FAILED)})
 
 
 def _doing(status: str) -> str:
@@ -544,12 +554,14 @@ def matching_run_reap_stale(
             with transaction.atomic():
                 if same.update(status=Status.QUEUED, stage=_("Queued"), message=message, heartbeat=now, updated_at=now):
                     requeued.append(run.pk)
+                    audit_record_change(instance=run, changes={"status": (run.status, Status.QUEUED), "message": ("", message)})
                     transaction.on_commit(lambda pk=run.pk: _enqueue(pk))
         else:
             message = _("Failed: no heartbeat for %(minutes)g minutes after %(n)d attempts; the worker stopped.") % {
                 "minutes": stale_minutes, "n": run.attempts}
             if same.update(status=Status.FAILED, stage=_("Failed"), message=message, finished_at=now, updated_at=now):
                 failed.append(run.pk)
+                audit_record_change(instance=run, changes={"status": (run.status, Status.FAILED), "message": ("", message)})
     if requeued or failed:
         # Fanned-out solves of those attempts will never be joined: end them, so none stays `solving`.
         SolveJob.objects.filter(run_id__in=requeued + failed, status=SolveJob.Status.SOLVING).update(

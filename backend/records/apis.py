@@ -39,7 +39,7 @@ class RecordPermission(permissions.BasePermission):
 
 @extend_schema_serializer(component_name="RecordChange")
 class RecordChangeOutputSerializer(serializers.ModelSerializer):
-    changed_by = serializers.CharField(source="changed_by.username", read_only=True, default=None)
+    changed_by = serializers.CharField(source="changed_by.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = RecordChange
@@ -53,8 +53,8 @@ class RecordOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True)
     recipient = serializers.SerializerMethodField(help_text=_("Masked for everyone but the coordinators."))
     hours = serializers.FloatField(read_only=True, help_text=_("Hours actually served, travel excluded."))
-    recorder = serializers.CharField(source="recorder.username", read_only=True, default=None)
-    reviewed_by = serializers.CharField(source="reviewed_by.username", read_only=True, default=None)
+    recorder = serializers.CharField(source="recorder.username", read_only=True, default=None, allow_null=True)
+    reviewed_by = serializers.CharField(source="reviewed_by.username", read_only=True, default=None, allow_null=True)
     changes = RecordChangeOutputSerializer(many=True, read_only=True, help_text=_("Every change of hours or status."))
 
     class Meta:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from accounts.models import User
@@ -23,10 +23,16 @@ VOLUNTEER_SCOPE = Scope(community="home_community", volunteer="pk")
 COMMUNITY_SCOPE = Scope(community="self")
 UNIT_SCOPE = Scope(community="community", unit="pk")
 DEFAULT_STAR_HOURS = (100, 300, 600, 1000, 1500)
-# Points per full hour of approved service, per active post holding in the year, per micro-wish served.
-# "need_closed_in_time" is a rule name kept for the needs workflow (限时办结); it is not computed yet.
+# Points per full hour of approved service, per active post holding in the year, per micro-wish served, and per
+# need served that was finished on or before its deadline (限时办结; "need_closed_in_time").
 DEFAULT_POINTS = {"shift_hour": 1, "post_held": 10, "micro_wish": 5, "need_closed_in_time": 5}
 FULFILLED_NEED = ("completed", "rated")
+# A need served (an approved record of one of its shifts) that reached completed or rated by the end of its deadline
+# day (the local date of `finished_at`, as the needs dashboard counts "closed in time"); a need closed without
+# completion, without a deadline or finished later gives nothing. Each need counts once per volunteer.
+_CLOSED_IN_TIME = Q(shift__need__status__in=FULFILLED_NEED, shift__need__deadline__isnull=False,
+                    shift__need__finished_at__date__lte=F("shift__need__deadline"))
+EMPTY_TOTALS = {"minutes": 0, "posts": 0, "wishes": 0, "in_time": 0}
 
 
 # ---------------------------------------------------------------- records
@@ -125,18 +131,19 @@ def _approved(year: int | None) -> QuerySet[ServiceRecord]:
 
 
 def _points_by_volunteer(*, records: QuerySet, holdings: QuerySet) -> dict[int, dict]:
-    """{volunteer id: {"minutes", "posts", "wishes"}} from approved records and active post holdings."""
+    """{volunteer id: {"minutes", "posts", "wishes", "in_time"}} from approved records and active post holdings."""
     totals: dict[int, dict] = {}
 
     def entry(volunteer_id):
-        return totals.setdefault(volunteer_id, {"minutes": 0, "posts": 0, "wishes": 0})
+        return totals.setdefault(volunteer_id, dict(EMPTY_TOTALS))
 
     for row in records.values("volunteer_id").annotate(
         minutes=Sum("minutes"),
         wishes=Count("shift__need", distinct=True,
                      filter=Q(shift__need__is_micro_wish=True, shift__need__status__in=FULFILLED_NEED)),
+        in_time=Count("shift__need", distinct=True, filter=_CLOSED_IN_TIME),
     ):
-        entry(row["volunteer_id"]).update(minutes=row["minutes"] or 0, wishes=row["wishes"])
+        entry(row["volunteer_id"]).update(minutes=row["minutes"] or 0, wishes=row["wishes"], in_time=row["in_time"])
     for row in holdings.values("volunteer_id").annotate(posts=Count("id")):
         entry(row["volunteer_id"])["posts"] = row["posts"]
     return totals
@@ -145,7 +152,7 @@ def _points_by_volunteer(*, records: QuerySet, holdings: QuerySet) -> dict[int, 
 def points_of(totals: dict) -> int:
     rules = points_rules()
     return (rules["shift_hour"] * (totals["minutes"] // 60) + rules["post_held"] * totals["posts"]
-            + rules["micro_wish"] * totals["wishes"])
+            + rules["micro_wish"] * totals["wishes"] + rules["need_closed_in_time"] * totals["in_time"])
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,7 @@ def record_summary(*, volunteer: Volunteer, year: int) -> Summary:
     totals = _points_by_volunteer(
         records=_approved(year).filter(volunteer=volunteer),
         holdings=PostHolding.objects.filter(volunteer=volunteer, year=year, status=PostHolding.Status.ACTIVE),
-    ).get(volunteer.pk, {"minutes": 0, "posts": 0, "wishes": 0})
+    ).get(volunteer.pk, EMPTY_TOTALS)
     progress = star_progress(minutes=minutes)
     pending = ServiceRecord.objects.filter(volunteer=volunteer, status=ServiceRecord.Status.PENDING).count()
     return Summary(

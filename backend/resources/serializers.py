@@ -16,7 +16,7 @@ class ResourceSlotInlineSerializer(serializers.ModelSerializer):
 
 
 class ResourceSerializer(DomainSerializer):
-    unit_name = serializers.CharField(source="unit.name", read_only=True, default=None)
+    unit_name = serializers.CharField(source="unit.name", read_only=True, default=None, allow_null=True)
     community_name = serializers.CharField(source="community.name", read_only=True)
     slots = ResourceSlotInlineSerializer(many=True, read_only=True)
 

@@ -1,14 +1,14 @@
 """Filters of the shift list: place, week, date range, skill, origin."""
 import django_filters
 
-from core.filters import SkillCodeFilter
+from core.filters import IsoDateTimeFilter, SkillCodeFilter
 from shifts.models import Shift
 
 
 class ShiftFilter(django_filters.FilterSet):
     sub_district = django_filters.NumberFilter(field_name="community__sub_district")
-    start_from = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    start_to = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    start_from = IsoDateTimeFilter(field_name="start", lookup_expr="gte")
+    start_to = IsoDateTimeFilter(field_name="start", lookup_expr="lt")
     date = django_filters.DateFilter(field_name="start__date")
     skill = SkillCodeFilter()
     has_resource_request = django_filters.BooleanFilter(field_name="resource_request", lookup_expr="isnull", exclude=True)

@@ -9,6 +9,7 @@ from rest_framework import generics, permissions, renderers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from core import permissions as permissions_
 from planning.models import Assignment
 from volunteering import ical, selectors, services
@@ -19,6 +20,13 @@ class VolunteersOnly(permissions_.VolunteersOnly):
     """My posts belong to volunteers; coordinators and unit representatives get 403."""
 
     message = _("Only volunteers have posts to answer.")
+
+    def has_permission(self, request, view) -> bool:
+        # The same gate, but it loads the profile the view reads next (cached on the user) instead of asking
+        # whether it exists first: one query less on every call of the volunteer's side.
+        user = request.user
+        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
+                    and selectors.volunteer_of(user) is not None)
 
 class PlaceSerializer(serializers.Serializer):
     community = serializers.CharField()
@@ -208,7 +216,7 @@ class CalendarTokenRotateApi(APIView):
 
 
 class ICalendarRenderer(renderers.BaseRenderer):
-    """Lets calendar clients ask for text/calendar; an error body (a dict) is still written as JSON."""
+    """Lets calendar clients ask for text/calendar; errors go out as JSON (CalendarFeedApi.handle_exception)."""
 
     media_type = "text/calendar"
     format = "ics"
@@ -220,15 +228,19 @@ class ICalendarRenderer(renderers.BaseRenderer):
         return renderers.JSONRenderer().render(data)
 
 
-
-
-
 class CalendarFeedApi(APIView):
     """The volunteer's published posts as an iCalendar feed; the token is the key (unknown or rotated: 404)."""
 
     authentication_classes = []
     renderer_classes = [renderers.JSONRenderer, ICalendarRenderer]
     permission_classes = [permissions.AllowAny]
+    throttle_scope = "public"
+
+    def handle_exception(self, exc):
+        # An error is the one JSON error shape, whatever the calendar client asked for.
+        self.request.accepted_renderer = renderers.JSONRenderer()
+        self.request.accepted_media_type = self.request.accepted_renderer.media_type
+        return super().handle_exception(exc)
 
     @extend_schema(
         responses={(200, "text/calendar"): OpenApiTypes.STR, 404: OpenApiResponse(description="No such calendar.")},

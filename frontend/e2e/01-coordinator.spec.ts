@@ -87,6 +87,10 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
       await expect(page.getByTestId("shift-qr")).toBeVisible();
       await snap(page, "coordinator-shift-qr");
       await page.getByRole("dialog").getByRole("button", { name: /close|关闭/i }).click();
+      // The same week on a calendar: one column a day.
+      await page.locator(".ant-segmented").getByText("日历").click();
+      await expect(page.getByTestId("shifts-week-item").first()).toBeVisible();
+      await snap(page, "coordinator-shifts-calendar");
     }
   }
 });

@@ -28,6 +28,10 @@ test("a volunteer declines a post and the coordinator sees the backfill", async 
   const post = page.getByTestId("my-post").first();
   await expect(post).toBeVisible();
   await snap(page, "volunteer-my-posts");
+  // The same posts on a week calendar, opened on the week of the next one.
+  await page.locator(".ant-segmented").getByText("日历").click();
+  await expect(page.getByTestId("my-posts-week-item").first()).toBeVisible();
+  await snap(page, "volunteer-my-posts-calendar");
 
   await page.goto("/my/calendar");
   await expect(page.getByTestId("calendar-url")).toHaveValue(/\/api\/calendar\/.+\.ics$/);

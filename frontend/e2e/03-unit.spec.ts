@@ -1,6 +1,6 @@
 // A unit representative lists a new resource: the form refuses an empty submission, then saves.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
+import { addWeeklySlot, signIn, snap } from "./helpers";
 
 test("a unit representative creates a resource", async ({ page }) => {
   await signIn(page, "danwei");
@@ -29,13 +29,7 @@ test("a unit representative creates a resource", async ({ page }) => {
   await expect(slots.getByText(/还没有空闲时段/)).toBeVisible();
   await slots.getByRole("button", { name: "添加时段" }).click();
   await expect(slots.getByText("请选择日期")).toBeVisible();
-  await slots.locator(".ant-select").nth(1).click();
-  await page.getByTitle("周三").click();
-  await slots.getByPlaceholder("开始").fill("09:00");
-  await slots.getByPlaceholder("开始").press("Enter");
-  await slots.getByPlaceholder("结束").fill("11:30");
-  await slots.getByPlaceholder("结束").press("Enter"); // Enter in the last field submits the slot form
-  await expect(slots.getByText("周三 09:00–11:30")).toHaveCount(1);
+  await addWeeklySlot(page, slots, "周三", "09:00", "11:30");
   await snap(page, "unit-resource-slots");
   await page.getByRole("dialog").getByRole("button", { name: "取消" }).click();
   await expect(page.getByRole("row", { name: /财政局二楼活动室/ }).getByText("周三 09:00–11:30")).toBeVisible();

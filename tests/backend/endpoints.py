@@ -1,11 +1,14 @@
-"""One entry per API endpoint of the router: how to make an object inside and outside the test scope,
-a harmless change to send, and who may read and write it. The expectations are written here by hand
-(from the issue's rules), not derived from the code under test.
+"""One entry per API endpoint: ENDPOINTS for the router's entities (how to make an object inside and outside
+the test scope, a harmless change to send, who may read and write it), ROUTES for every other URL under /api/
+(who passes the role gate, which object its path names) and LISTINGS for their lists. The expectations are
+written here by hand (from the issue's rules), not derived from the code under test.
 
 "in" objects belong to community A1 / unit U1 / volunteer V1; "out" objects to B1 / U2 / V2 (see conftest).
 """
 import datetime as dt
 from dataclasses import dataclass, field
+
+from django.apps import apps
 
 import factories as f
 
@@ -201,4 +204,358 @@ ENDPOINTS = [
         {"seats": 4}, read_in=COORD, read_out={"admin"}, write_in=COORD, write_roles=COORD,
         create=lambda w, inside: _shift(w, w.a1 if inside else w.b1), create_roles=COORD,
     ),
+]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The other API routes (plain path() views and the router's extra actions), one row per URL name and method.
+# make(world, role, inside) -> the URL's keyword arguments naming an object inside (or outside) the caller's scope;
+# None: the URL names no object. Expectations, from the issue's rules: anonymous callers get 401 (unless the
+# route is public), roles outside `roles` get 403, an object outside the caller's scope is a 404 (the
+# administrator's scope is the whole district, unless `personal`: then even the administrator sees only their
+# own), and anything else passes the gate (the action may still refuse the input or the state: 400/409).
+# ---------------------------------------------------------------------------------------------------------------
+VOLUNTEER = {"volunteer"}
+WEEK = dt.date(2026, 11, 30)  # a Monday
+YEAR = 2027
+
+
+@dataclass
+class Route:
+    name: str  # the URL name
+    method: str
+    roles: set  # roles that pass the role gate
+    make: object = None  # (world, role, inside) -> URL kwargs, or None
+    body: object = field(default_factory=dict)  # or (world, inside) -> a body naming a scope inside or outside
+    public: bool = False  # anonymous callers are let in
+    personal: bool = False  # the object is one person's: nobody else, the administrator included, sees it
+    shared: bool = False  # make() names an object of the whole district: past the gate, everyone reaches it
+
+
+def _c(w, inside: bool) -> int:
+    return (w.a1 if inside else w.b1).pk
+
+
+def _planning_run(w, inside: bool, *, published: bool = False):
+    from planning.models import MatchingRun, Publication
+
+    community = w.a1 if inside else w.b1
+    run = MatchingRun.objects.create(
+        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
+        week=WEEK, version=1, status=MatchingRun.Status.DONE, stage="Done", progress=100, time_limit=10.0,
+        solver="highs",
+    )
+    if published:
+        Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=run.created_at)
+    return run
+
+
+def _assignment(w, inside: bool, *, published: bool = False):
+    from planning.models import Assignment
+
+    run = _planning_run(w, inside, published=published)
+    shift = f.ShiftFactory(community=run.community, week=WEEK)
+    return Assignment.objects.create(run=run, shift=shift, volunteer=w.v1 if inside else w.v2)
+
+
+def _run_pair(w, role, inside):
+    other = _planning_run(w, inside)
+    other.version = 2
+    other.status = "failed"
+    other.save()
+    return {"pk": _planning_run(w, inside).pk, "other_id": other.pk}
+
+
+def _allocation_run(w, inside: bool):
+    from allocation.models import AllocationRun
+
+    community = w.a1 if inside else w.b1
+    return AllocationRun.objects.create(
+        level="community", scope_key=f"community:{community.pk}", sub_district=community.sub_district,
+        community=community, year=YEAR, version=1, status=AllocationRun.Status.DONE, time_limit=10.0,
+    )
+
+
+def _proposal(w, role, inside):
+    from allocation.models import Proposal
+
+    run = _allocation_run(w, inside)
+    post = f.PostFactory(community=run.community)
+    return {"pk": run.pk, "proposal_id": Proposal.objects.create(run=run, post=post, volunteer=w.v1 if inside else w.v2).pk}
+
+
+def _notification(w, role, inside):
+    from notifications.models import Notification
+
+    recipient = w.users.get(role, w.v1.user) if inside else w.v2.user
+    return {"pk": Notification.objects.create(recipient=recipient, kind="published", title="通知", event_key=f"k{inside}").pk}
+
+
+def _record(w, role, inside):
+    from records.models import ServiceRecord
+
+    volunteer = w.v1 if inside else w.v2
+    record = ServiceRecord.objects.create(
+        volunteer=volunteer, community=volunteer.home_community, minutes=60, status="pending", source="manual",
+        title="助老服务", date=dt.date(2026, 3, 1), recipient="王秀英", evidence="签到表照片",
+    )
+    return {"record_id": record.pk}
+
+
+def _ledger(w, role, inside):
+    from ledgers.models import UnitLedger
+
+    return {"ledger_id": UnitLedger.objects.create(unit=w.u1 if inside else w.u2, month=dt.date(2026, 10, 1)).pk}
+
+
+def _resource(w, role, inside):
+    return {"resource_id": f.ResourceFactory(unit=w.u1 if inside else w.u2, community=w.a1 if inside else w.b1).pk}
+
+
+def _withdrawal(w, role, inside):
+    from lending.models import ResourceWithdrawal
+
+    resource_id = _resource(w, role, inside)["resource_id"]
+    day = dt.date.today() + dt.timedelta(days=10)
+    ResourceWithdrawal.objects.create(resource_id=resource_id, date=day, reason="自用")
+    return {"resource_id": resource_id, "date": day}
+
+
+def _calendar(w, role, inside):
+    from volunteering.models import CalendarToken
+
+    if not inside:
+        return {"token": "no-such-calendar"}
+    return {"token": CalendarToken.objects.get_or_create(volunteer=w.v1, defaults={"token": "s3cret-feed"})[0].token}
+
+
+def _shift_of(w, role, inside):
+    return {"shift_id": f.ShiftFactory(community=w.a1 if inside else w.b1).pk}
+
+
+def _need(w, role, inside):
+    return {"pk": f.NeedFactory(community=w.a1 if inside else w.b1).pk}
+
+
+def _on_run(prefix: str, maker, actions: str) -> list:
+    """Coordinators' routes on one run: "detail get, cancel post" -> rows for prefix-detail GET, prefix-cancel POST."""
+    def make(w, role, inside):
+        return {"pk": maker(w, inside).pk}
+
+    return [Route(f"{prefix}-{name}", method, COORD, make) for name, method in (a.split() for a in actions.split(", "))]
+
+
+def _assignment_of(w, role, inside):
+    assignment = _assignment(w, inside)
+    return {"pk": assignment.run_id, "assignment_id": assignment.pk}
+
+
+def _my_assignment(w, role, inside):
+    return {"assignment_id": _assignment(w, inside, published=True).pk}
+
+
+def _my_holding(w, role, inside):
+    holding = f.PostHoldingFactory(post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1 if inside else w.v2)
+    return {"holding_id": holding.pk}
+
+
+def _export_job(w, role, inside):
+    from reports.models import ExportJob
+
+    owner = w.users.get(role, w.users["admin"]) if inside else w.v2.user  # someone else's job when outside
+    return {"job_id": ExportJob.objects.create(kind="service_records", format="csv", requested_by=owner).pk}
+
+
+def _feedback_report(w, role, inside):
+    from reports.services import feedback_report_write
+
+    return {"report_id": feedback_report_write(unit=w.u1 if inside else w.u2, year=2026, quarter=3).pk}
+
+
+def _evaluation(w, role, inside):
+    from django.utils import timezone
+    from evaluation.models import UnitEvaluation
+
+    evaluation = UnitEvaluation.objects.create(
+        unit=w.u1 if inside else w.u2, year=2026, item_score=80, bonus_score=5, scheme_score=85, score=85,
+        grade="ordinary", grade_label="一般", rank=1, computed_at=timezone.now(),
+    )
+    return {"evaluation_id": evaluation.pk}
+
+
+def _appraisal_round(w, role, inside):
+    from evaluation.models import AppraisalRound
+
+    appraisal_round = AppraisalRound.objects.create(year=2026, title="民主测评", community=w.a1 if inside else w.b1)
+    appraisal_round.units.set([w.u1 if inside else w.u2])
+    return {"round_id": appraisal_round.pk}
+
+
+def _scheme(w, role, inside):
+    from evaluation.models import EvaluationScheme
+
+    return {"scheme_id": EvaluationScheme.objects.get_or_create(year=2026, defaults={"name": "年度考评"})[0].pk}
+
+
+def _ballot(w, role, inside):
+    """Inside: a real one-time code of a round over a unit; outside: a code that was never issued."""
+    from evaluation import selectors
+    from evaluation.models import AppraisalBallot, AppraisalRound
+
+    code = "K7PQ2M9XW3RTH4NB" if inside else "WRONGCODE2345678"
+    if inside:
+        appraisal_round = AppraisalRound.objects.create(year=2026, title="民主测评", community=w.a1)
+        appraisal_round.units.set([w.u1])
+        AppraisalBallot.objects.create(round=appraisal_round, code_hash=selectors.code_hash(code))
+    return {"code": code}
+
+
+ROUTES = [
+    Route("api-root", "get", SIGNED_IN),
+    Route("login", "post", SIGNED_IN | {"anonymous"}, body={"username": "nobody", "password": "wrong"}, public=True),
+    Route("token", "post", SIGNED_IN | {"anonymous"}, body={"username": "nobody", "password": "wrong"}, public=True),
+    Route("logout", "post", SIGNED_IN),
+    Route("me", "get", SIGNED_IN),
+    Route("volunteer-import", "post", COORD),
+    Route("volunteer-export", "get", COORD),
+    Route("resource-import", "post", COORD | {"unit"}),
+    Route("resource-export", "get", COORD | {"unit"}),
+    Route("planning-run-list", "get", COORD),
+    Route("planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w, inside)}),
+    *_on_run("planning-run", _planning_run, "detail get, cancel post, publish post, assignments get, assignments post"),
+    Route("planning-run-assignment", "patch", COORD, _assignment_of, body={"pinned": True}),
+    Route("planning-run-assignment", "delete", COORD, _assignment_of),
+    Route("planning-run-compare", "get", COORD, _run_pair),
+    *_on_run("planning-run", _planning_run, "unfilled get"),
+    Route("notification-list", "get", SIGNED_IN),
+    Route("notification-read-all", "post", SIGNED_IN),
+    Route("notification-read", "post", SIGNED_IN, _notification, personal=True),
+    Route("volunteering-post-list", "get", VOLUNTEER),
+    Route("volunteering-post-accept", "post", VOLUNTEER, _my_assignment, personal=True),
+    Route("volunteering-post-decline", "post", VOLUNTEER, _my_assignment, body={"reason": "出差"}, personal=True),
+    Route("volunteering-calendar-token", "get", VOLUNTEER),
+    Route("volunteering-calendar-token-rotate", "post", VOLUNTEER),
+    # The feed is reached by its secret alone (calendar apps cannot sign in): a wrong token is a 404 for all.
+    Route("volunteering-calendar-feed", "get", SIGNED_IN | {"anonymous"}, _calendar, public=True, personal=True),
+    Route("allocation-run-list", "get", COORD),
+    Route("allocation-run-list", "post", COORD, body=lambda w, inside: {"year": YEAR, "community": _c(w, inside)}),
+    *_on_run("allocation-run", _allocation_run, "detail get, cancel post, rerun post, publish post, proposals get, "
+                                                 "proposals post"),
+    Route("allocation-run-proposal", "patch", COORD, _proposal, body={"pinned": True}),
+    Route("allocation-run-proposal", "delete", COORD, _proposal),
+    *_on_run("allocation-run", _allocation_run, "unfilled get"),
+    Route("allocation-my-holding-list", "get", VOLUNTEER),
+    Route("allocation-my-holding-decline", "post", VOLUNTEER, _my_holding, body={"reason": "搬家"}, personal=True),
+    Route("lending-booking-list", "get", COORD | {"unit"}),
+    Route("lending-withdrawal-list", "get", COORD | {"unit"}),
+    Route("lending-withdraw", "post", {"unit"}, _resource, personal=True, body={
+        "date": str(dt.date.today() + dt.timedelta(days=10)), "reason": "单位自用",
+    }),
+    Route("lending-withdrawal-cancel", "delete", {"unit"}, _withdrawal, personal=True),
+    Route("records-list", "get", SIGNED_IN),
+    Route("records-list", "post", COORD | VOLUNTEER),
+    Route("records-summary", "get", VOLUNTEER),
+    Route("records-rankings", "get", SIGNED_IN),
+    Route("records-approve", "post", COORD, _record),
+    Route("records-reject", "post", COORD, _record, body={"note": "材料不全"}),
+    Route("records-correct", "post", COORD, _record, body={"minutes": 30, "note": "更正"}),
+    Route("ledgers-list", "get", COORD | {"unit"}),
+    Route("ledgers-write", "post", {"admin"}, body={"month": "2026-10"}),
+    Route("ledgers-detail", "get", COORD | {"unit"}, _ledger),
+    Route("ledgers-entry-create", "post", COORD, _ledger, body={"kind": "service", "description": "慰问"}),
+    Route("attendance-list", "get", COORD),
+    Route("attendance-mine", "get", VOLUNTEER),
+    Route("attendance-check-in", "post", VOLUNTEER, body={"token": "forged"}),
+    Route("attendance-check-out", "post", VOLUNTEER, body={"token": "forged"}),
+    Route("attendance-qr-token", "get", COORD, _shift_of),
+    Route("attendance-record", "post", COORD, _shift_of),
+    Route("need-overdue-count", "get", SIGNED_IN),  # counted over the caller's needs, like the list
+    Route("need-rating", "post", COORD, _need, body={"score": 5}),
+    Route("need-transition", "post", COORD, _need, body={"status": "assessed"}),
+    Route("need-merge", "post", COORD, body=lambda w, inside: {
+        "needs": [_need(w, None, inside)["pk"]], "project": f.ProjectFactory(community=w.a1, unit=w.u1).pk,
+    }),
+    Route("need-to-shifts", "post", COORD, _need),
+    Route("shift-generate", "post", COORD),
+    # Reports, evaluation, insights and audit. An export job is its requester's (and staff's); units see what concerns
+    # their own unit (feedback reports, evaluations); a scheme is district-wide and a ballot code is its own key.
+    Route("reports-export-list", "get", SIGNED_IN),
+    Route("reports-export-list", "post", SIGNED_IN),
+    Route("reports-export-detail", "get", SIGNED_IN, _export_job),  # staff may read any job
+    Route("reports-export-download", "get", SIGNED_IN, _export_job),  # queued: 409
+    Route("reports-feedback-list", "get", COORD | {"unit"}),
+    Route("reports-feedback-write", "post", COORD),
+    Route("reports-feedback-pdf", "get", COORD | {"unit"}, _feedback_report),
+    Route("reports-feedback-xlsx", "get", COORD | {"unit"}, _feedback_report),
+    Route("evaluations-list", "get", COORD | {"unit"}),
+    Route("evaluations-detail", "get", COORD | {"unit"}, _evaluation),
+    Route("evaluations-export", "get", COORD | {"unit"}),
+    Route("evaluations-compute", "post", COORD),
+    Route("evaluations-inputs", "get", COORD | {"unit"}),
+    Route("evaluations-inputs", "post", COORD),
+    Route("evaluations-schemes", "get", COORD),
+    Route("evaluations-schemes", "post", {"admin"}),
+    Route("evaluations-scheme-detail", "get", COORD, _scheme, shared=True),
+    Route("evaluations-scheme-detail", "patch", {"admin"}, _scheme, shared=True, body={"name": "改名"}),
+    Route("appraisal-rounds", "get", COORD),
+    Route("appraisal-rounds", "post", COORD),
+    Route("appraisal-round-detail", "get", COORD, _appraisal_round),
+    # A representative's ballot is reached by its code alone (no account): a wrong code is a 404 for all.
+    Route("appraisal-ballot", "get", SIGNED_IN | {"anonymous"}, _ballot, public=True, personal=True),
+    Route("appraisal-ballot", "post", SIGNED_IN | {"anonymous"}, _ballot, public=True, personal=True,
+          body=lambda w, inside: {"ratings": [{"unit": w.u1.pk, "rating": "satisfied"}]}),
+    Route("insights-weeks", "get", COORD),
+    Route("insights-hours-by-community", "get", COORD),
+    Route("insights-fairness", "get", COORD),
+    Route("insights-resources", "get", COORD),
+    Route("insights-missing-skills", "get", COORD),
+    Route("audit-list", "get", COORD),
+]
+
+
+# The lists of the plain API views: one row inside and one outside the caller's scope (by hand, as above:
+# a volunteer sees their own, a unit its own and its consenting members', a coordinator their community or
+# sub-district, the administrator everything). Roles outside the route's gate are covered by ROUTES.
+@dataclass
+class Listing:
+    name: str
+    make: object  # (world, inside) -> a row inside / outside the scope
+    read_in: set
+    read_out: set
+
+
+def _attendance(w, inside: bool):
+    from attendance.models import Attendance
+
+    shift = f.ShiftFactory(community=w.a1 if inside else w.b1)
+    return Attendance.objects.create(
+        shift=shift, volunteer=w.v1 if inside else w.v2, method="coordinator", checked_in_at=shift.start,
+        checked_out_at=shift.end, minutes_served=120,
+    )
+
+
+def _row(maker, key: str, model: str):
+    """A maker of URL kwargs (world, role, inside) -> a maker of the row (world, inside)."""
+    def make(w, inside):
+        return apps.get_model(model).objects.get(pk=maker(w, None, inside)[key])
+
+    return make
+
+
+def _withdrawal_row(w, inside: bool):
+    from lending.models import ResourceWithdrawal
+
+    return ResourceWithdrawal.objects.get(resource_id=_withdrawal(w, None, inside)["resource_id"])
+
+
+LISTINGS = [
+    Listing("records-list", _row(_record, "record_id", "records.ServiceRecord"), COORD | {"volunteer", "unit"}, {"admin"}),
+    Listing("ledgers-list", _row(_ledger, "ledger_id", "ledgers.UnitLedger"), COORD | {"unit"}, {"admin"}),
+    Listing("planning-run-list", _planning_run, COORD, {"admin"}),
+    Listing("allocation-run-list", _allocation_run, COORD, {"admin"}),
+    Listing("attendance-list", _attendance, COORD, {"admin"}),
+    Listing("attendance-mine", _attendance, VOLUNTEER, set()),
+    Listing("lending-withdrawal-list", _withdrawal_row, COORD | {"unit"}, {"admin"}),
+    Listing("allocation-my-holding-list", _row(_my_holding, "holding_id", "posts.PostHolding"), VOLUNTEER, set()),
 ]

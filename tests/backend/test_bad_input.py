@@ -72,6 +72,34 @@ def test_create_with_empty_body_names_the_required_fields(world, client_as, endp
     assert model.objects.count() == count
 
 
+@pytest.mark.parametrize(("role", "path", "field"), [
+    ("volunteer", "/api/blackouts/?start_before=0128-03-28T00:51:44-23:33", "start_before"),  # found by Schemathesis
+    ("community", "/api/shifts/?start_from=1999-12-31T23:00:00%2B08:00", "start_from"),
+    ("community", "/api/needs/?wanted_from=2026-12-01T09:00:00%2B15:00", "wanted_from"),
+])
+def test_a_date_and_time_filter_the_database_cannot_compare_is_a_400(world, client_as, role, path, field):
+    response = client_as(role).get(path)
+    assert response.status_code == 400, response.content[:300]
+    assert list(response.json()["extra"]["fields"]) == [field]
+
+
+def test_a_date_and_time_filter_in_range_still_filters(world, client_as):
+    assert client_as("community").get("/api/shifts/?start_from=2026-12-01T00:00:00%2B08:00").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/no-such-thing/", "/api/shifts/1.5/", "/api/shifts/abc/responses/"])
+def test_an_api_url_nothing_answers_is_a_404_in_the_error_shape(world, client_as, path):
+    response = client_as("community").get(path)
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+    assert response.json()["extra"]["code"] == "not_found"
+
+
+def test_a_url_outside_the_api_nothing_answers_keeps_django_s_page(world, client_as):
+    response = client_as("anonymous").get("/static/no-such-file.js")
+    assert response.status_code == 404
+    assert not response["Content-Type"].startswith("application/json")
+
+
 def test_malformed_json_is_a_400_in_the_error_shape(world, client_as):
     response = client_as("admin").generic("POST", "/api/shifts/", "{not json", content_type="application/json")
     assert response.status_code == 400

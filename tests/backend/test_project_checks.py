@@ -1,4 +1,8 @@
-"""Project-wide checks: Django's system checks, migrations in step with models, a valid OpenAPI schema."""
+"""Project-wide checks: Django's system checks (the deployment ones with production settings), migrations in step
+with models, a valid OpenAPI schema, and .env.example in step with the settings."""
+import os
+import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +35,39 @@ def test_openapi_schema_is_valid_without_warnings(tmp_path):
 def test_schema_and_docs_are_served(client, db):
     assert client.get("/api/schema/").status_code == 200
     assert b"swagger" in client.get("/api/docs/").content.lower()
+
+
+def _production_env(tmp_path) -> dict:
+    """The environment a production deploy has (no .env file is read: VAR_DIR points at an empty folder)."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "volunteer.example.org",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": "https://volunteer.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path / "var"),
+    }
+
+
+def test_deploy_checks_pass_with_production_settings(tmp_path):
+    # given the production settings and a production environment
+    # when Django's deployment checks run, warnings failing too
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BACKEND, env=_production_env(tmp_path), capture_output=True, text=True,
+    )
+    # then nothing is reported
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stderr
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    # every env.<type>("NAME", ...) and environ.Env().<type>("NAME", ...) of the settings modules
+    read = set()
+    for module in (BACKEND / "config" / "settings").glob("*.py"):
+        read |= set(re.findall(r"\b(?:env|Env\(\))\.\w+\(\s*\"([A-Z0-9_]+)\"", module.read_text()))
+    listed = set(re.findall(r"^([A-Z0-9_]+)=", (BACKEND.parent / ".env.example").read_text(), re.MULTILINE))
+    assert read, "no settings read from the environment found: the pattern needs updating"
+    assert sorted(read - listed) == []

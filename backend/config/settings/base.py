@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "import_export",
     "django_celery_beat",
     "django_celery_results",
+    "axes",
+    "auditlog",
     "core",
     "accounts",
     "geo",
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
     "lending",
     "records",
     "ledgers",
+    "reports",
+    "evaluation",
+    "insights",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -62,10 +68,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Last, as axes asks: it turns a locked-out sign-in into the lockout response (accounts.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Axes first: it refuses a locked-out sign-in before the password is even checked (accounts.backends).
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A refused CSRF check answers API callers in the one error shape (the admin keeps Django's page).
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -135,7 +152,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so that an anonymous call gets 401 with WWW-Authenticate; the browser uses the session.
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.SessionAuthentication",  # DRF's, with its CSRF refusal in our words
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -149,6 +166,24 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATETIME_INPUT_FORMATS": ["iso-8601"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Every caller is throttled (by IP when anonymous, by account when signed in); views that name a
+    # `throttle_scope` (sign-in, public feeds) get a stricter rate on top. Counters live in CACHES["default"].
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.ScopedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        # The web app polls a working run every second: 600/minute leaves room for that and a few tabs.
+        "anon": env.str("THROTTLE_RATE_ANON", default="120/minute"),
+        "user": env.str("THROTTLE_RATE_USER", default="600/minute"),
+        # Per IP: a community centre signs in many people from one address, so not too low; axes locks a
+        # single account after AXES_FAILURE_LIMIT wrong passwords anyway.
+        "login": env.str("THROTTLE_RATE_LOGIN", default="20/minute"),
+        "public": env.str("THROTTLE_RATE_PUBLIC", default="60/minute"),
+    },
+    # Proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR, the header can be forged).
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -157,6 +192,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses"],
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "orgs.models.Unit.Kind",
         "VolunteerKindEnum": "people.models.Volunteer.Kind",
@@ -196,6 +232,16 @@ if REDIS_URL:
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(VAR_DIR / "broker")
+# The cache holds the API's throttle counters, so it must be shared by every server process: Redis when
+# REDIS_URL is set (CACHE_REDIS_URL may name another database), otherwise files in var/ (one host).
+CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", default="") or REDIS_URL
+if CACHE_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL,
+                          "KEY_PREFIX": "cache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ACKS_LATE = True
@@ -263,6 +309,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "attendance.send_reminders",
         "schedule": crontab(minute="*/10"),
     },
+    # Feedback to employer units (反馈给单位): last quarter's report of each unit's consenting in-office members.
+    "reports-quarterly-feedback": {
+        "task": "reports.write_quarterly_feedback",
+        "schedule": crontab(month_of_year="1,4,7,10", day_of_month=1, hour=3, minute=0),
+    },
+    # Export jobs never sent (broker down) or whose worker was lost; expired export files are deleted.
+    "reports-resume-exports": {
+        "task": "reports.resume_exports",
+        "schedule": crontab(minute="*/10"),
+    },
+    "reports-purge-expired-exports": {
+        "task": "reports.purge_expired_exports",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 # Shifts older than this are never marked no-show by the task.
 ATTENDANCE_NO_SHOW_LOOKBACK_DAYS = env.int("ATTENDANCE_NO_SHOW_LOOKBACK_DAYS", default=7)
@@ -305,6 +365,23 @@ NOTIFICATION_CHANNELS = env.list(
     default=["notifications.channels.InAppChannel", "notifications.channels.EmailChannel"],
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is refused (429, accounts.lockout) for AXES_COOLOFF_TIME hours; a successful sign-in clears it.
+# Username and address together: by username alone anybody could lock a coordinator out from anywhere, by
+# address alone one wrong-typing volunteer would lock out a whole community centre behind one NAT. Guessing
+# many usernames from one address is held back by the "login" throttle above.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = env.bool("AXES_RESET_ON_SUCCESS", default=True)
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"  # the same address the throttles see (NUM_PROXIES)
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Audit history (django-auditlog; models registered in audit.apps): the signed-in user is the actor,
+# Celery tasks write with no actor (shown as the system).
+AUDITLOG_MASK_CALLABLE = "audit.masks.mask_personal"
 
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True

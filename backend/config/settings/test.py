@@ -14,3 +14,12 @@ if not REDIS_URL:  # noqa: F405
 # A file, not memory, so that a real worker process started by a test reads the same test database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Throttle counters per test process (tests of other sessions must not count against these), and rates no
+# ordinary test reaches; the throttle and lockout tests override them (tests/backend/security).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute", "login": "100000/minute",
+                               "public": "100000/minute"},
+}

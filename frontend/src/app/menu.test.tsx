@@ -8,7 +8,7 @@ const paths = (role: Role) => menuFor(as(role)).map((entry) => entry.path);
 
 it("offers coordinators the planning pages and nobody else", () => {
   for (const role of ["admin", "subdistrict_coordinator", "community_coordinator"] as Role[]) {
-    expect(paths(role)).toEqual(["/dashboard", "/runs", "/needs", "/posts", "/allocation", "/shifts", "/volunteers", "/resources", "/records/review", "/ledgers", "/inbox"]);
+    expect(paths(role)).toEqual(["/dashboard", "/insights", "/runs", "/needs", "/projects", "/posts", "/allocation", "/shifts", "/volunteers", "/resources", "/records/review", "/ledgers", "/evaluation", "/appraisal", "/feedback-reports", "/exports", "/inbox"]);
   }
   expect(paths("volunteer")).not.toContain("/runs");
   expect(paths("unit_representative")).not.toContain("/runs");
@@ -17,6 +17,12 @@ it("offers coordinators the planning pages and nobody else", () => {
   expect(paths("volunteer")).not.toContain("/records/review");
   expect(paths("unit_representative")).not.toContain("/records/review");
   expect(paths("volunteer")).not.toContain("/ledgers");
+  for (const path of ["/insights", "/appraisal", "/exports"]) {
+    expect(paths("volunteer")).not.toContain(path);
+    expect(paths("unit_representative")).not.toContain(path);
+  }
+  expect(paths("volunteer")).not.toContain("/evaluation");
+  expect(paths("volunteer")).not.toContain("/feedback-reports");
 });
 
 it("offers volunteers their own pages, phone first", () => {
@@ -24,6 +30,8 @@ it("offers volunteers their own pages, phone first", () => {
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 
-it("offers unit representatives resources, bookings and their unit's ledgers", () => {
-  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/ledgers", "/inbox", "/my/profile"]);
+it("offers unit representatives resources, bookings, their members' service, their unit's ledgers, feedback reports and evaluation", () => {
+  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/records", "/ledgers", "/feedback-reports", "/evaluation", "/inbox", "/my/profile"]);
+  expect(paths("volunteer")).not.toContain("/records");
+  expect(paths("community_coordinator")).not.toContain("/records");
 });

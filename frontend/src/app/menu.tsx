@@ -1,6 +1,11 @@
 // What each role is offered: the menu entries and the start page. Routes for other roles do not exist for it.
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
+  DownloadOutlined,
+  FileDoneOutlined,
+  LikeOutlined,
+  TrophyOutlined,
   AuditOutlined,
   BookOutlined,
   BankOutlined,
@@ -11,6 +16,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  ProjectOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -31,8 +37,10 @@ export interface MenuEntry {
 
 const coordinator: MenuEntry[] = [
   { path: "/dashboard", label: "menuDashboard", icon: <DashboardOutlined /> },
+  { path: "/insights", label: "menuInsights", icon: <AreaChartOutlined /> },
   { path: "/runs", label: "menuRuns", icon: <ThunderboltOutlined /> },
   { path: "/needs", label: "menuNeeds", icon: <FileTextOutlined /> },
+  { path: "/projects", label: "menuProjects", icon: <ProjectOutlined /> },
   { path: "/posts", label: "menuPosts", icon: <SolutionOutlined /> },
   { path: "/allocation", label: "menuAllocation", icon: <ApartmentOutlined /> },
   { path: "/shifts", label: "menuShifts", icon: <ScheduleOutlined /> },
@@ -40,6 +48,10 @@ const coordinator: MenuEntry[] = [
   { path: "/resources", label: "menuResources", icon: <BankOutlined /> },
   { path: "/records/review", label: "menuRecordReview", icon: <AuditOutlined /> },
   { path: "/ledgers", label: "menuLedgers", icon: <BookOutlined /> },
+  { path: "/evaluation", label: "menuEvaluation", icon: <TrophyOutlined /> },
+  { path: "/appraisal", label: "menuAppraisal", icon: <LikeOutlined /> },
+  { path: "/feedback-reports", label: "menuFeedbackReports", icon: <FileDoneOutlined /> },
+  { path: "/exports", label: "menuExports", icon: <DownloadOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
 ];
 
@@ -56,7 +68,10 @@ const volunteer: MenuEntry[] = [
 const unit: MenuEntry[] = [
   { path: "/resources", label: "menuResources", icon: <BankOutlined /> },
   { path: "/bookings", label: "menuBookings", icon: <ClockCircleOutlined /> },
+  { path: "/records", label: "menuUnitRecords", icon: <FieldTimeOutlined /> },
   { path: "/ledgers", label: "menuLedgers", icon: <BookOutlined /> },
+  { path: "/feedback-reports", label: "menuFeedbackReports", icon: <FileDoneOutlined /> },
+  { path: "/evaluation", label: "menuEvaluation", icon: <TrophyOutlined /> },
   { path: "/inbox", label: "menuInbox", icon: <BellOutlined /> },
   { path: "/my/profile", label: "menuProfile", icon: <IdcardOutlined /> },
 ];

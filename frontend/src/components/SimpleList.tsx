@@ -1,6 +1,6 @@
 // A searchable, paged table over one list endpoint of the domain router: the read-only lists share it.
 import { Input, Space, Table, Typography } from "antd";
-import type { ColumnsType } from "antd/es/table";
+import type { ColumnsType, ExpandableConfig, TableRowSelection } from "antd/es/table/interface";
 import { useState, type ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { Page } from "@/lib/api";
@@ -22,6 +22,8 @@ export function SimpleList<T extends { id: number }>({
   extra,
   searchable = true,
   filters,
+  rowSelection,
+  expandable,
 }: {
   title: string;
   useRows: (params: ListParams) => UseQueryResult<Page<T>>;
@@ -31,6 +33,10 @@ export function SimpleList<T extends { id: number }>({
   searchable?: boolean;
   /** Extra query parameters chosen by the page (remount the list with a new `key` when they change). */
   filters?: Record<string, string | number | undefined>;
+  /** Rows the page lets people tick (kept across pages). */
+  rowSelection?: TableRowSelection<T>;
+  /** What a row opens onto (its details, loaded when opened). */
+  expandable?: ExpandableConfig<T>;
 }) {
   const { t } = useI18n();
   const [params, setParams] = useState<ListParams>({ page: 1, page_size: 20 });
@@ -62,6 +68,8 @@ export function SimpleList<T extends { id: number }>({
           loading={rows.isLoading}
           dataSource={rows.data?.results}
           columns={columns}
+          rowSelection={rowSelection ? { preserveSelectedRowKeys: true, ...rowSelection } : undefined}
+          expandable={expandable}
           scroll={{ x: 720 }}
           locale={{ emptyText: <EmptyState text={emptyText} /> }}
           pagination={{

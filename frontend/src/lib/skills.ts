@@ -9,9 +9,20 @@ interface Skill {
   name_en: string;
 }
 
+function useCatalogue() {
+  return useQuery({ queryKey: ["skills", "catalogue"], queryFn: () => fetchAll<Skill>("skills/"), staleTime: 3_600_000 });
+}
+
+/** The catalogue as select options (code → name in the UI language). */
+export function useSkillOptions(): { value: string; label: string }[] {
+  const { lang } = useI18n();
+  const skills = useCatalogue();
+  return (skills.data ?? []).map((s) => ({ value: s.code, label: lang === "en" ? s.name_en || s.code : s.name }));
+}
+
 export function useSkillNames(): (code: string) => string {
   const { lang } = useI18n();
-  const skills = useQuery({ queryKey: ["skills", "catalogue"], queryFn: () => fetchAll<Skill>("skills/"), staleTime: 3_600_000 });
+  const skills = useCatalogue();
   return (code) => {
     const skill = skills.data?.find((s) => s.code === code);
     if (!skill) return code;

@@ -16,8 +16,13 @@ def test_anonymous_call_is_401_in_the_error_shape(world):
 
 def test_login_without_csrf_token_is_refused(world):
     client = APIClient(enforce_csrf_checks=True)
-    response = client.post("/api/auth/login/", {"username": "shequ", "password": "pw-12345678"}, format="json")
+    response = client.post("/api/auth/login/", {"username": "shequ", "password": "pw-12345678"}, format="json",
+                           HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 403
+    assert response.json() == {
+        "message": "The CSRF token is missing or wrong; reload the page and try again.",
+        "extra": {"code": "csrf_failed", "fields": {}},
+    }
 
 
 def test_login_with_csrf_token_opens_a_session(world):

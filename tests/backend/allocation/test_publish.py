@@ -92,6 +92,12 @@ def test_publish_writes_the_holdings_of_its_scope_only(world, done_run, quiet):
     statuses = dict(PostHolding.objects.values_list("pk", "status"))
     assert statuses == {a2_holding.pk: "active", last_year.pk: "active", kept.pk: "active", ending.pk: "ended",
                         refused.pk: "declined"}
+    # and the run's audit history says what the publication did to the holdings (bulk writes send no signals)
+    from auditlog.models import LogEntry
+
+    entry, = [e for e in LogEntry.objects.get_for_object(run) if "post_holdings_created" in e.changes_dict]
+    assert {name: new for name, (_old, new) in entry.changes_dict.items()} == {
+        "post_holdings_created": "0", "post_holdings_activated": "1", "post_holdings_ended": "1"}
 
 
 @pytest.mark.django_db

@@ -37,6 +37,18 @@ def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_ru
     statuses = dict(AllocationRun.objects.values_list("pk", "status"))
     assert statuses == {queued.pk: "queued", solving.pk: "queued", dead.pk: "failed", fresh.pk: "queued"}
     assert AllocationRun.objects.get(pk=dead.pk).message == "Failed: the worker stopped answering 3 times."
+    # and each move is in the run's history with the message it shows (the queued run was only sent again)
+    from auditlog.models import LogEntry
+
+    def moves(run):
+        return [e.changes_dict["status"] for e in LogEntry.objects.get_for_object(run)
+                if e.action == LogEntry.Action.UPDATE and "status" in e.changes_dict]
+
+    assert moves(solving) == [["solving", "queued"]]
+    assert moves(dead) == [["solving", "failed"]]
+    assert moves(queued) == []
+    entry = LogEntry.objects.get_for_object(dead).get(action=LogEntry.Action.UPDATE)
+    assert entry.actor is None and entry.changes_dict["message"] == ["", "Failed: the worker stopped answering 3 times."]
 
 
 def test_a_requeued_run_is_solved_by_the_task_sent_again(world, a1_posts, done_run, sent):

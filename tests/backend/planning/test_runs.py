@@ -100,6 +100,27 @@ def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_
     assert row["reasons"] and isinstance(row["suggestion"], str)
 
 
+def test_the_saved_plan_and_a_cancel_are_in_the_runs_audit_history(world, client_as, queued_run):
+    # given a run the worker finished (the plan written in bulk: no signals) and a second one cancelled
+    from auditlog.models import LogEntry
+
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=10)
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    other = queued_run(community=world.a2, time_limit=10)
+    services.matching_run_cancel(user=world.users["subdistrict"], run=other)
+    # then each run's history has one entry saying what happened, with the plan's counts
+    saved, = [e for e in LogEntry.objects.get_for_object(run) if "assignments" in e.changes_dict]
+    assert saved.changes_dict == {"status": ["saving", "done"], "assignments": ["", "2"],
+                                  "resource_bookings": ["", str(ResourceBooking.objects.filter(run=run).count())],
+                                  "unfilled_seats": ["", "1"]}
+    cancelled, = [e for e in LogEntry.objects.get_for_object(other) if "cancelled" in e.changes_dict.get("status", [])]
+    assert cancelled.changes_dict == {"status": ["queued", "cancelled"]}
+    # and the creation entry holds the run's own fields, not its reverse relations
+    created = LogEntry.objects.get_for_object(run).get(action=LogEntry.Action.CREATE)
+    assert "assignments" not in created.changes_dict and created.changes_dict["status"] == ["None", "queued"]
+
+
 def test_running_the_task_twice_does_nothing_the_second_time(world, queued_run):
     _week_of_a1(world)
     run = queued_run(community=world.a1, time_limit=10)
@@ -298,6 +319,17 @@ def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, djang
     assert (exhausted.status, exhausted.message) == (
         "failed", "Failed: no heartbeat for 15 minutes after 3 attempts; the worker stopped.")
     assert MatchingRun.objects.get(pk=fresh.pk).status == "solving"
+    # and both moves are in the runs' histories, without an actor (the beat did it)
+    from auditlog.models import LogEntry
+    def update(run):
+        entry, = [e for e in LogEntry.objects.get_for_object(run).filter(action=LogEntry.Action.UPDATE)
+                  if "message" in e.changes_dict]
+        return entry
+
+    requeue, failure = update(stale), update(exhausted)
+    assert (requeue.changes_dict["status"], requeue.actor) == (["solving", "queued"], None)
+    assert (failure.changes_dict["status"], failure.actor) == (["building", "failed"], None)
+    assert failure.changes_dict["message"][1] == exhausted.message
 
 
 def test_a_requeued_run_runs_again(world, queued_run):

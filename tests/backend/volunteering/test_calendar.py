@@ -89,8 +89,11 @@ def test_rotation_kills_the_old_url(world, client_as, plan):
     assert client.get("/api/me/calendar-token/").json()["url"].endswith(new)
 
 
-def test_unknown_token_is_404(world, client_as):
-    assert client_as("anonymous").get("/api/calendar/not-a-token.ics").status_code == 404
+@pytest.mark.parametrize("accept", ["*/*", "text/calendar", "application/json"])
+def test_unknown_token_is_404_in_the_error_shape_whatever_the_client_accepts(world, client_as, accept):
+    response = client_as("anonymous").get("/api/calendar/not-a-token.ics", HTTP_ACCEPT=accept)
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+    assert response.json()["extra"]["code"] == "not_found"
 
 
 def test_feed_answers_a_calendar_client_asking_for_text_calendar(world, client_as, plan):

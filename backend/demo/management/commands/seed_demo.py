@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
+from demo.evaluation import demo_evaluation_seed
 from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed, next_monday
 from shifts.services import week_start
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Seeding scale={scale} seed={seed} week of {week} ...")
         report = demo_seed(scale=scale, seed=seed, week=week)
+        report.counts.update(demo_evaluation_seed(seed=seed))
 
         self.stdout.write("Steps:")
         for step, seconds in report.timings:

@@ -40,7 +40,7 @@ it("checks both fields on the client, then shows the rule the server says would 
 
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   expect(await within(dialog).findByText("请选择岗位")).toBeInTheDocument();
-  expect(within(dialog).getByText("请选择志愿者")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请选择志愿者")).toBeInTheDocument();
   expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(false);
 
   await userEvent.click(within(dialog).getByLabelText("岗位"));

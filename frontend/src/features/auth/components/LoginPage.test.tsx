@@ -16,7 +16,7 @@ it("asks for both fields before sending anything", async () => {
   renderWithApp(<LoginPage />);
   await userEvent.click(screen.getByRole("button", { name: "登录" }));
   expect(await screen.findByText("请输入用户名")).toBeInTheDocument();
-  expect(screen.getByText("请输入密码")).toBeInTheDocument();
+  expect(await screen.findByText("请输入密码")).toBeInTheDocument();
   expect(fetchMock).not.toHaveBeenCalled();
 });
 

@@ -24,7 +24,7 @@ it("asks for the kind and a title before sending anything", async () => {
   renderWithApp(<LedgerEntryForm ledgerId={9} />);
   await userEvent.click(screen.getByRole("button", { name: "添加" }));
   expect(await screen.findByText("请选择类型")).toBeInTheDocument();
-  expect(screen.getByText("请填写标题")).toBeInTheDocument();
+  expect(await screen.findByText("请填写标题")).toBeInTheDocument();
   expect(fetchMock).not.toHaveBeenCalled();
 });
 

@@ -1,13 +1,18 @@
 // The needs list (需求清单) in the caller's scope.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, type Page } from "@/lib/api";
+import { api, fetchAll, type Page } from "@/lib/api";
 
 export interface Need {
   id: number;
   title: string;
   source: string;
+  community: number;
   community_name: string;
+  required_skills: Record<string, number>;
+  headcount: number;
+  wanted_start: string | null;
+  wanted_end: string | null;
   category: string;
   is_micro_wish: boolean;
   urgency: number;
@@ -86,5 +91,76 @@ export function useNeedOverdueCounts() {
   return useQuery({
     queryKey: ["needs", "overdue-count"],
     queryFn: () => api<NeedOverdueCounts>("needs/overdue-count/"),
+  });
+}
+
+/** A need may be dispatched (merged into a project, turned into shifts) while pending or published; pending ones
+ * are approved on the way (backend needs/services.py DISPATCHABLE). */
+export const DISPATCHABLE = ["pending", "published"];
+
+export interface ProjectOption {
+  id: number;
+  name: string;
+  community: number;
+  community_name: string;
+  start_date: string;
+  end_date: string;
+}
+
+/** The projects of the caller's scope a need may be merged into (the server checks the community again). */
+export function useProjectOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: ["needs", "projects"],
+    queryFn: () => fetchAll<ProjectOption>("projects/", { ordering: "-id" }, 500),
+    enabled,
+  });
+}
+
+export interface NewProject {
+  name: string;
+  start_date: string;
+  end_date: string;
+  goals: string;
+}
+
+export type MergeInput = { needs: number[] } & ({ project: number; new_project?: undefined } | { project?: undefined; new_project: NewProject });
+
+export interface MergeResult {
+  project: number;
+  name: string;
+  community: number;
+  needs: number[];
+}
+
+/** 合并为项目: POST needs/merge/ (400 other community, 409 a need no longer pending or published). */
+export function useMergeNeeds() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergeInput) => api<MergeResult>("needs/merge/", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}
+
+export interface NeedShiftsInput {
+  dates: string[];
+  start_time: string;
+  end_time: string;
+  seats: number;
+  required_skills: Record<string, number>;
+  address: string;
+}
+
+export interface NeedShiftsResult {
+  need: Need;
+  shifts: { id: number; title: string; start: string; end: string; seats: number; priority: number }[];
+}
+
+/** 生成班次: POST needs/<id>/shifts/ — one shift per date (409 when one exists at that date and time). */
+export function useNeedToShifts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: NeedShiftsInput }) =>
+      api<NeedShiftsResult>(`needs/${id}/shifts/`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
   });
 }

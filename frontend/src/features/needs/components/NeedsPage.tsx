@@ -1,12 +1,15 @@
 // The needs of the coordinator's scope (点单 review): filter by status or overdue (限时办结), move a need on to its
-// next status, and enter the resident's rating of a completed need (评单) — the only way a need becomes rated.
-import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Typography } from "antd";
+// next status, dispatch (派单) — tick needs and merge them into a project, or turn one need into shifts — and enter
+// the resident's rating of a completed need (评单) — the only way a need becomes rated.
+import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { DownOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { NEXT_STATUS, useNeedTransition, useNeeds, type Need } from "../api/needs";
+import { DISPATCHABLE, NEXT_STATUS, useNeedTransition, useNeeds, type Need } from "../api/needs";
+import { MergeNeedsModal } from "./MergeNeedsModal";
+import { NeedShiftsModal } from "./NeedShiftsModal";
 import { RateNeedModal } from "./RateNeedModal";
 
 export function NeedsPage() {
@@ -15,6 +18,9 @@ export function NeedsPage() {
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [rating, setRating] = useState<Need | null>(null);
+  const [selected, setSelected] = useState<Need[]>([]);
+  const [merging, setMerging] = useState(false);
+  const [shifting, setShifting] = useState<Need | null>(null);
   const transition = useNeedTransition();
   const move = (need: Need, next: string) =>
     transition.mutate(
@@ -32,8 +38,19 @@ export function NeedsPage() {
         useRows={useNeeds}
         filters={{ status, overdue: overdueOnly ? "true" : undefined }}
         emptyText={t("needsEmpty")}
+        rowSelection={{
+          selectedRowKeys: selected.map((n) => n.id),
+          onChange: (_, rows) => setSelected(rows.filter(Boolean)),
+          getCheckboxProps: (need) => ({ disabled: !DISPATCHABLE.includes(need.status), name: need.title }),
+        }}
         extra={
           <>
+            <Tooltip title={selected.length ? t("selectedCount", { count: selected.length }) : t("mergeSelectHint")}>
+              <Button type="primary" disabled={!selected.length} onClick={() => setMerging(true)} data-testid="merge-needs">
+                {t("mergeNeeds")}
+                {selected.length ? ` (${selected.length})` : ""}
+              </Button>
+            </Tooltip>
             <Select allowClear placeholder={t("status")} style={{ width: 130 }} value={status} onChange={setStatus}
               options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))} />
             <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="needs-overdue-only">
@@ -77,6 +94,11 @@ export function NeedsPage() {
             title: t("actions"),
             render: (_, need) => (
               <Space size="small">
+                {DISPATCHABLE.includes(need.status) && (
+                  <Button size="small" onClick={() => setShifting(need)}>
+                    {t("needToShifts")}
+                  </Button>
+                )}
                 {need.status === "completed" && need.rating_score == null && (
                   <Button size="small" type="primary" onClick={() => setRating(need)}>
                     {t("rateNeed")}
@@ -100,6 +122,27 @@ export function NeedsPage() {
           },
         ]}
       />
+      {merging && (
+        <MergeNeedsModal
+          needs={selected}
+          onClose={() => setMerging(false)}
+          onDone={(result) => {
+            message.success(t("mergeDone", { name: result.name }));
+            setMerging(false);
+            setSelected([]);
+          }}
+        />
+      )}
+      {shifting && (
+        <NeedShiftsModal
+          need={shifting}
+          onClose={() => setShifting(null)}
+          onDone={(result) => {
+            message.success(t("needShiftsDone", { title: shifting.title, count: result.shifts.length }));
+            setShifting(null);
+          }}
+        />
+      )}
       {rating && (
         <RateNeedModal
           need={rating}

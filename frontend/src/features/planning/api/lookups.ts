@@ -21,8 +21,13 @@ export function useCommunities(subDistrict?: number | null) {
 }
 
 /** The shifts a run plans: its week, in its scope. */
-export function useWeekShifts(week: string, scope: { community?: number | null; sub_district?: number | null }) {
+export function useWeekShifts(
+  week: string,
+  scope: { community?: number | null; sub_district?: number | null },
+  enabled = true,
+) {
   return useQuery({
+    enabled,
     queryKey: ["planning", "shifts", week, scope.community ?? null, scope.sub_district ?? null],
     queryFn: () =>
       fetchAll<ShiftRow>("shifts/", {

@@ -20,8 +20,9 @@ export function useAssignments(runId: number, page: number, pageSize: number) {
 }
 
 /** Every assignment of a run (for the hours chart). */
-export function useAllAssignments(runId: number) {
+export function useAllAssignments(runId: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: keys.allAssignments(runId),
     queryFn: () => fetchAll<Assignment>(`planning/runs/${runId}/assignments/`),
   });

@@ -22,6 +22,10 @@ export interface RunMetrics {
   volunteers_used?: number;
   hours_spread?: { max: number; mean: number; std: number; gini: number };
   recruitment?: Recruitment[];
+  /** Seats and filled seats per shift priority ("1".."5"), as the solver saw them. */
+  by_priority?: Record<string, { seats: number; filled: number }>;
+  /** People by whole hours planned in the week ("3": 5 means five people with 3 to under 4 hours). */
+  hours_histogram?: Record<string, number>;
   [key: string]: unknown;
 }
 

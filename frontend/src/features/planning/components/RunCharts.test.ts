@@ -1,7 +1,7 @@
 // The sums behind the dashboard's charts.
 import { expect, it } from "vitest";
 import type { Assignment, ShiftRow, UnfilledSeat } from "../api/types";
-import { hoursHistogram, seatsByPriority, unfilledByReason } from "./RunCharts";
+import { hoursFromMetrics, hoursHistogram, priorityFromMetrics, seatsByPriority, unfilledByReason } from "./RunCharts";
 
 const shift = (id: number, priority: number, seats: number) => ({ id, priority, seats }) as ShiftRow;
 const gap = (shift: number, missing: number, code: string) => ({ shift, missing, reasons: [{ code, message: "" }] }) as UnfilledSeat;
@@ -31,5 +31,20 @@ it("buckets volunteers by planned hours", () => {
   expect(rows).toEqual([
     { label: "0–2", people: 1 },
     { label: "4–6", people: 1 },
+  ]);
+});
+
+it("reads seats per priority from the run's metrics, highest first", () => {
+  expect(priorityFromMetrics({ "3": { seats: 5, filled: 2 }, "5": { seats: 2, filled: 2 } })).toEqual([
+    { priority: 5, filled: 2, unfilled: 0 },
+    { priority: 3, filled: 2, unfilled: 3 },
+  ]);
+});
+
+it("reads people by whole hours from the run's metrics, in hour order", () => {
+  expect(hoursFromMetrics({ "10": 1, "2": 4, "0": 3 })).toEqual([
+    { label: "0–1", people: 3 },
+    { label: "2–3", people: 4 },
+    { label: "10–11", people: 1 },
   ]);
 });

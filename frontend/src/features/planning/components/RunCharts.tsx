@@ -1,4 +1,6 @@
 // The week in charts, from one run: seats filled by shift priority, unfilled seats by reason, hours per volunteer.
+// The first and last come from the run's own metrics (by_priority, hours_histogram) when it has them; runs saved
+// before those figures existed are summed here from the week's shifts and the plan's assignments instead.
 import { Card, Col, Row } from "antd";
 import ReactECharts from "echarts-for-react";
 import { useMemo } from "react";
@@ -22,6 +24,21 @@ export function seatsByPriority(shifts: ShiftRow[], unfilled: UnfilledSeat[]) {
     byPriority.set(shift.priority, row);
   }
   return [...byPriority.entries()].sort((a, b) => b[0] - a[0]).map(([priority, counts]) => ({ priority, ...counts }));
+}
+
+/** The run's by_priority metric as chart rows (5 first). */
+export function priorityFromMetrics(byPriority: Record<string, { seats: number; filled: number }>) {
+  return Object.entries(byPriority)
+    .map(([priority, row]) => ({ priority: Number(priority), filled: row.filled, unfilled: Math.max(row.seats - row.filled, 0) }))
+    .sort((a, b) => b.priority - a.priority);
+}
+
+/** The run's hours_histogram metric (people by whole hours) as chart rows, in hour order. */
+export function hoursFromMetrics(histogram: Record<string, number>) {
+  return Object.entries(histogram)
+    .map(([hour, people]) => ({ hour: Number(hour), people }))
+    .sort((a, b) => a.hour - b.hour)
+    .map(({ hour, people }) => ({ label: `${hour}–${hour + 1}`, people }));
 }
 
 /** Missing seats per first-named reason. */
@@ -88,17 +105,22 @@ function hoursOption(t: Translate, rows: ReturnType<typeof hoursHistogram>) {
 
 export function RunCharts({ run }: { run: MatchingRun }) {
   const { t } = useI18n();
-  const shifts = useWeekShifts(run.week, runScope(run));
+  const byPriority = run.metrics?.by_priority;
+  const histogram = run.metrics?.hours_histogram;
+  const shifts = useWeekShifts(run.week, runScope(run), !byPriority);
   const unfilled = useUnfilled(run.id);
-  const assignments = useAllAssignments(run.id);
+  const assignments = useAllAssignments(run.id, !histogram);
   const charts = useMemo(() => {
-    if (!shifts.data || !unfilled.data || !assignments.data) return null;
+    if (!unfilled.data) return null;
+    const priorityRows = byPriority ? priorityFromMetrics(byPriority) : shifts.data && seatsByPriority(shifts.data, unfilled.data);
+    const hourRows = histogram ? hoursFromMetrics(histogram) : assignments.data && hoursHistogram(assignments.data);
+    if (!priorityRows || !hourRows) return null;
     return {
-      priority: priorityOption(t, seatsByPriority(shifts.data, unfilled.data)),
+      priority: priorityOption(t, priorityRows),
       reason: reasonOption(t, unfilledByReason(unfilled.data)),
-      hours: hoursOption(t, hoursHistogram(assignments.data)),
+      hours: hoursOption(t, hourRows),
     };
-  }, [shifts.data, unfilled.data, assignments.data, t]);
+  }, [byPriority, histogram, shifts.data, unfilled.data, assignments.data, t]);
 
   const failed = shifts.error ?? unfilled.error ?? assignments.error;
   if (failed) return <ErrorState error={failed} />;

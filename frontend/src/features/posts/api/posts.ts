@@ -1,7 +1,7 @@
 // Standing posts (一编三定) in the caller's scope.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, type Page } from "@/lib/api";
+import { api, fetchAll, type Page } from "@/lib/api";
 
 export interface Post {
   id: number;
@@ -20,5 +20,21 @@ export function usePosts(params: ListParams) {
     queryKey: ["posts", params],
     queryFn: () => api<Page<Post>>("posts/", { params: { ...params } }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export interface Holding {
+  id: number;
+  volunteer: number;
+  volunteer_name: string;
+  year: number;
+  status: "proposed" | "active" | "declined" | "ended";
+}
+
+/** Who holds (or was proposed for, or declined) one post in a year. */
+export function usePostHoldings(post: number, year: number) {
+  return useQuery({
+    queryKey: ["posts", post, "holdings", year],
+    queryFn: () => fetchAll<Holding>("post-holdings/", { post, year }),
   });
 }

@@ -1,7 +1,7 @@
 // Service records (服务记录): the scoped list, the volunteer's summary, manual entries (补录) and their review.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, type Page } from "@/lib/api";
+import { api, fetchAll, type Page } from "@/lib/api";
 
 /** RecordOutputSerializer (backend/records/apis.py). */
 export interface ServiceRecord {
@@ -84,5 +84,14 @@ export function useReviewRecord() {
     mutationFn: ({ id, action, note }: { id: number; action: "approve" | "reject"; note: string }) =>
       api<ServiceRecord>(`records/${id}/${action}/`, { method: "POST", body: { note } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["records"] }),
+  });
+}
+
+/** Every record in a date range (the unit representative's view of its consenting in-office members). */
+export function useRecordsInRange(range: { date_from: string; date_to: string }) {
+  return useQuery({
+    queryKey: ["records", "range", range],
+    queryFn: () => fetchAll<ServiceRecord>("records/", { ...range }, 5000),
+    placeholderData: keepPreviousData,
   });
 }

@@ -29,9 +29,9 @@ it("checks the required fields and the minutes before sending anything", async (
   await userEvent.type(within(dialog).getByLabelText("服务时长（分钟）"), "2000");
   await userEvent.click(within(dialog).getByRole("button", { name: "提交补录" }));
   expect(await within(dialog).findByText("请填写服务内容名称")).toBeInTheDocument();
-  expect(within(dialog).getByText("请选择服务日期")).toBeInTheDocument();
-  expect(within(dialog).getByText("服务时长在 1 到 1440 分钟之间")).toBeInTheDocument();
-  expect(within(dialog).getByText("请提供佐证材料")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请选择服务日期")).toBeInTheDocument();
+  expect(await within(dialog).findByText("服务时长在 1 到 1440 分钟之间")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请提供佐证材料")).toBeInTheDocument();
   expect(posts()).toHaveLength(0);
 });
 

@@ -1,11 +1,11 @@
 // The unit's bookings (预订): a week's published bookings of its resources, by day and time, with the
 // withdrawn and replacement flags; withdraw a resource for a day (撤回某日) from a row or the button, and take
 // a withdrawal back from a withdrawn row or from the upcoming withdrawals (撤回记录, of the chosen resource).
-import { App, Button, DatePicker, Select, Space, Table, Tag, Typography } from "antd";
-import { LeftOutlined, RightOutlined } from "@ant-design/icons";
+import { App, Button, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
+import { WeekPicker } from "@/components/WeekCalendar";
 import { formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useBookings, type Booking } from "../api/lending";
@@ -39,15 +39,7 @@ export function BookingsPage() {
           {t("bookingsTitle")}
         </Typography.Title>
         <Space wrap>
-          <Button icon={<LeftOutlined />} aria-label={t("prevWeek")} onClick={() => goWeek(dayjs(week).subtract(7, "day").format("YYYY-MM-DD"))} />
-          <DatePicker
-            picker="week"
-            allowClear={false}
-            value={dayjs(week)}
-            onChange={(day) => day && goWeek(mondayOf(day))}
-            aria-label={t("week")}
-          />
-          <Button icon={<RightOutlined />} aria-label={t("nextWeek")} onClick={() => goWeek(dayjs(week).add(7, "day").format("YYYY-MM-DD"))} />
+          <WeekPicker week={week} onChange={goWeek} />
           <Button type="primary" danger onClick={() => setWithdrawing({})}>
             {t("withdrawDay")}
           </Button>

@@ -37,7 +37,7 @@ it("checks required fields on the client, then shows the server's field error", 
 
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   expect(await within(dialog).findByText("请输入名称")).toBeInTheDocument();
-  expect(within(dialog).getByText("请选择类别")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请选择类别")).toBeInTheDocument();
   expect(fetchMock.mock.calls.some(([url]) => url === "/api/resources/")).toBe(false);
 
   await userEvent.type(within(dialog).getByLabelText("名称"), "会议室");

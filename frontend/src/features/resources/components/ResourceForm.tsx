@@ -1,6 +1,7 @@
 // Create or edit one resource: checked here (required fields, ranges), then the server's field errors.
-import { Alert, Form, Input, InputNumber, Modal, Select } from "antd";
+import { Alert, Form, Input, InputNumber, Select } from "antd";
 import { useEffect, useState } from "react";
+import { FormModal } from "@/components/FormModal";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
@@ -48,16 +49,7 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
 
   const initial: Partial<ResourceInput> = resource ?? { category: undefined, capacity: 0, features: [], status: "listed", name: "", address: "", conditions: "" };
   return (
-    <Modal
-      open
-      title={resource ? t("editResource") : t("newResource")}
-      onCancel={() => onClose(false)}
-      onOk={() => form.submit()}
-      okText={t("save")}
-      cancelText={t("cancel")}
-      confirmLoading={save.isPending}
-      width={640}
-    >
+    <FormModal form={form} title={resource ? t("editResource") : t("newResource")} saving={save.isPending} onCancel={() => onClose(false)}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} data-testid="resource-form">
         <Form.Item name="name" label={t("name")} rules={[{ required: true, whitespace: true, message: t("nameRequired") }, { max: 128 }]}>
           <Input />
@@ -102,6 +94,6 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
         {error && <Alert type="error" showIcon title={error} role="alert" />}
       </Form>
       {resource && <SlotsEditor resourceId={resource.id} slots={resource.slots} />}
-    </Modal>
+    </FormModal>
   );
 }

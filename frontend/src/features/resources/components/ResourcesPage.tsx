@@ -3,6 +3,7 @@
 import { App, Button, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useState } from "react";
+import { Link } from "react-router";
 import { SimpleList } from "@/components/SimpleList";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
@@ -63,6 +64,11 @@ export function ResourcesPage() {
                 <Button type="link" size="small" onClick={() => setEditing(row)}>
                   {t("edit")}
                 </Button>
+                <Link to={`/resources/${row.id}`}>
+                  <Button type="link" size="small">
+                    {t("calendarOpen")}
+                  </Button>
+                </Link>
                 {isUnit && (
                   <Button type="link" danger size="small" onClick={() => setWithdrawing(row)}>
                     {t("withdrawDay")}

@@ -37,8 +37,8 @@ it("asks for the resource, the day and a reason before sending anything", async 
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("button", { name: "撤回" }));
   expect(await within(dialog).findByText("请选择资源")).toBeInTheDocument();
-  expect(within(dialog).getByText("请选择日期")).toBeInTheDocument();
-  expect(within(dialog).getByText("请填写原因")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请选择日期")).toBeInTheDocument();
+  expect(await within(dialog).findByText("请填写原因")).toBeInTheDocument();
   expect(posts()).toHaveLength(0);
 });
 

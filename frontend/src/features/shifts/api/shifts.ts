@@ -1,7 +1,7 @@
 // Shifts of one week in the caller's scope.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, type Page } from "@/lib/api";
+import { api, fetchAll, type Page } from "@/lib/api";
 
 export interface Shift {
   id: number;
@@ -20,5 +20,13 @@ export function useShifts(week: string, params: ListParams) {
     queryKey: ["shifts", week, params],
     queryFn: () => api<Page<Shift>>("shifts/", { params: { ...params, week, ordering: "start" } }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every shift of the week in the caller's scope, for the calendar (in pages of the API's largest size). */
+export function useWeekShifts(week: string) {
+  return useQuery({
+    queryKey: ["shifts", week, "all"],
+    queryFn: () => fetchAll<Shift>("shifts/", { week, ordering: "start" }),
   });
 }

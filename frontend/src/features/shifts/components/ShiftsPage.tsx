@@ -1,50 +1,109 @@
-// The week's shifts, in time order, with seats, priority and the skills they ask for.
-import { Button, DatePicker } from "antd";
-import dayjs from "dayjs";
+// The week's shifts with seats, priority and the skills they ask for: as a list (paged, in time order) or as a
+// week calendar (one column a day). Each shift's QR code for check-in opens from either.
+import { Button, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
+import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
 import { SimpleList, type ListParams } from "@/components/SimpleList";
-import { formatSpan, mondayOf, nextMonday } from "@/lib/format";
+import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
+import { formatSpan, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { useShifts, type Shift } from "../api/shifts";
+import { useShifts, useWeekShifts, type Shift } from "../api/shifts";
 import { ShiftQrModal } from "./ShiftQrModal";
+
+type View = "list" | "calendar";
+
+function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => void }) {
+  const { t } = useI18n();
+  const shifts = useWeekShifts(week);
+  if (shifts.isLoading) return <Loading />;
+  if (shifts.isError) return <ErrorState error={shifts.error} onRetry={() => shifts.refetch()} />;
+  const rows = shifts.data ?? [];
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <Typography.Text type="secondary">{rows.length ? t("weekShiftsCount", { count: rows.length }) : t("shiftsEmpty")}</Typography.Text>
+      <WeekCalendar week={week} items={rows.map((s) => ({ ...s, key: s.id }))} title={(s) => s.title} testId="shifts-week">
+        {(s) => (
+          <Space orientation="vertical" size={2}>
+            <Typography.Text style={{ fontSize: 12 }}>{s.community_name}</Typography.Text>
+            <Space size={4} wrap>
+              <Tag>{t("seats")} {s.seats}</Tag>
+              <Tag color={s.priority >= 4 ? "red" : undefined}>{t("priority")} {s.priority}</Tag>
+              <Tag>{enumLabel(t, "origin", s.origin)}</Tag>
+            </Space>
+            <SkillTags skills={s.required_skills} atLeast />
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onQr(s)}>
+              {t("qrButton")}
+            </Button>
+          </Space>
+        )}
+      </WeekCalendar>
+    </Space>
+  );
+}
 
 export function ShiftsPage() {
   const { t } = useI18n();
   const [week, setWeek] = useState(nextMonday());
+  const [view, setView] = useState<View>("list");
   const [qrFor, setQrFor] = useState<Shift | null>(null);
+  const controls = (
+    <Space wrap>
+      <Segmented
+        value={view}
+        onChange={(value) => setView(value as View)}
+        options={[
+          { value: "list", label: t("viewList") },
+          { value: "calendar", label: t("viewCalendar") },
+        ]}
+      />
+      <WeekPicker week={week} onChange={setWeek} />
+    </Space>
+  );
   return (
     <>
-    <SimpleList<Shift>
-      key={week}
-      title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
-      useRows={(params: ListParams) => useShifts(week, params)}
-      emptyText={t("shiftsEmpty")}
-      searchable={false}
-      extra={<DatePicker picker="week" allowClear={false} value={dayjs(week)} onChange={(d) => d && setWeek(mondayOf(d))} />}
-      columns={[
-        { title: t("name"), dataIndex: "title" },
-        { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
-        { title: t("community"), dataIndex: "community_name" },
-        { title: t("origin"), dataIndex: "origin", render: (v) => enumLabel(t, "origin", v) },
-        { title: t("seats"), dataIndex: "seats" },
-        { title: t("priority"), dataIndex: "priority" },
-        {
-          title: t("skills"),
-          dataIndex: "required_skills",
-          render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
-        },
-        {
-          title: t("actions"),
-          render: (_, s) => (
-            <Button type="link" size="small" onClick={() => setQrFor(s)}>
-              {t("qrButton")}
-            </Button>
-          ),
-        },
-      ]}
-    />
-    {qrFor && <ShiftQrModal shift={qrFor} onClose={() => setQrFor(null)} />}
+      {view === "list" ? (
+        <SimpleList<Shift>
+          key={week}
+          title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
+          useRows={(params: ListParams) => useShifts(week, params)}
+          emptyText={t("shiftsEmpty")}
+          searchable={false}
+          extra={controls}
+          columns={[
+            { title: t("name"), dataIndex: "title" },
+            { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
+            { title: t("community"), dataIndex: "community_name" },
+            { title: t("origin"), dataIndex: "origin", render: (v) => enumLabel(t, "origin", v) },
+            { title: t("seats"), dataIndex: "seats" },
+            { title: t("priority"), dataIndex: "priority" },
+            {
+              title: t("skills"),
+              dataIndex: "required_skills",
+              render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
+            },
+            {
+              title: t("actions"),
+              render: (_, s) => (
+                <Button type="link" size="small" onClick={() => setQrFor(s)}>
+                  {t("qrButton")}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+          <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
+            </Typography.Title>
+            {controls}
+          </Space>
+          <ShiftsCalendar week={week} onQr={setQrFor} />
+        </Space>
+      )}
+      {qrFor && <ShiftQrModal shift={qrFor} onClose={() => setQrFor(null)} />}
     </>
   );
 }

@@ -1,11 +1,13 @@
-// My posts this week and upcoming, phone first: one card each, accept or decline before the deadline.
-import { App, Button, Card, List, Space, Tag, Typography } from "antd";
+// My posts this week and upcoming, phone first: one card each, accept or decline before the deadline; or the same
+// posts on a week calendar (starting at the week of the next post).
+import { App, Button, Card, List, Segmented, Space, Tag, Typography } from "antd";
 import { EnvironmentOutlined, TeamOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
+import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
 import { ApiError } from "@/lib/api";
-import { formatDateTime, formatSpan } from "@/lib/format";
+import { formatDateTime, formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useAcceptPost, useMyPosts, type MyPost, type PostStatus } from "../api/myPosts";
 import { DeclineModal } from "./DeclineModal";
@@ -54,23 +56,65 @@ export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; on
   );
 }
 
+/** The week to open the calendar on: the week of the next post still to come, else this week. */
+export function firstWeek(rows: MyPost[], now = dayjs()): string {
+  const next = rows.filter((p) => dayjs(p.end).isAfter(now)).sort((a, b) => a.start.localeCompare(b.start))[0];
+  return mondayOf(next ? dayjs(next.start) : now);
+}
+
+function MyPostsCalendar({ rows }: { rows: MyPost[] }) {
+  const { t } = useI18n();
+  const [week, setWeek] = useState(() => firstWeek(rows));
+  const end = dayjs(week).add(7, "day");
+  const inWeek = rows.filter((p) => !dayjs(p.start).isBefore(dayjs(week)) && dayjs(p.start).isBefore(end));
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <WeekPicker week={week} onChange={setWeek} />
+      {inWeek.length === 0 && <Typography.Text type="secondary">{t("myPostsWeekEmpty")}</Typography.Text>}
+      <WeekCalendar week={week} items={inWeek.map((p) => ({ ...p, key: p.id }))} title={(p) => p.shift_title} testId="my-posts-week">
+        {(p) => (
+          <Space orientation="vertical" size={2}>
+            <Typography.Text style={{ fontSize: 12 }}>
+              <EnvironmentOutlined /> {p.place.community}
+            </Typography.Text>
+            <Tag color={COLOURS[p.status]}>{enumLabel(t, "postStatus", p.status)}</Tag>
+          </Space>
+        )}
+      </WeekCalendar>
+    </Space>
+  );
+}
+
 export function MyPostsPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const posts = useMyPosts();
   const accept = useAcceptPost();
   const [declining, setDeclining] = useState<MyPost | null>(null);
+  const [view, setView] = useState<"list" | "calendar">("list");
 
   if (posts.isLoading) return <Loading />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => posts.refetch()} />;
   const rows = posts.data ?? [];
   return (
-    <Space orientation="vertical" style={{ width: "100%", maxWidth: 720 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("myPostsTitle")}
-      </Typography.Title>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: view === "calendar" ? undefined : 720 }}>
+      <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("myPostsTitle")}
+        </Typography.Title>
+        <Segmented
+          value={view}
+          onChange={(value) => setView(value as "list" | "calendar")}
+          options={[
+            { value: "list", label: t("viewList") },
+            { value: "calendar", label: t("viewCalendar") },
+          ]}
+        />
+      </Space>
       {rows.length === 0 ? (
         <EmptyState text={t("myPostsEmpty")} />
+      ) : view === "calendar" ? (
+        <MyPostsCalendar rows={rows} />
       ) : (
         <List
           dataSource={rows}

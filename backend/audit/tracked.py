@@ -1,0 +1,86 @@
+"""Which models keep an audit history, how (fields left out, personal fields masked), and which of their
+rows a coordinator may read the history of. Imported once the apps are loaded (audit.apps, audit.selectors).
+
+The admin reads every history; a coordinator reads the history of rows their scope holds now (the same rules
+as the rows themselves, core.scoping and the planning's run scope), so a deleted row's history is the admin's.
+
+Bulk writes: auditlog sees save() and delete(), not QuerySet.update() or bulk_create(). The planning worker's
+status moves of a run and its bulk_create of the plan, and the post holdings that publishing an allocation
+activates, ends and creates, are recorded by audit.services.audit_record_change at the run level (one entry with
+the counts), called from planning.services and allocation.services. Recorded per row: a run's creation (by its
+coordinator), the plan's publication (by the publisher), every edit in the review (assignments added, pinned,
+removed), volunteers' answers and the rows a backfill adds. The reapers' requeue or failure of a silent run is recorded
+the same way (no actor: the beat did it), with the message the run shows.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+
+from accounts.models import User
+from allocation.models import AllocationPublication, AllocationRun
+from core.scoping import Scope, scope_filter
+from needs.models import Need
+from planning.models import Assignment, MatchingRun, Publication
+from planning.selectors import matching_run_scope
+from posts.models import PostHolding
+from records.models import ServiceRecord
+from resources.models import Resource, ResourceSlot
+from volunteering.models import AssignmentResponse
+
+Visible = Callable[[User], Q | None]  # the rows whose history the user reads; None: every row
+
+
+def in_scope(scope: Scope) -> Visible:
+    return lambda user: scope_filter(user, scope, write=False)
+
+
+def of_run(path: str, runs: type[models.Model]) -> Visible:
+    """Rows of a run the user sees (matching and allocation runs share the planning's scope rule)."""
+
+    def visible(user: User) -> Q | None:
+        condition = matching_run_scope(user)
+        return None if condition is None else Q(**{f"{path}__in": runs.objects.filter(condition).values("pk")})
+
+    return visible
+
+
+@dataclass(frozen=True)
+class Tracked:
+    model: type[models.Model]
+    visible: Visible
+    exclude: tuple[str, ...] = ()
+    mask: tuple[str, ...] = ()  # personal data: masked in the history itself (audit.masks)
+
+
+# Stamped on every save: noise in a history.
+EVERY_SAVE = ("created_at", "updated_at")
+
+# The `model` filter of GET /api/audit/ names these keys.
+TRACKED: dict[str, Tracked] = {
+    "need": Tracked(Need, in_scope(Scope(community="community")), mask=("requester_name", "requester_phone")),
+    "resource": Tracked(Resource, in_scope(Scope(community="community"))),
+    "resource_slot": Tracked(ResourceSlot, in_scope(Scope(community="resource__community"))),
+    "service_record": Tracked(ServiceRecord, in_scope(Scope(community="community")), mask=("recipient",)),
+    # The worker's progress reports (heartbeat, stage, progress, solver figures) are not changes anybody made.
+    "matching_run": Tracked(MatchingRun, of_run("pk", MatchingRun),
+                            exclude=("heartbeat", "stage", "progress", "gap", "stats", "metrics")),
+    "publication": Tracked(Publication, of_run("run", MatchingRun)),
+    "assignment": Tracked(Assignment, of_run("run", MatchingRun)),
+    "assignment_response": Tracked(AssignmentResponse, of_run("assignment__run", MatchingRun), mask=("reason",)),
+    "allocation_run": Tracked(AllocationRun, of_run("pk", AllocationRun), exclude=("stats",)),
+    "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
+    "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
+}
+
+
+def tracked_register() -> None:
+    from auditlog.registry import auditlog
+
+    for tracked in TRACKED.values():
+        # Reverse relations (a run's assignments, ...) are other rows with histories of their own; auditlog would
+        # write them into a creation entry as "planning.Assignment.None".
+        reverse = [field.name for field in tracked.model._meta.get_fields() if field.auto_created and not field.concrete]
+        auditlog.register(tracked.model, exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse],
+                          mask_fields=list(tracked.mask))

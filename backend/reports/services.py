@@ -1,0 +1,290 @@
+"""Writes of the reports: an export job is stored, then written by a worker (reports.run_export) with its
+progress; the quarterly feedback writes one PDF and one XLSX per employer unit and quarter. Both are safe to run
+twice: a done export is not redone, and a quarter's report per unit is replaced, never duplicated."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status
+
+from accounts.models import User
+from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log
+from orgs.models import Unit
+from reports import layouts, selectors, writers
+from reports.models import ExportJob, FeedbackReport
+
+log = logging.getLogger(__name__)
+Kind, Format, Status = ExportJob.Kind, ExportJob.Format, ExportJob.Status
+# The formats each export kind is written in (PDF is the feedback reports').
+KIND_FORMATS = {
+    Kind.SERVICE_RECORDS: (Format.CSV, Format.XLSX),
+    Kind.NATIONAL_RECORDS: (Format.CSV, Format.XLSX),
+    Kind.UNIT_LEDGERS: (Format.CSV, Format.XLSX),
+}
+FILE_NAMES = {
+    Kind.SERVICE_RECORDS: "service-records", Kind.NATIONAL_RECORDS: "national-service-records",
+    Kind.UNIT_LEDGERS: "unit-ledgers",
+}
+DEFAULT_PROGRESS_EVERY = 200  # rows between two progress writes
+DEFAULT_EXPORT_DAYS = 7  # days a finished export stays downloadable
+# A running job whose progress is silent this long has lost its worker (acks_late hands its task to another
+# worker, or the sweeper sends it again); before that, a second delivery leaves it to the worker that has it.
+DEFAULT_STALE_MINUTES = 30
+
+
+class ExportNotAllowed(ApplicationError):
+    """The requester's role may not export this kind of rows."""
+
+    code = "permission_denied"
+    status_code = status.HTTP_403_FORBIDDEN
+
+
+class ExportNotReady(Conflict):
+    """The export has no file yet: it is queued, running or failed."""
+
+    code = "not_ready"
+
+
+class ExportExpired(ApplicationError):
+    """The export's file has been removed after its expiry; request it again."""
+
+    code = "expired"
+    status_code = status.HTTP_410_GONE
+
+
+def export_path(relative: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / relative
+
+
+# ---------------------------------------------------------------- export jobs
+
+
+def export_job_create(*, user: User, kind: str, format: str, parameters: dict) -> ExportJob:
+    """Store the job and queue its writing once the job is committed. Volunteers export their own records only
+    (the records selector keeps them to their own rows); unit ledgers are for coordinators and unit representatives."""
+    if kind == Kind.UNIT_LEDGERS and user.role == User.Role.VOLUNTEER and not user.is_superuser:
+        raise ExportNotAllowed(gettext("Volunteers export their own service records only."))
+    job = ExportJob.objects.create(
+        kind=kind, format=format, parameters=parameters, requested_by=user, language=translation.get_language() or "",
+    )
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    from reports.tasks import run_export_task
+
+    send_or_log(run_export_task, job_id)
+
+
+def export_job_run(*, job_id: int) -> ExportJob | None:
+    """Write the job's file, updating its progress every REPORTS_PROGRESS_EVERY rows. A done job is left alone, and
+    so is one another worker is writing; a failed one, or a running one whose worker was lost, is written again
+    from the start."""
+    with transaction.atomic():
+        job = ExportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status == Status.DONE or (job.status == Status.RUNNING and not _stale(job)):
+            return job
+        now = timezone.now()
+        job.status, job.started_at, job.heartbeat_at, job.progress, job.rows_done, job.error = (
+            Status.RUNNING, now, now, 0, 0, "")
+        job.save(update_fields=["status", "started_at", "heartbeat_at", "progress", "rows_done", "error"])
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        try:
+            relative, written = _write_export(job)
+        except Exception:
+            log.exception("export job %s failed", job.pk)  # the trace names no person: rows are not logged
+            ExportJob.objects.filter(pk=job.pk).update(
+                status=Status.FAILED, error=gettext("The export could not be written; request it again."),
+                finished_at=timezone.now(),
+            )
+            raise
+    finished = timezone.now()
+    days = getattr(settings, "REPORTS_EXPORT_DAYS", DEFAULT_EXPORT_DAYS)
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=Status.DONE, file=relative, progress=100, rows_done=written, finished_at=finished,
+        heartbeat_at=finished, expires_at=finished + dt.timedelta(days=days),
+    )
+    job.refresh_from_db()
+    return job
+
+
+def _silent_since() -> dt.datetime:
+    return timezone.now() - dt.timedelta(minutes=getattr(settings, "REPORTS_STALE_MINUTES", DEFAULT_STALE_MINUTES))
+
+
+def _stale(job: ExportJob) -> bool:
+    return job.heartbeat_at is None or job.heartbeat_at < _silent_since()
+
+
+def export_jobs_resume() -> int:
+    """The sweeper: send again the jobs still queued a while after their request (the broker was down when they
+    were requested) and the running ones whose worker was lost. Returns how many were sent."""
+    before = _silent_since()
+    jobs = list(ExportJob.objects.filter(
+        Q(status=Status.QUEUED, created_at__lt=before) | Q(status=Status.RUNNING, heartbeat_at__lt=before)
+    ).values_list("pk", flat=True))
+    for job_id in jobs:
+        _enqueue(job_id)
+    return len(jobs)
+
+
+def export_files_purge() -> int:
+    """Delete the files of the exports past their expiry (the rows stay, their download answers 410)."""
+    removed = 0
+    for job in ExportJob.objects.filter(status=Status.DONE, expires_at__lte=timezone.now()).only("file"):
+        path = export_path(job.file)
+        if path.exists():
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def _write_export(job: ExportJob) -> tuple[str, int]:
+    """Write the file under MEDIA_ROOT/exports; its path relative to MEDIA_ROOT and the rows written."""
+    user = job.requested_by
+    if job.kind == Kind.UNIT_LEDGERS:
+        ledgers = selectors.export_ledgers(user=user, parameters=job.parameters)
+        total = sum(1 + ledger.entry_count for ledger in ledgers)
+        header, note, sheet = layouts.ledger_header(), None, gettext("Unit ledgers")
+        rows = (row for ledger in ledgers for row in layouts.ledger_rows(ledger))
+    else:
+        national = job.kind == Kind.NATIONAL_RECORDS
+        records = selectors.export_records(user=user, parameters=job.parameters, approved_only=national)
+        total = records.count()
+        if national:
+            header, note = list(layouts.NATIONAL_COLUMNS), layouts.INTERNAL_LEDGER_NOTE
+            sheet = layouts.INTERNAL_LEDGER_MARK
+            to_row = layouts.national_record_row
+        else:
+            header, note, sheet = layouts.service_record_header(), None, gettext("Service records")
+            to_row = layouts.service_record_row
+        rows = (to_row(record, user) for record in records.iterator(chunk_size=500))
+    ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
+    relative = f"exports/{FILE_NAMES[job.kind]}-{job.pk}.{job.format}"
+    on_row = _Progress(job.pk, total)
+    if job.format == Format.CSV:
+        writers.write_csv(export_path(relative), header=header, rows=rows, note=note, on_row=on_row)
+    else:
+        writers.write_xlsx(export_path(relative), sheet=sheet, header=header, rows=rows, note=note, on_row=on_row)
+    return relative, on_row.done
+
+
+class _Progress:
+    """Counts the rows written and writes the job's progress (and heartbeat) every REPORTS_PROGRESS_EVERY rows,
+    out of the total counted up front; below 100 until the file is in place."""
+
+    def __init__(self, job_id: int, total: int):
+        self.job_id, self.total, self.done = job_id, total, 0
+        self.every = getattr(settings, "REPORTS_PROGRESS_EVERY", DEFAULT_PROGRESS_EVERY)
+
+    def __call__(self, done: int) -> None:
+        self.done = done
+        if done % self.every == 0:
+            ExportJob.objects.filter(pk=self.job_id).update(
+                rows_done=done, progress=min(99, done * 100 // max(self.total, 1)), heartbeat_at=timezone.now(),
+            )
+
+
+def export_job_file(*, job: ExportJob) -> Path:
+    """The finished job's file, or why there is none."""
+    if job.status != Status.DONE:
+        raise ExportNotReady(gettext("The export is not ready: it is %(status)s.") % {
+            "status": job.get_status_display()})
+    path = export_path(job.file)
+    if (job.expires_at is not None and job.expires_at <= timezone.now()) or not path.exists():
+        raise ExportExpired(gettext("The export has expired; request it again."))
+    return path
+
+
+def export_download_name(job: ExportJob) -> str:
+    day = timezone.localdate(job.finished_at or job.created_at)
+    return f"{FILE_NAMES[job.kind]}-{day:%Y%m%d}-{job.pk}.{job.format}"
+
+
+# ---------------------------------------------------------------- feedback to units
+
+
+FEEDBACK_HEADER = [
+    _("Volunteer number"), _("Name"), _("Reporting (报到)"), _("Posts held"), _("Services"), _("Hours"),
+    _("Average rating"),
+]
+FEEDBACK_WIDTHS = [1.3, 1, 2.8, 2.4, 0.8, 0.8, 0.9]  # the columns' shares of the PDF's width
+
+
+def _reporting(member: selectors.MemberService) -> str:
+    if member.reported_community is None:
+        return gettext("Not reported")
+    return gettext("Reported to %(community)s on %(date)s") % {
+        "community": member.reported_community, "date": member.reported_at.isoformat(),
+    }
+
+
+def feedback_report_write(*, unit: Unit, year: int, quarter: int) -> FeedbackReport:
+    """The unit's report of the quarter, as PDF and XLSX; a second write replaces the files and the figures."""
+    members = selectors.feedback_members(unit=unit, year=year, quarter=quarter)
+    header = [str(title) for title in FEEDBACK_HEADER]
+    rows = [
+        [m.number, m.name, _reporting(m), "、".join(m.posts), m.services, m.hours, m.average_rating]
+        for m in members
+    ]
+    minutes = sum(m.minutes for m in members)
+    title = gettext("%(unit)s: community service of in-office members, %(year)s Q%(quarter)s") % {
+        "unit": unit.name, "year": year, "quarter": quarter,
+    }
+    first, last = selectors.quarter_bounds(year, quarter)
+    lines = [
+        layouts.INTERNAL_LEDGER_MARK,
+        gettext("Period: %(first)s to %(last)s. Members who agreed to share their record: %(count)s; "
+                "hours served: %(hours)s.") % {
+            "first": first.isoformat(), "last": last.isoformat(), "count": len(members),
+            "hours": round(minutes / 60, 2),
+        },
+    ]
+    stem = f"feedback/{year}-Q{quarter}/unit-{unit.pk}"
+    writers.write_pdf(export_path(f"{stem}.pdf"), title=title, lines=lines, header=header, rows=rows,
+                      widths=FEEDBACK_WIDTHS)
+    writers.write_xlsx(export_path(f"{stem}.xlsx"), sheet=f"{year}Q{quarter}", header=header, rows=rows,
+                       note=f"{title}（{layouts.INTERNAL_LEDGER_MARK}）")
+    report, _created = FeedbackReport.objects.update_or_create(
+        unit=unit, year=year, quarter=quarter,
+        defaults={"member_count": len(members), "minutes": minutes, "pdf_file": f"{stem}.pdf",
+                  "xlsx_file": f"{stem}.xlsx", "generated_at": timezone.now()},
+    )
+    return report
+
+
+def feedback_write_quarter(*, year: int, quarter: int, unit_ids: list[int] | None = None) -> dict:
+    """Every unit's report of the quarter (or of the units named). Safe to run twice."""
+    units = selectors.feedback_units()
+    if unit_ids is not None:
+        units = units.filter(pk__in=unit_ids)
+    written = members = 0
+    for unit in units:
+        report = feedback_report_write(unit=unit, year=year, quarter=quarter)
+        written, members = written + 1, members + report.member_count
+    return {"year": year, "quarter": quarter, "written": written, "members": members}
+
+
+def feedback_write_request(*, user: User, year: int, quarter: int) -> dict:
+    """A coordinator's on-demand write of a quarter for the units of their scope, queued once the request commits:
+    a unit of some eighty members takes most of a second, a district some minutes. Returns the units queued."""
+    unit_ids = list(selectors.feedback_units(user=user).values_list("pk", flat=True))
+    if unit_ids:
+        transaction.on_commit(lambda: _enqueue_feedback(year, quarter, unit_ids))
+    return {"year": year, "quarter": quarter, "units": len(unit_ids)}
+
+
+def _enqueue_feedback(year: int, quarter: int, unit_ids: list[int]) -> None:
+    from reports.tasks import write_quarterly_feedback_task
+
+    send_or_log(write_quarterly_feedback_task, year, quarter, unit_ids)
