@@ -34,7 +34,7 @@ class Project(TimeStamped):
     frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
-    # When the project meets in a week (weekly projects produce one shift per listed weekday).
+    # When the project meets in a week (weekly and one-off projects produce one shift per listed weekday in their period).
     weekdays = models.JSONField(_("weekdays"), default=list, blank=True, validators=[validate_weekdays_or_none])
     start_time = models.TimeField(_("session from"), null=True, blank=True)
     end_time = models.TimeField(_("session to"), null=True, blank=True)

@@ -13,6 +13,7 @@ from resources.models import Resource
 
 class ProjectSerializer(DomainSerializer):
     ordered_pairs = (("start_date", "end_date"), ("start_time", "end_time"))
+    may_end_at_start = ("end_date",)  # a one-off project may last one day
     community_name = serializers.CharField(source="community.name", read_only=True)
     scoped_fields = {
         "community": (Community.objects, Scope(community="self")),

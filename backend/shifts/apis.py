@@ -24,7 +24,7 @@ class ShiftViewSet(ScopedViewSet):
     @extend_schema(request=ShiftGenerateSerializer, responses=ShiftGenerateResultSerializer)
     @action(detail=False, methods=["post"])
     def generate(self, request):
-        """Create the week's shifts from posts' schedule rules, weekly projects and published needs."""
+        """Create the week's shifts from posts' schedule rules, weekly and one-off projects and published needs."""
         payload = ShiftGenerateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         communities = scope_queryset(Community.objects.all(), request.user, Scope(community="self"), write=True)

@@ -1,4 +1,4 @@
-"""Writes on shifts: a week's shifts generated from posts, weekly projects and published needs, and ad-hoc ones.
+"""Writes on shifts: a week's shifts generated from posts, weekly and one-off projects and published needs, and ad-hoc ones.
 
 Generation is idempotent: every generated shift carries a key naming its source and date, so running it
 twice for the same week creates nothing new.
@@ -49,11 +49,16 @@ def _post_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
     return result
 
 
+# A weekly project meets on its weekdays all through its period, a one-off one on its weekdays within its (short)
+# period; a monthly one has no rule for its week of the month, so its sessions are entered as shifts by hand.
+PROJECT_FREQUENCIES_GENERATED = (Project.Frequency.WEEKLY, Project.Frequency.ONCE)
+
+
 def _project_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
     result = []
     last_day = week + dt.timedelta(days=6)
     projects = Project.objects.filter(
-        community__in=communities, frequency=Project.Frequency.WEEKLY, seats__gt=0,
+        community__in=communities, frequency__in=PROJECT_FREQUENCIES_GENERATED, seats__gt=0,
         start_date__lte=last_day, end_date__gte=week,
     ).select_related("community")
     for project in projects:

@@ -2,7 +2,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn, signOut, snap } from "./helpers";
 
-/** A volunteer login with a post in the published plan (the seeded volunteer if on it, else the first one). */
+/** A volunteer login with a post in the published plan still open to answers (the seeded volunteer if so, else the
+ * first one). */
 async function volunteerOnThePlan(request: APIRequestContext, baseURL: string): Promise<string> {
   await request.get("/x"); // index.html sets the csrftoken cookie
   const cookies = await request.storageState();
@@ -12,7 +13,13 @@ async function volunteerOnThePlan(request: APIRequestContext, baseURL: string): 
   const runs = await (await request.get("/api/planning/runs/?published=true")).json();
   const run = runs.results[0];
   const rows = await (await request.get(`/api/planning/runs/${run.id}/assignments/?page_size=200`)).json();
-  const numbers: string[] = rows.results.map((a: { volunteer_number: string }) => a.volunteer_number);
+  // Answers close a day before a shift starts (VOLUNTEERING_ANSWER_DEADLINE_HOURS): only posts that start more than
+  // a day and a half from now can still be declined, whatever the hour this runs at.
+  const open = (a: { shift_start: string }) => new Date(a.shift_start).getTime() > Date.now() + 36 * 3_600_000;
+  const numbers: string[] = rows.results
+    .filter(open)
+    .map((a: { volunteer_number: string }) => a.volunteer_number);
+  expect(numbers.length, "the published plan has posts still open to answers").toBeGreaterThan(0);
   await request.post("/api/auth/logout/", { headers });
   return numbers.includes("ZY0000001") ? "zhiyuanzhe" : numbers[0];
 }
@@ -25,7 +32,9 @@ test("a volunteer declines a post and the coordinator sees the backfill", async 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, username);
   await expect(page).toHaveURL(/\/my\/posts$/);
-  const post = page.getByTestId("my-post").first();
+  await expect(page.getByTestId("my-post").first()).toBeVisible();
+  // the first post still open to answers (this week's earlier ones may have closed already)
+  const post = page.getByTestId("my-post").filter({ has: page.getByRole("button", { name: "婉拒" }) }).first();
   await expect(post).toBeVisible();
   await snap(page, "volunteer-my-posts");
   // The same posts on a week calendar, opened on the week of the next one.
@@ -72,11 +81,17 @@ test("a volunteer declines a post and the coordinator sees the backfill", async 
   await snap(page, "volunteer-check-in-refused");
 
   await page.goto("/my/posts");
+  await expect(post).toBeVisible();
+  // the card is named by its title and time, which stay when its buttons go
+  const declined = page
+    .getByTestId("my-post")
+    .filter({ hasText: await post.locator(".ant-card-head-title").innerText() })
+    .filter({ hasText: await post.locator("strong").first().innerText() });
   await post.getByRole("button", { name: "婉拒" }).click();
   await page.getByLabel("原因（可选）").fill("本周家中有事，无法参加。");
   await page.getByRole("dialog").getByRole("button", { name: "婉拒" }).click();
   await expect(page.getByText("已婉拒，协调员会安排他人补位。")).toBeVisible();
-  await expect(page.getByTestId("my-post").first().getByText("已婉拒")).toBeVisible();
+  await expect(declined.getByText("已婉拒")).toBeVisible();
   // The backfill starts on the worker now. On SQLite a write at the same moment (a sign-out, a sign-in) can
   // make it fail with "database is locked" (reported to the backend), so give it a moment alone.
   await page.waitForTimeout(3_000);

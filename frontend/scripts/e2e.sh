@@ -37,6 +37,11 @@ cleanup() {
   if [ $status -ne 0 ]; then
     echo "e2e: failed ($status); logs in $TMP/log"
     tail -n 30 "$TMP/log/worker.log" "$TMP/log/server.log" 2>/dev/null || true
+    # last, so that the end of a CI log names what failed: the failed tests and the first lines of their errors
+    if [ -s "$TMP/log/playwright.log" ]; then
+      echo "e2e: what failed (from $TMP/log/playwright.log):"
+      sed 's/\x1b\[[0-9;]*m//g' "$TMP/log/playwright.log" | grep -E -A4 '^ +[0-9]+\) |✘|flaky|failed|Error:' | head -n 80 || true
+    fi
   else
     rm -rf "$TMP"
   fi
@@ -72,4 +77,4 @@ grep -q "ready" "$TMP/log/worker.log" || { echo "e2e: the worker did not start";
 echo "e2e: server on port $PORT, worker $WORKER_PID"
 
 mkdir -p e2e/screenshots
-BASE_URL="http://127.0.0.1:$PORT" npx playwright test "$@"
+BASE_URL="http://127.0.0.1:$PORT" npx playwright test "$@" 2>&1 | tee "$TMP/log/playwright.log"

@@ -816,7 +816,7 @@ const zh = {
   projectResourceHelp: "选了类别，匹配时会为每个班次预订一件这类空闲资源（容量不低于所填人数）",
   projectResourceNone: "不需要",
   projectMinCapacity: "容量至少",
-  projectPeriodOrder: "结束日期要晚于开始日期",
+  projectPeriodOrder: "结束日期不能早于开始日期",
   projectSkillLevels: "技能等级要求",
   projectSkillLevelsHelp: "每项技能要求的最低等级（1 到 5，不填为 1）",
 };
@@ -1625,7 +1625,7 @@ const en: Dictionary = {
   projectResourceHelp: "With a kind chosen, the matching books one free resource of that kind for each shift (at least this capacity)",
   projectResourceNone: "None",
   projectMinCapacity: "Capacity at least",
-  projectPeriodOrder: "The end date must be after the start date",
+  projectPeriodOrder: "The end date cannot be before the start date",
   projectSkillLevels: "Skill levels asked",
   projectSkillLevelsHelp: "The lowest level asked of each skill (1 to 5; 1 when left empty)",
 };

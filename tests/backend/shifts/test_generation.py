@@ -108,3 +108,23 @@ def test_next_week_task_generates_from_next_monday(world):
     result = shift_generate_next_week_task.run()
     monday = week_start(dt.date.today()) + dt.timedelta(days=7)
     assert result == {"week": monday.isoformat(), "created": 1, "existing": 0}
+
+
+def test_a_one_day_project_is_accepted_and_makes_one_shift(world, client_as):
+    # given a one-off project on the Wednesday of the week, entered through the API (it ends on the day it starts)
+    wednesday = MONDAY + dt.timedelta(days=2)
+    response = client_as("community").post("/api/projects/", {
+        "community": world.a1.pk, "name": "一次性义诊", "frequency": "once", "start_date": wednesday.isoformat(),
+        "end_date": wednesday.isoformat(), "weekdays": [3], "start_time": "09:00", "end_time": "11:00", "seats": 2,
+    }, format="json")
+    assert response.status_code == 201, response.json()
+    # and one that would end the day before it starts is still refused, naming the end
+    refused = client_as("community").patch(
+        f"/api/projects/{response.json()['id']}/", {"end_date": (wednesday - dt.timedelta(days=1)).isoformat()}, format="json",
+    )
+    assert refused.status_code == 400
+    assert "end_date" in refused.json()["extra"]["fields"]
+    # when the week is generated, the project makes its one shift on that day
+    result = shift_generate_week(week=MONDAY)
+    assert result.by_origin == {"project": 1}
+    assert [_local(s) for s in Shift.objects.filter(project_id=response.json()["id"])] == [("Wed 09:00", "11:00")]

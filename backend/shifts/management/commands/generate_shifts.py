@@ -8,7 +8,7 @@ from shifts.services import shift_generate_week, week_start
 
 
 class Command(BaseCommand):
-    help = "Create a week's shifts from posts' schedule rules, weekly projects and published needs."
+    help = "Create a week's shifts from posts' schedule rules, weekly and one-off projects and published needs."
 
     def add_arguments(self, parser):
         parser.add_argument("--week", help="any day of the week (default: next Monday)")

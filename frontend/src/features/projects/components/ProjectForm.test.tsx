@@ -91,15 +91,26 @@ it("asks for a session and seats once weekdays are chosen, then shows the server
   expect(within(dialog).getByLabelText("项目名称")).toHaveValue("四点半课堂");
 });
 
-it("refuses a period that ends on its start day and a session that ends when it starts", async () => {
+it("refuses a period that ends before its start day and a session that ends when it starts", async () => {
   renderWithApp(
-    <ProjectForm project={{ ...project, end_date: project.start_date, end_time: project.start_time }} onClose={vi.fn()} />,
+    <ProjectForm project={{ ...project, end_date: "2026-08-31", end_time: project.start_time }} onClose={vi.fn()} />,
   );
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
-  expect(await within(dialog).findByText("结束日期要晚于开始日期")).toBeInTheDocument();
+  expect(await within(dialog).findByText("结束日期不能早于开始日期")).toBeInTheDocument();
   expect(await within(dialog).findByText("结束时间要晚于开始时间")).toBeInTheDocument();
   expect(writes()).toHaveLength(0);
+});
+
+it("saves a one-day project (it ends on the day it starts)", async () => {
+  const onClose = vi.fn();
+  patchReply = () => jsonReply(200, project);
+  renderWithApp(<ProjectForm project={{ ...project, end_date: project.start_date }} onClose={onClose} />);
+  const dialog = await screen.findByRole("dialog");
+  await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
+  await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
+  const body = JSON.parse(writes()[0][1].body);
+  expect([body.start_date, body.end_date]).toEqual([project.start_date, project.start_date]);
 });
 
 it("creates a project from what was typed, with the level asked of each skill", async () => {

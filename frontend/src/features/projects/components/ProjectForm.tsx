@@ -1,4 +1,4 @@
-// Create or edit one project (项目): checked here first (name, community, a period whose end is after its start; a
+// Create or edit one project (项目): checked here first (name, community, a period that does not end before it starts; a
 // project that meets on some weekdays needs an ordered session time and seats, as the server says too), then the
 // server's field errors land on their fields and the rest in an alert. Nothing typed is lost on a refusal.
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, TimePicker } from "antd";
@@ -116,9 +116,9 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           rules={[
             { required: true, message: t("projectPeriodRequired") },
             {
-              // the server refuses an end on or before the start
+              // the server refuses an end before the start (a one-day project ends on its start day)
               validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && !value[1].isAfter(value[0], "day")) throw new Error(t("projectPeriodOrder"));
+                if (value?.[0] && value[1] && value[1].isBefore(value[0], "day")) throw new Error(t("projectPeriodOrder"));
               },
             },
           ]}
