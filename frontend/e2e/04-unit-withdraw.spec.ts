@@ -2,16 +2,11 @@
 // sees the withdrawal listed (撤回记录), is refused a second withdrawal of the same day (409), looks at the bookings
 // page, finds the withdrawal there in the list the server keeps (also after a reload) and takes it back from it.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
-
-/** A day `days` from today in the district's time zone, as YYYY-MM-DD. */
-function dayFromNow(days: number) {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + days * 86_400_000));
-}
+import { districtDay, signIn, snap } from "./helpers";
 
 test("a unit representative withdraws a resource for a day and takes it back", async ({ page }) => {
   // Three weeks ahead: past any published plan, so no booking moves and the take-back is allowed.
-  const day = dayFromNow(21);
+  const day = districtDay(21);
   await signIn(page, "danwei");
   await expect(page).toHaveURL(/\/resources$/);
   const row = page.locator(".ant-table-row").first();

@@ -2,7 +2,7 @@
 // proposals and unfilled posts, and publishes; a re-run of the published year is refused publication (409).
 // The demo volunteer then sees their standing post and declines it with a reason.
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, snap } from "./helpers";
+import { districtDay, signIn, signOut, snap } from "./helpers";
 
 test("a coordinator allocates next year's posts and publishes", async ({ page }) => {
   await signIn(page, "shequ");
@@ -12,7 +12,7 @@ test("a coordinator allocates next year's posts and publishes", async ({ page })
   await form.getByLabel("年度").fill("");
   await form.getByRole("button", { name: "开始定岗" }).click();
   await expect(form.getByText("请输入年度")).toBeVisible();
-  const year = String(new Date().getFullYear() + 1);
+  const year = String(Number(districtDay().slice(0, 4)) + 1);
   await form.getByLabel("年度").fill(year);
   await form.getByLabel("求解时限（秒）").fill("20");
   await snap(page, "coordinator-allocation");

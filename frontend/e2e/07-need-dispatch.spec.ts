@@ -1,17 +1,7 @@
 // 派单: a coordinator turns a pending need into shifts (the client refuses an empty seat count first), is refused
 // the same date and time again (409), and merges two needs into a new project (the client asks for a project first).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { LAPTOP, signIn, snap } from "./helpers";
-
-/** Picks `day` (YYYY-MM-DD) in the open date panel, turning to its month first. */
-async function pickDay(page: Page, day: string) {
-  const panel = page.locator(".ant-picker-dropdown:visible");
-  await expect(panel.locator(".ant-picker-header-next-btn").first()).toBeVisible(); // open before counting cells
-  for (let turn = 0; turn < 3 && (await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).count()) === 0; turn += 1) {
-    await panel.locator(".ant-picker-header-next-btn").first().click();
-  }
-  await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).click();
-}
+import { LAPTOP, districtDay, pickDay, signIn, snap } from "./helpers";
 
 /** In the 生成班次 dialog: add `day` to the dates and set the time to 09:00–11:00. */
 async function chooseDayAndTime(page: Page, dialog: Locator, day: string) {
@@ -24,11 +14,6 @@ async function chooseDayAndTime(page: Page, dialog: Locator, day: string) {
   await dialog.getByPlaceholder("结束").fill("11:00");
   await dialog.getByPlaceholder("结束").press("Enter");
 }
-
-const ahead = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000); // the district's date (UTC+8)
-  return d.toISOString().slice(0, 10);
-};
 
 test("a coordinator turns a need into shifts and merges needs into a project", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
@@ -48,7 +33,7 @@ test("a coordinator turns a need into shifts and merges needs into a project", a
   await dialog.getByRole("button", { name: "生成" }).click();
   await expect(dialog.getByText("名额为 1 到 200 的整数")).toBeVisible();
   await dialog.getByLabel("名额").fill("2");
-  const day = ahead(20);
+  const day = districtDay(20);
   await chooseDayAndTime(page, dialog, day);
   await snap(page, "coordinator-need-shifts", LAPTOP);
   await dialog.getByRole("button", { name: "生成" }).click();
@@ -85,9 +70,9 @@ test("a coordinator turns a need into shifts and merges needs into a project", a
   await merge.getByLabel("新建项目").check();
   await merge.getByLabel("项目名称").fill("冬季助老服务项目");
   await merge.getByPlaceholder("开始").click();
-  await merge.getByPlaceholder("开始").fill(ahead(1));
+  await merge.getByPlaceholder("开始").fill(districtDay(1));
   await merge.getByPlaceholder("开始").press("Enter");
-  await merge.getByPlaceholder("结束").fill(ahead(60));
+  await merge.getByPlaceholder("结束").fill(districtDay(60));
   await merge.getByPlaceholder("结束").press("Enter");
   await snap(page, "coordinator-merge-needs", LAPTOP);
   await merge.getByRole("button", { name: "合并" }).click();

@@ -1,12 +1,7 @@
 // 项目清单: a coordinator creates a weekly project (weekdays, a session time, seats, a skill at a level), finds it,
 // changes its seats and deletes it; the form's checks and the list are seen at desktop and phone width.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
-
-const ahead = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+import { districtDay, signIn, snap } from "./helpers";
 
 test("a coordinator creates, edits and deletes a project", async ({ page }) => {
   const name = `周末助学项目 ${Date.now() % 100000}`;
@@ -20,9 +15,9 @@ test("a coordinator creates, edits and deletes a project", async ({ page }) => {
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("项目名称").fill(name);
   await dialog.getByPlaceholder("开始日期").click();
-  await dialog.getByPlaceholder("开始日期").fill(ahead(1));
+  await dialog.getByPlaceholder("开始日期").fill(districtDay(1));
   await dialog.getByPlaceholder("开始日期").press("Enter");
-  await dialog.getByPlaceholder("结束日期").fill(ahead(90));
+  await dialog.getByPlaceholder("结束日期").fill(districtDay(90));
   await dialog.getByPlaceholder("结束日期").press("Enter");
   await dialog.getByRole("checkbox", { name: "周六" }).check();
   // weekdays chosen: the session and seats are asked for before anything is sent

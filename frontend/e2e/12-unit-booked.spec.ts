@@ -2,17 +2,7 @@
 // the week's shifts are generated, matched and published (through the API, as the coordinators' tests do it in the
 // browser); the unit then finds its new hall booked on its bookings page (预订).
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { addWeeklySlot, signIn, snap } from "./helpers";
-
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-
-/** Monday of the week after next (a week no earlier test has published). */
-function weekAfterNext(): string {
-  const today = new Date();
-  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
-  return iso(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 14));
-}
+import { addDays, addWeeklySlot, districtMonday, signIn, snap } from "./helpers";
 
 async function signedIn(request: APIRequestContext, baseURL: string, username: string) {
   await request.get("/x"); // index.html sets the csrftoken cookie
@@ -28,8 +18,8 @@ async function signedIn(request: APIRequestContext, baseURL: string, username: s
 test("a unit lists a resource and sees it booked once the week's plan is published", async ({ page, playwright, baseURL }) => {
   test.setTimeout(240_000);
   const hall = `财政局大礼堂 ${Date.now() % 100000}`;
-  const week = weekAfterNext();
-  const wednesday = iso(new Date(new Date(`${week}T00:00:00`).getTime() + 2 * 86_400_000));
+  const week = districtMonday(2); // the week after next: a week no earlier test has published
+  const wednesday = addDays(week, 2);
 
   // The unit lists the hall (500 seats) with a free Wednesday morning.
   await signIn(page, "danwei");
@@ -54,7 +44,7 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   const found = await (await request.get(`/api/resources/?search=${encodeURIComponent(hall)}`)).json();
   expect(found.count).toBe(1);
   const community = found.results[0].community;
-  const end = iso(new Date(new Date(`${week}T00:00:00`).getTime() + 6 * 86_400_000));
+  const end = addDays(week, 6);
   const project = await request.post("/api/projects/", {
     headers,
     data: {

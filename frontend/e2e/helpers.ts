@@ -50,3 +50,38 @@ export async function addWeeklySlot(page: Page, slots: Locator, weekday: string,
   await slots.getByPlaceholder("结束").press("Enter"); // Enter in the last field submits the slot form
   await expect(slots.getByText(`${weekday} ${from}–${to}`)).toHaveCount(1);
 }
+
+// Dates as the district sees them (Asia/Shanghai, as the server and the browser do), whatever the zone of the machine
+// that runs the tests: at 00:30 on a Monday in Zhongyuan it is still Sunday in UTC.
+const DISTRICT_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" });
+const DAY_MS = 86_400_000;
+
+/** The district's date `days` from today, as YYYY-MM-DD. */
+export function districtDay(days = 0): string {
+  return DISTRICT_DATE.format(new Date(Date.now() + days * DAY_MS));
+}
+
+/** `day` (YYYY-MM-DD) moved by `days`, as YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Monday of the district's week `weeks` from this one, as YYYY-MM-DD. */
+export function districtMonday(weeks = 0): string {
+  const today = districtDay();
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(today, weeks * 7 - weekday);
+}
+
+/** In an open date panel: turns to the month of `day` (YYYY-MM-DD), backwards or forwards, and picks the day. */
+export async function pickDay(page: Page, day: string) {
+  const panel = page.locator(".ant-picker-dropdown:visible");
+  const [year, month] = day.split("-").map(Number);
+  const number = async (button: string) => Number((await panel.locator(button).first().innerText()).replace(/\D/g, ""));
+  for (let turn = 0; turn < 24; turn += 1) {
+    const months = (year - (await number(".ant-picker-year-btn"))) * 12 + (month - (await number(".ant-picker-month-btn")));
+    if (months === 0) break;
+    await panel.locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn").first().click();
+  }
+  await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).click();
+}
