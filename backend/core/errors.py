@@ -88,6 +88,12 @@ def database_unavailable_body() -> dict:
                       "service_unavailable")
 
 
+def _integer_too_large(exc) -> bool:
+    """SQLite (the embedded default) cannot bind an integer beyond 64 bits, where PostgreSQL compares it and finds
+    nothing: an id or a number sent that large is out of range, the client's fault, not the server's."""
+    return isinstance(exc, OverflowError) and "too large to convert to SQLite INTEGER" in str(exc)
+
+
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
@@ -115,6 +121,11 @@ def exception_handler(exc, context):
         response = Response(database_unavailable_body(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return response
+
+    if _integer_too_large(exc):
+        set_rollback()
+        return Response(error_body(_("A number in the request is out of range."), "invalid"),
+                        status=status.HTTP_400_BAD_REQUEST)
 
     if isinstance(exc, IntegrityError):
         # A uniqueness or check rule held by the database caught what validation could not (a race).
