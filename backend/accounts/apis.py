@@ -45,6 +45,7 @@ class MeSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
         fields = ["id", "username", "display_name", "role", "sub_district", "community", "unit", "volunteer"]
+        read_only_fields = fields
 
 
 class TokenSerializer(serializers.Serializer):

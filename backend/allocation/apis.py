@@ -15,6 +15,7 @@ from allocation import review, selectors, services
 from allocation.models import AllocationPublication, AllocationRun, HoldingDecline, Proposal, UnfilledPost
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
+from core.related import ScopedPrimaryKeyRelatedField
 from people.models import Volunteer
 from posts.models import Post, PostHolding
 
@@ -214,8 +215,8 @@ class ProposalFilter(django_filters.FilterSet):
 
 
 class ProposalAddInputSerializer(serializers.Serializer):
-    post = serializers.PrimaryKeyRelatedField(queryset=Post.objects.all())
-    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.all())
+    post = ScopedPrimaryKeyRelatedField(queryset=Post.objects.all())
+    volunteer = ScopedPrimaryKeyRelatedField(queryset=Volunteer.objects.all())
 
 
 class ProposalPinInputSerializer(serializers.Serializer):

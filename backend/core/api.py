@@ -6,8 +6,9 @@ this viewset instead of five API classes each (STYLE.md's one-class-per-action s
 """
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import permissions, relations, serializers, viewsets
 
+from core.related import ScopedPrimaryKeyRelatedField, register_scope
 from core.scoping import Scope, scope_queryset
 
 SAFE_ACTIONS = frozenset({"list", "retrieve", "metadata"})
@@ -34,6 +35,12 @@ class ScopedViewSet(viewsets.ModelViewSet):
     create_roles: frozenset | None = None
     delete_roles: frozenset | None = None
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # What a client may read here is also what it may name in any other entity's related fields.
+        if cls.__dict__.get("queryset") is not None:
+            register_scope(cls.queryset.model, cls.scope)
+
     def get_write_roles(self) -> frozenset:
         if self.action == "create" and self.create_roles is not None:
             return self.create_roles
@@ -54,12 +61,14 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
 
 class ScopedRelatedMixin:
-    """Limits related-object choices in input to rows the caller may write, so nobody files into another scope.
+    """Related fields name only rows the caller may see (core.related), and the fields in `scoped_fields` only
+    rows the caller may write, so nobody files into another scope, through a single field or a list of ids.
 
     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
     """
 
     scoped_fields: dict = {}
+    serializer_related_field = ScopedPrimaryKeyRelatedField
 
     def get_fields(self):
         fields = super().get_fields()
@@ -68,8 +77,11 @@ class ScopedRelatedMixin:
             return fields
         for name, (queryset, scope) in self.scoped_fields.items():
             field = fields.get(name)
-            if field is not None and not field.read_only:
-                field.queryset = scope_queryset(queryset.all(), request.user, scope, write=True)
+            if field is None or field.read_only:
+                continue
+            if isinstance(field, relations.ManyRelatedField):
+                field = field.child_relation
+            field.queryset = scope_queryset(queryset.all(), request.user, scope, write=True)
         return fields
 
 

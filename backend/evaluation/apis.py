@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from core import permissions as permissions_
 from core.api import ScopedRelatedMixin
+from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import COORDINATORS
 from evaluation import export, scoring, selectors, services
 from evaluation.models import AppraisalRating, AppraisalRound, EvaluationInput, EvaluationScheme, UnitEvaluation
@@ -138,7 +139,7 @@ class EvaluationInputListApi(APIView):
     class InputSerializer(ScopedRelatedMixin, serializers.Serializer):
         scoped_fields = {"unit": (Unit.objects, selectors.UNITS)}
 
-        unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
+        unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all())
         year = serializers.IntegerField(**YEAR)
         measure = serializers.ChoiceField(choices=EvaluationInput.Measure.choices)
         value = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0)
@@ -338,11 +339,11 @@ class AppraisalRoundListApi(APIView):
     class InputSerializer(serializers.Serializer):
         year = serializers.IntegerField(**YEAR)
         title = serializers.CharField(max_length=128)
-        community = serializers.PrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True,
+        community = ScopedPrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True,
                                                        default=None)
-        sub_district = serializers.PrimaryKeyRelatedField(queryset=SubDistrict.objects.all(), required=False,
+        sub_district = ScopedPrimaryKeyRelatedField(queryset=SubDistrict.objects.all(), required=False,
                                                           allow_null=True, default=None)
-        units = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.select_related("community"), many=True,
+        units = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.select_related("community"), many=True,
                                                    allow_empty=False)
         ballots = serializers.IntegerField(min_value=1, max_value=200, help_text=_("About fifty representatives."))
 

@@ -9,8 +9,9 @@ from orgs.serializers import AgreementSerializer, UnitSerializer
 class UnitViewSet(ScopedViewSet):
     queryset = Unit.objects.select_related("community")
     serializer_class = UnitSerializer
-    # Units serve the whole district: every coordinator reads them; a representative reads and edits its own.
-    scope = Scope(community=None, unit="pk", read_all=COORDINATORS, write=frozenset({Role.ADMIN, Role.UNIT}))
+    # Units serve the whole district: every coordinator reads them. Coordinators keep the units located in their
+    # scope (place, kind); a representative reads its own and edits its contact details (UnitSerializer).
+    scope = Scope(community="community", unit="pk", read_all=COORDINATORS, write=COORDINATORS | {Role.UNIT})
     create_roles = delete_roles = frozenset({Role.ADMIN})
     filterset_class = UnitFilter
     search_fields = ["name", "party_organisation", "address"]

@@ -24,6 +24,7 @@ class Unit(Located, TimeStamped):
     address = models.CharField(_("address"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=64, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("unit")

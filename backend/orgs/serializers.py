@@ -4,22 +4,55 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.masking import mask_phone
-from core.scoping import Scope
+from core.scoping import Role, Scope
 from core.serializers import DomainSerializer
 from geo.models import Community
 from orgs.models import Agreement, AgreementItem, Unit
 
 
 class UnitSerializer(DomainSerializer):
+    """A unit's place and kind are kept by the coordinators of its community and the administrator; its
+    representative edits only the contact details and the description (REPRESENTATIVE_FIELDS)."""
+
+    REPRESENTATIVE_FIELDS = frozenset({"contact_name", "contact_phone", "description"})
+
     community_name = serializers.CharField(source="community.name", read_only=True)
     contact_phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    scoped_fields = {"community": (Community.objects, Scope(community="self"))}
 
     class Meta:
         model = Unit
         fields = [
             "id", "name", "kind", "party_organisation", "community", "community_name", "address", "lat", "lng",
-            "contact_name", "contact_phone",
+            "contact_name", "contact_phone", "description",
         ]
+
+    def _representative(self) -> bool:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return getattr(user, "role", None) == Role.UNIT and not user.is_superuser
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self._representative():
+            for name, field in fields.items():
+                if name not in self.REPRESENTATIVE_FIELDS:
+                    field.read_only = True
+        return fields
+
+    def to_internal_value(self, data):
+        # A representative who sends another value of a field they do not keep is told so, not silently ignored;
+        # the same value (a whole object sent back) passes.
+        if self._representative() and self.instance is not None and hasattr(data, "items"):
+            stored = super().to_representation(self.instance)
+            refused = {
+                name: [_("Only the coordinators of the unit's community or the administrator change this.")]
+                for name, value in data.items()
+                if name not in self.REPRESENTATIVE_FIELDS and name in stored and str(value) != str(stored[name])
+            }
+            if refused:
+                raise serializers.ValidationError(refused)
+        return super().to_internal_value(data)
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
+from core.related import ScopedPrimaryKeyRelatedField
 from people.models import Volunteer
 from planning import review, selectors, services
 from planning.explanations import Explainer
@@ -228,8 +229,8 @@ class _RunRowsApi(generics.ListAPIView):
 
 
 class AssignmentAddInputSerializer(serializers.Serializer):
-    shift = serializers.PrimaryKeyRelatedField(queryset=Shift.objects.all())
-    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.all())
+    shift = ScopedPrimaryKeyRelatedField(queryset=Shift.objects.all())
+    volunteer = ScopedPrimaryKeyRelatedField(queryset=Volunteer.objects.all())
 
 
 class AssignmentPinInputSerializer(serializers.Serializer):

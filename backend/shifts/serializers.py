@@ -2,6 +2,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community
@@ -69,7 +70,7 @@ class ShiftSerializer(DomainSerializer):
 
 class ShiftGenerateSerializer(serializers.Serializer):
     week = serializers.DateField(help_text=_("Any day of the week; shifts are made for Monday to Sunday."))
-    community = serializers.PrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True)
+    community = ScopedPrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True)
 
 
 class ShiftGenerateResultSerializer(serializers.Serializer):

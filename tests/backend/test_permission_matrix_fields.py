@@ -152,3 +152,44 @@ def test_ledger_entry_is_written_by_the_caller(world, client_as):
         entry = ledger.entries.get()
         assert (entry.created_by_id, entry.ledger_id) == (world.users["community"].pk, ledger.pk)
         assert not other.entries.exists()
+
+
+def test_unit_representative_edits_contact_details_not_place_or_kind(world, client_as):
+    # given the representative's own unit in community A1
+    u1 = world.u1
+    # when they move it to another community and change its kind
+    response = client_as("unit").patch(f"/api/units/{u1.pk}/", {"community": world.b1.pk, "kind": "school"},
+                                       format="json")
+    # then it is refused, naming both fields, and the unit stays where it is
+    assert response.status_code == 400
+    message = "只有单位所在社区的协调员或管理员可以修改此项。"
+    assert response.json()["extra"]["fields"] == {"community": [message], "kind": [message]}
+    u1.refresh_from_db()
+    assert (u1.community_id, u1.kind) == (world.a1.pk, "company")
+    # and when they send the unit back whole with new contact details and a description
+    whole = client_as("unit").get(f"/api/units/{u1.pk}/").json()
+    response = client_as("unit").put(f"/api/units/{u1.pk}/", {
+        **whole, "contact_name": "李干事", "contact_phone": "13812345678", "description": "周末开放礼堂",
+    }, format="json")
+    # then those are kept
+    assert response.status_code == 200, response.json()
+    u1.refresh_from_db()
+    assert (u1.contact_name, u1.contact_phone, u1.description, u1.community_id) == (
+        "李干事", "13812345678", "周末开放礼堂", world.a1.pk,
+    )
+
+
+@pytest.mark.parametrize(("role", "target", "status"), [
+    ("subdistrict", "a2", 200),  # within sub-district S1
+    ("subdistrict", "b1", 400),  # another sub-district
+    ("community", "a2", 400),  # another community
+    ("admin", "b1", 200),
+])
+def test_coordinators_move_units_only_within_their_scope(world, client_as, role, target, status):
+    # when a coordinator moves unit U1 (community A1) to another community
+    response = client_as(role).patch(f"/api/units/{world.u1.pk}/", {"community": getattr(world, target).pk},
+                                     format="json")
+    # then it moves only to a community of their own scope
+    assert response.status_code == status, response.json()
+    world.u1.refresh_from_db()
+    assert world.u1.community_id == (getattr(world, target).pk if status == 200 else world.a1.pk)

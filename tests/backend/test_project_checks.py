@@ -71,3 +71,50 @@ def test_env_example_lists_every_variable_the_settings_read():
     listed = set(re.findall(r"^([A-Z0-9_]+)=", (BACKEND.parent / ".env.example").read_text(), re.MULTILINE))
     assert read, "no settings read from the environment found: the pattern needs updating"
     assert sorted(read - listed) == []
+
+
+def _settings_value(settings_module: str, env: dict, expression: str) -> subprocess.CompletedProcess:
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BACKEND, capture_output=True, text=True,
+        env={"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": settings_module, **env},
+    )
+
+
+@pytest.mark.parametrize("key", [None, "", "change-me"])
+def test_production_refuses_to_start_without_a_real_secret_key(tmp_path, key):
+    # given a production environment with no key, an empty one or a short one
+    env = _production_env(tmp_path)
+    del env["DJANGO_SECRET_KEY"]
+    if key is not None:
+        env["DJANGO_SECRET_KEY"] = key
+    # when the settings load
+    result = _settings_value("config.settings.production", env, "settings.SECRET_KEY")
+    # then they refuse, saying why
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("settings_module", ["config.settings.local", "config.settings.test"])
+def test_demo_and_test_settings_make_a_random_key_once_and_reuse_it(tmp_path, settings_module):
+    # given two fresh installations without DJANGO_SECRET_KEY
+    first, second = tmp_path / "first", tmp_path / "second"
+    # when their settings load, the first one twice
+    keys = [
+        _settings_value(settings_module, {"VAR_DIR": str(var)}, "settings.SECRET_KEY").stdout.strip()
+        for var in (first, first, second)
+    ]
+    # then each has a long key of its own in var/secret_key, readable by its owner only, kept across starts
+    assert len(keys[0]) >= 50
+    assert keys[0] == keys[1] == (first / "secret_key").read_text().strip()
+    assert keys[2] != keys[0]
+    assert (first / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_no_settings_module_carries_a_key_of_its_own():
+    # the key the demo used to fall back to, and any literal given to SECRET_KEY, are gone from the settings
+    for module in (BACKEND / "config" / "settings").glob("*.py"):
+        text = module.read_text()
+        assert "insecure-dev-key" not in text, module.name
+        assert not re.search(r"SECRET_KEY\s*=\s*[\"']", text), module.name
+        assert not re.search(r"\"DJANGO_SECRET_KEY\",\s*default=\"[^\"]", text), module.name

@@ -13,7 +13,29 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 env = environ.Env()
 environ.Env.read_env(str(REPO_DIR / ".env"), overwrite=False)
 
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="insecure-dev-key-change-me-0123456789abcdefghijklmnop")
+
+def local_secret_key(var_dir: Path) -> str:
+    """A development or demo installation's own key: random, written once to var/secret_key and reused, so that
+    sessions and signed tokens outlive a restart and the server and its workers agree. Never a key in the code."""
+    import os
+    import secrets
+
+    path = var_dir / "secret_key"
+    if not path.exists():
+        draft = var_dir / f"secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(64))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic: of two processes starting at once, one key wins and both read it
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
+
+# No default: production must be given one (production.py), development and tests make their own (local_secret_key).
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])

@@ -7,6 +7,10 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
+if len(SECRET_KEY) < 50:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients), requests it marks as
 # https are secure; set DJANGO_SECURE_PROXY_SSL_HEADER to an empty value when nothing in front sets the header,
 # or a client could claim https itself.

@@ -3,6 +3,8 @@ import os
 
 from .base import *  # noqa: F401,F403
 
+SECRET_KEY = SECRET_KEY or local_secret_key(VAR_DIR)  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "zh-hans"
