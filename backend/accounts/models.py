@@ -1,4 +1,9 @@
-"""User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in."""
+"""User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in, and
+the API tokens scripts sign in with."""
+import datetime as dt
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -49,3 +54,31 @@ class User(AbstractUser):
     @property
     def is_coordinator(self) -> bool:
         return self.role in (self.Role.ADMIN, self.Role.SUBDISTRICT, self.Role.COMMUNITY)
+
+
+class ApiToken(models.Model):
+    """A script's key to the API (`Authorization: Token …`, accounts.authentication).
+
+    Only a digest of the key is stored; the key is shown once, when made. A token ends at logout, when idle
+    longer than API_TOKEN_IDLE_DAYS, and when older than API_TOKEN_MAX_AGE_DAYS.
+    """
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(_("digest of the key"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"))
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"API token of {self.user_id}"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def expires_at(self) -> dt.datetime:
+        return min(self.last_used_at + dt.timedelta(days=settings.API_TOKEN_IDLE_DAYS),
+                   self.created_at + dt.timedelta(days=settings.API_TOKEN_MAX_AGE_DAYS))
