@@ -112,7 +112,8 @@ class MeApi(APIView):
 class TokenApi(_SignInApi):
     """Exchange a username and password for a new API token (for scripts; send `Authorization: Token …`).
 
-    It ends at logout, after API_TOKEN_IDLE_DAYS unused, or after API_TOKEN_MAX_AGE_DAYS in all.
+    It ends at logout, after API_TOKEN_IDLE_DAYS unused or API_TOKEN_MAX_AGE_DAYS in all, and when the account's
+    password, role or active flag changes.
     """
 
     @extend_schema(request=CredentialsSerializer, responses={200: TokenSerializer, **SIGN_IN_REFUSALS})

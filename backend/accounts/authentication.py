@@ -32,7 +32,7 @@ class SessionAuthenticationScheme(SessionScheme):
 
 class TokenAuthentication(authentication.TokenAuthentication):
     """DRF's header and 401, on tokens that expire when idle or old (401 `token_expired`); each use slides the idle
-    expiry. An ended token (logout) is unknown: 401 "Invalid token."."""
+    expiry. An ended token (logout, a changed password, role or active flag) is unknown: 401 "Invalid token."."""
 
     def authenticate_credentials(self, key):
         token = selectors.api_token_find(key=key)

@@ -1,4 +1,7 @@
-"""Writes of API tokens: made at sign-in, their use recorded (sliding the idle expiry), ended at logout."""
+"""Writes of API tokens: made at sign-in, their use recorded (sliding the idle expiry), ended at logout.
+
+The end of every credential on a change of password, role or active flag is the account's own (User.save).
+"""
 import datetime as dt
 import secrets
 
