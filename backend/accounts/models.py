@@ -1,6 +1,6 @@
 """User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in, and
 the API tokens scripts sign in with. A change of password, role or active flag ends every credential of the
-account: its sessions and its tokens (User.save)."""
+account: its sessions, its tokens and its calendar feed (User.save)."""
 import datetime as dt
 import hashlib
 
@@ -36,8 +36,9 @@ class User(AbstractUser):
         "orgs.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="representatives",
     )
-    # Raised by every change that ends the account's credentials (User.save). Sessions carry it in their auth hash,
-    # so that none outlives a change, nor comes back when a role or the active flag is set back.
+    # Raised by every change that ends the account's credentials (User.save). Sessions carry it in their auth hash
+    # and calendar tokens record the value they were made under, so neither outlives a change, nor comes back
+    # when a role or the active flag is set back.
     credentials_version = models.PositiveIntegerField(_("credentials version"), default=0, editable=False)
 
     class Meta:
