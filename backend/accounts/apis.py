@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import services
 from accounts.lockout import LOCKED_OUT, lockout_message, lockout_minutes
-from accounts.models import User
+from accounts.models import ApiToken, User
 from core.errors import ApplicationError
 
 
@@ -93,8 +93,12 @@ class LoginApi(_SignInApi):
 
 
 class LogoutApi(APIView):
+    """Ends the credential the request came with: the session, or the API token (the account's others live on)."""
+
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
+        if isinstance(request.auth, ApiToken):
+            services.api_token_delete(token=request.auth)
         logout(request._request)
         return Response(status=204)
 
@@ -107,10 +111,13 @@ class MeApi(APIView):
 
 
 class TokenApi(_SignInApi):
-    """Exchange a username and password for an API token (for scripts; send `Authorization: Token …`)."""
+    """Exchange a username and password for a new API token (for scripts; send `Authorization: Token …`).
+
+    It ends at logout, after API_TOKEN_IDLE_DAYS unused or API_TOKEN_MAX_AGE_DAYS in all, and when the account's
+    password, role or active flag changes.
+    """
 
     @extend_schema(request=CredentialsSerializer, responses={200: TokenSerializer, **SIGN_IN_REFUSALS})
     def post(self, request):
         user = _authenticate(request._request, request.data)
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        return Response({"token": services.api_token_create(user=user)})

@@ -1,7 +1,14 @@
-"""User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in."""
+"""User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in, and
+the API tokens scripts sign in with. A change of password, role or active flag ends every credential of the
+account: its sessions, its tokens and its calendar feed (User.save)."""
+import datetime as dt
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -29,6 +36,10 @@ class User(AbstractUser):
         "orgs.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="representatives",
     )
+    # Raised by every change that ends the account's credentials (User.save). Sessions carry it in their auth hash
+    # and calendar tokens record the value they were made under, so neither outlives a change, nor comes back
+    # when a role or the active flag is set back.
+    credentials_version = models.PositiveIntegerField(_("credentials version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -49,3 +60,71 @@ class User(AbstractUser):
     @property
     def is_coordinator(self) -> bool:
         return self.role in (self.Role.ADMIN, self.Role.SUBDISTRICT, self.Role.COMMUNITY)
+
+    def save(self, *args, **kwargs):
+        # Here rather than in a view or a signal receiver, so that every path that saves an account ends its
+        # credentials: the admin's forms, Django's password views, `changepassword`, services, the shell.
+        ends_credentials = self._ends_credentials(kwargs.get("update_fields"))
+        if ends_credentials:
+            self.credentials_version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "credentials_version"}
+        super().save(*args, **kwargs)
+        if ends_credentials:
+            self.api_tokens.all().delete()
+
+    def _ends_credentials(self, update_fields) -> bool:
+        """Whether this save changes the password, the role or the active flag of a stored account.
+
+        A password change is a call of set_password (Django's own sign: the sign-in that rehashes a password with
+        a newer hasher clears it before saving the same password again) or a password made unusable.
+        """
+        if self._state.adding:
+            return False
+        if self._password is not None:
+            return True
+        watched = {"password", "role", "is_active"}
+        if update_fields is not None and not watched.intersection(update_fields):
+            return False
+        stored = type(self)._base_manager.filter(pk=self.pk).values(*watched).first()
+        if stored is None:
+            return False
+        return (stored["role"] != self.role or stored["is_active"] != self.is_active
+                or (not self.has_usable_password() and stored["password"] != self.password))
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django's hash of the password, with the credentials version: a session ends with any change that ends
+        # the account's credentials, not only with a password change. (The one method behind both
+        # get_session_auth_hash and the SECRET_KEY_FALLBACKS hashes.)
+        return salted_hmac(
+            "accounts.User.get_session_auth_hash", f"{self.password}:{self.credentials_version}",
+            secret=secret, algorithm="sha256",
+        ).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A script's key to the API (`Authorization: Token …`, accounts.authentication).
+
+    Only a digest of the key is stored; the key is shown once, when made. A token ends at logout, when idle
+    longer than API_TOKEN_IDLE_DAYS, when older than API_TOKEN_MAX_AGE_DAYS, and with its account's credentials.
+    """
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(_("digest of the key"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"))
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"API token of {self.user_id}"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def expires_at(self) -> dt.datetime:
+        return min(self.last_used_at + dt.timedelta(days=settings.API_TOKEN_IDLE_DAYS),
+                   self.created_at + dt.timedelta(days=settings.API_TOKEN_MAX_AGE_DAYS))

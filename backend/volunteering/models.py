@@ -57,7 +57,11 @@ class Backfill(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a volunteer's calendar feed URL; rotating it replaces the value, so the old URL dies."""
+    """The secret in a volunteer's calendar feed URL; rotating it replaces the value, so the old URL dies.
+
+    It is made under the account's credentials version and dies with it (a changed password, role or active flag,
+    accounts.models.User); the volunteer's next request for their feed URL rotates it.
+    """
 
     volunteer = models.OneToOneField(
         "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="calendar_token"
@@ -65,6 +69,7 @@ class CalendarToken(models.Model):
     token = models.CharField(_("token"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     rotated_at = models.DateTimeField(_("rotated at"), null=True, blank=True)
+    credentials_version = models.PositiveIntegerField(_("credentials version of the account"), default=0)
 
     class Meta:
         verbose_name = _("calendar token")

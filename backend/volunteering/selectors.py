@@ -83,7 +83,15 @@ def colleague_names(*, assignments: list[Assignment]) -> dict[int, list[str]]:
 
 
 def calendar_token_owner(*, token: str) -> Volunteer:
-    found = CalendarToken.objects.select_related("volunteer").filter(token=token).first()
-    if found is None:
+    """The feed's volunteer while the feed is theirs to have: an active volunteer profile of an active volunteer
+    account whose credentials are those the token was made under. Otherwise 404, as for an unknown token."""
+    found = CalendarToken.objects.select_related("volunteer__user").filter(token=token).first()
+    if found is None or not _calendar_token_live(found):
         raise Http404("No such calendar.")
     return found.volunteer
+
+
+def _calendar_token_live(token: CalendarToken) -> bool:
+    volunteer, user = token.volunteer, token.volunteer.user
+    return (volunteer.active and user.is_active and user.role == User.Role.VOLUNTEER
+            and token.credentials_version == user.credentials_version)

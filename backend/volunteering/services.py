@@ -318,7 +318,11 @@ def _new_token() -> str:
 
 def calendar_token_get_or_create(*, user: User) -> CalendarToken:
     volunteer = _volunteer(user)
-    token, _created = CalendarToken.objects.get_or_create(volunteer=volunteer, defaults={"token": _new_token()})
+    token, _created = CalendarToken.objects.get_or_create(
+        volunteer=volunteer, defaults={"token": _new_token(), "credentials_version": user.credentials_version}
+    )
+    if token.credentials_version != user.credentials_version:
+        return calendar_token_rotate(user=user)  # its URL died with the account's credentials
     return token
 
 
@@ -327,9 +331,10 @@ def calendar_token_rotate(*, user: User) -> CalendarToken:
     volunteer = _volunteer(user)
     with transaction.atomic():
         token, created = CalendarToken.objects.select_for_update().get_or_create(
-            volunteer=volunteer, defaults={"token": _new_token()}
+            volunteer=volunteer, defaults={"token": _new_token(), "credentials_version": user.credentials_version}
         )
         if not created:
             token.token, token.rotated_at = _new_token(), timezone.now()
-            token.save(update_fields=["token", "rotated_at"])
+            token.credentials_version = user.credentials_version
+            token.save(update_fields=["token", "rotated_at", "credentials_version"])
     return token

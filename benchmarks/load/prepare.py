@@ -15,9 +15,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 django.setup()
 
 from django.db.models import Count  # noqa: E402
-from rest_framework.authtoken.models import Token  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from accounts.services import api_token_create  # noqa: E402
 from planning.models import Assignment, MatchingRun  # noqa: E402
 from shifts.models import Shift  # noqa: E402
 from volunteering.selectors import this_week_start  # noqa: E402
@@ -27,7 +27,7 @@ SHIFTS_PER_COMMUNITY = 50  # a full page of the shift list
 
 
 def token_of(user: User) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
+    return api_token_create(user=user)
 
 
 def main() -> None:

@@ -324,11 +324,11 @@ def _withdrawal(w, role, inside):
 
 
 def _calendar(w, role, inside):
-    from volunteering.models import CalendarToken
+    from volunteering.services import calendar_token_get_or_create
 
     if not inside:
         return {"token": "no-such-calendar"}
-    return {"token": CalendarToken.objects.get_or_create(volunteer=w.v1, defaults={"token": "s3cret-feed"})[0].token}
+    return {"token": calendar_token_get_or_create(user=w.v1.user).token}
 
 
 def _shift_of(w, role, inside):

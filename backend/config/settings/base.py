@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "import_export",
@@ -173,7 +172,7 @@ MEDIA_URL = "/media/"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so that an anonymous call gets 401 with WWW-Authenticate; the browser uses the session.
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.TokenAuthentication",  # DRF's, on our expiring tokens (accounts.models.ApiToken)
         "accounts.authentication.SessionAuthentication",  # DRF's, with its CSRF refusal in our words
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -387,6 +386,11 @@ NOTIFICATION_CHANNELS = env.list(
     default=["notifications.channels.InAppChannel", "notifications.channels.EmailChannel"],
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
+# API tokens (accounts.models.ApiToken) end after this many days unused (each use slides it, written at most once
+# a minute), and after this many days in all however often used: a script then asks for a new one.
+API_TOKEN_IDLE_DAYS = env.float("API_TOKEN_IDLE_DAYS", default=14.0)
+API_TOKEN_MAX_AGE_DAYS = env.float("API_TOKEN_MAX_AGE_DAYS", default=90.0)
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
 # that pair is refused (429, accounts.lockout) for AXES_COOLOFF_TIME hours; a successful sign-in clears it.

@@ -7,9 +7,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 import factories as f
+from accounts.services import api_token_create
 from planning.models import Assignment
 from volunteering.models import AssignmentResponse
 
@@ -41,7 +41,7 @@ def test_accepts_across_a_database_restart_lose_nothing_and_double_nothing(world
     run = make_run(world.a1)
     shift = make_shift(world.a1, seats=PEOPLE)
     people = [f.VolunteerFactory(home_community=world.a1) for _ in range(PEOPLE)]
-    jobs = [(assign(run, shift, person).pk, Token.objects.create(user=person.user).key) for person in people]
+    jobs = [(assign(run, shift, person).pk, api_token_create(user=person.user)) for person in people]
     before = postgres_server.started_at()
     seen: list[tuple[int, dict]] = []
     accepted: set[int] = set()

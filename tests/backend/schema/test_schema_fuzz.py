@@ -14,11 +14,11 @@ from django.urls import Resolver404, resolve
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import FailureGroup
 
+from accounts.services import api_token_create
 from config.wsgi import application
 from conftest import ROLES
 
@@ -60,7 +60,7 @@ def _keep_the_test_connection():
 @pytest.fixture
 def headers_of(world):
     """headers_of(role) -> the request headers of that role: a token, or none for anonymous."""
-    tokens = {role: Token.objects.create(user=user).key for role, user in world.users.items()}
+    tokens = {role: api_token_create(user=user) for role, user in world.users.items()}
 
     def make(role: str) -> dict:
         return {} if role == "anonymous" else {"Authorization": f"Token {tokens[role]}"}

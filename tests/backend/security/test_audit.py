@@ -9,6 +9,7 @@ from django.utils import timezone
 
 import factories as f
 from accounts.models import User
+from accounts.services import api_token_create
 from needs.models import Need
 from planning.models import MatchingRun
 
@@ -70,12 +71,11 @@ def test_changes_without_a_signed_in_user_are_the_systems(world, client_as):
 
 def test_a_script_with_a_token_is_the_actor_of_its_changes(world):
     # DRF authenticates tokens inside the view, after the middleware has run: the actor is read when written
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
     need = f.NeedFactory(community=world.a1)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=world.users['subdistrict']).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_create(user=world.users['subdistrict'])}")
     assert client.patch(f"/api/needs/{need.pk}/", {"urgency": 4}, format="json").status_code == 200
     assert LogEntry.objects.get_for_object(need).first().actor == world.users["subdistrict"]
 

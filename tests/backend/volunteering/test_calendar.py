@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from accounts.models import User
 from volunteering import ical
 from volunteering.models import AssignmentResponse, CalendarToken
 
@@ -128,3 +129,76 @@ def test_phone_like_digits_in_duties_are_blanked(world, client_as, plan):
     text = client_as("anonymous").get(_feed_path(client_as("volunteer"))).content.decode()
     assert "13912345678" not in text and "6788" not in text
     assert "有事联系 ***" in text.replace("\r\n ", "")
+
+
+NOT_FOUND = {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}}
+
+
+def _deactivate_account(world):
+    world.v1.user.is_active = False
+    world.v1.user.save()
+
+
+def _deactivate_volunteer(world):
+    world.v1.active = False
+    world.v1.save()
+
+
+def _make_coordinator(world):
+    world.v1.user.role, world.v1.user.community = User.Role.COMMUNITY, world.a1
+    world.v1.user.save()
+
+
+@pytest.mark.parametrize("change", [_deactivate_account, _deactivate_volunteer, _make_coordinator],
+                         ids=["account deactivated", "volunteer inactive", "no longer a volunteer"])
+def test_feed_ends_with_the_volunteer(world, client_as, plan, change):
+    # given a working feed
+    path = _feed_path(client_as("volunteer"))
+    assert client_as("anonymous").get(path).status_code == 200
+    # when the account or the profile stops being an active volunteer's
+    change(world)
+    # then the feed answers as for an unknown token
+    response = client_as("anonymous").get(path)
+    assert response.status_code == 404
+    assert response.json() == NOT_FOUND
+
+
+def test_feed_stays_ended_when_the_account_is_active_again(world, client_as, plan):
+    # given a feed whose account was deactivated and then activated again
+    client = client_as("volunteer")
+    old = _feed_path(client)
+    _deactivate_account(world)
+    world.v1.user.is_active = True
+    world.v1.user.save()
+    # when the volunteer asks for their feed URL
+    new = _feed_path(client)
+    # then it is a new one; the old URL stays dead
+    assert new != old
+    assert client_as("anonymous").get(old).json() == NOT_FOUND
+    assert client_as("anonymous").get(new).status_code == 200
+
+
+def test_password_change_rotates_the_feed(world, client_as, plan):
+    # given a working feed
+    client = client_as("volunteer")
+    old = _feed_path(client)
+    # when the password is changed
+    world.v1.user.set_password("a-new-secret-4711")
+    world.v1.user.save()
+    # then the old URL is dead, and the volunteer's feed URL is a new, working one, marked rotated
+    assert client_as("anonymous").get(old).json() == NOT_FOUND
+    new = _feed_path(client)
+    assert new != old
+    assert client_as("anonymous").get(new).status_code == 200
+    assert client.get("/api/me/calendar-token/").json()["rotated_at"] is not None
+
+
+def test_other_changes_keep_the_feed(world, client_as, plan):
+    client = client_as("volunteer")
+    path = _feed_path(client)
+    world.v1.user.display_name = "李四"
+    world.v1.user.save()
+    world.v1.max_hours_per_week = 8
+    world.v1.save()
+    assert client_as("anonymous").get(path).status_code == 200
+    assert _feed_path(client) == path
