@@ -21,10 +21,10 @@ trap cleanup EXIT
 make -s migrate
 (cd backend && $PY manage.py seed_demo --scale "$SCALE" --seed 1)
 # The seeding is idempotent: a second run must say so and change nothing.
-(cd backend && $PY manage.py seed_demo --scale "$SCALE" --seed 1) | grep -q "already seeded"
+(cd backend && $PY manage.py seed_demo --scale "$SCALE" --seed 1) | grep "already seeded" >/dev/null  # not -q: it would stop reading, and the writer die of a broken pipe
 # This week planned and published per sub-district, as `make demo` does; again: nothing more to do.
 (cd backend && $PY manage.py publish_demo_week)
-(cd backend && $PY manage.py publish_demo_week) | grep -q "already published"
+(cd backend && $PY manage.py publish_demo_week) | grep "already published" >/dev/null
 (cd backend && $PY manage.py shell -c "
 from planning.models import Assignment, Publication
 published = Assignment.objects.filter(run__publication__isnull=False).count()
