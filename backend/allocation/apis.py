@@ -16,7 +16,9 @@ from allocation.models import AllocationPublication, AllocationRun, HoldingDecli
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
 from core.related import ScopedPrimaryKeyRelatedField
+from people import selectors as people_selectors
 from people.models import Volunteer
+from people.serializers import UnverifiedSkillsField
 from posts.models import Post, PostHolding
 
 NOT_FOUND = OpenApiResponse(description="No such run in your scope.")
@@ -185,11 +187,15 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
     # A plain string in the schema: an enum of the same name and values as planning's assignments would collide.
     source = serializers.CharField(read_only=True, help_text=_("solver, or manual (added by hand)."))
+    unverified_skills = UnverifiedSkillsField(seat="post", help_text=_(
+        "Codes of the skills the post requires that the member holds only by their own claim (no coordinator "
+        "verified that level): the review shows these proposals."
+    ))
 
     class Meta:
         model = Proposal
         fields = ["id", "post", "post_name", "post_category", "community_name", "volunteer", "volunteer_number",
-                  "volunteer_name", "pinned", "source"]
+                  "volunteer_name", "pinned", "source", "unverified_skills"]
         read_only_fields = fields
 
 
@@ -239,7 +245,9 @@ class AllocationRunProposalListApi(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no run id
             return Proposal.objects.none()
-        return selectors.proposal_list(run=self.run())
+        return selectors.proposal_list(run=self.run()).prefetch_related(
+            people_selectors.verifications_prefetch("volunteer__")
+        )
 
     @extend_schema(
         request=ProposalAddInputSerializer,

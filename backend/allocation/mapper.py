@@ -3,8 +3,9 @@ of matching/README.md, "Post allocation format"), a PostAllocation -> unsaved Pr
 and the optimizer's hard rules for one pair (to check a pin or a hand-made proposal).
 
 Who is in a problem (documented choice): members are the active non-post and retired party members (无职党员,
-离退休党员: those 一编三定 organises, see DOMAIN.md) whose home community is in the scope; posts are the scope's
-active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say what an id is.
+离退休党员: those 一编三定 organises, see DOMAIN.md) whose home community is in the scope, with their skills as
+matching may use them (people.selectors: verified levels of skills that require verification, claims of the
+others); posts are the scope's active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say what an id is.
 
 The post format has no locks and no forbidden pairs, so both are written in its own terms:
 - a pin (kept from the version this run follows) is taken out of the problem: its post offers one seat fewer
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from allocation.models import AllocationRun, Exclusion, Proposal, UnfilledPost
 from matching.geo import distance_km
+from people import selectors as people_selectors
 from people.models import Volunteer
 from posts.models import Post, PostHolding, Team
 
@@ -110,6 +112,8 @@ def _posts(run: AllocationRun) -> dict[int, dict]:
 
 
 def _members(run: AllocationRun, posts: dict[int, dict], limit: int) -> dict[int, dict]:
+    verified = people_selectors.verified_levels(volunteers=eligible_members(run).values("pk"))
+    requiring = people_selectors.skills_requiring_verification()
     volunteers = eligible_members(run).prefetch_related(
         Prefetch("teams", queryset=Team.objects.filter(**run.community_lookup()).order_by("pk"), to_attr="scope_teams"),
         Prefetch(
@@ -121,7 +125,9 @@ def _members(run: AllocationRun, posts: dict[int, dict], limit: int) -> dict[int
     result = {}
     for volunteer in volunteers:
         item = {"id": mid(volunteer.pk), "location": {"lat": volunteer.lat, "lng": volunteer.lng},
-                "skills": dict(volunteer.skills), "max_posts": limit}
+                "skills": people_selectors.matching_levels(
+                    claimed=volunteer.skills, verified=verified.get(volunteer.pk, {}), requiring=requiring),
+                "max_posts": limit}
         if volunteer.scope_teams:
             item["group"] = tid(volunteer.scope_teams[0].pk)
         current = sorted({h.post_id for h in volunteer.recent_holdings if h.post_id in posts})

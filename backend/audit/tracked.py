@@ -22,6 +22,7 @@ from accounts.models import User
 from allocation.models import AllocationPublication, AllocationRun
 from core.scoping import Scope, scope_filter
 from needs.models import Need
+from people.models import SkillVerification
 from planning.models import Assignment, MatchingRun, Publication
 from planning.selectors import matching_run_scope
 from posts.models import PostHolding
@@ -72,6 +73,8 @@ TRACKED: dict[str, Tracked] = {
     "allocation_run": Tracked(AllocationRun, of_run("pk", AllocationRun), exclude=("stats",)),
     "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
     "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
+    # Who verified or revoked a volunteer's skill level, and when (the row itself keeps only the latest check).
+    "skill_verification": Tracked(SkillVerification, in_scope(Scope(community="volunteer__home_community"))),
 }
 
 

@@ -36,6 +36,18 @@ class VolunteersOnly(permissions.BasePermission):
                 and Volunteer.objects.filter(user_id=user.pk).exists())
 
 
+class CoordinatorsAndVolunteersOnly(permissions.BasePermission):
+    """Coordinators, and volunteers for what is their own (the scopes choose their rows)."""
+
+    message = _("Only coordinators and volunteers may do this.")
+
+    def has_permission(self, request, view) -> bool:
+        from accounts.models import User
+
+        user = request.user
+        return _signed_in(request) and (user.is_superuser or user.role in COORDINATORS | {User.Role.VOLUNTEER})
+
+
 class UnitRepresentativesOnly(permissions.BasePermission):
     """Representatives of a unit (驻区单位)."""
 

@@ -102,6 +102,23 @@ SKILLS = [
     ("accounting", "财务会计", "Accounting", "expertise"),
 ]
 
+# Skills whose claimed level counts for matching only once a coordinator has verified it (Skill.requires_verification),
+# with the certificate a coordinator checks; other skills a coordinator may verify by seeing the work.
+SKILLS_REQUIRING_VERIFICATION = {
+    "medical": "医师执业证书",
+    "legal_advice": "法律职业资格证书",
+    "plumbing_electrical": "特种作业操作证（电工）",
+}
+VERIFICATION_NOTES = {
+    "first_aid": "红十字救护员证",
+    "psychology": "心理咨询师证书",
+    "driving": "机动车驾驶证",
+    "fire_safety": "消防设施操作员证",
+    "accounting": "会计专业技术资格证书",
+    "sign_language": "手语翻译培训结业证",
+}
+VERIFICATION_SEEN = "活动中现场核验"  # seen at work in an activity
+
 # Surnames with rough relative frequencies (Henan leans on 王, 李, 张, 刘).
 SURNAMES = (
     [("王", 90), ("李", 85), ("张", 85), ("刘", 60), ("陈", 35), ("杨", 35), ("赵", 30), ("黄", 20), ("周", 20),

@@ -20,7 +20,7 @@ from geo.models import Community, District, Facility, Grid, SubDistrict
 from ledgers.services import ledger_write_month
 from needs.models import Need
 from orgs.models import Agreement, AgreementItem, Unit
-from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
 from posts.models import Post, PostHolding, Team
 from projects.models import Project
 from records.models import ServiceRecord
@@ -92,6 +92,8 @@ def demo_counts() -> dict[str, int]:
         "agreement items": AgreementItem.objects.count(),
         "users": User.objects.count(),
         "volunteers": Volunteer.objects.count(),
+        "consent changes": ConsentChange.objects.count(),
+        "skill verifications": SkillVerification.objects.count(),
         "weekly availability": WeeklyAvailability.objects.count(),
         "blackouts": Blackout.objects.count(),
         "teams": Team.objects.count(),
@@ -164,6 +166,8 @@ def demo_seed(*, scale: str, seed: int, week: dt.date) -> SeedReport:
         f"shifts for the week of {generation.week}: {generation.created} new "
         + ", ".join(f"{origin} {count}" for origin, count in sorted(generation.by_origin.items())),
         f"post holders whose skills were topped up to the post's requirement: {builder.topped_up}",
+        f"skill levels verified by coordinators: {builder.verified[0]} of {builder.verified[1]} claims; of skills "
+        f"requiring verification: {builder.verified[2]} of {builder.verified[3]}",
     ]
     return report
 
@@ -250,7 +254,8 @@ class _Builder:
         # A demo login may already exist (say, from createsuperuser before seeding): take it over, don't fail.
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
         for step in (self.geography, self.skills, self.units, self.agreements, self.people_plan, self.teams_and_posts_plan,
-                     self.people_save, self.teams_and_posts_save, self.staff, self.resources, self.needs, self.projects,
+                     self.people_save, self.teams_and_posts_save, self.staff, self.consents, self.verifications,
+                     self.resources, self.needs, self.projects,
                      self.shifts, self.service_history):
             started = time.perf_counter()
             step()
@@ -321,7 +326,8 @@ class _Builder:
 
     def skills(self) -> None:
         Skill.objects.bulk_create([
-            Skill(code=code, name=name, name_en=name_en, category=category)
+            Skill(code=code, name=name, name_en=name_en, category=category,
+                  requires_verification=code in data.SKILLS_REQUIRING_VERIFICATION)
             for code, name, name_en, category in data.SKILLS
         ])
         self.skill_codes = [code for code, *_ in data.SKILLS]
@@ -672,6 +678,67 @@ class _Builder:
                             "one per community (shequ_<community code>), owner of its needs"))
         self.logins.append((f"jiedao_{first_sub.code}", "sub-district coordinator",
                             "one per sub-district (jiedao_<sub-district code>)"))
+
+    # -- consents and skill verification -------------------------------------------------------------------
+
+    def consents(self) -> None:
+        """The planned consents as the volunteers' own acts: each one given on their profile, and recorded."""
+        rng = self.rng("consents")
+        changes = []
+        for person, volunteer in zip(self.people, self.volunteers):
+            for consent, given in ((ConsentChange.Consent.RANK_NAME, person.consent_rank),
+                                   (ConsentChange.Consent.SHARE_WITH_UNIT, person.consent_share)):
+                if not given:
+                    continue
+                # given some time ago, and for sharing not before reporting to the community
+                day = self.week - dt.timedelta(days=rng.randint(7, 500))
+                if consent == ConsentChange.Consent.SHARE_WITH_UNIT and person.reported_at:
+                    day = max(day, person.reported_at)
+                changes.append(ConsentChange(
+                    volunteer_id=volunteer.pk, consent=consent, old_value=False, new_value=True,
+                    changed_at=self.at(day, dt.time(rng.randint(8, 21), rng.randrange(60))), changed_by_id=volunteer.user_id,
+                ))
+        ConsentChange.objects.bulk_create(changes, batch_size=BATCH)
+
+    def verifications(self) -> None:
+        """Coordinators' checks of claimed levels. Skills that require verification: the holders of posts needing
+        them (checked when given the post), nearly all who practise them at work (a hospital's doctor, an
+        agency's or a firm's lawyer, a utility's electrician) and most of the others, now and then a level lower
+        than claimed. Other skills: about a third of the claims, seen at work."""
+        rng = self.rng("verifications")
+        skills = {skill.code: skill for skill in Skill.objects.all()}
+        post_skills: dict[int, dict[str, int]] = {}
+        for _community, template, _seats, chosen in self.post_plan:
+            for i in chosen:
+                for code, level in template[4].items():
+                    post_skills.setdefault(i, {})[code] = max(post_skills.get(i, {}).get(code, 0), level)
+        rows, claims, requiring_claims, requiring_verified = [], 0, 0, 0
+        for index, (person, volunteer) in enumerate(zip(self.people, self.volunteers)):
+            professional = data.UNIT_KIND_SKILLS[self.unit_list[person.employer].kind] if person.employer is not None else []
+            for code, claimed in sorted(person.skills.items()):
+                claims += 1
+                requires = code in data.SKILLS_REQUIRING_VERIFICATION
+                requiring_claims += requires
+                if code in post_skills.get(index, {}):
+                    level = claimed
+                elif requires:
+                    if rng.random() >= (0.95 if code in professional else 0.8):
+                        continue
+                    level = claimed - 1 if claimed > 1 and rng.random() < 0.15 else claimed
+                elif rng.random() < 0.35:
+                    level = claimed
+                else:
+                    continue
+                requiring_verified += requires
+                note = data.SKILLS_REQUIRING_VERIFICATION.get(code) or data.VERIFICATION_NOTES.get(code)
+                note = f"{note} 编号{rng.randrange(10**9):09d}" if note else data.VERIFICATION_SEEN
+                day = self.week - dt.timedelta(days=rng.randint(3, 700))
+                rows.append(SkillVerification(
+                    volunteer_id=volunteer.pk, skill=skills[code], level=level, note=note,
+                    verified_by=self.coordinators[person.community], verified_at=self.at(day, dt.time(rng.randint(9, 17))),
+                ))
+        SkillVerification.objects.bulk_create(rows, batch_size=BATCH)
+        self.verified = (len(rows), claims, requiring_verified, requiring_claims)
 
     # -- resources: units' idle ones and the communities' own rooms ---------------------------------------
 

@@ -1,16 +1,18 @@
-"""Admin of the skill catalogue, volunteer profiles (with availability and blackouts inline) and their windows.
+"""Admin of the skill catalogue, volunteer profiles (with availability and blackouts inline) and their windows,
+consent histories and skill verifications.
 
 With 22k volunteers and as many users, every foreign key to them is an autocomplete, never a select box.
+Consents are the volunteer's own act: the admin shows them and their history, and changes neither.
 """
 from django.contrib import admin
 
-from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
 
 
 @admin.register(Skill)
 class SkillAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_en", "category"]
-    list_filter = ["category"]
+    list_display = ["code", "name", "name_en", "category", "requires_verification"]
+    list_filter = ["category", "requires_verification"]
     search_fields = ["code", "name", "name_en"]
 
 
@@ -31,7 +33,7 @@ class VolunteerAdmin(admin.ModelAdmin):
     search_fields = ["number", "name", "user__username", "user__phone"]
     list_select_related = ["home_community", "grid__community", "employer_unit"]
     autocomplete_fields = ["user", "employer_unit", "home_community", "grid", "reported_community"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["consent_rank_name", "consent_share_with_unit", "created_at", "updated_at"]
     inlines = [WeeklyAvailabilityInline, BlackoutInline]
 
 
@@ -51,3 +53,31 @@ class BlackoutAdmin(admin.ModelAdmin):
     list_select_related = ["volunteer"]
     autocomplete_fields = ["volunteer"]
     date_hierarchy = "start"
+
+
+@admin.register(ConsentChange)
+class ConsentChangeAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "consent", "old_value", "new_value", "changed_at", "changed_by"]
+    list_filter = ["consent", "new_value"]
+    search_fields = ["volunteer__number", "volunteer__name"]
+    list_select_related = ["volunteer", "changed_by"]
+    autocomplete_fields = ["volunteer", "changed_by"]
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a history is written by people.services, never by hand
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SkillVerification)
+class SkillVerificationAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "skill", "level", "note", "verified_by", "verified_at"]
+    list_filter = ["skill__requires_verification", "skill"]
+    search_fields = ["volunteer__number", "volunteer__name", "note"]
+    list_select_related = ["volunteer", "skill", "verified_by"]
+    autocomplete_fields = ["volunteer", "verified_by"]

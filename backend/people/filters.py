@@ -33,6 +33,18 @@ class VolunteerFilter(django_filters.FilterSet):
         return queryset.filter(languages__icontains=f'"{value}"')
 
 
+class UnitMemberFilter(django_filters.FilterSet):
+    """A unit representative's filters of its members: none on what the unit is not shown (grid, languages,
+    weekly availability), which a filter would give away row by row."""
+
+    community = django_filters.NumberFilter(field_name="home_community")
+    reported = django_filters.BooleanFilter(field_name="reported_community", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Volunteer
+        fields = ["kind", "reported_community", "active"]
+
+
 class WeeklyAvailabilityFilter(django_filters.FilterSet):
     class Meta:
         model = WeeklyAvailability

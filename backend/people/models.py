@@ -1,8 +1,10 @@
-"""Volunteers: the skill catalogue, profiles, weekly availability and dated blackouts, and reporting (报到)."""
+"""Volunteers: the skill catalogue, profiles, weekly availability and dated blackouts, reporting (报到), the
+volunteer's own consents with their history, and coordinators' verification of claimed skill levels."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,6 +17,9 @@ class Skill(models.Model):
     name = models.CharField(_("name"), max_length=64)
     name_en = models.CharField(_("English name"), max_length=64, blank=True)
     category = models.CharField(_("category"), max_length=32, blank=True)
+    # Medical, legal and electrical work: a level a volunteer gives themself counts for matching only once a
+    # coordinator has verified it (people.selectors.matching_levels).
+    requires_verification = models.BooleanField(_("requires verification"), default=False)
 
     class Meta:
         verbose_name = _("skill")
@@ -63,6 +68,7 @@ class Volunteer(Located, TimeStamped):
         related_name="reported_members",
     )
     reported_at = models.DateField(_("reported on"), null=True, blank=True)
+    # The volunteer's own acts, set on their profile only; every change is kept (ConsentChange).
     consent_rank_name = models.BooleanField(_("publish my name in rankings"), default=False)
     consent_share_with_unit = models.BooleanField(_("share my record with my employer unit"), default=False)
     active = models.BooleanField(_("active"), default=True)
@@ -131,3 +137,63 @@ class Blackout(models.Model):
 
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d %H:%M} - {self.end:%Y-%m-%d %H:%M}"
+
+
+class ConsentChange(models.Model):
+    """One change of one of a volunteer's consents: which, from what to what, when and by whom."""
+
+    class Consent(models.TextChoices):
+        RANK_NAME = "consent_rank_name", _("publish my name in rankings")
+        SHARE_WITH_UNIT = "consent_share_with_unit", _("share my record with my employer unit")
+
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="consent_changes"
+    )
+    consent = models.CharField(_("consent"), max_length=32, choices=Consent.choices)
+    old_value = models.BooleanField(_("before"))
+    new_value = models.BooleanField(_("after"))
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent change")
+        verbose_name_plural = _("consent changes")
+        ordering = ["-changed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(name="consent_change_changes", condition=~Q(old_value=F("new_value"))),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.consent}: {self.old_value} -> {self.new_value}"
+
+
+class SkillVerification(models.Model):
+    """A coordinator's confirmation of a volunteer's level in a skill, with an optional note or certificate
+    reference. The volunteer's own level stays a claim; raising the claim later does not raise this level."""
+
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="skill_verifications"
+    )
+    skill = models.ForeignKey(Skill, verbose_name=_("skill"), on_delete=models.CASCADE, related_name="verifications")
+    level = models.PositiveSmallIntegerField(_("verified level"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    note = models.CharField(_("note or certificate reference"), max_length=200, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("skill verification")
+        verbose_name_plural = _("skill verifications")
+        ordering = ["volunteer_id", "skill_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["volunteer", "skill"], name="skill_verification_one_per_skill"),
+            models.CheckConstraint(name="skill_verification_level_valid", condition=Q(level__gte=1, level__lte=5)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id}: {self.level}"

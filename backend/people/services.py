@@ -1,11 +1,28 @@
-"""Writes on volunteers: creating a profile creates the person's account too."""
+"""Writes on volunteers: creating a profile creates the person's account too; consents change only by the
+volunteer's own act, each change kept with its time; coordinators verify or revoke a claimed skill level."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from people.models import Volunteer
+from core.errors import ApplicationError
+from people.models import ConsentChange, Skill, SkillVerification, Volunteer
 
 User = get_user_model()
+CONSENTS = tuple(ConsentChange.Consent.values)
+
+
+class ConsentNotYours(ApplicationError):
+    """Consent is the volunteer's own act: nobody else may give or withdraw it for them."""
+
+    code = "consent_not_yours"
+
+
+class SkillNotVerified(ApplicationError):
+    """There is no verification of this skill to revoke."""
+
+    code = "not_verified"
 
 
 def volunteer_number_next() -> str:
@@ -24,7 +41,9 @@ def volunteer_create(*, phone: str = "", **fields) -> Volunteer:
 
 
 @transaction.atomic
-def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, **fields) -> Volunteer:
+def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, changed_by=None, **fields) -> Volunteer:
+    """Change a profile; consents among the fields go through `volunteer_consent_set` (the volunteer's own)."""
+    consents = {name: fields.pop(name) for name in CONSENTS if name in fields}
     for name, value in fields.items():
         setattr(volunteer, name, value)
     volunteer.save()
@@ -34,4 +53,53 @@ def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, **fields
             user.phone = phone
         user.display_name = volunteer.name
         user.save(update_fields=["phone", "display_name"])
+    if consents:
+        volunteer_consent_set(volunteer=volunteer, changed_by=changed_by, **consents)
     return volunteer
+
+
+@transaction.atomic
+def volunteer_consent_set(*, volunteer: Volunteer, changed_by, **consents: bool) -> list[ConsentChange]:
+    """Give or withdraw the volunteer's consents (`consent_rank_name`, `consent_share_with_unit`) as they ask on
+    their own profile; each value that changes is recorded with its time. Anyone else is refused."""
+    if changed_by is None or changed_by.pk != volunteer.user_id:
+        raise ConsentNotYours(
+            _("Only the volunteer can give or withdraw their consent, on their own profile."),
+            fields={name: [_("Only the volunteer can change this, on their own profile.")] for name in consents},
+        )
+    now = timezone.now()
+    changes = [
+        ConsentChange(volunteer=volunteer, consent=name, old_value=getattr(volunteer, name), new_value=value,
+                      changed_at=now, changed_by=changed_by)
+        for name, value in consents.items() if getattr(volunteer, name) != value
+    ]
+    if changes:
+        for change in changes:
+            setattr(volunteer, change.consent, change.new_value)
+        volunteer.save(update_fields=[change.consent for change in changes] + ["updated_at"])
+        ConsentChange.objects.bulk_create(changes)
+    return changes
+
+
+@transaction.atomic
+def skill_verify(*, volunteer: Volunteer, skill: Skill, level: int, note: str = "", verified_by) -> SkillVerification:
+    """Record that a coordinator has checked the volunteer's level in a skill (a new check replaces the last)."""
+    verification, _created = SkillVerification.objects.select_for_update().get_or_create(
+        volunteer=volunteer, skill=skill,
+        defaults={"level": level, "note": note, "verified_by": verified_by, "verified_at": timezone.now()},
+    )
+    if not _created:
+        verification.level, verification.note = level, note
+        verification.verified_by, verification.verified_at = verified_by, timezone.now()
+        verification.save()
+    return verification
+
+
+@transaction.atomic
+def skill_verification_revoke(*, volunteer: Volunteer, skill: Skill) -> None:
+    """Withdraw a verification: the volunteer's level in that skill is a claim again."""
+    verification = SkillVerification.objects.select_for_update().filter(volunteer=volunteer, skill=skill).first()
+    if verification is None:
+        raise SkillNotVerified(_("This skill of the volunteer is not verified."),
+                               fields={"skill": [_("Not verified.")]})
+    verification.delete()  # one by one (not a queryset delete) so that the audit trail records it

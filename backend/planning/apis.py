@@ -11,7 +11,9 @@ from rest_framework.response import Response
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
 from core.related import ScopedPrimaryKeyRelatedField
+from people import selectors as people_selectors
 from people.models import Volunteer
+from people.serializers import UnverifiedSkillsField
 from planning import review, selectors, services
 from planning.explanations import Explainer
 from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
@@ -174,11 +176,15 @@ class AssignmentOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="shift.community.name", read_only=True)
     volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
+    unverified_skills = UnverifiedSkillsField(seat="shift", help_text=_(
+        "Codes of the skills the shift requires that the volunteer holds only by their own claim (no "
+        "coordinator verified that level): the plan review shows these assignments."
+    ))
 
     class Meta:
         model = Assignment
         fields = ["id", "shift", "shift_title", "shift_start", "shift_end", "community_name", "volunteer",
-                  "volunteer_number", "volunteer_name", "pinned", "source"]
+                  "volunteer_number", "volunteer_name", "pinned", "source", "unverified_skills"]
         read_only_fields = fields
 
 
@@ -247,9 +253,9 @@ class MatchingRunAssignmentListApi(_RunRowsApi):
         # Only the columns a row shows: the page is sorted after the joins, and the shifts' and volunteers' other
         # columns (JSON among them) made most of what PostgreSQL sorted and Django read.
         return selectors.assignment_list(run=self.run()).only(
-            "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__community__name",
-            "volunteer__number", "volunteer__name",
-        )
+            "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__required_skills",
+            "shift__community__name", "volunteer__number", "volunteer__name",
+        ).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
 
     @extend_schema(
         request=AssignmentAddInputSerializer,

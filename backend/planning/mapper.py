@@ -2,7 +2,8 @@
 format of `matching/README.md`), and a matching Solution -> unsaved Assignment, ResourceBooking, UnfilledSeat rows.
 
 Who is in a problem (documented choice): the run's scope decides everything. Volunteers are the active ones
-whose home community is in the scope; shifts are the scope's shifts of the week; resources are the listed
+whose home community is in the scope, with their skills as matching may use them (people.selectors: a skill
+that requires verification counts only up to its verified level, any other as the volunteer claims it); shifts are the scope's shifts of the week; resources are the listed
 ones of communities in the scope, available in their slots of that week. Times are local date-times in
 settings.TIME_ZONE (Asia/Shanghai), to the minute. Ids are prefixed by kind ("v12", "s34", "r5", "q7", "p3")
 so that explanations and logs say what an id is.
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 
 from lending.selectors import withdrawn_days
+from people import selectors as people_selectors
 from people.models import Blackout, Volunteer
 from planning.models import Assignment, MatchingRun, RemovedPair, ResourceBooking, UnfilledSeat
 from posts.models import PostHolding
@@ -161,8 +163,11 @@ class MappedProblem:
 def _volunteers(run: MatchingRun) -> list[dict]:
     zone_start = dt.datetime.combine(run.week, dt.time(0), tzinfo=_zone())
     zone_end = zone_start + dt.timedelta(days=7)
+    in_scope = Volunteer.objects.filter(active=True, **_in_scope(run, "home_community"))
+    verified = people_selectors.verified_levels(volunteers=in_scope.values("pk"))
+    requiring = people_selectors.skills_requiring_verification()
     volunteers = (
-        Volunteer.objects.filter(active=True, **_in_scope(run, "home_community"))
+        in_scope
         .prefetch_related(
             "availability",
             Prefetch("blackouts", queryset=Blackout.objects.filter(start__lt=zone_end, end__gt=zone_start)),
@@ -183,7 +188,9 @@ def _volunteers(run: MatchingRun) -> list[dict]:
         item = {
             "id": vid(volunteer.pk),
             "location": {"lat": volunteer.lat, "lng": volunteer.lng},
-            "skills": dict(volunteer.skills),
+            "skills": people_selectors.matching_levels(
+                claimed=volunteer.skills, verified=verified.get(volunteer.pk, {}), requiring=requiring
+            ),
             "availability": [[_fmt(a), _fmt(b)] for a, b in windows],
             "max_hours": volunteer.max_hours_per_week,
         }

@@ -207,8 +207,9 @@ def _readable(queryset: QuerySet, user: User, scope: Scope, pk: int, own: set) -
 
 
 def ranking_list(*, user: User, year: int, community: int | None = None, unit: int | None = None) -> list[RankingRow]:
-    """Volunteers by points in a community or among a unit's in-office members, consenting ones only (404 when
-    the caller may not see that community or unit). Ties keep the same rank."""
+    """Volunteers by points in a community or among a unit's in-office members, consenting ones only (to be named;
+    in a unit's ranking also to share their record with it; 404 when the caller may not see that community or
+    unit). Ties keep the same rank."""
     volunteer = getattr(user, "volunteer", None) if user.role == Role.VOLUNTEER else None
     if community is not None:
         own = {volunteer.home_community_id, volunteer.reported_community_id} if volunteer else set()
@@ -222,7 +223,9 @@ def ranking_list(*, user: User, year: int, community: int | None = None, unit: i
             own = {user.unit_id}
         if not _readable(Unit.objects.all(), user, UNIT_SCOPE, unit, own):
             raise Http404("No such unit.")
-        members = Q(volunteer__employer_unit_id=unit, volunteer__kind=Volunteer.Kind.IN_OFFICE)
+        # A unit's ranking shows its members' hours to the unit: only those who share their record with it.
+        members = Q(volunteer__employer_unit_id=unit, volunteer__kind=Volunteer.Kind.IN_OFFICE,
+                    volunteer__consent_share_with_unit=True)
         records = _approved(year).filter(members)
         holdings = PostHolding.objects.filter(members)
     consenting = Q(volunteer__consent_rank_name=True)

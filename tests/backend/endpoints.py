@@ -412,6 +412,10 @@ def _ballot(w, role, inside):
     return {"code": code}
 
 
+def _volunteer(w, role, inside):
+    return {"pk": (w.v1 if inside else w.v2).pk}
+
+
 ROUTES = [
     Route("api-root", "get", SIGNED_IN),
     Route("login", "post", SIGNED_IN | {"anonymous"}, body={"username": "nobody", "password": "wrong"}, public=True),
@@ -478,6 +482,11 @@ ROUTES = [
         "needs": [_need(w, None, inside)["pk"]], "project": f.ProjectFactory(community=w.a1, unit=w.u1).pk,
     }),
     Route("need-to-shifts", "post", COORD, _need),
+    # Consent is the volunteer's own: their history is read by them and their coordinators, never by the unit;
+    # verifying a claimed skill level is a coordinator's check.
+    Route("volunteer-consent-history", "get", COORD | VOLUNTEER, _volunteer),
+    Route("volunteer-verify-skill", "post", COORD, _volunteer, body={"skill": "first_aid", "level": 2}),
+    Route("volunteer-revoke-skill", "post", COORD, _volunteer, body={"skill": "first_aid"}),
     Route("shift-generate", "post", COORD),
     # Reports, evaluation, insights and audit. An export job is its requester's (and staff's); units see what concerns
     # their own unit (feedback reports, evaluations); a scheme is district-wide and a ballot code is its own key.

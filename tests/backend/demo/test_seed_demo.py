@@ -12,7 +12,7 @@ from demo.seeding import volunteer_digest
 from geo.models import Community, District, Facility, Grid, SubDistrict
 from needs.models import Need
 from orgs.models import Agreement, AgreementItem, Unit
-from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
 from posts.models import Post, PostHolding, Team
 from projects.models import Project
 from resources.models import Resource, ResourceSlot
@@ -184,7 +184,7 @@ def test_every_seeded_row_passes_model_validation():
     # then: bulk_create skips validators, so run them all here
     for model in (District, SubDistrict, Community, Grid, Facility, Skill, Unit, Agreement, AgreementItem, Volunteer,
                   WeeklyAvailability, Blackout, Team, Post, PostHolding, Need, Project, Resource, ResourceSlot, Shift,
-                  ResourceRequest):
+                  ResourceRequest, ConsentChange, SkillVerification):
         for row in model.objects.all():
             row.full_clean()
 
@@ -254,3 +254,43 @@ def test_rated_needs_carry_the_residents_rating_and_finished_needs_when():
     assert all(n.rating_comment and n.rated_by_id == n.owner_id for n in rated)
     finished = Need.objects.filter(status__in=[Need.Status.COMPLETED, Need.Status.RATED, Need.Status.CLOSED])
     assert not finished.filter(finished_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_consents_are_the_volunteers_own_recorded_acts():
+    # given
+    seed()
+
+    # then every consent stored was given by the volunteer, once, before the week, and nothing else was recorded
+    given = {(pk, "consent_rank_name") for pk in Volunteer.objects.filter(consent_rank_name=True).values_list("pk", flat=True)}
+    given |= {(pk, "consent_share_with_unit")
+              for pk in Volunteer.objects.filter(consent_share_with_unit=True).values_list("pk", flat=True)}
+    changes = ConsentChange.objects.select_related("volunteer")
+    assert sorted((c.volunteer_id, c.consent) for c in changes) == sorted(given)
+    assert all(c.changed_by_id == c.volunteer.user_id and (c.old_value, c.new_value) == (False, True) for c in changes)
+    assert all(timezone.localtime(c.changed_at).date() < WEEK for c in changes)
+
+
+@pytest.mark.django_db
+def test_skill_levels_are_partly_verified_and_post_holders_are_verified_for_their_posts():
+    # given
+    seed()
+
+    # then medical care, legal advice and electrical work need verification, and no verification exceeds a claim
+    assert set(Skill.objects.filter(requires_verification=True).values_list("code", flat=True)) == {
+        "medical", "legal_advice", "plumbing_electrical"}
+    verifications = SkillVerification.objects.select_related("volunteer", "skill", "verified_by")
+    assert all(v.level <= v.volunteer.skills[v.skill.code] for v in verifications)
+    assert all(v.verified_by.community_id == v.volunteer.home_community_id for v in verifications)
+    # and most claims of skills needing verification are verified, about a third of the others
+    claims = [(v.pk, code) for v in Volunteer.objects.all() for code in v.skills]
+    requiring = {"medical", "legal_advice", "plumbing_electrical"}
+    verified = set(verifications.values_list("volunteer_id", "skill__code"))
+    share = lambda pairs: sum(pair in verified for pair in pairs) / len(pairs)  # noqa: E731
+    assert share([p for p in claims if p[1] in requiring]) > 0.75
+    assert 0.3 < share([p for p in claims if p[1] not in requiring]) < 0.7
+    # and each active post holder is verified at the level their post needs
+    levels = {(v.volunteer_id, v.skill.code): v.level for v in verifications}
+    for holding in PostHolding.objects.select_related("post"):
+        for code, level in holding.post.required_skills.items():
+            assert levels.get((holding.volunteer_id, code), 0) >= level, (holding.post.name, code)

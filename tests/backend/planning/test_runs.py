@@ -93,6 +93,7 @@ def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_
         "shift_start": "2026-12-05T09:00:00+08:00", "shift_end": "2026-12-05T11:00:00+08:00",
         "community_name": "秦江社区", "volunteer": world.v1.pk, "volunteer_number": world.v1.number,
         "volunteer_name": world.v1.name, "pinned": False, "source": "solver",
+        "unverified_skills": ["legal_advice"],  # V1's level is their own claim
     }
     assert unfilled["count"] == 1
     row = unfilled["results"][0]

@@ -102,6 +102,21 @@ def test_a_unit_ranking_lists_its_consenting_in_office_members(world, client_as,
     )
 
 
+def test_a_unit_ranking_leaves_out_members_who_do_not_share_their_record_with_it(world, client_as, record):
+    # given two U1 members who agreed to be named in rankings: V1 shares their record with U1, a colleague does not
+    world.v1.consent_rank_name = True
+    world.v1.save()
+    colleague = f.VolunteerFactory(home_community=world.a1, kind="in_office", employer_unit=world.u1,
+                                   consent_rank_name=True, consent_share_with_unit=False)
+    record(minutes=60, date=dt.date(THIS_YEAR, 5, 1))
+    record(volunteer=colleague, minutes=600, date=dt.date(THIS_YEAR, 5, 1))
+    # when U1's representative reads its ranking
+    response = client_as("unit").get("/api/records/rankings/", {"unit": world.u1.pk})
+    # then only V1 is in it, with V1's hours
+    assert (response.status_code, [(row["volunteer"], row["hours"]) for row in response.json()]) == (
+        200, [(world.v1.pk, 1.0)])
+
+
 @pytest.mark.parametrize("role, params, status", [
     ("volunteer", {"community": "a1"}, 200), ("volunteer", {"community": "b1"}, 404),
     ("volunteer", {"unit": "u1"}, 200), ("volunteer", {"unit": "u2"}, 404),

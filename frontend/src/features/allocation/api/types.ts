@@ -49,6 +49,8 @@ export interface Proposal {
   volunteer_name: string;
   pinned: boolean;
   source: "solver" | "manual";
+  /** Skills the post requires that the member only claims (no coordinator verified that level). */
+  unverified_skills: string[];
 }
 
 export interface UnfilledPost {

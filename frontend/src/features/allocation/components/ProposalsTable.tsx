@@ -2,6 +2,7 @@
 import { App, Button, Popconfirm, Space, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
+import { UnverifiedSkillsTag } from "@/components/UnverifiedSkillsTag";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { usePinProposal, useProposals, useRemoveProposal } from "../api/review";
@@ -45,7 +46,14 @@ export function ProposalsTable({ run, editable }: { run: AllocationRun; editable
           { title: t("post"), dataIndex: "post_name" },
           { title: t("category"), dataIndex: "post_category", render: (v) => enumLabel(t, "postCategory", v) },
           { title: t("community"), dataIndex: "community_name" },
-          { title: t("volunteer"), render: (_, row) => `${row.volunteer_name}（${row.volunteer_number}）` },
+          {
+            title: t("volunteer"),
+            render: (_, row) => (
+              <>
+                {`${row.volunteer_name}（${row.volunteer_number}）`} <UnverifiedSkillsTag codes={row.unverified_skills} />
+              </>
+            ),
+          },
           {
             title: t("source"),
             dataIndex: "source",

@@ -74,6 +74,8 @@ export interface Assignment {
   volunteer_name: string;
   pinned: boolean;
   source: "solver" | "manual";
+  /** Skills the shift requires that the volunteer only claims (no coordinator verified that level). */
+  unverified_skills: string[];
 }
 
 export interface UnfilledSeat {

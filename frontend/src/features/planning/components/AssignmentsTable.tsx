@@ -1,7 +1,9 @@
 // The plan as a table: pin or remove a row, or put someone on a shift by hand; refusals show the server's words.
+// A row resting on a skill the volunteer only claims is tagged (未核验).
 import { App, Button, Popconfirm, Space, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
+import { UnverifiedSkillsTag } from "@/components/UnverifiedSkillsTag";
 import { ApiError } from "@/lib/api";
 import { formatSpan } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -51,7 +53,14 @@ export function AssignmentsTable({ run, editable }: { run: MatchingRun; editable
           { title: t("shift"), dataIndex: "shift_title" },
           { title: t("time"), render: (_, row) => formatSpan(row.shift_start, row.shift_end) },
           { title: t("community"), dataIndex: "community_name" },
-          { title: t("volunteer"), render: (_, row) => `${row.volunteer_name}（${row.volunteer_number}）` },
+          {
+            title: t("volunteer"),
+            render: (_, row) => (
+              <>
+                {`${row.volunteer_name}（${row.volunteer_number}）`} <UnverifiedSkillsTag codes={row.unverified_skills} />
+              </>
+            ),
+          },
           {
             title: t("source"),
             dataIndex: "source",

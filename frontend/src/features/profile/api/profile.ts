@@ -1,6 +1,10 @@
-// The volunteer's own profile: skills, limits and consents (PATCH), and weekly availability (rows).
+// The volunteer's own profile: skills (their claims, and the levels coordinators verified), limits (PATCH), their
+// consents (each switch its own PATCH, kept in a history), and weekly availability (rows).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, fetchAll } from "@/lib/api";
+import type { Consent, ConsentChange, SkillVerification } from "@/lib/people";
+
+export type { Consent, ConsentChange };
 
 export interface VolunteerProfile {
   id: number;
@@ -16,18 +20,17 @@ export interface VolunteerProfile {
   max_distance_km: number | null;
   consent_rank_name: boolean;
   consent_share_with_unit: boolean;
+  verified_skills: SkillVerification[];
 }
 
-export type ProfileInput = Pick<
-  VolunteerProfile,
-  "skills" | "max_hours_per_week" | "max_distance_km" | "consent_rank_name" | "consent_share_with_unit"
->;
+export type ProfileInput = Pick<VolunteerProfile, "skills" | "max_hours_per_week" | "max_distance_km">;
 
 export interface Skill {
   id: number;
   code: string;
   name: string;
   name_en: string;
+  requires_verification: boolean;
 }
 
 export interface Availability {
@@ -47,6 +50,24 @@ export function useSaveProfile(id: number) {
   return useMutation({
     mutationFn: (body: ProfileInput) => api<VolunteerProfile>(`volunteers/${id}/`, { method: "PATCH", body }),
     onSuccess: (profile) => client.setQueryData(["profile", id], profile),
+  });
+}
+
+/** Give or withdraw one consent; the profile and the history are read again. */
+export function useSetConsent(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ consent, value }: { consent: Consent; value: boolean }) =>
+      api<VolunteerProfile>(`volunteers/${id}/`, { method: "PATCH", body: { [consent]: value } }),
+    onSuccess: (profile) => client.setQueryData(["profile", id], profile),
+    onSettled: () => client.invalidateQueries({ queryKey: ["profile", "consents", id] }),
+  });
+}
+
+export function useConsentHistory(id: number) {
+  return useQuery({
+    queryKey: ["profile", "consents", id],
+    queryFn: () => api<ConsentChange[]>(`volunteers/${id}/consent-history/`),
   });
 }
 

@@ -1,12 +1,22 @@
-// The volunteer's own profile: skills and levels, weekly limits, consents, and weekly availability (a grid).
-import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Switch, Typography } from "antd";
+// The volunteer's own profile: skills and levels (their claims, with what a coordinator verified), weekly limits,
+// consents with their history, and weekly availability (a grid).
+import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useEffect, useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
-import { useAvailability, useProfile, useReplaceAvailability, useSaveProfile, useSkills, type VolunteerProfile } from "../api/profile";
+import {
+  useAvailability,
+  useProfile,
+  useReplaceAvailability,
+  useSaveProfile,
+  useSkills,
+  type Skill,
+  type VolunteerProfile,
+} from "../api/profile";
+import { ConsentCard } from "./ConsentCard";
 import { gridFrom, windowsFrom, type Grid } from "./weekGrid";
 import { WeekGridPicker } from "./WeekGridPicker";
 
@@ -14,8 +24,16 @@ interface Values {
   skills: { code?: string; level?: number }[];
   max_hours_per_week: number;
   max_distance_km: number | null;
-  consent_rank_name: boolean;
-  consent_share_with_unit: boolean;
+}
+
+/** What a claimed skill counts for: verified (up to that level), waiting for verification, or a claim. */
+export function SkillClaimTag({ code, profile, catalogue }: { code?: string; profile: VolunteerProfile; catalogue: Skill[] }) {
+  const { t } = useI18n();
+  if (!code) return null;
+  const verified = profile.verified_skills.find((v) => v.skill === code);
+  if (verified) return <Tag color="green">{t("skillVerifiedLevel", { level: verified.level })}</Tag>;
+  if (catalogue.find((s) => s.code === code)?.requires_verification) return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
+  return <Tag>{t("skillClaimed")}</Tag>;
 }
 
 function ProfileForm({ profile }: { profile: VolunteerProfile }) {
@@ -34,8 +52,6 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         skills: chosen,
         max_hours_per_week: values.max_hours_per_week,
         max_distance_km: values.max_distance_km ?? null,
-        consent_rank_name: values.consent_rank_name,
-        consent_share_with_unit: values.consent_share_with_unit,
       },
       { onSuccess: () => message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
     );
@@ -52,11 +68,12 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         skills: Object.entries(profile.skills).map(([code, level]) => ({ code, level })),
         max_hours_per_week: profile.max_hours_per_week,
         max_distance_km: profile.max_distance_km,
-        consent_rank_name: profile.consent_rank_name,
-        consent_share_with_unit: profile.consent_share_with_unit,
       }}
     >
       <Typography.Text strong>{t("skills")}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t("skillsClaimHelp")}
+      </Typography.Paragraph>
       <Form.List name="skills">
         {(fields, { add, remove }) => (
           <div style={{ marginTop: 8 }}>
@@ -67,6 +84,11 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
                 </Form.Item>
                 <Form.Item style={{ marginBottom: 8 }} name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
                   <InputNumber min={1} max={5} precision={0} addonBefore={t("level")} style={{ width: 130 }} />
+                </Form.Item>
+                <Form.Item noStyle shouldUpdate>
+                  {() => (
+                    <SkillClaimTag code={form.getFieldValue(["skills", field.name, "code"])} profile={profile} catalogue={skills.data ?? []} />
+                  )}
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("remove")} />
               </Space>
@@ -87,12 +109,6 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
           <InputNumber style={{ width: 120 }} />
         </Form.Item>
       </Space>
-      <Form.Item name="consent_rank_name" label={t("consentRank")} valuePropName="checked">
-        <Switch />
-      </Form.Item>
-      <Form.Item name="consent_share_with_unit" label={t("consentUnit")} valuePropName="checked">
-        <Switch />
-      </Form.Item>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         {t("save")}
@@ -166,6 +182,7 @@ export function VolunteerProfilePage() {
       <Card>
         <ProfileForm profile={p} />
       </Card>
+      <ConsentCard profile={p} />
       <AvailabilityCard volunteer={p.id} />
     </Space>
   );

@@ -1,7 +1,9 @@
-// Volunteers in the caller's scope (phone numbers arrive masked).
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// Volunteers in the caller's scope (phone numbers arrive masked); a coordinator's check of a volunteer's claimed
+// skill levels (verify, revoke) and the history of the volunteer's own consents.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
 import { api, fetchAll, type Page } from "@/lib/api";
+import type { ConsentChange, SkillVerification } from "@/lib/people";
 
 export interface Volunteer {
   id: number;
@@ -28,6 +30,7 @@ export interface SkillOption {
   code: string;
   name: string;
   name_en: string;
+  requires_verification: boolean;
 }
 
 export function useSkillOptions() {
@@ -48,6 +51,13 @@ export interface VolunteerDetail extends Volunteer {
   consent_share_with_unit: boolean;
   reported_community: number | null;
   reported_at: string | null;
+  verified_skills: SkillVerification[];
+}
+
+export interface VerifySkillInput {
+  skill: string;
+  level: number;
+  note: string;
 }
 
 export interface AvailabilityRow {
@@ -89,6 +99,31 @@ export interface VolunteerRecord {
 
 export function useVolunteer(id: number) {
   return useQuery({ queryKey: ["volunteers", "one", id], queryFn: () => api<VolunteerDetail>(`volunteers/${id}/`) });
+}
+
+/** Verify a level (with a note or certificate reference); the profile is read again. */
+export function useVerifySkill(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: VerifySkillInput) => api<SkillVerification>(`volunteers/${id}/verify-skill/`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers", "one", id] }),
+  });
+}
+
+/** Withdraw a verification: the level is a claim again. */
+export function useRevokeSkill(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (skill: string) => api<void>(`volunteers/${id}/revoke-skill/`, { method: "POST", body: { skill } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers", "one", id] }),
+  });
+}
+
+export function useVolunteerConsentHistory(id: number) {
+  return useQuery({
+    queryKey: ["volunteers", "consents", id],
+    queryFn: () => api<ConsentChange[]>(`volunteers/${id}/consent-history/`),
+  });
 }
 
 export function useVolunteerAvailability(id: number) {

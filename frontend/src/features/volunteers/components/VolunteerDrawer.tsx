@@ -1,22 +1,25 @@
 // A volunteer's profile and record for coordinators (志愿者档案): the profile as the server gives it (phone masked),
-// skills, the weekly availability (read-only), consents, posts held, this week's seats in published plans, and
-// the service records with their hours. Opened from the volunteers list.
+// skills with their verification (核验, revoke), the weekly availability (read-only), consents read-only with their
+// history (only the volunteer changes them), posts held, this week's seats in published plans, and the service
+// records with their hours. Opened from the volunteers list.
 import { Badge, Card, Descriptions, Drawer, Empty, Space, Statistic, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
-import { formatSpan, mondayOf } from "@/lib/format";
+import { formatDateTime, formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import {
   useVolunteer,
   useVolunteerAvailability,
+  useVolunteerConsentHistory,
   useVolunteerHoldings,
   useVolunteerRecords,
   useVolunteerWeekAssignments,
   type AvailabilityRow,
   type VolunteerRecord,
 } from "../api/volunteers";
+import { SkillVerificationPanel } from "./SkillVerificationPanel";
 
 /** Approved hours in all and this year; entries still waiting for review. */
 export function recordTotals(records: VolunteerRecord[], year = dayjs().year()) {
@@ -46,6 +49,30 @@ function AvailabilityGrid({ rows }: { rows: AvailabilityRow[] }) {
           </Space>
         );
       })}
+    </Space>
+  );
+}
+
+function ConsentHistory({ id }: { id: number }) {
+  const { t } = useI18n();
+  const history = useVolunteerConsentHistory(id);
+  const names = { consent_rank_name: t("consentRankShort"), consent_share_with_unit: t("consentUnitShort") };
+  if (history.isError) return <ErrorState error={history.error} />;
+  return (
+    <Space orientation="vertical" size={4} style={{ width: "100%" }} data-testid="volunteer-consent-history">
+      <Typography.Text type="secondary">{t("consentOwnNote")}</Typography.Text>
+      <Table
+        size="small" rowKey="id" pagination={false} loading={history.isLoading} dataSource={history.data}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("consentHistoryEmpty")} /> }}
+        columns={[
+          { title: t("time"), dataIndex: "changed_at", render: (at: string) => formatDateTime(at) },
+          {
+            title: t("consentHistory"),
+            render: (_, c) => t(c.new_value ? "consentHistoryGiven" : "consentHistoryWithdrawn", { consent: names[c.consent] }),
+          },
+          { title: t("consentChangedBy"), render: (_, c) => (c.by_volunteer ? t("consentByVolunteer") : c.changed_by ?? "—") },
+        ]}
+      />
     </Space>
   );
 }
@@ -93,6 +120,14 @@ export function VolunteerDrawer({ id, onClose }: { id: number; onClose: () => vo
                 {Object.keys(v.skills).length ? <SkillTags skills={v.skills} /> : "—"}
               </Descriptions.Item>
             </Descriptions>
+
+            <Section title={t("skillVerifyTitle")}>
+              <SkillVerificationPanel volunteer={v} />
+            </Section>
+
+            <Section title={t("consentHistory")}>
+              <ConsentHistory id={id} />
+            </Section>
 
             <Section title={t("volunteerAvailability")}>
               {availability.isError ? <ErrorState error={availability.error} /> : availability.isLoading ? <Loading /> : (
