@@ -1,7 +1,7 @@
 """Related objects named in input: a client may name only rows it may see, through any field, single or many.
 
 Each entity's API registers the scope of its rows (`ScopedViewSet` does it for its model). Every related field
-of every serializer is a `ScopedPrimaryKeyRelatedField`, which looks ids up only among the rows the caller may
+of every serializer is a `ScopedRelatedField` (by id or by code), which looks ids up only among the rows the caller may
 see: an id outside their scope "does not exist" (400 naming the field), as a GET of it is a 404. A model
 nobody registered offers nothing but to the administrator, so a new relation fails closed.
 """
@@ -35,8 +35,8 @@ def visible_rows(queryset: QuerySet, user) -> QuerySet:
     return scope_queryset(queryset, user, scope, write=False)
 
 
-class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
-    """A primary key that must name a row the caller may see (and, within it, the field's own queryset).
+class ScopedRelatedField(serializers.RelatedField):
+    """A related field that must name a row the caller may see (and, within it, the field's own queryset).
 
     Without a request in the context (the server's own use of a serializer) the field's queryset is used as is.
     """
@@ -47,3 +47,11 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         if queryset is None or request is None:
             return queryset
         return visible_rows(queryset, request.user)
+
+
+class ScopedPrimaryKeyRelatedField(ScopedRelatedField, serializers.PrimaryKeyRelatedField):
+    """A row named by its id."""
+
+
+class ScopedSlugRelatedField(ScopedRelatedField, serializers.SlugRelatedField):
+    """A row named by a unique code (a skill by its code)."""

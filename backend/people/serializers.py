@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.masking import mask_phone
+from core.related import ScopedSlugRelatedField
 from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, Grid
@@ -171,14 +172,14 @@ class ConsentChangeOutputSerializer(serializers.ModelSerializer):
 
 
 class SkillVerifyInputSerializer(serializers.Serializer):
-    skill = serializers.SlugRelatedField(slug_field="code", queryset=Skill.objects.all())
+    skill = ScopedSlugRelatedField(slug_field="code", queryset=Skill.objects.all())
     level = serializers.IntegerField(min_value=1, max_value=5)
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
                                  help_text=_("A note or a certificate reference."))
 
 
 class SkillRevokeInputSerializer(serializers.Serializer):
-    skill = serializers.SlugRelatedField(slug_field="code", queryset=Skill.objects.all())
+    skill = ScopedSlugRelatedField(slug_field="code", queryset=Skill.objects.all())
 
 
 class WeeklyAvailabilitySerializer(DomainSerializer):

@@ -170,7 +170,7 @@ def _backend_serializers():
 
 
 def test_every_related_input_field_of_the_backend_is_scoped(world):
-    from core.related import ScopedPrimaryKeyRelatedField, registered_scope
+    from core.related import ScopedRelatedField, registered_scope
 
     # given every serializer of the backend's apps
     unscoped = []
@@ -186,6 +186,6 @@ def test_every_related_input_field_of_the_backend_is_scoped(world):
             if not isinstance(relation, relations.RelatedField):
                 continue
             # then each related field it takes is looked up among the rows the caller may see
-            if not isinstance(relation, ScopedPrimaryKeyRelatedField) or registered_scope(relation.queryset.model) is None:
+            if not isinstance(relation, ScopedRelatedField) or registered_scope(relation.queryset.model) is None:
                 unscoped.append(f"{cls.__module__}.{cls.__qualname__}.{name}")
     assert unscoped == []
