@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answer before host checks, the HTTPS redirect and the request transaction.
+    "core.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -229,6 +231,9 @@ SPECTACULAR_SETTINGS = {
         "LedgerEntryKindEnum": "ledgers.models.LedgerEntry.Kind",  # also allocation.Proposal.Source (same choices)
     },
 }
+
+# /readyz: how long the database, the broker and a worker's answer to a ping may take (core.health).
+READYZ_TIMEOUT_SECONDS = env.float("READYZ_TIMEOUT_SECONDS", default=1.0)
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed,
 # still a real broker and a real worker process).
