@@ -13,9 +13,11 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from django.conf import settings
 from django.db import connections
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.errors import error_body
+from core.metrics import METRICS, metrics_response
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +105,7 @@ def readyz_response() -> JsonResponse:
         body = error_body(_("Not ready: %s.") % ", ".join(failed), "not_ready", failed)
         response = JsonResponse(body, status=503)
         response["Retry-After"] = "5"
+        response._has_been_logged = True  # logged above, once, without Django's "Service Unavailable" error
     else:
         response = JsonResponse({"status": "ready", "checks": results,
                                  "seconds": round(time.monotonic() - started, 3)})
@@ -110,17 +113,27 @@ def readyz_response() -> JsonResponse:
     return response
 
 
+def healthz_response() -> JsonResponse:
+    response = JsonResponse({"status": "ok"})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 class HealthMiddleware:
-    """Answers GET/HEAD /healthz and /readyz before every other middleware (see the module's docstring)."""
+    """Answers GET/HEAD /healthz, /readyz and /metrics (core.metrics, which checks its caller) before every other
+    middleware (see the module's docstring): a scraper names the backend by its address in the stack, not by a
+    host Django serves."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path not in (HEALTHZ, READYZ) or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or request.path not in (HEALTHZ, READYZ, METRICS):
             return self.get_response(request)
-        if request.path == HEALTHZ:
-            response = JsonResponse({"status": "ok"})
-            response["Cache-Control"] = "no-store"
-            return response
-        return readyz_response()
+        # LocaleMiddleware has not run: the caller's language, else the default, never a thread's last one
+        with translation.override(translation.get_language_from_request(request)):
+            if request.path == HEALTHZ:
+                return healthz_response()
+            if request.path == READYZ:
+                return readyz_response()
+            return metrics_response(request)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_celery_results",
     "axes",
     "auditlog",
+    "django_prometheus",
     "core",
     "accounts",
     "geo",
@@ -84,6 +85,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz and /readyz answer before host checks, the HTTPS redirect and the request transaction.
     "core.health.HealthMiddleware",
+    # Requests and latencies (django-prometheus): its "before" middleware first, its "after" one last but axes.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as axes asks: it turns a locked-out sign-in into the lockout response (accounts.lockout).
     "axes.middleware.AxesMiddleware",
 ]
@@ -131,7 +136,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# django-prometheus's wrappers of Django's own backends count queries and their errors (core.metrics).
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace("django.db.backends.",
+                                                                        "django_prometheus.db.backends.")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The worker and the server write at once: transactions take the write lock when they begin (a deferred one
     # upgrading later fails at once with "database is locked"), and WAL lets readers go on meanwhile.
     DATABASES["default"].setdefault("OPTIONS", {}).update({
@@ -234,6 +242,12 @@ SPECTACULAR_SETTINGS = {
 
 # /readyz: how long the database, the broker and a worker's answer to a ping may take (core.health).
 READYZ_TIMEOUT_SECONDS = env.float("READYZ_TIMEOUT_SECONDS", default=1.0)
+
+# /metrics (core.metrics): callers from these addresses (REMOTE_ADDR), or sending "Authorization: Bearer <token>";
+# empty token: addresses only. PROMETHEUS_MULTIPROC_DIR (read by prometheus_client itself) sums the counters of
+# every process that shares the folder.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed,
 # still a real broker and a real worker process).
@@ -417,10 +431,29 @@ AUDITLOG_MASK_CALLABLE = "audit.masks.mask_personal"
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+# Every line carries the request id (core.logs); LOG_FORMAT "json" writes one JSON object per line (production's
+# default), "plain" one line of text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.json_formatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Errors to Sentry when SENTRY_DSN is set: no personal data (no user, address, cookies, request bodies or local
+# variables of the stack), only what the exception and our log lines say.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN, send_default_pii=False, max_request_body_size="never", include_local_variables=False,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
