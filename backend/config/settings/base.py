@@ -249,6 +249,14 @@ READYZ_TIMEOUT_SECONDS = env.float("READYZ_TIMEOUT_SECONDS", default=1.0)
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
+# Backups (core.backup; `manage.py backup`, and beat daily at BACKUP_HOUR:30): the database and MEDIA_ROOT into
+# BACKUP_DIR/<time>/, kept BACKUP_KEEP_DAYS days. A restore is proven whole by row counts and checksums of these.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
+BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
+BACKUP_CHECKSUMMED_MODELS = ["planning.MatchingRun", "planning.Assignment", "planning.Publication",
+                             "records.ServiceRecord", "auditlog.LogEntry"]
+
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed,
 # still a real broker and a real worker process).
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -358,6 +366,11 @@ CELERY_BEAT_SCHEDULE = {
     "reports-resume-exports": {
         "task": "reports.resume_exports",
         "schedule": crontab(minute="*/10"),
+    },
+    # The database and the stored files, kept BACKUP_KEEP_DAYS days (core.backup).
+    "backup-daily": {
+        "task": "core.backup",
+        "schedule": crontab(hour=BACKUP_HOUR, minute=30),
     },
     "reports-purge-expired-exports": {
         "task": "reports.purge_expired_exports",
