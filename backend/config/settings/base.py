@@ -4,6 +4,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from config.version import VERSION
+
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 REPO_DIR = BACKEND_DIR.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(REPO_DIR / "var")))
@@ -220,7 +222,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "社区志愿服务与资源匹配平台 API",
     "DESCRIPTION": "Volunteers, posts (一编三定), needs, idle resources, projects and shifts of a district.",
-    "VERSION": "0.1.0",
+    "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses"],
@@ -467,6 +469,6 @@ if SENTRY_DSN:
 
     sentry_sdk.init(
         dsn=SENTRY_DSN, send_default_pii=False, max_request_body_size="never", include_local_variables=False,
-        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"), release=VERSION,
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )
