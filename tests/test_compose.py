@@ -62,3 +62,19 @@ def test_docker_compose_validates_the_file():
         capture_output=True, text=True, env={**os.environ, "DJANGO_SECRET_KEY": "x"},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_production_image_carries_no_test_tools_and_runs_unprivileged():
+    # given the image's recipe and the two requirement files
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    production = (ROOT / "requirements.txt").read_text().lower()
+    development = (ROOT / "requirements-dev.txt").read_text().lower()
+    # then it installs production's packages only, and none of them is a test tool
+    assert re.findall(r"pip install .*-r (\S+)", dockerfile) == ["requirements.txt"]
+    for tool in ("pytest", "hypothesis", "factory_boy", "schemathesis", "django-zeal"):
+        assert tool not in production, tool
+        assert tool in development, tool
+    assert "-r requirements.txt" in development
+    # and its processes run as a user other than root
+    users = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)
+    assert users and users[-1] not in ("root", "0")

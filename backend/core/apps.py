@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from celery import signals
+        from django.core.signals import request_finished
+
+        from core import logs
+
+        request_finished.connect(logs.request_end_forgets_request_id, weak=False)
+        signals.before_task_publish.connect(logs.task_publish_carries_request_id, weak=False)
+        signals.task_prerun.connect(logs.task_run_takes_request_id, weak=False)
+        signals.task_postrun.connect(logs.task_end_forgets_request_id, weak=False)
+        signals.after_setup_logger.connect(logs.worker_logs_in_our_format, weak=False)
+        signals.after_setup_task_logger.connect(logs.worker_logs_in_our_format, weak=False)

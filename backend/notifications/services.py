@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from notifications import metrics
 from notifications.channels import configured_channels
 from notifications.models import Notification
 from planning.models import MatchingRun, Publication
@@ -77,10 +78,13 @@ def _deliver(notifications: list[Notification]) -> None:
     for notification in notifications:
         for channel in channels:
             try:
-                channel.send(notification)
+                sent = channel.send(notification)
             except Exception:
                 # One failed delivery must not keep the others from theirs; ids only in the log, no addresses.
+                metrics.notices.labels(channel.name, "failed").inc()
                 log.exception("channel %s failed on notification %s", channel.name, notification.pk)
+            else:
+                metrics.notices.labels(channel.name, "sent" if sent else "skipped").inc()
 
 
 def notification_read(*, user: User, notification: Notification) -> Notification:

@@ -16,6 +16,7 @@ from import_export.results import RowResult
 
 from accounts.models import User
 from core.errors import ApplicationError
+from transfer import metrics
 from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_errors_of
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
@@ -116,6 +117,19 @@ def _columns_check(dataset: tablib.Dataset, sheet: ScopedSheet) -> None:
 
 
 def _import(*, sheet: ScopedSheet, upload, dry_run: bool) -> ImportSummary:
+    name = type(sheet).__name__.removesuffix("Sheet").lower()
+    try:
+        summary = _import_rows(sheet=sheet, upload=upload, dry_run=dry_run)
+    except ApplicationError:  # unreadable, wrong columns or bad rows
+        metrics.imports.labels(name, "rejected").inc()
+        raise
+    metrics.imports.labels(name, "checked" if dry_run else "imported").inc()
+    if not dry_run:
+        metrics.imported_rows.labels(name).inc(summary.created + summary.updated)
+    return summary
+
+
+def _import_rows(*, sheet: ScopedSheet, upload, dry_run: bool) -> ImportSummary:
     dataset, lines = _dataset_read(upload=upload)
     _columns_check(dataset, sheet)
     with transaction.atomic():

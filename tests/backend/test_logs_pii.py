@@ -9,6 +9,7 @@ The flow: a coordinator creates shifts, runs the matching and publishes; a volun
 backfills; another volunteer checks in by QR code and files a service record, which the coordinator rejects.
 """
 import datetime as dt
+import json
 import logging
 import logging.config
 import os
@@ -29,6 +30,7 @@ HEALTH_NOTE = "高血压复诊-健康备注Q7H"
 HARDSHIP_NOTE = "低保困难户-帮扶备注Q7H"
 PASSWORD = "Lao-Li-secret-7731"
 WRONG_PASSWORD = "Lao-Li-wrong-8842"
+REQUEST_ID = f"pii-flow-{os.getpid()}"
 
 
 @pytest.fixture
@@ -65,6 +67,7 @@ def _workers_log_at_debug(monkeypatch):
     apart from the weekly cycle's (what that test left queued is not this worker's)."""
     monkeypatch.setattr(cycle, "QUEUE", f"logs-pii-{os.getpid()}")
     monkeypatch.setenv("LOG_LEVEL", "DEBUG")
+    monkeypatch.setenv("LOG_FORMAT", "json")  # production's format (core.logs), with the request id
     popen = subprocess.Popen
 
     def at_debug(args, **kwargs):
@@ -98,6 +101,7 @@ def _signed_in_by_token(username: str) -> tuple[APIClient, str]:
 
 def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as, app_log, worker, transactional_db):
     coordinator, community = client_as("community"), world.a1
+    coordinator.defaults["HTTP_X_REQUEST_ID"] = REQUEST_ID  # carried into the tasks its requests queue
     # given four volunteers of A1 with phone numbers of their own and a password, free on Saturday and today
     people = [world.v1] + [f.VolunteerFactory(home_community=community, user__username=f"p{i}") for i in range(3)]
     today = timezone.localdate()
@@ -153,10 +157,19 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     rejected = coordinator.post(f"/api/records/{filed.json()['id']}/reject/", {"note": f"请勿填写{ID_NUMBER}"})
     assert rejected.status_code == 200, rejected.json()
     assert volunteer.get("/api/records/").status_code == 200
-    # then the logs of both processes were written at DEBUG
+    # and the probes and the metrics are read, as a monitor does (a scrape from elsewhere is refused)
+    assert APIClient().get("/readyz").status_code == 200
+    assert APIClient().get("/metrics").status_code == 200
+    assert APIClient(REMOTE_ADDR="10.9.8.7").get("/metrics").status_code == 403
+    # then the logs of both processes were written at DEBUG, the worker's as JSON lines
     logs = {"this process": app_log.read_text(encoding="utf-8"), "worker": worker.read_text(encoding="utf-8")}
     assert f"run {plans[patrol][0]} published" in logs["this process"]
     assert "DEBUG" in logs["worker"] and "backfill of" in logs["worker"]
+    worker_lines = [json.loads(line) for line in logs["worker"].splitlines() if line.startswith("{")]
+    # and the coordinator's request id followed the run into the worker
+    assert f"[{REQUEST_ID}]" in logs["this process"]
+    assert {line["logger"] for line in worker_lines if line["request_id"] == REQUEST_ID} >= {
+        "matching.candidates", "notifications.services", "celery.app.trace"}
     # and none of them holds personal data, a password or a token
     calendar_token = feed.rstrip("/").rsplit("/", 1)[-1].removesuffix(".ics")
     secrets = {**{f"phone of {p.user.username}": p.user.phone for p in people}, "ID number": ID_NUMBER,

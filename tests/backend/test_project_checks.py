@@ -118,3 +118,14 @@ def test_no_settings_module_carries_a_key_of_its_own():
         assert "insecure-dev-key" not in text, module.name
         assert not re.search(r"SECRET_KEY\s*=\s*[\"']", text), module.name
         assert not re.search(r"\"DJANGO_SECRET_KEY\",\s*default=\"[^\"]", text), module.name
+
+
+def test_one_version_number_in_the_schema_and_the_changelog(client, db):
+    # given the version defined once
+    from config.version import VERSION
+
+    # then the API schema shows it, and the changelog's newest entry is that version
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    assert schema["info"]["version"] == VERSION
+    changelog = (BACKEND.parent / "CHANGELOG.md").read_text()
+    assert re.search(r"^## (\S+)", changelog, re.MULTILINE).group(1) == VERSION

@@ -4,6 +4,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from config.version import VERSION
+
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 REPO_DIR = BACKEND_DIR.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(REPO_DIR / "var")))
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "django_celery_results",
     "axes",
     "auditlog",
+    "django_prometheus",
     "core",
     "accounts",
     "geo",
@@ -82,6 +85,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answer before host checks, the HTTPS redirect and the request transaction.
+    "core.health.HealthMiddleware",
+    # Requests and latencies (django-prometheus): its "before" middleware first, its "after" one last but axes.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as axes asks: it turns a locked-out sign-in into the lockout response (accounts.lockout).
     "axes.middleware.AxesMiddleware",
 ]
@@ -129,7 +138,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# django-prometheus's wrappers of Django's own backends count queries and their errors (core.metrics).
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace("django.db.backends.",
+                                                                        "django_prometheus.db.backends.")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The worker and the server write at once: transactions take the write lock when they begin (a deferred one
     # upgrading later fails at once with "database is locked"), and WAL lets readers go on meanwhile.
     DATABASES["default"].setdefault("OPTIONS", {}).update({
@@ -210,7 +222,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "社区志愿服务与资源匹配平台 API",
     "DESCRIPTION": "Volunteers, posts (一编三定), needs, idle resources, projects and shifts of a district.",
-    "VERSION": "0.1.0",
+    "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses"],
@@ -229,6 +241,23 @@ SPECTACULAR_SETTINGS = {
         "LedgerEntryKindEnum": "ledgers.models.LedgerEntry.Kind",  # also allocation.Proposal.Source (same choices)
     },
 }
+
+# /readyz: how long the database, the broker and a worker's answer to a ping may take (core.health).
+READYZ_TIMEOUT_SECONDS = env.float("READYZ_TIMEOUT_SECONDS", default=1.0)
+
+# /metrics (core.metrics): callers from these addresses (REMOTE_ADDR), or sending "Authorization: Bearer <token>";
+# empty token: addresses only. PROMETHEUS_MULTIPROC_DIR (read by prometheus_client itself) sums the counters of
+# every process that shares the folder.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+# Backups (core.backup; `manage.py backup`, and beat daily at BACKUP_HOUR:30): the database and MEDIA_ROOT into
+# BACKUP_DIR/<time>/, kept BACKUP_KEEP_DAYS days. A restore is proven whole by row counts and checksums of these.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
+BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
+BACKUP_CHECKSUMMED_MODELS = ["planning.MatchingRun", "planning.Assignment", "planning.Publication",
+                             "records.ServiceRecord", "auditlog.LogEntry"]
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed,
 # still a real broker and a real worker process).
@@ -340,6 +369,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.resume_exports",
         "schedule": crontab(minute="*/10"),
     },
+    # The database and the stored files, kept BACKUP_KEEP_DAYS days (core.backup).
+    "backup-daily": {
+        "task": "core.backup",
+        "schedule": crontab(hour=BACKUP_HOUR, minute=30),
+    },
     "reports-purge-expired-exports": {
         "task": "reports.purge_expired_exports",
         "schedule": crontab(hour=4, minute=30),
@@ -412,10 +446,29 @@ AUDITLOG_MASK_CALLABLE = "audit.masks.mask_personal"
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+# Every line carries the request id (core.logs); LOG_FORMAT "json" writes one JSON object per line (production's
+# default), "plain" one line of text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.json_formatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Errors to Sentry when SENTRY_DSN is set: no personal data (no user, address, cookies, request bodies or local
+# variables of the stack), only what the exception and our log lines say.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN, send_default_pii=False, max_request_body_size="never", include_local_variables=False,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"), release=VERSION,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -14,7 +14,7 @@ if not REDIS_URL:  # noqa: F405
     CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(VAR_DIR / "broker-test")  # noqa: F405
 
 # A file, not memory, so that a real worker process started by a test reads the same test database.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
 
 # Throttle counters per test process (tests of other sessions must not count against these), and rates no
