@@ -4,8 +4,8 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VAR_DIR=/var/app
 WORKDIR /app
-# pg_dump and pg_restore for `manage.py backup` and `restore` (Debian's, at least the db service's version 15)
-RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client && rm -rf /var/lib/apt/lists/*
+# pg_dump and pg_restore for `manage.py backup` and `restore` (Debian's, at least the db service's version 15); procps for the beat health check (pgrep)
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client procps && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY backend/ backend/
