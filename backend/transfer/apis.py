@@ -146,7 +146,8 @@ class VolunteerImportApi(SheetImportApi):
     | lat, lng | home location; blank takes the community's |
     | reported_community | code of the community reported to (报到) |
     | reported_at | date reported, YYYY-MM-DD (required with reported_community) |
-    | consent_rank_name, consent_share_with_unit, active | 1/0 (yes/no, 是/否); blank keeps the stored value |
+    | consent_rank_name, consent_share_with_unit | exported only: consent is the volunteer's own act, an import ignores them |
+    | active | 1/0 (yes/no, 是/否); blank keeps the stored value |
     """
 
     @extend_schema(

@@ -258,7 +258,7 @@ def row_errors_of(invalid_or_error) -> dict:
 class VolunteerSheet(ScopedSheet):
     """Columns: number, name, kind, phone, home_community, grid, employer_unit, skills, languages,
     max_hours_per_week, max_distance_km, lat, lng, reported_community, reported_at, consent_rank_name,
-    consent_share_with_unit, active."""
+    consent_share_with_unit (exported, never imported: the volunteer gives consent), active."""
 
     id_column = "number"
     required_columns = ("name", "kind", "home_community")
@@ -276,8 +276,11 @@ class VolunteerSheet(ScopedSheet):
     lat = _keep_if_blank("lat", widgets.FloatWidget())
     lng = _keep_if_blank("lng", widgets.FloatWidget())
     reported_at = _field("reported_at", widgets.DateWidget())
-    consent_rank_name = _keep_if_blank("consent_rank_name", StrictBooleanWidget())
-    consent_share_with_unit = _keep_if_blank("consent_share_with_unit", StrictBooleanWidget())
+    # Consent is the volunteer's own act (people.services): the sheet shows it and an import never sets it.
+    consent_rank_name = fields.Field(attribute="consent_rank_name", column_name="consent_rank_name",
+                                     widget=StrictBooleanWidget(), readonly=True)
+    consent_share_with_unit = fields.Field(attribute="consent_share_with_unit", column_name="consent_share_with_unit",
+                                           widget=StrictBooleanWidget(), readonly=True)
     active = _keep_if_blank("active", StrictBooleanWidget())
 
     class Meta:

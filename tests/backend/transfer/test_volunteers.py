@@ -190,7 +190,9 @@ def test_import_from_xlsx_with_numeric_cells(world, client_for, xlsx_upload):
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
     volunteer = Volunteer.objects.select_related("user").get()
-    assert (volunteer.user.phone, volunteer.max_hours_per_week, volunteer.consent_rank_name) == ("13600001234", 8, True)
+    assert (volunteer.user.phone, volunteer.max_hours_per_week) == ("13600001234", 8)
+    # and the consent column is not the coordinator's to set: the volunteer gives consent on their profile
+    assert (volunteer.consent_rank_name, volunteer.consent_changes.exists()) == (False, False)
 
 
 @pytest.mark.django_db
