@@ -5,14 +5,14 @@ from rest_framework import serializers
 
 from core.masking import mask_phone
 from core.scoping import Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, LineField, ModelSerializer
 from geo.models import Community
 from orgs.models import Agreement, AgreementItem, Unit
 
 
 class UnitSerializer(DomainSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True)
-    contact_phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    contact_phone = LineField(max_length=20, required=False, allow_blank=True)
 
     class Meta:
         model = Unit
@@ -31,7 +31,7 @@ class UnitSerializer(DomainSerializer):
         return data
 
 
-class AgreementItemSerializer(serializers.ModelSerializer):
+class AgreementItemSerializer(ModelSerializer):
     class Meta:
         model = AgreementItem
         fields = ["id", "description", "quantity", "done"]

@@ -8,11 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import error_body
+from core.parsers import MultiPartParser
 from core.scoping import COORDINATORS, Role, scope_queryset
 from people.apis import VolunteerViewSet
 from people.filters import VolunteerFilter

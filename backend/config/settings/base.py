@@ -155,6 +155,8 @@ REST_FRAMEWORK = {
         "accounts.authentication.SessionAuthentication",  # DRF's, with its CSRF refusal in our words
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's parsers, refusing text with control characters wherever it sits in the body (core.parsers).
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser", "core.parsers.FormParser", "core.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",

@@ -4,15 +4,11 @@ No request may answer a 5xx, and every answer must be documented (status code, c
 The schema and docs endpoints themselves are left out: they describe the API rather than being part of it,
 and the schema view is what the whole test is generated from.
 """
-import json
-
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import Resolver404, resolve
-from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis import checks
@@ -21,18 +17,12 @@ from schemathesis.core.failures import FailureGroup
 
 from config.wsgi import application
 from conftest import ROLES
-
-
-def _openapi() -> dict:
-    """The schema as /api/schema/ serves it, built without a request (that view would need the database)."""
-    document = SchemaGenerator().get_schema(request=None, public=True)
-    return json.loads(OpenApiJsonRenderer().render(document))
-
+from openapi_doc import openapi
 
 # The coverage phase (every boundary value of every field, on top of max_examples) is left to a manual
 # `schemathesis run`: here it would take most of an hour on two cores.
 CONFIG = SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": False}}})
-schema = schemathesis.openapi.from_dict(_openapi(), config=CONFIG).exclude(path_regex=r"^/api/(schema|docs)/")
+schema = schemathesis.openapi.from_dict(openapi(), config=CONFIG).exclude(path_regex=r"^/api/(schema|docs)/")
 schema.app = application
 
 pytestmark = pytest.mark.django_db
