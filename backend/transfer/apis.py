@@ -164,7 +164,8 @@ class VolunteerExportApi(SheetExportApi):
     """Export the volunteers in your scope (coordinators) as CSV or XLSX, in the import's columns.
 
     Phones are masked (138****5678); re-enter a number in the sheet to change it on import. The list's
-    filters (community, kind, skill, ...) apply. Cells starting with "=" lose it (no formulae in exports).
+    filters (community, kind, skill, ...) apply. Text that starts like a formula (=, +, -, @) gets a leading
+    apostrophe, so that no spreadsheet runs it; the import takes it off again.
     """
 
     filterset_class = VolunteerFilter

@@ -385,7 +385,6 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # Celery tasks write with no actor (shown as the system).
 AUDITLOG_MASK_CALLABLE = "audit.masks.mask_personal"
 
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 LOGGING = {
