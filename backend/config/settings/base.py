@@ -194,7 +194,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses",
+                             "core.openapi.local_times"],
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "orgs.models.Unit.Kind",
         "VolunteerKindEnum": "people.models.Volunteer.Kind",
