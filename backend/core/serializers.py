@@ -1,11 +1,37 @@
-"""Base serializer for domain entities: ordered time pairs and related-choice scoping."""
+"""Base serializers: single-line text for every model serializer and input field that names one line, and the
+domain entities' ordered time pairs and related-choice scoping."""
+from django.db import models
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.api import ScopedRelatedMixin
+from core.related import ScopedPrimaryKeyRelatedField
+from core.text import validate_one_line
 
 
-class DomainSerializer(ScopedRelatedMixin, serializers.ModelSerializer):
+class ModelSerializer(serializers.ModelSerializer):
+    """DRF's, where a model CharField (a name, a title, an address) takes one line; a TextField keeps its line
+    breaks. Control characters are refused before any serializer runs (core.parsers). Related fields name only
+    rows the caller may see (core.related)."""
+
+    serializer_related_field = ScopedPrimaryKeyRelatedField
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.CharField) and issubclass(field_class, serializers.CharField):
+            field_kwargs["validators"] = [*field_kwargs.get("validators", []), validate_one_line]
+        return field_class, field_kwargs
+
+
+class LineField(serializers.CharField):
+    """Single-line text in a plain input serializer, for what is stored in a model CharField."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(validate_one_line)
+
+
+class DomainSerializer(ScopedRelatedMixin, ModelSerializer):
     # Pairs (start, end) that must be ordered; checked on the merged new and stored values.
     ordered_pairs: tuple = ()
     # Ends of those pairs that may fall on their start (a project of one day ends on the day it starts).

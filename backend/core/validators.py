@@ -2,6 +2,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.text import validate_one_line
+
 
 def validate_skill_levels(value) -> None:
     """{"skill code": level 1-5}; codes must exist in the skill catalogue."""
@@ -20,8 +22,11 @@ def validate_skill_levels(value) -> None:
 
 
 def validate_string_list(value) -> None:
+    """Short words (languages, features), one line each."""
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise ValidationError(_("Expected a list of non-empty strings."))
+    for item in value:
+        validate_one_line(item)
 
 
 def validate_weekdays(value) -> None:

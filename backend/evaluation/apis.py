@@ -16,6 +16,7 @@ from core import permissions as permissions_
 from core.api import ScopedRelatedMixin
 from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import COORDINATORS
+from core.serializers import LineField, ModelSerializer
 from evaluation import export, scoring, selectors, services
 from evaluation.models import AppraisalRating, AppraisalRound, EvaluationInput, EvaluationScheme, UnitEvaluation
 from geo.models import Community, SubDistrict
@@ -57,7 +58,7 @@ class SchemePermission(permissions.BasePermission):
 
 
 @extend_schema_serializer(component_name="EvaluationScheme")
-class SchemeSerializer(serializers.ModelSerializer):
+class SchemeSerializer(ModelSerializer):
     items = serializers.JSONField(required=False, validators=[scoring.validate_items],
                                   help_text=_("Scored items and bonuses; see evaluation.scoring for the rules."))
     grades = serializers.JSONField(required=False, validators=[scoring.validate_grades],
@@ -338,7 +339,7 @@ class AppraisalRoundListApi(APIView):
     @extend_schema_serializer(component_name="AppraisalRoundCreate")
     class InputSerializer(serializers.Serializer):
         year = serializers.IntegerField(**YEAR)
-        title = serializers.CharField(max_length=128)
+        title = LineField(max_length=128)
         community = ScopedPrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True,
                                                        default=None)
         sub_district = ScopedPrimaryKeyRelatedField(queryset=SubDistrict.objects.all(), required=False,

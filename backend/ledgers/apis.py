@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from accounts.models import User
 from core import permissions as permissions_
 from core.scoping import COORDINATORS
+from core.serializers import LineField
 from ledgers import selectors, services
 from ledgers.models import LedgerEntry, UnitLedger
 
@@ -150,7 +151,7 @@ class LedgerEntryCreateApi(generics.GenericAPIView):
     @extend_schema_serializer(component_name="LedgerEntryInput")
     class InputSerializer(serializers.Serializer):
         kind = EntryKindField()
-        title = serializers.CharField(max_length=200)
+        title = LineField(max_length=200)
         note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
         date = serializers.DateField(required=False, allow_null=True, default=None)
 

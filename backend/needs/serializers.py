@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from core.masking import mask_name, mask_phone
 from core.scoping import Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, LineField
 from core.validators import validate_skill_levels
 from geo.models import Community, Grid
 from needs.models import Need
@@ -84,7 +84,7 @@ class NeedOverdueCountSerializer(serializers.Serializer):
 
 
 class NeedNewProjectSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=128)
+    name = LineField(max_length=128)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     goals = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
@@ -124,7 +124,7 @@ class NeedToShiftsInputSerializer(serializers.Serializer):
     end_time = serializers.TimeField()
     seats = serializers.IntegerField(min_value=1, max_value=200)
     required_skills = serializers.JSONField(required=False, allow_null=True, default=None)
-    address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    address = LineField(max_length=200, required=False, allow_blank=True, default="")
 
     def validate_dates(self, value):
         today = timezone.localdate()

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from core.masking import mask_phone
 from core.scoping import Role, Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, LineField, ModelSerializer
 from geo.models import Community
 from orgs.models import Agreement, AgreementItem, Unit
 
@@ -17,7 +17,7 @@ class UnitSerializer(DomainSerializer):
     REPRESENTATIVE_FIELDS = frozenset({"contact_name", "contact_phone", "description"})
 
     community_name = serializers.CharField(source="community.name", read_only=True)
-    contact_phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    contact_phone = LineField(max_length=20, required=False, allow_blank=True)
     scoped_fields = {"community": (Community.objects, Scope(community="self"))}
 
     class Meta:
@@ -64,7 +64,7 @@ class UnitSerializer(DomainSerializer):
         return data
 
 
-class AgreementItemSerializer(serializers.ModelSerializer):
+class AgreementItemSerializer(ModelSerializer):
     class Meta:
         model = AgreementItem
         fields = ["id", "description", "quantity", "done"]

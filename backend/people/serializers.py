@@ -7,7 +7,7 @@ from rest_framework import serializers
 from core.masking import mask_phone
 from core.related import ScopedSlugRelatedField
 from core.scoping import COORDINATORS, Role, Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, LineField
 from geo.models import Community, Grid
 from people import selectors, services
 from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
@@ -35,7 +35,7 @@ class SkillVerificationOutputSerializer(serializers.ModelSerializer):
 class VolunteerSerializer(DomainSerializer):
     """The coordinator's view: every field of the profile in their scope."""
 
-    phone = serializers.CharField(max_length=20, required=False, allow_blank=True, write_only=True)
+    phone = LineField(max_length=20, required=False, allow_blank=True, write_only=True)
     phone_display = serializers.SerializerMethodField(label=_("phone"))
     home_community_name = serializers.CharField(source="home_community.name", read_only=True)
     employer_unit_name = serializers.CharField(source="employer_unit.name", read_only=True, default=None, allow_null=True)

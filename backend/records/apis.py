@@ -10,6 +10,7 @@ from accounts.models import User
 from core import permissions as permissions_
 from core.masking import mask_name
 from core.scoping import COORDINATORS
+from core.serializers import LineField
 from records import selectors, services
 from records.models import RecordChange, ServiceRecord
 
@@ -97,15 +98,15 @@ class RecordListApi(generics.ListCreateAPIView):
         volunteer = serializers.IntegerField(
             required=False, min_value=1, help_text=_("Required for coordinators; a volunteer files their own.")
         )
-        title = serializers.CharField(max_length=128)
+        title = LineField(max_length=128)
         date = serializers.DateField()
-        place = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
-        recipient = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
+        place = LineField(max_length=200, required=False, default="", allow_blank=True)
+        recipient = LineField(max_length=64, required=False, default="", allow_blank=True)
         content = serializers.CharField(required=False, default="", allow_blank=True)
         minutes = serializers.IntegerField(min_value=1, max_value=MAX_MINUTES,
                                            help_text=_("Minutes actually served, travel excluded."))
         rating = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True, default=None)
-        person_in_charge = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
+        person_in_charge = LineField(max_length=64, required=False, default="", allow_blank=True)
         evidence = serializers.CharField(help_text=_("A description or a link to photos, a sign-in sheet, a letter."))
 
     permission_classes = [RecordPermission]

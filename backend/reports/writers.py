@@ -1,28 +1,18 @@
-"""File writers of the reports: CSV (UTF-8 with a BOM so that Excel reads Chinese), XLSX (openpyxl, write-only, so
-that a district's records stream to disk) and the PDF table of a feedback report (reportlab; Chinese through the
+"""File writers of the reports: CSV and XLSX through core.sheets (the one cell rule of every export; XLSX write-only,
+so that a district's records stream to disk) and the PDF table of a feedback report (reportlab; Chinese through the
 built-in CID font STSong-Light, so no font file ships). Each writes to a temporary name and renames at the end:
 a reader never finds half a file."""
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from core import sheets
+from core.text import without_unsafe
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
-# Characters Excel refuses in a sheet title.
-SHEET_TITLE_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+CONTENT_TYPES = {**sheets.CONTENT_TYPES, "pdf": "application/pdf"}
 CJK_FONT = "STSong-Light"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 OnRow = Callable[[int], None]
 
@@ -40,28 +30,12 @@ def _part(path: Path) -> Path:
     return path.with_name(f"{path.name}.{os.getpid()}.part")
 
 
-def _cell(value):
-    """Text typed by people is kept as text: control characters (which XLSX cannot hold) are dropped, and a value
-    that starts like a formula gets a leading apostrophe so that the spreadsheet does not run it."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-    return value
-
-
 def write_csv(path: Path, *, header: Sequence[str], rows: Iterable[Sequence], note: str | None = None,
               on_row: OnRow | None = None) -> None:
     """`note`, when given, is a first comment line ("# ...") above the header."""
     part = _part(path)
     with part.open("w", encoding="utf-8-sig", newline="") as out:
-        if note:
-            out.write(f"# {note}\r\n")
-        writer = csv.writer(out)
-        writer.writerow(header)
-        for row in _rows(rows, on_row):
-            writer.writerow([_cell(value) for value in row])
+        sheets.write_csv(out, header=header, rows=_rows(rows, on_row), note=note)
     os.replace(part, path)
 
 
@@ -69,22 +43,9 @@ def write_xlsx(path: Path, *, sheet: str, header: Sequence[str], rows: Iterable[
                on_row: OnRow | None = None) -> None:
     """`note`, when given, is a bold first row above the header."""
     part = _part(path)
-    book = Workbook(write_only=True)
-    table = book.create_sheet(title=sheet.translate(SHEET_TITLE_FORBIDDEN)[:31])
-    if note:
-        table.append([_bold(table, note)])
-    table.append([_bold(table, title) for title in header])
-    for row in _rows(rows, on_row):
-        table.append([_cell(value) for value in row])
     with part.open("wb") as out:
-        book.save(out)
+        sheets.write_xlsx(out, sheet=sheet, header=header, rows=_rows(rows, on_row), note=note)
     os.replace(part, path)
-
-
-def _bold(table, value) -> WriteOnlyCell:
-    cell = WriteOnlyCell(table, value=value)
-    cell.font = Font(bold=True)
-    return cell
 
 
 def write_pdf(path: Path, *, title: str, lines: Sequence[str], header: Sequence[str], rows: Sequence[Sequence],
@@ -100,6 +61,7 @@ def write_pdf(path: Path, *, title: str, lines: Sequence[str], header: Sequence[
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    title = without_unsafe(title)
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     heading = ParagraphStyle("heading", fontName=CJK_FONT, fontSize=15, leading=20, spaceAfter=4 * mm)
@@ -109,6 +71,7 @@ def write_pdf(path: Path, *, title: str, lines: Sequence[str], header: Sequence[
     def para(value, style=cell):
         if not isinstance(value, str):
             return "" if value is None else str(value)
+        value = without_unsafe(value)
         return Paragraph(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), style)
 
     page_width, _height = landscape(A4)

@@ -3,13 +3,13 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.scoping import COORDINATORS, Role, Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, ModelSerializer
 from resources.models import Resource, ResourceSlot
 
 RESOURCE_WRITE_SCOPE = Scope(community="community", unit="unit", write=COORDINATORS | {Role.UNIT})
 
 
-class ResourceSlotInlineSerializer(serializers.ModelSerializer):
+class ResourceSlotInlineSerializer(ModelSerializer):
     class Meta:
         model = ResourceSlot
         fields = ["id", "weekday", "date", "start_time", "end_time"]

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import Scope
-from core.serializers import DomainSerializer
+from core.serializers import DomainSerializer, ModelSerializer
 from geo.models import Community
 from needs.models import Need
 from posts.models import Post
@@ -15,7 +15,7 @@ from shifts.models import ResourceRequest, Shift
 IN_COMMUNITY = Scope(community="community")
 
 
-class ShiftResourceRequirementSerializer(serializers.ModelSerializer):
+class ShiftResourceRequirementSerializer(ModelSerializer):
     class Meta:
         model = ResourceRequest
         fields = ["kind", "min_capacity", "features", "max_distance_km"]

@@ -8,11 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import error_body
+from core.parsers import MultiPartParser
 from core.scoping import COORDINATORS, Role, scope_queryset
 from people.apis import VolunteerViewSet
 from people.filters import VolunteerFilter
@@ -165,7 +165,8 @@ class VolunteerExportApi(SheetExportApi):
     """Export the volunteers in your scope (coordinators) as CSV or XLSX, in the import's columns.
 
     Phones are masked (138****5678); re-enter a number in the sheet to change it on import. The list's
-    filters (community, kind, skill, ...) apply. Cells starting with "=" lose it (no formulae in exports).
+    filters (community, kind, skill, ...) apply. Text that starts like a formula (=, +, -, @) gets a leading
+    apostrophe, so that no spreadsheet runs it; the import takes it off again.
     """
 
     filterset_class = VolunteerFilter

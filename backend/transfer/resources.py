@@ -3,14 +3,18 @@
 Each sheet is built for one caller: related rows are looked up only inside what that caller may write,
 so a row that names another community fails on that column instead of being filed out of scope.
 """
+from functools import cached_property
+
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ObjectDoesNotExist, ValidationError
+from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
 from accounts.models import User
+from core import sheets, text
 from core.masking import mask_phone
 from core.scoping import COORDINATORS, Role, Scope, scope_queryset
 from geo.models import Community, Grid
@@ -181,6 +185,33 @@ class ScopedSheet(resources.ModelResource):
         if self.id_column not in (dataset.headers or []):
             dataset.append_col([""] * len(dataset), header=self.id_column)
 
+    @cached_property
+    def one_line_columns(self) -> set[str]:
+        """Columns of a model CharField (a name, an address); a TextField's (conditions) keep their line breaks."""
+        return {field.column_name for field in self.fields.values()
+                if isinstance(self._model_field(field), models.CharField)}
+
+    def _model_field(self, field):
+        try:
+            return self._meta.model._meta.get_field(field.attribute or field.column_name)
+        except FieldDoesNotExist:
+            return User._meta.get_field(field.column_name) if field.column_name == "phone" else None
+
+    def before_import_row(self, row, **kwargs):
+        """The row's text, cell by cell, before anything is looked up: the export's text mark ("'=...") comes off,
+        a control character is refused and so is a line break in one-line text, each on its column."""
+        errors = {}
+        for column, value in row.items():
+            if not isinstance(value, str):
+                continue
+            row[column] = value = sheets.unmarked(value)
+            if text.UNSAFE_CHARACTERS.search(value):
+                errors[column] = [str(text.UNSAFE_MESSAGE)]
+            elif column in self.one_line_columns and text.LINE_BREAKS.search(value.strip()):
+                errors[column] = [str(text.ONE_LINE_MESSAGE)]
+        if errors:
+            raise ValidationError(errors)
+
     def get_or_init_instance(self, instance_loader, row):
         value = row.get(self.id_column)
         if value is None or str(value).strip() == "":
@@ -200,10 +231,7 @@ class ScopedSheet(resources.ModelResource):
         """Headers may also be a column's label in any of the site's languages (居住社区, Home community)."""
         aliases = {}
         for field in self.fields.values():
-            try:
-                model_field = self._meta.model._meta.get_field(field.attribute or field.column_name)
-            except Exception:
-                model_field = User._meta.get_field(field.column_name) if field.column_name == "phone" else None
+            model_field = self._model_field(field)
             if model_field is None:
                 continue
             for language, _name in settings.LANGUAGES:

@@ -15,6 +15,7 @@ from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from accounts.models import User
+from core import sheets
 from core.errors import ApplicationError
 from transfer import metrics
 from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_errors_of
@@ -172,14 +173,10 @@ def resource_import(*, user: User, upload, dry_run: bool = False) -> ImportSumma
 
 
 def _export(*, sheet: ScopedSheet, queryset: QuerySet, fmt: str, name: str) -> ExportFile:
-    file_format = FORMATS[fmt]()
     dataset = sheet.export(queryset)
-    content = file_format.export_data(dataset)  # escapes formulae (IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT)
-    if isinstance(content, str):
-        content = content.encode("utf-8-sig")  # the BOM makes Excel read Chinese correctly
     return ExportFile(
-        content=content,
-        content_type=file_format.get_content_type() + ("; charset=utf-8" if fmt == "csv" else ""),
+        content=sheets.sheet_bytes(fmt, sheet=name, header=dataset.headers, rows=dataset),
+        content_type=sheets.CONTENT_TYPES[fmt],
         filename=f"{name}-{timezone.localdate():%Y%m%d}.{fmt}",
     )
 

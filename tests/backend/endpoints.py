@@ -1,14 +1,17 @@
 """One entry per API endpoint: ENDPOINTS for the router's entities (how to make an object inside and outside
 the test scope, a harmless change to send, who may read and write it), ROUTES for every other URL under /api/
-(who passes the role gate, which object its path names) and LISTINGS for their lists. The expectations are
-written here by hand (from the issue's rules), not derived from the code under test.
+(who passes the role gate, which object its path names) and LISTINGS for their lists; `operation_call` finds
+the object and the role to call an operation of the OpenAPI schema with. The expectations are written here by
+hand (from the issue's rules), not derived from the code under test.
 
 "in" objects belong to community A1 / unit U1 / volunteer V1; "out" objects to B1 / U2 / V2 (see conftest).
 """
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.urls import resolve
 
 import factories as f
 
@@ -569,3 +572,20 @@ LISTINGS = [
     Listing("lending-withdrawal-list", _withdrawal_row, COORD | {"unit"}, {"admin"}),
     Listing("allocation-my-holding-list", _row(_my_holding, "holding_id", "posts.PostHolding"), VOLUNTEER, set()),
 ]
+
+
+def operation_call(world, method: str, path: str) -> tuple[str, dict, dict]:
+    """(role, path parameters, a valid body to start from) to call an operation of the OpenAPI schema (`path` as
+    the schema writes it, with {id} for a router's pk) on an object inside the scope: as the administrator where
+    they may, else as the first role that may."""
+    name = resolve(re.sub(r"\{[^}]+\}", "1", path)).url_name  # any id finds the URL's name
+    basename, _, action = name.rpartition("-")
+    endpoint = next((e for e in ENDPOINTS if e.basename == basename), None)
+    if action in {"list", "detail"} and endpoint is not None:
+        body = endpoint.create(world, True) if endpoint.create and method != "patch" else {}
+        return "admin", ({"id": endpoint.make_in(world).pk} if action == "detail" else {}), body
+    route = next(r for r in ROUTES if (r.name, r.method) == (name, method))
+    role = "admin" if "admin" in route.roles else sorted(route.roles - {"anonymous"})[0]
+    made = route.make(world, role, True) if route.make else {}
+    parameters = {("id" if key == "pk" else key): value for key, value in made.items()}
+    return role, parameters, route.body(world, True) if callable(route.body) else dict(route.body)

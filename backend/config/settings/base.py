@@ -188,6 +188,8 @@ REST_FRAMEWORK = {
         "accounts.authentication.SessionAuthentication",  # DRF's, with its CSRF refusal in our words
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's parsers, refusing text with control characters wherever it sits in the body (core.parsers).
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser", "core.parsers.FormParser", "core.parsers.MultiPartParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
@@ -225,7 +227,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses",
+                             "core.openapi.local_times"],
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "orgs.models.Unit.Kind",
         "VolunteerKindEnum": "people.models.Volunteer.Kind",
@@ -443,7 +446,6 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # Celery tasks write with no actor (shown as the system).
 AUDITLOG_MASK_CALLABLE = "audit.masks.mask_personal"
 
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Every line carries the request id (core.logs); LOG_FORMAT "json" writes one JSON object per line (production's

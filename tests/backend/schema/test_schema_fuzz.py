@@ -1,18 +1,17 @@
-"""Schemathesis against the project's own OpenAPI schema: every operation, signed in as each role.
+"""Schemathesis against the project's own OpenAPI schema, signed in as each role: every operation fuzzed, and the
+coverage phase on the operations whose text ends up in a spreadsheet.
 
 No request may answer a 5xx, and every answer must be documented (status code, content type and body).
 The schema and docs endpoints themselves are left out: they describe the API rather than being part of it,
 and the schema view is what the whole test is generated from.
 """
-import json
+import copy
 
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import Resolver404, resolve
-from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
@@ -21,19 +20,47 @@ from schemathesis.core.failures import FailureGroup
 from accounts.services import api_token_create
 from config.wsgi import application
 from conftest import ROLES
+from endpoints import operation_call
+from openapi_doc import openapi, text_operations
+from stored_text import poison_all_stored_text
 
-
-def _openapi() -> dict:
-    """The schema as /api/schema/ serves it, built without a request (that view would need the database)."""
-    document = SchemaGenerator().get_schema(request=None, public=True)
-    return json.loads(OpenApiJsonRenderer().render(document))
-
-
-# The coverage phase (every boundary value of every field, on top of max_examples) is left to a manual
-# `schemathesis run`: here it would take most of an hour on two cores.
+DOCUMENT = openapi()
+# The coverage phase (every boundary value of every field, on top of max_examples) over the whole API is left to a
+# manual `schemathesis run`: here it would take most of an hour on two cores. It runs below on fewer operations.
 CONFIG = SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": False}}})
-schema = schemathesis.openapi.from_dict(_openapi(), config=CONFIG).exclude(path_regex=r"^/api/(schema|docs)/")
+schema = schemathesis.openapi.from_dict(DOCUMENT, config=CONFIG).exclude(path_regex=r"^/api/(schema|docs)/")
 schema.app = application
+
+# The coverage phase alone, on what writes text and on every export: each field's boundary values (empty, shortest,
+# longest, each choice) and each export's formats, positive cases only (wrong types and missing fields are the
+# fuzzing's), JSON bodies only (the form parsers refuse text alike: test_text_refused), on an object in the role's
+# scope, against stored text that starts like a formula and ends with control characters, as it may have been
+# stored before the API refused it. No unexpected methods: the permission matrix covers the 405s.
+EXPORTS = [
+    "GET /api/volunteers/export/", "GET /api/resources/export/", "GET /api/evaluations/export/",
+    "POST /api/exports/", "GET /api/exports/{job_id}/download/", "POST /api/feedback-reports/write/",
+    "GET /api/feedback-reports/{report_id}/xlsx/", "GET /api/feedback-reports/{report_id}/pdf/",
+]
+TEXT_AND_EXPORTS = sorted({f"{method.upper()} {path}" for method, path, _ in text_operations(DOCUMENT)} | {*EXPORTS})
+COVERAGE = SchemathesisConfig.from_dict({"phases": {
+    "examples": {"enabled": False}, "fuzzing": {"enabled": False}, "stateful": {"enabled": False},
+    "coverage": {"enabled": True, "unexpected-methods": [], "generation": {"mode": "positive"}},
+}})
+
+
+def _json_bodies_only(document: dict) -> dict:
+    document = copy.deepcopy(document)
+    for item in document["paths"].values():
+        for operation in item.values():
+            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+            if "application/json" in content:
+                operation["requestBody"]["content"] = {"application/json": content["application/json"]}
+    return document
+
+
+coverage_schema = schemathesis.openapi.from_dict(_json_bodies_only(DOCUMENT), config=COVERAGE).include(
+    name=TEXT_AND_EXPORTS)
+coverage_schema.app = application
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +109,11 @@ def _routed(path: str) -> bool:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 def test_every_operation_answers_as_documented(case, headers_of):
-    # Each generated request is sent as every role, so that generation is paid once per request.
+    _answers_as_documented(case, headers_of)
+
+
+def _answers_as_documented(case, headers_of) -> None:
+    """The case sent as every role, so that generation is paid once per request."""
     for role in ROLES:
         if not _routed(case.formatted_path):
             # A path parameter the URL pattern does not match (an id "1.5"): Django's resolver answers before
@@ -95,3 +126,38 @@ def test_every_operation_answers_as_documented(case, headers_of):
         except (AssertionError, FailureGroup) as failure:
             failure.add_note(f"signed in as: {role}")
             raise
+
+
+@pytest.fixture
+def stored_text(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    poison_all_stored_text()
+
+
+@pytest.fixture
+def in_scope(world):
+    """in_scope(case) -> path parameters that name an object in scope (made once per operation), so that a write
+    reaches its serializer instead of a 404."""
+    made = {}
+
+    def parameters(case) -> dict:
+        key = (case.method.lower(), case.path)
+        if key not in made:
+            made[key] = operation_call(world, *key)[1]
+        return made[key]
+
+    return parameters
+
+
+def test_the_coverage_operations_are_in_the_schema():
+    labels = {f"{method.upper()} {path}" for path, item in DOCUMENT["paths"].items() for method in item}
+    assert set(EXPORTS) <= labels and len(TEXT_AND_EXPORTS) > len(EXPORTS)
+    assert len(list(coverage_schema.get_all_operations())) == len(TEXT_AND_EXPORTS)
+
+
+@coverage_schema.parametrize()
+@settings(derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+def test_text_and_exports_answer_as_documented_under_coverage(case, headers_of, stored_text, in_scope):
+    if case.path_parameters:
+        case.path_parameters = {**case.path_parameters, **in_scope(case)}
+    _answers_as_documented(case, headers_of)

@@ -73,9 +73,9 @@ def test_exported_xlsx_reads_back_in_openpyxl(world, client_for):
     world.resource(name="=1+1")
     # when
     response = client_for(world.coordinator).get("/api/resources/export/?format=xlsx")
-    # then the name is escaped
+    # then the name is kept as text, marked so that no spreadsheet runs it
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[1][1:5] == ("1+1", "venue", None, "C1")
+    assert rows[1][1:5] == ("'=1+1", "venue", None, "C1")
 
 
 @pytest.mark.django_db

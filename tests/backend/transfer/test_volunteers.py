@@ -129,9 +129,9 @@ def test_export_escapes_formulae(world, client_for, fmt):
     world.volunteer(name='=HYPERLINK("http://evil.example","点我")')
     # when
     response = client_for(world.coordinator).get(f"/api/volunteers/export/?format={fmt}")
-    # then the cell no longer starts with "="
+    # then the cell starts with the spreadsheet's text mark, not with "="
     rows = _csv_rows(response) if fmt == "csv" else _xlsx_rows(response)
-    assert rows[1][1] == 'HYPERLINK("http://evil.example","点我")'
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example","点我")'
 
 
 @pytest.mark.django_db
