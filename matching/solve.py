@@ -29,7 +29,7 @@ from .formulation import Model, build_model, lock_columns, objective_scale
 from .greedy import PlanState, greedy_fill, greedy_plan
 from .metrics import plan_metrics, score
 from .problem import Problem
-from .solution import Progress, Solution, Status, progress_report
+from .solution import Progress, Solution, Status, progress_report, status_for
 
 if TYPE_CHECKING:
     from .highs_backend import Figures
@@ -610,7 +610,7 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     live = _ParentProgress(progress, t0, greedy_objective, bound) if progress is not None else None
     if live is not None:
         live({}, phase="greedy")
-    finished, infeasible, proven, notes = True, False, False, {}
+    finished, infeasible, notes = True, False, {}
     reserve = min(2.0, 0.1 * time_limit)         # time kept back to explain and package the plan
     if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
         target = _highs_worker if solver == "highs" else _cbc_worker
@@ -634,7 +634,6 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
                                                                          and sc["objective"] >= best_score["objective"]):
                     best, best_score = payload, sc
                 notes.update({k: v for k, v in payload.items() if k not in ("x", "y", "final", "bound")})
-                proven = proven or bool(payload.get("proven"))
     elif solver != "greedy":
         finished = False
     objective = best_score["objective"]
@@ -643,12 +642,8 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     if infeasible and problem.locks:
         return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
                         metrics={"pairs": cands.n_pairs}, message="the locks cannot all be kept")
-    if not finished:
-        status = Status.TIME_LIMIT
-    elif solver == "greedy":
-        status = Status.OPTIMAL if gap_value <= 1e-9 else Status.FEASIBLE
-    else:
-        status = Status.OPTIMAL if (gap_value <= gap + 1e-9 or proven) else Status.FEASIBLE
+    # the status follows from the proven gap alone: a solver's own "optimal" only means its own mip_rel_gap
+    status = status_for(gap_value, requested=0.0 if solver == "greedy" else gap, finished=finished)
     return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
                    bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
                    extra={"phase": best.get("phase", "greedy"), "greedy_objective": round(greedy_objective, 9), **notes,
