@@ -15,6 +15,8 @@ from .problem import read_json
 # A plan is called optimal only when its proven relative gap is within the solver's own tolerance (HiGHS's
 # default mip_rel_gap): "no better plan exists" up to rounding, never "close enough for this run".
 OPTIMAL_GAP = 1e-4
+# What solve() aims for by default: it keeps improving until the proven gap is this small or the time is up.
+DEFAULT_GAP = 5e-4
 
 
 class Status(str, Enum):

@@ -61,21 +61,24 @@ def wanted(run: MatchingRun, problem: matching.Problem) -> bool:
 # ---------------------------------------------------------------- start
 
 def job_start(
-    problem: matching.Problem, *, time_limit: float, solver: str, workers: int | None = None, piece_shifts: int = 0,
-    run: MatchingRun | None = None, meta: dict | None = None, queue: str | None = None,
+    problem: matching.Problem, *, time_limit: float, solver: str, gap: float = matching.DEFAULT_GAP,
+    workers: int | None = None, piece_shifts: int = 0, run: MatchingRun | None = None, meta: dict | None = None,
+    queue: str | None = None,
 ) -> SolveJob:
     """Split the problem, store the pieces and send them to the workers once the transaction commits.
 
     piece_shifts 0: one piece per sub-district (the shifts' `area`). The pieces' time limit shares the whole
-    limit out over `workers` processes, as matching.decompose does in one process.
+    limit out over `workers` processes, as matching.decompose does in one process; each piece stops early at
+    the proven `gap` (kept in the job's meta).
     """
+    meta = {**(meta or {}), "gap": gap}
     pieces = decompose.split(problem, piece_shifts)
     per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers or setting_workers())
     with transaction.atomic():
         job = SolveJob.objects.create(
             run=run, attempt=run.attempts if run else 0, solver=solver, time_limit=time_limit,
             piece_time_limit=per_piece, piece_count=len(pieces), problem=pack(matching.problem_to_dict(problem)),
-            meta=meta or {},
+            meta=meta,
         )
         SolvePiece.objects.bulk_create([
             SolvePiece(job=job, index=i, name=piece.name or str(i), shift_count=len(piece.shifts),
@@ -135,7 +138,8 @@ def piece_solve(*, piece_id: int) -> str:
     try:
         problem = matching.parse_problem(unpack(piece.problem))
         with Heartbeat(job.run) if job.run_id else contextlib.nullcontext():
-            result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver)
+            result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver,
+                                           gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP))
         fields = {"status": SolvePiece.Status.DONE, "result": result, "message": ""}
     except Exception as exc:
         log.exception("piece %s of solve job %s failed", piece.index, job.pk)

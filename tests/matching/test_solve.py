@@ -40,6 +40,19 @@ def test_the_status_says_only_what_the_proven_gap_proves(gap, finished, expected
     assert status_for(gap, requested=0.005, finished=finished) == expected
 
 
+def test_the_district_path_keeps_improving_to_the_optimum_of_a_small_week(monkeypatch):
+    # given a small week solved exactly by the whole MIP
+    p = parse_problem(generate("small", 1))
+    exact = solve(p, gap=0.0, time_limit=30)
+    # when the district path (pricing, rounding, then neighbourhood MIPs) solves it
+    monkeypatch.setattr(sys.modules["matching.solve"], "FULL_MIP_COLUMNS", 0)   # the package's `solve` is the function
+    district = solve(p, gap=0.0, time_limit=30)
+    # then it used its budget to reach the same seats, started from its rounded plan, and kept every rule
+    assert district.metrics["phase"] == "neighbourhood_mip"
+    assert district.metrics["weighted_filled"] == exact.metrics["weighted_filled"] == 846
+    assert check(p, district) == []
+
+
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
 def test_both_solvers_reach_the_same_optimum_on_a_small_week(solver):
     # given

@@ -355,6 +355,9 @@ VOLUNTEERING_BACKFILL_TIME_LIMIT = env.float("VOLUNTEERING_BACKFILL_TIME_LIMIT",
 # solver ("highs", "cbc" or "greedy"), default travel limit, and when the reaper gives up on a silent run.
 PLANNING_TIME_LIMIT_SECONDS = env.float("PLANNING_TIME_LIMIT_SECONDS", default=30.0)
 PLANNING_SOLVER = env.str("PLANNING_SOLVER", default="highs")
+# A run stops early only once its plan is proven within this relative gap of the best possible (0.05%);
+# short of it the solver keeps improving until the time limit. 0.0001 or less: stop only when optimal.
+PLANNING_GAP = env.float("PLANNING_GAP", default=0.0005)
 PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
 PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
 PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)

@@ -443,6 +443,27 @@ def test_a_plan_cut_short_by_the_time_limit_says_so(world, queued_run, monkeypat
     assert Assignment.objects.filter(run=run).count() == 2
 
 
+def test_the_run_asks_the_solver_for_the_gap_of_the_settings(world, queued_run, monkeypatch, settings):
+    # given a gap set for the site
+    settings.PLANNING_GAP = 0.002
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=5)
+    real_solve = services.matching.solve
+    asked = []
+
+    def spy(problem, **kwargs):
+        asked.append(kwargs["gap"])
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(services.matching, "solve", spy)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then the solver was asked for it, and the default is the 0.05% a run keeps improving towards
+    assert asked == [0.002]
+    del settings.PLANNING_GAP
+    assert services.setting_gap() == 0.0005
+
+
 def test_a_run_solves_inside_a_daemonic_process_like_a_prefork_worker_child(world, queued_run):
     # given this process marked daemonic, as Celery's prefork pool marks its children
     import multiprocessing
