@@ -2,7 +2,7 @@
 needs, so that a caller can decide whether one process holds it whole or it must be split (decompose).
 
 The estimate runs candidate generation on an even sample of the shifts and scales up; memory per pair was
-measured on district weeks (1.17M pairs: 1.0-1.25 GiB for the whole process tree, 0.25 GiB of it before the
+measured on district weeks (1.17M pairs: 1.0-1.7 GiB for the whole process tree, 0.25 GiB of it before the
 solver starts).
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .problem import Problem
 
 SAMPLE_SHIFTS = 300
 BASE_MIB = 256.0              # the process, the problem and the volunteer table
-MIB_PER_MILLION_PAIRS = 900.0  # candidates, the model's arrays, HiGHS and the child's copy, per million pairs
+MIB_PER_MILLION_PAIRS = 1300.0  # candidates, the model's arrays, HiGHS and the child's copy, per million pairs
 
 
 @dataclass(frozen=True)

@@ -362,9 +362,9 @@ PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
 PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
 PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)
 # A district run is solved whole by one worker when the estimate of its candidate person-shift pairs is at
-# most PLANNING_MAX_WHOLE_PAIRS and its estimated memory (about 0.25 GiB + 0.9 GiB per million pairs) fits
+# most PLANNING_MAX_WHOLE_PAIRS and its estimated memory (about 0.25 GiB + 1.3 GiB per million pairs) fits
 # PLANNING_WORKER_MEMORY_MB; otherwise (a city) it is split by sub-district and fanned out over the workers.
-# The demo district week (~3,500 shifts, ~750k-1.2M pairs, ~1-1.3 GiB) is solved whole.
+# The demo district week (~3,500 shifts, ~750k-1.2M pairs, ~1-1.7 GiB) is solved whole.
 PLANNING_MAX_WHOLE_PAIRS = env.int("PLANNING_MAX_WHOLE_PAIRS", default=3_000_000)
 PLANNING_WORKER_MEMORY_MB = env.int("PLANNING_WORKER_MEMORY_MB", default=4096)
 # The pieces' time limits assume this many worker processes solve side by side.
