@@ -10,6 +10,7 @@ import logging
 import sys
 
 from .errors import ProblemError
+from .solution import DEFAULT_GAP
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--solver", choices=["highs", "cbc", "greedy"], default="highs")
     p.add_argument("--time-limit", type=float, default=30.0)
-    p.add_argument("--gap", type=float, default=0.005)
+    p.add_argument("--gap", type=float, default=DEFAULT_GAP,
+                   help="keep improving until the proven gap is this small (default 0.0005) or the time is up")
     p.add_argument("--write-lp", metavar="FILE.lp", help="also export the model with named rows (small weeks)")
     p.set_defaults(func=cmd_solve)
     p = sub.add_parser("generate", help="generate a realistic week")

@@ -21,7 +21,7 @@ import numpy as np
 from .candidates import VolunteerTable
 from .geo import distances_km
 from .problem import Problem
-from .solution import Progress, Reason, Solution, Status, Unfilled, progress_report
+from .solution import DEFAULT_GAP, Progress, Reason, Solution, Status, Unfilled, progress_report
 from .solve import children_allowed, notify_progress
 
 log = logging.getLogger(__name__)
@@ -106,10 +106,10 @@ def piece_time_limit(time_limit: float, pieces: int, workers: int, elapsed: floa
     return max(1.0, budget * workers / max(1, pieces) * 0.95)
 
 
-def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs") -> dict:
+def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs", gap: float = DEFAULT_GAP) -> dict:
     """One piece solved, as plain JSON-ready data (pieces travel between processes and machines)."""
     from .solve import solve
-    sol = solve(piece, time_limit=time_limit, solver=solver)
+    sol = solve(piece, time_limit=time_limit, solver=solver, gap=gap)
     return {"status": sol.status.value, "objective": sol.objective, "bound": sol.bound,
             "assignments": [list(a) for a in sol.assignments],
             "resource_assignments": [list(b) for b in sol.resource_assignments],

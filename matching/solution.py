@@ -12,11 +12,30 @@ from .errors import ProblemError
 from .problem import read_json
 
 
+# A plan is called optimal only when its proven relative gap is within the solver's own tolerance (HiGHS's
+# default mip_rel_gap): "no better plan exists" up to rounding, never "close enough for this run".
+OPTIMAL_GAP = 1e-4
+# What solve() aims for by default: it keeps improving until the proven gap is this small or the time is up.
+DEFAULT_GAP = 5e-4
+
+
 class Status(str, Enum):
-    OPTIMAL = "optimal"          # proven optimal (within the requested gap, see `gap`)
-    FEASIBLE = "feasible"        # a valid plan, optimality not proven
+    OPTIMAL = "optimal"          # proven optimal: gap at most OPTIMAL_GAP
+    WITHIN_GAP = "within_gap"    # proven within the requested gap (larger than OPTIMAL_GAP); `gap` says how far
+    FEASIBLE = "feasible"        # a valid plan, not proven within the requested gap
     TIME_LIMIT = "time_limit"    # the deadline came first: the best plan known by then (greedy at worst)
     INFEASIBLE = "infeasible"    # the locks cannot all be kept; no plan
+
+
+def status_for(gap: float, *, requested: float, finished: bool = True) -> Status:
+    """The honest status of a plan from its proven gap: optimal only within the solver's tolerance, whether
+    the deadline came first or not (the bound proves it either way); otherwise the deadline says time_limit,
+    and a finished solve says within_gap or feasible by the gap that was asked for."""
+    if gap <= OPTIMAL_GAP + 1e-12:
+        return Status.OPTIMAL
+    if not finished:
+        return Status.TIME_LIMIT
+    return Status.WITHIN_GAP if gap <= requested + 1e-12 else Status.FEASIBLE
 
 
 @dataclass(frozen=True)
@@ -41,7 +60,7 @@ class Solution:
     status: Status
     objective: float             # priority-weighted seats + met requests, plus soft rules scaled below one seat
     bound: float                 # proven upper bound on the objective (same units)
-    gap: float                   # (bound - objective) / bound, 0 when proven optimal
+    gap: float                   # (bound - objective) / bound: how far from the best plan at most
     seconds: float
     solver: str
     assignments: tuple[tuple[str, str], ...]            # (volunteer, shift)

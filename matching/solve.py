@@ -29,7 +29,7 @@ from .formulation import Model, build_model, lock_columns, objective_scale
 from .greedy import PlanState, greedy_fill, greedy_plan
 from .metrics import plan_metrics, score
 from .problem import Problem
-from .solution import Progress, Solution, Status, progress_report
+from .solution import DEFAULT_GAP, Progress, Solution, Status, progress_report, status_for
 
 if TYPE_CHECKING:
     from .highs_backend import Figures
@@ -315,43 +315,72 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     report.plan(sorted(state.x), sorted(state.y))
     conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
                         "final": True, "phase": "lp_rounded_polished", "soft_swaps": swaps, **info}))
-    # still short of the gap: a MIP over the neighbourhood of the fractional columns and the open seats,
-    # on the columns pricing brought in; everything else stays as planned
-    current = arrays.s_priority[cands.shift[list(state.x)]].sum() + arrays.q_priority[cands.req[list(state.y)]].sum()
-    remaining = seconds - (time.monotonic() - start)
-    if (bound - current) / bound <= gap or remaining < 3.0:
-        return
-    taken = np.bincount(cands.shift[list(state.x)], minlength=len(problem.shifts))
-    open_shifts = np.flatnonzero(taken < arrays.s_seats)
+    _improve_by_neighbourhoods(conn, problem, cands, arrays, prim, state, frac, active, bound,
+                               deadline=start + seconds, gap=gap, threads=threads, report=report, info=info)
+
+
+def _weighted(arrays, cands, state: PlanState) -> float:
+    """The plan's first lexicographic level: priority-weighted seats plus met requests."""
+    return float(arrays.s_priority[cands.shift[list(state.x)]].sum() + arrays.q_priority[cands.req[list(state.y)]].sum())
+
+
+def _improve_by_neighbourhoods(conn, problem, cands, arrays, prim: Model, state: PlanState, frac, active, bound: float,
+                               *, deadline: float, gap: float, threads, report: ChildProgress, info: dict) -> None:
+    """Use the rest of the budget: while the plan is short of the gap, a MIP over a neighbourhood (the LP's
+    fractional columns, the open seats, the people who could take them, on the columns pricing brought in),
+    started from the plan so it never gets worse; everything else stays as planned. A round that finds
+    nothing better widens the neighbourhood by one hop (the free people's other shifts and their people)."""
+    from . import highs_backend as hb
+
+    n_x, n_y = cands.n_pairs, cands.res.size
     fx = frac[frac < n_x]
-    vols = np.unique(cands.vol[fx])
-    shifts = np.unique(np.concatenate([cands.shift[fx], open_shifts]))
-    in_plan = np.zeros(prim.n_cols, dtype=bool)
-    in_plan[np.array(sorted(state.x), dtype=np.int64)] = True
-    in_plan[n_x + np.array(sorted(state.y), dtype=np.int64)] = True
-    free = np.zeros(prim.n_cols, dtype=bool)
-    free[:n_x] = active[:n_x] & (np.isin(cands.vol, vols) | np.isin(cands.shift, shifts))
-    # people who could take an open seat may be re-planned too
-    free[:n_x] |= active[:n_x] & np.isin(cands.vol, np.unique(cands.vol[free[:n_x]]))
-    lower = np.where(free, prim.lower, np.where(in_plan, 1.0, 0.0))
-    upper = np.where(free, prim.upper, np.where(in_plan, 1.0, 0.0))
-    upper[~active] = 0.0
-    lower[~active] = 0.0
-    status, obj, _, vals = hb.solve_mip(prim, time_limit=remaining - 1.0, gap=gap / 5, lower=lower, upper=upper,
-                                        threads=threads, progress=report.model_units(prim.scale, with_figures=False))
-    if vals is None:
-        return
-    mx = np.flatnonzero(vals[:n_x] > 0.5)
-    my = np.flatnonzero(vals[n_x:n_x + n_y] > 0.5)
-    improved = PlanState(problem, cands, arrays)
-    for k in my:
-        improved.book(int(k))
-    for j in mx:
-        improved.assign(int(j))
-    polish_soft(improved)
-    report.plan(sorted(improved.x), sorted(improved.y))
-    conn.send(("plan", {"x": np.array(sorted(improved.x)), "y": np.array(sorted(improved.y)), "bound": bound,
-                        "final": True, "phase": "neighbourhood_mip", "free_columns": int(free.sum()), **info}))
+    hops, rounds = 0, 0
+    while True:
+        current = _weighted(arrays, cands, state)
+        remaining = deadline - time.monotonic()
+        if (bound - current) / bound <= gap or remaining < 3.0:
+            return
+        taken = np.bincount(cands.shift[list(state.x)], minlength=len(problem.shifts))
+        vols = np.unique(cands.vol[fx])
+        shifts = np.unique(np.concatenate([cands.shift[fx], np.flatnonzero(taken < arrays.s_seats)]))
+        free = np.zeros(prim.n_cols, dtype=bool)
+        free[:n_x] = active[:n_x] & (np.isin(cands.vol, vols) | np.isin(cands.shift, shifts))
+        # people who could take an open seat may be re-planned too, and each hop their other shifts' people
+        free[:n_x] |= active[:n_x] & np.isin(cands.vol, np.unique(cands.vol[free[:n_x]]))
+        for _ in range(hops):
+            free[:n_x] |= active[:n_x] & np.isin(cands.shift, np.unique(cands.shift[free[:n_x]]))
+            free[:n_x] |= active[:n_x] & np.isin(cands.vol, np.unique(cands.vol[free[:n_x]]))
+        in_plan = np.zeros(prim.n_cols, dtype=bool)
+        in_plan[np.array(sorted(state.x), dtype=np.int64)] = True
+        in_plan[n_x + np.array(sorted(state.y), dtype=np.int64)] = True
+        lower = np.where(free, prim.lower, np.where(in_plan, 1.0, 0.0))
+        upper = np.where(free, prim.upper, np.where(in_plan, 1.0, 0.0))
+        # pairs outside pricing's columns are closed, except those the plan holds (greedy completion found them)
+        closed = ~active & ~in_plan
+        upper[closed] = 0.0
+        lower[closed] = 0.0
+        rounds += 1
+        status, obj, _, vals = hb.solve_mip(prim, time_limit=remaining - 1.0, gap=gap / 5, lower=lower,
+                                            upper=upper, threads=threads, start=in_plan.astype(np.float64),
+                                            progress=report.model_units(prim.scale, with_figures=False))
+        if vals is None:
+            return
+        improved = PlanState(problem, cands, arrays)
+        for k in np.flatnonzero(vals[n_x:n_x + n_y] > 0.5):
+            improved.book(int(k))
+        for j in np.flatnonzero(vals[:n_x] > 0.5):
+            improved.assign(int(j))
+        if _weighted(arrays, cands, improved) <= current:
+            if free[:n_x].all() or hops >= 3:
+                return
+            hops += 1
+            continue
+        polish_soft(improved)
+        state = improved
+        report.plan(sorted(state.x), sorted(state.y))
+        conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
+                            "final": True, "phase": "neighbourhood_mip", "free_columns": int(free.sum()),
+                            "neighbourhood_rounds": rounds, **info}))
 
 
 def _parse_cbc_bound(path: str, objective: float, proven: bool) -> float | None:
@@ -573,13 +602,14 @@ class _ParentProgress:
                                                        time.monotonic() - self.t0))
 
 
-def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = 0.005,
+def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = DEFAULT_GAP,
           threads: int | None = None, explain_unfilled: bool = True,
           progress: Callable[[Progress], None] | None = None) -> Solution:
     """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
 
     solver: "highs" (the default; LP-based, see the module docstring), "cbc" (whole MIP through PuLP) or
-    "greedy" (the baseline only). gap: relative gap at which a plan counts as optimal. threads: HiGHS
+    "greedy" (the baseline only). gap: the proven relative gap at which solving stops early (default 0.05%);
+    short of it the solver keeps improving until the deadline; the status says what was proven. threads: HiGHS
     threads. explain_unfilled: compute reasons and the recruitment list (a second at district scale).
     progress: called in this process with a `Progress` dict once for the greedy plan, then at most once a
     second while HiGHS solves (CBC reports nothing until it ends); keep it quick, it runs on the clock.
@@ -610,7 +640,7 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     live = _ParentProgress(progress, t0, greedy_objective, bound) if progress is not None else None
     if live is not None:
         live({}, phase="greedy")
-    finished, infeasible, proven, notes = True, False, False, {}
+    finished, infeasible, notes = True, False, {}
     reserve = min(2.0, 0.1 * time_limit)         # time kept back to explain and package the plan
     if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
         target = _highs_worker if solver == "highs" else _cbc_worker
@@ -634,7 +664,6 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
                                                                          and sc["objective"] >= best_score["objective"]):
                     best, best_score = payload, sc
                 notes.update({k: v for k, v in payload.items() if k not in ("x", "y", "final", "bound")})
-                proven = proven or bool(payload.get("proven"))
     elif solver != "greedy":
         finished = False
     objective = best_score["objective"]
@@ -643,12 +672,8 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     if infeasible and problem.locks:
         return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
                         metrics={"pairs": cands.n_pairs}, message="the locks cannot all be kept")
-    if not finished:
-        status = Status.TIME_LIMIT
-    elif solver == "greedy":
-        status = Status.OPTIMAL if gap_value <= 1e-9 else Status.FEASIBLE
-    else:
-        status = Status.OPTIMAL if (gap_value <= gap + 1e-9 or proven) else Status.FEASIBLE
+    # the status follows from the proven gap alone: a solver's own "optimal" only means its own mip_rel_gap
+    status = status_for(gap_value, requested=0.0 if solver == "greedy" else gap, finished=finished)
     return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
                    bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
                    extra={"phase": best.get("phase", "greedy"), "greedy_objective": round(greedy_objective, 9), **notes,

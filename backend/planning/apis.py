@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
+import matching
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
 from core.related import ScopedPrimaryKeyRelatedField
@@ -39,8 +40,17 @@ class MatchingRunOutputSerializer(serializers.ModelSerializer):
     published = serializers.SerializerMethodField(help_text=_("This run is the published plan of its scope and week."))
     published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None, allow_null=True)
 
+    solver_status = serializers.SerializerMethodField(help_text=_(
+        "How good the finished plan is proven to be, shown with `gap` beside it: optimal (gap at most 0.01%), "
+        "within_gap (within the requested gap), feasible, time_limit (the time ran out first), infeasible; "
+        "null until the plan is saved."))
+
     def get_published(self, run: MatchingRun) -> bool:
         return _publication(run) is not None
+
+    @extend_schema_field(serializers.ChoiceField(choices=[status.value for status in matching.Status], allow_null=True))
+    def get_solver_status(self, run: MatchingRun) -> str | None:
+        return (run.stats or {}).get("status")
 
     def to_representation(self, run: MatchingRun) -> dict:
         data = super().to_representation(run)
@@ -54,7 +64,7 @@ class MatchingRunOutputSerializer(serializers.ModelSerializer):
         model = MatchingRun
         fields = [
             "id", "level", "community", "community_name", "sub_district", "sub_district_name", "week", "version",
-            "status", "stage", "progress", "gap", "message", "attempts", "heartbeat", "time_limit", "solver",
+            "status", "stage", "progress", "solver_status", "gap", "message", "attempts", "heartbeat", "time_limit", "solver",
             "created_by", "created_at", "started_at", "finished_at", "stats", "metrics", "published", "published_at",
         ]
         read_only_fields = fields

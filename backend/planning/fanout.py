@@ -25,13 +25,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import matching
-from matching import decompose
+from matching import decompose, sizing
 from planning import mapper
 from planning.models import MatchingRun, SolveJob, SolvePiece
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MIN_SHIFTS = 2000
+DEFAULT_MAX_WHOLE_PAIRS = 3_000_000
+DEFAULT_WORKER_MEMORY_MB = 4096
 DEFAULT_WORKERS = 2
 
 
@@ -43,9 +44,14 @@ def unpack(blob) -> dict:
     return json.loads(zlib.decompress(bytes(blob)))
 
 
-def setting_min_shifts() -> int:
-    """District runs with at least this many shifts are fanned out; 0 turns fanning out off."""
-    return int(getattr(settings, "PLANNING_FANOUT_MIN_SHIFTS", DEFAULT_MIN_SHIFTS))
+def setting_max_whole_pairs() -> int:
+    """The most candidate pairs one worker solves whole (the solve's time grows with them)."""
+    return int(getattr(settings, "PLANNING_MAX_WHOLE_PAIRS", DEFAULT_MAX_WHOLE_PAIRS))
+
+
+def setting_worker_memory_mb() -> float:
+    """The memory one worker process may give a solve (with its solver child)."""
+    return float(getattr(settings, "PLANNING_WORKER_MEMORY_MB", DEFAULT_WORKER_MEMORY_MB))
 
 
 def setting_workers() -> int:
@@ -53,29 +59,45 @@ def setting_workers() -> int:
     return max(1, int(getattr(settings, "PLANNING_FANOUT_WORKERS", DEFAULT_WORKERS)))
 
 
+def fits_one_worker(size: sizing.Size, *, max_pairs: int, memory_mb: float) -> bool:
+    """A week is solved whole when one worker holds it: at most `max_pairs` candidate pairs and an estimated
+    peak memory within `memory_mb`. The whole solve is the better plan (the pieces lose what crosses their
+    borders), so the fan-out is only for what one machine cannot hold."""
+    return size.pairs <= max_pairs and size.memory_mib <= memory_mb
+
+
 def wanted(run: MatchingRun, problem: matching.Problem) -> bool:
-    threshold = setting_min_shifts()
-    return run.level == MatchingRun.Level.DISTRICT and threshold > 0 and len(problem.shifts) >= threshold
+    """Fan a district run out only when the estimate of its pairs and memory exceeds one worker's limits."""
+    if run.level != MatchingRun.Level.DISTRICT:
+        return False
+    size = sizing.estimate(problem)
+    whole = fits_one_worker(size, max_pairs=setting_max_whole_pairs(), memory_mb=setting_worker_memory_mb())
+    log.info("run %s: %d shifts, about %d pairs and %.0f MiB: %s", run.pk, size.shifts, size.pairs,
+             size.memory_mib, "solved whole" if whole else "fanned out")
+    return not whole
 
 
 # ---------------------------------------------------------------- start
 
 def job_start(
-    problem: matching.Problem, *, time_limit: float, solver: str, workers: int | None = None, piece_shifts: int = 0,
-    run: MatchingRun | None = None, meta: dict | None = None, queue: str | None = None,
+    problem: matching.Problem, *, time_limit: float, solver: str, gap: float = matching.DEFAULT_GAP,
+    workers: int | None = None, piece_shifts: int = 0, run: MatchingRun | None = None, meta: dict | None = None,
+    queue: str | None = None,
 ) -> SolveJob:
     """Split the problem, store the pieces and send them to the workers once the transaction commits.
 
     piece_shifts 0: one piece per sub-district (the shifts' `area`). The pieces' time limit shares the whole
-    limit out over `workers` processes, as matching.decompose does in one process.
+    limit out over `workers` processes, as matching.decompose does in one process; each piece stops early at
+    the proven `gap` (kept in the job's meta).
     """
+    meta = {**(meta or {}), "gap": gap}
     pieces = decompose.split(problem, piece_shifts)
     per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers or setting_workers())
     with transaction.atomic():
         job = SolveJob.objects.create(
             run=run, attempt=run.attempts if run else 0, solver=solver, time_limit=time_limit,
             piece_time_limit=per_piece, piece_count=len(pieces), problem=pack(matching.problem_to_dict(problem)),
-            meta=meta or {},
+            meta=meta,
         )
         SolvePiece.objects.bulk_create([
             SolvePiece(job=job, index=i, name=piece.name or str(i), shift_count=len(piece.shifts),
@@ -135,7 +157,8 @@ def piece_solve(*, piece_id: int) -> str:
     try:
         problem = matching.parse_problem(unpack(piece.problem))
         with Heartbeat(job.run) if job.run_id else contextlib.nullcontext():
-            result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver)
+            result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver,
+                                           gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP))
         fields = {"status": SolvePiece.Status.DONE, "result": result, "message": ""}
     except Exception as exc:
         log.exception("piece %s of solve job %s failed", piece.index, job.pk)

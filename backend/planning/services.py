@@ -89,6 +89,11 @@ def setting_solver() -> str:
     return str(getattr(settings, "PLANNING_SOLVER", "highs"))
 
 
+def setting_gap() -> float:
+    """The proven gap at which a run stops early; short of it the solver uses its whole time limit."""
+    return float(getattr(settings, "PLANNING_GAP", matching.DEFAULT_GAP))
+
+
 def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -481,12 +486,12 @@ def matching_run_execute(*, run_id: int) -> str:
                 # The pieces go out to the workers; the chord's join saves the plan (matching_run_save_joined).
                 _move(run, status=Status.SOLVING, stage=_("Solving on the workers"), progress=25,
                       stats={"problem": mapped.counts})
-                fanout.job_start(problem, time_limit=run.time_limit, solver=run.solver, run=run,
+                fanout.job_start(problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(), run=run,
                                  meta=fanout.mapping_meta(mapped), queue=_current_queue())
                 return Status.SOLVING
             _move(run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts})
             heartbeat.solving()
-            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver,
+            solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(),
                                       progress=_live_gap(run))
             if solution.status == matching.Status.INFEASIBLE:
                 fail_run(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})

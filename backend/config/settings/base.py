@@ -392,12 +392,19 @@ VOLUNTEERING_BACKFILL_TIME_LIMIT = env.float("VOLUNTEERING_BACKFILL_TIME_LIMIT",
 # solver ("highs", "cbc" or "greedy"), default travel limit, and when the reaper gives up on a silent run.
 PLANNING_TIME_LIMIT_SECONDS = env.float("PLANNING_TIME_LIMIT_SECONDS", default=30.0)
 PLANNING_SOLVER = env.str("PLANNING_SOLVER", default="highs")
+# A run stops early only once its plan is proven within this relative gap of the best possible (0.05%);
+# short of it the solver keeps improving until the time limit. 0.0001 or less: stop only when optimal.
+PLANNING_GAP = env.float("PLANNING_GAP", default=0.0005)
 PLANNING_MAX_DISTANCE_KM = env.float("PLANNING_MAX_DISTANCE_KM", default=5.0)
 PLANNING_STALE_MINUTES = env.float("PLANNING_STALE_MINUTES", default=15.0)
 PLANNING_MAX_ATTEMPTS = env.int("PLANNING_MAX_ATTEMPTS", default=3)
-# District runs with at least this many shifts are split by sub-district and fanned out over the workers
-# (0: never); the pieces' time limits assume this many worker processes solve side by side.
-PLANNING_FANOUT_MIN_SHIFTS = env.int("PLANNING_FANOUT_MIN_SHIFTS", default=2000)
+# A district run is solved whole by one worker when the estimate of its candidate person-shift pairs is at
+# most PLANNING_MAX_WHOLE_PAIRS and its estimated memory (about 0.25 GiB + 1.3 GiB per million pairs) fits
+# PLANNING_WORKER_MEMORY_MB; otherwise (a city) it is split by sub-district and fanned out over the workers.
+# The demo district week (~3,500 shifts, ~750k-1.2M pairs, ~1-1.7 GiB) is solved whole.
+PLANNING_MAX_WHOLE_PAIRS = env.int("PLANNING_MAX_WHOLE_PAIRS", default=3_000_000)
+PLANNING_WORKER_MEMORY_MB = env.int("PLANNING_WORKER_MEMORY_MB", default=4096)
+# The pieces' time limits assume this many worker processes solve side by side.
 PLANNING_FANOUT_WORKERS = env.int("PLANNING_FANOUT_WORKERS", default=2)
 
 # Standing post allocation (定岗): solver time limit, travel limit, posts per member, and the sweeper's limits.

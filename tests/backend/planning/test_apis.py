@@ -36,7 +36,7 @@ def test_start_answers_202_with_the_queued_run(world, client_as, django_capture_
     assert body == {
         "id": run.pk, "level": "community", "community": world.a1.pk, "community_name": "秦江社区",
         "sub_district": world.s1.pk, "sub_district_name": "林山寨街道", "week": "2026-11-30", "version": 1,
-        "status": "queued", "stage": "Queued", "progress": 0, "gap": None, "message": "", "attempts": 0,
+        "status": "queued", "stage": "Queued", "progress": 0, "solver_status": None, "gap": None, "message": "", "attempts": 0,
         "heartbeat": body["heartbeat"], "time_limit": 30.0, "solver": "highs", "created_by": "shequ",
         "created_at": body["created_at"], "started_at": None, "finished_at": None, "stats": {}, "metrics": {},
         "published": False, "published_at": None,

@@ -4,6 +4,7 @@ with worker processes on the real broker is test_fanout_workers.py."""
 import datetime as dt
 
 import matching
+import matching.sizing
 import pytest
 from django.utils import timezone
 
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_sub_districts(world, settings):
-    """A Saturday shift in each sub-district, a free volunteer near each; fanning out from one shift on."""
-    settings.PLANNING_FANOUT_MIN_SHIFTS = 1
+    """A Saturday shift in each sub-district, a free volunteer near each; a worker that holds no pair whole, so
+    that the district run fans out."""
+    settings.PLANNING_MAX_WHOLE_PAIRS = 0
     shifts = []
     for community, volunteer in ((world.a1, world.v1), (world.b1, world.v2)):
         f.WeeklyAvailabilityFactory(volunteer=volunteer, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
@@ -56,16 +58,43 @@ def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
     assert matching.check(problem, matching.solution_from_dict(fanout.unpack(job.solution))) == []
 
 
-def test_a_community_run_or_a_small_district_is_solved_in_one_piece(
+def test_a_community_run_or_a_district_that_fits_one_worker_is_solved_whole(
         world, two_sub_districts, settings, eager, django_capture_on_commit_callbacks):
-    settings.PLANNING_FANOUT_MIN_SHIFTS = 3  # two shifts: below the threshold
+    del settings.PLANNING_MAX_WHOLE_PAIRS    # the defaults: a district week fits one worker
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     assert _execute(run, django_capture_on_commit_callbacks) == "done"
     community_run = services.matching_run_start(user=world.users["admin"], week=WEEK, community=world.a1,
                                                 time_limit=20)
-    settings.PLANNING_FANOUT_MIN_SHIFTS = 1
+    settings.PLANNING_MAX_WHOLE_PAIRS = 0    # a community run is never fanned out
     assert _execute(community_run, django_capture_on_commit_callbacks) == "done"
     assert not SolveJob.objects.exists()
+
+
+@pytest.mark.parametrize("pairs, memory_mib, whole", [
+    (750_000, 931.0, True),          # the demo district week
+    (3_000_000, 2956.0, True),       # at the pair limit
+    (3_000_001, 2956.0, False),      # one pair more
+    (1_000_000, 4097.0, False),      # more memory than the worker has
+    (11_700_000, 10786.0, False),    # a city of ten districts
+])
+def test_a_week_is_solved_whole_when_its_pairs_and_memory_fit_one_worker(pairs, memory_mib, whole):
+    size = matching.sizing.Size(shifts=3_500, pairs=pairs, memory_mib=memory_mib)
+    assert fanout.fits_one_worker(size, max_pairs=3_000_000, memory_mb=4096) is whole
+
+
+def test_the_decision_comes_from_the_estimate_of_the_week(world, two_sub_districts, settings):
+    # given a district run of two shifts (four candidate pairs)
+    run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
+    problem = matching.parse_problem(mapper.build_problem(run).data)
+    assert matching.sizing.estimate(problem).pairs == 4
+    # then it fans out only when a worker holds fewer pairs, or less memory than the estimate
+    settings.PLANNING_MAX_WHOLE_PAIRS = 4
+    assert not fanout.wanted(run, problem)
+    settings.PLANNING_MAX_WHOLE_PAIRS = 3
+    assert fanout.wanted(run, problem)
+    settings.PLANNING_MAX_WHOLE_PAIRS = 4
+    settings.PLANNING_WORKER_MEMORY_MB = 100
+    assert fanout.wanted(run, problem)
 
 
 def test_a_piece_that_fails_fails_the_run_with_its_reason(

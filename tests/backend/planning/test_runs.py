@@ -53,7 +53,9 @@ def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
     run = client.get(f"/api/planning/runs/{started['id']}/").json()
     assert (run["status"], run["progress"], run["stage"]) == ("done", 100, "Done")
     assert run["message"] == "Filled 2 of 3 seats."
-    assert run["stats"]["status"] in ("optimal", "feasible")
+    # the tiny week is solved to proof: optimal, its gap within the solver's tolerance beside it
+    assert (run["solver_status"], run["stats"]["status"]) == ("optimal", "optimal")
+    assert run["gap"] == run["stats"]["gap"] and run["gap"] <= 1e-4
     assert run["stats"]["problem"] == {"volunteers": 3, "shifts": 2, "resources": 1, "resource_requests": 1,
                                        "seats": 3, "locks": 0, "forbidden": 0}
     assert run["metrics"]["filled_seats"] == 2
@@ -440,6 +442,27 @@ def test_a_plan_cut_short_by_the_time_limit_says_so(world, queued_run, monkeypat
     assert run.message == "Filled 2 of 3 seats. The time limit came first: this is the best plan found by then."
     assert run.stats["status"] == "time_limit"
     assert Assignment.objects.filter(run=run).count() == 2
+
+
+def test_the_run_asks_the_solver_for_the_gap_of_the_settings(world, queued_run, monkeypatch, settings):
+    # given a gap set for the site
+    settings.PLANNING_GAP = 0.002
+    _week_of_a1(world)
+    run = queued_run(community=world.a1, time_limit=5)
+    real_solve = services.matching.solve
+    asked = []
+
+    def spy(problem, **kwargs):
+        asked.append(kwargs["gap"])
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(services.matching, "solve", spy)
+    # when
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then the solver was asked for it, and the default is the 0.05% a run keeps improving towards
+    assert asked == [0.002]
+    del settings.PLANNING_GAP
+    assert services.setting_gap() == 0.0005
 
 
 def test_a_run_solves_inside_a_daemonic_process_like_a_prefork_worker_child(world, queued_run):
