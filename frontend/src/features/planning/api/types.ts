@@ -29,6 +29,8 @@ export interface RunMetrics {
   [key: string]: unknown;
 }
 
+export type SolverStatus = "optimal" | "within_gap" | "feasible" | "time_limit" | "infeasible";
+
 export interface MatchingRun {
   id: number;
   level: "community" | "sub_district" | "district";
@@ -42,6 +44,8 @@ export interface MatchingRun {
   stage: string;
   progress: number;
   gap: number | null;
+  // What the solver proved: optimal (gap ≤ 0.01%), within_gap (the requested gap), feasible, time_limit, infeasible.
+  solver_status?: SolverStatus | null;
   message: string;
   time_limit: number;
   solver: string;

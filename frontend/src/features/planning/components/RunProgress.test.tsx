@@ -13,7 +13,7 @@ it("shows the stage, the percentage and the gap", () => {
   renderWithApp(<RunProgress run={run} />);
   expect(screen.getByText("45%")).toBeInTheDocument();
   expect(screen.getByText("阶段：求解中")).toBeInTheDocument();
-  expect(screen.getByText("最优性差距：3.2%")).toBeInTheDocument();
+  expect(screen.getByText("最优性差距：3.20%")).toBeInTheDocument();
   expect(screen.getByText(/正在为 百花社区 排班/)).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "取消匹配" })).toBeInTheDocument();
 });

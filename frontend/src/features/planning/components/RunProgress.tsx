@@ -20,7 +20,7 @@ export function RunProgress({ run }: { run: MatchingRun }) {
           </span>
           {run.gap !== null && (
             <span>
-              {t("gap")}：{(run.gap * 100).toFixed(1)}%
+              {t("gap")}：{(run.gap * 100).toFixed(2)}%
             </span>
           )}
         </Space>

@@ -1,6 +1,6 @@
 // A finished run's headline figures.
 import { Col, Row, Statistic } from "antd";
-import { useI18n } from "@/lib/i18n";
+import { enumLabel, useI18n } from "@/lib/i18n";
 import type { MatchingRun } from "../api/types";
 
 export function RunSummary({ run }: { run: MatchingRun }) {
@@ -18,7 +18,12 @@ export function RunSummary({ run }: { run: MatchingRun }) {
         <Statistic title={t("requestsMet")} value={m.requests_met ?? 0} suffix={`/ ${m.requests_total ?? 0}`} />
       </Col>
       <Col xs={12} md={6}>
-        <Statistic title={t("gap")} value={run.gap === null ? "—" : `${(run.gap * 100).toFixed(1)}%`} />
+        {/* The proven gap always beside what it proves: two decimals, so that 0.05% does not read as 0.0%. */}
+        <Statistic
+          title={t("gap")}
+          value={run.gap === null ? "—" : `${(run.gap * 100).toFixed(2)}%`}
+          suffix={run.solver_status ? <span data-testid="solver-status">{enumLabel(t, "solverStatus", run.solver_status)}</span> : undefined}
+        />
       </Col>
     </Row>
   );
