@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 import matching
 from core.errors import ApplicationError, Conflict
+from people import selectors as people_selectors
 from people.models import Volunteer
 from planning import mapper
 from planning.models import Assignment, MatchingRun, Publication, RemovedPair, ResourceBooking, UnfilledSeat
@@ -66,6 +67,21 @@ def _violations(run: MatchingRun, volunteer: Volunteer, shift: Shift) -> list[st
     return [message for message in matching.check(problem, plan) if mentions.search(message)]
 
 
+def _unverified_claims(volunteer: Volunteer, shift: Shift) -> list[str]:
+    """The shift's skills that the volunteer claims at the level required but that count only once verified
+    (a medical, legal or electrical skill): said as such, not as a level the optimizer's check calls too low."""
+    requiring = people_selectors.skills_requiring_verification()
+    verified = people_selectors.verified_levels(volunteers=[volunteer.pk]).get(volunteer.pk, {})
+    return [
+        _("%(skill)s needs a coordinator's verification: claimed at level %(claimed)d, verified at %(verified)d, "
+          "level %(level)d required.") % {
+            "skill": code, "claimed": volunteer.skills.get(code, 0), "verified": verified.get(code, 0), "level": level,
+        }
+        for code, level in sorted(shift.required_skills.items())
+        if code in requiring and volunteer.skills.get(code, 0) >= level > verified.get(code, 0)
+    ]
+
+
 @transaction.atomic
 def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> Assignment:
     """Put a volunteer on a shift by hand (pinned), if every hard rule still holds."""
@@ -73,7 +89,7 @@ def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> A
     _guard(run)
     if Assignment.objects.filter(run=run, volunteer=volunteer, shift=shift).exists():
         raise RuleBroken(_("The volunteer is already on this shift."), fields={"volunteer": [_("Already assigned.")]})
-    broken = _violations(run, volunteer, shift)
+    broken = _unverified_claims(volunteer, shift) or _violations(run, volunteer, shift)
     if broken:
         raise RuleBroken(_("This assignment would break a rule: %s") % broken[0], fields={"volunteer": broken})
     assignment = Assignment.objects.create(

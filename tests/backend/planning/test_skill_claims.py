@@ -94,3 +94,17 @@ def test_a_verification_below_the_required_level_is_still_a_claim(world, client_
     rows = client_as("community").get(f"/api/planning/runs/{run.pk}/assignments/").json()["results"]
     # then only the skill required above the verified level is marked (a level 0 requirement is none)
     assert [row["unverified_skills"] for row in rows] == [["legal_advice"]]
+
+
+def test_adding_an_unverified_medical_claim_by_hand_says_verification_is_missing(world, client_as, done_run, clinic):
+    # given a done run and V1, who claims medical care 3 that nobody verified
+    run = done_run()
+    # when the coordinator puts V1 on the clinic by hand
+    response = client_as("community").post(f"/api/planning/runs/{run.pk}/assignments/",
+                                           {"shift": clinic.pk, "volunteer": world.v1.pk}, format="json")
+    # then it is refused, saying that a verification is what is missing, and nothing is stored
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"] == {
+        "volunteer": ["medical needs a coordinator's verification: claimed at level 3, verified at 0, level 2 required."],
+    }
+    assert not Assignment.objects.filter(run=run).exists()
