@@ -26,7 +26,8 @@ from projects.models import Project
 from records.models import ServiceRecord
 from resources.models import Resource, ResourceSlot
 from shifts.models import ResourceRequest, Shift
-from shifts.services import shift_generate_week, week_start
+from core.weeks import monday_of
+from shifts.services import shift_generate_week
 
 User = get_user_model()
 
@@ -69,9 +70,6 @@ class SeedReport:
     notes: list[str] = field(default_factory=list)
 
 
-def next_monday(day: dt.date) -> dt.date:
-    """The Monday after `day` (a Monday gives the following one: the coming week, not the current)."""
-    return week_start(day) + dt.timedelta(days=7)
 
 
 def demo_is_seeded() -> bool:
@@ -154,7 +152,7 @@ def _delete_protecting_rows(model) -> list[str]:
 
 def demo_seed(*, scale: str, seed: int, week: dt.date) -> SeedReport:
     started = time.perf_counter()
-    builder = _Builder(scale=SCALES[scale], seed=seed, week=week_start(week))
+    builder = _Builder(scale=SCALES[scale], seed=seed, week=monday_of(week))
     with transaction.atomic():
         builder.run()
     report = SeedReport(scale=scale, seed=seed, week=builder.week, seconds=time.perf_counter() - started)

@@ -13,9 +13,7 @@ import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import TruncDate, TruncWeek
 from django.http import Http404
@@ -23,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.weeks import district_zone, monday_of
 from core.scoping import Scope, scope_queryset
 from geo.models import Community, District, SubDistrict
 from lending.models import ResourceWithdrawal
@@ -61,13 +60,6 @@ class Period:
         return self.end + dt.timedelta(days=6)
 
 
-def district_zone() -> ZoneInfo:
-    """Weeks and days are the district's, whatever time zone a request may have activated."""
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def monday_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def period_get(*, weeks: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
@@ -75,7 +67,7 @@ def period_get(*, weeks: int | None = None, start: dt.date | None = None, end: d
     """The given Mondays, or the `weeks` latest weeks up to and including the current one (district time)."""
     if start is not None and end is not None:
         return Period(start=start, end=end)
-    current = monday_of(today or timezone.localdate(timezone=district_zone()))
+    current = monday_of(today)
     return Period(start=current - ((weeks or DEFAULT_WEEKS) - 1) * WEEK, end=current)
 
 

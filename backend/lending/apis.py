@@ -8,6 +8,7 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.weeks import monday_of
 from core import permissions as permissions_
 from lending import selectors, services
 from lending.models import ResourceWithdrawal
@@ -82,7 +83,7 @@ class UnitBookingListApi(generics.ListAPIView):
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
         return selectors.booking_list(
-            user=self.request.user, week=data.get("week") or data.get("date") or selectors.week_start(),
+            user=self.request.user, week=data.get("week") or data.get("date") or monday_of(),
             resource_id=data.get("resource"), date=data.get("date"),
         )
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from core.weeks import monday_of
 from core.scoping import COORDINATORS, Scope, scope_filter
 from lending.models import BookingChange, ResourceWithdrawal
 from planning.models import ResourceBooking
@@ -23,9 +24,6 @@ BY_RESOURCE = Scope(community="resource__community", unit="resource__unit")
 WITHDRAWALS = Scope(community="resource__community", unit="resource__unit")
 
 
-def week_start(day: dt.date | None = None) -> dt.date:
-    day = day or timezone.localdate()
-    return day - dt.timedelta(days=day.weekday())
 
 
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -42,7 +40,7 @@ def published_bookings() -> QuerySet[ResourceBooking]:
 def booking_list(*, user: User, week: dt.date, resource_id: int | None = None,
                  date: dt.date | None = None) -> QuerySet[ResourceBooking]:
     """Published bookings whose shift starts in the week of `week` (or on `date`), in the caller's scope."""
-    start, _ = day_bounds(week_start(week))
+    start, _ = day_bounds(monday_of(week))
     end = start + dt.timedelta(days=7)
     bookings = published_bookings().filter(request__shift__start__gte=start, request__shift__start__lt=end)
     if date is not None:

@@ -9,6 +9,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 import matching
+from core.weeks import monday_of
 from core import permissions as permissions_
 from core.filters import StrictOrderingFilter
 from core.related import ScopedPrimaryKeyRelatedField
@@ -86,7 +87,7 @@ class MatchingRunFilter(django_filters.FilterSet):
         fields = ["week", "status", "community", "sub_district", "level", "published"]
 
     def filter_week(self, queryset, name, value):
-        return queryset.filter(week=services.week_start(value))
+        return queryset.filter(week=monday_of(value))
 
 
 class MatchingRunListApi(generics.ListAPIView):

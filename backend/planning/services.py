@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 import matching
 from accounts.models import User
 from audit.services import audit_record_change
+from core.weeks import monday_of
 from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log
 from geo.models import Community, District, SubDistrict
@@ -94,8 +95,6 @@ def setting_gap() -> float:
     return float(getattr(settings, "PLANNING_GAP", matching.DEFAULT_GAP))
 
 
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 # ---------------------------------------------------------------- start
@@ -146,7 +145,7 @@ def matching_run_start(
     scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
                            sub_district=getattr(sub_district, "pk", sub_district))
     limit = setting_time_limit() if time_limit is None else float(time_limit)
-    return _run_create(scope=scope, week=week_start(week), time_limit=limit, user=user)
+    return _run_create(scope=scope, week=monday_of(week), time_limit=limit, user=user)
 
 
 def _run_create(*, scope: dict, week: dt.date, time_limit: float, user: User | None) -> MatchingRun:
@@ -175,7 +174,7 @@ def matching_run_prepare_week(*, week: dt.date) -> dict:
     from shifts.models import Shift
     from shifts.services import shift_generate_week
 
-    week = week_start(week)
+    week = monday_of(week)
     generated = shift_generate_week(week=week)
     with_shifts = set(Shift.objects.filter(week=week).values_list("community_id", flat=True).distinct())
     planned = set(

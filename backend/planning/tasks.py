@@ -3,10 +3,10 @@
 Tasks take ids and call one service. acks_late with reject_on_worker_lost: a run whose worker dies is
 delivered again, and the service makes a second delivery harmless (it only takes a queued run).
 """
-import datetime as dt
 
 from celery import shared_task
 
+from core.weeks import next_monday
 from planning import fanout, services
 
 
@@ -41,5 +41,4 @@ def resend_publication_notices_task() -> list[int]:
 @shared_task(name="planning.prepare_next_week", acks_late=True)
 def prepare_next_week_task() -> dict:
     """Friday (beat): next week's shifts and a draft run for every community."""
-    today = dt.date.today()
-    return services.matching_run_prepare_week(week=services.week_start(today) + dt.timedelta(days=7))
+    return services.matching_run_prepare_week(week=next_monday())

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from shifts.models import ResourceRequest, Shift
-from shifts.services import week_start
+from core.weeks import district_zone, monday_of
 
 
 class ResourceRequestInline(admin.StackedInline):
@@ -24,7 +24,7 @@ class ShiftAdmin(admin.ModelAdmin):
     inlines = [ResourceRequestInline]
 
     def save_model(self, request, obj, form, change):
-        obj.week = week_start(timezone.localdate(obj.start))
+        obj.week = monday_of(timezone.localdate(obj.start, district_zone()))
         super().save_model(request, obj, form, change)
 
 

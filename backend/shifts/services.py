@@ -4,6 +4,7 @@ Generation is idempotent: every generated shift carries a key naming its source 
 twice for the same week creates nothing new.
 """
 import datetime as dt
+from core.weeks import district_zone, monday_of
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -17,8 +18,6 @@ from resources.models import Resource
 from shifts.models import ResourceRequest, Shift
 
 
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
@@ -106,7 +105,7 @@ def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
 @transaction.atomic
 def shift_generate_week(*, week: dt.date, communities=None) -> GenerationResult:
     """Create the week's shifts for the given communities (all when None); returns how many were new."""
-    week = week_start(week)
+    week = monday_of(week)
     communities = Community.objects.all() if communities is None else communities
     planned = _post_shifts(week, communities) + _project_shifts(week, communities) + _need_shifts(week, communities)
     keys = [shift.generation_key for shift, _ in planned]
@@ -134,7 +133,7 @@ def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_req
     shift = shift or Shift()
     for name, value in fields.items():
         setattr(shift, name, value)
-    shift.week = week_start(timezone.localtime(shift.start).date())
+    shift.week = monday_of(timezone.localtime(shift.start, district_zone()).date())
     shift.save()
     if resource_request is not None:
         ResourceRequest.objects.update_or_create(shift=shift, defaults=resource_request)

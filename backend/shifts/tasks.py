@@ -5,7 +5,7 @@ from celery import shared_task
 
 from geo.models import Community
 from shifts import services
-from shifts.services import week_start
+from core.weeks import next_monday
 
 
 @shared_task(name="shifts.generate_week", acks_late=True)
@@ -19,5 +19,5 @@ def shift_generate_week_task(week: str, community_ids: list[int] | None = None) 
 @shared_task(name="shifts.generate_next_week", acks_late=True)
 def shift_generate_next_week_task() -> dict:
     """The Friday schedule: next week's shifts for every community, so Monday's coordinator finds them."""
-    monday = week_start(dt.date.today()) + dt.timedelta(days=7)
+    monday = next_monday()
     return shift_generate_week_task(monday.isoformat())

@@ -3,6 +3,7 @@ calendar token's owner. Nothing here ever reaches another volunteer's phone numb
 from __future__ import annotations
 
 import datetime as dt
+from core.weeks import monday_of
 from collections import defaultdict
 
 from django.db.models import Q, QuerySet
@@ -15,9 +16,6 @@ from planning.models import Assignment, Publication
 from volunteering.models import AssignmentResponse, CalendarToken
 
 
-def this_week_start(now: dt.datetime | None = None) -> dt.date:
-    today = timezone.localdate(now or timezone.now())
-    return today - dt.timedelta(days=today.weekday())
 
 
 def volunteer_of(user: User) -> Volunteer | None:
@@ -41,7 +39,7 @@ def published_assignment_list(*, volunteer: Volunteer) -> QuerySet[Assignment]:
 
 def my_post_list(*, volunteer: Volunteer, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet[Assignment]:
     """The volunteer's published posts from `start` (default: this week's Monday) to `end` (inclusive, local days)."""
-    start = start or this_week_start()
+    start = start or monday_of()
     zone = timezone.get_current_timezone()
     posts = published_assignment_list(volunteer=volunteer).filter(
         shift__start__gte=dt.datetime.combine(start, dt.time(0), tzinfo=zone)

@@ -20,7 +20,7 @@ from accounts.models import User  # noqa: E402
 from accounts.services import api_token_create  # noqa: E402
 from planning.models import Assignment, MatchingRun  # noqa: E402
 from shifts.models import Shift  # noqa: E402
-from volunteering.selectors import this_week_start  # noqa: E402
+from core.weeks import monday_of  # noqa: E402
 
 VOLUNTEERS = int(os.environ.get("BENCH_VOLUNTEERS", "200"))
 SHIFTS_PER_COMMUNITY = 50  # a full page of the shift list
@@ -31,7 +31,7 @@ def token_of(user: User) -> str:
 
 
 def main() -> None:
-    monday = this_week_start()
+    monday = monday_of()
     volunteer_users = (
         User.objects.filter(volunteer__assignments__run__publication__isnull=False,
                             volunteer__assignments__shift__start__date__gte=monday)

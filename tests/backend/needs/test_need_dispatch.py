@@ -9,7 +9,8 @@ import factories as f
 from needs.models import Need
 from projects.models import Project
 from shifts.models import Shift
-from shifts.services import shift_generate_week, week_start
+from core.weeks import monday_of
+from shifts.services import shift_generate_week
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_a_need_becomes_one_shift_per_date_and_is_approved(world, client_as):
          s.seats, s.priority, s.required_skills, s.origin, s.community, s.title, s.address, s.week)
         for s in shifts
     ] == [
-        (day, dt.time(9), dt.time(11, 30), 3, 5, {"first_aid": 1}, "need", world.a1, "助老陪诊", "秦江社区服务站", week_start(day))
+        (day, dt.time(9), dt.time(11, 30), 3, 5, {"first_aid": 1}, "need", world.a1, "助老陪诊", "秦江社区服务站", monday_of(day))
         for day in sorted(days)
     ]
 

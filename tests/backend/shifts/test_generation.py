@@ -101,12 +101,12 @@ def test_ad_hoc_shift_with_a_resource_request(world, client_as):
 
 
 def test_next_week_task_generates_from_next_monday(world):
-    from shifts.services import week_start
+    from core.weeks import next_monday
     from shifts.tasks import shift_generate_next_week_task
 
     f.PostFactory(community=world.a1, weekdays=[1])
     result = shift_generate_next_week_task.run()
-    monday = week_start(dt.date.today()) + dt.timedelta(days=7)
+    monday = next_monday()
     assert result == {"week": monday.isoformat(), "created": 1, "existing": 0}
 
 

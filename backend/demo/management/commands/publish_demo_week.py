@@ -10,14 +10,14 @@ import datetime as dt
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from accounts.models import User
 from geo.models import SubDistrict
 from planning import services
 from planning.models import MatchingRun, Publication
 from shifts.models import Shift
-from shifts.services import shift_generate_week, week_start
+from core.weeks import monday_of
+from shifts.services import shift_generate_week
 
 
 def _date(text: str) -> dt.date:
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--time-limit", type=float, default=20.0, help="solver seconds per sub-district")
 
     def handle(self, *args, week, time_limit, **options):
-        week = week_start(week or timezone.localdate())
+        week = monday_of(week)
         admin = User.objects.filter(role=User.Role.ADMIN, is_active=True).order_by("pk").first()
         if admin is None:
             raise CommandError("No administrator: run `manage.py seed_demo` first.")

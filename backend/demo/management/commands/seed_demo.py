@@ -5,11 +5,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
-from django.utils import timezone
 
 from demo.evaluation import demo_evaluation_seed
-from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed, next_monday
-from shifts.services import week_start
+from core.weeks import monday_of, next_monday
+from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed
 
 
 def _date(text: str) -> dt.date:
@@ -30,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="delete existing domain data and demo accounts first")
 
     def handle(self, *args, scale, seed, week, reset, **options):
-        week = week_start(week) if week else next_monday(timezone.localdate())
+        week = monday_of(week) if week else next_monday()
         if reset:
             started = time.perf_counter()
             try:

@@ -4,7 +4,8 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 
 from geo.models import Community
-from shifts.services import shift_generate_week, week_start
+from core.weeks import next_monday
+from shifts.services import shift_generate_week
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, week=None, community=(), **options):
         try:
-            day = dt.date.fromisoformat(week) if week else week_start(dt.date.today()) + dt.timedelta(days=7)
+            day = dt.date.fromisoformat(week) if week else next_monday()
         except ValueError:
             raise CommandError(f"--week: not a date: {week}")
         communities = None
