@@ -1,7 +1,7 @@
 """Standing post allocation (定岗 under 一编三定): members to posts for a term.
 
 Hard: every required skill at the level, at most the post's seats, at most `max_posts` posts per member
-(default one), and the travel limit when one is given. Objective, lexicographic by weight scaling: seats by
+(default one), the travel limit when one is given, locked pairs kept and forbidden pairs never made. Objective, lexicographic by weight scaling: seats by
 priority first, then nearness (方便就近), preference rank, members of a group on their group's posts, and
 keeping current holders. It is a bipartite b-matching (totally unimodular), so HiGHS solves it as fast as an LP.
 """
@@ -17,6 +17,7 @@ from .errors import ProblemError
 from .formulation import Model, RowBlock, _safe
 from .geo import distances_km
 from .problem import Location, _location, _number, _require, _skill_map, _str, _str_list, read_json
+from .problem import _pairs as _id_pairs
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class PostProblem:
     max_distance_km: float | None = None
     weights: PostWeights = field(default_factory=PostWeights)
     name: str = ""
+    locks: tuple[tuple[str, str], ...] = ()       # (member, post) pairs that must be in the plan
+    forbidden: tuple[tuple[str, str], ...] = ()   # (member, post) pairs that must never be
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def parse_post_problem(data: Any) -> PostProblem:
             if item.id in seen:
                 raise ProblemError(f"{kind}[{i}].id: duplicate id {item.id!r}")
             seen.add(item.id)
-    post_ids = {p.id for p in posts}
+    post_ids, member_ids = {p.id for p in posts}, {m.id for m in members}
     for i, m in enumerate(members):
         for j, pid in enumerate(m.current_posts):
             if pid not in post_ids:
@@ -141,11 +144,57 @@ def parse_post_problem(data: Any) -> PostProblem:
         if key not in PostWeights.__dataclass_fields__:
             raise ProblemError(f"weights.{key}: unknown weight (known: {', '.join(PostWeights.__dataclass_fields__)})")
     limit = data.get("max_distance_km")
-    return PostProblem(
+    problem = PostProblem(
         posts=tuple(posts), members=tuple(members),
         max_distance_km=None if limit is None else _number(limit, "max_distance_km", minimum=0),
         weights=PostWeights(**{k: _number(v, f"weights.{k}", minimum=0) for k, v in weights.items()}),
-        name=str(data.get("name", "")))
+        name=str(data.get("name", "")),
+        locks=_member_post_pairs(data, "locks", member_ids, post_ids),
+        forbidden=_member_post_pairs(data, "forbidden", member_ids, post_ids))
+    _check_locks(problem)
+    return problem
+
+
+def _member_post_pairs(data: Mapping[str, Any], key: str, members: set[str],
+                       posts: set[str]) -> tuple[tuple[str, str], ...]:
+    """`locks` or `forbidden`: {"member", "post"} items -> (member, post) pairs; a pair listed twice counts once."""
+    return tuple(dict.fromkeys(_id_pairs(data, key, members, posts, names=("member", "post"))))
+
+
+def _check_locks(problem: PostProblem) -> None:
+    """Every hard rule here concerns one pair or a count, so a lock that breaks one is bad input, refused up front
+    (the weekly format, whose rules need the candidates, reports such locks as an `infeasible` plan instead)."""
+    if not problem.locks:
+        return
+    post_of = {p.id: p for p in problem.posts}
+    member_of = {m.id: m for m in problem.members}
+    banned = set(problem.forbidden)
+    per_post: dict[str, int] = {}
+    per_member: dict[str, int] = {}
+    for i, (mid, pid) in enumerate(problem.locks):
+        where = f"locks[{i}] ({mid} -> {pid})"
+        member, post = member_of[mid], post_of[pid]
+        if (mid, pid) in banned:
+            raise ProblemError(f"{where}: the pair is also forbidden")
+        for skill, level in sorted(post.required_skills.items()):
+            if member.skills.get(skill, 0) < level:
+                raise ProblemError(f"{where}: {mid} has {skill} at level {member.skills.get(skill, 0)}, "
+                                   f"{pid} requires {level}")
+        if problem.max_distance_km is not None:
+            # the candidates' own distance function, so that a lock accepted here is always a candidate
+            km = float(distances_km(np.radians([member.location.lat]), np.radians([member.location.lng]),
+                                    post.location.lat, post.location.lng)[0])
+            if km > problem.max_distance_km + 1e-9:
+                raise ProblemError(f"{where}: {mid} lives {km:.1f} km from {pid}, beyond the "
+                                   f"{problem.max_distance_km:g} km limit")
+        per_post[pid] = per_post.get(pid, 0) + 1
+        per_member[mid] = per_member.get(mid, 0) + 1
+        if per_post[pid] > post.seats:
+            raise ProblemError(f"{where}: locks put {per_post[pid]} members on {pid}, which has {post.seats} "
+                               f"seat{'s' if post.seats != 1 else ''}")
+        if per_member[mid] > member.max_posts:
+            raise ProblemError(f"{where}: locks give {mid} {per_member[mid]} posts, beyond its max_posts "
+                               f"{member.max_posts}")
 
 
 def load_post_problem(path: str) -> PostProblem:
@@ -155,8 +204,19 @@ def load_post_problem(path: str) -> PostProblem:
 
 # ---------------------------------------------------------------- candidates, model, solve
 
+def _by_post(problem: PostProblem, pairs: tuple[tuple[str, str], ...]) -> dict[int, np.ndarray]:
+    """(member, post) id pairs -> post index: the member indices paired with it."""
+    m_index = {m.id: i for i, m in enumerate(problem.members)}
+    p_index = {p.id: i for i, p in enumerate(problem.posts)}
+    out: dict[int, list[int]] = {}
+    for mid, pid in pairs:
+        out.setdefault(p_index[pid], []).append(m_index[mid])
+    return {p: np.array(sorted(ms), dtype=np.int64) for p, ms in out.items()}
+
+
 def _pairs(problem: PostProblem):
     members, posts, w = problem.members, problem.posts, problem.weights
+    banned = _by_post(problem, problem.forbidden)
     lat = np.radians([m.location.lat for m in members])
     lng = np.radians([m.location.lng for m in members])
     skills = sorted({k for m in members for k in m.skills} | {k for p in posts for k in p.required_skills})
@@ -194,6 +254,7 @@ def _pairs(problem: PostProblem):
         for k, l in p.required_skills.items():
             if l > 0:
                 mask &= levels[:, col[k]] >= l
+        mask[banned.get(p_i, empty)] = False      # a forbidden pair is never a candidate
         idx = np.flatnonzero(mask)
         d = distances_km(lat[idx], lng[idx], p.location.lat, p.location.lng)
         if problem.max_distance_km is not None:
@@ -218,6 +279,19 @@ def _pairs(problem: PostProblem):
         out["group"].append(group)
         out["bonus"].append(w.distance * close + w.preference * pref + w.group * group + w.keep * keep)
     return {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in out.items()}, levels, col, lat, lng
+
+
+def _lock_columns(problem: PostProblem, m_idx: np.ndarray, p_idx: np.ndarray) -> np.ndarray:
+    """Column of each lock. Candidates come post by post, members in order, so post * members + member is
+    sorted; parsing checked every lock against the hard rules, so each one is a candidate."""
+    size = max(1, len(problem.members))
+    key = p_idx * size + m_idx
+    wanted = np.array([p * size + m for p, ms in _by_post(problem, problem.locks).items() for m in ms],
+                      dtype=np.int64)
+    cols = np.searchsorted(key, wanted)
+    if wanted.size and (key.size == 0 or not np.array_equal(key[np.minimum(cols, key.size - 1)], wanted)):
+        raise ProblemError("locks: a locked pair breaks a hard rule (parse_post_problem names it)")
+    return cols
 
 
 def _post_worker(conn, model: Model, seconds: float) -> None:
@@ -250,8 +324,10 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
     max_bonus = float(pairs["bonus"].max()) if n else 0.0
     scale = 1.0 + seats.sum() * max_bonus
     cost = scale * prio[p_idx] + pairs["bonus"] if n else np.zeros(0)
+    locked = np.zeros(n, dtype=bool)
+    locked[_lock_columns(problem, m_idx, p_idx)] = True
     model = Model(n_x=n, n_y=0, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32), cost=cost,
-                  lower=np.zeros(n), upper=np.ones(n), integer=np.ones(n, dtype=bool), scale=scale)
+                  lower=locked.astype(np.float64), upper=np.ones(n), integer=np.ones(n, dtype=bool), scale=scale)
     posts_used, row_p = np.unique(p_idx, return_inverse=True)
     model.blocks.append(RowBlock("post_seats", row_p, np.arange(n), np.ones(n), np.full(posts_used.size, -np.inf),
                                  seats[posts_used], lambda: [f"post_seats[{_safe(problem.posts[p].id)}]"
@@ -268,9 +344,9 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
                 chosen = payload["x"]
                 bound = payload["bound"]
                 status = "optimal" if payload["proven"] else "feasible"
-        if not messages:           # deadline with no plan: greedy by priority, then bonus
+        if not messages:           # deadline with no plan: the locks, then greedy by priority, then bonus
             taken_p, taken_m, pick = np.zeros(len(problem.posts)), np.zeros(len(problem.members)), []
-            for j in np.lexsort((-pairs["bonus"], -prio[p_idx])):
+            for j in np.lexsort((-pairs["bonus"], -prio[p_idx], ~locked)):
                 if taken_p[p_idx[j]] < seats[p_idx[j]] and taken_m[m_idx[j]] < problem.members[m_idx[j]].max_posts:
                     taken_p[p_idx[j]] += 1
                     taken_m[m_idx[j]] += 1
@@ -285,6 +361,8 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
     filled = np.bincount(p_idx[chosen], minlength=len(problem.posts)) if n else np.zeros(len(problem.posts))
     used = np.bincount(m_idx[chosen], minlength=len(problem.members)) if n else np.zeros(len(problem.members))
     unfilled = []
+    banned, empty = _by_post(problem, problem.forbidden), np.zeros(0, dtype=np.int64)
+    caps_all = np.array([m.max_posts for m in problem.members])
     for p_i, p in enumerate(problem.posts):
         missing = int(p.seats - filled[p_i])
         if missing <= 0:
@@ -298,14 +376,21 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
             qualified &= d <= problem.max_distance_km
         skills = " and ".join(f"{k} ≥ {l}" for k, l in sorted(p.required_skills.items()) if l > 0) or \
             "no particular skill"
+        allowed = qualified.copy()
+        allowed[banned.get(p_i, empty)] = False
+        removed = int(qualified.sum() - allowed.sum())
+        reasons = []
         if not qualified.any():
-            reasons = [{"code": "no_skill_in_range", "message": f"nobody with {skills} within range"}]
-        else:
-            caps_all = np.array([m.max_posts for m in problem.members])
-            reasons = [{"code": "all_at_post_limit",
-                        "message": f"all {int(qualified.sum())} qualified members already hold their maximum posts"}]
-            if (qualified & (used < caps_all)).any():
-                reasons = [{"code": "not_used", "message": "qualified members are free (plan not proven optimal)"}]
+            reasons.append({"code": "no_skill_in_range", "message": f"nobody with {skills} within range"})
+        elif (allowed & (used < caps_all)).any():
+            reasons.append({"code": "not_used", "message": "qualified members are free (plan not proven optimal)"})
+        elif allowed.any():
+            reasons.append({"code": "all_at_post_limit", "message": f"all {int(allowed.sum())} qualified members "
+                                                                    "already hold their maximum posts"})
+        if removed:   # a reason of its own: these members could take the post, but not this one
+            reasons.append({"code": "forbidden", "count": removed,
+                            "message": f"{removed} qualified member{'s are' if removed > 1 else ' is'} "
+                                       "forbidden on this post"})
         where = p.place or p.name
         limit = f" within {problem.max_distance_km:g} km of {where}" if problem.max_distance_km else f" near {where}"
         unfilled.append({"post": p.id, "missing": missing, "reasons": reasons,

@@ -345,16 +345,19 @@ def _request(obj: Any, i: int) -> ResourceRequest:
 
 
 def _pairs(data: Mapping[str, Any], key: str, volunteers: set[str], shifts: set[str],
-           check_shift: bool = True) -> tuple[tuple[str, str], ...]:
+           check_shift: bool = True, names: tuple[str, str] = ("volunteer", "shift")) -> tuple[tuple[str, str], ...]:
+    """A list of id pairs (`locks`, `forbidden`, ...), each id checked; `names` are the items' two fields
+    (the post format's pairs are {"member", "post"})."""
+    first, second = names
     out = []
     for i, item in enumerate(_list(data, key, required=False)):
         where = f"{key}[{i}]"
-        vid = _str(_require(item, "volunteer", where), f"{where}.volunteer")
-        sid = _str(_require(item, "shift", where), f"{where}.shift")
+        vid = _str(_require(item, first, where), f"{where}.{first}")
+        sid = _str(_require(item, second, where), f"{where}.{second}")
         if vid not in volunteers:
-            raise ProblemError(f"{where}.volunteer: unknown volunteer id {vid!r}")
+            raise ProblemError(f"{where}.{first}: unknown {first} id {vid!r}")
         if check_shift and sid not in shifts:
-            raise ProblemError(f"{where}.shift: unknown shift id {sid!r}")
+            raise ProblemError(f"{where}.{second}: unknown {second} id {sid!r}")
         out.append((vid, sid))
     return tuple(out)
 
