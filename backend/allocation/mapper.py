@@ -7,21 +7,24 @@ Who is in a problem (documented choice): members are the active non-post and ret
 matching may use them (people.selectors: verified levels of skills that require verification, claims of the
 others); posts are the scope's active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say what an id is.
 
-The post format has no locks and no forbidden pairs, so both are written in its own terms:
-- a pin (kept from the version this run follows) is taken out of the problem: its post offers one seat fewer
-  and its member one post fewer, and the pin is added back to the plan as it is read;
-- a removed pair becomes a skill: the post requires "~allowed:p<pk>", held by every member but the removed ones.
+What the version this run follows decided carries over in the post format's own terms:
+- a pin that still keeps every hard rule (`pair_violations`) is a lock; one that no longer does is dropped and
+  counted;
+- a removed pair (an Exclusion) is forbidden, so the optimizer never proposes it and says, for a post left short,
+  how many qualified members the coordinator removed ("removed" reason). Only an add by hand brings the pair
+  back (review.proposal_add lifts the exclusion), so `pair_violations` does not refuse it; a pair both pinned
+  and removed (possible only through the admin) stays pinned.
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from allocation.models import AllocationRun, Exclusion, Proposal, UnfilledPost
 from matching.geo import distance_km
@@ -32,7 +35,6 @@ from posts.models import Post, PostHolding, Team
 ELIGIBLE_KINDS = (Volunteer.Kind.NON_POST, Volunteer.Kind.RETIRED)
 DEFAULT_MAX_DISTANCE_KM = 5.0
 DEFAULT_MAX_POSTS = 1
-ALLOWED = "~allowed:"  # "~" sorts after every skill code, so it ends any list of skills it appears in
 
 
 def default_max_distance_km() -> float:
@@ -68,8 +70,8 @@ Pair = tuple[int, int]  # (post pk, volunteer pk)
 class MappedProblem:
     """The problem dict to solve and what is needed to check a pair and to read the allocation back."""
 
-    members: dict[int, dict]                  # volunteer pk -> member item, before pins and exclusions
-    posts: dict[int, dict]                    # post pk -> post item, before pins and exclusions
+    members: dict[int, dict]                  # volunteer pk -> member item
+    posts: dict[int, dict]                    # post pk -> post item
     max_distance_km: float | None
     max_posts: int
     pins: dict[Pair, str] = field(default_factory=dict)       # pins kept -> their source
@@ -165,32 +167,16 @@ def build_problem(run: AllocationRun) -> MappedProblem:
 
 
 def _problem_data(run: AllocationRun, mapped: MappedProblem) -> dict:
-    seats_taken, posts_taken = defaultdict(int), defaultdict(int)
-    for post, volunteer in mapped.pins:
-        seats_taken[post] += 1
-        posts_taken[volunteer] += 1
-    removed = defaultdict(set)
-    for post, volunteer in mapped.excluded:
-        if post in mapped.posts:
-            removed[post].add(volunteer)
-    posts = []
-    for pk, item in mapped.posts.items():
-        item = dict(item, seats=item["seats"] - seats_taken[pk])
-        if pk in removed:
-            item["required_skills"] = dict(item["required_skills"], **{f"{ALLOWED}{pid(pk)}": 1})
-        posts.append(item)
-    members = []
-    for pk, item in mapped.members.items():
-        item = dict(item, max_posts=item["max_posts"] - posts_taken[pk])
-        allowed = {f"{ALLOWED}{pid(post)}": 1 for post, out in removed.items() if pk not in out}
-        if allowed:
-            item["skills"] = dict(item["skills"], **allowed)
-        members.append(item)
+    # exclusions of members or posts out of scope carry over to the next version but are not this problem's
+    forbidden = sorted(pair for pair in mapped.excluded
+                       if pair[0] in mapped.posts and pair[1] in mapped.members and pair not in mapped.pins)
     return {
         "name": f"allocation run {run.pk}: {run.scope_key} {run.year} v{run.version}",
         "max_distance_km": mapped.max_distance_km,
-        "posts": posts,
-        "members": members,
+        "posts": list(mapped.posts.values()),
+        "members": list(mapped.members.values()),
+        "locks": [{"member": mid(volunteer), "post": pid(post)} for post, volunteer in mapped.pins],
+        "forbidden": [{"member": mid(volunteer), "post": pid(post)} for post, volunteer in forbidden],
     }
 
 
@@ -240,12 +226,14 @@ def _plain(value):
     return value
 
 
-_ALLOWED_TEXT = re.compile(rf"(?: and )?{re.escape(ALLOWED)}p\d+ ≥ 1")
-
-
-def _readable(text: str) -> str:
-    """An explanation without the skills that stand for removed pairs."""
-    return _ALLOWED_TEXT.sub("", text).replace("with  ", "with no particular skill ")
+def _reason(reason: dict) -> dict:
+    """An optimizer's reason as the run shows it: a forbidden pair is a pair the coordinator removed."""
+    if reason.get("code") != "forbidden":
+        return reason
+    return {"code": "removed", "count": reason["count"],
+            "message": ngettext("%(count)d qualified member within range was removed from this post by a coordinator.",
+                                "%(count)d qualified members within range were removed from this post by a "
+                                "coordinator.", reason["count"]) % {"count": reason["count"]}}
 
 
 @dataclass
@@ -256,21 +244,22 @@ class PlanRows:
 
 
 def solution_rows(run: AllocationRun, mapped: MappedProblem, allocation) -> PlanRows:
-    """Unsaved rows of the run's plan: the pins kept, then the optimizer's pairs; the posts left short."""
+    """Unsaved rows of the run's plan: the pins kept (the problem's locks), then the optimizer's other pairs; the
+    posts left short."""
     proposals = [Proposal(run=run, post_id=post, volunteer_id=volunteer, pinned=True, source=source)
                  for (post, volunteer), source in sorted(mapped.pins.items())]
     for member, post in allocation.assignments:
-        proposals.append(Proposal(run=run, post_id=_pk(post, "p"), volunteer_id=_pk(member, "m")))
+        pair = (_pk(post, "p"), _pk(member, "m"))
+        if pair not in mapped.pins:
+            proposals.append(Proposal(run=run, post_id=pair[0], volunteer_id=pair[1]))
     unfilled = [
         UnfilledPost(run=run, post_id=_pk(item["post"], "p"), missing=item["missing"],
-                     reasons=_plain([dict(r, message=_readable(r.get("message", ""))) for r in item["reasons"]]),
-                     suggestion=_readable(item.get("suggestion", "")))
+                     reasons=_plain([_reason(r) for r in item["reasons"]]), suggestion=item.get("suggestion", ""))
         for item in allocation.unfilled
     ]
-    metrics = dict(allocation.metrics, filled_seats=len(proposals), total_seats=mapped.counts["seats"])
     stats = _plain({
         "status": allocation.status, "objective": allocation.objective, "bound": allocation.bound,
         "gap": allocation.gap, "seconds": round(allocation.seconds, 3), "problem": mapped.counts,
-        "metrics": metrics,
+        "metrics": allocation.metrics,
     })
     return PlanRows(proposals=proposals, unfilled=unfilled, stats=stats)

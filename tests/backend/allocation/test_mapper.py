@@ -1,5 +1,5 @@
-"""The mapper: who and what is in a post problem, pins and removed pairs written in the post format's own terms,
-and the optimizer's allocation read back into rows."""
+"""The mapper: who and what is in a post problem, pins as locks and removed pairs as forbidden pairs, and the
+optimizer's allocation read back into rows."""
 import pytest
 
 import factories as f
@@ -46,7 +46,7 @@ def test_members_are_the_eligible_party_members_of_the_scope_and_posts_its_activ
     parse_post_problem(a1.data)  # a valid problem
 
 
-def test_pins_leave_the_problem_and_come_back_in_the_plan(world, done_run, a1_posts):
+def test_pins_become_locks_and_come_back_pinned_in_the_plan(world, done_run, a1_posts):
     # given a done run with M3 pinned on patrol and M1 pinned on legal though the legal post now needs more skill
     previous = done_run()
     Proposal.objects.create(run=previous, post=a1_posts.patrol, volunteer=a1_posts.m3, pinned=True)
@@ -57,13 +57,15 @@ def test_pins_leave_the_problem_and_come_back_in_the_plan(world, done_run, a1_po
     run = _next(previous)
     # when
     mapped = mapper.build_problem(run)
-    # then the patrol pin is kept, the legal one dropped (M4 has level 2 only)
+    # then the patrol pin is kept as a lock, the legal one dropped (M4 has level 2 only); seats stay whole
     assert mapped.pins == {(a1_posts.patrol.pk, a1_posts.m3.pk): "solver"}
     assert mapped.dropped_pins == [(a1_posts.legal.pk, a1_posts.m4.pk)]
+    assert mapped.data["locks"] == [{"member": f"m{a1_posts.m3.pk}", "post": f"p{a1_posts.patrol.pk}"}]
+    assert mapped.data["forbidden"] == []
     posts = {p["id"]: p for p in mapped.data["posts"]}
     members = {m["id"]: m for m in mapped.data["members"]}
-    assert posts[f"p{a1_posts.patrol.pk}"]["seats"] == 1
-    assert members[f"m{a1_posts.m3.pk}"]["max_posts"] == 0
+    assert posts[f"p{a1_posts.patrol.pk}"]["seats"] == 2
+    assert members[f"m{a1_posts.m3.pk}"]["max_posts"] == 1
     # and the plan read back carries the pin with the optimizer's pairs; the figures count the whole seats
     rows = mapper.solution_rows(run, mapped, allocate_posts(parse_post_problem(mapped.data), time_limit=10))
     pairs = {(p.post_id, p.volunteer_id, p.pinned) for p in rows.proposals}
@@ -74,7 +76,7 @@ def test_pins_leave_the_problem_and_come_back_in_the_plan(world, done_run, a1_po
     assert rows.stats["problem"]["pins_dropped"] == 1
 
 
-def test_a_removed_pair_is_never_proposed_and_the_explanation_stays_readable(world, done_run, a1_posts):
+def test_a_removed_pair_is_forbidden_and_its_removal_is_the_reason(world, done_run, a1_posts):
     # given M1 removed from the legal post, and M4 (the other lawyer) gone
     previous = done_run()
     Exclusion.objects.create(run=previous, post=a1_posts.legal, volunteer=a1_posts.m1)
@@ -85,13 +87,35 @@ def test_a_removed_pair_is_never_proposed_and_the_explanation_stays_readable(wor
     # when solved
     allocation = allocate_posts(parse_post_problem(mapped.data), time_limit=10)
     rows = mapper.solution_rows(run, mapped, allocation)
-    # then nobody is on the legal post, M1 is free to take the patrol, and the reason names only real skills
+    # then the pair is forbidden (no made-up skill), nobody is on the legal post, and the post says that the
+    # coordinator removed its one qualified member
     assert (a1_posts.legal.pk, a1_posts.m1.pk) in mapped.excluded
+    assert mapped.data["forbidden"] == [{"member": f"m{a1_posts.m1.pk}", "post": f"p{a1_posts.legal.pk}"}]
+    assert {p["id"]: p["required_skills"] for p in mapped.data["posts"]} == {
+        f"p{a1_posts.legal.pk}": {"legal_advice": 2}, f"p{a1_posts.patrol.pk}": {}}
     assert all(p.post_id != a1_posts.legal.pk for p in rows.proposals)
     [unfilled] = rows.unfilled
     assert (unfilled.post_id, unfilled.missing) == (a1_posts.legal.pk, 1)
-    assert unfilled.reasons == [{"code": "no_skill_in_range", "message": "nobody with legal_advice ≥ 2 within range"}]
+    assert unfilled.reasons == [{"code": "removed", "count": 1, "message": (
+        "1 qualified member within range was removed from this post by a coordinator.")}]
     assert unfilled.suggestion == "1 more member with legal_advice ≥ 2 within 5 km of 秦江社区"
+
+
+def test_removals_out_of_scope_carry_over_unencoded_and_a_pin_outranks_a_removal(world, done_run, a1_posts):
+    # given, in the previous version, M2 both pinned on patrol and removed from it (only the admin can do both),
+    # and a removal of a member of another community
+    previous = done_run()
+    outsider = f.VolunteerFactory(home_community=world.a2, kind="non_post")
+    Proposal.objects.create(run=previous, post=a1_posts.patrol, volunteer=a1_posts.m2, pinned=True)
+    Exclusion.objects.create(run=previous, post=a1_posts.patrol, volunteer=a1_posts.m2)
+    Exclusion.objects.create(run=previous, post=a1_posts.legal, volunteer=outsider)
+    # when
+    mapped = mapper.build_problem(_next(previous))
+    # then both removals carry over, neither is in the problem, and the pin is a lock
+    assert mapped.excluded == {(a1_posts.patrol.pk, a1_posts.m2.pk), (a1_posts.legal.pk, outsider.pk)}
+    assert mapped.data["forbidden"] == []
+    assert mapped.data["locks"] == [{"member": f"m{a1_posts.m2.pk}", "post": f"p{a1_posts.patrol.pk}"}]
+    parse_post_problem(mapped.data)  # a valid problem
 
 
 def test_the_hard_rules_of_one_pair(world, done_run, a1_posts):
