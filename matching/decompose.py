@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 
 from .candidates import VolunteerTable
+from .explain import recruitment_list
 from .geo import distances_km
 from .problem import Problem
 from .solution import DEFAULT_GAP, Progress, Reason, Solution, Status, Unfilled, progress_report
@@ -242,7 +243,12 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
                "bound_scope": "sum of the pieces' bounds plus the border fill: cross-border pairs are not bounded",
                "volunteers_used": len(minutes),
                "by_priority": dict(sorted(by_priority.items())),
-               "hours_histogram": {str(h): int(n) for h, n in enumerate(hours) if n}}
+               "hours_histogram": {str(h): int(n) for h, n in enumerate(hours) if n},
+               # over the joined plan: a seat the border fill took is wanted no more, and a piece's list would
+               # miss it
+               "recruitment": recruitment_list(
+                   problem, [(i, sh.seats - filled.get(sh.id, 0)) for i, sh in enumerate(problem.shifts)
+                             if sh.seats > filled.get(sh.id, 0)], {q for _, q in bookings})}
     gap = (bound - objective) / bound if bound > 0 else 0.0
     return Solution(status=status, objective=round(objective, 9), bound=round(bound, 9), gap=round(max(gap, 0.0), 9),
                     seconds=pieces_seconds + time.monotonic() - t_pieces, solver="decomposed",

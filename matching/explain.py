@@ -8,6 +8,7 @@ overlapping shifts), all_at_hour_limit (the free ones have used their hours).
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterable
 
 import numpy as np
 
@@ -29,6 +30,46 @@ def _skills_text(required) -> str:
     return " and ".join(f"{k} ≥ {l}" for k, l in req) if req else "no particular skill"
 
 
+def _place(shift) -> str:
+    return shift.place or shift.area or f"({shift.location.lat:.4f}, {shift.location.lng:.4f})"
+
+
+def _room_wanted(request, slot: str, place: str) -> str:
+    feats = f" with {', '.join(sorted(request.features))}" if request.features else ""
+    return f"one {request.kind} for ≥ {request.min_capacity}{feats} free {slot} near {place}"
+
+
+def recruitment_list(problem: Problem, short: Iterable[tuple[int, int]], met: set[str]) -> list[dict]:
+    """The week's recruitment list, largest first: one line per kind of room wanted (a short shift whose request
+    is not met) and per skills, slot and place of the people wanted. short: (shift index, seats missing) in
+    shift order; met: the ids of the requests met. Needs no candidates, so a joined city plan has one too."""
+    requests = {q.id: q for q in problem.resource_requests}
+    recruit: dict[tuple, dict] = {}
+    for s_i, missing in short:
+        s = problem.shifts[s_i]
+        place, slot = _place(s), when(s.start, s.end)
+        if s.resource_request is not None and s.resource_request not in met:
+            q = requests[s.resource_request]
+            key = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
+            recruit.setdefault(key, {"kind": "resource", "what": _room_wanted(q, slot, place), "count": 0,
+                                     "resource_kind": q.kind, "min_capacity": q.min_capacity,
+                                     "features": sorted(q.features), "when": slot, "near": place})["count"] += 1
+            continue
+        key = ("people", tuple(sorted(s.required_skills.items())), slot, place)
+        entry = recruit.setdefault(key, {"kind": "volunteers", "skills": dict(s.required_skills), "when": slot,
+                                         "near": place, "count": 0})
+        entry["count"] += missing
+    recruitment = []
+    for entry in recruit.values():
+        if entry["kind"] == "volunteers":
+            n = entry["count"]
+            entry["what"] = (f"{n} more volunteer{'s' if n > 1 else ''} with {_skills_text(entry['skills'])} "
+                             f"free {entry['when']} within {problem.max_distance_km:g} km of {entry['near']}")
+        recruitment.append(entry)
+    recruitment.sort(key=lambda e: -e["count"])
+    return recruitment
+
+
 def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: VolunteerTable,
             x: np.ndarray, y: np.ndarray) -> tuple[tuple[Unfilled, ...], list[dict]]:
     x = np.asarray(list(x), dtype=np.int64)
@@ -46,11 +87,12 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
         busy[int(cands.vol[j])].append((int(arrays.s_start[s]), int(arrays.s_end[s])))
     requests = problem.resource_requests
     unfilled: list[Unfilled] = []
-    recruit: dict[tuple, dict] = {}
+    short: list[tuple[int, int]] = []
     for s_i in np.flatnonzero(filled < arrays.s_seats):
         s = problem.shifts[s_i]
         missing = int(arrays.s_seats[s_i] - filled[s_i])
-        place = s.place or s.area or f"({s.location.lat:.4f}, {s.location.lng:.4f})"
+        short.append((int(s_i), missing))
+        place = _place(s)
         reasons: list[Reason] = []
         slot = when(s.start, s.end)
         q_i = int(arrays.s_request[s_i])
@@ -60,12 +102,7 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
             text = (f"no {q.kind} for ≥ {q.min_capacity}{feats} free {when(q.start, q.end)} within "
                     f"{problem.max_distance_km if q.max_distance_km is None else q.max_distance_km:g} km")
             reasons.append(Reason("no_room", text))
-            suggestion = f"one {q.kind} for ≥ {q.min_capacity}{feats} free {slot} near {place}"
-            key = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
-            recruit.setdefault(key, {"kind": "resource", "what": suggestion, "count": 0, "resource_kind": q.kind,
-                                     "min_capacity": q.min_capacity, "features": sorted(q.features), "when": slot,
-                                     "near": place})["count"] += 1
-            unfilled.append(Unfilled(s.id, missing, tuple(reasons), suggestion))
+            unfilled.append(Unfilled(s.id, missing, tuple(reasons), _room_wanted(q, slot, place)))
             continue
         d = distances_km(table.lat, table.lng, s.location.lat, s.location.lng)
         in_range = d <= table.limit + 1e-9
@@ -110,17 +147,5 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
         suggestion = f"{who} free {slot} within {limit:g} km of {place}"
         if reasons and all(r.code == "all_at_hour_limit" for r in reasons):
             suggestion += f" (or {missing} of the qualified people at their limit giving {s.minutes / 60:g} h more)"
-        key = ("people", tuple(sorted(s.required_skills.items())), slot, place)
-        entry = recruit.setdefault(key, {"kind": "volunteers", "skills": dict(s.required_skills), "when": slot,
-                                         "near": place, "count": 0})
-        entry["count"] += missing
         unfilled.append(Unfilled(s.id, missing, tuple(reasons), suggestion))
-    recruitment = []
-    for entry in recruit.values():
-        if entry["kind"] == "volunteers":
-            n = entry["count"]
-            entry["what"] = (f"{n} more volunteer{'s' if n > 1 else ''} with {_skills_text(entry['skills'])} "
-                             f"free {entry['when']} within {problem.max_distance_km:g} km of {entry['near']}")
-        recruitment.append(entry)
-    recruitment.sort(key=lambda e: -e["count"])
-    return tuple(unfilled), recruitment
+    return tuple(unfilled), recruitment_list(problem, short, {requests[i].id for i in np.flatnonzero(met)})

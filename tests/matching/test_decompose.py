@@ -1,8 +1,8 @@
 """Sub-district decomposition: pieces solved in parallel, joined plan passes check, borders refilled."""
-from matching import check, parse_problem
+from matching import check, parse_problem, solve
 from matching.decompose import solve_decomposed, split
 from matching.generate import generate
-from matching_factories import problem, shift, volunteer
+from matching_factories import problem, request, shift, volunteer
 
 
 def test_pieces_partition_the_week():
@@ -23,6 +23,27 @@ def test_border_fill_uses_a_neighbour_from_another_area():
     assert ("v1", "s1") in solution.assignments and ("v1", "s2") in solution.assignments
     assert solution.metrics["border_filled_seats"] == 1
     assert check(p, solution) == []
+
+
+def test_the_joined_plan_carries_the_recruitment_list_of_what_is_still_short():
+    # given: area A's patrol is filled across the border by v1 (area B); nobody can do A's legal advice, and B's
+    # meeting has no room
+    p = problem([volunteer("v1", km=2, area="B")],
+                [shift("patrol", area="A"), shift("meeting", km=2, area="B", start="13:00", end="14:00"),
+                 shift("legal", area="A", start="15:00", end="17:00", seats=2, skills={"legal_advice": 2}),
+                 shift("talk", km=2, area="B", start="18:00", end="19:00", resource_request="q1")],
+                [], [request("q1", km=2, start="18:00", end="19:00")])
+    # when
+    joined = solve_decomposed(p, time_limit=30, piece_shifts=0)
+    # then the seat the border fill took is not wanted, the legal seats and the room are, as a whole solve says
+    assert joined.metrics["border_filled_seats"] == 1
+    assert joined.metrics["recruitment"] == [
+        {"kind": "volunteers", "skills": {"legal_advice": 2}, "when": "Mon 11-30 15:00-17:00", "near": "A",
+         "count": 2, "what": "2 more volunteers with legal_advice ≥ 2 free Mon 11-30 15:00-17:00 within 5 km of A"},
+        {"kind": "resource", "what": "one meeting_room for ≥ 30 free Mon 11-30 18:00-19:00 near B", "count": 1,
+         "resource_kind": "meeting_room", "min_capacity": 30, "features": [], "when": "Mon 11-30 18:00-19:00",
+         "near": "B"}]
+    assert joined.metrics["recruitment"] == solve(p, time_limit=30).metrics["recruitment"]
 
 
 def test_decomposed_small_week_passes_check():

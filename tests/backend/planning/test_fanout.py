@@ -52,6 +52,7 @@ def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
     assert set(Assignment.objects.filter(run=run).values_list("volunteer_id", "shift_id")) == {
         (world.v1.pk, two_sub_districts[0].pk), (world.v2.pk, two_sub_districts[1].pk)}
     assert run.metrics["pieces"] == 2 and run.metrics["filled_seats"] == 2
+    assert run.metrics["recruitment"] == []  # carried by the joined plan too: nobody is wanted, every seat is filled
     assert run.stats["solver"] == "decomposed"
     # and the stored joined plan keeps every hard rule of the stored problem
     problem = matching.parse_problem(fanout.unpack(job.problem))
