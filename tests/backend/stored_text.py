@@ -11,12 +11,19 @@ from core.validators import validate_skill_levels
 
 FORMULA_START = "="
 CONTROLS = "\u0001\u0008\u000b\u001f\u007f\uffff"  # no NUL: PostgreSQL could not store it to begin with
+# Secrets are not text anybody typed, and a poisoned one would sign everybody out of the test.
+SECRETS = {("accounts.ApiToken", "digest"), ("volunteering.CalendarToken", "token"),
+           ("evaluation.AppraisalBallot", "code_hash")}
 
 
-def poisoned(value, *, keys: bool = False):
-    """The value with its text poisoned; inside JSON, every text, and object keys too when `keys`."""
+def poisoned(value, *, keys: bool = False, max_length: int | None = None):
+    """The value with its text poisoned; inside JSON, every text, and object keys too when `keys`. Text is cut so
+    that the poisoned value still fits the column (PostgreSQL enforces max_length, SQLite does not)."""
     if isinstance(value, str):
-        return f"{FORMULA_START}{value}{CONTROLS}" if value else value
+        if not value:
+            return value
+        room = None if max_length is None else max(1, max_length - len(FORMULA_START) - len(CONTROLS))
+        return f"{FORMULA_START}{value[:room]}{CONTROLS}"
     if isinstance(value, list):
         return [poisoned(item) for item in value]
     if isinstance(value, dict):
@@ -33,9 +40,11 @@ def poison_all_stored_text() -> int:
             continue
         columns = [field for field in model._meta.concrete_fields
                    if isinstance(field, (models.CharField, models.TextField, models.JSONField))
-                   and not field.choices and field.name != "password"]
+                   and not field.choices and field.name != "password"
+                   and (model._meta.label, field.name) not in SECRETS]
         for row in model.objects.all():
-            changes = {field.attname: poisoned(getattr(row, field.attname), keys=validate_skill_levels in field.validators)
+            changes = {field.attname: poisoned(getattr(row, field.attname), keys=validate_skill_levels in field.validators,
+                                               max_length=getattr(field, "max_length", None))
                        for field in columns}
             model.objects.filter(pk=row.pk).update(**changes)
             count += len(changes)
