@@ -12,14 +12,11 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.scoping import Role
+
 
 class User(AbstractUser):
-    class Role(models.TextChoices):
-        ADMIN = "admin", _("District administrator")
-        SUBDISTRICT = "subdistrict_coordinator", _("Sub-district coordinator")
-        COMMUNITY = "community_coordinator", _("Community coordinator")
-        UNIT = "unit_representative", _("Unit representative")
-        VOLUNTEER = "volunteer", _("Volunteer")
+    Role = Role  # its home is core.scoping, whose scopes are written in roles
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VOLUNTEER)
     display_name = models.CharField(pgettext_lazy("person", "name"), max_length=64, blank=True)

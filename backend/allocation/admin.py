@@ -1,8 +1,12 @@
 """Admin of post allocation runs (read-mostly: runs are started through the API so that the worker runs them),
-their plans, the removed pairs, publications and members' declines."""
+their plans, the removed pairs, publications and members' declines. A run's status changes only through the
+services (cancel here; the sweeper on beat for a stuck run)."""
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from allocation import services
 from allocation.models import AllocationPublication, AllocationRun, Exclusion, HoldingDecline, Proposal, UnfilledPost
+from core.admin import service_action
 
 
 @admin.register(AllocationRun)
@@ -13,8 +17,10 @@ class AllocationRunAdmin(admin.ModelAdmin):
     search_fields = ["scope_key", "community__name", "sub_district__name", "message"]
     list_select_related = ["created_by"]
     date_hierarchy = "created_at"
-    readonly_fields = ["level", "scope_key", "sub_district", "community", "year", "version", "attempts", "time_limit",
-                       "created_by", "started_at", "finished_at", "stats", "created_at", "updated_at"]
+    readonly_fields = ["level", "scope_key", "sub_district", "community", "year", "version", "status", "attempts",
+                       "time_limit", "created_by", "started_at", "finished_at", "stats", "created_at", "updated_at"]
+    actions = [service_action("cancel_runs", _("Cancel the selected runs"),
+                              lambda user, run: services.allocation_run_cancel(user=user, run=run))]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -30,7 +30,7 @@ from allocation.models import (
     UnfilledPost,
 )
 from core.errors import ApplicationError, Conflict
-from core.queue import send_or_log
+from core.queue import send_or_log, task_named
 from geo.models import Community, SubDistrict
 from matching.errors import ProblemError
 from matching.posts import allocate_posts, parse_post_problem
@@ -153,9 +153,7 @@ def _already_active() -> RunAlreadyActive:
 
 def _enqueue(run_id: int) -> None:
     """Called once committed. If the broker is down the run stays queued, and the sweeper sends it again."""
-    from allocation.tasks import run_allocation_task
-
-    send_or_log(run_allocation_task, run_id)
+    send_or_log(task_named("allocation.run"), run_id)
 
 
 # ---------------------------------------------------------------- cancel
@@ -394,9 +392,7 @@ def _write_holdings(run: AllocationRun) -> dict:
 
 def _enqueue_publication_notice(publication_id: int) -> None:
     """Called once committed. A publication left unannounced (the broker was down) is sent again by the sweeper."""
-    from allocation.tasks import notify_publication_task
-
-    send_or_log(notify_publication_task, publication_id)
+    send_or_log(task_named("allocation.notify_publication"), publication_id)
 
 
 def _post_facts(post) -> dict:

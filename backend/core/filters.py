@@ -1,11 +1,8 @@
-"""Shared filter pieces: ordering that rejects unknown fields, and filtering by a skill code."""
+"""Shared filter pieces: ordering that rejects unknown fields, and dates and times the database can compare."""
 import django_filters
 import django_filters.fields
 from django import forms
 from django.utils.translation import gettext as _
-from django_filters.constants import EMPTY_VALUES
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
@@ -20,27 +17,6 @@ class StrictOrderingFilter(OrderingFilter):
             if unknown:
                 raise ValidationError({self.ordering_param: [_("Unknown ordering field: %s") % ", ".join(unknown)]})
         return super().get_ordering(request, queryset, view)
-
-
-def _skills(request):
-    from people.models import Skill
-
-    return Skill.objects.all()
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class SkillCodeFilter(django_filters.ModelChoiceFilter):
-    """`?skill=legal_advice`: rows whose JSON skill map (field_name) names that catalogue skill; unknown code is a 400."""
-
-    def __init__(self, field_name="required_skills", **kwargs):
-        kwargs.setdefault("queryset", _skills)
-        kwargs.setdefault("to_field_name", "code")
-        super().__init__(field_name=field_name, **kwargs)
-
-    def filter(self, qs, value):
-        if value in EMPTY_VALUES:
-            return qs
-        return qs.filter(**{f"{self.field_name}__has_key": value.code})
 
 
 class BoundedIsoDateTimeField(django_filters.fields.IsoDateTimeField):

@@ -6,7 +6,7 @@ permitted caller may touch is still decided per object by the scopes (core.scopi
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
-from core.scoping import COORDINATORS
+from core.scoping import COORDINATORS, Role
 
 
 def _signed_in(request) -> bool:
@@ -28,12 +28,9 @@ class VolunteersOnly(permissions.BasePermission):
     message = _("Only volunteers may do this.")
 
     def has_permission(self, request, view) -> bool:
-        from accounts.models import User
-        from people.models import Volunteer
-
         user = request.user
-        return (_signed_in(request) and user.role == User.Role.VOLUNTEER
-                and Volunteer.objects.filter(user_id=user.pk).exists())
+        # the profile is people.Volunteer, reached by its one-to-one `volunteer` (core imports no domain app)
+        return _signed_in(request) and user.role == Role.VOLUNTEER and hasattr(user, "volunteer")
 
 
 class CoordinatorsAndVolunteersOnly(permissions.BasePermission):
@@ -42,10 +39,8 @@ class CoordinatorsAndVolunteersOnly(permissions.BasePermission):
     message = _("Only coordinators and volunteers may do this.")
 
     def has_permission(self, request, view) -> bool:
-        from accounts.models import User
-
         user = request.user
-        return _signed_in(request) and (user.is_superuser or user.role in COORDINATORS | {User.Role.VOLUNTEER})
+        return _signed_in(request) and (user.is_superuser or user.role in COORDINATORS | {Role.VOLUNTEER})
 
 
 class UnitRepresentativesOnly(permissions.BasePermission):
@@ -54,6 +49,4 @@ class UnitRepresentativesOnly(permissions.BasePermission):
     message = _("Only unit representatives may do this.")
 
     def has_permission(self, request, view) -> bool:
-        from accounts.models import User
-
-        return _signed_in(request) and request.user.role == User.Role.UNIT
+        return _signed_in(request) and request.user.role == Role.UNIT

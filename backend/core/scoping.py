@@ -5,11 +5,22 @@ Rows outside the caller's scope are simply not in their queryset, so detail view
 """
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 
-Role = User.Role
+class Role(models.TextChoices):
+    """The role an account acts in (accounts.User.role); the scopes below say what each one sees."""
+
+    ADMIN = "admin", _("District administrator")
+    SUBDISTRICT = "subdistrict_coordinator", _("Sub-district coordinator")
+    COMMUNITY = "community_coordinator", _("Community coordinator")
+    UNIT = "unit_representative", _("Unit representative")
+    VOLUNTEER = "volunteer", _("Volunteer")
+
+
 COORDINATORS = frozenset({Role.ADMIN, Role.SUBDISTRICT, Role.COMMUNITY})
 ALL_ROLES = frozenset(Role)
 NOTHING = Q(pk__in=[])
@@ -29,7 +40,7 @@ class Scope:
     write: frozenset = COORDINATORS
 
 
-def _community_q(path: str | None, user: User) -> Q:
+def _community_q(path: str | None, user: AbstractBaseUser) -> Q:
     if path is None:
         return NOTHING
     if user.role == Role.COMMUNITY:
@@ -41,7 +52,7 @@ def _community_q(path: str | None, user: User) -> Q:
     return NOTHING
 
 
-def scope_filter(user: User, scope: Scope, *, write: bool) -> Q | None:
+def scope_filter(user: AbstractBaseUser, scope: Scope, *, write: bool) -> Q | None:
     """The filter for the caller's rows; None means every row."""
     if not user.is_authenticated:
         return NOTHING
@@ -61,6 +72,6 @@ def scope_filter(user: User, scope: Scope, *, write: bool) -> Q | None:
     return NOTHING
 
 
-def scope_queryset(queryset: QuerySet, user: User, scope: Scope, *, write: bool = False) -> QuerySet:
+def scope_queryset(queryset: QuerySet, user: AbstractBaseUser, scope: Scope, *, write: bool = False) -> QuerySet:
     condition = scope_filter(user, scope, write=write)
     return queryset if condition is None else queryset.filter(condition)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 import matching
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
-from core.queue import send_or_log
+from core.queue import send_or_log, task_named
 from lending import selectors
 from lending.models import BookingChange, ResourceWithdrawal
 from matching.problem import to_minutes
@@ -84,9 +84,7 @@ def resource_withdraw(*, user: User, resource_id: int, date: dt.date, reason: st
 
 
 def _enqueue_backfill(withdrawal_id: int) -> None:
-    from lending.tasks import resource_backfill_task
-
-    send_or_log(resource_backfill_task, withdrawal_id)
+    send_or_log(task_named("lending.resource_backfill"), withdrawal_id)
 
 
 def withdrawal_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime | None = None) -> list[int]:

@@ -3,7 +3,8 @@ import django_filters
 from django.utils import timezone
 
 from needs.models import Need
-from core.filters import IsoDateTimeFilter, SkillCodeFilter
+from core.filters import IsoDateTimeFilter
+from people.filters import SkillCodeFilter
 from needs.selectors import overdue_q
 
 

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStamped
-from core.validators import validate_skill_levels
+from people.validators import validate_skill_levels
 
 
 class Need(TimeStamped):

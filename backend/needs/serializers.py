@@ -7,9 +7,9 @@ from rest_framework import serializers
 from core.masking import mask_name, mask_phone
 from core.scoping import Scope
 from core.serializers import DomainSerializer, LineField
-from core.validators import validate_skill_levels
 from geo.models import Community, Grid
 from needs.models import Need
+from people.validators import validate_skill_levels
 
 
 class NeedSerializer(DomainSerializer):

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import Located, TimeStamped
-from core.validators import validate_skill_levels, validate_string_list
+from core.validators import validate_string_list
+from people.validators import validate_skill_levels
 
 
 class Skill(models.Model):

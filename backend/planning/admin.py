@@ -1,7 +1,11 @@
 """Admin of matching runs (read-mostly: runs are started through the API so that the worker runs them) and of
-their plans. Staff may still fix a stuck run's status by hand."""
+their plans. A run's status changes only through the services (cancel here; the reaper on beat for a stuck run),
+which keep the lifecycle's rules and write the audit entry."""
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from core.admin import service_action
+from planning import services
 from planning.models import Assignment, MatchingRun, Publication, RemovedPair, ResourceBooking, UnfilledSeat
 
 
@@ -13,9 +17,11 @@ class MatchingRunAdmin(admin.ModelAdmin):
     search_fields = ["scope_key", "community__name", "sub_district__name", "message"]
     list_select_related = ["created_by"]
     date_hierarchy = "created_at"
-    readonly_fields = ["level", "scope_key", "district", "sub_district", "community", "week", "version", "stage",
-                       "progress", "gap", "attempts", "heartbeat", "time_limit", "solver", "created_by", "started_at",
-                       "finished_at", "stats", "metrics", "created_at", "updated_at"]
+    readonly_fields = ["level", "scope_key", "district", "sub_district", "community", "week", "version", "status",
+                       "stage", "progress", "gap", "attempts", "heartbeat", "time_limit", "solver", "created_by",
+                       "started_at", "finished_at", "stats", "metrics", "created_at", "updated_at"]
+    actions = [service_action("cancel_runs", _("Cancel the selected runs"),
+                              lambda user, run: services.matching_run_cancel(user=user, run=run))]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -1,6 +1,6 @@
 """A large solve fanned out over Celery workers: the problem split into sub-district pieces (matching.decompose),
 one task per piece on whichever workers are free, and a chord's callback that joins the pieces' plans, fills
-seats across their borders and, for a district run, saves the plan as the run's.
+seats across their borders and, for a district run, hands the plan to the run's lifecycle to save.
 
 This is how the product grows past one machine: more workers, same code. Pieces and the whole problem live in
 the database (SolveJob, SolvePiece), so tasks carry ids only, a piece delivered twice is solved once, and a
@@ -16,6 +16,7 @@ import os
 import socket
 import time
 import zlib
+from collections.abc import Callable
 
 from celery import chord, group
 from django.conf import settings
@@ -26,7 +27,9 @@ from django.utils.translation import gettext as _
 
 import matching
 from matching import decompose, sizing
+from core.queue import task_named
 from planning import mapper
+from planning.heartbeat import Heartbeat
 from planning.models import MatchingRun, SolveJob, SolvePiece
 
 log = logging.getLogger(__name__)
@@ -111,11 +114,9 @@ def job_start(
 
 
 def _dispatch(job_id: int, piece_ids: list[int], queue: str | None) -> None:
-    from planning.tasks import join_pieces_task, solve_piece_task
-
     options = {"queue": queue} if queue else {}
-    header = group(solve_piece_task.si(piece_id).set(**options) for piece_id in piece_ids)
-    chord(header)(join_pieces_task.si(job_id).set(**options))
+    header = group(task_named("planning.solve_piece").si(piece_id).set(**options) for piece_id in piece_ids)
+    chord(header)(task_named("planning.join_pieces").si(job_id).set(**options))
 
 
 def mapping_meta(mapped: mapper.MappedProblem) -> dict:
@@ -145,8 +146,6 @@ def piece_solve(*, piece_id: int) -> str:
 
     Never raises: a failure is stored on the piece, and the join fails the job with it.
     """
-    from planning.services import Heartbeat
-
     piece = SolvePiece.objects.select_related("job", "job__run").filter(pk=piece_id).first()
     if piece is None or piece.status == SolvePiece.Status.DONE:
         return "skipped"
@@ -182,8 +181,11 @@ def _report_progress(job: SolveJob) -> None:
 
 # ---------------------------------------------------------------- join (the chord's callback)
 
-def job_join(*, job_id: int) -> str:
-    """Join the pieces' plans into one with the border fill; for a run, save it as the run's plan.
+def job_join(*, job_id: int, save: Callable[..., str] | None = None,
+             fail: Callable[[int, str], None] | None = None) -> str:
+    """Join the pieces' plans into one with the border fill; for a run still solving this job's attempt, hand the
+    plan to `save(run=, mapped=, solution=)` (returns the run's status), or the reason to `fail(run_id, message)`.
+    The run's lifecycle passes both (planning.services.matching_run_join_pieces): this module does not import it.
 
     Runs once per job: the move out of `solving` is a conditional UPDATE.
     """
@@ -200,11 +202,13 @@ def job_join(*, job_id: int) -> str:
         return "incomplete"
     if counts["failed"]:
         first = SolvePiece.objects.filter(job=job, status=SolvePiece.Status.FAILED).order_by("index").first()
-        return _job_fail(job, _("Piece %(name)s failed: %(error)s") % {"name": first.name, "error": first.message})
+        why = _("Piece %(name)s failed: %(error)s") % {"name": first.name, "error": first.message}
+        return _job_fail(job, why, fail)
     results = [row.result for row in SolvePiece.objects.filter(job=job).order_by("index").only("result")]
     infeasible = [r for r in results if r["status"] == matching.Status.INFEASIBLE.value]
     if infeasible:
-        return _job_fail(job, _("No plan keeps every pinned assignment: %(why)s") % {"why": infeasible[0]["message"]})
+        why = _("No plan keeps every pinned assignment: %(why)s") % {"why": infeasible[0]["message"]}
+        return _job_fail(job, why, fail)
     data = unpack(job.problem)
     problem = matching.parse_problem(data)
     solution = decompose.join(problem, results, piece_time_limit=job.piece_time_limit,
@@ -213,18 +217,14 @@ def job_join(*, job_id: int) -> str:
         status=SolveJob.Status.DONE, solution=pack(solution.to_dict()), finished_at=timezone.now(),
     ):
         return "skipped"
-    if job.run_id is not None and _serves_live_run(job):
-        from planning.services import matching_run_save_joined
-
-        return matching_run_save_joined(run=job.run, mapped=_mapped(job, data), solution=solution)
+    if save is not None and job.run_id is not None and _serves_live_run(job):
+        return save(run=job.run, mapped=_mapped(job, data), solution=solution)
     return SolveJob.Status.DONE
 
 
-def _job_fail(job: SolveJob, message: str) -> str:
+def _job_fail(job: SolveJob, message: str, fail: Callable[[int, str], None] | None) -> str:
     SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.SOLVING).update(
         status=SolveJob.Status.FAILED, message=message[:4000], finished_at=timezone.now())
-    if job.run_id is not None and _serves_live_run(job):
-        from planning.services import fail_run
-
-        fail_run(job.run_id, message)
+    if fail is not None and job.run_id is not None and _serves_live_run(job):
+        fail(job.run_id, message)
     return SolveJob.Status.FAILED

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import time
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -25,9 +24,10 @@ from accounts.models import User
 from audit.services import audit_record_change
 from core.weeks import monday_of
 from core.errors import ApplicationError, Conflict
-from core.queue import send_or_log
+from core.queue import send_or_log, task_named
 from geo.models import Community, District, SubDistrict
 from planning import fanout, mapper
+from planning.heartbeat import HEARTBEAT_SECONDS, Heartbeat
 from planning.models import Assignment, MatchingRun, Publication, ResourceBooking, SolveJob, UnfilledSeat
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,6 @@ DEFAULT_TIME_LIMIT = 30.0
 MAX_TIME_LIMIT = 600.0
 DEFAULT_STALE_MINUTES = 15
 DEFAULT_MAX_ATTEMPTS = 3
-HEARTBEAT_SECONDS = 5.0
 
 
 class ScopeNotFound(ApplicationError):
@@ -193,9 +192,7 @@ def matching_run_prepare_week(*, week: dt.date) -> dict:
 def _enqueue(run_id: int) -> None:
     """Called once committed. If the broker is down the run stays queued, and the reaper sends it again when
     its heartbeat is stale."""
-    from planning.tasks import run_matching_task
-
-    send_or_log(run_matching_task, run_id)
+    send_or_log(task_named("planning.run_matching"), run_id)
 
 
 # ---------------------------------------------------------------- cancel
@@ -273,9 +270,7 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
 def _enqueue_publication_notice(run_id: int) -> None:
     """Called once committed. A publication left unannounced (the broker was down) is sent again by
     publication_resend_notices."""
-    from notifications.tasks import notify_publication_task
-
-    send_or_log(notify_publication_task, run_id)
+    send_or_log(task_named("notifications.notify_publication"), run_id)
 
 
 def publication_resend_notices(*, older_than_minutes: float = 2.0) -> list[int]:
@@ -306,51 +301,6 @@ def _move(run: MatchingRun, *, status: str, **fields) -> None:
     run.status = status
     for name, value in fields.items():
         setattr(run, name, value)
-
-
-class Heartbeat:
-    """Keeps the heartbeat of a working run fresh while this thread builds, solves and saves, and moves the
-    progress along the solver's time limit while it solves (the solver reports nothing until it returns).
-
-    Writes from its own thread (and database connection); skipped inside an open transaction (tests in a
-    transaction), where another connection could neither see the run nor write without waiting on it.
-    """
-
-    def __init__(self, run: MatchingRun, *, low: int = 25, high: int = 85):
-        self.run, self.low, self.high = run, low, high
-        self.solving_since: float | None = None
-        self.stop = threading.Event()
-        self.thread = None
-
-    def solving(self) -> None:
-        self.solving_since = time.monotonic()
-
-    def __enter__(self):
-        if not connection.in_atomic_block:
-            self.thread = threading.Thread(target=self._beat, name=f"heartbeat-run-{self.run.pk}", daemon=True)
-            self.thread.start()
-        return self
-
-    def _beat(self) -> None:
-        from django.db import connection as own
-
-        runs = MatchingRun.objects.filter(pk=self.run.pk)
-        try:
-            while not self.stop.wait(HEARTBEAT_SECONDS):
-                runs.filter(status__in=MatchingRun.WORKING).update(heartbeat=timezone.now())
-                if self.solving_since is not None:
-                    share = min(1.0, (time.monotonic() - self.solving_since) / max(self.run.time_limit, 0.001))
-                    runs.filter(status=Status.SOLVING).update(progress=int(self.low + (self.high - self.low) * share))
-        except Exception:  # a missed heartbeat is the reaper's business, never the run's
-            log.exception("heartbeat of run %s failed", self.run.pk)
-        finally:
-            own.close()
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        if self.thread is not None:
-            self.thread.join(timeout=30)
-        return False
 
 
 def _live_gap(run: MatchingRun):
@@ -482,7 +432,7 @@ def matching_run_execute(*, run_id: int) -> str:
             mapped = mapper.build_problem(run)
             problem = matching.parse_problem(mapped.data)
             if fanout.wanted(run, problem):
-                # The pieces go out to the workers; the chord's join saves the plan (matching_run_save_joined).
+                # The pieces go out to the workers; the chord's join saves the plan (matching_run_join_pieces).
                 _move(run, status=Status.SOLVING, stage=_("Solving on the workers"), progress=25,
                       stats={"problem": mapped.counts})
                 fanout.job_start(problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(), run=run,
@@ -512,8 +462,14 @@ def matching_run_execute(*, run_id: int) -> str:
     return Status.FAILED
 
 
+def matching_run_join_pieces(*, job_id: int) -> str:
+    """The chord's callback of a fanned-out run: the pieces' plans joined and saved as the run's plan, or the run
+    failed with the reason (a piece failed, or no plan keeps the pins)."""
+    return fanout.job_join(job_id=job_id, save=matching_run_save_joined, fail=fail_run)
+
+
 def matching_run_save_joined(*, run: MatchingRun, mapped: mapper.MappedProblem, solution) -> str:
-    """The end of a fanned-out run: the joined plan saved as the run's (the chord's callback calls this)."""
+    """The end of a fanned-out run: the joined plan saved as the run's."""
     try:
         _move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
         _save(run, mapper.solution_rows(run, mapped, solution), solution)

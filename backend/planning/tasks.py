@@ -24,7 +24,7 @@ def solve_piece_task(piece_id: int) -> str:
 @shared_task(name="planning.join_pieces", acks_late=True, reject_on_worker_lost=True)
 def join_pieces_task(job_id: int) -> str:
     """The chord's callback: join the pieces' plans and save the run's plan."""
-    return fanout.job_join(job_id=job_id)
+    return services.matching_run_join_pieces(job_id=job_id)
 
 
 @shared_task(name="planning.reap_stale_runs", acks_late=True)

@@ -1,7 +1,7 @@
 """Filters of groups, posts and holdings."""
 import django_filters
 
-from core.filters import SkillCodeFilter
+from people.filters import SkillCodeFilter
 from posts.models import Post, PostHolding, Team
 
 

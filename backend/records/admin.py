@@ -1,8 +1,11 @@
-"""Service records in the admin: read and search; reviews and corrections go through the API's services so that
-every change of hours or status leaves its RecordChange row."""
+"""Service records in the admin: read and search; reviews (the approve action here) and corrections go through the
+services so that every change of hours or status leaves its RecordChange row."""
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from core.admin import service_action
 from records.models import RecordChange, ServiceRecord
+from records.services import record_approve
 
 
 class RecordChangeInline(admin.TabularInline):
@@ -23,6 +26,8 @@ class ServiceRecordAdmin(admin.ModelAdmin):
     raw_id_fields = ["volunteer", "community", "shift", "post", "attendance", "recorder", "reviewed_by"]
     search_fields = ["volunteer__name", "volunteer__number", "title"]
     inlines = [RecordChangeInline]
+    actions = [service_action("approve_records", _("Approve the selected records"),
+                              lambda user, record: record_approve(user=user, record_id=record.pk))]
 
     def get_readonly_fields(self, request, obj=None):
         # Hours and status of a stored record change only through the services, which write the trace.

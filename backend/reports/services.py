@@ -17,7 +17,7 @@ from rest_framework import status
 
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
-from core.queue import send_or_log
+from core.queue import send_or_log, task_named
 from orgs.models import Unit
 from reports import layouts, selectors, writers
 from reports.models import ExportJob, FeedbackReport
@@ -81,9 +81,7 @@ def export_job_create(*, user: User, kind: str, format: str, parameters: dict) -
 
 
 def _enqueue(job_id: int) -> None:
-    from reports.tasks import run_export_task
-
-    send_or_log(run_export_task, job_id)
+    send_or_log(task_named("reports.run_export"), job_id)
 
 
 def export_job_run(*, job_id: int) -> ExportJob | None:
@@ -285,6 +283,4 @@ def feedback_write_request(*, user: User, year: int, quarter: int) -> dict:
 
 
 def _enqueue_feedback(year: int, quarter: int, unit_ids: list[int]) -> None:
-    from reports.tasks import write_quarterly_feedback_task
-
-    send_or_log(write_quarterly_feedback_task, year, quarter, unit_ids)
+    send_or_log(task_named("reports.write_quarterly_feedback"), year, quarter, unit_ids)

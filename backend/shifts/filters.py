@@ -1,7 +1,8 @@
 """Filters of the shift list: place, week, date range, skill, origin."""
 import django_filters
 
-from core.filters import IsoDateTimeFilter, SkillCodeFilter
+from core.filters import IsoDateTimeFilter
+from people.filters import SkillCodeFilter
 from shifts.models import Shift
 
 

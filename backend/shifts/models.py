@@ -5,7 +5,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Located, TimeStamped
-from core.validators import validate_skill_levels, validate_string_list
+from core.validators import validate_string_list
+from people.validators import validate_skill_levels
 from resources.models import Resource
 
 

@@ -23,7 +23,7 @@ import matching
 from matching.repair import repair
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
-from core.queue import send_or_log
+from core.queue import send_or_log, task_named
 from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
@@ -124,9 +124,7 @@ def assignment_decline(
 
 def _enqueue_backfill(assignment_id: int) -> None:
     """Called once committed; if the broker is down, backfill_resume_pending sends it again later."""
-    from volunteering.tasks import backfill_task
-
-    send_or_log(backfill_task, assignment_id)
+    send_or_log(task_named("volunteering.backfill"), assignment_id)
 
 
 def backfill_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime | None = None) -> list[int]:

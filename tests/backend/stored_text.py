@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import models
 
 from conftest import BACKEND
-from core.validators import validate_skill_levels
+from people.validators import validate_skill_levels
 
 FORMULA_START = "="
 CONTROLS = "\u0001\u0008\u000b\u001f\u007f\uffff"  # no NUL: PostgreSQL could not store it to begin with

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import factories as f
-from planning import services
+from planning import heartbeat, services
 from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
 
 from .conftest import SATURDAY, WEEK
@@ -351,7 +351,7 @@ def test_the_heartbeat_and_progress_move_while_the_solver_works(world, queued_ru
     # given committed rows (no test transaction, as in a worker) and a solve that takes a while
     _week_of_a1(world)
     run = queued_run(community=world.a1, time_limit=1)
-    monkeypatch.setattr(services, "HEARTBEAT_SECONDS", 0.05)
+    monkeypatch.setattr(heartbeat, "HEARTBEAT_SECONDS", 0.05)
     real_solve, seen = services.matching.solve, {}
 
     def slow_solve(problem, **kwargs):
