@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, relations, serializers, viewsets
 
-from core.related import ScopedPrimaryKeyRelatedField, register_scope
+from core.related import register_scope
 from core.scoping import Scope, scope_queryset
 
 SAFE_ACTIONS = frozenset({"list", "retrieve", "metadata"})
@@ -61,14 +61,14 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
 
 class ScopedRelatedMixin:
-    """Related fields name only rows the caller may see (core.related), and the fields in `scoped_fields` only
-    rows the caller may write, so nobody files into another scope, through a single field or a list of ids.
+    """The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
+    through a single field or a list of ids (every related field already names only rows the caller may see:
+    core.related, through core.serializers.ModelSerializer).
 
     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
     """
 
     scoped_fields: dict = {}
-    serializer_related_field = ScopedPrimaryKeyRelatedField
 
     def get_fields(self):
         fields = super().get_fields()
