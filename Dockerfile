@@ -10,8 +10,11 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY backend/ backend/
 COPY matching/ matching/
+# The optimizer as an installed package (pyproject.toml; its dependencies are requirements.txt's pins). The build
+# reads the version from backend/config/version.py; the Django project runs from backend/.
+COPY pyproject.toml README.md ./
+RUN pip install --no-cache-dir --no-deps . && rm -rf build *.egg-info
 WORKDIR /app/backend
-ENV PYTHONPATH=/app
 RUN DJANGO_SECRET_KEY=build-only-$(python -c "print('x' * 50)") DJANGO_SETTINGS_MODULE=config.settings.production \
     python manage.py collectstatic --noinput -v 0
 # The user the processes run as owns VAR_DIR and the folders of the named volumes (a new volume copies this owner).
@@ -20,4 +23,4 @@ RUN useradd --system --uid 10001 --home-dir /var/app app \
     && chown -R app:app /var/app
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "300"]
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "300"]

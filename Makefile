@@ -11,12 +11,16 @@ SEED ?= 1
 SCALE ?= district
 export VAR_DIR
 
-.PHONY: demo demo-check test test-frontend venv migrate seed frontend worker-start worker-stop server stop check-compose clean
+.PHONY: demo demo-check lint test test-frontend api-client venv migrate seed frontend worker-start worker-stop server stop \
+	check-compose clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The pinned packages, then this repository's own (pyproject.toml: the optimizer `matching`, editable, so that
+# changes to it count at once; its dependencies are already the pinned ones).
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 venv: $(VENV)/.installed
@@ -65,14 +69,37 @@ demo: seed frontend worker-start server
 demo-check: venv
 	bash .ci/demo-check.sh
 
-test: venv
-	$(PY) -m pytest $(PYTEST_ARGS)
+# Lint and type checks (pyproject.toml says what and how): ruff over the Python code, mypy over `matching`.
+lint: venv
+	$(VENV)/bin/ruff check backend matching tests benchmarks
+	$(PY) -m mypy
+
+# pytest (tests/run.sh): in PYTEST_WORKERS processes (pytest-xdist), with Schemathesis alongside in a process of its
+# own, then the fault tests alone; PYTEST_ARGS are options given to each part.
+PYTEST_WORKERS ?= 2
+test: venv lint
+	PY=$(PY) PYTEST_WORKERS=$(PYTEST_WORKERS) bash tests/run.sh $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-frontend
 
-# The web app's unit tests (Vitest) and its end-to-end tests in Debian's Chromium against a live server with
-# seeded data (frontend/scripts/e2e.sh; no browser is ever downloaded).
+# The web app's unit tests (Vitest), the size budget of the first pages (frontend/scripts/bundle-size.mjs, over
+# the build) and its end-to-end tests in Debian's Chromium against a live server with seeded data, on that build
+# (no browser is ever downloaded): E2E_ROUNDS rounds of the whole suite, each on a fresh database, in the browser
+# time zones in turn (frontend/scripts/e2e-rounds.sh): 2 by default, once in each zone; CI runs 3 with E2E_BUSY=1
+# (both cores kept busy), the proof that the suite does not depend on timing.
+E2E_ROUNDS ?= 2
+E2E_BUSY ?= 0
 test-frontend:
-	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && npm test && bash scripts/e2e.sh
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && npm test && npm run build && \
+		npm run size && E2E_BUILD=0 E2E_ROUNDS=$(E2E_ROUNDS) E2E_BUSY=$(E2E_BUSY) bash scripts/e2e-rounds.sh
+
+# The web app's API client: the schema the backend generates now (frontend/src/api/openapi.json) and the types
+# generated from it (schema.d.ts); `make test` fails when either is out of date.
+# Generated as for PostgreSQL, the production database, whatever DATABASE_URL says: integer fields' limits come from
+# the database backend (SQLite has none). Nothing connects to that address.
+api-client: venv
+	cd backend && DATABASE_URL=postgres://schema@127.0.0.1:1/schema ../$(PY) manage.py spectacular --format openapi-json \
+		--file ../frontend/src/api/openapi.json
+	cd frontend && npm run api:types
 
 check-compose:
 	docker-compose -f docker-compose.yml config -q

@@ -2,14 +2,14 @@
 
     .venv/bin/python benchmarks/matching.py --scale district --seed 1 --time-limit 30
 
-Rows: a first-come greedy baseline, one naive monolithic PuLP model with every feasible pair (built term by
-term with lpSum, solved by CBC trusting its own time limit), and ours (matching.solve with its deadline;
-at city scale the sub-district decomposition), and `pieces` (one piece per sub-district on two processes: what
-a district run fanned out over two Celery workers computes), and `lp`: the LP relaxation's value built from the
-problem file alone by `lp_relaxation` (no code of `matching`), against which ours is reported as a fraction
-(`--seeds 1,2,3`, `--seats-factor 1.5` for a tight week, 0.7 for a loose one). Each method runs in its own subprocess so its wall time and
-peak memory (largest resident set of the process tree, sampled with psutil) are its own. Figures are
-printed, never asserted.
+Rows: a first-come greedy baseline, one naive monolithic PuLP model with every feasible pair (built term by term
+with lpSum, solved by CBC trusting its own time limit), and ours (matching.solve with its deadline; at city scale
+the sub-district decomposition), and `pieces` (one piece per sub-district on two processes: what a district run
+fanned out over two Celery workers computes), and `lp`: the LP relaxation's value built from the problem file alone
+by `lp_relaxation` (no code of `matching`), against which ours is reported as a fraction (`--seeds 1,2,3`,
+`--seats-factor 1.5` for a tight week, 0.7 for a loose one). Each method runs in its own subprocess so its wall time
+and peak memory (largest resident set of the process tree, sampled with psutil) are its own. Figures are printed,
+never asserted.
 """
 from __future__ import annotations
 
@@ -21,12 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 
 import psutil
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
 
 # ---------------------------------------------------------------- the methods (run inside a child process)
 
@@ -55,8 +52,8 @@ def run_naive(problem, args) -> dict:
     import pulp
 
     from matching.candidates import build_candidates, problem_arrays
-    from matching.metrics import score
     from matching.formulation import build_model
+    from matching.metrics import score
 
     t0 = time.monotonic()
     cands = build_candidates(problem)
@@ -84,12 +81,14 @@ def run_naive(problem, args) -> dict:
         prob += pulp.lpSum(int(arrays.s_minutes[cands.shift[j]]) * x[j] for j in js) <= int(arrays.v_max_minutes[v])
         for j in js:    # at each shift start, at most one of the person's shifts running
             s = cands.shift[j]
-            running = [i for i in js if arrays.s_start[cands.shift[i]] <= arrays.s_start[s] < arrays.s_end[cands.shift[i]]]
+            running = [
+                i for i in js if arrays.s_start[cands.shift[i]] <= arrays.s_start[s] < arrays.s_end[cands.shift[i]]
+            ]
             if len(running) > 1:
                 prob += pulp.lpSum(x[i] for i in running) <= 1
-    for q, ks in by_req.items():
+    for ks in by_req.values():
         prob += pulp.lpSum(y[k] for k in ks) <= 1
-    for r, ks in by_res.items():
+    for ks in by_res.values():
         for k in ks:
             q = cands.req[k]
             running = [i for i in ks if arrays.q_start[cands.req[i]] <= arrays.q_start[q] < arrays.q_end[cands.req[i]]]
@@ -161,7 +160,6 @@ def lp_relaxation(path: str) -> dict:
         for k, lv in v["skills"].items():
             level[i, skills.index(k)] = int(lv)
     forbidden = {(f["volunteer"], f["shift"]) for f in data.get("forbidden", [])}
-    vid = {v["id"]: i for i, v in enumerate(vols)}
     s_start = minutes([s["start"] for s in shifts])
     s_end = minutes([s["end"] for s in shifts])
     free_cache: dict = {}
@@ -190,11 +188,23 @@ def lp_relaxation(path: str) -> dict:
         limit = q.get("max_distance_km") or default_km
         qs, qe = minutes([q["start"], q["end"]])
         for ri, r in enumerate(res):
-            if r["kind"] != q["kind"] or r["capacity"] < q["min_capacity"] or not set(q.get("features", [])) <= set(r.get("features", [])):
+            if (
+                r["kind"] != q["kind"]
+                or r["capacity"] < q["min_capacity"]
+                or not set(q.get("features", [])) <= set(r.get("features", []))
+            ):
                 continue
             if not any(minutes([a])[0] <= qs and qe <= minutes([b])[0] for a, b in r["availability"]):
                 continue
-            if km(np.array([r["location"]["lat"]]), np.array([r["location"]["lng"]]), q["location"]["lat"], q["location"]["lng"])[0] <= limit + 1e-9:
+            if (
+                km(
+                    np.array([r["location"]["lat"]]),
+                    np.array([r["location"]["lng"]]),
+                    q["location"]["lat"],
+                    q["location"]["lng"],
+                )[0]
+                <= limit + 1e-9
+            ):
                 yq.append(qi)
                 yr.append(ri)
     yq, yr = np.array(yq, dtype=np.int64), np.array(yr, dtype=np.int64)
@@ -214,7 +224,7 @@ def lp_relaxation(path: str) -> dict:
     order = np.lexsort((s_start[xs], xv))
     r_, c_, n_rows = [], [], 0
     bounds = np.flatnonzero(np.diff(np.concatenate([[-1], xv[order], [-2]])))
-    for a, b in zip(bounds[:-1], bounds[1:]):
+    for a, b in pairwise(bounds):
         js = order[a:b]
         st, en = s_start[xs[js]], s_end[xs[js]]
         for t in np.unique(st):
@@ -278,7 +288,14 @@ def run_lp(problem, args) -> dict:
     return lp_relaxation(args.problem)
 
 
-METHODS = {"lp": run_lp, "greedy": run_greedy, "naive": run_naive, "ours": run_ours, "pieces": run_pieces, "repair": run_repair}
+METHODS = {
+    "lp": run_lp,
+    "greedy": run_greedy,
+    "naive": run_naive,
+    "ours": run_ours,
+    "pieces": run_pieces,
+    "repair": run_repair,
+}
 
 
 def child(args) -> None:
@@ -403,8 +420,11 @@ def report(rows: list[dict]) -> None:
         obj = f"{r['objective']:.2f}" if r.get("objective") is not None else "-"
         status = "killed at the hard limit" if r["killed"] else r.get("status", "?")
         wall = f"{r['wall']:.1f}" if r.get("wall") is not None else "-"
-        print(f"{r['method']:8} {wall:>8} {r['wall_incl_load']:>10.1f} {r['peak_mib']:>9.0f} "
-              f"{m.get('filled_seats', '-'):>7} {m.get('weighted_filled', '-'):>9} {obj:>11} {bound:>11} {gap:>8}  {status}")
+        print(
+            f"{r['method']:8} {wall:>8} {r['wall_incl_load']:>10.1f} {r['peak_mib']:>9.0f} "
+            f"{m.get('filled_seats', '-'):>7} {m.get('weighted_filled', '-'):>9} {obj:>11} {bound:>11} {gap:>8}"
+            f"  {status}"
+        )
     for r in repairs:
         m = r.get("metrics") or {}
         print(f"\nrepair: {m.get('declines')} declines on the published greedy plan: repair() took "

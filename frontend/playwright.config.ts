@@ -1,5 +1,7 @@
 // End-to-end tests against a live server (BASE_URL) with seeded data, on Debian's Chromium only:
 // no browser is ever downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 on install). scripts/e2e.sh sets it all up.
+// Two projects run the same scenarios: the browser in the district's zone, and in one 16 hours behind it, where
+// every time shown or entered must still be the district's (`--project=los-angeles` runs that one alone).
 import { defineConfig } from "@playwright/test";
 
 export default defineConfig({
@@ -15,7 +17,6 @@ export default defineConfig({
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:8000",
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
     trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -23,4 +24,9 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     },
   },
+  // The same suite in two browser time zones: the district's own, and one a day behind it for most of the day.
+  projects: [
+    { name: "shanghai", use: { timezoneId: "Asia/Shanghai" } },
+    { name: "los-angeles", use: { timezoneId: "America/Los_Angeles" } },
+  ],
 });

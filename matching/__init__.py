@@ -7,8 +7,19 @@ from .check import check
 from .errors import ProblemError
 from .generate import generate
 from .problem import Problem, load_problem, parse_problem, problem_to_dict
-from .solution import DEFAULT_GAP, OPTIMAL_GAP, Progress, Reason, Solution, Status, Unfilled, load_solution, solution_from_dict
+from .solution import (
+           DEFAULT_GAP,
+           OPTIMAL_GAP,
+           Progress,
+           Reason,
+           Solution,
+           Status,
+           Unfilled,
+           load_solution,
+           solution_from_dict,
+)
 from .solve import solve
 
-__all__ = ["DEFAULT_GAP", "OPTIMAL_GAP", "Problem", "ProblemError", "Progress", "Reason", "Solution", "Status", "Unfilled", "check", "generate",
-           "load_problem", "load_solution", "parse_problem", "problem_to_dict", "solution_from_dict", "solve"]
+__all__ = ["DEFAULT_GAP", "OPTIMAL_GAP", "Problem", "ProblemError", "Progress", "Reason", "Solution", "Status",
+           "Unfilled", "check", "generate", "load_problem", "load_solution", "parse_problem", "problem_to_dict",
+           "solution_from_dict", "solve"]

@@ -8,13 +8,14 @@ import argparse
 import json
 import logging
 import sys
+from typing import NoReturn
 
 from .errors import ProblemError
 from .solution import DEFAULT_GAP
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:   # one line, status 2, like every other bad input
+    def error(self, message: str) -> NoReturn:   # one line, status 2, like every other bad input
         print(f"error: {message}", file=sys.stderr)
         raise SystemExit(2)
 

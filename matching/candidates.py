@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -106,7 +107,7 @@ class VolunteerTable:
         return self._free[key]
 
     def skilled(self, required) -> np.ndarray:
-        key = tuple(sorted((k, l) for k, l in required.items() if l > 0))
+        key = tuple(sorted((k, level) for k, level in required.items() if level > 0))
         if key not in self._skilled:
             mask = np.ones(self.n, dtype=bool)
             for k, lvl in key:
@@ -115,7 +116,7 @@ class VolunteerTable:
         return self._skilled[key]
 
     def fit(self, idx: np.ndarray, required) -> np.ndarray:
-        req = [(k, l) for k, l in required.items() if l > 0]
+        req = [(k, level) for k, level in required.items() if level > 0]
         if not req:
             return np.zeros(idx.size)
         total = np.zeros(idx.size)
@@ -135,9 +136,9 @@ def _keepers(problem: Problem, vindex: dict[str, int]) -> tuple[dict[str, set[in
             by_post.setdefault(post, set()).add(i)
     for vid, sid in problem.previous_assignments:
         by_shift.setdefault(sid, set()).add(vindex[vid])
-        post = problem.previous_posts.get(sid)
-        if post:
-            by_post.setdefault(post, set()).add(vindex[vid])
+        previous_post = problem.previous_posts.get(sid)
+        if previous_post:
+            by_post.setdefault(previous_post, set()).add(vindex[vid])
     return by_post, by_shift
 
 
@@ -160,7 +161,7 @@ def build_candidates(problem: Problem, table: VolunteerTable | None = None) -> C
     for vid, sid in problem.forbidden:
         forbidden.setdefault(sindex[sid], set()).add(vindex[vid])
 
-    parts = {k: [] for k in ("vol", "shift", "dist", "keep", "fit", "close", "pref")}
+    parts: dict[str, list[Any]] = {k: [] for k in ("vol", "shift", "dist", "keep", "fit", "close", "pref")}
     for s_i, s in enumerate(problem.shifts):
         if s.seats <= 0:
             continue
@@ -201,19 +202,19 @@ def build_candidates(problem: Problem, table: VolunteerTable | None = None) -> C
 
     res, req, rdist, rbonus = [], [], [], []
     for q_i, q in enumerate(problem.resource_requests):
-        limit = problem.max_distance_km if q.max_distance_km is None else q.max_distance_km
+        max_km = problem.max_distance_km if q.max_distance_km is None else q.max_distance_km
         for r_i, r in enumerate(problem.resources):
             if r.kind != q.kind or r.capacity < q.min_capacity or not q.features <= r.features:
                 continue
             if not any(a <= q.start and q.end <= b for a, b in r.availability):
                 continue
-            d = distance_km(r.location.lat, r.location.lng, q.location.lat, q.location.lng)
-            if d > limit + 1e-9:
+            km = distance_km(r.location.lat, r.location.lng, q.location.lat, q.location.lng)
+            if km > max_km + 1e-9:
                 continue
             res.append(r_i)
             req.append(q_i)
-            rdist.append(d)
-            rbonus.append(w.distance * (1.0 - d / limit if limit > 0 else 1.0))
+            rdist.append(km)
+            rbonus.append(w.distance * (1.0 - km / max_km if max_km > 0 else 1.0))
     cands = Candidates(
         vol=cat("vol", np.int32), shift=cat("shift", np.int32), dist_km=cat("dist", np.float64),
         keep=keep, fit=fit, closeness=close, pref=pref, bonus=bonus,

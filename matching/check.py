@@ -3,6 +3,7 @@ solver's candidate generation, so a bug there cannot hide itself). Returns one m
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from .geo import distance_km
 from .problem import Problem, format_time
@@ -42,7 +43,7 @@ def check(problem: Problem, solution: Solution) -> list[str]:
             out.append(f"distance: {vid} is {d:.2f} km from {sid}, limit {limit:g} km")
     for vid, sids in by_vol.items():
         spans = sorted((shifts[s].start, shifts[s].end, s) for s in sids)
-        for (a0, b0, s0), (a1, b1, s1) in zip(spans, spans[1:]):
+        for (_, b0, s0), (a1, _, s1) in pairwise(spans):
             if a1 < b0:
                 out.append(f"overlap: {vid} has overlapping shifts {s0} and {s1}")
         minutes = sum(b - a for a, b, _ in spans)
@@ -85,11 +86,11 @@ def check(problem: Problem, solution: Solution) -> list[str]:
             out.append(f"request served twice: {qid} by {sorted(rids)}")
     for rid, qids in booked.items():
         spans = sorted((requests[q].start, requests[q].end, q) for q in qids)
-        for (a0, b0, q0), (a1, b1, q1) in zip(spans, spans[1:]):
+        for (_, b0, q0), (a1, _, q1) in pairwise(spans):
             if a1 < b0:
                 out.append(f"resource overlap: {rid} serves overlapping requests {q0} and {q1}")
-    for sid, n in seats.items():
-        s = shifts.get(sid)
-        if s is not None and s.resource_request and s.resource_request not in served:
-            out.append(f"needs room: {sid} is staffed but its request {s.resource_request} is not met")
+    for sid in seats:
+        shift = shifts.get(sid)
+        if shift is not None and shift.resource_request and shift.resource_request not in served:
+            out.append(f"needs room: {sid} is staffed but its request {shift.resource_request} is not met")
     return out

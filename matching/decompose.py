@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import logging
 import math
-import multiprocessing as mp
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 import numpy as np
 
@@ -23,11 +21,9 @@ from .explain import recruitment_list
 from .geo import distances_km
 from .problem import Problem
 from .solution import DEFAULT_GAP, Progress, Reason, Solution, Status, Unfilled, progress_report
-from .solve import children_allowed, notify_progress
+from .supervise import notify_progress, run_each
 
 log = logging.getLogger(__name__)
-
-_PIECES: list[Problem] = []          # set before the pool forks: pieces reach workers without pickling
 
 
 def _area_key(area: str | None, loc, cell_km: float = 3.0) -> str:
@@ -45,12 +41,12 @@ def _group_areas(problem: Problem, shift_area: dict[str, str], piece_shifts: int
     k = max(1, round(len(problem.shifts) / max(1, piece_shifts)))
     if k >= len(areas) or k == 1:
         return {a: (a if k > 1 else "all") for a in areas}
-    pts = {a: [] for a in areas}
+    pts: dict[str, list[tuple[float, float]]] = {a: [] for a in areas}
     for s in problem.shifts:
         pts[shift_area[s.id]].append((s.location.lat, s.location.lng * 0.82))
     centres = np.array([np.mean(pts[a], axis=0) for a in areas])
     _, label = kmeans2(centres, k, seed=np.random.default_rng(0), minit="++")
-    return {a: f"piece{int(l)}" for a, l in zip(areas, label)}
+    return {a: f"piece{int(piece)}" for a, piece in zip(areas, label, strict=True)}
 
 
 def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
@@ -64,7 +60,7 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
     centres = {}
     for a in areas:
         locs = [s.location for s in problem.shifts if shift_area[s.id] == a]
-        centres[a] = (np.mean([l.lat for l in locs]), np.mean([l.lng for l in locs]))
+        centres[a] = (np.mean([loc.lat for loc in locs]), np.mean([loc.lng for loc in locs]))
     names = list(centres)
     clat = np.radians([centres[a][0] for a in names])
     clng = np.radians([centres[a][1] for a in names])
@@ -75,15 +71,16 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
     lock_area = {v: shift_area[s] for v, s in problem.locks}
     # an entity's own area name -> its piece (identity without grouping)
     area_map = {s.area: shift_area[s.id] for s in problem.shifts if s.area}
-    vol_area = {v.id: lock_area.get(v.id) or (area_map.get(v.area) if area_map.get(v.area) in centres
-                                              else nearest(v.location)) for v in problem.volunteers}
-    req_area = {q.id: (area_map.get(q.area) if area_map.get(q.area) in centres else nearest(q.location))
-                for q in problem.resource_requests}
+    def piece_of(area: str | None, loc) -> str:
+        piece = area_map.get(area) if area else None
+        return piece if piece is not None and piece in centres else nearest(loc)
+
+    vol_area = {v.id: lock_area.get(v.id) or piece_of(v.area, v.location) for v in problem.volunteers}
+    req_area = {q.id: piece_of(q.area, q.location) for q in problem.resource_requests}
     for s in problem.shifts:                 # a shift's request travels with the shift
         if s.resource_request:
             req_area[s.resource_request] = shift_area[s.id]
-    res_area = {r.id: (area_map.get(r.area) if area_map.get(r.area) in centres else nearest(r.location))
-                for r in problem.resources}
+    res_area = {r.id: piece_of(r.area, r.location) for r in problem.resources}
     pieces = []
     for a in names:
         vols = tuple(v for v in problem.volunteers if vol_area[v.id] == a)
@@ -119,8 +116,9 @@ def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs", gap
             "seconds": sol.seconds, "message": sol.message}
 
 
-def _solve_piece(i: int, time_limit: float, solver: str) -> dict:
-    return solve_piece(_PIECES[i], time_limit=time_limit, solver=solver)
+def _piece_worker(conn, piece: Problem, time_limit: float, solver: str) -> None:
+    """One piece solved in a child process of its own (`supervise.run_each`)."""
+    conn.send(("result", solve_piece(piece, time_limit=time_limit, solver=solver)))
 
 
 def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[str]) -> list[tuple[str, str]]:
@@ -131,11 +129,11 @@ def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[st
     used = np.zeros(table.n)
     taken: dict[str, int] = {}
     sidx = problem.shift_index()
-    for v, s in assignments:
-        sh = problem.shifts[sidx[s]]
+    for v, sid in assignments:
+        sh = problem.shifts[sidx[sid]]
         busy.setdefault(vidx[v], []).append((sh.start, sh.end))
         used[vidx[v]] += sh.minutes
-        taken[s] = taken.get(s, 0) + 1
+        taken[sid] = taken.get(sid, 0) + 1
     forbidden = set(problem.forbidden)
     added = []
     for s in sorted(problem.shifts, key=lambda s: (-s.priority, s.start)):
@@ -146,13 +144,13 @@ def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[st
         idx = np.flatnonzero(mask)
         d = distances_km(table.lat[idx], table.lng[idx], s.location.lat, s.location.lng)
         ok = d <= table.limit[idx]
-        for v in idx[ok][np.argsort(d[ok])]:
-            v = int(v)
-            vid = problem.volunteers[v].id
-            if (vid, s.id) in forbidden or any(not (s.end <= a or b <= s.start) for a, b in busy.get(v, ())):
+        for column in idx[ok][np.argsort(d[ok])]:
+            j = int(column)
+            vid = problem.volunteers[j].id
+            if (vid, s.id) in forbidden or any(not (s.end <= a or b <= s.start) for a, b in busy.get(j, ())):
                 continue
-            busy.setdefault(v, []).append((s.start, s.end))
-            used[v] += s.minutes
+            busy.setdefault(j, []).append((s.start, s.end))
+            used[j] += s.minutes
             added.append((vid, s.id))
             need -= 1
             if need == 0:
@@ -162,7 +160,9 @@ def border_fill(problem: Problem, assignments: set[tuple[str, str]], met: set[st
 
 def _trivial_bound(piece: Problem) -> float:
     """What a piece could add at most before it is solved: every seat and request, plus the soft rules."""
-    return float(sum(s.seats * s.priority for s in piece.shifts) + sum(q.priority for q in piece.resource_requests)) + 1.0
+    return (
+        float(sum(s.seats * s.priority for s in piece.shifts) + sum(q.priority for q in piece.resource_requests)) + 1.0
+    )
 
 
 def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: int = 2,
@@ -174,28 +174,23 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
     `pieces_total`; its objective is the finished pieces' plans, its bound their bounds plus the trivial
     bound of the pieces still solving (both before the border fill).
     """
-    global _PIECES
     t0 = time.monotonic()
     pieces = split(problem, piece_shifts)
-    _PIECES = pieces
     per_piece = piece_time_limit(time_limit, len(pieces), workers, time.monotonic() - t0)
     log.info("%d pieces, %.1f s each on %d workers", len(pieces), per_piece, workers)
     results: list[dict] = [{}] * len(pieces)
     open_bound = [_trivial_bound(p) for p in pieces] if progress is not None else []
-    # pool workers are forked here, also from a daemonic caller; the pool is shut down before the block ends
-    with children_allowed(), ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-        futures = {pool.submit(_solve_piece, i, per_piece, solver): i for i in range(len(pieces))}
-        for done, f in enumerate(as_completed(futures), start=1):
-            i = futures[f]
-            results[i] = f.result()
-            if progress is not None:
-                open_bound[i] = 0.0
-                finished = [r for r in results if r]
-                notify_progress(progress, progress_report(
-                    "solving", sum(r["objective"] for r in finished),
-                    sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
-                    pieces_done=done, pieces_total=len(pieces)))
-    _PIECES = []
+    # each piece in a forked child, `workers` at a time (also from a daemonic caller: see `supervise`)
+    jobs = [(piece, per_piece, solver) for piece in pieces]
+    for done, (i, result) in enumerate(run_each(_piece_worker, jobs, workers=workers), start=1):
+        results[i] = result
+        if progress is not None:
+            open_bound[i] = 0.0
+            finished = [r for r in results if r]
+            notify_progress(progress, progress_report(
+                "solving", sum(r["objective"] for r in finished),
+                sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
+                pieces_done=done, pieces_total=len(pieces)))
     return join(problem, results, piece_time_limit=per_piece, pieces_seconds=time.monotonic() - t0)
 
 
@@ -216,7 +211,7 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
         filled[s] = filled.get(s, 0) + 1
     unfilled = []
     for r in results:
-        for sid, missing, reasons, suggestion in r["unfilled"]:
+        for sid, _missing, reasons, suggestion in r["unfilled"]:
             left = problem.shifts[sidx[sid]].seats - filled.get(sid, 0)
             if left > 0:
                 unfilled.append(Unfilled(sid, left, tuple(Reason(**reason) for reason in reasons), suggestion))

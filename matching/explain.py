@@ -8,7 +8,8 @@ overlapping shifts), all_at_hour_limit (the free ones have used their hours).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -26,8 +27,8 @@ def when(start: int, end: int) -> str:
 
 
 def _skills_text(required) -> str:
-    req = [(k, l) for k, l in sorted(required.items()) if l > 0]
-    return " and ".join(f"{k} ≥ {l}" for k, l in req) if req else "no particular skill"
+    req = [(k, level) for k, level in sorted(required.items()) if level > 0]
+    return " and ".join(f"{k} ≥ {level}" for k, level in req) if req else "no particular skill"
 
 
 def _place(shift) -> str:
@@ -50,7 +51,7 @@ def recruitment_list(problem: Problem, short: Iterable[tuple[int, int]], met: se
         place, slot = _place(s), when(s.start, s.end)
         if s.resource_request is not None and s.resource_request not in met:
             q = requests[s.resource_request]
-            key = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
+            key: tuple[Any, ...] = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
             recruit.setdefault(key, {"kind": "resource", "what": _room_wanted(q, slot, place), "count": 0,
                                      "resource_kind": q.kind, "min_capacity": q.min_capacity,
                                      "features": sorted(q.features), "when": slot, "near": place})["count"] += 1

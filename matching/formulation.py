@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import scipy.sparse as sp
@@ -124,8 +124,10 @@ def _variables(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
     res, reqs = problem.resources, problem.resource_requests
 
     def col_names() -> list[str]:
-        names = [f"assign[{_safe(vols[v].id)},{_safe(shifts[s].id)}]" for v, s in zip(cands.vol, cands.shift)]
-        names += [f"book[{_safe(res[r].id)},{_safe(reqs[q].id)}]" for r, q in zip(cands.res, cands.req)]
+        names = [
+            f"assign[{_safe(vols[v].id)},{_safe(shifts[s].id)}]" for v, s in zip(cands.vol, cands.shift, strict=True)
+        ]
+        names += [f"book[{_safe(res[r].id)},{_safe(reqs[q].id)}]" for r, q in zip(cands.res, cands.req, strict=True)]
         return names
 
     return Model(n_x=n_x, n_y=n_y, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32),
@@ -188,7 +190,7 @@ def _rule_one_shift_at_a_time(model: Model, problem: Problem, cands: Candidates,
     _add(model, "one_at_a_time", entry_rows, cols, np.ones(cols.size), np.full(chosen.size, -np.inf),
          np.ones(chosen.size),
          lambda: [f"one_at_a_time[{_safe(problem.volunteers[v].id)}@{format_time(t)}]"
-                  for v, t in zip(vols, instants)])
+                  for v, t in zip(vols, instants, strict=True)])
 
 
 def _rule_max_hours(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -244,7 +246,8 @@ def _rule_request_met_once(model: Model, problem: Problem, cands: Candidates) ->
 def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: Candidates,
                                          arrays: Arrays) -> None:
     """A resource never serves two overlapping requests (one clique row per resource and start instant)."""
-    rows, cols, names = [], [], []
+    rows, cols = [], []
+    names: list[str] = []
     by_res: dict[int, list[int]] = {}
     for j, r in enumerate(cands.res):
         by_res.setdefault(int(r), []).append(j)
@@ -270,7 +273,7 @@ def _rule_staffed_only_with_room(model: Model, problem: Problem, cands: Candidat
     shifts, row_of = np.unique(cands.shift[coupled], return_inverse=True)
     rows, cols, vals = [row_of], [coupled], [np.ones(coupled.size)]
     req_of_row = arrays.s_request[shifts]
-    for i, (s, q) in enumerate(zip(shifts, req_of_row)):
+    for i, (s, q) in enumerate(zip(shifts, req_of_row, strict=True)):
         ys = np.flatnonzero(cands.req == q)
         rows.append(np.full(ys.size, i))
         cols.append(model.n_x + ys)
@@ -331,10 +334,11 @@ def _rule_fair_spread(model: Model, problem: Problem, cands: Candidates) -> None
     cols = np.concatenate([sel, base + np.arange(n_new)])
     vals = np.concatenate([np.ones(sel.size), -np.ones(n_new)])
     old_names = model.col_names
+    assert old_names is not None  # a built model always names its columns
 
     def col_names() -> list[str]:
         return old_names() + [f"extra_shift{k + 1}[{_safe(problem.volunteers[v].id)}]"
-                              for v, k in zip(model.fair_vol, model.fair_step)]
+                              for v, k in zip(model.fair_vol, model.fair_step, strict=True)]
 
     model.col_names = col_names
     _add(model, "fair_spread", rows, cols, vals, np.full(vols.size, -np.inf), np.ones(vols.size),
@@ -360,7 +364,7 @@ def to_pulp(model: Model, name: str = "weekly_matching"):
     for i in range(matrix.shape[0]):
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
         expr = pulp.LpAffineExpression([(cols[j], float(v)) for j, v in
-                                        zip(matrix.indices[lo:hi], matrix.data[lo:hi])])
+                                        zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)])
         if np.isfinite(upper[i]):
             prob += pulp.LpConstraint(expr, pulp.LpConstraintLE, row_names[i], float(upper[i]))
         if np.isfinite(lower[i]):

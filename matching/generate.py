@@ -7,6 +7,7 @@ In-office members serve on evenings and weekends, retired members on weekdays; p
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +20,18 @@ SUBDISTRICTS = ["林山寨街道", "建设路街道", "棉纺路街道", "秦岭
                 "绿东村街道", "汝河路街道", "航海西路街道", "中原西路街道", "须水街道", "莲湖街道"]
 COMMUNITY_WORDS = ["秦江", "锦江", "汇港", "百花", "绿都", "华山", "伏牛", "嵩山", "工人", "友爱", "文化", "梅园",
                    "桐柏", "建设", "棉纺", "西站", "碧波", "航海", "协和", "冉屯", "中苑", "湖光", "兴华", "阳光"]
-DISTRICT_NAMES = ["中原区", "二七区", "金水区", "管城区", "惠济区", "上街区", "郑东新区", "高新区", "经开区", "航空港区"]
+DISTRICT_NAMES = [
+    "中原区",
+    "二七区",
+    "金水区",
+    "管城区",
+    "惠济区",
+    "上街区",
+    "郑东新区",
+    "高新区",
+    "经开区",
+    "航空港区",
+]
 
 SKILLS = ["publicity", "patrol", "sanitation", "civility", "mediation", "elder_care", "legal_advice",
           "medical", "counseling", "tutoring", "it_support", "driving"]
@@ -99,12 +111,12 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         sub_centres.append((center[0] + (row - 1) * 3.0 * KM_LAT + rng.normal(0, 0.3) * KM_LAT,
                             center[1] + (col - 1.5) * 3.2 * KM_LNG + rng.normal(0, 0.3) * KM_LNG))
     comm_sub = np.sort(np.concatenate([np.arange(n_sub), rng.integers(0, n_sub, n_comm - n_sub)]))
-    communities = []
-    for c in range(n_comm):
-        lat0, lng0 = sub_centres[comm_sub[c]]
-        word = COMMUNITY_WORDS[c % len(COMMUNITY_WORDS)] + ("" if c < len(COMMUNITY_WORDS) else str(c // 24 + 1))
+    communities: list[dict[str, Any]] = []
+    for n in range(n_comm):
+        lat0, lng0 = sub_centres[comm_sub[n]]
+        word = COMMUNITY_WORDS[n % len(COMMUNITY_WORDS)] + ("" if n < len(COMMUNITY_WORDS) else str(n // 24 + 1))
         communities.append({
-            "name": f"{word}社区", "sub": SUBDISTRICTS[comm_sub[c] % len(SUBDISTRICTS)],
+            "name": f"{word}社区", "sub": SUBDISTRICTS[comm_sub[n] % len(SUBDISTRICTS)],
             "lat": lat0 + rng.normal(0, 0.9) * KM_LAT, "lng": lng0 + rng.normal(0, 0.9) * KM_LNG,
             "weight": rng.uniform(0.6, 1.4)})
     area = [f"{dname}{c['sub']}" if scale == "city" else c["sub"] for c in communities]
@@ -113,7 +125,7 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
     weights = np.array([c["weight"] for c in communities])
     home = rng.choice(n_comm, size=n_vol, p=weights / weights.sum())
     kinds = rng.choice(["office", "retired", "other"], size=n_vol, p=[0.55, 0.35, 0.10])
-    volunteers = []
+    volunteers: list[dict[str, Any]] = []
     post_seats: dict[str, list[int]] = {}
     for i in range(n_vol):
         c = communities[home[i]]
@@ -132,7 +144,8 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         volunteers.append(vol)
 
     # --- shifts from the weekly post templates, resource requests for rooms
-    shifts, requests = [], []
+    shifts: list[dict[str, Any]] = []
+    requests: list[dict[str, Any]] = []
     for c_i, c in enumerate(communities):
         for t_i, (post, days, start, end, seats, prio, req, room, grids) in enumerate(TEMPLATES):
             post_id = f"{prefix}c{c_i:02d}-{post}"
@@ -140,7 +153,7 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
                 if rng.random() < 0.05:            # not every community runs every slot every week
                     continue
                 sid = f"{prefix}s{c_i:02d}-{t_i:02d}-{day}{'abc'[grid]}"
-                shift = {"id": sid, "location": _loc(c["lat"], c["lng"]), "start": _t(day, start),
+                shift: dict[str, Any] = {"id": sid, "location": _loc(c["lat"], c["lng"]), "start": _t(day, start),
                          "end": _t(day, end), "seats": int(rng.integers(seats[0], seats[1] + 1)),
                          "priority": prio, "required_skills": dict(req), "post": post_id,
                          "area": area[c_i], "place": f"{c['sub']}{c['name']}"}
@@ -199,8 +212,8 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         c_i = int(post_id[len(prefix) + 1:len(prefix) + 3])
         t_name = post_id.split("-", 1 + (1 if prefix else 0))[-1]
         req = next(t[6] for t in TEMPLATES if t[0] == t_name)
-        pool = [i for i in by_comm.get(c_i, []) if all(volunteers[i]["skills"].get(k, 0) >= l
-                                                       for k, l in req.items())]
+        pool = [i for i in by_comm.get(c_i, []) if all(volunteers[i]["skills"].get(k, 0) >= level
+                                                       for k, level in req.items())]
         for i in rng.permutation(pool)[:max(seat_list)] if pool else []:
             volunteers[int(i)].setdefault("posts", []).append(post_id)
     # a few stated preferences, some of last week's people, a lock and a forbidden pair

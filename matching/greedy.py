@@ -5,6 +5,8 @@ order of priority and start, each seat going to the best-scoring candidate who i
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .candidates import Arrays, Candidates
@@ -100,7 +102,7 @@ def greedy_book(state: PlanState) -> PlanState:
     return state
 
 
-def greedy_plan(problem: Problem, cands: Candidates, arrays: Arrays, locked: list[int] = ()) -> PlanState:
+def greedy_plan(problem: Problem, cands: Candidates, arrays: Arrays, locked: Sequence[int] = ()) -> PlanState:
     state = PlanState(problem, cands, arrays)
     locked_shifts = {int(cands.shift[j]) for j in locked if j >= 0}
     # requests of locked shifts first, so the locked people can keep their seats

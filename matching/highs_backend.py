@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import numpy as np
 
@@ -20,7 +20,7 @@ SIMPLEX_PRIMAL = 4          # HiGHS's simplex_strategy for primal simplex
 
 # progress(objective, bound) in the model's units, either None when unknown; it must not raise (HiGHS calls
 # it from C++ during the MIP)
-Figures = Callable[[Optional[float], Optional[float]], None]
+Figures = Callable[[float | None, float | None], None]
 
 
 def _finite(value: float) -> float | None:

@@ -1,15 +1,17 @@
 """Standing post allocation (定岗 under 一编三定): members to posts for a term.
 
-Hard: every required skill at the level, at most the post's seats, at most `max_posts` posts per member
-(default one), the travel limit when one is given, locked pairs kept and forbidden pairs never made. Objective, lexicographic by weight scaling: seats by
-priority first, then nearness (方便就近), preference rank, members of a group on their group's posts, and
-keeping current holders. It is a bipartite b-matching (totally unimodular), so HiGHS solves it as fast as an LP.
+Hard: every required skill at the level, at most the post's seats, at most `max_posts` posts per member (default
+one), the travel limit when one is given, locked pairs kept and forbidden pairs never made. Objective, lexicographic
+by weight scaling: seats by priority first, then nearness (方便就近), preference rank, members of a group on their
+group's posts, and keeping current holders. It is a bipartite b-matching (totally unimodular), so HiGHS solves it as
+fast as an LP.
 """
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -126,8 +128,9 @@ def parse_post_problem(data: Any) -> PostProblem:
             group=None if obj.get("group") is None else str(obj["group"]),
             max_posts=int(_number(obj.get("max_posts", 1), f"{where}.max_posts", minimum=0, integer=True)),
             current_posts=_str_list(obj.get("current_posts"), f"{where}.current_posts")))
-    for kind, items in (("posts", posts), ("members", members)):
-        seen = set()
+    entities: tuple[tuple[str, Sequence[Any]], ...] = (("posts", posts), ("members", members))
+    for kind, items in entities:
+        seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
                 raise ProblemError(f"{kind}[{i}].id: duplicate id {item.id!r}")
@@ -223,8 +226,8 @@ def _pairs(problem: PostProblem):
     col = {k: j for j, k in enumerate(skills)}
     levels = np.zeros((len(members), max(1, len(skills))), dtype=np.int8)
     for i, m in enumerate(members):
-        for k, l in m.skills.items():
-            levels[i, col[k]] = l
+        for k, level in m.skills.items():
+            levels[i, col[k]] = level
     cap = np.array([m.max_posts for m in members])
     # token -> {rank bonus: member indices}, post -> holders, group -> members (vectorised look-ups per post)
     empty = np.zeros(0, dtype=np.int64)
@@ -246,14 +249,14 @@ def _pairs(problem: PostProblem):
     prefer = {t: {v: np.array(ix) for v, ix in d.items()} for t, d in prefer_lists.items()}
     holders = {k: np.array(v) for k, v in holders_lists.items()}
     in_group = {k: np.array(v) for k, v in group_lists.items()}
-    out = {k: [] for k in ("m", "p", "d", "bonus", "keep", "pref", "group")}
+    out: dict[str, list[Any]] = {k: [] for k in ("m", "p", "d", "bonus", "keep", "pref", "group")}
     for p_i, p in enumerate(posts):
         if p.seats <= 0:
             continue
         mask = cap > 0
-        for k, l in p.required_skills.items():
-            if l > 0:
-                mask &= levels[:, col[k]] >= l
+        for k, level in p.required_skills.items():
+            if level > 0:
+                mask &= levels[:, col[k]] >= level
         mask[banned.get(p_i, empty)] = False      # a forbidden pair is never a candidate
         idx = np.flatnonzero(mask)
         d = distances_km(lat[idx], lng[idx], p.location.lat, p.location.lng)
@@ -313,7 +316,7 @@ def _post_worker(conn, model: Model, seconds: float) -> None:
 
 
 def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAllocation:
-    from .solve import run_with_deadline
+    from .supervise import run_with_deadline
 
     t0 = time.monotonic()
     pairs, levels, col, lat, lng = _pairs(problem)
@@ -368,18 +371,18 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
         if missing <= 0:
             continue
         qualified = np.ones(len(problem.members), dtype=bool)
-        for k, l in p.required_skills.items():
-            if l > 0:
-                qualified &= levels[:, col[k]] >= l
+        for k, level in p.required_skills.items():
+            if level > 0:
+                qualified &= levels[:, col[k]] >= level
         d = distances_km(lat, lng, p.location.lat, p.location.lng)
         if problem.max_distance_km is not None:
             qualified &= d <= problem.max_distance_km
-        skills = " and ".join(f"{k} ≥ {l}" for k, l in sorted(p.required_skills.items()) if l > 0) or \
+        skills = " and ".join(f"{k} ≥ {level}" for k, level in sorted(p.required_skills.items()) if level > 0) or \
             "no particular skill"
         allowed = qualified.copy()
         allowed[banned.get(p_i, empty)] = False
         removed = int(qualified.sum() - allowed.sum())
-        reasons = []
+        reasons: list[dict[str, Any]] = []
         if not qualified.any():
             reasons.append({"code": "no_skill_in_range", "message": f"nobody with {skills} within range"})
         elif (allowed & (used < caps_all)).any():

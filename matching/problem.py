@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ProblemError
 
@@ -285,7 +286,7 @@ def _timed(obj: Any, where: str) -> tuple[int, int, int]:
     priority = _number(_require(obj, "priority", where), f"{where}.priority", integer=True)
     if not 1 <= priority <= 5:
         raise ProblemError(f"{where}.priority: must be between 1 and 5, got {priority}")
-    return start, end, priority
+    return start, end, int(priority)
 
 
 def _shift(obj: Any, i: int) -> Shift:
@@ -395,7 +396,7 @@ def parse_problem(data: Any) -> Problem:
                                f"{s.resource_request!r}")
     vids, sids = {v.id for v in volunteers}, {s.id for s in shifts}
     previous_posts: dict[str, str] = {}
-    for i, item in enumerate(_list(data, "previous_assignments", required=False)):
+    for item in _list(data, "previous_assignments", required=False):
         if isinstance(item, Mapping) and item.get("post") is not None and item.get("shift") is not None:
             previous_posts[str(item["shift"])] = str(item["post"])
     max_distance = data.get("max_distance_km", DEFAULT_MAX_DISTANCE_KM)

@@ -17,9 +17,10 @@ from .candidates import VolunteerTable, build_candidates, problem_arrays
 from .errors import ProblemError
 from .formulation import build_model
 from .geo import distances_km
+from .highs_strategies import mip_worker
 from .problem import Problem
 from .solution import Solution, Status
-from .solve import _highs_repair_worker, run_with_deadline
+from .supervise import run_with_deadline
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,8 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     # candidates for the freed shifts, over all volunteers (vectorised masks, a few ms per shift)
     table = VolunteerTable(problem)
     holder_of: dict[str, list[str]] = {}
-    for v, s in plan:
-        holder_of.setdefault(v, []).append(s)
+    for v, sid in plan:
+        holder_of.setdefault(v, []).append(sid)
     neighbourhood = set(freed)
     busy_of: dict[int, list[tuple[int, int]]] = {}
     used = np.zeros(table.n)
@@ -98,23 +99,23 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
         keep = d <= table.limit[idx]
         idx, d = idx[keep], d[keep]
         able, blocked = 0, []
-        for v, dist in zip(idx, d):
-            if int(v) in withdrawn_idx or (problem.volunteers[v].id, sid) in declined:
+        for j, dist in zip(idx, d, strict=True):
+            if int(j) in withdrawn_idx or (problem.volunteers[j].id, sid) in declined:
                 continue
-            clash = any(not (s.end <= a or b <= s.start) for a, b in busy_of.get(int(v), ()))
-            if not clash and used[v] + s.minutes <= table.max_minutes[v]:
+            clash = any(not (s.end <= a or b <= s.start) for a, b in busy_of.get(int(j), ()))
+            if not clash and used[j] + s.minutes <= table.max_minutes[j]:
                 able += 1
             else:
-                blocked.append((dist, int(v)))
+                blocked.append((dist, int(j)))
         if able >= missing[sid]:
             continue                   # free people can fill it: nobody needs to move for this shift
-        for _, v in sorted(blocked)[:MOVE_CANDIDATES]:
-            neighbourhood.update(holder_of.get(problem.volunteers[v].id, ()))
+        for _, k in sorted(blocked)[:MOVE_CANDIDATES]:
+            neighbourhood.update(holder_of.get(problem.volunteers[k].id, ()))
     # the sub-problem: neighbourhood shifts; people's time and hours outside it are already spoken for
     outside_busy: dict[str, list[tuple[int, int]]] = {}
-    for v, s in plan:
-        if s not in neighbourhood:
-            outside_busy.setdefault(v, []).append((shifts[sidx[s]].start, shifts[sidx[s]].end))
+    for v, sid in plan:
+        if sid not in neighbourhood:
+            outside_busy.setdefault(v, []).append((shifts[sidx[sid]].start, shifts[sidx[sid]].end))
     sub_shifts = []
     for sid in sorted(neighbourhood, key=lambda x: sidx[x]):
         s = shifts[sidx[sid]]
@@ -123,14 +124,14 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
         sub_shifts.append(replace(s, resource_request=None))
     sub_vols = []
     forbidden = set(problem.forbidden) | declined
-    for v in problem.volunteers:
-        if v.id in withdrawn:
+    for vol in problem.volunteers:
+        if vol.id in withdrawn:
             continue
-        busy = outside_busy.get(v.id, [])
+        busy = outside_busy.get(vol.id, [])
         if busy:
-            used = sum(b - a for a, b in busy) / 60
-            v = replace(v, availability=_minus(v.availability, busy), max_hours=max(0.0, v.max_hours - used))
-        sub_vols.append(v)
+            hours = sum(b - a for a, b in busy) / 60
+            vol = replace(vol, availability=_minus(vol.availability, busy), max_hours=max(0.0, vol.max_hours - hours))
+        sub_vols.append(vol)
     sub_sids = {s.id for s in sub_shifts}
     sub = replace(problem, volunteers=tuple(sub_vols), shifts=tuple(sub_shifts), resources=(),
                   resource_requests=(), locks=tuple(p for p in problem.locks if p[1] in sub_sids
@@ -145,12 +146,12 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     # staying put is worth more than every soft bonus together, less than any seat
     sub_vidx, sub_sidx = sub.volunteer_index(), sub.shift_index()
     current = {(sub_vidx[v], sub_sidx[s]) for v, s in plan if s in sub_sids and v in sub_vidx}
-    stay = np.array([(int(v), int(s)) in current for v, s in zip(cands.vol, cands.shift)], dtype=bool)
+    stay = np.array([(int(v), int(s)) in current for v, s in zip(cands.vol, cands.shift, strict=True)], dtype=bool)
     stay_value = 1.0 + float(np.abs(model.cost[:model.n_x] % model.scale).sum())
     model.cost[:model.n_x][stay] += stay_value
     model.cost[:model.n_x] += (stay.sum() + 1) * stay_value * arrays.s_priority[cands.shift]
     model.scale = model.scale + (stay.sum() + 1) * stay_value
-    messages, finished = run_with_deadline(_highs_repair_worker, (model, time_limit * 0.8),
+    messages, finished = run_with_deadline(mip_worker, (model, time_limit * 0.8),
                                            t0 + time_limit * 0.9)
     chosen, status = None, Status.TIME_LIMIT
     for kind, payload in messages:
@@ -171,9 +172,9 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     assignments = tuple(sorted(set(kept_outside) | new_sub))
     before = {(v, s) for v, s in plan if s in sub_sids}
     moved_people = {v for v, s in before - new_sub}
-    filled = {}
-    for _, s in assignments:
-        filled[s] = filled.get(s, 0) + 1
+    filled: dict[str, int] = {}
+    for _, sid in assignments:
+        filled[sid] = filled.get(sid, 0) + 1
     weighted = sum(shifts[sidx[s]].priority for _, s in assignments)
     refilled = sum(1 for v, s in new_sub if s in freed and (v, s) not in before)
     # re-planned shifts are explained afresh (time spent outside the neighbourhood counts as busy)

@@ -4,13 +4,13 @@ interim `Progress` figures reported while a run is still solving."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, Mapping, Optional, TypedDict
+from enum import StrEnum
+from typing import Any, TypedDict
 
 from .errors import ProblemError
 from .problem import read_json
-
 
 # A plan is called optimal only when its proven relative gap is within the solver's own tolerance (HiGHS's
 # default mip_rel_gap): "no better plan exists" up to rounding, never "close enough for this run".
@@ -19,7 +19,7 @@ OPTIMAL_GAP = 1e-4
 DEFAULT_GAP = 5e-4
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     OPTIMAL = "optimal"          # proven optimal: gap at most OPTIMAL_GAP
     WITHIN_GAP = "within_gap"    # proven within the requested gap (larger than OPTIMAL_GAP); `gap` says how far
     FEASIBLE = "feasible"        # a valid plan, not proven within the requested gap
@@ -94,9 +94,9 @@ class Solution:
 class Progress(TypedDict, total=False):
     """What a `progress` callback receives while solving, in the units of `Solution` (seat units)."""
     phase: str                   # "greedy" (the fallback plan, before the solver starts) | "solving"
-    objective: Optional[float]   # the best plan known so far (never below the greedy plan's)
-    bound: Optional[float]       # the best proven upper bound so far (at first the trivial one)
-    gap: Optional[float]         # (bound - objective) / bound, as Solution.gap; None while either is unknown
+    objective: float | None   # the best plan known so far (never below the greedy plan's)
+    bound: float | None       # the best proven upper bound so far (at first the trivial one)
+    gap: float | None         # (bound - objective) / bound, as Solution.gap; None while either is unknown
     seconds: float               # since the call started
     pieces_done: int             # solve_decomposed only: pieces finished ...
     pieces_total: int            # ... out of this many
@@ -109,9 +109,10 @@ def progress_report(phase: str, objective: float | None, bound: float | None, se
     if objective is not None and bound is not None:
         bound = max(bound, objective)
         gap = round((bound - objective) / bound, 9) if bound > 0 else 0.0
-    return Progress(phase=phase, objective=None if objective is None else round(float(objective), 9),
-                    bound=None if bound is None else round(float(bound), 9), gap=gap,
-                    seconds=round(seconds, 3), **extra)
+    report = Progress(phase=phase, objective=None if objective is None else round(float(objective), 9),
+                      bound=None if bound is None else round(float(bound), 9), gap=gap, seconds=round(seconds, 3))
+    report.update(extra)  # type: ignore[typeddict-item]  # the few optional keys a caller adds (pieces_done, ...)
+    return report
 
 
 def solution_from_dict(data: Any) -> Solution:

@@ -78,3 +78,22 @@ def test_the_production_image_carries_no_test_tools_and_runs_unprivileged():
     # and its processes run as a user other than root
     users = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)
     assert users and users[-1] not in ("root", "0")
+
+
+def test_nginx_lets_through_what_the_backend_accepts_and_says_who_asked():
+    # given the web app's nginx configuration and the backend's limits
+    from transfer.services import MAX_UPLOAD_BYTES
+
+    nginx = (ROOT / "frontend" / "nginx.conf.template").read_text()
+    gunicorn = [" ".join(COMPOSE["services"]["backend"]["command"]), (ROOT / "Dockerfile").read_text()]
+    # then an import as big as the backend takes reaches it (its refusal of a bigger one is in the error shape)
+    body = int(re.search(r"client_max_body_size (\d+)m;", nginx).group(1)) * 1024 * 1024
+    assert body > MAX_UPLOAD_BYTES
+    # and nginx waits for a request as long as gunicorn lets it run
+    read = int(re.search(r"proxy_read_timeout (\d+)s;", nginx).group(1))
+    for command in gunicorn:
+        assert read >= int(re.search(r'--timeout"?,? "?(\d+)', command).group(1)), command
+    # and the backend sees the host with its port (CSRF's origin check), the scheme and the caller's address
+    for header in ("Host $http_host", "X-Forwarded-Proto $scheme", "X-Forwarded-For $proxy_add_x_forwarded_for"):
+        assert f"proxy_set_header {header};" in nginx
+    assert COMPOSE["x-backend-env"]["DJANGO_NUM_PROXIES"] == "${DJANGO_NUM_PROXIES:-1}"

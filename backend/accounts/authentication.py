@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.authentication import SessionScheme
 from rest_framework import authentication, exceptions
 
-from accounts import selectors, services
+from accounts import selectors
 
 TOKEN_EXPIRED = "token_expired"
 
@@ -41,5 +41,9 @@ class TokenAuthentication(authentication.TokenAuthentication):
         now = timezone.now()
         if token.expires_at() <= now:
             raise exceptions.AuthenticationFailed(_("The token has expired; ask for a new one."), code=TOKEN_EXPIRED)
+        # Imported here: accounts.services raises core.errors' refusals, and core.errors loads DRF's views, which
+        # load this module.
+        from accounts import services
+
         services.api_token_touch(token=token, now=now)
         return token.user, token

@@ -15,3 +15,21 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class PhoneCodeBackend:
+    """Sign-in with a one-time code sent by SMS (accounts.services.phone_code_use). Called as
+    `authenticate(request, username=phone, phone=phone, code=code)`: axes' backend in front sees the number as
+    the username, so wrong codes count and lock out exactly as wrong passwords do."""
+
+    def authenticate(self, request, phone=None, code=None, **kwargs):
+        if request is None or phone is None or code is None:
+            return None
+        from accounts.services import phone_code_use
+
+        return phone_code_use(phone=phone, purpose="login", code=code)
+
+    def get_user(self, user_id):
+        from accounts.models import User
+
+        return User.objects.filter(pk=user_id, is_active=True).first()

@@ -8,11 +8,19 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.phones import validate_phone
 from core.scoping import Role
+
+
+class PhoneProblem(models.TextChoices):
+    NONE = "", _("none")
+    INVALID = "invalid", _("not a mainland mobile number")
+    DUPLICATE = "duplicate", _("another active account has it")
 
 
 class User(AbstractUser):
@@ -20,7 +28,17 @@ class User(AbstractUser):
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VOLUNTEER)
     display_name = models.CharField(pgettext_lazy("person", "name"), max_length=64, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    # E.164 (+8613812345678, core.phones), one per active account: the login by SMS code finds the account by it.
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
+    # Numbers stored before phones were checked (migration 0004) that are no mobile number, or that another active
+    # account holds: kept as they were, out of the uniqueness rule, until somebody corrects them.
+    phone_problem = models.CharField(_("phone problem"), max_length=16, choices=PhoneProblem.choices, blank=True)
+    # Set when the person opens their invitation: a password of their own, the phone confirmed, the privacy
+    # notice accepted (its version and time).
+    activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
+    phone_confirmed_at = models.DateTimeField(_("phone confirmed at"), null=True, blank=True)
+    privacy_version = models.CharField(_("privacy notice version"), max_length=32, blank=True)
+    privacy_accepted_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
     sub_district = models.ForeignKey(
         "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="coordinators",
@@ -48,6 +66,11 @@ class User(AbstractUser):
                 condition=~Q(role="subdistrict_coordinator", sub_district__isnull=True)
                 & ~Q(role="community_coordinator", community__isnull=True)
                 & ~Q(role="unit_representative", unit__isnull=True),
+            ),
+            # The login by SMS code and the invitation by phone find one account per number.
+            models.UniqueConstraint(
+                fields=["phone"], name="user_phone_unique_active",
+                condition=Q(is_active=True, phone_problem="") & ~Q(phone=""),
             ),
         ]
 
@@ -125,3 +148,64 @@ class ApiToken(models.Model):
     def expires_at(self) -> dt.datetime:
         return min(self.last_used_at + dt.timedelta(days=settings.API_TOKEN_IDLE_DAYS),
                    self.created_at + dt.timedelta(days=settings.API_TOKEN_MAX_AGE_DAYS))
+
+
+def code_digest(purpose: str, value: str) -> str:
+    """A keyed digest of a one-time code or link token: a stolen table does not give the codes back, and a
+    six-digit code cannot be found by hashing every code without the key."""
+    return salted_hmac(f"accounts.{purpose}", value, algorithm="sha256").hexdigest()
+
+
+class Invitation(models.Model):
+    """A person's way in to an account made for them: a link token and a short code (both stored as digests),
+    until it expires, is used, or is replaced by a new one (re-sending; the printed sheet re-issues too)."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="invitations")
+    token_digest = models.CharField(_("digest of the link token"), max_length=64, unique=True)
+    code_digest = models.CharField(_("digest of the code"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    created_by = models.ForeignKey(User, verbose_name=_("created by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    failed_attempts = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            # Re-sending revokes the old one first: a person has at most one invitation that still opens.
+            models.UniqueConstraint(fields=["user"], name="invitation_one_open_per_user",
+                                    condition=Q(used_at__isnull=True, revoked_at__isnull=True)),
+        ]
+
+    def __str__(self) -> str:
+        return f"invitation of {self.user_id}"
+
+
+class PhoneCode(models.Model):
+    """A one-time code sent by SMS to sign in or to set a new password; its digest only. The rows also count the
+    codes asked for per phone and per address (accounts.services.phone_code_request)."""
+
+    class Purpose(models.TextChoices):
+        LOGIN = "login", _("sign in")
+        RESET = "reset", _("password reset")
+
+    phone = models.CharField(_("phone"), max_length=20, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=8, choices=Purpose.choices)
+    user = models.ForeignKey(User, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+")
+    code_digest = models.CharField(_("digest of the code"), max_length=64, blank=True)
+    ip = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
+
+    class Meta:
+        verbose_name = _("phone code")
+        verbose_name_plural = _("phone codes")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} code {self.pk}"

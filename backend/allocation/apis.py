@@ -6,20 +6,38 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from allocation import review, selectors, services
-from allocation.models import AllocationPublication, AllocationRun, HoldingDecline, Proposal, UnfilledPost
+from allocation.models import AllocationRun, HoldingDecline, Proposal, UnfilledPost
 from core import permissions as permissions_
-from core.filters import StrictOrderingFilter
+from core.json_fields import described
 from core.related import ScopedPrimaryKeyRelatedField
 from people import selectors as people_selectors
 from people.models import Volunteer
 from people.serializers import UnverifiedSkillsField
 from posts.models import Post, PostHolding
+from runs.apis import (
+    RunApi,
+    RunCancelApi,
+    RunDetailApi,
+    RunFilter,
+    RunListApi,
+    RunMetricsSerializer,
+    RunOutputSerializer,
+    RunPublishApi,
+    RunSolverStatsSerializer,
+    RunUnfilledReasonSerializer,
+)
 
 NOT_FOUND = OpenApiResponse(description="No such run in your scope.")
 NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its year is published for its scope.")
@@ -35,23 +53,42 @@ class VolunteersOnly(permissions_.VolunteersOnly):
 
     message = _("Only volunteers hold standing posts.")
 
-def _publication(run: AllocationRun) -> AllocationPublication | None:
-    try:
-        return run.publication
-    except AllocationPublication.DoesNotExist:
-        return None
+
+class AllocationRunProblemSerializer(serializers.Serializer):
+    """The size of the problem the run built."""
+
+    members = serializers.IntegerField()
+    posts = serializers.IntegerField()
+    seats = serializers.IntegerField()
+    pins = serializers.IntegerField()
+    pins_dropped = serializers.IntegerField()
+    excluded = serializers.IntegerField()
 
 
-class AllocationRunOutputSerializer(serializers.ModelSerializer):
-    community_name = serializers.CharField(source="community.name", read_only=True, default=None, allow_null=True)
+class AllocationRunMetricsSerializer(RunMetricsSerializer):
+    """The allocation's figures."""
+
+    pairs = serializers.IntegerField(required=False)
+    mean_distance_km = serializers.FloatField(required=False)
+    preferences_honoured = serializers.IntegerField(required=False)
+    first_choices = serializers.IntegerField(required=False)
+    group_posts = serializers.IntegerField(required=False)
+    holders_kept = serializers.IntegerField(required=False)
+
+
+class AllocationRunStatsSerializer(RunSolverStatsSerializer):
+    """The optimizer's figures, once the allocation is saved (null where not finite); empty until then."""
+
+    status = serializers.CharField(required=False)
+    problem = AllocationRunProblemSerializer(required=False)
+    metrics = AllocationRunMetricsSerializer(required=False)
+
+
+class AllocationRunOutputSerializer(RunOutputSerializer):
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True)
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published allocation of its scope "
                                                               "and year."))
-    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None, allow_null=True)
-
-    def get_published(self, run: AllocationRun) -> bool:
-        return _publication(run) is not None
+    stats = described(AllocationRunStatsSerializer)(read_only=True)
 
     class Meta:
         model = AllocationRun
@@ -61,11 +98,9 @@ class AllocationRunOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AllocationRunFilter(django_filters.FilterSet):
+class AllocationRunFilter(RunFilter):
     year = django_filters.NumberFilter()
     status = django_filters.MultipleChoiceFilter(choices=AllocationRun.Status.choices)
-    community = django_filters.NumberFilter(field_name="community_id")
-    sub_district = django_filters.NumberFilter(field_name="sub_district_id")
     level = django_filters.ChoiceFilter(choices=AllocationRun.Level.choices)
     published = django_filters.BooleanFilter(
         field_name="publication", lookup_expr="isnull", exclude=True,
@@ -77,87 +112,72 @@ class AllocationRunFilter(django_filters.FilterSet):
         fields = ["year", "status", "community", "sub_district", "level", "published"]
 
 
-def _run_body(request, run_id: int) -> dict:
-    return AllocationRunOutputSerializer(selectors.allocation_run_get(user=request.user, run_id=run_id)).data
+@extend_schema_serializer(component_name="AllocationRunStartInput")
+class AllocationRunStartInput(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    time_limit = serializers.FloatField(
+        required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
+        help_text=_("Seconds the optimizer may take; the server's default when omitted."),
+    )
+
+    def validate(self, attrs):
+        named = [key for key in ("community", "sub_district") if attrs.get(key) is not None]
+        if len(named) != 1:
+            raise serializers.ValidationError(_("Name exactly one of community and sub-district."))
+        return attrs
 
 
-class AllocationRunListApi(generics.ListAPIView):
-    """The allocation runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
-
-    @extend_schema_serializer(component_name="AllocationRunStartInput")
-    class InputSerializer(serializers.Serializer):
-        year = serializers.IntegerField(min_value=2000, max_value=2100)
-        community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-        sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-        time_limit = serializers.FloatField(
-            required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
-            help_text=_("Seconds the optimizer may take; the server's default when omitted."),
-        )
-
-        def validate(self, attrs):
-            named = [key for key in ("community", "sub_district") if attrs.get(key) is not None]
-            if len(named) != 1:
-                raise serializers.ValidationError(_("Name exactly one of community and sub-district."))
-            return attrs
-
+class _AllocationRunApi:
     permission_classes = [CoordinatorsOnly]
     serializer_class = AllocationRunOutputSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = AllocationRunFilter
-    ordering_fields = ["created_at", "year", "version", "id"]
+    run_model = AllocationRun
 
-    def get_queryset(self):
-        return selectors.allocation_run_list(user=self.request.user)
 
-    @extend_schema(description="The post allocation runs in the caller's scope, newest first.")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(description="The post allocation runs in the caller's scope, newest first."),
+    post=extend_schema(
         description=(
             "Queue a post allocation run for a year and a scope (a community or a sub-district); answered at once "
             "with the queued run, whose status the browser then polls. It keeps the pins and removed pairs of the "
             "latest done version of the same scope and year."
         ),
-        request=InputSerializer,
+        request=AllocationRunStartInput,
         responses={202: AllocationRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
                    409: OpenApiResponse(description="A run of this scope and year is already active.")},
-    )
-    def post(self, request):
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        run = services.allocation_run_start(user=request.user, **payload.validated_data)
-        return Response(_run_body(request, run.pk), status=status.HTTP_202_ACCEPTED)
+    ),
+)
+class AllocationRunListApi(_AllocationRunApi, RunListApi):
+    """The allocation runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
+
+    InputSerializer = AllocationRunStartInput
+    filterset_class = AllocationRunFilter
+    ordering_fields = ["created_at", "year", "version", "id"]
+    start = staticmethod(services.allocation_run_start)
 
 
-class AllocationRunDetailApi(generics.RetrieveAPIView):
+class AllocationRunDetailApi(_AllocationRunApi, RunDetailApi):
     """A run's status, message and statistics (the browser polls this)."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = AllocationRunOutputSerializer
 
-    def get_object(self):
-        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-
-
-class _RunActionApi(APIView):
-    permission_classes = [CoordinatorsOnly]
-
-    def run(self) -> AllocationRun:
-        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-
-
-class AllocationRunCancelApi(_RunActionApi):
+@extend_schema_view(
+    post=extend_schema(
+        request=None,
+        responses={
+            200: AllocationRunOutputSerializer,
+            404: NOT_FOUND,
+            409: OpenApiResponse(description="The run has already ended."),
+        },
+    )
+)
+class AllocationRunCancelApi(_AllocationRunApi, RunCancelApi):
     """Cancel a queued or solving run; a run that has ended answers 409."""
 
-    @extend_schema(request=None, responses={200: AllocationRunOutputSerializer, 404: NOT_FOUND,
-                                            409: OpenApiResponse(description="The run has already ended.")})
-    def post(self, request, pk: int):
-        run = services.allocation_run_cancel(user=request.user, run=self.run())
-        return Response(_run_body(request, run.pk))
+    cancel = staticmethod(services.allocation_run_cancel)
 
 
-class AllocationRunRerunApi(_RunActionApi):
+class AllocationRunRerunApi(_AllocationRunApi, RunApi):
     """Queue a new version of the run's scope and year, keeping the pins and removed pairs of the latest done one."""
 
     @extend_schema(request=None, responses={202: AllocationRunOutputSerializer, 404: NOT_FOUND,
@@ -165,18 +185,16 @@ class AllocationRunRerunApi(_RunActionApi):
                                                                              "already active.")})
     def post(self, request, pk: int):
         run = services.allocation_run_rerun(user=request.user, run=self.run())
-        return Response(_run_body(request, run.pk), status=status.HTTP_202_ACCEPTED)
+        return Response(self.body(run.pk), status=status.HTTP_202_ACCEPTED)
 
 
-class AllocationRunPublishApi(_RunActionApi):
+@extend_schema_view(post=extend_schema(request=None, responses={
+    200: AllocationRunOutputSerializer, 404: NOT_FOUND,
+    409: OpenApiResponse(description="The run is not done, or the year is already published for the scope.")}))
+class AllocationRunPublishApi(_AllocationRunApi, RunPublishApi):
     """Publish a done run as its scope's post holdings for the year; its members are told once it is committed."""
 
-    @extend_schema(request=None, responses={200: AllocationRunOutputSerializer, 404: NOT_FOUND,
-                                            409: OpenApiResponse(description="The run is not done, or the year is "
-                                                                             "already published for the scope.")})
-    def post(self, request, pk: int):
-        services.allocation_run_publish(user=request.user, run=self.run())
-        return Response(_run_body(request, pk))
+    publish = staticmethod(services.allocation_run_publish)
 
 
 class ProposalOutputSerializer(serializers.ModelSerializer):
@@ -203,6 +221,7 @@ class UnfilledPostOutputSerializer(serializers.ModelSerializer):
     post_name = serializers.CharField(source="post.name", read_only=True)
     post_priority = serializers.IntegerField(source="post.priority", read_only=True)
     community_name = serializers.CharField(source="post.community.name", read_only=True)
+    reasons = described(RunUnfilledReasonSerializer(many=True))(read_only=True)
 
     class Meta:
         model = UnfilledPost

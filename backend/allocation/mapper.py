@@ -5,7 +5,8 @@ and the optimizer's hard rules for one pair (to check a pin or a hand-made propo
 Who is in a problem (documented choice): members are the active non-post and retired party members (无职党员,
 离退休党员: those 一编三定 organises, see DOMAIN.md) whose home community is in the scope, with their skills as
 matching may use them (people.selectors: verified levels of skills that require verification, claims of the
-others); posts are the scope's active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say what an id is.
+others); posts are the scope's active posts. Ids are prefixed by kind ("m12", "p3", "t5") so that explanations say
+what an id is.
 
 What the version this run follows decided carries over in the post format's own terms:
 - a pin that still keeps every hard rule (`pair_violations`) is a lock; one that no longer does is dropped and
@@ -33,16 +34,14 @@ from people.models import Volunteer
 from posts.models import Post, PostHolding, Team
 
 ELIGIBLE_KINDS = (Volunteer.Kind.NON_POST, Volunteer.Kind.RETIRED)
-DEFAULT_MAX_DISTANCE_KM = 5.0
-DEFAULT_MAX_POSTS = 1
 
 
 def default_max_distance_km() -> float:
-    return float(getattr(settings, "ALLOCATION_MAX_DISTANCE_KM", DEFAULT_MAX_DISTANCE_KM))
+    return settings.ALLOCATION_MAX_DISTANCE_KM
 
 
 def max_posts() -> int:
-    return int(getattr(settings, "ALLOCATION_MAX_POSTS", DEFAULT_MAX_POSTS))
+    return settings.ALLOCATION_MAX_POSTS
 
 
 def mid(pk: int) -> str:

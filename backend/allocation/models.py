@@ -5,31 +5,36 @@ year's post holdings.
 A run covers one community or one sub-district and one year; runs are numbered versions per scope and year,
 and at most one of them is active at a time (a database rule), as are publications (one per scope and year).
 """
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStamped
+from runs.models import (
+    Run,
+    RunPublication,
+    RunUnfilled,
+    one_active_run,
+    one_publication,
+    progress_valid,
+    published_run,
+    run_statuses,
+    status_field,
+)
 
 
-class AllocationRun(TimeStamped):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SOLVING = "solving", _("Solving")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-        CANCELLED = "cancelled", _("Cancelled")
+class AllocationRun(Run):
+    Status = run_statuses(("solving", _("Solving")))
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")
         SUB_DISTRICT = "sub_district", _("Sub-district")
 
     ACTIVE = (Status.QUEUED, Status.SOLVING)
+    WORKING = (Status.SOLVING,)
+    CLAIMED = Status.SOLVING
+    PERIOD = "year"
 
     level = models.CharField(_("scope level"), max_length=16, choices=Level.choices)
-    # "community:12" or "sub_district:3": one column for the one-active-run and one-publication rules.
-    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     # Always set, so that the sub-district's coordinators see the runs of its communities too.
     sub_district = models.ForeignKey(
         "geo.SubDistrict", verbose_name=_("sub-district"), on_delete=models.PROTECT, related_name="allocation_runs"
@@ -39,30 +44,17 @@ class AllocationRun(TimeStamped):
         related_name="allocation_runs",
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    version = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    message = models.TextField(_("message"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    time_limit = models.FloatField(_("time limit (s)"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = status_field(Status)
     # Problem size, pins kept and dropped, the solver's figures (status, objective, bound, gap, seconds), metrics.
     stats = models.JSONField(_("statistics"), default=dict, blank=True)
 
-    class Meta:
+    class Meta(Run.Meta):
         verbose_name = _("post allocation run")
         verbose_name_plural = _("post allocation runs")
-        ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["scope_key", "year"], condition=Q(status__in=["queued", "solving"]),
-                name="allocation_one_active_run_per_scope_year",
-            ),
+            one_active_run(period="year", name="allocation_one_active_run_per_scope_year"),
             models.UniqueConstraint(fields=["scope_key", "year", "version"], name="allocation_run_version_unique"),
+            progress_valid(name="allocation_run_progress_valid"),
             models.CheckConstraint(
                 name="allocation_run_scope_consistent",
                 condition=(Q(level="community", community__isnull=False)
@@ -70,13 +62,6 @@ class AllocationRun(TimeStamped):
             ),
         ]
         indexes = [models.Index(fields=["year", "status"])]
-
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.year} v{self.version} ({self.status})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE
 
     def community_lookup(self, path: str = "community") -> dict:
         """The lookup that selects rows whose `path` (a community) lies in the run's scope."""
@@ -133,14 +118,13 @@ class Exclusion(_RunPair):
         ]
 
 
-class UnfilledPost(models.Model):
+class UnfilledPost(RunUnfilled):
     """Seats of a post the run could not fill, why, and the smallest change that would fill them."""
+
+    SEAT = "post"
 
     run = models.ForeignKey(AllocationRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="unfilled")
     post = models.ForeignKey("posts.Post", verbose_name=_("post"), on_delete=models.CASCADE, related_name="+")
-    missing = models.PositiveSmallIntegerField(_("seats missing"))
-    reasons = models.JSONField(_("reasons"), default=list, blank=True)
-    suggestion = models.TextField(_("suggestion"), blank=True)
 
     class Meta:
         verbose_name = _("unfilled post")
@@ -148,40 +132,21 @@ class UnfilledPost(models.Model):
         ordering = ["run_id", "post_id"]
         constraints = [models.UniqueConstraint(fields=["run", "post"], name="allocation_unfilled_once_per_run")]
 
-    def __str__(self) -> str:
-        return f"{self.post_id}: {self.missing}"
 
+class AllocationPublication(RunPublication):
+    """The published allocation of one scope and year: the run whose proposals became the post holdings."""
 
-class AllocationPublication(models.Model):
-    """The published allocation of one scope and year: the run whose proposals became the post holdings.
+    PERIOD = "year"
 
-    At most one per scope and year, held by the database (two coordinators publishing at once: one wins).
-    """
-
-    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
-    # PROTECT: a published plan is what members were told; it is never deleted with its run.
-    run = models.OneToOneField(
-        AllocationRun, verbose_name=_("run"), on_delete=models.PROTECT, related_name="publication"
-    )
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    published_at = models.DateTimeField(_("published at"))
+    run = published_run(AllocationRun)
     # Set once the members have been told; the sweeper on beat sends notices still missing (a broker outage).
     notified_at = models.DateTimeField(_("members notified at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(RunPublication.Meta):
         verbose_name = _("post allocation publication")
         verbose_name_plural = _("post allocation publications")
-        ordering = ["-published_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["scope_key", "year"], name="allocation_one_publication_per_scope_year"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.year} (run {self.run_id})"
+        constraints = [one_publication(period="year", name="allocation_one_publication_per_scope_year")]
 
 
 class HoldingDecline(models.Model):

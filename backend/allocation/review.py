@@ -9,20 +9,15 @@ year is already published for its scope or an overlapping one, cannot change (40
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from allocation import mapper, selectors
 from allocation.models import AllocationRun, Exclusion, Proposal, UnfilledPost
-from core.errors import ApplicationError, Conflict
+from core.errors import Conflict
 from people.models import Volunteer
 from posts.models import Post
-
-
-class RunNotEditable(Conflict):
-    """Only a done run whose year is not yet published for its scope can be reviewed."""
-
-    code = "run_not_editable"
+from runs.errors import RuleBroken
+from runs.review import pair_pin, run_lock_for_review, unfilled_seat_freed, unfilled_seat_taken
 
 
 class AlreadyProposed(Conflict):
@@ -31,20 +26,11 @@ class AlreadyProposed(Conflict):
     code = "already_proposed"
 
 
-class RuleBroken(ApplicationError):
-    """The proposal asked for would break a hard rule (eligibility, skill, distance, seats, posts per member)."""
-
-    code = "rule_broken"
-
-
 def _locked(run: AllocationRun) -> AllocationRun:
-    run = AllocationRun.objects.select_for_update().get(pk=run.pk)
-    if run.status != AllocationRun.Status.DONE:
-        raise RunNotEditable(_("Only a run that is done can be reviewed; this run is %(status)s.")
-                             % {"status": run.get_status_display()})
-    if selectors.overlapping_publication(run) is not None:
-        raise RunNotEditable(_("This year is already published for this scope; the plan can no longer change."))
-    return run
+    return run_lock_for_review(
+        run, published=lambda row: selectors.overlapping_publication(row) is not None,
+        published_message=_("This year is already published for this scope; the plan can no longer change."),
+    )
 
 
 @transaction.atomic
@@ -62,12 +48,7 @@ def proposal_add(*, run: AllocationRun, post: Post, volunteer: Volunteer) -> Pro
     proposal = Proposal.objects.create(run=run, post=post, volunteer=volunteer, pinned=True,
                                        source=Proposal.Source.MANUAL)
     Exclusion.objects.filter(run=run, post=post, volunteer=volunteer).delete()
-    unfilled = UnfilledPost.objects.filter(run=run, post=post).first()
-    if unfilled is not None:
-        if unfilled.missing <= 1:
-            unfilled.delete()
-        else:
-            UnfilledPost.objects.filter(pk=unfilled.pk).update(missing=F("missing") - 1)
+    unfilled_seat_taken(UnfilledPost, run=run, post=post)
     return proposal
 
 
@@ -75,9 +56,7 @@ def proposal_add(*, run: AllocationRun, post: Post, volunteer: Volunteer) -> Pro
 def proposal_pin(*, run: AllocationRun, proposal: Proposal, pinned: bool) -> Proposal:
     """Pin (keep through the next run of the scope and year) or unpin a proposal."""
     _locked(run)
-    proposal.pinned = pinned
-    proposal.save(update_fields=["pinned"])
-    return proposal
+    return pair_pin(proposal, pinned=pinned)
 
 
 @transaction.atomic
@@ -87,9 +66,4 @@ def proposal_remove(*, run: AllocationRun, proposal: Proposal) -> None:
     post_id, volunteer_id = proposal.post_id, proposal.volunteer_id
     proposal.delete()
     Exclusion.objects.get_or_create(run=run, post_id=post_id, volunteer_id=volunteer_id)
-    unfilled, created = UnfilledPost.objects.get_or_create(
-        run=run, post_id=post_id,
-        defaults={"missing": 1, "reasons": [{"code": "removed", "message": _("Removed by a coordinator.")}]},
-    )
-    if not created:
-        UnfilledPost.objects.filter(pk=unfilled.pk).update(missing=F("missing") + 1)
+    unfilled_seat_freed(UnfilledPost, run=run, post_id=post_id)

@@ -1,35 +1,23 @@
 """Reads of post allocation, always through the caller's scope: a community coordinator sees their community's
 runs, a sub-district coordinator the runs of their sub-district and of its communities, the administrator every
 run; volunteers and unit representatives see none. A volunteer reads their own post holdings."""
-from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.db.models import QuerySet
 
 from accounts.models import User
 from allocation.models import AllocationPublication, AllocationRun, Proposal, UnfilledPost
 from geo.models import Community
 from people.models import Volunteer
-from planning.selectors import matching_run_scope
 from posts.models import PostHolding
-
-
-def allocation_run_scope(user: User) -> Q | None:
-    """The filter of the runs the user may see; None means every run. Allocation runs carry the same
-    sub_district and community columns as matching runs, so the planning's rule is the rule."""
-    return matching_run_scope(user)
+from runs.selectors import run_get, run_list
 
 
 def allocation_run_list(*, user: User) -> QuerySet[AllocationRun]:
-    runs = AllocationRun.objects.select_related("community", "sub_district", "created_by", "publication")
-    condition = allocation_run_scope(user)
-    return runs if condition is None else runs.filter(condition)
+    return run_list(AllocationRun, user=user)
 
 
 def allocation_run_get(*, user: User, run_id: int) -> AllocationRun:
     """The run, or 404 when it does not exist or lies outside the caller's scope."""
-    run = allocation_run_list(user=user).filter(pk=run_id).first()
-    if run is None:
-        raise Http404("No such allocation run.")
-    return run
+    return run_get(AllocationRun, user=user, run_id=run_id)
 
 
 def proposal_list(*, run: AllocationRun) -> QuerySet[Proposal]:

@@ -2,9 +2,9 @@
 finished one as the year's post holdings, a member's decline of a holding, and the sweeper that sends again what
 a broker outage or a dead worker left behind.
 
-A run moves queued -> solving -> done, or ends failed or cancelled. Every move is a conditional UPDATE on the
-current status, so a cancel and a duplicate task delivery never overwrite each other; the plan is written in
-one transaction together with the move to done.
+A run moves queued -> solving -> done, or ends failed or cancelled, through the lifecycle every kind of run
+shares (runs.lifecycle); what is allocation's own is here: the scope, the post problem, solving it, saving the
+plan in one transaction together with the move to done, and writing the holdings a publication makes.
 """
 from __future__ import annotations
 
@@ -12,14 +12,12 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from audit.services import audit_record_change
 from allocation import mapper, selectors
 from allocation.models import (
     AllocationPublication,
@@ -29,7 +27,8 @@ from allocation.models import (
     Proposal,
     UnfilledPost,
 )
-from core.errors import ApplicationError, Conflict
+from audit.services import audit_record_change
+from core.errors import Conflict
 from core.queue import send_or_log, task_named
 from geo.models import Community, SubDistrict
 from matching.errors import ProblemError
@@ -37,36 +36,18 @@ from matching.posts import allocate_posts, parse_post_problem
 from notifications.models import Notification
 from notifications.services import Message, notification_send, notification_send_each
 from people.models import Volunteer
-# Errors of the same meaning as the weekly planning's: one class, one code.
-from planning.services import RunEnded, RunNotDone, ScopeNotFound
 from posts.models import PostHolding
+from runs import lifecycle
+from runs.errors import AlreadyPublished, RunAlreadyActive, RunEnded, RunNotAllowed, RunNotDone, ScopeNotFound
 
 log = logging.getLogger(__name__)
 Status = AllocationRun.Status
 
-DEFAULT_TIME_LIMIT = 30.0
 MAX_TIME_LIMIT = 600.0
-DEFAULT_STALE_MINUTES = 15.0   # longer than the longest solve (MAX_TIME_LIMIT)
-DEFAULT_MAX_ATTEMPTS = 3
 
 
-class RunNotAllowed(ApplicationError):
-    """Only coordinators start, cancel and publish post allocation runs."""
-
-    code = "permission_denied"
-    status_code = 403
-
-
-class RunAlreadyActive(Conflict):
-    """Another run of the same scope and year is still queued or solving."""
-
-    code = "run_active"
-
-
-class AlreadyPublished(Conflict):
-    """The scope and year already have a published allocation; a year is published once."""
-
-    code = "already_published"
+# The refusals are the kernel's (one meaning, one class, one code); named here for the callers of these services.
+__all__ = ["AlreadyPublished", "RunAlreadyActive", "RunEnded", "RunNotAllowed", "RunNotDone", "ScopeNotFound"]
 
 
 class HoldingEnded(Conflict):
@@ -76,7 +57,7 @@ class HoldingEnded(Conflict):
 
 
 def setting_time_limit() -> float:
-    return float(getattr(settings, "ALLOCATION_TIME_LIMIT_SECONDS", DEFAULT_TIME_LIMIT))
+    return settings.ALLOCATION_TIME_LIMIT_SECONDS
 
 
 # ---------------------------------------------------------------- start
@@ -130,25 +111,10 @@ def allocation_run_rerun(*, user: User, run: AllocationRun) -> AllocationRun:
 
 
 def _run_create(*, scope: dict, year: int, time_limit: float, user: User | None) -> AllocationRun:
-    with transaction.atomic():
-        same = AllocationRun.objects.filter(scope_key=scope["scope_key"], year=year)
-        if same.filter(status__in=AllocationRun.ACTIVE).exists():
-            raise _already_active()
-        latest = same.aggregate(v=Max("version"))["v"]
-        try:
-            with transaction.atomic():  # a savepoint: a lost race leaves the outer transaction usable
-                run = AllocationRun.objects.create(
-                    **scope, year=year, version=(latest or 0) + 1, time_limit=time_limit, created_by=user,
-                )
-        except IntegrityError:
-            raise _already_active() from None
-        transaction.on_commit(lambda: _enqueue(run.pk))
-    log.info("allocation run %s queued for %s %s", run.pk, run.scope_key, year)
-    return run
-
-
-def _already_active() -> RunAlreadyActive:
-    return RunAlreadyActive(_("A post allocation run of this scope and year is already queued or solving."))
+    return lifecycle.run_create(
+        AllocationRun, scope=scope, period={"year": year}, time_limit=time_limit, user=user, enqueue=_enqueue,
+        busy=_("A post allocation run of this scope and year is already queued or solving."),
+    )
 
 
 def _enqueue(run_id: int) -> None:
@@ -162,42 +128,13 @@ def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
     """Cancel a queued or solving run; the worker checks before it saves, so no plan is stored."""
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators cancel post allocation runs."))
-    now = timezone.now()
-    before = run.status
-    changed = AllocationRun.objects.filter(pk=run.pk, status__in=AllocationRun.ACTIVE).update(
-        status=Status.CANCELLED, finished_at=now, updated_at=now,
-        message=_("Cancelled by %(user)s.") % {"user": user},
-    )
-    run.refresh_from_db()
-    if not changed:
-        raise RunEnded(_("The run has already ended (%(status)s).") % {"status": run.get_status_display()})
-    audit_record_change(instance=run, changes={"status": (before, run.status)})
-    return run
+    return lifecycle.run_cancel(run, user=user)
 
 
 # ---------------------------------------------------------------- execute (the task's service)
 
-def _claim(run_id: int) -> AllocationRun | None:
-    """Take a queued run for this execution; None when it is not queued (done, cancelled, or taken).
-
-    One conditional UPDATE: of two deliveries of the same task, exactly one finds the run still queued.
-    """
-    now = timezone.now()
-    taken = AllocationRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
-        status=Status.SOLVING, attempts=F("attempts") + 1, started_at=now, updated_at=now, message="",
-    )
-    return AllocationRun.objects.get(pk=run_id) if taken else None
-
-
-def _fail(run_id: int, message: str) -> None:
-    now = timezone.now()
-    AllocationRun.objects.filter(pk=run_id, status=Status.SOLVING).update(
-        status=Status.FAILED, message=message[:4000], finished_at=now, updated_at=now,
-    )
-
-
-def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProblem) -> bool:
-    """The plan and the move to done, in one transaction: all of it or nothing. False if the run was cancelled."""
+def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProblem) -> None:
+    """The plan and the move to done, in one transaction: all of it or nothing. RunStopped if it was cancelled."""
     metrics = rows.stats["metrics"]
     message = _("Filled %(filled)s of %(total)s seats.") % {"filled": metrics["filled_seats"],
                                                              "total": metrics["total_seats"]}
@@ -206,13 +143,9 @@ def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProble
             "count": len(mapped.dropped_pins)}
     if rows.stats["status"] == "time_limit":
         message += " " + _("The time limit came first: this is the best plan found by then.")
-    now = timezone.now()
     with transaction.atomic():
-        done = AllocationRun.objects.filter(pk=run.pk, status=Status.SOLVING).update(
-            status=Status.DONE, stats=rows.stats, message=message, finished_at=now, updated_at=now,
-        )
-        if not done:
-            return False
+        lifecycle.run_finish(run, stats=rows.stats, message=message,
+                             counts={"proposals": len(rows.proposals), "unfilled_posts": len(rows.unfilled)})
         for model in (Proposal, UnfilledPost, Exclusion):  # idempotent should an earlier attempt have written
             model.objects.filter(run=run).delete()
         Proposal.objects.bulk_create(rows.proposals)
@@ -220,40 +153,27 @@ def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProble
         Exclusion.objects.bulk_create(
             Exclusion(run=run, post_id=post, volunteer_id=volunteer) for post, volunteer in sorted(mapped.excluded)
         )
-        audit_record_change(instance=run, changes={
-            "status": (Status.SOLVING, Status.DONE), "proposals": ("", len(rows.proposals)),
-            "unfilled_posts": ("", len(rows.unfilled)),
-        })
-    return True
 
 
 def allocation_run_execute(*, run_id: int) -> str:
-    """Build the run's post problem, solve it and store the plan. Safe to run twice: does nothing unless queued.
+    """Build the run's post problem, solve it and store the plan (runs.lifecycle.run_execute: safe to run twice, a
+    failure ends the run `failed`). Returns the run's status afterwards."""
+    return lifecycle.run_execute(AllocationRun, run_id, work=_solve_save, failure=_failure, stage=_("Solving"))
 
-    Returns the run's status afterwards. A failure ends the run `failed` with a message; it is logged, not raised.
-    """
-    run = _claim(run_id)
-    if run is None:
-        current = AllocationRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
-        log.info("allocation run %s not queued (%s): nothing to do", run_id, current)
-        return current or "missing"
-    try:
-        mapped = mapper.build_problem(run)
-        problem = parse_post_problem(mapped.data)
-        allocation = allocate_posts(problem, time_limit=run.time_limit)  # forks from prefork workers too
-        if not _save(run, mapper.solution_rows(run, mapped, allocation), mapped):
-            current = AllocationRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
-            log.info("allocation run %s changed to %s while it solved: not saved", run_id, current)
-            return current
-        return Status.DONE
-    except ProblemError as exc:
-        log.exception("allocation run %s: the rows do not make a valid post problem", run_id)
-        _fail(run_id, _("The posts and members could not be turned into an allocation problem: %(error)s")
-              % {"error": exc})
-    except Exception as exc:
-        log.exception("allocation run %s failed", run_id)
-        _fail(run_id, _("The run failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc})
-    return Status.FAILED
+
+def _solve_save(run: AllocationRun) -> str:
+    mapped = mapper.build_problem(run)
+    problem = parse_post_problem(mapped.data)
+    allocation = allocate_posts(problem, time_limit=run.time_limit)  # forks from prefork workers too
+    _save(run, mapper.solution_rows(run, mapped, allocation), mapped)
+    return Status.DONE
+
+
+def _failure(run: AllocationRun, exc: Exception) -> str:
+    if isinstance(exc, ProblemError):
+        return (_("The posts and members could not be turned into an allocation problem: %(error)s")
+                % {"error": exc})
+    return _("The run failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc}
 
 
 # ---------------------------------------------------------------- sweeper (beat)
@@ -264,40 +184,18 @@ def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | N
     queued after `stale_minutes`; runs solving for longer (the worker died), queued again while attempts remain
     and failed after; publications whose members were not told after `notice_minutes`."""
     now = now or timezone.now()
-    stale_minutes = float(getattr(settings, "ALLOCATION_STALE_MINUTES", DEFAULT_STALE_MINUTES)
-                          if stale_minutes is None else stale_minutes)
-    max_attempts = int(getattr(settings, "ALLOCATION_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
-                       if max_attempts is None else max_attempts)
-    cutoff = now - dt.timedelta(minutes=stale_minutes)
-    stale = AllocationRun.objects.filter(updated_at__lt=cutoff)
-    resent = list(stale.filter(status=Status.QUEUED).values_list("pk", flat=True))
-    failed = []
-    for run in stale.filter(status=Status.SOLVING).only("pk", "attempts"):
-        same = stale.filter(pk=run.pk, status=Status.SOLVING)
-        if run.attempts < max_attempts:
-            message = _("Queued again: the worker stopped answering (attempt %(n)d of %(max)d).") % {
-                "n": run.attempts, "max": max_attempts}
-            if same.update(status=Status.QUEUED, updated_at=now, message=message):
-                resent.append(run.pk)
-                audit_record_change(instance=run, changes={"status": (Status.SOLVING, Status.QUEUED), "message": ("", message)})
-        else:
-            message = _("Failed: the worker stopped answering %(n)d times.") % {"n": run.attempts}
-            if same.update(status=Status.FAILED, finished_at=now, updated_at=now, message=message):
-                failed.append(run.pk)
-                audit_record_change(instance=run, changes={"status": (Status.SOLVING, Status.FAILED), "message": ("", message)})
-    for pk in resent:
-        _enqueue(pk)
-    unannounced = list(
-        AllocationPublication.objects.filter(notified_at__isnull=True,
-                                             published_at__lt=now - dt.timedelta(minutes=notice_minutes))
-        .order_by("pk").values_list("pk", flat=True)
+    stale_minutes = settings.ALLOCATION_STALE_MINUTES if stale_minutes is None else stale_minutes
+    max_attempts = settings.ALLOCATION_MAX_ATTEMPTS if max_attempts is None else max_attempts
+    reaped = lifecycle.run_reap_stale(
+        AllocationRun, enqueue=_enqueue, now=now, stale_minutes=stale_minutes, max_attempts=max_attempts,
+        messages=lifecycle.ReapMessages(
+            requeued=_("Queued again: the worker stopped answering (attempt %(n)d of %(max)d)."),
+            failed=_("Failed: the worker stopped answering %(n)d times."),
+        ),
     )
-    for pk in unannounced:
-        _enqueue_publication_notice(pk)
-    if resent or failed or unannounced:
-        log.warning("allocation sweep: runs sent again %s, failed %s; notices sent again %s", resent, failed,
-                    unannounced)
-    return {"runs": sorted(resent), "failed": failed, "notices": unannounced}
+    unannounced = lifecycle.publication_resend_notices(AllocationPublication, enqueue=_enqueue_publication_notice,
+                                                       now=now, older_than_minutes=notice_minutes)
+    return {"runs": sorted(reaped.resent + reaped.requeued), "failed": reaped.failed, "notices": unannounced}
 
 
 # ---------------------------------------------------------------- publish
@@ -337,29 +235,10 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
     with transaction.atomic():
         # The sub-district first: publishers of it and of its communities (overlapping scopes) queue up here.
         SubDistrict.objects.select_for_update().filter(pk=run.sub_district_id).first()
-        locked = list(
-            AllocationRun.objects.select_for_update().filter(scope_key=run.scope_key, year=run.year).order_by("pk")
-        )
-        current = next((row for row in locked if row.pk == run.pk), None)
-        if current is None:
-            raise Http404("No such allocation run.")
-        if current.status != Status.DONE:
-            raise RunNotDone(_("Only a run that is done can be published; this run is %(status)s.")
-                             % {"status": current.get_status_display()})
-        published = _published(current)
-        if published is not None:
-            raise _already_published(current, published)
-        try:
-            with transaction.atomic():
-                publication = AllocationPublication.objects.create(
-                    scope_key=current.scope_key, year=current.year, run=current, published_by=user,
-                    published_at=timezone.now(),
-                )
-        except IntegrityError:
-            raise _already_published(current) from None
-        counts = _write_holdings(current)
+        publication = lifecycle.run_publish(run, user=user, published=_published, already_published=_already_published)
+        counts = _write_holdings(publication.run)
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.pk))
-    log.info("allocation run %s published for %s %s: %s", current.pk, current.scope_key, current.year, counts)
+    log.info("allocation run %s publication wrote the holdings: %s", run.pk, counts)
     return publication
 
 

@@ -14,13 +14,11 @@ from allocation.apis import (
     MyPostHoldingDeclineApi,
     MyPostHoldingListApi,
 )
+from runs.apis import run_paths
 
-urlpatterns = [
-    path("allocation/runs/", AllocationRunListApi.as_view(), name="allocation-run-list"),
-    path("allocation/runs/<int:pk>/", AllocationRunDetailApi.as_view(), name="allocation-run-detail"),
-    path("allocation/runs/<int:pk>/cancel/", AllocationRunCancelApi.as_view(), name="allocation-run-cancel"),
+urlpatterns = run_paths("allocation", list_api=AllocationRunListApi, detail_api=AllocationRunDetailApi,
+                        cancel_api=AllocationRunCancelApi, publish_api=AllocationRunPublishApi) + [
     path("allocation/runs/<int:pk>/rerun/", AllocationRunRerunApi.as_view(), name="allocation-run-rerun"),
-    path("allocation/runs/<int:pk>/publish/", AllocationRunPublishApi.as_view(), name="allocation-run-publish"),
     path("allocation/runs/<int:pk>/proposals/", AllocationRunProposalListApi.as_view(),
          name="allocation-run-proposals"),
     path("allocation/runs/<int:pk>/proposals/<int:proposal_id>/", AllocationRunProposalDetailApi.as_view(),

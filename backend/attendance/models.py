@@ -30,7 +30,9 @@ class Attendance(TimeStamped):
         QR = "qr", _("QR code")
         COORDINATOR = "coordinator", _("By the coordinator")
 
-    shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="attendances")
+    shift = models.ForeignKey(
+        "shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="attendances"
+    )
     volunteer = models.ForeignKey(
         "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="attendances"
     )

@@ -72,7 +72,7 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 
 def no_show_lookback() -> dt.timedelta:
     # Shifts older than this are never marked, so a first run does not sweep the whole history.
-    return dt.timedelta(days=getattr(settings, "ATTENDANCE_NO_SHOW_LOOKBACK_DAYS", 7))
+    return dt.timedelta(days=settings.ATTENDANCE_NO_SHOW_LOOKBACK_DAYS)
 
 
 # ---------------------------------------------------------------- QR token
@@ -107,8 +107,8 @@ def qr_token_read(*, token: str, now: dt.datetime | None = None) -> Shift:
     try:
         data = signing.TimestampSigner(salt=TOKEN_SALT).unsign_object(token)
         shift_id = int(data["shift"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise _token_error(_("This QR code is not valid."))
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise _token_error(_("This QR code is not valid.")) from error
     shift = Shift.objects.select_related("community", "post").filter(pk=shift_id).first()
     if shift is None:
         raise _token_error(_("This QR code is not valid."))
@@ -204,7 +204,9 @@ def attendance_record(
     if errors:
         first = next(iter(errors.items()))
         raise ApplicationError(f"{first[0]}: {first[1][0]}", fields=errors)
-    minutes = served_minutes(checked_in_at=checked_in_at, checked_out_at=checked_out_at, start=shift.start, end=shift.end)
+    minutes = served_minutes(
+        checked_in_at=checked_in_at, checked_out_at=checked_out_at, start=shift.start, end=shift.end
+    )
     fields = {
         "assignment": assignment, "status": Attendance.Status.PRESENT, "method": Attendance.Method.COORDINATOR,
         "checked_in_at": checked_in_at, "checked_out_at": checked_out_at, "minutes_served": minutes,
@@ -233,7 +235,9 @@ def attendance_mark_no_shows(*, now: dt.datetime | None = None) -> int:
     assignments = (
         selectors.published_assignment_list()
         .filter(shift__end__lt=cutoff, shift__end__gte=now - no_show_lookback())
-        .filter(~Exists(Attendance.objects.filter(shift_id=OuterRef("shift_id"), volunteer_id=OuterRef("volunteer_id"))))
+        .filter(
+            ~Exists(Attendance.objects.filter(shift_id=OuterRef("shift_id"), volunteer_id=OuterRef("volunteer_id")))
+        )
         .order_by("shift_id", "volunteer_id", "-run__publication__published_at", "-pk")
         .values_list("pk", "shift_id", "volunteer_id")
     )

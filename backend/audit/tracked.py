@@ -18,16 +18,18 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 
-from accounts.models import User
+from accounts.models import Invitation, User
 from allocation.models import AllocationPublication, AllocationRun
 from core.scoping import Scope, scope_filter
 from needs.models import Need
-from people.models import SkillVerification
+from people.models import SkillVerification, Volunteer
 from planning.models import Assignment, MatchingRun, Publication
-from planning.selectors import matching_run_scope
 from posts.models import PostHolding
 from records.models import ServiceRecord
+from reports.models import ExportJob
 from resources.models import Resource, ResourceSlot
+from runs.selectors import run_scope
+from transfer.models import ImportRun
 from volunteering.models import AssignmentResponse
 
 Visible = Callable[[User], Q | None]  # the rows whose history the user reads; None: every row
@@ -37,11 +39,16 @@ def in_scope(scope: Scope) -> Visible:
     return lambda user: scope_filter(user, scope, write=False)
 
 
+def own(path: str) -> Visible:
+    """Rows the user made (`path` names the user), read by the administrator whoever made them."""
+    return lambda user: None if user.is_superuser or user.role == User.Role.ADMIN else Q(**{path: user})
+
+
 def of_run(path: str, runs: type[models.Model]) -> Visible:
-    """Rows of a run the user sees (matching and allocation runs share the planning's scope rule)."""
+    """Rows of a run the user sees (every kind of run shares one scope rule, runs.selectors.run_scope)."""
 
     def visible(user: User) -> Q | None:
-        condition = matching_run_scope(user)
+        condition = run_scope(user)
         return None if condition is None else Q(**{f"{path}__in": runs.objects.filter(condition).values("pk")})
 
     return visible
@@ -70,11 +77,29 @@ TRACKED: dict[str, Tracked] = {
     "publication": Tracked(Publication, of_run("run", MatchingRun)),
     "assignment": Tracked(Assignment, of_run("run", MatchingRun)),
     "assignment_response": Tracked(AssignmentResponse, of_run("assignment__run", MatchingRun), mask=("reason",)),
-    "allocation_run": Tracked(AllocationRun, of_run("pk", AllocationRun), exclude=("stats",)),
+    "allocation_run": Tracked(AllocationRun, of_run("pk", AllocationRun),
+                              exclude=("heartbeat", "stage", "progress", "stats")),
     "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
     "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
     # Who verified or revoked a volunteer's skill level, and when (the row itself keeps only the latest check).
     "skill_verification": Tracked(SkillVerification, in_scope(Scope(community="volunteer__home_community"))),
+    # Accounts: made, changed (role, scope, contact), disabled, enabled, reset; never the password or a digest.
+    "user": Tracked(User, in_scope(Scope(community="volunteer__home_community")),
+                    exclude=("password", "last_login", "credentials_version"), mask=("phone", "email", "display_name")),
+    "volunteer": Tracked(Volunteer, in_scope(Scope(community="home_community")), exclude=("lat", "lng"),
+                         mask=("name",)),
+    # An import: its upload, confirmation and end with the counts written (run_finish: the bulk writes of its
+    # volunteers and accounts send no signals, so this entry is their history). The file's contents stay out: the
+    # preview and the problems quote cells, which may hold phones and names.
+    "import_run": Tracked(ImportRun, of_run("pk", ImportRun),
+                          exclude=("heartbeat", "stage", "progress", "rows_done", "preview", "problems", "headers",
+                                   "created_users", "file")),
+    # An export: who asked for which rows (kind, format, filters), its end with the rows written (run_finish), its
+    # failure or the reaper's requeue. Its requester's own, as the export itself is.
+    "export_job": Tracked(ExportJob, own("created_by"), exclude=("heartbeat", "stage", "progress", "rows_done")),
+    # Issued, replaced (re-sent, printed) and used; the digests of the token and code stay out.
+    "invitation": Tracked(Invitation, in_scope(Scope(community="user__volunteer__home_community")),
+                          exclude=("token_digest", "code_digest", "failed_attempts")),
 }
 
 
@@ -84,6 +109,8 @@ def tracked_register() -> None:
     for tracked in TRACKED.values():
         # Reverse relations (a run's assignments, ...) are other rows with histories of their own; auditlog would
         # write them into a creation entry as "planning.Assignment.None".
-        reverse = [field.name for field in tracked.model._meta.get_fields() if field.auto_created and not field.concrete]
+        reverse = [
+            field.name for field in tracked.model._meta.get_fields() if field.auto_created and not field.concrete
+        ]
         auditlog.register(tracked.model, exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse],
                           mask_fields=list(tracked.mask))

@@ -2,11 +2,28 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from accounts.apis import LoginApi, LogoutApi, MeApi, TokenApi
+from accounts.apis import (
+    CodeLoginApi,
+    InvitationAcceptApi,
+    InvitationLookupApi,
+    LoginApi,
+    LogoutApi,
+    MeApi,
+    PasswordResetApi,
+    PhoneCodeRequestApi,
+    TokenApi,
+    UserViewSet,
+)
 from geo.apis import CommunityViewSet, DistrictViewSet, FacilityViewSet, GridViewSet, SubDistrictViewSet
 from needs.apis import NeedViewSet
 from orgs.apis import AgreementViewSet, UnitViewSet
-from people.apis import BlackoutViewSet, SkillViewSet, VolunteerViewSet, WeeklyAvailabilityViewSet
+from people.apis import (
+    BlackoutViewSet,
+    CommunityInvitationSheetApi,
+    SkillViewSet,
+    VolunteerViewSet,
+    WeeklyAvailabilityViewSet,
+)
 from posts.apis import PostHoldingViewSet, PostViewSet, TeamViewSet
 from projects.apis import ProjectViewSet
 from resources.apis import ResourceSlotViewSet, ResourceViewSet
@@ -32,12 +49,20 @@ router.register("resources", ResourceViewSet, basename="resource")
 router.register("resource-slots", ResourceSlotViewSet, basename="resource-slot")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("shifts", ShiftViewSet, basename="shift")
+router.register("users", UserViewSet, basename="user")
 
 urlpatterns = [
     path("auth/login/", LoginApi.as_view(), name="login"),
     path("auth/logout/", LogoutApi.as_view(), name="logout"),
     path("auth/me/", MeApi.as_view(), name="me"),
     path("auth/token/", TokenApi.as_view(), name="token"),
+    path("auth/invitation/", InvitationLookupApi.as_view(), name="invitation"),
+    path("auth/invitation/accept/", InvitationAcceptApi.as_view(), name="invitation-accept"),
+    path("auth/phone-code/", PhoneCodeRequestApi.as_view(), name="phone-code"),
+    path("auth/code-login/", CodeLoginApi.as_view(), name="code-login"),
+    path("auth/password-reset/", PasswordResetApi.as_view(), name="password-reset"),
+    path("communities/<int:pk>/invitation-sheet/", CommunityInvitationSheetApi.as_view(),
+         name="community-invitation-sheet"),
     path("", include("transfer.urls")),
     path("", include("planning.urls")),
     path("", include("notifications.urls")),

@@ -1,5 +1,6 @@
 """Admin actions that change a row's status through its service, so that the domain's rules, its audit entries and
-its side effects apply in the admin as in the API; the status field itself is read-only in every admin form."""
+its side effects apply in the admin as in the API; the status field itself is read-only in every admin form. And the
+read-only admin of rows that only the services write (histories, deliveries, credentials)."""
 from collections.abc import Callable
 
 from django.contrib import admin, messages
@@ -29,3 +30,13 @@ def service_action(name: str, description: str, call: Callable) -> Callable:
 
     action.__name__ = name
     return admin.action(description=description)(action)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the services alone write: the admin lists and shows them (and may delete one), never adds or edits."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

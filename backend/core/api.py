@@ -35,10 +35,13 @@ class ScopedViewSet(viewsets.ModelViewSet):
     create_roles: frozenset | None = None
     delete_roles: frozenset | None = None
 
+    # What a client may read here is also what it may name in any other entity's related fields; False for a
+    # view that is not the model's one home (the administrator's accounts: fields naming a person keep theirs).
+    registers_related_scope = True
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        # What a client may read here is also what it may name in any other entity's related fields.
-        if cls.__dict__.get("queryset") is not None:
+        if cls.__dict__.get("queryset") is not None and cls.registers_related_scope:
             register_scope(cls.queryset.model, cls.scope)
 
     def get_write_roles(self) -> frozenset:

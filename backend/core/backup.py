@@ -84,7 +84,7 @@ def _dump_database(db: dict, target: Path) -> str:
 
 def backup_create(*, alias: str = "default", now: dt.datetime | None = None) -> Backup:
     """A whole backup of the database and MEDIA_ROOT in BACKUP_DIR; older ones beyond BACKUP_KEEP_DAYS removed."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     root = Path(settings.BACKUP_DIR)
     root.mkdir(parents=True, exist_ok=True)
     name = now.strftime("%Y%m%dT%H%M%SZ")

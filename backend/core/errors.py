@@ -30,10 +30,11 @@ class ApplicationError(Exception):
     # counts towards a lockout) sets this to False.
     rollback = True
 
-    def __init__(self, message: str, *, fields: dict | None = None):
+    def __init__(self, message: str, *, fields: dict | None = None, retry_after: int | None = None):
         super().__init__(message)
         self.message = message
         self.fields = fields or {}
+        self.retry_after = retry_after  # seconds, sent as Retry-After (a limit that ends)
 
 
 class IllegalTransition(ApplicationError):
@@ -135,7 +136,10 @@ def exception_handler(exc, context):
         )
 
     if isinstance(exc, ApplicationError):
-        return Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)
+        response = Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)
+        if exc.retry_after is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     response = drf_exception_handler(exc, context)
     if response is None:

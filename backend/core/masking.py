@@ -1,9 +1,10 @@
 """Masking of personal data for readers without need (phones, names of requesters)."""
+from core.phones import phone_national
 
 
 def mask_phone(phone: str) -> str:
-    """13812345678 -> 138****5678; short or empty values are hidden entirely."""
-    digits = (phone or "").strip()
+    """13812345678 (stored as +8613812345678) -> 138****5678; short or empty values are hidden entirely."""
+    digits = phone_national((phone or "").strip())
     if not digits:
         return ""
     if len(digits) < 7:

@@ -1,10 +1,12 @@
 """Base serializers: single-line text for every model serializer and input field that names one line, and the
 domain entities' ordered time pairs and related-choice scoping."""
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.api import ScopedRelatedMixin
+from core.phones import phone_national, phone_normalize
 from core.related import ScopedPrimaryKeyRelatedField
 from core.text import validate_one_line
 
@@ -18,6 +20,11 @@ class ModelSerializer(serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        # Meta.json_fields: a model JSONField's name -> the core.json_fields class that gives it a schema
+        # (the model field's validators, label and default are kept).
+        json_field = getattr(self.Meta, "json_fields", {}).get(field_name)
+        if json_field is not None:
+            field_class = json_field
         if isinstance(model_field, models.CharField) and issubclass(field_class, serializers.CharField):
             field_kwargs["validators"] = [*field_kwargs.get("validators", []), validate_one_line]
         return field_class, field_kwargs
@@ -29,6 +36,25 @@ class LineField(serializers.CharField):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.validators.append(validate_one_line)
+
+
+class PhoneField(LineField):
+    """A mainland mobile number as people type it (spaces, dashes, +86, full-width digits), given to the code in
+    its stored form, E.164 (core.phones); shown in the national form."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        text = super().to_internal_value(data)
+        try:
+            return phone_normalize(text)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages, code="invalid_phone") from None
+
+    def to_representation(self, value):
+        return phone_national(value)
 
 
 class DomainSerializer(ScopedRelatedMixin, ModelSerializer):

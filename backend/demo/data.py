@@ -26,7 +26,8 @@ SUB_DISTRICTS = [
 COMMUNITY_NAMES = {
     "林山寨街道": ["百花", "林山寨", "伏牛路", "互助路", "嵩山路北", "友爱路", "煤仓街", "工人路", "淮河路", "华山路"],
     "建设路街道": ["协作路", "阳光新城", "建设路西", "国棉一厂", "国棉三厂", "电厂路", "建设路东", "五龙口", "桐淮"],
-    "棉纺路街道": ["国棉四厂", "国棉五厂", "国棉六厂", "棉纺路东", "棉纺路西", "郑上路", "颍河路", "陇海西路", "西站路", "大学路"],
+    "棉纺路街道": ["国棉四厂", "国棉五厂", "国棉六厂", "棉纺路东", "棉纺路西", "郑上路", "颍河路", "陇海西路", "西站路",
+                   "大学路"],
     "秦岭路街道": ["秦江", "秦岭路", "汝河新区", "化工路", "文化宫路", "冉屯东路", "冉屯西路", "西三环", "秦岭北路"],
     "三官庙街道": ["中原中路二", "三官庙", "中原中路一", "中原二", "西站北", "农业银行", "郑州大学北", "陇海中路"],
     "绿东村街道": ["白鸽", "绿东村", "二砂", "洛河路", "闫家嘴", "中磨", "电缆厂"],
@@ -150,8 +151,10 @@ AGENCY_NAMES = [
     "中原区图书馆", "中原区文化馆", "中原区疾病预防控制中心",
 ]
 STATE_FIRM_TEMPLATES = [
-    "中国银行郑州{place}支行", "中国工商银行郑州{place}支行", "中国农业银行郑州{place}支行", "中国建设银行郑州{place}支行",
-    "中国邮政集团郑州{place}营业部", "国网郑州供电公司{place}供电所", "郑州华润燃气{place}服务站", "郑州自来水{place}营业所",
+    "中国银行郑州{place}支行", "中国工商银行郑州{place}支行", "中国农业银行郑州{place}支行",
+    "中国建设银行郑州{place}支行",
+    "中国邮政集团郑州{place}营业部", "国网郑州供电公司{place}供电所", "郑州华润燃气{place}服务站",
+    "郑州自来水{place}营业所",
     "中国移动郑州{place}营业厅", "中国联通郑州{place}营业厅", "郑州公交{place}车队", "中铁七局{place}项目部",
 ]
 STATE_FIRMS_NAMED = [
@@ -192,7 +195,8 @@ UNIT_KIND_SKILLS = {
 }
 # Skills by volunteer kind, beyond the employer's.
 KIND_SKILLS = {
-    "in_office": ["first_aid", "policy_publicity", "patrol", "traffic_guide", "waste_sorting", "photography", "driving"],
+    "in_office": ["first_aid", "policy_publicity", "patrol", "traffic_guide", "waste_sorting", "photography",
+                  "driving"],
     "retired": ["patrol", "sanitation", "elderly_care", "mediation", "policy_publicity", "calligraphy",
                 "traffic_guide", "gardening", "haircut", "cooking", "waste_sorting", "performing_arts"],
     "non_post": ["patrol", "sanitation", "repair", "plumbing_electrical", "cooking", "driving", "waste_sorting",
@@ -204,7 +208,8 @@ KIND_SKILLS = {
 PARTY_ORG_SUFFIXES = ["委员会", "总支部委员会", "支部委员会"]
 
 AGREEMENT_ITEMS = [
-    "开放会议室供社区党员活动使用", "组织在职党员到社区报到并参加志愿服务", "资助困难群众节日慰问", "参与老旧小区环境整治",
+    "开放会议室供社区党员活动使用", "组织在职党员到社区报到并参加志愿服务", "资助困难群众节日慰问",
+    "参与老旧小区环境整治",
     "为社区居民提供义诊服务", "为社区开展法律知识讲座", "捐赠图书充实社区阅览室", "提供车辆支持社区活动",
     "共建四点半课堂", "参与创建文明城市志愿服务", "支持社区文体活动经费", "开展消防安全培训", "参与社区垃圾分类督导",
     "认领困难群众微心愿", "开放职工食堂为社区老人助餐", "组织青年志愿者开展助老服务",

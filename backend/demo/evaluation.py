@@ -51,7 +51,7 @@ def demo_evaluation_seed(*, seed: int) -> dict[str, int]:
         user=coordinator, year=year, title=f"{year} 年度驻区单位民主测评", units=units, ballots=BALLOTS,
         community=community,
     )
-    values, weights = zip(*RATING_WEIGHTS)
+    values, weights = zip(*RATING_WEIGHTS, strict=True)
     for code in codes[:BALLOTS_CAST]:
         ratings = [{"unit": unit.pk, "rating": rng.choices(values, weights=weights)[0]} for unit in units]
         services.appraisal_ballot_submit(code=code, ratings=ratings)

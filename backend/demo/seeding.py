@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from core.weeks import monday_of
 from demo import data
 from geo.models import Community, District, Facility, Grid, SubDistrict
 from ledgers.services import ledger_write_month
@@ -26,7 +27,6 @@ from projects.models import Project
 from records.models import ServiceRecord
 from resources.models import Resource, ResourceSlot
 from shifts.models import ResourceRequest, Shift
-from core.weeks import monday_of
 from shifts.services import shift_generate_week
 
 User = get_user_model()
@@ -244,6 +244,8 @@ class _Builder:
         self.timings: list[tuple[str, float]] = []
         self.logins: list[tuple[str, str, str]] = []
         self.password = make_password(DEMO_PASSWORD)
+        self.account_phones: set[str] = set()
+        self.activated_at = timezone.now()  # the demo's accounts have their password: activated
 
     def rng(self, step: str) -> random.Random:
         return random.Random(f"{self.seed}:{step}")
@@ -251,10 +253,9 @@ class _Builder:
     def run(self) -> None:
         # A demo login may already exist (say, from createsuperuser before seeding): take it over, don't fail.
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
-        for step in (self.geography, self.skills, self.units, self.agreements, self.people_plan, self.teams_and_posts_plan,
-                     self.people_save, self.teams_and_posts_save, self.staff, self.consents, self.verifications,
-                     self.resources, self.needs, self.projects,
-                     self.shifts, self.service_history):
+        for step in (self.geography, self.skills, self.units, self.agreements, self.people_plan,
+                     self.teams_and_posts_plan, self.people_save, self.teams_and_posts_save, self.staff, self.consents,
+                     self.verifications, self.resources, self.needs, self.projects, self.shifts, self.service_history):
             started = time.perf_counter()
             step()
             self.timings.append((step.__name__, time.perf_counter() - started))
@@ -275,6 +276,14 @@ class _Builder:
     def phone(self, rng: random.Random) -> str:
         return rng.choice(_PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}"
 
+    def account_phone(self, rng: random.Random) -> str:
+        """A mobile number in E.164 that no other demo account holds (one per active account)."""
+        while True:
+            phone = "+86" + self.phone(rng)
+            if phone not in self.account_phones:
+                self.account_phones.add(phone)
+                return phone
+
     def near(self, rng: random.Random, lat: float, lng: float, spread: float) -> tuple[float, float]:
         return round(lat + rng.uniform(-spread, spread), 6), round(lng + rng.uniform(-spread, spread) * 1.2, 6)
 
@@ -292,7 +301,7 @@ class _Builder:
         SubDistrict.objects.bulk_create(subs)
         self.sub_districts = subs
         weights = []
-        for sub, (name, lat, lng, count) in zip(subs, centres):
+        for sub, (name, lat, lng, count) in zip(subs, centres, strict=True):
             for position, stem in enumerate(data.COMMUNITY_NAMES[name][:count]):
                 clat, clng = self.near(rng, lat, lng, 0.010)
                 street = rng.choice(data.STREETS)
@@ -302,7 +311,7 @@ class _Builder:
                 ))
                 weights.append(rng.uniform(0.5, 1.5))
         total = sum(weights)
-        for community, weight in zip(communities, weights):
+        for community, weight in zip(communities, weights, strict=True):
             community.population = round(self.scale.residents * weight / total)
         Community.objects.bulk_create(communities, batch_size=BATCH)
         self.communities = communities
@@ -343,13 +352,14 @@ class _Builder:
                      "company": data.COMPANY_TEMPLATES, "other": data.OTHER_TEMPLATES}
         places = [c.name.removesuffix("社区") for c in self.communities] + [s.removesuffix("路") for s in data.STREETS]
         used, plan = set(), []
-        for (kind, _), count in zip(shares, counts):
+        for (kind, _), count in zip(shares, counts, strict=True):
             for i in range(count):
                 if i < len(named[kind]):
                     name = named[kind][i]
                 else:
                     while True:
-                        name = rng.choice(templates[kind]).format(place=rng.choice(places), brand=rng.choice(data.BRANDS))
+                        name = rng.choice(templates[kind]).format(place=rng.choice(places),
+                                                                  brand=rng.choice(data.BRANDS))
                         if name not in used:
                             break
                 used.add(name)
@@ -360,12 +370,14 @@ class _Builder:
         units = []
         for position, (kind, name) in enumerate([first] + rest):
             # The demo's unit sits in the demo's community, so danwei and shequ see the same co-building.
-            community_index = 0 if position == 0 else rng.choices(range(len(self.communities)), weights=self.community_weights)[0]
+            community_index = 0 if position == 0 else rng.choices(range(len(self.communities)),
+                                                                  weights=self.community_weights)[0]
             community = self.communities[community_index]
             lat, lng = self.near(rng, community.lat, community.lng, 0.003)
             units.append(Unit(
                 name=name, kind=kind, party_organisation=f"中共{name}{rng.choice(data.PARTY_ORG_SUFFIXES)}",
-                community=community, lat=lat, lng=lng, address=f"郑州市中原区{rng.choice(data.STREETS)}{rng.randint(1, 400)}号",
+                community=community, lat=lat, lng=lng,
+                address=f"郑州市中原区{rng.choice(data.STREETS)}{rng.randint(1, 400)}号",
                 contact_name=self.person_name(rng, old=False), contact_phone=self.phone(rng),
             ))
         Unit.objects.bulk_create(units, batch_size=BATCH)
@@ -376,7 +388,8 @@ class _Builder:
         pairs = [(unit, unit.community) for unit in self.unit_list]
         extra = self.scale.agreements - len(pairs)
         for unit in rng.sample(self.unit_list, min(max(extra, 0), len(self.unit_list))):
-            siblings = [c for c in self.communities if c.sub_district_id == unit.community.sub_district_id and c != unit.community]
+            siblings = [c for c in self.communities
+                        if c.sub_district_id == unit.community.sub_district_id and c != unit.community]
             if siblings:
                 pairs.append((unit, rng.choice(siblings)))
         agreements = [
@@ -429,7 +442,8 @@ class _Builder:
         demo = people[0]
         demo.username = "zhiyuanzhe"
         demo.skills = {"policy_publicity": 3, "first_aid": 2, "photography": 2}
-        demo.availability = [(3, _t("19:00"), _t("21:30")), (6, _t("08:30"), _t("12:00")), (7, _t("14:30"), _t("17:30"))]
+        demo.availability = [(3, _t("19:00"), _t("21:30")), (6, _t("08:30"), _t("12:00")),
+                             (7, _t("14:30"), _t("17:30"))]
         demo.active, demo.consent_rank, demo.consent_share = True, True, True
         demo.reported_at = self.week - dt.timedelta(days=200)
         self.people = people
@@ -462,7 +476,7 @@ class _Builder:
         return _Person(
             number=f"ZY{number:07d}", name=self.person_name(rng, old=old), kind=kind, community=community_index,
             grid=grid_index, employer=employer, skills=skills, availability=_availability(rng, kind),
-            phone=self.phone(rng), lat=lat, lng=lng, languages=languages, max_hours=rng.randint(*hours),
+            phone=self.account_phone(rng), lat=lat, lng=lng, languages=languages, max_hours=rng.randint(*hours),
             max_distance=None if rng.random() < 0.4 else rng.choice([1.0, 1.5, 2.0, 3.0, 5.0]),
             reported_at=reported, consent_rank=rng.random() < 0.65,
             consent_share=kind == "in_office" and rng.random() < 0.8, active=rng.random() < 0.97,
@@ -474,8 +488,9 @@ class _Builder:
         self.topped_up = 0  # members given the skill level a post asks for, where too few had it
         self.post_plan = []  # (community index, template, seats, holder indices)
         for community_index in range(len(self.communities)):
-            members = [i for i in self.people_of[community_index] if self.people[i].kind != "resident" and self.people[i].active]
-            residents = [i for i in self.people_of[community_index] if self.people[i].kind == "resident" and self.people[i].active]
+            active = [i for i in self.people_of[community_index] if self.people[i].active]
+            members = [i for i in active if self.people[i].kind != "resident"]
+            residents = [i for i in active if self.people[i].kind == "resident"]
             for template in data.POSTS:
                 name, _, _, seats, required, weekdays, start, end, *_ = template
                 wanted = seats + rng.randint(1, 2)
@@ -488,7 +503,7 @@ class _Builder:
                 extra = residents[:]
                 rng.shuffle(extra)
 
-                def pick(candidates, test, upgrade=False, load=0):
+                def pick(candidates, test, upgrade=False, load=0, chosen=chosen, wanted=wanted, required=required):
                     for i in candidates:
                         if len(chosen) >= wanted:
                             return
@@ -501,10 +516,10 @@ class _Builder:
                             self.topped_up += 1
                         chosen.append(i)
 
-                def qualified(p):
+                def qualified(p, required=required):
                     return all(p.skills.get(code, 0) >= level for code, level in required.items())
 
-                def fits(p):
+                def fits(p, weekdays=weekdays, start_t=start_t, end_t=end_t):
                     return any(day in weekdays and s <= start_t and e >= end_t for day, s, e in p.availability)
 
                 pick(order, lambda p: qualified(p) and fits(p))
@@ -524,22 +539,25 @@ class _Builder:
         users = [
             User(
                 username=p.username or p.number, display_name=p.name, phone=p.phone, role=User.Role.VOLUNTEER,
-                password=self.password, is_active=True,
+                password=self.password, is_active=True, activated_at=self.activated_at,
             )
             for p in self.people
         ]
         User.objects.bulk_create(users, batch_size=BATCH)
         _ensure_pks(users, User, "username")
         volunteers = []
-        for person, user in zip(self.people, users):
+        for person, user in zip(self.people, users, strict=True):
             community = self.communities[person.community]
             volunteers.append(Volunteer(
                 user_id=user.pk, number=person.number, name=person.name, kind=person.kind,
                 employer_unit=self.unit_list[person.employer] if person.employer is not None else None,
                 home_community=community, grid=self.grids_of[person.community][person.grid],
-                skills=dict(sorted(person.skills.items())), languages=person.languages, max_hours_per_week=person.max_hours,
+                skills=dict(sorted(person.skills.items())), languages=person.languages,
+                max_hours_per_week=person.max_hours,
                 max_distance_km=person.max_distance, reported_community=community if person.reported_at else None,
-                reported_at=person.reported_at, consent_rank_name=person.consent_rank,
+                reported_at=person.reported_at,
+                report_confirmed_at=self.at(person.reported_at, dt.time(12)) if person.reported_at else None,
+                consent_rank_name=person.consent_rank,
                 consent_share_with_unit=person.consent_share, active=person.active, lat=person.lat, lng=person.lng,
             ))
         Volunteer.objects.bulk_create(volunteers, batch_size=BATCH)
@@ -547,7 +565,7 @@ class _Builder:
         self.volunteers = volunteers
         availability = [
             WeeklyAvailability(volunteer_id=v.pk, weekday=day, start_time=start, end_time=end)
-            for person, v in zip(self.people, volunteers) for day, start, end in person.availability
+            for person, v in zip(self.people, volunteers, strict=True) for day, start, end in person.availability
         ]
         WeeklyAvailability.objects.bulk_create(availability, batch_size=BATCH * 2)
         rng = self.rng("blackouts")
@@ -558,7 +576,8 @@ class _Builder:
                 days = rng.randint(1, 10)
                 blackouts.append(Blackout(
                     volunteer_id=volunteer.pk, start=self.at(first, dt.time(0, 0)),
-                    end=self.at(first + dt.timedelta(days=days), dt.time(0, 0)), reason=rng.choice(data.BLACKOUT_REASONS),
+                    end=self.at(first + dt.timedelta(days=days), dt.time(0, 0)),
+                    reason=rng.choice(data.BLACKOUT_REASONS),
                 ))
         Blackout.objects.bulk_create(blackouts, batch_size=BATCH)
         self.logins.append(("zhiyuanzhe", "volunteer", f"{volunteers[0].number} {volunteers[0].name}, "
@@ -584,14 +603,16 @@ class _Builder:
             for grid_index, grid in enumerate(self.grids_of[community_index]):
                 in_grid = [i for i in people if self.people[i].grid == grid_index]
                 chosen = rng.sample(in_grid, min(len(in_grid), rng.randint(6, 12)))
-                team = Team(community=community, kind=Team.Kind.GRID, name=f"{grid.name}志愿服务组", specialty="网格服务",
+                team = Team(community=community, kind=Team.Kind.GRID, name=f"{grid.name}志愿服务组",
+                            specialty="网格服务",
                             leader=self.volunteers[chosen[0]] if chosen else None)
                 teams.append(team)
                 memberships.append((team, chosen))
                 if grid_index == 0:
                     team_by_key[(community_index, "grid")] = team
             optional = data.SERVICE_TEAMS[7:]
-            for name, specialty, skill, key in data.SERVICE_TEAMS[:7] + rng.sample(optional, rng.randint(1, len(optional))):
+            for name, specialty, skill, key in data.SERVICE_TEAMS[:7] + rng.sample(optional,
+                                                                                   rng.randint(1, len(optional))):
                 skilled = [i for i in people if self.people[i].skills.get(skill, 0) >= 1]
                 chosen = skilled[:30] if len(skilled) <= 30 else rng.sample(skilled, 30)
                 team = Team(community=community, kind=Team.Kind.SERVICE_TEAM, name=name, specialty=specialty,
@@ -619,7 +640,7 @@ class _Builder:
             for i in chosen:
                 rows.append(through(team_id=team.pk, volunteer_id=self.volunteers[i].pk))
         # Holders join the team their post belongs to (一编: every post holder sits in a group).
-        for post, team, chosen in zip(posts, post_teams, holders):
+        for post, team, chosen in zip(posts, post_teams, holders, strict=True):
             post.team = team
             if team is None:
                 continue
@@ -631,7 +652,7 @@ class _Builder:
         through.objects.bulk_create(rows, batch_size=BATCH * 2)
         Post.objects.bulk_create(posts, batch_size=BATCH)
         holdings = []
-        for post, chosen in zip(posts, holders):
+        for post, chosen in zip(posts, holders, strict=True):
             for i in chosen:
                 status = PostHolding.Status.PROPOSED if (i != 0 and rng.random() < 0.05) else PostHolding.Status.ACTIVE
                 holdings.append(PostHolding(post=post, volunteer=self.volunteers[i], year=self.year, status=status))
@@ -646,21 +667,25 @@ class _Builder:
         first_sub, first_community, first_unit = self.sub_districts[0], self.communities[0], self.unit_list[0]
         users = [
             User(username="admin", display_name="区管理员", role=User.Role.ADMIN, is_staff=True, is_superuser=True,
-                 password=self.password),
+                 password=self.password, activated_at=self.activated_at),
             User(username="jiedao", display_name=f"{first_sub.name}协调员", role=User.Role.SUBDISTRICT,
-                 sub_district=first_sub, password=self.password, phone=self.phone(rng)),
+                 sub_district=first_sub, password=self.password, phone=self.account_phone(rng),
+                 activated_at=self.activated_at),
             User(username="shequ", display_name=f"{first_community.name}协调员", role=User.Role.COMMUNITY,
-                 community=first_community, password=self.password, phone=self.phone(rng)),
+                 community=first_community, password=self.password, phone=self.account_phone(rng),
+                 activated_at=self.activated_at),
             User(username="danwei", display_name=f"{first_unit.name}联络员", role=User.Role.UNIT, unit=first_unit,
-                 password=self.password, phone=self.phone(rng)),
+                 password=self.password, phone=self.account_phone(rng), activated_at=self.activated_at),
         ]
         for sub in self.sub_districts:
             users.append(User(username=f"jiedao_{sub.code}", display_name=self.person_name(rng, old=False),
-                              role=User.Role.SUBDISTRICT, sub_district=sub, password=self.password, phone=self.phone(rng)))
+                              role=User.Role.SUBDISTRICT, sub_district=sub, password=self.password,
+                              phone=self.account_phone(rng), activated_at=self.activated_at))
         coordinators = []
         for community in self.communities:
             user = User(username=f"shequ_{community.code}", display_name=self.person_name(rng, old=False),
-                        role=User.Role.COMMUNITY, community=community, password=self.password, phone=self.phone(rng))
+                        role=User.Role.COMMUNITY, community=community, password=self.password,
+                        phone=self.account_phone(rng), activated_at=self.activated_at)
             users.append(user)
             coordinators.append(user)
         User.objects.bulk_create(users)
@@ -683,7 +708,7 @@ class _Builder:
         """The planned consents as the volunteers' own acts: each one given on their profile, and recorded."""
         rng = self.rng("consents")
         changes = []
-        for person, volunteer in zip(self.people, self.volunteers):
+        for person, volunteer in zip(self.people, self.volunteers, strict=True):
             for consent, given in ((ConsentChange.Consent.RANK_NAME, person.consent_rank),
                                    (ConsentChange.Consent.SHARE_WITH_UNIT, person.consent_share)):
                 if not given:
@@ -694,7 +719,8 @@ class _Builder:
                     day = max(day, person.reported_at)
                 changes.append(ConsentChange(
                     volunteer_id=volunteer.pk, consent=consent, old_value=False, new_value=True,
-                    changed_at=self.at(day, dt.time(rng.randint(8, 21), rng.randrange(60))), changed_by_id=volunteer.user_id,
+                    changed_at=self.at(day, dt.time(rng.randint(8, 21), rng.randrange(60))),
+                    changed_by_id=volunteer.user_id,
                 ))
         ConsentChange.objects.bulk_create(changes, batch_size=BATCH)
 
@@ -711,8 +737,9 @@ class _Builder:
                 for code, level in template[4].items():
                     post_skills.setdefault(i, {})[code] = max(post_skills.get(i, {}).get(code, 0), level)
         rows, claims, requiring_claims, requiring_verified = [], 0, 0, 0
-        for index, (person, volunteer) in enumerate(zip(self.people, self.volunteers)):
-            professional = data.UNIT_KIND_SKILLS[self.unit_list[person.employer].kind] if person.employer is not None else []
+        for index, (person, volunteer) in enumerate(zip(self.people, self.volunteers, strict=True)):
+            professional = (data.UNIT_KIND_SKILLS[self.unit_list[person.employer].kind]
+                            if person.employer is not None else [])
             for code, claimed in sorted(person.skills.items()):
                 claims += 1
                 requires = code in data.SKILLS_REQUIRING_VERIFICATION
@@ -733,7 +760,8 @@ class _Builder:
                 day = self.week - dt.timedelta(days=rng.randint(3, 700))
                 rows.append(SkillVerification(
                     volunteer_id=volunteer.pk, skill=skills[code], level=level, note=note,
-                    verified_by=self.coordinators[person.community], verified_at=self.at(day, dt.time(rng.randint(9, 17))),
+                    verified_by=self.coordinators[person.community],
+                    verified_at=self.at(day, dt.time(rng.randint(9, 17))),
                 ))
         SkillVerification.objects.bulk_create(rows, batch_size=BATCH)
         self.verified = (len(rows), claims, requiring_verified, requiring_claims)
@@ -743,7 +771,8 @@ class _Builder:
     def resources(self) -> None:
         rng = self.rng("resources")
         resources, slots = [], []
-        providers = [self.unit_list[0]] + rng.sample(self.unit_list[1:], min(self.scale.idle_resources, len(self.unit_list)) - 1)
+        providers = [self.unit_list[0]] + rng.sample(self.unit_list[1:], min(self.scale.idle_resources,
+                                                                             len(self.unit_list)) - 1)
         while len(providers) < self.scale.idle_resources:
             providers.append(rng.choice(self.unit_list))
         for index, unit in enumerate(providers):
@@ -767,7 +796,8 @@ class _Builder:
             for room, features in data.COMMUNITY_ROOMS:
                 resource = Resource(
                     unit=None, community=community, name=f"{community.name}{room}", category=Resource.Category.VENUE,
-                    capacity=facility_capacity[(community.pk, room)], features=list(features), address=community.address,
+                    capacity=facility_capacity[(community.pk, room)], features=list(features),
+                    address=community.address,
                     conditions="社区党群服务中心统一预约，公益活动免费使用。", lat=community.lat, lng=community.lng,
                 )
                 resources.append(resource)
@@ -796,7 +826,8 @@ class _Builder:
         needs = []
         past_anchor = self.week - dt.timedelta(days=7)
         S = Need.Status
-        plan = [S.PUBLISHED] * 8 + [S.PENDING] * 2 + [S.CLAIMED] * 2 + [S.IN_SERVICE] + [S.COMPLETED] * 2 + [S.RATED] * 2 + [S.CLOSED]
+        plan = ([S.PUBLISHED] * 8 + [S.PENDING] * 2 + [S.CLAIMED] * 2 + [S.IN_SERVICE] + [S.COMPLETED] * 2
+                + [S.RATED] * 2 + [S.CLOSED])
         for community_index, community in enumerate(self.communities):
             owner = self.coordinators[community_index]
             grids = self.grids_of[community_index]
@@ -817,14 +848,16 @@ class _Builder:
                     need.wanted_end = self.at(day, _t("11:00"))
                     need.deadline = day + dt.timedelta(days=5)
                 else:
-                    day = past_anchor - dt.timedelta(days=rng.randint(1, 40) if status != S.CLAIMED else -rng.randint(10, 14))
+                    day = past_anchor - dt.timedelta(days=rng.randint(1, 40)
+                                                     if status != S.CLAIMED else -rng.randint(10, 14))
                     need.wanted_start = self.at(day, _t("14:30"))
                     need.wanted_end = self.at(day, _t("16:30"))
                     need.deadline = day + dt.timedelta(days=rng.randint(3, 10))
                 needs.append(need)
             for status in (S.PUBLISHED, S.CLAIMED, S.COMPLETED, S.RATED):
                 title, category = rng.choice(data.MICRO_WISHES)
-                need = self.need(rng, community, grids, owner, status, title=title, category=category, kind=Need.Type.OBJECT,
+                need = self.need(rng, community, grids, owner, status, title=title, category=category,
+                                 kind=Need.Type.OBJECT,
                                  skills={}, headcount=1, micro=True)
                 need.deadline = past_anchor + dt.timedelta(days=rng.randint(-20, 30))
                 needs.append(need)
@@ -841,7 +874,8 @@ class _Builder:
         S = Need.Status
         for need in needs:
             if need.status in (S.COMPLETED, S.RATED, S.CLOSED):
-                need.finished_at = need.status_changed_at - dt.timedelta(days=rng.randint(0, 3) if need.status == S.RATED else 0)
+                need.finished_at = need.status_changed_at - dt.timedelta(days=rng.randint(0, 3)
+                                                                         if need.status == S.RATED else 0)
             if need.status == S.RATED:
                 need.rating_score = rng.choices((3, 4, 5), weights=(10, 35, 55))[0]
                 need.rating_comment = rng.choice(data.RATING_COMMENTS[need.rating_score])
@@ -849,7 +883,8 @@ class _Builder:
 
     def need(self, rng, community, grids, owner, status, *, title, category, kind, skills, headcount, micro) -> Need:
         source = Need.Source.RESIDENT if micro else rng.choice(
-            [Need.Source.RESIDENT, Need.Source.RESIDENT, Need.Source.GRID, Need.Source.PROJECT_BANK, Need.Source.COMMUNITY, Need.Source.UNIT])
+            [Need.Source.RESIDENT, Need.Source.RESIDENT, Need.Source.GRID, Need.Source.PROJECT_BANK,
+             Need.Source.COMMUNITY, Need.Source.UNIT])
         grid = rng.choice(grids)
         resident = source in (Need.Source.RESIDENT, Need.Source.GRID)
         requester = self.person_name(rng, old=rng.random() < 0.5) if resident else ""
@@ -859,7 +894,8 @@ class _Builder:
             title=title, description=f"{community.name}{grid.name}居民{title}，请社区协调志愿者和资源。",
             source=source, requester_name=requester, requester_phone=self.phone(rng) if resident else "",
             community=community, grid=grid, category=category, type=kind, is_micro_wish=micro,
-            required_skills=dict(skills), headcount=headcount, urgency=rng.choices((1, 2, 3, 4, 5), weights=(5, 15, 45, 25, 10))[0],
+            required_skills=dict(skills), headcount=headcount,
+            urgency=rng.choices((1, 2, 3, 4, 5), weights=(5, 15, 45, 25, 10))[0],
             owner=owner, status=status, status_changed_at=changed,
         )
 
@@ -875,9 +911,11 @@ class _Builder:
         for community_index, community in enumerate(self.communities):
             chosen = rng.sample(weekly, 6) + ([rng.choice(other)] if rng.random() < 0.5 else [])
             partners = self.partners_of.get(community.pk, [])
-            claimed = [n for n in self.needs_of.get(community.pk, []) if n.status in (Need.Status.CLAIMED, Need.Status.IN_SERVICE)]
+            claimed = [n for n in self.needs_of.get(community.pk, []) if n.status in (Need.Status.CLAIMED,
+                                                                                      Need.Status.IN_SERVICE)]
             for template in chosen:
-                name, goals, frequency, weekdays, start, end, seats, skills, resource_kind, capacity, category = template
+                (name, goals, frequency, weekdays, start, end, seats, skills, resource_kind, capacity,
+                 category) = template
                 skill = next(iter(skills), "")
                 team = self.team_by_key.get((community_index, team_keys.get(skill, "")))
                 unit = rng.choice(partners) if partners and (team is None or rng.random() < 0.5) else None
@@ -903,7 +941,8 @@ class _Builder:
                 links.append((project, needs, venue))
         Project.objects.bulk_create(projects, batch_size=BATCH)
         need_rows = [Project.needs.through(project_id=p.pk, need_id=n.pk) for p, needs, _ in links for n in needs]
-        venue_rows = [Project.resources.through(project_id=p.pk, resource_id=v.pk) for p, _, v in links if v is not None]
+        venue_rows = [Project.resources.through(project_id=p.pk, resource_id=v.pk) for p, _, v in links
+                      if v is not None]
         Project.needs.through.objects.bulk_create(need_rows, batch_size=BATCH)
         Project.resources.through.objects.bulk_create(venue_rows, batch_size=BATCH)
 
@@ -913,7 +952,7 @@ class _Builder:
         self.generation = shift_generate_week(week=self.week)
 
 
-    # -- service records and last month's unit ledgers (我的时长, 服务记录审核, 成员服务记录, 驻区单位台账) -------------
+    # -- service records and last month's unit ledgers (我的时长, 服务记录审核, 成员服务记录, 驻区单位台账) ---
 
     def service_history(self) -> None:
         """Approved records of the demo volunteer (past the first star) and of a few consenting in-office members of
@@ -932,7 +971,8 @@ class _Builder:
                 title, place = rng.choice(_RECORD_ACTIVITIES)
                 records.append(ServiceRecord(
                     volunteer=volunteer, community_id=volunteer.home_community_id, title=title, place=place,
-                    date=self.week - dt.timedelta(days=7 + n * 5 + rng.randint(0, 3)), minutes=rng.choice([120, 150, 180]),
+                    date=self.week - dt.timedelta(days=7 + n * 5 + rng.randint(0, 3)),
+                    minutes=rng.choice([120, 150, 180]),
                     rating=rng.choice([None, 4, 5, 5]), person_in_charge=shequ.display_name, recorder=shequ,
                     source=ServiceRecord.Source.MANUAL, status=ServiceRecord.Status.APPROVED,
                     evidence="活动签到表（演示数据）", reviewed_by=shequ, reviewed_at=reviewed_at,

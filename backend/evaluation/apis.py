@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from core import permissions as permissions_
 from core.api import ScopedRelatedMixin
+from core.json_fields import described
 from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import COORDINATORS
 from core.serializers import LineField, ModelSerializer
@@ -57,11 +58,30 @@ class SchemePermission(permissions.BasePermission):
 # ---------------------------------------------------------------- schemes
 
 
+class SchemeItemSerializer(serializers.Serializer):
+    """A scored item or a bonus; `rule` says which of measure, of, target and cap it needs (evaluation.scoring)."""
+
+    code = serializers.CharField()
+    label = serializers.CharField()
+    rule = serializers.ChoiceField(choices=list(scoring.RULES))
+    points = serializers.FloatField()
+    measure = serializers.ChoiceField(choices=list(scoring.MEASURES), required=False)
+    of = serializers.ChoiceField(choices=list(scoring.MEASURES), required=False)
+    target = serializers.FloatField(required=False)
+    cap = serializers.FloatField(required=False)
+
+
+class SchemeGradeSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    min = serializers.FloatField()
+
+
 @extend_schema_serializer(component_name="EvaluationScheme")
 class SchemeSerializer(ModelSerializer):
-    items = serializers.JSONField(required=False, validators=[scoring.validate_items],
+    items = described(SchemeItemSerializer(many=True))(required=False, validators=[scoring.validate_items],
                                   help_text=_("Scored items and bonuses; see evaluation.scoring for the rules."))
-    grades = serializers.JSONField(required=False, validators=[scoring.validate_grades],
+    grades = described(SchemeGradeSerializer(many=True))(required=False, validators=[scoring.validate_grades],
                                    help_text=_("Grades from the highest minimum down; the last minimum is 0."))
 
     class Meta:
@@ -143,7 +163,9 @@ class EvaluationInputListApi(APIView):
         unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all())
         year = serializers.IntegerField(**YEAR)
         measure = serializers.ChoiceField(choices=EvaluationInput.Measure.choices)
-        value = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0)
+        # Documented as a number, which the form sends: coerce_to_string shapes only the output, which an input
+        # serializer never renders, yet would document the field as a string.
+        value = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0, coerce_to_string=False)
         note = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
 
     def get_permissions(self):
@@ -159,7 +181,8 @@ class EvaluationInputListApi(APIView):
         return Response(InputOutputSerializer(rows, many=True).data)
 
     @extend_schema(request=InputSerializer, responses={
-        200: InputOutputSerializer, 400: OpenApiResponse(description="Input refused, or the unit is not in your scope."),
+        200: InputOutputSerializer,
+        400: OpenApiResponse(description="Input refused, or the unit is not in your scope."),
         403: OpenApiResponse(description="Coordinators only."),
     })
     def post(self, request):
@@ -189,11 +212,39 @@ class EvaluationOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class BreakdownFigureSerializer(serializers.Serializer):
+    measure = serializers.CharField()
+    value = serializers.FloatField()
+    source = serializers.ChoiceField(choices=["ledger", "input", "none"])
+    entered_by = serializers.CharField(allow_null=True)
+
+
+class BreakdownItemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    rule = serializers.CharField()
+    bonus = serializers.BooleanField()
+    max = serializers.FloatField()
+    points = serializers.FloatField()
+    figures = BreakdownFigureSerializer(many=True)
+
+
+class BreakdownAppraisalSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    satisfaction_rate = serializers.FloatField(allow_null=True)
+    weight = serializers.FloatField()
+
+
+class BreakdownSerializer(serializers.Serializer):
+    items = BreakdownItemSerializer(many=True)
+    appraisal = BreakdownAppraisalSerializer()
+
+
 @extend_schema_serializer(component_name="UnitEvaluationDetail")
 class EvaluationDetailOutputSerializer(EvaluationOutputSerializer):
     scheme_name = serializers.CharField(source="scheme.name", read_only=True, default=None, allow_null=True)
     computed_by = serializers.CharField(source="computed_by.username", read_only=True, default=None, allow_null=True)
-    breakdown = serializers.JSONField(read_only=True, help_text=_(
+    breakdown = described(BreakdownSerializer)(read_only=True, help_text=_(
         "items: each item's points, maximum and figures with their source (ledger, input, none); appraisal: "
         "ratings, satisfaction rate and its weight."))
 
@@ -402,6 +453,22 @@ class BallotThrottle(AnonRateThrottle):
     rate = "120/minute"
 
 
+@extend_schema_serializer(component_name="AppraisalBallotUnit")
+class BallotUnitSerializer(serializers.Serializer):
+    """A unit a ballot rates."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+@extend_schema_serializer(component_name="AppraisalBallotRatingChoice")
+class BallotRatingChoiceSerializer(serializers.Serializer):
+    """A rating a ballot offers: its value (the RatingEnum a ballot sends back) and its label."""
+
+    value = serializers.ChoiceField(choices=AppraisalRating.Rating.choices)
+    label = serializers.CharField()
+
+
 @extend_schema_serializer(component_name="AppraisalBallot")
 class BallotOutputSerializer(serializers.Serializer):
     year = serializers.IntegerField(source="round.year")
@@ -409,13 +476,12 @@ class BallotOutputSerializer(serializers.Serializer):
     units = serializers.SerializerMethodField()
     ratings = serializers.SerializerMethodField(help_text=_("The ratings to choose from."))
 
-    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
-        "id": {"type": "integer"}, "name": {"type": "string"}}}})
+    @extend_schema_field(BallotUnitSerializer(many=True))
     def get_units(self, ballot) -> list:
-        return [{"id": pk, "name": name} for pk, name in ballot.round.units.order_by("name", "pk").values_list("pk", "name")]
+        return [{"id": pk, "name": name} for pk, name in ballot.round.units.order_by("name", "pk").values_list("pk",
+                                                                                                               "name")]
 
-    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
-        "value": {"type": "string"}, "label": {"type": "string"}}}})
+    @extend_schema_field(BallotRatingChoiceSerializer(many=True))
     def get_ratings(self, ballot) -> list:
         return [{"value": value, "label": str(label)} for value, label in AppraisalRating.Rating.choices]
 
@@ -423,8 +489,9 @@ class BallotOutputSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="AppraisalBallotRating")
 class RatingInputSerializer(serializers.Serializer):
     unit = serializers.IntegerField(min_value=1)
-    rating = serializers.ChoiceField(choices=AppraisalRating.Rating.choices,
-                                     help_text=_("satisfied (满意), basically_satisfied (基本满意) or dissatisfied (不满意)"))
+    rating = serializers.ChoiceField(
+        choices=AppraisalRating.Rating.choices,
+        help_text=_("satisfied (满意), basically_satisfied (基本满意) or dissatisfied (不满意)"))
 
 
 class AppraisalBallotApi(APIView):
@@ -441,7 +508,8 @@ class AppraisalBallotApi(APIView):
 
     @extend_schema(auth=[], responses={
         200: BallotOutputSerializer, 404: OpenApiResponse(description="No such ballot."),
-        409: OpenApiResponse(description="The ballot has been used."), 429: OpenApiResponse(description="Too many tries."),
+        409: OpenApiResponse(description="The ballot has been used."),
+        429: OpenApiResponse(description="Too many tries."),
     })
     def get(self, request, code: str):
         ballot = selectors.appraisal_ballot_get(code=code)
@@ -450,7 +518,8 @@ class AppraisalBallotApi(APIView):
 
     @extend_schema(auth=[], request=InputSerializer, responses={
         204: None, 400: BAD_INPUT, 404: OpenApiResponse(description="No such ballot."),
-        409: OpenApiResponse(description="The ballot has been used."), 429: OpenApiResponse(description="Too many tries."),
+        409: OpenApiResponse(description="The ballot has been used."),
+        429: OpenApiResponse(description="Too many tries."),
     })
     def post(self, request, code: str):
         payload = self.InputSerializer(data=request.data)

@@ -24,11 +24,18 @@ def evaluation_table(*, rows: list[UnitEvaluation], year: int) -> tuple[list, li
     table = []
     for row in rows:
         points = {item["code"]: item["points"] for item in row.breakdown.get("items", [])}
-        table.append([
-            row.rank, row.unit.name, row.unit.community.name,
-            *(points.get(code, "") for code, _label in items), float(row.scheme_score), "" if row.appraisal_rate is None else float(row.appraisal_rate), float(row.score),
-            row.grade_label,
-        ])
+        table.append(
+            [
+                row.rank,
+                row.unit.name,
+                row.unit.community.name,
+                *(points.get(code, "") for code, _label in items),
+                float(row.scheme_score),
+                "" if row.appraisal_rate is None else float(row.appraisal_rate),
+                float(row.score),
+                row.grade_label,
+            ]
+        )
     return header, table
 
 

@@ -33,9 +33,12 @@ class EvaluationScheme(TimeStamped):
         verbose_name_plural = _("evaluation schemes")
         ordering = ["-year", "-updated_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["year"], condition=Q(year__isnull=False), name="evaluation_scheme_one_per_year"),
-            models.CheckConstraint(name="evaluation_weight_0_to_1",
-                                   condition=Q(appraisal_weight__gte=0, appraisal_weight__lte=1)),
+            models.UniqueConstraint(
+                fields=["year"], condition=Q(year__isnull=False), name="evaluation_scheme_one_per_year"
+            ),
+            models.CheckConstraint(
+                name="evaluation_weight_0_to_1", condition=Q(appraisal_weight__gte=0, appraisal_weight__lte=1)
+            ),
         ]
 
     def __str__(self) -> str:

@@ -108,7 +108,9 @@ def validate_items(value) -> None:
             errors.append(_("%(where)s: \"label\" must be a text.") % {"where": where})
         rule = item.get("rule")
         if rule not in RULES:
-            errors.append(_("%(where)s: \"rule\" must be one of %(rules)s.") % {"where": where, "rules": ", ".join(RULES)})
+            errors.append(
+                _('%(where)s: "rule" must be one of %(rules)s.') % {"where": where, "rules": ", ".join(RULES)}
+            )
             continue
         _positive(item, "points", where, errors)
         for key in RULES[rule][1]:
@@ -137,7 +139,9 @@ def validate_grades(value) -> None:
         if not isinstance(grade.get("label"), str) or not grade["label"]:
             errors.append(_("%(where)s: \"label\" must be a text.") % {"where": where})
         if minimum is None or minimum < 0 or (previous is not None and minimum >= previous):
-            errors.append(_("%(where)s: \"min\" must be a number of 0 or more, below the grade above.") % {"where": where})
+            errors.append(
+                _('%(where)s: "min" must be a number of 0 or more, below the grade above.') % {"where": where}
+            )
         else:
             previous = minimum
     if not errors and _number(value[-1].get("min")) != 0:

@@ -78,7 +78,9 @@ def unit_year_figures(*, unit_ids: list[int], year: int) -> dict[int, dict[str, 
         unit["activities"] = Figure(done + (row["projects"] or 0), "ledger")
     inputs = EvaluationInput.objects.filter(unit_id__in=unit_ids, year=year).select_related("entered_by")
     for row in inputs:
-        figures[row.unit_id][row.measure] = Figure(row.value, "input", row.entered_by.username if row.entered_by else None)
+        figures[row.unit_id][row.measure] = Figure(
+            row.value, "input", row.entered_by.username if row.entered_by else None
+        )
     return figures
 
 
@@ -97,7 +99,9 @@ def appraisal_satisfaction(*, unit_ids: list[int], year: int) -> dict[int, Satis
     rows = AppraisalRating.objects.filter(unit_id__in=unit_ids, ballot__round__year=year)
     return {
         row["unit_id"]: Satisfaction(count=row["count"], satisfied=row["satisfied"])
-        for row in rows.values("unit_id").annotate(count=Count("pk"), satisfied=Count("pk", filter=SATISFIED)).order_by()
+        for row in rows.values("unit_id")
+        .annotate(count=Count("pk"), satisfied=Count("pk", filter=SATISFIED))
+        .order_by()
     }
 
 

@@ -125,7 +125,9 @@ def appraisal_ballot_submit(*, code: str, ratings: list[dict]) -> AppraisalBallo
     if len(given) != len(set(given)):
         problems.append(_("Rate each unit once."))
     if set(given) - expected:
-        problems.append(_("Not in this appraisal: %(ids)s.") % {"ids": ", ".join(map(str, sorted(set(given) - expected)))})
+        problems.append(
+            _("Not in this appraisal: %(ids)s.") % {"ids": ", ".join(map(str, sorted(set(given) - expected)))}
+        )
     if expected - set(given):
         problems.append(_("Rate every unit of the appraisal; missing: %(ids)s.")
                         % {"ids": ", ".join(map(str, sorted(expected - set(given))))})

@@ -20,7 +20,9 @@ class District(models.Model):
 
 
 class SubDistrict(models.Model):
-    district = models.ForeignKey(District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="sub_districts")
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="sub_districts"
+    )
     name = models.CharField(_("name"), max_length=64)
     code = models.CharField(_("code"), max_length=16, unique=True)
 
@@ -54,7 +56,9 @@ class Community(Located):
 
 
 class Grid(models.Model):
-    community = models.ForeignKey(Community, verbose_name=_("community"), on_delete=models.CASCADE, related_name="grids")
+    community = models.ForeignKey(
+        Community, verbose_name=_("community"), on_delete=models.CASCADE, related_name="grids"
+    )
     name = models.CharField(_("name"), max_length=64)
     code = models.CharField(_("code"), max_length=24, unique=True)
 

@@ -13,7 +13,6 @@ from core import permissions as permissions_
 from insights import selectors
 from resources.models import Resource
 
-
 MAX_ID = 2**31 - 1  # beyond an integer column: refused here rather than failing in the database
 # Dates far from now cannot be meant; the bounds keep the weeks' arithmetic away from date.max.
 DAYS = {"validators": [MinValueValidator(dt.date(2000, 1, 1)), MaxValueValidator(dt.date(2100, 12, 31))]}

@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.weeks import district_zone, monday_of
 from core.scoping import Scope, scope_queryset
+from core.weeks import district_zone, monday_of
 from geo.models import Community, District, SubDistrict
 from lending.models import ResourceWithdrawal
 from needs.models import Need
@@ -423,7 +423,7 @@ def _latest_runs(*, period: Period, communities) -> dict[tuple[int, dt.date], in
         MatchingRun.objects.filter(status=MatchingRun.Status.DONE, week__range=(period.start, period.end))
         .values(*RUN_FIELDS, "publication__published_at", "created_at")
     )
-    never = timezone.make_aware(dt.datetime(1970, 1, 1), dt.timezone.utc)
+    never = timezone.make_aware(dt.datetime(1970, 1, 1), dt.UTC)
 
     def key(run):  # published before unpublished, then the latest publication or run
         published = run["publication__published_at"]

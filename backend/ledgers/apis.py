@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from core import permissions as permissions_
+from core.json_fields import described
 from core.scoping import COORDINATORS
 from core.serializers import LineField
 from ledgers import selectors, services
@@ -21,7 +22,9 @@ class LedgerReaders(permissions.BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS | {User.Role.UNIT}))
+        return bool(
+            user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS | {User.Role.UNIT})
+        )
 
 
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
@@ -55,9 +58,8 @@ class MonthField(serializers.Field):
         return value.strftime("%Y-%m")
 
 
-# Documented as a plain string: an enum component would collide with the other "kind" enums (a schema warning)
-# until settings name it in ENUM_NAME_OVERRIDES ("LedgerEntryKindEnum"); the input is still a checked choice.
-@extend_schema_field({"type": "string", "description": " | ".join(LedgerEntry.Kind.values)})
+# An enum component, named in settings' ENUM_NAME_OVERRIDES ("LedgerEntryKindEnum") so that it does not collide
+# with the other "kind" enums; the web app's entry kinds are typed from it.
 class EntryKindField(serializers.ChoiceField):
     def __init__(self, **kwargs):
         super().__init__(choices=LedgerEntry.Kind.choices, **kwargs)
@@ -102,8 +104,29 @@ class LedgerListOutputSerializer(LedgerOutputSerializer):
         read_only_fields = fields
 
 
+class LedgerProjectSerializer(serializers.Serializer):
+    """A project the unit took part in that month, and how: undertook, resources, members."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    community = serializers.CharField(help_text=_("The community's name."))
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=["undertook", "resources", "members"]))
+    sessions = serializers.IntegerField(help_text=_("Its shifts in the month."))
+
+
+class LedgerResourceSerializer(serializers.Serializer):
+    """A resource the unit lent that month."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    bookings = serializers.IntegerField()
+    minutes = serializers.IntegerField()
+
+
 class LedgerDetailOutputSerializer(LedgerOutputSerializer):
     entries = LedgerEntrySerializer(many=True, read_only=True)
+    projects = described(LedgerProjectSerializer(many=True))(read_only=True)
+    resources = described(LedgerResourceSerializer(many=True))(read_only=True)
 
     class Meta(LedgerOutputSerializer.Meta):
         fields = [*LedgerOutputSerializer.Meta.fields, "projects", "resources", "entries"]
@@ -139,7 +162,9 @@ class LedgerDetailApi(generics.GenericAPIView):
     permission_classes = [LedgerReaders]
     serializer_class = LedgerDetailOutputSerializer
 
-    @extend_schema(responses={200: LedgerDetailOutputSerializer, 404: OpenApiResponse(description="Not in your scope.")})
+    @extend_schema(
+        responses={200: LedgerDetailOutputSerializer, 404: OpenApiResponse(description="Not in your scope.")}
+    )
     def get(self, request, ledger_id: int):
         ledger = selectors.ledger_get(user=request.user, ledger_id=ledger_id)
         return Response(LedgerDetailOutputSerializer(ledger).data)
@@ -190,7 +215,9 @@ class LedgerWriteApi(generics.GenericAPIView):
     permission_classes = [AdministratorsOnly]
     serializer_class = OutputSerializer
 
-    @extend_schema(request=InputSerializer, responses={200: OutputSerializer, 400: OpenApiResponse(description="Bad month.")})
+    @extend_schema(
+        request=InputSerializer, responses={200: OutputSerializer, 400: OpenApiResponse(description="Bad month.")}
+    )
     def post(self, request):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

@@ -49,4 +49,6 @@ def ledger_entry_create(
             _("The entry's date is outside the ledger's month."),
             fields={"date": [_("Give a date in %(month)s.") % {"month": ledger.month.strftime("%Y-%m")}]},
         )
-    return LedgerEntry.objects.create(ledger=ledger, kind=kind, title=title, note=note, date=date, created_by=created_by)
+    return LedgerEntry.objects.create(
+        ledger=ledger, kind=kind, title=title, note=note, date=date, created_by=created_by
+    )

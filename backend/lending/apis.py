@@ -8,8 +8,8 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.weeks import monday_of
 from core import permissions as permissions_
+from core.weeks import monday_of
 from lending import selectors, services
 from lending.models import ResourceWithdrawal
 from planning.models import ResourceBooking
@@ -32,7 +32,8 @@ class UnitRepresentativesOnly(permissions_.UnitRepresentativesOnly):
 @extend_schema_serializer(component_name="UnitBooking")
 class BookingOutputSerializer(serializers.ModelSerializer):
     resource_name = serializers.CharField(source="resource.name")
-    unit_name = serializers.CharField(source="resource.unit.name", default=None)
+    # A resource lent by a community itself has no unit: null, never absent.
+    unit_name = serializers.CharField(source="resource.unit.name", default=None, allow_null=True, read_only=True)
     request_kind = serializers.CharField(source="request.kind")
     min_capacity = serializers.IntegerField(source="request.min_capacity")
     shift = serializers.IntegerField(source="request.shift_id")
@@ -95,7 +96,8 @@ class UnitBookingListApi(generics.ListAPIView):
 
 
 class WithdrawalOutputSerializer(serializers.ModelSerializer):
-    created_by = serializers.CharField(source="created_by.username", default=None)
+    # The account may have been deleted since: null, never absent.
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True, read_only=True)
     resource_name = serializers.CharField(source="resource.name", read_only=True)
     can_take_back = serializers.SerializerMethodField(
         help_text=_("No booking was given to another resource because of it yet."))

@@ -11,8 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
-from core.weeks import monday_of
 from core.scoping import COORDINATORS, Scope, scope_filter
+from core.weeks import monday_of
 from lending.models import BookingChange, ResourceWithdrawal
 from planning.models import ResourceBooking
 from resources.models import Resource
@@ -62,8 +62,9 @@ def booking_states(*, bookings: Iterable[ResourceBooking]) -> dict[int, dict]:
     bookings = list(bookings)
     days = {b.pk: timezone.localdate(b.request.shift.start) for b in bookings}
     withdrawn = set(
-        ResourceWithdrawal.objects.filter(resource_id__in={b.resource_id for b in bookings}, date__in=set(days.values()))
-        .values_list("resource_id", "date")
+        ResourceWithdrawal.objects.filter(
+            resource_id__in={b.resource_id for b in bookings}, date__in=set(days.values())
+        ).values_list("resource_id", "date")
     )
     replaced = {
         (run, request, new): old for run, request, new, old in BookingChange.objects.filter(
@@ -80,7 +81,9 @@ def booking_states(*, bookings: Iterable[ResourceBooking]) -> dict[int, dict]:
 
 def unit_resource_get(*, user: User, resource_id: int, lock: bool = False) -> Resource:
     """A resource of the caller's unit, or 404 (another unit's looks exactly like a missing one)."""
-    resources = Resource.objects.filter(pk=resource_id, unit_id=user.unit_id) if user.unit_id else Resource.objects.none()
+    resources = (
+        Resource.objects.filter(pk=resource_id, unit_id=user.unit_id) if user.unit_id else Resource.objects.none()
+    )
     if lock:
         resources = resources.select_for_update()
     found = resources.first()

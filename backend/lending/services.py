@@ -173,7 +173,9 @@ def _backfill_write(withdrawal_id: int) -> ResourceWithdrawal | None:
     return ResourceWithdrawal.objects.get(pk=withdrawal.pk)
 
 
-def _backfill_run(withdrawal: ResourceWithdrawal, run: MatchingRun, freed: list[ResourceBooking]) -> list[BookingChange]:
+def _backfill_run(
+    withdrawal: ResourceWithdrawal, run: MatchingRun, freed: list[ResourceBooking]
+) -> list[BookingChange]:
     """One published plan: matching's resource_backfill, its answer for this withdrawal's bookings written back."""
     mapped = mapper.build_problem(run)
     # Only resources matter here: no people, so nothing is locked to or forbidden for them.
@@ -245,20 +247,31 @@ def _place(resource: Resource) -> str:
 def _notify(change: BookingChange) -> None:
     shift, old, new = change.request.shift, change.old_resource, change.new_resource
     facts = {"shift": shift.title, "when": _when(shift), "old": old.name}
-    payload = {"withdrawal": change.withdrawal_id, "run": change.run_id, "shift": shift.pk, "request": change.request_id,
-               "old_resource": old.pk, "new_resource": new.pk if new else None}
+    payload = {
+        "withdrawal": change.withdrawal_id,
+        "run": change.run_id,
+        "shift": shift.pk,
+        "request": change.request_id,
+        "old_resource": old.pk,
+        "new_resource": new.pk if new else None,
+    }
     if new is None:
         title = _("No resource for %(shift)s") % facts
         body = _("%(old)s was withdrawn for %(when)s %(shift)s and nothing replaces it: %(reason)s.") % {
             **facts, "reason": UNMET_REASONS[change.reason]}
     else:
         title = _("Resource replaced for %(shift)s") % facts
-        body = _("%(old)s was withdrawn for %(when)s %(shift)s; %(new)s is booked instead.") % {**facts, "new": new.name}
+        body = _("%(old)s was withdrawn for %(when)s %(shift)s; %(new)s is booked instead.") % {
+            **facts,
+            "new": new.name,
+        }
     notification_send(recipients=_coordinators(change.run, shift), kind=Notification.Kind.RESOURCE_WITHDRAWN,
                       event_key=f"lending:change:{change.pk}:coordinators", title=title, body=body, payload=payload)
     if new is None:
         return
-    representatives = User.objects.filter(role=User.Role.UNIT, unit_id=new.unit_id, is_active=True) if new.unit_id else []
+    representatives = (
+        User.objects.filter(role=User.Role.UNIT, unit_id=new.unit_id, is_active=True) if new.unit_id else []
+    )
     notification_send(
         recipients=representatives, kind=Notification.Kind.RESOURCE_BACKFILL,
         event_key=f"lending:change:{change.pk}:unit", title=_("New booking of %(new)s") % {"new": new.name},
@@ -267,8 +280,11 @@ def _notify(change: BookingChange) -> None:
         payload=payload,
     )
     if (old.address, old.lat, old.lng) != (new.address, new.lat, new.lng):
-        volunteers = (Assignment.objects.filter(run_id=change.run_id, shift=shift)
-                      .exclude(response__status__in=AssignmentResponse.OFF).values_list("volunteer__user_id", flat=True))
+        volunteers = (
+            Assignment.objects.filter(run_id=change.run_id, shift=shift)
+            .exclude(response__status__in=AssignmentResponse.OFF)
+            .values_list("volunteer__user_id", flat=True)
+        )
         notification_send(
             recipients=[pk for pk in volunteers if pk], kind=Notification.Kind.RESOURCE_BACKFILL,
             event_key=f"lending:change:{change.pk}:volunteers", title=_("New place for %(shift)s") % facts,

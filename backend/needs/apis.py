@@ -1,4 +1,6 @@
-"""The needs list, its status flow, dispatching (派单: merge into a project, turn into shifts), residents' rating (评单) and the deadline counts (限时办结)."""
+"""The needs list, its status flow, dispatching (派单: merge into a project, turn into shifts), residents'
+rating (评单) and the deadline counts (限时办结)."""
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action

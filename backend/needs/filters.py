@@ -2,10 +2,10 @@
 import django_filters
 from django.utils import timezone
 
-from needs.models import Need
 from core.filters import IsoDateTimeFilter
-from people.filters import SkillCodeFilter
+from needs.models import Need
 from needs.selectors import overdue_q
+from people.filters import SkillCodeFilter
 
 
 class NeedFilter(django_filters.FilterSet):

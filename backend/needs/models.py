@@ -66,16 +66,24 @@ class Need(TimeStamped):
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
     requester_name = models.CharField(_("requester"), max_length=64, blank=True)
     requester_phone = models.CharField(_("requester phone"), max_length=20, blank=True)
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="needs")
-    grid = models.ForeignKey("geo.Grid", verbose_name=_("grid"), null=True, blank=True, on_delete=models.SET_NULL, related_name="needs")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="needs"
+    )
+    grid = models.ForeignKey(
+        "geo.Grid", verbose_name=_("grid"), null=True, blank=True, on_delete=models.SET_NULL, related_name="needs"
+    )
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     type = models.CharField(_("type"), max_length=16, choices=Type.choices)
     is_micro_wish = models.BooleanField(_("micro-wish"), default=False)
-    required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    required_skills = models.JSONField(
+        _("required skills"), default=dict, blank=True, validators=[validate_skill_levels]
+    )
     headcount = models.PositiveSmallIntegerField(_("headcount"), default=1, validators=[MaxValueValidator(200)])
     wanted_start = models.DateTimeField(_("wanted from"), null=True, blank=True)
     wanted_end = models.DateTimeField(_("wanted until"), null=True, blank=True)
-    urgency = models.PositiveSmallIntegerField(_("urgency"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("owner (first contact)"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="owned_needs",
@@ -105,16 +113,20 @@ class Need(TimeStamped):
         constraints = [
             models.CheckConstraint(
                 name="need_window_ordered",
-                condition=Q(wanted_start__isnull=True) | Q(wanted_end__isnull=True) | Q(wanted_end__gt=F("wanted_start")),
+                condition=Q(wanted_start__isnull=True)
+                | Q(wanted_end__isnull=True)
+                | Q(wanted_end__gt=F("wanted_start")),
             ),
             models.CheckConstraint(name="need_urgency_valid", condition=Q(urgency__gte=1, urgency__lte=5)),
             models.CheckConstraint(
-                name="need_rating_1_to_5", condition=Q(rating_score__isnull=True) | Q(rating_score__gte=1, rating_score__lte=5)
+                name="need_rating_1_to_5",
+                condition=Q(rating_score__isnull=True) | Q(rating_score__gte=1, rating_score__lte=5),
             ),
             # A rating is only ever given to a completed need, which it moves to rated.
             models.CheckConstraint(
                 name="need_rating_only_when_rated",
-                condition=Q(rating_score__isnull=True, rated_at__isnull=True) | Q(status="rated", rating_score__isnull=False, rated_at__isnull=False),
+                condition=Q(rating_score__isnull=True, rated_at__isnull=True)
+                | Q(status="rated", rating_score__isnull=False, rated_at__isnull=False),
             ),
         ]
 

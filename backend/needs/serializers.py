@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.json_fields import SkillLevelsField
 from core.masking import mask_name, mask_phone
 from core.scoping import Scope
 from core.serializers import DomainSerializer, LineField
@@ -16,7 +17,10 @@ class NeedSerializer(DomainSerializer):
     ordered_pairs = (("wanted_start", "wanted_end"),)
     community_name = serializers.CharField(source="community.name", read_only=True)
     overdue = serializers.SerializerMethodField(help_text=_("Open and past its deadline (限时办结)."))
-    scoped_fields = {"community": (Community.objects, Scope(community="self")), "grid": (Grid.objects, Scope(community="community"))}
+    scoped_fields = {
+        "community": (Community.objects, Scope(community="self")),
+        "grid": (Grid.objects, Scope(community="community")),
+    }
 
     class Meta:
         model = Need
@@ -28,6 +32,7 @@ class NeedSerializer(DomainSerializer):
         ]
         # Status moves only through the transition action; the owner is the coordinator who files the need.
         read_only_fields = ["status", "status_changed_at", "finished_at", "owner", "created_at"]
+        json_fields = {"required_skills": SkillLevelsField}
 
     def get_overdue(self, instance) -> bool:
         return instance.is_overdue(timezone.localdate())
@@ -123,7 +128,7 @@ class NeedToShiftsInputSerializer(serializers.Serializer):
     start_time = serializers.TimeField()
     end_time = serializers.TimeField()
     seats = serializers.IntegerField(min_value=1, max_value=200)
-    required_skills = serializers.JSONField(required=False, allow_null=True, default=None)
+    required_skills = SkillLevelsField(required=False, allow_null=True, default=None)
     address = LineField(max_length=200, required=False, allow_blank=True, default="")
 
     def validate_dates(self, value):
@@ -154,7 +159,7 @@ class NeedShiftSerializer(serializers.Serializer):
     end = serializers.DateTimeField()
     seats = serializers.IntegerField()
     priority = serializers.IntegerField()
-    required_skills = serializers.JSONField()
+    required_skills = SkillLevelsField()
 
 
 class NeedToShiftsOutputSerializer(serializers.Serializer):

@@ -37,7 +37,8 @@ class NotRateable(Conflict):
 
 
 class NotDispatchable(Conflict):
-    """Only a need still waiting for its service (pending or published) is merged into a project or turned into shifts."""
+    """Only a need still waiting for its service (pending or published) is merged into a project or turned into
+    shifts."""
 
     code = "not_dispatchable"
 
@@ -75,7 +76,9 @@ def _publish(need: Need) -> Need:
 
 
 @transaction.atomic
-def need_merge_into_project(*, needs, user: User, project: Project | None = None, new_project: dict | None = None) -> Project:
+def need_merge_into_project(
+    *, needs, user: User, project: Project | None = None, new_project: dict | None = None
+) -> Project:
     """Bind the needs to an existing project of their community, or to a new one made from `new_project`
     (name, start_date, end_date, goals); pending needs are approved on the way. One transaction: all or none."""
     locked = _lock_dispatchable(needs)
@@ -86,7 +89,9 @@ def need_merge_into_project(*, needs, user: User, project: Project | None = None
                 _("A project belongs to one community; these needs come from %(count)d.") % {"count": len(communities)},
                 fields={"needs": [_("Choose needs of one community.")]},
             )
-        project = Project.objects.create(community_id=communities.pop(), frequency=Project.Frequency.ONCE, **new_project)
+        project = Project.objects.create(
+            community_id=communities.pop(), frequency=Project.Frequency.ONCE, **new_project
+        )
     else:
         project = Project.objects.select_for_update().get(pk=project.pk)
         others = [need for need in locked if need.community_id != project.community_id]
@@ -120,7 +125,8 @@ def need_to_shifts(
         start = timezone.make_aware(dt.datetime.combine(day, start_time))
         if Shift.objects.filter(need=need, start=start).exists():
             raise ShiftAlreadyExists(
-                _("This need already has a shift on %(day)s at %(time)s.") % {"day": day.isoformat(), "time": start_time.strftime("%H:%M")},
+                _("This need already has a shift on %(day)s at %(time)s.")
+                % {"day": day.isoformat(), "time": start_time.strftime("%H:%M")},
                 fields={"dates": [day.isoformat()]},
             )
         shift = shift_save(
@@ -143,7 +149,11 @@ def need_transition(*, need: Need, status: str) -> Need:
         raise IllegalTransition(
             _("A need that is %(current)s cannot become %(new)s.")
             % {"current": need.get_status_display(), "new": Need.Status(status).label},
-            fields={"status": [_("Allowed next: %s") % (", ".join(sorted(Need.TRANSITIONS[Need.Status(need.status)])) or "-")]},
+            fields={
+                "status": [
+                    _("Allowed next: %s") % (", ".join(sorted(Need.TRANSITIONS[Need.Status(need.status)])) or "-")
+                ]
+            },
         )
     now = timezone.now()
     need.status = status
@@ -167,7 +177,8 @@ def need_rate(*, need: Need, score: int, comment: str = "", entered_by: User | N
             raise AlreadyRated(_("This need has already been rated."))
         if locked.status != Need.RATEABLE:
             raise NotRateable(
-                _("Only a completed need can be rated; this one is %(current)s.") % {"current": locked.get_status_display()},
+                _("Only a completed need can be rated; this one is %(current)s.")
+                % {"current": locked.get_status_display()},
                 fields={"status": [locked.status]},
             )
         locked = need_transition(need=locked, status=Need.Status.RATED)

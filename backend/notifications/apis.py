@@ -1,16 +1,19 @@
-"""The caller's notification inbox: list (newest first, optionally unread only), mark one read, mark all read.
-Everyone signed in has an inbox; nobody sees another's (404)."""
+"""The caller's notification inbox: list (newest first, optionally unread only), mark one read, mark all read;
+and the caller's channels outside the app (SMS, e-mail) to read and change. Everyone signed in has an inbox;
+nobody sees another's (404)."""
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
+from core.json_fields import ObjectField
 from notifications import selectors, services
 from notifications.models import Notification
 
 
 class NotificationOutputSerializer(serializers.ModelSerializer):
     read = serializers.BooleanField(source="is_read", read_only=True)
+    payload = ObjectField(read_only=True, help_text=_("What the notification is about (ids), by its kind."))
 
     class Meta:
         model = Notification
@@ -64,3 +67,34 @@ class NotificationReadAllApi(generics.GenericAPIView):
     def post(self, request):
         marked = services.notification_read_all(user=request.user)
         return Response(self.OutputSerializer({"marked": marked}).data)
+
+
+class NotificationChannelsApi(generics.GenericAPIView):
+    """The caller's channels: the in-app inbox is always on; SMS and e-mail can be turned off (on by default,
+    sent wherever there is a phone number or an address)."""
+
+    @extend_schema_serializer(component_name="NotificationChannelsInput")
+    class InputSerializer(serializers.Serializer):
+        sms = serializers.BooleanField(required=False, help_text=_("Notices by SMS."))
+        email = serializers.BooleanField(required=False, help_text=_("Notices by e-mail."))
+
+    @extend_schema_serializer(component_name="NotificationChannels")
+    class OutputSerializer(serializers.Serializer):
+        in_app = serializers.BooleanField(help_text=_("The in-app inbox: always on."))
+        sms = serializers.BooleanField()
+        email = serializers.BooleanField()
+        sms_reachable = serializers.BooleanField(help_text=_("A phone number is known."))
+        email_reachable = serializers.BooleanField(help_text=_("An e-mail address is known."))
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(responses={200: OutputSerializer})
+    def get(self, request):
+        return Response(self.OutputSerializer(selectors.channel_preference_get(user=request.user)).data)
+
+    @extend_schema(request=InputSerializer, responses={200: OutputSerializer})
+    def patch(self, request):
+        given = self.InputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        services.channel_preference_update(user=request.user, **given.validated_data)
+        return Response(self.OutputSerializer(selectors.channel_preference_get(user=request.user)).data)

@@ -1,22 +1,29 @@
-"""Delivery channels of notifications. The row itself is the in-app message; other channels (email now, SMS or
-WeChat later) subclass `Channel` and are listed, as import paths, in the NOTIFICATION_CHANNELS setting.
+"""Delivery channels of notifications. The row itself is the in-app message; the other channels (SMS, e-mail,
+later WeChat) subclass `Channel` and are listed, as import paths, in the NOTIFICATION_CHANNELS setting.
 
-A channel gets each new notification once, after its row is committed; an exception is logged by the sender
-and does not stop the other channels or recipients (there is no automatic retry of a failed delivery).
+An external channel never sends inside the request: each new notification gets a Delivery row per external
+channel, and a Celery task sends it (notifications.deliveries: retries, quiet hours, opt-out, once per event).
 """
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
-DEFAULT_CHANNELS = ["notifications.channels.InAppChannel", "notifications.channels.EmailChannel"]
+from notifications.sms.base import SmsPermanentError, provider_get
 
 
 class Channel:
-    """Delivers one stored notification; returns whether it did (False: nothing to send to)."""
+    """Sends one Delivery row; returns the provider's message id ("" when it gives none). Raising
+    notifications.sms.base.SmsPermanentError fails the row at once; any other exception is retried."""
 
     name = "channel"
+    external = True  # False: nothing leaves the app (the stored row is the message)
+    quiet_hours = False  # True: not sent at night unless urgent (settings.SMS_QUIET_START/END)
 
-    def send(self, notification) -> bool:
+    def address(self, user) -> str:
+        """Where this channel reaches the user ("" : nowhere, the delivery is skipped)."""
+        return ""
+
+    def send(self, delivery) -> str:
         raise NotImplementedError
 
 
@@ -24,29 +31,53 @@ class InAppChannel(Channel):
     """The stored row is what the inbox API lists: nothing more to do."""
 
     name = "in_app"
-
-    def send(self, notification) -> bool:
-        return True
+    external = False
 
 
 class EmailChannel(Channel):
-    """Django's email backend (console in the demo, locmem in tests, SMTP in production). Users without an
-    address, and deactivated accounts, are skipped: the in-app row remains."""
+    """Django's email backend (console in the demo, locmem in tests, SMTP in production)."""
 
     name = "email"
 
-    def send(self, notification) -> bool:
-        recipient = notification.recipient
-        if not recipient.email or not recipient.is_active:
-            return False
-        address = recipient.email
-        send_mail(
-            subject=notification.title, message=notification.body, from_email=None, recipient_list=[address],
-            fail_silently=False,
-        )
-        return True
+    def address(self, user) -> str:
+        return user.email or ""
+
+    def send(self, delivery) -> str:
+        notification = delivery.notification
+        send_mail(subject=notification.title, message=notification.body, from_email=None,
+                  recipient_list=[delivery.recipient.email], fail_silently=False)
+        return ""
+
+
+class SmsChannel(Channel):
+    """The configured SMS provider (notifications.sms). A notice's text is its kind's template with the
+    notification's title (the whole message stays in the app); a direct SMS carries its own template."""
+
+    name = "sms"
+    quiet_hours = True
+
+    def address(self, user) -> str:
+        return user.phone or ""
+
+    def send(self, delivery) -> str:
+        if delivery.notification_id:
+            notification = delivery.notification
+            phone, template, params = delivery.recipient.phone, notification.kind, {"title": notification.title}
+        else:
+            phone, template, params = delivery.phone, delivery.template, delivery.params
+        try:
+            return provider_get().send(phone, template, params).provider_id
+        except ValueError as exc:  # a kind with no template, or parameters it does not take: no retry will help
+            raise SmsPermanentError("template", str(exc)) from None
 
 
 def configured_channels() -> list[Channel]:
-    paths = getattr(settings, "NOTIFICATION_CHANNELS", DEFAULT_CHANNELS)
-    return [import_string(path)() for path in paths]
+    return [import_string(path)() for path in settings.NOTIFICATION_CHANNELS]
+
+
+def channel_get(name: str) -> Channel | None:
+    """The configured channel of that name; SMS always (direct texts need it whatever notices use)."""
+    for channel in configured_channels():
+        if channel.name == name:
+            return channel
+    return SmsChannel() if name == SmsChannel.name else None

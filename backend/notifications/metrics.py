@@ -4,5 +4,6 @@ from prometheus_client import Counter
 
 from core.metrics import PREFIX
 
-notices = Counter(f"{PREFIX}notices", "Notices handed to a delivery channel, by channel and outcome "
-                  "(sent; skipped: nobody to send to; failed).", ["channel", "outcome"])
+notices = Counter(f"{PREFIX}notices", "Notices and texts by channel and outcome (sent; skipped: opted out or "
+                  "nobody to send to; deferred: quiet hours; retried: a temporary failure; failed; unknown: the "
+                  "worker stopped during the send).", ["channel", "outcome"])

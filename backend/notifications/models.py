@@ -50,3 +50,101 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class Delivery(models.Model):
+    """One external send (an SMS or an e-mail) of a notification, or a direct SMS (a login code, an invitation),
+    with its outcome. A worker claims a queued row (queued → sending) in one UPDATE before it calls the provider,
+    so a task delivered twice sends once; a row left `sending` by a worker that died is never sent again: the
+    sweeper marks it `unknown` (notifications.deliveries explains why).
+
+    queued → sending → sent | failed | queued (a temporary error, retried with back-off) ; queued → skipped;
+    sending → unknown.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
+        UNKNOWN = "unknown", _("Unknown (the worker stopped during the send)")
+
+    FINAL = (Status.SENT, Status.FAILED, Status.SKIPPED, Status.UNKNOWN)
+
+    # "sms", "email", or the name of another channel of NOTIFICATION_CHANNELS: channels are pluggable.
+    channel = models.CharField(_("channel"), max_length=32)
+    notification = models.ForeignKey(
+        Notification, verbose_name=_("notification"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="deliveries",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="deliveries",
+    )
+    # The notification's event, or a direct SMS's own (e.g. "login_code:42"): one send per event and channel.
+    event_key = models.CharField(_("event key"), max_length=160)
+    # A direct SMS: the logical template, its number and parameters. A notification's SMS is built at send time.
+    template = models.CharField(_("template"), max_length=32, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # May hold a one-time code: emptied once the row is final (sent, failed, skipped or unknown).
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    urgent = models.BooleanField(_("urgent"), default=False, help_text=_("Sent during quiet hours too."))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    provider_id = models.CharField(_("provider message id"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Not to be sent before (quiet hours, a retry's back-off): the sweeper queues the row again from then on.
+    not_before = models.DateTimeField(_("not before"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Once per notification and channel; a direct SMS (no notification) once per event and channel.
+            models.UniqueConstraint(fields=["notification", "channel"], condition=models.Q(notification__isnull=False),
+                                    name="delivery_once_per_notification"),
+            models.UniqueConstraint(fields=["event_key", "channel"], condition=models.Q(notification__isnull=True),
+                                    name="delivery_once_per_direct_event"),
+            models.CheckConstraint(condition=models.Q(status__in=["queued", "sending", "sent", "failed", "skipped",
+                                                                  "unknown"]),
+                                   name="delivery_status_known"),
+            # A row is finished exactly when its status is final.
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sending"], finished_at__isnull=True)
+                | models.Q(status__in=["sent", "failed", "skipped", "unknown"], finished_at__isnull=False),
+                name="delivery_finished_when_final",
+            ),
+            # A direct SMS carries its own number and template; a notice's are its recipient's and its kind's.
+            models.CheckConstraint(
+                condition=models.Q(notification__isnull=False) | (~models.Q(phone="") & ~models.Q(template="")),
+                name="delivery_direct_has_phone_and_template",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "not_before"], name="delivery_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.event_key}: {self.status}"
+
+
+class ChannelPreference(models.Model):
+    """A person's choice of the channels that reach them outside the app. Without a row: every channel there is
+    an address for (SMS where a phone is known, e-mail where an address is). The inbox cannot be turned off."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                                primary_key=True, related_name="channel_preference")
+    sms = models.BooleanField(_("SMS"), default=True)
+    email = models.BooleanField(_("e-mail"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("channel preference")
+        verbose_name_plural = _("channel preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: sms={self.sms} email={self.email}"

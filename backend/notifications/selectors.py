@@ -1,9 +1,9 @@
-"""Reads of notifications: a caller sees their own and nobody else's."""
+"""Reads of notifications: a caller sees their own and nobody else's, and their choice of channels."""
 from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from notifications.models import Notification
+from notifications.models import ChannelPreference, Notification
 
 
 def notification_list(*, user: User, unread: bool | None = None) -> QuerySet[Notification]:
@@ -19,3 +19,11 @@ def notification_get(*, user: User, notification_id: int) -> Notification:
     if notification is None:
         raise Http404("No such notification.")
     return notification
+
+
+def channel_preference_get(*, user: User) -> dict:
+    """The caller's channels: the inbox always; SMS and e-mail as chosen (on without a choice), and whether
+    there is a phone number or an address for them to reach."""
+    preference = ChannelPreference.objects.filter(user_id=user.pk).first() or ChannelPreference(user=user)
+    return {"in_app": True, "sms": preference.sms, "email": preference.email,
+            "sms_reachable": bool(user.phone), "email_reachable": bool(user.email)}

@@ -1,5 +1,6 @@
-"""Writes of notifications: send (store once per recipient and event, then deliver through the channels),
-mark read, and the message that tells volunteers their shifts when a plan is published."""
+"""Writes of notifications: send (store once per recipient and event, with a delivery row per external channel
+that a task sends after commit: notifications.deliveries), mark read, and the message that tells volunteers
+their shifts when a plan is published."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,15 +8,13 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from notifications import metrics
-from notifications.channels import configured_channels
-from notifications.models import Notification
+from notifications.deliveries import deliveries_create
+from notifications.models import ChannelPreference, Notification
 from planning.models import MatchingRun, Publication
 from planning.selectors import publication_assignment_list
 
@@ -40,7 +39,8 @@ def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Mess
     """Store one notification per recipient of the event and deliver only the rows this call created.
 
     A recipient who already has this event's notification is skipped (the database's unique rule, so a
-    task delivered twice, or two racing, send once). Delivery starts after the rows are committed.
+    task delivered twice, or two racing, send once). Their deliveries are stored with them and queued after
+    the rows are committed.
     """
     batch, now, rows, seen = uuid.uuid4(), timezone.now(), [], set()
     for message in messages:
@@ -58,7 +58,7 @@ def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Mess
         Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
         # Rows skipped as duplicates keep the batch of the call that made them: these are exactly ours.
         created = list(Notification.objects.filter(batch=batch).select_related("recipient").order_by("pk"))
-        transaction.on_commit(partial(_deliver, created))
+        deliveries_create(notifications=created)
     log.info("event %s: %d new notifications of %d recipients", event_key, len(created), len(rows))
     return created
 
@@ -73,20 +73,6 @@ def notification_send(
     )
 
 
-def _deliver(notifications: list[Notification]) -> None:
-    channels = configured_channels()
-    for notification in notifications:
-        for channel in channels:
-            try:
-                sent = channel.send(notification)
-            except Exception:
-                # One failed delivery must not keep the others from theirs; ids only in the log, no addresses.
-                metrics.notices.labels(channel.name, "failed").inc()
-                log.exception("channel %s failed on notification %s", channel.name, notification.pk)
-            else:
-                metrics.notices.labels(channel.name, "sent" if sent else "skipped").inc()
-
-
 def notification_read(*, user: User, notification: Notification) -> Notification:
     """Mark the caller's notification read (the first read time is kept)."""
     Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True).update(
@@ -99,6 +85,17 @@ def notification_read(*, user: User, notification: Notification) -> Notification
 def notification_read_all(*, user: User) -> int:
     """Mark every unread notification of the caller read; returns how many."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def channel_preference_update(*, user: User, sms: bool | None = None, email: bool | None = None) -> ChannelPreference:
+    """The caller turns SMS or e-mail on or off (None: unchanged). Sends already queued check it again first."""
+    preference, _ = ChannelPreference.objects.get_or_create(user=user)
+    changes = {name: value for name, value in (("sms", sms), ("email", email)) if value is not None}
+    for name, value in changes.items():
+        setattr(preference, name, value)
+    if changes:
+        preference.save(update_fields=[*changes, "updated_at"])
+    return preference
 
 
 # ---------------------------------------------------------------- a plan is published

@@ -58,7 +58,9 @@ class Agreement(TimeStamped):
 
 
 class AgreementItem(models.Model):
-    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="items")
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="items"
+    )
     description = models.CharField(_("description"), max_length=200)
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
     done = models.BooleanField(_("done"), default=False)

@@ -76,7 +76,9 @@ class AgreementSerializer(DomainSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True)
     scoped_fields = {"community": (Community.objects, Scope(community="self"))}
     unique_together = (
-        ("unit", "community", "year"), "year", _("This unit already has an agreement with this community for that year.")
+        ("unit", "community", "year"),
+        "year",
+        _("This unit already has an agreement with this community for that year."),
     )
 
     class Meta:

@@ -32,7 +32,14 @@ class VolunteerAdmin(admin.ModelAdmin):
     list_filter = ["kind", "active", "consent_rank_name", "consent_share_with_unit", "home_community__sub_district"]
     search_fields = ["number", "name", "user__username", "user__phone"]
     list_select_related = ["home_community", "grid__community", "employer_unit"]
-    autocomplete_fields = ["user", "employer_unit", "home_community", "grid", "reported_community"]
+    autocomplete_fields = [
+        "user",
+        "employer_unit",
+        "home_community",
+        "grid",
+        "reported_community",
+        "report_confirmed_by",
+    ]
     readonly_fields = ["consent_rank_name", "consent_share_with_unit", "created_at", "updated_at"]
     inlines = [WeeklyAvailabilityInline, BlackoutInline]
 

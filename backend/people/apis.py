@@ -1,15 +1,21 @@
 """Skills catalogue, volunteer profiles (with their consent history and coordinators' skill verification),
 weekly availability and blackouts."""
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from accounts import services as accounts_services
 from core import permissions as permissions_
 from core.api import ScopedViewSet
-from core.scoping import ALL_ROLES, COORDINATORS, Role, Scope
-from people import selectors, services
+from core.scoping import ALL_ROLES, COORDINATORS, Role, Scope, scope_queryset
+from geo.models import Community
+from people import invitation_sheet, selectors, services
 from people.filters import BlackoutFilter, UnitMemberFilter, VolunteerFilter, WeeklyAvailabilityFilter
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
 from people.serializers import (
@@ -19,6 +25,8 @@ from people.serializers import (
     SkillSerializer,
     SkillVerificationOutputSerializer,
     SkillVerifyInputSerializer,
+    VolunteerActivationOutputSerializer,
+    VolunteerReportInputSerializer,
     VolunteerSelfSerializer,
     VolunteerSerializer,
     VolunteerUnitSerializer,
@@ -26,6 +34,7 @@ from people.serializers import (
 )
 
 WITH_VOLUNTEERS = COORDINATORS | {Role.VOLUNTEER}
+COMMUNITY_SELF = Scope(community="self")
 
 
 class CoordinatorsVerify(permissions_.CoordinatorsOnly):
@@ -40,6 +49,36 @@ class ConsentHistoryReaders(permissions_.CoordinatorsAndVolunteersOnly):
     message = _("Only the volunteer and their coordinators read the history of their consents.")
 
 
+class CoordinatorsInvite(permissions_.CoordinatorsOnly):
+    """Inviting members and following who has activated is their coordinators' work."""
+
+    message = _("Only coordinators invite volunteers.")
+
+
+class CoordinatorsConfirm(permissions_.CoordinatorsOnly):
+    """A report (报到) is confirmed by the community reported to."""
+
+    message = _("Only coordinators confirm a report.")
+
+
+class CommunityInvitationSheetApi(APIView):
+    """A printable PDF of invitation QR codes for a community's members who have not activated yet (for those
+    without SMS). Printing issues new invitations for them: the ones sent or printed before stop working."""
+
+    permission_classes = [CoordinatorsInvite]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY,
+                              404: OpenApiResponse(description="No such community in your scope.")})
+    def get(self, request, pk: int):
+        community = get_object_or_404(
+            scope_queryset(Community.objects.all(), request.user, COMMUNITY_SELF, write=True), pk=pk,
+        )
+        pdf = invitation_sheet.invitation_sheet_pdf(community=community, issued_by=request.user)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="invitations-{community.code}.pdf"'
+        return response
+
+
 class SkillViewSet(ScopedViewSet):
     queryset = Skill.objects.all()
     serializer_class = SkillSerializer
@@ -49,6 +88,11 @@ class SkillViewSet(ScopedViewSet):
     ordering_fields = ["code", "name"]
 
 
+# A volunteer edits their own profile through VolunteerSelfSerializer (their consents among it), a coordinator through
+# VolunteerSerializer: the PATCH body is either, so that the web app's consent switch is typed as the server takes it.
+@extend_schema_view(partial_update=extend_schema(request=PolymorphicProxySerializer(
+    component_name="VolunteerPatch", serializers=[VolunteerSerializer, VolunteerSelfSerializer],
+    resource_type_field_name=None)))
 class VolunteerViewSet(ScopedViewSet):
     queryset = Volunteer.objects.select_related("user", "home_community", "employer_unit")
     # A volunteer reads and edits only their own profile; a unit sees its members who consented to share.
@@ -79,6 +123,60 @@ class VolunteerViewSet(ScopedViewSet):
         if self._is_unit():
             return VolunteerUnitSerializer
         return VolunteerSerializer
+
+    @extend_schema(
+        request=None, responses={204: None, 404: OpenApiResponse(description="No such volunteer in your scope.")}
+    )
+    @action(detail=True, methods=["post"], url_path="resend-invitation", permission_classes=[CoordinatorsInvite])
+    def resend_invitation(self, request, pk=None):
+        """Send the volunteer a new invitation by SMS (and e-mail where known); the one sent before stops working."""
+        volunteer = self.get_object()
+        accounts_services.invitation_issue(user=volunteer.user, created_by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=VolunteerReportInputSerializer, responses={
+        200: VolunteerSerializer, 400: OpenApiResponse(description="Not an in-office member (`not_in_office`)."),
+        404: OpenApiResponse(description="No such volunteer in your scope."),
+    })
+    @action(detail=True, methods=["post"], permission_classes=[permissions_.CoordinatorsAndVolunteersOnly])
+    def report(self, request, pk=None):
+        """报到: an in-office member reports to a community (their home community unless named), from their own
+        account or recorded by a coordinator; a coordinator's record is confirmed at once, the member's own
+        report waits for the community's confirmation."""
+        volunteer = self.get_object()
+        payload = VolunteerReportInputSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        community = payload.validated_data.get("community") or volunteer.home_community
+        volunteer = services.volunteer_report(volunteer=volunteer, community=community, reported_by=request.user,
+                                              confirmed=self._keeps_community(community))
+        return Response(self.get_serializer(volunteer).data)
+
+    def _keeps_community(self, community) -> bool:
+        """Whether the caller coordinates the community (a volunteer coordinates none)."""
+        user = self.request.user
+        return (user.is_superuser or user.role in COORDINATORS) and scope_queryset(
+            Community.objects.filter(pk=community.pk), user, COMMUNITY_SELF, write=True).exists()
+
+    @extend_schema(request=None, responses={
+        200: VolunteerSerializer, 400: OpenApiResponse(description="No report to confirm (`not_reported`)."),
+        404: OpenApiResponse(description="No such volunteer reported to a community in your scope."),
+    })
+    @action(detail=True, methods=["post"], url_path="report-confirm", permission_classes=[CoordinatorsConfirm])
+    def report_confirm(self, request, pk=None):
+        """The community reported to confirms the member's 报到 (its coordinators, or the sub-district's)."""
+        volunteer = self.get_object()
+        if volunteer.reported_community is not None and not self._keeps_community(volunteer.reported_community):
+            raise Http404
+        volunteer = services.volunteer_report_confirm(volunteer=volunteer, confirmed_by=request.user)
+        return Response(self.get_serializer(volunteer).data)
+
+    @extend_schema(responses={200: VolunteerActivationOutputSerializer(many=True)}, filters=False)
+    @action(detail=False, methods=["get"], permission_classes=[CoordinatorsInvite], filter_backends=[],
+            pagination_class=None)
+    def activation(self, request):
+        """Per community in your scope: its active volunteers and how many of them have opened their invitation."""
+        rows = selectors.volunteer_activation_counts(volunteers=self.get_queryset())
+        return Response(VolunteerActivationOutputSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: ConsentChangeOutputSerializer(many=True)})
     @action(detail=True, methods=["get"], url_path="consent-history", permission_classes=[ConsentHistoryReaders],

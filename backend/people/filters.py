@@ -36,6 +36,11 @@ class VolunteerFilter(django_filters.FilterSet):
         field_name="availability__weekday", min_value=1, max_value=7, distinct=True, label=_("available on weekday")
     )
     reported = django_filters.BooleanFilter(field_name="reported_community", lookup_expr="isnull", exclude=True)
+    report_confirmed = django_filters.BooleanFilter(
+        field_name="report_confirmed_at", lookup_expr="isnull", exclude=True
+    )
+    activated = django_filters.BooleanFilter(field_name="user__activated_at", lookup_expr="isnull", exclude=True,
+                                             label=_("activated from the invitation"))
 
     class Meta:
         model = Volunteer
@@ -58,6 +63,9 @@ class UnitMemberFilter(django_filters.FilterSet):
 
     community = django_filters.NumberFilter(field_name="home_community")
     reported = django_filters.BooleanFilter(field_name="reported_community", lookup_expr="isnull", exclude=True)
+    report_confirmed = django_filters.BooleanFilter(
+        field_name="report_confirmed_at", lookup_expr="isnull", exclude=True
+    )
 
     class Meta:
         model = Volunteer

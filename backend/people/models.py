@@ -69,6 +69,12 @@ class Volunteer(Located, TimeStamped):
         related_name="reported_members",
     )
     reported_at = models.DateField(_("reported on"), null=True, blank=True)
+    # 报到 is confirmed by a coordinator of the community reported to; a new report waits for its confirmation.
+    report_confirmed_at = models.DateTimeField(_("report confirmed at"), null=True, blank=True)
+    report_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("report confirmed by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     # The volunteer's own acts, set on their profile only; every change is kept (ConsentChange).
     consent_rank_name = models.BooleanField(_("publish my name in rankings"), default=False)
     consent_share_with_unit = models.BooleanField(_("share my record with my employer unit"), default=False)
@@ -86,6 +92,10 @@ class Volunteer(Located, TimeStamped):
             models.CheckConstraint(
                 name="volunteer_reported_has_date",
                 condition=Q(reported_community__isnull=True) | Q(reported_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="volunteer_report_confirmed_is_reported",
+                condition=Q(report_confirmed_at__isnull=True) | Q(reported_community__isnull=False),
             ),
         ]
 
@@ -125,7 +135,9 @@ class WeeklyAvailability(models.Model):
 class Blackout(models.Model):
     """A dated exception: the volunteer is away, whatever the weekly pattern says."""
 
-    volunteer = models.ForeignKey(Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="blackouts")
+    volunteer = models.ForeignKey(
+        Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="blackouts"
+    )
     start = models.DateTimeField(_("from"))
     end = models.DateTimeField(_("to"))
     reason = models.CharField(_("reason"), max_length=100, blank=True)
@@ -179,7 +191,9 @@ class SkillVerification(models.Model):
         Volunteer, verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="skill_verifications"
     )
     skill = models.ForeignKey(Skill, verbose_name=_("skill"), on_delete=models.CASCADE, related_name="verifications")
-    level = models.PositiveSmallIntegerField(_("verified level"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    level = models.PositiveSmallIntegerField(
+        _("verified level"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     note = models.CharField(_("note or certificate reference"), max_length=200, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,

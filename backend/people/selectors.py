@@ -3,7 +3,7 @@ coordinator's verification confirms a level, and skills of the catalogue that re
 as far as they are verified. The planning and allocation mappers and the plan reviews read skills through here."""
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from people.models import ConsentChange, Skill, SkillVerification, Volunteer
 
@@ -15,7 +15,9 @@ def skills_requiring_verification() -> frozenset[str]:
 def verified_levels(*, volunteers: QuerySet[Volunteer] | list[int]) -> dict[int, dict[str, int]]:
     """Volunteer pk -> {skill code: verified level}, for the given volunteers (a queryset or a list of pks)."""
     levels: dict[int, dict[str, int]] = {}
-    rows = SkillVerification.objects.filter(volunteer__in=volunteers).values_list("volunteer_id", "skill__code", "level")
+    rows = SkillVerification.objects.filter(volunteer__in=volunteers).values_list(
+        "volunteer_id", "skill__code", "level"
+    )
     for volunteer, code, level in rows:
         levels.setdefault(volunteer, {})[code] = level
     return levels
@@ -43,7 +45,9 @@ def unverified_skills(*, required: dict[str, int], verified: dict[str, int]) -> 
 def verifications_prefetch(path: str = "") -> Prefetch:
     """Prefetch of the verifications of the volunteer at `path` ("volunteer__" from an assignment), with what
     `verifications_of` and the profile's `verified_skills` read, so that a list does not query per row."""
-    return Prefetch(f"{path}skill_verifications", queryset=SkillVerification.objects.select_related("skill", "verified_by"))
+    return Prefetch(
+        f"{path}skill_verifications", queryset=SkillVerification.objects.select_related("skill", "verified_by")
+    )
 
 
 def verifications_of(volunteer: Volunteer) -> dict[str, int]:
@@ -52,4 +56,25 @@ def verifications_of(volunteer: Volunteer) -> dict[str, int]:
 
 
 def consent_change_list(*, volunteer: Volunteer) -> QuerySet[ConsentChange]:
-    return ConsentChange.objects.filter(volunteer=volunteer).select_related("changed_by", "volunteer").order_by("-changed_at", "-id")
+    return (
+        ConsentChange.objects.filter(volunteer=volunteer)
+        .select_related("changed_by", "volunteer")
+        .order_by("-changed_at", "-id")
+    )
+
+
+def volunteer_activation_counts(*, volunteers: QuerySet[Volunteer]) -> list[dict]:
+    """Per home community of the given (scoped) volunteers: the active ones and those who have activated."""
+    rows = (volunteers.filter(active=True, user__is_active=True).order_by()
+            .values("home_community", "home_community__name")
+            .annotate(volunteers=Count("pk"), activated=Count("pk", filter=Q(user__activated_at__isnull=False)))
+            .order_by("home_community"))
+    return [{"community": row["home_community"], "community_name": row["home_community__name"],
+             "volunteers": row["volunteers"], "activated": row["activated"]} for row in rows]
+
+
+def volunteers_to_invite(*, community) -> QuerySet[Volunteer]:
+    """The community's active members who have not activated their account yet, by number."""
+    return (Volunteer.objects.select_related("user")
+            .filter(home_community=community, active=True, user__is_active=True, user__activated_at__isnull=True)
+            .order_by("number"))

@@ -4,10 +4,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.json_fields import SkillLevelsField, StringListField
 from core.masking import mask_phone
-from core.related import ScopedSlugRelatedField
+from core.phones import phone_national
+from core.related import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from core.scoping import COORDINATORS, Role, Scope
-from core.serializers import DomainSerializer, LineField
+from core.serializers import DomainSerializer, PhoneField
 from geo.models import Community, Grid
 from people import selectors, services
 from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
@@ -24,7 +26,9 @@ class SkillSerializer(DomainSerializer):
 
 class SkillVerificationOutputSerializer(serializers.ModelSerializer):
     skill = serializers.CharField(source="skill.code", read_only=True)
-    verified_by = serializers.CharField(source="verified_by.display_name", read_only=True, default=None, allow_null=True)
+    verified_by = serializers.CharField(
+        source="verified_by.display_name", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = SkillVerification
@@ -35,10 +39,14 @@ class SkillVerificationOutputSerializer(serializers.ModelSerializer):
 class VolunteerSerializer(DomainSerializer):
     """The coordinator's view: every field of the profile in their scope."""
 
-    phone = LineField(max_length=20, required=False, allow_blank=True, write_only=True)
+    phone = PhoneField(required=False, allow_blank=True, write_only=True)
+    email = serializers.EmailField(required=False, allow_blank=True, write_only=True, max_length=254)
+    activated = serializers.SerializerMethodField(help_text=_("The person has opened their invitation."))
     phone_display = serializers.SerializerMethodField(label=_("phone"))
     home_community_name = serializers.CharField(source="home_community.name", read_only=True)
-    employer_unit_name = serializers.CharField(source="employer_unit.name", read_only=True, default=None, allow_null=True)
+    employer_unit_name = serializers.CharField(
+        source="employer_unit.name", read_only=True, default=None, allow_null=True
+    )
     verified_skills = serializers.SerializerMethodField(
         help_text=_("Skill levels a coordinator has verified; the levels in `skills` are the volunteer's claims.")
     )
@@ -54,10 +62,14 @@ class VolunteerSerializer(DomainSerializer):
         fields = [
             "id", "number", "name", "kind", "phone", "phone_display", "employer_unit", "employer_unit_name",
             "home_community", "home_community_name", "grid", "lat", "lng", "skills", "languages",
-            "max_hours_per_week", "max_distance_km", "reported_community", "reported_at",
-            "consent_rank_name", "consent_share_with_unit", "active", "verified_skills",
+            "max_hours_per_week", "max_distance_km", "reported_community", "reported_at", "report_confirmed_at",
+            "consent_rank_name", "consent_share_with_unit", "active", "verified_skills", "email", "activated",
         ]
-        read_only_fields = ["number", *services.CONSENTS]
+        read_only_fields = ["number", "report_confirmed_at", *services.CONSENTS]
+        json_fields = {"skills": SkillLevelsField, "languages": StringListField}
+
+    def get_activated(self, obj) -> bool:
+        return obj.user.activated_at is not None
 
     @extend_schema_field(SkillVerificationOutputSerializer(many=True))
     def get_verified_skills(self, obj) -> list[dict]:
@@ -71,7 +83,7 @@ class VolunteerSerializer(DomainSerializer):
         if user is not None and (
             obj.user_id == user.pk or (user.is_coordinator and getattr(view, "action", None) != "list")
         ):
-            return obj.user.phone
+            return phone_national(obj.user.phone)
         return mask_phone(obj.user.phone)
 
     def _consents_refused(self) -> dict:
@@ -107,11 +119,14 @@ class VolunteerSerializer(DomainSerializer):
         return attrs
 
     def create(self, validated_data):
-        return services.volunteer_create(**validated_data)
+        request = self.context.get("request")
+        return services.volunteer_create(created_by=getattr(request, "user", None), **validated_data)
 
     def update(self, instance, validated_data):
         request = self.context.get("request")
-        return services.volunteer_update(volunteer=instance, changed_by=getattr(request, "user", None), **validated_data)
+        return services.volunteer_update(
+            volunteer=instance, changed_by=getattr(request, "user", None), **validated_data
+        )
 
 
 class VolunteerSelfSerializer(VolunteerSerializer):
@@ -123,7 +138,7 @@ class VolunteerSelfSerializer(VolunteerSerializer):
     class Meta(VolunteerSerializer.Meta):
         read_only_fields = [
             "number", "name", "kind", "employer_unit", "home_community", "grid", "lat", "lng",
-            "reported_community", "reported_at", "active",
+            "reported_community", "reported_at", "report_confirmed_at", "active",
         ]
 
 
@@ -134,10 +149,12 @@ UNIT_HIDDEN_FIELDS = ("lat", "lng", "grid", "languages", "max_hours_per_week", "
 
 class VolunteerUnitSerializer(VolunteerSerializer):
     """A unit representative's view of its members who consented to share their record: name, number, kind,
-    reporting, skills and a masked phone; not their home coordinates or grid."""
+    reporting, skills, a masked phone and whether they have activated their account (so the unit can remind
+    them); not their home coordinates or grid, nor their e-mail."""
 
     class Meta(VolunteerSerializer.Meta):
-        fields = [name for name in VolunteerSerializer.Meta.fields if name not in (*UNIT_HIDDEN_FIELDS, "phone")]
+        fields = [name for name in VolunteerSerializer.Meta.fields
+                  if name not in (*UNIT_HIDDEN_FIELDS, "phone", "email")]
         read_only_fields = fields
 
 
@@ -198,3 +215,17 @@ class BlackoutSerializer(DomainSerializer):
     class Meta:
         model = Blackout
         fields = ["id", "volunteer", "start", "end", "reason"]
+
+
+class VolunteerReportInputSerializer(serializers.Serializer):
+    community = ScopedPrimaryKeyRelatedField(
+        queryset=Community.objects.all(), required=False,
+        help_text=_("The community reported to; by default the member's home community."),
+    )
+
+
+class VolunteerActivationOutputSerializer(serializers.Serializer):
+    community = serializers.IntegerField()
+    community_name = serializers.CharField()
+    volunteers = serializers.IntegerField(help_text=_("Active volunteers of the community."))
+    activated = serializers.IntegerField(help_text=_("Of them, those who have opened their invitation."))

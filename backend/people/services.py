@@ -1,11 +1,13 @@
-"""Writes on volunteers: creating a profile creates the person's account too; consents change only by the
-volunteer's own act, each change kept with its time; coordinators verify or revoke a claimed skill level."""
+"""Writes on volunteers: creating a profile creates the person's account and its invitation too; consents change
+only by the volunteer's own act, each change kept with its time; coordinators verify or revoke a claimed skill
+level; an in-office member reports (报到) to a community, and that community's coordinator confirms it."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import services as accounts_services
 from core.errors import ApplicationError
 from people.models import ConsentChange, Skill, SkillVerification, Volunteer
 
@@ -32,27 +34,38 @@ def volunteer_number_next() -> str:
 
 
 @transaction.atomic
-def volunteer_create(*, phone: str = "", **fields) -> Volunteer:
+def volunteer_create(*, phone: str = "", email: str = "", created_by=None, **fields) -> Volunteer:
+    """A profile and its account (phone in E.164, free among active accounts), with the invitation that lets the
+    person in: sent by SMS and e-mail once committed."""
+    phone = accounts_services.phone_claim(phone=phone)
     number = volunteer_number_next()
-    user = User(username=number, display_name=fields.get("name", ""), phone=phone, role=User.Role.VOLUNTEER)
+    user = User(username=number, display_name=fields.get("name", ""), phone=phone, email=email,
+                role=User.Role.VOLUNTEER)
     user.set_unusable_password()
     user.save()
-    return Volunteer.objects.create(user=user, number=number, **fields)
+    volunteer = Volunteer.objects.create(user=user, number=number, **fields)
+    accounts_services.invitation_issue(user=user, created_by=created_by)
+    return volunteer
 
 
 @transaction.atomic
-def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, changed_by=None, **fields) -> Volunteer:
+def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, email: str | None = None, changed_by=None,
+                     **fields) -> Volunteer:
     """Change a profile; consents among the fields go through `volunteer_consent_set` (the volunteer's own)."""
     consents = {name: fields.pop(name) for name in CONSENTS if name in fields}
+    if phone:
+        phone = accounts_services.phone_claim(phone=phone, user=volunteer.user)
     for name, value in fields.items():
         setattr(volunteer, name, value)
     volunteer.save()
-    if phone is not None or "name" in fields:
+    if phone is not None or email is not None or "name" in fields:
         user = volunteer.user
-        if phone is not None:
-            user.phone = phone
+        if phone is not None and phone != user.phone:
+            user.phone, user.phone_problem, user.phone_confirmed_at = phone, "", None
+        if email is not None:
+            user.email = email
         user.display_name = volunteer.name
-        user.save(update_fields=["phone", "display_name"])
+        user.save(update_fields=["phone", "phone_problem", "phone_confirmed_at", "email", "display_name"])
     if consents:
         volunteer_consent_set(volunteer=volunteer, changed_by=changed_by, **consents)
     return volunteer
@@ -103,3 +116,42 @@ def skill_verification_revoke(*, volunteer: Volunteer, skill: Skill) -> None:
         raise SkillNotVerified(_("This skill of the volunteer is not verified."),
                                fields={"skill": [_("Not verified.")]})
     verification.delete()  # one by one (not a queryset delete) so that the audit trail records it
+
+
+class NotInOffice(ApplicationError):
+    """Reporting (报到) to a community is for in-office party members."""
+
+    code = "not_in_office"
+
+
+class NotReported(ApplicationError):
+    """There is no report to confirm."""
+
+    code = "not_reported"
+
+
+@transaction.atomic
+def volunteer_report(*, volunteer: Volunteer, community, reported_by, confirmed: bool) -> Volunteer:
+    """An in-office member reports to the community where they live (by their own act, or a coordinator records
+    it). `confirmed`: recorded by a coordinator of that community, so confirmed at once; otherwise the report waits
+    for the community's confirmation."""
+    if volunteer.kind != Volunteer.Kind.IN_OFFICE:
+        raise NotInOffice(_("Only in-office party members report to a community."))
+    now = timezone.now()
+    volunteer.reported_community, volunteer.reported_at = community, timezone.localdate(now)
+    confirms = confirmed and reported_by.pk != volunteer.user_id
+    volunteer.report_confirmed_at = now if confirms else None
+    volunteer.report_confirmed_by = reported_by if confirms else None
+    volunteer.save(update_fields=["reported_community", "reported_at", "report_confirmed_at", "report_confirmed_by",
+                                  "updated_at"])
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_report_confirm(*, volunteer: Volunteer, confirmed_by) -> Volunteer:
+    """The community reported to confirms the member's report."""
+    if volunteer.reported_community_id is None:
+        raise NotReported(_("The volunteer has not reported to a community."))
+    volunteer.report_confirmed_at, volunteer.report_confirmed_by = timezone.now(), confirmed_by
+    volunteer.save(update_fields=["report_confirmed_at", "report_confirmed_by", "updated_at"])
+    return volunteer

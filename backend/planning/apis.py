@@ -1,24 +1,42 @@
 """Endpoints of the coordinator's matching runs: start (202, the worker does the rest), list, status, cancel,
-publish, the run's plan (assignments; reviewed by hand: add, pin, remove) and unfilled seats. Coordinators only; every read goes through the scope."""
+publish, the run's plan (assignments; reviewed by hand: add, pin, remove) and unfilled seats. Coordinators only;
+every read goes through the scope."""
+
 import django_filters
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 
 import matching
-from core.weeks import monday_of
 from core import permissions as permissions_
-from core.filters import StrictOrderingFilter
+from core.json_fields import SkillLevelsField, StringListField, described
 from core.related import ScopedPrimaryKeyRelatedField
+from core.weeks import monday_of
 from people import selectors as people_selectors
 from people.models import Volunteer
 from people.serializers import UnverifiedSkillsField
 from planning import review, selectors, services
 from planning.explanations import Explainer
-from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
+from planning.models import Assignment, MatchingRun, UnfilledSeat
+from runs.apis import (
+    RunCancelApi,
+    RunDetailApi,
+    RunFilter,
+    RunListApi,
+    RunMetricsSerializer,
+    RunOutputSerializer,
+    RunPublishApi,
+    RunSolverStatsSerializer,
+    RunUnfilledReasonSerializer,
+)
 from shifts.models import Shift
 
 
@@ -27,29 +45,87 @@ class CoordinatorsOnly(permissions_.CoordinatorsOnly):
 
     message = _("Only coordinators work with matching runs.")
 
-def _publication(run: MatchingRun) -> Publication | None:
-    try:
-        return run.publication
-    except Publication.DoesNotExist:
-        return None
+
+# How good a plan is proven to be (matching.Status): a run's solver_status and its stats' status.
+SOLVER_STATUSES = [status.value for status in matching.Status]
 
 
-class MatchingRunOutputSerializer(serializers.ModelSerializer):
-    community_name = serializers.CharField(source="community.name", read_only=True, default=None, allow_null=True)
+class MatchingRunProblemSerializer(serializers.Serializer):
+    """The size of the problem the run built."""
+
+    volunteers = serializers.IntegerField()
+    shifts = serializers.IntegerField()
+    resources = serializers.IntegerField()
+    resource_requests = serializers.IntegerField()
+    seats = serializers.IntegerField()
+    locks = serializers.IntegerField()
+    forbidden = serializers.IntegerField()
+
+
+class MatchingRunStatsSerializer(RunSolverStatsSerializer):
+    """The problem's size once built; the solver's figures once the plan is saved (null where not finite)."""
+
+    problem = MatchingRunProblemSerializer(required=False)
+    status = serializers.ChoiceField(choices=SOLVER_STATUSES, required=False)
+    solver = serializers.CharField(required=False)
+
+
+class HoursSpreadSerializer(serializers.Serializer):
+    max = serializers.FloatField()
+    mean = serializers.FloatField()
+    std = serializers.FloatField()
+    gini = serializers.FloatField()
+
+
+class PriorityFillSerializer(serializers.Serializer):
+    seats = serializers.IntegerField()
+    filled = serializers.IntegerField()
+
+
+class RecruitmentLineSerializer(serializers.Serializer):
+    """One line of the week's recruitment list: people with some skills, or a room."""
+
+    kind = serializers.ChoiceField(choices=["volunteers", "resource"])
+    what = serializers.CharField(help_text=_("In the reader's language."))
+    count = serializers.IntegerField()
+    when = serializers.CharField(required=False)
+    near = serializers.CharField(required=False)
+    skills = SkillLevelsField(required=False)
+    resource_kind = serializers.CharField(required=False)
+    min_capacity = serializers.IntegerField(required=False)
+    features = StringListField(required=False)
+
+
+class MatchingRunMetricsSerializer(RunMetricsSerializer):
+    """The saved plan's figures (empty until then); solvers add figures of their own beside these."""
+
+    weighted_total = serializers.FloatField(required=False)
+    shifts_fully_staffed = serializers.IntegerField(required=False)
+    requests_met = serializers.IntegerField(required=False)
+    requests_total = serializers.IntegerField(required=False)
+    volunteers_used = serializers.IntegerField(required=False)
+    hours_spread = HoursSpreadSerializer(required=False)
+    by_priority = serializers.DictField(child=PriorityFillSerializer(), required=False, help_text=_(
+        "Seats and filled seats per shift priority (\"1\" to \"5\")."))
+    hours_histogram = serializers.DictField(child=serializers.IntegerField(), required=False, help_text=_(
+        "People by whole hours planned in the week (\"3\": 5 is five people with 3 to under 4 hours)."))
+    soft_rules = serializers.DictField(child=serializers.DictField(child=serializers.FloatField()), required=False,
+                                       help_text=_("What each soft rule contributed."))
+    recruitment = RecruitmentLineSerializer(many=True, required=False)
+
+
+class MatchingRunOutputSerializer(RunOutputSerializer):
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None, allow_null=True)
-    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published plan of its scope and week."))
-    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None, allow_null=True)
+    stats = described(MatchingRunStatsSerializer)(read_only=True)
+    metrics = described(MatchingRunMetricsSerializer)(read_only=True)
 
     solver_status = serializers.SerializerMethodField(help_text=_(
         "How good the finished plan is proven to be, shown with `gap` beside it: optimal (gap at most 0.01%), "
         "within_gap (within the requested gap), feasible, time_limit (the time ran out first), infeasible; "
         "null until the plan is saved."))
 
-    def get_published(self, run: MatchingRun) -> bool:
-        return _publication(run) is not None
-
-    @extend_schema_field(serializers.ChoiceField(choices=[status.value for status in matching.Status], allow_null=True))
+    @extend_schema_field(serializers.ChoiceField(choices=SOLVER_STATUSES, allow_null=True))
     def get_solver_status(self, run: MatchingRun) -> str | None:
         return (run.stats or {}).get("status")
 
@@ -64,18 +140,39 @@ class MatchingRunOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = MatchingRun
         fields = [
-            "id", "level", "community", "community_name", "sub_district", "sub_district_name", "week", "version",
-            "status", "stage", "progress", "solver_status", "gap", "message", "attempts", "heartbeat", "time_limit", "solver",
-            "created_by", "created_at", "started_at", "finished_at", "stats", "metrics", "published", "published_at",
+            "id",
+            "level",
+            "community",
+            "community_name",
+            "sub_district",
+            "sub_district_name",
+            "week",
+            "version",
+            "status",
+            "stage",
+            "progress",
+            "solver_status",
+            "gap",
+            "message",
+            "attempts",
+            "heartbeat",
+            "time_limit",
+            "solver",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "stats",
+            "metrics",
+            "published",
+            "published_at",
         ]
         read_only_fields = fields
 
 
-class MatchingRunFilter(django_filters.FilterSet):
+class MatchingRunFilter(RunFilter):
     week = django_filters.DateFilter(method="filter_week", help_text=_("Any day of the week."))
     status = django_filters.MultipleChoiceFilter(choices=MatchingRun.Status.choices)
-    community = django_filters.NumberFilter(field_name="community_id")
-    sub_district = django_filters.NumberFilter(field_name="sub_district_id")
     level = django_filters.ChoiceFilter(choices=MatchingRun.Level.choices)
     published = django_filters.BooleanFilter(
         field_name="publication", lookup_expr="isnull", exclude=True,
@@ -90,94 +187,70 @@ class MatchingRunFilter(django_filters.FilterSet):
         return queryset.filter(week=monday_of(value))
 
 
-class MatchingRunListApi(generics.ListAPIView):
-    """The runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
+@extend_schema_serializer(component_name="MatchingRunStartInput")
+class MatchingRunStartInput(serializers.Serializer):
+    week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
+    community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    time_limit = serializers.FloatField(
+        required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
+        help_text=_("Seconds the solver may take; the server's default when omitted."),
+    )
 
-    @extend_schema_serializer(component_name="MatchingRunStartInput")
-    class InputSerializer(serializers.Serializer):
-        week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
-        community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-        sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-        time_limit = serializers.FloatField(
-            required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
-            help_text=_("Seconds the solver may take; the server's default when omitted."),
-        )
+    def validate(self, attrs):
+        if attrs.get("community") is not None and attrs.get("sub_district") is not None:
+            raise serializers.ValidationError(_("Name a community or a sub-district, not both."))
+        return attrs
 
-        def validate(self, attrs):
-            if attrs.get("community") is not None and attrs.get("sub_district") is not None:
-                raise serializers.ValidationError(_("Name a community or a sub-district, not both."))
-            return attrs
 
+class _MatchingRunApi:
     permission_classes = [CoordinatorsOnly]
     serializer_class = MatchingRunOutputSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = MatchingRunFilter
-    ordering_fields = ["created_at", "week", "version", "id"]
+    run_model = MatchingRun
 
-    def get_queryset(self):
-        return selectors.matching_run_list(user=self.request.user)
 
-    @extend_schema(description="The matching runs in the caller's scope, newest first.")
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(description="The matching runs in the caller's scope, newest first."),
+    post=extend_schema(
         description=(
             "Queue a matching run for a week and a scope (a community, a sub-district, or neither for the "
             "whole district); answered at once with the queued run, whose status the browser then polls."
         ),
-        request=InputSerializer,
+        request=MatchingRunStartInput,
         responses={202: MatchingRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
                    409: OpenApiResponse(description="A run of this scope and week is already active.")},
-    )
-    def post(self, request):
-        payload = self.InputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        run = services.matching_run_start(user=request.user, **payload.validated_data)
-        run = selectors.matching_run_get(user=request.user, run_id=run.pk)
-        return Response(MatchingRunOutputSerializer(run).data, status=status.HTTP_202_ACCEPTED)
+    ),
+)
+class MatchingRunListApi(_MatchingRunApi, RunListApi):
+    """The runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
+
+    InputSerializer = MatchingRunStartInput
+    filterset_class = MatchingRunFilter
+    ordering_fields = ["created_at", "week", "version", "id"]
+    start = staticmethod(services.matching_run_start)
 
 
-class MatchingRunDetailApi(generics.RetrieveAPIView):
+class MatchingRunDetailApi(_MatchingRunApi, RunDetailApi):
     """A run's status, stage, progress, gap, message and metrics (the browser polls this)."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = MatchingRunOutputSerializer
 
-    def get_object(self):
-        return selectors.matching_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-
-
-class MatchingRunCancelApi(generics.GenericAPIView):
+@extend_schema_view(post=extend_schema(request=None, responses={
+    200: MatchingRunOutputSerializer, 409: OpenApiResponse(description="The run has already ended.")}))
+class MatchingRunCancelApi(_MatchingRunApi, RunCancelApi):
     """Cancel a queued or working run; a run that has ended answers 409."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = MatchingRunOutputSerializer
-
-    @extend_schema(request=None, responses={200: MatchingRunOutputSerializer,
-                                            409: OpenApiResponse(description="The run has already ended.")})
-    def post(self, request, pk: int):
-        run = selectors.matching_run_get(user=request.user, run_id=pk)
-        run = services.matching_run_cancel(user=request.user, run=run)
-        return Response(MatchingRunOutputSerializer(run).data)
+    cancel = staticmethod(services.matching_run_cancel)
 
 
-class MatchingRunPublishApi(generics.GenericAPIView):
+@extend_schema_view(post=extend_schema(
+    request=None,
+    responses={200: MatchingRunOutputSerializer, 404: OpenApiResponse(description="No such run in your scope."),
+               409: OpenApiResponse(description="The run is not done, or the week is already published.")},
+))
+class MatchingRunPublishApi(_MatchingRunApi, RunPublishApi):
     """Publish a done run as its scope's plan for the week; its volunteers are notified once it is committed."""
 
-    permission_classes = [CoordinatorsOnly]
-    serializer_class = MatchingRunOutputSerializer
-
-    @extend_schema(
-        request=None,
-        responses={200: MatchingRunOutputSerializer, 404: OpenApiResponse(description="No such run in your scope."),
-                   409: OpenApiResponse(description="The run is not done, or the week is already published.")},
-    )
-    def post(self, request, pk: int):
-        run = selectors.matching_run_get(user=request.user, run_id=pk)
-        services.matching_run_publish(user=request.user, run=run)
-        run = selectors.matching_run_get(user=request.user, run_id=pk)
-        return Response(MatchingRunOutputSerializer(run).data)
+    publish = staticmethod(services.matching_run_publish)
 
 
 class AssignmentOutputSerializer(serializers.ModelSerializer):
@@ -205,12 +278,10 @@ def _explainer(serializer) -> Explainer:
     return root.context.setdefault("explainer", Explainer())
 
 
-class UnfilledReasonSerializer(serializers.Serializer):
-    code = serializers.CharField()
+class UnfilledReasonSerializer(RunUnfilledReasonSerializer):
     message = serializers.CharField(help_text=_("In the reader's language."))
     skill = serializers.CharField(required=False)
     level = serializers.IntegerField(required=False)
-    count = serializers.IntegerField(required=False, help_text=_("How many people the reason is about."))
 
 
 class UnfilledSeatOutputSerializer(serializers.ModelSerializer):

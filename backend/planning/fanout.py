@@ -26,17 +26,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import matching
-from matching import decompose, sizing
 from core.queue import task_named
+from matching import decompose, sizing
 from planning import mapper
-from planning.heartbeat import Heartbeat
 from planning.models import MatchingRun, SolveJob, SolvePiece
+from runs.heartbeat import Heartbeat
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MAX_WHOLE_PAIRS = 3_000_000
-DEFAULT_WORKER_MEMORY_MB = 4096
-DEFAULT_WORKERS = 2
 
 
 def pack(data) -> bytes:
@@ -49,17 +45,17 @@ def unpack(blob) -> dict:
 
 def setting_max_whole_pairs() -> int:
     """The most candidate pairs one worker solves whole (the solve's time grows with them)."""
-    return int(getattr(settings, "PLANNING_MAX_WHOLE_PAIRS", DEFAULT_MAX_WHOLE_PAIRS))
+    return settings.PLANNING_MAX_WHOLE_PAIRS
 
 
 def setting_worker_memory_mb() -> float:
     """The memory one worker process may give a solve (with its solver child)."""
-    return float(getattr(settings, "PLANNING_WORKER_MEMORY_MB", DEFAULT_WORKER_MEMORY_MB))
+    return settings.PLANNING_WORKER_MEMORY_MB
 
 
 def setting_workers() -> int:
     """How many worker processes solve pieces at once: the pieces' time limits are shared out by it."""
-    return max(1, int(getattr(settings, "PLANNING_FANOUT_WORKERS", DEFAULT_WORKERS)))
+    return max(1, settings.PLANNING_FANOUT_WORKERS)
 
 
 def fits_one_worker(size: sizing.Size, *, max_pairs: int, memory_mb: float) -> bool:

@@ -3,7 +3,8 @@ format of `matching/README.md`), and a matching Solution -> unsaved Assignment, 
 
 Who is in a problem (documented choice): the run's scope decides everything. Volunteers are the active ones
 whose home community is in the scope, with their skills as matching may use them (people.selectors: a skill
-that requires verification counts only up to its verified level, any other as the volunteer claims it); shifts are the scope's shifts of the week; resources are the listed
+that requires verification counts only up to its verified level, any other as the volunteer claims it); shifts are
+the scope's shifts of the week; resources are the listed
 ones of communities in the scope, available in their slots of that week. Times are local date-times in
 settings.TIME_ZONE (Asia/Shanghai), to the minute. Ids are prefixed by kind ("v12", "s34", "r5", "q7", "p3")
 so that explanations and logs say what an id is.
@@ -29,7 +30,6 @@ from resources.models import Resource, ResourceSlot
 from shifts.models import Shift
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
-DEFAULT_MAX_DISTANCE_KM = 5.0
 
 
 def _zone() -> ZoneInfo:
@@ -37,7 +37,7 @@ def _zone() -> ZoneInfo:
 
 
 def default_max_distance_km() -> float:
-    return float(getattr(settings, "PLANNING_MAX_DISTANCE_KM", DEFAULT_MAX_DISTANCE_KM))
+    return settings.PLANNING_MAX_DISTANCE_KM
 
 
 def vid(pk: int) -> str:

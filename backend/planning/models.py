@@ -4,23 +4,26 @@ A run covers one scope (a community, a sub-district or the whole district) and o
 numbered versions per scope and week, and at most one of them is active at a time (a database rule).
 """
 from django.conf import settings
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStamped
+from runs.models import (
+    Run,
+    RunPublication,
+    RunUnfilled,
+    one_active_run,
+    one_publication,
+    progress_valid,
+    published_run,
+    run_statuses,
+    status_field,
+)
 
 
-class MatchingRun(TimeStamped):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        BUILDING = "building", _("Building the problem")
-        SOLVING = "solving", _("Solving")
-        SAVING = "saving", _("Saving the plan")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-        CANCELLED = "cancelled", _("Cancelled")
+class MatchingRun(Run):
+    Status = run_statuses(("building", _("Building the problem")), ("solving", _("Solving")),
+                          ("saving", _("Saving the plan")))
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")
@@ -30,12 +33,10 @@ class MatchingRun(TimeStamped):
     # A run is active from the moment it is queued until it ends; the worker moves it through these.
     ACTIVE = (Status.QUEUED, Status.BUILDING, Status.SOLVING, Status.SAVING)
     WORKING = (Status.BUILDING, Status.SOLVING, Status.SAVING)
-    ENDED = (Status.DONE, Status.FAILED, Status.CANCELLED)
+    CLAIMED = Status.BUILDING
+    PERIOD = "week"
 
     level = models.CharField(_("scope level"), max_length=16, choices=Level.choices)
-    # "community:12", "sub_district:3" or "district:1": one column for the one-active-run rule, since
-    # a constraint over nullable foreign keys would treat NULLs as distinct.
-    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     district = models.ForeignKey("geo.District", verbose_name=_("district"), on_delete=models.PROTECT, related_name="+")
     # Set for sub-district runs and, so that the sub-district's coordinators see them, for community runs.
     sub_district = models.ForeignKey(
@@ -47,37 +48,20 @@ class MatchingRun(TimeStamped):
         related_name="matching_runs",
     )
     week = models.DateField(_("week (Monday)"))
-    version = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    stage = models.CharField(_("stage"), max_length=64, blank=True)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    status = status_field(Status)
     gap = models.FloatField(_("optimality gap"), null=True, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    heartbeat = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
-    time_limit = models.FloatField(_("time limit (s)"))
     solver = models.CharField(_("solver"), max_length=16)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # Problem size and the solver's figures (status, objective, bound, seconds); the plan's metrics.
     stats = models.JSONField(_("solver statistics"), default=dict, blank=True)
     metrics = models.JSONField(_("metrics"), default=dict, blank=True)
 
-    class Meta:
+    class Meta(Run.Meta):
         verbose_name = _("matching run")
         verbose_name_plural = _("matching runs")
-        ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["scope_key", "week"], condition=Q(status__in=["queued", "building", "solving", "saving"]),
-                name="planning_one_active_run_per_scope_week",
-            ),
+            one_active_run(period="week", name="planning_one_active_run_per_scope_week"),
             models.UniqueConstraint(fields=["scope_key", "week", "version"], name="planning_run_version_unique"),
-            models.CheckConstraint(name="planning_run_progress_valid", condition=Q(progress__lte=100)),
+            progress_valid(name="planning_run_progress_valid"),
             models.CheckConstraint(
                 name="planning_run_scope_consistent",
                 condition=(
@@ -88,13 +72,6 @@ class MatchingRun(TimeStamped):
             ),
         ]
         indexes = [models.Index(fields=["week", "status"])]
-
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.week} v{self.version} ({self.status})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE
 
 
 class Assignment(models.Model):
@@ -131,7 +108,9 @@ class ResourceBooking(models.Model):
     request = models.ForeignKey(
         "shifts.ResourceRequest", verbose_name=_("resource request"), on_delete=models.CASCADE, related_name="+"
     )
-    resource = models.ForeignKey("resources.Resource", verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+")
+    resource = models.ForeignKey(
+        "resources.Resource", verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("resource booking")
@@ -143,23 +122,19 @@ class ResourceBooking(models.Model):
         return f"{self.resource_id} -> {self.request_id}"
 
 
-class UnfilledSeat(models.Model):
+class UnfilledSeat(RunUnfilled):
     """Seats of a shift the run could not fill, why, and the smallest change that would fill them."""
+
+    SEAT = "shift"
 
     run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="unfilled")
     shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")
-    missing = models.PositiveSmallIntegerField(_("seats missing"))
-    reasons = models.JSONField(_("reasons"), default=list, blank=True)
-    suggestion = models.TextField(_("suggestion"), blank=True)
 
     class Meta:
         verbose_name = _("unfilled seat")
         verbose_name_plural = _("unfilled seats")
         ordering = ["run_id", "shift_id"]
         constraints = [models.UniqueConstraint(fields=["run", "shift"], name="planning_unfilled_once_per_run")]
-
-    def __str__(self) -> str:
-        return f"{self.shift_id}: {self.missing}"
 
 
 class RemovedPair(models.Model):
@@ -168,7 +143,9 @@ class RemovedPair(models.Model):
 
     run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="removed_pairs")
     shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")
-    volunteer = models.ForeignKey("people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+")
+    volunteer = models.ForeignKey(
+        "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+"
+    )
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("removed by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -187,37 +164,20 @@ class RemovedPair(models.Model):
         return f"{self.volunteer_id} -/-> {self.shift_id}"
 
 
-class Publication(models.Model):
-    """The published plan of one scope and week: the run volunteers are told about.
+class Publication(RunPublication):
+    """The published plan of one scope and week: the run whose assignments volunteers are told about."""
 
-    At most one per scope and week, held by the database (two coordinators publishing at once: one wins).
-    scope_key and week are copied from the run so that the rule is one unique index.
-    """
+    PERIOD = "week"
 
-    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     week = models.DateField(_("week (Monday)"), editable=False)
-    # PROTECT: a published plan is what volunteers were told; it is never deleted with its run.
-    run = models.OneToOneField(
-        MatchingRun, verbose_name=_("run"), on_delete=models.PROTECT, related_name="publication"
-    )
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    published_at = models.DateTimeField(_("published at"))
+    run = published_run(MatchingRun)
     # Set once the volunteers have been told; a sweeper on beat sends notices still missing (a broker outage).
     notified_at = models.DateTimeField(_("volunteers notified at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(RunPublication.Meta):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-        ordering = ["-published_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["scope_key", "week"], name="planning_one_publication_per_scope_week"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.week} (run {self.run_id})"
+        constraints = [one_publication(period="week", name="planning_one_publication_per_scope_week")]
 
 
 class SolveJob(models.Model):

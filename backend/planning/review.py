@@ -11,35 +11,23 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 import matching
-from core.errors import ApplicationError, Conflict
 from people import selectors as people_selectors
 from people.models import Volunteer
 from planning import mapper
 from planning.models import Assignment, MatchingRun, Publication, RemovedPair, ResourceBooking, UnfilledSeat
+from runs.errors import RuleBroken
+from runs.review import pair_pin, run_lock_for_review, unfilled_seat_freed, unfilled_seat_taken
 from shifts.models import Shift
 
 
-class RunNotEditable(Conflict):
-    """Only a done run whose week is not yet published can be reviewed."""
-
-    code = "run_not_editable"
-
-
-class RuleBroken(ApplicationError):
-    """The assignment asked for would break a hard rule (availability, skill, overlap, hours, distance, seats)."""
-
-    code = "rule_broken"
-
-
-def _guard(run: MatchingRun) -> None:
-    if run.status != MatchingRun.Status.DONE:
-        raise RunNotEditable(_("Only a run that is done can be reviewed; this run is %s.") % run.get_status_display())
-    if Publication.objects.filter(scope_key=run.scope_key, week=run.week).exists():
-        raise RunNotEditable(_("This week is already published for this scope; the plan can no longer change."))
+def _locked(run: MatchingRun) -> MatchingRun:
+    return run_lock_for_review(
+        run, published=lambda row: Publication.objects.filter(scope_key=row.scope_key, week=row.week).exists(),
+        published_message=_("This week is already published for this scope; the plan can no longer change."),
+    )
 
 
 def _violations(run: MatchingRun, volunteer: Volunteer, shift: Shift) -> list[str]:
@@ -85,8 +73,7 @@ def _unverified_claims(volunteer: Volunteer, shift: Shift) -> list[str]:
 @transaction.atomic
 def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> Assignment:
     """Put a volunteer on a shift by hand (pinned), if every hard rule still holds."""
-    run = MatchingRun.objects.select_for_update().get(pk=run.pk)
-    _guard(run)
+    run = _locked(run)
     if Assignment.objects.filter(run=run, volunteer=volunteer, shift=shift).exists():
         raise RuleBroken(_("The volunteer is already on this shift."), fields={"volunteer": [_("Already assigned.")]})
     broken = _unverified_claims(volunteer, shift) or _violations(run, volunteer, shift)
@@ -96,37 +83,25 @@ def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> A
         run=run, volunteer=volunteer, shift=shift, pinned=True, source=Assignment.Source.MANUAL
     )
     RemovedPair.objects.filter(run=run, volunteer=volunteer, shift=shift).delete()  # added back: allowed again
-    seat = UnfilledSeat.objects.filter(run=run, shift=shift).first()
-    if seat is not None:
-        if seat.missing <= 1:
-            seat.delete()
-        else:
-            UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") - 1)
+    unfilled_seat_taken(UnfilledSeat, run=run, shift=shift)
     return assignment
 
 
 @transaction.atomic
 def assignment_pin(*, run: MatchingRun, assignment: Assignment, pinned: bool) -> Assignment:
     """Pin (keep through the next run) or unpin an assignment."""
-    _guard(MatchingRun.objects.select_for_update().get(pk=run.pk))
-    assignment.pinned = pinned
-    assignment.save(update_fields=["pinned"])
-    return assignment
+    _locked(run)
+    return pair_pin(assignment, pinned=pinned)
 
 
 @transaction.atomic
 def assignment_remove(*, run: MatchingRun, assignment: Assignment, user=None) -> None:
     """Take an assignment out of the plan; its seat is listed as unfilled again, and the next runs of the scope
     and week do not offer the volunteer that shift again."""
-    _guard(MatchingRun.objects.select_for_update().get(pk=run.pk))
+    _locked(run)
     shift = assignment.shift
     RemovedPair.objects.get_or_create(
         run=run, shift=shift, volunteer_id=assignment.volunteer_id, defaults={"removed_by": user}
     )
     assignment.delete()
-    seat, created = UnfilledSeat.objects.get_or_create(
-        run=run, shift=shift,
-        defaults={"missing": 1, "reasons": [{"code": "removed", "message": _("Removed by a coordinator.")}]},
-    )
-    if not created:
-        UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + 1)
+    unfilled_seat_freed(UnfilledSeat, run=run, shift=shift)

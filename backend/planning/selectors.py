@@ -1,40 +1,20 @@
-"""Reads of the weekly planning, always through the caller's scope: a community coordinator sees their
-community's runs, a sub-district coordinator the runs of their sub-district and of its communities, the
-administrator every run; volunteers and unit representatives see none."""
-from django.db.models import Q, QuerySet
-from django.http import Http404
+"""Reads of the weekly planning, always through the caller's scope (runs.selectors.run_scope: a community
+coordinator sees their community's runs, a sub-district coordinator the runs of their sub-district and of its
+communities, the administrator every run; volunteers and unit representatives see none)."""
+from django.db.models import QuerySet
 
 from accounts.models import User
 from planning.models import Assignment, MatchingRun, UnfilledSeat
-
-NOTHING = Q(pk__in=[])
-
-
-def matching_run_scope(user: User) -> Q | None:
-    """The filter of the runs the user may see; None means every run."""
-    if not user.is_authenticated:
-        return NOTHING
-    if user.is_superuser or user.role == User.Role.ADMIN:
-        return None
-    if user.role == User.Role.SUBDISTRICT:
-        return Q(sub_district_id=user.sub_district_id)
-    if user.role == User.Role.COMMUNITY:
-        return Q(community_id=user.community_id)
-    return NOTHING
+from runs.selectors import run_get, run_list
 
 
 def matching_run_list(*, user: User) -> QuerySet[MatchingRun]:
-    runs = MatchingRun.objects.select_related("community", "sub_district", "created_by", "publication")
-    condition = matching_run_scope(user)
-    return runs if condition is None else runs.filter(condition)
+    return run_list(MatchingRun, user=user)
 
 
 def matching_run_get(*, user: User, run_id: int) -> MatchingRun:
     """The run, or 404 when it does not exist or lies outside the caller's scope."""
-    run = matching_run_list(user=user).filter(pk=run_id).first()
-    if run is None:
-        raise Http404("No such matching run.")
-    return run
+    return run_get(MatchingRun, user=user, run_id=run_id)
 
 
 def assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
@@ -62,7 +42,14 @@ def publication_assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
     )
 
 
-COMPARED_METRICS = ("filled_seats", "total_seats", "weighted_filled", "weighted_total", "requests_met", "volunteers_used")
+COMPARED_METRICS = (
+    "filled_seats",
+    "total_seats",
+    "weighted_filled",
+    "weighted_total",
+    "requests_met",
+    "volunteers_used",
+)
 
 
 def matching_run_compare(*, base: MatchingRun, other: MatchingRun, limit: int = 200) -> dict:

@@ -14,15 +14,21 @@ from planning.apis import (
     MatchingRunPublishApi,
     MatchingRunUnfilledListApi,
 )
+from runs.apis import run_paths
 
-urlpatterns = [
-    path("planning/runs/", MatchingRunListApi.as_view(), name="planning-run-list"),
-    path("planning/runs/<int:pk>/", MatchingRunDetailApi.as_view(), name="planning-run-detail"),
-    path("planning/runs/<int:pk>/cancel/", MatchingRunCancelApi.as_view(), name="planning-run-cancel"),
-    path("planning/runs/<int:pk>/publish/", MatchingRunPublishApi.as_view(), name="planning-run-publish"),
-    path("planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"),
+urlpatterns = run_paths(
+    "planning",
+    list_api=MatchingRunListApi,
+    detail_api=MatchingRunDetailApi,
+    cancel_api=MatchingRunCancelApi,
+    publish_api=MatchingRunPublishApi,
+) + [
     path(
-        "planning/runs/<int:pk>/assignments/<int:assignment_id>/", MatchingRunAssignmentDetailApi.as_view(),
+        "planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"
+    ),
+    path(
+        "planning/runs/<int:pk>/assignments/<int:assignment_id>/",
+        MatchingRunAssignmentDetailApi.as_view(),
         name="planning-run-assignment",
     ),
     path(

@@ -3,8 +3,8 @@ from core.api import ScopedViewSet
 from core.scoping import COORDINATORS, Scope
 from posts.filters import PostFilter, PostHoldingFilter, TeamFilter
 from posts.models import Post, PostHolding, Team
-
 from posts.serializers import PostHoldingSerializer, PostSerializer, TeamSerializer
+
 
 class TeamViewSet(ScopedViewSet):
     queryset = Team.objects.select_related("community").prefetch_related("members")

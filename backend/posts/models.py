@@ -15,7 +15,9 @@ class Team(TimeStamped):
         GRID = "grid", _("Grid group")
         SERVICE_TEAM = "service_team", _("Volunteer service team")
 
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.CASCADE, related_name="teams")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.CASCADE, related_name="teams"
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=64)
     specialty = models.CharField(_("specialty"), max_length=100, blank=True)
@@ -48,18 +50,28 @@ class Post(Located, TimeStamped):
         LEGAL = "legal", _("Legal advice")
         OTHER = "other", _("Other")
 
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.CASCADE, related_name="posts")
-    team = models.ForeignKey(Team, verbose_name=_("group"), null=True, blank=True, on_delete=models.SET_NULL, related_name="posts")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.CASCADE, related_name="posts"
+    )
+    team = models.ForeignKey(
+        Team, verbose_name=_("group"), null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
     name = models.CharField(_("name"), max_length=64)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     duties = models.TextField(_("duties"), blank=True)
-    seats = models.PositiveSmallIntegerField(_("seats"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)])
-    required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    required_skills = models.JSONField(
+        _("required skills"), default=dict, blank=True, validators=[validate_skill_levels]
+    )
     weekdays = models.JSONField(_("weekdays"), default=list, validators=[validate_weekdays])
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("to"))
     target = models.CharField(_("target"), max_length=200, blank=True)
-    priority = models.PositiveSmallIntegerField(_("priority"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.json_fields import SkillLevelsField, WeekdaysField
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community
@@ -35,6 +36,7 @@ class PostSerializer(DomainSerializer):
             "id", "community", "community_name", "team", "name", "category", "duties", "seats", "required_skills",
             "weekdays", "start_time", "end_time", "schedule", "target", "priority", "lat", "lng", "active",
         ]
+        json_fields = {"required_skills": SkillLevelsField, "weekdays": WeekdaysField}
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -47,7 +49,10 @@ class PostSerializer(DomainSerializer):
 class PostHoldingSerializer(DomainSerializer):
     post_name = serializers.CharField(source="post.name", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
-    scoped_fields = {"post": (Post.objects, IN_COMMUNITY), "volunteer": (Volunteer.objects, Scope(community="home_community"))}
+    scoped_fields = {
+        "post": (Post.objects, IN_COMMUNITY),
+        "volunteer": (Volunteer.objects, Scope(community="home_community")),
+    }
     unique_together = (("post", "volunteer", "year"), "volunteer", _("Already holds this post that year."))
 
     class Meta:

@@ -21,26 +21,43 @@ class Project(TimeStamped):
         WEEKLY = "weekly", _("Weekly")
         MONTHLY = "monthly", _("Monthly")
 
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="projects")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="projects"
+    )
     name = models.CharField(_("name"), max_length=128)
     goals = models.TextField(_("goals"), blank=True)
     unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("undertaking unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="projects"
+        "orgs.Unit",
+        verbose_name=_("undertaking unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
     )
     team = models.ForeignKey(
-        "posts.Team", verbose_name=_("undertaking team"), null=True, blank=True, on_delete=models.SET_NULL, related_name="projects"
+        "posts.Team",
+        verbose_name=_("undertaking team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
     )
     needs = models.ManyToManyField("needs.Need", verbose_name=_("needs"), blank=True, related_name="projects")
-    resources = models.ManyToManyField("resources.Resource", verbose_name=_("resources"), blank=True, related_name="projects")
+    resources = models.ManyToManyField(
+        "resources.Resource", verbose_name=_("resources"), blank=True, related_name="projects"
+    )
     frequency = models.CharField(_("frequency"), max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
-    # When the project meets in a week (weekly and one-off projects produce one shift per listed weekday in their period).
+    # When the project meets in a week (weekly and one-off projects produce one shift per listed weekday in their
+    # period).
     weekdays = models.JSONField(_("weekdays"), default=list, blank=True, validators=[validate_weekdays_or_none])
     start_time = models.TimeField(_("session from"), null=True, blank=True)
     end_time = models.TimeField(_("session to"), null=True, blank=True)
     seats = models.PositiveSmallIntegerField(_("seats per session"), default=0, validators=[MaxValueValidator(200)])
-    required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    required_skills = models.JSONField(
+        _("required skills"), default=dict, blank=True, validators=[validate_skill_levels]
+    )
     resource_kind = models.CharField(
         _("needs resource of kind"), max_length=16, blank=True, choices=Resource.Category.choices
     )

@@ -2,6 +2,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core.json_fields import SkillLevelsField, WeekdaysField
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community
@@ -29,6 +30,7 @@ class ProjectSerializer(DomainSerializer):
             "resource_kind", "resource_min_capacity",
         ]
         extra_kwargs = {"resources": {"queryset": Resource.objects.filter(status=Resource.Status.LISTED)}}
+        json_fields = {"required_skills": SkillLevelsField, "weekdays": WeekdaysField}
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -36,5 +38,7 @@ class ProjectSerializer(DomainSerializer):
             self.merged(attrs, "start_time") is None or self.merged(attrs, "end_time") is None
             or not self.merged(attrs, "seats")
         ):
-            raise serializers.ValidationError({"start_time": [_("A project that meets needs session times and seats.")]})
+            raise serializers.ValidationError(
+                {"start_time": [_("A project that meets needs session times and seats.")]}
+            )
         return attrs

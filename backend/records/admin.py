@@ -29,9 +29,12 @@ class ServiceRecordAdmin(admin.ModelAdmin):
     actions = [service_action("approve_records", _("Approve the selected records"),
                               lambda user, record: record_approve(user=user, record_id=record.pk))]
 
-    def get_readonly_fields(self, request, obj=None):
-        # Hours and status of a stored record change only through the services, which write the trace.
-        return ["minutes", "status", "reviewed_by", "reviewed_at"] if obj is not None else []
+    # Hours and status of a record change only through the services, which write the trace; a record is made by an
+    # attendance or by 补录 in the web app (record_create_manual), never in the admin, whose add form would set both.
+    readonly_fields = ["minutes", "status", "reviewed_by", "reviewed_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(RecordChange)

@@ -22,10 +22,6 @@ RECORD_SCOPE = Scope(community="community", volunteer="volunteer")
 VOLUNTEER_SCOPE = Scope(community="home_community", volunteer="pk")
 COMMUNITY_SCOPE = Scope(community="self")
 UNIT_SCOPE = Scope(community="community", unit="pk")
-DEFAULT_STAR_HOURS = (100, 300, 600, 1000, 1500)
-# Points per full hour of approved service, per active post holding in the year, per micro-wish served, and per
-# need served that was finished on or before its deadline (限时办结; "need_closed_in_time").
-DEFAULT_POINTS = {"shift_hour": 1, "post_held": 10, "micro_wish": 5, "need_closed_in_time": 5}
 FULFILLED_NEED = ("completed", "rated")
 # A need served (an approved record of one of its shifts) that reached completed or rated by the end of its deadline
 # day (the local date of `finished_at`, as the needs dashboard counts "closed in time"); a need closed without
@@ -98,7 +94,7 @@ def volunteer_in_scope(*, user: User, volunteer_id: int) -> Volunteer | None:
 
 
 def star_thresholds() -> tuple[int, ...]:
-    return tuple(getattr(settings, "RECORDS_STAR_HOURS", DEFAULT_STAR_HOURS))
+    return tuple(settings.RECORDS_STAR_HOURS)
 
 
 @dataclass(frozen=True)
@@ -121,8 +117,10 @@ def star_progress(*, minutes: int) -> StarProgress:
 # ---------------------------------------------------------------- points
 
 
-def points_rules() -> dict:
-    return {**DEFAULT_POINTS, **getattr(settings, "RECORDS_POINTS", {})}
+def points_rules() -> dict[str, int]:
+    """Points per full hour of approved service, per active post holding in the year, per micro-wish served, and
+    per need served that was finished on or before its deadline (限时办结; "need_closed_in_time")."""
+    return dict(settings.RECORDS_POINTS)
 
 
 def _approved(year: int | None) -> QuerySet[ServiceRecord]:

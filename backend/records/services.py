@@ -1,7 +1,7 @@
 """Writes of service records: the approved record of each attendance with minutes served (safe to repeat), the
 manual entry with evidence, its review, and corrections. Every change of minutes or status writes a RecordChange.
 
-Settings read: RECORDS_SYNC_LOOKBACK_DAYS (how far back the sweep looks for changed attendance, default 7).
+Settings read: RECORDS_SYNC_LOOKBACK_DAYS (how far back the sweep looks for changed attendance).
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def records_sync_attendance(*, now: dt.datetime | None = None) -> int:
     Returns how many attendance rows have a record; a second run writes nothing new.
     """
     now = now or timezone.now()
-    cutoff = now - dt.timedelta(days=getattr(settings, "RECORDS_SYNC_LOOKBACK_DAYS", 7))
+    cutoff = now - dt.timedelta(days=settings.RECORDS_SYNC_LOOKBACK_DAYS)
     rows = (
         Attendance.objects.filter(updated_at__gte=cutoff, status=Attendance.Status.PRESENT)
         .select_related("shift", "shift__community", "shift__post", "shift__post__team__leader", "shift__need",

@@ -6,13 +6,15 @@ from reports.models import ExportJob, FeedbackReport
 
 @admin.register(ExportJob)
 class ExportJobAdmin(admin.ModelAdmin):
-    list_display = ["id", "kind", "format", "requested_by", "status", "progress", "created_at", "finished_at"]
+    """Read-mostly, like every run (runs.admin): the worker and the reaper move a job, never a hand."""
+
+    list_display = ["id", "kind", "format", "created_by", "status", "progress", "created_at", "finished_at"]
     list_filter = ["kind", "format", "status"]
-    list_select_related = ["requested_by"]
-    raw_id_fields = ["requested_by"]
-    search_fields = ["requested_by__username"]
-    readonly_fields = ["status", "progress", "rows_done", "rows_total", "file", "error", "started_at", "heartbeat_at",
-                       "finished_at"]
+    list_select_related = ["created_by"]
+    raw_id_fields = ["created_by"]
+    search_fields = ["created_by__username"]
+    readonly_fields = ["scope_key", "version", "status", "stage", "progress", "attempts", "rows_done", "rows_total",
+                       "file", "message", "heartbeat", "time_limit", "started_at", "finished_at"]
 
 
 @admin.register(FeedbackReport)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from core import permissions as permissions_
+from core.json_fields import described
 from core.scoping import COORDINATORS
 from reports import selectors, services
 from reports.models import ExportJob, FeedbackReport
@@ -39,11 +40,28 @@ def _absolute(serializer: serializers.Serializer, name: str, pk: int) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
+# The statuses an export reaches, those the web app knows: never cancelled (reports.models).
+EXPORT_STATUSES = [choice for choice in ExportJob.Status.choices if choice[0] != ExportJob.Status.CANCELLED]
+
+
+class ExportParametersSerializer(serializers.Serializer):
+    """The filters the export was requested with."""
+
+    date_from = serializers.DateField(required=False)
+    date_to = serializers.DateField(required=False)
+    community = serializers.IntegerField(required=False)
+    unit = serializers.IntegerField(required=False)
+    volunteer = serializers.IntegerField(required=False)
+
+
 class ExportJobOutputSerializer(serializers.ModelSerializer):
     kind = _choice(ExportJob.Kind.choices, read_only=True)
     format = _choice(ExportJob.Format.choices, read_only=True)
-    status = _choice(ExportJob.Status.choices, read_only=True)
+    status = _choice(EXPORT_STATUSES, read_only=True)
+    # The kernel's message, under the name the web app reads: why the export failed.
+    error = serializers.CharField(source="message", label=_("error message"), read_only=True)
     download_url = serializers.SerializerMethodField(help_text=_("Present once the export is done."))
+    parameters = described(ExportParametersSerializer)(read_only=True)
 
     class Meta:
         model = ExportJob

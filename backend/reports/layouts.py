@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.masking import mask_name, mask_phone
+from core.phones import phone_national
 from ledgers.models import UnitLedger
 from records.models import ServiceRecord
 
@@ -44,7 +45,7 @@ NATIONAL_COLUMNS = (
 
 def _phone(record: ServiceRecord, user) -> str:
     phone = record.volunteer.user.phone
-    return phone if record.volunteer.user_id == user.pk else mask_phone(phone)
+    return phone_national(phone) if record.volunteer.user_id == user.pk else mask_phone(phone)
 
 
 def _person(user) -> str:

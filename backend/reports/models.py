@@ -1,12 +1,29 @@
-"""Reports: export jobs (a file of the rows the requester may see, written by a worker with its progress) and the
-quarterly feedback to each employer unit on its in-office members' community service (反馈给单位)."""
+"""Reports: export jobs (a file of the rows the requester may see, written by a worker with its progress, on the run
+kernel: runs.models) and the quarterly feedback to each employer unit on its in-office members' community service
+(反馈给单位)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from runs.models import Run, progress_valid, run_statuses, status_field
 
-class ExportJob(models.Model):
+
+def export_scope_key(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+class ExportJob(Run):
+    """One export of one requester, on the run kernel for its status, progress, heartbeat, attempts and reaping.
+
+    An export belongs to its requester (`created_by`, scope "user:<id>"), and the kernel's one-active-run rule does
+    not fit: each export is a file of its own that no other one writes, so a requester may have several written at
+    once. `kind` stands where a run's period stands: the version counts the requester's exports of that kind.
+    Exports are never cancelled (nothing offers it, and the web app knows queued, running, done and failed only).
+    """
+
+    Status = run_statuses(("running", _("Running")))
+
     class Kind(models.TextChoices):
         SERVICE_RECORDS = "service_records", _("Service records")
         NATIONAL_RECORDS = "national_records", _("Service records in the national system's field order")
@@ -17,44 +34,38 @@ class ExportJob(models.Model):
         XLSX = "xlsx", "XLSX"
         PDF = "pdf", "PDF"
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+    WORKING = (Status.RUNNING,)
+    CLAIMED = Status.RUNNING
+    PERIOD = "kind"
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     format = models.CharField(_("format"), max_length=8, choices=Format.choices)
+    status = status_field(Status)
+    # The requester: the rows are those they may see, and the export goes with their account.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
     # The validated filters as given (dates as ISO strings): date_from, date_to, community, unit, volunteer.
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     # The requester's language: column titles are written in it by the worker.
     language = models.CharField(_("language"), max_length=16, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
-    )
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     rows_done = models.PositiveIntegerField(_("rows written"), default=0)
     rows_total = models.PositiveIntegerField(_("rows in total"), default=0)
     # Relative to MEDIA_ROOT, under "exports/".
     file = models.CharField(_("file"), max_length=255, blank=True)
-    error = models.TextField(_("error message"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    # Written with the progress: a running job silent for long has lost its worker.
-    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Run.Meta):
         verbose_name = _("export job")
         verbose_name_plural = _("export jobs")
-        ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(name="export_progress_0_to_100", condition=Q(progress__lte=100)),
+            models.UniqueConstraint(fields=["scope_key", "kind", "version"], name="export_version_unique"),
+            progress_valid(name="export_progress_0_to_100"),
             models.CheckConstraint(name="export_done_has_file", condition=~Q(status="done") | ~Q(file="")),
+            models.CheckConstraint(name="export_never_cancelled", condition=~Q(status="cancelled")),
         ]
-        indexes = [models.Index(fields=["requested_by", "created_at"])]
+        indexes = [models.Index(fields=["created_by", "created_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind}.{self.format} #{self.pk} ({self.status})"

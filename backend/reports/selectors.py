@@ -32,14 +32,14 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def export_job_list(*, user: User) -> QuerySet[ExportJob]:
-    return ExportJob.objects.filter(requested_by=user).order_by("-created_at", "-id")
+    return ExportJob.objects.filter(created_by=user).order_by("-created_at", "-id")
 
 
 def export_job_get(*, user: User, job_id: int) -> ExportJob:
     """The job, to its requester or to staff; 404 for everyone else."""
     jobs = ExportJob.objects.all()
     if not (user.is_staff or user.is_superuser):
-        jobs = jobs.filter(requested_by=user)
+        jobs = jobs.filter(created_by=user)
     job = jobs.filter(pk=job_id).first()
     if job is None:
         raise Http404("No such export.")

@@ -1,15 +1,15 @@
 """Writes of the reports: an export job is stored, then written by a worker (reports.run_export) with its
-progress; the quarterly feedback writes one PDF and one XLSX per employer unit and quarter. Both are safe to run
-twice: a done export is not redone, and a quarter's report per unit is replaced, never duplicated."""
+progress, on the run kernel (runs.lifecycle claims, moves, finishes, fails and reaps it); the quarterly feedback
+writes one PDF and one XLSX per employer unit and quarter. Both are safe to run twice: an export is written by the
+one worker that claimed it, and a quarter's report per unit is replaced, never duplicated."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +20,10 @@ from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log, task_named
 from orgs.models import Unit
 from reports import layouts, selectors, writers
-from reports.models import ExportJob, FeedbackReport
+from reports.models import ExportJob, FeedbackReport, export_scope_key
+from runs import lifecycle
+from runs.heartbeat import Heartbeat
 
-log = logging.getLogger(__name__)
 Kind, Format, Status = ExportJob.Kind, ExportJob.Format, ExportJob.Status
 # The formats each export kind is written in (PDF is the feedback reports').
 KIND_FORMATS = {
@@ -34,11 +35,6 @@ FILE_NAMES = {
     Kind.SERVICE_RECORDS: "service-records", Kind.NATIONAL_RECORDS: "national-service-records",
     Kind.UNIT_LEDGERS: "unit-ledgers",
 }
-DEFAULT_PROGRESS_EVERY = 200  # rows between two progress writes
-DEFAULT_EXPORT_DAYS = 7  # days a finished export stays downloadable
-# A running job whose progress is silent this long has lost its worker (acks_late hands its task to another
-# worker, or the sweeper sends it again); before that, a second delivery leaves it to the worker that has it.
-DEFAULT_STALE_MINUTES = 30
 
 
 class ExportNotAllowed(ApplicationError):
@@ -67,15 +63,30 @@ def export_path(relative: str) -> Path:
 
 # ---------------------------------------------------------------- export jobs
 
+EXPORT_TIME_LIMIT = 600.0  # the kernel's field; an export has no solver, this only documents the expected bound
+VERSION_TRIES = 3  # two requests of one requester at once race for the next version: the loser takes the one after
+
 
 def export_job_create(*, user: User, kind: str, format: str, parameters: dict) -> ExportJob:
     """Store the job and queue its writing once the job is committed. Volunteers export their own records only
-    (the records selector keeps them to their own rows); unit ledgers are for coordinators and unit representatives."""
+    (the records selector keeps them to their own rows); unit ledgers are for coordinators and unit representatives.
+    Several exports of one requester may be queued and written at once."""
     if kind == Kind.UNIT_LEDGERS and user.role == User.Role.VOLUNTEER and not user.is_superuser:
         raise ExportNotAllowed(gettext("Volunteers export their own service records only."))
-    job = ExportJob.objects.create(
-        kind=kind, format=format, parameters=parameters, requested_by=user, language=translation.get_language() or "",
-    )
+    scope_key = export_scope_key(user.pk)
+    for attempt in range(VERSION_TRIES):
+        latest = ExportJob.objects.filter(scope_key=scope_key, kind=kind).aggregate(v=Max("version"))["v"]
+        try:
+            with transaction.atomic():  # a savepoint: the version's unique rule decides a race between two requests
+                job = ExportJob.objects.create(
+                    scope_key=scope_key, kind=kind, version=(latest or 0) + 1, format=format, parameters=parameters,
+                    created_by=user, language=translation.get_language() or "", stage=gettext("Queued"),
+                    time_limit=EXPORT_TIME_LIMIT, heartbeat=timezone.now(),
+                )
+            break
+        except IntegrityError:
+            if attempt == VERSION_TRIES - 1:
+                raise
     transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
@@ -84,56 +95,46 @@ def _enqueue(job_id: int) -> None:
     send_or_log(task_named("reports.run_export"), job_id)
 
 
-def export_job_run(*, job_id: int) -> ExportJob | None:
-    """Write the job's file, updating its progress every REPORTS_PROGRESS_EVERY rows. A done job is left alone, and
-    so is one another worker is writing; a failed one, or a running one whose worker was lost, is written again
-    from the start."""
-    with transaction.atomic():
-        job = ExportJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None or job.status == Status.DONE or (job.status == Status.RUNNING and not _stale(job)):
-            return job
-        now = timezone.now()
-        job.status, job.started_at, job.heartbeat_at, job.progress, job.rows_done, job.error = (
-            Status.RUNNING, now, now, 0, 0, "")
-        job.save(update_fields=["status", "started_at", "heartbeat_at", "progress", "rows_done", "error"])
-    with translation.override(job.language or settings.LANGUAGE_CODE):
-        try:
-            relative, written = _write_export(job)
-        except Exception:
-            log.exception("export job %s failed", job.pk)  # the trace names no person: rows are not logged
-            ExportJob.objects.filter(pk=job.pk).update(
-                status=Status.FAILED, error=gettext("The export could not be written; request it again."),
-                finished_at=timezone.now(),
-            )
-            raise
-    finished = timezone.now()
-    days = getattr(settings, "REPORTS_EXPORT_DAYS", DEFAULT_EXPORT_DAYS)
-    ExportJob.objects.filter(pk=job.pk).update(
-        status=Status.DONE, file=relative, progress=100, rows_done=written, finished_at=finished,
-        heartbeat_at=finished, expires_at=finished + dt.timedelta(days=days),
+def export_job_run(*, job_id: int) -> str:
+    """The worker's share: take the queued job (or one whose worker died: its heartbeat stopped) and write its file
+    from the start, with its progress every REPORTS_PROGRESS_EVERY rows. Safe to run twice: a job that is done,
+    failed or being written by a live worker is left alone. Returns the job's status afterwards."""
+    return lifecycle.run_execute(
+        ExportJob, job_id, work=_export_write, failure=_export_failure, stage=gettext("Running"),
+        take_over=lambda orphan: True, max_attempts=settings.REPORTS_MAX_ATTEMPTS,
     )
-    job.refresh_from_db()
-    return job
 
 
-def _silent_since() -> dt.datetime:
-    return timezone.now() - dt.timedelta(minutes=getattr(settings, "REPORTS_STALE_MINUTES", DEFAULT_STALE_MINUTES))
+def _export_write(job: ExportJob) -> str:
+    with translation.override(job.language or settings.LANGUAGE_CODE), Heartbeat(job):
+        relative, written = _write_export(job)
+        with transaction.atomic():
+            lifecycle.run_finish(job, counts={"rows": written}, file=relative, rows_done=written)
+            # Counted from the end the kernel stamped.
+            ExportJob.objects.filter(pk=job.pk).update(
+                expires_at=F("finished_at") + dt.timedelta(days=settings.REPORTS_EXPORT_DAYS))
+    return Status.DONE
 
 
-def _stale(job: ExportJob) -> bool:
-    return job.heartbeat_at is None or job.heartbeat_at < _silent_since()
+def _export_failure(job: ExportJob, exc: Exception) -> str:
+    """In the requester's words, and naming nothing of the rows (the trace is logged, the rows never)."""
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        return gettext("The export could not be written; request it again.")
 
 
-def export_jobs_resume() -> int:
-    """The sweeper: send again the jobs still queued a while after their request (the broker was down when they
-    were requested) and the running ones whose worker was lost. Returns how many were sent."""
-    before = _silent_since()
-    jobs = list(ExportJob.objects.filter(
-        Q(status=Status.QUEUED, created_at__lt=before) | Q(status=Status.RUNNING, heartbeat_at__lt=before)
-    ).values_list("pk", flat=True))
-    for job_id in jobs:
-        _enqueue(job_id)
-    return len(jobs)
+def export_jobs_reap(*, now: dt.datetime | None = None) -> int:
+    """The sweeper (beat), the kernel's reaper: jobs silent for REPORTS_STALE_MINUTES have their task sent again when
+    still queued (the broker was down when they were requested), and are queued again when their worker was lost,
+    until they have used REPORTS_MAX_ATTEMPTS (then they fail). Returns how many were sent."""
+    reaped = lifecycle.run_reap_stale(
+        ExportJob, enqueue=_enqueue, now=now or timezone.now(), stale_minutes=settings.REPORTS_STALE_MINUTES,
+        max_attempts=settings.REPORTS_MAX_ATTEMPTS,
+        messages=lifecycle.ReapMessages(
+            requeued=gettext("Queued again: the worker stopped answering (attempt %(n)d of %(max)d)."),
+            failed=gettext("Failed: the worker stopped answering %(n)d times."),
+        ),
+    )
+    return len(reaped.resent) + len(reaped.requeued)
 
 
 def export_files_purge() -> int:
@@ -149,7 +150,7 @@ def export_files_purge() -> int:
 
 def _write_export(job: ExportJob) -> tuple[str, int]:
     """Write the file under MEDIA_ROOT/exports; its path relative to MEDIA_ROOT and the rows written."""
-    user = job.requested_by
+    user = job.created_by
     if job.kind == Kind.UNIT_LEDGERS:
         ledgers = selectors.export_ledgers(user=user, parameters=job.parameters)
         total = sum(1 + ledger.entry_count for ledger in ledgers)
@@ -167,9 +168,10 @@ def _write_export(job: ExportJob) -> tuple[str, int]:
             header, note, sheet = layouts.service_record_header(), None, gettext("Service records")
             to_row = layouts.service_record_row
         rows = (to_row(record, user) for record in records.iterator(chunk_size=500))
-    ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
+    # From the start, also when this worker took the job over from one that stopped half-way.
+    lifecycle.run_move(job, status=Status.RUNNING, rows_total=total, rows_done=0, progress=0)
     relative = f"exports/{FILE_NAMES[job.kind]}-{job.pk}.{job.format}"
-    on_row = _Progress(job.pk, total)
+    on_row = _Progress(job, total)
     if job.format == Format.CSV:
         writers.write_csv(export_path(relative), header=header, rows=rows, note=note, on_row=on_row)
     else:
@@ -178,19 +180,19 @@ def _write_export(job: ExportJob) -> tuple[str, int]:
 
 
 class _Progress:
-    """Counts the rows written and writes the job's progress (and heartbeat) every REPORTS_PROGRESS_EVERY rows,
-    out of the total counted up front; below 100 until the file is in place."""
+    """Counts the rows written and moves the job's progress every REPORTS_PROGRESS_EVERY rows, out of the total
+    counted up front; below 100 until the file is in place. A job cancelled or reaped meanwhile stops the writing
+    (lifecycle.RunStopped)."""
 
-    def __init__(self, job_id: int, total: int):
-        self.job_id, self.total, self.done = job_id, total, 0
-        self.every = getattr(settings, "REPORTS_PROGRESS_EVERY", DEFAULT_PROGRESS_EVERY)
+    def __init__(self, job: ExportJob, total: int):
+        self.job, self.total, self.done = job, total, 0
+        self.every = settings.REPORTS_PROGRESS_EVERY
 
     def __call__(self, done: int) -> None:
         self.done = done
         if done % self.every == 0:
-            ExportJob.objects.filter(pk=self.job_id).update(
-                rows_done=done, progress=min(99, done * 100 // max(self.total, 1)), heartbeat_at=timezone.now(),
-            )
+            lifecycle.run_move(self.job, status=Status.RUNNING, rows_done=done,
+                               progress=min(99, done * 100 // max(self.total, 1)))
 
 
 def export_job_file(*, job: ExportJob) -> Path:

@@ -1,6 +1,6 @@
 """Tasks of the reports: one export job (queued when it is requested); on beat, last quarter's feedback reports to
-the employer units, the sweeper of export jobs never sent or whose worker was lost, and the purge of expired export
-files. All take ids or plain values and are safe to run twice."""
+the employer units, the reaper of export jobs never sent or whose worker was lost (the run kernel's), and the purge
+of expired export files. All take ids or plain values and are safe to run twice."""
 from celery import shared_task
 from django.utils import timezone
 
@@ -8,9 +8,8 @@ from reports import selectors, services
 
 
 @shared_task(name="reports.run_export", acks_late=True, reject_on_worker_lost=True)
-def run_export_task(job_id: int) -> str | None:
-    job = services.export_job_run(job_id=job_id)
-    return None if job is None else job.status
+def run_export_task(job_id: int) -> str:
+    return services.export_job_run(job_id=job_id)
 
 
 @shared_task(name="reports.write_quarterly_feedback", acks_late=True, reject_on_worker_lost=True)
@@ -23,9 +22,10 @@ def write_quarterly_feedback_task(year: int | None = None, quarter: int | None =
     return services.feedback_write_quarter(year=year, quarter=quarter, unit_ids=unit_ids)
 
 
+# The name beat's stored schedule already holds (django-celery-beat keeps entries by name).
 @shared_task(name="reports.resume_exports", acks_late=True, reject_on_worker_lost=True)
 def resume_exports_task() -> int:
-    return services.export_jobs_resume()
+    return services.export_jobs_reap()
 
 
 @shared_task(name="reports.purge_expired_exports", acks_late=True, reject_on_worker_lost=True)

@@ -23,9 +23,16 @@ class Resource(Located, TimeStamped):
 
     # A unit's idle resource, or (no unit) one of the community's own rooms.
     unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("provider unit"), null=True, blank=True, on_delete=models.CASCADE, related_name="resources"
+        "orgs.Unit",
+        verbose_name=_("provider unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="resources",
     )
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="resources")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="resources"
+    )
     name = models.CharField(_("name"), max_length=128)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     capacity = models.PositiveIntegerField(_("capacity"), default=0)
@@ -66,7 +73,8 @@ class ResourceSlot(models.Model):
             models.CheckConstraint(name="slot_ends_after_start", condition=Q(end_time__gt=F("start_time"))),
             models.CheckConstraint(
                 name="slot_weekday_xor_date",
-                condition=(Q(weekday__isnull=False) & Q(date__isnull=True)) | (Q(weekday__isnull=True) & Q(date__isnull=False)),
+                condition=(Q(weekday__isnull=False) & Q(date__isnull=True))
+                | (Q(weekday__isnull=True) & Q(date__isnull=False)),
             ),
         ]
 

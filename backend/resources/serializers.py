@@ -2,6 +2,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core.json_fields import StringListField
 from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer, ModelSerializer
 from resources.models import Resource, ResourceSlot
@@ -28,6 +29,7 @@ class ResourceSerializer(DomainSerializer):
         ]
         # A representative lists for their own unit; a coordinator's resources are the community's rooms.
         read_only_fields = ["unit"]
+        json_fields = {"features": StringListField}
 
     def validate_community(self, community):
         user = self.context["request"].user
@@ -51,5 +53,7 @@ class ResourceSlotSerializer(DomainSerializer):
         weekday = self.merged(attrs, "weekday")
         date = self.merged(attrs, "date")
         if (weekday is None) == (date is None):
-            raise serializers.ValidationError({"weekday": [_("Give either a weekday (recurring) or a date, not both.")]})
+            raise serializers.ValidationError(
+                {"weekday": [_("Give either a weekday (recurring) or a date, not both.")]}
+            )
         return attrs

@@ -2,8 +2,8 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from shifts.models import ResourceRequest, Shift
 from core.weeks import district_zone, monday_of
+from shifts.models import ResourceRequest, Shift
 
 
 class ResourceRequestInline(admin.StackedInline):

@@ -12,7 +12,9 @@ class ShiftFilter(django_filters.FilterSet):
     start_to = IsoDateTimeFilter(field_name="start", lookup_expr="lt")
     date = django_filters.DateFilter(field_name="start__date")
     skill = SkillCodeFilter()
-    has_resource_request = django_filters.BooleanFilter(field_name="resource_request", lookup_expr="isnull", exclude=True)
+    has_resource_request = django_filters.BooleanFilter(
+        field_name="resource_request", lookup_expr="isnull", exclude=True
+    )
     min_priority = django_filters.NumberFilter(field_name="priority", lookup_expr="gte", min_value=1, max_value=5)
 
     class Meta:

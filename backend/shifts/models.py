@@ -17,20 +17,35 @@ class Shift(Located, TimeStamped):
         NEED = "need", _("Need")
         AD_HOC = "ad_hoc", _("Ad hoc")
 
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="shifts")
+    community = models.ForeignKey(
+        "geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="shifts"
+    )
     title = models.CharField(_("title"), max_length=128)
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices, default=Origin.AD_HOC)
-    post = models.ForeignKey("posts.Post", verbose_name=_("post"), null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts")
-    project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project"), null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts"
+    post = models.ForeignKey(
+        "posts.Post", verbose_name=_("post"), null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts"
     )
-    need = models.ForeignKey("needs.Need", verbose_name=_("need"), null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts")
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="shifts",
+    )
+    need = models.ForeignKey(
+        "needs.Need", verbose_name=_("need"), null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts"
+    )
     week = models.DateField(_("week (Monday)"), db_index=True, editable=False)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     seats = models.PositiveSmallIntegerField(_("seats"), validators=[MinValueValidator(1), MaxValueValidator(200)])
-    priority = models.PositiveSmallIntegerField(_("priority"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)])
-    required_skills = models.JSONField(_("required skills"), default=dict, blank=True, validators=[validate_skill_levels])
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    required_skills = models.JSONField(
+        _("required skills"), default=dict, blank=True, validators=[validate_skill_levels]
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     # Set by generation so that running it twice creates nothing new.
     generation_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False)
@@ -53,11 +68,15 @@ class Shift(Located, TimeStamped):
 class ResourceRequest(models.Model):
     """What a shift needs besides people: a room of 40 seats, a van; the shift happens only if it is met."""
 
-    shift = models.OneToOneField(Shift, verbose_name=_("shift"), on_delete=models.CASCADE, related_name="resource_request")
+    shift = models.OneToOneField(
+        Shift, verbose_name=_("shift"), on_delete=models.CASCADE, related_name="resource_request"
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Resource.Category.choices)
     min_capacity = models.PositiveIntegerField(_("minimum capacity"), default=0)
     features = models.JSONField(_("features"), default=list, blank=True, validators=[validate_string_list])
-    max_distance_km = models.FloatField(_("maximum distance (km)"), null=True, blank=True, validators=[MinValueValidator(0)])
+    max_distance_km = models.FloatField(
+        _("maximum distance (km)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
 
     class Meta:
         verbose_name = _("resource request")

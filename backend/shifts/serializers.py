@@ -2,6 +2,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core.json_fields import SkillLevelsField, StringListField
 from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import Scope
 from core.serializers import DomainSerializer, ModelSerializer
@@ -19,6 +20,7 @@ class ShiftResourceRequirementSerializer(ModelSerializer):
     class Meta:
         model = ResourceRequest
         fields = ["kind", "min_capacity", "features", "max_distance_km"]
+        json_fields = {"features": StringListField}
 
     def validate_features(self, value):
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
@@ -44,6 +46,7 @@ class ShiftSerializer(DomainSerializer):
             "seats", "priority", "required_skills", "lat", "lng", "address", "resource_request",
         ]
         read_only_fields = ["origin", "week"]
+        json_fields = {"required_skills": SkillLevelsField}
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -1,23 +1,22 @@
-"""Writes on shifts: a week's shifts generated from posts, weekly and one-off projects and published needs, and ad-hoc ones.
+"""Writes on shifts: a week's shifts generated from posts, weekly and one-off projects and published needs, and
+ad-hoc ones.
 
 Generation is idempotent: every generated shift carries a key naming its source and date, so running it
 twice for the same week creates nothing new.
 """
 import datetime as dt
-from core.weeks import district_zone, monday_of
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
+from core.weeks import district_zone, monday_of
 from geo.models import Community
 from needs.models import Need
 from posts.models import Post
 from projects.models import Project
 from resources.models import Resource
 from shifts.models import ResourceRequest, Shift
-
-
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
@@ -97,7 +96,9 @@ def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
             required_skills=need.required_skills, lat=need.community.lat, lng=need.community.lng,
             generation_key=f"need:{need.pk}",
         )
-        request = {"kind": Resource.Category.VENUE, "min_capacity": need.headcount} if need.type == Need.Type.VENUE else None
+        request = (
+            {"kind": Resource.Category.VENUE, "min_capacity": need.headcount} if need.type == Need.Type.VENUE else None
+        )
         result.append((shift, request))
     return result
 

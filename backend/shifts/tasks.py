@@ -3,9 +3,9 @@ import datetime as dt
 
 from celery import shared_task
 
+from core.weeks import next_monday
 from geo.models import Community
 from shifts import services
-from core.weeks import next_monday
 
 
 @shared_task(name="shifts.generate_week", acks_late=True)

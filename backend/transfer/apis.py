@@ -1,12 +1,19 @@
-"""Import and export endpoints of volunteers and resources: a sheet in, a summary or a row report out.
+"""Import and export endpoints of volunteers and resources: a sheet in, a summary or a row report out; and import
+runs: an upload checked at once, confirmed, written by a worker, with its report of bad rows.
 
 Exports answer a file, so `?format=` names the sheet format here, not DRF's renderer; errors stay JSON.
 """
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import permissions, serializers
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
+from rest_framework import permissions, serializers, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +25,8 @@ from people.apis import VolunteerViewSet
 from people.filters import VolunteerFilter
 from resources.apis import ResourceViewSet
 from resources.filters import ResourceFilter
-from transfer import services
+from transfer import selectors, services
+from transfer.models import ImportRun
 
 SHEET_CONTENT_TYPES = {
     "csv": "text/csv",
@@ -146,7 +154,7 @@ class VolunteerImportApi(SheetImportApi):
     | lat, lng | home location; blank takes the community's |
     | reported_community | code of the community reported to (报到) |
     | reported_at | date reported, YYYY-MM-DD (required with reported_community) |
-    | consent_rank_name, consent_share_with_unit | exported only: consent is the volunteer's own act, an import ignores them |
+    | consent_rank_name, consent_share_with_unit | exported only: consent is the volunteer's own, imports ignore it |
     | active | 1/0 (yes/no, 是/否); blank keeps the stored value |
     """
 
@@ -193,7 +201,7 @@ class ResourceImportApi(SheetImportApi):
     | id | resource id to update; blank: a new resource |
     | name | name |
     | category | venue, vehicle, equipment, goods, funds or expertise, or the label (场地, 车辆, ...) |
-    | unit | provider unit name; blank: the community's own (for a unit representative: always their unit, another unit is refused) |
+    | unit | provider unit name; blank: the community's own (a unit representative: always theirs, another is refused) |
     | community | community code (coordinators: in their community or sub-district) |
     | capacity | people or pieces; blank keeps the stored value (default 0) |
     | features | separated by ";", e.g. projector;accessible |
@@ -231,3 +239,154 @@ class ResourceExportApi(SheetExportApi):
 
     def run_export(self, *, user, queryset, fmt):
         return services.resource_export(user=user, queryset=queryset, fmt=fmt)
+
+
+# ---------------------------------------------------------------- import runs
+
+class ImportRunProblemSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text=_("The line in the file."))
+    column = serializers.CharField(help_text=_("Our column (phone, home_community, ...)."))
+    reason = serializers.CharField()
+
+
+class ImportRunPreviewSerializer(serializers.Serializer):
+    create = serializers.IntegerField(default=0)
+    update = serializers.IntegerField(default=0)
+    unchanged = serializers.IntegerField(default=0)
+    bad = serializers.IntegerField(default=0)
+    missing_columns = serializers.ListField(child=serializers.CharField(), default=list)
+
+
+class ImportRunColumnSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text=_("The column's name, as the mapping names it."))
+    required = serializers.BooleanField(help_text=_("Rows without it are bad; the import cannot be confirmed "
+                                                    "until a column of the sheet is mapped to it."))
+
+
+class ImportRunOutputSerializer(serializers.ModelSerializer):
+    created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
+    headers = serializers.ListField(child=serializers.CharField(allow_blank=True),
+                                    help_text=_("The sheet's header text of each column, by index."))
+    mapping = serializers.DictField(child=serializers.IntegerField(),
+                                    help_text=_("Our column -> the index of the sheet's column it is read from."))
+    preview = ImportRunPreviewSerializer(help_text=_("The dry run: rows to create, to update, unchanged, bad."))
+    problems = serializers.SerializerMethodField(help_text=_(
+        "Bad rows (the first 500; the report has every one): of the check until the import is written, then of "
+        "the import."))
+    columns = serializers.SerializerMethodField(help_text=_("Our columns of this kind of import, in order: what the "
+                                                            "mapping may name."))
+
+    class Meta:
+        model = ImportRun
+        fields = ["id", "kind", "status", "stage", "progress", "message", "version", "community", "sub_district",
+                  "file_name", "headers", "header_line", "mapping", "rows_total", "rows_done", "preview", "created",
+                  "updated", "unchanged", "bad", "invited", "problems", "columns", "created_by", "created_at",
+                  "started_at", "finished_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(ImportRunProblemSerializer(many=True))
+    def get_problems(self, run: ImportRun) -> list:
+        return run.problems[:services.PREVIEW_PROBLEMS]
+
+    @extend_schema_field(ImportRunColumnSerializer(many=True))
+    def get_columns(self, run: ImportRun) -> list:
+        return services.import_columns(run.kind)
+
+
+class ImportRunApi(APIView):
+    permission_classes = [RoleAllowed]
+    roles: frozenset = COORDINATORS
+
+    def run(self) -> ImportRun:
+        return selectors.import_run_get(user=self.request.user, run_id=self.kwargs["pk"])
+
+    @staticmethod
+    def body(run: ImportRun) -> dict:
+        return ImportRunOutputSerializer(run).data
+
+
+class ImportRunListApi(ImportRunApi):
+    """Import runs in your scope, newest first (GET); upload a file to import (POST, multipart): the file is
+    checked at once and the run answered with its preview, waiting for its confirmation.
+
+    The sheet may be our template or a district's own: title rows above the header, a header over two rows and
+    blank rows are skipped; the columns are suggested from the header's words (or as you mapped the same headers
+    before), and cells are normalised (phones with spaces, dashes, +86 or full-width digits; community names with
+    or without 社区; dates as 2026/3/5, 2026-03-05, 2026年3月5日 or serial numbers; 是/否; skills split by 、，, or
+    spaces)."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema_serializer(component_name="ImportRunUploadInput")
+    class InputSerializer(serializers.Serializer):
+        file = serializers.FileField(help_text=_("A .csv (UTF-8 or GBK) or .xlsx sheet."))
+        kind = serializers.ChoiceField(choices=ImportRun.Kind.choices)
+        mapping = serializers.JSONField(required=False, help_text=_(
+            'Our column -> the index of the sheet\'s column, e.g. {"name": 0, "phone": 2}; suggested when omitted.'))
+
+    @extend_schema(responses={200: ImportRunOutputSerializer(many=True)})
+    def get(self, request):
+        runs = selectors.import_run_list(user=request.user)[:100]
+        return Response(ImportRunOutputSerializer(runs, many=True).data)
+
+    @extend_schema(request={"multipart/form-data": InputSerializer},
+                   responses={201: ImportRunOutputSerializer, 400: IMPORT_ERRORS})
+    def post(self, request):
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        mapping = payload.validated_data.get("mapping")
+        if mapping is not None and not isinstance(mapping, dict):
+            raise serializers.ValidationError({"mapping": [_("Give an object of our column to a column index.")]})
+        run = services.import_run_create(user=request.user, upload=payload.validated_data["file"],
+                                         kind=payload.validated_data["kind"], mapping=mapping)
+        return Response(self.body(run), status=status.HTTP_201_CREATED)
+
+
+class ImportRunDetailApi(ImportRunApi):
+    """An import run: its preview, then its status and progress while a worker writes it (the browser polls)."""
+
+    @extend_schema(responses={200: ImportRunOutputSerializer})
+    def get(self, request, pk: int):
+        return Response(self.body(self.run()))
+
+
+class ImportRunMappingApi(ImportRunApi):
+    """Map the sheet's columns to ours by hand and check the file again (a checked run only); the choice is
+    remembered for your next file with the same headers."""
+
+    @extend_schema_serializer(component_name="ImportRunMappingInput")
+    class InputSerializer(serializers.Serializer):
+        mapping = serializers.DictField(child=serializers.IntegerField(min_value=0))
+
+    @extend_schema(request=InputSerializer, responses={200: ImportRunOutputSerializer})
+    def post(self, request, pk: int):
+        run = self.run()  # outside the scope: 404 whatever the body
+        payload = self.InputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run = services.import_run_map(run=run, user=request.user, mapping=payload.validated_data["mapping"])
+        return Response(self.body(run))
+
+
+class ImportRunConfirmApi(ImportRunApi):
+    """Confirm a checked import: a worker writes its good rows (202); 409 once confirmed, or while another import
+    of your scope is being written."""
+
+    @extend_schema(request=None, responses={202: ImportRunOutputSerializer})
+    def post(self, request, pk: int):
+        run = services.import_run_confirm(run=self.run(), user=request.user)
+        return Response(self.body(run), status=status.HTTP_202_ACCEPTED)
+
+
+class ImportRunReportApi(ImportRunApi):
+    """Every bad row of the import (row, column, header in the file, reason) as CSV or XLSX."""
+
+    content_negotiation_class = IgnoreFormatQuery
+
+    @extend_schema(parameters=[FORMAT_PARAMETER], responses=EXPORT_RESPONSES)
+    def get(self, request, pk: int):
+        params = ExportFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        report = services.import_run_report(run=self.run(), fmt=params.validated_data["format"])
+        response = HttpResponse(report.content, content_type=report.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+        return response

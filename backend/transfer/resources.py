@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
+from accounts import selectors as accounts_selectors
 from accounts.models import User
 from core import sheets, text
 from core.masking import mask_phone
+from core.phones import phone_parse
 from core.scoping import COORDINATORS, Role, Scope, scope_queryset
 from geo.models import Community, Grid
 from orgs.models import Unit
@@ -335,7 +337,9 @@ class VolunteerSheet(ScopedSheet):
         self.fields["reported_community"] = _field("reported_community", NaturalKeyWidget(Community, "code"))
 
     def writable_queryset(self):
-        queryset = Volunteer.objects.select_related("user", "home_community", "grid", "employer_unit", "reported_community")
+        queryset = Volunteer.objects.select_related(
+            "user", "home_community", "grid", "employer_unit", "reported_community"
+        )
         return scope_queryset(queryset, self.user, VOLUNTEER_SCOPE, write=True).order_by("id")
 
     def dehydrate_phone(self, volunteer) -> str:
@@ -353,10 +357,14 @@ class VolunteerSheet(ScopedSheet):
         if "*" in phone:
             if instance.pk is None:
                 errors["phone"] = [_("Enter the full phone number for a new volunteer.")]
-        elif phone and not all(c.isdigit() or c in "+- " for c in phone) or len(phone) > 20:
-            errors["phone"] = [_("Enter a phone number of digits only.")]
         elif "phone" in row:
-            instance._imported_phone = phone
+            normal = phone_parse(phone)
+            if normal is None:
+                errors["phone"] = [_("Enter a valid mainland mobile number (11 digits, e.g. 13812345678).")]
+            elif normal and accounts_selectors.phone_taken(phone=normal, except_user=instance.user_id):
+                errors["phone"] = [_("Another active account has this phone number.")]
+            else:
+                instance._imported_phone = normal
         self.fill_location(instance, getattr(instance, "home_community", None) if instance.home_community_id else None)
         if errors:
             raise ValidationError(errors)

@@ -1,29 +1,38 @@
-"""Import and export of volunteers and resources: read a CSV/XLSX upload, write every row or none, write a file.
-
-An import runs inside one transaction; if any row fails, the transaction is rolled back and the caller
-gets every failing row with its line number in the file (the header is line 1) and the failing columns.
-"""
+"""Import and export of volunteers and resources. The sheet import reads a CSV/XLSX upload and writes every row or
+none, inside one transaction; if any row fails, it is rolled back and the caller gets every failing row with its line
+number in the file (the header is line 1) and the failing columns. An import run (below) checks a district's own
+sheet, then writes its good rows in the background, chunk by chunk, and reports the bad ones."""
+import logging
+import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import tablib
-from django.db import transaction
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from accounts.models import User
 from core import sheets
-from core.errors import ApplicationError
-from transfer import metrics
+from core.errors import ApplicationError, Conflict
+from core.queue import send_or_log, task_named
+from runs import lifecycle
+from runs.errors import RunAlreadyActive
+from runs.heartbeat import Heartbeat
+from transfer import metrics, reading, volunteers
+from transfer.models import ColumnMemory, ImportRun
 from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_errors_of
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_REPORTED_ROWS = 500  # enough to fix a sheet by; a wholly wrong file need not answer megabytes
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Excel in Chinese saves CSV as GBK
+log = logging.getLogger(__name__)
 
 
 class UnreadableFile(ApplicationError):
@@ -65,7 +74,9 @@ def _dataset_read(*, upload) -> tuple[tablib.Dataset, list[int]]:
     """The sheet's rows without blank lines, and each kept row's line number in the file."""
     fmt = file_format_of(upload.name or "")
     if upload.size > MAX_UPLOAD_BYTES:
-        raise UnreadableFile(_("The file is larger than 10 MB."), fields={"file": [_("The file is larger than 10 MB.")]})
+        raise UnreadableFile(
+            _("The file is larger than 10 MB."), fields={"file": [_("The file is larger than 10 MB.")]}
+        )
     data = upload.read()
     unreadable = _("The file could not be read as %(format)s.") % {"format": fmt.upper()}
     try:
@@ -154,7 +165,9 @@ def _import_rows(*, sheet: ScopedSheet, upload, dry_run: bool) -> ImportSummary:
                 "%(count)d rows have errors, nothing was imported. Line %(row)d, %(column)s: %(error)s",
                 len(rows),
             ) % {"count": len(rows), "row": first["row"], "column": column, "error": messages[0]}
-            raise ImportRejected(message, fields={"rows": rows[:MAX_REPORTED_ROWS]})  # leaving the block rolls everything back
+            raise ImportRejected(
+                message, fields={"rows": rows[:MAX_REPORTED_ROWS]}
+            )  # leaving the block rolls everything back
     return ImportSummary(
         created=result.totals[RowResult.IMPORT_TYPE_NEW],
         updated=result.totals[RowResult.IMPORT_TYPE_UPDATE],
@@ -191,3 +204,273 @@ def resource_export(*, user: User, queryset: QuerySet, fmt: str) -> ExportFile:
     """The given (already scoped) resources as a sheet."""
     queryset = queryset.select_related("unit", "community").prefetch_related(None)
     return _export(sheet=ResourceSheet(user=user), queryset=queryset, fmt=fmt, name="resources")
+
+
+# ---------------------------------------------------------------- import runs
+# An upload is checked at once (the dry-run preview: every row planned, nothing written), then, once its uploader
+# confirms, written by a worker in chunks: one transaction per chunk, which also moves the run's rows_done, so a
+# worker that dies loses at most its chunk and the next delivery of the task resumes after the last one written.
+
+IMPORT_CHUNK = 500
+IMPORT_TIME_LIMIT = 600.0  # the kernel's field; an import has no solver, this only documents the expected bound
+PREVIEW_PROBLEMS = 500  # the answer's share of the bad rows; the report has every one
+IMPORTERS = {ImportRun.Kind.VOLUNTEERS: volunteers}
+
+
+class ImportKindNotReady(ApplicationError):
+    """Only volunteers are imported through an import run so far; units and resources still use their sheet."""
+
+    code = "not_supported"
+
+
+class ImportNotChecked(Conflict):
+    """Only an import that is checked and waiting for its confirmation can be mapped again or confirmed."""
+
+    code = "import_not_checked"
+
+
+class MappingInvalid(ApplicationError):
+    """The column mapping names a column we do not have, or a column the sheet does not have."""
+
+    code = "invalid"
+
+
+def import_columns(kind: str) -> list[dict]:
+    """Our columns of a kind of import in order, each with whether a row needs it."""
+    importer = IMPORTERS[kind]
+    return [{"name": column, "required": column in importer.REQUIRED_COLUMNS} for column in importer.COLUMNS]
+
+
+def _import_scope(user: User) -> dict:
+    """The uploader's scope as a run's columns (runs.selectors.run_scope then shows the run to who sees it)."""
+    if user.role == User.Role.COMMUNITY and not user.is_superuser:
+        community = user.community
+        return {"scope_key": f"community:{community.pk}", "community": community,
+                "sub_district_id": community.sub_district_id}
+    if user.role == User.Role.SUBDISTRICT and not user.is_superuser:
+        return {"scope_key": f"sub_district:{user.sub_district_id}", "sub_district_id": user.sub_district_id}
+    return {"scope_key": "district"}
+
+
+def import_path(run: ImportRun) -> Path:
+    return Path(settings.MEDIA_ROOT) / run.file
+
+
+def _sheet_of(run: ImportRun, *, user: User) -> reading.Sheet:
+    fmt = run.file.rsplit(".", 1)[-1]
+    try:
+        return reading.sheet_read(import_path(run), fmt, aliases=IMPORTERS[run.kind].column_aliases(user=user))
+    except reading.HeaderNotFound:
+        message = _("No header row naming our columns (姓名, 手机号码, 社区, ...) in the first %(rows)d rows.") % {
+            "rows": reading.HEADER_SEARCH_ROWS}
+    except reading.FileUnreadable:
+        message = _("The file could not be read as %(format)s.") % {"format": fmt.upper()}
+    raise UnreadableFile(message, fields={"file": [message]})
+
+
+def _remembered(user: User, kind: str) -> dict[str, str]:
+    return dict(ColumnMemory.objects.filter(user=user, kind=kind).values_list("header", "column"))
+
+
+def _check(run: ImportRun, sheet: reading.Sheet, *, user: User) -> None:
+    """The dry run: every row planned against the database as it is now; counts and bad rows on the run."""
+    importer = IMPORTERS[run.kind]
+    reader = importer.RowReader(book=importer.VolunteerBook(user=user), mapping=run.mapping, rows=sheet.rows)
+    counts = {importer.CREATE: 0, importer.UPDATE: 0, importer.UNCHANGED: 0, importer.BAD: 0}
+    problems = []
+    for line, row in sheet.rows:
+        planned = reader.plan(line, row)
+        counts[planned.action] += 1
+        problems += planned.problems
+    missing = [column for column in importer.REQUIRED_COLUMNS if column not in run.mapping]
+    run.preview = {**counts, "missing_columns": missing}
+    run.problems = problems
+    run.rows_total = len(sheet.rows)
+
+
+def import_run_create(*, user: User, upload, kind: str, mapping: dict | None = None) -> ImportRun:
+    """Store the upload, find its header and columns (as given, else as the uploader mapped the same headers
+    before, else from the header's words), and check every row: the run waits, checked, for its confirmation."""
+    if kind not in IMPORTERS:
+        raise ImportKindNotReady(_("Only volunteers can be imported this way so far; use the sheet import."),
+                                 fields={"kind": [_("Only volunteers can be imported this way so far.")]})
+    fmt = file_format_of(upload.name or "")
+    if upload.size > MAX_UPLOAD_BYTES:
+        too_large = _("The file is larger than 10 MB.")
+        raise UnreadableFile(too_large, fields={"file": [too_large]})
+    relative = f"imports/{uuid.uuid4().hex}.{fmt}"
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for piece in upload.chunks():
+            out.write(piece)
+    scope = _import_scope(user)
+    run = ImportRun(**scope, kind=kind, status=ImportRun.Status.CHECKED, stage=_("Checked, waiting for confirmation"),
+                    time_limit=IMPORT_TIME_LIMIT, created_by=user, file=relative, file_name=upload.name[:255])
+    try:
+        sheet = _sheet_of(run, user=user)
+    except UnreadableFile:
+        target.unlink()  # nothing refers to it
+        raise
+    aliases = IMPORTERS[kind].column_aliases(user=user)
+    run.headers = sheet.headers
+    run.header_line = sheet.header_line
+    run.mapping = _mapping_valid(mapping, sheet.headers, kind) if mapping else reading.mapping_suggest(
+        sheet.headers, aliases=aliases, remembered=_remembered(user, kind))
+    _check(run, sheet, user=user)
+    with transaction.atomic():
+        same = ImportRun.objects.filter(scope_key=scope["scope_key"], kind=kind)
+        run.version = (same.aggregate(v=Max("version"))["v"] or 0) + 1
+        run.save()
+    return run
+
+
+def _mapping_valid(mapping: dict, headers: list[str], kind: str) -> dict[str, int]:
+    columns = IMPORTERS[kind].COLUMNS
+    problems = {}
+    for column, index in mapping.items():
+        if column not in columns:
+            problems[column] = [_("Not a column of ours.")]
+        elif not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(headers):
+            problems[column] = [_("The sheet has no column %(index)s.") % {"index": index}]
+    if problems:
+        raise MappingInvalid(_("The column mapping is not valid."), fields={"mapping": problems})
+    return dict(mapping)
+
+
+def import_run_map(*, run: ImportRun, user: User, mapping: dict) -> ImportRun:
+    """Check a checked import again with the columns the uploader chose, and remember their choice for the same
+    headers."""
+    if run.status != ImportRun.Status.CHECKED:
+        raise ImportNotChecked(_("Only a checked import can be mapped again; this one is %(status)s.")
+                               % {"status": run.get_status_display()})
+    run.mapping = _mapping_valid(mapping, run.headers, run.kind)
+    _check(run, _sheet_of(run, user=user), user=user)
+    with transaction.atomic():
+        if not ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
+                mapping=run.mapping, preview=run.preview, problems=run.problems, rows_total=run.rows_total,
+                updated_at=timezone.now()):
+            raise ImportNotChecked(_("The import was confirmed meanwhile."))
+        for column, index in run.mapping.items():
+            header = reading.header_key(run.headers[index])
+            if header:
+                ColumnMemory.objects.update_or_create(user=user, kind=run.kind, header=header,
+                                                      defaults={"column": column})
+    return run
+
+
+def _enqueue(task: str, run_id: int) -> None:
+    """Queue a task of import runs by name, on IMPORT_QUEUE when one is set."""
+    route = {"queue": settings.IMPORT_QUEUE} if settings.IMPORT_QUEUE else {}
+    send_or_log(task_named(task), run_id, **route)
+
+
+def _enqueue_import(run_id: int) -> None:
+    _enqueue("transfer.import_run", run_id)
+
+
+def import_run_confirm(*, run: ImportRun, user: User) -> ImportRun:
+    """Queue a checked import for a worker; 409 while another import of the scope and kind writes."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            moved = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
+                status=ImportRun.Status.QUEUED, stage=_("Queued"), heartbeat=now, updated_at=now, problems=[],
+                rows_done=0, created=0, updated=0, unchanged=0, bad=0)
+    except IntegrityError:
+        raise RunAlreadyActive(_("Another import into this scope is being written; confirm once it is done.")) \
+            from None
+    if not moved:
+        run.refresh_from_db()
+        raise ImportNotChecked(_("Only a checked import can be confirmed; this one is %(status)s.")
+                               % {"status": run.get_status_display()})
+    transaction.on_commit(lambda: _enqueue_import(run.pk))
+    run.refresh_from_db()
+    return run
+
+
+def import_run_execute(*, run_id: int) -> str:
+    """The worker's share: take the queued run (or one whose worker died: its heartbeat stopped) and write its rows
+    in chunks from where it stands. Safe to run twice. Returns the run's status afterwards."""
+    run = lifecycle.run_claim(ImportRun, run_id, stage=_("Importing"), take_over=lambda orphan: True)
+    if run is None:
+        return lifecycle.run_status(ImportRun, run_id) or "missing"
+    try:
+        with Heartbeat(run):
+            return _import_run_write(run)
+    except lifecycle.RunStopped:
+        return lifecycle.run_status(ImportRun, run_id)
+    except Exception as exc:
+        log.exception("import run %s failed", run_id)
+        lifecycle.run_fail(ImportRun, run_id,
+                           _("The import failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc})
+        return ImportRun.Status.FAILED
+
+
+def _import_run_write(run: ImportRun) -> str:
+    importer = IMPORTERS[run.kind]
+    uploader = run.created_by
+    sheet = _sheet_of(run, user=uploader)
+    book = importer.VolunteerBook(user=uploader)
+    reader = importer.RowReader(book=book, mapping=run.mapping, rows=sheet.rows)
+    counts = {"created": run.created, "updated": run.updated, "unchanged": run.unchanged, "bad": run.bad}
+    tally = {importer.CREATE: "created", importer.UPDATE: "updated", importer.UNCHANGED: "unchanged",
+             importer.BAD: "bad"}
+    problems = list(run.problems)
+    created_users = list(run.created_users)
+    total = len(sheet.rows)
+    for start in range(run.rows_done, total, IMPORT_CHUNK):
+        chunk = sheet.rows[start:start + IMPORT_CHUNK]
+        with transaction.atomic():
+            planned = [reader.plan(line, row) for line, row in chunk]
+            for row in importer.chunk_write(planned, book=book):
+                counts[tally[row.action]] += 1
+                problems += row.problems
+                if row.action == importer.CREATE:
+                    created_users.append(row.volunteer.user_id)
+            done = start + len(chunk)
+            lifecycle.run_move(run, status=ImportRun.Status.IMPORTING, rows_done=done, rows_total=total,
+                               progress=min(99, done * 100 // max(total, 1)), problems=problems, **counts,
+                               created_users=created_users,
+                               stage=_("Imported %(done)d of %(total)d rows") % {"done": done, "total": total})
+    with transaction.atomic():
+        lifecycle.run_finish(run, counts=counts, rows_total=total, **counts, problems=problems,
+                             created_users=created_users)
+    transaction.on_commit(lambda: _enqueue_invitations(run.pk))
+    log.info("import run %s done: %s", run.pk, counts)
+    return ImportRun.Status.DONE
+
+
+def _enqueue_invitations(run_id: int) -> None:
+    _enqueue("transfer.import_run_invite", run_id)
+
+
+def import_run_invite(*, run_id: int) -> int:
+    """The invitations of the accounts a done import created, in chunks (each one transaction with the count), after
+    the rows are in: a person's invitation costs as much as their whole row, so the file is in, and shown done,
+    first. Safe to run twice: an account invited already is skipped. Returns the invitations issued now."""
+    run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.DONE).first()
+    if run is None:
+        return 0
+    issued = 0
+    for start in range(0, len(run.created_users), IMPORT_CHUNK):
+        with transaction.atomic():
+            now_issued = IMPORTERS[run.kind].invitations_issue(run.created_users[start:start + IMPORT_CHUNK],
+                                                                uploader=run.created_by)
+            ImportRun.objects.filter(pk=run_id).update(invited=F("invited") + now_issued)
+        issued += now_issued
+    return issued
+
+
+def import_run_report(*, run: ImportRun, fmt: str) -> ExportFile:
+    """Every bad row of the run (of its check until it is imported): its line in the file, the column (ours, and the
+    sheet's header) and the reason."""
+    columns = {column: run.headers[index] for column, index in run.mapping.items() if index < len(run.headers)}
+    rows = ([problem["row"], problem["column"], columns.get(problem["column"], ""), problem["reason"]]
+            for problem in run.problems)
+    header = [pgettext("line in a file", "Row"), _("Column"), _("Header in the file"), _("Reason")]
+    return ExportFile(
+        content=sheets.sheet_bytes(fmt, sheet=_("Bad rows"), header=header, rows=rows),
+        content_type=sheets.CONTENT_TYPES[fmt],
+        filename=f"import-{run.pk}-bad-rows.{fmt}",
+    )

@@ -11,9 +11,11 @@ class AssignmentResponseAdmin(admin.ModelAdmin):
     list_select_related = ["assignment"]
     raw_id_fields = ["assignment"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # A stored answer is the volunteer's (assignment_decline) or a backfill's move, never the admin's.
-        return ["status", "reason", "answered_at"] if obj is not None else []
+    # An answer is the volunteer's (assignment_decline) or a backfill's move, never the admin's: not made here either.
+    readonly_fields = ["status", "reason", "answered_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(Backfill)

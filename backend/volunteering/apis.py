@@ -77,6 +77,7 @@ class MyPostOutputSerializer(serializers.ModelSerializer):
         post = assignment.shift.post
         return None if post is None else {"name": post.name, "duties": post.duties}
 
+    @extend_schema_field(serializers.ChoiceField(choices=["pending", *AssignmentResponse.Status.values]))
     def get_status(self, assignment) -> str:
         answer = _answer(assignment)
         return "pending" if answer is None else answer.status
@@ -85,7 +86,7 @@ class MyPostOutputSerializer(serializers.ModelSerializer):
         answer = _answer(assignment)
         return "" if answer is None else answer.reason
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_answered_at(self, assignment):
         answer = _answer(assignment)
         return None if answer is None else serializers.DateTimeField().to_representation(answer.answered_at)

@@ -3,7 +3,6 @@ calendar token's owner. Nothing here ever reaches another volunteer's phone numb
 from __future__ import annotations
 
 import datetime as dt
-from core.weeks import monday_of
 from collections import defaultdict
 
 from django.db.models import Q, QuerySet
@@ -11,11 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from core.weeks import monday_of
 from people.models import Volunteer
 from planning.models import Assignment, Publication
 from volunteering.models import AssignmentResponse, CalendarToken
-
-
 
 
 def volunteer_of(user: User) -> Volunteer | None:
@@ -37,7 +35,9 @@ def published_assignment_list(*, volunteer: Volunteer) -> QuerySet[Assignment]:
     )
 
 
-def my_post_list(*, volunteer: Volunteer, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet[Assignment]:
+def my_post_list(
+    *, volunteer: Volunteer, start: dt.date | None = None, end: dt.date | None = None
+) -> QuerySet[Assignment]:
     """The volunteer's published posts from `start` (default: this week's Monday) to `end` (inclusive, local days)."""
     start = start or monday_of()
     zone = timezone.get_current_timezone()

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import matching
-from matching.repair import repair
 from accounts.models import User
 from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log, task_named
+from matching.repair import repair
 from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
@@ -35,8 +35,6 @@ from volunteering.models import AssignmentResponse, Backfill, CalendarToken
 log = logging.getLogger(__name__)
 Status = AssignmentResponse.Status
 
-DEFAULT_ANSWER_DEADLINE_HOURS = 24
-DEFAULT_BACKFILL_TIME_LIMIT = 10.0
 KIND_BACKFILL = Notification.Kind.BACKFILL
 KIND_BACKFILL_REPORT = Notification.Kind.BACKFILL_REPORT
 
@@ -61,8 +59,7 @@ class AlreadyDeclined(Conflict):
 
 
 def answer_deadline(shift) -> dt.datetime:
-    hours = float(getattr(settings, "VOLUNTEERING_ANSWER_DEADLINE_HOURS", DEFAULT_ANSWER_DEADLINE_HOURS))
-    return shift.start - dt.timedelta(hours=hours)
+    return shift.start - dt.timedelta(hours=settings.VOLUNTEERING_ANSWER_DEADLINE_HOURS)
 
 
 def _volunteer(user: User) -> Volunteer:
@@ -161,7 +158,7 @@ def _coordinators(run: MatchingRun) -> list[int]:
 
 
 def _time_limit() -> float:
-    return float(getattr(settings, "VOLUNTEERING_BACKFILL_TIME_LIMIT", DEFAULT_BACKFILL_TIME_LIMIT))
+    return settings.VOLUNTEERING_BACKFILL_TIME_LIMIT
 
 
 def _repair(run: MatchingRun, declined: Assignment):
@@ -238,7 +235,10 @@ def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
     if Backfill.objects.filter(declined=declined).exists():
         return Backfill.objects.get(declined=declined)
     standing, repaired = _repair(run, declined)
-    added, removed = sorted(repaired - standing), sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)})
+    added, removed = (
+        sorted(repaired - standing),
+        sorted(standing - repaired - {(declined.volunteer_id, declined.shift_id)}),
+    )
     now = timezone.now()
     moved_rows = list(Assignment.objects.filter(run=run, volunteer_id__in={v for v, _ in removed}))
     for row in moved_rows:
@@ -258,8 +258,12 @@ def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
     short = {shift: before[shift] - after[shift] for shift in before if before[shift] > after[shift]}
     for shift_id, missing in short.items():
         seat, created = UnfilledSeat.objects.get_or_create(
-            run=run, shift_id=shift_id,
-            defaults={"missing": missing, "reasons": [{"code": "declined", "message": _("Declined; nobody free to take it.")}]},
+            run=run,
+            shift_id=shift_id,
+            defaults={
+                "missing": missing,
+                "reasons": [{"code": "declined", "message": _("Declined; nobody free to take it.")}],
+            },
         )
         if not created:
             UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + missing)
@@ -297,9 +301,15 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
         )
     shift = declined.shift
     if unfilled:
-        title, body = f"补位未成功：{shift.title}", f"{_when(shift)} {shift.title} 有志愿者请辞，暂无合适人选补位，空缺 {unfilled} 个。"
+        title, body = (
+            f"补位未成功：{shift.title}",
+            f"{_when(shift)} {shift.title} 有志愿者请辞，暂无合适人选补位，空缺 {unfilled} 个。",
+        )
     else:
-        title, body = f"已自动补位：{shift.title}", f"{_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。"
+        title, body = (
+            f"已自动补位：{shift.title}",
+            f"{_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。",
+        )
     notification_send(
         recipients=_coordinators(run), kind=KIND_BACKFILL_REPORT, event_key=f"backfill:declined:{declined.pk}",
         title=title, body=body,

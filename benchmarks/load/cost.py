@@ -1,26 +1,23 @@
 """Cost of one request of each benchmarked endpoint, measured in one process without concurrency.
 
-    .venv/bin/python benchmarks/load/cost.py [--requests 200]
+    PYTHONPATH=backend .venv/bin/python benchmarks/load/cost.py [--requests 200]
 
-Run after run.py (it reads var/bench-load/targets.json and the bench_load database). Each endpoint is read
-through Django's test client with the production settings, one request after the other; reported per request:
-SQL queries (ATOMIC_REQUESTS' BEGIN and COMMIT are not queries here), the server process's CPU time (time.process_time: Python, serializers, the database driver) and
-the wall time (which adds PostgreSQL's work and, on a busy machine, waiting for a core). CPU time is what the
-load run's throughput divides among the cores, and it is much less disturbed by other work on the machine than
-the load run's latencies.
+Run after run.py (it reads var/bench-load/targets.json and the bench_load database). Each endpoint is read through
+Django's test client with the production settings, one request after the other; reported per request: SQL queries
+(ATOMIC_REQUESTS' BEGIN and COMMIT are not queries here), the server process's CPU time (time.process_time: Python,
+serializers, the database driver) and the wall time (which adds PostgreSQL's work and, on a busy machine, waiting
+for a core). CPU time is what the load run's throughput divides among the cores, and it is much less disturbed by
+other work on the machine than the load run's latencies.
 """
 import argparse
 import json
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(HERE))
 os.chdir(REPO / "backend")
 
 from run import ENDPOINTS, OUT, server_env  # noqa: E402

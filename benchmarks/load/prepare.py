@@ -1,16 +1,14 @@
 """Picks what the load run reads in the seeded district and gives each reader an API token; prints JSON.
 
-Run from backend/ with the benchmark's DATABASE_URL (run.py does): volunteers with posts in this week's
-published plans; the communities with at least a page (50) of shifts from this week's Monday, with their
+Run from backend/ with the benchmark's DATABASE_URL and PYTHONPATH=. (run.py does): volunteers with posts in
+this week's published plans; the communities with at least a page (50) of shifts from this week's Monday, with their
 coordinators; every published run, with its sub-district's coordinator.
 """
 import json
 import os
-import sys
 
 import django
 
-sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 django.setup()
 
@@ -18,9 +16,9 @@ from django.db.models import Count  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.services import api_token_create  # noqa: E402
+from core.weeks import monday_of  # noqa: E402
 from planning.models import Assignment, MatchingRun  # noqa: E402
 from shifts.models import Shift  # noqa: E402
-from core.weeks import monday_of  # noqa: E402
 
 VOLUNTEERS = int(os.environ.get("BENCH_VOLUNTEERS", "200"))
 SHIFTS_PER_COMMUNITY = 50  # a full page of the shift list

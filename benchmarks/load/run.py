@@ -18,7 +18,8 @@
    closed loop: the latency without the queue a saturated server builds).
 
 Prints a table (requests/s, p50, p99, failures, throughput relative to the trivial endpoint), then cost.py's
-(queries, CPU and wall time of one request alone), and writes both to benchmarks/load/last.json. The load generator runs on the same machine as the server and takes CPU from it.
+(queries, CPU and wall time of one request alone), and writes both to benchmarks/load/last.json. The load
+generator runs on the same machine as the server and takes CPU from it.
 """
 import argparse
 import csv
@@ -107,7 +108,8 @@ def bench_venv() -> Path:
 
 
 def prepare() -> Path:
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "config.settings.local"}
+    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "config.settings.local",
+           "PYTHONPATH": str(BACKEND)}  # the Django project, as manage.py has it
     out = subprocess.run([str(PYTHON), str(HERE / "prepare.py")], cwd=BACKEND, env=env, check=True,
                          capture_output=True, text=True).stdout
     path = OUT / "targets.json"
@@ -221,7 +223,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     say("cost of one request, without concurrency (cost.py)")
-    subprocess.run([str(PYTHON), str(HERE / "cost.py")], check=True)
+    subprocess.run([str(PYTHON), str(HERE / "cost.py")], env={**os.environ, "PYTHONPATH": str(BACKEND)}, check=True)
     cost = json.loads((OUT / "cost.json").read_text(encoding="utf-8"))
     trivial = results["me"]["rps"] or 1
     for result in results.values():
@@ -233,7 +235,7 @@ def main() -> None:
               f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, {r['failures']} failed")
     load = os.getloadavg()
     report = {
-        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                                  text=True).stdout.strip(),
         "users": args.users, "seconds": args.seconds, "gunicorn_workers": args.workers, "cpus": os.cpu_count(),

@@ -3,7 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn, snap } from "./helpers";
 
-test("a coordinator runs the matching and publishes", async ({ page }) => {
+test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async ({ page }) => {
+  // Three runs on the worker, each allowed 60 s below: the test's budget holds them (a guard against a hang, not a
+  // wait; the default 120 s ran out on a busy machine while the third run's page was answering).
+  test.setTimeout(300_000);
   await signIn(page, "shequ");
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("empty-state")).toBeVisible();
@@ -43,8 +46,7 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
   await snap(page, "coordinator-run-compare");
 
   await page.getByRole("tab", { name: "图表" }).click();
-  await expect(page.getByTestId("run-charts")).toBeVisible();
-  await page.waitForTimeout(800);
+  await expect(page.getByTestId("run-charts").locator("canvas").first()).toBeVisible(); // drawn, not just mounted
   await snap(page, "coordinator-run-charts");
 
   // Publish version 2.
@@ -64,8 +66,7 @@ test("a coordinator runs the matching and publishes", async ({ page }) => {
   await page.locator(".ant-modal-confirm-btns").getByRole("button").click();
 
   await page.getByRole("menuitem", { name: "工作台" }).click();
-  await expect(page.getByTestId("run-charts")).toBeVisible();
-  await page.waitForTimeout(800);
+  await expect(page.getByTestId("run-charts").locator("canvas").first()).toBeVisible();
   await snap(page, "coordinator-dashboard");
 
   for (const [item, name] of [

@@ -58,13 +58,20 @@ test("a coordinator turns a need into shifts and merges needs into a project", a
   // 合并为项目: tick two published needs, the client asks for a project, then a new project takes them.
   await page.getByPlaceholder("搜索").fill("");
   await page.getByPlaceholder("搜索").press("Enter");
+  // The whole list again, loaded (rows other than the searched one), before ticking: a list still loading would be
+  // replaced under the clicks.
+  await expect(page.locator(".ant-table-row").filter({ hasNotText: title }).first()).toBeVisible();
+  await expect(page.locator(".ant-table .ant-spin-spinning")).toHaveCount(0);
   const boxes = page.locator(".ant-table-row .ant-checkbox-input:not([disabled])");
-  await expect.poll(() => boxes.count()).toBeGreaterThan(1); // the whole list again, not the searched row
   await boxes.nth(0).check();
   await boxes.nth(1).check();
+  await expect(page.getByTestId("merge-needs")).toContainText("(2)");
   await page.getByTestId("merge-needs").click();
   const merge = page.getByRole("dialog");
   await expect(merge).toContainText("将 2 条需求合并为项目");
+  // The form is there and the community's projects have loaded (the select no longer spins) before it is sent.
+  await expect(merge.getByTestId("merge-form")).toBeVisible();
+  await expect(merge.getByRole("img", { name: "loading" })).toHaveCount(0);
   await merge.getByRole("button", { name: "合并" }).click();
   await expect(merge.getByText("请选择项目")).toBeVisible();
   await merge.getByLabel("新建项目").check();

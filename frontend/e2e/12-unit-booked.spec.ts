@@ -1,19 +1,8 @@
 // A unit lists a hall with a free Wednesday morning; a project of its community needs a hall that big on Wednesdays;
 // the week's shifts are generated, matched and published (through the API, as the coordinators' tests do it in the
 // browser); the unit then finds its new hall booked on its bookings page (预订).
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { addDays, addWeeklySlot, districtMonday, signIn, snap } from "./helpers";
-
-async function signedIn(request: APIRequestContext, baseURL: string, username: string) {
-  await request.get("/x"); // index.html sets the csrftoken cookie
-  const csrf = (await request.storageState()).cookies.find((c) => c.name === "csrftoken")!.value;
-  const headers = { "X-CSRFToken": csrf, Referer: baseURL };
-  const login = await request.post("/api/auth/login/", { data: { username, password: "demo12345" }, headers });
-  expect(login.ok()).toBeTruthy();
-  // the login rotates the token
-  const token = (await request.storageState()).cookies.find((c) => c.name === "csrftoken")!.value;
-  return { "X-CSRFToken": token, Referer: baseURL };
-}
+import { expect, test } from "@playwright/test";
+import { addDays, addWeeklySlot, apiSignIn, districtMonday, signIn, snap } from "./helpers";
 
 test("a unit lists a resource and sees it booked once the week's plan is published", async ({ page, playwright, baseURL }) => {
   test.setTimeout(240_000);
@@ -40,7 +29,7 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   // The district: a weekly project in the hall's community that needs a hall of 400 seats on Wednesdays; the week's
   // shifts, a matching run, and its publication.
   const request = await playwright.request.newContext({ baseURL });
-  const headers = await signedIn(request, baseURL!, "admin");
+  const headers = await apiSignIn(request, baseURL!, "admin");
   const found = await (await request.get(`/api/resources/?search=${encodeURIComponent(hall)}`)).json();
   expect(found.count).toBe(1);
   const community = found.results[0].community;

@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: sign in through the form, and screenshots at desktop and phone width.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo12345";
 
@@ -7,8 +7,22 @@ export async function signIn(page: Page, username: string) {
   await page.goto("/");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByRole("button", { name: "登录", exact: true }).click(); // not 短信验证码登录
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+}
+
+/** Signs `username` in on an API request context as the web app does; the headers its unsafe calls need after. */
+export async function apiSignIn(request: APIRequestContext, baseURL: string, username: string) {
+  // "who am I" sets the csrftoken cookie (Django's ensure_csrf_cookie): the web app asks it first too. index.html
+  // does not: behind nginx it is a file nginx serves.
+  await request.get("/api/auth/me/");
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === "csrftoken")!.value;
+  const headers = { "X-CSRFToken": csrf, Referer: baseURL };
+  const login = await request.post("/api/auth/login/", { data: { username, password: PASSWORD }, headers });
+  expect(login.ok()).toBeTruthy();
+  // the login rotates the token
+  const token = (await request.storageState()).cookies.find((c) => c.name === "csrftoken")!.value;
+  return { "X-CSRFToken": token, Referer: baseURL };
 }
 
 export async function signOut(page: Page) {
@@ -20,6 +34,11 @@ export const DESKTOP = { width: 1280, height: 800 };
 /** The laptop width the newer pages are checked at. */
 export const LAPTOP = { width: 1366, height: 768 };
 
+/** Resolves once the page has drawn two frames: whatever a resize or a new chart laid out is on screen. */
+export async function laidOut(page: Page) {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 /** The current page at desktop (1280x800, or `desktop`) and phone (390x844) width, into e2e/screenshots/. */
 export async function snap(page: Page, name: string, desktop: { width: number; height: number } = DESKTOP) {
   const before = page.viewportSize();
@@ -28,8 +47,8 @@ export async function snap(page: Page, name: string, desktop: { width: number; h
     ["phone", { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(400); // charts and the menu re-lay out on resize
-    await page.screenshot({ path: `e2e/screenshots/${name}-${suffix}.png`, fullPage: true });
+    await laidOut(page); // charts and the menu re-lay out on resize
+    await page.screenshot({ path: `e2e/screenshots/${name}-${suffix}.png`, fullPage: true, animations: "disabled" });
   }
   if (before) await page.setViewportSize(before);
 }
@@ -51,7 +70,7 @@ export async function addWeeklySlot(page: Page, slots: Locator, weekday: string,
   await expect(slots.getByText(`${weekday} ${from}–${to}`)).toHaveCount(1);
 }
 
-// Dates as the district sees them (Asia/Shanghai, as the server and the browser do), whatever the zone of the machine
+// Dates as the district sees them (Asia/Shanghai, as the server does), whatever the zone of the browser or the machine
 // that runs the tests: at 00:30 on a Monday in Zhongyuan it is still Sunday in UTC.
 const DISTRICT_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" });
 const DAY_MS = 86_400_000;
@@ -84,4 +103,15 @@ export async function pickDay(page: Page, day: string) {
     await panel.locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn").first().click();
   }
   await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).click();
+}
+
+/** Chooses `title` in the single-choice select of the form item `item` until the field shows it: under load a click on
+ * an option can land while the list re-renders and choose nothing (CI saw the list still open, nothing chosen). */
+export async function chooseOption(page: Page, item: Locator, title: string) {
+  const list = page.locator(".ant-select-dropdown:visible");
+  await expect(async () => {
+    if ((await list.count()) === 0) await item.locator(".ant-select").click();
+    await list.getByTitle(title, { exact: true }).click({ timeout: 2_000 });
+    await expect(item.getByTitle(title, { exact: true }).first()).toBeVisible({ timeout: 2_000 }); // the chosen value
+  }).toPass();
 }

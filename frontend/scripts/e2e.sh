@@ -49,9 +49,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
-npm run build
+# E2E_BUILD=0: the web app in dist/ is already built (scripts/e2e-rounds.sh builds it once for every round).
+if [ "${E2E_BUILD:-1}" != 0 ]; then
+  if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+  npm run build
+fi
 
+# Every run on an empty database: a PostgreSQL one is made anew (scripts/e2e-rounds.sh runs this several times).
+if [[ "$DATABASE_URL" == postgres* ]]; then
+  psql "${DATABASE_URL%/*}/postgres" -qc "DROP DATABASE IF EXISTS \"${DATABASE_URL##*/}\" WITH (FORCE)" \
+    -c "CREATE DATABASE \"${DATABASE_URL##*/}\""
+fi
+if [ -n "${REDIS_URL:-}" ]; then redis-cli -u "$REDIS_URL" flushdb >/dev/null; fi
 (cd "$BACKEND" && $PY manage.py migrate --noinput -v 0 && $PY manage.py seed_demo --scale small --seed 1)
 
 # The worker in the foreground of its own background job (not --detach) so that its pid is ours to stop.
@@ -77,4 +86,8 @@ grep -q "ready" "$TMP/log/worker.log" || { echo "e2e: the worker did not start";
 echo "e2e: server on port $PORT, worker $WORKER_PID"
 
 mkdir -p e2e/screenshots
-BASE_URL="http://127.0.0.1:$PORT" npx playwright test "$@" 2>&1 | tee "$TMP/log/playwright.log"
+# One project per seeded database (playwright.config.ts: the same suite in two browser time zones): the one named
+# in the arguments, else E2E_PROJECT, else shanghai.
+project=()
+[[ " $* " == *" --project"* ]] || project=("--project=${E2E_PROJECT:-shanghai}")
+BASE_URL="http://127.0.0.1:$PORT" npx playwright test "${project[@]}" "$@" 2>&1 | tee "$TMP/log/playwright.log"

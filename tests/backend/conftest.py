@@ -16,8 +16,8 @@ from django.db import connection
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from accounts.models import User
 import factories as f
+from accounts.models import User
 
 ROLES = ["anonymous", "volunteer", "unit", "community", "subdistrict", "admin"]
 
@@ -47,7 +47,7 @@ def world(db) -> World:
     u1, u2 = f.UnitFactory(community=a1, name="中原区人民医院"), f.UnitFactory(community=b1, name="郑州第九中学")
     v1 = f.VolunteerFactory(
         home_community=a1, kind="in_office", employer_unit=u1, consent_share_with_unit=True,
-        user__username="v1", skills={"legal_advice": 3},
+        user__username="v1", user__phone="+8613912345678", skills={"legal_advice": 3},
     )
     v2 = f.VolunteerFactory(
         home_community=b1, kind="in_office", employer_unit=u2, consent_share_with_unit=True, user__username="v2",
@@ -116,8 +116,8 @@ def _database_url() -> str:
 
 @pytest.fixture
 def start_celery_worker(transactional_db, tmp_path):
-    """start_celery_worker(queue, pool="solo", concurrency=1) -> log path: a real worker process on the configured broker
-    (Redis in CI, the tests' filesystem queue otherwise), reading and writing this test's database. It listens
+    """start_celery_worker(queue, pool="solo", concurrency=1) -> log path: a real worker process on the configured
+    broker (Redis in CI, the tests' filesystem queue otherwise), reading and writing this test's database. It listens
     on a queue of its own, so workers of other test sessions sharing the broker cannot take its tasks."""
     processes = []
 
@@ -125,7 +125,8 @@ def start_celery_worker(transactional_db, tmp_path):
         env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
         log = tmp_path / f"worker-{len(processes)}.log"
         processes.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency", str(concurrency),
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency",
+             str(concurrency),
              "--loglevel", "INFO", "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle",
              "-n", f"{queue}@%h"],
             cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,

@@ -47,27 +47,32 @@ ENDPOINTS = [
     Endpoint(
         "district", "/api/districts/", lambda w: w.s1.district, lambda w: w.s2.district, {"city": "郑州"},
         read_in=SIGNED_IN, read_out=SIGNED_IN, write_in={"admin"}, write_roles={"admin"},
-        create=lambda w, inside: {"name": f"二七区{inside}", "city": "郑州市", "code": f"4101{inside:d}"}, create_roles={"admin"},
+        create=lambda w, inside: {"name": f"二七区{inside}", "city": "郑州市", "code": f"4101{inside:d}"},
+        create_roles={"admin"},
         create_out_roles={"admin"},
     ),
     Endpoint(
         "sub-district", "/api/sub-districts/", lambda w: w.s1, lambda w: w.s2, {"code": None},
         read_in=SIGNED_IN, read_out=SIGNED_IN, write_in={"admin"}, write_roles={"admin"},
-        create=lambda w, inside: {"district": w.s1.district_id, "name": f"新街道{inside}", "code": f"SDX{inside:d}"}, create_roles={"admin"},
+        create=lambda w, inside: {"district": w.s1.district_id, "name": f"新街道{inside}", "code": f"SDX{inside:d}"},
+        create_roles={"admin"},
         create_out_roles={"admin"},
     ),
     Endpoint(
         "community", "/api/communities/", lambda w: w.a1, lambda w: w.b1, {"address": "秦岭路1号"},
         read_in=SIGNED_IN, read_out=SIGNED_IN, write_in=COORD, write_roles=COORD,
         create=lambda w, inside: {
-            "sub_district": (w.s1 if inside else w.s2).pk, "name": f"新社区{inside}", "code": f"CX{inside:d}", "lat": 34.7, "lng": 113.6,
+            "sub_district": (w.s1 if inside else w.s2).pk, "name": f"新社区{inside}", "code": f"CX{inside:d}",
+            "lat": 34.7,
+            "lng": 113.6,
         },
         create_roles={"admin"}, delete_roles={"admin"},
     ),
     Endpoint(
         "grid", "/api/grids/", lambda w: f.GridFactory(community=w.a1), lambda w: f.GridFactory(community=w.b1),
         {"name": "改名网格"}, read_in=SIGNED_IN, read_out=SIGNED_IN, write_in=COORD, write_roles=COORD,
-        create=lambda w, inside: {"community": (w.a1 if inside else w.b1).pk, "name": "新网格", "code": f"GX{inside:d}"},
+        create=lambda w,
+        inside: {"community": (w.a1 if inside else w.b1).pk, "name": "新网格", "code": f"GX{inside:d}"},
         create_roles=COORD,
     ),
     Endpoint(
@@ -108,9 +113,20 @@ ENDPOINTS = [
         write_roles=COORD | {"volunteer"},
         create=lambda w, inside: {
             "name": "李四", "kind": "retired", "home_community": (w.a1 if inside else w.b1).pk, "lat": 34.7,
-            "lng": 113.6, "phone": "13600002222", "skills": {"first_aid": 2},
+            "lng": 113.6, "phone": f"1360000222{inside:d}", "skills": {"first_aid": 2},
         },
         create_roles=COORD, delete_roles=COORD,
+    ),
+    Endpoint(
+        # Accounts are the administrator's: everybody else lists none and finds none.
+        "user", "/api/users/", lambda w: f.UserFactory(role="community_coordinator", community=w.a1),
+        lambda w: f.UserFactory(role="community_coordinator", community=w.b1), {"display_name": "改名协调员"},
+        read_in={"admin"}, read_out={"admin"}, write_in={"admin"}, write_roles={"admin"},
+        create=lambda w, inside: {
+            "role": "community_coordinator", "community": (w.a1 if inside else w.b1).pk, "display_name": "新协调员",
+            "phone": f"1360000333{inside:d}",
+        },
+        create_roles={"admin"}, create_out_roles={"admin"},
     ),
     Endpoint(
         "availability", "/api/availability/", lambda w: f.WeeklyAvailabilityFactory(volunteer=w.v1),
@@ -286,14 +302,16 @@ def _proposal(w, role, inside):
 
     run = _allocation_run(w, inside)
     post = f.PostFactory(community=run.community)
-    return {"pk": run.pk, "proposal_id": Proposal.objects.create(run=run, post=post, volunteer=w.v1 if inside else w.v2).pk}
+    return {"pk": run.pk, "proposal_id": Proposal.objects.create(run=run, post=post, volunteer=w.v1
+                                                                 if inside else w.v2).pk}
 
 
 def _notification(w, role, inside):
     from notifications.models import Notification
 
     recipient = w.users.get(role, w.v1.user) if inside else w.v2.user
-    return {"pk": Notification.objects.create(recipient=recipient, kind="published", title="通知", event_key=f"k{inside}").pk}
+    return {"pk": Notification.objects.create(recipient=recipient, kind="published", title="通知",
+                                              event_key=f"k{inside}").pk}
 
 
 def _record(w, role, inside):
@@ -360,15 +378,26 @@ def _my_assignment(w, role, inside):
 
 
 def _my_holding(w, role, inside):
-    holding = f.PostHoldingFactory(post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1 if inside else w.v2)
+    holding = f.PostHoldingFactory(post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1
+                                   if inside else w.v2)
     return {"holding_id": holding.pk}
 
 
 def _export_job(w, role, inside):
-    from reports.models import ExportJob
-
     owner = w.users.get(role, w.users["admin"]) if inside else w.v2.user  # someone else's job when outside
-    return {"job_id": ExportJob.objects.create(kind="service_records", format="csv", requested_by=owner).pk}
+    return {"job_id": f.ExportJobFactory(created_by=owner).pk}
+
+
+def _import_run(w, role, inside):
+    """A checked import run of a community (an upload waiting for its confirmation)."""
+    from transfer.models import ImportRun
+
+    community = w.a1 if inside else w.b1
+    run = ImportRun.objects.create(
+        kind="volunteers", scope_key=f"community:{community.pk}", community=community,
+        sub_district=community.sub_district, version=1, status="checked", time_limit=600.0, file="imports/none.csv",
+        file_name="none.csv", headers=["name"], mapping={"name": 0})
+    return {"pk": run.pk}
 
 
 def _feedback_report(w, role, inside):
@@ -379,6 +408,7 @@ def _feedback_report(w, role, inside):
 
 def _evaluation(w, role, inside):
     from django.utils import timezone
+
     from evaluation.models import UnitEvaluation
 
     evaluation = UnitEvaluation.objects.create(
@@ -419,6 +449,11 @@ def _volunteer(w, role, inside):
     return {"pk": (w.v1 if inside else w.v2).pk}
 
 
+def _account(w, role, inside):
+    """A coordinator's account: the administrator's to keep; nobody else's, not even the coordinator's own."""
+    return {"pk": f.UserFactory(role="community_coordinator", community=w.a1 if inside else w.b1).pk}
+
+
 ROUTES = [
     Route("api-root", "get", SIGNED_IN),
     Route("login", "post", SIGNED_IN | {"anonymous"}, body={"username": "nobody", "password": "wrong"}, public=True),
@@ -429,8 +464,15 @@ ROUTES = [
     Route("volunteer-export", "get", COORD),
     Route("resource-import", "post", COORD | {"unit"}),
     Route("resource-export", "get", COORD | {"unit"}),
+    Route("import-run-list", "get", COORD),
+    Route("import-run-list", "post", COORD),
+    Route("import-run-detail", "get", COORD, _import_run),
+    Route("import-run-mapping", "post", COORD, _import_run),
+    Route("import-run-confirm", "post", COORD, _import_run),
+    Route("import-run-report", "get", COORD, _import_run),
     Route("planning-run-list", "get", COORD),
-    Route("planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w, inside)}),
+    Route("planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w,
+                                                                                                            inside)}),
     *_on_run("planning-run", _planning_run, "detail get, cancel post, publish post, assignments get, assignments post"),
     Route("planning-run-assignment", "patch", COORD, _assignment_of, body={"pinned": True}),
     Route("planning-run-assignment", "delete", COORD, _assignment_of),
@@ -439,6 +481,8 @@ ROUTES = [
     Route("notification-list", "get", SIGNED_IN),
     Route("notification-read-all", "post", SIGNED_IN),
     Route("notification-read", "post", SIGNED_IN, _notification, personal=True),
+    Route("notification-channels", "get", SIGNED_IN),
+    Route("notification-channels", "patch", SIGNED_IN, body={"sms": False}),
     Route("volunteering-post-list", "get", VOLUNTEER),
     Route("volunteering-post-accept", "post", VOLUNTEER, _my_assignment, personal=True),
     Route("volunteering-post-decline", "post", VOLUNTEER, _my_assignment, body={"reason": "出差"}, personal=True),
@@ -488,6 +532,26 @@ ROUTES = [
     # Consent is the volunteer's own: their history is read by them and their coordinators, never by the unit;
     # verifying a claimed skill level is a coordinator's check.
     Route("volunteer-consent-history", "get", COORD | VOLUNTEER, _volunteer),
+    Route("volunteer-resend-invitation", "post", COORD, _volunteer),
+    Route("volunteer-report", "post", COORD | VOLUNTEER, _volunteer),
+    Route("volunteer-report-confirm", "post", COORD, _volunteer),
+    Route("volunteer-activation", "get", COORD),
+    Route("community-invitation-sheet", "get", COORD, lambda w, role, inside: {"pk": _c(w, inside)}),
+    Route("user-disable", "post", {"admin"}, _account),
+    Route("user-enable", "post", {"admin"}, _account),
+    Route("user-reset-login", "post", {"admin"}, _account),
+    # Getting in: reached by a link's token, a phone number and a code, before anybody has a password.
+    Route("invitation", "post", SIGNED_IN | {"anonymous"}, body={"token": "no-such-token"}, public=True),
+    Route("invitation-accept", "post", SIGNED_IN | {"anonymous"}, public=True, body={
+        "token": "no-such-token", "password": "a-long-pass-phrase", "confirm_phone": "13800000000",
+        "privacy_accepted": True,
+    }),
+    Route("phone-code", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "purpose": "login"},
+          public=True),
+    Route("code-login", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "code": "123456"},
+          public=True),
+    Route("password-reset", "post", SIGNED_IN | {"anonymous"}, public=True,
+          body={"phone": "13800000000", "code": "123456", "password": "a-long-pass-phrase"}),
     Route("volunteer-verify-skill", "post", COORD, _volunteer, body={"skill": "first_aid", "level": 2}),
     Route("volunteer-revoke-skill", "post", COORD, _volunteer, body={"skill": "first_aid"}),
     Route("shift-generate", "post", COORD),
@@ -563,7 +627,8 @@ def _withdrawal_row(w, inside: bool):
 
 
 LISTINGS = [
-    Listing("records-list", _row(_record, "record_id", "records.ServiceRecord"), COORD | {"volunteer", "unit"}, {"admin"}),
+    Listing("records-list", _row(_record, "record_id", "records.ServiceRecord"), COORD | {"volunteer", "unit"},
+            {"admin"}),
     Listing("ledgers-list", _row(_ledger, "ledger_id", "ledgers.UnitLedger"), COORD | {"unit"}, {"admin"}),
     Listing("planning-run-list", _planning_run, COORD, {"admin"}),
     Listing("allocation-run-list", _allocation_run, COORD, {"admin"}),

@@ -11,6 +11,7 @@ from orgs.models import Agreement, AgreementItem, Unit
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
 from posts.models import Post, PostHolding, Team
 from projects.models import Project
+from reports.models import ExportJob, export_scope_key
 from resources.models import Resource, ResourceSlot
 from shifts.models import ResourceRequest, Shift
 
@@ -117,7 +118,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     role = User.Role.VOLUNTEER
-    phone = "13912345678"
+    phone = factory.Sequence(lambda n: f"+86137{n:08d}")  # E.164, one per account (user_phone_unique_active)
     password = factory.PostGenerationMethodCall("set_password", "pw-12345678")
 
     @factory.post_generation
@@ -263,3 +264,17 @@ class ResourceRequestFactory(factory.django.DjangoModelFactory):
     shift = factory.SubFactory(ShiftFactory)
     kind = Resource.Category.VENUE
     min_capacity = 30
+
+
+class ExportJobFactory(factory.django.DjangoModelFactory):
+    """A queued export of service records as CSV, in its requester's scope (reports.services.export_job_create)."""
+
+    class Meta:
+        model = ExportJob
+
+    kind = ExportJob.Kind.SERVICE_RECORDS
+    format = ExportJob.Format.CSV
+    created_by = factory.SubFactory(UserFactory)
+    scope_key = factory.LazyAttribute(lambda job: export_scope_key(job.created_by.pk))
+    version = factory.Sequence(lambda n: n + 1)
+    time_limit = 600.0

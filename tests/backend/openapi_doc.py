@@ -14,11 +14,18 @@ def openapi() -> dict:
 
 
 def text_fields(document: dict, schema: dict, path: tuple = ()):
-    """(path, shape) of each writable text in a request body's schema: "text", "list" (of text) or "json" (a
-    schemaless JSON field: languages, features, skill maps, a scheme's items). Objects inside lists are walked
+    """(path, shape) of each writable text in a request body's schema: "text", "list" (of text), "keys" (a map's
+    keys: skill levels) or "json" (a JSON field the schema leaves without a type). Objects inside lists are walked
     with the index 0 in the path: ("items", "0", "description")."""
     schema = _resolved(document, schema)
     if schema.get("readOnly"):
+        return
+    alternatives = schema.get("oneOf", schema.get("anyOf", ()))
+    if alternatives and all("properties" in _resolved(document, one) for one in alternatives):
+        # a body of one of several shapes (a volunteer's change by a coordinator, or by the volunteer): every text
+        # of each
+        for one in alternatives:
+            yield from text_fields(document, one, path)
         return
     kind = schema.get("type")
     if _is_text(schema):
@@ -32,6 +39,8 @@ def text_fields(document: dict, schema: dict, path: tuple = ()):
     elif "properties" in schema:
         for name, inner in schema["properties"].items():
             yield from text_fields(document, inner, (*path, name))
+    elif kind == "object" and "additionalProperties" in schema:
+        yield path, "keys"  # a map (skill code -> level): its keys are text the client chooses
     elif kind is None and not {"enum", "oneOf", "anyOf"} & set(schema):
         yield path, "json"
 

@@ -11,9 +11,13 @@ from people.validators import validate_skill_levels
 
 FORMULA_START = "="
 CONTROLS = "\u0001\u0008\u000b\u001f\u007f\uffff"  # no NUL: PostgreSQL could not store it to begin with
-# Secrets are not text anybody typed, and a poisoned one would sign everybody out of the test.
+# Secrets are not text anybody typed, and a poisoned one would sign everybody out of the test. An account's phone
+# is checked and normalised on the way in (E.164, core.phones), unique among active accounts: cut to fit its column,
+# poisoned numbers would collide.
 SECRETS = {("accounts.ApiToken", "digest"), ("volunteering.CalendarToken", "token"),
-           ("evaluation.AppraisalBallot", "code_hash")}
+           ("evaluation.AppraisalBallot", "code_hash"), ("accounts.User", "phone"),
+           ("accounts.Invitation", "token_digest"), ("accounts.Invitation", "code_digest"),
+           ("accounts.PhoneCode", "code_digest")}
 
 
 def poisoned(value, *, keys: bool = False, max_length: int | None = None):
@@ -43,9 +47,14 @@ def poison_all_stored_text() -> int:
                    and not field.choices and field.name != "password"
                    and (model._meta.label, field.name) not in SECRETS]
         for row in model.objects.all():
-            changes = {field.attname: poisoned(getattr(row, field.attname), keys=validate_skill_levels in field.validators,
-                                               max_length=getattr(field, "max_length", None))
-                       for field in columns}
+            changes = {
+                field.attname: poisoned(
+                    getattr(row, field.attname),
+                    keys=validate_skill_levels in field.validators,
+                    max_length=getattr(field, "max_length", None),
+                )
+                for field in columns
+            }
             model.objects.filter(pk=row.pk).update(**changes)
             count += len(changes)
     return count

@@ -25,15 +25,26 @@ def test_post_detail_shows_its_schedule_rule_in_words(world, client_as):
 
 
 def test_resource_detail_carries_its_free_slots(world, client_as):
-    resource = f.ResourceFactory(unit=world.u1, community=world.a1, name="多功能厅", capacity=80, features=["projector", "sound"])
-    f.ResourceSlotFactory(resource=resource, weekday=None, date=dt.date(2026, 12, 5), start_time=dt.time(14), end_time=dt.time(17))
+    resource = f.ResourceFactory(
+        unit=world.u1, community=world.a1, name="多功能厅", capacity=80, features=["projector", "sound"]
+    )
+    f.ResourceSlotFactory(
+        resource=resource, weekday=None, date=dt.date(2026, 12, 5), start_time=dt.time(14), end_time=dt.time(17)
+    )
     f.ResourceSlotFactory(resource=resource, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
     response = client_as("unit").get(f"/api/resources/{resource.pk}/")
     body = response.json()
     assert response.status_code == 200
-    assert {k: body[k] for k in ("unit", "unit_name", "community_name", "category", "capacity", "features", "status")} == {
-        "unit": world.u1.pk, "unit_name": "中原区人民医院", "community_name": "秦江社区", "category": "venue",
-        "capacity": 80, "features": ["projector", "sound"], "status": "listed",
+    assert {
+        k: body[k] for k in ("unit", "unit_name", "community_name", "category", "capacity", "features", "status")
+    } == {
+        "unit": world.u1.pk,
+        "unit_name": "中原区人民医院",
+        "community_name": "秦江社区",
+        "category": "venue",
+        "capacity": 80,
+        "features": ["projector", "sound"],
+        "status": "listed",
     }
     assert [(s["weekday"], s["date"], s["start_time"], s["end_time"]) for s in body["slots"]] == [
         (6, None, "08:00:00", "12:00:00"),
@@ -61,11 +72,15 @@ def test_agreement_items_are_replaced_by_the_list_given(world, client_as):
         format="json",
     ).json()
     updated = client.patch(
-        f"/api/agreements/{created['id']}/", {"items": [{"description": "义诊四次", "quantity": 4, "done": True}]}, format="json"
+        f"/api/agreements/{created['id']}/",
+        {"items": [{"description": "义诊四次", "quantity": 4, "done": True}]},
+        format="json",
     ).json()
     assert [(i["description"], i["quantity"], i["done"]) for i in updated["items"]] == [("义诊四次", 4, True)]
     duplicate = client.post(
-        "/api/agreements/", {"unit": world.u1.pk, "community": world.a1.pk, "year": 2026, "title": "again"}, format="json",
+        "/api/agreements/",
+        {"unit": world.u1.pk, "community": world.a1.pk, "year": 2026, "title": "again"},
+        format="json",
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert duplicate.status_code == 400

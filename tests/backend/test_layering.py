@@ -1,6 +1,6 @@
 """The one-way flow between modules: tasks are entry points that call services, so no module imports a tasks
-module (services queue a task by its name, core.queue.task_named), and a service's helpers (planning.fanout,
-planning.heartbeat) do not import the service back."""
+module (services queue a task by its name, core.queue.task_named), a service's helpers (planning.fanout,
+runs.heartbeat) do not import the service back, and the run kernel (runs) imports no kind of run."""
 import ast
 
 import pytest
@@ -23,11 +23,21 @@ def test_no_module_imports_a_tasks_module():
     assert {path: names for path, names in offenders.items() if names} == {}
 
 
-@pytest.mark.parametrize("helper", ["fanout", "heartbeat"])
+@pytest.mark.parametrize("helper", ["planning/fanout.py", "runs/heartbeat.py"])
 def test_planning_s_helpers_do_not_import_its_services(helper):
-    names = imported_names(BACKEND / "planning" / f"{helper}.py")
+    names = imported_names(BACKEND / helper)
     assert "planning.services" not in names
     assert "planning.tasks" not in names
+
+
+def test_the_run_kernel_imports_no_kind_of_run():
+    # given every module of the runs app
+    # then none reaches the apps whose runs it moves (they stand on it, not the other way)
+    kinds = {"planning", "allocation", "reports"}
+    offenders = {str(path.relative_to(BACKEND)): sorted(name for name in imported_names(path)
+                                                        if name.split(".")[0] in kinds)
+                 for path in modules_of("runs")}
+    assert {path: names for path, names in offenders.items() if names} == {}
 
 
 def test_every_task_a_module_names_is_registered():

@@ -7,6 +7,8 @@ text a volunteer types (a decline reason, a record's content and evidence), so t
 The flow: a coordinator creates shifts, runs the matching and publishes; a volunteer signs in for an API token
 (one wrong password first), reads their posts and calendar feed and declines with a reason; the worker
 backfills; another volunteer checks in by QR code and files a service record, which the coordinator rejects.
+The worker also sends the notices' SMS and e-mails and a login code (the console provider, which logs a line per
+text), so the delivery tasks' log lines are read too.
 """
 import datetime as dt
 import json
@@ -20,9 +22,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 import factories as f
-from notifications.models import Notification
 import test_weekly_cycle as cycle
-from test_weekly_cycle import _pairs, _run, _until, worker  # noqa: F401 (the fixture: a worker of its own queue)
+from notifications.models import Delivery, Notification
+from notifications.sms import queue_sms
+from test_weekly_cycle import _pairs, _run, _until
+
+worker = cycle.worker  # the weekly cycle's fixture: a worker of its own queue
 
 PHONES = ["13911170001", "13911170002", "13911170003", "13911170004"]
 ID_NUMBER = "410102197705236615"
@@ -31,6 +36,7 @@ HARDSHIP_NOTE = "低保困难户-帮扶备注Q7H"
 PASSWORD = "Lao-Li-secret-7731"
 WRONG_PASSWORD = "Lao-Li-wrong-8842"
 REQUEST_ID = f"pii-flow-{os.getpid()}"
+LOGIN_CODE = "730519"
 
 
 @pytest.fixture
@@ -62,17 +68,26 @@ def app_log(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
-def _workers_log_at_debug(monkeypatch):
+def _workers_log_at_debug(monkeypatch, settings):
     """The worker the weekly cycle's fixture starts logs at DEBUG here (the shared fixture says INFO), on a queue
     apart from the weekly cycle's (what that test left queued is not this worker's)."""
     monkeypatch.setattr(cycle, "QUEUE", f"logs-pii-{os.getpid()}")
+    settings.DELIVERY_QUEUE = cycle.QUEUE  # the SMS and e-mails, queued here and by the worker, go to it too
+    monkeypatch.setenv("DELIVERY_QUEUE", cycle.QUEUE)
+    monkeypatch.setenv("SMS_QUIET_START", "0")  # texts at any hour the test runs
+    monkeypatch.setenv("SMS_QUIET_END", "0")
     monkeypatch.setenv("LOG_LEVEL", "DEBUG")
     monkeypatch.setenv("LOG_FORMAT", "json")  # production's format (core.logs), with the request id
     popen = subprocess.Popen
 
     def at_debug(args, **kwargs):
-        return popen([("DEBUG" if previous == "--loglevel" else arg) for previous, arg in zip([None, *args], args)],
-                     **kwargs)
+        return popen(
+            [
+                ("DEBUG" if previous == "--loglevel" else arg)
+                for previous, arg in zip([None, *args], args, strict=False)
+            ],
+            **kwargs,
+        )
 
     monkeypatch.setattr(subprocess, "Popen", at_debug)
 
@@ -110,7 +125,7 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     soon = timezone.localtime().replace(second=0, microsecond=0) + dt.timedelta(minutes=5)
     if (soon + dt.timedelta(minutes=15)).date() != soon.date():
         soon = soon.replace(hour=0, minute=5) + dt.timedelta(days=1)
-    for person, phone in zip(people, PHONES):
+    for person, phone in zip(people, PHONES, strict=True):
         person.user.phone = phone
         person.user.set_password(PASSWORD)
         person.user.save()
@@ -157,6 +172,9 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     rejected = coordinator.post(f"/api/records/{filed.json()['id']}/reject/", {"note": f"请勿填写{ID_NUMBER}"})
     assert rejected.status_code == 200, rejected.json()
     assert volunteer.get("/api/records/").status_code == 200
+    # and the desk's volunteer asks for a login code by SMS
+    code = queue_sms(desk_person.user.phone, "login_code", {"code": LOGIN_CODE, "minutes": 5}, "pii:login_code:1")
+    _until("the login code", lambda: Delivery.objects.get(pk=code.pk).status, lambda s: s == "sent", worker)
     # and the probes and the metrics are read, as a monitor does (a scrape from elsewhere is refused)
     assert APIClient().get("/readyz").status_code == 200
     assert APIClient().get("/metrics").status_code == 200
@@ -165,6 +183,8 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     logs = {"this process": app_log.read_text(encoding="utf-8"), "worker": worker.read_text(encoding="utf-8")}
     assert f"run {plans[patrol][0]} published" in logs["this process"]
     assert "DEBUG" in logs["worker"] and "backfill of" in logs["worker"]
+    assert "(template login_code, parameters code, minutes)" in logs["worker"]
+    assert "(template plan_published, parameters title)" in logs["worker"]
     worker_lines = [json.loads(line) for line in logs["worker"].splitlines() if line.startswith("{")]
     # and the coordinator's request id followed the run into the worker
     assert f"[{REQUEST_ID}]" in logs["this process"]
@@ -174,7 +194,8 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     calendar_token = feed.rstrip("/").rsplit("/", 1)[-1].removesuffix(".ics")
     secrets = {**{f"phone of {p.user.username}": p.user.phone for p in people}, "ID number": ID_NUMBER,
                "health note": HEALTH_NOTE, "hardship note": HARDSHIP_NOTE, "password": PASSWORD,
-               "wrong password": WRONG_PASSWORD, "API token": token, "calendar token": calendar_token}
+               "wrong password": WRONG_PASSWORD, "API token": token, "calendar token": calendar_token,
+               "login code": LOGIN_CODE}
     leaks = [f"{name} in the log of {where}" for where, text in logs.items() for name, value in secrets.items()
              if value in text]
     assert leaks == []

@@ -2,8 +2,8 @@
 import pytest
 from django.urls import get_resolver
 
-from endpoints import ENDPOINTS
 from conftest import ROLES
+from endpoints import ENDPOINTS
 
 CASES = [(endpoint, role) for endpoint in ENDPOINTS for role in ROLES]
 IDS = [f"{endpoint.basename}-{role}" for endpoint, role in CASES]

@@ -107,7 +107,9 @@ LISTING_CASES = [(listing, role) for listing in LISTINGS for role in sorted(next
     route.roles for route in ROUTES if (route.name, route.method) == (listing.name, "get")) - {"anonymous"})]
 
 
-@pytest.mark.parametrize(("listing", "role"), LISTING_CASES, ids=[f"{l.name}-{r}" for l, r in LISTING_CASES])
+@pytest.mark.parametrize(
+    ("listing", "role"), LISTING_CASES, ids=[f"{listing.name}-{role}" for listing, role in LISTING_CASES]
+)
 def test_list_shows_only_rows_in_scope(world, client_as, listing, role):
     # given one row inside and one outside the caller's scope
     inside, outside = listing.make(world, True), listing.make(world, False)

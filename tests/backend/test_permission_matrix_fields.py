@@ -29,7 +29,12 @@ def _protected(basename: str, w) -> dict:
             },
             "resource": {"unit": w.u2.pk},
             "shift": {"origin": "need", "week": "2001-01-01", "generation_key": "forged"},
-            "volunteer": {"number": "FORGED1", "user": admin},
+            "volunteer": {"number": "FORGED1", "user": admin, "report_confirmed_at": FORGED_TIME},
+            "user": {
+                "username": "forged", "is_active": False, "is_superuser": True, "is_staff": True,
+                "password": "forged", "activated_at": FORGED_TIME, "phone_problem": "invalid",
+                "privacy_accepted_at": FORGED_TIME, "privacy_version": "forged", "credentials_version": 99,
+            },
         }.get(basename, {}),
     }
 

@@ -25,8 +25,18 @@ def test_migrations_match_the_models():
 def test_openapi_schema_is_valid_without_warnings(tmp_path):
     # spectacular's --validate checks against the OpenAPI 3 meta-schema; warnings fail too
     result = subprocess.run(
-        [sys.executable, "manage.py", "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")],
-        cwd=BACKEND, capture_output=True, text=True,
+        [
+            sys.executable,
+            "manage.py",
+            "spectacular",
+            "--validate",
+            "--fail-on-warn",
+            "--file",
+            str(tmp_path / "schema.yml"),
+        ],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "/api/shifts/generate/" in (tmp_path / "schema.yml").read_text()
@@ -63,14 +73,48 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     assert "WARNING" not in result.stderr
 
 
+def _env_example() -> list[str]:
+    return (BACKEND.parent / ".env.example").read_text().splitlines()
+
+
 def test_env_example_lists_every_variable_the_settings_read():
-    # every env.<type>("NAME", ...) and environ.Env().<type>("NAME", ...) of the settings modules
+    # every env.<type>("NAME", ...) and environ.Env().<type>("NAME", ...) of the settings modules, and every
+    # os.environ / os.getenv read of the backend (e.g. prometheus_client's PROMETHEUS_MULTIPROC_DIR)
     read = set()
     for module in (BACKEND / "config" / "settings").glob("*.py"):
         read |= set(re.findall(r"\b(?:env|Env\(\))\.\w+\(\s*\"([A-Z0-9_]+)\"", module.read_text()))
-    listed = set(re.findall(r"^([A-Z0-9_]+)=", (BACKEND.parent / ".env.example").read_text(), re.MULTILINE))
-    assert read, "no settings read from the environment found: the pattern needs updating"
+    from_os = set()
+    for module in BACKEND.rglob("*.py"):
+        from_os |= set(re.findall(r"\bos\.(?:environ\.get|environ\.setdefault|getenv)\(\s*\"([A-Z0-9_]+)\"|"
+                                  r"\bos\.environ\[\"([A-Z0-9_]+)\"\]", module.read_text()))
+    read |= {name for pair in from_os for name in pair if name}
+    listed = {line.partition("=")[0] for line in _env_example() if re.match(r"^[A-Z0-9_]+=", line)}
+    assert {"PLANNING_GAP", "PROMETHEUS_MULTIPROC_DIR", "DJANGO_SETTINGS_MODULE"} <= read, "the patterns need updating"
     assert sorted(read - listed) == []
+
+
+def test_every_variable_of_env_example_is_explained_by_a_comment():
+    # a variable, or a run of variables on consecutive lines, comes right after a comment saying what it does
+    lines = _env_example()
+    unexplained = []
+    for number, line in enumerate(lines):
+        if not re.match(r"^[A-Z0-9_]+=", line):
+            continue
+        before = number - 1
+        while before >= 0 and re.match(r"^[A-Z0-9_]+=", lines[before]):
+            before -= 1
+        if before < 0 or not lines[before].startswith("# "):
+            unexplained.append(line.partition("=")[0])
+    assert unexplained == []
+
+
+def test_settings_defaults_are_defined_once_in_the_settings():
+    # a default given again where a setting is read (getattr(settings, NAME, default)) drifts from base.py's
+    offenders = [f"{module.relative_to(BACKEND)}:{number}"
+                 for module in BACKEND.rglob("*.py")
+                 for number, line in enumerate(module.read_text().splitlines(), 1)
+                 if re.search(r"getattr\(\s*settings\s*,", line)]
+    assert offenders == []
 
 
 def _settings_value(settings_module: str, env: dict, expression: str) -> subprocess.CompletedProcess:

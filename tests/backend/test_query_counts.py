@@ -22,7 +22,8 @@ def _with(obj, **many):
 
 # More rows of each kind, with the related rows a serializer could be tempted to fetch one by one.
 EXTRA = {
-    "district": lambda w: f.DistrictFactory(code=f"D{f.SubDistrictFactory().pk}", name=f"区{f.SubDistrictFactory().pk}"),
+    "district": lambda w: f.DistrictFactory(code=f"D{f.SubDistrictFactory().pk}",
+                                            name=f"区{f.SubDistrictFactory().pk}"),
     "sub-district": lambda w: f.SubDistrictFactory(district=w.s1.district),
     "community": lambda w: f.CommunityFactory(sub_district=w.s1),
     "unit": lambda w: f.UnitFactory(community=f.CommunityFactory(sub_district=w.s1)),
@@ -125,7 +126,8 @@ def _records(world):
     for n in range(ROWS):
         record = ServiceRecord.objects.create(
             volunteer=world.v1, community=world.a1, minutes=60, status="approved", source="manual",
-            title="助老服务", date=dt.date(2026, 3, 1) + dt.timedelta(days=n), recipient="王秀英", evidence="签到表照片",
+            title="助老服务", date=dt.date(2026, 3, 1) + dt.timedelta(days=n), recipient="王秀英",
+            evidence="签到表照片",
             recorder=world.v1.user, reviewed_by=coordinator, reviewed_at=timezone.now(),
         )
         RecordChange.objects.create(record=record, changed_by=coordinator, field="minutes", old="90", new="60")
@@ -143,8 +145,10 @@ READS = {
     "my posts": ("volunteer", _published_posts, lambda w, made: ("/api/me/posts/", {})),
     "filtered shift list": ("community", _shifts, lambda w, made: (
         "/api/shifts/", {"start_from": f"{WEEK.isoformat()}T00:00:00", "community": w.a1.pk})),
-    "plan review: assignments": ("community", _reviewed_run, lambda w, run: (f"/api/planning/runs/{run.pk}/assignments/", {})),
-    "plan review: unfilled": ("community", _reviewed_run, lambda w, run: (f"/api/planning/runs/{run.pk}/unfilled/", {})),
+    "plan review: assignments": ("community", _reviewed_run, lambda w,
+                                 run: (f"/api/planning/runs/{run.pk}/assignments/", {})),
+    "plan review: unfilled": ("community", _reviewed_run, lambda w, run: (f"/api/planning/runs/{run.pk}/unfilled/",
+                                                                          {})),
     "records list": ("community", _records, lambda w, made: ("/api/records/", {})),
 }
 

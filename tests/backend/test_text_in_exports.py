@@ -40,7 +40,9 @@ def stored(world, settings, tmp_path):
         person_in_charge="李主任", evidence="签到表", recorder=world.users["community"],
     )
     ledger = UnitLedger.objects.create(unit=world.u1, month=dt.date(YEAR, 8, 1))
-    LedgerEntry.objects.create(ledger=ledger, kind="meeting", date=dt.date(YEAR, 8, 5), title="支部例会", note="第一项\n第二项")
+    LedgerEntry.objects.create(
+        ledger=ledger, kind="meeting", date=dt.date(YEAR, 8, 5), title="支部例会", note="第一项\n第二项"
+    )
     EvaluationScheme.objects.create(year=YEAR + 1, name="年度考评", items=[
         {"code": "attendance", "label": LABEL, "rule": "entered", "measure": "study", "points": 10}])
     UnitEvaluation.objects.create(

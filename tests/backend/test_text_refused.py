@@ -1,7 +1,8 @@
 """Text with a control character, sent to every text field the API takes, is a 400 naming the field and writes
 nothing. The fields are read from the OpenAPI schema (every write operation's request body: plain text, lists of
-text, objects in lists, and the schemaless JSON fields, as a list and as an object's key), so a new field is
-covered the day it is added; the path's object, the role and a valid body to start from come from endpoints.py."""
+text, objects in lists, the keys of maps, and any JSON field left without a type, as a list and as an object's
+key), so a new field is covered the day it is added; the path's object, the role and a valid body to start from
+come from endpoints.py."""
 import datetime as dt
 import json
 from contextlib import contextmanager
@@ -20,7 +21,8 @@ pytestmark = pytest.mark.django_db
 BAD = "room\u0001"
 MESSAGE = "含有不允许的控制字符。"
 DOCUMENT = openapi()
-SHAPES = {"text": [BAD], "list": [[BAD]], "json": [[BAD], {BAD: 1}]}  # JSON: as a list, and as an object's key
+# a map's keys as an object's key; an untyped JSON field as a list, and as an object's key
+SHAPES = {"text": [BAD], "list": [[BAD]], "keys": [{BAD: 1}], "json": [[BAD], {BAD: 1}]}
 
 
 def _cases():

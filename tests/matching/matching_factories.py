@@ -81,10 +81,18 @@ def tiny_weeks(draw):
             requests.append(request(f"q{j}", day=j % 3, start=f"{start:02d}:00", end=f"{start + 2:02d}:00",
                                     min_capacity=draw(st.sampled_from([10, 40]))))
             extra["resource_request"] = f"q{j}"
-        shifts.append(shift(f"s{j}", day=j % 3, start=f"{start:02d}:00", end=f"{start + draw(st.integers(1, 3)):02d}:00",
-                            seats=draw(st.integers(1, 3)), priority=draw(st.integers(1, 5)),
-                            km=draw(st.floats(0, 3)),
-                            skills={k: draw(st.integers(1, 3)) for k in draw(st.sets(st.sampled_from(skills),
-                                                                                     max_size=1))}, **extra))
+        shifts.append(
+            shift(
+                f"s{j}",
+                day=j % 3,
+                start=f"{start:02d}:00",
+                end=f"{start + draw(st.integers(1, 3)):02d}:00",
+                seats=draw(st.integers(1, 3)),
+                priority=draw(st.integers(1, 5)),
+                km=draw(st.floats(0, 3)),
+                skills={k: draw(st.integers(1, 3)) for k in draw(st.sets(st.sampled_from(skills), max_size=1))},
+                **extra,
+            )
+        )
     resources = [resource("r1", capacity=30, free=[(d, "08:00", "22:00") for d in range(3)])]
     return problem_dict(vols, shifts, resources, requests)

@@ -11,11 +11,20 @@ def test_check_reports_each_broken_rule():
     # given
     p = problem(
         [volunteer("v1", skills={"patrol": 1}, max_hours=3), volunteer("far", km=9), volunteer("v3")],
-        [shift("s1", skills={"patrol": 2}), shift("s2", start="11:00", end="13:00"),
-         shift("s3", day=1), shift("s4", resource_request="q1", start="14:00", end="15:00")],
+        [
+            shift("s1", skills={"patrol": 2}),
+            shift("s2", start="11:00", end="13:00"),
+            shift("s3", day=1),
+            shift("s4", resource_request="q1", start="14:00", end="15:00"),
+        ],
         [resource("r1", kind="van", capacity=5)],
-        [request("q1", min_capacity=30, start="14:00", end="15:00"), request("q2", kind="van", min_capacity=7, start="13:00", end="15:00")],
-        locks=[{"volunteer": "v3", "shift": "s2"}], forbidden=[{"volunteer": "v3", "shift": "s1"}])
+        [
+            request("q1", min_capacity=30, start="14:00", end="15:00"),
+            request("q2", kind="van", min_capacity=7, start="13:00", end="15:00"),
+        ],
+        locks=[{"volunteer": "v3", "shift": "s2"}],
+        forbidden=[{"volunteer": "v3", "shift": "s1"}],
+    )
     solution = plan([("v1", "s1"), ("v1", "s2"), ("far", "s1"), ("v3", "s1"), ("v3", "s3"), ("v3", "s4")],
                     [("r1", "q2"), ("r1", "q1")])
     # when

@@ -11,7 +11,7 @@ from matching.decompose import solve_decomposed
 from matching.generate import generate
 from matching.posts import allocate_posts, parse_post_problem
 from matching.repair import repair
-from matching.solve import run_with_deadline
+from matching.supervise import run_each, run_with_deadline
 from matching_factories import at, problem, shift, volunteer
 
 
@@ -51,11 +51,12 @@ def test_solve_in_a_daemonic_process_returns_the_solvers_plan():
     # when
     def work():
         solution = solve(p, gap=0.0)
-        return solution.status, solution.metrics["phase"], solution.metrics.get("solver_failure"), solution.assignments
+        return (solution.status, solution.metrics["phase"], solution.metrics.get("solver_failure"),
+                solution.assignments, multiprocessing.current_process().daemon)
 
-    status, phase, failure, assignments = in_daemonic_process(work)
-    # then: the MIP's plan, the same as in an ordinary process
-    assert (status, phase, failure) == (Status.OPTIMAL, "full_mip", None)
+    status, phase, failure, assignments, still_daemonic = in_daemonic_process(work)
+    # then: the MIP's plan, the same as in an ordinary process, and the caller was left as it was
+    assert (status, phase, failure, still_daemonic) == (Status.OPTIMAL, "full_mip", None, True)
     assert assignments == solve(p, gap=0.0).assignments
 
 
@@ -155,3 +156,31 @@ def test_the_solver_dies_with_a_caller_that_is_killed():
             break
         time.sleep(0.1)
     assert gone(solver_pid)
+
+
+def _hangs_or_fails(conn, pid_file, fails):
+    if not fails:
+        pid_file.write_text(str(os.getpid()))
+        while True:
+            time.sleep(1)
+    while not pid_file.exists():        # fail only once the other job is running
+        time.sleep(0.01)
+    raise ValueError("no such piece")
+
+
+def test_a_failing_job_raises_and_the_jobs_still_running_are_killed(tmp_path):
+    # given: two jobs side by side, one that hangs and one that fails
+    pid_file = tmp_path / "pid"
+    jobs = [(pid_file, False), (pid_file, True)]
+
+    # when
+    def work():
+        try:
+            list(run_each(_hangs_or_fails, jobs, workers=2))
+        except RuntimeError as exc:
+            return str(exc)
+        return "no error"
+
+    # then
+    assert in_daemonic_process(work) == "job 1 failed: ValueError: no such piece"
+    assert gone(int(pid_file.read_text()))

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from matching import ProblemError
 from matching.posts import allocate_posts, parse_post_problem
-from matching_factories import ROOT, at
-from matching_factories import cli
+from matching_factories import ROOT, at, cli
 
 
 def post(pid, *, seats=1, priority=3, km=0.0, skills=None, **extra):
@@ -141,8 +140,16 @@ def test_bad_locks_and_forbidden_pairs_name_the_pair(top, message):
 @st.composite
 def post_problems(draw):
     """Tiny post problems with valid locks and forbidden pairs: up to 4 posts and 6 members, one skill."""
-    posts = [post(f"p{i}", seats=draw(st.integers(0, 2)), priority=draw(st.integers(1, 5)),
-                  km=draw(st.floats(0, 3)), skills={"s": draw(st.integers(0, 2))}) for i in range(draw(st.integers(1, 4)))]
+    posts = [
+        post(
+            f"p{i}",
+            seats=draw(st.integers(0, 2)),
+            priority=draw(st.integers(1, 5)),
+            km=draw(st.floats(0, 3)),
+            skills={"s": draw(st.integers(0, 2))},
+        )
+        for i in range(draw(st.integers(1, 4)))
+    ]
     members = [member(f"m{i}", km=draw(st.floats(0, 3)), skills={"s": draw(st.integers(1, 2))},
                       max_posts=draw(st.integers(0, 2))) for i in range(draw(st.integers(1, 6)))]
     every = [(m["id"], p["id"]) for m in members for p in posts]

@@ -34,7 +34,9 @@ def test_post_problem_and_result_match_their_schemas():
     result = allocate_posts(parse_post_problem(data), time_limit=30)
     # then
     jsonschema.validate(data, schema("posts-problem.schema.json"))
-    jsonschema.validate(json.loads(json.dumps(result.to_dict(), ensure_ascii=False)), schema("posts-solution.schema.json"))
+    jsonschema.validate(
+        json.loads(json.dumps(result.to_dict(), ensure_ascii=False)), schema("posts-solution.schema.json")
+    )
 
 
 def test_post_locks_forbidden_and_their_reason_match_the_schemas():
@@ -49,5 +51,7 @@ def test_post_locks_forbidden_and_their_reason_match_the_schemas():
     result = allocate_posts(parse_post_problem(data), time_limit=30)
     # then
     jsonschema.validate(data, schema("posts-problem.schema.json"))
-    jsonschema.validate(json.loads(json.dumps(result.to_dict(), ensure_ascii=False)), schema("posts-solution.schema.json"))
+    jsonschema.validate(
+        json.loads(json.dumps(result.to_dict(), ensure_ascii=False)), schema("posts-solution.schema.json")
+    )
     assert (m1, p1) in result.assignments and (m2, p2) not in result.assignments

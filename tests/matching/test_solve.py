@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from matching import Status, check, parse_problem, solve
 from matching.generate import generate
 from matching.solution import status_for
-from matching.solve import run_with_deadline
+from matching.supervise import run_with_deadline
 from matching_factories import ROOT, cli, problem, problem_dict, request, resource, shift, tiny_weeks, volunteer
 
 
@@ -45,7 +45,7 @@ def test_the_district_path_keeps_improving_to_the_optimum_of_a_small_week(monkey
     p = parse_problem(generate("small", 1))
     exact = solve(p, gap=0.0, time_limit=30)
     # when the district path (pricing, rounding, then neighbourhood MIPs) solves it
-    monkeypatch.setattr(sys.modules["matching.solve"], "FULL_MIP_COLUMNS", 0)   # the package's `solve` is the function
+    monkeypatch.setattr(sys.modules["matching.highs_strategies"], "FULL_MIP_COLUMNS", 0)
     district = solve(p, gap=0.0, time_limit=30)
     # then it used its budget to reach the same seats, started from its rounded plan, and kept every rule
     assert district.metrics["phase"] == "neighbourhood_mip"
@@ -113,14 +113,14 @@ def _hangs(conn, *args):
         time.sleep(1)
 
 
-@pytest.mark.parametrize("worker", ["_highs_worker", "_cbc_worker"])
-def test_deadline_returns_the_greedy_plan_with_status_time_limit(monkeypatch, worker):
+@pytest.mark.parametrize("solver", ["highs", "cbc"])
+def test_deadline_returns_the_greedy_plan_with_status_time_limit(monkeypatch, solver):
     # given: a solver that never returns
-    solve_module = sys.modules["matching.solve"]
-    monkeypatch.setattr(solve_module, worker, _hangs)
+    solve_module = sys.modules["matching.solve"]     # the package's `solve` is the function
+    monkeypatch.setattr(solve_module, f"{solver}_worker", _hangs)
     p = parse_problem(generate("small", 1))
     # when
-    solution = solve(p, time_limit=2.0, solver=worker.strip("_").split("_")[0])
+    solution = solve(p, time_limit=2.0, solver=solver)
     # then
     assert solution.status == Status.TIME_LIMIT
     assert solution.metrics["phase"] == "greedy"
@@ -145,13 +145,19 @@ def test_watchdog_kills_a_solver_that_ignores_its_limit():
 def test_unfilled_seats_are_explained_with_the_smallest_change():
     # given: s1 needs legal advice nobody has; s2 only v1 could do, but v1 is on s3 at the same time;
     # s4 only v2 could do, and v2 has used their hours
-    p = problem([volunteer("v1", skills={"patrol": 1}, free=[(0, "08:00", "17:00")]), volunteer("v2", max_hours=2, free=[(0, "08:00", "22:00"),
-                                                                                         (1, "08:00", "22:00")])],
-                [shift("s1", skills={"legal_advice": 2}, place="秦江社区"),
-                 shift("s2", priority=1, skills={"patrol": 1}, start="14:00", end="16:00"),
-                 shift("s3", priority=5, skills={"patrol": 1}, start="14:00", end="16:00"),
-                 shift("s4", priority=1, day=1, start="09:00", end="11:00"),
-                 shift("s5", priority=5, day=0, start="18:00", end="20:00")])
+    p = problem(
+        [
+            volunteer("v1", skills={"patrol": 1}, free=[(0, "08:00", "17:00")]),
+            volunteer("v2", max_hours=2, free=[(0, "08:00", "22:00"), (1, "08:00", "22:00")]),
+        ],
+        [
+            shift("s1", skills={"legal_advice": 2}, place="秦江社区"),
+            shift("s2", priority=1, skills={"patrol": 1}, start="14:00", end="16:00"),
+            shift("s3", priority=5, skills={"patrol": 1}, start="14:00", end="16:00"),
+            shift("s4", priority=1, day=1, start="09:00", end="11:00"),
+            shift("s5", priority=5, day=0, start="18:00", end="20:00"),
+        ],
+    )
     # when
     solution = solve(p, gap=0.0)
     # then

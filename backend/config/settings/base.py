@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "shifts",
     "demo",
     "transfer",
+    "runs",
     "planning",
     "notifications",
     "volunteering",
@@ -110,6 +111,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PhoneCodeBackend",  # one-time SMS codes (accounts.apis.CodeLoginApi)
 ]
 # A refused CSRF check answers API callers in the one error shape (the admin keeps Django's page).
 CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
@@ -232,6 +234,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "orgs.models.Unit.Kind",
         "VolunteerKindEnum": "people.models.Volunteer.Kind",
+        "ImportRunKindEnum": "transfer.models.ImportRun.Kind",
         "TeamKindEnum": "posts.models.Team.Kind",
         "FacilityKindEnum": "geo.models.Facility.Kind",
         "PostCategoryEnum": "posts.models.Post.Category",
@@ -242,6 +245,10 @@ SPECTACULAR_SETTINGS = {
         "ResourceStatusEnum": "resources.models.Resource.Status",
         "SourceEnum": "planning.models.Assignment.Source",
         "LedgerEntryKindEnum": "ledgers.models.LedgerEntry.Kind",  # also allocation.Proposal.Source (same choices)
+        "SolverStatusEnum": "planning.apis.SOLVER_STATUSES",  # a run's solver_status and its stats' status
+        "MeasureEnum": "evaluation.models.EvaluationInput.Measure",
+        "RatingEnum": "evaluation.models.AppraisalRating.Rating",  # a ballot's rating, and the ratings it offers
+        "SchemeMeasureEnum": "evaluation.scoring.MEASURES",  # an evaluation scheme item's measure and of
     },
 }
 
@@ -367,7 +374,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.write_quarterly_feedback",
         "schedule": crontab(month_of_year="1,4,7,10", day_of_month=1, hour=3, minute=0),
     },
-    # Export jobs never sent (broker down) or whose worker was lost; expired export files are deleted.
+    # Export jobs never sent (broker down) or whose worker was lost (the run kernel's reaper); expired export files
+    # are deleted.
     "reports-resume-exports": {
         "task": "reports.resume_exports",
         "schedule": crontab(minute="*/10"),
@@ -376,6 +384,12 @@ CELERY_BEAT_SCHEDULE = {
     "backup-daily": {
         "task": "core.backup",
         "schedule": crontab(hour=BACKUP_HOUR, minute=30),
+    },
+    # Deliveries due again (quiet hours over, a retry whose message was lost, the broker down when queued), and
+    # sends whose worker died marked unknown (notifications.deliveries).
+    "notifications-sweep-deliveries": {
+        "task": "notifications.sweep_deliveries",
+        "schedule": crontab(minute="*"),
     },
     "reports-purge-expired-exports": {
         "task": "reports.purge_expired_exports",
@@ -411,7 +425,7 @@ PLANNING_FANOUT_WORKERS = env.int("PLANNING_FANOUT_WORKERS", default=2)
 ALLOCATION_TIME_LIMIT_SECONDS = env.float("ALLOCATION_TIME_LIMIT_SECONDS", default=30.0)
 ALLOCATION_MAX_DISTANCE_KM = env.float("ALLOCATION_MAX_DISTANCE_KM", default=5.0)
 ALLOCATION_MAX_POSTS = env.int("ALLOCATION_MAX_POSTS", default=1)
-ALLOCATION_STALE_MINUTES = env.float("ALLOCATION_STALE_MINUTES", default=15.0)
+ALLOCATION_STALE_MINUTES = env.float("ALLOCATION_STALE_MINUTES", default=15.0)  # longer than the longest solve (600 s)
 ALLOCATION_MAX_ATTEMPTS = env.int("ALLOCATION_MAX_ATTEMPTS", default=3)
 
 # Service records: hours for one to five stars, points per kind of service, how far back the sync looks.
@@ -424,12 +438,56 @@ RECORDS_POINTS = {
 }
 RECORDS_SYNC_LOOKBACK_DAYS = env.int("RECORDS_SYNC_LOOKBACK_DAYS", default=7)
 
+# Exports (reports, on the run kernel): rows between two progress writes, days a finished export stays downloadable,
+# the minutes of silent heartbeat after which the reaper (beat) sends a queued job's task again or queues a running
+# one again (a redelivered task takes a job over once its heartbeat has stopped), and the attempts before it fails.
+REPORTS_PROGRESS_EVERY = env.int("REPORTS_PROGRESS_EVERY", default=200)
+REPORTS_EXPORT_DAYS = env.float("REPORTS_EXPORT_DAYS", default=7.0)
+REPORTS_STALE_MINUTES = env.float("REPORTS_STALE_MINUTES", default=30.0)
+REPORTS_MAX_ATTEMPTS = env.int("REPORTS_MAX_ATTEMPTS", default=3)
+
 # Notifications: delivery channels (import paths) and the sender of notification emails.
 NOTIFICATION_CHANNELS = env.list(
     "NOTIFICATION_CHANNELS",
-    default=["notifications.channels.InAppChannel", "notifications.channels.EmailChannel"],
+    default=["notifications.channels.InAppChannel", "notifications.channels.SmsChannel",
+             "notifications.channels.EmailChannel"],
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
+# External sends (SMS, e-mail) run as Celery tasks (notifications.deliveries): a temporary failure is retried
+# DELIVERY_MAX_ATTEMPTS times in all, waiting DELIVERY_RETRY_SECONDS, doubled each time (at most an hour); a send
+# whose worker died is marked unknown after DELIVERY_SENDING_TIMEOUT_MINUTES, never sent twice.
+DELIVERY_MAX_ATTEMPTS = env.int("DELIVERY_MAX_ATTEMPTS", default=5)
+DELIVERY_RETRY_SECONDS = env.float("DELIVERY_RETRY_SECONDS", default=60.0)
+DELIVERY_SENDING_TIMEOUT_MINUTES = env.float("DELIVERY_SENDING_TIMEOUT_MINUTES", default=10.0)
+# The Celery queue of the sends ("": the default queue). A queue of their own, with a worker consuming it
+# (celery worker -Q <it>), keeps login codes from waiting behind a matching run's solve.
+DELIVERY_QUEUE = env.str("DELIVERY_QUEUE", default="")
+# The Celery queue of import runs and their invitations ("": the default queue); a worker must consume the one named.
+IMPORT_QUEUE = env.str("IMPORT_QUEUE", default="")
+# No SMS from SMS_QUIET_START to SMS_QUIET_END (hours, district time, TIME_ZONE) unless urgent: deferred to the end.
+SMS_QUIET_START = env.int("SMS_QUIET_START", default=22)
+SMS_QUIET_END = env.int("SMS_QUIET_END", default=7)
+
+# SMS (notifications.sms): "console" (the demo and tests: a masked log line), "aliyun" (Alibaba Cloud SMS),
+# "tencent" (Tencent Cloud SMS), or the import path of a provider class. The sign name (签名) and each logical
+# template's id at the provider (SMS_TEMPLATE_<NAME>; the console provider uses the logical name when unset).
+SMS_PROVIDER = env.str("SMS_PROVIDER", default="console")
+SMS_SIGN_NAME = env.str("SMS_SIGN_NAME", default="")
+SMS_TIMEOUT_SECONDS = env.float("SMS_TIMEOUT_SECONDS", default=10.0)
+SMS_TEMPLATE_NAMES = ["invitation", "login_code", "reset_code", "plan_published", "backfill", "backfill_report",
+                      "reminder", "post_allocated", "resource_withdrawn", "resource_backfill", "need_overdue"]
+SMS_TEMPLATES = {name: env.str(f"SMS_TEMPLATE_{name.upper()}", default="") for name in SMS_TEMPLATE_NAMES}
+# Alibaba Cloud SMS (dysmsapi 2017-05-25); an endpoint may name its scheme (http://host:port, for tests).
+SMS_ALIYUN_ACCESS_KEY_ID = env.str("SMS_ALIYUN_ACCESS_KEY_ID", default="")
+SMS_ALIYUN_ACCESS_KEY_SECRET = env.str("SMS_ALIYUN_ACCESS_KEY_SECRET", default="")
+SMS_ALIYUN_ENDPOINT = env.str("SMS_ALIYUN_ENDPOINT", default="dysmsapi.aliyuncs.com")
+# Tencent Cloud SMS (sms 2021-01-11): the SMS application's SdkAppId and the region of the account.
+SMS_TENCENT_SECRET_ID = env.str("SMS_TENCENT_SECRET_ID", default="")
+SMS_TENCENT_SECRET_KEY = env.str("SMS_TENCENT_SECRET_KEY", default="")
+SMS_TENCENT_SDK_APP_ID = env.str("SMS_TENCENT_SDK_APP_ID", default="")
+SMS_TENCENT_REGION = env.str("SMS_TENCENT_REGION", default="ap-guangzhou")
+SMS_TENCENT_ENDPOINT = env.str("SMS_TENCENT_ENDPOINT", default="sms.tencentcloudapi.com")
 
 # API tokens (accounts.models.ApiToken) end after this many days unused (each use slides it, written at most once
 # a minute), and after this many days in all however often used: a script then asks for a new one.
@@ -448,6 +506,20 @@ AXES_RESET_ON_SUCCESS = env.bool("AXES_RESET_ON_SUCCESS", default=True)
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"  # the same address the throttles see (NUM_PROXIES)
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Getting people in (accounts.services): an invitation (a link token and a short code) opens for INVITATION_DAYS;
+# its link is INVITATION_URL with the token appended. A one-time SMS code (sign-in, password reset) holds for
+# PHONE_CODE_MINUTES and takes PHONE_CODE_MAX_ATTEMPTS wrong tries; at most PHONE_CODE_PER_PHONE codes per number
+# and PHONE_CODE_PER_IP per address are sent within PHONE_CODE_WINDOW_MINUTES (then 429 with Retry-After).
+# PRIVACY_NOTICE_VERSION is recorded with each acceptance of the privacy notice.
+INVITATION_DAYS = env.float("INVITATION_DAYS", default=14.0)
+INVITATION_URL = env.str("INVITATION_URL", default="http://127.0.0.1:8000/activate/")
+PHONE_CODE_MINUTES = env.float("PHONE_CODE_MINUTES", default=10.0)
+PHONE_CODE_MAX_ATTEMPTS = env.int("PHONE_CODE_MAX_ATTEMPTS", default=5)
+PHONE_CODE_PER_PHONE = env.int("PHONE_CODE_PER_PHONE", default=5)
+PHONE_CODE_PER_IP = env.int("PHONE_CODE_PER_IP", default=20)
+PHONE_CODE_WINDOW_MINUTES = env.float("PHONE_CODE_WINDOW_MINUTES", default=60.0)
+PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-12")
 
 # Audit history (django-auditlog; models registered in audit.apps): the signed-in user is the actor,
 # Celery tasks write with no actor (shown as the system).

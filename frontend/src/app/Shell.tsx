@@ -1,13 +1,17 @@
 // The signed-in frame: a side menu on wide screens, a drawer and a bottom bar on phones; header with the
 // user, the language switch and sign-out.
-import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
+import { Button, Grid, Layout, Menu, Space, Typography } from "antd";
 import { LogoutOutlined, MenuOutlined } from "@ant-design/icons";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { VersionFooter } from "./VersionFooter";
 import { menuFor } from "./menu";
+
+// The phone's menu drawer loads the first time it opens: most visits never open it.
+const MenuDrawer = lazy(() => import("./MenuDrawer").then((m) => ({ default: m.MenuDrawer })));
 
 export function Shell({ children, onLogout }: { children: ReactNode; onLogout: () => void }) {
   const { t } = useI18n();
@@ -17,6 +21,7 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
   const location = useLocation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const entries = menuFor(me);
   const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.path);
   const items = entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }));
@@ -37,7 +42,7 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
           style={{ background: "#fff", padding: "0 12px", display: "flex", alignItems: "center", justifyContent: "space-between", borderBottom: "1px solid #f0f0f0" }}
         >
           <div style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
-            {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="menu" />}
+            {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => { setOpen(true); setOpened(true); }} aria-label="menu" />}
             <span style={{ fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
               {phone ? t("appShort") : t("appName")}
             </span>
@@ -55,6 +60,7 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 72 : 24 }}>{children}</Layout.Content>
+        <VersionFooter phone={phone} />
         {phone && (
           <nav
             style={{ position: "fixed", bottom: 0, left: 0, right: 0, display: "flex", background: "#fff", borderTop: "1px solid #f0f0f0", zIndex: 10 }}
@@ -75,10 +81,13 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
           </nav>
         )}
       </Layout>
-      <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={240} title={`${me.display_name || me.username}`}>
-        <Typography.Paragraph type="secondary">{enumLabel(t, "role", me.role)}</Typography.Paragraph>
-        {menu}
-      </Drawer>
+      {opened && (
+        <Suspense fallback={null}>
+          <MenuDrawer open={open} onClose={() => setOpen(false)} title={me.display_name || me.username} role={enumLabel(t, "role", me.role)}>
+            {menu}
+          </MenuDrawer>
+        </Suspense>
+      )}
     </Layout>
   );
 }

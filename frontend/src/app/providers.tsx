@@ -1,11 +1,15 @@
-// Everything a page needs around it: language, Ant Design's locale and theme, the query cache.
+// Everything a page needs around it: language (and where each feature's words are), Ant Design's locale and
+// theme, the query cache.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
 import { useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/api";
-import { I18nProvider, useI18n, type Lang } from "@/lib/i18n";
+import { addWordSources, I18nProvider, useI18n, type Lang } from "@/lib/i18n";
+
+// Each feature's words, found by their folder and loaded with its pages (app/lazyPage.ts).
+addWordSources(import.meta.glob<{ default: Record<string, string> }>("../features/*/messages/*.ts"));
 
 function makeClient() {
   return new QueryClient({

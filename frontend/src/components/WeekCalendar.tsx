@@ -2,9 +2,8 @@
 // days stand one under the other. The plan review, the coordinators' shifts and a volunteer's posts share it.
 import { LeftOutlined, RightOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Grid, Space, Typography } from "antd";
-import dayjs from "dayjs";
 import type { ReactNode } from "react";
-import { mondayOf } from "@/lib/format";
+import { addDays, dayOf, daysBetween, districtDay, districtToday, formatDay, formatTime, mondayOf } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 
 export interface WeekItem {
@@ -13,13 +12,12 @@ export interface WeekItem {
   end: string;
 }
 
-/** The items of the week starting on Monday `week`, by day (index 0 = Monday), each day in time order.
- * Items before the week land on Monday and items after it on Sunday, so that nothing disappears. */
+/** The items of the week starting on Monday `week`, by the district's day (index 0 = Monday), each day in time
+ * order. Items before the week land on Monday and items after it on Sunday, so that nothing disappears. */
 export function byWeekday<T extends WeekItem>(items: T[], week: string): T[][] {
   const days: T[][] = Array.from({ length: 7 }, () => []);
-  const monday = dayjs(week).startOf("day");
   for (const item of items) {
-    const day = dayjs(item.start).startOf("day").diff(monday, "day");
+    const day = daysBetween(week, dayOf(item.start));
     days[Math.min(Math.max(day, 0), 6)].push(item);
   }
   days.forEach((list) => list.sort((a, b) => a.start.localeCompare(b.start)));
@@ -45,18 +43,17 @@ export function WeekCalendar<T extends WeekItem>({
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const days = byWeekday(items, week);
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = districtToday();
   // Seven equal columns from a laptop's width; on a phone or a tablet one day under the other.
   const columns = screens.lg ? "repeat(7, minmax(0, 1fr))" : "minmax(0, 1fr)";
   return (
     <div style={{ display: "grid", gridTemplateColumns: columns, gap: 8 }} data-testid={testId}>
       {days.map((list, index) => {
-        const date = dayjs(week).add(index, "day");
-        const iso = date.format("YYYY-MM-DD");
+        const iso = addDays(week, index);
         return (
           <div key={iso} data-testid={`${testId}-${iso}`}>
             <Typography.Text strong type={iso === today ? "success" : undefined}>
-              {date.format("MM-DD ddd")}
+              {formatDay(iso, "MM-DD ddd")}
             </Typography.Text>
             {list.length === 0 ? (
               <div>
@@ -74,7 +71,7 @@ export function WeekCalendar<T extends WeekItem>({
                   data-testid={`${testId}-item`}
                 >
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {`${dayjs(item.start).format("HH:mm")}–${dayjs(item.end).format("HH:mm")}`}
+                    {`${formatTime(item.start)}–${formatTime(item.end)}`}
                   </Typography.Text>
                   {children && <div>{children(item)}</div>}
                 </Card>
@@ -90,11 +87,11 @@ export function WeekCalendar<T extends WeekItem>({
 /** Previous week, a week picker and next week; `week` and what `onChange` receives are Mondays (YYYY-MM-DD). */
 export function WeekPicker({ week, onChange }: { week: string; onChange: (monday: string) => void }) {
   const { t } = useI18n();
-  const move = (days: number) => onChange(dayjs(week).add(days, "day").format("YYYY-MM-DD"));
+  const move = (days: number) => onChange(addDays(week, days));
   return (
     <Space.Compact>
       <Button icon={<LeftOutlined />} aria-label={t("prevWeek")} onClick={() => move(-7)} />
-      <DatePicker picker="week" allowClear={false} value={dayjs(week)} onChange={(d) => d && onChange(mondayOf(d))} aria-label={t("week")} />
+      <DatePicker picker="week" allowClear={false} value={districtDay(week)} onChange={(d) => d && onChange(mondayOf(d))} aria-label={t("week")} />
       <Button icon={<RightOutlined />} aria-label={t("nextWeek")} onClick={() => move(7)} />
     </Space.Compact>
   );

@@ -1,23 +1,12 @@
 // Who is signed in, shared with every feature: the app loads it once (features/auth) and provides it here.
 import { createContext, useContext } from "react";
+import type { Schema } from "./api";
 
-export type Role =
-  | "admin"
-  | "subdistrict_coordinator"
-  | "community_coordinator"
-  | "unit_representative"
-  | "volunteer";
+export type Role = Schema<"RoleEnum">;
 
-export interface Me {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  sub_district: number | null;
-  community: number | null;
-  unit: number | null;
-  volunteer: number | null;
-}
+/** Who is signed in: the schema's `Me` (GET /api/auth/me/). Its version (the footer) and the district's zone
+ * (lib/format) are read where they are used, so a page's tests may leave them out. */
+export type Me = Omit<Schema<"Me">, "version" | "time_zone"> & Partial<Pick<Schema<"Me">, "version" | "time_zone">>;
 
 export const COORDINATOR_ROLES: Role[] = ["admin", "subdistrict_coordinator", "community_coordinator"];
 

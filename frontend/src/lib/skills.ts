@@ -1,16 +1,14 @@
 // Skill codes to the names people read (the skills catalogue, in the UI language); one cached request.
 import { useQuery } from "@tanstack/react-query";
-import { fetchAll } from "./api";
+import { allPages, apiClient, unwrap } from "./api";
 import { useI18n } from "./i18n";
 
-interface Skill {
-  code: string;
-  name: string;
-  name_en: string;
-}
-
 function useCatalogue() {
-  return useQuery({ queryKey: ["skills", "catalogue"], queryFn: () => fetchAll<Skill>("skills/"), staleTime: 3_600_000 });
+  return useQuery({
+    queryKey: ["skills", "catalogue"],
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/skills/", { params: { query: page } }))),
+    staleTime: 3_600_000,
+  });
 }
 
 /** The catalogue as select options (code → name in the UI language). */

@@ -3,11 +3,10 @@ the pin and avoids the removed pair -> add by hand refused with its reason, then
 and notifications -> a member declines."""
 import pytest
 
+import factories as f
 from allocation.models import AllocationPublication, AllocationRun, Exclusion, HoldingDecline, Proposal, UnfilledPost
 from notifications.models import Notification
 from posts.models import PostHolding
-
-import factories as f
 
 from .conftest import RUNS, YEAR
 
@@ -109,7 +108,8 @@ def test_allocation_from_start_to_a_declined_holding(
     notice = notices.get(recipient=p.m4.user)
     assert (notice.kind, notice.title) == (Notification.Kind.POST_ALLOCATED, f"Your standing post for {YEAR}")
     assert notice.body == (
-        f"Your standing post for {YEAR}:\n\nPost: 法律服务岗 (秦江社区)\nTime: 周六 09:00-11:00\nDuties: 每周六提供法律咨询"
+        f"Your standing post for {YEAR}:\n\nPost: 法律服务岗 (秦江社区)\nTime: 周六 09:00-11:00"
+        "\nDuties: 每周六提供法律咨询"
         "\n\nService is voluntary: if you cannot take the post, decline it under My posts with a reason."
     )
     assert notice.payload["posts"][0] | {"post": None} == {

@@ -115,7 +115,9 @@ def test_overlapping_scopes_are_published_once_a_year(world, client_as, done_run
     assert _publish(client, done_run(sub_district=world.s1, year=YEAR + 1)).status_code == 200
     # and a community of a sub-district published for the year is refused too
     response = _publish(client, done_run(community=world.a1, year=YEAR + 1, version=1))
-    assert response.json()["message"] == "This year is already published for an overlapping scope (林山寨街道, version 1)."
+    assert (
+        response.json()["message"] == "This year is already published for an overlapping scope (林山寨街道, version 1)."
+    )
     assert AllocationPublication.objects.count() == 3
 
 
@@ -196,7 +198,7 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
             connection.close()
 
     # when both publish at the same moment
-    threads = [threading.Thread(target=publish, args=pair) for pair in zip(users, targets)]
+    threads = [threading.Thread(target=publish, args=pair) for pair in zip(users, targets, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -11,7 +11,12 @@ from allocation.models import AllocationPublication, AllocationRun, Proposal
 from .conftest import RUNS, YEAR
 
 pytestmark = pytest.mark.django_db
-LATER = timezone.now() + dt.timedelta(minutes=30)
+
+
+def later() -> dt.datetime:
+    """Half an hour after now: taken when the sweeper runs, not when the module was imported (a suite that runs for
+    longer than that would otherwise sweep in the past)."""
+    return timezone.now() + dt.timedelta(minutes=30)
 
 
 @pytest.fixture
@@ -21,16 +26,19 @@ def sent(monkeypatch):
     return calls
 
 
-def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_run, sent):
+def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_run, sent,
+                                                                  django_capture_on_commit_callbacks):
     queued = done_run(version=1, status="queued")
     solving = done_run(version=2, status="solving", year=YEAR + 1)
     AllocationRun.objects.filter(pk=solving.pk).update(attempts=1)
     dead = done_run(version=3, status="solving", year=YEAR + 2)
     AllocationRun.objects.filter(pk=dead.pk).update(attempts=3)
     fresh = done_run(version=4, status="queued", year=YEAR + 3)
-    # when the sweeper runs half an hour later (the fresh run was touched just now)
-    AllocationRun.objects.filter(pk=fresh.pk).update(updated_at=LATER)
-    result = services.allocation_sweep(now=LATER)
+    # when the sweeper runs half an hour later (the fresh run was touched just now); tasks go once it commits
+    sweep_at = later()
+    AllocationRun.objects.filter(pk=fresh.pk).update(updated_at=sweep_at)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.allocation_sweep(now=sweep_at)
     # then
     assert result == {"runs": [queued.pk, solving.pk], "failed": [dead.pk], "notices": []}
     assert sorted(sent) == [("allocation.run", queued.pk), ("allocation.run", solving.pk)]
@@ -48,12 +56,17 @@ def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_ru
     assert moves(dead) == [["solving", "failed"]]
     assert moves(queued) == []
     entry = LogEntry.objects.get_for_object(dead).get(action=LogEntry.Action.UPDATE)
-    assert entry.actor is None and entry.changes_dict["message"] == ["", "Failed: the worker stopped answering 3 times."]
+    assert entry.actor is None and entry.changes_dict["message"] == [
+        "",
+        "Failed: the worker stopped answering 3 times.",
+    ]
 
 
-def test_a_requeued_run_is_solved_by_the_task_sent_again(world, a1_posts, done_run, sent):
+def test_a_requeued_run_is_solved_by_the_task_sent_again(world, a1_posts, done_run, sent,
+                                                         django_capture_on_commit_callbacks):
     run = done_run(status="solving")
-    services.allocation_sweep(now=LATER)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.allocation_sweep(now=later())
     assert sent == [("allocation.run", run.pk)]
     assert services.allocation_run_execute(run_id=run.pk) == "done"
     assert Proposal.objects.filter(run=run).count() == 3
@@ -62,10 +75,10 @@ def test_a_requeued_run_is_solved_by_the_task_sent_again(world, a1_posts, done_r
 def test_unannounced_publications_are_announced_again_once(world, done_run, sent):
     run = done_run()
     publication = services.allocation_run_publish(user=world.users["community"], run=run)
-    assert services.allocation_sweep(now=LATER)["notices"] == [publication.pk]
+    assert services.allocation_sweep(now=later())["notices"] == [publication.pk]
     services.publication_notify(publication_id=publication.pk)
     assert AllocationPublication.objects.get().notified_at is not None
-    assert services.allocation_sweep(now=LATER)["notices"] == []
+    assert services.allocation_sweep(now=later())["notices"] == []
 
 
 def test_a_broker_outage_never_fails_the_request(world, client_as, a1_posts, monkeypatch,

@@ -68,9 +68,20 @@ def test_a_backup_restored_into_a_new_database_matches_the_original(transactiona
     assert out.returncode == 0, out.stderr[-3000:]
     backup = Path(out.stdout.strip().splitlines()[-1])
     restore = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(backup), "--database-url", restored_url,
-         "--media-root", str(folders / "restored-media")],
-        cwd=BACKEND, capture_output=True, text=True, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        [
+            sys.executable,
+            "manage.py",
+            "restore",
+            str(backup),
+            "--database-url",
+            restored_url,
+            "--media-root",
+            str(folders / "restored-media"),
+        ],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
     )
     assert restore.returncode == 0, restore.stderr[-3000:]
     # then every table has as many rows, the plans, records and audit log are the same, and so are the files
@@ -85,7 +96,7 @@ def test_a_backup_restored_into_a_new_database_matches_the_original(transactiona
 def test_backups_older_than_the_kept_days_are_removed_but_never_the_newest(db, folders, settings):
     # given backups made 20, 10 and 0 days ago with 14 days kept
     settings.BACKUP_KEEP_DAYS = 14
-    now = dt.datetime(2026, 12, 7, 2, 30, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 12, 7, 2, 30, tzinfo=dt.UTC)
     made = [backup_create(now=now - dt.timedelta(days=days)).path.name for days in (20, 10, 0)]
     # then the one of 20 days ago is gone
     assert sorted(p.name for p in settings.BACKUP_DIR.iterdir()) == made[1:]

@@ -1,6 +1,12 @@
 """/metrics (core.metrics): Prometheus text for allowed callers only; django-prometheus's request and query
 figures, runs by status and solve seconds from the database, queue lengths, notices and imports."""
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -12,6 +18,7 @@ from notifications import services as notifications
 from planning.models import MatchingRun
 
 pytestmark = pytest.mark.django_db
+BACKEND = Path(__file__).resolve().parents[3] / "backend"
 
 
 def _samples(response) -> dict:
@@ -82,13 +89,18 @@ def test_queue_length_counts_the_waiting_tasks(settings):
 class Broken(channels.Channel):
     name = "broken"
 
-    def send(self, notification):
+    def address(self, user):
+        return "somewhere"
+
+    def send(self, delivery):
         raise RuntimeError("gateway down")
 
 
-def test_notices_sent_skipped_and_failed_are_counted(world, settings, django_capture_on_commit_callbacks):
-    # given email as the only channel besides a broken one, and two users, one without an address
+def test_notices_sent_skipped_and_failed_are_counted(world, settings, eager, django_capture_on_commit_callbacks):
+    # given email as the only channel besides a broken one (one attempt, sent in process), and two users, one
+    # without an address
     settings.NOTIFICATION_CHANNELS = [f"{__name__}.Broken", "notifications.channels.EmailChannel"]
+    settings.DELIVERY_MAX_ATTEMPTS = 1
     before = _scrape()
     users = [f.UserFactory(email="a@example.org"), f.UserFactory(email="")]
     # when they are notified
@@ -119,3 +131,45 @@ def test_imports_are_counted_by_outcome(world, client_as):
         assert after.get(key, 0) - before.get(key, 0) == 1, (outcome, after.get(key))
     rows = ("volunteer_imported_rows_total", (("sheet", "volunteer"),))
     assert after[rows] - before.get(rows, 0) == 2  # v1 and v2 of the shared world, updated
+
+
+def test_the_web_server_empties_the_metrics_folder_when_it_starts(tmp_path):
+    # given counters an earlier run of the stack left in the folder every process shares
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    for name in ("counter_8.db", "histogram_9.db"):
+        (folder / name).write_bytes(b"from an earlier run")
+    env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings.local",
+           "VAR_DIR": str(tmp_path / "var"), "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    # when gunicorn starts with the project's hooks (config/gunicorn.py), as the image and the compose stack run it
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application",
+         "--bind", "127.0.0.1:0", "--workers", "1"],
+        cwd=BACKEND, env=env, stderr=subprocess.PIPE, text=True,
+    )
+    log = []
+    try:
+        for line in server.stderr:  # until its worker boots (or it exits: the end of its output)
+            log.append(line)
+            if "Booting worker" in line:
+                break
+    finally:
+        server.terminate()
+        server.wait()
+    # then the earlier files were removed before its worker started, and it said so
+    assert any("Booting worker" in line for line in log), "".join(log)
+    assert any("2 files of an earlier run removed" in line for line in log), "".join(log)
+    assert not (folder / "counter_8.db").exists() and not (folder / "histogram_9.db").exists()
+
+
+def test_a_dead_web_worker_leaves_its_counters_but_not_its_live_gauges(tmp_path, monkeypatch):
+    # given the files of gunicorn worker 7 in the shared folder
+    from config import gunicorn
+
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    for name in ("counter_7.db", "gauge_livesum_7.db", "gauge_liveall_7.db", "counter_8.db"):
+        (tmp_path / name).write_bytes(b"")
+    # when the worker exits
+    gunicorn.child_exit(server=None, worker=SimpleNamespace(pid=7))
+    # then its counters still count, its live gauges do not (prometheus_client's mark_process_dead)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["counter_7.db", "counter_8.db"]

@@ -4,7 +4,7 @@ import datetime as dt
 from core.weeks import district_today, monday_of, next_monday
 
 # 00:30 on Monday 7 December 2026 in Shanghai: still Sunday the 6th in UTC
-MONDAY_JUST_AFTER_MIDNIGHT = dt.datetime(2026, 12, 6, 16, 30, tzinfo=dt.timezone.utc)
+MONDAY_JUST_AFTER_MIDNIGHT = dt.datetime(2026, 12, 6, 16, 30, tzinfo=dt.UTC)
 
 
 def test_the_district_day_is_the_district_zone_s_not_utc_s():

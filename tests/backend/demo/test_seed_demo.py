@@ -8,6 +8,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.phones import phone_parse
 from demo.seeding import volunteer_digest
 from geo.models import Community, District, Facility, Grid, SubDistrict
 from needs.models import Need
@@ -159,7 +160,10 @@ def test_demo_logins_authenticate_with_their_roles_and_scopes():
     seed()
 
     # then
-    users = {name: authenticate(username=name, password="demo12345") for name in ("admin", "jiedao", "shequ", "danwei", "zhiyuanzhe")}
+    users = {
+        name: authenticate(username=name, password="demo12345")
+        for name in ("admin", "jiedao", "shequ", "danwei", "zhiyuanzhe")
+    }
     assert all(users.values())
     assert users["admin"].role == User.Role.ADMIN and users["admin"].is_staff and users["admin"].is_superuser
     assert users["jiedao"].sub_district == SubDistrict.objects.order_by("code").first()
@@ -199,7 +203,10 @@ def test_volunteers_have_a_realistic_mix_of_kinds_and_times():
     kinds = {kind: volunteers.filter(kind=kind).count() for kind in Volunteer.Kind.values}
     assert all(kinds.values())
     assert all(v.employer_unit_id for v in volunteers.filter(kind=Volunteer.Kind.IN_OFFICE))
-    assert volunteers.filter(kind=Volunteer.Kind.IN_OFFICE, reported_community__isnull=False).count() > kinds["in_office"] * 0.7
+    assert (
+        volunteers.filter(kind=Volunteer.Kind.IN_OFFICE, reported_community__isnull=False).count()
+        > kinds["in_office"] * 0.7
+    )
     assert all(v.reported_community_id == v.home_community_id for v in volunteers.exclude(reported_community=None))
     office_daytime = WeeklyAvailability.objects.filter(
         volunteer__kind=Volunteer.Kind.IN_OFFICE, weekday__lte=5, start_time__gte=dt.time(9), end_time__lte=dt.time(18)
@@ -207,7 +214,9 @@ def test_volunteers_have_a_realistic_mix_of_kinds_and_times():
     assert office_daytime == 0
     retired = WeeklyAvailability.objects.filter(volunteer__kind=Volunteer.Kind.RETIRED)
     assert retired.filter(weekday__lte=5, start_time__lt=dt.time(18)).count() > retired.count() * 0.7
-    assert all(len(v.user.phone) == 11 and v.user.phone[:2] in ("13", "15", "18") for v in volunteers.select_related("user"))
+    phones = [v.user.phone for v in volunteers.select_related("user")]
+    assert all(len(p) == 14 and p[:5] in ("+8613", "+8615", "+8618") and phone_parse(p) == p for p in phones)
+    assert len(set(phones)) == len(phones)
 
 
 @pytest.mark.django_db
@@ -262,7 +271,10 @@ def test_consents_are_the_volunteers_own_recorded_acts():
     seed()
 
     # then every consent stored was given by the volunteer, once, before the week, and nothing else was recorded
-    given = {(pk, "consent_rank_name") for pk in Volunteer.objects.filter(consent_rank_name=True).values_list("pk", flat=True)}
+    given = {
+        (pk, "consent_rank_name")
+        for pk in Volunteer.objects.filter(consent_rank_name=True).values_list("pk", flat=True)
+    }
     given |= {(pk, "consent_share_with_unit")
               for pk in Volunteer.objects.filter(consent_share_with_unit=True).values_list("pk", flat=True)}
     changes = ConsentChange.objects.select_related("volunteer")

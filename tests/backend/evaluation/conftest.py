@@ -70,7 +70,9 @@ def rated(world):
         appraisal_round = AppraisalRound.objects.create(year=year, title="民主测评", community=world.a1)
         appraisal_round.units.set(units)
         for rating in ratings:
-            ballot = AppraisalBallot.objects.create(round=appraisal_round, code_hash=selectors.code_hash(f"CODE-{next(_codes)}"))
+            ballot = AppraisalBallot.objects.create(
+                round=appraisal_round, code_hash=selectors.code_hash(f"CODE-{next(_codes)}")
+            )
             for unit in units:
                 AppraisalRating.objects.create(ballot=ballot, unit=unit, rating=rating)
         return appraisal_round

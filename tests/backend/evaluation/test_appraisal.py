@@ -120,8 +120,9 @@ def test_the_results_give_counts_and_the_satisfaction_rate_per_unit(world, clien
     # given four representatives' ballots
     round_id, codes = opened(ballots=5)
     anonymous = client_as("anonymous")
-    for code, (first, second) in zip(codes, [("satisfied", "dissatisfied"), ("satisfied", "dissatisfied"),
-                                             ("basically_satisfied", "satisfied"), ("dissatisfied", "dissatisfied")]):
+    votes = [("satisfied", "dissatisfied"), ("satisfied", "dissatisfied"), ("basically_satisfied", "satisfied"),
+             ("dissatisfied", "dissatisfied")]
+    for code, (first, second) in zip(codes[:4], votes, strict=True):
         assert anonymous.post(f"/api/appraisal/ballots/{code}/", _ratings(world, u3, first, second),
                               format="json").status_code == 204
     # when the coordinator reads the round

@@ -43,8 +43,10 @@ def test_the_worked_example_scores_grades_and_ranks_three_units(world, client_as
     # then three units were computed and ranked
     assert (response.status_code, response.json()) == (200, {"year": YEAR, "computed": 3})
     listed = admin.get(f"/api/evaluations/?year={YEAR}").json()
-    assert [(row["unit_name"], row["rank"], row["scheme_score"], row["appraisal_rate"], row["score"], row["grade_label"])
-            for row in listed] == [
+    assert [
+        (row["unit_name"], row["rank"], row["scheme_score"], row["appraisal_rate"], row["score"], row["grade_label"])
+        for row in listed
+    ] == [
         ("郑州第九中学", 1, 115.0, None, 115.0, "优秀"),  # 100 + full attendance 5 + suggestions capped at 10
         ("中原区人民医院", 2, 92.0, 0.75, 88.6, "一般"),  # 92 × 0.8 + 75 × 0.2
         ("中原区税务局", 3, 0.0, None, 0.0, "不合格"),
@@ -209,12 +211,24 @@ def test_a_bad_scheme_is_refused_naming_the_field(world, client_as):
     assert not EvaluationScheme.objects.exists()
 
 
-@pytest.mark.parametrize("grades, error", [
-    ([{"code": "a", "label": "优秀", "min": 95}], "The last grade's \"min\" must be 0, so that every score has a grade."),
-    ([{"code": "a", "label": "优秀", "min": 60}, {"code": "b", "label": "较好", "min": 90},
-      {"code": "c", "label": "不合格", "min": 0}], "grade 2: \"min\" must be a number of 0 or more, below the grade above."),
-    ("优秀", "Give the grades as a non-empty list."),
-])
+@pytest.mark.parametrize(
+    "grades, error",
+    [
+        (
+            [{"code": "a", "label": "优秀", "min": 95}],
+            'The last grade\'s "min" must be 0, so that every score has a grade.',
+        ),
+        (
+            [
+                {"code": "a", "label": "优秀", "min": 60},
+                {"code": "b", "label": "较好", "min": 90},
+                {"code": "c", "label": "不合格", "min": 0},
+            ],
+            'grade 2: "min" must be a number of 0 or more, below the grade above.',
+        ),
+        ("优秀", "Give the grades as a non-empty list."),
+    ],
+)
 def test_bad_grades_are_refused(world, client_as, grades, error):
     response = client_as("admin").post("/api/evaluations/schemes/", {"name": "新方案", "grades": grades}, format="json")
     assert (response.status_code, response.json()["extra"]["fields"]) == (400, {"grades": [error]})

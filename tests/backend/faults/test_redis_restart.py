@@ -4,8 +4,6 @@ import datetime as dt
 import logging
 import os
 
-import pytest
-
 import factories as f
 from core.queue import send_or_log
 from notifications.models import Notification

@@ -6,7 +6,6 @@ import os
 import random
 import signal
 
-import matching
 import psutil
 import pytest
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import translation
 
 import factories as f
+import matching
 from accounts.models import User
 from people.models import Volunteer, WeeklyAvailability
 from planning import mapper, services

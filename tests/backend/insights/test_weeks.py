@@ -3,10 +3,10 @@ import datetime as dt
 
 from django.utils import timezone
 
+import factories as f
 from insights import selectors
 from planning.models import MatchingRun, Publication
 from volunteering.models import AssignmentResponse
-import factories as f
 
 from .conftest import PERIOD, W1, W2, at
 

@@ -27,7 +27,10 @@ def shift_at(world):
 
     def make(start: dt.datetime, minutes: int = 120, community=None, **fields):
         return f.ShiftFactory(
-            community=community or world.a1, start=start, end=start + dt.timedelta(minutes=minutes), week=_monday(start),
+            community=community or world.a1,
+            start=start,
+            end=start + dt.timedelta(minutes=minutes),
+            week=_monday(start),
             **fields,
         )
 
@@ -67,8 +70,13 @@ def served():
 
     def make(shift, volunteer, minutes: int):
         return Attendance.objects.create(
-            shift=shift, volunteer=volunteer, status=Attendance.Status.PRESENT, method=Attendance.Method.COORDINATOR,
-            checked_in_at=shift.start, checked_out_at=shift.start + dt.timedelta(minutes=minutes), minutes_served=minutes,
+            shift=shift,
+            volunteer=volunteer,
+            status=Attendance.Status.PRESENT,
+            method=Attendance.Method.COORDINATOR,
+            checked_in_at=shift.start,
+            checked_out_at=shift.start + dt.timedelta(minutes=minutes),
+            minutes_served=minutes,
         )
 
     return make

@@ -158,12 +158,20 @@ def test_only_administrators_rewrite(client_as, role, expected):
     assert UnitLedger.objects.count() == 0
 
 
-@pytest.mark.parametrize(("month", "message"), [
-    ("2026-13", "Give the month as YYYY-MM."), ("26-10", "Give the month as YYYY-MM."), ("", "Give the month as YYYY-MM."),
-    ("2999-01", "The month has not begun yet."),
-])
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2026-13", "Give the month as YYYY-MM."),
+        ("26-10", "Give the month as YYYY-MM."),
+        ("", "Give the month as YYYY-MM."),
+        ("2999-01", "The month has not begun yet."),
+    ],
+)
 def test_rewrite_with_a_bad_month_is_400_and_writes_nothing(world, client_as, month, message):
     response = client_as("admin").post("/api/ledgers/write/", {"month": month}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"message": f"month: {message}", "extra": {"code": "invalid", "fields": {"month": [message]}}}
+    assert response.json() == {
+        "message": f"month: {message}",
+        "extra": {"code": "invalid", "fields": {"month": [message]}},
+    }
     assert UnitLedger.objects.count() == 0

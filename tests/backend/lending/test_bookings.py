@@ -44,7 +44,8 @@ def test_a_booking_shows_where_when_and_what(world, client_as, plan):
                                       "address", "withdrawn", "replaces")} == {
         "id": plan["booking"].pk, "run": plan["run"].pk, "resource": plan["hall"].pk, "resource_name": "医院报告厅",
         "unit_name": "中原区人民医院", "request": plan["request"].pk, "request_kind": "venue", "min_capacity": 30,
-        "shift": plan["shift"].pk, "shift_title": "周六政策宣讲", "date": SATURDAY.isoformat(), "community": world.a1.pk,
+        "shift": plan["shift"].pk, "shift_title": "周六政策宣讲", "date": SATURDAY.isoformat(),
+        "community": world.a1.pk,
         "community_name": "秦江社区", "address": "秦岭路18号", "withdrawn": True, "replaces": None,
     }
     assert row["start"].startswith(f"{SATURDAY.isoformat()}T09:00:00")

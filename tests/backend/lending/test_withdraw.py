@@ -46,7 +46,10 @@ def test_withdrawal_books_the_nearest_room_and_tells_everyone(world, client_as, 
     # and the coordinator, the new room's unit and the volunteer (the place changed) were told once each
     assert _told("resource_withdrawn") == [("jiedao", "Resource replaced for 周六政策宣讲"),
                                            ("shequ", "Resource replaced for 周六政策宣讲")]
-    assert _told("resource_backfill") == [("danwei3", "New booking of 一中会议室"), ("v1", "New place for 周六政策宣讲")]
+    assert _told("resource_backfill") == [
+        ("danwei3", "New booking of 一中会议室"),
+        ("v1", "New place for 周六政策宣讲"),
+    ]
     to_volunteer = Notification.objects.get(recipient=world.v1.user)
     assert to_volunteer.body == f"{SATURDAY:%m-%d} 09:00–11:00 周六政策宣讲 now takes place at 一中会议室, 伏牛路3号."
     assert to_volunteer.payload == {"withdrawal": withdrawal.pk, "run": plan["run"].pk, "shift": plan["shift"].pk,
@@ -111,13 +114,20 @@ def test_a_second_withdrawal_of_the_day_is_a_conflict(world, client_as, plan, ea
     assert ResourceWithdrawal.objects.count() == 1
 
 
-@pytest.mark.parametrize("body, field, message", [
-    ({"reason": "检修"}, "date", "This field is required."),
-    ({"date": "周六", "reason": "检修"}, "date", "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."),
-    ({"date": SATURDAY.isoformat()}, "reason", "This field is required."),
-    ({"date": SATURDAY.isoformat(), "reason": ""}, "reason", "This field may not be blank."),
-    ({"date": "2020-01-04", "reason": "检修"}, "date", "A day in the past cannot be withdrawn."),
-])
+@pytest.mark.parametrize(
+    "body, field, message",
+    [
+        ({"reason": "检修"}, "date", "This field is required."),
+        (
+            {"date": "周六", "reason": "检修"},
+            "date",
+            "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+        ),
+        ({"date": SATURDAY.isoformat()}, "reason", "This field is required."),
+        ({"date": SATURDAY.isoformat(), "reason": ""}, "reason", "This field may not be blank."),
+        ({"date": "2020-01-04", "reason": "检修"}, "date", "A day in the past cannot be withdrawn."),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_field_and_changes_nothing(world, client_as, plan, body, field, message):
     response = client_as("unit").post(f"/api/unit/resources/{plan['hall'].pk}/withdraw/", body)
     assert response.status_code == 400

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 import factories as f
+from core.weeks import monday_of
 from needs.models import Need
 from projects.models import Project
 from shifts.models import Shift
-from core.weeks import monday_of
 from shifts.services import shift_generate_week
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,8 @@ def test_needs_merge_into_an_existing_project_and_pending_ones_are_approved(worl
     published = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED)
 
     # when
-    response = client_as("community").post(MERGE, {"needs": [pending.pk, published.pk], "project": project.pk}, format="json")
+    response = client_as("community").post(MERGE, {"needs": [pending.pk, published.pk], "project": project.pk},
+                                           format="json")
 
     # then
     assert response.status_code == 200
@@ -99,7 +100,8 @@ def test_an_existing_project_of_another_community_is_refused_and_nothing_changes
     here, there = f.NeedFactory(community=world.a2, title="此处"), f.NeedFactory(community=world.a1, title="彼处")
 
     # when
-    response = client_as("subdistrict").post(MERGE, {"needs": [here.pk, there.pk], "project": project.pk}, format="json")
+    response = client_as("subdistrict").post(MERGE, {"needs": [here.pk, there.pk], "project": project.pk},
+                                             format="json")
 
     # then
     assert response.status_code == 400
@@ -125,7 +127,8 @@ def test_only_pending_or_published_needs_are_merged(world, client_as, status):
     # then
     assert response.status_code == 409
     assert response.json() == {
-        "message": f"Only pending or published needs can be dispatched; 「旧需求」({Need.Status(status).label}) cannot.",
+        "message": "Only pending or published needs can be dispatched; "
+                   f"「旧需求」({Need.Status(status).label}) cannot.",
         "extra": {"code": "not_dispatchable", "fields": {"needs": [str(late.pk)]}},
     }
     fine.refresh_from_db()
@@ -154,8 +157,10 @@ def test_needs_and_projects_outside_the_scope_are_not_found(world, client_as):
     project_here, project_there = f.ProjectFactory(community=world.a1), f.ProjectFactory(community=world.b1)
 
     # when
-    foreign_need = client_as("community").post(MERGE, {"needs": [mine.pk, theirs.pk], "project": project_here.pk}, format="json")
-    foreign_project = client_as("community").post(MERGE, {"needs": [mine.pk], "project": project_there.pk}, format="json")
+    foreign_need = client_as("community").post(MERGE, {"needs": [mine.pk, theirs.pk], "project": project_here.pk},
+                                               format="json")
+    foreign_project = client_as("community").post(MERGE, {"needs": [mine.pk], "project": project_there.pk},
+                                                  format="json")
 
     # then
     assert (foreign_need.status_code, foreign_project.status_code) == (404, 404)
@@ -198,7 +203,8 @@ def test_a_need_becomes_one_shift_per_date_and_is_approved(world, client_as):
          s.seats, s.priority, s.required_skills, s.origin, s.community, s.title, s.address, s.week)
         for s in shifts
     ] == [
-        (day, dt.time(9), dt.time(11, 30), 3, 5, {"first_aid": 1}, "need", world.a1, "助老陪诊", "秦江社区服务站", monday_of(day))
+        (day, dt.time(9), dt.time(11, 30), 3, 5, {"first_aid": 1}, "need", world.a1, "助老陪诊", "秦江社区服务站",
+         monday_of(day))
         for day in sorted(days)
     ]
 
@@ -241,7 +247,8 @@ def test_the_weeks_generation_adds_no_second_shift_for_a_converted_need(world):
     need = f.NeedFactory(community=world.a1, wanted_start=start, wanted_end=start + dt.timedelta(hours=2))
     from needs.services import need_to_shifts
 
-    need_to_shifts(need=need, dates=[day], start_time=dt.time(9), end_time=dt.time(11), seats=2, user=world.users["community"])
+    need_to_shifts(need=need, dates=[day], start_time=dt.time(9), end_time=dt.time(11), seats=2,
+                   user=world.users["community"])
 
     # when
     result = shift_generate_week(week=day)
@@ -268,7 +275,8 @@ def test_shift_input_is_checked_field_by_field(world, client_as):
 
     # when
     bad_dates = client_as("community").post(_shifts_url(need), {
-        "dates": [yesterday], "start_time": "09:00", "end_time": "10:00", "seats": 0, "required_skills": {"juggling": 9},
+        "dates": [yesterday], "start_time": "09:00", "end_time": "10:00", "seats": 0,
+        "required_skills": {"juggling": 9},
     }, format="json")
     bad_times = client_as("community").post(_shifts_url(need), {
         "dates": [_days_ahead(1).isoformat()], "start_time": "10:00", "end_time": "09:00", "seats": 1}, format="json")

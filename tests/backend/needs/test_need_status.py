@@ -19,7 +19,13 @@ def test_the_whole_flow_to_rated(world):
 
 @pytest.mark.parametrize(
     ("start", "target"),
-    [("pending", "claimed"), ("published", "completed"), ("in_service", "closed"), ("rated", "closed"), ("closed", "published")],
+    [
+        ("pending", "claimed"),
+        ("published", "completed"),
+        ("in_service", "closed"),
+        ("rated", "closed"),
+        ("closed", "published"),
+    ],
 )
 def test_illegal_transitions_are_refused(world, start, target):
     need = f.NeedFactory(community=world.a1, status=start)

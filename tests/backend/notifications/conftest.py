@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 import factories as f
+from notifications.sms import console
 from planning import services as planning_services
 from planning.models import Assignment, MatchingRun
 
@@ -15,6 +16,18 @@ SUNDAY = WEEK + dt.timedelta(days=6)
 @pytest.fixture
 def api_language():
     return "en"  # messages asserted whole, in English
+
+
+@pytest.fixture(autouse=True)
+def no_quiet_hours(settings):
+    """SMS are sent at any hour the tests run; the quiet-hours tests set the hours and the clock they need."""
+    settings.SMS_QUIET_START = settings.SMS_QUIET_END = 0
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    """The console provider's outbox of this process starts empty (it keeps the last thousand texts)."""
+    console.outbox.clear()
 
 
 def make_done_run(community, *, version=1, week=WEEK) -> MatchingRun:

@@ -1,4 +1,5 @@
-"""notification_send: stored once per recipient and event, delivered by the configured channels, new rows only."""
+"""notification_send: stored once per recipient and event, delivered by the configured channels (a task per
+external send, run here in process), new rows only."""
 import logging
 import threading
 
@@ -8,8 +9,9 @@ from django.core import mail
 from django.db import connection
 
 import factories as f
+from config.celery import app as celery_app
 from notifications import channels, services
-from notifications.models import Notification
+from notifications.models import Delivery, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +21,12 @@ def _send(recipients, key="event:1"):
                                       body="正文", payload={"n": 1})
 
 
-def test_default_channels_are_in_app_and_email():
-    assert [type(c) for c in channels.configured_channels()] == [channels.InAppChannel, channels.EmailChannel]
+def test_default_channels_are_in_app_sms_and_email():
+    assert [type(c) for c in channels.configured_channels()] == [
+        channels.InAppChannel, channels.SmsChannel, channels.EmailChannel]
 
 
-def test_send_twice_stores_and_emails_once_per_recipient(world, django_capture_on_commit_callbacks):
+def test_send_twice_stores_and_emails_once_per_recipient(world, eager, django_capture_on_commit_callbacks):
     # given two users with an address and one without
     a = f.UserFactory(email="a@example.org")
     b = f.UserFactory(email="b@example.org")
@@ -41,7 +44,7 @@ def test_send_twice_stores_and_emails_once_per_recipient(world, django_capture_o
     assert {(m.subject, m.body) for m in mail.outbox} == {("标题", "正文")}
 
 
-def test_a_new_recipient_of_an_old_event_is_the_only_one_delivered(world, django_capture_on_commit_callbacks):
+def test_a_new_recipient_of_an_old_event_is_the_only_one_delivered(world, eager, django_capture_on_commit_callbacks):
     a, b = f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         _send([a])
@@ -51,7 +54,7 @@ def test_a_new_recipient_of_an_old_event_is_the_only_one_delivered(world, django
     assert [m.to for m in mail.outbox] == [["a@example.org"], ["b@example.org"]]
 
 
-def test_email_skips_deactivated_accounts(world, django_capture_on_commit_callbacks):
+def test_email_skips_deactivated_accounts(world, eager, django_capture_on_commit_callbacks):
     gone = f.UserFactory(email="gone@example.org", is_active=False)
     with django_capture_on_commit_callbacks(execute=True):
         _send([gone, f.UserFactory(email="a@example.org")])
@@ -59,14 +62,15 @@ def test_email_skips_deactivated_accounts(world, django_capture_on_commit_callba
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
 
 
-def test_delivery_waits_for_the_commit(world, django_capture_on_commit_callbacks):
+def test_delivery_waits_for_the_commit(world, eager, django_capture_on_commit_callbacks):
     a = f.UserFactory(email="a@example.org")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         _send([a])
-    assert mail.outbox == [] and len(callbacks) == 1
+    assert mail.outbox == [] and callbacks
+    assert sorted(Delivery.objects.values_list("channel", "status")) == [("email", "queued"), ("sms", "queued")]
 
 
-def test_channels_come_from_the_setting(world, settings, django_capture_on_commit_callbacks):
+def test_channels_come_from_the_setting(world, settings, eager, django_capture_on_commit_callbacks):
     settings.NOTIFICATION_CHANNELS = ["notifications.channels.InAppChannel"]
     with django_capture_on_commit_callbacks(execute=True):
         _send([f.UserFactory(email="a@example.org")])
@@ -77,25 +81,38 @@ def test_channels_come_from_the_setting(world, settings, django_capture_on_commi
 class Broken(channels.Channel):
     name = "broken"
 
-    def send(self, notification):
+    def address(self, user):
+        return "somewhere"
+
+    def send(self, delivery):
         raise RuntimeError("gateway down")
 
 
-def test_a_failing_channel_is_logged_and_the_others_still_deliver(
-        world, settings, caplog, django_capture_on_commit_callbacks):
+def test_a_failing_channel_is_retried_logged_and_the_others_still_deliver(
+        world, settings, eager, caplog, django_capture_on_commit_callbacks):
+    # given a channel that always fails, three attempts in all, and Celery retrying in process at once
+    celery_app.conf.task_eager_propagates = False  # an eager retry propagated would end the task (eager restores it)
     settings.NOTIFICATION_CHANNELS = [f"{__name__}.Broken", "notifications.channels.EmailChannel"]
+    settings.DELIVERY_MAX_ATTEMPTS = 3
     a, b = f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")
+    # when both are notified
     with django_capture_on_commit_callbacks(execute=True):
         created = _send([a, b])
+    # then the emails went, and each broken send was tried three times and failed with its reason
     assert len(mail.outbox) == 2
-    failures = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert [r.getMessage() for r in failures] == [f"channel broken failed on notification {n.pk}" for n in created]
+    rows = Delivery.objects.filter(channel="broken").order_by("notification_id")
+    assert [(d.notification_id, d.status, d.attempts, d.reason) for d in rows] == [
+        (n.pk, "failed", 3, "RuntimeError") for n in created]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "notifications.deliveries"
+                and r.levelno == logging.WARNING]
+    assert warnings == [f"delivery {d.pk} (broken) attempt {n} of 3 failed: RuntimeError"
+                        for d in rows for n in (1, 2, 3)]
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
                     reason="SQLite serialises writers; the sequential test covers a repeated send")
-def test_two_sends_of_one_event_at_once_deliver_once(world):
+def test_two_sends_of_one_event_at_once_deliver_once(world, eager):
     # given two recipients, and two deliveries of the same event racing (a task redelivered while running)
     users = [f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")]
     barrier, created = threading.Barrier(2), []

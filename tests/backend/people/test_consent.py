@@ -33,7 +33,11 @@ def test_a_coordinator_cannot_set_a_volunteers_consents(world, client_as, role):
         "extra": {"code": "invalid", "fields": {"consent_rank_name": [REFUSED], "consent_share_with_unit": [REFUSED]}},
     })
     world.v1.refresh_from_db()
-    assert (world.v1.consent_rank_name, world.v1.consent_share_with_unit, world.v1.max_hours_per_week) == (False, True, 6)
+    assert (world.v1.consent_rank_name, world.v1.consent_share_with_unit, world.v1.max_hours_per_week) == (
+        False,
+        True,
+        6,
+    )
     assert not ConsentChange.objects.exists()
 
 
@@ -142,15 +146,16 @@ def test_a_unit_representative_sees_consenting_members_without_home_coordinates_
     # when U1's representative lists its members and opens V1
     listed = client.get("/api/volunteers/").json()["results"]
     detail = client.get(f"/api/volunteers/{world.v1.pk}/").json()
-    # then only V1, with no coordinates, grid, travel or matching limits, and the phone masked
+    # then only V1, with no coordinates, grid, travel or matching limits, and the phone masked (whether V1 has
+    # activated the account, so the unit can remind them)
     assert [row["id"] for row in listed] == [world.v1.pk]
     assert detail == listed[0]
     assert detail == {
         "id": world.v1.pk, "number": world.v1.number, "name": world.v1.name, "kind": "in_office",
         "phone_display": "139****5678", "employer_unit": world.u1.pk, "employer_unit_name": "中原区人民医院",
         "home_community": world.a1.pk, "home_community_name": "秦江社区", "skills": {"legal_advice": 3},
-        "reported_community": None, "reported_at": None, "consent_rank_name": False,
-        "consent_share_with_unit": True, "active": True,
+        "reported_community": None, "reported_at": None, "report_confirmed_at": None, "consent_rank_name": False,
+        "consent_share_with_unit": True, "active": True, "activated": world.v1.user.activated_at is not None,
     }
 
 

@@ -28,7 +28,11 @@ def test_a_coordinator_verifies_a_level_with_a_note(world, client_as):
         "verified_by": world.users["community"].display_name,
         "verified_at": response.json()["verified_at"],
     })
-    assert (verification.volunteer, verification.level, verification.verified_by) == (world.v1, 2, world.users["community"])
+    assert (verification.volunteer, verification.level, verification.verified_by) == (
+        world.v1,
+        2,
+        world.users["community"],
+    )
     profile = client_as("volunteer").get(f"/api/volunteers/{world.v1.pk}/").json()
     assert (profile["skills"], [(v["skill"], v["level"]) for v in profile["verified_skills"]]) == (
         {"legal_advice": 3}, [("legal_advice", 2)]

@@ -18,7 +18,11 @@ def test_coordinator_creates_a_volunteer_with_an_account_and_a_number(world, cli
     volunteer = Volunteer.objects.get(pk=response.json()["id"])
     assert volunteer.number == response.json()["number"]
     assert volunteer.number.startswith("ZY")
-    assert (volunteer.user.username, volunteer.user.phone, volunteer.user.role) == (volunteer.number, "13600002222", "volunteer")
+    assert (volunteer.user.username, volunteer.user.phone, volunteer.user.role) == (
+        volunteer.number,
+        "+8613600002222",
+        "volunteer",
+    )
     assert not volunteer.user.has_usable_password()
 
 
@@ -40,12 +44,16 @@ def test_volunteer_edits_own_skills_but_not_their_community_or_number(world, cli
     )
     assert response.status_code == 200
     world.v1.refresh_from_db()
-    assert (world.v1.skills, world.v1.home_community_id, world.v1.consent_rank_name) == ({"first_aid": 4}, world.a1.pk, True)
+    assert (world.v1.skills, world.v1.home_community_id, world.v1.consent_rank_name) == (
+        {"first_aid": 4},
+        world.a1.pk,
+        True,
+    )
     assert world.v1.number != "X1"
 
 
 def test_phone_is_masked_in_lists_and_to_units_shown_to_self_and_on_the_coordinators_detail(world, client_as):
-    world.v1.user.phone = "13912345678"
+    world.v1.user.phone = "+8613912345678"
     world.v1.user.save()
     path = f"/api/volunteers/{world.v1.pk}/"
     assert client_as("volunteer").get(path).json()["phone_display"] == "13912345678"
@@ -80,8 +88,16 @@ def test_search_by_skill_level_kind_and_availability(world, client_as):
 
 def test_volunteer_files_own_availability_only(world, client_as):
     client = client_as("volunteer")
-    ok = client.post("/api/availability/", {"volunteer": world.v1.pk, "weekday": 2, "start_time": "19:00", "end_time": "21:00"}, format="json")
+    ok = client.post(
+        "/api/availability/",
+        {"volunteer": world.v1.pk, "weekday": 2, "start_time": "19:00", "end_time": "21:00"},
+        format="json",
+    )
     assert ok.status_code == 201
-    other = client.post("/api/availability/", {"volunteer": world.v2.pk, "weekday": 2, "start_time": "19:00", "end_time": "21:00"}, format="json")
+    other = client.post(
+        "/api/availability/",
+        {"volunteer": world.v2.pk, "weekday": 2, "start_time": "19:00", "end_time": "21:00"},
+        format="json",
+    )
     assert other.status_code == 400
     assert list(world.v2.availability.all()) == []

@@ -21,5 +21,7 @@ def test_changelists_and_change_pages_open(world, queued_run, client):
     for model in ("matchingrun", "assignment", "resourcebooking", "unfilledseat"):
         assert client.get(reverse(f"admin:planning_{model}_changelist")).status_code == 200, model
     assert client.get(reverse("admin:planning_matchingrun_change", args=[run.pk])).status_code == 200
-    assert client.get(reverse("admin:planning_assignment_change", args=[Assignment.objects.get().pk])).status_code == 200
+    assert (
+        client.get(reverse("admin:planning_assignment_change", args=[Assignment.objects.get().pk])).status_code == 200
+    )
     assert client.get(reverse("admin:planning_matchingrun_add")).status_code == 403

@@ -36,7 +36,8 @@ def test_start_answers_202_with_the_queued_run(world, client_as, django_capture_
     assert body == {
         "id": run.pk, "level": "community", "community": world.a1.pk, "community_name": "秦江社区",
         "sub_district": world.s1.pk, "sub_district_name": "林山寨街道", "week": "2026-11-30", "version": 1,
-        "status": "queued", "stage": "Queued", "progress": 0, "solver_status": None, "gap": None, "message": "", "attempts": 0,
+        "status": "queued", "stage": "Queued", "progress": 0, "solver_status": None, "gap": None, "message": "",
+        "attempts": 0,
         "heartbeat": body["heartbeat"], "time_limit": 30.0, "solver": "highs", "created_by": "shequ",
         "created_at": body["created_at"], "started_at": None, "finished_at": None, "stats": {}, "metrics": {},
         "published": False, "published_at": None,
@@ -213,7 +214,7 @@ def test_result_lists_run_the_same_queries_whatever_the_page_size(world, client_
 
 
 def test_the_run_list_runs_the_same_queries_whatever_the_page_size(world, client_as, queued_run):
-    for week in range(12):
+    for _ in range(12):
         run = queued_run(community=world.a1)
         MatchingRun.objects.filter(pk=run.pk).update(status="done")
     client = client_as("subdistrict")

@@ -1,6 +1,5 @@
 """Unfilled seats explained in the reader's language: the optimizer's codes, counts and skills, the shift's
 own time and place, and the skill catalogue's names; never the optimizer's English or its skill codes."""
-import datetime as dt
 
 import pytest
 
@@ -21,8 +20,14 @@ def seats(world, done_run):
         {"kind": "resource", "resource_kind": "venue", "min_capacity": 30, "features": ["projector"],
          "when": "Sat 12-05 09:00-11:00", "near": "秦江社区", "count": 1, "what": "one venue for ≥ 30"},
     ]})
-    busy = f.ShiftFactory(community=world.a1, title="法律咨询", required_skills={"legal_advice": 2}, address="秦岭路18号",
-                          start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    busy = f.ShiftFactory(
+        community=world.a1,
+        title="法律咨询",
+        required_skills={"legal_advice": 2},
+        address="秦岭路18号",
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
     UnfilledSeat.objects.create(run=run, shift=busy, missing=2, suggestion="2 more volunteers with legal_advice ≥ 2",
                                 reasons=[{"code": "all_busy", "message": "3 qualified people ...", "count": 3}])
     roomless = f.ShiftFactory(community=world.a1, title="讲座", start=f.at(SATURDAY, 14), end=f.at(SATURDAY, 16))

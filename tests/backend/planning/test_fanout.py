@@ -3,12 +3,13 @@ the chord's callback with the border fill, and saved as the run's plan. Celery r
 with worker processes on the real broker is test_fanout_workers.py."""
 import datetime as dt
 
-import matching
-import matching.sizing
 import pytest
 from django.utils import timezone
 
 import factories as f
+import matching
+import matching.sizing
+from config.settings import base
 from planning import fanout, mapper, services
 from planning.models import Assignment, MatchingRun, SolveJob, SolvePiece
 
@@ -61,7 +62,7 @@ def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
 
 def test_a_community_run_or_a_district_that_fits_one_worker_is_solved_whole(
         world, two_sub_districts, settings, eager, django_capture_on_commit_callbacks):
-    del settings.PLANNING_MAX_WHOLE_PAIRS    # the defaults: a district week fits one worker
+    settings.PLANNING_MAX_WHOLE_PAIRS = base.PLANNING_MAX_WHOLE_PAIRS    # the default: a district week fits one worker
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     assert _execute(run, django_capture_on_commit_callbacks) == "done"
     community_run = services.matching_run_start(user=world.users["admin"], week=WEEK, community=world.a1,

@@ -1,13 +1,12 @@
 """The mapper: rows of a scope and week -> the matching problem dict, exactly; and the dict is a valid problem."""
 import datetime as dt
 
-import matching
 import pytest
-
-import factories as f
-from planning import mapper
 from django.utils import timezone
 
+import factories as f
+import matching
+from planning import mapper
 from planning.models import Assignment, MatchingRun, Publication, RemovedPair
 
 from .conftest import SATURDAY, SUNDAY, WEEK
@@ -60,7 +59,7 @@ def test_one_volunteer_and_one_shift_make_this_exact_problem(world, queued_run):
 
 def test_times_are_local_shanghai_whatever_the_stored_utc(world, queued_run):
     # given a shift stored in UTC as 01:00-03:00, which is 09:00-11:00 in Shanghai
-    utc = dt.timezone.utc
+    utc = dt.UTC
     _ = f.ShiftFactory(community=world.a1, start=dt.datetime(2026, 12, 5, 1, tzinfo=utc),
                        end=dt.datetime(2026, 12, 5, 3, tzinfo=utc))
     # when / then

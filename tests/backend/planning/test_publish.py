@@ -199,7 +199,7 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
             connection.close()
 
     # when both publish at the same moment
-    threads = [threading.Thread(target=publish, args=pair) for pair in zip(users, targets)]
+    threads = [threading.Thread(target=publish, args=pair) for pair in zip(users, targets, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -34,7 +34,12 @@ def test_add_by_hand_pins_the_assignment_and_takes_a_seat_from_unfilled(world, c
     # then
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["volunteer"], body["shift"], body["pinned"], body["source"]) == (world.v1.pk, saturday.pk, True, "manual")
+    assert (body["volunteer"], body["shift"], body["pinned"], body["source"]) == (
+        world.v1.pk,
+        saturday.pk,
+        True,
+        "manual",
+    )
     assert UnfilledSeat.objects.get(run=run, shift=saturday).missing == 1
 
 
@@ -49,7 +54,9 @@ def test_add_by_hand_is_refused_with_the_broken_rule(world, client_as, done_run,
     assert response.status_code == 400
     body = response.json()
     assert body["extra"]["code"] == "rule_broken"
-    assert body["extra"]["fields"]["volunteer"] == [f"skill: v{world.v1.pk} has first_aid 0 < 2 required by s{shift.pk}"]
+    assert body["extra"]["fields"]["volunteer"] == [
+        f"skill: v{world.v1.pk} has first_aid 0 < 2 required by s{shift.pk}"
+    ]
     assert not Assignment.objects.filter(run=run).exists()
 
 

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import factories as f
-from planning import heartbeat, services
+from planning import services
 from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from runs import heartbeat
 
 from .conftest import SATURDAY, WEEK
 
@@ -61,7 +62,9 @@ def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
     assert run["metrics"]["filled_seats"] == 2
     assert run["gap"] is not None and run["attempts"] == 1
     # and the plan: V1 on the legal shift (the room booked), V3 on the patrol; one legal seat unfilled
-    stored = set(Assignment.objects.filter(run_id=run["id"]).values_list("volunteer_id", "shift_id", "pinned", "source"))
+    stored = set(
+        Assignment.objects.filter(run_id=run["id"]).values_list("volunteer_id", "shift_id", "pinned", "source")
+    )
     assert stored == {(world.v1.pk, w["legal"].pk, False, "solver"), (w["v3"].pk, w["patrol"].pk, False, "solver")}
     assert list(ResourceBooking.objects.filter(run_id=run["id"]).values_list("resource_id", "request_id")) == [
         (w["room"].pk, w["request"].pk)]
@@ -99,7 +102,12 @@ def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_
     }
     assert unfilled["count"] == 1
     row = unfilled["results"][0]
-    assert (row["shift"], row["shift_title"], row["shift_priority"], row["missing"]) == (w["legal"].pk, "法律咨询", 5, 1)
+    assert (row["shift"], row["shift_title"], row["shift_priority"], row["missing"]) == (
+        w["legal"].pk,
+        "法律咨询",
+        5,
+        1,
+    )
     assert row["reasons"] and isinstance(row["suggestion"], str)
 
 
@@ -306,10 +314,14 @@ def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, djang
     stale = queued_run(community=world.a1)
     exhausted = queued_run(community=world.a2)
     fresh = queued_run(sub_district=world.s2)
-    MatchingRun.objects.filter(pk=stale.pk).update(status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=20))
+    MatchingRun.objects.filter(pk=stale.pk).update(
+        status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=20)
+    )
     MatchingRun.objects.filter(pk=exhausted.pk).update(status="building", attempts=3,
                                                       heartbeat=now - dt.timedelta(minutes=20))
-    MatchingRun.objects.filter(pk=fresh.pk).update(status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=2))
+    MatchingRun.objects.filter(pk=fresh.pk).update(
+        status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=2)
+    )
     # when the reaper runs with a 15-minute limit and three attempts
     with django_capture_on_commit_callbacks() as callbacks:
         result = services.matching_run_reap_stale(now=now, stale_minutes=15, max_attempts=3)
@@ -461,8 +473,8 @@ def test_the_run_asks_the_solver_for_the_gap_of_the_settings(world, queued_run, 
     assert services.matching_run_execute(run_id=run.pk) == "done"
     # then the solver was asked for it, and the default is the 0.05% a run keeps improving towards
     assert asked == [0.002]
-    del settings.PLANNING_GAP
-    assert services.setting_gap() == 0.0005
+    from config.settings import base
+    assert base.PLANNING_GAP == 0.0005
 
 
 def test_a_run_solves_inside_a_daemonic_process_like_a_prefork_worker_child(world, queued_run):

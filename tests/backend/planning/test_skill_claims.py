@@ -55,7 +55,9 @@ def test_a_verified_medical_level_counts_up_to_the_verification(world, queued_ru
     assert services.matching_run_execute(run_id=run.pk) == "done"
     # then the verified level counts, and V1 takes the seat
     assert skills == {"medical": 2}
-    assert list(Assignment.objects.filter(run=run).values_list("volunteer_id", "shift_id")) == [(world.v1.pk, clinic.pk)]
+    assert list(Assignment.objects.filter(run=run).values_list("volunteer_id", "shift_id")) == [
+        (world.v1.pk, clinic.pk)
+    ]
 
 
 def test_a_verification_never_counts_above_the_claim(world, queued_run, clinic, medical):
@@ -105,6 +107,8 @@ def test_adding_an_unverified_medical_claim_by_hand_says_verification_is_missing
     # then it is refused, saying that a verification is what is missing, and nothing is stored
     assert response.status_code == 400
     assert response.json()["extra"]["fields"] == {
-        "volunteer": ["medical needs a coordinator's verification: claimed at level 3, verified at 0, level 2 required."],
+        "volunteer": [
+            "medical needs a coordinator's verification: claimed at level 3, verified at 0, level 2 required."
+        ],
     }
     assert not Assignment.objects.filter(run=run).exists()

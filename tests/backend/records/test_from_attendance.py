@@ -52,9 +52,15 @@ def test_check_in_and_out_give_an_approved_record_of_the_time_served(world, now)
     assert (record.volunteer_id, record.community_id, record.shift_id, record.post_id, record.attendance_id) == (
         world.v1.pk, world.a1.pk, shift.pk, post.pk, row.pk
     )
-    assert (record.title, record.date, record.place, record.recipient, record.content, record.person_in_charge,
-            record.recorder_id) == ("政策宣传岗", timezone.localdate(start), "秦岭路1号", "王秀英", "宣讲政策", "李组长",
-                                    world.v1.user_id)
+    assert (
+        record.title,
+        record.date,
+        record.place,
+        record.recipient,
+        record.content,
+        record.person_in_charge,
+        record.recorder_id,
+    ) == ("政策宣传岗", timezone.localdate(start), "秦岭路1号", "王秀英", "宣讲政策", "李组长", world.v1.user_id)
 
 
 def test_the_sync_task_run_twice_writes_one_record(world, attended, eager):

@@ -73,7 +73,9 @@ def test_a_bad_filter_is_a_400_naming_it(world, client_as, params, field):
     assert list(response.json()["extra"]["fields"]) == [field]
 
 
-def test_a_volunteer_sees_the_trace_of_corrections_on_their_record(world, client_as, record, django_assert_max_num_queries):
+def test_a_volunteer_sees_the_trace_of_corrections_on_their_record(
+    world, client_as, record, django_assert_max_num_queries
+):
     # given two of V1's records, one corrected by the coordinator
     record()
     corrected = record(minutes=90)

@@ -60,7 +60,10 @@ def test_a_unit_representative_does_not_file_records(world, client_as):
 
 def test_a_coordinator_must_name_the_volunteer(world, client_as):
     response = client_as("community").post(URL, _entry(), format="json")
-    assert (response.status_code, response.json()["extra"]["fields"]) == (400, {"volunteer": ["This field is required."]})
+    assert (response.status_code, response.json()["extra"]["fields"]) == (
+        400,
+        {"volunteer": ["This field is required."]},
+    )
 
 
 @pytest.mark.parametrize("change, field", [

@@ -54,7 +54,7 @@ def test_the_summary_counts_approved_hours_only_with_stars_and_points(world, cli
     })
 
 
-@override_settings(RECORDS_POINTS={"shift_hour": 2, "post_held": 0})
+@override_settings(RECORDS_POINTS={"shift_hour": 2, "post_held": 0, "micro_wish": 5, "need_closed_in_time": 5})
 def test_points_rules_come_from_the_settings(world, client_as, record):
     record(minutes=150, date=dt.date(THIS_YEAR, 2, 1))
     f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=THIS_YEAR)

@@ -3,14 +3,14 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from reports.models import ExportJob
+from factories import ExportJobFactory
 from reports.tasks import write_quarterly_feedback_task
 
 
 @pytest.mark.parametrize("model", ["exportjob", "feedbackreport"])
 def test_changelist_and_add_page_open(world, client, model):
     # given one row of each
-    ExportJob.objects.create(kind="service_records", format="csv", requested_by=world.users["admin"])
+    ExportJobFactory(created_by=world.users["admin"])
     write_quarterly_feedback_task(2026, 3)
     client.force_login(User.objects.create_superuser(username="root", password="pw", role=User.Role.ADMIN))
 

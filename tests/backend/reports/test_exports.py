@@ -3,6 +3,7 @@ downloaded; the files are read back. Rows are exactly what the requester may see
 import datetime as dt
 
 import pytest
+from django.db.models import QuerySet
 
 import factories as f
 from ledgers.models import LedgerEntry, UnitLedger
@@ -46,6 +47,12 @@ def rows(world, record):
     }
 
 
+def _masked(phone: str) -> str:
+    """A stored number (E.164) as exports show it to those without need: 137****1002."""
+    national = phone.removeprefix("+86")
+    return f"{national[:3]}****{national[-4:]}"
+
+
 def _v1_row(world, phone="139****5678"):
     v1 = world.v1
     return [v1.number, v1.name, phone, "秦江社区", "助老服务", "2026-10-12", "秦江社区活动室", "王**", "陪同就医",
@@ -61,7 +68,7 @@ def test_a_coordinator_exports_their_communitys_records_as_csv(world, export, ro
     assert job["download_url"] == f"http://testserver/api/exports/{job['id']}/download/"
     assert download.status_code == 200
     assert download["Content-Type"] == "text/csv; charset=utf-8"
-    assert download["Content-Disposition"].startswith(f'attachment; filename="service-records-')
+    assert download["Content-Disposition"].startswith('attachment; filename="service-records-')
     assert files.csv(files.body(download)) == [SERVICE_HEADER, _v1_row(world)]
 
 
@@ -76,8 +83,8 @@ def test_a_subdistrict_coordinator_exports_xlsx_filtered_by_date(world, export, 
     neighbour = rows["a2"].volunteer
     assert title == "Service records"
     assert table == [SERVICE_HEADER, [
-        neighbour.number, "赵六", "139****5678", "百花社区", "环境整治", "2026-10-20", "秦江社区活动室", None,
-        "陪同就医", 1.5, None, "李主任", None, "Approved", "Manual entry",
+        neighbour.number, "赵六", _masked(neighbour.user.phone), "百花社区", "环境整治", "2026-10-20",
+        "秦江社区活动室", None, "陪同就医", 1.5, None, "李主任", None, "Approved", "Manual entry",
     ]]
 
 
@@ -124,7 +131,8 @@ def test_the_national_export_keeps_the_field_order_and_the_internal_ledger_mark(
     # then the CSV opens with the mark as a comment, then the fixed header, then the approved record
     recorded_on = rows["v1"].created_at.astimezone(dt.timezone(dt.timedelta(hours=8))).date().isoformat()
     expected = [
-        world.v1.name, "", "", "139****5678", "助老服务", "2026-10-12", "2026-10-12", "1.5", "秦江社区活动室", "陪同就医",
+        world.v1.name, "", "", "139****5678", "助老服务", "2026-10-12", "2026-10-12", "1.5", "秦江社区活动室",
+        "陪同就医",
         "王**", "5", "李主任", "shequ", recorded_on, world.v1.number,
     ]
     lines = files.csv(files.body(as_csv))
@@ -156,7 +164,8 @@ def test_the_national_export_gives_a_shifts_times(world, export, record, files):
 def ledgers(world):
     u1 = UnitLedger.objects.create(unit=world.u1, month=dt.date(2026, 10, 1), project_count=2, booking_count=3,
                                    resource_minutes=240, member_count=1, member_minutes=90)
-    LedgerEntry.objects.create(ledger=u1, kind="meeting", title="共建联席会", date=dt.date(2026, 10, 28), note="出席 2 人")
+    LedgerEntry.objects.create(ledger=u1, kind="meeting", title="共建联席会", date=dt.date(2026, 10, 28),
+                               note="出席 2 人")
     UnitLedger.objects.create(unit=world.u2, month=dt.date(2026, 10, 1), member_count=4, member_minutes=600)
     return u1
 
@@ -177,7 +186,8 @@ def test_unit_ledgers_export_with_figures_and_entries_in_scope(world, export, le
     assert files.csv(files.body(download)) == [
         LEDGER_HEADER,
         ["中原区人民医院", "2026-10", "2", "3", "4.0", "1", "1.5", "Figures", "", "", "", ""],
-        ["中原区人民医院", "2026-10", "", "", "", "", "", "Entry", "Meeting attended", "2026-10-28", "共建联席会", "出席 2 人"],
+        ["中原区人民医院", "2026-10", "", "", "", "", "", "Entry", "Meeting attended", "2026-10-28", "共建联席会",
+         "出席 2 人"],
     ]
 
 
@@ -188,7 +198,8 @@ def test_unit_ledgers_export_as_xlsx_for_the_administrator(world, export, ledger
     assert table == [
         LEDGER_HEADER,
         ["中原区人民医院", "2026-10", 2, 3, 4, 1, 1.5, "Figures", None, None, None, None],
-        ["中原区人民医院", "2026-10", None, None, None, None, None, "Entry", "Meeting attended", "2026-10-28", "共建联席会",
+        ["中原区人民医院", "2026-10", None, None, None, None, None, "Entry", "Meeting attended", "2026-10-28",
+         "共建联席会",
          "出席 2 人"],
         ["郑州第九中学", "2026-10", 0, 0, 0, 4, 10, "Figures", None, None, None, None],
     ]
@@ -246,7 +257,39 @@ def test_requesting_answers_202_with_the_queued_job(world, client_as):
         "rows_done": 0, "rows_total": 0, "error": "", "created_at": response.json()["created_at"], "started_at": None,
         "finished_at": None, "expires_at": None, "download_url": None,
     }
-    assert job.requested_by == world.users["community"]
+    assert job.created_by == world.users["community"]
+
+
+def test_a_requesters_exports_are_numbered_by_kind_and_several_are_queued_at_once(world, client_as, monkeypatch):
+    # given two queued exports of A1's coordinator's service records, the second of a request that committed after
+    # this one read the latest version (1)
+    coordinator = world.users["community"]
+    f.ExportJobFactory(created_by=coordinator, version=1)
+    f.ExportJobFactory(created_by=coordinator, version=2)
+    aggregate, raced = QuerySet.aggregate, []
+
+    def read_before_the_other_committed(queryset, *args, **kwargs):
+        if queryset.model is ExportJob and not raced:
+            raced.append(True)
+            return {"v": 1}
+        return aggregate(queryset, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "aggregate", read_before_the_other_committed)
+
+    # when this request is made, and one of unit ledgers
+    client = client_as("community")
+    records = client.post(URL, {"kind": "service_records", "format": "csv"}, format="json")
+    ledgers = client.post(URL, {"kind": "unit_ledgers", "format": "csv"}, format="json")
+
+    # then both are queued beside the others: this one as version 3 (the race's loser takes the next), the ledgers
+    # as the first of their kind
+    assert (records.status_code, ledgers.status_code, raced) == (202, 202, [True])
+    jobs = ExportJob.objects.order_by("pk").values_list("kind", "version", "status", "scope_key")
+    mine = f"user:{coordinator.pk}"
+    assert list(jobs) == [
+        ("service_records", 1, "queued", mine), ("service_records", 2, "queued", mine),
+        ("service_records", 3, "queued", mine), ("unit_ledgers", 1, "queued", mine),
+    ]
 
 
 def test_a_job_not_done_cannot_be_downloaded(world, client_as):
@@ -290,19 +333,21 @@ def test_the_task_writes_progress_and_a_second_run_does_not_redo_a_done_job(worl
     settings.REPORTS_PROGRESS_EVERY = 2
     for day in range(1, 6):
         record(date=dt.date(2026, 10, day))
-    job = ExportJob.objects.create(kind="service_records", format="csv", requested_by=world.users["community"])
+    job = f.ExportJobFactory(created_by=world.users["community"])
 
     # when the task runs
-    done = export_job_run(job_id=job.pk)
+    assert export_job_run(job_id=job.pk) == "done"
 
     # then it is done, at 100 %, with every row and a readable file
+    done = ExportJob.objects.get(pk=job.pk)
     assert (done.status, done.progress, done.rows_done, done.rows_total) == ("done", 100, 5, 5)
     assert done.expires_at - done.finished_at == dt.timedelta(days=7)
     path = media / done.file
     assert len(files.csv(path.read_bytes())) == 6
     # and a second run leaves the job and its file as they were
     written = path.stat().st_mtime_ns
-    again = export_job_run(job_id=job.pk)
+    assert export_job_run(job_id=job.pk) == "done"
+    again = ExportJob.objects.get(pk=job.pk)
     assert (again.status, again.finished_at, path.stat().st_mtime_ns) == ("done", done.finished_at, written)
 
 
@@ -311,7 +356,7 @@ def test_progress_is_written_while_the_rows_are(world, record, settings, monkeyp
     settings.REPORTS_PROGRESS_EVERY = 2
     for day in range(1, 6):
         record(date=dt.date(2026, 10, day))
-    job = ExportJob.objects.create(kind="service_records", format="xlsx", requested_by=world.users["admin"])
+    job = f.ExportJobFactory(format="xlsx", created_by=world.users["admin"])
     from reports import writers
 
     seen = []

@@ -4,7 +4,7 @@ import os
 
 from django.conf import settings
 
-from reports.models import ExportJob
+from factories import ExportJobFactory
 from reports.tasks import run_export_task
 
 
@@ -13,8 +13,7 @@ def test_a_worker_writes_the_export_and_the_job_ends_done(world, record, start_c
     # given V1's record, an export job of A1's coordinator, and a worker writing under this test's MEDIA_ROOT
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     record()
-    job = ExportJob.objects.create(kind="service_records", format="csv", requested_by=world.users["community"],
-                                   language="en")
+    job = ExportJobFactory(created_by=world.users["community"], language="en")
     monkeypatch.setenv("MEDIA_ROOT", str(media))
     queue = f"reports-test-{os.getpid()}"
     start_celery_worker(queue)

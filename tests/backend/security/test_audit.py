@@ -158,9 +158,9 @@ def test_filters_by_actor_and_by_date(world, client_as):
 
 
 def test_an_unknown_model_is_refused(world, client_as):
-    response = _history(client_as("admin"), "volunteer")
+    response = _history(client_as("admin"), "community")
     assert response.status_code == 400
-    assert response.json()["extra"]["fields"] == {"model": ['"volunteer" is not a valid choice.']}
+    assert response.json()["extra"]["fields"] == {"model": ['"community" is not a valid choice.']}
 
 
 def test_a_matching_runs_history_follows_the_planning_scope(world, client_as):
@@ -211,4 +211,4 @@ def test_changes_made_in_bulk_are_recorded_at_the_run_level_by_a_service_call(wo
         {"field": "status", "label": "status", "old": "queued", "new": "done"},
     ]
     with pytest.raises(NotTracked):
-        audit_record_change(instance=world.v1, changes={"name": ("a", "b")})
+        audit_record_change(instance=world.a1, changes={"name": ("a", "b")})

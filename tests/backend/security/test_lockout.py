@@ -86,7 +86,10 @@ def test_the_limit_and_the_cool_off_come_from_the_settings(world):
     assert [_sign_in("nope").status_code for _ in range(3)] == [400, 400, 429]
     # then the lockout names that cool-off
     response = _sign_in("pw-12345678")
-    assert response.json()["message"] == "Too many failed sign-ins for this account from your address. Try again in 15 minutes."
+    assert (
+        response.json()["message"]
+        == "Too many failed sign-ins for this account from your address. Try again in 15 minutes."
+    )
     assert response["Retry-After"] == "900"
     # and ends with it
     AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=16))

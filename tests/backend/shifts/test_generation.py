@@ -37,7 +37,9 @@ def test_posts_projects_and_needs_make_the_weeks_shifts(world):
     assert result.by_origin == {"post": 2, "project": 1, "need": 1}
     post_shifts = Shift.objects.filter(post=post).order_by("start")
     assert [_local(s) for s in post_shifts] == [("Tue 09:00", "11:00"), ("Sat 09:00", "11:00")]
-    assert {(s.seats, s.week, tuple(s.required_skills.items())) for s in post_shifts} == {(3, MONDAY, (("legal_advice", 2),))}
+    assert {(s.seats, s.week, tuple(s.required_skills.items())) for s in post_shifts} == {
+        (3, MONDAY, (("legal_advice", 2),))
+    }
     project_shift = Shift.objects.get(project=project)
     assert _local(project_shift) == ("Wed 16:30", "18:00")
     assert (project_shift.resource_request.kind, project_shift.resource_request.min_capacity) == ("venue", 30)
@@ -69,13 +71,17 @@ def test_generate_api_uses_the_callers_scope(world, client_as):
     assert response.status_code == 200
     assert response.json() == {"week": "2026-11-30", "created": 1, "existing": 0, "by_origin": {"post": 1}}
     assert set(Shift.objects.values_list("community", flat=True)) == {world.a1.pk}
-    refused = client_as("community").post("/api/shifts/generate/", {"week": "2026-11-30", "community": world.b1.pk}, format="json")
+    refused = client_as("community").post(
+        "/api/shifts/generate/", {"week": "2026-11-30", "community": world.b1.pk}, format="json"
+    )
     assert refused.status_code == 400
     assert "community" in refused.json()["extra"]["fields"]
 
 
 def test_volunteers_may_not_generate(world, client_as):
-    assert client_as("volunteer").post("/api/shifts/generate/", {"week": "2026-11-30"}, format="json").status_code == 403
+    assert (
+        client_as("volunteer").post("/api/shifts/generate/", {"week": "2026-11-30"}, format="json").status_code == 403
+    )
 
 
 def test_management_command(world, capsys):
@@ -86,8 +92,14 @@ def test_management_command(world, capsys):
 
 def test_ad_hoc_shift_with_a_resource_request(world, client_as):
     payload = {
-        "community": world.a1.pk, "title": "健康讲座", "start": "2026-12-03T14:00:00+08:00", "end": "2026-12-03T16:00:00+08:00",
-        "seats": 3, "lat": 34.75, "lng": 113.62, "required_skills": {"first_aid": 2},
+        "community": world.a1.pk,
+        "title": "健康讲座",
+        "start": "2026-12-03T14:00:00+08:00",
+        "end": "2026-12-03T16:00:00+08:00",
+        "seats": 3,
+        "lat": 34.75,
+        "lng": 113.62,
+        "required_skills": {"first_aid": 2},
         "resource_request": {"kind": "venue", "min_capacity": 40, "features": ["projector"]},
     }
     client = client_as("community")
@@ -95,7 +107,12 @@ def test_ad_hoc_shift_with_a_resource_request(world, client_as):
     assert created.status_code == 201
     body = created.json()
     assert (body["week"], body["origin"]) == ("2026-11-30", "ad_hoc")
-    assert body["resource_request"] == {"kind": "venue", "min_capacity": 40, "features": ["projector"], "max_distance_km": None}
+    assert body["resource_request"] == {
+        "kind": "venue",
+        "min_capacity": 40,
+        "features": ["projector"],
+        "max_distance_km": None,
+    }
     removed = client.patch(f"/api/shifts/{body['id']}/", {"resource_request": None}, format="json")
     assert removed.json()["resource_request"] is None
 
@@ -120,7 +137,9 @@ def test_a_one_day_project_is_accepted_and_makes_one_shift(world, client_as):
     assert response.status_code == 201, response.json()
     # and one that would end the day before it starts is still refused, naming the end
     refused = client_as("community").patch(
-        f"/api/projects/{response.json()['id']}/", {"end_date": (wednesday - dt.timedelta(days=1)).isoformat()}, format="json",
+        f"/api/projects/{response.json()['id']}/",
+        {"end_date": (wednesday - dt.timedelta(days=1)).isoformat()},
+        format="json",
     )
     assert refused.status_code == 400
     assert "end_date" in refused.json()["extra"]["fields"]

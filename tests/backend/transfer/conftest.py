@@ -1,6 +1,7 @@
 """Small ORM set-up for the import/export tests: two sub-districts, three communities, units, users of each role."""
 import csv
 import io
+import itertools
 
 import openpyxl
 import pytest
@@ -8,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from accounts.models import User
+from core.phones import phone_normalize
 from geo.models import Community, District, Grid, SubDistrict
 from orgs.models import Unit
 from people.models import Skill
@@ -19,6 +21,7 @@ class World:
     """The places, units and people every test starts from."""
 
     def __init__(self):
+        self.phones = itertools.count(12345678)
         district = District.objects.create(name="朝阳区", city="北京", code="D1")
         self.s1 = SubDistrict.objects.create(district=district, name="和平街街道", code="S1")
         self.s2 = SubDistrict.objects.create(district=district, name="安贞街道", code="S2")
@@ -27,8 +30,12 @@ class World:
         self.c3 = Community.objects.create(sub_district=self.s2, name="安华里社区", code="C3", lat=39.98, lng=116.40)
         self.g1 = Grid.objects.create(community=self.c1, name="第一网格", code="C1-G1")
         self.g3 = Grid.objects.create(community=self.c3, name="第一网格", code="C3-G1")
-        self.school = Unit.objects.create(name="第一中学", kind=Unit.Kind.SCHOOL, community=self.c1, lat=39.96, lng=116.41)
-        self.hospital = Unit.objects.create(name="和平医院", kind=Unit.Kind.HOSPITAL, community=self.c3, lat=39.98, lng=116.4)
+        self.school = Unit.objects.create(
+            name="第一中学", kind=Unit.Kind.SCHOOL, community=self.c1, lat=39.96, lng=116.41
+        )
+        self.hospital = Unit.objects.create(
+            name="和平医院", kind=Unit.Kind.HOSPITAL, community=self.c3, lat=39.98, lng=116.4
+        )
         Skill.objects.create(code="first_aid", name="急救")
         Skill.objects.create(code="legal", name="法律咨询")
         self.admin = User.objects.create_user(username="admin", role=User.Role.ADMIN)
@@ -39,9 +46,10 @@ class World:
     def volunteer(self, name="张伟", community=None, **fields):
         values = {
             "kind": "resident", "home_community": community or self.c1, "lat": 39.96, "lng": 116.41,
-            "phone": "13812345678",
+            "phone": f"138{next(self.phones):08d}",  # one per active account
         }
         values.update(fields)
+        values["phone"] = phone_normalize(values["phone"])  # the service takes the stored form
         return volunteer_create(name=name, **values)
 
     def resource(self, name="多功能厅", community=None, unit=None, **fields):

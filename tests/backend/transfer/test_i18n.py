@@ -87,15 +87,29 @@ def test_headers_may_be_the_chinese_labels(world, client_for, csv_upload):
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
     volunteer = Volunteer.objects.select_related("user").get()
-    assert (volunteer.name, volunteer.kind, volunteer.user.phone, volunteer.grid, volunteer.skills, volunteer.max_hours_per_week) == (
-        "甲", "resident", "13500000000", world.g1, {"first_aid": 2}, 4,
+    assert (
+        volunteer.name,
+        volunteer.kind,
+        volunteer.user.phone,
+        volunteer.grid,
+        volunteer.skills,
+        volunteer.max_hours_per_week,
+    ) == (
+        "甲",
+        "resident",
+        "+8613500000000",
+        world.g1,
+        {"first_aid": 2},
+        4,
     )
 
 
 @pytest.mark.django_db
 def test_resource_headers_may_be_the_chinese_labels(world, client_for, csv_upload):
     # when
-    upload = csv_upload(["名称", "类别", "社区", "提供单位", "容量", "特点"], ["礼堂", "场地", "C1", "第一中学", "300", "投影;空调"])
+    upload = csv_upload(
+        ["名称", "类别", "社区", "提供单位", "容量", "特点"], ["礼堂", "场地", "C1", "第一中学", "300", "投影;空调"]
+    )
     response = client_for(world.coordinator).post("/api/resources/import/", {"file": upload}, format="multipart")
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})

@@ -106,7 +106,11 @@ def test_a_representatives_rows_are_forced_to_their_unit(world, client_for, csv_
     response = _import(client_for(world.representative), upload)
     # then
     assert (response.status_code, response.json()) == (200, {"created": 2, "updated": 0, "dry_run": False})
-    assert list(Resource.objects.order_by("id").values_list("name", "unit", "community", "capacity", "features", "status", "lat")) == [
+    assert list(
+        Resource.objects.order_by("id").values_list(
+            "name", "unit", "community", "capacity", "features", "status", "lat"
+        )
+    ) == [
         ("学校操场", world.school.pk, world.c1.pk, 200, ["outdoor"], "listed", 39.96),
         ("校车", world.school.pk, world.c3.pk, 30, [], "listed", 39.98),
     ]
@@ -129,7 +133,10 @@ def test_a_representative_may_not_list_for_another_unit_or_change_its_rows(world
     assert response.status_code == 400
     assert response.json()["extra"]["fields"]["rows"] == [
         {"row": 3, "errors": {"unit": ["You may list only your own unit's resources."]}},
-        {"row": 4, "errors": {"id": [f"No resource “{theirs.pk}” that you may change; leave it blank to add a new one."]}},
+        {
+            "row": 4,
+            "errors": {"id": [f"No resource “{theirs.pk}” that you may change; leave it blank to add a new one."]},
+        },
     ]
     assert _snapshot() == before
 
@@ -158,7 +165,11 @@ def test_a_coordinator_imports_into_their_communities_only(world, client_for, cs
 @pytest.mark.django_db
 def test_dry_run_writes_nothing(world, client_for, csv_upload):
     # when
-    response = _import(client_for(world.coordinator), csv_upload(["name", "category", "community"], ["活动室", "venue", "C1"]), dry_run="true")
+    response = _import(
+        client_for(world.coordinator),
+        csv_upload(["name", "category", "community"], ["活动室", "venue", "C1"]),
+        dry_run="true",
+    )
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": True})
     assert Resource.objects.count() == 0

@@ -44,7 +44,9 @@ def test_one_line_columns_refuse_line_breaks_and_long_text_keeps_them(world, cli
     refused = _import(client, csv_upload(HEADER, ["", "会议\n室", "venue", "", "C1", "10", "", "", ""]))
     assert refused.json()["extra"]["fields"]["rows"] == [{"row": 2, "errors": {"name": [ONE_LINE]}}]
     # the conditions of use are long text: their lines are kept
-    kept = _import(client, csv_upload(HEADER, ["", "会议室\n", "venue", "", "C1", "10", "", "", "提前预约\n周末不开放"]))
+    kept = _import(
+        client, csv_upload(HEADER, ["", "会议室\n", "venue", "", "C1", "10", "", "", "提前预约\n周末不开放"])
+    )
     assert (kept.status_code, kept.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
     assert list(Resource.objects.values_list("name", "conditions")) == [("会议室", "提前预约\n周末不开放")]
 

@@ -81,7 +81,7 @@ def test_an_edited_xlsx_export_is_read_back(world, client_for):
     volunteer.refresh_from_db()
     volunteer.user.refresh_from_db()
     assert (volunteer.name, volunteer.skills, volunteer.user.phone, volunteer.user.display_name) == (
-        "张伟明", {"first_aid": 4, "legal": 1}, "13600009999", "张伟明",
+        "张伟明", {"first_aid": 4, "legal": 1}, "+8613600009999", "张伟明",
     )
 
 
@@ -169,13 +169,19 @@ def test_import_creates_volunteers_with_accounts_and_numbers(world, client_for, 
     assert re.fullmatch(r"ZY\d{7}", zhao.number) and re.fullmatch(r"ZY\d{7}", qian.number)
     assert zhao.number != qian.number
     assert (zhao.user.username, zhao.user.role, zhao.user.phone, zhao.user.display_name) == (
-        zhao.number, User.Role.VOLUNTEER, "13700001234", "赵敏",
+        zhao.number, User.Role.VOLUNTEER, "+8613700001234", "赵敏",
     )
     assert (zhao.grid, zhao.employer_unit, zhao.skills, zhao.languages) == (
         world.g1, world.school, {"first_aid": 3, "legal": 2}, ["zh", "en"],
     )
     assert (zhao.lat, zhao.lng, zhao.max_hours_per_week, zhao.active) == (39.96, 116.41, 6, True)
-    assert (qian.kind, qian.skills, qian.languages, qian.grid, qian.user.phone) == ("retired", {}, [], None, "13700005678")
+    assert (qian.kind, qian.skills, qian.languages, qian.grid, qian.user.phone) == (
+        "retired",
+        {},
+        [],
+        None,
+        "+8613700005678",
+    )
 
 
 @pytest.mark.django_db
@@ -190,7 +196,7 @@ def test_import_from_xlsx_with_numeric_cells(world, client_for, xlsx_upload):
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
     volunteer = Volunteer.objects.select_related("user").get()
-    assert (volunteer.user.phone, volunteer.max_hours_per_week) == ("13600001234", 8)
+    assert (volunteer.user.phone, volunteer.max_hours_per_week) == ("+8613600001234", 8)
     # and the consent column is not the coordinator's to set: the volunteer gives consent on their profile
     assert (volunteer.consent_rank_name, volunteer.consent_changes.exists()) == (False, False)
 
@@ -260,7 +266,12 @@ def test_rows_for_another_community_are_row_errors(world, client_for, csv_upload
     assert response.status_code == 400
     assert response.json()["extra"]["fields"]["rows"] == [
         {"row": 2, "errors": {"home_community": ["No community “C2” that you may use."]}},
-        {"row": 3, "errors": {"number": [f"No volunteer “{other.number}” that you may change; leave it blank to add a new one."]}},
+        {
+            "row": 3,
+            "errors": {
+                "number": [f"No volunteer “{other.number}” that you may change; leave it blank to add a new one."]
+            },
+        },
         {"row": 4, "errors": {"grid": ["No grid “C3-G1” that you may use."]}},
     ]
     assert Volunteer.objects.count() == 1
@@ -280,8 +291,8 @@ def test_masked_phone_keeps_the_stored_number_and_a_new_number_replaces_it(world
     response = _import(client_for(world.coordinator), upload)
     # then
     assert (response.status_code, response.json()) == (200, {"created": 0, "updated": 2, "dry_run": False})
-    assert User.objects.get(pk=kept.user_id).phone == "13811112222"
-    assert User.objects.get(pk=changed.user_id).phone == "13955556666"
+    assert User.objects.get(pk=kept.user_id).phone == "+8613811112222"
+    assert User.objects.get(pk=changed.user_id).phone == "+8613955556666"
 
 
 @pytest.mark.django_db
@@ -301,7 +312,9 @@ def test_a_new_volunteer_needs_the_full_phone(world, client_for, csv_upload):
 @pytest.mark.django_db
 def test_csv_saved_by_chinese_excel_in_gbk_is_read(world, client_for, csv_upload):
     # when
-    upload = csv_upload(["name", "kind", "phone", "home_community"], ["欧阳娜娜", "resident", "13500000000", "C1"], encoding="gbk")
+    upload = csv_upload(
+        ["name", "kind", "phone", "home_community"], ["欧阳娜娜", "resident", "13500000000", "C1"], encoding="gbk"
+    )
     response = _import(client_for(world.coordinator), upload)
     # then
     assert (response.status_code, response.json()) == (200, {"created": 1, "updated": 0, "dry_run": False})
@@ -325,7 +338,9 @@ def test_wrong_extension_is_refused(world, client_for, name):
 @pytest.mark.django_db
 def test_unknown_and_missing_columns_are_refused(world, client_for, csv_upload):
     # when
-    response = _import(client_for(world.coordinator), csv_upload(["name", "kind", "shoe_size"], ["甲", "resident", "42"]))
+    response = _import(
+        client_for(world.coordinator), csv_upload(["name", "kind", "shoe_size"], ["甲", "resident", "42"])
+    )
     # then
     assert response.status_code == 400
     assert response.json() == {

@@ -2,6 +2,7 @@
 import pytest
 
 import factories as f
+
 from .volunteering_world import assign, make_run, make_shift
 
 

@@ -53,8 +53,8 @@ def test_feed_lists_published_posts_without_personal_data(world, client_as, plan
     assert lines.count("BEGIN:VEVENT") == 1
     event = dict(line.split(":", 1) for line in lines[lines.index("BEGIN:VEVENT") + 1:lines.index("END:VEVENT")])
     assert event["UID"] == f"assignment-{plan['mine'].pk}@volunteering"
-    assert event["DTSTART"] == plan["shift"].start.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    assert event["DTEND"] == plan["shift"].end.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    assert event["DTSTART"] == plan["shift"].start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert event["DTEND"] == plan["shift"].end.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert event["SUMMARY"] == "周六治安巡逻"
     assert event["LOCATION"] == "秦江社区，秦岭路18号"
     assert event["GEO"] == "34.751000;113.621000"

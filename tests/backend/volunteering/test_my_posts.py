@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import factories as f
+
 from .volunteering_world import SATURDAY, WEEK, assign, make_run, make_shift
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,11 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
+from core.weeks import monday_of
 from geo.models import SubDistrict
 from planning import services
 from planning.models import MatchingRun, Publication
 from shifts.models import Shift
-from core.weeks import monday_of
 from shifts.services import shift_generate_week
 
 
@@ -54,5 +54,7 @@ class Command(BaseCommand):
             if run.status != MatchingRun.Status.DONE:
                 raise CommandError(f"{sub_district.name}: the run ended {run.status}: {run.message}")
             services.matching_run_publish(user=admin, run=run)
-            self.stdout.write(f"  {sub_district.name}: {run.message} Published ({time.perf_counter() - started:.1f} s).")
+            self.stdout.write(
+                f"  {sub_district.name}: {run.message} Published ({time.perf_counter() - started:.1f} s)."
+            )
         self.stdout.write(self.style.SUCCESS(f"Week of {week} published."))

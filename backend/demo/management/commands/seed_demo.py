@@ -6,8 +6,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
 
-from demo.evaluation import demo_evaluation_seed
 from core.weeks import monday_of, next_monday
+from demo.evaluation import demo_evaluation_seed
 from demo.seeding import DEMO_PASSWORD, SCALES, demo_is_seeded, demo_reset, demo_seed
 
 
@@ -19,7 +19,9 @@ def _date(text: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Seed a deterministic demo district (Zhongyuan, Zhengzhou): geography, units, volunteers, posts, needs, shifts."
+    help = (
+        "Seed a deterministic demo district (Zhongyuan, Zhengzhou): geography, units, volunteers, posts, needs, shifts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(SCALES), default="district")

@@ -3,8 +3,8 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from geo.models import Community
 from core.weeks import next_monday
+from geo.models import Community
 from shifts.services import shift_generate_week
 
 
@@ -18,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, week=None, community=(), **options):
         try:
             day = dt.date.fromisoformat(week) if week else next_monday()
-        except ValueError:
-            raise CommandError(f"--week: not a date: {week}")
+        except ValueError as error:
+            raise CommandError(f"--week: not a date: {week}") from error
         communities = None
         if community:
             communities = Community.objects.filter(code__in=community)
@@ -27,4 +27,6 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"--community: unknown code {', '.join(missing)}")
         result = shift_generate_week(week=day, communities=communities)
-        self.stdout.write(f"{result.week}: {result.created} new shifts, {result.existing} already there {result.by_origin}")
+        self.stdout.write(
+            f"{result.week}: {result.created} new shifts, {result.existing} already there {result.by_origin}"
+        )

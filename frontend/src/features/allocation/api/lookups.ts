@@ -1,43 +1,16 @@
-// What the allocation pages pick from: scopes (sub-districts, communities), the scope's posts, volunteers.
+// What the allocation pages pick from beyond every run's lookups (components/runs/lookups.ts): the scope's posts.
 import { useQuery } from "@tanstack/react-query";
-import { api, fetchAll, type Page } from "@/lib/api";
-import type { Option, VolunteerOption } from "./types";
-
-export function useSubDistrictOptions(enabled: boolean) {
-  return useQuery({
-    queryKey: ["allocation", "sub-districts"],
-    queryFn: () => fetchAll<Option>("sub-districts/"),
-    enabled,
-    staleTime: 10 * 60_000,
-  });
-}
-
-export function useCommunityOptions(subDistrict?: number | null) {
-  return useQuery({
-    queryKey: ["allocation", "communities", subDistrict ?? "all"],
-    queryFn: () => fetchAll<Option>("communities/", { sub_district: subDistrict ?? undefined }),
-    staleTime: 10 * 60_000,
-  });
-}
+import { scopeQuery, type RunScope } from "@/components/runs/scope";
+import { allPages, apiClient, unwrap } from "@/lib/api";
 
 /** The active posts of a run's scope. */
-export function usePostOptions(scope: { community?: number | null; sub_district?: number | null }) {
+export function usePostOptions(scope: RunScope) {
   return useQuery({
     queryKey: ["allocation", "posts", scope.community ?? null, scope.sub_district ?? null],
     queryFn: () =>
-      fetchAll<Option & { community_name: string }>("posts/", {
-        community: scope.community ?? undefined,
-        sub_district: scope.sub_district ?? undefined,
-        active: true,
-      }),
+      allPages((page) =>
+        unwrap(apiClient.GET("/api/posts/", { params: { query: { ...page, ...scopeQuery(scope), active: true } } })),
+      ),
     staleTime: 60_000,
-  });
-}
-
-export function useVolunteerOptions(search: string) {
-  return useQuery({
-    queryKey: ["allocation", "volunteer-search", search],
-    queryFn: () => api<Page<VolunteerOption>>("volunteers/", { params: { search, page_size: 20 } }),
-    staleTime: 30_000,
   });
 }

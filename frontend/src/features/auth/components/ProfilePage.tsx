@@ -12,7 +12,7 @@ export function ProfilePage() {
       <Card>
         <Descriptions column={1}>
           <Descriptions.Item label={t("name")}>{me.display_name}</Descriptions.Item>
-          <Descriptions.Item label={t("username")}>{me.username}</Descriptions.Item>
+          <Descriptions.Item label={t("usernameLabel")}>{me.username}</Descriptions.Item>
           <Descriptions.Item label={t("kind")}>{enumLabel(t, "role", me.role)}</Descriptions.Item>
         </Descriptions>
       </Card>

@@ -1,86 +1,50 @@
 // Democratic appraisal (民主测评): rounds with their one-time codes and results (coordinators), and the public
 // ballot a representative opens with a code (no account).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, fetchAll } from "@/lib/api";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
-/** AppraisalRound (backend/evaluation/apis.py). */
-export interface AppraisalRound {
-  id: number;
-  year: number;
-  title: string;
-  community: number | null;
-  community_name: string | null;
-  sub_district: number | null;
-  sub_district_name: string | null;
-  units: number[];
-  ballot_count: number;
-  used_count: number;
-  created_at: string;
-}
-
-/** AppraisalRoundCreated: the codes are in this answer only. */
-export interface AppraisalRoundCreated extends AppraisalRound {
-  codes: string[];
-}
-
-/** AppraisalUnitResult. */
-export interface AppraisalUnitResult {
-  unit: number;
-  unit_name: string;
-  count: number;
-  satisfied: number;
-  basically_satisfied: number;
-  dissatisfied: number;
-  satisfaction_rate: number | null;
-}
-
-export interface AppraisalRoundDetail extends AppraisalRound {
-  results: AppraisalUnitResult[];
-}
-
-export interface AppraisalRoundCreate {
-  year: number;
-  title: string;
-  community: number | null;
-  sub_district: number | null;
-  units: number[];
-  ballots: number;
-}
-
-export type Rating = "satisfied" | "basically_satisfied" | "dissatisfied";
-
-/** AppraisalBallot. */
-export interface AppraisalBallot {
-  year: number;
-  title: string;
-  units: { id: number; name: string }[];
-  ratings: { value: Rating; label: string }[];
-}
+export type AppraisalRound = Schema<"AppraisalRound">;
+/** The codes are in this answer only. */
+export type AppraisalRoundCreated = Schema<"AppraisalRoundCreated">;
+export type AppraisalUnitResult = Schema<"AppraisalUnitResult">;
+export type AppraisalRoundDetail = Schema<"AppraisalRoundDetail">;
+export type AppraisalRoundCreate = Schema<"AppraisalRoundCreateRequest">;
+export type Rating = Schema<"RatingEnum">;
+export type AppraisalBallot = Schema<"AppraisalBallot">;
 
 export function useAppraisalRounds() {
-  return useQuery({ queryKey: ["appraisal", "rounds"], queryFn: () => api<AppraisalRound[]>("appraisal/rounds/") });
+  return useQuery({ queryKey: ["appraisal", "rounds"], queryFn: () => unwrap(apiClient.GET("/api/appraisal/rounds/")) });
 }
 
 export function useAppraisalRound(id: number | null) {
   return useQuery({
-    enabled: id !== null,
     queryKey: ["appraisal", "round", id],
-    queryFn: () => api<AppraisalRoundDetail>(`appraisal/rounds/${id}/`),
+    // skipToken until a round is chosen (what `enabled: false` does, with the id typed as present when it runs)
+    queryFn:
+      id === null
+        ? skipToken
+        : () => unwrap(apiClient.GET("/api/appraisal/rounds/{round_id}/", { params: { path: { round_id: id } } })),
   });
 }
 
-export function useCreateAppraisalRound() {
+/** onCreated is called with the round and its codes, which the server shows only this once: it is the mutation's own
+ * callback, so it runs even when the form that sent the request has closed meanwhile (a callback given to `mutate`
+ * would be skipped then, and the codes lost). */
+export function useCreateAppraisalRound(onCreated: (round: AppraisalRoundCreated) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: AppraisalRoundCreate) => api<AppraisalRoundCreated>("appraisal/rounds/", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["appraisal"] }),
+    mutationFn: (body: AppraisalRoundCreate) => unwrap(apiClient.POST("/api/appraisal/rounds/", { body })),
+    onSuccess: (round) => {
+      onCreated(round);
+      return client.invalidateQueries({ queryKey: ["appraisal"] });
+    },
   });
 }
 
 export function useBallot(code: string) {
   return useQuery({
     queryKey: ["appraisal", "ballot", code],
-    queryFn: () => api<AppraisalBallot>(`appraisal/ballots/${encodeURIComponent(code)}/`),
+    queryFn: () => unwrap(apiClient.GET("/api/appraisal/ballots/{code}/", { params: { path: { code } } })),
     retry: false,
     refetchOnWindowFocus: false,
   });
@@ -88,8 +52,8 @@ export function useBallot(code: string) {
 
 export function useSubmitBallot(code: string) {
   return useMutation({
-    mutationFn: (ratings: { unit: number; rating: Rating }[]) =>
-      api<void>(`appraisal/ballots/${encodeURIComponent(code)}/`, { method: "POST", body: { ratings } }),
+    mutationFn: (ratings: Schema<"AppraisalBallotRatingRequest">[]) =>
+      unwrap(apiClient.POST("/api/appraisal/ballots/{code}/", { params: { path: { code } }, body: { ratings } })),
   });
 }
 
@@ -101,7 +65,7 @@ export function useScopeCommunities(enabled = true) {
   return useQuery({
     enabled,
     queryKey: ["appraisal", "communities"],
-    queryFn: () => fetchAll<{ id: number; name: string }>("communities/"),
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
     staleTime: 10 * 60_000,
   });
 }

@@ -3,11 +3,13 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it } from "vitest";
+import type { Schema } from "@/lib/api";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { BallotPage } from "./BallotPage";
 
-const ballot = {
+const ballot: Schema<"AppraisalBallot"> = {
   year: 2026, title: "2026 年度驻区单位民主测评",
   units: [{ id: 3, name: "区人民医院" }, { id: 4, name: "第一中学" }],
   ratings: [
@@ -15,19 +17,19 @@ const ballot = {
   ],
 };
 
-const fetchMock = vi.fn();
+const unknownCode = { message: "没有这个测评码。", extra: { code: "not_found", fields: {} } };
 let getReply: () => Response;
-let postReply: () => Response;
+let posted: unknown[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url === "/api/appraisal/ballots/ABCD-EFGH/") return init?.method === "POST" ? postReply() : getReply();
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.get("/api/appraisal/ballots/{code}/", ({ params, response }) =>
+      params.code === "ABCD-EFGH" ? response.untyped(getReply()) : response(404).json(unknownCode)),
+    http.post("/api/appraisal/ballots/{code}/", async ({ params, request, response }) => {
+      posted.push({ code: params.code, body: await request.json() });
+      return response(204).empty();
+    }),
+  );
 });
 
 const renderBallot = () =>
@@ -40,19 +42,19 @@ const renderBallot = () =>
 
 it("asks for every unit, then sends all the ratings at once", async () => {
   getReply = () => jsonReply(200, ballot);
-  postReply = () => new Response(null, { status: 204 });
   renderBallot();
   expect(await screen.findByText("2026 年度驻区单位民主测评")).toBeInTheDocument();
   await userEvent.click(screen.getAllByText("满意")[0]);
   await userEvent.click(screen.getByRole("button", { name: "提交测评" }));
   expect(await screen.findByText("请评价每一个单位（还有 1 个未选）")).toBeInTheDocument();
-  expect(fetchMock.mock.calls.filter(([, init]) => init?.method === "POST")).toHaveLength(0);
+  expect(posted).toHaveLength(0);
 
   await userEvent.click(screen.getAllByText("不满意")[1]);
   await userEvent.click(screen.getByRole("button", { name: "提交测评" }));
   expect(await screen.findByText("提交成功，感谢您的参与！")).toBeInTheDocument();
-  const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST")!;
-  expect(JSON.parse(post[1].body)).toEqual({ ratings: [{ unit: 3, rating: "satisfied" }, { unit: 4, rating: "dissatisfied" }] });
+  expect(posted).toEqual([
+    { code: "ABCD-EFGH", body: { ratings: [{ unit: 3, rating: "satisfied" }, { unit: 4, rating: "dissatisfied" }] } },
+  ]);
 });
 
 it("shows the server's message for a used code", async () => {

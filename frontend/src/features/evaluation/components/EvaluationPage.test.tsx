@@ -3,41 +3,50 @@
 // computation and no figures form.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { districtYear } from "@/lib/format";
+import { beforeEach, expect, it } from "vitest";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import type { Me } from "@/lib/session";
 import type { UnitEvaluation } from "../api/evaluations";
 import { EvaluationPage } from "./EvaluationPage";
 
-const year = dayjs().year();
+const year = districtYear();
 const row: UnitEvaluation = {
   id: 5, unit: 3, unit_name: "区人民医院", community_name: "百花社区", year, rank: 1, item_score: 88, bonus_score: 9,
   scheme_score: 97, appraisal_count: 40, appraisal_rate: 0.95, score: 96.6, grade: "excellent", grade_label: "优秀",
   computed_at: "2026-12-03T09:00:00+08:00",
 };
 
-const fetchMock = vi.fn();
 let results: UnitEvaluation[] = [];
 let inputReply: () => Response;
+let sent: { path: string; body: unknown }[] = [];
+/** The year a list was asked for (openapi-msw's `query` types it as a number, but it is the URL's text). */
+const yearOf = (request: Request) => new URL(request.url).searchParams.get("year");
+const otherYear = { message: "只有本年的数据。", extra: { code: "invalid", fields: {} } };
 beforeEach(() => {
   results = [];
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url === `/api/evaluations/?year=${year}`) return jsonReply(200, results);
-    if (url === "/api/evaluations/compute/") {
+  sent = [];
+  server.use(
+    http.get("/api/evaluations/", ({ request, response }) =>
+      yearOf(request) === String(year) ? response(200).json(results) : response(400).json(otherYear)),
+    http.post("/api/evaluations/compute/", async ({ request, response }) => {
+      sent.push({ path: "compute", body: await request.json() });
       results = [row];
-      return jsonReply(200, { year, computed: 1 });
-    }
-    if (url === `/api/evaluations/inputs/?year=${year}`) return jsonReply(200, []);
-    if (url === "/api/evaluations/inputs/" && init?.method === "POST") return inputReply();
-    if (url.startsWith("/api/units/")) return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 3, name: "区人民医院", community: 1 }] });
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+      return response(200).json({ year, computed: 1 });
+    }),
+    http.get("/api/evaluations/inputs/", ({ request, response }) =>
+      yearOf(request) === String(year) ? response(200).json([]) : response(400).json(otherYear)),
+    http.post("/api/evaluations/inputs/", async ({ request, response }) => {
+      sent.push({ path: "inputs", body: await request.json() });
+      return response.untyped(inputReply());
+    }),
+    http.get("/api/units/", ({ response }) =>
+      response(200).json(page([
+        { id: 3, name: "区人民医院", kind: "hospital", community: 1, community_name: "百花社区", lat: 34.75, lng: 113.62 },
+      ]))),
+  );
 });
 
 it("computes the year and shows the ranking with the grade", async () => {
@@ -48,7 +57,7 @@ it("computes the year and shows the ranking with the grade", async () => {
   expect(await screen.findByText("优秀")).toBeInTheDocument();
   expect(await screen.findByText("96.60")).toBeInTheDocument();
   expect(await screen.findByText("95.0%（40 份评价）")).toBeInTheDocument();
-  expect(JSON.parse(fetchMock.mock.calls.find(([url]) => url === "/api/evaluations/compute/")![1].body)).toEqual({ year });
+  expect(sent).toEqual([{ path: "compute", body: { year } }]);
 });
 
 it("checks the figure before sending and shows the server's field error", async () => {
@@ -67,14 +76,13 @@ it("checks the figure before sending and shows the server's field error", async 
   await userEvent.type(within(form).getByRole("spinbutton", { name: "数值" }), "12");
   await userEvent.click(within(form).getByRole("button", { name: "保存" }));
   expect(await within(form).findByText("得分在 0 到 10 之间")).toBeInTheDocument();
-  expect(fetchMock.mock.calls.filter(([, init]) => init?.method === "POST")).toHaveLength(0);
+  expect(sent).toHaveLength(0);
 
   await userEvent.clear(within(form).getByRole("spinbutton", { name: "数值" }));
   await userEvent.type(within(form).getByRole("spinbutton", { name: "数值" }), "8");
   await userEvent.click(within(form).getByRole("button", { name: "保存" }));
   expect(await within(form).findByText("不在您的范围内。")).toBeInTheDocument();
-  const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST")!;
-  expect(JSON.parse(post[1].body)).toEqual({ unit: 3, year, measure: "study", value: 8, note: "" });
+  expect(sent).toEqual([{ path: "inputs", body: { unit: 3, year, measure: "study", value: 8, note: "" } }]);
 });
 
 it("offers a unit representative their row only, without computing or entering figures", async () => {

@@ -2,10 +2,9 @@
 // breakdown, enter the figures the ledgers lack and export the table; a unit representative reads their own row.
 import { Alert, Button, Card, DatePicker, Space, Table, Typography } from "antd";
 import { CalculatorOutlined, DownloadOutlined } from "@ant-design/icons";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
-import { formatDateTime } from "@/lib/format";
+import { districtDay, districtYear, formatDateTime } from "@/lib/format";
 import { isCoordinator, useSession } from "@/lib/session";
 import {
   evaluationExportUrl,
@@ -52,7 +51,7 @@ export function EvaluationPage() {
   const { t } = useI18n();
   const me = useSession();
   const coordinator = isCoordinator(me);
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(districtYear);
   const [open, setOpen] = useState<number | null>(null);
   const rows = useEvaluations(year);
   const compute = useComputeEvaluations();
@@ -71,8 +70,8 @@ export function EvaluationPage() {
           picker="year"
           allowClear={false}
           aria-label={t("evalYear")}
-          value={dayjs(`${year}-01-01`)}
-          disabledDate={(day) => day.year() > dayjs().year() || day.year() < 2000}
+          value={districtDay(`${year}-01-01`)}
+          disabledDate={(day) => day.year() > districtYear() || day.year() < 2000}
           onChange={(day) => {
             if (day) setYear(day.year());
             compute.reset();

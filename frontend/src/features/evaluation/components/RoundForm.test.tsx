@@ -2,26 +2,32 @@
 // on its field; the codes come back once and are listed with their ballot address.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
+import type { Schema } from "@/lib/api";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { AppraisalPage } from "./AppraisalPage";
 
-const fetchMock = vi.fn();
-let postReply: () => Response;
+const hospital: Schema<"Unit"> = {
+  id: 3, name: "区人民医院", kind: "hospital", community: 1, community_name: "百花社区", lat: 34.75, lng: 113.62,
+};
+
+let posted: unknown[] = [];
+let postReply: () => Response | Promise<Response>;
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url === "/api/appraisal/rounds/") return init?.method === "POST" ? postReply() : jsonReply(200, []);
-    if (url.startsWith("/api/units/")) return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 3, name: "区人民医院", community: 1 }] });
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.get("/api/appraisal/rounds/", ({ response }) => response(200).json([])),
+    http.post("/api/appraisal/rounds/", async ({ request, response }) => {
+      posted.push(await request.json());
+      return response.untyped(await postReply());
+    }),
+    http.get("/api/units/", ({ response }) => response(200).json(page([hospital]))),
+  );
 });
 
-const round = {
+const round: Schema<"AppraisalRound"> = {
   id: 2, year: 2026, title: "2026 年度驻区单位民主测评", community: 1, community_name: "百花社区", sub_district: null,
   sub_district_name: null, units: [3], ballot_count: 2, used_count: 0, created_at: "2026-12-03T09:00:00+08:00",
 };
@@ -45,8 +51,7 @@ it("checks the units and the ballots, shows the server's field error, then lists
   await userEvent.click(await screen.findByTitle("区人民医院"));
   await userEvent.click(within(form).getByRole("button", { name: "生成测评码" }));
   expect(await within(form).findByText("范围外：区人民医院。")).toBeInTheDocument();
-  const post = fetchMock.mock.calls.find(([, init]) => init?.method === "POST")!;
-  expect(JSON.parse(post[1].body)).toEqual({
+  expect(posted[0]).toEqual({
     year: 2026, title: "2026 年度驻区单位民主测评", community: 1, sub_district: null, units: [3], ballots: 2,
   });
 
@@ -55,4 +60,22 @@ it("checks the units and the ballots, shows the server's field error, then lists
   const codes = await screen.findByTestId("appraisal-codes");
   expect(within(codes).getAllByTestId("ballot-code").map((node) => node.textContent)).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
   expect(within(codes).getByText(`${window.location.origin}/appraisal/ABCD-EFGH`)).toBeInTheDocument();
+});
+
+it("still lists the codes when the dialog was closed while the round was being created", async () => {
+  let answer!: (response: Response) => void;
+  postReply = () => new Promise<Response>((resolve) => (answer = resolve));
+  renderWithApp(<AppraisalPage />);
+  await userEvent.click(await screen.findByRole("button", { name: /新建测评/ }));
+  const form = await screen.findByRole("form", { name: "新建测评" });
+  await userEvent.click(within(form).getByRole("combobox", { name: "参评单位" }));
+  await userEvent.click(await screen.findByTitle("区人民医院"));
+  await userEvent.click(within(form).getByRole("button", { name: "生成测评码" }));
+  await vi.waitFor(() => expect(posted).toHaveLength(1));
+  await userEvent.click(screen.getByRole("button", { name: /^(Close|关闭)$/ }));
+  await vi.waitFor(() => expect(screen.queryByRole("form", { name: "新建测评" })).not.toBeInTheDocument());
+
+  answer(jsonReply(201, { ...round, codes: ["ABCD-EFGH", "JKLM-NPQR"] }));
+  const codes = await screen.findByTestId("appraisal-codes");
+  expect(within(codes).getAllByTestId("ballot-code").map((node) => node.textContent)).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
 });

@@ -2,9 +2,9 @@
 // may take their whole sub-district), the units rated and the number of ballots (1 to 200). The server's field
 // errors land on their fields; the one-time codes come back in the answer.
 import { Alert, Button, Form, Input, InputNumber, Select, Space } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
+import { districtYear } from "@/lib/format";
 import { useSession } from "@/lib/session";
 import { useScopeUnits } from "../api/evaluations";
 import { useCreateAppraisalRound, useScopeCommunities, type AppraisalRoundCreated } from "../api/appraisal";
@@ -28,14 +28,14 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
   const { t } = useI18n();
   const me = useSession();
   const [form] = Form.useForm<Values>();
-  const create = useCreateAppraisalRound();
+  const create = useCreateAppraisalRound(onCreated);
   const [alert, setAlert] = useState<string | null>(null);
   const fixedCommunity = me.role === "community_coordinator" ? me.community : null;
   const communities = useScopeCommunities(fixedCommunity === null);
   const area = Form.useWatch("area", form);
   const { community } = parseArea(area);
   const units = useScopeUnits(community, !!area);
-  const year = dayjs().year();
+  const year = districtYear();
 
   const areaOptions = [
     ...(me.role === "subdistrict_coordinator" && me.sub_district ? [{ value: `s:${me.sub_district}`, label: t("apprWholeSubDistrict") }] : []),
@@ -46,7 +46,7 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
     setAlert(null);
     create.mutate(
       { year: values.year!, title: values.title!.trim(), ...parseArea(values.area), units: values.units!, ballots: values.ballots! },
-      { onSuccess: onCreated, onError: (error) => setAlert(applyServerErrors(form, error, { community: "area", sub_district: "area" })) },
+      { onError: (error) => setAlert(applyServerErrors(form, error, { community: "area", sub_district: "area" })) },
     );
   };
 

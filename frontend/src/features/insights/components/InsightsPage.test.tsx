@@ -3,14 +3,23 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { jsonReply, renderWithApp } from "@/test/render";
+import type { Schema } from "@/lib/api";
+import { page } from "@/test/fixtures";
+import { renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { InsightsPage } from "./InsightsPage";
 
 const period = { start: "2026-09-14", end: "2026-11-30", last_day: "2026-12-06", weeks: ["2026-11-30"], time_zone: "Asia/Shanghai" };
-const scope = { level: "community", id: 1, name: "百花社区", communities: [1] };
+const scope: Schema<"InsightScope"> = { level: "community", id: 1, name: "百花社区", communities: [1] };
 const use = { offered_hours: 0, booked_hours: 0, use_rate: null, bookings: 0, withdrawals: 0 };
 const spread = { volunteers: 10, volunteers_with_hours: 0, hours: 0, gini: 0, top_10_share: null, mean: 0, median: 0, max: 0 };
-const figures: Record<string, unknown> = {
+const figures: {
+  weeks: Schema<"InsightWeeks">;
+  "hours-by-community": Schema<"InsightHoursByCommunity">;
+  fairness: Schema<"InsightFairness">;
+  resources: Schema<"InsightResources">;
+  "missing-skills": Schema<"InsightMissingSkills">;
+} = {
   weeks: { period, scope, weeks: [{ week: "2026-11-30", seats: { total: 0, filled: 0, rate: null, communities_published: 0, by_priority: [] }, needs: { due: 0, closed_in_time: 0, closed_late: 0, open: 0 }, hours: 0, volunteers_served: 0 }] },
   "hours-by-community": { period, scope, weeks: ["2026-11-30"], communities: [], totals: [0], total: 0 },
   fairness: { period, scope, communities: [], overall: spread },
@@ -21,20 +30,24 @@ const figures: Record<string, unknown> = {
   },
 };
 
-const fetchMock = vi.fn();
+let asked: string[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url.startsWith("/api/communities/")) return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 1, name: "百花社区" }] });
-    const match = /^\/api\/insights\/([\w-]+)\/\?/.exec(url);
-    if (match && match[1] in figures) return jsonReply(200, figures[match[1]]);
-    throw new Error(`unexpected ${url}`);
+  asked = [];
+  server.use(
+    http.get("/api/communities/", ({ response }) =>
+      response(200).json(page([{ id: 1, sub_district: 1, name: "百花社区", code: "C1", lat: 0, lng: 0 }]))),
+    http.get("/api/insights/weeks/", ({ response }) => response(200).json(figures.weeks)),
+    http.get("/api/insights/hours-by-community/", ({ response }) => response(200).json(figures["hours-by-community"])),
+    http.get("/api/insights/fairness/", ({ response }) => response(200).json(figures.fairness)),
+    http.get("/api/insights/resources/", ({ response }) => response(200).json(figures.resources)),
+    http.get("/api/insights/missing-skills/", ({ response }) => response(200).json(figures["missing-skills"])),
+  );
+  server.events.on("request:start", ({ request }) => {
+    const url = new URL(request.url);
+    asked.push(`${url.pathname}${url.search}`);
   });
 });
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
-});
+afterEach(() => server.events.removeAllListeners());
 
 it("says what to do when there is nothing to draw and ranks the missing skills", async () => {
   renderWithApp(<InsightsPage />);
@@ -45,9 +58,9 @@ it("says what to do when there is nothing to draw and ranks the missing skills",
   expect(await screen.findByText("急救")).toBeInTheDocument();
   expect(await screen.findByText("另有 3 个未满名额不要求技能，1 个名额仅因缺少场地未满。")).toBeInTheDocument();
   expect(await screen.findByText(/2026-09-14 至 2026-12-06，百花社区/)).toBeInTheDocument();
-  expect(fetchMock.mock.calls.map(([url]) => url)).toContain("/api/insights/weeks/?weeks=12");
+  expect(asked).toContain("/api/insights/weeks/?weeks=12");
 
   await userEvent.click(screen.getByRole("combobox", { name: "时间" }));
   await userEvent.click(await screen.findByTitle("最近 4 周"));
-  await vi.waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain("/api/insights/missing-skills/?weeks=4"));
+  await vi.waitFor(() => expect(asked).toContain("/api/insights/missing-skills/?weeks=4"));
 });

@@ -2,22 +2,21 @@
 // field, and a refusal that names no field (not in scope) shows in an alert.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { LedgerEntryForm } from "./LedgerEntryForm";
 
-const fetchMock = vi.fn();
 let reply: () => Response;
+let posted: unknown[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url === "/api/ledgers/9/entries/") return reply();
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.post("/api/ledgers/{ledger_id}/entries/", async ({ params, request, response }) => {
+      posted.push({ ledger: params.ledger_id, body: await request.json() });
+      return response.untyped(reply());
+    }),
+  );
 });
 
 it("asks for the kind and a title before sending anything", async () => {
@@ -25,7 +24,7 @@ it("asks for the kind and a title before sending anything", async () => {
   await userEvent.click(screen.getByRole("button", { name: "添加" }));
   expect(await screen.findByText("请选择类型")).toBeInTheDocument();
   expect(await screen.findByText("请填写标题")).toBeInTheDocument();
-  expect(fetchMock).not.toHaveBeenCalled();
+  expect(posted).toHaveLength(0);
 });
 
 it("posts the entry and shows the server's errors", async () => {
@@ -40,7 +39,7 @@ it("posts the entry and shows the server's errors", async () => {
   await userEvent.click(within(form).getByRole("button", { name: "添加" }));
 
   expect(await within(form).findByText("标题含有不允许的字符。")).toBeInTheDocument();
-  expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ kind: "meeting", title: "共建联席会", note: "派两人参加", date: null });
+  expect(posted[0]).toEqual({ ledger: "9", body: { kind: "meeting", title: "共建联席会", note: "派两人参加", date: null } });
   expect(within(form).queryByRole("alert")).toBeNull();
 
   reply = () => jsonReply(404, { message: "未找到。", extra: { code: "not_found" } });

@@ -4,6 +4,7 @@ import { Alert, Button, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
+import { pickedDay } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useAddLedgerEntry, type LedgerEntry } from "../api/ledgers";
 
@@ -29,7 +30,7 @@ export function LedgerEntryForm({ ledgerId, onDone }: { ledgerId: number; onDone
         kind: values.kind!,
         title: values.title!.trim(),
         note: (values.note ?? "").trim(),
-        date: values.date ? values.date.format("YYYY-MM-DD") : null,
+        date: values.date ? pickedDay(values.date) : null,
       },
       {
         onSuccess: (entry) => {

@@ -2,10 +2,11 @@
 // (with a unit filter); a row opens the ledger.
 import { DatePicker, Select, Space } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { SimpleList } from "@/components/SimpleList";
+import { districtNow, pickedDay } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { isCoordinator, useSession } from "@/lib/session";
 import { useLedgerUnits, useLedgers, type LedgerListRow } from "../api/ledgers";
@@ -14,10 +15,10 @@ export function LedgersPage() {
   const { t } = useI18n();
   const me = useSession();
   const coordinator = isCoordinator(me);
-  const [month, setMonth] = useState<Dayjs | null>(() => dayjs().subtract(1, "month"));
+  const [month, setMonth] = useState<Dayjs | null>(() => districtNow().subtract(1, "month"));
   const [unit, setUnit] = useState<number | undefined>();
   const units = useLedgerUnits(coordinator);
-  const filters = { month: month ? month.format("YYYY-MM") : undefined, unit };
+  const filters = { month: month ? pickedDay(month).slice(0, 7) : undefined, unit };
   const columns: ColumnsType<LedgerListRow> = [
     { title: t("ledgerMonth"), dataIndex: "month", width: 100 },
     { title: t("ledgerUnit"), dataIndex: "unit_name", render: (name: string, row) => <Link to={`/ledgers/${row.id}`}>{name}</Link> },

@@ -2,40 +2,34 @@
 // nested field errors land on the new project's fields, its refusals show in an alert; a good choice posts once.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
+import { need as aNeed, page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
-import type { Need } from "../api/needs";
+import { http, server } from "@/test/server";
+import type { Need, ProjectOption } from "../api/needs";
 import { MergeNeedsModal } from "./MergeNeedsModal";
 
-const fetchMock = vi.fn();
-let mergeReply: () => Response;
-beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url === "/api/needs/merge/") return mergeReply();
-    if (url.startsWith("/api/projects/")) {
-      return jsonReply(200, {
-        count: 2, next: null, previous: null,
-        results: [
-          { id: 3, name: "助老服务项目", community: 1, community_name: "秦江社区", start_date: "2026-01-01", end_date: "2026-12-31" },
-          { id: 4, name: "别处项目", community: 2, community_name: "百花社区", start_date: "2026-01-01", end_date: "2026-12-31" },
-        ],
-      });
-    }
-    throw new Error(`unexpected ${url}`);
-  });
+const project = (id: number, name: string, community: number, community_name: string): ProjectOption => ({
+  id, name, community, community_name, start_date: "2026-01-01", end_date: "2026-12-31", needs: [],
 });
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+let mergeReply: () => Response;
+let merged: unknown[] = [];
+beforeEach(() => {
+  merged = [];
+  server.use(
+    http.post("/api/needs/merge/", async ({ request, response }) => {
+      merged.push(await request.json());
+      return response.untyped(mergeReply());
+    }),
+    http.get("/api/projects/", ({ response }) =>
+      response(200).json(page([project(3, "助老服务项目", 1, "秦江社区"), project(4, "别处项目", 2, "百花社区")])),
+    ),
+  );
 });
 
-const merges = () => fetchMock.mock.calls.filter(([url]) => url === "/api/needs/merge/");
-const need = (id: number, community: number, title: string): Need => ({
-  id, title, source: "resident", community, community_name: "", required_skills: {}, headcount: 1, wanted_start: null,
-  wanted_end: null, category: "elderly", is_micro_wish: false, urgency: 3, deadline: null, status: "published",
-  overdue: false, finished_at: null, rating_score: null, rating_comment: "", rated_by: null, rated_at: null,
-});
+const merges = () => merged;
+const need = (id: number, community: number, title: string): Need =>
+  aNeed({ id, title, community, community_name: "", urgency: 3, status: "published" });
 
 it("asks for a project first, and offers only the needs' community's projects", async () => {
   renderWithApp(<MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 1, "理发")]} onClose={vi.fn()} onDone={vi.fn()} />);
@@ -72,7 +66,7 @@ it("posts the chosen project, shows a 409 refusal in an alert, and hands back th
   const alert = await within(dialog).findByRole("alert");
   expect(alert).toHaveTextContent("无法合并");
   expect(alert).toHaveTextContent("「理发」（已认领）不行");
-  expect(JSON.parse(merges()[0][1].body)).toEqual({ needs: [1, 2], project: 3 });
+  expect(merges()[0]).toEqual({ needs: [1, 2], project: 3 });
   expect(onDone).not.toHaveBeenCalled();
 
   mergeReply = () => jsonReply(200, { project: 3, name: "助老服务项目", community: 1, needs: [1, 2] });

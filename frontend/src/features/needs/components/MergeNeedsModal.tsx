@@ -5,6 +5,7 @@ import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Typography } from
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { ApiError } from "@/lib/api";
+import { pickedDay } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useMergeNeeds, useProjectOptions, type MergeInput, type MergeResult, type Need } from "../api/needs";
 
@@ -70,8 +71,8 @@ export function MergeNeedsModal({
             needs: ids,
             new_project: {
               name: values.name!.trim(),
-              start_date: values.period![0].format("YYYY-MM-DD"),
-              end_date: values.period![1].format("YYYY-MM-DD"),
+              start_date: pickedDay(values.period![0]),
+              end_date: pickedDay(values.period![1]),
               goals: (values.goals ?? "").trim(),
             },
           };

@@ -2,37 +2,34 @@
 // times on the one time picker), a 409 refusal shows in an alert; a good form posts one body for all dates.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
+import { addDays, districtToday } from "@/lib/format";
+import { need, page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import type { Need } from "../api/needs";
 import { NeedShiftsModal } from "./NeedShiftsModal";
 
-const fetchMock = vi.fn();
 let shiftsReply: () => Response;
+let posted: unknown[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url === "/api/needs/9/shifts/") return shiftsReply();
-    if (url.startsWith("/api/skills/")) {
-      return jsonReply(200, { count: 1, next: null, previous: null, results: [{ code: "first_aid", name: "急救", name_en: "First aid" }] });
-    }
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.post("/api/needs/{id}/shifts/", async ({ params, request, response }) => {
+      posted.push({ need: params.id, body: await request.json() });
+      return response.untyped(shiftsReply());
+    }),
+    http.get("/api/skills/", ({ response }) =>
+      response(200).json(page([{ id: 1, code: "first_aid", name: "急救", name_en: "First aid" }])),
+    ),
+  );
 });
 
-const posts = () => fetchMock.mock.calls.filter(([url]) => String(url).includes("/shifts/"));
-const base: Need = {
-  id: 9, title: "助老陪诊", source: "resident", community: 1, community_name: "秦江社区", required_skills: { first_aid: 2 },
-  headcount: 3, wanted_start: null, wanted_end: null, category: "elderly", is_micro_wish: false, urgency: 4, deadline: null,
-  status: "pending", overdue: false, finished_at: null, rating_score: null, rating_comment: "", rated_by: null, rated_at: null,
-};
-const day = dayjs().add(3, "day").format("YYYY-MM-DD");
-const wanted = { ...base, wanted_start: `${day}T09:00:00`, wanted_end: `${day}T11:00:00` };
+const posts = () => posted;
+const base: Need = need({ required_skills: { first_aid: 2 }, headcount: 3, urgency: 4 });
+const day = addDays(districtToday(), 3);
+// As the server sends it, with the district's offset: the browser (in Los Angeles here) still offers 09:00 on that day.
+const wanted = { ...base, wanted_start: `${day}T09:00:00+08:00`, wanted_end: `${day}T11:00:00+08:00` };
 
 it("asks for dates and a time before sending anything, and says a pending need is approved", async () => {
   renderWithApp(<NeedShiftsModal need={base} onClose={vi.fn()} onDone={vi.fn()} />);
@@ -59,9 +56,9 @@ it("sends the wanted date and time, shows the server's field errors on their fie
   expect(await within(dialog).findByText("结束时间必须晚于开始时间。")).toBeInTheDocument();
   expect(await within(dialog).findByText("名额太多。")).toBeInTheDocument();
   expect(within(dialog).queryByRole("alert")).toBeNull();
-  expect(JSON.parse(posts()[0][1].body)).toEqual({
+  expect(posts()[0]).toEqual({ need: "9", body: {
     dates: [day], start_time: "09:00", end_time: "11:00", seats: 3, required_skills: { first_aid: 2 }, address: "",
-  });
+  } });
 
   shiftsReply = () =>
     jsonReply(409, { message: `这条需求在 ${day} 09:00 已有班次。`, extra: { code: "shift_exists", fields: { dates: [day] } } });

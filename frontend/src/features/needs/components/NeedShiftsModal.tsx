@@ -2,10 +2,11 @@
 // (dates from today on, an end after the start, 1–200 seats); then the server's field errors land on their fields
 // and its refusal (a shift already at that date and time, the need moved on: 409) in an alert.
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, TimePicker, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { ApiError } from "@/lib/api";
 import { applyServerErrors } from "@/lib/forms";
+import { dayOf, districtDay, districtToday, pickedDay, pickedTime, timeOfDay } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useSkillOptions } from "@/lib/skills";
 import { useNeedToShifts, type Need, type NeedShiftsResult } from "../api/needs";
@@ -32,19 +33,19 @@ export function NeedShiftsModal({
   const [error, setError] = useState<{ title: string; text: string } | null>(null);
   const toShifts = useNeedToShifts();
   const skillOptions = useSkillOptions();
-  const today = dayjs().startOf("day");
-  // The resident's wanted time, when it is still ahead, is the first guess.
-  const wanted = need.wanted_start && need.wanted_end && !dayjs(need.wanted_start).isBefore(today)
-    ? { dates: [dayjs(need.wanted_start).startOf("day")], time: [dayjs(need.wanted_start), dayjs(need.wanted_end)] as [Dayjs, Dayjs] }
+  const today = districtToday();
+  // The resident's wanted time (the district's day and hours), when it is still ahead, is the first guess.
+  const wanted = need.wanted_start && need.wanted_end && dayOf(need.wanted_start) >= today
+    ? { dates: [districtDay(dayOf(need.wanted_start))], time: [timeOfDay(need.wanted_start), timeOfDay(need.wanted_end)] as [Dayjs, Dayjs] }
     : { dates: [], time: undefined };
 
   const submit = (values: Values) => {
     setError(null);
     const codes = values.required_skills ?? [];
     const body = {
-      dates: [...new Set(values.dates!.map((d) => d.format("YYYY-MM-DD")))].sort(),
-      start_time: values.time![0].format("HH:mm"),
-      end_time: values.time![1].format("HH:mm"),
+      dates: [...new Set(values.dates!.map(pickedDay))].sort(),
+      start_time: pickedTime(values.time![0]),
+      end_time: pickedTime(values.time![1]),
       seats: values.seats!,
       // A skill the need already asks for keeps its level; one added here asks for level 1.
       required_skills: Object.fromEntries(codes.map((code) => [code, need.required_skills?.[code] ?? 1])),
@@ -95,14 +96,14 @@ export function NeedShiftsModal({
             {
               validator: (_, value: Dayjs[] | undefined) => {
                 if (!value || value.length === 0) return Promise.reject(new Error(t("shiftDatesRequired")));
-                if (value.some((d) => d.isBefore(today, "day"))) return Promise.reject(new Error(t("shiftDatesPast")));
+                if (value.some((d) => pickedDay(d) < today)) return Promise.reject(new Error(t("shiftDatesPast")));
                 if (value.length > 31) return Promise.reject(new Error(t("shiftDatesTooMany")));
                 return Promise.resolve();
               },
             },
           ]}
         >
-          <DatePicker multiple style={{ width: "100%" }} disabledDate={(d) => d.isBefore(today, "day")} data-testid="shift-dates" />
+          <DatePicker multiple style={{ width: "100%" }} disabledDate={(d) => pickedDay(d) < today} data-testid="shift-dates" />
         </Form.Item>
         <Form.Item
           name="time"
@@ -111,7 +112,7 @@ export function NeedShiftsModal({
             {
               validator: (_, value: [Dayjs, Dayjs] | undefined) => {
                 if (!value?.[0] || !value?.[1]) return Promise.reject(new Error(t("shiftTimeRequired")));
-                if (!value[1].isAfter(value[0])) return Promise.reject(new Error(t("shiftTimeOrder")));
+                if (pickedTime(value[1]) <= pickedTime(value[0])) return Promise.reject(new Error(t("shiftTimeOrder")));
                 return Promise.resolve();
               },
             },

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { DISPATCHABLE, NEXT_STATUS, useNeedTransition, useNeeds, type Need } from "../api/needs";
+import { DISPATCHABLE, NEXT_STATUS, useNeedTransition, useNeeds, type Need, type NeedStatus } from "../api/needs";
 import { MergeNeedsModal } from "./MergeNeedsModal";
 import { NeedShiftsModal } from "./NeedShiftsModal";
 import { RateNeedModal } from "./RateNeedModal";
@@ -22,7 +22,7 @@ export function NeedsPage() {
   const [merging, setMerging] = useState(false);
   const [shifting, setShifting] = useState<Need | null>(null);
   const transition = useNeedTransition();
-  const move = (need: Need, next: string) =>
+  const move = (need: Need, next: NeedStatus) =>
     transition.mutate(
       { id: need.id, status: next },
       {
@@ -104,12 +104,15 @@ export function NeedsPage() {
                     {t("rateNeed")}
                   </Button>
                 )}
-                {(NEXT_STATUS[need.status] ?? []).length > 0 && (
+                {NEXT_STATUS[need.status].length > 0 && (
                   <Dropdown
                     trigger={["click"]}
                     menu={{
                       items: NEXT_STATUS[need.status].map((next) => ({ key: next, label: enumLabel(t, "needStatus", next) })),
-                      onClick: ({ key }) => move(need, key),
+                      onClick: ({ key }) => {
+                        const next = NEXT_STATUS[need.status].find((status) => status === key);
+                        if (next) move(need, next);
+                      },
                     }}
                   >
                     <Button size="small">

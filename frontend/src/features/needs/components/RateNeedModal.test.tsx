@@ -2,25 +2,24 @@
 // (rated already / not completed) shows in an alert; a good rating posts {score, comment}.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { RateNeedModal } from "./RateNeedModal";
 
-const fetchMock = vi.fn();
 let ratingReply: () => Response;
+let posted: unknown[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url === "/api/needs/7/rating/") return ratingReply();
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.post("/api/needs/{id}/rating/", async ({ params, request, response }) => {
+      posted.push({ need: params.id, body: await request.json() });
+      return response.untyped(ratingReply());
+    }),
+  );
 });
 
-const posts = () => fetchMock.mock.calls.filter(([url]) => String(url).includes("/rating/"));
+const posts = () => posted;
 const need = { id: 7, title: "助老送餐" };
 
 it("asks for a score of 1 to 5 before sending anything", async () => {
@@ -44,7 +43,7 @@ it("shows the server's field error on its field, and a 409 refusal in an alert",
   await userEvent.click(within(dialog).getByRole("button", { name: "提交评价" }));
 
   expect(await within(dialog).findByText("评价内容含有不允许的字符。")).toBeInTheDocument();
-  expect(JSON.parse(posts()[0][1].body)).toEqual({ score: 4, comment: "很及时" });
+  expect(posts()[0]).toEqual({ need: "7", body: { score: 4, comment: "很及时" } });
   expect(within(dialog).queryByRole("alert")).toBeNull();
   expect(onDone).not.toHaveBeenCalled();
 
@@ -65,5 +64,5 @@ it("hands back the rating when the server takes it", async () => {
   await userEvent.click(within(dialog).getAllByRole("radio")[4]);
   await userEvent.click(within(dialog).getByRole("button", { name: "提交评价" }));
   await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ score: 5, status: "rated" })));
-  expect(JSON.parse(posts()[0][1].body)).toEqual({ score: 5, comment: "" });
+  expect(posts()[0]).toEqual({ need: "7", body: { score: 5, comment: "" } });
 });

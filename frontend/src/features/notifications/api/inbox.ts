@@ -1,23 +1,15 @@
 // The caller's inbox: list, mark one read, mark all read.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
-export interface Notification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  payload: Record<string, unknown>;
-  created_at: string;
-  read: boolean;
-}
+export type Notification = Schema<"NotificationOutput">;
 
 const key = ["notifications"] as const;
 
 export function useInbox(page: number) {
   return useQuery({
     queryKey: [...key, page],
-    queryFn: () => api<Page<Notification>>("notifications/", { params: { page, page_size: 20 } }),
+    queryFn: () => unwrap(apiClient.GET("/api/notifications/", { params: { query: { page, page_size: 20 } } })),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
@@ -26,7 +18,7 @@ export function useInbox(page: number) {
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<Notification>(`notifications/${id}/read/`, { method: "POST" }),
+    mutationFn: (id: number) => unwrap(apiClient.POST("/api/notifications/{id}/read/", { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
@@ -34,7 +26,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ marked: number }>("notifications/read-all/", { method: "POST" }),
+    mutationFn: () => unwrap(apiClient.POST("/api/notifications/read-all/")),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }

@@ -34,7 +34,7 @@ export function InboxPage() {
         locale={{ emptyText: <EmptyState text={t("inboxEmpty")} /> }}
         pagination={{ current: page, pageSize: 20, total: inbox.data?.count, onChange: setPage, size: "small", hideOnSinglePage: true }}
         renderItem={(n) => {
-          const run = typeof n.payload?.run === "number" ? (n.payload.run as number) : null;
+          const run = typeof n.payload?.run === "number" ? n.payload.run : null;
           return (
             <List.Item
               data-testid="notification"

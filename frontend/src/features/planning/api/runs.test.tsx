@@ -1,28 +1,26 @@
-// The progress hook: it polls a working run until the run ends, then stops.
+// The matching runs' hooks: the progress hook polls a working run until the run ends, then stops; a re-run starts
+// the same week and scope again; a change to a run's rows refreshes that run's review.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { jsonReply } from "@/test/render";
-import { useRun } from "./runs";
-import type { MatchingRun } from "./types";
+import { expect, it } from "vitest";
+import { matchingRun, page } from "@/test/fixtures";
+import { http, server } from "@/test/server";
+import { matchingRuns, runKeys, useRun } from "./runs";
+import type { Assignment, MatchingRun } from "./types";
 
-const base = {
-  id: 7, level: "community", community: 1, community_name: "百花社区", sub_district: 1, sub_district_name: "林山寨街道",
-  week: "2026-11-30", version: 1, message: "", time_limit: 30, solver: "highs", created_by: "shequ",
-  created_at: "", started_at: null, finished_at: null, stats: {}, metrics: {}, published: false, published_at: null,
-} as const;
+const assignment: Assignment = {
+  id: 3, shift: 1, shift_title: "班次1", shift_start: "2026-12-07T09:00:00+08:00", shift_end: "2026-12-07T11:00:00+08:00",
+  community_name: "百花社区", volunteer: 2, volunteer_number: "ZY0000002", volunteer_name: "张玉芳", pinned: true,
+  source: "solver", unverified_skills: [],
+};
 
-const fetchMock = vi.fn();
-beforeEach(() => vi.stubGlobal("fetch", fetchMock));
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
-});
-
-function wrapper({ children }: { children: ReactNode }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+function setUp() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const asked: string[] = [];
+  server.events.on("request:start", ({ request }) => asked.push(new URL(request.url).pathname));
+  return { queryClient, wrapper, asked };
 }
 
 it("follows stage, progress and gap until the run is done, then stops polling", async () => {
@@ -33,7 +31,12 @@ it("follows stage, progress and gap until the run is done, then stops polling", 
     { status: "done", stage: "已完成", progress: 100, gap: 0 },
   ];
   let call = 0;
-  fetchMock.mockImplementation(async () => jsonReply(200, { ...base, ...states[Math.min(call++, states.length - 1)] }));
+  server.use(
+    http.get("/api/planning/runs/{id}/", ({ response }) =>
+      response(200).json(matchingRun({ ...states[Math.min(call++, states.length - 1)] })),
+    ),
+  );
+  const { queryClient, wrapper, asked } = setUp();
 
   // when
   const { result } = renderHook(() => useRun(7), { wrapper });
@@ -48,15 +51,64 @@ it("follows stage, progress and gap until the run is done, then stops polling", 
     { timeout: 5000, interval: 50 },
   );
   expect(seen).toContain("solving:60");
-  expect(fetchMock.mock.calls[0][0]).toBe("/api/planning/runs/7/");
+  expect(asked[0]).toBe("/api/planning/runs/7/");
 
-  // and no further request once done
-  const calls = fetchMock.mock.calls.length;
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  expect(fetchMock.mock.calls.length).toBe(calls);
+  // and, the run being done, the query polls no more
+  const query = queryClient.getQueryCache().find<MatchingRun>({ queryKey: runKeys.detail(7) })!;
+  const interval = query.observers[0].options.refetchInterval;
+  expect(typeof interval === "function" ? interval(query) : interval).toBe(false);
 });
 
 it("does not ask before it has an id", () => {
+  const { wrapper, asked } = setUp();
   renderHook(() => useRun(undefined), { wrapper });
-  expect(fetchMock).not.toHaveBeenCalled();
+  expect(asked).toEqual([]);
+});
+
+it("re-runs by starting the same week and scope again, and opens on the new version", async () => {
+  // given a done run of a community's week
+  const started: unknown[] = [];
+  server.use(
+    http.post("/api/planning/runs/", async ({ request, response }) => {
+      started.push(await request.json());
+      return response(202).json(matchingRun({ id: 8, version: 2, status: "queued" }));
+    }),
+  );
+  const { queryClient, wrapper } = setUp();
+  const { result } = renderHook(() => matchingRuns.useRerun(), { wrapper });
+
+  // when it is re-run
+  result.current.mutate(matchingRun({ id: 7, week: "2026-12-07", level: "community", community: 1, status: "done" }));
+
+  // then the server is asked for the same week and community, and the new run is in the cache
+  await waitFor(() => expect(result.current.isSuccess).toBe(true));
+  expect(started).toEqual([{ week: "2026-12-07", community: 1 }]);
+  expect(queryClient.getQueryData<MatchingRun>(runKeys.detail(8))?.version).toBe(2);
+});
+
+it("refreshes the run's review after a pin, and leaves another run's alone", async () => {
+  // given the unfilled seats of runs 7 and 9 on screen
+  let asked: string[] = [];
+  server.use(
+    http.get("/api/planning/runs/{id}/unfilled/", ({ params, response }) => {
+      asked.push(params.id);
+      return response(200).json(page([]));
+    }),
+    http.patch("/api/planning/runs/{id}/assignments/{assignment_id}/", ({ response }) => response(200).json(assignment)),
+  );
+  const { queryClient, wrapper } = setUp();
+  const { result } = renderHook(
+    () => ({ seven: matchingRuns.useUnfilled(7), nine: matchingRuns.useUnfilled(9), pin: matchingRuns.usePinRow(7) }),
+    { wrapper },
+  );
+  await waitFor(() => expect(result.current.seven.isSuccess && result.current.nine.isSuccess).toBe(true));
+  asked = [];
+
+  // when a row of run 7 is pinned
+  result.current.pin.mutate({ id: 3, pinned: true });
+
+  // then run 7's unfilled seats are asked for again, and run 9's are not (nor marked for it: both would be at once)
+  await waitFor(() => expect(asked).toEqual(["7"]));
+  const nine = queryClient.getQueryState(matchingRuns.keys.unfilled(9))!;
+  expect([nine.isInvalidated, nine.fetchStatus, nine.dataUpdateCount]).toEqual([false, "idle", 1]);
 });

@@ -1,79 +1,24 @@
-// Matching runs: list, one run (polled while it works), start, cancel, publish.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "@/lib/api";
-import { isActive, type MatchingRun, type RunStartInput } from "./types";
+// Matching runs: the run endpoints (components/runs/api.ts) at /api/planning/runs/, with the plan's assignments
+// as the rows under review.
+import { runEndpoints } from "@/components/runs/api";
+import { apiClient } from "@/lib/api";
+import { isActive, runScope } from "./types";
 
-export const runKeys = {
-  all: ["planning", "runs"] as const,
-  list: (params: RunListParams) => ["planning", "runs", "list", params] as const,
-  detail: (id: number) => ["planning", "runs", "detail", id] as const,
-};
+const { GET, POST, PATCH, DELETE } = apiClient;
 
-export interface RunListParams {
-  week?: string;
-  status?: string;
-  community?: number;
-  sub_district?: number;
-  level?: string;
-  page?: number;
-  page_size?: number;
-}
+export const matchingRuns = runEndpoints({
+  base: "/api/planning/runs/",
+  scope: "planning",
+  isActive,
+  // No re-run endpoint: a re-run starts the same week and scope again.
+  restart: (run) => ({ week: run.week, ...runScope(run) }),
+  rows: { path: "assignments", key: "assignment_id", params: (id, row) => ({ id, assignment_id: row }) },
+  // The schema's client: the compiler checks each method against its endpoint here.
+  send: { list: GET, detail: GET, start: POST, cancel: POST, publish: POST,
+    rows: GET, addRow: POST, pinRow: PATCH, removeRow: DELETE, unfilled: GET },
+});
 
-export function useRuns(params: RunListParams) {
-  return useQuery({
-    queryKey: runKeys.list(params),
-    queryFn: () => api<Page<MatchingRun>>("planning/runs/", { params: { ...params } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const { keys: runKeys, useRuns, useRun, useStart: useStartRun, useCancel: useCancelRun } = matchingRuns;
 
-/** Polling interval while a run works; stops once it has ended. */
-export const POLL_MS = 1000;
-
-/** One run; polls while it is queued or working so that a progress bar can follow stage, progress and gap. */
-export function useRun(id: number | undefined) {
-  const client = useQueryClient();
-  return useQuery({
-    queryKey: runKeys.detail(id ?? 0),
-    queryFn: async () => {
-      const run = await api<MatchingRun>(`planning/runs/${id}/`);
-      if (!isActive(run.status)) void client.invalidateQueries({ queryKey: ["planning", "runs", "list"] });
-      return run;
-    },
-    enabled: !!id,
-    refetchInterval: (query) => (isActive(query.state.data?.status) ? POLL_MS : false),
-  });
-}
-
-export function useStartRun() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RunStartInput) => api<MatchingRun>("planning/runs/", { method: "POST", body }),
-    onSuccess: (run) => {
-      client.setQueryData(runKeys.detail(run.id), run);
-      void client.invalidateQueries({ queryKey: runKeys.all });
-    },
-  });
-}
-
-export function useCancelRun(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<MatchingRun>(`planning/runs/${id}/cancel/`, { method: "POST" }),
-    onSuccess: (run) => {
-      client.setQueryData(runKeys.detail(id), run);
-      void client.invalidateQueries({ queryKey: runKeys.all });
-    },
-  });
-}
-
-export function usePublishRun(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<MatchingRun>(`planning/runs/${id}/publish/`, { method: "POST" }),
-    onSuccess: (run) => {
-      client.setQueryData(runKeys.detail(id), run);
-      void client.invalidateQueries({ queryKey: runKeys.all });
-    },
-  });
-}
+/** Where a run's page is. */
+export const runPath = (id: number) => `/runs/${id}`;

@@ -13,7 +13,7 @@ export function ComparePanel({ run }: { run: MatchingRun }) {
     level: run.level,
     community: run.community ?? undefined,
     sub_district: run.level === "sub_district" ? (run.sub_district ?? undefined) : undefined,
-    status: "done",
+    status: ["done"],
     page_size: 50,
   });
   const previous = siblings.data?.results

@@ -1,11 +1,10 @@
 // The coordinator's week at a glance: the newest finished run of the chosen week, its figures and charts; the app
 // puts other features' sections (the needs' deadline counts) above them through `sections`.
 import { Button, Card, DatePicker, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
-import { mondayOf, nextMonday } from "@/lib/format";
+import { districtDay, mondayOf, nextMonday } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useRuns } from "../api/runs";
 import { scopeName } from "../api/types";
@@ -15,7 +14,7 @@ import { RunSummary } from "./RunSummary";
 export function DashboardPage({ sections }: { sections?: ReactNode } = {}) {
   const { t } = useI18n();
   const [week, setWeek] = useState(nextMonday());
-  const runs = useRuns({ week, status: "done", page_size: 1 });
+  const runs = useRuns({ week, status: ["done"], page_size: 1 });
   const run = runs.data?.results[0];
 
   return (
@@ -24,7 +23,7 @@ export function DashboardPage({ sections }: { sections?: ReactNode } = {}) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("dashboardTitle")}
         </Typography.Title>
-        <DatePicker picker="week" allowClear={false} value={dayjs(week)} onChange={(d) => d && setWeek(mondayOf(d))} />
+        <DatePicker picker="week" allowClear={false} value={districtDay(week)} onChange={(d) => d && setWeek(mondayOf(d))} />
       </Space>
       {sections}
       {runs.isLoading ? (

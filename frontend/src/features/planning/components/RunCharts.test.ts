@@ -1,10 +1,9 @@
 // The sums behind the dashboard's charts.
 import { expect, it } from "vitest";
-import type { Assignment, ShiftRow, UnfilledSeat } from "../api/types";
 import { hoursFromMetrics, hoursHistogram, priorityFromMetrics, seatsByPriority, unfilledByReason } from "./RunCharts";
 
-const shift = (id: number, priority: number, seats: number) => ({ id, priority, seats }) as ShiftRow;
-const gap = (shift: number, missing: number, code: string) => ({ shift, missing, reasons: [{ code, message: "" }] }) as UnfilledSeat;
+const shift = (id: number, priority: number, seats: number) => ({ id, priority, seats });
+const gap = (shift: number, missing: number, code: string) => ({ shift, missing, reasons: [{ code, message: "" }] });
 
 it("counts filled and unfilled seats per priority, highest first", () => {
   const rows = seatsByPriority([shift(1, 3, 4), shift(2, 5, 2), shift(3, 3, 1)], [gap(1, 3, "no_one_free")]);
@@ -22,7 +21,7 @@ it("groups missing seats by their first reason", () => {
 });
 
 it("buckets volunteers by planned hours", () => {
-  const a = (volunteer: number, start: string, end: string) => ({ volunteer, shift_start: start, shift_end: end }) as Assignment;
+  const a = (volunteer: number, start: string, end: string) => ({ volunteer, shift_start: start, shift_end: end });
   const rows = hoursHistogram([
     a(1, "2026-11-30T09:00:00+08:00", "2026-11-30T12:00:00+08:00"),
     a(1, "2026-12-01T09:00:00+08:00", "2026-12-01T11:00:00+08:00"),

@@ -12,16 +12,19 @@ import { useAllAssignments, useUnfilled } from "../api/review";
 import { runScope, type Assignment, type MatchingRun, type ShiftRow, type UnfilledSeat } from "../api/types";
 
 /** Seats and filled seats per priority (5 first): filled = seats − missing. */
-export function seatsByPriority(shifts: ShiftRow[], unfilled: UnfilledSeat[]) {
+export function seatsByPriority(
+  shifts: Pick<ShiftRow, "id" | "priority" | "seats">[],
+  unfilled: Pick<UnfilledSeat, "shift" | "missing">[],
+) {
   const missing = new Map<number, number>();
   for (const seat of unfilled) missing.set(seat.shift, (missing.get(seat.shift) ?? 0) + seat.missing);
   const byPriority = new Map<number, { filled: number; unfilled: number }>();
-  for (const shift of shifts) {
-    const row = byPriority.get(shift.priority) ?? { filled: 0, unfilled: 0 };
-    const gap = Math.min(missing.get(shift.id) ?? 0, shift.seats);
-    row.filled += shift.seats - gap;
+  for (const { id, seats, priority = 3 } of shifts) {
+    const row = byPriority.get(priority) ?? { filled: 0, unfilled: 0 };
+    const gap = Math.min(missing.get(id) ?? 0, seats);
+    row.filled += seats - gap;
     row.unfilled += gap;
-    byPriority.set(shift.priority, row);
+    byPriority.set(priority, row);
   }
   return [...byPriority.entries()].sort((a, b) => b[0] - a[0]).map(([priority, counts]) => ({ priority, ...counts }));
 }
@@ -42,7 +45,7 @@ export function hoursFromMetrics(histogram: Record<string, number>) {
 }
 
 /** Missing seats per first-named reason. */
-export function unfilledByReason(unfilled: UnfilledSeat[]) {
+export function unfilledByReason(unfilled: Pick<UnfilledSeat, "missing" | "reasons">[]) {
   const counts = new Map<string, number>();
   for (const seat of unfilled) {
     const code = seat.reasons[0]?.code ?? "unknown";
@@ -52,7 +55,7 @@ export function unfilledByReason(unfilled: UnfilledSeat[]) {
 }
 
 /** How many volunteers have 0–2, 2–4, … hours in the plan. */
-export function hoursHistogram(assignments: Assignment[], step = 2) {
+export function hoursHistogram(assignments: Pick<Assignment, "volunteer" | "shift_start" | "shift_end">[], step = 2) {
   const hours = new Map<number, number>();
   for (const a of assignments) hours.set(a.volunteer, (hours.get(a.volunteer) ?? 0) + hoursBetween(a.shift_start, a.shift_end));
   const buckets = new Map<number, number>();

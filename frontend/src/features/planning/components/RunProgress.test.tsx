@@ -1,15 +1,12 @@
 // The progress card shows what the server reports: percentage, stage, gap; and offers to cancel.
 import { screen } from "@testing-library/react";
 import { expect, it } from "vitest";
+import { matchingRun } from "@/test/fixtures";
 import { renderWithApp } from "@/test/render";
-import type { MatchingRun } from "../api/types";
 import { RunProgress } from "./RunProgress";
 
 it("shows the stage, the percentage and the gap", () => {
-  const run = {
-    id: 3, level: "community", community: 1, community_name: "百花社区", status: "solving", stage: "求解中",
-    progress: 45, gap: 0.032, metrics: {},
-  } as unknown as MatchingRun;
+  const run = matchingRun({ id: 3, status: "solving", stage: "求解中", progress: 45, gap: 0.032 });
   renderWithApp(<RunProgress run={run} />);
   expect(screen.getByText("45%")).toBeInTheDocument();
   expect(screen.getByText("阶段：求解中")).toBeInTheDocument();

@@ -1,16 +1,17 @@
 // A finished run's figures say what the solver proved: the gap to two decimals, and the status beside it.
 import { screen } from "@testing-library/react";
 import { expect, it } from "vitest";
+import { matchingRun } from "@/test/fixtures";
 import { renderWithApp } from "@/test/render";
 import type { MatchingRun } from "../api/types";
 import { RunSummary } from "./RunSummary";
 
 function finished(overrides: Partial<MatchingRun>): MatchingRun {
-  return {
-    id: 4, status: "succeeded", gap: 0.0005, solver_status: "within_gap",
+  return matchingRun({
+    id: 4, status: "done", gap: 0.0005, solver_status: "within_gap",
     metrics: { filled_seats: 95, total_seats: 100, volunteers_used: 80, requests_met: 3, requests_total: 4 },
     ...overrides,
-  } as unknown as MatchingRun;
+  });
 }
 
 it("shows a plan within the requested gap as such, with its gap", () => {

@@ -1,40 +1,26 @@
 // Standing posts (一编三定) in the caller's scope.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, fetchAll, type Page } from "@/lib/api";
+import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
-export interface Post {
-  id: number;
-  name: string;
-  community_name: string;
-  seats: number;
-  schedule: string;
-  target: string;
-  priority: number;
-  required_skills: Record<string, number>;
-  active: boolean;
-}
+export type Post = Schema<"Post">;
 
 export function usePosts(params: ListParams) {
   return useQuery({
     queryKey: ["posts", params],
-    queryFn: () => api<Page<Post>>("posts/", { params: { ...params } }),
+    // The list's search is the page's own choice; the server checks its values.
+    queryFn: () => unwrap(apiClient.GET("/api/posts/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
 }
 
-export interface Holding {
-  id: number;
-  volunteer: number;
-  volunteer_name: string;
-  year: number;
-  status: "proposed" | "active" | "declined" | "ended";
-}
+export type Holding = Schema<"PostHolding">;
+export type HoldingStatus = Schema<"PostHoldingStatusEnum">;
 
 /** Who holds (or was proposed for, or declined) one post in a year. */
 export function usePostHoldings(post: number, year: number) {
   return useQuery({
     queryKey: ["posts", post, "holdings", year],
-    queryFn: () => fetchAll<Holding>("post-holdings/", { post, year }),
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, post, year } } }))),
   });
 }

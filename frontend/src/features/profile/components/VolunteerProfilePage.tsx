@@ -30,7 +30,7 @@ interface Values {
 export function SkillClaimTag({ code, profile, catalogue }: { code?: string; profile: VolunteerProfile; catalogue: Skill[] }) {
   const { t } = useI18n();
   if (!code) return null;
-  const verified = profile.verified_skills.find((v) => v.skill === code);
+  const verified = profile.verified_skills?.find((v) => v.skill === code);
   if (verified) return <Tag color="green">{t("skillVerifiedLevel", { level: verified.level })}</Tag>;
   if (catalogue.find((s) => s.code === code)?.requires_verification) return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
   return <Tag>{t("skillClaimed")}</Tag>;
@@ -65,7 +65,7 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
       onFinish={submit}
       data-testid="profile-form"
       initialValues={{
-        skills: Object.entries(profile.skills).map(([code, level]) => ({ code, level })),
+        skills: Object.entries(profile.skills ?? {}).map(([code, level]) => ({ code, level })),
         max_hours_per_week: profile.max_hours_per_week,
         max_distance_km: profile.max_distance_km,
       }}

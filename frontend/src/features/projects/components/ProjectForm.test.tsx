@@ -4,8 +4,11 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
+import type { Schema } from "@/lib/api";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import type { Project } from "../api/projects";
 import { ProjectForm, toInput } from "./ProjectForm";
 
@@ -16,23 +19,26 @@ const project: Project = {
   resource_min_capacity: 30,
 };
 
-const fetchMock = vi.fn();
+const community: Schema<"Community"> = { id: 1, sub_district: 1, name: "百花社区", code: "C1", lat: 34.75, lng: 113.62 };
+let skills: Schema<"Skill">[] = [];
 let patchReply: () => Response;
+let writes: { method: string; path: string; body: unknown }[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url.startsWith("/api/communities/")) return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 1, name: "百花社区" }] });
-    if (url.startsWith("/api/skills/")) return jsonReply(200, { count: 0, next: null, previous: null, results: [] });
-    if (url === "/api/projects/5/" && init?.method === "PATCH") return patchReply();
-    throw new Error(`unexpected ${url}`);
-  });
+  skills = [];
+  writes = [];
+  server.use(
+    http.get("/api/communities/", ({ response }) => response(200).json(page([community]))),
+    http.get("/api/skills/", ({ response }) => response(200).json(page(skills))),
+    http.patch("/api/projects/{id}/", async ({ params, request, response }) => {
+      writes.push({ method: "PATCH", path: `/api/projects/${params.id}/`, body: await request.json() });
+      return response.untyped(patchReply());
+    }),
+    http.post("/api/projects/", async ({ request, response }) => {
+      writes.push({ method: "POST", path: "/api/projects/", body: await request.json() });
+      return response(201).json({ ...project, id: 9 });
+    }),
+  );
 });
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
-});
-
-const writes = () => fetchMock.mock.calls.filter(([, init]) => init?.method && init.method !== "GET");
 
 it("turns the form's values into the API's fields", () => {
   const input = toInput(
@@ -60,7 +66,7 @@ it("asks for the name and the period before sending anything", async () => {
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   expect(await within(dialog).findByText("请输入项目名称")).toBeInTheDocument();
   expect(await within(dialog).findByText("请选择起止日期")).toBeInTheDocument();
-  expect(writes()).toHaveLength(0);
+  expect(writes).toHaveLength(0);
 });
 
 it("asks for a session and seats once weekdays are chosen, then shows the server's errors on their fields", async () => {
@@ -73,7 +79,7 @@ it("asks for a session and seats once weekdays are chosen, then shows the server
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   expect(await within(dialog).findByText("选了每周的日子，请填写时段")).toBeInTheDocument();
   expect(await within(dialog).findByText("选了每周的日子，名额至少为 1")).toBeInTheDocument();
-  expect(writes()).toHaveLength(0);
+  expect(writes).toHaveLength(0);
 
   // Without weekdays the project is saved as it is; the server refuses and its errors land on the fields.
   await userEvent.click(within(dialog).getByRole("checkbox", { name: "周三" }));
@@ -81,8 +87,9 @@ it("asks for a session and seats once weekdays are chosen, then shows the server
   expect(await within(dialog).findByText("已有同名项目。")).toBeInTheDocument();
   expect(await within(dialog).findByText("会期需要时段和名额。")).toBeInTheDocument();
   expect(onClose).not.toHaveBeenCalled();
-  const [, init] = writes()[0];
-  expect(JSON.parse(init.body)).toEqual({
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ method: "PATCH", path: "/api/projects/5/" });
+  expect(writes[0].body).toEqual({
     name: "四点半课堂", community: 1, goals: "课后托管", frequency: "weekly", start_date: "2026-09-01", end_date: "2027-01-15",
     weekdays: [], start_time: null, end_time: null, seats: 0, required_skills: { tutoring: 2 }, resource_kind: "venue",
     resource_min_capacity: 30,
@@ -99,7 +106,7 @@ it("refuses a period that ends before its start day and a session that ends when
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   expect(await within(dialog).findByText("结束日期不能早于开始日期")).toBeInTheDocument();
   expect(await within(dialog).findByText("结束时间要晚于开始时间")).toBeInTheDocument();
-  expect(writes()).toHaveLength(0);
+  expect(writes).toHaveLength(0);
 });
 
 it("saves a one-day project (it ends on the day it starts)", async () => {
@@ -109,19 +116,14 @@ it("saves a one-day project (it ends on the day it starts)", async () => {
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
-  const body = JSON.parse(writes()[0][1].body);
-  expect([body.start_date, body.end_date]).toEqual([project.start_date, project.start_date]);
+  expect(writes[0]).toMatchObject({
+    method: "PATCH", path: "/api/projects/5/", body: { start_date: project.start_date, end_date: project.start_date },
+  });
 });
 
 it("creates a project from what was typed, with the level asked of each skill", async () => {
   const onClose = vi.fn();
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url.startsWith("/api/communities/")) return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 1, name: "百花社区" }] });
-    if (url.startsWith("/api/skills/"))
-      return jsonReply(200, { count: 1, next: null, previous: null, results: [{ code: "tutoring", name: "课业辅导", name_en: "Tutoring" }] });
-    if (url === "/api/projects/" && init?.method === "POST") return jsonReply(201, { ...project, id: 9 });
-    throw new Error(`unexpected ${url}`);
-  });
+  skills = [{ id: 4, code: "tutoring", name: "课业辅导", name_en: "Tutoring" }];
   renderWithApp(<ProjectForm onClose={onClose} />);
   const dialog = await screen.findByRole("dialog");
   await userEvent.type(within(dialog).getByLabelText("项目名称"), "周末助学");
@@ -138,9 +140,9 @@ it("creates a project from what was typed, with the level asked of each skill", 
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
 
   await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
-  const [url, init] = writes()[0];
-  expect(url).toBe("/api/projects/");
-  expect(JSON.parse(init.body)).toEqual({
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ method: "POST", path: "/api/projects/" });
+  expect(writes[0].body).toEqual({
     name: "周末助学", community: 1, goals: "", frequency: "weekly", start_date: "2026-09-05", end_date: "2026-12-26",
     weekdays: [6], start_time: "09:00", end_time: "11:00", seats: 4, required_skills: { tutoring: 3 }, resource_kind: "",
     resource_min_capacity: 0,

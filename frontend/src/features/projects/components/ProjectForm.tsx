@@ -2,33 +2,43 @@
 // project that meets on some weekdays needs an ordered session time and seats, as the server says too), then the
 // server's field errors land on their fields and the rest in an alert. Nothing typed is lost on a refusal.
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, TimePicker } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { FormModal } from "@/components/FormModal";
 import { applyServerErrors } from "@/lib/forms";
+import { clockValue, districtDay, pickedDay, pickedTime } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
 import { useSkillNames, useSkillOptions } from "@/lib/skills";
-import { FREQUENCIES, RESOURCE_KINDS, useProjectCommunities, useSaveProject, type Project, type ProjectInput } from "../api/projects";
+import {
+  FREQUENCIES,
+  RESOURCE_KINDS,
+  useProjectCommunities,
+  useSaveProject,
+  type Frequency,
+  type Project,
+  type ProjectInput,
+  type ResourceKind,
+} from "../api/projects";
 
 interface Values {
   name: string;
   community?: number;
   period?: [Dayjs, Dayjs];
-  frequency: Project["frequency"];
+  frequency: Frequency;
   weekdays: number[];
   session?: [Dayjs, Dayjs] | null;
   seats: number;
   skills: string[];
   /** The level (1-5) asked for each chosen skill. */
   levels?: Record<string, number | null>;
-  resourceKind?: string;
+  resourceKind?: ResourceKind;
   minCapacity?: number;
   goals: string;
 }
 
 const TIME = "HH:mm";
-const clock = (value: string | null) => (value ? dayjs(value, "HH:mm:ss") : null);
+const clock = (value: string | null) => (value ? clockValue(value) : null);
 
 /** The form's values as the API's fields; a skill's level is the one set here, else the one from before, else 1. */
 export function toInput(values: Values, before?: Record<string, number>): ProjectInput {
@@ -39,11 +49,11 @@ export function toInput(values: Values, before?: Record<string, number>): Projec
     community: values.community!,
     goals: values.goals ?? "",
     frequency: values.frequency,
-    start_date: start!.format("YYYY-MM-DD"),
-    end_date: end!.format("YYYY-MM-DD"),
+    start_date: pickedDay(start!),
+    end_date: pickedDay(end!),
     weekdays: [...(values.weekdays ?? [])].sort(),
-    start_time: from ? from.format(TIME) : null,
-    end_time: to ? to.format(TIME) : null,
+    start_time: from ? pickedTime(from) : null,
+    end_time: to ? pickedTime(to) : null,
     seats: values.seats ?? 0,
     required_skills: Object.fromEntries((values.skills ?? []).map((code) => [code, values.levels?.[code] ?? before?.[code] ?? 1])),
     resource_kind: values.resourceKind ?? "",
@@ -72,7 +82,7 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
     ? {
         name: project.name,
         community: project.community,
-        period: [dayjs(project.start_date), dayjs(project.end_date)],
+        period: [districtDay(project.start_date), districtDay(project.end_date)],
         frequency: project.frequency,
         weekdays: project.weekdays,
         session: project.start_time && project.end_time ? [clock(project.start_time)!, clock(project.end_time)!] : null,
@@ -118,7 +128,7 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
             {
               // the server refuses an end before the start (a one-day project ends on its start day)
               validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && value[1].isBefore(value[0], "day")) throw new Error(t("projectPeriodOrder"));
+                if (value?.[0] && value[1] && pickedDay(value[1]) < pickedDay(value[0])) throw new Error(t("projectPeriodOrder"));
               },
             },
           ]}
@@ -139,7 +149,7 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
             { required: meets, message: t("projectSessionRequired") },
             {
               validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && !value[1].isAfter(value[0], "minute")) throw new Error(t("slotOrder"));
+                if (value?.[0] && value[1] && pickedTime(value[1]) <= pickedTime(value[0])) throw new Error(t("slotOrder"));
               },
             },
           ]}

@@ -19,10 +19,10 @@ export function ProjectsPage() {
   const [editing, setEditing] = useState<Project | "new" | null>(null);
   const remove = useDeleteProject();
 
-  const meets = (p: Project) =>
-    p.weekdays.length === 0
+  const meets = ({ weekdays = [], start_time = null, end_time = null }: Project) =>
+    weekdays.length === 0
       ? "—"
-      : `${p.weekdays.map((d) => t(`weekday_${d}` as MessageKey)).join("、")} ${hhmm(p.start_time)}–${hhmm(p.end_time)}`;
+      : `${weekdays.map((d) => t(`weekday_${d}` as MessageKey)).join("、")} ${hhmm(start_time)}–${hhmm(end_time)}`;
 
   return (
     <>
@@ -43,7 +43,7 @@ export function ProjectsPage() {
           { title: t("projectMeets"), render: (_, p) => meets(p) },
           { title: t("seats"), dataIndex: "seats" },
           { title: t("skills"), dataIndex: "required_skills", render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast /> },
-          { title: t("projectNeeds"), render: (_, p) => p.needs.length },
+          { title: t("projectNeeds"), render: (_, p) => p.needs?.length ?? 0 },
           {
             title: t("actions"),
             render: (_, p) => (

@@ -3,25 +3,24 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { ManualEntryModal } from "./ManualEntryModal";
 
-const fetchMock = vi.fn();
 let reply: () => Response;
+let posted: unknown[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url === "/api/records/") return reply();
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.post("/api/records/", async ({ request, response }) => {
+      posted.push(await request.json());
+      return response.untyped(reply());
+    }),
+  );
 });
 
-const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === "POST");
+const posts = () => posted;
 
 it("checks the required fields and the minutes before sending anything", async () => {
   renderWithApp(<ManualEntryModal onClose={vi.fn()} onDone={vi.fn()} />);
@@ -48,7 +47,7 @@ it("posts the entry, shows the server's field error on its field and the rest in
   await userEvent.click(within(dialog).getByRole("button", { name: "提交补录" }));
 
   expect(await within(dialog).findByText("佐证材料不能只写“有”。")).toBeInTheDocument();
-  expect(JSON.parse(posts()[0][1].body)).toEqual({
+  expect(posts()[0]).toEqual({
     title: "助老送餐", date: day, minutes: 90, evidence: "有", place: "", recipient: "", content: "", person_in_charge: "", rating: null,
   });
   expect(within(dialog).queryByRole("alert")).toBeNull();

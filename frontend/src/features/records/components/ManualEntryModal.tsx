@@ -1,9 +1,10 @@
 // 补录: a volunteer files a service the attendance did not record, with evidence; it waits for a coordinator's
 // review. Checked here first; the server's field errors go on their fields, anything else in an alert.
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Rate } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
+import { districtToday, pickedDay } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useCreateRecord, type ServiceRecord } from "../api/records";
 
@@ -32,7 +33,7 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
     create.mutate(
       {
         title: values.title!.trim(),
-        date: values.date!.format("YYYY-MM-DD"),
+        date: pickedDay(values.date!),
         minutes: values.minutes!,
         evidence: values.evidence!.trim(),
         place: (values.place ?? "").trim(),
@@ -76,11 +77,11 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
             { required: true, message: t("recordDateRequired") },
             {
               validator: (_, value: Dayjs | null) =>
-                value && value.isAfter(dayjs(), "day") ? Promise.reject(new Error(t("recordDateFuture"))) : Promise.resolve(),
+                value && pickedDay(value) > districtToday() ? Promise.reject(new Error(t("recordDateFuture"))) : Promise.resolve(),
             },
           ]}
         >
-          <DatePicker style={{ width: "100%" }} disabledDate={(day) => day.isAfter(dayjs(), "day")} />
+          <DatePicker style={{ width: "100%" }} disabledDate={(day) => pickedDay(day) > districtToday()} />
         </Form.Item>
         <Form.Item
           name="minutes"

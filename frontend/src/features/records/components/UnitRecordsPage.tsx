@@ -1,17 +1,21 @@
 // 成员服务记录: a unit representative's view of the service of the unit's in-office members who agreed to share it
 // (the server returns only theirs): totals per member and the records, in a date range (this year by default).
 import { Card, DatePicker, Space, Statistic, Table, Tag, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
+import { districtDay, districtToday, pickedDay } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useRecordsInRange, type ServiceRecord } from "../api/records";
 import { memberTotals, type MemberTotal } from "./memberTotals";
 
 export function UnitRecordsPage() {
   const { t } = useI18n();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf("year"), dayjs()]);
-  const params = { date_from: range[0].format("YYYY-MM-DD"), date_to: range[1].format("YYYY-MM-DD") };
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [
+    districtDay(`${districtToday().slice(0, 4)}-01-01`),
+    districtDay(districtToday()),
+  ]);
+  const params = { date_from: pickedDay(range[0]), date_to: pickedDay(range[1]) };
   const records = useRecordsInRange(params);
   const rows = records.data ?? [];
   const totals = memberTotals(rows);

@@ -1,33 +1,14 @@
 // Quarterly feedback reports to employer units (单位反馈报告): the scoped list and a coordinator's write request.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
-/** FeedbackReportOutputSerializer (backend/reports/apis.py). */
-export interface FeedbackReport {
-  id: number;
-  unit: number;
-  unit_name: string;
-  year: number;
-  quarter: number;
-  member_count: number;
-  minutes: number;
-  hours: number;
-  generated_at: string;
-  pdf_url: string;
-  xlsx_url: string;
-}
-
-/** FeedbackWriteResult. */
-export interface FeedbackWriteResult {
-  year: number;
-  quarter: number;
-  units: number;
-}
+export type FeedbackReport = Schema<"FeedbackReportOutput">;
+export type FeedbackWriteResult = Schema<"FeedbackWriteResult">;
 
 export function useFeedbackReports(params: { page: number; page_size: number }) {
   return useQuery({
     queryKey: ["feedback-reports", params],
-    queryFn: () => api<Page<FeedbackReport>>("feedback-reports/", { params }),
+    queryFn: () => unwrap(apiClient.GET("/api/feedback-reports/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,8 +16,7 @@ export function useFeedbackReports(params: { page: number; page_size: number }) 
 export function useWriteFeedback() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { year: number; quarter: number }) =>
-      api<FeedbackWriteResult>("feedback-reports/write/", { method: "POST", body }),
+    mutationFn: (body: Schema<"FeedbackWriteInputRequest">) => unwrap(apiClient.POST("/api/feedback-reports/write/", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["feedback-reports"] }),
   });
 }

@@ -4,8 +4,9 @@ import { Alert, Button, DatePicker, Form, Select, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
+import { daysBetween, pickedDay } from "@/lib/format";
 import { EXPORT_FORMATS, useCreateExport, type ExportKind, type ExportRequest } from "../api/exports";
-import { useI18n } from "@/lib/i18n";
+import { enumLabel, useI18n } from "@/lib/i18n";
 
 interface Values {
   kind?: ExportKind;
@@ -27,8 +28,8 @@ export function ExportForm({ kinds, onCreated }: { kinds: ExportKind[]; onCreate
     setQueued(false);
     const [from, to] = values.range ?? [null, null];
     const request: ExportRequest = { kind: values.kind!, format: values.format! };
-    if (from) request.date_from = from.format("YYYY-MM-DD");
-    if (to) request.date_to = to.format("YYYY-MM-DD");
+    if (from) request.date_from = pickedDay(from);
+    if (to) request.date_to = pickedDay(to);
     create.mutate(request, {
       onSuccess: (job) => {
         setQueued(true);
@@ -48,7 +49,7 @@ export function ExportForm({ kinds, onCreated }: { kinds: ExportKind[]; onCreate
     >
       <Form.Item name="kind" label={t("exportKind")} rules={[{ required: true, message: t("exportKindRequired") }]}>
         <Select
-          options={kinds.map((kind) => ({ value: kind, label: t(`exportKind_${kind}`) }))}
+          options={kinds.map((kind) => ({ value: kind, label: enumLabel(t, "exportKind", kind) }))}
           style={{ maxWidth: 420 }}
         />
       </Form.Item>
@@ -62,7 +63,7 @@ export function ExportForm({ kinds, onCreated }: { kinds: ExportKind[]; onCreate
         rules={[
           {
             validator: (_rule, range: Values["range"]) =>
-              range?.[0] && range[1] && range[1].diff(range[0], "day") > MAX_DAYS
+              range?.[0] && range[1] && daysBetween(pickedDay(range[0]), pickedDay(range[1])) > MAX_DAYS
                 ? Promise.reject(new Error(t("exportRangeTooLong")))
                 : Promise.resolve(),
           },

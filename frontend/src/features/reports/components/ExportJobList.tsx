@@ -5,9 +5,12 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { EmptyState, ErrorState } from "@/components/PageState";
 import { formatDateTime } from "@/lib/format";
 import { isFinished, useExportJob, useExportJobs, type ExportJob } from "../api/exports";
-import { useI18n } from "@/lib/i18n";
+import { enumLabel, useI18n } from "@/lib/i18n";
 
-const STATUS_COLORS = { queued: "default", running: "processing", done: "success", failed: "error" } as const;
+// Keyed by the schema's status (documented as a plain string for now): a status without a colour gets the default.
+const STATUS_COLORS: Partial<Record<ExportJob["status"], string>> = {
+  queued: "default", running: "processing", done: "success", failed: "error",
+};
 
 /** One job's state; polls the job itself until it is done or failed. */
 export function ExportJobState({ job: listed }: { job: ExportJob }) {
@@ -18,7 +21,7 @@ export function ExportJobState({ job: listed }: { job: ExportJob }) {
   return (
     <Space orientation="vertical" size={4} style={{ width: "100%", minWidth: 200 }} data-testid={`export-job-${job.id}`}>
       <Space wrap>
-        <Tag color={STATUS_COLORS[job.status]}>{t(`exportStatus_${job.status}`)}</Tag>
+        <Tag color={STATUS_COLORS[job.status]}>{enumLabel(t, "exportStatus", job.status)}</Tag>
         {job.rows_total > 0 && (
           <Typography.Text type="secondary">{t("exportRows", { done: job.rows_done, total: job.rows_total })}</Typography.Text>
         )}
@@ -28,7 +31,7 @@ export function ExportJobState({ job: listed }: { job: ExportJob }) {
           percent={job.progress}
           size="small"
           status={job.status === "done" ? "success" : "active"}
-          aria-label={t(`exportStatus_${job.status}`)}
+          aria-label={enumLabel(t, "exportStatus", job.status)}
         />
       )}
       {job.status === "failed" && <Alert type="error" showIcon title={t("exportFailed", { error: job.error })} />}
@@ -65,7 +68,7 @@ export function ExportJobList({ compact = false }: { compact?: boolean }) {
           key: "kind",
           render: (_v, job) => (
             <Space orientation="vertical" size={0}>
-              <span>{t(`exportKind_${job.kind}`)}</span>
+              <span>{enumLabel(t, "exportKind", job.kind)}</span>
               <Typography.Text type="secondary">
                 {job.format.toUpperCase()}
                 {job.parameters.date_from || job.parameters.date_to

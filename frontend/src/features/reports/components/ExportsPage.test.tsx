@@ -2,8 +2,10 @@
 // is followed until its file is written, then offers the download; a failed one shows its error.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it } from "vitest";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import type { ExportJob } from "../api/exports";
 import { ExportsPage } from "./ExportsPage";
 
@@ -13,27 +15,25 @@ const job = (patch: Partial<ExportJob>): ExportJob => ({
   expires_at: null, download_url: null, ...patch,
 });
 
-const fetchMock = vi.fn();
 let postReply: () => Response;
 let listed: ExportJob[] = [];
 let polls: ExportJob[] = [];
+let posted: unknown[] = [];
 beforeEach(() => {
   listed = [];
   polls = [];
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
-    if (url.startsWith("/api/exports/?")) return jsonReply(200, { count: listed.length, next: null, previous: null, results: listed });
-    if (url === "/api/exports/" && init?.method === "POST") return postReply();
-    if (url === "/api/exports/7/") return jsonReply(200, polls.length > 1 ? polls.shift() : polls[0]);
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.get("/api/exports/", ({ response }) => response(200).json(page(listed))),
+    http.post("/api/exports/", async ({ request, response }) => {
+      posted.push(await request.json());
+      return response.untyped(postReply());
+    }),
+    http.get("/api/exports/{job_id}/", ({ response }) => response(200).json(polls.length > 1 ? polls.shift()! : polls[0])),
+  );
 });
 
-const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === "POST");
+const posts = () => posted;
 
 it("explains the empty list and asks for the contents before sending anything", async () => {
   renderWithApp(<ExportsPage />);
@@ -51,7 +51,7 @@ it("shows the server's field error on its field", async () => {
   await userEvent.click(await screen.findByTitle("单位台账"));
   await userEvent.click(within(form).getByRole("button", { name: "开始导出" }));
   expect(await within(form).findByText("仅提供 csv。")).toBeInTheDocument();
-  expect(JSON.parse(posts()[0][1].body)).toEqual({ kind: "unit_ledgers", format: "csv" });
+  expect(posts()).toEqual([{ kind: "unit_ledgers", format: "csv" }]);
   expect(within(form).queryByRole("alert")).toBeNull();
 });
 

@@ -3,35 +3,38 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { jsonReply, renderWithApp } from "@/test/render";
 import type { Me } from "@/lib/session";
+import { page } from "@/test/fixtures";
+import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
+import type { FeedbackReport } from "../api/feedback";
 import { FeedbackReportsPage } from "./FeedbackReportsPage";
 
-const report = {
+const report: FeedbackReport = {
   id: 4, unit: 3, unit_name: "区人民医院", year: 2026, quarter: 3, member_count: 12, minutes: 5430, hours: 90.5,
   generated_at: "2026-10-01T02:00:00+08:00", pdf_url: "http://testserver/api/feedback-reports/4/pdf/",
   xlsx_url: "http://testserver/api/feedback-reports/4/xlsx/",
 };
 
-const fetchMock = vi.fn();
-let listed: (typeof report)[] = [];
+let listed: FeedbackReport[] = [];
 let writeReply: () => Response;
+let written: unknown[] = [];
 beforeEach(() => {
   listed = [];
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url.startsWith("/api/feedback-reports/?")) return jsonReply(200, { count: listed.length, next: null, previous: null, results: listed });
-    if (url === "/api/feedback-reports/write/") return writeReply();
-    throw new Error(`unexpected ${url}`);
-  });
+  written = [];
+  server.use(
+    http.get("/api/feedback-reports/", ({ response }) => response(200).json(page(listed))),
+    http.post("/api/feedback-reports/write/", async ({ request, response }) => {
+      written.push(await request.json());
+      return response.untyped(writeReply());
+    }),
+  );
 });
 afterEach(() => {
   vi.useRealTimers();
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
 });
 
-const writes = () => fetchMock.mock.calls.filter(([url]) => url === "/api/feedback-reports/write/");
+const writes = () => written;
 
 it("refuses a quarter not begun, shows the server's field error, then says the reports are queued", async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -50,7 +53,7 @@ it("refuses a quarter not begun, shows the server's field error, then says the r
   writeReply = () => jsonReply(400, { message: "quarter: 该季度尚未开始。", extra: { code: "invalid", fields: { quarter: ["该季度尚未开始。"] } } });
   await userEvent.click(screen.getByRole("button", { name: "生成报告" }));
   expect(await screen.findByText("该季度尚未开始。")).toBeInTheDocument();
-  expect(JSON.parse(writes()[0][1].body)).toEqual({ year: 2026, quarter: 1 });
+  expect(writes()).toEqual([{ year: 2026, quarter: 1 }]);
 
   writeReply = () => jsonReply(202, { year: 2026, quarter: 1, units: 5 });
   await userEvent.click(screen.getByRole("button", { name: "生成报告" }));

@@ -2,11 +2,10 @@
 // scope and can have a quarter written now (queued: the list fills as the worker writes).
 import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from "antd";
 import { FilePdfOutlined, FileExcelOutlined, ReloadOutlined } from "@ant-design/icons";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
 import { applyServerErrors } from "@/lib/forms";
-import { formatDateTime } from "@/lib/format";
+import { districtNow, formatDateTime } from "@/lib/format";
 import { isCoordinator, useSession } from "@/lib/session";
 import { quarterStart, useFeedbackReports, useWriteFeedback, type FeedbackReport, type FeedbackWriteResult } from "../api/feedback";
 import { useI18n } from "@/lib/i18n";
@@ -22,7 +21,7 @@ export function FeedbackWriteForm() {
   const write = useWriteFeedback();
   const [alert, setAlert] = useState<string | null>(null);
   const [result, setResult] = useState<FeedbackWriteResult | null>(null);
-  const today = dayjs();
+  const today = districtNow();
   const lastQuarter = today.subtract(3, "month");
 
   const submit = (values: WriteValues) => {

@@ -2,43 +2,10 @@
 // (from today on, with whether each can still be taken back), withdrawing a resource for a day, and taking a
 // withdrawal back. Withdrawing or taking back refreshes both lists.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type Page } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
-export interface Booking {
-  id: number;
-  run: number;
-  resource: number;
-  resource_name: string;
-  unit_name: string | null;
-  request: number;
-  request_kind: string;
-  min_capacity: number;
-  shift: number;
-  shift_title: string;
-  date: string;
-  start: string;
-  end: string;
-  community: number;
-  community_name: string;
-  address: string;
-  /** The resource is withdrawn on this day; a replacement is being looked for. */
-  withdrawn: boolean;
-  /** The withdrawn resource this booking replaced, or null. */
-  replaces: number | null;
-}
-
-export interface Withdrawal {
-  id: number;
-  resource: number;
-  resource_name: string;
-  date: string;
-  reason: string;
-  created_by: string | null;
-  created_at: string;
-  backfilled_at: string | null;
-  /** No booking was given to another resource because of it yet: 取消撤回 is still possible. */
-  can_take_back: boolean;
-}
+export type Booking = Schema<"UnitBooking">;
+export type Withdrawal = Schema<"WithdrawalOutput">;
 
 export interface BookingParams {
   week: string;
@@ -63,7 +30,7 @@ const keys = {
 export function useBookings(params: BookingParams) {
   return useQuery({
     queryKey: [...keys.bookings, params],
-    queryFn: () => api<Page<Booking>>("unit/bookings/", { params: { ...params } }),
+    queryFn: () => unwrap(apiClient.GET("/api/unit/bookings/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -71,16 +38,12 @@ export function useBookings(params: BookingParams) {
 export function useWithdrawals(params: WithdrawalParams) {
   return useQuery({
     queryKey: [...keys.withdrawals, params],
-    queryFn: () => api<Page<Withdrawal>>("unit/withdrawals/", { params: { ...params } }),
+    queryFn: () => unwrap(apiClient.GET("/api/unit/withdrawals/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
 }
 
-export interface WithdrawInput {
-  resource: number;
-  date: string;
-  reason: string;
-}
+export type WithdrawInput = Schema<"ResourceWithdrawInputRequest"> & { resource: number };
 
 /** After a withdrawal or a take-back (also a refused one: the server's state moved on), both lists are stale. */
 function useRefreshLending() {
@@ -96,7 +59,7 @@ export function useWithdraw() {
   const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date, reason }: WithdrawInput) =>
-      api<Withdrawal>(`unit/resources/${resource}/withdraw/`, { method: "POST", body: { date, reason } }),
+      unwrap(apiClient.POST("/api/unit/resources/{resource_id}/withdraw/", { params: { path: { resource_id: resource } }, body: { date, reason } })),
     onSuccess: () => refresh(),
   });
 }
@@ -105,7 +68,7 @@ export function useCancelWithdrawal() {
   const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date }: { resource: number; date: string }) =>
-      api<void>(`unit/resources/${resource}/withdrawals/${date}/`, { method: "DELETE" }),
+      unwrap(apiClient.DELETE("/api/unit/resources/{resource_id}/withdrawals/{date}/", { params: { path: { resource_id: resource, date } } })),
     onSettled: () => refresh(),
   });
 }

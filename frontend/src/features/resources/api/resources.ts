@@ -1,44 +1,21 @@
 // Resources (资源清单): the caller's list, create and edit; the communities and the unit a form defaults from.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, fetchAll, type Page } from "@/lib/api";
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
-export type Category = "venue" | "vehicle" | "equipment" | "goods" | "funds" | "expertise";
+export type Category = Schema<"ResourceCategoryEnum">;
 export const CATEGORIES: Category[] = ["venue", "vehicle", "equipment", "goods", "funds", "expertise"];
 
-export interface Slot {
-  id: number;
-  weekday: number | null;
-  date: string | null;
-  start_time: string;
-  end_time: string;
-}
-
-export interface Resource {
-  id: number;
-  unit: number | null;
-  unit_name: string | null;
-  community: number;
-  community_name: string;
-  name: string;
-  category: Category;
-  capacity: number;
-  features: string[];
-  address: string;
-  lat: number;
-  lng: number;
-  conditions: string;
-  status: "listed" | "withdrawn";
-  slots: Slot[];
-}
-
-export type ResourceInput = Omit<Resource, "id" | "unit" | "unit_name" | "community_name" | "slots">;
+export type Slot = Schema<"ResourceSlotInline">;
+export type Resource = Schema<"Resource">;
+export type ResourceInput = Schema<"ResourceRequest">;
+export type SlotInput = Schema<"ResourceSlotRequest">;
 
 const key = ["resources"] as const;
 
 export function useResources(params: { page: number; page_size: number; search?: string }) {
   return useQuery({
     queryKey: [...key, params],
-    queryFn: () => api<Page<Resource>>("resources/", { params: { ...params } }),
+    queryFn: () => unwrap(apiClient.GET("/api/resources/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -47,46 +24,35 @@ export function useSaveResource() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: number; body: ResourceInput }) =>
-      id
-        ? api<Resource>(`resources/${id}/`, { method: "PATCH", body })
-        : api<Resource>("resources/", { method: "POST", body }),
+      unwrap(
+        id
+          ? apiClient.PATCH("/api/resources/{id}/", { params: { path: { id } }, body })
+          : apiClient.POST("/api/resources/", { body }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
 
-export interface Place {
-  id: number;
-  name: string;
-  address: string;
-  lat: number;
-  lng: number;
-}
-
 export function useResourceCommunities() {
-  return useQuery({ queryKey: ["resources", "communities"], queryFn: () => fetchAll<Place>("communities/"), staleTime: 600_000 });
+  return useQuery({
+    queryKey: ["resources", "communities"],
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
+    staleTime: 600_000,
+  });
 }
 
 export function useMyUnit(unitId: number | null) {
   return useQuery({
     queryKey: ["resources", "unit", unitId],
-    queryFn: () => api<Place & { community: number }>(`units/${unitId}/`),
-    enabled: !!unitId,
+    queryFn: unitId === null ? skipToken : () => unwrap(apiClient.GET("/api/units/{id}/", { params: { path: { id: unitId } } })),
     staleTime: 600_000,
   });
-}
-
-export interface SlotInput {
-  resource: number;
-  weekday: number | null;
-  date: string | null;
-  start_time: string;
-  end_time: string;
 }
 
 export function useAddSlot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SlotInput) => api<Slot>("resource-slots/", { method: "POST", body }),
+    mutationFn: (body: SlotInput) => unwrap(apiClient.POST("/api/resource-slots/", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
@@ -94,7 +60,7 @@ export function useAddSlot() {
 export function useRemoveSlot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<void>(`resource-slots/${id}/`, { method: "DELETE" }),
+    mutationFn: (id: number) => unwrap(apiClient.DELETE("/api/resource-slots/{id}/", { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }

@@ -2,11 +2,10 @@
 // withdrawn and replacement flags; withdraw a resource for a day (撤回某日) from a row or the button, and take
 // a withdrawal back from a withdrawn row or from the upcoming withdrawals (撤回记录, of the chosen resource).
 import { App, Button, Select, Space, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { EmptyState, ErrorState } from "@/components/PageState";
 import { WeekPicker } from "@/components/WeekCalendar";
-import { formatSpan, mondayOf } from "@/lib/format";
+import { addDays, districtToday, formatDay, formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useBookings, type Booking } from "../api/lending";
 import { useResources } from "../api/resources";
@@ -16,7 +15,7 @@ import { WithdrawModal } from "./WithdrawModal";
 export function BookingsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [week, setWeek] = useState(() => mondayOf(dayjs()));
+  const [week, setWeek] = useState(() => mondayOf());
   const [page, setPage] = useState(1);
   const [resource, setResource] = useState<number | undefined>();
   const [day, setDay] = useState<string | undefined>();
@@ -24,7 +23,7 @@ export function BookingsPage() {
   const [withdrawing, setWithdrawing] = useState<{ resource?: { id: number; name: string }; date?: string } | null>(null);
   const rows = useBookings({ week, resource, date: day, page, page_size: 50 });
   const { takeBack, pending } = useTakeBack();
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = districtToday();
 
   const goWeek = (monday: string) => {
     setWeek(monday);
@@ -70,8 +69,8 @@ export function BookingsPage() {
             setPage(1);
           }}
           options={[0, 1, 2, 3, 4, 5, 6].map((n) => {
-            const date = dayjs(week).add(n, "day");
-            return { value: date.format("YYYY-MM-DD"), label: `${enumLabel(t, "weekday", n + 1)} ${date.format("MM-DD")}` };
+            const date = addDays(week, n);
+            return { value: date, label: `${enumLabel(t, "weekday", n + 1)} ${formatDay(date, "MM-DD")}` };
           })}
         />
       </Space>

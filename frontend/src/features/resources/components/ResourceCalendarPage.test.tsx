@@ -1,41 +1,35 @@
 // 资源日历: the week shows each day's free slots, bookings and withdrawal; the month shows counts per day.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import dayjs from "dayjs";
 import { Route, Routes } from "react-router";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { mondayOf } from "@/lib/format";
-import { jsonReply, renderWithApp } from "@/test/render";
+import { beforeEach, expect, it } from "vitest";
+import { addDays, mondayOf } from "@/lib/format";
+import { page } from "@/test/fixtures";
+import { renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
+import { booking, resource, withdrawal } from "./testData";
 import { ResourceCalendarPage } from "./ResourceCalendarPage";
 
-const monday = mondayOf(dayjs());
-const wednesday = dayjs(monday).add(2, "day").format("YYYY-MM-DD");
-const thursday = dayjs(monday).add(3, "day").format("YYYY-MM-DD");
-const page = (results: unknown[]) => jsonReply(200, { count: results.length, next: null, previous: null, results });
+const monday = mondayOf(); // the district's week (the tests run in Los Angeles)
+const wednesday = addDays(monday, 2);
+const thursday = addDays(monday, 3);
 
-const fetchMock = vi.fn();
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    const path = url.split("?")[0];
-    if (path === "/api/resources/5/") {
-      return jsonReply(200, {
-        id: 5, name: "财政局会议室", category: "venue", unit_name: "中原区财政局", community_name: "百花社区", address: "", status: "listed",
-        slots: [{ id: 1, weekday: 3, date: null, start_time: "08:00:00", end_time: "18:00:00" }],
-      });
-    }
-    if (path === "/api/unit/bookings/") {
-      return page(url.includes(`week=${monday}`)
-        ? [{ id: 9, date: wednesday, start: `${wednesday}T09:00:00`, end: `${wednesday}T11:00:00`, shift_title: "议事会", withdrawn: false, replaces: null }]
-        : []);
-    }
-    if (path === "/api/unit/withdrawals/") return page([{ id: 3, resource: 5, date: thursday, reason: "设备检修" }]);
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  server.use(
+    http.get("/api/resources/{id}/", ({ params, response }) =>
+      params.id === "5"
+        ? response(200).json(resource({
+          id: 5, name: "财政局会议室", category: "venue", unit_name: "中原区财政局", community_name: "百花社区", address: "", status: "listed",
+          slots: [{ id: 1, weekday: 3, date: null, start_time: "08:00:00", end_time: "18:00:00" }],
+        }))
+        : response(404).json({ message: "未找到。", extra: { code: "not_found", fields: {} } })),
+    http.get("/api/unit/bookings/", ({ request, response }) =>
+      response(200).json(page(new URL(request.url).searchParams.get("week") === monday
+        ? [booking({ id: 9, date: wednesday, start: `${wednesday}T09:00:00`, end: `${wednesday}T11:00:00`, shift_title: "议事会" })]
+        : []))),
+    http.get("/api/unit/withdrawals/", ({ response }) =>
+      response(200).json(page([withdrawal({ id: 3, resource: 5, date: thursday, reason: "设备检修" })]))),
+  );
 });
 
 const show = () =>

@@ -2,12 +2,11 @@
 // day's withdrawal — for the unit that lends it and the coordinators of its scope. Week by week, or a month at a
 // glance (counts per day; a day opens its week).
 import { Badge, Calendar, Card, Empty, Segmented, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorState, Loading } from "@/components/PageState";
 import { WeekPicker } from "@/components/WeekCalendar";
-import { mondayOf } from "@/lib/format";
+import { daysBetween, districtDay, districtToday, formatTime, mondayOf, monthEnd, pickedDay } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import type { Slot } from "../api/resources";
 import {
@@ -20,12 +19,11 @@ import {
 import { calendarDays, mondaysOfMonth, weekDays } from "./calendarDays";
 
 const hhmm = (time: string) => time.slice(0, 5);
-const clock = (iso: string) => dayjs(iso).format("HH:mm");
 
 export function ResourceCalendarPage() {
   const { t } = useI18n();
   const id = Number(useParams().resourceId);
-  const [week, setWeek] = useState(() => mondayOf(dayjs()));
+  const [week, setWeek] = useState(() => mondayOf());
   const [mode, setMode] = useState<"week" | "month">("week");
   const resource = useResource(id);
   const bookings = useResourceWeekBookings(id, week);
@@ -36,7 +34,7 @@ export function ResourceCalendarPage() {
   const res = resource.data!;
   const failed = bookings.error ?? withdrawals.error;
   const days = weekDays(week, res.slots, bookings.data ?? [], withdrawals.data ?? []);
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = districtToday();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="resource-calendar">
@@ -83,7 +81,7 @@ export function ResourceCalendarPage() {
           resource={id}
           slots={res.slots}
           onOpenWeek={(day) => {
-            setWeek(mondayOf(dayjs(day)));
+            setWeek(mondayOf(day));
             setMode("week");
           }}
         />
@@ -116,7 +114,7 @@ export function ResourceCalendarPage() {
               ))}
               {day.bookings.map((booking) => (
                 <Tag key={booking.id} color={booking.withdrawn ? "red" : "blue"} style={{ whiteSpace: "normal" }}>
-                  {`${clock(booking.start)}–${clock(booking.end)} ${booking.shift_title}`}
+                  {`${formatTime(booking.start)}–${formatTime(booking.end)} ${booking.shift_title}`}
                   {booking.withdrawn ? ` · ${t("calendarBookingWithdrawn")}` : ""}
                   {booking.replaces ? ` · ${t("calendarReplacement")}` : ""}
                 </Tag>
@@ -136,26 +134,26 @@ export function ResourceCalendarPage() {
 /** A month at a glance: per day, its free slots, bookings and whether it is withdrawn; a day opens its week. */
 function MonthView({ resource, slots, onOpenWeek }: { resource: number; slots: Slot[]; onOpenWeek: (day: string) => void }) {
   const { t } = useI18n();
-  const [month, setMonth] = useState(() => dayjs().startOf("month"));
-  const first = month.format("YYYY-MM-DD");
-  const last = month.endOf("month").format("YYYY-MM-DD");
+  // The month's first day, YYYY-MM-DD.
+  const [first, setFirst] = useState(() => `${districtToday().slice(0, 8)}01`);
+  const last = monthEnd(first);
   const bookings = useResourceWeeksBookings(resource, mondaysOfMonth(first));
   const withdrawals = useResourceWithdrawalsBetween(resource, first, last);
   const failed = bookings.error ?? withdrawals.error;
   const days = new Map(
-    calendarDays(first, month.daysInMonth(), slots, bookings.data ?? [], withdrawals.data ?? []).map((day) => [day.date, day]),
+    calendarDays(first, daysBetween(first, last) + 1, slots, bookings.data ?? [], withdrawals.data ?? []).map((day) => [day.date, day]),
   );
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="resource-month">
       {failed && <ErrorState error={failed} onRetry={() => Promise.all([bookings.refetch(), withdrawals.refetch()])} />}
       <Calendar
-        value={month}
+        value={districtDay(first)}
         mode="month"
-        onPanelChange={(value) => setMonth(value.startOf("month"))}
-        onSelect={(value, info) => info.source === "date" && onOpenWeek(value.format("YYYY-MM-DD"))}
+        onPanelChange={(value) => setFirst(`${pickedDay(value).slice(0, 8)}01`)}
+        onSelect={(value, info) => info.source === "date" && onOpenWeek(pickedDay(value))}
         cellRender={(current, info) => {
           if (info.type !== "date") return info.originNode;
-          const day = days.get(current.format("YYYY-MM-DD"));
+          const day = days.get(pickedDay(current));
           if (!day) return null;
           return (
             <Space orientation="vertical" size={0}>

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Form, Select, Tag, TimePicker, Typography } 
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
+import { pickedDay, pickedTime } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useAddSlot, useRemoveSlot, type Slot } from "../api/resources";
 
@@ -29,9 +30,9 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
       {
         resource: resourceId,
         weekday: v.kind === "weekday" ? (v.weekday ?? null) : null,
-        date: v.kind === "date" ? (v.date?.format("YYYY-MM-DD") ?? null) : null,
-        start_time: v.start_time!.format("HH:mm"),
-        end_time: v.end_time!.format("HH:mm"),
+        date: v.kind === "date" && v.date ? pickedDay(v.date) : null,
+        start_time: pickedTime(v.start_time!),
+        end_time: pickedTime(v.end_time!),
       },
       {
         // The values stay: the next slot is often the same window on another day.
@@ -99,7 +100,7 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
             ({ getFieldValue }) => ({
               validator: (_, value: Dayjs | undefined) => {
                 const start: Dayjs | undefined = getFieldValue("start_time");
-                return !value || !start || value.isAfter(start) ? Promise.resolve() : Promise.reject(new Error(t("slotOrder")));
+                return !value || !start || pickedTime(value) > pickedTime(start) ? Promise.resolve() : Promise.reject(new Error(t("slotOrder")));
               },
             }),
           ]}

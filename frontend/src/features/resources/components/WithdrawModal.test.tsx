@@ -3,34 +3,29 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import type { Me } from "@/lib/session";
+import { beforeEach, expect, it, vi } from "vitest";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
+import { resource, unitRep } from "./testData";
 import { WithdrawModal } from "./WithdrawModal";
 
-const unitRep: Me = {
-  id: 4, username: "danwei", display_name: "联络员", role: "unit_representative",
-  sub_district: null, community: null, unit: 1, volunteer: null,
-};
 const tomorrow = dayjs().add(1, "day").format("YYYY-MM-DD");
 
-const fetchMock = vi.fn();
 let withdrawReply: () => Response;
+let posted: { resource: string; body: unknown }[];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    if (url.startsWith("/api/resources/"))
-      return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 9, name: "会议室" }] });
-    if (url === "/api/unit/resources/9/withdraw/") return withdrawReply();
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  posted = [];
+  server.use(
+    http.get("/api/resources/", ({ response }) => response(200).json(page([resource({ id: 9, name: "会议室" })]))),
+    http.post("/api/unit/resources/{resource_id}/withdraw/", async ({ params, request, response }) => {
+      posted.push({ resource: params.resource_id, body: await request.json() });
+      return response.untyped(withdrawReply());
+    }),
+  );
 });
 
-const posts = () => fetchMock.mock.calls.filter(([url]) => String(url).includes("/withdraw/"));
+const posts = () => posted;
 
 it("asks for the resource, the day and a reason before sending anything", async () => {
   renderWithApp(<WithdrawModal onClose={vi.fn()} onDone={vi.fn()} />, { me: unitRep });
@@ -52,7 +47,7 @@ it("shows the server's error on the day, and a 409 refusal in an alert", async (
   await userEvent.click(within(dialog).getByRole("button", { name: "撤回" }));
 
   expect(await within(dialog).findByText("已经过去的日期不能撤回。")).toBeInTheDocument();
-  expect(JSON.parse(posts()[0][1].body)).toEqual({ date: tomorrow, reason: "单位内部活动" });
+  expect(posts()).toEqual([{ resource: "9", body: { date: tomorrow, reason: "单位内部活动" } }]);
   expect(onDone).not.toHaveBeenCalled();
 
   withdrawReply = () => jsonReply(409, { message: "会议室 在该日已经撤回。", extra: { code: "already_withdrawn" } });

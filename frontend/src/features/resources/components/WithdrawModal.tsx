@@ -1,8 +1,9 @@
 // Withdraw one resource for a day (撤回某日): a day from today on and a reason, checked here first; then the
 // server's field errors on their fields (a past day) and its refusals (already withdrawn, 409) in an alert.
 import { Alert, DatePicker, Form, Input, Modal, Select } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { districtDay, districtToday, pickedDay } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { useWithdraw } from "../api/lending";
@@ -36,7 +37,7 @@ export function WithdrawModal({
   const submit = (values: Values) => {
     setError(null);
     withdraw.mutate(
-      { resource: resource?.id ?? values.resource!, date: values.date!.format("YYYY-MM-DD"), reason: values.reason!.trim() },
+      { resource: resource?.id ?? values.resource!, date: pickedDay(values.date!), reason: values.reason!.trim() },
       { onSuccess: () => onDone(), onError: (e) => setError(applyServerErrors(form, e)) },
     );
   };
@@ -57,7 +58,7 @@ export function WithdrawModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ resource: resource?.id, date: initialDate ? dayjs(initialDate) : undefined, reason: "" }}
+        initialValues={{ resource: resource?.id, date: initialDate ? districtDay(initialDate) : undefined, reason: "" }}
         data-testid="withdraw-form"
       >
         {!resource && (
@@ -72,11 +73,11 @@ export function WithdrawModal({
             { required: true, message: t("withdrawDateRequired") },
             {
               validator: (_, value: Dayjs | undefined) =>
-                !value || !value.isBefore(dayjs(), "day") ? Promise.resolve() : Promise.reject(new Error(t("withdrawDatePast"))),
+                !value || pickedDay(value) >= districtToday() ? Promise.resolve() : Promise.reject(new Error(t("withdrawDatePast"))),
             },
           ]}
         >
-          <DatePicker style={{ width: "100%" }} disabledDate={(day) => day.isBefore(dayjs(), "day")} />
+          <DatePicker style={{ width: "100%" }} disabledDate={(day) => pickedDay(day) < districtToday()} />
         </Form.Item>
         <Form.Item
           name="reason"

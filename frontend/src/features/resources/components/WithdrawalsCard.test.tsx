@@ -4,53 +4,49 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import type { Withdrawal } from "../api/lending";
-import type { Me } from "@/lib/session";
+import { beforeEach, expect, it, vi } from "vitest";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
+import type { Withdrawal } from "../api/lending";
+import { resource, unitRep, withdrawal as row } from "./testData";
 import { WithdrawalsCard } from "./WithdrawalsCard";
 import { WithdrawModal } from "./WithdrawModal";
 
-const unitRep: Me = {
-  id: 4, username: "danwei", display_name: "联络员", role: "unit_representative",
-  sub_district: null, community: null, unit: 1, volunteer: null,
-};
 const tomorrow = dayjs().add(1, "day").format("YYYY-MM-DD");
 const later = dayjs().add(5, "day").format("YYYY-MM-DD");
 
 function withdrawal(id: number, resource: number, resource_name: string, date: string, can_take_back: boolean): Withdrawal {
-  return {
-    id, resource, resource_name, date, reason: "单位内部活动", created_by: "danwei",
-    created_at: "2026-01-01T08:00:00+08:00", backfilled_at: can_take_back ? null : "2026-01-01T08:01:00+08:00", can_take_back,
-  };
+  return row({ id, resource, resource_name, date, can_take_back, backfilled_at: can_take_back ? null : "2026-01-01T08:01:00+08:00" });
 }
 
-const fetchMock = vi.fn();
 let listed: Withdrawal[];
 let deleteReply: () => Response;
+let listCalls: string[];
+let deletes: string[];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
-    if (url.startsWith("/api/unit/withdrawals/"))
-      return jsonReply(200, { count: listed.length, next: null, previous: null, results: listed });
-    if (url.startsWith("/api/resources/"))
-      return jsonReply(200, { count: 1, next: null, previous: null, results: [{ id: 9, name: "会议室" }] });
-    if (url === "/api/unit/resources/9/withdraw/" && init.method === "POST") {
-      const body = JSON.parse(String(init.body)) as { date: string; reason: string };
-      const made = withdrawal(3, 9, "会议室", body.date, true);
+  listCalls = [];
+  deletes = [];
+  server.use(
+    http.get("/api/unit/withdrawals/", ({ request, response }) => {
+      const url = new URL(request.url);
+      listCalls.push(`${url.pathname}${url.search}`);
+      return response(200).json(page(listed));
+    }),
+    http.get("/api/resources/", ({ response }) => response(200).json(page([resource({ id: 9, name: "会议室" })]))),
+    http.post("/api/unit/resources/{resource_id}/withdraw/", async ({ params, request, response }) => {
+      const body = await request.json();
+      const made = withdrawal(3, Number(params.resource_id), "会议室", body.date, true);
       listed = [made, ...listed];
-      return jsonReply(201, made);
-    }
-    if (url.startsWith("/api/unit/resources/") && init.method === "DELETE") return deleteReply();
-    throw new Error(`unexpected ${init.method ?? "GET"} ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+      return response(201).json(made);
+    }),
+    http.delete("/api/unit/resources/{resource_id}/withdrawals/{date}/", ({ request, response }) => {
+      deletes.push(new URL(request.url).pathname);
+      return response.untyped(deleteReply());
+    }),
+  );
 });
 
-const listCalls = () => fetchMock.mock.calls.filter(([url]) => String(url).startsWith("/api/unit/withdrawals/"));
 const items = () => screen.getAllByTestId("withdrawal");
 
 it("offers 取消撤回 only where the server says it can be taken back, and lists again after it", async () => {
@@ -68,15 +64,14 @@ it("offers 取消撤回 only where the server says it can be taken back, and lis
   expect(open).toHaveTextContent(`会议室 · ${tomorrow}`);
   expect(within(moved).getByText("已转给其他资源")).toBeInTheDocument();
   expect(within(moved).queryByRole("button", { name: "取消撤回" })).toBeNull();
-  expect(listCalls()[0][0]).toBe("/api/unit/withdrawals/?page=1&page_size=10");
+  expect(listCalls[0]).toBe("/api/unit/withdrawals/?page=1&page_size=10");
 
   await userEvent.click(within(open).getByRole("button", { name: "取消撤回" }));
   expect(await screen.findByText("已取消撤回")).toBeInTheDocument();
-  const deletes = fetchMock.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === "DELETE");
-  expect(deletes.map(([url]) => url)).toEqual([`/api/unit/resources/9/withdrawals/${tomorrow}/`]);
+  expect(deletes).toEqual([`/api/unit/resources/9/withdrawals/${tomorrow}/`]);
   await waitFor(() => expect(items()).toHaveLength(1));
   expect(items()[0]).toHaveTextContent(`报告厅 · ${later}`);
-  expect(listCalls()).toHaveLength(2);
+  expect(listCalls).toHaveLength(2);
 });
 
 it("shows the server's refusal of a take-back and lists again", async () => {
@@ -114,12 +109,12 @@ it("lists a new withdrawal once the server has it", async () => {
   await waitFor(() => expect(onDone).toHaveBeenCalled());
   await waitFor(() => expect(items()).toHaveLength(1));
   expect(items()[0]).toHaveTextContent(`会议室 · ${tomorrow}`);
-  expect(listCalls()).toHaveLength(2);
+  expect(listCalls).toHaveLength(2);
 });
 
 it("can stay out of the way when there is nothing to list", async () => {
   listed = [];
   renderWithApp(<WithdrawalsCard hideWhenEmpty />, { me: unitRep });
-  await waitFor(() => expect(listCalls()).toHaveLength(1));
+  await waitFor(() => expect(listCalls).toHaveLength(1));
   await waitFor(() => expect(screen.queryByTestId("withdrawals")).toBeNull());
 });

@@ -1,18 +1,18 @@
 // A resource's week: weekly slots land on their weekday, dated ones on their date; bookings and the withdrawal on theirs.
 import { expect, it } from "vitest";
-import type { Booking, Withdrawal } from "../api/lending";
 import type { Slot } from "../api/resources";
 import { calendarDays, mondaysOfMonth, weekDays } from "./calendarDays";
+import { booking, withdrawal } from "./testData";
 
-const slot = (id: number, weekday: number | null, date: string | null, start = "08:00:00") =>
-  ({ id, weekday, date, start_time: start, end_time: "18:00:00" }) as Slot;
+const slot = (id: number, weekday: number | null, date: string | null, start = "08:00:00"): Slot =>
+  ({ id, weekday, date, start_time: start, end_time: "18:00:00" });
 
 it("puts each slot, booking and withdrawal on its day of the week", () => {
   const days = weekDays(
     "2026-12-07",
     [slot(1, 6, null, "14:00:00"), slot(2, null, "2026-12-08"), slot(3, 6, null, "08:00:00"), slot(4, null, "2026-12-20")],
-    [{ id: 9, date: "2026-12-12", start: "2026-12-12T09:00:00" } as Booking],
-    [{ id: 5, date: "2026-12-08", reason: "设备检修" } as Withdrawal],
+    [booking({ id: 9, date: "2026-12-12", start: "2026-12-12T09:00:00" })],
+    [withdrawal({ id: 5, date: "2026-12-08", reason: "设备检修" })],
   );
   expect(days.map((d) => d.date)).toEqual([
     "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13",

@@ -1,6 +1,6 @@
 // What one day of a resource's week holds: its free slots (weekly ones on that weekday, dated ones on that date),
 // its bookings, and whether it is withdrawn that day.
-import dayjs from "dayjs";
+import { addDays, mondayOf, monthEnd, weekdayOf } from "@/lib/format";
 import type { Booking, Withdrawal } from "../api/lending";
 import type { Slot } from "../api/resources";
 
@@ -16,9 +16,8 @@ export interface CalendarDay {
 /** `count` days from `start` (YYYY-MM-DD). */
 export function calendarDays(start: string, count: number, slots: Slot[], bookings: Booking[], withdrawals: Withdrawal[]): CalendarDay[] {
   return Array.from({ length: count }, (_, index) => {
-    const day = dayjs(start).add(index, "day");
-    const date = day.format("YYYY-MM-DD");
-    const weekday = ((day.day() + 6) % 7) + 1;
+    const date = addDays(start, index);
+    const weekday = weekdayOf(date);
     return {
       date,
       weekday,
@@ -37,11 +36,9 @@ export const weekDays = (week: string, slots: Slot[], bookings: Booking[], withd
 
 /** The Mondays of the weeks that overlap the month of `month` (any day of it). */
 export function mondaysOfMonth(month: string): string[] {
-  const first = dayjs(month).startOf("month");
-  const last = first.endOf("month");
+  const first = `${month.slice(0, 7)}-01`;
+  const last = monthEnd(first);
   const mondays: string[] = [];
-  for (let monday = first.subtract((first.day() + 6) % 7, "day"); !monday.isAfter(last, "day"); monday = monday.add(7, "day")) {
-    mondays.push(monday.format("YYYY-MM-DD"));
-  }
+  for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, 7)) mondays.push(monday);
   return mondays;
 }

@@ -1,24 +1,14 @@
 // Shifts of one week in the caller's scope.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, fetchAll, type Page } from "@/lib/api";
+import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
-export interface Shift {
-  id: number;
-  title: string;
-  community_name: string;
-  origin: string;
-  start: string;
-  end: string;
-  seats: number;
-  priority: number;
-  required_skills: Record<string, number>;
-}
+export type Shift = Schema<"Shift">;
 
 export function useShifts(week: string, params: ListParams) {
   return useQuery({
     queryKey: ["shifts", week, params],
-    queryFn: () => api<Page<Shift>>("shifts/", { params: { ...params, week, ordering: "start" } }),
+    queryFn: () => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...params, week, ordering: "start" } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,6 +17,6 @@ export function useShifts(week: string, params: ListParams) {
 export function useWeekShifts(week: string) {
   return useQuery({
     queryKey: ["shifts", week, "all"],
-    queryFn: () => fetchAll<Shift>("shifts/", { week, ordering: "start" }),
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ordering: "start" } } }))),
   });
 }

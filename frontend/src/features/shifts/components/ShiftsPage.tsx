@@ -28,10 +28,10 @@ function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => 
             <Typography.Text style={{ fontSize: 12 }}>{s.community_name}</Typography.Text>
             <Space size={4} wrap>
               <Tag>{t("seats")} {s.seats}</Tag>
-              <Tag color={s.priority >= 4 ? "red" : undefined}>{t("priority")} {s.priority}</Tag>
+              <Tag color={(s.priority ?? 0) >= 4 ? "red" : undefined}>{t("priority")} {s.priority}</Tag>
               <Tag>{enumLabel(t, "origin", s.origin)}</Tag>
             </Space>
-            <SkillTags skills={s.required_skills} atLeast />
+            <SkillTags skills={s.required_skills ?? {}} atLeast />
             <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onQr(s)}>
               {t("qrButton")}
             </Button>
@@ -80,7 +80,7 @@ export function ShiftsPage() {
             {
               title: t("skills"),
               dataIndex: "required_skills",
-              render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
+              render: (skills: Shift["required_skills"]) => <SkillTags skills={skills ?? {}} atLeast />,
             },
             {
               title: t("actions"),

@@ -3,8 +3,10 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { jsonReply, renderWithApp } from "@/test/render";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { page } from "@/test/fixtures";
+import { renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { firstWeek, MyPostsPage } from "./MyPostsPage";
 import type { MyPost } from "../api/myPosts";
 
@@ -19,15 +21,15 @@ const post = (id: number, title: string, days: number, status: MyPost["status"],
   answered_at: null, deadline: at(days - 1, "20:00"), others: [],
 });
 
-const fetchMock = vi.fn();
+// The calendar view is a chunk of its own, fetched when chosen; imported here first so that choosing it waits for
+// the render only, not for the module's transform.
+beforeAll(async () => {
+  await import("./MyPostsCalendar");
+});
+
 let rows: MyPost[] = [];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async () => jsonReply(200, { count: rows.length, next: null, previous: null, results: rows }));
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+  server.use(http.get("/api/me/posts/", ({ response }) => response(200).json(page(rows))));
 });
 
 it("opens on the week of the next post to come, else this week", () => {

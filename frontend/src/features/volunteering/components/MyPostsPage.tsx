@@ -1,28 +1,30 @@
 // My posts this week and upcoming, phone first: one card each, accept or decline before the deadline; or the same
 // posts on a week calendar (starting at the week of the next post).
-import { App, Button, Card, List, Segmented, Space, Tag, Typography } from "antd";
+import { App, Button, Segmented, Space, Tag, Typography } from "antd";
 import { EnvironmentOutlined, TeamOutlined } from "@ant-design/icons";
-import dayjs from "dayjs";
-import { useState } from "react";
+import type { Dayjs } from "dayjs";
+import { lazy, Suspense, useState } from "react";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
-import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
+import { Panel } from "@/components/Panel";
 import { ApiError } from "@/lib/api";
-import { formatDateTime, formatSpan, mondayOf } from "@/lib/format";
+import { districtNow, districtTime, formatDateTime, formatSpan, isPast, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { useAcceptPost, useMyPosts, type MyPost, type PostStatus } from "../api/myPosts";
+import { useAcceptPost, useMyPosts, type MyPost } from "../api/myPosts";
 import { DeclineModal } from "./DeclineModal";
+import { POST_COLOURS } from "./postColours";
 
-const COLOURS: Record<PostStatus, string> = { pending: "gold", accepted: "green", declined: "default", moved: "blue" };
+// The calendar view brings the week calendar and its date picker: loaded when it is first chosen.
+const MyPostsCalendar = lazy(() => import("./MyPostsCalendar").then((m) => ({ default: m.MyPostsCalendar })));
 
 export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; onAccept: () => void; onDecline: () => void; busy?: boolean }) {
   const { t } = useI18n();
-  const open = dayjs(post.deadline).isAfter(dayjs()) && post.status !== "declined" && post.status !== "moved";
+  const open = !isPast(post.deadline) && post.status !== "declined" && post.status !== "moved";
   return (
-    <Card
+    <Panel
       size="small"
       title={post.shift_title}
-      extra={<Tag color={COLOURS[post.status]}>{enumLabel(t, "postStatus", post.status)}</Tag>}
-      data-testid="my-post"
+      extra={<Tag color={POST_COLOURS[post.status]}>{enumLabel(t, "postStatus", post.status)}</Tag>}
+      testId="my-post"
     >
       <Space orientation="vertical" size={4} style={{ width: "100%" }}>
         <Typography.Text strong>{formatSpan(post.start, post.end)}</Typography.Text>
@@ -52,37 +54,14 @@ export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; on
           </>
         )}
       </Space>
-    </Card>
+    </Panel>
   );
 }
 
 /** The week to open the calendar on: the week of the next post still to come, else this week. */
-export function firstWeek(rows: MyPost[], now = dayjs()): string {
-  const next = rows.filter((p) => dayjs(p.end).isAfter(now)).sort((a, b) => a.start.localeCompare(b.start))[0];
-  return mondayOf(next ? dayjs(next.start) : now);
-}
-
-function MyPostsCalendar({ rows }: { rows: MyPost[] }) {
-  const { t } = useI18n();
-  const [week, setWeek] = useState(() => firstWeek(rows));
-  const end = dayjs(week).add(7, "day");
-  const inWeek = rows.filter((p) => !dayjs(p.start).isBefore(dayjs(week)) && dayjs(p.start).isBefore(end));
-  return (
-    <Space orientation="vertical" style={{ width: "100%" }}>
-      <WeekPicker week={week} onChange={setWeek} />
-      {inWeek.length === 0 && <Typography.Text type="secondary">{t("myPostsWeekEmpty")}</Typography.Text>}
-      <WeekCalendar week={week} items={inWeek.map((p) => ({ ...p, key: p.id }))} title={(p) => p.shift_title} testId="my-posts-week">
-        {(p) => (
-          <Space orientation="vertical" size={2}>
-            <Typography.Text style={{ fontSize: 12 }}>
-              <EnvironmentOutlined /> {p.place.community}
-            </Typography.Text>
-            <Tag color={COLOURS[p.status]}>{enumLabel(t, "postStatus", p.status)}</Tag>
-          </Space>
-        )}
-      </WeekCalendar>
-    </Space>
-  );
+export function firstWeek(rows: MyPost[], now: Dayjs = districtNow()): string {
+  const next = rows.filter((p) => districtTime(p.end).isAfter(now)).sort((a, b) => a.start.localeCompare(b.start))[0];
+  return mondayOf(next ? next.start : districtTime(now));
 }
 
 export function MyPostsPage() {
@@ -114,28 +93,28 @@ export function MyPostsPage() {
       {rows.length === 0 ? (
         <EmptyState text={t("myPostsEmpty")} />
       ) : view === "calendar" ? (
-        <MyPostsCalendar rows={rows} />
+        <Suspense fallback={<Loading />}>
+          <MyPostsCalendar rows={rows} initialWeek={firstWeek(rows)} />
+        </Suspense>
       ) : (
-        <List
-          dataSource={rows}
-          renderItem={(post) => (
-            <List.Item style={{ padding: "6px 0", borderBlockEnd: 0 }}>
-              <div style={{ width: "100%" }}>
-                <PostCard
-                  post={post}
-                  busy={accept.isPending && accept.variables === post.id}
-                  onAccept={() =>
-                    accept.mutate(post.id, {
-                      onSuccess: () => message.success(t("acceptedOk")),
-                      onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
-                    })
-                  }
-                  onDecline={() => setDeclining(post)}
-                />
-              </div>
-            </List.Item>
-          )}
-        />
+        // a plain list of panels: antd's List would bring Pagination and Select along (the page has a size budget)
+        <div>
+          {rows.map((post) => (
+            <div key={post.id} style={{ padding: "6px 0" }}>
+              <PostCard
+                post={post}
+                busy={accept.isPending && accept.variables === post.id}
+                onAccept={() =>
+                  accept.mutate(post.id, {
+                    onSuccess: () => message.success(t("acceptedOk")),
+                    onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+                  })
+                }
+                onDecline={() => setDeclining(post)}
+              />
+            </div>
+          ))}
+        </div>
       )}
       {declining && (
         <DeclineModal

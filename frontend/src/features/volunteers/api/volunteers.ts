@@ -1,111 +1,45 @@
 // Volunteers in the caller's scope (phone numbers arrive masked); a coordinator's check of a volunteer's claimed
-// skill levels (verify, revoke) and the history of the volunteer's own consents.
+// skill levels (verify, revoke) and the history of the volunteer's own consents; who has activated from the
+// invitation (counts per community), re-sending one, and a community's printable sheet of invitation QR codes.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { api, fetchAll, type Page } from "@/lib/api";
-import type { ConsentChange, SkillVerification } from "@/lib/people";
+import { allPages, apiClient, toApiError, unwrap, type Schema } from "@/lib/api";
 
-export interface Volunteer {
-  id: number;
-  number: string;
-  name: string;
-  kind: string;
-  phone_display: string;
-  home_community_name: string;
-  employer_unit_name: string | null;
-  skills: Record<string, number>;
-  max_hours_per_week: number;
-  active: boolean;
-}
+export type Volunteer = Schema<"Volunteer">;
+export type SkillOption = Schema<"Skill">;
+export type VerifySkillInput = Schema<"SkillVerifyInputRequest">;
+export type AvailabilityRow = Schema<"WeeklyAvailability">;
+export type VolunteerRecord = Schema<"RecordOutput">;
 
 export function useVolunteers(params: ListParams) {
   return useQuery({
     queryKey: ["volunteers", params],
-    queryFn: () => api<Page<Volunteer>>("volunteers/", { params: { ...params } }),
+    queryFn: () => unwrap(apiClient.GET("/api/volunteers/", { params: { query: params } })),
     placeholderData: keepPreviousData,
   });
-}
-
-export interface SkillOption {
-  code: string;
-  name: string;
-  name_en: string;
-  requires_verification: boolean;
 }
 
 export function useSkillOptions() {
   return useQuery({
     queryKey: ["volunteers", "skills"],
-    queryFn: () => api<Page<SkillOption>>("skills/", { params: { page_size: 200 } }),
+    queryFn: () => unwrap(apiClient.GET("/api/skills/", { params: { query: { page_size: 200 } } })),
     staleTime: 600_000,
   });
 }
 
 /** GET volunteers/<id>/: the profile as the coordinator may see it (the phone arrives masked). */
-export interface VolunteerDetail extends Volunteer {
-  employer_unit: number | null;
-  home_community: number;
-  languages: string[];
-  max_distance_km: number | null;
-  consent_rank_name: boolean;
-  consent_share_with_unit: boolean;
-  reported_community: number | null;
-  reported_at: string | null;
-  verified_skills: SkillVerification[];
-}
-
-export interface VerifySkillInput {
-  skill: string;
-  level: number;
-  note: string;
-}
-
-export interface AvailabilityRow {
-  id: number;
-  weekday: number;
-  start_time: string;
-  end_time: string;
-}
-
-export interface HoldingRow {
-  id: number;
-  post: number;
-  post_name: string;
-  year: number;
-  status: string;
-}
-
-export interface WeekAssignment {
-  id: number;
-  shift: number;
-  shift_title: string;
-  shift_start: string;
-  shift_end: string;
-  community_name: string;
-  volunteer: number;
-}
-
-export interface VolunteerRecord {
-  id: number;
-  title: string;
-  date: string;
-  place: string;
-  community_name: string;
-  hours: number;
-  rating: number | null;
-  source: string;
-  status: "approved" | "pending" | "rejected";
-}
-
 export function useVolunteer(id: number) {
-  return useQuery({ queryKey: ["volunteers", "one", id], queryFn: () => api<VolunteerDetail>(`volunteers/${id}/`) });
+  return useQuery({
+    queryKey: ["volunteers", "one", id],
+    queryFn: () => unwrap(apiClient.GET("/api/volunteers/{id}/", { params: { path: { id } } })),
+  });
 }
 
 /** Verify a level (with a note or certificate reference); the profile is read again. */
 export function useVerifySkill(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: VerifySkillInput) => api<SkillVerification>(`volunteers/${id}/verify-skill/`, { method: "POST", body }),
+    mutationFn: (body: VerifySkillInput) => unwrap(apiClient.POST("/api/volunteers/{id}/verify-skill/", { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers", "one", id] }),
   });
 }
@@ -114,7 +48,8 @@ export function useVerifySkill(id: number) {
 export function useRevokeSkill(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (skill: string) => api<void>(`volunteers/${id}/revoke-skill/`, { method: "POST", body: { skill } }),
+    mutationFn: (skill: string) =>
+      unwrap(apiClient.POST("/api/volunteers/{id}/revoke-skill/", { params: { path: { id } }, body: { skill } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers", "one", id] }),
   });
 }
@@ -122,21 +57,23 @@ export function useRevokeSkill(id: number) {
 export function useVolunteerConsentHistory(id: number) {
   return useQuery({
     queryKey: ["volunteers", "consents", id],
-    queryFn: () => api<ConsentChange[]>(`volunteers/${id}/consent-history/`),
+    queryFn: () => unwrap(apiClient.GET("/api/volunteers/{id}/consent-history/", { params: { path: { id } } })),
   });
 }
 
 export function useVolunteerAvailability(id: number) {
   return useQuery({
     queryKey: ["volunteers", "availability", id],
-    queryFn: () => fetchAll<AvailabilityRow>("availability/", { volunteer: id }, 200),
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/availability/", { params: { query: { ...page, volunteer: id } } })), 200),
   });
 }
 
 export function useVolunteerHoldings(id: number) {
   return useQuery({
     queryKey: ["volunteers", "holdings", id],
-    queryFn: () => fetchAll<HoldingRow>("post-holdings/", { volunteer: id }, 200),
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, volunteer: id } } })), 200),
   });
 }
 
@@ -145,8 +82,18 @@ export function useVolunteerWeekAssignments(id: number, week: string) {
   return useQuery({
     queryKey: ["volunteers", "week", id, week],
     queryFn: async () => {
-      const runs = await fetchAll<{ id: number }>("planning/runs/", { week, published: "true" }, 50);
-      const rows = await Promise.all(runs.map((run) => fetchAll<WeekAssignment>(`planning/runs/${run.id}/assignments/`, {}, 5000)));
+      const runs = await allPages(
+        (page) => unwrap(apiClient.GET("/api/planning/runs/", { params: { query: { ...page, week, published: true } } })),
+        50,
+      );
+      const rows = await Promise.all(
+        runs.map((run) =>
+          allPages(
+            (page) => unwrap(apiClient.GET("/api/planning/runs/{id}/assignments/", { params: { path: { id: run.id }, query: page } })),
+            5000,
+          ),
+        ),
+      );
       return rows.flat().filter((row) => row.volunteer === id).sort((a, b) => a.shift_start.localeCompare(b.shift_start));
     },
   });
@@ -156,20 +103,64 @@ export function useVolunteerWeekAssignments(id: number, week: string) {
 export function useVolunteerRecords(id: number) {
   return useQuery({
     queryKey: ["volunteers", "records", id],
-    queryFn: () => fetchAll<VolunteerRecord>("records/", { volunteer: id }, 2000),
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/records/", { params: { query: { ...page, volunteer: id } } })), 2000),
   });
-}
-
-export interface CommunityOption {
-  id: number;
-  name: string;
 }
 
 /** The communities of the caller's scope (the server lists only those). */
 export function useCommunityOptions() {
   return useQuery({
     queryKey: ["volunteers", "communities"],
-    queryFn: () => fetchAll<CommunityOption>("communities/"),
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
     staleTime: 600_000,
+  });
+}
+
+export type ActivationCount = Schema<"VolunteerActivationOutput">;
+
+/** Per community of the scope: its active volunteers and how many have activated their account. */
+export function useActivationCounts() {
+  return useQuery({
+    queryKey: ["volunteers", "activation"],
+    queryFn: () => unwrap(apiClient.GET("/api/volunteers/activation/")),
+  });
+}
+
+/** 重发邀请: a new invitation by SMS (the one sent before stops working). */
+export function useResendInvitation() {
+  return useMutation({
+    mutationFn: (id: number) => unwrap(apiClient.POST("/api/volunteers/{id}/resend-invitation/", { params: { path: { id } } })),
+  });
+}
+
+/** The community's sheet of invitation QR codes (a PDF) for its members who have not activated. Printing issues new
+ * invitations, so the server's refusal is read like any other; the file is handed to the browser to save. The JSON
+ * client cannot carry a PDF, hence the plain request. */
+export function useInvitationSheet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (community: number) => {
+      const response = await globalThis.fetch(`${globalThis.location?.origin ?? ""}/api/communities/${community}/invitation-sheet/`, {
+        credentials: "same-origin",
+      });
+      if (!response.ok) {
+        let body: unknown;
+        try {
+          body = await response.json();
+        } catch {
+          body = undefined;
+        }
+        throw toApiError(response.status, body);
+      }
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `invitations-${community}.pdf`;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name;
+      link.click();
+      URL.revokeObjectURL(url);
+      return name;
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers"] }),
   });
 }

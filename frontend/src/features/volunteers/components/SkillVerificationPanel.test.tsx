@@ -2,47 +2,46 @@
 // until it is); 核验 sends the level and the note, and the server's field refusal lands on its field; 撤销核验.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it } from "vitest";
+import type { Schema } from "@/lib/api";
+import { page, volunteer as volunteerRow } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
-import type { VolunteerDetail } from "../api/volunteers";
+import { http, server } from "@/test/server";
 import { SkillVerificationPanel } from "./SkillVerificationPanel";
 
-const volunteer: VolunteerDetail = {
+const volunteer = volunteerRow({
   id: 7, number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "137****1234", home_community_name: "百花社区",
-  employer_unit_name: "中原区人民医院", skills: { medical: 3, first_aid: 2 }, max_hours_per_week: 8, active: true,
+  employer_unit_name: "中原区人民医院", skills: { medical: 3, first_aid: 2 }, max_hours_per_week: 8, active: true, activated: true,
   employer_unit: 1, home_community: 1, languages: ["zh"], max_distance_km: null, consent_rank_name: false,
   consent_share_with_unit: true, reported_community: null, reported_at: null,
   verified_skills: [{ skill: "first_aid", level: 2, note: "红十字救护员证", verified_by: "百花社区协调员", verified_at: "2026-10-08T10:00:00+08:00" }],
-};
-const catalogue = [
-  { code: "medical", name: "医疗义诊", name_en: "Medical care", requires_verification: true },
-  { code: "first_aid", name: "应急救护", name_en: "First aid", requires_verification: false },
+});
+const catalogue: Schema<"Skill">[] = [
+  { id: 1, code: "medical", name: "医疗义诊", name_en: "Medical care", requires_verification: true },
+  { id: 2, code: "first_aid", name: "应急救护", name_en: "First aid", requires_verification: false },
 ];
-const page = (results: unknown[]) => jsonReply(200, { count: results.length, next: null, previous: null, results });
 
-const fetchMock = vi.fn();
+let requests: { path: string; body: unknown }[];
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
-    if (url.startsWith("/api/skills/")) return page(catalogue);
-    if (url === "/api/volunteers/7/verify-skill/") {
-      return jsonReply(400, {
+  requests = [];
+  server.use(
+    http.get("/api/skills/", ({ response }) => response(200).json(page(catalogue))),
+    http.post("/api/volunteers/{id}/verify-skill/", async ({ request, response }) => {
+      requests.push({ path: new URL(request.url).pathname, body: await request.json() });
+      return response.untyped(jsonReply(400, {
         message: "level: 请确保该值小于或者等于 5。",
         extra: { code: "invalid", fields: { level: ["请确保该值小于或者等于 5。"] } },
-      });
-    }
-    if (url === "/api/volunteers/7/revoke-skill/") return jsonReply(204);
-    if (url === "/api/volunteers/7/") return jsonReply(200, volunteer);
-    throw new Error(`unexpected ${init?.method} ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+      }));
+    }),
+    http.post("/api/volunteers/{id}/revoke-skill/", async ({ request, response }) => {
+      requests.push({ path: new URL(request.url).pathname, body: await request.json() });
+      return response(204).empty();
+    }),
+    http.get("/api/volunteers/{id}/", ({ response }) => response(200).json(volunteer)),
+  );
 });
 
-const posted = (path: string) =>
-  fetchMock.mock.calls.filter(([url, init]) => url === path && init?.method === "POST").map(([, init]) => JSON.parse(String(init.body)));
+const posted = (path: string) => requests.filter((sent) => sent.path === path).map((sent) => sent.body);
 
 it("marks the claim that needs verification and sends a verification with its note", async () => {
   renderWithApp(<SkillVerificationPanel volunteer={volunteer} />);

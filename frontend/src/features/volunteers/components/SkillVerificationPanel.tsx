@@ -8,21 +8,21 @@ import { formatDate } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { useSkillNames } from "@/lib/skills";
-import { useRevokeSkill, useSkillOptions, useVerifySkill, type VerifySkillInput, type VolunteerDetail } from "../api/volunteers";
+import { useRevokeSkill, useSkillOptions, useVerifySkill, type VerifySkillInput, type Volunteer } from "../api/volunteers";
 
 interface Row {
   code: string;
   claimed: number;
 }
 
-function VerifyModal({ volunteer, row, onClose }: { volunteer: VolunteerDetail; row: Row; onClose: () => void }) {
+function VerifyModal({ volunteer, row, onClose }: { volunteer: Volunteer; row: Row; onClose: () => void }) {
   const { t } = useI18n();
   const name = useSkillNames();
   const [form] = Form.useForm<Omit<VerifySkillInput, "skill">>();
   const verify = useVerifySkill(volunteer.id);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
-  const current = volunteer.verified_skills.find((v) => v.skill === row.code);
+  const current = volunteer.verified_skills?.find((v) => v.skill === row.code);
   const submit = (values: Omit<VerifySkillInput, "skill">) => {
     setError(null);
     verify.mutate(
@@ -62,7 +62,7 @@ function VerifyModal({ volunteer, row, onClose }: { volunteer: VolunteerDetail; 
   );
 }
 
-export function SkillVerificationPanel({ volunteer }: { volunteer: VolunteerDetail }) {
+export function SkillVerificationPanel({ volunteer }: { volunteer: Volunteer }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const name = useSkillNames();
@@ -71,7 +71,9 @@ export function SkillVerificationPanel({ volunteer }: { volunteer: VolunteerDeta
   const [open, setOpen] = useState<Row | null>(null);
   const needsVerification = (code: string) =>
     !!catalogue.data?.results.find((s) => s.code === code)?.requires_verification;
-  const rows: Row[] = Object.entries(volunteer.skills).map(([code, claimed]) => ({ code, claimed }));
+  const rows: Row[] = Object.entries(volunteer.skills ?? {}).map(([code, claimed]) => ({ code, claimed }));
+  // Left out of the profile only for unit representatives, who do not see this panel.
+  const verifiedSkills = volunteer.verified_skills ?? [];
 
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="skill-verification">
@@ -96,7 +98,7 @@ export function SkillVerificationPanel({ volunteer }: { volunteer: VolunteerDeta
           {
             title: t("skillVerified"),
             render: (_, row) => {
-              const v = volunteer.verified_skills.find((x) => x.skill === row.code);
+              const v = verifiedSkills.find((x) => x.skill === row.code);
               if (!v) return "—";
               return (
                 <Space orientation="vertical" size={0}>
@@ -112,7 +114,7 @@ export function SkillVerificationPanel({ volunteer }: { volunteer: VolunteerDeta
           {
             title: t("actions"),
             render: (_, row) => {
-              const verified = volunteer.verified_skills.some((x) => x.skill === row.code);
+              const verified = verifiedSkills.some((x) => x.skill === row.code);
               return (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => setOpen(row)}>

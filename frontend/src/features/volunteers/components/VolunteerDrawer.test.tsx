@@ -2,53 +2,55 @@
 // held, this week's seat from the published plan (only theirs), approved hours (pending entries apart), and the
 // consents read-only with their history (only the volunteer changes them).
 import { screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { jsonReply, renderWithApp } from "@/test/render";
+import { beforeEach, expect, it, vi } from "vitest";
+import type { Schema } from "@/lib/api";
+import { matchingRun, page, volunteer } from "@/test/fixtures";
+import { renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
 import { recordTotals, VolunteerDrawer } from "./VolunteerDrawer";
 
-const page = (results: unknown[]) => jsonReply(200, { count: results.length, next: null, previous: null, results });
-const fetchMock = vi.fn();
+function seat(id: number, shift_title: string, volunteer: number): Schema<"AssignmentOutput"> {
+  return {
+    id, shift: id, shift_title, shift_start: "2026-12-05T09:00:00", shift_end: "2026-12-05T11:00:00", community_name: "百花社区",
+    volunteer, volunteer_number: `ZY000000${volunteer}`, volunteer_name: "", pinned: false, source: "solver", unverified_skills: [],
+  };
+}
+
+function record(id: number, title: string, date: string, hours: number, status: Schema<"RecordOutputStatusEnum">): Schema<"RecordOutput"> {
+  return {
+    id, volunteer: 7, volunteer_number: "ZY0000001", volunteer_name: "张玉芳", community: 1, community_name: "百花社区", shift: null,
+    post: null, attendance: null, title, date, place: "", recipient: "", content: "", minutes: hours * 60, hours, rating: null,
+    person_in_charge: "", recorder: null, source: "manual", status, evidence: "", review_note: "", reviewed_by: null, reviewed_at: null,
+    changes: [],
+  };
+}
+
 beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  fetchMock.mockImplementation(async (url: string) => {
-    const path = url.split("?")[0];
-    if (path === "/api/volunteers/7/") {
-      return jsonReply(200, {
-        id: 7, number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "137****1234", home_community_name: "百花社区",
-        employer_unit_name: "中原区财政局", skills: {}, max_hours_per_week: 8, active: true, consent_rank_name: true,
-        consent_share_with_unit: false, verified_skills: [],
-      });
-    }
-    if (path === "/api/volunteers/7/consent-history/") {
-      return jsonReply(200, [
+  server.use(
+    http.get("/api/volunteers/{id}/", ({ params, response }) =>
+      response(200).json(volunteer({
+        id: Number(params.id), number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "137****1234",
+        home_community_name: "百花社区", employer_unit_name: "中原区财政局", skills: {}, max_hours_per_week: 8, active: true,
+        consent_rank_name: true, consent_share_with_unit: false, verified_skills: [],
+      }))),
+    http.get("/api/volunteers/{id}/consent-history/", ({ response }) =>
+      response(200).json([
         { id: 3, consent: "consent_share_with_unit", old_value: true, new_value: false, changed_at: "2026-11-20T20:15:00+08:00",
           changed_by: "张玉芳", by_volunteer: true },
         { id: 1, consent: "consent_rank_name", old_value: false, new_value: true, changed_at: "2026-03-02T09:00:00+08:00",
           changed_by: "张玉芳", by_volunteer: true },
-      ]);
-    }
-    if (path === "/api/availability/") return page([{ id: 1, volunteer: 7, weekday: 3, start_time: "19:00:00", end_time: "21:30:00" }]);
-    if (path === "/api/post-holdings/") return page([{ id: 2, post: 1, post_name: "政策宣传岗", volunteer: 7, year: 2026, status: "active" }]);
-    if (path === "/api/planning/runs/") return page([{ id: 11 }]);
-    if (path === "/api/planning/runs/11/assignments/") {
-      return page([
-        { id: 1, shift: 1, shift_title: "周末巡逻", shift_start: "2026-12-05T09:00:00", shift_end: "2026-12-05T11:00:00", community_name: "百花社区", volunteer: 7 },
-        { id: 2, shift: 2, shift_title: "别人的班", shift_start: "2026-12-05T09:00:00", shift_end: "2026-12-05T11:00:00", community_name: "百花社区", volunteer: 8 },
-      ]);
-    }
-    if (path === "/api/records/") {
-      return page([
-        { id: 1, title: "助老送餐", date: "2026-11-02", hours: 2.5, status: "approved" },
-        { id: 2, title: "社区义诊", date: "2026-11-20", hours: 3, status: "pending" },
-      ]);
-    }
-    if (path === "/api/skills/") return page([]);
-    throw new Error(`unexpected ${url}`);
-  });
-});
-afterEach(() => {
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
+      ])),
+    http.get("/api/availability/", ({ response }) =>
+      response(200).json(page([{ id: 1, volunteer: 7, weekday: 3, start_time: "19:00:00", end_time: "21:30:00" }]))),
+    http.get("/api/post-holdings/", ({ response }) =>
+      response(200).json(page([{ id: 2, post: 1, post_name: "政策宣传岗", volunteer: 7, volunteer_name: "张玉芳", year: 2026, status: "active" }]))),
+    http.get("/api/planning/runs/", ({ response }) => response(200).json(page([matchingRun({ id: 11, published: true })]))),
+    http.get("/api/planning/runs/{id}/assignments/", ({ params, response }) =>
+      response(200).json(page(params.id === "11" ? [seat(1, "周末巡逻", 7), seat(2, "别人的班", 8)] : []))),
+    http.get("/api/records/", ({ response }) =>
+      response(200).json(page([record(1, "助老送餐", "2026-11-02", 2.5, "approved"), record(2, "社区义诊", "2026-11-20", 3, "pending")]))),
+    http.get("/api/skills/", ({ response }) => response(200).json(page([]))),
+  );
 });
 
 it("counts approved hours in all and this year, and pending entries apart", () => {

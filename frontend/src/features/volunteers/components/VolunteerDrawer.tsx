@@ -3,11 +3,10 @@
 // history (only the volunteer changes them), posts held, this week's seats in published plans, and the service
 // records with their hours. Opened from the volunteers list.
 import { Badge, Card, Descriptions, Drawer, Empty, Space, Statistic, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
-import { formatDateTime, formatSpan, mondayOf } from "@/lib/format";
+import { districtYear, formatDateTime, formatSpan, mondayOf } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import {
   useVolunteer,
@@ -22,9 +21,9 @@ import {
 import { SkillVerificationPanel } from "./SkillVerificationPanel";
 
 /** Approved hours in all and this year; entries still waiting for review. */
-export function recordTotals(records: VolunteerRecord[], year = dayjs().year()) {
+export function recordTotals(records: Pick<VolunteerRecord, "status" | "hours" | "date">[], year = districtYear()) {
   const approved = records.filter((r) => r.status === "approved");
-  const sum = (rows: VolunteerRecord[]) => Math.round(rows.reduce((total, r) => total + r.hours, 0) * 10) / 10;
+  const sum = (rows: typeof records) => Math.round(rows.reduce((total, r) => total + r.hours, 0) * 10) / 10;
   return {
     hours: sum(approved),
     yearHours: sum(approved.filter((r) => r.date.startsWith(`${year}-`))),
@@ -90,7 +89,7 @@ export function VolunteerDrawer({ id, onClose }: { id: number; onClose: () => vo
   const volunteer = useVolunteer(id);
   const availability = useVolunteerAvailability(id);
   const holdings = useVolunteerHoldings(id);
-  const week = mondayOf(dayjs());
+  const week = mondayOf();
   const assignments = useVolunteerWeekAssignments(id, week);
   const records = useVolunteerRecords(id);
   const v = volunteer.data;
@@ -117,7 +116,7 @@ export function VolunteerDrawer({ id, onClose }: { id: number; onClose: () => vo
               <Descriptions.Item label={t("consentRankShort")}>{yes(v.consent_rank_name)}</Descriptions.Item>
               <Descriptions.Item label={t("consentUnitShort")}>{yes(v.consent_share_with_unit)}</Descriptions.Item>
               <Descriptions.Item label={t("skills")} span={2}>
-                {Object.keys(v.skills).length ? <SkillTags skills={v.skills} /> : "—"}
+                {v.skills && Object.keys(v.skills).length ? <SkillTags skills={v.skills} /> : "—"}
               </Descriptions.Item>
             </Descriptions>
 

@@ -1,0 +1,7 @@
+"""Fixtures of the run kernel's tests: English throughout (messages asserted whole)."""
+import pytest
+
+
+@pytest.fixture
+def api_language():
+    return "en"
