@@ -2,7 +2,6 @@
 cancel, re-run, publish), a run's proposals (reviewed by hand: add, pin, remove) and unfilled posts; and the
 member's side: my post holdings and declining one. Runs are the coordinators'; every read goes through the scope."""
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -11,7 +10,6 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
-    extend_schema_view,
 )
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
@@ -27,20 +25,21 @@ from people.models import Volunteer
 from people.serializers import UnverifiedSkillsField
 from posts.models import Post, PostHolding
 from runs.apis import (
+    ACTIVE,
+    NOT_FOUND,
     RunApi,
-    RunCancelApi,
-    RunDetailApi,
     RunFilter,
-    RunListApi,
     RunMetricsSerializer,
     RunOutputSerializer,
-    RunPublishApi,
+    RunPairDetailApi,
+    RunPairListApi,
+    RunRowsApi,
     RunSolverStatsSerializer,
+    RunStartInput,
     RunUnfilledReasonSerializer,
+    documented,
+    run_apis,
 )
-
-NOT_FOUND = OpenApiResponse(description="No such run in your scope.")
-NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its year is published for its scope.")
 
 
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
@@ -102,10 +101,6 @@ class AllocationRunFilter(RunFilter):
     year = django_filters.NumberFilter()
     status = django_filters.MultipleChoiceFilter(choices=AllocationRun.Status.choices)
     level = django_filters.ChoiceFilter(choices=AllocationRun.Level.choices)
-    published = django_filters.BooleanFilter(
-        field_name="publication", lookup_expr="isnull", exclude=True,
-        help_text=_("true: only the published allocations; false: only runs not published."),
-    )
 
     class Meta:
         model = AllocationRun
@@ -113,14 +108,8 @@ class AllocationRunFilter(RunFilter):
 
 
 @extend_schema_serializer(component_name="AllocationRunStartInput")
-class AllocationRunStartInput(serializers.Serializer):
+class AllocationRunStartInput(RunStartInput):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    time_limit = serializers.FloatField(
-        required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
-        help_text=_("Seconds the optimizer may take; the server's default when omitted."),
-    )
 
     def validate(self, attrs):
         named = [key for key in ("community", "sub_district") if attrs.get(key) is not None]
@@ -135,66 +124,30 @@ class _AllocationRunApi:
     run_model = AllocationRun
 
 
-@extend_schema_view(
-    get=extend_schema(description="The post allocation runs in the caller's scope, newest first."),
-    post=extend_schema(
-        description=(
-            "Queue a post allocation run for a year and a scope (a community or a sub-district); answered at once "
-            "with the queued run, whose status the browser then polls. It keeps the pins and removed pairs of the "
-            "latest done version of the same scope and year."
-        ),
-        request=AllocationRunStartInput,
-        responses={202: AllocationRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
-                   409: OpenApiResponse(description="A run of this scope and year is already active.")},
-    ),
+RUN_APIS = run_apis(
+    _AllocationRunApi, start_input=AllocationRunStartInput, filterset=AllocationRunFilter,
+    ordering=["created_at", "year", "version", "id"], start=services.allocation_run_start,
+    cancel=services.allocation_run_cancel, publish=services.allocation_run_publish,
+    describe={
+        "list": "The post allocation runs in the caller's scope, newest first.",
+        "start": "Queue a post allocation run for a year and a scope (a community or a sub-district); answered at "
+                 "once with the queued run, whose status the browser then polls. It keeps the pins and removed "
+                 "pairs of the latest done version of the same scope and year.",
+        "detail": "A run's status, message and statistics (the browser polls this).",
+        "cancel": "Cancel a queued or solving run; a run that has ended answers 409.",
+        "publish": "Publish a done run as its scope's post holdings for the year; its members are told once it is "
+                   "committed.",
+    },
 )
-class AllocationRunListApi(_AllocationRunApi, RunListApi):
-    """The allocation runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
-
-    InputSerializer = AllocationRunStartInput
-    filterset_class = AllocationRunFilter
-    ordering_fields = ["created_at", "year", "version", "id"]
-    start = staticmethod(services.allocation_run_start)
-
-
-class AllocationRunDetailApi(_AllocationRunApi, RunDetailApi):
-    """A run's status, message and statistics (the browser polls this)."""
-
-
-@extend_schema_view(
-    post=extend_schema(
-        request=None,
-        responses={
-            200: AllocationRunOutputSerializer,
-            404: NOT_FOUND,
-            409: OpenApiResponse(description="The run has already ended."),
-        },
-    )
-)
-class AllocationRunCancelApi(_AllocationRunApi, RunCancelApi):
-    """Cancel a queued or solving run; a run that has ended answers 409."""
-
-    cancel = staticmethod(services.allocation_run_cancel)
 
 
 class AllocationRunRerunApi(_AllocationRunApi, RunApi):
     """Queue a new version of the run's scope and year, keeping the pins and removed pairs of the latest done one."""
 
-    @extend_schema(request=None, responses={202: AllocationRunOutputSerializer, 404: NOT_FOUND,
-                                            409: OpenApiResponse(description="A run of this scope and year is "
-                                                                             "already active.")})
+    @extend_schema(request=None, responses={202: AllocationRunOutputSerializer, 404: NOT_FOUND, 409: ACTIVE})
     def post(self, request, pk: int):
         run = services.allocation_run_rerun(user=request.user, run=self.run())
         return Response(self.body(run.pk), status=status.HTTP_202_ACCEPTED)
-
-
-@extend_schema_view(post=extend_schema(request=None, responses={
-    200: AllocationRunOutputSerializer, 404: NOT_FOUND,
-    409: OpenApiResponse(description="The run is not done, or the year is already published for the scope.")}))
-class AllocationRunPublishApi(_AllocationRunApi, RunPublishApi):
-    """Publish a done run as its scope's post holdings for the year; its members are told once it is committed."""
-
-    publish = staticmethod(services.allocation_run_publish)
 
 
 class ProposalOutputSerializer(serializers.ModelSerializer):
@@ -244,83 +197,45 @@ class ProposalAddInputSerializer(serializers.Serializer):
     volunteer = ScopedPrimaryKeyRelatedField(queryset=Volunteer.objects.all())
 
 
-class ProposalPinInputSerializer(serializers.Serializer):
-    pinned = serializers.BooleanField()
+def _proposal_rows(*, run: AllocationRun):
+    return selectors.proposal_list(run=run).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
 
 
-class AllocationRunProposalListApi(generics.ListAPIView):
+@documented
+class AllocationRunProposalListApi(_AllocationRunApi, RunPairListApi):
     """The run's plan: who is proposed for which post (no phone numbers), filterable by post. POST adds one by
     hand (pinned), checked against every hard rule: a refusal is a 400 naming the broken rule, a pair already
     proposed a 409, a run not done or already published a 409."""
 
-    permission_classes = [CoordinatorsOnly]
     serializer_class = ProposalOutputSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProposalFilter
-
-    def run(self) -> AllocationRun:
-        return selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no run id
-            return Proposal.objects.none()
-        return selectors.proposal_list(run=self.run()).prefetch_related(
-            people_selectors.verifications_prefetch("volunteer__")
-        )
-
-    @extend_schema(
-        request=ProposalAddInputSerializer,
-        responses={201: ProposalOutputSerializer, 400: OpenApiResponse(description="A hard rule would break."),
-                   404: NOT_FOUND, 409: NOT_EDITABLE},
-    )
-    def post(self, request, pk: int):
-        run = self.run()
-        payload = ProposalAddInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        proposal = review.proposal_add(run=run, **payload.validated_data)
-        return Response(ProposalOutputSerializer(proposal).data, status=status.HTTP_201_CREATED)
+    AddInputSerializer = ProposalAddInputSerializer
+    rows = staticmethod(_proposal_rows)
+    add = staticmethod(review.proposal_add)
 
 
-class AllocationRunProposalDetailApi(generics.GenericAPIView):
+@documented
+class AllocationRunProposalDetailApi(_AllocationRunApi, RunPairDetailApi):
     """Pin or unpin one proposal of a run under review (PATCH), or remove it (DELETE): the next run of the same
     scope and year will not propose that pair again."""
 
-    permission_classes = [CoordinatorsOnly]
     serializer_class = ProposalOutputSerializer
+    lookup_url_kwarg = "proposal_id"
+    rows = staticmethod(selectors.proposal_list)
 
-    def _load(self, pk: int, proposal_id: int) -> tuple[AllocationRun, Proposal]:
-        run = selectors.allocation_run_get(user=self.request.user, run_id=pk)
-        proposal = selectors.proposal_list(run=run).filter(pk=proposal_id).first()
-        if proposal is None:
-            raise Http404
-        return run, proposal
+    def pin(self, run: AllocationRun, pair: Proposal, pinned: bool) -> Proposal:
+        return review.proposal_pin(run=run, proposal=pair, pinned=pinned)
 
-    @extend_schema(request=ProposalPinInputSerializer,
-                   responses={200: ProposalOutputSerializer, 404: NOT_FOUND, 409: NOT_EDITABLE})
-    def patch(self, request, pk: int, proposal_id: int):
-        run, proposal = self._load(pk, proposal_id)
-        payload = ProposalPinInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        proposal = review.proposal_pin(run=run, proposal=proposal, pinned=payload.validated_data["pinned"])
-        return Response(ProposalOutputSerializer(proposal).data)
-
-    @extend_schema(request=None, responses={204: None, 404: NOT_FOUND, 409: NOT_EDITABLE})
-    def delete(self, request, pk: int, proposal_id: int):
-        run, proposal = self._load(pk, proposal_id)
-        review.proposal_remove(run=run, proposal=proposal)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, run: AllocationRun, pair: Proposal) -> None:
+        review.proposal_remove(run=run, proposal=pair)
 
 
-class AllocationRunUnfilledListApi(generics.ListAPIView):
+class AllocationRunUnfilledListApi(_AllocationRunApi, RunRowsApi):
     """Posts the run could not fill, with reasons and the smallest change that would fill them."""
 
-    permission_classes = [CoordinatorsOnly]
     serializer_class = UnfilledPostOutputSerializer
-    filter_backends = []
-
-    def get_queryset(self):
-        run = selectors.allocation_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-        return selectors.unfilled_post_list(run=run)
+    rows = staticmethod(selectors.unfilled_post_list)
 
 
 # ---------------------------------------------------------------- the member's side
@@ -383,9 +298,6 @@ class MyPostHoldingListApi(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return PostHolding.objects.none()
         return selectors.my_post_holding_list(volunteer=selectors.volunteer_of(self.request.user))
-
-
-
 
 
 class MyPostHoldingDeclineApi(APIView):

@@ -43,8 +43,6 @@ from runs.errors import AlreadyPublished, RunAlreadyActive, RunEnded, RunNotAllo
 log = logging.getLogger(__name__)
 Status = AllocationRun.Status
 
-MAX_TIME_LIMIT = 600.0
-
 
 # The refusals are the kernel's (one meaning, one class, one code); named here for the callers of these services.
 __all__ = ["AlreadyPublished", "RunAlreadyActive", "RunEnded", "RunNotAllowed", "RunNotDone", "ScopeNotFound"]
@@ -100,7 +98,7 @@ def allocation_run_start(
     scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
                            sub_district=getattr(sub_district, "pk", sub_district))
     limit = setting_time_limit() if time_limit is None else float(time_limit)
-    return _run_create(scope=scope, year=year, time_limit=min(limit, MAX_TIME_LIMIT), user=user)
+    return _run_create(scope=scope, year=year, time_limit=min(limit, lifecycle.MAX_TIME_LIMIT), user=user)
 
 
 def allocation_run_rerun(*, user: User, run: AllocationRun) -> AllocationRun:

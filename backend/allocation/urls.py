@@ -3,12 +3,9 @@
 from django.urls import path
 
 from allocation.apis import (
-    AllocationRunCancelApi,
-    AllocationRunDetailApi,
-    AllocationRunListApi,
+    RUN_APIS,
     AllocationRunProposalDetailApi,
     AllocationRunProposalListApi,
-    AllocationRunPublishApi,
     AllocationRunRerunApi,
     AllocationRunUnfilledListApi,
     MyPostHoldingDeclineApi,
@@ -16,8 +13,7 @@ from allocation.apis import (
 )
 from runs.apis import run_paths
 
-urlpatterns = run_paths("allocation", list_api=AllocationRunListApi, detail_api=AllocationRunDetailApi,
-                        cancel_api=AllocationRunCancelApi, publish_api=AllocationRunPublishApi) + [
+urlpatterns = run_paths("allocation", RUN_APIS) + [
     path("allocation/runs/<int:pk>/rerun/", AllocationRunRerunApi.as_view(), name="allocation-run-rerun"),
     path("allocation/runs/<int:pk>/proposals/", AllocationRunProposalListApi.as_view(),
          name="allocation-run-proposals"),

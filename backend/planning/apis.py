@@ -3,16 +3,14 @@ publish, the run's plan (assignments; reviewed by hand: add, pin, remove) and un
 every read goes through the scope."""
 
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
-    extend_schema_view,
 )
-from rest_framework import generics, serializers, status
+from rest_framework import serializers
 from rest_framework.response import Response
 
 import matching
@@ -27,15 +25,19 @@ from planning import review, selectors, services
 from planning.explanations import Explainer
 from planning.models import Assignment, MatchingRun, UnfilledSeat
 from runs.apis import (
-    RunCancelApi,
-    RunDetailApi,
+    NOT_FOUND,
+    RunApi,
     RunFilter,
-    RunListApi,
     RunMetricsSerializer,
     RunOutputSerializer,
-    RunPublishApi,
+    RunPairDetailApi,
+    RunPairListApi,
+    RunRowsApi,
     RunSolverStatsSerializer,
+    RunStartInput,
     RunUnfilledReasonSerializer,
+    documented,
+    run_apis,
 )
 from shifts.models import Shift
 
@@ -174,10 +176,6 @@ class MatchingRunFilter(RunFilter):
     week = django_filters.DateFilter(method="filter_week", help_text=_("Any day of the week."))
     status = django_filters.MultipleChoiceFilter(choices=MatchingRun.Status.choices)
     level = django_filters.ChoiceFilter(choices=MatchingRun.Level.choices)
-    published = django_filters.BooleanFilter(
-        field_name="publication", lookup_expr="isnull", exclude=True,
-        help_text=_("true: only the published plans; false: only runs not published."),
-    )
 
     class Meta:
         model = MatchingRun
@@ -188,14 +186,8 @@ class MatchingRunFilter(RunFilter):
 
 
 @extend_schema_serializer(component_name="MatchingRunStartInput")
-class MatchingRunStartInput(serializers.Serializer):
+class MatchingRunStartInput(RunStartInput):
     week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
-    community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    time_limit = serializers.FloatField(
-        required=False, allow_null=True, min_value=1, max_value=services.MAX_TIME_LIMIT,
-        help_text=_("Seconds the solver may take; the server's default when omitted."),
-    )
 
     def validate(self, attrs):
         if attrs.get("community") is not None and attrs.get("sub_district") is not None:
@@ -209,48 +201,20 @@ class _MatchingRunApi:
     run_model = MatchingRun
 
 
-@extend_schema_view(
-    get=extend_schema(description="The matching runs in the caller's scope, newest first."),
-    post=extend_schema(
-        description=(
-            "Queue a matching run for a week and a scope (a community, a sub-district, or neither for the "
-            "whole district); answered at once with the queued run, whose status the browser then polls."
-        ),
-        request=MatchingRunStartInput,
-        responses={202: MatchingRunOutputSerializer, 404: OpenApiResponse(description="Scope not yours."),
-                   409: OpenApiResponse(description="A run of this scope and week is already active.")},
-    ),
+RUN_APIS = run_apis(
+    _MatchingRunApi, start_input=MatchingRunStartInput, filterset=MatchingRunFilter,
+    ordering=["created_at", "week", "version", "id"], start=services.matching_run_start,
+    cancel=services.matching_run_cancel, publish=services.matching_run_publish,
+    describe={
+        "list": "The matching runs in the caller's scope, newest first.",
+        "start": "Queue a matching run for a week and a scope (a community, a sub-district, or neither for the "
+                 "whole district); answered at once with the queued run, whose status the browser then polls.",
+        "detail": "A run's status, stage, progress, gap, message and metrics (the browser polls this).",
+        "cancel": "Cancel a queued or working run; a run that has ended answers 409.",
+        "publish": "Publish a done run as its scope's plan for the week; its volunteers are notified once it is "
+                   "committed.",
+    },
 )
-class MatchingRunListApi(_MatchingRunApi, RunListApi):
-    """The runs in the caller's scope, newest first (GET), and the start of a new run (POST)."""
-
-    InputSerializer = MatchingRunStartInput
-    filterset_class = MatchingRunFilter
-    ordering_fields = ["created_at", "week", "version", "id"]
-    start = staticmethod(services.matching_run_start)
-
-
-class MatchingRunDetailApi(_MatchingRunApi, RunDetailApi):
-    """A run's status, stage, progress, gap, message and metrics (the browser polls this)."""
-
-
-@extend_schema_view(post=extend_schema(request=None, responses={
-    200: MatchingRunOutputSerializer, 409: OpenApiResponse(description="The run has already ended.")}))
-class MatchingRunCancelApi(_MatchingRunApi, RunCancelApi):
-    """Cancel a queued or working run; a run that has ended answers 409."""
-
-    cancel = staticmethod(services.matching_run_cancel)
-
-
-@extend_schema_view(post=extend_schema(
-    request=None,
-    responses={200: MatchingRunOutputSerializer, 404: OpenApiResponse(description="No such run in your scope."),
-               409: OpenApiResponse(description="The run is not done, or the week is already published.")},
-))
-class MatchingRunPublishApi(_MatchingRunApi, RunPublishApi):
-    """Publish a done run as its scope's plan for the week; its volunteers are notified once it is committed."""
-
-    publish = staticmethod(services.matching_run_publish)
 
 
 class AssignmentOutputSerializer(serializers.ModelSerializer):
@@ -308,86 +272,52 @@ class UnfilledSeatOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class _RunRowsApi(generics.ListAPIView):
-    permission_classes = [CoordinatorsOnly]
-    filter_backends = []
-
-    def run(self) -> MatchingRun:
-        return selectors.matching_run_get(user=self.request.user, run_id=self.kwargs["pk"])
-
-
 class AssignmentAddInputSerializer(serializers.Serializer):
     shift = ScopedPrimaryKeyRelatedField(queryset=Shift.objects.all())
     volunteer = ScopedPrimaryKeyRelatedField(queryset=Volunteer.objects.all())
 
 
-class AssignmentPinInputSerializer(serializers.Serializer):
-    pinned = serializers.BooleanField()
+def _assignment_rows(*, run: MatchingRun):
+    # Only the columns a row shows: the page is sorted after the joins, and the shifts' and volunteers' other
+    # columns (JSON among them) made most of what PostgreSQL sorted and Django read.
+    return selectors.assignment_list(run=run).only(
+        "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__required_skills",
+        "shift__community__name", "volunteer__number", "volunteer__name",
+    ).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
 
 
-class MatchingRunAssignmentListApi(_RunRowsApi):
+@documented
+class MatchingRunAssignmentListApi(_MatchingRunApi, RunPairListApi):
     """The run's plan: who is on which shift (no phone numbers). POST adds one by hand (pinned), checked against
     every hard rule; a refusal is a 400 naming the broken rule, a run not done or already published a 409."""
 
     serializer_class = AssignmentOutputSerializer
-
-    def get_queryset(self):
-        # Only the columns a row shows: the page is sorted after the joins, and the shifts' and volunteers' other
-        # columns (JSON among them) made most of what PostgreSQL sorted and Django read.
-        return selectors.assignment_list(run=self.run()).only(
-            "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__required_skills",
-            "shift__community__name", "volunteer__number", "volunteer__name",
-        ).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
-
-    @extend_schema(
-        request=AssignmentAddInputSerializer,
-        responses={201: AssignmentOutputSerializer, 400: OpenApiResponse(description="A hard rule would break."),
-                   409: OpenApiResponse(description="The run is not done, or its week is published.")},
-    )
-    def post(self, request, pk: int):
-        run = self.run()
-        payload = AssignmentAddInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        assignment = review.assignment_add(run=run, **payload.validated_data)
-        return Response(AssignmentOutputSerializer(assignment).data, status=status.HTTP_201_CREATED)
+    AddInputSerializer = AssignmentAddInputSerializer
+    rows = staticmethod(_assignment_rows)
+    add = staticmethod(review.assignment_add)
 
 
-class MatchingRunAssignmentDetailApi(generics.GenericAPIView):
-    """Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE)."""
+@documented
+class MatchingRunAssignmentDetailApi(_MatchingRunApi, RunPairDetailApi):
+    """Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE): the next runs of the same
+    scope and week do not offer the volunteer that shift again."""
 
-    permission_classes = [CoordinatorsOnly]
     serializer_class = AssignmentOutputSerializer
+    lookup_url_kwarg = "assignment_id"
+    rows = staticmethod(selectors.assignment_list)
 
-    def _load(self, pk: int, assignment_id: int) -> tuple[MatchingRun, Assignment]:
-        run = selectors.matching_run_get(user=self.request.user, run_id=pk)
-        assignment = selectors.assignment_list(run=run).filter(pk=assignment_id).first()
-        if assignment is None:
-            raise Http404
-        return run, assignment
+    def pin(self, run: MatchingRun, pair: Assignment, pinned: bool) -> Assignment:
+        return review.assignment_pin(run=run, assignment=pair, pinned=pinned)
 
-    @extend_schema(request=AssignmentPinInputSerializer, responses={200: AssignmentOutputSerializer,
-                                                                    409: OpenApiResponse(description="Not editable.")})
-    def patch(self, request, pk: int, assignment_id: int):
-        run, assignment = self._load(pk, assignment_id)
-        payload = AssignmentPinInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        assignment = review.assignment_pin(run=run, assignment=assignment, pinned=payload.validated_data["pinned"])
-        return Response(AssignmentOutputSerializer(assignment).data)
-
-    @extend_schema(request=None, responses={204: None, 409: OpenApiResponse(description="Not editable.")})
-    def delete(self, request, pk: int, assignment_id: int):
-        run, assignment = self._load(pk, assignment_id)
-        review.assignment_remove(run=run, assignment=assignment, user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, run: MatchingRun, pair: Assignment) -> None:
+        review.assignment_remove(run=run, assignment=pair, user=self.request.user)
 
 
-class MatchingRunUnfilledListApi(_RunRowsApi):
+class MatchingRunUnfilledListApi(_MatchingRunApi, RunRowsApi):
     """Seats the run could not fill, with reasons and the smallest change that would fill them."""
 
     serializer_class = UnfilledSeatOutputSerializer
-
-    def get_queryset(self):
-        return selectors.unfilled_seat_list(run=self.run())
+    rows = staticmethod(selectors.unfilled_seat_list)
 
 
 class RunComparisonSerializer(serializers.Serializer):
@@ -402,20 +332,16 @@ class RunComparisonSerializer(serializers.Serializer):
     removed = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
 
 
-
-
-
-class MatchingRunCompareApi(generics.GenericAPIView):
+class MatchingRunCompareApi(_MatchingRunApi, RunApi):
     """Compare a run with another version of the same scope and week: figures side by side, and the
     assignments the other adds and removes (at most 200 of each listed; the counts are whole)."""
 
-    permission_classes = [CoordinatorsOnly]
     serializer_class = RunComparisonSerializer
 
-    @extend_schema(responses={200: RunComparisonSerializer, 400: OpenApiResponse(description="Not the same week.")})
+    @extend_schema(responses={200: RunComparisonSerializer, 400: OpenApiResponse(description="Not the same week."),
+                              404: NOT_FOUND})
     def get(self, request, pk: int, other_id: int):
-        base = selectors.matching_run_get(user=request.user, run_id=pk)
-        other = selectors.matching_run_get(user=request.user, run_id=other_id)
+        base, other = self.run(), self.run(other_id)
         if (base.scope_key, base.week) != (other.scope_key, other.week):
             raise serializers.ValidationError({"other": [_("Compare versions of the same scope and week.")]})
         return Response(selectors.matching_run_compare(base=base, other=other))

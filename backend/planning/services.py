@@ -31,7 +31,6 @@ from runs.lifecycle import RunStopped
 log = logging.getLogger(__name__)
 Status = MatchingRun.Status
 
-MAX_TIME_LIMIT = 600.0
 
 
 # The refusals are the kernel's (one meaning, one class, one code); named here for the callers of these services.

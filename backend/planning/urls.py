@@ -5,24 +5,15 @@ Plain paths rather than the domain router: these are action APIs, not scoped CRU
 from django.urls import path
 
 from planning.apis import (
+    RUN_APIS,
     MatchingRunAssignmentDetailApi,
     MatchingRunAssignmentListApi,
-    MatchingRunCancelApi,
     MatchingRunCompareApi,
-    MatchingRunDetailApi,
-    MatchingRunListApi,
-    MatchingRunPublishApi,
     MatchingRunUnfilledListApi,
 )
 from runs.apis import run_paths
 
-urlpatterns = run_paths(
-    "planning",
-    list_api=MatchingRunListApi,
-    detail_api=MatchingRunDetailApi,
-    cancel_api=MatchingRunCancelApi,
-    publish_api=MatchingRunPublishApi,
-) + [
+urlpatterns = run_paths("planning", RUN_APIS) + [
     path(
         "planning/runs/<int:pk>/assignments/", MatchingRunAssignmentListApi.as_view(), name="planning-run-assignments"
     ),

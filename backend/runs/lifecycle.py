@@ -28,6 +28,10 @@ from runs.models import CANCELLED, DONE, ENDED, FAILED, QUEUED, Run, RunPublicat
 log = logging.getLogger(__name__)
 
 
+# The longest a start may ask the worker to compute (seconds).
+MAX_TIME_LIMIT = 600.0
+
+
 class RunStopped(Exception):
     """The run was cancelled or taken over while this execution worked on it."""
 

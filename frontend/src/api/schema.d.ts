@@ -1689,11 +1689,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE). */
+        /**
+         * @description Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE): the next runs of the same
+         *     scope and week do not offer the volunteer that shift again.
+         */
         delete: operations["planning_runs_assignments_destroy"];
         options?: never;
         head?: never;
-        /** @description Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE). */
+        /**
+         * @description Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE): the next runs of the same
+         *     scope and week do not offer the volunteer that shift again.
+         */
         patch: operations["planning_runs_assignments_partial_update"];
         trace?: never;
     };
@@ -2841,7 +2847,6 @@ export interface components {
             excluded: number;
         };
         AllocationRunStartInputRequest: {
-            year: number;
             community?: number | null;
             sub_district?: number | null;
             /**
@@ -2849,6 +2854,7 @@ export interface components {
              * @description 求解器可用的时间（秒）；不填则使用服务器默认值。
              */
             time_limit?: number | null;
+            year: number;
         };
         /** @description The optimizer's figures, once the allocation is saved (null where not finite); empty until then. */
         AllocationRunStats: {
@@ -4321,11 +4327,6 @@ export interface components {
             forbidden: number;
         };
         MatchingRunStartInputRequest: {
-            /**
-             * Format: date
-             * @description 一周中的任意一天；匹配任务按该周的周一记录。
-             */
-            week: string;
             community?: number | null;
             sub_district?: number | null;
             /**
@@ -4333,6 +4334,11 @@ export interface components {
              * @description 求解器可用的时间（秒）；不填则使用服务器默认值。
              */
             time_limit?: number | null;
+            /**
+             * Format: date
+             * @description 一周中的任意一天；匹配任务按该周的周一记录。
+             */
+            week: string;
         };
         /** @description The problem's size once built; the solver's figures once the plan is saved (null where not finite). */
         MatchingRunStats: {
@@ -5321,9 +5327,6 @@ export interface components {
             signed_on?: string | null;
             items?: components["schemas"]["AgreementItemRequest"][];
         };
-        PatchedAssignmentPinInputRequest: {
-            pinned?: boolean;
-        };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -5505,6 +5508,9 @@ export interface components {
             /** @description 通过电子邮件接收通知。 */
             email?: boolean;
         };
+        PatchedPinInputRequest: {
+            pinned?: boolean;
+        };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -5615,9 +5621,6 @@ export interface components {
             resource_kind?: components["schemas"]["ResourceCategoryEnum"] | components["schemas"]["BlankEnum"];
             /** 最低容量 */
             resource_min_capacity?: number;
-        };
-        PatchedProposalPinInputRequest: {
-            pinned?: boolean;
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -7989,7 +7992,7 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                /** @description true：只看已发布的定岗方案；false：只看未发布的定岗匹配任务。 */
+                /** @description true：只看已发布的；false：只看未发布的。 */
                 published?: boolean;
                 /**
                  * @description * `queued` - 排队中
@@ -8122,7 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A run of this scope and year is already active. */
+            /** @description A run of this scope and period is already active. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8409,7 +8412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or its year is published for its scope. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8484,7 +8487,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or its year is published for its scope. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8516,9 +8519,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedProposalPinInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedProposalPinInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedProposalPinInputRequest"];
+                "application/json": components["schemas"]["PatchedPinInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPinInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPinInputRequest"];
             };
         };
         responses: {
@@ -8566,7 +8569,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or its year is published for its scope. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8641,7 +8644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or the year is already published for the scope. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +8710,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A run of this scope and year is already active. */
+            /** @description A run of this scope and period is already active. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17189,7 +17192,7 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
-                /** @description true：只看已发布的方案；false：只看未发布的匹配任务。 */
+                /** @description true：只看已发布的；false：只看未发布的。 */
                 published?: boolean;
                 /**
                  * @description * `queued` - 排队中
@@ -17325,7 +17328,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A run of this scope and week is already active. */
+            /** @description A run of this scope and period is already active. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17534,7 +17537,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object in the caller's scope (or no such page of results). */
+            /** @description No such run in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17543,7 +17546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or its week is published. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17609,7 +17612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object in the caller's scope (or no such page of results). */
+            /** @description No such run in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17618,7 +17621,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not editable. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17650,9 +17653,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedAssignmentPinInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAssignmentPinInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedAssignmentPinInputRequest"];
+                "application/json": components["schemas"]["PatchedPinInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPinInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPinInputRequest"];
             };
         };
         responses: {
@@ -17691,7 +17694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object in the caller's scope (or no such page of results). */
+            /** @description No such run in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17700,7 +17703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not editable. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17766,7 +17769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object in the caller's scope (or no such page of results). */
+            /** @description No such run in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17842,7 +17845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such object in the caller's scope (or no such page of results). */
+            /** @description No such run in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17908,7 +17911,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The run is not done, or the week is already published. */
+            /** @description The run is not done, or its period is published for its scope. */
             409: {
                 headers: {
                     [name: string]: unknown;
