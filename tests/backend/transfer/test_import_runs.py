@@ -81,6 +81,8 @@ def test_upload_checks_every_row_and_writes_nothing(world, client_for, csv_uploa
     # and the page is told our columns, the required ones marked, to map the sheet's to
     required = {column["name"] for column in body["columns"] if column["required"]}
     assert required == {"name", "kind", "home_community"}
+    assert body["columns"][:2] == [{"name": "number", "label": "Number", "required": False},
+                                   {"name": "name", "label": "Name", "required": True}]
     assert set(body["mapping"]) <= {column["name"] for column in body["columns"]}
 
 
@@ -231,12 +233,17 @@ def test_report_lists_every_bad_row_with_its_column_and_reason(world, client_for
      {"message": "The file could not be read as XLSX.", "extra": {"code": "invalid", "fields": {
          "file": ["The file could not be read as XLSX."]}}}),
     (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "volunteers",
-     {"message": "No header row naming our columns (姓名, 手机号码, 社区, ...) in the first 15 rows.",
+     {"message": "No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows.",
       "extra": {"code": "invalid", "fields": {
-          "file": ["No header row naming our columns (姓名, 手机号码, 社区, ...) in the first 15 rows."]}}}),
-    (SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()), "resources",
-     {"message": "Only volunteers can be imported this way so far; use the sheet import.",
-      "extra": {"code": "not_supported", "fields": {"kind": ["Only volunteers can be imported this way so far."]}}}),
+          "file": ["No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows."]}}}),
+    (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "units",
+     {"message": "No header row naming our columns (Unit name, Unit kind, Located in community, ...) in the first "
+                 "15 rows.",
+      "extra": {"code": "invalid", "fields": {"file": [
+          "No header row naming our columns (Unit name, Unit kind, Located in community, ...) in the first 15 rows."]}}}),
+    (SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()), "shifts",
+     {"message": 'kind: "shifts" is not a valid choice.',
+      "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}}}),
 ])
 def test_bad_input_answers_400_in_the_one_error_shape(world, client_for, upload, kind, expected):
     response = _upload(client_for(world.coordinator), upload, kind=kind)
