@@ -15,12 +15,12 @@ from django.utils.translation import pgettext_lazy
 from accounts import services as accounts_services
 from accounts.models import Invitation, User
 from core.scoping import scope_queryset
-from geo.models import Community, Grid
+from geo.models import Grid
 from orgs.models import Unit
 from people.models import Skill, Volunteer
 from people.services import volunteer_number_next
 from transfer import cells, rows
-from transfer.resources import VOLUNTEER_SCOPE, WRITABLE_COMMUNITIES, ChoiceWidget, VolunteerSheet
+from transfer.resources import VOLUNTEER_SCOPE, ChoiceWidget, VolunteerSheet
 from transfer.rows import CREATE, UPDATE, Importer, Planned, Row, first_lines
 
 COLUMNS = ("number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
@@ -73,16 +73,12 @@ class VolunteerBook:
 
     def __init__(self, *, user: User):
         self.user = user
-        writable = scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
-        self.writable_ids = set(writable.values_list("pk", flat=True))
-        self.communities = rows.places_of(Community.objects.all())
+        self.places = rows.Places(user=user)
         self.grids: dict[tuple[int, str], int] = {}
-        for grid in Grid.objects.filter(community_id__in=self.writable_ids).only("pk", "community_id", "code", "name"):
+        for grid in Grid.objects.filter(community_id__in=self.places.writable).only("pk", "community_id", "code",
+                                                                                    "name"):
             self.grids[(grid.community_id, _key(grid.code))] = grid.pk
             self.grids.setdefault((grid.community_id, _key(grid.name)), grid.pk)
-        self.community_points = dict(
-            (pk, (lat, lng)) for pk, lat, lng in Community.objects.values_list("pk", "lat", "lng")
-        )
         self.grid_community = dict(Grid.objects.values_list("pk", "community_id"))
         self.units = {_key(name): pk for pk, name in Unit.objects.values_list("pk", "name")}
         self.skills: dict[str, str] = {}
@@ -94,9 +90,6 @@ class VolunteerBook:
         self.by_phone = {v.user.phone: v for v in self.by_number.values() if v.user.phone}
         self.phones_taken = set(User.objects.filter(is_active=True, phone_problem="").exclude(phone="")
                                 .values_list("phone", flat=True))
-
-    def community_of(self, value) -> int | None:
-        return rows.place_find(self.communities, value)
 
     def remember(self, volunteer: Volunteer) -> None:
         self.by_number[volunteer.number] = volunteer
@@ -160,11 +153,7 @@ class VolunteerReader(rows.RowReader):
                 row.fail("kind", _("Unknown kind: %(value)s.") % {"value": row.text("kind")})
             values["kind"] = kind
         if row.given("home_community"):
-            community = book.community_of(row.cell("home_community"))
-            if community is None or community not in book.writable_ids:
-                row.fail("home_community", _("No community “%(value)s” that you may use.") % {
-                    "value": row.text("home_community")})
-            values["home_community_id"] = community
+            values["home_community_id"] = book.places.read(row, "home_community")
         home = values.get("home_community_id") or (existing.home_community_id if existing else None)
         if row.given("grid"):
             grid = book.grids.get((home, _key(row.cell("grid"))))
@@ -191,7 +180,7 @@ class VolunteerReader(rows.RowReader):
             if figure is not None or (column == "max_distance_km" and row.mapped(column)):
                 values[column] = figure  # a blank keeps the stored value, but for the distance: no limit
         if row.given("reported_community"):
-            reported = book.community_of(row.cell("reported_community"))
+            reported = rows.place_find(book.places.names, row.cell("reported_community"))
             if reported is None:
                 row.fail("reported_community", _("No community “%(value)s”.") % {
                     "value": row.text("reported_community")})
@@ -211,9 +200,7 @@ class VolunteerReader(rows.RowReader):
                 row.fail("phone", _("Enter the full phone number for a new volunteer."))
         self._domain_check(row, values, existing)
         if existing is None and not (row.errors or row.text_errors):
-            point = book.community_points[values["home_community_id"]]
-            values.setdefault("lat", point[0])
-            values.setdefault("lng", point[1])
+            book.places.locate(values, values["home_community_id"])
         new_phone = phone if phone and (existing is None or phone != existing.user.phone) else None
         return row.planned(existing, values, phone=new_phone)
 
