@@ -146,21 +146,11 @@ class ResourceReader(rows.RowReader):
         return self.book.by_key.get(key) if key is not None else None
 
 
-def chunk_write(planned: list[Planned], *, book: ResourceBook) -> list[Planned]:
-    """Write a chunk inside the caller's transaction (resources have no unique key a concurrent writer could take;
-    should a row fail the database's rules all the same, it becomes a bad row)."""
-    def write(some: list[Planned]) -> None:
-        rows.bulk_write(Resource, some)
-        for row in some:
-            if row.instance is not None:
-                book.remember(row.instance)
-
-    return rows.chunk_write(planned, write=write, column="name",
-                            reason=lambda: _("The row could not be written; check it and import it again."))
-
-
 IMPORTER = Importer(
     columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS,
     book=lambda user: ResourceBook(user=user), reader=ResourceReader,
-    write=lambda planned, *, book: chunk_write(planned, book=book),
+    # Resources have no unique key a concurrent writer could take; a row the database refuses all the same is bad.
+    write=lambda planned, *, book: rows.model_chunk_write(
+        Resource, planned, book=book, column="name",
+        reason=lambda: _("The row could not be written; check it and import it again.")),
 )

@@ -250,3 +250,15 @@ def bulk_write(model, planned: list[Planned]) -> None:
             row.instance.updated_at = now
         changed = sorted({name for row in updates for name in row.values})
         model.objects.bulk_update([row.instance for row in updates], [*changed, "updated_at"])
+
+
+def model_chunk_write(model, planned: list[Planned], *, book, column: str, reason: Callable[[], str]) -> list[Planned]:
+    """chunk_write of a model without accounts (bulk_write); each row written is remembered by the import's lookups
+    (`book.remember`), so that a later chunk finds it."""
+    def write(some: list[Planned]) -> None:
+        bulk_write(model, some)
+        for row in some:
+            if row.instance is not None:
+                book.remember(row.instance)
+
+    return chunk_write(planned, write=write, column=column, reason=reason)

@@ -59,6 +59,10 @@ class UnitBook:
         self.by_name = {unit.name: unit for unit in Unit.objects.all()}
         self.kinds = {**ChoiceWidget(Unit.Kind).lookup(), **KIND_SYNONYMS}
 
+    def remember(self, unit: Unit) -> None:
+        self.by_name[unit.name] = unit
+        self.writable_units.add(unit.pk)
+
 
 class UnitReader(rows.RowReader):
     """Plans rows of one sheet against a UnitBook."""
@@ -105,21 +109,10 @@ class UnitReader(rows.RowReader):
         return row.planned(existing, values)
 
 
-def chunk_write(planned: list[Planned], *, book: UnitBook) -> list[Planned]:
-    """Write a chunk inside the caller's transaction; a row whose name another writer took meanwhile is bad."""
-    def write(some: list[Planned]) -> None:
-        rows.bulk_write(Unit, some)
-        for row in some:
-            if row.instance is not None:
-                book.by_name[row.instance.name] = row.instance
-                book.writable_units.add(row.instance.pk)
-
-    return rows.chunk_write(planned, write=write, column="name",
-                            reason=lambda: _("Another unit has this name."))
-
-
 IMPORTER = Importer(
     columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS,
     book=lambda user: UnitBook(user=user), reader=UnitReader,
-    write=lambda planned, *, book: chunk_write(planned, book=book),
+    # A row that a concurrent writer made collide (a name taken meanwhile) becomes a bad row.
+    write=lambda planned, *, book: rows.model_chunk_write(Unit, planned, book=book, column="name",
+                                                          reason=lambda: _("Another unit has this name.")),
 )
