@@ -97,9 +97,7 @@ class ResourceReader(rows.RowReader):
         if row.given("name"):
             values["name"] = row.bounded_text("name", Resource._meta.get_field("name").max_length)
         if row.given("category"):
-            values["category"] = book.categories.get(row.text("category").lower())
-            if values["category"] is None:
-                row.fail("category", _("Unknown category: %(value)s.") % {"value": row.text("category")})
+            values["category"] = row.choice("category", book.categories, _("Unknown category: %(value)s."))
         if row.given("community"):
             values["community_id"] = book.places.read(row, "community")
         if row.given("unit"):
@@ -118,14 +116,10 @@ class ResourceReader(rows.RowReader):
                 values[column] = row.bounded_text(column, Resource._meta.get_field(column).max_length)
         row.read_point(values)
         if row.given("status"):
-            values["status"] = book.statuses.get(row.text("status").lower())
-            if values["status"] is None:
-                row.fail("status", _("Unknown status: %(value)s.") % {"value": row.text("status")})
+            values["status"] = row.choice("status", book.statuses, _("Unknown status: %(value)s."))
         if existing is None:
-            for column in REQUIRED_COLUMNS:
-                if not row.given(column):
-                    row.fail(column, _("This column is required for a new resource."))
-            if not (row.errors or row.text_errors):
+            row.require(REQUIRED_COLUMNS, _("This column is required for a new resource."))
+            if row.ok:
                 book.places.locate(values, values["community_id"])
         return row.planned(existing, values)
 

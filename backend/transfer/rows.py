@@ -127,6 +127,23 @@ class Row:
             self.fail(column, _("At most %(count)d characters.") % {"count": max_length})
         return value
 
+    def choice(self, column: str, lookup: Mapping[str, str], unknown: str) -> str | None:
+        """The code the cell names (a code or a label, any case: `lookup`), or the reason `unknown` % {"value"}."""
+        found = lookup.get(self.text(column).lower())
+        if found is None:
+            self.fail(column, unknown % {"value": self.text(column)})
+        return found
+
+    def require(self, columns, reason: str) -> None:
+        """A new row: each of `columns` left blank gets `reason`."""
+        for column in columns:
+            if not self.given(column):
+                self.fail(column, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.errors or self.text_errors)
+
     def read_point(self, values: dict) -> None:
         """lat and lng into `values` when given (a blank keeps the stored place, or takes the community's)."""
         for column, low, high in (("lat", -90, 90), ("lng", -180, 180)):
@@ -141,7 +158,7 @@ class Row:
     def planned(self, instance, values: dict, *, phone: str | None = None,
                 changed: Callable[[Any, dict], bool] | None = None) -> Planned:
         """Bad if any reason was kept; else a create (no instance), or an update of the values that differ."""
-        if self.errors or self.text_errors:
+        if not self.ok:
             return Planned(self.line, BAD, instance, problems=self.problems())
         if instance is None:
             return Planned(self.line, CREATE, None, values, phone)

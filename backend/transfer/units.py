@@ -91,9 +91,7 @@ class UnitReader(rows.RowReader):
         if name:
             values["name"] = row.bounded_text("name", Unit._meta.get_field("name").max_length)
         if row.given("kind"):
-            values["kind"] = book.kinds.get(row.text("kind").lower())
-            if values["kind"] is None:
-                row.fail("kind", _("Unknown kind: %(value)s.") % {"value": row.text("kind")})
+            values["kind"] = row.choice("kind", book.kinds, _("Unknown kind: %(value)s."))
         if row.given("community"):
             values["community_id"] = book.places.read(row, "community")
         for column in TEXT_COLUMNS:
@@ -101,10 +99,8 @@ class UnitReader(rows.RowReader):
                 values[column] = row.bounded_text(column, Unit._meta.get_field(column).max_length)
         row.read_point(values)
         if existing is None:
-            for column in REQUIRED_COLUMNS:
-                if not row.given(column):
-                    row.fail(column, _("This column is required for a new unit."))
-            if not (row.errors or row.text_errors):
+            row.require(REQUIRED_COLUMNS, _("This column is required for a new unit."))
+            if row.ok:
                 book.places.locate(values, values["community_id"])
         return row.planned(existing, values)
 

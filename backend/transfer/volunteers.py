@@ -148,10 +148,7 @@ class VolunteerReader(rows.RowReader):
             if len(values["name"]) > Volunteer._meta.get_field("name").max_length:
                 row.fail("name", _("Names are at most 64 characters."))
         if row.given("kind"):
-            kind = book.kinds.get(row.text("kind").lower())
-            if kind is None:
-                row.fail("kind", _("Unknown kind: %(value)s.") % {"value": row.text("kind")})
-            values["kind"] = kind
+            values["kind"] = row.choice("kind", book.kinds, _("Unknown kind: %(value)s."))
         if row.given("home_community"):
             values["home_community_id"] = book.places.read(row, "home_community")
         home = values.get("home_community_id") or (existing.home_community_id if existing else None)
@@ -193,13 +190,11 @@ class VolunteerReader(rows.RowReader):
         row.read("gender", cells.gender)
 
         if existing is None:
-            for column in ("name", "kind", "home_community"):
-                if not row.given(column):
-                    row.fail(column, _("This column is required for a new volunteer."))
+            row.require(REQUIRED_COLUMNS, _("This column is required for a new volunteer."))
             if not phone:
                 row.fail("phone", _("Enter the full phone number for a new volunteer."))
         self._domain_check(row, values, existing)
-        if existing is None and not (row.errors or row.text_errors):
+        if existing is None and row.ok:
             book.places.locate(values, values["home_community_id"])
         new_phone = phone if phone and (existing is None or phone != existing.user.phone) else None
         return row.planned(existing, values, phone=new_phone)
