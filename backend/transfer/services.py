@@ -1,7 +1,8 @@
 """Import and export of volunteers and resources. The sheet import reads a CSV/XLSX upload and writes every row or
 none, inside one transaction; if any row fails, it is rolled back and the caller gets every failing row with its line
 number in the file (the header is line 1) and the failing columns. An import run (below) checks a district's own
-sheet, then writes its good rows in the background, chunk by chunk, and reports the bad ones."""
+sheet of volunteers, units or resources, then writes its good rows in the background, chunk by chunk, and reports the
+bad ones; each kind is described once (transfer.rows.Importer) and run by the same functions here."""
 import logging
 import uuid
 from dataclasses import dataclass
