@@ -259,6 +259,7 @@ class ImportRunPreviewSerializer(serializers.Serializer):
 
 class ImportRunColumnSerializer(serializers.Serializer):
     name = serializers.CharField(help_text=_("The column's name, as the mapping names it."))
+    label = serializers.CharField(help_text=_("Its header in the template, in the language of the request."))
     required = serializers.BooleanField(help_text=_("Rows without it are bad; the import cannot be confirmed "
                                                     "until a column of the sheet is mapped to it."))
 
@@ -375,6 +376,38 @@ class ImportRunConfirmApi(ImportRunApi):
     def post(self, request, pk: int):
         run = services.import_run_confirm(run=self.run(), user=request.user)
         return Response(self.body(run), status=status.HTTP_202_ACCEPTED)
+
+
+class ImportRunCancelApi(ImportRunApi):
+    """Cancel a checked import: nothing of it is written, its upload is deleted and the run ends cancelled; 409 once
+    it has been confirmed."""
+
+    @extend_schema(request=None, responses={200: ImportRunOutputSerializer})
+    def post(self, request, pk: int):
+        run = services.import_run_cancel(run=self.run(), user=request.user)
+        return Response(self.body(run))
+
+
+class ImportTemplateApi(APIView):
+    """The XLSX template of a kind of import: one header row, our columns' headers in the language of the request."""
+
+    permission_classes = [RoleAllowed]
+    roles: frozenset = COORDINATORS
+    content_negotiation_class = IgnoreFormatQuery
+
+    class FilterSerializer(serializers.Serializer):
+        kind = serializers.ChoiceField(choices=ImportRun.Kind.choices)
+
+    @extend_schema(parameters=[FilterSerializer],
+                   responses={(200, SHEET_CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
+                              400: OpenApiResponse(description="Unknown kind.")})
+    def get(self, request):
+        params = self.FilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        template = services.import_template(kind=params.validated_data["kind"])
+        response = HttpResponse(template.content, content_type=template.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{template.filename}"'
+        return response
 
 
 class ImportRunReportApi(ImportRunApi):

@@ -1,7 +1,8 @@
 """Import and export of volunteers and resources. The sheet import reads a CSV/XLSX upload and writes every row or
 none, inside one transaction; if any row fails, it is rolled back and the caller gets every failing row with its line
 number in the file (the header is line 1) and the failing columns. An import run (below) checks a district's own
-sheet, then writes its good rows in the background, chunk by chunk, and reports the bad ones."""
+sheet of volunteers, units or resources, then writes its good rows in the background, chunk by chunk, and reports the
+bad ones; each kind is described once (transfer.rows.Importer) and run by the same functions here."""
 import logging
 import uuid
 from dataclasses import dataclass
@@ -18,15 +19,17 @@ from import_export.formats import base_formats
 from import_export.results import RowResult
 
 from accounts.models import User
+from audit.services import audit_record_change
 from core import sheets
 from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log, task_named
 from runs import lifecycle
 from runs.errors import RunAlreadyActive
 from runs.heartbeat import Heartbeat
-from transfer import metrics, reading, volunteers
+from transfer import metrics, reading, resource_rows, units, volunteers
 from transfer.models import ColumnMemory, ImportRun
 from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_errors_of
+from transfer.rows import BAD, CREATE, UNCHANGED, UPDATE
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -214,17 +217,14 @@ def resource_export(*, user: User, queryset: QuerySet, fmt: str) -> ExportFile:
 IMPORT_CHUNK = 500
 IMPORT_TIME_LIMIT = 600.0  # the kernel's field; an import has no solver, this only documents the expected bound
 PREVIEW_PROBLEMS = 500  # the answer's share of the bad rows; the report has every one
-IMPORTERS = {ImportRun.Kind.VOLUNTEERS: volunteers}
-
-
-class ImportKindNotReady(ApplicationError):
-    """Only volunteers are imported through an import run so far; units and resources still use their sheet."""
-
-    code = "not_supported"
+# Every kind runs through the same functions below; each says what its rows are (transfer.rows.Importer).
+IMPORTERS = {ImportRun.Kind.VOLUNTEERS: volunteers.IMPORTER, ImportRun.Kind.UNITS: units.IMPORTER,
+             ImportRun.Kind.RESOURCES: resource_rows.IMPORTER}
 
 
 class ImportNotChecked(Conflict):
-    """Only an import that is checked and waiting for its confirmation can be mapped again or confirmed."""
+    """Only an import that is checked and waiting for its confirmation can be mapped again, confirmed or
+    cancelled."""
 
     code = "import_not_checked"
 
@@ -236,9 +236,22 @@ class MappingInvalid(ApplicationError):
 
 
 def import_columns(kind: str) -> list[dict]:
-    """Our columns of a kind of import in order, each with whether a row needs it."""
+    """Our columns of a kind of import in order, each with its header (in the active language) and whether a new
+    row needs it."""
     importer = IMPORTERS[kind]
-    return [{"name": column, "required": column in importer.REQUIRED_COLUMNS} for column in importer.COLUMNS]
+    return [{"name": column, "label": str(importer.labels[column]), "required": column in importer.required}
+            for column in importer.columns]
+
+
+def import_template(*, kind: str) -> ExportFile:
+    """The XLSX template of a kind: one header row, our columns' headers in the active language (an upload of it
+    maps every column by itself)."""
+    header = [column["label"] for column in import_columns(kind)]
+    return ExportFile(
+        content=sheets.sheet_bytes("xlsx", sheet=str(ImportRun.Kind(kind).label), header=header, rows=[]),
+        content_type=sheets.CONTENT_TYPES["xlsx"],
+        filename=f"import-template-{kind}.xlsx",
+    )
 
 
 def _import_scope(user: User) -> dict:
@@ -261,7 +274,9 @@ def _sheet_of(run: ImportRun, *, user: User) -> reading.Sheet:
     try:
         return reading.sheet_read(import_path(run), fmt, aliases=IMPORTERS[run.kind].column_aliases(user=user))
     except reading.HeaderNotFound:
-        message = _("No header row naming our columns (姓名, 手机号码, 社区, ...) in the first %(rows)d rows.") % {
+        labels = IMPORTERS[run.kind].labels
+        message = _("No header row naming our columns (%(columns)s, ...) in the first %(rows)d rows.") % {
+            "columns": ", ".join(str(labels[column]) for column in IMPORTERS[run.kind].required),
             "rows": reading.HEADER_SEARCH_ROWS}
     except reading.FileUnreadable:
         message = _("The file could not be read as %(format)s.") % {"format": fmt.upper()}
@@ -275,14 +290,14 @@ def _remembered(user: User, kind: str) -> dict[str, str]:
 def _check(run: ImportRun, sheet: reading.Sheet, *, user: User) -> None:
     """The dry run: every row planned against the database as it is now; counts and bad rows on the run."""
     importer = IMPORTERS[run.kind]
-    reader = importer.RowReader(book=importer.VolunteerBook(user=user), mapping=run.mapping, rows=sheet.rows)
-    counts = {importer.CREATE: 0, importer.UPDATE: 0, importer.UNCHANGED: 0, importer.BAD: 0}
+    reader = importer.reader(book=importer.book(user), mapping=run.mapping, rows=sheet.rows)
+    counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0, BAD: 0}
     problems = []
     for line, row in sheet.rows:
         planned = reader.plan(line, row)
         counts[planned.action] += 1
         problems += planned.problems
-    missing = [column for column in importer.REQUIRED_COLUMNS if column not in run.mapping]
+    missing = [column for column in importer.required if column not in run.mapping]
     run.preview = {**counts, "missing_columns": missing}
     run.problems = problems
     run.rows_total = len(sheet.rows)
@@ -291,9 +306,6 @@ def _check(run: ImportRun, sheet: reading.Sheet, *, user: User) -> None:
 def import_run_create(*, user: User, upload, kind: str, mapping: dict | None = None) -> ImportRun:
     """Store the upload, find its header and columns (as given, else as the uploader mapped the same headers
     before, else from the header's words), and check every row: the run waits, checked, for its confirmation."""
-    if kind not in IMPORTERS:
-        raise ImportKindNotReady(_("Only volunteers can be imported this way so far; use the sheet import."),
-                                 fields={"kind": [_("Only volunteers can be imported this way so far.")]})
     fmt = file_format_of(upload.name or "")
     if upload.size > MAX_UPLOAD_BYTES:
         too_large = _("The file is larger than 10 MB.")
@@ -326,7 +338,7 @@ def import_run_create(*, user: User, upload, kind: str, mapping: dict | None = N
 
 
 def _mapping_valid(mapping: dict, headers: list[str], kind: str) -> dict[str, int]:
-    columns = IMPORTERS[kind].COLUMNS
+    columns = IMPORTERS[kind].columns
     problems = {}
     for column, index in mapping.items():
         if column not in columns:
@@ -389,6 +401,24 @@ def import_run_confirm(*, run: ImportRun, user: User) -> ImportRun:
     return run
 
 
+def import_run_cancel(*, run: ImportRun, user: User) -> ImportRun:
+    """Cancel a checked import: the run ends cancelled, its bad rows kept, and its upload is deleted once that is
+    committed; 409 once it has been confirmed (a worker may be writing it)."""
+    now = timezone.now()
+    with transaction.atomic():
+        if not ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
+                status=ImportRun.Status.CANCELLED, stage=_("Cancelled"), finished_at=now, updated_at=now,
+                message=_("Cancelled by %(user)s.") % {"user": user}):
+            run.refresh_from_db()
+            raise ImportNotChecked(_("Only a checked import can be cancelled; this one is %(status)s.")
+                                   % {"status": run.get_status_display()})
+        run.refresh_from_db()
+        audit_record_change(instance=run, changes={"status": (ImportRun.Status.CHECKED, run.status)})
+        upload = import_path(run)
+        transaction.on_commit(lambda: upload.unlink(missing_ok=True))
+    return run
+
+
 def import_run_execute(*, run_id: int) -> str:
     """The worker's share: take the queued run (or one whose worker died: its heartbeat stopped) and write its rows
     in chunks from where it stands. Safe to run twice. Returns the run's status afterwards."""
@@ -411,11 +441,10 @@ def _import_run_write(run: ImportRun) -> str:
     importer = IMPORTERS[run.kind]
     uploader = run.created_by
     sheet = _sheet_of(run, user=uploader)
-    book = importer.VolunteerBook(user=uploader)
-    reader = importer.RowReader(book=book, mapping=run.mapping, rows=sheet.rows)
+    book = importer.book(uploader)
+    reader = importer.reader(book=book, mapping=run.mapping, rows=sheet.rows)
     counts = {"created": run.created, "updated": run.updated, "unchanged": run.unchanged, "bad": run.bad}
-    tally = {importer.CREATE: "created", importer.UPDATE: "updated", importer.UNCHANGED: "unchanged",
-             importer.BAD: "bad"}
+    tally = {CREATE: "created", UPDATE: "updated", UNCHANGED: "unchanged", BAD: "bad"}
     problems = list(run.problems)
     created_users = list(run.created_users)
     total = len(sheet.rows)
@@ -423,11 +452,11 @@ def _import_run_write(run: ImportRun) -> str:
         chunk = sheet.rows[start:start + IMPORT_CHUNK]
         with transaction.atomic():
             planned = [reader.plan(line, row) for line, row in chunk]
-            for row in importer.chunk_write(planned, book=book):
+            for row in importer.write(planned, book=book):
                 counts[tally[row.action]] += 1
                 problems += row.problems
-                if row.action == importer.CREATE:
-                    created_users.append(row.volunteer.user_id)
+                if row.action == CREATE and importer.invite is not None:
+                    created_users.append(row.instance.user_id)
             done = start + len(chunk)
             lifecycle.run_move(run, status=ImportRun.Status.IMPORTING, rows_done=done, rows_total=total,
                                progress=min(99, done * 100 // max(total, 1)), problems=problems, **counts,
@@ -436,7 +465,8 @@ def _import_run_write(run: ImportRun) -> str:
     with transaction.atomic():
         lifecycle.run_finish(run, counts=counts, rows_total=total, **counts, problems=problems,
                              created_users=created_users)
-    transaction.on_commit(lambda: _enqueue_invitations(run.pk))
+    if created_users:
+        transaction.on_commit(lambda: _enqueue_invitations(run.pk))
     log.info("import run %s done: %s", run.pk, counts)
     return ImportRun.Status.DONE
 
@@ -455,7 +485,7 @@ def import_run_invite(*, run_id: int) -> int:
     issued = 0
     for start in range(0, len(run.created_users), IMPORT_CHUNK):
         with transaction.atomic():
-            now_issued = IMPORTERS[run.kind].invitations_issue(run.created_users[start:start + IMPORT_CHUNK],
+            now_issued = IMPORTERS[run.kind].invite(run.created_users[start:start + IMPORT_CHUNK],
                                                                 uploader=run.created_by)
             ImportRun.objects.filter(pk=run_id).update(invited=F("invited") + now_issued)
         issued += now_issued

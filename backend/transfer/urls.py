@@ -2,11 +2,13 @@
 from django.urls import path
 
 from transfer.apis import (
+    ImportRunCancelApi,
     ImportRunConfirmApi,
     ImportRunDetailApi,
     ImportRunListApi,
     ImportRunMappingApi,
     ImportRunReportApi,
+    ImportTemplateApi,
     ResourceExportApi,
     ResourceImportApi,
     VolunteerExportApi,
@@ -22,5 +24,7 @@ urlpatterns = [
     path("imports/<int:pk>/", ImportRunDetailApi.as_view(), name="import-run-detail"),
     path("imports/<int:pk>/mapping/", ImportRunMappingApi.as_view(), name="import-run-mapping"),
     path("imports/<int:pk>/confirm/", ImportRunConfirmApi.as_view(), name="import-run-confirm"),
+    path("imports/<int:pk>/cancel/", ImportRunCancelApi.as_view(), name="import-run-cancel"),
     path("imports/<int:pk>/report/", ImportRunReportApi.as_view(), name="import-run-report"),
+    path("imports/template/", ImportTemplateApi.as_view(), name="import-template"),
 ]

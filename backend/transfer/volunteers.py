@@ -7,29 +7,41 @@ somebody outside it reads as taken, a number outside it as unknown, a community 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.contrib.auth.hashers import make_password
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import services as accounts_services
 from accounts.models import Invitation, User
 from core.scoping import scope_queryset
-from geo.models import Community, Grid
+from geo.models import Grid
 from orgs.models import Unit
 from people.models import Skill, Volunteer
 from people.services import volunteer_number_next
-from transfer import cells
-from transfer.reading import header_key
-from transfer.resources import VOLUNTEER_SCOPE, WRITABLE_COMMUNITIES, ChoiceWidget, VolunteerSheet
+from transfer import cells, rows
+from transfer.resources import VOLUNTEER_SCOPE, ChoiceWidget, VolunteerSheet
+from transfer.rows import CREATE, UPDATE, Importer, Planned, Row, first_lines
 
-CREATE, UPDATE, UNCHANGED, BAD = "create", "update", "unchanged", "bad"
 COLUMNS = ("number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
            "max_hours_per_week", "max_distance_km", "lat", "lng", "reported_community", "reported_at", "active",
            "gender")
 REQUIRED_COLUMNS = ("name", "kind", "home_community")
+# Each column's header in the template (and a header word in every language).
+LABELS = {
+    "number": pgettext_lazy("import column", "Number"), "name": pgettext_lazy("import column", "Name"),
+    "kind": pgettext_lazy("import column", "Kind"), "phone": pgettext_lazy("import column", "Mobile phone"),
+    "home_community": pgettext_lazy("import column", "Home community"),
+    "grid": pgettext_lazy("import column", "Grid"), "employer_unit": pgettext_lazy("import column", "Employer unit"),
+    "skills": pgettext_lazy("import column", "Skills"), "languages": pgettext_lazy("import column", "Languages"),
+    "max_hours_per_week": pgettext_lazy("import column", "Max hours per week"),
+    "max_distance_km": pgettext_lazy("import column", "Max distance (km)"),
+    "lat": pgettext_lazy("import column", "Latitude"), "lng": pgettext_lazy("import column", "Longitude"),
+    "reported_community": pgettext_lazy("import column", "Reported to community"),
+    "reported_at": pgettext_lazy("import column", "Reported on"),
+    "active": pgettext_lazy("import column", "Active"),
+    "gender": pgettext_lazy("import column", "Gender (checked, not stored)"),
+}
 # Read and checked, never stored (the profile has no such field): a district's sheet often has it.
 IGNORED = ("gender",)
 # Header words of districts' own sheets, beyond our columns' labels in every language (VolunteerSheet).
@@ -51,26 +63,6 @@ FIELDS = ("name", "kind", "employer_unit_id", "home_community_id", "grid_id", "s
           "max_hours_per_week", "max_distance_km", "reported_community_id", "reported_at", "active", "lat", "lng")
 
 
-def column_aliases(*, user: User) -> dict[str, str]:
-    """Header words (header_key) -> our column: its name, its label in every language, the districts' words."""
-    aliases = {header_key(words): column for words, column in VolunteerSheet(user=user).column_aliases().items()}
-    aliases.update({header_key(words): column for words, column in SYNONYMS.items()})
-    aliases.update({column: column for column in COLUMNS})
-    return aliases
-
-
-@dataclass
-class Planned:
-    """One data row: what importing it does, and the values it writes."""
-
-    line: int
-    action: str
-    volunteer: Volunteer | None = None  # the existing one (update, unchanged)
-    values: dict = field(default_factory=dict)  # FIELDS -> value, the changed ones for an update
-    phone: str | None = None  # None: the stored number stays
-    problems: list[dict] = field(default_factory=list)  # [{"row", "column", "reason"}]
-
-
 def _key(value) -> str:
     return cells.text(value).replace(" ", "").lower()
 
@@ -81,16 +73,12 @@ class VolunteerBook:
 
     def __init__(self, *, user: User):
         self.user = user
-        writable = scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
-        self.writable_ids = set(writable.values_list("pk", flat=True))
-        self.communities = self._places(Community.objects.all())
+        self.places = rows.Places(user=user)
         self.grids: dict[tuple[int, str], int] = {}
-        for grid in Grid.objects.filter(community_id__in=self.writable_ids).only("pk", "community_id", "code", "name"):
+        for grid in Grid.objects.filter(community_id__in=self.places.writable).only("pk", "community_id", "code",
+                                                                                    "name"):
             self.grids[(grid.community_id, _key(grid.code))] = grid.pk
             self.grids.setdefault((grid.community_id, _key(grid.name)), grid.pk)
-        self.community_points = dict(
-            (pk, (lat, lng)) for pk, lat, lng in Community.objects.values_list("pk", "lat", "lng")
-        )
         self.grid_community = dict(Grid.objects.values_list("pk", "community_id"))
         self.units = {_key(name): pk for pk, name in Unit.objects.values_list("pk", "name")}
         self.skills: dict[str, str] = {}
@@ -103,16 +91,6 @@ class VolunteerBook:
         self.phones_taken = set(User.objects.filter(is_active=True, phone_problem="").exclude(phone="")
                                 .values_list("phone", flat=True))
 
-    @staticmethod
-    def _places(queryset) -> dict[str, int | None]:
-        """Code or name (without 社区) -> id; a name two communities share finds neither (None)."""
-        found: dict[str, int | None] = {}
-        for pk, code, name in queryset.values_list("pk", "code", "name"):
-            found[_key(code)] = pk
-            key = cells.place_key(name).lower()
-            found[key] = pk if found.get(key, pk) == pk else None
-        return found
-
     def remember(self, volunteer: Volunteer) -> None:
         self.by_number[volunteer.number] = volunteer
         if volunteer.user.phone:
@@ -120,186 +98,128 @@ class VolunteerBook:
             self.phones_taken.add(volunteer.user.phone)
 
 
-def first_lines(rows: list[tuple[int, list]], mapping: dict[str, int]) -> tuple[dict, dict]:
-    """Each phone's and each number's first line in the file: a later row with the same one is a duplicate, on the
-    first pass as on a resumed one."""
-    phones, numbers = {}, {}
-    for line, row in rows:
-        if "phone" in mapping:
-            try:
-                phone = cells.phone(row[mapping["phone"]])
-            except cells.CellError:
-                phone = ""
-            if phone:
-                phones.setdefault(phone, line)
-        if "number" in mapping:
-            number = cells.text(row[mapping["number"]]).upper()
-            if number:
-                numbers.setdefault(number, line)
-    return phones, numbers
+def _phone_key(cells_of_row: list, mapping: dict[str, int]) -> str | None:
+    if "phone" not in mapping:
+        return None
+    try:
+        return cells.phone(cells_of_row[mapping["phone"]]) or None
+    except cells.CellError:
+        return None
 
 
-class RowReader:
+def _number_key(cells_of_row: list, mapping: dict[str, int]) -> str | None:
+    return cells.text(cells_of_row[mapping["number"]]).upper() or None if "number" in mapping else None
+
+
+class VolunteerReader(rows.RowReader):
     """Plans rows of one sheet against a VolunteerBook."""
 
     def __init__(self, *, book: VolunteerBook, mapping: dict[str, int], rows: list[tuple[int, list]]):
-        self.book, self.mapping = book, mapping
-        self.first_phone, self.first_number = first_lines(rows, mapping)
+        super().__init__(book=book, mapping=mapping, rows=rows)
+        self.first_phone = first_lines(rows, lambda found: _phone_key(found, mapping))
+        self.first_number = first_lines(rows, lambda found: _number_key(found, mapping))
 
-    def plan(self, line: int, row: list) -> Planned:
-        errors: dict[str, str] = {}
+    def plan(self, line: int, cells_of_row: list) -> Planned:
+        row = self.row(line, cells_of_row)
         values: dict = {}
-
-        def cell(column):
-            return row[self.mapping[column]] if column in self.mapping else None
-
-        def given(column) -> bool:
-            return column in self.mapping and cells.narrow(row[self.mapping[column]]) != ""
-
-        def read(column, parse):
-            if not given(column):
-                return None
-            try:
-                return parse(cell(column))
-            except cells.CellError as exc:
-                errors[column] = str(exc)
-                return None
-
         book = self.book
         # Which volunteer: by number, else by phone.
-        number = cells.text(cell("number")).upper()
-        typed_phone = cells.narrow(cell("phone"))
-        masked = "*" in typed_phone
-        phone = "" if masked else read("phone", cells.phone) or ""
+        number = row.text("number").upper()
+        masked = "*" in cells.narrow(row.cell("phone"))
+        phone = "" if masked else row.read("phone", cells.phone) or ""
         existing = None
         if number:
             existing = book.by_number.get(number)
             if existing is None:
-                errors["number"] = _("No volunteer “%(value)s” that you may change; leave it blank to add a new one.") \
-                    % {"value": number}
+                row.fail("number", _("No volunteer “%(value)s” that you may change; leave it blank to add a new one.")
+                         % {"value": number})
             elif self.first_number.get(number, line) != line:
-                errors["number"] = _("The same number is on line %(line)d.") % {"line": self.first_number[number]}
+                row.fail("number", _("The same number is on line %(line)d.") % {"line": self.first_number[number]})
         elif phone:
             existing = book.by_phone.get(phone)
         if phone:
             if self.first_phone.get(phone, line) != line:
-                errors["phone"] = _("The same phone number is on line %(line)d.") % {"line": self.first_phone[phone]}
+                row.fail("phone", _("The same phone number is on line %(line)d.") % {"line": self.first_phone[phone]})
             elif phone in book.phones_taken and (existing is None or existing.user.phone != phone):
-                errors["phone"] = _("Another active account has this phone number.")
+                row.fail("phone", _("Another active account has this phone number."))
 
-        if given("name"):
-            values["name"] = cells.text(cell("name"))
+        if row.given("name"):
+            values["name"] = row.text("name")
             if len(values["name"]) > Volunteer._meta.get_field("name").max_length:
-                errors["name"] = _("Names are at most 64 characters.")
-        if given("kind"):
-            kind = book.kinds.get(cells.text(cell("kind")).lower())
-            if kind is None:
-                errors["kind"] = _("Unknown kind: %(value)s.") % {"value": cells.text(cell("kind"))}
-            values["kind"] = kind
-        if given("home_community"):
-            community = book.communities.get(cells.place_key(cell("home_community")).lower()) \
-                or book.communities.get(_key(cell("home_community")))
-            if community is None or community not in book.writable_ids:
-                errors["home_community"] = _("No community “%(value)s” that you may use.") % {
-                    "value": cells.text(cell("home_community"))}
-            values["home_community_id"] = community
+                row.fail("name", _("Names are at most 64 characters."))
+        if row.given("kind"):
+            values["kind"] = row.choice("kind", book.kinds, _("Unknown kind: %(value)s."))
+        if row.given("home_community"):
+            values["home_community_id"] = book.places.read(row, "home_community")
         home = values.get("home_community_id") or (existing.home_community_id if existing else None)
-        if given("grid"):
-            grid = book.grids.get((home, _key(cell("grid"))))
+        if row.given("grid"):
+            grid = book.grids.get((home, _key(row.cell("grid"))))
             if grid is None:
-                errors["grid"] = _("No grid “%(value)s” in the home community.") % {"value": cells.text(cell("grid"))}
+                row.fail("grid", _("No grid “%(value)s” in the home community.") % {"value": row.text("grid")})
             values["grid_id"] = grid
-        elif "grid" in self.mapping:
+        elif row.mapped("grid"):
             values["grid_id"] = None
-        if given("employer_unit"):
-            unit = book.units.get(_key(cell("employer_unit")))
+        if row.given("employer_unit"):
+            unit = book.units.get(_key(row.cell("employer_unit")))
             if unit is None:
-                errors["employer_unit"] = _("No unit “%(value)s”.") % {"value": cells.text(cell("employer_unit"))}
+                row.fail("employer_unit", _("No unit “%(value)s”.") % {"value": row.text("employer_unit")})
             values["employer_unit_id"] = unit
-        elif "employer_unit" in self.mapping:
+        elif row.mapped("employer_unit"):
             values["employer_unit_id"] = None
-        if "skills" in self.mapping:
-            values["skills"] = read("skills", lambda v: cells.skill_levels(v, skills=book.skills)) or {}
-        if "languages" in self.mapping:
-            values["languages"] = cells.items(cell("languages"))
+        if row.mapped("skills"):
+            values["skills"] = row.read("skills", lambda v: cells.skill_levels(v, skills=book.skills)) or {}
+        if row.mapped("languages"):
+            values["languages"] = cells.items(row.cell("languages"))
         for column, low, high, whole in (("max_hours_per_week", 0, 60, True), ("max_distance_km", 0, None, False),
                                          ("lat", -90, 90, False), ("lng", -180, 180, False)):
-            figure = read(column, lambda v, low=low, high=high, whole=whole: cells.number(
+            figure = row.read(column, lambda v, low=low, high=high, whole=whole: cells.number(
                 v, low=low, high=high, whole=whole))
-            if figure is not None or (column == "max_distance_km" and column in self.mapping):
+            if figure is not None or (column == "max_distance_km" and row.mapped(column)):
                 values[column] = figure  # a blank keeps the stored value, but for the distance: no limit
-        if given("reported_community"):
-            reported = book.communities.get(cells.place_key(cell("reported_community")).lower()) \
-                or book.communities.get(_key(cell("reported_community")))
+        if row.given("reported_community"):
+            reported = rows.place_find(book.places.names, row.cell("reported_community"))
             if reported is None:
-                errors["reported_community"] = _("No community “%(value)s”.") % {
-                    "value": cells.text(cell("reported_community"))}
+                row.fail("reported_community", _("No community “%(value)s”.") % {
+                    "value": row.text("reported_community")})
             values["reported_community_id"] = reported
-        if "reported_at" in self.mapping:
-            values["reported_at"] = read("reported_at", cells.date)
-        active = read("active", cells.boolean)
+        if row.mapped("reported_at"):
+            values["reported_at"] = row.read("reported_at", cells.date)
+        active = row.read("active", cells.boolean)
         if active is not None:
             values["active"] = active
-        read("gender", cells.gender)
+        row.read("gender", cells.gender)
 
         if existing is None:
-            for column in ("name", "kind", "home_community"):
-                if not given(column) and column not in errors:
-                    errors[column] = _("This column is required for a new volunteer.")
-            if not phone and "phone" not in errors:
-                errors["phone"] = _("Enter the full phone number for a new volunteer.")
-        self._domain_check(values, existing, errors)
-        if errors:
-            return Planned(line, BAD, existing, problems=[
-                {"row": line, "column": column, "reason": reason} for column, reason in errors.items()])
-        if existing is None:
-            point = book.community_points[values["home_community_id"]]
-            values.setdefault("lat", point[0])
-            values.setdefault("lng", point[1])
-            return Planned(line, CREATE, None, values, phone)
-        changed = {name: value for name, value in values.items() if getattr(existing, name) != value}
-        new_phone = phone if phone and phone != existing.user.phone else None
-        action = UPDATE if changed or new_phone else UNCHANGED
-        return Planned(line, action, existing, changed, new_phone)
+            row.require(REQUIRED_COLUMNS, _("This column is required for a new volunteer."))
+            if not phone:
+                row.fail("phone", _("Enter the full phone number for a new volunteer."))
+        self._domain_check(row, values, existing)
+        if existing is None and row.ok:
+            book.places.locate(values, values["home_community_id"])
+        new_phone = phone if phone and (existing is None or phone != existing.user.phone) else None
+        return row.planned(existing, values, phone=new_phone)
 
-    def _domain_check(self, values: dict, existing: Volunteer | None, errors: dict) -> None:
+    def _domain_check(self, row: Row, values: dict, existing: Volunteer | None) -> None:
         def final(name):
             return values[name] if name in values else getattr(existing, name, None)
 
-        if final("kind") == Volunteer.Kind.IN_OFFICE and final("employer_unit_id") is None \
-                and "employer_unit" not in errors:
-            errors["employer_unit"] = _("An in-office member needs an employer unit.")
+        if final("kind") == Volunteer.Kind.IN_OFFICE and final("employer_unit_id") is None:
+            row.fail("employer_unit", _("An in-office member needs an employer unit."))
         grid = final("grid_id")
-        if grid and "grid" not in errors and self.book.grid_community.get(grid) != final("home_community_id"):
-            errors["grid"] = _("The grid is not in the home community.")
-        if final("reported_community_id") is not None and final("reported_at") is None and "reported_at" not in errors:
-            errors["reported_at"] = _("Give the date of reporting.")
+        if grid and "grid" not in row.errors and self.book.grid_community.get(grid) != final("home_community_id"):
+            row.fail("grid", _("The grid is not in the home community."))
+        if final("reported_community_id") is not None and final("reported_at") is None:
+            row.fail("reported_at", _("Give the date of reporting."))
 
 
 # ---------------------------------------------------------------- writing
 
 def chunk_write(planned: list[Planned], *, book: VolunteerBook) -> list[Planned]:
     """Write a chunk's creates and updates inside the caller's transaction, with bulk writes (the new accounts'
-    invitations follow once the whole file is in: invitations_issue). Should the chunk collide with a concurrent
-    writer (a phone or a number taken since it was planned), each row is written alone in a savepoint and a row that
-    still collides becomes a bad row. Returns the rows as written (bad ones among them)."""
-    try:
-        with transaction.atomic():
-            _write(planned, book=book)
-        return planned
-    except IntegrityError:
-        written = []
-        for row in planned:
-            try:
-                with transaction.atomic():
-                    _write([row], book=book)
-                written.append(row)
-            except IntegrityError:
-                written.append(Planned(row.line, BAD, row.volunteer, problems=[{
-                    "row": row.line, "column": "phone",
-                    "reason": _("Another active account has this phone number."),
-                }]))
-        return written
+    invitations follow once the whole file is in: invitations_issue); a row whose phone or number was taken by a
+    concurrent writer since it was planned becomes a bad row."""
+    return rows.chunk_write(planned, write=lambda some: _write(some, book=book), column="phone",
+                            reason=lambda: _("Another active account has this phone number."))
 
 
 def invitations_issue(user_ids: list[int], *, uploader: User | None) -> int:
@@ -326,7 +246,7 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
                       for account, number, row in zip(users, numbers, creates, strict=True)]
         Volunteer.objects.bulk_create(volunteers)
         for volunteer, row in zip(volunteers, creates, strict=True):
-            row.volunteer = volunteer
+            row.instance = volunteer
             book.remember(volunteer)
     updates = [row for row in planned if row.action == UPDATE]
     if updates:
@@ -334,17 +254,24 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
         volunteers = []
         for row in updates:
             for name, value in row.values.items():
-                setattr(row.volunteer, name, value)
-            row.volunteer.updated_at = now
-            volunteers.append(row.volunteer)
+                setattr(row.instance, name, value)
+            row.instance.updated_at = now
+            volunteers.append(row.instance)
         Volunteer.objects.bulk_update(volunteers, [*changed, "updated_at"])
         accounts = []
         for row in updates:
-            account = row.volunteer.user
+            account = row.instance.user
             if row.phone is not None:
                 book.phones_taken.discard(account.phone)
                 account.phone, account.phone_problem, account.phone_confirmed_at = row.phone, "", None
-            account.display_name = row.volunteer.name
+            account.display_name = row.instance.name
             accounts.append(account)
-            book.remember(row.volunteer)
+            book.remember(row.instance)
         User.objects.bulk_update(accounts, ["phone", "phone_problem", "phone_confirmed_at", "display_name"])
+
+
+IMPORTER = Importer(
+    columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS, book=lambda user: VolunteerBook(
+        user=user), reader=VolunteerReader, write=lambda planned, *, book: chunk_write(planned, book=book),
+    invite=invitations_issue, more_aliases=lambda user: VolunteerSheet(user=user).column_aliases(),
+)

@@ -1,6 +1,7 @@
 // Importing members (issue 13): the community coordinator uploads the community's own roster (a title row above the
 // header, a column of ours missing, one bad phone), reads the check with nothing written, confirms, follows the
-// worker to the end, and finds the new members on 志愿者, not yet activated.
+// worker to the end, and finds the new members on 志愿者, not yet activated. Then a sheet of rooms (资源): the kind's
+// template offered, one bad row named by its column, and the check cancelled with nothing written.
 import { expect, test } from "@playwright/test";
 import { signIn, snap } from "./helpers";
 
@@ -40,4 +41,27 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   await page.getByPlaceholder("搜索").press("Enter");
   const row = page.locator(".ant-table-row", { hasText: names[0] });
   await expect(row).toContainText("未激活");
+});
+
+test("a coordinator checks a sheet of the community's rooms, then cancels it", async ({ page }) => {
+  await signIn(page, "shequ");
+  const me = await (await page.request.get("/api/auth/me/")).json();
+  const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
+  const tag = String(Date.now() % 1_000_000).padStart(6, "0");
+  const rooms = ["资源名称,类别,所在社区,容量", `活动室${tag},场地,${community.name},30`, `会议室${tag},会场,${community.name},10`].join("\n");
+
+  await page.getByRole("menuitem", { name: "导入" }).click();
+  await page.getByRole("combobox", { name: "导入内容" }).click();
+  await page.getByTitle("资源", { exact: true }).click();
+  await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=resources");
+  await page.locator("input[type=file]").setInputFiles({ name: "资源.csv", mimeType: "text/csv", buffer: Buffer.from(rooms) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("将新增1");
+  await expect(page.getByTestId("import-problems")).toContainText("资源类别");
+
+  await preview.getByRole("button", { name: "取消导入" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /确\s*定/ }).click();
+  await expect(page.getByTestId("import-outcome")).toContainText("该导入已取消");
+  const found = await (await page.request.get(`/api/resources/?search=${tag}`)).json();
+  expect(found.count).toBe(0); // nothing was written
 });

@@ -470,6 +470,8 @@ ROUTES = [
     Route("import-run-mapping", "post", COORD, _import_run),
     Route("import-run-confirm", "post", COORD, _import_run),
     Route("import-run-report", "get", COORD, _import_run),
+    Route("import-run-cancel", "post", COORD, _import_run),
+    Route("import-template", "get", COORD),
     Route("planning-run-list", "get", COORD),
     Route("planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w,
                                                                                                             inside)}),

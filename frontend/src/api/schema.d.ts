@@ -1083,6 +1083,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Cancel a checked import: nothing of it is written, its upload is deleted and the run ends cancelled; 409 once
+         *     it has been confirmed.
+         */
+        post: operations["imports_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{id}/confirm/": {
         parameters: {
             query?: never;
@@ -1132,6 +1152,23 @@ export interface paths {
         };
         /** @description Every bad row of the import (row, column, header in the file, reason) as CSV or XLSX. */
         get: operations["imports_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/template/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The XLSX template of a kind of import: one header row, our columns' headers in the language of the request. */
+        get: operations["imports_template_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3641,6 +3678,8 @@ export interface components {
         ImportRunColumn: {
             /** @description The column's name, as the mapping names it. */
             name: string;
+            /** @description 该列在模板中的表头，语言随请求。 */
+            label: string;
             /** @description Rows without it are bad; the import cannot be confirmed until a column of the sheet is mapped to it. */
             required: boolean;
         };
@@ -14559,6 +14598,72 @@ export interface operations {
             };
         };
     };
+    imports_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunOutput"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     imports_confirm_create: {
         parameters: {
             query?: never;
@@ -14767,6 +14872,68 @@ export interface operations {
             };
             /** @description No such object in the caller's scope (or no such page of results). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_template_retrieve: {
+        parameters: {
+            query: {
+                /**
+                 * @description * `volunteers` - 志愿者
+                 *     * `units` - 驻区单位
+                 *     * `resources` - 资源清单
+                 */
+                kind: "volunteers" | "units" | "resources";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unknown kind. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

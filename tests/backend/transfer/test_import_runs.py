@@ -56,6 +56,8 @@ def _seeded(world):
     ]
 
 
+NO_UNIT_HEADER = ("No header row naming our columns (Unit name, Unit kind, Located in community, ...) in the first 15 "
+                  "rows.")
 BAD_ROWS = [
     {"row": 5, "column": "home_community", "reason": "No community “C3” that you may use."},
     {"row": 7, "column": "phone", "reason": "Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."},
@@ -81,6 +83,8 @@ def test_upload_checks_every_row_and_writes_nothing(world, client_for, csv_uploa
     # and the page is told our columns, the required ones marked, to map the sheet's to
     required = {column["name"] for column in body["columns"] if column["required"]}
     assert required == {"name", "kind", "home_community"}
+    assert body["columns"][:2] == [{"name": "number", "label": "Number", "required": False},
+                                   {"name": "name", "label": "Name", "required": True}]
     assert set(body["mapping"]) <= {column["name"] for column in body["columns"]}
 
 
@@ -231,12 +235,14 @@ def test_report_lists_every_bad_row_with_its_column_and_reason(world, client_for
      {"message": "The file could not be read as XLSX.", "extra": {"code": "invalid", "fields": {
          "file": ["The file could not be read as XLSX."]}}}),
     (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "volunteers",
-     {"message": "No header row naming our columns (姓名, 手机号码, 社区, ...) in the first 15 rows.",
+     {"message": "No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows.",
       "extra": {"code": "invalid", "fields": {
-          "file": ["No header row naming our columns (姓名, 手机号码, 社区, ...) in the first 15 rows."]}}}),
-    (SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()), "resources",
-     {"message": "Only volunteers can be imported this way so far; use the sheet import.",
-      "extra": {"code": "not_supported", "fields": {"kind": ["Only volunteers can be imported this way so far."]}}}),
+          "file": ["No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows."]}}}),
+    (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "units",
+     {"message": NO_UNIT_HEADER, "extra": {"code": "invalid", "fields": {"file": [NO_UNIT_HEADER]}}}),
+    (SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()), "shifts",
+     {"message": 'kind: "shifts" is not a valid choice.',
+      "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}}}),
 ])
 def test_bad_input_answers_400_in_the_one_error_shape(world, client_for, upload, kind, expected):
     response = _upload(client_for(world.coordinator), upload, kind=kind)
@@ -316,3 +322,19 @@ def test_an_import_is_in_the_audit_log_with_what_it_wrote_and_no_cell_of_the_fil
     assert any(entry["action"] == "create" for entry in entries)
     text = str(entries)
     assert "13800000001" not in text and "王芳" not in text
+
+
+def test_a_control_character_or_a_line_break_is_refused_on_its_row_and_column(world, client_for, csv_upload):
+    # given a sheet whose second person's name holds a control character and the third's kind a line break
+    client = client_for(world.coordinator)
+    rows = [HEADER, ["王芳", "resident", "13800000001", "C1", "", "", ""],
+            ["李\u0001强", "resident", "13800000002", "C1", "", "", ""],
+            ["赵敏", "resi\ndent", "13800000003", "C1", "", "", ""]]
+    # when it is uploaded
+    body = _upload(client, csv_upload(*rows)).json()
+    # then each is a bad row on its column, whatever else the cell says, and the first row stays good
+    assert body["preview"] == {"create": 1, "update": 0, "unchanged": 0, "bad": 2, "missing_columns": []}
+    assert body["problems"] == [
+        {"row": 3, "column": "name", "reason": "Contains a control character, which is not allowed."},
+        {"row": 4, "column": "kind", "reason": "Must be one line, without tabs or line breaks."},
+    ]

@@ -1,6 +1,6 @@
-// Import runs (导入): upload a sheet, which the server checks at once (the preview: rows to create, to update,
-// unchanged, bad); map its columns by hand if the suggestion is wrong (checked again); confirm; follow the worker
-// writing it; download the report of the bad rows.
+// Import runs (导入) of volunteers, units and resources: download a kind's template; upload a sheet, which the server
+// checks at once (the preview: rows to create, to update, unchanged, bad); map its columns by hand if the suggestion
+// is wrong (checked again); confirm, or cancel; follow the worker writing it; download the report of the bad rows.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiClient, asUpload, buildUrl, toFormData, unwrap, type Schema } from "@/lib/api";
 
@@ -8,12 +8,15 @@ export type ImportRun = Schema<"ImportRunOutput">;
 export type ImportKind = Schema<"ImportRunKindEnum">;
 export type ImportStatus = Schema<"ImportRunOutputStatusEnum">;
 
-/** The kinds an import run takes today (units and resources still go through their sheet on their own pages). */
-export const IMPORT_KINDS: ImportKind[] = ["volunteers"];
+/** What an import run takes, in the order the page offers them. */
+export const IMPORT_KINDS: ImportKind[] = ["volunteers", "units", "resources"];
+/** The kinds whose new rows are people with accounts, each sent an invitation after the rows are in. */
+export const invitesAccounts = (kind: ImportKind) => kind === "volunteers";
 /** A run a worker is still to write or writing: its page polls it. */
 export const isWriting = (status: ImportStatus | undefined) => status === "queued" || status === "importing";
 /** A done run whose new accounts are still being sent their invitations (a task of its own, after the rows). */
-export const isInviting = (run: ImportRun | undefined) => run?.status === "done" && run.invited < run.created;
+export const isInviting = (run: ImportRun | undefined) =>
+  run?.status === "done" && invitesAccounts(run.kind) && run.invited < run.created;
 const POLL_MS = 1500;
 const INVITE_POLL_MS = 3000;
 
@@ -63,6 +66,14 @@ export function useMapImport(id: number) {
 export function useConfirmImport(id: number) {
   return useRunWrite(() => unwrap(apiClient.POST("/api/imports/{id}/confirm/", { params: { path: { id } } })));
 }
+
+/** Cancel a checked run: nothing is written and the upload is deleted (the run comes back cancelled). */
+export function useCancelImport(id: number) {
+  return useRunWrite(() => unwrap(apiClient.POST("/api/imports/{id}/cancel/", { params: { path: { id } } })));
+}
+
+/** A kind's XLSX template (its header row, in the language of the request), as a plain link. */
+export const importTemplateUrl = (kind: ImportKind) => buildUrl("/api/imports/template/", { kind });
 
 /** The bad rows with their reasons, as a file (a plain link: the browser downloads it with the session). */
 export const importReportUrl = (id: number, format: "csv" | "xlsx") => buildUrl(`/api/imports/${id}/report/`, { format });

@@ -1,5 +1,6 @@
-// 导入: an upload lands on its run's page; the check is shown with nothing written; a column mapped by hand is sent
-// and the run checked again; the confirmation starts the worker and the page follows the run until it is done.
+// 导入: the kind chosen decides the template offered and the kind uploaded; an upload lands on its run's page; the
+// check is shown with nothing written; a column mapped by hand is sent and the run checked again; the confirmation
+// starts the worker and the page follows the run until it is done; a checked run can be cancelled instead.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
@@ -21,8 +22,8 @@ function importRun(fields: Partial<Run> = {}): Run {
     created: 0, updated: 0, unchanged: 0, bad: 0, invited: 0,
     problems: [{ row: 5, column: "phone", reason: "请输入有效的手机号码" }],
     columns: [
-      { name: "name", required: true }, { name: "kind", required: true }, { name: "phone", required: false },
-      { name: "home_community", required: true },
+      { name: "name", label: "姓名", required: true }, { name: "kind", label: "类别", required: true },
+      { name: "phone", label: "手机号码", required: false }, { name: "home_community", label: "居住社区", required: true },
     ],
     created_by: "shequ", created_at: "2026-12-07T09:00:00+08:00", started_at: null, finished_at: null,
     ...fields,
@@ -48,6 +49,11 @@ beforeEach(() => {
       const body = await request.json();
       sent.push({ path: "mapping", body });
       run = importRun({ mapping: body.mapping, preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: [] } });
+      return response(200).json(run);
+    }),
+    http.post("/api/imports/{id}/cancel/", ({ response }) => {
+      sent.push({ path: "cancel" });
+      run = importRun({ status: "cancelled", message: "已由 shequ 取消。", finished_at: "2026-12-07T09:02:00+08:00" });
       return response(200).json(run);
     }),
     http.post("/api/imports/{id}/confirm/", ({ response }) => {
@@ -97,7 +103,7 @@ it("confirms, then follows the worker until the rows are written and the invitat
   run = importRun({ preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: [] } });
   renderPages("/imports/7");
   await userEvent.click(within(await screen.findByTestId("import-preview")).getByRole("button", { name: "确认导入" }));
-  expect(await screen.findByText(/将新增 2 人、更新 0 人；1 行有错误/)).toBeInTheDocument();
+  expect(await screen.findByText(/将新增 2 行、更新 0 行；1 行有错误/)).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: /确\s*定/ }));
   await waitFor(() => expect(sent).toEqual([{ path: "confirm" }]));
   expect(await screen.findByTestId("import-outcome")).toHaveTextContent("导入进度");
@@ -111,4 +117,30 @@ it("confirms, then follows the worker until the rows are written and the invitat
   await waitFor(() => expect(screen.getByTestId("import-outcome")).toHaveTextContent("已发送邀请2/ 2"));
   expect(screen.getByTestId("import-outcome")).not.toHaveTextContent("正在发送激活邀请");
   expect(screen.getByRole("link", { name: /下载错误报告/ })).toHaveAttribute("href", "/api/imports/7/report/?format=xlsx");
+});
+
+it("offers the three kinds, each with its template, and uploads the file as the kind chosen", async () => {
+  const { container } = renderPages("/imports");
+  expect(screen.getByRole("link", { name: /下载志愿者模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=volunteers");
+  await userEvent.click(screen.getByRole("combobox", { name: "导入内容" }));
+  expect(await screen.findByTitle("资源")).toBeInTheDocument();
+  await userEvent.click(await screen.findByTitle("驻区单位"));
+  expect(screen.getByRole("link", { name: /下载驻区单位模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=units");
+  const input = container.querySelector<HTMLInputElement>("input[type=file]")!;
+  await userEvent.upload(input, new File(["单位名称,单位类型,所在社区\n第一中学,学校,和平里\n"], "单位.csv", { type: "text/csv" }));
+  await waitFor(() =>
+    expect(sent).toEqual([{ path: "upload", body: { kind: "units", text: "单位名称,单位类型,所在社区\n第一中学,学校,和平里\n" } }]),
+  );
+});
+
+it("cancels a checked import after asking, and shows it cancelled", async () => {
+  run = importRun({ kind: "units", preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: [] } });
+  renderPages("/imports/7");
+  await userEvent.click(within(await screen.findByTestId("import-preview")).getByRole("button", { name: "取消导入" }));
+  expect(await screen.findByText("取消后不会写入任何数据，上传的文件将被删除。")).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("button", { name: /确\s*定/ }));
+  await waitFor(() => expect(sent).toEqual([{ path: "cancel" }]));
+  const outcome = await screen.findByTestId("import-outcome");
+  expect(outcome).toHaveTextContent("该导入已取消，未写入任何数据。已由 shequ 取消。");
+  expect(outcome).not.toHaveTextContent("已发送邀请"); // units are not people: nobody is invited
 });

@@ -1,6 +1,7 @@
 // One import run (/imports/:runId): the check of every row (nothing written yet), the columns as read, mapped again
-// by hand and checked again if the suggestion was wrong, the confirmation; then the worker's progress, the counts
-// written and the invitations sent. The bad rows are listed, and downloadable as a report, at every stage.
+// by hand and checked again if the suggestion was wrong, the confirmation or the cancellation; then the worker's
+// progress, the counts written and (volunteers) the invitations sent. The bad rows are listed, and downloadable as a
+// report, at every stage. Our columns' names come from the server, in the language of the request.
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
@@ -10,8 +11,10 @@ import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n, type Translate } from "@/lib/i18n";
 import {
   importReportUrl,
+  invitesAccounts,
   isInviting,
   isWriting,
+  useCancelImport,
   useConfirmImport,
   useImportRun,
   useMapImport,
@@ -22,7 +25,8 @@ import { ImportStatusTag } from "./ImportStatusTag";
 type Problem = ImportRun["problems"][number];
 const PROBLEMS_SHOWN = 500; // the server sends the first 500; the report has every one
 
-const columnLabel = (t: Translate, column: string) => enumLabel(t, "importCol", column);
+/** Our column's header as the server names it (a column it does not list stays as it is). */
+const columnLabel = (run: ImportRun, column: string) => run.columns.find((ours) => ours.name === column)?.label ?? column;
 
 export function ImportRunPage() {
   const { t } = useI18n();
@@ -42,6 +46,7 @@ function ImportRunView({ run, t }: { run: ImportRun; t: Translate }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {run.file_name}
         </Typography.Title>
+        <Tag>{enumLabel(t, "importKind", run.kind)}</Tag>
         <ImportStatusTag status={run.status} />
       </Space>
       <Typography.Text type="secondary">{t("importRowsTotal", { rows: run.rows_total, line: run.header_line })}</Typography.Text>
@@ -56,7 +61,11 @@ function Preview({ run }: { run: ImportRun }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const confirm = useConfirmImport(run.id);
+  const cancel = useCancelImport(run.id);
   const { create, update, unchanged, bad, missing_columns: missing = [] } = run.preview;
+  const refused = (error: unknown) => {
+    modal.error({ title: t("importActionRefused"), content: error instanceof ApiError ? error.message : String(error) });
+  };
   const ask = () =>
     modal.confirm({
       title: t("importConfirm"),
@@ -66,10 +75,17 @@ function Preview({ run }: { run: ImportRun }) {
           () => {
             message.success(t("importConfirmed"));
           },
-          (error) => {
-            modal.error({ title: t("importActionRefused"), content: error instanceof ApiError ? error.message : String(error) });
-          },
+          refused,
         ),
+    });
+  const askCancel = () =>
+    modal.confirm({
+      title: t("importCancel"),
+      content: t("importCancelText"),
+      okButtonProps: { danger: true },
+      onOk: () => cancel.mutateAsync().then(() => {
+        message.success(t("importCancelDone"));
+      }, refused),
     });
   return (
     <Card title={t("importPreviewTitle")} data-testid="import-preview">
@@ -82,11 +98,16 @@ function Preview({ run }: { run: ImportRun }) {
         </Row>
         {missing.length > 0 && (
           <Alert type="warning" showIcon role="alert"
-            title={t("importMissing", { columns: missing.map((column) => columnLabel(t, column)).join("、") })} />
+            title={t("importMissing", { columns: missing.map((column) => columnLabel(run, column)).join("、") })} />
         )}
-        <Button type="primary" onClick={ask} loading={confirm.isPending} disabled={missing.length > 0 || create + update === 0}>
-          {create + update === 0 ? t("importNothingToWrite") : t("importConfirm")}
-        </Button>
+        <Space wrap>
+          <Button type="primary" onClick={ask} loading={confirm.isPending} disabled={missing.length > 0 || create + update === 0}>
+            {create + update === 0 ? t("importNothingToWrite") : t("importConfirm")}
+          </Button>
+          <Button danger onClick={askCancel} loading={cancel.isPending}>
+            {t("importCancel")}
+          </Button>
+        </Space>
       </Space>
     </Card>
   );
@@ -108,13 +129,14 @@ function Outcome({ run }: { run: ImportRun }) {
           </>
         )}
         {run.status === "failed" && <Alert type="error" showIcon role="alert" title={t("importFailed", { message: run.message })} />}
+        {run.status === "cancelled" && <Alert type="info" showIcon title={t("importCancelledText", { message: run.message })} />}
         <Row gutter={16}>
           <Col xs={12} sm={6}><Statistic title={t("importCreated")} value={run.created} /></Col>
           <Col xs={12} sm={6}><Statistic title={t("importUpdated")} value={run.updated} /></Col>
           <Col xs={12} sm={6}><Statistic title={t("importUnchanged")} value={run.unchanged} /></Col>
           <Col xs={12} sm={6}><Statistic title={t("importBad")} value={run.bad} /></Col>
         </Row>
-        {run.status === "done" && <Statistic title={t("importInvited")} value={run.invited} suffix={`/ ${run.created}`} />}
+        {run.status === "done" && invitesAccounts(run.kind) && <Statistic title={t("importInvited")} value={run.invited} suffix={`/ ${run.created}`} />}
         {isInviting(run) && <Typography.Text type="secondary">{t("importInviting")}</Typography.Text>}
       </Space>
     </Card>
@@ -156,9 +178,9 @@ function Mapping({ run }: { run: ImportRun }) {
           {
             title: t("importOurColumn"),
             dataIndex: "name",
-            render: (name: string, column) => (
+            render: (_, column) => (
               <Space>
-                {columnLabel(t, name)}
+                {column.label}
                 {column.required && <Tag color="red">{t("importRequired")}</Tag>}
               </Space>
             ),
@@ -168,7 +190,7 @@ function Mapping({ run }: { run: ImportRun }) {
             key: "sheet",
             render: (_, column) => (
               <Select<number> allowClear style={{ minWidth: 220 }} placeholder={t("importNotMapped")}
-                aria-label={columnLabel(t, column.name)} value={mapping[column.name]}
+                aria-label={column.label} value={mapping[column.name]}
                 onChange={(index) => choose(column.name, index)} options={sheetColumns} />
             ),
           },
@@ -200,7 +222,7 @@ function Problems({ run }: { run: ImportRun }) {
         locale={{ emptyText: t("importNoProblems") }}
         columns={[
           { title: t("importRow"), dataIndex: "row", width: 80 },
-          { title: t("importColumn"), dataIndex: "column", width: 160, render: (column: string) => columnLabel(t, column) },
+          { title: t("importColumn"), dataIndex: "column", width: 160, render: (column: string) => columnLabel(run, column) },
           { title: t("importReason"), dataIndex: "reason" },
         ]}
       />

@@ -1,6 +1,7 @@
-// 导入 (coordinators): upload a sheet of volunteers, which the server checks at once; then the check, the column
-// mapping and the confirmation on the run's page (ImportRunPage). Below, the imports of the coordinator's scope.
-import { InboxOutlined } from "@ant-design/icons";
+// 导入 (coordinators): choose what to import (volunteers, units, resources), download its template if wanted, and
+// upload a sheet, which the server checks at once; then the check, the column mapping and the confirmation or
+// cancellation on the run's page (ImportRunPage). Below, the imports of the coordinator's scope.
+import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Select, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -8,7 +9,14 @@ import { ErrorState } from "@/components/PageState";
 import { ApiError } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { IMPORT_KINDS, useImportRuns, useUploadImport, type ImportKind, type ImportRun } from "../api/imports";
+import {
+  IMPORT_KINDS,
+  importTemplateUrl,
+  useImportRuns,
+  useUploadImport,
+  type ImportKind,
+  type ImportRun,
+} from "../api/imports";
 import { ImportStatusTag } from "./ImportStatusTag";
 
 /** The reasons of a refused upload: the file's own field first, else the message. */
@@ -49,6 +57,9 @@ export function ImportsPage() {
             <span>{t("importKind")}</span>
             <Select<ImportKind> value={kind} onChange={setKind} style={{ width: 160 }} aria-label={t("importKind")}
               options={IMPORT_KINDS.map((value) => ({ value, label: enumLabel(t, "importKind", value) }))} />
+            <Button icon={<DownloadOutlined />} href={importTemplateUrl(kind)}>
+              {t("importTemplate", { kind: enumLabel(t, "importKind", kind) })}
+            </Button>
           </Space>
           <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} disabled={upload.isPending}
             beforeUpload={send} data-testid="import-upload">
