@@ -16,7 +16,7 @@ REDIS=${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/13}
 VENV=$ROOT/.venv
 PY=$VENV/bin/python
 TMP=$(mktemp -d /tmp/prod-smoke.XXXXXX)
-mkdir -p "$TMP/log" "$TMP/metrics" "$TMP/nginx/logs" "$TMP/nginx/tmp"
+mkdir -p "$TMP/log" "$TMP/metrics" "$TMP/metrics-worker" "$TMP/metrics-beat" "$TMP/nginx/logs" "$TMP/nginx/tmp"
 chmod 755 "$TMP"  # nginx's workers (nobody) write request bodies under $TMP/nginx/tmp
 echo "prod-smoke: $TMP"
 
@@ -74,13 +74,15 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_demo --scale small --seed 1 >/dev/null
 $PY manage.py collectstatic --noinput -v 0
 
-# As docker-compose.yml runs them, each in the foreground of a background job of ours.
-"$VENV/bin/gunicorn" config.wsgi:application --bind "127.0.0.1:$BACKEND_PORT" --workers 2 --timeout 300 \
-  > "$TMP/log/gunicorn.log" 2>&1 &
+# As docker-compose.yml runs them, each in the foreground of a background job of ours, each service with a folder
+# of counters of its own; the backend's /metrics reads the worker's too.
+METRICS_READ_DIRS=$TMP/metrics-worker "$VENV/bin/gunicorn" -c config/gunicorn.py config.wsgi:application \
+  --bind "127.0.0.1:$BACKEND_PORT" --workers 2 --timeout 300 > "$TMP/log/gunicorn.log" 2>&1 &
 PIDS+=($!)
-"$VENV/bin/celery" -A config worker --loglevel INFO --concurrency 2 > "$TMP/log/worker.log" 2>&1 &
+PROMETHEUS_MULTIPROC_DIR=$TMP/metrics-worker "$VENV/bin/celery" -A config worker --loglevel INFO --concurrency 2 \
+  > "$TMP/log/worker.log" 2>&1 &
 PIDS+=($!)
-"$VENV/bin/celery" -A config beat --loglevel INFO --scheduler django_celery_beat.schedulers:DatabaseScheduler \
+PROMETHEUS_MULTIPROC_DIR=$TMP/metrics-beat "$VENV/bin/celery" -A config beat --loglevel INFO --scheduler django_celery_beat.schedulers:DatabaseScheduler \
   --pidfile "$TMP/beat.pid" > "$TMP/log/beat.log" 2>&1 &
 PIDS+=($!)
 cd "$ROOT"

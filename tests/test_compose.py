@@ -97,3 +97,26 @@ def test_nginx_lets_through_what_the_backend_accepts_and_says_who_asked():
     for header in ("Host $http_host", "X-Forwarded-Proto $scheme", "X-Forwarded-For $proxy_add_x_forwarded_for"):
         assert f"proxy_set_header {header};" in nginx
     assert COMPOSE["x-backend-env"]["DJANGO_NUM_PROXIES"] == "${DJANGO_NUM_PROXIES:-1}"
+
+
+def test_only_the_web_app_is_published():
+    # the backend trusts X-Forwarded-For from one proxy (DJANGO_NUM_PROXIES): only nginx may reach it
+    published = {name for name, service in COMPOSE["services"].items() if service.get("ports")}
+    assert published == {"frontend"}
+
+
+def _mounts(service: str) -> dict[str, str]:
+    """{path in the container: volume} of a service."""
+    return {volume.split(":")[1]: volume.split(":")[0] for volume in COMPOSE["services"][service]["volumes"]}
+
+
+def test_each_service_keeps_its_counters_in_a_folder_of_its_own_and_the_backend_reads_the_workers():
+    environment = {**COMPOSE["x-backend-env"], **COMPOSE["services"]["backend"]["environment"]}
+    folder = environment["PROMETHEUS_MULTIPROC_DIR"]
+    backend, worker = _mounts("backend"), _mounts("worker")
+    # process ids repeat across containers: one folder each, or two processes would write one file
+    assert backend[folder] != worker[folder]
+    # /metrics (the backend's) sums the worker's folder too, mounted where METRICS_READ_DIRS says, read-only
+    (read,) = environment["METRICS_READ_DIRS"].split(",")
+    assert backend[read] == worker[folder]
+    assert any(volume.endswith(f":{read}:ro") for volume in COMPOSE["services"]["backend"]["volumes"])

@@ -4,7 +4,8 @@ counters our processes keep (notices, imports), and figures read at scrape time 
 
 Figures of state are read when scraped, so every process (gunicorn's, the workers') reports the same truth;
 counters of events live in the process where they happen, and are summed over processes when
-PROMETHEUS_MULTIPROC_DIR names a folder they all share (prometheus_client's multiprocess mode). Domain apps add
+PROMETHEUS_MULTIPROC_DIR names the folder of the service's processes (prometheus_client's multiprocess mode), and
+over the folders of other services that METRICS_READ_DIRS names (core.multiprocess). Domain apps add
 their scrape-time figures with `register_collector` in `AppConfig.ready` (core imports no domain app).
 Access: from METRICS_ALLOWED_IPS, or with `Authorization: Bearer <METRICS_TOKEN>`; anybody else gets a 403.
 """
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from prometheus_client import multiprocess
 from prometheus_client.core import GaugeMetricFamily, Metric
 
+from core import multiprocess as multiprocess_folders
 from core.errors import error_body
 
 log = logging.getLogger(__name__)
@@ -76,10 +78,19 @@ class _ScrapeTimeCollector:
                             type(exc).__name__)
 
 
+class _FoldersCollector:
+    """The counters of every process of this service (PROMETHEUS_MULTIPROC_DIR) and of the services whose folders
+    METRICS_READ_DIRS names (the workers'), summed as prometheus_client sums one folder."""
+
+    def collect(self):
+        folders = [multiprocess_folders.own_folder(), *settings.METRICS_READ_DIRS]
+        return multiprocess.MultiProcessCollector.merge(multiprocess_folders.files_of(folders), accumulate=True)
+
+
 def _registry() -> prometheus_client.CollectorRegistry:
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if multiprocess_folders.own_folder():
         registry = prometheus_client.CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
+        registry.register(_FoldersCollector())
     else:
         registry = prometheus_client.CollectorRegistry()
         registry.register(_ProcessRegistry())

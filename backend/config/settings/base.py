@@ -256,10 +256,11 @@ SPECTACULAR_SETTINGS = {
 READYZ_TIMEOUT_SECONDS = env.float("READYZ_TIMEOUT_SECONDS", default=1.0)
 
 # /metrics (core.metrics): callers from these addresses (REMOTE_ADDR), or sending "Authorization: Bearer <token>";
-# empty token: addresses only. PROMETHEUS_MULTIPROC_DIR (read by prometheus_client itself) sums the counters of
-# every process that shares the folder.
+# empty token: addresses only. PROMETHEUS_MULTIPROC_DIR (read by prometheus_client itself) is the folder of this
+# service's processes' counters; METRICS_READ_DIRS the folders of other services (the workers') summed with them.
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_READ_DIRS = env.list("METRICS_READ_DIRS", default=[])
 
 # Backups (core.backup; `manage.py backup`, and beat daily at BACKUP_HOUR:30): the database and MEDIA_ROOT into
 # BACKUP_DIR/<time>/, kept BACKUP_KEEP_DAYS days. A restore is proven whole by row counts and checksums of these.

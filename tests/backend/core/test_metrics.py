@@ -16,6 +16,7 @@ import factories as f
 from notifications import channels
 from notifications import services as notifications
 from planning.models import MatchingRun
+from test_weekly_cycle import _until
 
 pytestmark = pytest.mark.django_db
 BACKEND = Path(__file__).resolve().parents[3] / "backend"
@@ -160,6 +161,39 @@ def test_the_web_server_empties_the_metrics_folder_when_it_starts(tmp_path):
     assert any("Booting worker" in line for line in log), "".join(log)
     assert any("2 files of an earlier run removed" in line for line in log), "".join(log)
     assert not (folder / "counter_8.db").exists() and not (folder / "histogram_9.db").exists()
+
+
+def test_a_worker_service_empties_its_metrics_folder_when_it_starts(tmp_path, monkeypatch, start_celery_worker):
+    # given counters an earlier run of the worker service left in its folder
+    folder = tmp_path / "metrics-worker"
+    folder.mkdir()
+    (folder / "counter_8.db").write_bytes(b"from an earlier run")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(folder))
+    # when a real worker process starts on it
+    log = start_celery_worker(f"metrics-{os.getpid()}")
+    _until("the worker to be ready", log.read_text, lambda text: "ready." in text, log)
+    # then the earlier file is gone
+    assert not (folder / "counter_8.db").exists()
+
+
+def test_metrics_sum_the_counters_of_the_folders_of_other_services(tmp_path, monkeypatch, settings):
+    # given a counter a process of the worker service kept in the worker's folder (a process of its own, as there)
+    web, worker = tmp_path / "metrics-backend", tmp_path / "metrics-worker"
+    web.mkdir(), worker.mkdir()
+    subprocess.run(
+        [sys.executable, "-c", "from prometheus_client import Counter; "
+                               "Counter('volunteer_from_the_worker', 'A worker counter.').inc(3)"],
+        env={"PATH": os.environ.get("PATH", ""), "PROMETHEUS_MULTIPROC_DIR": str(worker)}, check=True,
+    )
+    assert [path.name for path in worker.iterdir()] != []
+    # when the web service, with its own folder, reads the worker's too
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(web))
+    settings.METRICS_READ_DIRS = [str(worker)]
+    # then its scrape counts what the worker counted
+    assert _scrape()[("volunteer_from_the_worker_total", ())] == 3
+    # and without the worker's folder it does not
+    settings.METRICS_READ_DIRS = []
+    assert ("volunteer_from_the_worker_total", ()) not in _scrape()
 
 
 def test_a_dead_web_worker_leaves_its_counters_but_not_its_live_gauges(tmp_path, monkeypatch):
