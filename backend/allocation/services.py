@@ -233,7 +233,8 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
     with transaction.atomic():
         # The sub-district first: publishers of it and of its communities (overlapping scopes) queue up here.
         SubDistrict.objects.select_for_update().filter(pk=run.sub_district_id).first()
-        publication = lifecycle.run_publish(run, user=user, published=_published, already_published=_already_published)
+        publication = lifecycle.run_publish(run, user=user, publication_model=AllocationPublication, published=_published,
+                                            already_published=_already_published)
         counts = _write_holdings(publication.run)
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.pk))
     log.info("allocation run %s publication wrote the holdings: %s", run.pk, counts)

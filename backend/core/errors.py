@@ -25,7 +25,7 @@ class ApplicationError(Exception):
     """A domain rule refuses the action."""
 
     code = "refused"
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
     # A refused request leaves nothing behind; a refusal whose bookkeeping must stay (a failed sign-in that
     # counts towards a lockout) sets this to False.
     rollback = True

@@ -174,7 +174,7 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators publish matching runs."))
     with transaction.atomic():
-        publication = lifecycle.run_publish(run, user=user, published=_is_published,
+        publication = lifecycle.run_publish(run, user=user, publication_model=Publication, published=_is_published,
                                             already_published=lambda current, found: _already_published(current))
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.run_id))
     return publication

@@ -2,6 +2,8 @@
 sub-district coordinator the runs of their sub-district and of its communities, the administrator every run;
 volunteers and unit representatives see none. Every kind of run carries the same sub_district and community
 columns, so this is the one rule."""
+from typing import TypeVar
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -9,6 +11,7 @@ from accounts.models import User
 from runs.models import Run
 
 NOTHING = Q(pk__in=[])
+R = TypeVar("R", bound=Run)
 
 
 def run_scope(user: User) -> Q | None:
@@ -24,13 +27,13 @@ def run_scope(user: User) -> Q | None:
     return NOTHING
 
 
-def run_list(model: type[Run], *, user: User) -> QuerySet[Run]:
-    runs = model.objects.select_related("community", "sub_district", "created_by", "publication")
+def run_list(model: type[R], *, user: User) -> QuerySet[R]:
+    runs = model._default_manager.select_related("community", "sub_district", "created_by", "publication")
     condition = run_scope(user)
     return runs if condition is None else runs.filter(condition)
 
 
-def run_get(model: type[Run], *, user: User, run_id: int) -> Run:
+def run_get(model: type[R], *, user: User, run_id: int) -> R:
     """The run, or 404 when it does not exist or lies outside the caller's scope."""
     run = run_list(model, user=user).filter(pk=run_id).first()
     if run is None:
