@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
@@ -35,6 +36,8 @@ P = TypeVar("P", bound=RunPublication)
 
 # The longest a start may ask the worker to compute (seconds).
 MAX_TIME_LIMIT = 600.0
+# What a task reports as the status of a run that no longer exists.
+MISSING = "missing"
 
 
 class RunStopped(Exception):
@@ -90,7 +93,9 @@ def run_claim(
              "message": ""}
     if model._default_manager.filter(pk=run_id, status=QUEUED).update(**claim):
         return model._default_manager.get(pk=run_id)
-    orphan = _orphaned(model, run_id) if take_over is not None else None
+    if take_over is None:
+        return None
+    orphan = _orphaned(model, run_id)
     if orphan is None or not take_over(orphan):
         return None
     same = model._default_manager.filter(pk=run_id, status=orphan.status, heartbeat=orphan.heartbeat)
@@ -137,7 +142,7 @@ def run_execute(
     """The frame of a run's task: claim the run (see run_claim), then `work(run)` builds, computes and saves, moving
     it with run_move and ending with run_finish. Safe to run twice: does nothing unless the run is claimed.
 
-    Returns the run's status afterwards. A failure ends the run `failed` with `failure(run, exc)` as its message
+    Returns the run's status afterwards (MISSING once it was deleted). A failure ends the run `failed` with `failure(run, exc)` as its message
     (run.status then says where it was); it is logged, not raised.
     """
     name = model._meta.verbose_name
@@ -145,13 +150,13 @@ def run_execute(
     if run is None:
         current = run_status(model, run_id)
         log.info("%s %s not queued (%s): nothing to do", name, run_id, current)
-        return current or "missing"
+        return current or MISSING
     try:
         return work(run)
     except RunStopped:
         current = run_status(model, run_id)
         log.info("%s %s changed to %s while it worked: stopped", name, run_id, current)
-        return current
+        return current or MISSING
     except Exception as exc:
         log.exception("%s %s failed while %s", name, run_id, run.status)
         run_fail(model, run.pk, failure(run, exc))
@@ -248,8 +253,9 @@ def run_reap_stale(
         if run.status == QUEUED:
             if same.update(heartbeat=now):  # the next sweep waits its turn again
                 reaped.resent.append(run.pk)
-                transaction.on_commit(lambda pk=run.pk: enqueue(pk))
+                transaction.on_commit(partial(enqueue, run.pk))
             continue
+        moved: dict[str, str | dt.datetime]
         if run.attempts < max_attempts:
             moved, into, message = {"status": QUEUED, "stage": _("Queued")}, reaped.requeued, messages.requeued
         else:
@@ -262,7 +268,7 @@ def run_reap_stale(
                 audit_record_change(instance=run, changes={"status": (run.status, moved["status"]),
                                                            "message": ("", message)})
                 if moved["status"] == QUEUED:
-                    transaction.on_commit(lambda pk=run.pk: enqueue(pk))
+                    transaction.on_commit(partial(enqueue, run.pk))
     if reaped.requeued or reaped.failed:
         log.warning("reaped stale %s: requeued %s, failed %s", model._meta.verbose_name_plural, reaped.requeued,
                     reaped.failed)

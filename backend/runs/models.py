@@ -68,6 +68,7 @@ class Run(TimeStamped):
     WORKING: ClassVar[tuple[str, ...]]
     CLAIMED: ClassVar[str]
     get_status_display: Callable[[], str]  # made by Django from the kind's status choices
+    publication: "RunPublication"  # the kind's publication (published_run), once published
 
     # "community:12", "sub_district:3" or "district:1": one column for the one-active-run and publication rules.
     scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
@@ -106,10 +107,6 @@ class Run(TimeStamped):
         """The lookup of the run's period: {"week": date} or {"year": 2027}."""
         return {self.PERIOD: self.period_value}
 
-    @classmethod
-    def publication_model(cls) -> type["RunPublication"]:
-        return cls._meta.get_field("publication").related_model
-
 
 class RunPublication(models.Model):
     """The published run of one scope and period: the one people are told about. The concrete model adds `PERIOD`
@@ -117,6 +114,7 @@ class RunPublication(models.Model):
     and `notified_at`, set once the people concerned were told."""
 
     PERIOD: str = "week"
+    run_id: int  # the kind's run = published_run(...)
 
     scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     published_by = models.ForeignKey(

@@ -22,6 +22,7 @@ class Pair(Protocol):
 
 
 P = TypeVar("P", bound=Pair)
+U = TypeVar("U", bound=RunUnfilled)
 
 
 def run_lock_for_review(run: R, *, published: Callable[[R], bool], published_message: str) -> R:
@@ -35,7 +36,7 @@ def run_lock_for_review(run: R, *, published: Callable[[R], bool], published_mes
     return run
 
 
-def unfilled_seat_taken(model: type[RunUnfilled], *, run: Run, **seat) -> None:
+def unfilled_seat_taken(model: type[U], *, run: Run, **seat) -> None:
     """A seat filled by hand: the row of `model` (unfilled seats of the run, by `seat`) misses one fewer, and goes at
     none."""
     unfilled = model._default_manager.filter(run=run, **seat).first()
@@ -47,7 +48,7 @@ def unfilled_seat_taken(model: type[RunUnfilled], *, run: Run, **seat) -> None:
         model._default_manager.filter(pk=unfilled.pk).update(missing=F("missing") - 1)
 
 
-def unfilled_seat_freed(model: type[RunUnfilled], *, run: Run, **seat) -> None:
+def unfilled_seat_freed(model: type[U], *, run: Run, **seat) -> None:
     """A seat freed by hand: listed as unfilled again, removed by a coordinator."""
     unfilled, created = model._default_manager.get_or_create(
         run=run, **seat,

@@ -7,6 +7,8 @@ from typing import TypeVar
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from django.contrib.auth.models import AnonymousUser
+
 from accounts.models import User
 from runs.models import Run
 
@@ -14,7 +16,7 @@ NOTHING = Q(pk__in=[])
 R = TypeVar("R", bound=Run)
 
 
-def run_scope(user: User) -> Q | None:
+def run_scope(user: User | AnonymousUser) -> Q | None:
     """The filter of the runs the user may see; None means every run."""
     if not user.is_authenticated:
         return NOTHING
@@ -27,13 +29,13 @@ def run_scope(user: User) -> Q | None:
     return NOTHING
 
 
-def run_list(model: type[R], *, user: User) -> QuerySet[R]:
+def run_list(model: type[R], *, user: User | AnonymousUser) -> QuerySet[R]:
     runs = model._default_manager.select_related("community", "sub_district", "created_by", "publication")
     condition = run_scope(user)
     return runs if condition is None else runs.filter(condition)
 
 
-def run_get(model: type[R], *, user: User, run_id: int) -> R:
+def run_get(model: type[R], *, user: User | AnonymousUser, run_id: int) -> R:
     """The run, or 404 when it does not exist or lies outside the caller's scope."""
     run = run_list(model, user=user).filter(pk=run_id).first()
     if run is None:
