@@ -157,8 +157,8 @@ class RunRowsApi(RunApi, generics.ListAPIView):
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no run id
-            model = self.serializer_class.Meta.model  # type: ignore[attr-defined]  # the stubs leave Meta.model unbound
-            return model.objects.none()
+            model: type[Model] = self.serializer_class.Meta.model
+            return model._default_manager.none()
         return type(self).rows(run=self.run())
 
 
