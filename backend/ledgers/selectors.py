@@ -93,12 +93,12 @@ def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
         status=Attendance.Status.PRESENT, minutes_served__gt=0, shift__start__gte=start, shift__start__lt=end,
         volunteer__employer_unit__isnull=False, volunteer__consent_share_with_unit=True,
     )
-    for row in served.values("volunteer__employer_unit_id").annotate(
+    for members in served.values("volunteer__employer_unit_id").annotate(
         minutes=Sum("minutes_served"), members=Count("volunteer_id", distinct=True),
     ).order_by():
-        unit = facts[row["volunteer__employer_unit_id"]]
-        unit["member_minutes"] = row["minutes"] or 0
-        unit["member_count"] = row["members"]
+        unit = facts[members["volunteer__employer_unit_id"]]
+        unit["member_minutes"] = members["minutes"] or 0
+        unit["member_count"] = members["members"]
     for unit_id, project_id in served.filter(shift__project__isnull=False).values_list(
         "volunteer__employer_unit_id", "shift__project_id",
     ).distinct():
