@@ -142,8 +142,8 @@ def run_execute(
     """The frame of a run's task: claim the run (see run_claim), then `work(run)` builds, computes and saves, moving
     it with run_move and ending with run_finish. Safe to run twice: does nothing unless the run is claimed.
 
-    Returns the run's status afterwards (MISSING once it was deleted). A failure ends the run `failed` with `failure(run, exc)` as its message
-    (run.status then says where it was); it is logged, not raised.
+    Returns the run's status afterwards (MISSING once it was deleted). A failure ends the run `failed` with
+    `failure(run, exc)` as its message (run.status then says where it was); it is logged, not raised.
     """
     name = model._meta.verbose_name
     run = run_claim(model, run_id, stage=stage, progress=progress, take_over=take_over, max_attempts=max_attempts)

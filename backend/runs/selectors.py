@@ -4,10 +4,9 @@ volunteers and unit representatives see none. Every kind of run carries the same
 columns, so this is the one rule."""
 from typing import TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
-
-from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import User
 from runs.models import Run
