@@ -101,7 +101,7 @@ class User(AbstractUser):
         """
         if self._state.adding:
             return False
-        if self._password is not None:
+        if self._password is not None:  # type: ignore[attr-defined]  # AbstractBaseUser's; missing from its stubs
             return True
         watched = {"password", "role", "is_active"}
         if update_fields is not None and not watched.intersection(update_fields):
@@ -170,6 +170,8 @@ class Invitation(models.Model):
     created_by = models.ForeignKey(User, verbose_name=_("created by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     failed_attempts = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
+    # The link token in clear, on the object invitation_create returns only (never stored).
+    token: str
 
     class Meta:
         verbose_name = _("invitation")

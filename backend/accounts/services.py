@@ -320,7 +320,8 @@ def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
         return None
     if PhoneCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=now) != 1:
         return None  # used by a concurrent request
-    return row.user if row.user.is_active else None
+    user = row.user  # not null: filtered above
+    return user if user is not None and user.is_active else None
 
 
 def password_reset_by_code(*, phone: str, code: str, password: str) -> User:

@@ -10,6 +10,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from runs.models import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    QUEUED,
     Run,
     RunPublication,
     RunUnfilled,
@@ -17,13 +21,17 @@ from runs.models import (
     one_publication,
     progress_valid,
     published_run,
-    run_statuses,
     status_field,
 )
 
 
 class AllocationRun(Run):
-    Status = run_statuses(("solving", _("Solving")))
+    class Status(models.TextChoices):
+        QUEUED = QUEUED, _("Queued")
+        SOLVING = "solving", _("Solving")
+        DONE = DONE, _("Done")
+        FAILED = FAILED, _("Failed")
+        CANCELLED = CANCELLED, _("Cancelled")
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")

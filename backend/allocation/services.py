@@ -29,6 +29,7 @@ from allocation.models import (
 )
 from audit.services import audit_record_change
 from core.errors import Conflict
+from core.models import pk_of
 from core.queue import send_or_log, task_named
 from geo.models import Community, SubDistrict
 from matching.errors import ProblemError
@@ -70,23 +71,21 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
         raise RunNotAllowed(_("Only coordinators start post allocation runs."))
     if community is not None:
         found = Community.objects.filter(pk=community).first()
-        allowed = found is not None and (
+        if found is None or not (
             _is_admin(user)
             or (user.role == User.Role.COMMUNITY and found.pk == user.community_id)
             or (user.role == User.Role.SUBDISTRICT and found.sub_district_id == user.sub_district_id)
-        )
-        if not allowed:
+        ):
             raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
         return {"level": AllocationRun.Level.COMMUNITY, "community": found, "sub_district_id": found.sub_district_id,
                 "scope_key": f"community:{found.pk}"}
-    found = SubDistrict.objects.filter(pk=sub_district).first() if sub_district is not None else None
-    allowed = found is not None and (
-        _is_admin(user) or (user.role == User.Role.SUBDISTRICT and found.pk == user.sub_district_id)
-    )
-    if not allowed:
+    area = SubDistrict.objects.filter(pk=sub_district).first() if sub_district is not None else None
+    if area is None or not (
+        _is_admin(user) or (user.role == User.Role.SUBDISTRICT and area.pk == user.sub_district_id)
+    ):
         raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
-    return {"level": AllocationRun.Level.SUB_DISTRICT, "community": None, "sub_district_id": found.pk,
-            "scope_key": f"sub_district:{found.pk}"}
+    return {"level": AllocationRun.Level.SUB_DISTRICT, "community": None, "sub_district_id": area.pk,
+            "scope_key": f"sub_district:{area.pk}"}
 
 
 def allocation_run_start(
@@ -95,8 +94,7 @@ def allocation_run_start(
 ) -> AllocationRun:
     """Queue a post allocation run for the year and the scope named (a community or a sub-district, objects or
     ids). It follows the latest finished version of the same scope and year: its pins and removed pairs carry."""
-    scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
-                           sub_district=getattr(sub_district, "pk", sub_district))
+    scope = _resolve_scope(user=user, community=pk_of(community), sub_district=pk_of(sub_district))
     limit = setting_time_limit() if time_limit is None else float(time_limit)
     return _run_create(scope=scope, year=year, time_limit=min(limit, lifecycle.MAX_TIME_LIMIT), user=user)
 
@@ -212,7 +210,7 @@ def _already_published(run: AllocationRun, published: AllocationPublication | No
 
 
 def _scope_name(run: AllocationRun) -> str:
-    return run.community.name if run.community_id else run.sub_district.name
+    return run.community.name if run.community is not None else run.sub_district.name
 
 
 def _published(run: AllocationRun) -> AllocationPublication | None:
@@ -233,7 +231,8 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
     with transaction.atomic():
         # The sub-district first: publishers of it and of its communities (overlapping scopes) queue up here.
         SubDistrict.objects.select_for_update().filter(pk=run.sub_district_id).first()
-        publication = lifecycle.run_publish(run, user=user, published=_published, already_published=_already_published)
+        publication = lifecycle.run_publish(run, user=user, publication_model=AllocationPublication,
+                                            published=_published, already_published=_already_published)
         counts = _write_holdings(publication.run)
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.pk))
     log.info("allocation run %s publication wrote the holdings: %s", run.pk, counts)

@@ -201,7 +201,7 @@ def attendance_record(
     assignment = selectors.published_assignment_get(shift_id=shift.pk, volunteer_id=volunteer_id)
     if assignment is None:
         errors["volunteer"] = [str(_("This volunteer has no published assignment on this shift."))]
-    if errors:
+    if errors or assignment is None:  # the second only says so to the type checker: errors holds "volunteer"
         first = next(iter(errors.items()))
         raise ApplicationError(f"{first[0]}: {first[1][0]}", fields=errors)
     minutes = served_minutes(
@@ -279,8 +279,8 @@ def reminder_message(*, shift: Shift, lead: str) -> tuple[str, str]:
     time = f"{day} {start:%H:%M}–{end:%H:%M}"
     address = _without_phones(shift.address)
     place = shift.community.name + (f"，{address}" if address else "")
-    post = shift.post.name if shift.post_id else shift.title
-    duties = _without_phones(shift.post.duties if shift.post_id else "")
+    post = shift.post.name if shift.post is not None else shift.title
+    duties = _without_phones(shift.post.duties if shift.post is not None else "")
     title = f"志愿服务提醒：{lead}{start:%H:%M}「{_without_phones(post)}」"
     lines = [
         f"您好！您的志愿服务班次将于{lead}开始：",

@@ -24,11 +24,11 @@ def audit_entry_list(
     entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(tracked.model))
     condition = tracked.visible(user)
     if object_id is not None:
-        if condition is not None and not tracked.model.objects.filter(condition, pk=object_id).exists():
+        if condition is not None and not tracked.model._default_manager.filter(condition, pk=object_id).exists():
             raise Http404("No such object.")
         entries = entries.filter(object_id=object_id)
     elif condition is not None:
-        entries = entries.filter(object_id__in=tracked.model.objects.filter(condition).values("pk"))
+        entries = entries.filter(object_id__in=tracked.model._default_manager.filter(condition).values("pk"))
     if actor is not None:
         entries = entries.filter(actor_id=actor)
     if date_from is not None:

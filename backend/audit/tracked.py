@@ -49,7 +49,7 @@ def of_run(path: str, runs: type[models.Model]) -> Visible:
 
     def visible(user: User) -> Q | None:
         condition = run_scope(user)
-        return None if condition is None else Q(**{f"{path}__in": runs.objects.filter(condition).values("pk")})
+        return None if condition is None else Q(**{f"{path}__in": runs._default_manager.filter(condition).values("pk")})
 
     return visible
 

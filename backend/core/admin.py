@@ -2,6 +2,7 @@
 its side effects apply in the admin as in the API; the status field itself is read-only in every admin form. And the
 read-only admin of rows that only the services write (histories, deliveries, credentials)."""
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.contrib import admin, messages
 from django.db import transaction
@@ -9,8 +10,11 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def service_action(name: str, description: str, call: Callable) -> Callable:
+
+def service_action(name: str, description: "StrOrPromise", call: Callable) -> Callable:
     """An admin action `name` that calls `call(user, row)` (one service call) for each selected row, each in its
     own savepoint: a row the service refuses is reported with the service's reason and the others go on."""
 

@@ -4,6 +4,7 @@ Domain refusals raise an ApplicationError subclass; DRF and Django errors are tr
 Unknown exceptions are left alone so that they are logged and stay 500s.
 """
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,6 +19,9 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 log = logging.getLogger(__name__)
 
 
@@ -25,7 +29,7 @@ class ApplicationError(Exception):
     """A domain rule refuses the action."""
 
     code = "refused"
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
     # A refused request leaves nothing behind; a refusal whose bookkeeping must stay (a failed sign-in that
     # counts towards a lockout) sets this to False.
     rollback = True
@@ -77,7 +81,7 @@ def _first_message(fields) -> str:
     return ""
 
 
-def error_body(message: str, code: str, fields: dict | None = None) -> dict:
+def error_body(message: "StrOrPromise", code: str, fields: dict | None = None) -> dict:
     return {"message": str(message), "extra": {"code": code, "fields": fields or {}}}
 
 
@@ -109,7 +113,8 @@ def exception_handler(exc, context):
         set_rollback()  # a refused request leaves nothing behind, whatever it wrote before the refusal
 
     if isinstance(exc, (ProtectedError, RestrictedError)):
-        names = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects if hasattr(obj, "_meta")})
+        used_by = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        names = sorted({str(obj._meta.verbose_name) for obj in used_by if hasattr(obj, "_meta")})
         return Response(
             error_body(_("Still in use by: %s") % ", ".join(names), "in_use"), status=status.HTTP_409_CONFLICT
         )
@@ -119,9 +124,9 @@ def exception_handler(exc, context):
         # (core.middleware answers the same when the failure comes before the view, as the transaction opens).
         set_rollback()
         log.warning("database unavailable: %s", type(exc).__name__)
-        response = Response(database_unavailable_body(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        response["Retry-After"] = RETRY_AFTER_SECONDS
-        return response
+        unavailable = Response(database_unavailable_body(), status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        unavailable["Retry-After"] = RETRY_AFTER_SECONDS
+        return unavailable
 
     if _integer_too_large(exc):
         set_rollback()
@@ -136,10 +141,10 @@ def exception_handler(exc, context):
         )
 
     if isinstance(exc, ApplicationError):
-        response = Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)
+        refused = Response(error_body(exc.message, exc.code, _flatten(exc.fields)), status=exc.status_code)
         if exc.retry_after is not None:
-            response["Retry-After"] = str(exc.retry_after)
-        return response
+            refused["Retry-After"] = str(exc.retry_after)
+        return refused
 
     response = drf_exception_handler(exc, context)
     if response is None:
@@ -147,21 +152,23 @@ def exception_handler(exc, context):
 
     if isinstance(exc, exceptions.Throttled):
         # DRF's handler has set Retry-After; the message is ours so that it reads the same in every language.
-        if exc.wait is None:
+        wait = exc.wait  # type: ignore[attr-defined]  # set by Throttled.__init__; DRF's stubs leave it out
+        message: StrOrPromise
+        if wait is None:
             message = _("Too many requests; try again later.")
         else:
             message = ngettext("Too many requests; try again in %(seconds)d second.",
-                               "Too many requests; try again in %(seconds)d seconds.", exc.wait) % {"seconds": exc.wait}
+                               "Too many requests; try again in %(seconds)d seconds.", wait) % {"seconds": wait}
         response.data = error_body(message, "throttled")
     elif isinstance(exc, exceptions.ValidationError):
-        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-        fields = _flatten(detail)
+        by_field = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        fields = _flatten(by_field)
         message = _first_message(fields) or str(_("Invalid input."))
         response.data = error_body(message, "invalid", fields)
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
-        response.data = error_body(str(detail), code)
+        response.data = error_body(str(detail), str(code))  # ErrorDetail.code or the default: a str
     return response
 
 

@@ -1,4 +1,4 @@
-"""Abstract bases shared by the domain apps: timestamps and a geographic point."""
+"""Abstract bases shared by the domain apps: timestamps and a geographic point; the id of a row given as either."""
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,3 +20,8 @@ class Located(models.Model):
 
     class Meta:
         abstract = True
+
+
+def pk_of(row: models.Model | int | None) -> int | None:
+    """The id of a row, for services that take a row or its id."""
+    return row.pk if isinstance(row, models.Model) else row

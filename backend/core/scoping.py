@@ -4,8 +4,9 @@ A `Scope` names, per model, the path from a row to its community, to its unit an
 Rows outside the caller's scope are simply not in their queryset, so detail views answer 404.
 """
 from dataclasses import dataclass
+from typing import Literal, Protocol
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,27 @@ ALL_ROLES = frozenset(Role)
 NOTHING = Q(pk__in=[])
 
 
+class SignedIn(Protocol):
+    """What scoping reads of a signed-in account (accounts.User, which core does not import)."""
+
+    @property
+    def is_authenticated(self) -> Literal[True]: ...
+    @property
+    def is_superuser(self) -> bool: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def community_id(self) -> int | None: ...
+    @property
+    def sub_district_id(self) -> int | None: ...
+    @property
+    def unit_id(self) -> int | None: ...
+
+
+# The caller, as request.user gives it.
+Caller = SignedIn | AnonymousUser
+
+
 @dataclass(frozen=True)
 class Scope:
     # Path from the row to its Community ("self" when the row is a Community); None: not community-scoped.
@@ -40,7 +62,7 @@ class Scope:
     write: frozenset = COORDINATORS
 
 
-def _community_q(path: str | None, user: AbstractBaseUser) -> Q:
+def _community_q(path: str | None, user: SignedIn) -> Q:
     if path is None:
         return NOTHING
     if user.role == Role.COMMUNITY:
@@ -52,7 +74,7 @@ def _community_q(path: str | None, user: AbstractBaseUser) -> Q:
     return NOTHING
 
 
-def scope_filter(user: AbstractBaseUser, scope: Scope, *, write: bool) -> Q | None:
+def scope_filter(user: Caller, scope: Scope, *, write: bool) -> Q | None:
     """The filter for the caller's rows; None means every row."""
     if not user.is_authenticated:
         return NOTHING
@@ -72,6 +94,6 @@ def scope_filter(user: AbstractBaseUser, scope: Scope, *, write: bool) -> Q | No
     return NOTHING
 
 
-def scope_queryset(queryset: QuerySet, user: AbstractBaseUser, scope: Scope, *, write: bool = False) -> QuerySet:
+def scope_queryset(queryset: QuerySet, user: Caller, scope: Scope, *, write: bool = False) -> QuerySet:
     condition = scope_filter(user, scope, write=write)
     return queryset if condition is None else queryset.filter(condition)

@@ -76,9 +76,9 @@ def _bold(table, value) -> WriteOnlyCell:
 def sheet_bytes(file_format: str, *, sheet: str, header: Sequence, rows: Iterable[Sequence]) -> bytes:
     """A whole file in memory: CSV in UTF-8 with a BOM (so that Excel reads Chinese), or XLSX."""
     if file_format == "csv":
-        out = io.StringIO(newline="")
-        write_csv(out, header=header, rows=rows)
-        return out.getvalue().encode("utf-8-sig")
+        text = io.StringIO(newline="")
+        write_csv(text, header=header, rows=rows)
+        return text.getvalue().encode("utf-8-sig")
     out = io.BytesIO()
     write_xlsx(out, sheet=sheet, header=header, rows=rows)
     return out.getvalue()

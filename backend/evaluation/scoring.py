@@ -78,6 +78,14 @@ def _number(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _valid(value) -> Decimal:
+    """A number of a scheme that validate_scheme accepted, where it must be one."""
+    number = _number(value)
+    if number is None:
+        raise ValueError(f"not a number in a validated scheme: {value!r}")
+    return number
+
+
 def _positive(item: dict, key: str, where: str, errors: list) -> None:
     number = _number(item.get(key))
     if number is None or number <= 0:
@@ -156,7 +164,7 @@ def cents(value: Decimal) -> Decimal:
 
 def item_points(item: dict, figures: dict[str, Decimal]) -> Decimal:
     """One item's points from the unit's figures (a missing figure counts as 0)."""
-    points = _number(item["points"])
+    points = _valid(item["points"])
     value = figures.get(item["measure"], Decimal(0))
     rule = item["rule"]
     if rule in ("ratio", "full_attendance"):
@@ -167,10 +175,10 @@ def item_points(item: dict, figures: dict[str, Decimal]) -> Decimal:
             return points if value >= of else Decimal(0)
         return cents(points * min(Decimal(1), value / of))
     if rule == "target":
-        return cents(points * min(Decimal(1), value / _number(item["target"])))
+        return cents(points * min(Decimal(1), value / _valid(item["target"])))
     if rule == "entered":
         return cents(max(Decimal(0), min(points, value)))
-    return cents(min(_number(item["cap"]), points * max(Decimal(0), value)))  # per_count
+    return cents(min(_valid(item["cap"]), points * max(Decimal(0), value)))  # per_count
 
 
 def is_bonus(item: dict) -> bool:
@@ -178,7 +186,7 @@ def is_bonus(item: dict) -> bool:
 
 
 def item_maximum(item: dict) -> Decimal:
-    return _number(item["cap"]) if item["rule"] == "per_count" else _number(item["points"])
+    return _valid(item["cap"]) if item["rule"] == "per_count" else _valid(item["points"])
 
 
 def combined(*, scheme_score: Decimal, satisfaction: Decimal | None, weight: Decimal) -> Decimal:
@@ -196,7 +204,7 @@ class Grade:
 
 def grade_of(grades: list, score: Decimal) -> Grade:
     for grade in grades:
-        if score >= _number(grade["min"]):
+        if score >= _valid(grade["min"]):
             return Grade(code=grade["code"], label=grade["label"])
     last = grades[-1]
     return Grade(code=last["code"], label=last["label"])  # a negative score cannot happen; the lowest grade anyway

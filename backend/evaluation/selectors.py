@@ -72,14 +72,14 @@ def unit_year_figures(*, unit_ids: list[int], year: int) -> dict[int, dict[str, 
         unit["meetings_attended"] = Figure(Decimal(row["meetings"]), "ledger")
         unit["activities"] = Figure(Decimal(row["activities"]), "ledger")
     ledgers = UnitLedger.objects.filter(unit_id__in=unit_ids, month__year=year)
-    for row in ledgers.values("unit_id").annotate(projects=Sum("project_count")).order_by():
-        unit = figures[row["unit_id"]]
+    for month in ledgers.values("unit_id").annotate(projects=Sum("project_count")).order_by():
+        unit = figures[month["unit_id"]]
         done = unit.get("activities", Figure(Decimal(0), "ledger")).value
-        unit["activities"] = Figure(done + (row["projects"] or 0), "ledger")
+        unit["activities"] = Figure(done + (month["projects"] or 0), "ledger")
     inputs = EvaluationInput.objects.filter(unit_id__in=unit_ids, year=year).select_related("entered_by")
-    for row in inputs:
-        figures[row.unit_id][row.measure] = Figure(
-            row.value, "input", row.entered_by.username if row.entered_by else None
+    for entered in inputs:
+        figures[entered.unit_id][entered.measure] = Figure(
+            entered.value, "input", entered.entered_by.username if entered.entered_by else None
         )
     return figures
 

@@ -76,7 +76,7 @@ def _in_area(*, user: User, community: Community | None, sub_district: SubDistri
     if community is not None:
         return scope_queryset(Community.objects.all(), user, Scope(community="self"), write=True).filter(
             pk=community.pk).exists()
-    return user.role == Role.SUBDISTRICT and user.sub_district_id == sub_district.pk
+    return user.role == Role.SUBDISTRICT and sub_district is not None and user.sub_district_id == sub_district.pk
 
 
 def appraisal_round_create(

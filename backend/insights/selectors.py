@@ -203,11 +203,11 @@ def weekly_seats_filled(*, scope: InsightScope, period: Period) -> dict[dt.date,
             week = figures[row["week"]]
             week["total"] += row["seats"]
             week["by_priority"][row["priority"]][0] += row["seats"]
-    for row in filled:
-        if plans.get((row["shift__community_id"], row["run__week"])) == row["run_id"]:
-            week = figures[row["run__week"]]
-            week["filled"] += row["filled"]
-            week["by_priority"][row["shift__priority"]][1] += row["filled"]
+    for taken in filled:
+        if plans.get((taken["shift__community_id"], taken["run__week"])) == taken["run_id"]:
+            week = figures[taken["run__week"]]
+            week["filled"] += taken["filled"]
+            week["by_priority"][taken["shift__priority"]][1] += taken["filled"]
     return {
         week: {"total": f["total"], "filled": f["filled"], "rate": ratio(f["filled"], f["total"]),
                "communities_published": sum(1 for (_c, w) in plans if w == week),
@@ -231,9 +231,10 @@ def weekly_needs_due(*, scope: InsightScope, period: Period) -> dict[dt.date, di
                   open=Count("pk", filter=Q(status__in=Need.OPEN)))
     )
     empty = {"due": 0, "closed_in_time": 0, "closed_late": 0, "open": 0}
-    figures = {week: dict(empty) for week in period.weeks}
+    figures: dict[dt.date, dict] = {week: dict(empty) for week in period.weeks}
     for row in rows:
-        figures[_as_date(row.pop("week"))] = row
+        counts = dict(row)
+        figures[_as_date(counts.pop("week"))] = counts
     return figures
 
 
@@ -312,10 +313,11 @@ def top_share(values: list[float], share: float = TOP_SHARE) -> float | None:
 
 
 def spread_of(values: list[float]) -> dict:
+    top_10 = top_share(values)
     return {
         "volunteers": len(values), "volunteers_with_hours": sum(1 for v in values if v > 0),
         "hours": round(sum(values), 2), "gini": round(gini(values), 4),
-        "top_10_share": None if top_share(values) is None else round(top_share(values), 4),
+        "top_10_share": None if top_10 is None else round(top_10, 4),
         "mean": round(statistics.fmean(values), 2) if values else 0.0,
         "median": round(statistics.median(values), 2) if values else 0.0,
         "max": round(max(values), 2) if values else 0.0,

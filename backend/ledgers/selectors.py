@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
@@ -15,6 +16,9 @@ from core.scoping import Scope, scope_queryset
 from ledgers.models import UnitLedger
 from lending.selectors import published_bookings
 from projects.models import Project
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 LEDGERS = Scope(community="unit__community", unit="unit")
 
@@ -31,7 +35,15 @@ def previous_month(today: dt.date) -> dt.date:
     return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
-def ledger_list(*, user: User, unit_id: int | None = None, month: dt.date | None = None) -> QuerySet[UnitLedger]:
+class LedgerCounts(TypedDict):
+    """What ledger_list counts on each ledger."""
+
+    entry_count: int
+
+
+def ledger_list(
+    *, user: User, unit_id: int | None = None, month: dt.date | None = None,
+) -> QuerySet[WithAnnotations[UnitLedger, LedgerCounts]]:
     ledgers = scope_queryset(UnitLedger.objects.all(), user, LEDGERS)
     if unit_id is not None:
         ledgers = ledgers.filter(unit_id=unit_id)
@@ -93,12 +105,12 @@ def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
         status=Attendance.Status.PRESENT, minutes_served__gt=0, shift__start__gte=start, shift__start__lt=end,
         volunteer__employer_unit__isnull=False, volunteer__consent_share_with_unit=True,
     )
-    for row in served.values("volunteer__employer_unit_id").annotate(
+    for members in served.values("volunteer__employer_unit_id").annotate(
         minutes=Sum("minutes_served"), members=Count("volunteer_id", distinct=True),
     ).order_by():
-        unit = facts[row["volunteer__employer_unit_id"]]
-        unit["member_minutes"] = row["minutes"] or 0
-        unit["member_count"] = row["members"]
+        unit = facts[members["volunteer__employer_unit_id"]]
+        unit["member_minutes"] = members["minutes"] or 0
+        unit["member_count"] = members["members"]
     for unit_id, project_id in served.filter(shift__project__isnull=False).values_list(
         "volunteer__employer_unit_id", "shift__project_id",
     ).distinct():

@@ -106,10 +106,12 @@ def withdrawal_list(*, user: User, start: dt.date, resource_id: int | None = Non
 
 
 def withdrawal_get(*, user: User, resource_id: int, date: dt.date, lock: bool = False) -> ResourceWithdrawal:
+    if not user.unit_id:
+        raise Http404("No such withdrawal.")
     withdrawals = ResourceWithdrawal.objects.filter(resource_id=resource_id, date=date, resource__unit_id=user.unit_id)
     if lock:
         withdrawals = withdrawals.select_for_update()
-    found = withdrawals.first() if user.unit_id else None
+    found = withdrawals.first()
     if found is None:
         raise Http404("No such withdrawal.")
     return found

@@ -89,6 +89,8 @@ def need_merge_into_project(
                 _("A project belongs to one community; these needs come from %(count)d.") % {"count": len(communities)},
                 fields={"needs": [_("Choose needs of one community.")]},
             )
+        if new_project is None:
+            raise TypeError("need_merge_into_project takes a project or a new_project")
         project = Project.objects.create(
             community_id=communities.pop(), frequency=Project.Frequency.ONCE, **new_project
         )
@@ -193,6 +195,8 @@ def need_notify_overdue(*, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     overdue, notified = 0, 0
     for need in selectors.need_list_overdue(today=today).filter(owner__isnull=False).select_related("community"):
+        if need.owner_id is None or need.deadline is None:  # never: an overdue need with an owner, as filtered
+            continue
         overdue += 1
         created = notification_send(
             recipients=[need.owner_id], kind=OVERDUE_KIND, event_key=f"need_overdue:need:{need.pk}",

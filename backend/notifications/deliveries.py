@@ -172,7 +172,8 @@ def delivery_send(*, delivery_id: int) -> SendOutcome:
         _count(Counter({(delivery.channel, "failed"): 1}))
         return SendOutcome(Delivery.Status.FAILED)
     if delivery.notification_id:  # the person may have opted out, or lost their address, since it was queued
-        preference = ChannelPreference.objects.filter(user_id=delivery.recipient_id).first()
+        preference = (ChannelPreference.objects.filter(user_id=delivery.recipient_id).first()
+                      if delivery.recipient_id is not None else None)  # an account deleted since: no preference
         reason = _skip_reason(channel, delivery.recipient, preference)
         if reason:
             _finish(delivery.pk, Delivery.Status.SKIPPED, reason, from_status=Delivery.Status.QUEUED)
@@ -226,7 +227,7 @@ def deliveries_sweep(*, now: dt.datetime | None = None, limit: int = 5000) -> di
     stale = now - dt.timedelta(minutes=settings.DELIVERY_SENDING_TIMEOUT_MINUTES)
     lost = list(Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lte=stale)
                 .values_list("pk", "channel"))
-    unknown = Counter()
+    unknown: Counter[tuple[str, str]] = Counter()
     for pk, channel in lost:
         if _finish(pk, Delivery.Status.UNKNOWN, "worker_lost: the provider may or may not have sent it; not sent "
                    "again", from_status=Delivery.Status.SENDING):

@@ -32,7 +32,7 @@ class Message:
 
 
 def _user_id(recipient: User | int) -> int:
-    return getattr(recipient, "pk", recipient)
+    return recipient.pk if isinstance(recipient, User) else recipient
 
 
 def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Message]) -> list[Notification]:

@@ -3,6 +3,8 @@ coordinator's verification confirms a level, and skills of the catalogue that re
 as far as they are verified. The planning and allocation mappers and the plan reviews read skills through here."""
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from people.models import ConsentChange, Skill, SkillVerification, Volunteer
@@ -12,8 +14,9 @@ def skills_requiring_verification() -> frozenset[str]:
     return frozenset(Skill.objects.filter(requires_verification=True).values_list("code", flat=True))
 
 
-def verified_levels(*, volunteers: QuerySet[Volunteer] | list[int]) -> dict[int, dict[str, int]]:
-    """Volunteer pk -> {skill code: verified level}, for the given volunteers (a queryset or a list of pks)."""
+def verified_levels(*, volunteers: QuerySet[Volunteer, Any] | list[int]) -> dict[int, dict[str, int]]:
+    """Volunteer pk -> {skill code: verified level}, for the given volunteers (a queryset of them or of their pks, or
+    a list of pks)."""
     levels: dict[int, dict[str, int]] = {}
     rows = SkillVerification.objects.filter(volunteer__in=volunteers).values_list(
         "volunteer_id", "skill__code", "level"

@@ -254,13 +254,12 @@ def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
 
 def _resources(run: MatchingRun) -> list[dict]:
     last_day = run.week + dt.timedelta(days=6)
-    resources = (
+    resources = list(
         Resource.objects.filter(status=Resource.Status.LISTED, **_in_scope(run, "community"))
         .select_related("community")
         .prefetch_related(Prefetch("slots", queryset=ResourceSlot.objects.order_by("pk")))
         .order_by("pk")
     )
-    resources = list(resources)
     # A unit may withdraw a resource for a day (lending): that day's slots are not offered.
     withdrawn = withdrawn_days(resource_ids=[r.pk for r in resources], start=run.week, end=last_day)
     result = []
@@ -269,7 +268,7 @@ def _resources(run: MatchingRun) -> list[dict]:
         for slot in resource.slots.all():
             if slot.weekday is not None:
                 day = run.week + dt.timedelta(days=slot.weekday - 1)
-            elif run.week <= slot.date <= last_day:
+            elif slot.date is not None and run.week <= slot.date <= last_day:  # a slot has a weekday or a date
                 day = slot.date
             else:
                 continue
@@ -389,6 +388,15 @@ def _plain(value):
 
 
 @dataclass
+class _Unfilled:
+    """A shift's unfilled seats as the solution's items add up."""
+
+    missing: int = 0
+    reasons: list[dict] = field(default_factory=list)
+    suggestion: str = ""
+
+
+@dataclass
 class PlanRows:
     assignments: list[Assignment]
     bookings: list[ResourceBooking]
@@ -409,17 +417,17 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
         ResourceBooking(run=run, resource_id=_pk(resource, "r"), request_id=_pk(request, "q"))
         for resource, request in solution.resource_assignments
     ]
-    unfilled = defaultdict(lambda: {"missing": 0, "reasons": [], "suggestion": ""})
+    unfilled: defaultdict[int, _Unfilled] = defaultdict(_Unfilled)
     for item in solution.unfilled:
         row = unfilled[_pk(item.shift, "s")]
-        row["missing"] += item.missing
-        row["reasons"].extend(
+        row.missing += item.missing
+        row.reasons.extend(
             {key: value for key, value in vars(reason).items() if value is not None} for reason in item.reasons
         )
-        row["suggestion"] = "\n".join(filter(None, [row["suggestion"], item.suggestion]))
+        row.suggestion = "\n".join(filter(None, [row.suggestion, item.suggestion]))
     unfilled_rows = [
-        UnfilledSeat(run=run, shift_id=shift, missing=row["missing"], reasons=_plain(row["reasons"]),
-                      suggestion=row["suggestion"])
+        UnfilledSeat(run=run, shift_id=shift, missing=row.missing, reasons=_plain(row.reasons),
+                      suggestion=row.suggestion)
         for shift, row in sorted(unfilled.items())
     ]
     stats = _plain({

@@ -9,6 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from runs.models import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    QUEUED,
     Run,
     RunPublication,
     RunUnfilled,
@@ -16,14 +20,19 @@ from runs.models import (
     one_publication,
     progress_valid,
     published_run,
-    run_statuses,
     status_field,
 )
 
 
 class MatchingRun(Run):
-    Status = run_statuses(("building", _("Building the problem")), ("solving", _("Solving")),
-                          ("saving", _("Saving the plan")))
+    class Status(models.TextChoices):
+        QUEUED = QUEUED, _("Queued")
+        BUILDING = "building", _("Building the problem")
+        SOLVING = "solving", _("Solving")
+        SAVING = "saving", _("Saving the plan")
+        DONE = DONE, _("Done")
+        FAILED = FAILED, _("Failed")
+        CANCELLED = CANCELLED, _("Cancelled")
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")

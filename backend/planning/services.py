@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 import matching
 from accounts.models import User
+from core.models import pk_of
 from core.queue import send_or_log, task_named
 from core.weeks import monday_of
 from geo.models import Community, District, SubDistrict
@@ -63,23 +64,21 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
     is_admin = user.is_superuser or user.role == User.Role.ADMIN
     if community is not None:
         found = Community.objects.select_related("sub_district").filter(pk=community).first()
-        allowed = found is not None and (
+        if found is None or not (
             is_admin
             or (user.role == User.Role.COMMUNITY and found.pk == user.community_id)
             or (user.role == User.Role.SUBDISTRICT and found.sub_district_id == user.sub_district_id)
-        )
-        if not allowed:
+        ):
             raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
         return _community_scope(found)
     if sub_district is not None:
-        found = SubDistrict.objects.filter(pk=sub_district).first()
-        allowed = found is not None and (
-            is_admin or (user.role == User.Role.SUBDISTRICT and found.pk == user.sub_district_id)
-        )
-        if not allowed:
+        area = SubDistrict.objects.filter(pk=sub_district).first()
+        if area is None or not (
+            is_admin or (user.role == User.Role.SUBDISTRICT and area.pk == user.sub_district_id)
+        ):
             raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
-        return {"level": MatchingRun.Level.SUB_DISTRICT, "community": None, "sub_district": found,
-                "district_id": found.district_id, "scope_key": f"sub_district:{found.pk}"}
+        return {"level": MatchingRun.Level.SUB_DISTRICT, "community": None, "sub_district": area,
+                "district_id": area.district_id, "scope_key": f"sub_district:{area.pk}"}
     districts = list(District.objects.order_by("pk")[:2])
     if not is_admin or len(districts) != 1:
         # The whole district is the administrator's; the platform serves one district.
@@ -99,8 +98,7 @@ def matching_run_start(
 ) -> MatchingRun:
     """Queue a matching run for the week (any day of it; stored as its Monday) and the scope named: a
     community, a sub-district (objects or ids), or neither for the whole district."""
-    scope = _resolve_scope(user=user, community=getattr(community, "pk", community),
-                           sub_district=getattr(sub_district, "pk", sub_district))
+    scope = _resolve_scope(user=user, community=pk_of(community), sub_district=pk_of(sub_district))
     limit = setting_time_limit() if time_limit is None else float(time_limit)
     return _run_create(scope=scope, week=monday_of(week), time_limit=limit, user=user)
 
@@ -174,7 +172,7 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators publish matching runs."))
     with transaction.atomic():
-        publication = lifecycle.run_publish(run, user=user, published=_is_published,
+        publication = lifecycle.run_publish(run, user=user, publication_model=Publication, published=_is_published,
                                             already_published=lambda current, found: _already_published(current))
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.run_id))
     return publication
@@ -247,9 +245,10 @@ def fail_run(run_id: int, message: str) -> None:
 
 
 def _doing(status: str) -> str:
-    return {
+    doing: dict[str, str] = {
         Status.BUILDING: _("building the problem"), Status.SOLVING: _("solving"), Status.SAVING: _("saving the plan"),
-    }.get(status, status)
+    }
+    return doing.get(status, status)
 
 
 def matching_run_execute(*, run_id: int) -> str:
@@ -304,7 +303,7 @@ def matching_run_save_joined(*, run: MatchingRun, mapped: mapper.MappedProblem, 
         lifecycle.run_move(run, status=Status.SAVING, stage=_("Saving the plan"), progress=90, gap=solution.gap)
         _save(run, mapper.solution_rows(run, mapped, solution), solution)
     except RunStopped:
-        return lifecycle.run_status(MatchingRun, run.pk)
+        return lifecycle.run_status(MatchingRun, run.pk) or lifecycle.MISSING
     except Exception as exc:
         log.exception("run %s failed while saving the joined plan", run.pk)
         fail_run(run.pk, _failure(run, exc))

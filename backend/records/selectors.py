@@ -84,7 +84,8 @@ def volunteer_in_scope(*, user: User, volunteer_id: int) -> Volunteer | None:
     if condition is not None and user.role in (Role.COMMUNITY, Role.SUBDISTRICT):
         # in-office members also count where they reported (报到)
         reported = scope_filter(user, Scope(community="reported_community"), write=True)
-        condition = condition | reported
+        if reported is not None:  # a coordinator's scope is a filter, never everything
+            condition = condition | reported
     if condition is not None:
         rows = rows.filter(condition)
     return rows.filter(pk=volunteer_id).first()
@@ -195,7 +196,7 @@ class RankingRow:
     points: int
 
 
-def _readable(queryset: QuerySet, user: User, scope: Scope, pk: int, own: set) -> bool:
+def _readable(queryset: QuerySet, user: User, scope: Scope, pk: int | None, own: set) -> bool:
     """Volunteers and unit representatives read their own community's or unit's ranking; coordinators theirs."""
     if pk in own:
         return True

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from runs.models import Run, progress_valid, run_statuses, status_field
+from runs.models import CANCELLED, DONE, FAILED, QUEUED, Run, progress_valid, status_field
 
 
 def export_scope_key(user_id: int) -> str:
@@ -22,7 +22,12 @@ class ExportJob(Run):
     Exports are never cancelled (nothing offers it, and the web app knows queued, running, done and failed only).
     """
 
-    Status = run_statuses(("running", _("Running")))
+    class Status(models.TextChoices):
+        QUEUED = QUEUED, _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = DONE, _("Done")
+        FAILED = FAILED, _("Failed")
+        CANCELLED = CANCELLED, _("Cancelled")
 
     class Kind(models.TextChoices):
         SERVICE_RECORDS = "service_records", _("Service records")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.http import Http404
@@ -19,6 +20,9 @@ from posts.models import PostHolding
 from records import selectors as records
 from records.models import ServiceRecord
 from reports.models import ExportJob, FeedbackReport
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 FEEDBACK_SCOPE = Scope(community="unit__community", unit="unit")
 UNIT_SCOPE = Scope(community="community", unit="pk")
@@ -60,7 +64,9 @@ def export_records(*, user: User, parameters: dict, approved_only: bool = False)
     return rows.prefetch_related(None).select_related("volunteer__user", "shift").order_by("date", "id")
 
 
-def export_ledgers(*, user: User, parameters: dict) -> QuerySet[UnitLedger]:
+def export_ledgers(
+    *, user: User, parameters: dict,
+) -> QuerySet[WithAnnotations[UnitLedger, ledgers.LedgerCounts]]:
     """The unit ledgers the requester may see (ledgers.selectors.ledger_list), by month of the date range."""
     rows = ledgers.ledger_list(user=user, unit_id=parameters.get("unit"))
     date_from, date_to = _day(parameters.get("date_from")), _day(parameters.get("date_to"))

@@ -31,7 +31,7 @@ KIND_FORMATS = {
     Kind.NATIONAL_RECORDS: (Format.CSV, Format.XLSX),
     Kind.UNIT_LEDGERS: (Format.CSV, Format.XLSX),
 }
-FILE_NAMES = {
+FILE_NAMES: dict[str, str] = {
     Kind.SERVICE_RECORDS: "service-records", Kind.NATIONAL_RECORDS: "national-service-records",
     Kind.UNIT_LEDGERS: "unit-ledgers",
 }
@@ -222,7 +222,7 @@ FEEDBACK_WIDTHS = [1.3, 1, 2.8, 2.4, 0.8, 0.8, 0.9]  # the columns' shares of th
 
 
 def _reporting(member: selectors.MemberService) -> str:
-    if member.reported_community is None:
+    if member.reported_community is None or member.reported_at is None:  # both set, or neither
         return gettext("Not reported")
     return gettext("Reported to %(community)s on %(date)s") % {
         "community": member.reported_community, "date": member.reported_at.isoformat(),

@@ -4,8 +4,10 @@ unfilled seats. An app subclasses them with its model, serializers, permission a
 writes each view's schema from them; the app says in its schema only what is its own (descriptions)."""
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import django_filters
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.urls import path
@@ -24,7 +26,7 @@ from runs.selectors import run_get, run_list
 def _publication(run: Run) -> RunPublication | None:
     try:
         return run.publication
-    except run.publication_model().DoesNotExist:
+    except ObjectDoesNotExist:  # the kind's Publication.DoesNotExist: the run is not published
         return None
 
 
@@ -93,6 +95,7 @@ class RunApi(generics.GenericAPIView):
     """A view of one kind of run (`run_model`), read through the caller's scope, answered with `serializer_class`."""
 
     run_model: type[Run]
+    serializer_class: type[serializers.ModelSerializer[Any]]
 
     def run(self, run_id: int | None = None) -> Run:
         return run_get(self.run_model, user=self.request.user, run_id=self.kwargs["pk"] if run_id is None else run_id)
@@ -106,6 +109,7 @@ class RunListApi(RunApi, generics.ListAPIView):
     queued run): the subclass's `InputSerializer` is validated and handed to `start(user=, **data)`."""
 
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    InputSerializer: type[serializers.Serializer]
     start: Callable[..., Run]
 
     def get_queryset(self):
@@ -153,7 +157,8 @@ class RunRowsApi(RunApi, generics.ListAPIView):
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no run id
-            return self.serializer_class.Meta.model.objects.none()
+            model: type[Model] = self.serializer_class.Meta.model
+            return model._default_manager.none()
         return type(self).rows(run=self.run())
 
 
@@ -251,7 +256,7 @@ class RunApis:
     publish: type[RunPublishApi]
 
 
-def run_apis(base: type, *, start_input: type[serializers.Serializer], filterset: type[RunFilter],
+def run_apis(base: type[RunApi], *, start_input: type[serializers.Serializer], filterset: type[RunFilter],
              ordering: list[str], start: Callable[..., Run], cancel: Callable[..., Run],
              publish: Callable[..., RunPublication], describe: dict[str, str]) -> RunApis:
     """The list (GET, and POST to start a run), detail, cancel and publish views of one kind of run.

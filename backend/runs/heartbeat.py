@@ -31,7 +31,7 @@ class Heartbeat:
         self.solving_since: float | None = None
         self.solving_status = ""
         self.stop = threading.Event()
-        self.thread = None
+        self.thread: threading.Thread | None = None
 
     def solving(self) -> None:
         """The run has just moved into the status in which it solves: the progress follows the time limit now."""
@@ -47,7 +47,7 @@ class Heartbeat:
         from django.db import connection as own
 
         model = type(self.run)
-        runs = model.objects.filter(pk=self.run.pk)
+        runs = model._default_manager.filter(pk=self.run.pk)
         try:
             while not self.stop.wait(HEARTBEAT_SECONDS):
                 runs.filter(status__in=model.WORKING).update(heartbeat=timezone.now())

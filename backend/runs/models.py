@@ -2,7 +2,11 @@
 stage, progress, heartbeat, attempts and times, the one-active-run rule, and the abstract publication of a run.
 Each concrete run declares its statuses, its scope's columns and its period (a week, a year); runs.lifecycle
 moves it."""
+from collections.abc import Callable
+from typing import ClassVar
+
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,14 +20,13 @@ ENDED = ("done", "failed", "cancelled")
 DONE, FAILED, CANCELLED = ENDED
 
 
-def run_statuses(*working: tuple[str, str]) -> type[models.TextChoices]:
-    """A kind of run's `Status`: queued, its working statuses in the order a worker moves through them (value, label),
-    then done, failed and cancelled. Members are named after their values (Status.SOLVING == "solving")."""
-    statuses = [(QUEUED, _("Queued")), *working, (DONE, _("Done")), (FAILED, _("Failed")), (CANCELLED, _("Cancelled"))]
-    return models.TextChoices("Status", [(value.upper(), (value, label)) for value, label in statuses])
-
-
 def status_field(statuses: type[models.TextChoices]) -> models.CharField:
+    """The status column over a kind of run's `Status`, which must read: queued, its working statuses in the order a
+    worker moves through them, then done, failed and cancelled (the values the kernel moves runs by). `Status` is a
+    class of its own in each kind, not made here, so that type checkers see its members."""
+    values = list(statuses.values)
+    if values[:1] != [QUEUED] or tuple(values[-len(ENDED):]) != ENDED:
+        raise ImproperlyConfigured(f"A run's statuses start with {QUEUED!r} and end with {ENDED!r}, not {values!r}.")
     return models.CharField(_("status"), max_length=16, choices=statuses.choices, default=QUEUED)
 
 
@@ -52,13 +55,20 @@ def progress_valid(*, name: str) -> models.CheckConstraint:
 class Run(TimeStamped):
     """A numbered version of a computation for one scope and period, moved by a worker through its statuses.
 
-    The concrete model declares `Status = run_statuses(...)` and `status = status_field(Status)`, `ACTIVE` and
+    The concrete model declares `class Status(models.TextChoices)` and `status = status_field(Status)`, `ACTIVE` and
     `WORKING`, `CLAIMED` (the status a worker takes a queued run into), `PERIOD` (the name of its period field), its
     scope's columns and the constraints `one_active_run` and `progress_valid`.
     """
 
     PERIOD: str = "week"
     ENDED = ENDED
+    # Declared by each kind (see above); typed here for the kernel that reads them.
+    Status: ClassVar[type[models.TextChoices]]
+    ACTIVE: ClassVar[tuple[str, ...]]
+    WORKING: ClassVar[tuple[str, ...]]
+    CLAIMED: ClassVar[str]
+    get_status_display: Callable[[], str]  # made by Django from the kind's status choices
+    publication: "RunPublication"  # the kind's publication (published_run), once published
 
     # "community:12", "sub_district:3" or "district:1": one column for the one-active-run and publication rules.
     scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
@@ -97,10 +107,6 @@ class Run(TimeStamped):
         """The lookup of the run's period: {"week": date} or {"year": 2027}."""
         return {self.PERIOD: self.period_value}
 
-    @classmethod
-    def publication_model(cls) -> type["RunPublication"]:
-        return cls._meta.get_field("publication").related_model
-
 
 class RunPublication(models.Model):
     """The published run of one scope and period: the one people are told about. The concrete model adds `PERIOD`
@@ -108,6 +114,7 @@ class RunPublication(models.Model):
     and `notified_at`, set once the people concerned were told."""
 
     PERIOD: str = "week"
+    run_id: int  # the kind's run = published_run(...)
 
     scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     published_by = models.ForeignKey(

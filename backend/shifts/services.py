@@ -32,7 +32,7 @@ class GenerationResult:
 
 
 def _post_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
-    result = []
+    result: list[tuple[Shift, dict | None]] = []
     posts = Post.objects.filter(community__in=communities, active=True)
     for post in posts:
         for weekday in post.weekdays:
@@ -53,7 +53,7 @@ PROJECT_FREQUENCIES_GENERATED = (Project.Frequency.WEEKLY, Project.Frequency.ONC
 
 
 def _project_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
-    result = []
+    result: list[tuple[Shift, dict | None]] = []
     last_day = week + dt.timedelta(days=6)
     projects = Project.objects.filter(
         community__in=communities, frequency__in=PROJECT_FREQUENCIES_GENERATED, seats__gt=0,
@@ -82,7 +82,7 @@ def _project_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None
 
 
 def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
-    result = []
+    result: list[tuple[Shift, dict | None]] = []
     start, end = _at(week, dt.time.min), _at(week + dt.timedelta(days=7), dt.time.min)
     needs = Need.objects.filter(
         community__in=communities, status=Need.Status.PUBLISHED, headcount__gt=0,
@@ -90,6 +90,8 @@ def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
         type__in=[Need.Type.SERVICE, Need.Type.EXPERTISE, Need.Type.VENUE],
     ).select_related("community")
     for need in needs:
+        if need.wanted_start is None or need.wanted_end is None:  # never: both filtered above
+            continue
         shift = Shift(
             community_id=need.community_id, title=need.title, origin=Shift.Origin.NEED, need=need,
             start=need.wanted_start, end=need.wanted_end, seats=need.headcount, priority=need.urgency,

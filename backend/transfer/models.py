@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from runs.models import Run, progress_valid, run_statuses, status_field
+from runs.models import CANCELLED, DONE, FAILED, QUEUED, Run, progress_valid, status_field
 
 
 class ImportRun(Run):
@@ -16,7 +16,13 @@ class ImportRun(Run):
     race for the same phones and numbers. `kind` stands where a run's period stands (its version counts per kind).
     """
 
-    Status = run_statuses(("checked", _("Checked, waiting for confirmation")), ("importing", _("Importing")))
+    class Status(models.TextChoices):
+        QUEUED = QUEUED, _("Queued")
+        CHECKED = "checked", _("Checked, waiting for confirmation")
+        IMPORTING = "importing", _("Importing")
+        DONE = DONE, _("Done")
+        FAILED = FAILED, _("Failed")
+        CANCELLED = CANCELLED, _("Cancelled")
 
     class Kind(models.TextChoices):
         VOLUNTEERS = "volunteers", _("Volunteers")

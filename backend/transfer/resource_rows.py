@@ -16,7 +16,7 @@ from orgs.models import Unit
 from resources.models import Resource
 from transfer import cells, rows
 from transfer.resources import RESOURCE_SCOPE, ChoiceWidget
-from transfer.rows import Importer, Planned, Row, first_lines, plain
+from transfer.rows import Importer, Planned, Row, first_lines, max_length, plain
 
 COLUMNS = ("id", "name", "category", "unit", "community", "capacity", "features", "address", "lat", "lng",
            "conditions", "status")
@@ -95,7 +95,7 @@ class ResourceReader(rows.RowReader):
         values: dict = {}
         existing = self._existing(row, cells_of_row)
         if row.given("name"):
-            values["name"] = row.bounded_text("name", Resource._meta.get_field("name").max_length)
+            values["name"] = row.bounded_text("name", max_length(Resource, "name"))
         if row.given("category"):
             values["category"] = row.choice("category", book.categories, _("Unknown category: %(value)s."))
         if row.given("community"):
@@ -113,7 +113,7 @@ class ResourceReader(rows.RowReader):
             values["features"] = cells.items(row.plain("features"))
         for column in TEXT_COLUMNS:
             if row.mapped(column):
-                values[column] = row.bounded_text(column, Resource._meta.get_field(column).max_length)
+                values[column] = row.bounded_text(column, max_length(Resource, column))
         row.read_point(values)
         if row.given("status"):
             values["status"] = row.choice("status", book.statuses, _("Unknown status: %(value)s."))

@@ -347,7 +347,7 @@ class VolunteerSheet(ScopedSheet):
         return mask_phone(volunteer.user.phone)
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        errors: dict[str, list] = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as exc:
@@ -428,7 +428,7 @@ class ResourceSheet(ScopedSheet):
         if user.role == Role.UNIT and not user.is_superuser:
             # A representative lists resources of their unit, located in any community.
             communities = Community.objects.all()
-            units = Unit.objects.filter(pk=user.unit_id)
+            units = Unit.objects.filter(pk=user.unit_id) if user.unit_id is not None else Unit.objects.none()
         else:
             communities = scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
             units = Unit.objects.all()
@@ -441,7 +441,7 @@ class ResourceSheet(ScopedSheet):
         return scope_queryset(queryset, self.user, RESOURCE_SCOPE, write=True).order_by("id")
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        errors: dict[str, list] = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as exc:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,12 @@ class Planned:
     values: dict = field(default_factory=dict)  # field -> value, the changed ones for an update
     phone: str | None = None  # volunteers: None keeps the stored number
     problems: list[dict] = field(default_factory=list)  # [{"row", "column", "reason"}]
+
+
+def max_length(model: type[models.Model], column: str) -> int | None:
+    """The most characters a text column of `model` holds (None: no limit)."""
+    found = model._meta.get_field(column)
+    return found.max_length if isinstance(found, models.Field) else None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from runs.heartbeat import Heartbeat
 from transfer import metrics, reading, resource_rows, units, volunteers
 from transfer.models import ColumnMemory, ImportRun
 from transfer.resources import ResourceSheet, ScopedSheet, VolunteerSheet, row_errors_of
-from transfer.rows import BAD, CREATE, UNCHANGED, UPDATE
+from transfer.rows import BAD, CREATE, UNCHANGED, UPDATE, Importer
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -218,7 +218,7 @@ IMPORT_CHUNK = 500
 IMPORT_TIME_LIMIT = 600.0  # the kernel's field; an import has no solver, this only documents the expected bound
 PREVIEW_PROBLEMS = 500  # the answer's share of the bad rows; the report has every one
 # Every kind runs through the same functions below; each says what its rows are (transfer.rows.Importer).
-IMPORTERS = {ImportRun.Kind.VOLUNTEERS: volunteers.IMPORTER, ImportRun.Kind.UNITS: units.IMPORTER,
+IMPORTERS: dict[str, Importer] = {ImportRun.Kind.VOLUNTEERS: volunteers.IMPORTER, ImportRun.Kind.UNITS: units.IMPORTER,
              ImportRun.Kind.RESOURCES: resource_rows.IMPORTER}
 
 
@@ -258,6 +258,7 @@ def _import_scope(user: User) -> dict:
     """The uploader's scope as a run's columns (runs.selectors.run_scope then shows the run to who sees it)."""
     if user.role == User.Role.COMMUNITY and not user.is_superuser:
         community = user.community
+        assert community is not None  # a community coordinator has one (the constraint user_role_has_scope)
         return {"scope_key": f"community:{community.pk}", "community": community,
                 "sub_district_id": community.sub_district_id}
     if user.role == User.Role.SUBDISTRICT and not user.is_superuser:
@@ -424,12 +425,12 @@ def import_run_execute(*, run_id: int) -> str:
     in chunks from where it stands. Safe to run twice. Returns the run's status afterwards."""
     run = lifecycle.run_claim(ImportRun, run_id, stage=_("Importing"), take_over=lambda orphan: True)
     if run is None:
-        return lifecycle.run_status(ImportRun, run_id) or "missing"
+        return lifecycle.run_status(ImportRun, run_id) or lifecycle.MISSING
     try:
         with Heartbeat(run):
             return _import_run_write(run)
     except lifecycle.RunStopped:
-        return lifecycle.run_status(ImportRun, run_id)
+        return lifecycle.run_status(ImportRun, run_id) or lifecycle.MISSING
     except Exception as exc:
         log.exception("import run %s failed", run_id)
         lifecycle.run_fail(ImportRun, run_id,
@@ -440,6 +441,8 @@ def import_run_execute(*, run_id: int) -> str:
 def _import_run_write(run: ImportRun) -> str:
     importer = IMPORTERS[run.kind]
     uploader = run.created_by
+    if uploader is None:  # the account was deleted after it confirmed: no scope to import into (the run fails)
+        raise ValueError(f"the uploader of import run {run.pk} no longer exists")
     sheet = _sheet_of(run, user=uploader)
     book = importer.book(uploader)
     reader = importer.reader(book=book, mapping=run.mapping, rows=sheet.rows)
@@ -480,13 +483,13 @@ def import_run_invite(*, run_id: int) -> int:
     the rows are in: a person's invitation costs as much as their whole row, so the file is in, and shown done,
     first. Safe to run twice: an account invited already is skipped. Returns the invitations issued now."""
     run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.DONE).first()
-    if run is None:
+    invite = IMPORTERS[run.kind].invite if run is not None else None
+    if run is None or invite is None:  # a kind that makes no accounts has none to invite
         return 0
     issued = 0
     for start in range(0, len(run.created_users), IMPORT_CHUNK):
         with transaction.atomic():
-            now_issued = IMPORTERS[run.kind].invite(run.created_users[start:start + IMPORT_CHUNK],
-                                                                uploader=run.created_by)
+            now_issued = invite(run.created_users[start:start + IMPORT_CHUNK], uploader=run.created_by)
             ImportRun.objects.filter(pk=run_id).update(invited=F("invited") + now_issued)
         issued += now_issued
     return issued

@@ -15,7 +15,7 @@ from core.scoping import COORDINATORS, Role, Scope, scope_queryset
 from orgs.models import Unit
 from transfer import rows
 from transfer.resources import ChoiceWidget
-from transfer.rows import Importer, Planned, first_lines, plain
+from transfer.rows import Importer, Planned, first_lines, max_length, plain
 
 # The same scope as the API's UnitViewSet writes with (a test keeps them equal).
 UNIT_SCOPE = Scope(community="community", unit="pk", read_all=COORDINATORS, write=COORDINATORS | {Role.UNIT})
@@ -89,14 +89,14 @@ class UnitReader(rows.RowReader):
         elif existing is None and not book.may_add:
             row.fail("name", _("No unit “%(value)s”: only the district administrator adds units.") % {"value": name})
         if name:
-            values["name"] = row.bounded_text("name", Unit._meta.get_field("name").max_length)
+            values["name"] = row.bounded_text("name", max_length(Unit, "name"))
         if row.given("kind"):
             values["kind"] = row.choice("kind", book.kinds, _("Unknown kind: %(value)s."))
         if row.given("community"):
             values["community_id"] = book.places.read(row, "community")
         for column in TEXT_COLUMNS:
             if row.mapped(column):
-                values[column] = row.bounded_text(column, Unit._meta.get_field(column).max_length)
+                values[column] = row.bounded_text(column, max_length(Unit, column))
         row.read_point(values)
         if existing is None:
             row.require(REQUIRED_COLUMNS, _("This column is required for a new unit."))

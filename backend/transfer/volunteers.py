@@ -21,7 +21,7 @@ from people.models import Skill, Volunteer
 from people.services import volunteer_number_next
 from transfer import cells, rows
 from transfer.resources import VOLUNTEER_SCOPE, ChoiceWidget, VolunteerSheet
-from transfer.rows import CREATE, UPDATE, Importer, Planned, Row, first_lines
+from transfer.rows import CREATE, UPDATE, Importer, Planned, Row, first_lines, max_length
 
 COLUMNS = ("number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
            "max_hours_per_week", "max_distance_km", "lat", "lng", "reported_community", "reported_at", "active",
@@ -145,7 +145,8 @@ class VolunteerReader(rows.RowReader):
 
         if row.given("name"):
             values["name"] = row.text("name")
-            if len(values["name"]) > Volunteer._meta.get_field("name").max_length:
+            limit = max_length(Volunteer, "name")
+            if limit is not None and len(values["name"]) > limit:
                 row.fail("name", _("Names are at most 64 characters."))
         if row.given("kind"):
             values["kind"] = row.choice("kind", book.kinds, _("Unknown kind: %(value)s."))
@@ -239,8 +240,10 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
     if creates:
         first = int(volunteer_number_next()[2:])
         numbers = [f"ZY{first + offset:07d}" for offset in range(len(creates))]
-        users = [User(username=number, display_name=row.values["name"], phone=row.phone, role=User.Role.VOLUNTEER,
-                      password=make_password(None)) for number, row in zip(numbers, creates, strict=True)]
+        # A new volunteer's row has its phone (planned: required), so `or ""` never applies.
+        users = [User(username=number, display_name=row.values["name"], phone=row.phone or "",
+                      role=User.Role.VOLUNTEER, password=make_password(None))
+                 for number, row in zip(numbers, creates, strict=True)]
         User.objects.bulk_create(users)
         volunteers = [Volunteer(user=account, number=number, **row.values)
                       for account, number, row in zip(users, numbers, creates, strict=True)]

@@ -210,7 +210,7 @@ def assignment_backfill(*, assignment_id: int) -> Backfill | None:
         .filter(pk=assignment_id, run__publication__isnull=False).first()
     )
     answer = getattr(declined, "response", None) if declined is not None else None
-    if answer is None or answer.status != Status.DECLINED:
+    if declined is None or answer is None or answer.status != Status.DECLINED:
         log.info("assignment %s is not a declined published one: no backfill", assignment_id)
         return None
     existing = Backfill.objects.filter(declined=declined).first()
@@ -294,7 +294,7 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
         )
     for row in moved_rows:
         notification_send(
-            recipients=[Volunteer.objects.filter(pk=row.volunteer_id).values_list("user_id", flat=True).first()],
+            recipients=[row.volunteer.user_id],
             kind=KIND_BACKFILL, event_key=f"backfill:moved:{row.pk}", title="您的岗位有调整",
             body="为填补空缺，您原来的一个班次已调整，请在“我的岗位”中查看新的安排。",
             payload={"assignment": row.pk, "run": run.pk},

@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import factories as f
-from allocation.models import AllocationRun
-from planning.models import MatchingRun
+from allocation.models import AllocationPublication, AllocationRun
+from planning.models import MatchingRun, Publication
 from runs import lifecycle
 from runs.errors import AlreadyPublished, RunAlreadyActive, RunEnded, RunNotDone, RunNotEditable
 from runs.lifecycle import ReapMessages, RunStopped
@@ -24,7 +24,7 @@ MESSAGES = ReapMessages(requeued="again after %(minutes)g min (%(n)d of %(max)d)
 @pytest.fixture(params=[MatchingRun, AllocationRun], ids=["matching", "allocation"])
 def kind(request, world):
     """kind.start(community=...) -> a queued run of this kind through run_create; kind.make(...) one written
-    directly; kind.model, kind.period."""
+    directly; kind.model, kind.publication, kind.period."""
     model = request.param
 
     class Kind:
@@ -54,6 +54,7 @@ def kind(request, world):
                                         status=status, time_limit=10.0, **fields)
 
     Kind.model, Kind.sent = model, []
+    Kind.publication = Publication if model is MatchingRun else AllocationPublication
     return Kind
 
 
@@ -245,10 +246,10 @@ def test_only_a_done_run_is_published_and_a_period_once(kind, world):
     refusal = AlreadyPublished("published already")
     # when
     with pytest.raises(RunNotDone) as not_done:
-        lifecycle.run_publish(working, user=user, published=_published_none,
+        lifecycle.run_publish(working, user=user, publication_model=kind.publication, published=_published_none,
                               already_published=lambda run, found: refusal)
-    publication = lifecycle.run_publish(done, user=user, published=_published_none,
-                                        already_published=lambda run, found: refusal)
+    publication = lifecycle.run_publish(done, user=user, publication_model=kind.publication,
+                                        published=_published_none, already_published=lambda run, found: refusal)
     # then
     assert (not_done.value.code, not_done.value.status_code) == ("run_not_done", 409)
     assert (publication.run, publication.scope_key, publication.published_by) == (done, done.scope_key, user)
@@ -256,7 +257,7 @@ def test_only_a_done_run_is_published_and_a_period_once(kind, world):
     # and a second publication of the scope and period is refused by the database's rule, as the caller says
     again = kind.make(status="done", version=3)
     with pytest.raises(AlreadyPublished) as twice:
-        lifecycle.run_publish(again, user=user, published=_published_none,
+        lifecycle.run_publish(again, user=user, publication_model=kind.publication, published=_published_none,
                               already_published=lambda run, found: refusal)
     assert twice.value is refusal
 
@@ -280,16 +281,17 @@ def _fourth_community(world):
 def test_unannounced_publications_have_their_notice_sent_again_until_told(kind, world):
     # given a publication of three minutes ago whose people were not told
     done = kind.make(status="done")
-    publication = lifecycle.run_publish(done, user=world.users["community"], published=_published_none,
+    publication = lifecycle.run_publish(done, user=world.users["community"], publication_model=kind.publication,
+                                        published=_published_none,
                                         already_published=lambda run, found: AlreadyPublished("no"))
     later = timezone.now() + dt.timedelta(minutes=3)
     # when the sweeper looks two minutes back, by publication and by run
-    by_pk = lifecycle.publication_resend_notices(kind.model.publication_model(), enqueue=kind.sent.append, now=later,
+    by_pk = lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
                                                  older_than_minutes=2)
-    by_run = lifecycle.publication_resend_notices(kind.model.publication_model(), enqueue=kind.sent.append, now=later,
+    by_run = lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
                                                   older_than_minutes=2, by="run_id")
     # then the notice was sent again, and once the people are told it is not
     assert (by_pk, by_run, kind.sent) == ([publication.pk], [done.pk], [publication.pk, done.pk])
     type(publication).objects.filter(pk=publication.pk).update(notified_at=later)
-    assert lifecycle.publication_resend_notices(kind.model.publication_model(), enqueue=kind.sent.append, now=later,
+    assert lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
                                                 older_than_minutes=2) == []
