@@ -9,11 +9,11 @@ from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField, StringListField
 from core.masking import mask_phone
-from core.weeks import district_today, district_zone
 from core.phones import phone_national
 from core.related import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer, PhoneField
+from core.weeks import district_today, district_zone
 from geo.models import Community, Grid
 from people import selectors, services
 from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch
 
+from geo.models import Community
 from lending.selectors import withdrawn_days
 from people import selectors as people_selectors
-from geo.models import Community
 from people.models import Blackout, Volunteer
 from planning.models import Assignment, MatchingRun, RemovedPair, ResourceBooking, UnfilledSeat
 from posts.models import PostHolding
