@@ -4261,9 +4261,9 @@ export interface components {
                 };
             };
             recruitment?: components["schemas"]["RecruitmentLine"][];
-            /** @description Assignments that gave a volunteer a shift of a kind or in a community they prefer. */
+            /** @description 安排到志愿者意向类别或意向社区班次的人次。 */
             preferences_matched?: number;
-            /** @description Volunteers of the week who stated a preference matching one of its shifts. */
+            /** @description 本周填写了服务意向、且有相符班次的志愿者人数。 */
             preferences_stated?: number;
         };
         MatchingRunOutput: {
@@ -5907,9 +5907,9 @@ export interface components {
             /** 有效 */
             active?: boolean;
             email?: string;
-            /** @description Kinds of service the volunteer prefers (post and need categories). */
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
             preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
-            /** @description Communities where the volunteer prefers to serve. */
+            /** @description 志愿者想去服务的社区。 */
             preferred_communities?: number[];
         };
         /**
@@ -5934,9 +5934,9 @@ export interface components {
             /** 同意向工作单位反馈服务记录 */
             consent_share_with_unit?: boolean;
             email?: string;
-            /** @description Kinds of service the volunteer prefers (post and need categories). */
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
             preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
-            /** @description Communities where the volunteer prefers to serve. */
+            /** @description 志愿者想去服务的社区。 */
             preferred_communities?: number[];
         };
         /**
@@ -7420,9 +7420,9 @@ export interface components {
             readonly verified_skills?: components["schemas"]["SkillVerificationOutput"][];
             /** @description 本人已通过激活邀请开通账号。 */
             readonly activated: boolean;
-            /** @description Kinds of service the volunteer prefers (post and need categories). Not shown to unit representatives. */
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 Not shown to unit representatives. */
             preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
-            /** @description Communities where the volunteer prefers to serve. Not shown to unit representatives. */
+            /** @description 志愿者想去服务的社区。 Not shown to unit representatives. */
             preferred_communities?: number[];
         };
         VolunteerActivationOutput: {
@@ -7489,9 +7489,9 @@ export interface components {
             /** 有效 */
             active?: boolean;
             email?: string;
-            /** @description Kinds of service the volunteer prefers (post and need categories). */
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
             preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
-            /** @description Communities where the volunteer prefers to serve. */
+            /** @description 志愿者想去服务的社区。 */
             preferred_communities?: number[];
         };
         Weekdays: number[];
