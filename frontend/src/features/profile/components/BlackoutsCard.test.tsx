@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
 import type { Schema } from "@/lib/api";
 import { addDays, districtDay, districtToday } from "@/lib/format";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import { BlackoutsCard } from "./BlackoutsCard";
@@ -32,7 +33,7 @@ beforeEach(() => {
   server.use(
     http.get("/api/blackouts/", ({ request, response }) => {
       listed.push(new URL(request.url).searchParams);
-      return response.untyped(jsonReply(200, { count: rows.length, next: null, previous: null, results: rows }));
+      return response.untyped(jsonReply(200, page(rows)));
     }),
     http.post("/api/blackouts/", async ({ request, response }) => {
       const body = ((await request.json()) ?? {}) as Record<string, unknown>;

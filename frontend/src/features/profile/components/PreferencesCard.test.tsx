@@ -3,6 +3,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
+import { page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import type { VolunteerProfile } from "../api/profile";
@@ -25,7 +26,7 @@ beforeEach(() => {
   patchReply = (body) => jsonReply(200, { ...profile, ...body });
   server.use(
     http.get("/api/communities/", ({ response }) =>
-      response.untyped(jsonReply(200, { count: 2, next: null, previous: null, results: [community(1, "百花社区"), community(2, "秦江社区")] }))),
+      response.untyped(jsonReply(200, page([community(1, "百花社区"), community(2, "秦江社区")])))),
     http.patch("/api/volunteers/{id}/", async ({ request, response }) => {
       const body = ((await request.json()) ?? {}) as Record<string, unknown>;
       patched.push(body);
