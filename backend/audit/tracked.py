@@ -22,7 +22,7 @@ from accounts.models import Invitation, User
 from allocation.models import AllocationPublication, AllocationRun
 from core.scoping import Scope, scope_filter
 from needs.models import Need
-from people.models import SkillVerification, Volunteer
+from people.models import Blackout, SkillVerification, Volunteer
 from planning.models import Assignment, MatchingRun, Publication
 from posts.models import PostHolding
 from records.models import ServiceRecord
@@ -86,6 +86,8 @@ TRACKED: dict[str, Tracked] = {
     # Accounts: made, changed (role, scope, contact), disabled, enabled, reset; never the password or a digest.
     "user": Tracked(User, in_scope(Scope(community="volunteer__home_community")),
                     exclude=("password", "last_login", "credentials_version"), mask=("phone", "email", "display_name")),
+    # A volunteer's absences, filed by themself or their coordinator; the reason may be about health, so masked.
+    "blackout": Tracked(Blackout, in_scope(Scope(community="volunteer__home_community")), mask=("reason",)),
     "volunteer": Tracked(Volunteer, in_scope(Scope(community="home_community")), exclude=("lat", "lng"),
                          mask=("name",)),
     # An import: its upload, confirmation and end with the counts written (run_finish: the bulk writes of its

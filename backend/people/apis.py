@@ -111,7 +111,7 @@ class VolunteerViewSet(ScopedViewSet):
         return UnitMemberFilter if self._is_unit() else VolunteerFilter
 
     def base_queryset(self):
-        queryset = super().base_queryset().prefetch_related(selectors.verifications_prefetch())
+        queryset = super().base_queryset().prefetch_related(selectors.verifications_prefetch(), "preferred_communities")
         if self._is_unit():
             # Setting an employer unit shares nothing: only the member's own consent does.
             queryset = queryset.filter(consent_share_with_unit=True)

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.models import Located, TimeStamped
 from core.validators import validate_string_list
-from people.validators import validate_skill_levels
+from people.validators import validate_service_kinds, validate_skill_levels
 
 
 class Skill(models.Model):
@@ -74,6 +74,13 @@ class Volunteer(Located, TimeStamped):
     report_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("report confirmed by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+    )
+    # What the volunteer likes to do and where: the weekly mapper turns them into the week's preferred shifts, a soft
+    # rule of the matching (a shift of a preferred kind or in a preferred community is preferred).
+    preferred_kinds = models.JSONField(_("preferred kinds of service"), default=list, blank=True,
+                                       validators=[validate_service_kinds])
+    preferred_communities = models.ManyToManyField(
+        "geo.Community", verbose_name=_("preferred communities"), blank=True, related_name="preferred_by"
     )
     # The volunteer's own acts, set on their profile only; every change is kept (ConsentChange).
     consent_rank_name = models.BooleanField(_("publish my name in rankings"), default=False)

@@ -1,5 +1,8 @@
 """Input and output shapes of skills, volunteer profiles (the coordinator's, the volunteer's own and the unit
-representative's narrower view), consent history, skill verification, availability and blackouts."""
+representative's narrower view, with the volunteer's preferences), consent history, skill verification,
+availability and blackouts."""
+import datetime as dt
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,9 +13,11 @@ from core.phones import phone_national
 from core.related import ScopedPrimaryKeyRelatedField, ScopedSlugRelatedField
 from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer, PhoneField
+from core.weeks import district_today, district_zone
 from geo.models import Community, Grid
 from people import selectors, services
 from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability
+from people.validators import service_kind_choices
 
 # Whose profile a caller may file availability or blackouts for: their own, or those they look after.
 VOLUNTEER_WRITE_SCOPE = Scope(community="home_community", volunteer="pk", write=COORDINATORS | {Role.VOLUNTEER})
@@ -50,6 +55,14 @@ class VolunteerSerializer(DomainSerializer):
     verified_skills = serializers.SerializerMethodField(
         help_text=_("Skill levels a coordinator has verified; the levels in `skills` are the volunteer's claims.")
     )
+    preferred_kinds = serializers.ListField(
+        child=serializers.ChoiceField(choices=service_kind_choices()), required=False, max_length=20,
+        help_text=_("Kinds of service the volunteer prefers (post and need categories)."),
+    )
+    preferred_communities = ScopedPrimaryKeyRelatedField(
+        many=True, queryset=Community.objects.all(), required=False,
+        help_text=_("Communities where the volunteer prefers to serve."),
+    )
     # Consents are the volunteer's own act (their profile); a coordinator sending a different value is refused.
     volunteer_sets_consent = False
     scoped_fields = {
@@ -64,6 +77,7 @@ class VolunteerSerializer(DomainSerializer):
             "home_community", "home_community_name", "grid", "lat", "lng", "skills", "languages",
             "max_hours_per_week", "max_distance_km", "reported_community", "reported_at", "report_confirmed_at",
             "consent_rank_name", "consent_share_with_unit", "active", "verified_skills", "email", "activated",
+            "preferred_kinds", "preferred_communities",
         ]
         read_only_fields = ["number", "report_confirmed_at", *services.CONSENTS]
         json_fields = {"skills": SkillLevelsField, "languages": StringListField}
@@ -100,6 +114,11 @@ class VolunteerSerializer(DomainSerializer):
             if sent != getattr(self.instance, name, False):
                 refused[name] = [_("Only the volunteer can change this, on their own profile.")]
         return refused
+
+    def validate_preferred_kinds(self, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise serializers.ValidationError(_("A kind of service is named twice."))
+        return value
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -144,7 +163,8 @@ class VolunteerSelfSerializer(VolunteerSerializer):
 
 # What a unit representative does not see of its consenting members: where they live, and what only
 # matching needs. The schema documents these fields of the volunteer as optional for that reason.
-UNIT_HIDDEN_FIELDS = ("lat", "lng", "grid", "languages", "max_hours_per_week", "max_distance_km", "verified_skills")
+UNIT_HIDDEN_FIELDS = ("lat", "lng", "grid", "languages", "max_hours_per_week", "max_distance_km", "verified_skills",
+                      "preferred_kinds", "preferred_communities")
 
 
 class VolunteerUnitSerializer(VolunteerSerializer):
@@ -209,12 +229,21 @@ class WeeklyAvailabilitySerializer(DomainSerializer):
 
 
 class BlackoutSerializer(DomainSerializer):
+    """A dated absence; times are aware (the web app takes them in the district's zone). A new or moved blackout may
+    not start before today: a past one changes no plan."""
+
     ordered_pairs = (("start", "end"),)
     scoped_fields = {"volunteer": (Volunteer.objects, VOLUNTEER_WRITE_SCOPE)}
 
     class Meta:
         model = Blackout
         fields = ["id", "volunteer", "start", "end", "reason"]
+
+    def validate_start(self, value: dt.datetime) -> dt.datetime:
+        today = dt.datetime.combine(district_today(), dt.time(0), tzinfo=district_zone())
+        if value < today and (self.instance is None or value != self.instance.start):
+            raise serializers.ValidationError(_("Must not be before today."))
+        return value
 
 
 class VolunteerReportInputSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """Writes on volunteers: creating a profile creates the person's account and its invitation too; consents change
 only by the volunteer's own act, each change kept with its time; coordinators verify or revoke a claimed skill
-level; an in-office member reports (报到) to a community, and that community's coordinator confirms it."""
+level; an in-office member reports (报到) to a community, and that community's coordinator confirms it. The
+volunteer's preferred kinds of service and communities are part of the profile."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
@@ -43,7 +44,10 @@ def volunteer_create(*, phone: str = "", email: str = "", created_by=None, **fie
                 role=User.Role.VOLUNTEER)
     user.set_unusable_password()
     user.save()
+    communities = fields.pop("preferred_communities", None)
     volunteer = Volunteer.objects.create(user=user, number=number, **fields)
+    if communities:
+        volunteer.preferred_communities.set(communities)
     accounts_services.invitation_issue(user=user, created_by=created_by)
     return volunteer
 
@@ -53,6 +57,9 @@ def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, email: s
                      **fields) -> Volunteer:
     """Change a profile; consents among the fields go through `volunteer_consent_set` (the volunteer's own)."""
     consents = {name: fields.pop(name) for name in CONSENTS if name in fields}
+    communities = fields.pop("preferred_communities", None)
+    if communities is not None:
+        volunteer.preferred_communities.set(communities)
     if phone:
         phone = accounts_services.phone_claim(phone=phone, user=volunteer.user)
     for name, value in fields.items():

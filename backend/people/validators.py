@@ -1,5 +1,6 @@
 """Validators of skill requirements: {"skill code": level}, the codes taken from the skill catalogue (people.Skill);
-needs, posts, projects, shifts and volunteer profiles hold them as JSON."""
+needs, posts, projects, shifts and volunteer profiles hold them as JSON. Also the kinds of service a volunteer may
+prefer: the categories of posts and of needs, which the shifts they produce carry."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -18,3 +19,26 @@ def validate_skill_levels(value) -> None:
         unknown = sorted(set(value) - known)
         if unknown:
             raise ValidationError(_("Unknown skill: %(codes)s") % {"codes": ", ".join(unknown)})
+
+
+def service_kind_choices() -> list[tuple[str, str]]:
+    """The kinds of service a volunteer may prefer: the post categories, then the need categories not among them
+    (a shift's kind is its post's category, or its need's)."""
+    from needs.models import Need  # both apps' models import people's
+    from posts.models import Post
+
+    kinds = dict(Post.Category.choices)
+    for value, label in Need.Category.choices:
+        kinds.setdefault(value, label)
+    return list(kinds.items())
+
+
+def validate_service_kinds(value) -> None:
+    """A list of distinct kinds of service (service_kind_choices)."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(_("Expected a list of kinds of service."))
+    unknown = sorted(set(value) - {kind for kind, _label in service_kind_choices()})
+    if unknown:
+        raise ValidationError(_("Unknown kind of service: %(kinds)s") % {"kinds": ", ".join(unknown)})
+    if len(set(value)) != len(value):
+        raise ValidationError(_("A kind of service is named twice."))

@@ -114,6 +114,10 @@ class MatchingRunMetricsSerializer(RunMetricsSerializer):
     soft_rules = serializers.DictField(child=serializers.DictField(child=serializers.FloatField()), required=False,
                                        help_text=_("What each soft rule contributed."))
     recruitment = RecruitmentLineSerializer(many=True, required=False)
+    preferences_matched = serializers.IntegerField(required=False, help_text=_(
+        "Assignments that gave a volunteer a shift of a kind or in a community they prefer."))
+    preferences_stated = serializers.IntegerField(required=False, help_text=_(
+        "Volunteers of the week who stated a preference matching one of its shifts."))
 
 
 class MatchingRunOutputSerializer(RunOutputSerializer):

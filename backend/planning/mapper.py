@@ -5,7 +5,10 @@ Who is in a problem (documented choice): the run's scope decides everything. Vol
 whose home community is in the scope, with their skills as matching may use them (people.selectors: a skill
 that requires verification counts only up to its verified level, any other as the volunteer claims it); shifts are
 the scope's shifts of the week; resources are the listed
-ones of communities in the scope, available in their slots of that week. Times are local date-times in
+ones of communities in the scope, available in their slots of that week. A volunteer's stated preferences (kinds of
+service, communities) become the week's preferred shifts: a shift is preferred if its kind (its post's category, or
+its need's) or its community is among them, named by its post where it has one (the optimizer matches a post to all
+of its shifts), so a preference costs one token per post rather than per shift. Times are local date-times in
 settings.TIME_ZONE (Asia/Shanghai), to the minute. Ids are prefixed by kind ("v12", "s34", "r5", "q7", "p3")
 so that explanations and logs say what an id is.
 """
@@ -21,6 +24,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch
 
+from geo.models import Community
 from lending.selectors import withdrawn_days
 from people import selectors as people_selectors
 from people.models import Blackout, Volunteer
@@ -160,6 +164,38 @@ class MappedProblem:
         }
 
 
+@dataclass
+class ShiftTokens:
+    """The preference tokens of the week's shifts (a post id, or the shift id of a shift without a post), by kind of
+    service and by community, each in the order of the shifts."""
+
+    by_kind: dict[str, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
+    by_community: dict[int, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
+
+    def preferred(self, *, kinds: list[str], communities: list[int]) -> list[str]:
+        tokens: dict[str, None] = {}
+        for kind in kinds:
+            tokens.update(self.by_kind.get(kind, {}))
+        for community in communities:
+            tokens.update(self.by_community.get(community, {}))
+        return sorted(tokens)
+
+
+def shift_tokens(run: MatchingRun) -> ShiftTokens:
+    rows = (
+        Shift.objects.filter(week=run.week, **_in_scope(run, "community"))
+        .values_list("pk", "post_id", "post__category", "need__category", "community_id").order_by("start", "pk")
+    )
+    tokens = ShiftTokens()
+    for shift, post, post_kind, need_kind, community in rows:
+        token = pid(post) if post is not None else sid(shift)
+        kind = post_kind or need_kind
+        if kind:
+            tokens.by_kind[kind][token] = None
+        tokens.by_community[community][token] = None
+    return tokens
+
+
 def _volunteers(run: MatchingRun) -> list[dict]:
     zone_start = dt.datetime.combine(run.week, dt.time(0), tzinfo=_zone())
     zone_end = zone_start + dt.timedelta(days=7)
@@ -176,11 +212,13 @@ def _volunteers(run: MatchingRun) -> list[dict]:
                 queryset=PostHolding.objects.filter(status=PostHolding.Status.ACTIVE, year=run.week.year),
                 to_attr="holdings_this_year",
             ),
+            Prefetch("preferred_communities", queryset=Community.objects.only("pk")),
         )
         .select_related("home_community")
         .order_by("pk")
     )
     areas = run.level == MatchingRun.Level.DISTRICT
+    tokens: ShiftTokens | None = None
     result = []
     for volunteer in volunteers:
         holes = [(_floor_minute(_local(b.start)), _ceil_minute(_local(b.end))) for b in volunteer.blackouts.all()]
@@ -202,6 +240,12 @@ def _volunteers(run: MatchingRun) -> list[dict]:
         if posts:
             # 一编三定 holders are the solver's first choice for their post's shifts
             item["posts"] = [pid(pk) for pk in posts]
+        communities = [c.pk for c in volunteer.preferred_communities.all()]
+        if volunteer.preferred_kinds or communities:
+            tokens = tokens or shift_tokens(run)
+            preferred = tokens.preferred(kinds=volunteer.preferred_kinds, communities=communities)
+            if preferred:
+                item["preferences"] = preferred
         result.append(item)
     return result
 
@@ -439,5 +483,17 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
         "solver": solution.solver,
         "problem": mapped.counts,
     })
-    return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats,
-                    metrics=_plain(dict(solution.metrics)))
+    metrics = _plain(dict(solution.metrics)) | preferences_matched(mapped.data, solution.assignments)
+    return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats, metrics=metrics)
+
+
+def preferences_matched(data: dict, assignments) -> dict:
+    """How many of the plan's assignments gave a volunteer a shift they prefer (the shift or its post among their
+    preferences), and how many volunteers stated a preference this week."""
+    preferences = {v["id"]: set(v["preferences"]) for v in data["volunteers"] if v.get("preferences")}
+    post = {s["id"]: s.get("post") for s in data["shifts"]}
+    matched = sum(
+        1 for volunteer, shift in assignments
+        if shift in preferences.get(volunteer, ()) or post.get(shift) in preferences.get(volunteer, ())
+    )
+    return {"preferences_matched": matched, "preferences_stated": len(preferences)}

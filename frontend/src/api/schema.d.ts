@@ -3143,11 +3143,8 @@ export interface components {
             readonly changes: components["schemas"]["AuditChange"][];
         };
         /**
-         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
-         *     through a single field or a list of ids (every related field already names only rows the caller may see:
-         *     core.related, through core.serializers.ModelSerializer).
-         *
-         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         * @description A dated absence; times are aware (the web app takes them in the district's zone). A new or moved blackout may
+         *     not start before today: a past one changes no plan.
          */
         Blackout: {
             readonly id: number;
@@ -3167,11 +3164,8 @@ export interface components {
             reason?: string;
         };
         /**
-         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
-         *     through a single field or a list of ids (every related field already names only rows the caller may see:
-         *     core.related, through core.serializers.ModelSerializer).
-         *
-         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         * @description A dated absence; times are aware (the web app takes them in the district's zone). A new or moved blackout may
+         *     not start before today: a past one changes no plan.
          */
         BlackoutRequest: {
             /** 志愿者 */
@@ -4267,6 +4261,10 @@ export interface components {
                 };
             };
             recruitment?: components["schemas"]["RecruitmentLine"][];
+            /** @description 安排到志愿者意向类别或意向社区班次的人次。 */
+            preferences_matched?: number;
+            /** @description 本周填写了服务意向、且有相符班次的志愿者人数。 */
+            preferences_stated?: number;
         };
         MatchingRunOutput: {
             readonly id: number;
@@ -5367,11 +5365,8 @@ export interface components {
             items?: components["schemas"]["AgreementItemRequest"][];
         };
         /**
-         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
-         *     through a single field or a list of ids (every related field already names only rows the caller may see:
-         *     core.related, through core.serializers.ModelSerializer).
-         *
-         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         * @description A dated absence; times are aware (the web app takes them in the district's zone). A new or moved blackout may
+         *     not start before today: a past one changes no plan.
          */
         PatchedBlackoutRequest: {
             /** 志愿者 */
@@ -5912,6 +5907,10 @@ export interface components {
             /** 有效 */
             active?: boolean;
             email?: string;
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
+            preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
+            /** @description 志愿者想去服务的社区。 */
+            preferred_communities?: number[];
         };
         /**
          * @description What a volunteer may change on their own profile, their consents among it; the rest is kept by their
@@ -5935,6 +5934,10 @@ export interface components {
             /** 同意向工作单位反馈服务记录 */
             consent_share_with_unit?: boolean;
             email?: string;
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
+            preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
+            /** @description 志愿者想去服务的社区。 */
+            preferred_communities?: number[];
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -6134,6 +6137,25 @@ export interface components {
             /** 有效 */
             active?: boolean;
         };
+        /**
+         * @description * `policy` - 政策宣传
+         *     * `patrol` - 治安巡逻
+         *     * `sanitation` - 环境卫生监督
+         *     * `civility` - 文明引导
+         *     * `mediation` - 矛盾纠纷调解
+         *     * `hardship` - 帮扶济困
+         *     * `courtyard` - 楼院长
+         *     * `legal` - 法律服务
+         *     * `other` - 其他
+         *     * `elderly` - 为老服务
+         *     * `children` - 青少年与儿童
+         *     * `health` - 医疗健康
+         *     * `environment` - 环境卫生
+         *     * `culture` - 文化教育
+         *     * `safety` - 平安建设
+         * @enum {string}
+         */
+        PreferredKindsEnum: "policy" | "patrol" | "sanitation" | "civility" | "mediation" | "hardship" | "courtyard" | "legal" | "other" | "elderly" | "children" | "health" | "environment" | "culture" | "safety";
         PriorityFill: {
             seats: number;
             filled: number;
@@ -7398,6 +7420,10 @@ export interface components {
             readonly verified_skills?: components["schemas"]["SkillVerificationOutput"][];
             /** @description 本人已通过激活邀请开通账号。 */
             readonly activated: boolean;
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 Not shown to unit representatives. */
+            preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
+            /** @description 志愿者想去服务的社区。 Not shown to unit representatives. */
+            preferred_communities?: number[];
         };
         VolunteerActivationOutput: {
             community: number;
@@ -7463,6 +7489,10 @@ export interface components {
             /** 有效 */
             active?: boolean;
             email?: string;
+            /** @description 志愿者想参加的服务类别（岗位类别和需求类别）。 */
+            preferred_kinds?: components["schemas"]["PreferredKindsEnum"][];
+            /** @description 志愿者想去服务的社区。 */
+            preferred_communities?: number[];
         };
         Weekdays: number[];
         /**
@@ -9638,6 +9668,7 @@ export interface operations {
                  *     * `allocation_run` - allocation_run
                  *     * `assignment` - assignment
                  *     * `assignment_response` - assignment_response
+                 *     * `blackout` - blackout
                  *     * `export_job` - export_job
                  *     * `import_run` - import_run
                  *     * `invitation` - invitation
@@ -9652,7 +9683,7 @@ export interface operations {
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "skill_verification" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;

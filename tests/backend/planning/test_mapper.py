@@ -284,7 +284,8 @@ def test_a_solution_becomes_unsaved_rows_of_the_run(world, queued_run):
                           "solver": "highs", "problem": {"volunteers": 0, "shifts": 0, "resources": 0,
                                                          "resource_requests": 0, "seats": 0, "locks": 0,
                                                          "forbidden": 0}}
-    assert rows.metrics == {"filled_seats": 2, "mean": None}      # JSON has no NaN
+    assert rows.metrics == {"filled_seats": 2, "mean": None,      # JSON has no NaN
+                            "preferences_matched": 0, "preferences_stated": 0}
     assert {a.run_id for a in rows.assignments} == {run.pk}
 
 

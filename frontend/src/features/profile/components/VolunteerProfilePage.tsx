@@ -1,5 +1,5 @@
 // The volunteer's own profile: skills and levels (their claims, with what a coordinator verified), weekly limits,
-// consents with their history, and weekly availability (a grid).
+// consents with their history, service preferences, weekly availability (a grid) and the days they are away.
 import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useEffect, useState } from "react";
@@ -16,7 +16,9 @@ import {
   type Skill,
   type VolunteerProfile,
 } from "../api/profile";
+import { BlackoutsCard } from "./BlackoutsCard";
 import { ConsentCard } from "./ConsentCard";
+import { PreferencesCard } from "./PreferencesCard";
 import { gridFrom, windowsFrom, type Grid } from "./weekGrid";
 import { WeekGridPicker } from "./WeekGridPicker";
 
@@ -183,7 +185,9 @@ export function VolunteerProfilePage() {
         <ProfileForm profile={p} />
       </Card>
       <ConsentCard profile={p} />
+      <PreferencesCard profile={p} />
       <AvailabilityCard volunteer={p.id} />
+      <BlackoutsCard volunteer={p.id} />
     </Space>
   );
 }
