@@ -181,7 +181,8 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
     progress, if given, receives the proven bound after every round (the restricted LP's value is no plan,
     so no objective).
 
-    Returns (status, objective, bound, values over all columns, active mask, rounds).
+    Returns (status, objective, bound, values over all columns, active mask, rounds, row duals of the last
+    optimal round: prices any caller may use as Lagrangian multipliers, zeros if no round finished).
     """
     import time
 
@@ -213,6 +214,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
     add(order)
     rounds, bound, status, obj = 0, np.inf, "kNotset", None
     values = np.zeros(n)             # the last optimal restricted LP point (an interrupted solve is no plan)
+    duals = np.zeros(row_lo.size)
     while True:
         rounds += 1
         remaining = time_limit - (time.monotonic() - start)
@@ -232,6 +234,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         values = np.zeros(n)
         values[order] = np.asarray(sol.col_value)[:order.size]
         y = np.asarray(sol.row_dual)
+        duals = y
         rc = model.cost - csr_t @ y
         rc[active] = 0.0
         positive = np.flatnonzero(rc > 1e-7 * max(1.0, model.scale))
@@ -252,4 +255,4 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         active[take] = True
         order = np.concatenate([order, take])
         add(take)
-    return status, obj, bound, values, active, rounds
+    return status, obj, bound, values, active, rounds, duals

@@ -163,9 +163,11 @@ def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float,
 
 def _drop_roomless(cands, arrays, problem, x, y):
     """A rounded LP plan may staff a shift whose request was only partly met: drop those seats."""
+    req_of = arrays.s_request[cands.shift[x]]
+    if not len(problem.resource_requests):
+        return x                 # nothing to index (a piece without requests: `met` would be empty)
     met = np.zeros(len(problem.resource_requests), dtype=bool)
     met[cands.req[y]] = True
-    req_of = arrays.s_request[cands.shift[x]]
     return x[(req_of < 0) | met[np.maximum(req_of, 0)]]
 
 
@@ -270,7 +272,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
     max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
         (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
-    status, obj, lp_bound, values, active, rounds = hb.column_generation(
+    status, obj, lp_bound, values, active, rounds, _ = hb.column_generation(
         prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
         choice=choice, stop_gap=gap / 4, progress=report.model_units(prim.scale, max_soft / model.scale))
     if obj is None:
