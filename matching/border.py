@@ -1,6 +1,6 @@
-"""What the fan-out does across piece borders: each piece's prices of its people's time (the duals of its LP),
-a bound over every pair of the whole week from those prices, and a MIP over the open seats and the pairs that
-cross borders, started from the pieces' plans.
+"""What the fan-out does across piece borders: prices of people's time (an LP's duals) by the ids they are about,
+a bound over every pair of the whole week from such prices, and the pairs a border solve may change (the plan's,
+those across borders, those into seats still open).
 
 The bound is Lagrangian: every priced row of a piece (a person's hours, number of shifts, one shift at a time; a
 shift's room; a resource's one request at a time) is also a valid row of the whole week once it takes in that
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 import numpy as np
 
-from .candidates import Arrays, Candidates, build_candidates, problem_arrays
-from .formulation import build_model, lock_columns, objective_scale, shift_caps
+from .candidates import Arrays, Candidates
+from .formulation import objective_scale, shift_caps
 from .problem import Problem
 
 log = logging.getLogger(__name__)
@@ -24,43 +25,14 @@ log = logging.getLogger(__name__)
 PRICED_RULES = ("one_at_a_time", "max_hours", "max_shifts", "needs_room", "resource_once")
 
 
-# ---------------------------------------------------------------- a piece's prices
+# ---------------------------------------------------------------- prices by what they are about
 
-def piece_prices(piece: Problem, *, time_limit: float, threads: int | None = None) -> dict:
-    """The duals of the piece's LP relaxation (seat level, as the pieces' bound), by the ids they are about.
-
-    JSON-ready: {"overlap": [[volunteer, instant, price]], "hours": {volunteer: price per minute},
-    "shifts": {volunteer: price}, "room": {shift: price}, "resource": [[resource, instant, price]],
-    "rounds": pricing rounds, "seconds": ...}. Only positive prices are kept. `time_limit` bounds the LP (HiGHS's
-    own limit, each pricing round within what is left); prices from an unfinished pricing are still valid.
-    """
-    from . import highs_backend as hb
-    from .highs_strategies import primary_model
-
-    t0 = time.monotonic()
-    out: dict = {"overlap": [], "hours": {}, "shifts": {}, "room": {}, "resource": [], "rounds": 0}
-    cands = build_candidates(piece)
-    if cands.n_pairs == 0 and cands.res.size == 0:
-        return {**out, "seconds": round(time.monotonic() - t0, 3)}
-    arrays = problem_arrays(piece)
-    prim = primary_model(build_model(piece, cands, arrays))
-    # start from each shift's best candidates by bonus (two per seat) and every request pair
-    order = np.lexsort((-cands.bonus, cands.shift))
-    rank = np.empty(cands.n_pairs, dtype=np.int64)
-    rank[order] = np.arange(cands.n_pairs) - np.searchsorted(cands.shift[order], cands.shift[order], "left")
-    initial = np.concatenate([np.flatnonzero(rank < 2 * arrays.s_seats[cands.shift]),
-                              prim.n_x + np.arange(prim.n_y)])
-    remaining = time_limit - (time.monotonic() - t0)
-    if remaining > 0.05:
-        *_, rounds, duals = hb.column_generation(prim, initial, time_limit=remaining, threads=threads)
-        out["rounds"] = int(rounds)
-        _collect(out, piece, cands, arrays, prim.blocks, np.maximum(duals, 0.0))
-    out["seconds"] = round(time.monotonic() - t0, 3)
-    return out
-
-
-def _collect(out: dict, piece: Problem, cands: Candidates, arrays: Arrays, blocks, duals: np.ndarray) -> None:
-    vols, shifts, res = piece.volunteers, piece.shifts, piece.resources
+def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray) -> dict:
+    """An LP's row duals (>= 0, seat units) by the ids they are about, JSON-ready: {"overlap": [[volunteer, instant,
+    price]], "hours": {volunteer: price per minute}, "shifts": {volunteer: price}, "room": {shift: price},
+    "resource": [[resource, instant, price]]}; only positive prices are kept."""
+    out: dict = {"overlap": [], "hours": {}, "shifts": {}, "room": {}, "resource": []}
+    vols, shifts, res = problem.volunteers, problem.shifts, problem.resources
     n_x = cands.n_pairs
     offset = 0
     for b in blocks:
@@ -83,6 +55,7 @@ def _collect(out: dict, piece: Problem, cands: Candidates, arrays: Arrays, block
                 out["room"][shifts[cands.shift[int(x_cols[0])]].id] = price
             else:
                 out["resource"].append([res[cands.res[j - n_x]].id, int(b.at[i]), price])
+    return out
 
 
 # ---------------------------------------------------------------- the bound over all pairs
@@ -193,32 +166,78 @@ def border_columns(cands: Candidates, arrays: Arrays, piece_of_vol: np.ndarray, 
     return free
 
 
-def border_worker(conn, problem: Problem, cands: Candidates, arrays: Arrays, free: np.ndarray, x: np.ndarray,
-                  y: np.ndarray, seconds: float, gap: float, threads) -> None:
-    """In a child (`supervise`): the whole week's model with every pair outside `free` closed, as a MIP (HiGHS
-    solves its LP relaxation first) started from the joined plan; sends ("plan", {x, y, status}) if it has one."""
-    from . import highs_backend as hb
-    from .highs_strategies import primary_model
+def restrict(cands: Candidates, keep: np.ndarray) -> Candidates:
+    """The candidates with only the volunteer-shift pairs in `keep` (still sorted by shift); resource pairs all."""
+    fields = ("vol", "shift", "dist_km", "keep", "fit", "closeness", "pref", "bonus")
+    return replace(cands, **{f: getattr(cands, f)[keep] for f in fields})
+
+
+# ---------------------------------------------------------------- the join's work, in a child on the clock
+
+class _ToParent:
+    """The border solve's messages as the parent of the join reads them: plans as pairs of ids with their score
+    over the whole week, prices as the bound they give (the parent holds no candidates)."""
+
+    def __init__(self, conn, problem: Problem, cands: Candidates, arrays: Arrays, keep: np.ndarray, whole: bool):
+        self.conn, self.problem, self.cands, self.arrays = conn, problem, cands, arrays
+        self.keep, self.whole = keep, whole
+        self.scale = objective_scale(problem, cands)
+
+    def send(self, message) -> None:
+        from .metrics import score
+
+        kind, payload = message
+        if kind == "plan":
+            x = self.keep[np.asarray(payload["x"], dtype=np.int64)]
+            y = np.asarray(payload["y"], dtype=np.int64)
+            plan = _plan(self.problem, self.cands, x, y)
+            plan.update(score(self.problem, self.cands, self.arrays, self.scale, x, y), phase=payload.get("phase"))
+            if self.whole and payload.get("bound") is not None:
+                plan["bound"] = payload["bound"]      # the LP over every pair: a bound of the whole week
+            self.conn.send(("plan", plan))
+        elif kind == "prices":
+            self.conn.send(("bound", {"border LP's prices": lagrangian_bound(self.problem, self.cands, self.arrays,
+                                                                             [payload])["bound"]}))
+        elif kind in ("info", "failed", "infeasible"):
+            self.conn.send(message)
+
+
+def _plan(problem: Problem, cands: Candidates, x: np.ndarray, y: np.ndarray) -> dict:
+    vols, shifts, res, reqs = problem.volunteers, problem.shifts, problem.resources, problem.resource_requests
+    return {"assignments": [[vols[cands.vol[j]].id, shifts[cands.shift[j]].id] for j in x],
+            "bookings": [[res[cands.res[k]].id, reqs[cands.req[k]].id] for k in y]}
+
+
+def join_worker(conn, problem: Problem, assignments: list, bookings: list, price_sets: list[dict],
+                piece_of_vol: np.ndarray, piece_of_shift: np.ndarray, seconds: float, gap: float,
+                whole_pairs: int) -> None:
+    """The join's work on the whole week, in a child that the parent kills at the run's deadline: the week's
+    candidates, the joined plan's score ("plan"), the bound over all pairs from the pieces' prices ("bound"),
+    then, with `seconds` > 1, the border solve (the HiGHS strategy of a whole solve, started from the joined plan)
+    over every pair (up to `whole_pairs`) or over those the borders can change, sending its plans and bounds."""
+    from .candidates import build_candidates, problem_arrays
+    from .highs_strategies import highs_worker
+    from .metrics import score
 
     start = time.monotonic()
-    model = build_model(problem, cands, arrays)
-    prim = primary_model(model)
-    # priorities first, the soft bonuses below one seat (as the whole model's K), fairness left to the score
-    n_x, n_y = prim.n_x, prim.n_y
-    prim.cost = model.cost[:n_x + n_y] / model.scale
-    upper = prim.upper.copy()
-    upper[:n_x][~free] = 0.0
-    locks = np.array([j for j in lock_columns(problem, cands) if j >= 0], dtype=np.int64)
-    upper[locks] = 1.0           # a pinned pair stays open (and its lower bound of 1 keeps it)
-    point = np.zeros(prim.n_cols)
-    point[x] = 1.0
-    point[n_x + y] = 1.0
+    cands, arrays = build_candidates(problem), problem_arrays(problem)
+    x = columns_of(problem, cands, assignments)
+    y = request_columns_of(problem, cands, bookings)
+    if (x < 0).any() or (y < 0).any():     # the pieces' pairs are the week's: a miss is a bug, not a plan to lose
+        raise RuntimeError("a piece's plan holds a pair that is no candidate of the whole week")
+    scale = objective_scale(problem, cands)
+    conn.send(("info", {"join_candidates_seconds": round(time.monotonic() - start, 3), "pairs": cands.n_pairs}))
+    conn.send(("joined", score(problem, cands, arrays, scale, x, y)))
+    conn.send(("bound", {"pieces' prices": lagrangian_bound(problem, cands, arrays, price_sets)["bound"]}))
     remaining = seconds - (time.monotonic() - start)
-    conn.send(("info", {"border_columns": int(free.sum()), "border_build_seconds": round(seconds - remaining, 3)}))
-    if remaining <= 0.2:
+    if remaining <= 1.0:
         return
-    status, _, _, vals = hb.solve_mip(prim, time_limit=remaining, gap=gap, upper=upper, threads=threads,
-                                      start=point)
-    if vals is not None:
-        conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5), "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
-                            "status": status}))
+    whole = cands.n_pairs <= whole_pairs
+    keep = np.arange(cands.n_pairs) if whole else np.flatnonzero(
+        border_columns(cands, arrays, piece_of_vol, piece_of_shift, x))
+    position = np.full(cands.n_pairs, -1)
+    position[keep] = np.arange(keep.size)
+    conn.send(("info", {"border_columns": int(keep.size), "border_solve_seconds_limit": round(remaining, 3),
+                        "border_over": "every pair" if whole else "open seats, cross-border pairs and the plan"}))
+    highs_worker(_ToParent(conn, problem, cands, arrays, keep, whole), problem, restrict(cands, keep), arrays,
+                 position[x], remaining, gap, None, False, True)

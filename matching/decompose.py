@@ -97,12 +97,14 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
     return pieces
 
 
-# The shares of the run's time limit: the join keeps back JOIN_SHARE (at least JOIN_RESERVE_MIN seconds) for the
-# whole-week candidates, the bound and the border MIP; a piece's own limit goes PRICES_SHARE to its prices.
-JOIN_SHARE = 0.2
+# The join keeps back JOIN_SHARE of the run's time limit (at least JOIN_RESERVE_MIN seconds) for the whole week's
+# candidates, the bound and the border solve, of which PACKAGE_RESERVE is kept to package the plan.
+JOIN_SHARE = 0.35
 JOIN_RESERVE_MIN = 5.0
-PRICES_SHARE = 0.2
-PACKAGE_RESERVE = 0.1            # of what the join has left: kept back to package the plan after the border MIP
+PACKAGE_RESERVE = 0.1
+# Up to this many pairs the border solve takes every pair of the week (its LP prices them all, so its bound is the
+# whole week's LP); above it, only the pairs a border can change (`border.border_columns`).
+WHOLE_BORDER_PAIRS = 2_000_000
 
 
 def join_reserve(time_limit: float) -> float:
@@ -118,14 +120,13 @@ def piece_time_limit(time_limit: float, pieces: int, workers: int, elapsed: floa
 
 
 def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs", gap: float = DEFAULT_GAP) -> dict:
-    """One piece solved, as plain JSON-ready data (pieces travel between processes and machines): its plan within
-    its share of `time_limit`, then the prices of its people's time within the rest."""
-    from .border import piece_prices
+    """One piece solved, as plain JSON-ready data (pieces travel between processes and machines): its plan and the
+    prices of its people's time."""
     from .solve import solve
-    t0 = time.monotonic()
-    sol = solve(piece, time_limit=time_limit * (1 - PRICES_SHARE), solver=solver, gap=gap)
-    prices = piece_prices(piece, time_limit=time_limit - (time.monotonic() - t0)) if solver != "greedy" else {}
-    return {"status": sol.status.value, "objective": sol.objective, "bound": sol.bound, "prices": prices,
+    sol = solve(piece, time_limit=time_limit, solver=solver, gap=gap, prices=True)
+    return {"status": sol.status.value, "objective": sol.objective, "bound": sol.bound,
+            # the duals of the piece's LP: the join bounds the whole week with them
+            "prices": sol.metrics.get("prices", {}),
             # what the piece holds: the join tells the pairs across its borders by it
             "volunteers": [v.id for v in piece.volunteers], "shifts": [s.id for s in piece.shifts],
             "assignments": [list(a) for a in sol.assignments],
@@ -220,76 +221,71 @@ def _pieces_of(problem: Problem, results: list[dict]) -> tuple[np.ndarray, np.nd
     vidx, sidx = problem.volunteer_index(), problem.shift_index()
     of_vol, of_shift = np.full(len(problem.volunteers), -1), np.full(len(problem.shifts), -1)
     for i, r in enumerate(results):
-        of_vol[[vidx[v] for v in r["volunteers"]]] = i
-        of_shift[[sidx[s] for s in r["shifts"]]] = i
+        of_vol[[vidx[v] for v in r.get("volunteers", [])]] = i
+        of_shift[[sidx[s] for s in r.get("shifts", [])]] = i
     return of_vol, of_shift
 
 
 def join(problem: Problem, results: list[dict], *, piece_time_limit: float, pieces_seconds: float,
          time_limit: float | None = None, solver: str = "highs", gap: float = DEFAULT_GAP,
          workers: int = 1) -> Solution:
-    """The pieces' plans (solve_piece's dicts, in piece order) made one: the greedy border fill, then a MIP over
-    the open seats and the pairs across borders started from that plan, within what is left of `time_limit` after
-    the `pieces_seconds` the pieces took (None: no border MIP); the bound is over all pairs of the week."""
-    from .border import border_columns, border_worker, columns_of, lagrangian_bound, request_columns_of
-    from .candidates import build_candidates, problem_arrays
-    from .formulation import objective_scale
-    from .metrics import score
+    """The pieces' plans (solve_piece's dicts, in piece order) made one: the greedy border fill, then the border
+    solve started from that plan, and the bound over all pairs, within what is left of `time_limit` after the
+    `pieces_seconds` the pieces took (None: no limit and no border solve).
+
+    The work on the whole week runs in a child killed at the deadline (`border.join_worker`): what it has sent by
+    then counts, and without its score the plan's objective is the pieces' plus the border fill's seats.
+    """
+    from .border import join_worker
     from .supervise import run_with_deadline
 
     t_join = time.monotonic()
-    deadline = None if time_limit is None else t_join + time_limit - pieces_seconds
     assignments = {tuple(a) for r in results for a in r["assignments"]}
     bookings = {tuple(b) for r in results for b in r["resource_assignments"]}
-    pinned = set(problem.locks)
-    # the whole week's pairs: for the bound over all of them, the border MIP and the plan's score
-    cands, arrays = build_candidates(problem), problem_arrays(problem)
-    t_cands = time.monotonic()
-    scale = objective_scale(problem, cands)
-    y = request_columns_of(problem, cands, sorted(bookings))
-    pieces_primary = score(problem, cands, arrays, scale, columns_of(problem, cands, sorted(assignments)), y)["primary"]
     added = border_fill(problem, assignments, {q for _, q in bookings})
     assignments |= set(added)
-    x = columns_of(problem, cands, sorted(assignments))
-    if (x < 0).any() or (y < 0).any():     # the pieces' pairs are the week's: a miss is a bug, not a plan to lose
-        raise RuntimeError("a piece's plan holds a pair that is no candidate of the whole week")
-    bounded = lagrangian_bound(problem, cands, arrays, [r.get("prices") or {} for r in results])
-    t_bound = time.monotonic()
-    current = score(problem, cands, arrays, scale, x, y)
-    border: dict = {"border_mip": "not run"}
-    finished = all(r["status"] != "time_limit" for r in results)
-    if deadline is not None and solver == "highs":
-        budget = (deadline - time.monotonic()) * (1 - PACKAGE_RESERVE)
-        border["border_mip_seconds_limit"] = round(max(budget, 0.0), 3)
-        if budget > 1.0:
-            piece_of_vol, piece_of_shift = _pieces_of(problem, results)
-            free = border_columns(cands, arrays, piece_of_vol, piece_of_shift, x)
-            messages, done = run_with_deadline(
-                border_worker, (problem, cands, arrays, free, x, y, budget, gap, None), time.monotonic() + budget)
-            finished = finished and done
-            border["border_mip"] = "finished" if done else "stopped at its deadline"
-            for kind, payload in messages:
-                if kind == "info":
-                    border.update(payload)
-                elif kind == "plan":
-                    better = score(problem, cands, arrays, scale, payload["x"], payload["y"])
-                    kept = set(columns_of(problem, cands, sorted(pinned)).tolist()) <= set(payload["x"].tolist())
-                    if kept and better["objective"] > current["objective"] + 1e-9:
-                        x, y, current = payload["x"], payload["y"], better
-                        border["border_mip"] += f", improved the plan ({payload['status']})"
-                elif kind == "failed":
-                    border["border_mip"] = f"failed: {payload}"
-        else:
-            finished = False
-    vols, shifts = problem.volunteers, problem.shifts
-    border_gain = current["primary"] - pieces_primary
-    assignments = {(vols[cands.vol[j]].id, shifts[cands.shift[j]].id) for j in x}
-    bookings = {(problem.resources[cands.res[k]].id, problem.resource_requests[cands.req[k]].id) for k in y}
+    sidx = problem.shift_index()
+    seats_added = sum(problem.shifts[sidx[s]].priority for _, s in added)
+    budget = 3600.0 if time_limit is None else time_limit - pieces_seconds - (time.monotonic() - t_join)
+    border_seconds = 0.0 if time_limit is None or solver != "highs" else budget * (1 - PACKAGE_RESERVE)
+    price_sets = [r.get("prices") or {} for r in results]
+    messages, done = run_with_deadline(
+        join_worker, (problem, sorted(assignments), sorted(bookings), price_sets, *_pieces_of(problem, results),
+                      border_seconds, gap, WHOLE_BORDER_PAIRS),
+        time.monotonic() + max(0.0, budget * (1 - PACKAGE_RESERVE)))
+    bounds = {"every seat and request": 1.0 + float(sum(s.seats * s.priority for s in problem.shifts)
+                                                    + sum(q.priority for q in problem.resource_requests))}
+    # without the whole week's score: the pieces' objectives and the border fill's seats (as the join before)
+    current = {"objective": sum(r["objective"] for r in results) + seats_added, "primary": None, "scored": False}
+    pieces_primary = None
+    border: dict = {"border_solve": "not run" if border_seconds <= 1.0 else
+                    ("finished" if done else "stopped at the run's deadline")}
+    pinned = set(problem.locks)
+    for kind, payload in messages:
+        if kind == "info":
+            border.update(payload)
+        elif kind == "joined":
+            current = {**payload, "scored": True}
+            pieces_primary = payload["primary"] - seats_added
+        elif kind == "bound":
+            bounds.update(payload)
+        elif kind == "plan":
+            if payload.get("bound") is not None:
+                bounds["border LP over every pair"] = payload["bound"]
+            plan = {tuple(a) for a in payload["assignments"]}
+            if current["scored"] and pinned <= plan and payload["objective"] > current["objective"] + 1e-9:
+                assignments, bookings = plan, {tuple(b) for b in payload["bookings"]}
+                current = {**payload, "scored": True}
+                border["border_phase"] = payload.get("phase")
+        elif kind == "failed":
+            border["border_solve"] = f"failed: {payload}"
+    finished = done and all(r["status"] != "time_limit" for r in results) and (
+        solver != "highs" or time_limit is None or border_seconds > 1.0)
     objective = current["objective"]
-    bound = max(bounded["bound"], objective)
+    bound = max(min(bounds.values()), objective)
     gap_value = (bound - objective) / bound if bound > 0 else 0.0
     status = status_for(gap_value, requested=gap, finished=finished)
-    sidx = problem.shift_index()
+    border_gain = None if pieces_primary is None else current["primary"] - pieces_primary
     filled: dict[str, int] = {}
     for _, s in assignments:
         filled[s] = filled.get(s, 0) + 1
@@ -312,22 +308,20 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
     hours = np.bincount([m // 60 for m in minutes.values()]) if minutes else np.zeros(0, dtype=np.int64)
     waves = math.ceil(len(results) / max(1, workers))
     metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats,
-               "weighted_filled": current["primary"],
+               "weighted_filled": current["primary"] if current["scored"] else None,
                "requests_met": len(bookings), "requests_total": len(problem.resource_requests),
                "pieces": len(results), "piece_seconds_each": round(piece_time_limit, 2),
                "piece_statuses": {k: statuses.count(k) for k in set(statuses)},
                "pieces_wall_seconds": round(pieces_seconds, 2), "border_filled_seats": len(added),
-               "border_gain_weighted": round(border_gain, 3),
+               "border_gain_weighted": border_gain,
                "border_seconds": round(time.monotonic() - t_join, 2),
-               "join_candidates_seconds": round(t_cands - t_join, 2), "bound_seconds": round(t_bound - t_cands, 2),
                # each solver call's own limit, for checking that the steps fit the run's limit
-               "time_shares": {"time_limit": time_limit, "piece_waves": waves,
-                               "piece_solve": round(piece_time_limit * (1 - PRICES_SHARE), 3),
-                               "piece_prices": round(piece_time_limit * PRICES_SHARE, 3),
-                               "border_mip": border.get("border_mip_seconds_limit", 0.0)},
+               "time_shares": {"time_limit": time_limit, "piece_waves": waves, "piece": round(piece_time_limit, 3),
+                               "pieces_seconds": round(pieces_seconds, 3), "join": round(max(budget, 0.0), 3),
+                               "border": border.get("border_solve_seconds_limit", 0.0)},
                **border,
-               "bound_scope": "all pairs of the week: Lagrangian bound from the pieces' prices",
-               "bound_parts": {k: round(v, 3) for k, v in bounded.items()},
+               "bound_scope": "all pairs of the week",
+               "bounds": {k: round(v, 3) for k, v in bounds.items()},
                "pieces_bound_sum": round(sum(r["bound"] for r in results), 3),
                "volunteers_used": len(minutes),
                "by_priority": dict(sorted(by_priority.items())),

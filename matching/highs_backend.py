@@ -88,8 +88,9 @@ def status_name(h) -> str:
     return str(h.getModelStatus()).split(".")[-1]
 
 
-def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose"):
-    """Return (status, objective, column values) of the LP relaxation."""
+def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose",
+             duals: bool = False):
+    """Return (status, objective, column values) of the LP relaxation, and its row duals if `duals`."""
     h = new_highs(threads)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("solver", method)
@@ -97,8 +98,10 @@ def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, met
     h.run()
     status = status_name(h)
     if status != "kOptimal":
-        return status, None, None
-    return status, float(h.getInfo().objective_function_value), np.asarray(h.getSolution().col_value)
+        return (status, None, None, None) if duals else (status, None, None)
+    sol = h.getSolution()
+    out = (status, float(h.getInfo().objective_function_value), np.asarray(sol.col_value))
+    return (*out, np.asarray(sol.row_dual)) if duals else out
 
 
 def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=None,
