@@ -187,13 +187,14 @@ def _trivial_bound(piece: Problem) -> float:
 
 def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: int = 2,
                      solver: str = "highs", piece_shifts: int = 4000, gap: float = DEFAULT_GAP,
-                     progress: Callable[[Progress], None] | None = None) -> Solution:
+                     progress: Callable[[Progress], None] | None = None, border: bool = True) -> Solution:
     """Pieces of about `piece_shifts` shifts (whole sub-districts; 0: one piece per sub-district), joined across
     their borders, all within `time_limit`.
 
     progress: called in this process as each piece finishes with a `Progress` dict plus `pieces_done` and
     `pieces_total`; its objective is the finished pieces' plans, its bound their bounds plus the trivial
     bound of the pieces still solving (both before the join, and bounds of the pieces only).
+    border: False joins with the greedy border fill only (the join before issue 17, kept for the benchmark).
     """
     t0 = time.monotonic()
     pieces = split(problem, piece_shifts)
@@ -213,7 +214,7 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
                 sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
                 pieces_done=done, pieces_total=len(pieces)))
     return join(problem, results, piece_time_limit=per_piece, pieces_seconds=time.monotonic() - t0,
-                time_limit=time_limit, solver=solver, gap=gap, workers=workers)
+                time_limit=time_limit if border else None, solver=solver, gap=gap, workers=workers)
 
 
 def _pieces_of(problem: Problem, results: list[dict]) -> tuple[np.ndarray, np.ndarray]:
