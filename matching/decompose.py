@@ -280,8 +280,10 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
                 border["border_phase"] = payload.get("phase")
         elif kind == "failed":
             border["border_solve"] = f"failed: {payload}"
-    finished = done and all(r["status"] != "time_limit" for r in results) and (
-        solver != "highs" or time_limit is None or border_seconds > 1.0)
+    # the plan is the border solve's when it ran to its end (the pieces' clocks no longer matter), else the pieces'
+    ran = border_seconds > 1.0 and "border_solve_seconds_limit" in border
+    finished = done and (ran or (all(r["status"] != "time_limit" for r in results)
+                                 and (solver != "highs" or time_limit is None)))
     objective = current["objective"]
     bound = max(min(bounds.values()), objective)
     gap_value = (bound - objective) / bound if bound > 0 else 0.0
