@@ -91,3 +91,19 @@ def test_pieces_solved_apart_and_joined_from_json_make_the_same_plan():
     assert sum(v["seats"] for v in joined.metrics["by_priority"].values()) == p.total_seats
     assert sum(joined.metrics["hours_histogram"].values()) == joined.metrics["volunteers_used"]
     assert all(reason.code for u in joined.unfilled for reason in u.reasons)
+
+
+def test_a_rounded_plan_of_a_piece_without_requests_keeps_its_seats():
+    # given a piece with seats but no resource request at all (its sub-district's requests went elsewhere)
+    import numpy as np
+
+    from matching.candidates import build_candidates, problem_arrays
+    from matching.highs_strategies import _drop_roomless
+
+    p = problem([volunteer("v1"), volunteer("v2")], [shift("s1", seats=2)])
+    cands = build_candidates(p)
+    x = np.arange(cands.n_pairs)
+    # when a rounded LP plan is checked for rooms (it indexed an empty list of met requests)
+    kept = _drop_roomless(cands, problem_arrays(p), p, x, np.zeros(0, dtype=np.int64))
+    # then every seat stays
+    assert kept.tolist() == x.tolist()
