@@ -21,6 +21,7 @@ from .candidates import VolunteerTable
 from .explain import recruitment_list
 from .geo import distances_km
 from .problem import Problem
+from .sizing import estimate
 from .solution import DEFAULT_GAP, Progress, Reason, Solution, Unfilled, progress_report, status_for
 from .supervise import notify_progress, run_each
 
@@ -107,15 +108,23 @@ PACKAGE_RESERVE = 0.1
 WHOLE_BORDER_PAIRS = 2_000_000
 
 
-def join_reserve(time_limit: float) -> float:
-    return min(time_limit, max(JOIN_RESERVE_MIN, JOIN_SHARE * time_limit))
+# The join builds the whole week's candidates and bounds them before its border solve: about this long per pair
+# (city seed 1, 13.2M pairs: about 150 s on a loaded 2-core machine), so a large week keeps back at least that.
+JOIN_SECONDS_PER_PAIR = 12e-6
 
 
-def piece_time_limit(time_limit: float, pieces: int, workers: int, elapsed: float = 0.0) -> float:
+def join_reserve(time_limit: float, pairs: int = 0) -> float:
+    """What the join keeps back of the run's limit: its share, and for a large week at least the time to enumerate
+    its `pairs` (estimated), with 10% of the limit for the border solve on top."""
+    wanted = max(JOIN_RESERVE_MIN, JOIN_SHARE * time_limit, JOIN_SECONDS_PER_PAIR * pairs + 0.1 * time_limit)
+    return min(0.8 * time_limit, wanted) if time_limit > JOIN_RESERVE_MIN else time_limit
+
+
+def piece_time_limit(time_limit: float, pieces: int, workers: int, elapsed: float = 0.0, pairs: int = 0) -> float:
     """Each piece's share of the whole limit when `workers` processes solve the pieces side by side (in
-    ceil(pieces / workers) waves), keeping back the join's share."""
+    ceil(pieces / workers) waves), keeping back the join's share for a week of about `pairs` pairs."""
     waves = math.ceil(max(1, pieces) / max(1, workers))
-    budget = time_limit - join_reserve(time_limit) - elapsed
+    budget = time_limit - join_reserve(time_limit, pairs) - elapsed
     return max(0.5, budget / waves * 0.95)
 
 
@@ -198,7 +207,8 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
     """
     t0 = time.monotonic()
     pieces = split(problem, piece_shifts)
-    per_piece = piece_time_limit(time_limit, len(pieces), workers, time.monotonic() - t0)
+    pairs = estimate(problem).pairs if border else 0
+    per_piece = piece_time_limit(time_limit, len(pieces), workers, time.monotonic() - t0, pairs)
     log.info("%d pieces, %.1f s each on %d workers", len(pieces), per_piece, workers)
     results: list[dict] = [{}] * len(pieces)
     open_bound = [_trivial_bound(p) for p in pieces] if progress is not None else []

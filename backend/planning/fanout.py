@@ -93,7 +93,7 @@ def job_start(
     workers = workers or setting_workers()
     meta = {**(meta or {}), "gap": gap, "workers": workers}     # the join's share follows from both
     pieces = decompose.split(problem, piece_shifts)
-    per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers)
+    per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers, pairs=sizing.estimate(problem).pairs)
     with transaction.atomic():
         job = SolveJob.objects.create(
             run=run, attempt=run.attempts if run else 0, solver=solver, time_limit=time_limit,

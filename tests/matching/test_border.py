@@ -29,7 +29,8 @@ def _week(seed: int, *, locks=()) -> dict:
             requests.append(request(f"q{j}", day=j % 2, start=f"{start:02d}:00", end=f"{start + 2:02d}:00",
                                     km=2.0 * (j % 3), area=areas[j % 3]))
             extra["resource_request"] = f"q{j}"
-        shifts.append(shift(f"s{j}", day=j % 2, start=f"{start:02d}:00", end=f"{start + int(rng.integers(1, 3)):02d}:00",
+        end = f"{start + int(rng.integers(1, 3)):02d}:00"
+        shifts.append(shift(f"s{j}", day=j % 2, start=f"{start:02d}:00", end=end,
                             seats=int(rng.integers(1, 4)), priority=int(rng.integers(1, 6)),
                             km=2.0 * (j % 3) + rng.uniform(-0.5, 0.5), area=areas[j % 3],
                             skills={"patrol": int(rng.integers(1, 3))} if rng.random() < 0.5 else {}, **extra))
@@ -113,13 +114,15 @@ def test_the_join_keeps_every_pinned_pair():
     assert check(p, solution) == []
 
 
-@pytest.mark.parametrize(("time_limit", "pieces", "workers"), [(30, 3, 2), (300, 10, 2), (60, 12, 4), (10, 1, 2)])
-def test_every_steps_limit_fits_the_runs_limit(time_limit, pieces, workers):
+@pytest.mark.parametrize(("time_limit", "pieces", "workers", "pairs"),
+                         [(30, 3, 2, 0), (300, 10, 2, 13_000_000), (60, 12, 4, 1_200_000), (10, 1, 2, 0)])
+def test_every_steps_limit_fits_the_runs_limit(time_limit, pieces, workers, pairs):
     # given the shares of a run's time limit
-    per_piece = piece_time_limit(time_limit, pieces, workers)
+    per_piece = piece_time_limit(time_limit, pieces, workers, pairs=pairs)
     waves = -(-pieces // workers)
-    # then the pieces, wave after wave, end before the join's reserve begins
-    assert waves * per_piece + join_reserve(time_limit) <= time_limit
+    # then the pieces, wave after wave, end before the join's reserve begins, which covers enumerating the pairs
+    assert waves * per_piece + join_reserve(time_limit, pairs) <= time_limit
+    assert join_reserve(time_limit, pairs) >= min(0.8 * time_limit, 12e-6 * pairs)
 
 
 def test_the_joined_runs_solver_limits_add_up_within_its_time_limit():
