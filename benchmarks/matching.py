@@ -416,6 +416,11 @@ def instance(args, generate, seed: int) -> list[dict]:
     return rows
 
 
+def _or_dash(value):
+    """A figure a method may not have (a fanned-out plan whose join could not score it in time): "-"."""
+    return "-" if value is None else value
+
+
 def report(rows: list[dict]) -> None:
     print()
     head = f"{'method':8} {'wall s':>8} {'incl. load':>10} {'peak MiB':>9} {'filled':>7} {'weighted':>9} " \
@@ -433,7 +438,7 @@ def report(rows: list[dict]) -> None:
         wall = f"{r['wall']:.1f}" if r.get("wall") is not None else "-"
         print(
             f"{r['method']:8} {wall:>8} {r['wall_incl_load']:>10.1f} {r['peak_mib']:>9.0f} "
-            f"{m.get('filled_seats', '-'):>7} {m.get('weighted_filled', '-'):>9} {obj:>11} {bound:>11} {gap:>8}"
+            f"{m.get('filled_seats', '-'):>7} {_or_dash(m.get('weighted_filled')):>9} {obj:>11} {bound:>11} {gap:>8}"
             f"  {status}"
         )
     for r in rows:
