@@ -5,7 +5,8 @@
 Rows: a first-come greedy baseline, one naive monolithic PuLP model with every feasible pair (built term by term
 with lpSum, solved by CBC trusting its own time limit), and ours (matching.solve with its deadline; at city scale
 the sub-district decomposition), and `pieces` (one piece per sub-district on two processes: what a district run
-fanned out over two Celery workers computes), and `lp`: the LP relaxation's value built from the problem file alone
+fanned out over two Celery workers computes), `pieces_old` (the same pieces joined by the greedy border fill only, as
+before issue 17), and `lp`: the LP relaxation's value built from the problem file alone
 by `lp_relaxation` (no code of `matching`), against which ours is reported as a fraction (`--seeds 1,2,3`,
 `--seats-factor 1.5` for a tight week, 0.7 for a loose one). Each method runs in its own subprocess so its wall time
 and peak memory (largest resident set of the process tree, sampled with psutil) are its own. Figures are printed,
@@ -45,6 +46,15 @@ def run_pieces(problem, args) -> dict:
     processes, as by two Celery workers), then joined with the border fill."""
     from matching.decompose import solve_decomposed
     return solve_decomposed(problem, time_limit=args.time_limit, workers=2, piece_shifts=0).to_dict()
+
+
+def run_pieces_old(problem, args) -> dict:
+    """The same pieces (one per sub-district at district scale, of about 4,000 shifts at city scale) joined as
+    before issue 17: the greedy border fill only; its old bound, the sum of the pieces' bounds, is in its metrics
+    (`pieces_bound_sum`)."""
+    from matching.decompose import solve_decomposed
+    return solve_decomposed(problem, time_limit=args.time_limit, workers=2,
+                            piece_shifts=4000 if args.scale == "city" else 0, border=False).to_dict()
 
 
 def run_naive(problem, args) -> dict:
@@ -294,6 +304,7 @@ METHODS = {
     "naive": run_naive,
     "ours": run_ours,
     "pieces": run_pieces,
+    "pieces_old": run_pieces_old,
     "repair": run_repair,
 }
 
@@ -405,6 +416,11 @@ def instance(args, generate, seed: int) -> list[dict]:
     return rows
 
 
+def _or_dash(value):
+    """A figure a method may not have (a fanned-out plan whose join could not score it in time): "-"."""
+    return "-" if value is None else value
+
+
 def report(rows: list[dict]) -> None:
     print()
     head = f"{'method':8} {'wall s':>8} {'incl. load':>10} {'peak MiB':>9} {'filled':>7} {'weighted':>9} " \
@@ -422,9 +438,18 @@ def report(rows: list[dict]) -> None:
         wall = f"{r['wall']:.1f}" if r.get("wall") is not None else "-"
         print(
             f"{r['method']:8} {wall:>8} {r['wall_incl_load']:>10.1f} {r['peak_mib']:>9.0f} "
-            f"{m.get('filled_seats', '-'):>7} {m.get('weighted_filled', '-'):>9} {obj:>11} {bound:>11} {gap:>8}"
+            f"{m.get('filled_seats', '-'):>7} {_or_dash(m.get('weighted_filled')):>9} {obj:>11} {bound:>11} {gap:>8}"
             f"  {status}"
         )
+    for r in rows:
+        m = r.get("metrics") or {}
+        if "pieces_bound_sum" in m:
+            shares = m.get("time_shares") or {}
+            print(f"  {r['method']}: {m.get('pieces')} pieces ({m.get('piece_statuses')}), pieces' bounds summed "
+                  f"{m['pieces_bound_sum']:.2f}, border fill {m.get('border_filled_seats')} seats, border solve "
+                  f"{m.get('border_solve')} over {m.get('border_columns', '-')} pairs (limit {shares.get('border')} s, "
+                  f"gain {m.get('border_gain_weighted')}), bounds {m.get('bounds')}; wall {r.get('wall', 0):.1f} s "
+                  f"of {shares.get('time_limit')} s")
     for r in repairs:
         m = r.get("metrics") or {}
         print(f"\nrepair: {m.get('declines')} declines on the published greedy plan: repair() took "

@@ -34,6 +34,8 @@ class RowBlock:
     lower: np.ndarray
     upper: np.ndarray
     names: Callable[[], list[str]]   # built only when exporting, costly at district scale
+    at: np.ndarray | None = None     # the instant of each row (one_at_a_time, resource_once): what a row's price
+                                     # is about when pieces' prices are carried to the whole week (`border`)
 
     @property
     def size(self) -> int:
@@ -135,9 +137,10 @@ def _variables(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
                  integer=np.ones(n_x + n_y, dtype=bool), scale=scale, col_names=col_names)
 
 
-def _add(model: Model, rule: str, rows, cols, vals, lower, upper, names) -> None:
+def _add(model: Model, rule: str, rows, cols, vals, lower, upper, names, at=None) -> None:
     block = RowBlock(rule, np.asarray(rows, np.int64), np.asarray(cols, np.int64), np.asarray(vals, np.float64),
-                     np.asarray(lower, np.float64), np.asarray(upper, np.float64), names)
+                     np.asarray(lower, np.float64), np.asarray(upper, np.float64), names,
+                     None if at is None else np.asarray(at, np.int64))
     if block.size:
         model.blocks.append(block)
 
@@ -190,7 +193,7 @@ def _rule_one_shift_at_a_time(model: Model, problem: Problem, cands: Candidates,
     _add(model, "one_at_a_time", entry_rows, cols, np.ones(cols.size), np.full(chosen.size, -np.inf),
          np.ones(chosen.size),
          lambda: [f"one_at_a_time[{_safe(problem.volunteers[v].id)}@{format_time(t)}]"
-                  for v, t in zip(vols, instants, strict=True)])
+                  for v, t in zip(vols, instants, strict=True)], at=instants)
 
 
 def _rule_max_hours(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -213,15 +216,7 @@ def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: 
     person's shortest candidate shifts fit in their hours (e.g. 3 h and 2 h shifts: one shift, not 1.5)."""
     if cands.n_pairs == 0:
         return
-    minutes = arrays.s_minutes[cands.shift]
-    order = np.lexsort((minutes, cands.vol))
-    vol_sorted, min_sorted = cands.vol[order], minutes[order]
-    starts = np.searchsorted(vol_sorted, np.arange(len(problem.volunteers)), "left")
-    cum = np.cumsum(min_sorted)
-    before = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0)
-    within = cum - np.repeat(before, np.diff(np.r_[starts, vol_sorted.size]))
-    fits = within <= arrays.v_max_minutes[vol_sorted]
-    k = np.bincount(vol_sorted, weights=fits, minlength=len(problem.volunteers)).astype(np.int64)
+    k = shift_caps(problem, cands, arrays)
     n = np.bincount(cands.vol, minlength=len(problem.volunteers))
     tight = np.flatnonzero(k < n)
     if tight.size == 0:
@@ -231,6 +226,19 @@ def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: 
     sel = np.flatnonzero(row_of[cands.vol] >= 0)
     _add(model, "max_shifts", row_of[cands.vol[sel]], sel, np.ones(sel.size), np.full(tight.size, -np.inf),
          k[tight].astype(np.float64), lambda: [f"max_shifts[{_safe(problem.volunteers[v].id)}]" for v in tight])
+
+
+def shift_caps(problem: Problem, cands: Candidates, arrays: Arrays) -> np.ndarray:
+    """Per volunteer, how many of their shortest candidate shifts fit in their hours: no plan gives them more."""
+    minutes = arrays.s_minutes[cands.shift]
+    order = np.lexsort((minutes, cands.vol))
+    vol_sorted, min_sorted = cands.vol[order], minutes[order]
+    starts = np.searchsorted(vol_sorted, np.arange(len(problem.volunteers)), "left")
+    cum = np.cumsum(min_sorted)
+    before = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0)
+    within = cum - np.repeat(before, np.diff(np.r_[starts, vol_sorted.size]))
+    fits = within <= arrays.v_max_minutes[vol_sorted]
+    return np.bincount(vol_sorted, weights=fits, minlength=len(problem.volunteers)).astype(np.int64)
 
 
 def _rule_request_met_once(model: Model, problem: Problem, cands: Candidates) -> None:
@@ -246,7 +254,7 @@ def _rule_request_met_once(model: Model, problem: Problem, cands: Candidates) ->
 def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: Candidates,
                                          arrays: Arrays) -> None:
     """A resource never serves two overlapping requests (one clique row per resource and start instant)."""
-    rows, cols = [], []
+    rows, cols, at = [], [], []
     names: list[str] = []
     by_res: dict[int, list[int]] = {}
     for j, r in enumerate(cands.res):
@@ -261,8 +269,9 @@ def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: 
                 rows += [len(names)] * len(clique)
                 cols += [model.n_x + k for k in clique]
                 names.append(f"resource_once[{_safe(problem.resources[r].id)}@{format_time(int(t))}]")
+                at.append(int(t))
     _add(model, "resource_once", rows, cols, np.ones(len(cols)), np.full(len(names), -np.inf),
-         np.ones(len(names)), lambda: names)
+         np.ones(len(names)), lambda: names, at=at)
 
 
 def _rule_staffed_only_with_room(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:

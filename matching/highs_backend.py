@@ -88,8 +88,9 @@ def status_name(h) -> str:
     return str(h.getModelStatus()).split(".")[-1]
 
 
-def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose"):
-    """Return (status, objective, column values) of the LP relaxation."""
+def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose",
+             duals: bool = False):
+    """Return (status, objective, column values) of the LP relaxation, and its row duals if `duals`."""
     h = new_highs(threads)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("solver", method)
@@ -97,8 +98,10 @@ def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, met
     h.run()
     status = status_name(h)
     if status != "kOptimal":
-        return status, None, None
-    return status, float(h.getInfo().objective_function_value), np.asarray(h.getSolution().col_value)
+        return (status, None, None, None) if duals else (status, None, None)
+    sol = h.getSolution()
+    out = (status, float(h.getInfo().objective_function_value), np.asarray(sol.col_value))
+    return (*out, np.asarray(sol.row_dual)) if duals else out
 
 
 def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=None,
@@ -181,7 +184,8 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
     progress, if given, receives the proven bound after every round (the restricted LP's value is no plan,
     so no objective).
 
-    Returns (status, objective, bound, values over all columns, active mask, rounds).
+    Returns (status, objective, bound, values over all columns, active mask, rounds, row duals of the last
+    optimal round: prices any caller may use as Lagrangian multipliers, zeros if no round finished).
     """
     import time
 
@@ -213,6 +217,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
     add(order)
     rounds, bound, status, obj = 0, np.inf, "kNotset", None
     values = np.zeros(n)             # the last optimal restricted LP point (an interrupted solve is no plan)
+    duals = np.zeros(row_lo.size)
     while True:
         rounds += 1
         remaining = time_limit - (time.monotonic() - start)
@@ -232,6 +237,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         values = np.zeros(n)
         values[order] = np.asarray(sol.col_value)[:order.size]
         y = np.asarray(sol.row_dual)
+        duals = y
         rc = model.cost - csr_t @ y
         rc[active] = 0.0
         positive = np.flatnonzero(rc > 1e-7 * max(1.0, model.scale))
@@ -252,4 +258,4 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         active[take] = True
         order = np.concatenate([order, take])
         add(take)
-    return status, obj, bound, values, active, rounds
+    return status, obj, bound, values, active, rounds, duals

@@ -112,21 +112,25 @@ def _built(conn, problem, cands, arrays, warm) -> Model:
 
 
 def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads,
-                 live: bool = False) -> None:
+                 live: bool = False, prices: bool = False) -> None:
     """Solve the week within `seconds`, sending each better plan; `warm` is the greedy plan's columns, `live`
-    whether the caller wants progress figures."""
+    whether the caller wants progress figures, `prices` whether it wants the LP's prices of people's time
+    (("prices", ...) as `border.prices_by_id` gives them: the fan-out bounds the whole week with them)."""
     start = time.monotonic()
     model = _built(conn, problem, cands, arrays, warm)
     report = ChildProgress(conn, live, problem, cands, arrays, model.scale)
     seconds -= time.monotonic() - start
     if model.n_cols > FULL_MIP_COLUMNS:
-        _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads, report)
+        _large_worker(conn, problem, cands, arrays, model, seconds, gap, threads, report, prices)
         return
     from . import highs_backend as hb
 
     start = time.monotonic()
     n_x, n_y = model.n_x, model.n_y
-    status, lp_obj, values = hb.solve_lp(model, time_limit=seconds, threads=threads)
+    status, lp_obj, values, duals = hb.solve_lp(model, time_limit=seconds, threads=threads, duals=True)
+    if prices and duals is not None:
+        from .border import prices_by_id
+        conn.send(("prices", prices_by_id(problem, cands, model.blocks, np.maximum(duals, 0.0) / model.scale)))
     if status == "kInfeasible":
         conn.send(("infeasible", None))
         return
@@ -163,9 +167,11 @@ def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float,
 
 def _drop_roomless(cands, arrays, problem, x, y):
     """A rounded LP plan may staff a shift whose request was only partly met: drop those seats."""
+    req_of = arrays.s_request[cands.shift[x]]
+    if not len(problem.resource_requests):
+        return x                 # nothing to index (a piece without requests: `met` would be empty)
     met = np.zeros(len(problem.resource_requests), dtype=bool)
     met[cands.req[y]] = True
-    req_of = arrays.s_request[cands.shift[x]]
     return x[(req_of < 0) | met[np.maximum(req_of, 0)]]
 
 
@@ -236,7 +242,7 @@ def polish_soft(state: PlanState) -> int:
 
 
 def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads,
-                  report: ChildProgress) -> None:
+                  report: ChildProgress, prices: bool = False) -> None:
     """District scale: column generation on the seat-level LP (proven bound), round, complete, polish."""
     from . import highs_backend as hb
 
@@ -270,9 +276,12 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
     max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
         (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
-    status, obj, lp_bound, values, active, rounds = hb.column_generation(
+    status, obj, lp_bound, values, active, rounds, duals = hb.column_generation(
         prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
         choice=choice, stop_gap=gap / 4, progress=report.model_units(prim.scale, max_soft / model.scale))
+    if prices:
+        from .border import prices_by_id
+        conn.send(("prices", prices_by_id(problem, cands, prim.blocks, np.maximum(duals, 0.0))))
     if obj is None:
         conn.send(("infeasible", None) if status == "kInfeasible" else ("failed", status))
         return

@@ -75,7 +75,7 @@ class _ParentProgress:
 
 def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = DEFAULT_GAP,
           threads: int | None = None, explain_unfilled: bool = True,
-          progress: Callable[[Progress], None] | None = None) -> Solution:
+          progress: Callable[[Progress], None] | None = None, prices: bool = False) -> Solution:
     """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
 
     solver: "highs" (the default; LP-based, see the module docstring), "cbc" (whole MIP through PuLP) or
@@ -84,6 +84,8 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     threads. explain_unfilled: compute reasons and the recruitment list (a second at district scale).
     progress: called in this process with a `Progress` dict once for the greedy plan, then at most once a
     second while HiGHS solves (CBC reports nothing until it ends); keep it quick, it runs on the clock.
+    prices: HiGHS only: metrics["prices"] holds the LP's prices of people's time (`border.prices_by_id`), as a
+    fan-out piece gives them to the join.
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver: expected one of {', '.join(SOLVERS)}, got {solver!r}")
@@ -117,10 +119,12 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
         target = highs_worker if solver == "highs" else cbc_worker
         budget = deadline - reserve - time.monotonic()
         messages, finished = run_with_deadline(
-            target, (problem, cands, arrays, best["x"], budget, gap, threads, live is not None), deadline - reserve,
-            progress=live)
+            target, (problem, cands, arrays, best["x"], budget, gap, threads, live is not None)
+            + ((prices,) if solver == "highs" else ()), deadline - reserve, progress=live)
         for kind, payload in messages:
-            if kind == "infeasible":
+            if kind == "prices":
+                notes["prices"] = payload
+            elif kind == "infeasible":
                 infeasible = True
             elif kind == "info":
                 notes.update(payload)

@@ -1,6 +1,7 @@
 """A large solve fanned out over Celery workers: the problem split into sub-district pieces (matching.decompose),
 one task per piece on whichever workers are free, and a chord's callback that joins the pieces' plans, fills
-seats across their borders and, for a district run, hands the plan to the run's lifecycle to save.
+seats across their borders (a border MIP within what is left of the job's time limit, and a bound over all
+pairs from the pieces' prices) and, for a district run, hands the plan to the run's lifecycle to save.
 
 This is how the product grows past one machine: more workers, same code. Pieces and the whole problem live in
 the database (SolveJob, SolvePiece), so tasks carry ids only, a piece delivered twice is solved once, and a
@@ -89,9 +90,10 @@ def job_start(
     limit out over `workers` processes, as matching.decompose does in one process; each piece stops early at
     the proven `gap` (kept in the job's meta).
     """
-    meta = {**(meta or {}), "gap": gap}
+    workers = workers or setting_workers()
+    meta = {**(meta or {}), "gap": gap, "workers": workers}     # the join's share follows from both
     pieces = decompose.split(problem, piece_shifts)
-    per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers or setting_workers())
+    per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers, pairs=sizing.estimate(problem).pairs)
     with transaction.atomic():
         job = SolveJob.objects.create(
             run=run, attempt=run.attempts if run else 0, solver=solver, time_limit=time_limit,
@@ -207,8 +209,12 @@ def job_join(*, job_id: int, save: Callable[..., str] | None = None,
         return _job_fail(job, why, fail)
     data = unpack(job.problem)
     problem = matching.parse_problem(data)
+    # the join's border MIP gets what is left of the run's limit, with the run's solver and gap
     solution = decompose.join(problem, results, piece_time_limit=job.piece_time_limit,
-                              pieces_seconds=(timezone.now() - job.created_at).total_seconds())
+                              pieces_seconds=(timezone.now() - job.created_at).total_seconds(),
+                              time_limit=job.time_limit, solver=job.solver,
+                              gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP),
+                              workers=(job.meta or {}).get("workers", setting_workers()))
     if not SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.SOLVING).update(
         status=SolveJob.Status.DONE, solution=pack(solution.to_dict()), finished_at=timezone.now(),
     ):

@@ -79,13 +79,31 @@ def test_pieces_solved_apart_and_joined_from_json_make_the_same_plan():
     limit = piece_time_limit(120, len(pieces), workers=2)
     results = [json.loads(json.dumps(solve_piece(piece, time_limit=limit))) for piece in pieces]
     joined = join(p, results, piece_time_limit=limit, pieces_seconds=1.0)
-    # then the plan keeps every rule and equals the one-process decomposed solve's seats
+    # then the plan keeps every rule, and the one-process decomposed solve, whose join also solves the border, is
+    # no worse
     assert check(p, joined) == []
     whole = solve_decomposed(p, time_limit=120, piece_shifts=0)
-    assert joined.metrics["filled_seats"] == whole.metrics["filled_seats"]
+    assert whole.objective >= joined.objective
+    assert whole.metrics["border_solve"] == "finished"
     assert joined.metrics["pieces"] == 3
     # and its dashboard figures add up as a single solve's do
     assert sum(v["filled"] for v in joined.metrics["by_priority"].values()) == joined.metrics["filled_seats"]
     assert sum(v["seats"] for v in joined.metrics["by_priority"].values()) == p.total_seats
     assert sum(joined.metrics["hours_histogram"].values()) == joined.metrics["volunteers_used"]
     assert all(reason.code for u in joined.unfilled for reason in u.reasons)
+
+
+def test_a_rounded_plan_of_a_piece_without_requests_keeps_its_seats():
+    # given a piece with seats but no resource request at all (its sub-district's requests went elsewhere)
+    import numpy as np
+
+    from matching.candidates import build_candidates, problem_arrays
+    from matching.highs_strategies import _drop_roomless
+
+    p = problem([volunteer("v1"), volunteer("v2")], [shift("s1", seats=2)])
+    cands = build_candidates(p)
+    x = np.arange(cands.n_pairs)
+    # when a rounded LP plan is checked for rooms (it indexed an empty list of met requests)
+    kept = _drop_roomless(cands, problem_arrays(p), p, x, np.zeros(0, dtype=np.int64))
+    # then every seat stays
+    assert kept.tolist() == x.tolist()

@@ -82,6 +82,7 @@ def test_decomposed_progress_counts_the_pieces():
     assert [(r["pieces_done"], r["pieces_total"]) for r in reports] == [(1, 2), (2, 2)]
     first, last = reports
     assert first["bound"] > last["bound"]
-    assert last["objective"] == pytest.approx(solution.objective)
-    assert last["bound"] == pytest.approx(solution.bound)
-    assert last["gap"] == pytest.approx(solution.gap, abs=1e-9)
+    # and the join, after the last report, keeps every seat the pieces filled (its objective is scored over the
+    # whole week, so the soft rules' fraction may differ) and reports the pieces' bounds beside its own
+    assert int(last["objective"]) <= int(solution.objective)
+    assert solution.metrics["pieces_bound_sum"] == pytest.approx(last["bound"], abs=1e-3)

@@ -1,0 +1,138 @@
+"""The fan-out across borders: the bound over all pairs holds against an exact whole solve, the join never loses a
+pinned pair, and every step's solver limit fits the run's time limit."""
+import numpy as np
+import pytest
+
+from matching import check, parse_problem
+from matching.border import lagrangian_bound
+from matching.candidates import build_candidates, problem_arrays
+from matching.decompose import join, join_reserve, piece_time_limit, solve_decomposed, solve_piece, split
+from matching.formulation import build_model
+from matching_factories import problem_dict, request, resource, shift, volunteer
+
+
+def _week(seed: int, *, locks=()) -> dict:
+    """Three areas 2 km apart, people who may travel 3-5 km: many pairs cross a border."""
+    rng = np.random.default_rng(seed)
+    areas = ["A", "B", "C"]
+    vols = [volunteer(f"v{i}", km=2.0 * (i % 3) + rng.uniform(-0.5, 0.5), area=areas[i % 3],
+                      skills={"patrol": int(rng.integers(1, 4))} if rng.random() < 0.7 else {},
+                      free=[(d, f"{int(rng.integers(7, 11)):02d}:00", f"{int(rng.integers(14, 21)):02d}:00")
+                            for d in (0, 1)],
+                      max_hours=int(rng.choice([3, 4, 6])), max_distance_km=float(rng.choice([3.0, 5.0])))
+            for i in range(14)]
+    shifts, requests = [], []
+    for j in range(12):
+        start = int(rng.integers(8, 16))
+        extra = {}
+        if j % 5 == 0:
+            requests.append(request(f"q{j}", day=j % 2, start=f"{start:02d}:00", end=f"{start + 2:02d}:00",
+                                    km=2.0 * (j % 3), area=areas[j % 3]))
+            extra["resource_request"] = f"q{j}"
+        end = f"{start + int(rng.integers(1, 3)):02d}:00"
+        shifts.append(shift(f"s{j}", day=j % 2, start=f"{start:02d}:00", end=end,
+                            seats=int(rng.integers(1, 4)), priority=int(rng.integers(1, 6)),
+                            km=2.0 * (j % 3) + rng.uniform(-0.5, 0.5), area=areas[j % 3],
+                            skills={"patrol": int(rng.integers(1, 3))} if rng.random() < 0.5 else {}, **extra))
+    resources = [resource("r1", km=0.0, free=[(d, "08:00", "22:00") for d in (0, 1)])]
+    return problem_dict(vols, shifts, resources, requests, locks=[{"volunteer": v, "shift": s} for v, s in locks])
+
+
+def _exact_worker(conn, p) -> None:
+    from matching import highs_backend as hb
+
+    model = build_model(p, build_candidates(p), problem_arrays(p))
+    status, objective, _, _ = hb.solve_mip(model, time_limit=60, gap=0.0)
+    conn.send((status, objective / model.scale))
+
+
+def _exact_optimum(p) -> float:
+    """The whole week's integer optimum in seat units, by HiGHS with no gap (tiny weeks only). In a child, as every
+    HiGHS call of the package: HiGHS's threads do not survive a fork, so the parent never starts them."""
+    import time
+
+    from matching.supervise import run_with_deadline
+
+    messages, finished = run_with_deadline(_exact_worker, (p,), time.monotonic() + 120)
+    assert finished and messages[0][0] == "kOptimal"
+    return messages[0][1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_bound_over_all_pairs_is_at_least_the_whole_weeks_optimum(seed):
+    # given a week of three areas split one piece per area, each piece solved with its prices
+    p = parse_problem(_week(seed))
+    pieces = split(p, piece_shifts=0)
+    assert len(pieces) == 3
+    results = [solve_piece(piece, time_limit=10) for piece in pieces]
+    # when the pieces' prices bound the whole week, and the pieces are joined without and with the border solve
+    cands = build_candidates(p)
+    priced = lagrangian_bound(p, cands, problem_arrays(p), [r["prices"] for r in results])["bound"]
+    greedy_join = join(p, results, piece_time_limit=10, pieces_seconds=0.0)
+    border_join = join(p, results, piece_time_limit=10, pieces_seconds=0.0, time_limit=20)
+    # then no plan of the whole week beats either bound, and neither joined plan beats its own bound
+    optimum = _exact_optimum(p)
+    assert priced >= optimum - 1e-6
+    for joined in (greedy_join, border_join):
+        assert joined.bound >= optimum - 1e-6
+        assert joined.objective <= joined.bound + 1e-9
+        assert check(p, joined) == []
+    # and the border solve, over every pair of so small a week, finds the whole week's optimum
+    assert border_join.objective == pytest.approx(optimum, abs=1e-6)
+
+
+def test_prices_count_a_cross_border_pair_against_its_persons_time():
+    # given: v1 lives in B, where two shifts at the same time want her; a third at that time is across the border in A
+    p = parse_problem(problem_dict([volunteer("v1", km=2, area="B")],
+                                   [shift("a", area="A", priority=5), shift("b1", km=2, area="B", priority=5),
+                                    shift("b2", km=2, area="B", priority=5)]))
+    results = [solve_piece(piece, time_limit=10) for piece in split(p, piece_shifts=0)]
+    # when the whole week is bounded with B's prices
+    bound = lagrangian_bound(p, build_candidates(p), problem_arrays(p), [r["prices"] for r in results])
+    # then B's price of v1's morning counts against A's shift too: one seat in all, not two (the soft rules add
+    # less than one seat)
+    assert 5.0 <= bound["bound"] < 6.0
+
+
+def test_the_join_keeps_every_pinned_pair():
+    # given a week where a person of area A is pinned to a shift in B, and one of B to the least valued shift she
+    # could take (pairs an unpinned plan would not all choose)
+    free = parse_problem(_week(3))
+    cands = build_candidates(free)
+    vols, shifts = free.volunteers, free.shifts
+    pairs = [(vols[v].id, shifts[s].id) for v, s in zip(cands.vol, cands.shift, strict=True)]
+    across = next((v, s) for v, s in pairs if free.volunteers[free.volunteer_index()[v]].area == "A"
+                  and free.shifts[free.shift_index()[s]].area == "B")
+    low = min((pair for pair in pairs if pair[0] != across[0] and pair[1] != across[1]
+               and free.volunteers[free.volunteer_index()[pair[0]]].area == "B"),
+              key=lambda pair: free.shifts[free.shift_index()[pair[1]]].priority)
+    p = parse_problem(_week(3, locks=[across, low]))
+    # when it is fanned out and joined with the border solve
+    solution = solve_decomposed(p, time_limit=30, piece_shifts=0)
+    # then both pinned pairs are in the plan, which keeps every rule
+    assert {across, low} <= set(solution.assignments)
+    assert check(p, solution) == []
+
+
+@pytest.mark.parametrize(("time_limit", "pieces", "workers", "pairs"),
+                         [(30, 3, 2, 0), (300, 10, 2, 13_000_000), (60, 12, 4, 1_200_000), (10, 1, 2, 0)])
+def test_every_steps_limit_fits_the_runs_limit(time_limit, pieces, workers, pairs):
+    # given the shares of a run's time limit
+    per_piece = piece_time_limit(time_limit, pieces, workers, pairs=pairs)
+    waves = -(-pieces // workers)
+    # then the pieces, wave after wave, end before the join's reserve begins, which covers enumerating the pairs
+    assert waves * per_piece + join_reserve(time_limit, pairs) <= time_limit
+    assert join_reserve(time_limit, pairs) >= min(0.8 * time_limit, 12e-6 * pairs)
+
+
+def test_the_joined_runs_solver_limits_add_up_within_its_time_limit():
+    # given a week in three pieces on two workers
+    p = parse_problem(_week(5))
+    # when it is fanned out with a 20 s limit
+    solution = solve_decomposed(p, time_limit=20, piece_shifts=0, workers=2)
+    # then the join is given what the pieces left of it, and the border solve no more than the join
+    shares = solution.metrics["time_shares"]
+    assert shares["piece_waves"] == 2
+    assert shares["join"] <= 20 - shares["pieces_seconds"]
+    assert 0 < shares["border"] <= shares["join"]
+    assert solution.metrics["border_solve"] == "finished"
