@@ -85,6 +85,12 @@ def _best_per_group(rc: np.ndarray, group: np.ndarray, cap: np.ndarray) -> float
     return float(rc[order[rank < cap[g]]].sum())
 
 
+
+def _columns(rows: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(owner, minute, price) rows as three arrays (owners and minutes as integers)."""
+    owner, at, price = zip(*rows, strict=True) if rows else ((), (), ())
+    return np.array(owner, np.int64), np.array(at, np.int64), np.array(price, float)
+
 def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices: list[dict]) -> dict:
     """A bound on the whole week's objective (seat units) from the pieces' prices, over every pair.
 
@@ -93,7 +99,8 @@ def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices
     vidx, sidx, ridx = problem.volunteer_index(), problem.shift_index(), problem.resource_index()
     n_v, n_s = len(problem.volunteers), len(problem.shifts)
     hours, shifts_price, room = np.zeros(n_v), np.zeros(n_v), np.zeros(n_s)
-    ov_owner, ov_at, ov_price, rs_owner, rs_at, rs_price = [], [], [], [], [], []
+    overlaps: list[tuple[int, int, float]] = []  # (person, minute, price) of each priced overlap row
+    resources: list[tuple[int, int, float]] = []  # (resource, minute, price) of each priced resource row
     for p in prices:
         for vid, price in p.get("hours", {}).items():
             hours[vidx[vid]] += price
@@ -101,12 +108,10 @@ def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices
             shifts_price[vidx[vid]] += price
         for sid, price in p.get("room", {}).items():
             room[sidx[sid]] += price
-        for vid, t, price in p.get("overlap", []):
-            ov_owner.append(vidx[vid]), ov_at.append(t), ov_price.append(price)
-        for rid, t, price in p.get("resource", []):
-            rs_owner.append(ridx[rid]), rs_at.append(t), rs_price.append(price)
-    ov_owner, ov_at, ov_price = np.array(ov_owner, np.int64), np.array(ov_at, np.int64), np.array(ov_price)
-    rs_owner, rs_at, rs_price = np.array(rs_owner, np.int64), np.array(rs_at, np.int64), np.array(rs_price)
+        overlaps += [(vidx[vid], t, price) for vid, t, price in p.get("overlap", [])]
+        resources += [(ridx[rid], t, price) for rid, t, price in p.get("resource", [])]
+    ov_owner, ov_at, ov_price = _columns(overlaps)
+    rs_owner, rs_at, rs_price = _columns(resources)
     # sum(price x right-hand side): every priced row of the whole week, with the whole week's own right-hand sides
     # (a person's shift cap counted over all their pairs, which may be more than the piece saw)
     caps = shift_caps(problem, cands, arrays) if cands.n_pairs else np.zeros(n_v, np.int64)

@@ -1,8 +1,13 @@
 """Validators of skill requirements: {"skill code": level}, the codes taken from the skill catalogue (people.Skill);
 needs, posts, projects, shifts and volunteer profiles hold them as JSON. Also the kinds of service a volunteer may
 prefer: the categories of posts and of needs, which the shifts they produce carry."""
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def validate_skill_levels(value) -> None:
@@ -21,13 +26,14 @@ def validate_skill_levels(value) -> None:
             raise ValidationError(_("Unknown skill: %(codes)s") % {"codes": ", ".join(unknown)})
 
 
-def service_kind_choices() -> list[tuple[str, str]]:
+def service_kind_choices() -> list[tuple[str, "StrOrPromise"]]:
     """The kinds of service a volunteer may prefer: the post categories, then the need categories not among them
     (a shift's kind is its post's category, or its need's)."""
     from needs.models import Need  # both apps' models import people's
     from posts.models import Post
 
-    kinds = dict(Post.Category.choices)
+    # the labels stay lazy: the serializer that offers them is made once, and answers in each request's language
+    kinds: dict[str, StrOrPromise] = dict(Post.Category.choices)
     for value, label in Need.Category.choices:
         kinds.setdefault(value, label)
     return list(kinds.items())

@@ -153,17 +153,18 @@ def piece_solve(*, piece_id: int) -> str:
     started = time.monotonic()
     try:
         problem = matching.parse_problem(unpack(piece.problem))
-        with Heartbeat(job.run) if job.run_id else contextlib.nullcontext():
+        with Heartbeat(job.run) if job.run is not None else contextlib.nullcontext():
             result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver,
                                            gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP))
-        fields = {"status": SolvePiece.Status.DONE, "result": result, "message": ""}
+        status, message = SolvePiece.Status.DONE, ""
     except Exception as exc:
         log.exception("piece %s of solve job %s failed", piece.index, job.pk)
-        fields = {"status": SolvePiece.Status.FAILED, "result": None, "message": f"{type(exc).__name__}: {exc}"}
+        status, result, message = SolvePiece.Status.FAILED, None, f"{type(exc).__name__}: {exc}"
     SolvePiece.objects.filter(pk=piece.pk).exclude(status=SolvePiece.Status.DONE).update(
-        worker=f"{socket.gethostname()}:{os.getpid()}", seconds=round(time.monotonic() - started, 3), **fields)
+        worker=f"{socket.gethostname()}:{os.getpid()}", seconds=round(time.monotonic() - started, 3),
+        status=status, result=result, message=message)
     _report_progress(job)
-    return fields["status"]
+    return status
 
 
 def _report_progress(job: SolveJob) -> None:
@@ -199,10 +200,12 @@ def job_join(*, job_id: int, save: Callable[..., str] | None = None,
         log.warning("solve job %s joined with %s of %s pieces stored", job.pk, counts["done"], job.piece_count)
         return "incomplete"
     if counts["failed"]:
-        first = SolvePiece.objects.filter(job=job, status=SolvePiece.Status.FAILED).order_by("index").first()
+        first = SolvePiece.objects.filter(job=job, status=SolvePiece.Status.FAILED).order_by("index")[0]
         why = _("Piece %(name)s failed: %(error)s") % {"name": first.name, "error": first.message}
         return _job_fail(job, why, fail)
-    results = [row.result for row in SolvePiece.objects.filter(job=job).order_by("index").only("result")]
+    # every piece is done here (none failed, all stored), so each has its result
+    results: list[dict] = [row.result or {} for row in SolvePiece.objects.filter(job=job).order_by("index")
+                           .only("result")]
     infeasible = [r for r in results if r["status"] == matching.Status.INFEASIBLE.value]
     if infeasible:
         why = _("No plan keeps every pinned assignment: %(why)s") % {"why": infeasible[0]["message"]}
