@@ -63,7 +63,11 @@ test("a volunteer activates from the invitation on a phone", async ({ browser })
   await page.getByLabel("再次输入新密码").fill("Qiang-2026-e2e!");
   await page.getByLabel("确认手机号").fill(invited.phone);
   await page.getByRole("checkbox", { name: "我已阅读并同意隐私声明" }).check();
-  await page.screenshot({ path: "e2e/screenshots/volunteer-activate-phone.png", fullPage: true, animations: "disabled" });
+  await page.screenshot({
+    path: "e2e/screenshots/volunteer-activate-phone.png",
+    fullPage: true,
+    animations: "disabled",
+  });
   await page.getByRole("button", { name: "激活并登录" }).click();
   await expect(page).toHaveURL(/\/my\/posts$/);
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();

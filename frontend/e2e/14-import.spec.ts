@@ -21,7 +21,9 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   ].join("\n");
 
   await page.getByRole("menuitem", { name: "导入" }).click();
-  await page.locator("input[type=file]").setInputFiles({ name: "花名册.csv", mimeType: "text/csv", buffer: Buffer.from(roster) });
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({ name: "花名册.csv", mimeType: "text/csv", buffer: Buffer.from(roster) });
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("将新增2");
   await expect(preview).toContainText("有错误1");
@@ -30,7 +32,10 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   await snap(page, "import-check");
 
   await preview.getByRole("button", { name: "确认导入" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /确\s*定/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定/ })
+    .click();
   const outcome = page.getByTestId("import-outcome");
   await expect(outcome).toContainText("导入结果"); // polled until the worker is done
   await expect(outcome).toContainText("已新增2");
@@ -48,19 +53,31 @@ test("a coordinator checks a sheet of the community's rooms, then cancels it", a
   const me = await (await page.request.get("/api/auth/me/")).json();
   const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
   const tag = String(Date.now() % 1_000_000).padStart(6, "0");
-  const rooms = ["资源名称,类别,所在社区,容量", `活动室${tag},场地,${community.name},30`, `会议室${tag},会场,${community.name},10`].join("\n");
+  const rooms = [
+    "资源名称,类别,所在社区,容量",
+    `活动室${tag},场地,${community.name},30`,
+    `会议室${tag},会场,${community.name},10`,
+  ].join("\n");
 
   await page.getByRole("menuitem", { name: "导入" }).click();
   await page.getByRole("combobox", { name: "导入内容" }).click();
   await page.getByTitle("资源", { exact: true }).click();
-  await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=resources");
-  await page.locator("input[type=file]").setInputFiles({ name: "资源.csv", mimeType: "text/csv", buffer: Buffer.from(rooms) });
+  await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute(
+    "href",
+    "/api/imports/template/?kind=resources",
+  );
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({ name: "资源.csv", mimeType: "text/csv", buffer: Buffer.from(rooms) });
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("将新增1");
   await expect(page.getByTestId("import-problems")).toContainText("资源类别");
 
   await preview.getByRole("button", { name: "取消导入" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /确\s*定/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定/ })
+    .click();
   await expect(page.getByTestId("import-outcome")).toContainText("该导入已取消");
   const found = await (await page.request.get(`/api/resources/?search=${tag}`)).json();
   expect(found.count).toBe(0); // nothing was written

@@ -36,7 +36,9 @@ export const LAPTOP = { width: 1366, height: 768 };
 
 /** Resolves once the page has drawn two frames: whatever a resize or a new chart laid out is on screen. */
 export async function laidOut(page: Page) {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 /** The current page at desktop (1280x800, or `desktop`) and phone (390x844) width, into e2e/screenshots/. */
@@ -98,9 +100,13 @@ export async function pickDay(page: Page, day: string) {
   const [year, month] = day.split("-").map(Number);
   const number = async (button: string) => Number((await panel.locator(button).first().innerText()).replace(/\D/g, ""));
   for (let turn = 0; turn < 24; turn += 1) {
-    const months = (year - (await number(".ant-picker-year-btn"))) * 12 + (month - (await number(".ant-picker-month-btn")));
+    const months =
+      (year - (await number(".ant-picker-year-btn"))) * 12 + (month - (await number(".ant-picker-month-btn")));
     if (months === 0) break;
-    await panel.locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn").first().click();
+    await panel
+      .locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn")
+      .first()
+      .click();
   }
   await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).click();
 }

@@ -12,7 +12,11 @@ import { Providers } from "./providers";
 const LoginPage = lazyPage("auth", () => import("@/features/auth/components/LoginPage"), "LoginPage");
 const SignedIn = lazyPage(SHARED, () => import("./SignedIn"), "SignedIn");
 const BallotPage = lazyPage("evaluation", () => import("@/features/evaluation/components/BallotPage"), "BallotPage");
-const InvitationPage = lazyPage("onboarding", () => import("@/features/onboarding/components/InvitationPage"), "InvitationPage");
+const InvitationPage = lazyPage(
+  "onboarding",
+  () => import("@/features/onboarding/components/InvitationPage"),
+  "InvitationPage",
+);
 const PhoneSignIn = lazyPage("onboarding", () => import("@/features/onboarding/components/PhoneSignIn"), "PhoneSignIn");
 
 function Gate() {

@@ -3,7 +3,11 @@
 import type { FormInstance } from "antd";
 import { ApiError } from "./api";
 
-export function applyServerErrors(form: FormInstance, error: unknown, aliases: Record<string, string> = {}): string | null {
+export function applyServerErrors(
+  form: FormInstance,
+  error: unknown,
+  aliases: Record<string, string> = {},
+): string | null {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const known = new Set([...Object.keys(form.getFieldsValue(true) ?? {}), ...Object.keys(form.getFieldsValue() ?? {})]);
   const byField: Record<string, string[]> = {};

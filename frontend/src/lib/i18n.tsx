@@ -50,7 +50,9 @@ export async function loadWords(scope: string, lang: Lang = current): Promise<vo
 
 /** Every scope in both languages (the unit tests render any component). */
 export async function loadAllWords(): Promise<void> {
-  await Promise.all(Object.keys(sources).flatMap((scope) => (["zh", "en"] as Lang[]).map((lang) => loadWords(scope, lang))));
+  await Promise.all(
+    Object.keys(sources).flatMap((scope) => (["zh", "en"] as Lang[]).map((lang) => loadWords(scope, lang))),
+  );
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
@@ -126,4 +128,3 @@ export function useI18n(): I18nValue {
   if (!value) throw new Error("useI18n outside I18nProvider");
   return value;
 }
-

@@ -65,14 +65,17 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
             title: t("volunteer"),
             render: (_, row) => (
               <>
-                {`${row.volunteer_name}（${row.volunteer_number}）`} <UnverifiedSkillsTag codes={row.unverified_skills} />
+                {`${row.volunteer_name}（${row.volunteer_number}）`}{" "}
+                <UnverifiedSkillsTag codes={row.unverified_skills} />
               </>
             ),
           },
           {
             title: t("source"),
             dataIndex: "source",
-            render: (source) => <Tag color={source === "manual" ? "purple" : "default"}>{enumLabel(t, "source", source)}</Tag>,
+            render: (source) => (
+              <Tag color={source === "manual" ? "purple" : "default"}>{enumLabel(t, "source", source)}</Tag>
+            ),
           },
           {
             title: t("pinned"),
@@ -95,7 +98,9 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
                       title={kind.removeConfirm(t, row)}
                       okText={t("confirm")}
                       cancelText={t("cancel")}
-                      onConfirm={() => remove.mutate(row.id, { onSuccess: () => message.success(t("removed")), onError: refused })}
+                      onConfirm={() =>
+                        remove.mutate(row.id, { onSuccess: () => message.success(t("removed")), onError: refused })
+                      }
                     >
                       <Button type="link" danger size="small">
                         {t("remove")}

@@ -74,7 +74,12 @@ export function RunPage<Run extends RunShape, Row extends RowShape, Item extends
               {t("rerun")}
             </Button>
             {editable && (
-              <Popconfirm title={t(words.publishConfirm)} onConfirm={onPublish} okText={t("confirm")} cancelText={t("cancel")}>
+              <Popconfirm
+                title={t(words.publishConfirm)}
+                onConfirm={onPublish}
+                okText={t("confirm")}
+                cancelText={t("cancel")}
+              >
                 <Button type="primary" loading={publish.isPending}>
                   {t("publish")}
                 </Button>

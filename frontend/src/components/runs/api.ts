@@ -62,9 +62,8 @@ export type RowOf<B extends string, R extends string> = Json<Operation<RowsPath<
 /** What adds a row by hand. */
 export type AddRowOf<B extends string, R extends string> = Body<Operation<RowsPath<B, R>, "post">>;
 /** What it could not fill (a seat, a post). */
-export type UnfilledOf<B extends string> = Json<Operation<`${B}{id}/unfilled/`, "get">> extends Page<infer Item>
-  ? Item & UnfilledShape
-  : never;
+export type UnfilledOf<B extends string> =
+  Json<Operation<`${B}{id}/unfilled/`, "get">> extends Page<infer Item> ? Item & UnfilledShape : never;
 
 type Answer<Data> = { data?: Data; error?: unknown; response: Response };
 type Send<Path, Init, Data> = (path: Path, init: Init) => Promise<Answer<Data>>;
@@ -193,9 +192,11 @@ export function runEndpoints<B extends string, R extends string, K extends strin
       return useQuery({
         queryKey: keys.rows(runId, page, pageSize),
         queryFn: () =>
-          unwrap(send.rows(`${base}{id}/${kind.rows.path}/`, {
-            params: { path: { id: runId }, query: { page, page_size: pageSize } },
-          })),
+          unwrap(
+            send.rows(`${base}{id}/${kind.rows.path}/`, {
+              params: { path: { id: runId }, query: { page, page_size: pageSize } },
+            }),
+          ),
         placeholderData: keepPreviousData,
       });
     },

@@ -46,14 +46,29 @@ export function NeedsPage() {
         extra={
           <>
             <Tooltip title={selected.length ? t("selectedCount", { count: selected.length }) : t("mergeSelectHint")}>
-              <Button type="primary" disabled={!selected.length} onClick={() => setMerging(true)} data-testid="merge-needs">
+              <Button
+                type="primary"
+                disabled={!selected.length}
+                onClick={() => setMerging(true)}
+                data-testid="merge-needs"
+              >
                 {t("mergeNeeds")}
                 {selected.length ? ` (${selected.length})` : ""}
               </Button>
             </Tooltip>
-            <Select allowClear placeholder={t("status")} style={{ width: 130 }} value={status} onChange={setStatus}
-              options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))} />
-            <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="needs-overdue-only">
+            <Select
+              allowClear
+              placeholder={t("status")}
+              style={{ width: 130 }}
+              value={status}
+              onChange={setStatus}
+              options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))}
+            />
+            <Checkbox
+              checked={overdueOnly}
+              onChange={(e) => setOverdueOnly(e.target.checked)}
+              data-testid="needs-overdue-only"
+            >
               {t("overdueOnly")}
             </Checkbox>
           </>
@@ -65,8 +80,18 @@ export function NeedsPage() {
             render: (title, need) => (
               <>
                 {title}
-                {need.is_micro_wish && <> <Tag color="pink">{t("microWish")}</Tag></>}
-                {need.overdue && <> <Tag color="red">{t("overdue")}</Tag></>}
+                {need.is_micro_wish && (
+                  <>
+                    {" "}
+                    <Tag color="pink">{t("microWish")}</Tag>
+                  </>
+                )}
+                {need.overdue && (
+                  <>
+                    {" "}
+                    <Tag color="red">{t("overdue")}</Tag>
+                  </>
+                )}
               </>
             ),
           },
@@ -83,7 +108,11 @@ export function NeedsPage() {
                 <Space orientation="vertical" size={0}>
                   <Rate disabled value={score} style={{ fontSize: 14 }} aria-label={`${t("ratingScore")} ${score}`} />
                   {need.rating_comment && (
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: need.rating_comment }} style={{ maxWidth: 220 }}>
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: need.rating_comment }}
+                      style={{ maxWidth: 220 }}
+                    >
                       {need.rating_comment}
                     </Typography.Text>
                   )}
@@ -108,7 +137,10 @@ export function NeedsPage() {
                   <Dropdown
                     trigger={["click"]}
                     menu={{
-                      items: NEXT_STATUS[need.status].map((next) => ({ key: next, label: enumLabel(t, "needStatus", next) })),
+                      items: NEXT_STATUS[need.status].map((next) => ({
+                        key: next,
+                        label: enumLabel(t, "needStatus", next),
+                      })),
                       onClick: ({ key }) => {
                         const next = NEXT_STATUS[need.status].find((status) => status === key);
                         if (next) move(need, next);

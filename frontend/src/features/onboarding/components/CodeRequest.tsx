@@ -48,6 +48,14 @@ export function useCodeRequest(form: FormInstance, purpose: CodePurpose) {
       {wait > 0 ? t("codeWait", { seconds: wait }) : t("codeAsk")}
     </Button>
   );
-  const alert = note && <Alert type={note.type} showIcon title={note.text} role={note.type === "success" ? "status" : "alert"} style={{ marginBottom: 16 }} />;
+  const alert = note && (
+    <Alert
+      type={note.type}
+      showIcon
+      title={note.text}
+      role={note.type === "success" ? "status" : "alert"}
+      style={{ marginBottom: 16 }}
+    />
+  );
   return { button, alert };
 }

@@ -48,7 +48,9 @@ export function ComparePanel({ run }: { run: MatchingRun }) {
       />
       <Descriptions size="small" style={{ marginTop: 16 }} column={2}>
         <Descriptions.Item label={t("compareAdded")}>{data.assignments.added ?? data.added.length}</Descriptions.Item>
-        <Descriptions.Item label={t("compareRemoved")}>{data.assignments.removed ?? data.removed.length}</Descriptions.Item>
+        <Descriptions.Item label={t("compareRemoved")}>
+          {data.assignments.removed ?? data.removed.length}
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );

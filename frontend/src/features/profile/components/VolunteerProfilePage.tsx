@@ -27,12 +27,21 @@ interface Values {
 }
 
 /** What a claimed skill counts for: verified (up to that level), waiting for verification, or a claim. */
-export function SkillClaimTag({ code, profile, catalogue }: { code?: string; profile: VolunteerProfile; catalogue: Skill[] }) {
+export function SkillClaimTag({
+  code,
+  profile,
+  catalogue,
+}: {
+  code?: string;
+  profile: VolunteerProfile;
+  catalogue: Skill[];
+}) {
   const { t } = useI18n();
   if (!code) return null;
   const verified = profile.verified_skills?.find((v) => v.skill === code);
   if (verified) return <Tag color="green">{t("skillVerifiedLevel", { level: verified.level })}</Tag>;
-  if (catalogue.find((s) => s.code === code)?.requires_verification) return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
+  if (catalogue.find((s) => s.code === code)?.requires_verification)
+    return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
   return <Tag>{t("skillClaimed")}</Tag>;
 }
 
@@ -57,7 +66,10 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
     );
   };
 
-  const options = (skills.data ?? []).map((s) => ({ value: s.code, label: lang === "en" ? s.name_en || s.code : s.name }));
+  const options = (skills.data ?? []).map((s) => ({
+    value: s.code,
+    label: lang === "en" ? s.name_en || s.code : s.name,
+  }));
   return (
     <Form
       form={form}
@@ -79,18 +91,40 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
           <div style={{ marginTop: 8 }}>
             {fields.map((field) => (
               <Space key={field.key} align="baseline" wrap>
-                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "code"]} rules={[{ required: true, message: t("skillRequired") }]}>
-                  <Select options={options} style={{ width: 180 }} showSearch={{ optionFilterProp: "label" }} loading={skills.isLoading} />
+                <Form.Item
+                  style={{ marginBottom: 8 }}
+                  name={[field.name, "code"]}
+                  rules={[{ required: true, message: t("skillRequired") }]}
+                >
+                  <Select
+                    options={options}
+                    style={{ width: 180 }}
+                    showSearch={{ optionFilterProp: "label" }}
+                    loading={skills.isLoading}
+                  />
                 </Form.Item>
-                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
+                <Form.Item
+                  style={{ marginBottom: 8 }}
+                  name={[field.name, "level"]}
+                  rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}
+                >
                   <InputNumber min={1} max={5} precision={0} addonBefore={t("level")} style={{ width: 130 }} />
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
                   {() => (
-                    <SkillClaimTag code={form.getFieldValue(["skills", field.name, "code"])} profile={profile} catalogue={skills.data ?? []} />
+                    <SkillClaimTag
+                      code={form.getFieldValue(["skills", field.name, "code"])}
+                      profile={profile}
+                      catalogue={skills.data ?? []}
+                    />
                   )}
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("remove")} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t("remove")}
+                />
               </Space>
             ))}
             <Form.Item>
@@ -102,10 +136,18 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         )}
       </Form.List>
       <Space wrap size="large">
-        <Form.Item name="max_hours_per_week" label={t("maxHours")} rules={[{ required: true, type: "number", min: 0, max: 60, message: t("hoursInvalid") }]}>
+        <Form.Item
+          name="max_hours_per_week"
+          label={t("maxHours")}
+          rules={[{ required: true, type: "number", min: 0, max: 60, message: t("hoursInvalid") }]}
+        >
           <InputNumber precision={0} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="max_distance_km" label={t("maxDistance")} rules={[{ type: "number", min: 0, message: t("distanceInvalid") }]}>
+        <Form.Item
+          name="max_distance_km"
+          label={t("maxDistance")}
+          rules={[{ type: "number", min: 0, message: t("distanceInvalid") }]}
+        >
           <InputNumber style={{ width: 120 }} />
         </Form.Item>
       </Space>
@@ -144,7 +186,8 @@ function AvailabilityCard({ volunteer }: { volunteer: number }) {
                 { old: rows.data ?? [], windows: windowsFrom(grid) },
                 {
                   onSuccess: () => message.success(t("availabilitySaved")),
-                  onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                  onError: (e) =>
+                    modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
                 },
               )
             }

@@ -42,7 +42,11 @@ export function ProjectsPage() {
           { title: t("projectFrequency"), dataIndex: "frequency", render: (v) => enumLabel(t, "freq", v) },
           { title: t("projectMeets"), render: (_, p) => meets(p) },
           { title: t("seats"), dataIndex: "seats" },
-          { title: t("skills"), dataIndex: "required_skills", render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast /> },
+          {
+            title: t("skills"),
+            dataIndex: "required_skills",
+            render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
+          },
           { title: t("projectNeeds"), render: (_, p) => p.needs?.length ?? 0 },
           {
             title: t("actions"),
@@ -59,7 +63,10 @@ export function ProjectsPage() {
                     remove.mutate(p.id, {
                       onSuccess: () => message.success(t("projectDeleted")),
                       onError: (e) => {
-                        modal.error({ title: t("projectDeleteRefused"), content: e instanceof ApiError ? e.message : String(e) });
+                        modal.error({
+                          title: t("projectDeleteRefused"),
+                          content: e instanceof ApiError ? e.message : String(e),
+                        });
                       },
                     })
                   }

@@ -100,7 +100,9 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
             ({ getFieldValue }) => ({
               validator: (_, value: Dayjs | undefined) => {
                 const start: Dayjs | undefined = getFieldValue("start_time");
-                return !value || !start || pickedTime(value) > pickedTime(start) ? Promise.resolve() : Promise.reject(new Error(t("slotOrder")));
+                return !value || !start || pickedTime(value) > pickedTime(start)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("slotOrder")));
               },
             }),
           ]}

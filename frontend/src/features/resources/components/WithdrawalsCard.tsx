@@ -19,7 +19,8 @@ export function useTakeBack() {
       { resource, date },
       {
         onSuccess: () => message.success(t("takeBackOk")),
-        onError: (e) => modal.error({ title: t("takeBackRefused"), content: e instanceof ApiError ? e.message : String(e) }),
+        onError: (e) =>
+          modal.error({ title: t("takeBackRefused"), content: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   /** Whether the take-back of this resource and day is on its way. */

@@ -17,6 +17,9 @@ export function useShifts(week: string, params: ListParams) {
 export function useWeekShifts(week: string) {
   return useQuery({
     queryKey: ["shifts", week, "all"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ordering: "start" } } }))),
+    queryFn: () =>
+      allPages((page) =>
+        unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ordering: "start" } } })),
+      ),
   });
 }

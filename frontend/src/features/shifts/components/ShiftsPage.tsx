@@ -21,14 +21,25 @@ function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => 
   const rows = shifts.data ?? [];
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Typography.Text type="secondary">{rows.length ? t("weekShiftsCount", { count: rows.length }) : t("shiftsEmpty")}</Typography.Text>
-      <WeekCalendar week={week} items={rows.map((s) => ({ ...s, key: s.id }))} title={(s) => s.title} testId="shifts-week">
+      <Typography.Text type="secondary">
+        {rows.length ? t("weekShiftsCount", { count: rows.length }) : t("shiftsEmpty")}
+      </Typography.Text>
+      <WeekCalendar
+        week={week}
+        items={rows.map((s) => ({ ...s, key: s.id }))}
+        title={(s) => s.title}
+        testId="shifts-week"
+      >
         {(s) => (
           <Space orientation="vertical" size={2}>
             <Typography.Text style={{ fontSize: 12 }}>{s.community_name}</Typography.Text>
             <Space size={4} wrap>
-              <Tag>{t("seats")} {s.seats}</Tag>
-              <Tag color={(s.priority ?? 0) >= 4 ? "red" : undefined}>{t("priority")} {s.priority}</Tag>
+              <Tag>
+                {t("seats")} {s.seats}
+              </Tag>
+              <Tag color={(s.priority ?? 0) >= 4 ? "red" : undefined}>
+                {t("priority")} {s.priority}
+              </Tag>
               <Tag>{enumLabel(t, "origin", s.origin)}</Tag>
             </Space>
             <SkillTags skills={s.required_skills ?? {}} atLeast />

@@ -21,9 +21,7 @@ export function CalendarPage() {
         <Typography.Paragraph>{t("calendarText")}</Typography.Paragraph>
         <Space.Compact style={{ width: "100%" }}>
           <Input readOnly value={url} data-testid="calendar-url" />
-          <Button
-            onClick={() => navigator.clipboard?.writeText(url).then(() => message.success(t("copied")))}
-          >
+          <Button onClick={() => navigator.clipboard?.writeText(url).then(() => message.success(t("copied")))}>
             {t("copy")}
           </Button>
         </Space.Compact>

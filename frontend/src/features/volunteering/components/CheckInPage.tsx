@@ -39,7 +39,12 @@ export function CheckInPage() {
       )}
       <Card>
         <Form form={form} layout="vertical" initialValues={{ token: params.get("token") ?? "" }}>
-          <Form.Item name="token" label={t("checkInCode")} extra={t("checkInHelp")} rules={[{ required: true, whitespace: true, message: t("checkInCodeRequired") }]}>
+          <Form.Item
+            name="token"
+            label={t("checkInCode")}
+            extra={t("checkInHelp")}
+            rules={[{ required: true, whitespace: true, message: t("checkInCodeRequired") }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
