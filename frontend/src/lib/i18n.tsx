@@ -2,7 +2,7 @@
 // backend (Accept-Language) so that its messages match. The words live beside what shows them, a zh.ts and an
 // en.ts each: lib/messages (the frame, shared components, words several features use; Chinese always loaded) and
 // features/<feature>/messages, loaded with the feature's pages (app/lazyPage.ts), English only once chosen.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { setApiLanguage } from "./api";
@@ -95,19 +95,20 @@ export function initialLang(): Lang {
 }
 
 export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [start] = useState(() => fixed ?? initialLang());
   const [lang, setLangState] = useState<Lang | null>(() => {
-    const start = fixed ?? initialLang();
-    if (!loaded[start].has(SHARED)) {
-      // English remembered from last time: shown once its words are here.
-      void loadLanguage(start).then(() => {
-        applyLang(start);
-        setLangState(start);
-      });
-      return null;
-    }
+    if (!loaded[start].has(SHARED)) return null;
     applyLang(start);
     return start;
   });
+  useEffect(() => {
+    if (lang) return;
+    // English remembered from last time: shown once its words are here.
+    void loadLanguage(start).then(() => {
+      applyLang(start);
+      setLangState(start);
+    });
+  }, [lang, start]);
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
     void loadLanguage(next).then(() => {

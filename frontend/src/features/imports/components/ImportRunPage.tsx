@@ -4,7 +4,7 @@
 // report, at every stage. Our columns' names come from the server, in the language of the request.
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorState, Loading } from "@/components/PageState";
 import { ApiError } from "@/lib/api";
@@ -183,7 +183,13 @@ function Mapping({ run }: { run: ImportRun }) {
   const { message, modal } = App.useApp();
   const map = useMapImport(run.id);
   const [mapping, setMapping] = useState<Record<string, number>>(run.mapping);
-  useEffect(() => setMapping(run.mapping), [run.mapping]);
+  // The server's mapping, once it changes (a recheck), replaces what was chosen here: set while rendering, not in an
+  // effect, so that no render shows the old choice beside the new check.
+  const [serverMapping, setServerMapping] = useState(run.mapping);
+  if (run.mapping !== serverMapping) {
+    setServerMapping(run.mapping);
+    setMapping(run.mapping);
+  }
   const changed = JSON.stringify(mapping) !== JSON.stringify(run.mapping);
   const sheetColumns = useMemo(
     () =>

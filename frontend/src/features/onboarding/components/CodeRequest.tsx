@@ -12,11 +12,13 @@ export function useCodeRequest(form: FormInstance, purpose: CodePurpose) {
   const [wait, setWait] = useState(0);
   const [note, setNote] = useState<{ type: "success" | "error" | "warning"; text: string } | null>(null);
 
+  // one timer for the whole wait, not one a second
+  const waiting = wait > 0;
   useEffect(() => {
-    if (wait <= 0) return;
+    if (!waiting) return;
     const timer = setInterval(() => setWait((left) => Math.max(0, left - 1)), 1000);
     return () => clearInterval(timer);
-  }, [wait > 0]); // eslint-disable-line react-hooks/exhaustive-deps -- one timer while waiting
+  }, [waiting]);
 
   const ask = async () => {
     setNote(null);

@@ -196,20 +196,21 @@ export function InvitationPage({
   onSignedIn: (me: Me) => void;
 }) {
   const { t } = useI18n();
-  const lookup = useInvitationLookup();
+  // mutate is the same function on every render: the link is looked up once per token
+  const { mutate: lookUp } = useInvitationLookup();
   const [found, setFound] = useState<{ key: InvitationKey; invitation: Invitation } | null>(null);
   const [linkDead, setLinkDead] = useState<string | null>(null);
 
   useEffect(() => {
     if (!token) return;
-    lookup.mutate(
+    lookUp(
       { token },
       {
         onSuccess: (invitation) => setFound({ key: { token }, invitation }),
         onError: (e) => setLinkDead(e.message),
       },
     );
-  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps -- looked up once per link
+  }, [token, lookUp]);
 
   let body: ReactNode;
   if (found) body = <AcceptStep inviteKey={found.key} invitation={found.invitation} onSignedIn={onSignedIn} />;

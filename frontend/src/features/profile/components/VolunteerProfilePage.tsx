@@ -2,7 +2,7 @@
 // consents with their history, and weekly availability (a grid).
 import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
@@ -164,10 +164,13 @@ function AvailabilityCard({ volunteer }: { volunteer: number }) {
   const { message, modal } = App.useApp();
   const rows = useAvailability(volunteer);
   const replace = useReplaceAvailability(volunteer);
-  const [grid, setGrid] = useState<Grid | null>(null);
-  useEffect(() => {
-    if (rows.data) setGrid(gridFrom(rows.data));
-  }, [rows.data]);
+  const [grid, setGrid] = useState<Grid | null>(() => (rows.data ? gridFrom(rows.data) : null));
+  // The saved windows, once they arrive or change (a save), replace the grid: set while rendering, not in an effect.
+  const [savedRows, setSavedRows] = useState(rows.data);
+  if (rows.data && rows.data !== savedRows) {
+    setSavedRows(rows.data);
+    setGrid(gridFrom(rows.data));
+  }
 
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
   return (

@@ -4,7 +4,7 @@ import { Button, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
-import { SimpleList, type ListParams } from "@/components/SimpleList";
+import { SimpleList } from "@/components/SimpleList";
 import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
 import { formatSpan, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -77,7 +77,8 @@ export function ShiftsPage() {
         <SimpleList<Shift>
           key={week}
           title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
-          useRows={(params: ListParams) => useShifts(week, params)}
+          useRows={useShifts}
+          filters={{ week }}
           emptyText={t("shiftsEmpty")}
           searchable={false}
           extra={controls}
