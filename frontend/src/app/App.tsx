@@ -33,7 +33,7 @@ function Gate() {
   if (invitationLink || invitationByCode) {
     const activated = (who: Parameters<typeof signedIn>[0]) => {
       signedIn(who);
-      navigate("/", { replace: true });
+      void navigate("/", { replace: true });
     };
     return <InvitationPage token={invitationLink?.params.token} header={<LanguageSwitch />} onSignedIn={activated} />;
   }

@@ -100,7 +100,7 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
             {entries.slice(0, 4).map((e) => (
               <button
                 key={e.path}
-                onClick={() => navigate(e.path)}
+                onClick={() => void navigate(e.path)}
                 style={{
                   flex: 1,
                   border: 0,

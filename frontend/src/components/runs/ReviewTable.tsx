@@ -31,8 +31,9 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
   const rows = api.useRows(run.id, page, pageSize);
   const pin = api.usePinRow(run.id);
   const remove = api.useRemoveRow(run.id);
-  const refused = (error: unknown) =>
+  const refused = (error: unknown) => {
     modal.error({ title: t("refused"), content: error instanceof ApiError ? error.message : String(error) });
+  };
 
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
   return (
@@ -99,7 +100,7 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
                       okText={t("confirm")}
                       cancelText={t("cancel")}
                       onConfirm={() =>
-                        remove.mutate(row.id, { onSuccess: () => message.success(t("removed")), onError: refused })
+                        remove.mutate(row.id, { onSuccess: () => void message.success(t("removed")), onError: refused })
                       }
                     >
                       <Button type="link" danger size="small">

@@ -64,7 +64,7 @@ export function RunStartForm<Period extends object, Start>(props: Props<Period, 
   const onFinish = (values: Period & Common) => {
     setError(null);
     start.mutate(input(values, { ...parseScope(values.scope), time_limit: values.time_limit ?? undefined }), {
-      onSuccess: (run) => navigate(runPath(run.id)),
+      onSuccess: (run) => void navigate(runPath(run.id)),
       onError: (e) => setError(applyServerErrors(form, e)),
     });
   };

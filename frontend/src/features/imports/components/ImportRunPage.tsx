@@ -72,7 +72,7 @@ function Preview({ run }: { run: ImportRun }) {
       content: error instanceof ApiError ? error.message : String(error),
     });
   };
-  const ask = () =>
+  const ask = () => {
     modal.confirm({
       title: t("importConfirm"),
       content: t("importConfirmText", { create, update, bad }),
@@ -81,7 +81,8 @@ function Preview({ run }: { run: ImportRun }) {
           message.success(t("importConfirmed"));
         }, refused),
     });
-  const askCancel = () =>
+  };
+  const askCancel = () => {
     modal.confirm({
       title: t("importCancel"),
       content: t("importCancelText"),
@@ -91,6 +92,7 @@ function Preview({ run }: { run: ImportRun }) {
           message.success(t("importCancelDone"));
         }, refused),
     });
+  };
   return (
     <Card title={t("importPreviewTitle")} data-testid="import-preview">
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -207,9 +209,9 @@ function Mapping({ run }: { run: ImportRun }) {
   };
   const recheck = () =>
     map.mutate(mapping, {
-      onSuccess: () => message.success(t("importRechecked")),
+      onSuccess: () => void message.success(t("importRechecked")),
       onError: (error) =>
-        modal.error({
+        void modal.error({
           title: t("importActionRefused"),
           content: error instanceof ApiError ? error.message : String(error),
         }),

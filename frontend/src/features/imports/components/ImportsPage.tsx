@@ -38,8 +38,8 @@ export function ImportsPage() {
     upload.mutate(
       { file, kind },
       {
-        onSuccess: (run) => navigate(`/imports/${run.id}`),
-        onError: (error) => modal.error({ title: t("importUploadRefused"), content: refusal(error) }),
+        onSuccess: (run) => void navigate(`/imports/${run.id}`),
+        onError: (error) => void modal.error({ title: t("importUploadRefused"), content: refusal(error) }),
       },
     );
     return false; // the mutation sends it, not antd's own request

@@ -114,7 +114,7 @@ export function LedgerDetailPage() {
       </Card>
       {isCoordinator(me) && (
         <Card size="small" title={t("ledgerEntryAddTitle")}>
-          <LedgerEntryForm ledgerId={l.id} onDone={() => toast.success(t("ledgerEntryAdded"))} />
+          <LedgerEntryForm ledgerId={l.id} onDone={() => void toast.success(t("ledgerEntryAdded"))} />
         </Card>
       )}
     </Space>

@@ -26,8 +26,9 @@ export function NeedsPage() {
     transition.mutate(
       { id: need.id, status: next },
       {
-        onSuccess: () => message.success(`${need.title} → ${enumLabel(t, "needStatus", next)}`),
-        onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+        onSuccess: () => void message.success(`${need.title} → ${enumLabel(t, "needStatus", next)}`),
+        onError: (e) =>
+          void modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   return (

@@ -46,7 +46,7 @@ export function useCodeRequest(form: FormInstance, purpose: CodePurpose) {
   };
 
   const button = (
-    <Button onClick={ask} loading={request.isPending} disabled={wait > 0}>
+    <Button onClick={() => void ask()} loading={request.isPending} disabled={wait > 0}>
       {wait > 0 ? t("codeWait", { seconds: wait }) : t("codeAsk")}
     </Button>
   );

@@ -25,8 +25,8 @@ export function ConsentCard({ profile }: { profile: VolunteerProfile }) {
     set.mutate(
       { consent, value },
       {
-        onSuccess: () => message.success(value ? t("consentGiven") : t("consentWithdrawn")),
-        onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+        onSuccess: () => void message.success(value ? t("consentGiven") : t("consentWithdrawn")),
+        onError: (e) => void modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
       },
     );
 

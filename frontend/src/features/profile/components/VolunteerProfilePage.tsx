@@ -62,7 +62,7 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         max_hours_per_week: values.max_hours_per_week,
         max_distance_km: values.max_distance_km ?? null,
       },
-      { onSuccess: () => message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
+      { onSuccess: () => void message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
     );
   };
 
@@ -188,9 +188,9 @@ function AvailabilityCard({ volunteer }: { volunteer: number }) {
               replace.mutate(
                 { old: rows.data ?? [], windows: windowsFrom(grid) },
                 {
-                  onSuccess: () => message.success(t("availabilitySaved")),
+                  onSuccess: () => void message.success(t("availabilitySaved")),
                   onError: (e) =>
-                    modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                    void modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
                 },
               )
             }

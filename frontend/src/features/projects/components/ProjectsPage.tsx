@@ -61,7 +61,7 @@ export function ProjectsPage() {
                   cancelText={t("cancel")}
                   onConfirm={() =>
                     remove.mutate(p.id, {
-                      onSuccess: () => message.success(t("projectDeleted")),
+                      onSuccess: () => void message.success(t("projectDeleted")),
                       onError: (e) => {
                         modal.error({
                           title: t("projectDeleteRefused"),

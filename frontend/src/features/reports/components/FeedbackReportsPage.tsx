@@ -102,7 +102,7 @@ export function FeedbackReportsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("feedbackTitle")}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => reports.refetch()}>
+        <Button icon={<ReloadOutlined />} onClick={() => void reports.refetch()}>
           {t("feedbackRefresh")}
         </Button>
       </Space>

@@ -55,9 +55,12 @@ export function UsersPage() {
     act.mutate(
       { id: account.id, action },
       {
-        onSuccess: () => message.success(t(done, { name: account.display_name })),
+        onSuccess: () => void message.success(t(done, { name: account.display_name })),
         onError: (e) =>
-          modal.error({ title: t("accountActionRefused"), content: e instanceof ApiError ? e.message : String(e) }),
+          void modal.error({
+            title: t("accountActionRefused"),
+            content: e instanceof ApiError ? e.message : String(e),
+          }),
       },
     );
 

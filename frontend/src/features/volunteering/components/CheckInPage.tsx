@@ -16,11 +16,13 @@ export function CheckInPage() {
   const [error, setError] = useState<string | null>(null);
   const done = checkOut.data ?? checkIn.data;
 
-  const run = (direction: "in" | "out") => async () => {
+  const run = (direction: "in" | "out") => () => {
     setError(null);
-    const { token } = await form.validateFields();
     const mutation = direction === "in" ? checkIn : checkOut;
-    mutation.mutate(token.trim(), { onError: (e) => setError(applyServerErrors(form, e)) });
+    form.validateFields().then(
+      ({ token }) => mutation.mutate(token.trim(), { onError: (e) => setError(applyServerErrors(form, e)) }),
+      () => undefined, // the missing code is shown on its field
+    );
   };
 
   return (

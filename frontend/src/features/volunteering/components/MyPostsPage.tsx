@@ -116,9 +116,9 @@ export function MyPostsPage() {
                 busy={accept.isPending && accept.variables === post.id}
                 onAccept={() =>
                   accept.mutate(post.id, {
-                    onSuccess: () => message.success(t("acceptedOk")),
+                    onSuccess: () => void message.success(t("acceptedOk")),
                     onError: (e) =>
-                      modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+                      void modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
                   })
                 }
                 onDecline={() => setDeclining(post)}

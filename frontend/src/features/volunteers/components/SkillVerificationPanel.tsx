@@ -139,9 +139,12 @@ export function SkillVerificationPanel({ volunteer }: { volunteer: Volunteer }) 
                       cancelText={t("cancel")}
                       onConfirm={() =>
                         revoke.mutate(row.code, {
-                          onSuccess: () => message.success(t("skillRevoked")),
+                          onSuccess: () => void message.success(t("skillRevoked")),
                           onError: (e) =>
-                            modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                            void modal.error({
+                              title: t("refused"),
+                              content: e instanceof Error ? e.message : String(e),
+                            }),
                         })
                       }
                     >

@@ -40,8 +40,9 @@ export function VolunteersPage() {
   const counts = useActivationCounts();
   const resend = useResendInvitation();
   const sheet = useInvitationSheet();
-  const refused = (e: unknown) =>
+  const refused = (e: unknown) => {
     modal.error({ title: t("invitationRefused"), content: e instanceof ApiError ? e.message : String(e) });
+  };
 
   // The community the counts and the QR sheet are for: the coordinator's own, the one filtered, or the scope's only one.
   const community =
@@ -122,7 +123,7 @@ export function VolunteersPage() {
                 cancelText={t("cancel")}
                 onConfirm={() =>
                   sheet.mutate(community, {
-                    onSuccess: () => message.success(t("invitationSheetDone")),
+                    onSuccess: () => void message.success(t("invitationSheetDone")),
                     onError: refused,
                   })
                 }
@@ -172,7 +173,7 @@ export function VolunteersPage() {
                     cancelText={t("cancel")}
                     onConfirm={() =>
                       resend.mutate(row.id, {
-                        onSuccess: () => message.success(t("invitationResent", { name: row.name })),
+                        onSuccess: () => void message.success(t("invitationResent", { name: row.name })),
                         onError: refused,
                       })
                     }
