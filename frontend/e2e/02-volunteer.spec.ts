@@ -1,18 +1,21 @@
 // A volunteer on the published plan sees the post and declines it; the coordinator then hears of the backfill.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiSignIn, signIn, signOut, snap } from "./helpers";
+import type { Schema } from "@/lib/api";
+import { apiSignIn, body, signIn, signOut, snap } from "./helpers";
 
 /** A volunteer login with a post in the published plan still open to answers (the seeded volunteer if so, else the
  * first one). */
 async function volunteerOnThePlan(request: APIRequestContext, baseURL: string): Promise<string> {
   const headers = await apiSignIn(request, baseURL, "shequ");
-  const runs = await (await request.get("/api/planning/runs/?published=true")).json();
+  const runs = await body<Schema<"PaginatedMatchingRunOutputList">>(request.get("/api/planning/runs/?published=true"));
   const run = runs.results[0];
-  const rows = await (await request.get(`/api/planning/runs/${run.id}/assignments/?page_size=200`)).json();
+  const rows = await body<Schema<"PaginatedAssignmentOutputList">>(
+    request.get(`/api/planning/runs/${run.id}/assignments/?page_size=200`),
+  );
   // Answers close a day before a shift starts (VOLUNTEERING_ANSWER_DEADLINE_HOURS): only posts that start more than
   // a day and a half from now can still be declined, whatever the hour this runs at.
   const open = (a: { shift_start: string }) => new Date(a.shift_start).getTime() > Date.now() + 36 * 3_600_000;
-  const numbers: string[] = rows.results.filter(open).map((a: { volunteer_number: string }) => a.volunteer_number);
+  const numbers = rows.results.filter(open).map((a) => a.volunteer_number);
   expect(numbers.length, "the published plan has posts still open to answers").toBeGreaterThan(0);
   await request.post("/api/auth/logout/", { headers });
   return numbers.includes("ZY0000001") ? "zhiyuanzhe" : numbers[0];

@@ -2,7 +2,8 @@
 // the week's shifts are generated, matched and published (through the API, as the coordinators' tests do it in the
 // browser); the unit then finds its new hall booked on its bookings page (预订).
 import { expect, test } from "@playwright/test";
-import { addDays, addWeeklySlot, apiSignIn, districtMonday, signIn, snap } from "./helpers";
+import type { Schema } from "@/lib/api";
+import { addDays, addWeeklySlot, apiSignIn, body, districtMonday, signIn, snap } from "./helpers";
 
 test("a unit lists a resource and sees it booked once the week's plan is published", async ({
   page,
@@ -37,7 +38,9 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   // shifts, a matching run, and its publication.
   const request = await playwright.request.newContext({ baseURL });
   const headers = await apiSignIn(request, baseURL!, "admin");
-  const found = await (await request.get(`/api/resources/?search=${encodeURIComponent(hall)}`)).json();
+  const found = await body<Schema<"PaginatedResourceList">>(
+    request.get(`/api/resources/?search=${encodeURIComponent(hall)}`),
+  );
   expect(found.count).toBe(1);
   const community = found.results[0].community;
   const end = addDays(week, 6);
@@ -62,9 +65,9 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   expect(generated.ok(), await generated.text()).toBeTruthy();
   const started = await request.post("/api/planning/runs/", { headers, data: { week, community } });
   expect([201, 202], await started.text()).toContain(started.status());
-  const run = await started.json();
+  const run = await body<Schema<"MatchingRunOutput">>(started);
   await expect
-    .poll(async () => (await (await request.get(`/api/planning/runs/${run.id}/`)).json()).status, {
+    .poll(async () => (await body<typeof run>(request.get(`/api/planning/runs/${run.id}/`))).status, {
       timeout: 180_000,
       intervals: [2_000],
     })

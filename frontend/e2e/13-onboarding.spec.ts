@@ -12,7 +12,9 @@ const PYTHON = join(process.cwd(), "..", ".venv", "bin", "python");
 /** A seeded volunteer's login reset as the administrator's 重置登录 does it, on the server's own database
  * (scripts/e2e.sh exports it): the invitation's token, which only the SMS carries (the console provider logs it
  * masked), and the volunteer's number. Not the demo volunteer: other scenarios sign in as them. */
-function resetVolunteerLogin(): { token: string; phone: string; name: string } {
+type Invitation = { token: string; phone: string; name: string };
+
+function resetVolunteerLogin(): Invitation {
   const code = [
     "import json",
     "from accounts import services",
@@ -26,7 +28,7 @@ function resetVolunteerLogin(): { token: string; phone: string; name: string } {
     env: { ...process.env, DJANGO_SETTINGS_MODULE: process.env.DJANGO_SETTINGS_MODULE ?? "config.settings.local" },
     encoding: "utf8",
   });
-  return JSON.parse(out.trim().split("\n").at(-1)!);
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Invitation;
 }
 
 test("the administrator creates a community coordinator", async ({ page }) => {

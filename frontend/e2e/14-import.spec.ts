@@ -3,12 +3,13 @@
 // worker to the end, and finds the new members on 志愿者, not yet activated. Then a sheet of rooms (资源): the kind's
 // template offered, one bad row named by its column, and the check cancelled with nothing written.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
+import type { Schema } from "@/lib/api";
+import { body, signIn, snap } from "./helpers";
 
 test("a coordinator imports the community's roster", async ({ page }) => {
   await signIn(page, "shequ");
-  const me = await (await page.request.get("/api/auth/me/")).json();
-  const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
+  const me = await body<Schema<"Me">>(page.request.get("/api/auth/me/"));
+  const community = await body<Schema<"Community">>(page.request.get(`/api/communities/${me.community}/`));
   // Names and phones of this repetition (the database is shared by the rounds' repetitions).
   const tag = String(Date.now() % 1_000_000).padStart(6, "0");
   const names = [`导入甲${tag}`, `导入乙${tag}`, `导入丙${tag}`];
@@ -50,8 +51,8 @@ test("a coordinator imports the community's roster", async ({ page }) => {
 
 test("a coordinator checks a sheet of the community's rooms, then cancels it", async ({ page }) => {
   await signIn(page, "shequ");
-  const me = await (await page.request.get("/api/auth/me/")).json();
-  const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
+  const me = await body<Schema<"Me">>(page.request.get("/api/auth/me/"));
+  const community = await body<Schema<"Community">>(page.request.get(`/api/communities/${me.community}/`));
   const tag = String(Date.now() % 1_000_000).padStart(6, "0");
   const rooms = [
     "资源名称,类别,所在社区,容量",
@@ -79,6 +80,6 @@ test("a coordinator checks a sheet of the community's rooms, then cancels it", a
     .getByRole("button", { name: /确\s*定/ })
     .click();
   await expect(page.getByTestId("import-outcome")).toContainText("该导入已取消");
-  const found = await (await page.request.get(`/api/resources/?search=${tag}`)).json();
+  const found = await body<Schema<"PaginatedResourceList">>(page.request.get(`/api/resources/?search=${tag}`));
   expect(found.count).toBe(0); // nothing was written
 });

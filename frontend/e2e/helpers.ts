@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: sign in through the form, and screenshots at desktop and phone width.
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo12345";
 
@@ -23,6 +23,11 @@ export async function apiSignIn(request: APIRequestContext, baseURL: string, use
   // the login rotates the token
   const token = (await request.storageState()).cookies.find((c) => c.name === "csrftoken")!.value;
   return { "X-CSRFToken": token, Referer: baseURL };
+}
+
+/** An answer's JSON as the API schema describes it: `await body<Schema<"Me">>(request.get("/api/auth/me/"))`. */
+export async function body<T>(response: APIResponse | Promise<APIResponse>): Promise<T> {
+  return (await (await response).json()) as T;
 }
 
 export async function signOut(page: Page) {

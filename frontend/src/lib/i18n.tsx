@@ -10,7 +10,7 @@ import shared from "./messages/zh";
 
 /** Every key of every dictionary: each messages/zh.ts adds its own (`declare module "@/lib/i18n"`). */
 export interface Messages {}
-export type MessageKey = keyof Messages & string;
+export type MessageKey = keyof Messages;
 /** The English side of a dictionary: exactly the keys of its Chinese side. */
 export type Translation<T> = { [K in keyof T]: string };
 

@@ -74,7 +74,7 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
           {
             title: t("source"),
             dataIndex: "source",
-            render: (source) => (
+            render: (_, { source }) => (
               <Tag color={source === "manual" ? "purple" : "default"}>{enumLabel(t, "source", source)}</Tag>
             ),
           },

@@ -50,7 +50,7 @@ export function RunListPage<Run extends RunShape, Row extends RowShape, Item ext
           columns={[
             kind.period(t),
             { title: t("scope"), render: (_, run) => scopeName(run, t("district")) },
-            { title: "#", dataIndex: "version", render: (v) => t("runVersion", { version: v }) },
+            { title: "#", dataIndex: "version", render: (_, run) => t("runVersion", { version: run.version }) },
             {
               title: t("status"),
               render: (_, run) => (

@@ -114,7 +114,8 @@ export function runEndpoints<B extends string, R extends string, K extends strin
   kind: RunKindEndpoints<B, R, K> & { send: NoInfer<RunSenders<B, R, K>> },
 ) {
   type Run = RunOf<B>;
-  const { scope, base, send, isActive } = kind;
+  const { scope, base, send } = kind;
+  const isActive = (status: string | undefined) => kind.isActive(status);
   const keys = {
     all: [scope, "runs"] as const,
     list: (filters: Filters<Operation<B, "get">>) => [scope, "runs", "list", filters] as const,
@@ -151,16 +152,15 @@ export function runEndpoints<B extends string, R extends string, K extends strin
     keys,
     isActive,
 
-    useRuns(filters: Filters<Operation<B, "get">>) {
-      return useQuery({
+    useRuns: (filters: Filters<Operation<B, "get">>) =>
+      useQuery({
         queryKey: keys.list(filters),
         queryFn: () => unwrap(send.list(base, { params: { query: filters } })),
         placeholderData: keepPreviousData,
-      });
-    },
+      }),
 
     /** One run; polls while it is queued or working so that the page can follow it. */
-    useRun(id: number | undefined) {
+    useRun: (id: number | undefined) => {
       const client = useQueryClient();
       return useQuery({
         queryKey: keys.detail(id ?? 0),
@@ -188,8 +188,8 @@ export function runEndpoints<B extends string, R extends string, K extends strin
 
     usePublish: (id: number) => useRunMutation<void>(() => unwrap(send.publish(`${base}{id}/publish/`, byId(id)))),
 
-    useRows(runId: number, page: number, pageSize: number) {
-      return useQuery({
+    useRows: (runId: number, page: number, pageSize: number) =>
+      useQuery({
         queryKey: keys.rows(runId, page, pageSize),
         queryFn: () =>
           unwrap(
@@ -198,18 +198,16 @@ export function runEndpoints<B extends string, R extends string, K extends strin
             }),
           ),
         placeholderData: keepPreviousData,
-      });
-    },
+      }),
 
-    useUnfilled(runId: number) {
-      return useQuery({
+    useUnfilled: (runId: number) =>
+      useQuery({
         queryKey: keys.unfilled(runId),
         queryFn: () =>
           allPages((page) =>
             unwrap(send.unfilled(`${base}{id}/unfilled/`, { params: { path: { id: runId }, query: page } })),
           ),
-      });
-    },
+      }),
 
     useAddRow: (runId: number) =>
       useReviewMutation(runId, (body: AddRowOf<B, R>) =>

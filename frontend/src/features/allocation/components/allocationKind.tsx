@@ -67,7 +67,11 @@ export const allocationKind = runKind({
   filled: (t) => ({ title: t("filledPostSeats"), render: (_, run) => seatsText(run) }),
   columns: (t) => [
     { title: t("post"), dataIndex: "post_name" },
-    { title: t("category"), dataIndex: "post_category", render: (v) => enumLabel(t, "postCategory", v) },
+    {
+      title: t("category"),
+      dataIndex: "post_category",
+      render: (_, row) => enumLabel(t, "postCategory", row.post_category),
+    },
     { title: t("community"), dataIndex: "community_name" },
   ],
   removeConfirm: (t, row) => t("removeProposalConfirm", { name: row.volunteer_name, post: row.post_name }),

@@ -96,11 +96,15 @@ export function NeedsPage() {
               </>
             ),
           },
-          { title: t("source"), dataIndex: "source", render: (v) => enumLabel(t, "needSource", v) },
+          { title: t("source"), dataIndex: "source", render: (_, need) => enumLabel(t, "needSource", need.source) },
           { title: t("community"), dataIndex: "community_name" },
           { title: t("urgency"), dataIndex: "urgency" },
           { title: t("deadline"), dataIndex: "deadline" },
-          { title: t("status"), dataIndex: "status", render: (v) => <Tag>{enumLabel(t, "needStatus", v)}</Tag> },
+          {
+            title: t("status"),
+            dataIndex: "status",
+            render: (_, need) => <Tag>{enumLabel(t, "needStatus", need.status)}</Tag>,
+          },
           {
             title: t("rating"),
             dataIndex: "rating_score",

@@ -41,7 +41,7 @@ export function ComparePanel({ run }: { run: MatchingRun }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t("compareMetric"), dataIndex: "name", render: (name) => enumLabel(t, "metric", name) },
+          { title: t("compareMetric"), dataIndex: "name", render: (_, row) => enumLabel(t, "metric", row.name) },
           { title: t("runVersion", { version: previous.version }), dataIndex: "before", render: show },
           { title: t("runVersion", { version: run.version }), dataIndex: "now", render: show },
         ]}

@@ -113,7 +113,7 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
                 <Form.Item noStyle shouldUpdate>
                   {() => (
                     <SkillClaimTag
-                      code={form.getFieldValue(["skills", field.name, "code"])}
+                      code={form.getFieldValue(["skills", field.name, "code"]) as string | undefined}
                       profile={profile}
                       catalogue={skills.data ?? []}
                     />

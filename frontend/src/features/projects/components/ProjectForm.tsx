@@ -164,10 +164,10 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
             { required: true, message: t("projectPeriodRequired") },
             {
               // the server refuses an end before the start (a one-day project ends on its start day)
-              validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && pickedDay(value[1]) < pickedDay(value[0]))
-                  throw new Error(t("projectPeriodOrder"));
-              },
+              validator: (_rule, value?: [Dayjs | null, Dayjs | null] | null) =>
+                value?.[0] && value[1] && pickedDay(value[1]) < pickedDay(value[0])
+                  ? Promise.reject(new Error(t("projectPeriodOrder")))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -188,10 +188,10 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           rules={[
             { required: meets, message: t("projectSessionRequired") },
             {
-              validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && pickedTime(value[1]) <= pickedTime(value[0]))
-                  throw new Error(t("slotOrder"));
-              },
+              validator: (_rule, value?: [Dayjs | null, Dayjs | null] | null) =>
+                value?.[0] && value[1] && pickedTime(value[1]) <= pickedTime(value[0])
+                  ? Promise.reject(new Error(t("slotOrder")))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -204,9 +204,10 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           rules={[
             { type: "number", min: 0, max: 200, message: t("projectSeatsRange") },
             {
-              validator: async (_rule, value) => {
-                if (meets && !(value > 0)) throw new Error(t("projectSeatsRequired"));
-              },
+              validator: (_rule, value?: number | null) =>
+                meets && !(value && value > 0)
+                  ? Promise.reject(new Error(t("projectSeatsRequired")))
+                  : Promise.resolve(),
             },
           ]}
         >

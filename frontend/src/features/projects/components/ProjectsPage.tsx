@@ -39,7 +39,7 @@ export function ProjectsPage() {
           { title: t("projectName"), dataIndex: "name" },
           { title: t("community"), dataIndex: "community_name" },
           { title: t("projectPeriod"), render: (_, p) => `${p.start_date} ~ ${p.end_date}` },
-          { title: t("projectFrequency"), dataIndex: "frequency", render: (v) => enumLabel(t, "freq", v) },
+          { title: t("projectFrequency"), dataIndex: "frequency", render: (_, p) => enumLabel(t, "freq", p.frequency) },
           { title: t("projectMeets"), render: (_, p) => meets(p) },
           { title: t("seats"), dataIndex: "seats" },
           {

@@ -99,7 +99,7 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
             { required: true, message: t("slotTimeRequired") },
             ({ getFieldValue }) => ({
               validator: (_, value: Dayjs | undefined) => {
-                const start: Dayjs | undefined = getFieldValue("start_time");
+                const start = getFieldValue("start_time") as Dayjs | undefined;
                 return !value || !start || pickedTime(value) > pickedTime(start)
                   ? Promise.resolve()
                   : Promise.reject(new Error(t("slotOrder")));

@@ -86,7 +86,7 @@ export function ShiftsPage() {
             { title: t("name"), dataIndex: "title" },
             { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
             { title: t("community"), dataIndex: "community_name" },
-            { title: t("origin"), dataIndex: "origin", render: (v) => enumLabel(t, "origin", v) },
+            { title: t("origin"), dataIndex: "origin", render: (_, s) => enumLabel(t, "origin", s.origin) },
             { title: t("seats"), dataIndex: "seats" },
             { title: t("priority"), dataIndex: "priority" },
             {

@@ -144,7 +144,7 @@ export function VolunteersPage() {
               </Button>
             ),
           },
-          { title: t("kind"), dataIndex: "kind", render: (v) => enumLabel(t, "volKind", v) },
+          { title: t("kind"), dataIndex: "kind", render: (_, v) => enumLabel(t, "volKind", v.kind) },
           { title: t("community"), dataIndex: "home_community_name" },
           { title: t("phone"), dataIndex: "phone_display" },
           {
