@@ -69,10 +69,17 @@ demo: seed frontend worker-start server
 demo-check: venv
 	bash .ci/demo-check.sh
 
-# Lint and type checks (pyproject.toml says what and how): ruff over the Python code, mypy over `matching`.
-lint: venv
+# The web app's pinned packages, installed again when the lock file changes.
+FRONTEND_DEPS := frontend/node_modules/.package-lock.json
+$(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+
+# Lint and type checks (pyproject.toml says what and how): ruff over the Python code, mypy over `matching`; ESLint
+# (frontend/eslint.config.js: type-aware, rules of hooks) and Prettier's check over the web app.
+lint: venv $(FRONTEND_DEPS)
 	$(VENV)/bin/ruff check backend matching tests benchmarks
 	$(PY) -m mypy
+	cd frontend && npm run lint && npm run format:check
 
 # pytest (tests/run.sh): in PYTEST_WORKERS processes (pytest-xdist), with Schemathesis alongside in a process of its
 # own, then the fault tests alone; PYTEST_ARGS are options given to each part.

@@ -19,9 +19,21 @@ export default defineConfig({
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: "echarts", test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 30 },
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 10 },
-            { name: "antd-form", test: /node_modules[\\/](antd[\\/]es[\\/](form|grid|input|typography)|@rc-component[\\/](input|textarea|field-form))[\\/]/, priority: 5 },
+            {
+              name: "echarts",
+              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/,
+              priority: 30,
+            },
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              priority: 10,
+            },
+            {
+              name: "antd-form",
+              test: /node_modules[\\/](antd[\\/]es[\\/](form|grid|input|typography)|@rc-component[\\/](input|textarea|field-form))[\\/]/,
+              priority: 5,
+            },
           ],
         },
       },

@@ -79,15 +79,25 @@ test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async (
     await snap(page, name);
     if (item === "需求清单") {
       // Move a need on to its next status (点单 review).
-      await page.getByRole("button", { name: /变更为/ }).first().click();
-      await page.getByRole("menuitem").filter({ hasText: /已发布|已认领|服务中|已完成|已评价|已关闭/ }).first().click();
+      await page
+        .getByRole("button", { name: /变更为/ })
+        .first()
+        .click();
+      await page
+        .getByRole("menuitem")
+        .filter({ hasText: /已发布|已认领|服务中|已完成|已评价|已关闭/ })
+        .first()
+        .click();
       await expect(page.getByText(/ → /).first()).toBeVisible();
     }
     if (item === "班次") {
       await page.getByRole("button", { name: "签到二维码" }).first().click();
       await expect(page.getByTestId("shift-qr")).toBeVisible();
       await snap(page, "coordinator-shift-qr");
-      await page.getByRole("dialog").getByRole("button", { name: /close|关闭/i }).click();
+      await page
+        .getByRole("dialog")
+        .getByRole("button", { name: /close|关闭/i })
+        .click();
       // The same week on a calendar: one column a day.
       await page.locator(".ant-segmented").getByText("日历").click();
       await expect(page.getByTestId("shifts-week-item").first()).toBeVisible();

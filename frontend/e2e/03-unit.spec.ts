@@ -24,7 +24,10 @@ test("a unit representative creates a resource", async ({ page }) => {
   await expect(page.getByRole("cell", { name: "财政局二楼活动室" })).toBeVisible();
 
   // Its free slots: a weekly window, added in the edit dialog.
-  await page.getByRole("row", { name: /财政局二楼活动室/ }).getByRole("button", { name: "编辑" }).click();
+  await page
+    .getByRole("row", { name: /财政局二楼活动室/ })
+    .getByRole("button", { name: "编辑" })
+    .click();
   const slots = page.getByTestId("slots-editor");
   await expect(slots.getByText(/还没有空闲时段/)).toBeVisible();
   await slots.getByRole("button", { name: "添加时段" }).click();

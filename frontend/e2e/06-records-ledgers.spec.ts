@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { LAPTOP, signIn, signOut, snap } from "./helpers";
 
-test("a volunteer sees hours and stars, a coordinator approves the manual entry and opens a unit ledger", async ({ page }) => {
+test("a volunteer sees hours and stars, a coordinator approves the manual entry and opens a unit ledger", async ({
+  page,
+}) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "zhiyuanzhe");
   await page.getByRole("menuitem", { name: "我的时长" }).click();
@@ -54,7 +56,10 @@ test("a coordinator opens a volunteer's profile and record", async ({ page }) =>
   await page.getByRole("menuitem", { name: "志愿者" }).click();
   await page.getByPlaceholder("搜索").fill("ZY0000001");
   await page.getByPlaceholder("搜索").press("Enter");
-  await page.getByRole("row", { name: /ZY0000001/ }).getByRole("button", { name: "档案" }).click();
+  await page
+    .getByRole("row", { name: /ZY0000001/ })
+    .getByRole("button", { name: "档案" })
+    .click();
   const drawer = page.getByTestId("volunteer-drawer");
   await expect(drawer.getByText("每周可服务时间")).toBeVisible();
   await expect(drawer.getByTestId("volunteer-availability")).toContainText(/周三\s*19:00–2\d:\d\d/); // Wednesday evening (02's grid may have snapped it to the hour)

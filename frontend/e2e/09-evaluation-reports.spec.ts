@@ -13,27 +13,31 @@ async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promis
   return { name: file.suggestedFilename(), text: readFileSync(path, "utf-8") };
 }
 
-test("a coordinator exports the service records and downloads the file the worker wrote", { tag: "@smoke" }, async ({ page }) => {
-  await page.setViewportSize(LAPTOP);
-  await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "导出" }).click();
-  await expect(page.getByRole("heading", { name: "导出" })).toBeVisible();
-  const form = page.getByRole("form", { name: "新建导出" });
-  await form.getByLabel("导出内容").click();
-  await page.getByTitle("服务记录", { exact: true }).click();
-  await form.getByRole("button", { name: "开始导出" }).click();
-  await expect(form.getByText("已提交，正在排队生成文件")).toBeVisible();
+test(
+  "a coordinator exports the service records and downloads the file the worker wrote",
+  { tag: "@smoke" },
+  async ({ page }) => {
+    await page.setViewportSize(LAPTOP);
+    await signIn(page, "shequ");
+    await page.getByRole("menuitem", { name: "导出" }).click();
+    await expect(page.getByRole("heading", { name: "导出" })).toBeVisible();
+    const form = page.getByRole("form", { name: "新建导出" });
+    await form.getByLabel("导出内容").click();
+    await page.getByTitle("服务记录", { exact: true }).click();
+    await form.getByRole("button", { name: "开始导出" }).click();
+    await expect(form.getByText("已提交，正在排队生成文件")).toBeVisible();
 
-  const link = page.getByRole("link", { name: /下载/ }).first();
-  await expect(link).toBeVisible({ timeout: 60_000 }); // written by the Celery worker
-  await expect(page.getByText("已完成").first()).toBeVisible();
-  await snap(page, "coordinator-exports", LAPTOP);
-  const { name, text } = await download(page, link);
-  expect(name).toMatch(/\.csv$/);
-  expect(text.split("\n")[0]).toContain("志愿者编号,志愿者,手机号"); // the header, in Chinese
-  expect(text).toContain("ZY0000001"); // the demo volunteer's approved records
-  expect(text).not.toMatch(/\b1\d{10}\b/); // phones masked
-});
+    const link = page.getByRole("link", { name: /下载/ }).first();
+    await expect(link).toBeVisible({ timeout: 60_000 }); // written by the Celery worker
+    await expect(page.getByText("已完成").first()).toBeVisible();
+    await snap(page, "coordinator-exports", LAPTOP);
+    const { name, text } = await download(page, link);
+    expect(name).toMatch(/\.csv$/);
+    expect(text.split("\n")[0]).toContain("志愿者编号,志愿者,手机号"); // the header, in Chinese
+    expect(text).toContain("ZY0000001"); // the demo volunteer's approved records
+    expect(text).not.toMatch(/\b1\d{10}\b/); // phones masked
+  },
+);
 
 test("an appraisal code opens the public ballot once, and the round counts it", async ({ page, browser }, testInfo) => {
   const title = `端到端测评 ${testInfo.repeatEachIndex + 1}`; // its own row when the test is repeated (--repeat-each)

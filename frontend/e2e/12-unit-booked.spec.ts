@@ -2,9 +2,14 @@
 // the week's shifts are generated, matched and published (through the API, as the coordinators' tests do it in the
 // browser); the unit then finds its new hall booked on its bookings page (预订).
 import { expect, test } from "@playwright/test";
-import { addDays, addWeeklySlot, apiSignIn, districtMonday, signIn, snap } from "./helpers";
+import type { Schema } from "@/lib/api";
+import { addDays, addWeeklySlot, apiSignIn, body, districtMonday, signIn, snap } from "./helpers";
 
-test("a unit lists a resource and sees it booked once the week's plan is published", async ({ page, playwright, baseURL }) => {
+test("a unit lists a resource and sees it booked once the week's plan is published", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const hall = `财政局大礼堂 ${Date.now() % 100000}`;
   const week = districtMonday(2); // the week after next: a week no earlier test has published
@@ -20,7 +25,10 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   await dialog.getByLabel("容量").fill("500");
   await dialog.getByRole("button", { name: "保存" }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole("row", { name: new RegExp(hall) }).getByRole("button", { name: "编辑" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(hall) })
+    .getByRole("button", { name: "编辑" })
+    .click();
   const slots = page.getByTestId("slots-editor");
   await slots.getByRole("button", { name: "添加时段" }).click();
   await addWeeklySlot(page, slots, "周三", "08:00", "12:00");
@@ -30,15 +38,26 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   // shifts, a matching run, and its publication.
   const request = await playwright.request.newContext({ baseURL });
   const headers = await apiSignIn(request, baseURL!, "admin");
-  const found = await (await request.get(`/api/resources/?search=${encodeURIComponent(hall)}`)).json();
+  const found = await body<Schema<"PaginatedResourceList">>(
+    request.get(`/api/resources/?search=${encodeURIComponent(hall)}`),
+  );
   expect(found.count).toBe(1);
   const community = found.results[0].community;
   const end = addDays(week, 6);
   const project = await request.post("/api/projects/", {
     headers,
     data: {
-      community, name: `${hall}议事会`, frequency: "weekly", start_date: week, end_date: end, weekdays: [3],
-      start_time: "09:00", end_time: "11:00", seats: 1, resource_kind: "venue", resource_min_capacity: 400,
+      community,
+      name: `${hall}议事会`,
+      frequency: "weekly",
+      start_date: week,
+      end_date: end,
+      weekdays: [3],
+      start_time: "09:00",
+      end_time: "11:00",
+      seats: 1,
+      resource_kind: "venue",
+      resource_min_capacity: 400,
     },
   });
   expect(project.status(), await project.text()).toBe(201);
@@ -46,9 +65,12 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   expect(generated.ok(), await generated.text()).toBeTruthy();
   const started = await request.post("/api/planning/runs/", { headers, data: { week, community } });
   expect([201, 202], await started.text()).toContain(started.status());
-  const run = await started.json();
+  const run = await body<Schema<"MatchingRunOutput">>(started);
   await expect
-    .poll(async () => (await (await request.get(`/api/planning/runs/${run.id}/`)).json()).status, { timeout: 180_000, intervals: [2_000] })
+    .poll(async () => (await body<typeof run>(request.get(`/api/planning/runs/${run.id}/`))).status, {
+      timeout: 180_000,
+      intervals: [2_000],
+    })
     .toBe("done");
   const published = await request.post(`/api/planning/runs/${run.id}/publish/`, { headers });
   expect(published.ok(), await published.text()).toBeTruthy();

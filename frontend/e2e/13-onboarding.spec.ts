@@ -12,7 +12,9 @@ const PYTHON = join(process.cwd(), "..", ".venv", "bin", "python");
 /** A seeded volunteer's login reset as the administrator's 重置登录 does it, on the server's own database
  * (scripts/e2e.sh exports it): the invitation's token, which only the SMS carries (the console provider logs it
  * masked), and the volunteer's number. Not the demo volunteer: other scenarios sign in as them. */
-function resetVolunteerLogin(): { token: string; phone: string; name: string } {
+type Invitation = { token: string; phone: string; name: string };
+
+function resetVolunteerLogin(): Invitation {
   const code = [
     "import json",
     "from accounts import services",
@@ -26,7 +28,7 @@ function resetVolunteerLogin(): { token: string; phone: string; name: string } {
     env: { ...process.env, DJANGO_SETTINGS_MODULE: process.env.DJANGO_SETTINGS_MODULE ?? "config.settings.local" },
     encoding: "utf8",
   });
-  return JSON.parse(out.trim().split("\n").at(-1)!);
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Invitation;
 }
 
 test("the administrator creates a community coordinator", async ({ page }) => {
@@ -63,7 +65,11 @@ test("a volunteer activates from the invitation on a phone", async ({ browser })
   await page.getByLabel("再次输入新密码").fill("Qiang-2026-e2e!");
   await page.getByLabel("确认手机号").fill(invited.phone);
   await page.getByRole("checkbox", { name: "我已阅读并同意隐私声明" }).check();
-  await page.screenshot({ path: "e2e/screenshots/volunteer-activate-phone.png", fullPage: true, animations: "disabled" });
+  await page.screenshot({
+    path: "e2e/screenshots/volunteer-activate-phone.png",
+    fullPage: true,
+    animations: "disabled",
+  });
   await page.getByRole("button", { name: "激活并登录" }).click();
   await expect(page).toHaveURL(/\/my\/posts$/);
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();

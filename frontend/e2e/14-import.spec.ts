@@ -3,12 +3,13 @@
 // worker to the end, and finds the new members on 志愿者, not yet activated. Then a sheet of rooms (资源): the kind's
 // template offered, one bad row named by its column, and the check cancelled with nothing written.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
+import type { Schema } from "@/lib/api";
+import { body, signIn, snap } from "./helpers";
 
 test("a coordinator imports the community's roster", async ({ page }) => {
   await signIn(page, "shequ");
-  const me = await (await page.request.get("/api/auth/me/")).json();
-  const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
+  const me = await body<Schema<"Me">>(page.request.get("/api/auth/me/"));
+  const community = await body<Schema<"Community">>(page.request.get(`/api/communities/${me.community}/`));
   // Names and phones of this repetition (the database is shared by the rounds' repetitions).
   const tag = String(Date.now() % 1_000_000).padStart(6, "0");
   const names = [`导入甲${tag}`, `导入乙${tag}`, `导入丙${tag}`];
@@ -21,7 +22,9 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   ].join("\n");
 
   await page.getByRole("menuitem", { name: "导入" }).click();
-  await page.locator("input[type=file]").setInputFiles({ name: "花名册.csv", mimeType: "text/csv", buffer: Buffer.from(roster) });
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({ name: "花名册.csv", mimeType: "text/csv", buffer: Buffer.from(roster) });
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("将新增2");
   await expect(preview).toContainText("有错误1");
@@ -30,7 +33,10 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   await snap(page, "import-check");
 
   await preview.getByRole("button", { name: "确认导入" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /确\s*定/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定/ })
+    .click();
   const outcome = page.getByTestId("import-outcome");
   await expect(outcome).toContainText("导入结果"); // polled until the worker is done
   await expect(outcome).toContainText("已新增2");
@@ -45,23 +51,35 @@ test("a coordinator imports the community's roster", async ({ page }) => {
 
 test("a coordinator checks a sheet of the community's rooms, then cancels it", async ({ page }) => {
   await signIn(page, "shequ");
-  const me = await (await page.request.get("/api/auth/me/")).json();
-  const community = await (await page.request.get(`/api/communities/${me.community}/`)).json();
+  const me = await body<Schema<"Me">>(page.request.get("/api/auth/me/"));
+  const community = await body<Schema<"Community">>(page.request.get(`/api/communities/${me.community}/`));
   const tag = String(Date.now() % 1_000_000).padStart(6, "0");
-  const rooms = ["资源名称,类别,所在社区,容量", `活动室${tag},场地,${community.name},30`, `会议室${tag},会场,${community.name},10`].join("\n");
+  const rooms = [
+    "资源名称,类别,所在社区,容量",
+    `活动室${tag},场地,${community.name},30`,
+    `会议室${tag},会场,${community.name},10`,
+  ].join("\n");
 
   await page.getByRole("menuitem", { name: "导入" }).click();
   await page.getByRole("combobox", { name: "导入内容" }).click();
   await page.getByTitle("资源", { exact: true }).click();
-  await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=resources");
-  await page.locator("input[type=file]").setInputFiles({ name: "资源.csv", mimeType: "text/csv", buffer: Buffer.from(rooms) });
+  await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute(
+    "href",
+    "/api/imports/template/?kind=resources",
+  );
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({ name: "资源.csv", mimeType: "text/csv", buffer: Buffer.from(rooms) });
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("将新增1");
   await expect(page.getByTestId("import-problems")).toContainText("资源类别");
 
   await preview.getByRole("button", { name: "取消导入" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /确\s*定/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定/ })
+    .click();
   await expect(page.getByTestId("import-outcome")).toContainText("该导入已取消");
-  const found = await (await page.request.get(`/api/resources/?search=${tag}`)).json();
+  const found = await body<Schema<"PaginatedResourceList">>(page.request.get(`/api/resources/?search=${tag}`));
   expect(found.count).toBe(0); // nothing was written
 });

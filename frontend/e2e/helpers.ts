@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests: sign in through the form, and screenshots at desktop and phone width.
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo12345";
 
@@ -25,6 +25,11 @@ export async function apiSignIn(request: APIRequestContext, baseURL: string, use
   return { "X-CSRFToken": token, Referer: baseURL };
 }
 
+/** An answer's JSON as the API schema describes it: `await body<Schema<"Me">>(request.get("/api/auth/me/"))`. */
+export async function body<T>(response: APIResponse | Promise<APIResponse>): Promise<T> {
+  return (await (await response).json()) as T;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByLabel("用户名")).toBeVisible();
@@ -36,7 +41,9 @@ export const LAPTOP = { width: 1366, height: 768 };
 
 /** Resolves once the page has drawn two frames: whatever a resize or a new chart laid out is on screen. */
 export async function laidOut(page: Page) {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 /** The current page at desktop (1280x800, or `desktop`) and phone (390x844) width, into e2e/screenshots/. */
@@ -98,9 +105,13 @@ export async function pickDay(page: Page, day: string) {
   const [year, month] = day.split("-").map(Number);
   const number = async (button: string) => Number((await panel.locator(button).first().innerText()).replace(/\D/g, ""));
   for (let turn = 0; turn < 24; turn += 1) {
-    const months = (year - (await number(".ant-picker-year-btn"))) * 12 + (month - (await number(".ant-picker-month-btn")));
+    const months =
+      (year - (await number(".ant-picker-year-btn"))) * 12 + (month - (await number(".ant-picker-month-btn")));
     if (months === 0) break;
-    await panel.locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn").first().click();
+    await panel
+      .locator(months > 0 ? ".ant-picker-header-next-btn" : ".ant-picker-header-prev-btn")
+      .first()
+      .click();
   }
   await panel.locator(`td[title="${day}"].ant-picker-cell-in-view`).click();
 }

@@ -15,7 +15,11 @@ const PAGES = [
   { name: "login", modules: ["src/features/auth/components/LoginPage.tsx"] },
   {
     name: "volunteer's first page (login, then 我的岗位 /my/posts)",
-    modules: ["src/features/auth/components/LoginPage.tsx", "src/app/SignedIn.tsx", "src/features/volunteering/components/MyPostsPage.tsx"],
+    modules: [
+      "src/features/auth/components/LoginPage.tsx",
+      "src/app/SignedIn.tsx",
+      "src/features/volunteering/components/MyPostsPage.tsx",
+    ],
   },
 ];
 
@@ -47,7 +51,9 @@ function total(files) {
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const entryFiles = closure(entry);
-const allJs = Object.values(manifest).map((chunk) => chunk.file).filter((file) => file.endsWith(".js"));
+const allJs = Object.values(manifest)
+  .map((chunk) => chunk.file)
+  .filter((file) => file.endsWith(".js"));
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
 console.log(`whole app: ${kb(total(new Set(allJs)))} gzipped JavaScript in ${new Set(allJs).size} chunks`);
@@ -70,7 +76,9 @@ for (const page of PAGES) {
 }
 
 if (listAll) {
-  const lazy = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry).sort();
+  const lazy = Object.keys(manifest)
+    .filter((key) => manifest[key].isDynamicEntry)
+    .sort();
   for (const key of lazy) {
     const files = closure(key, new Set(entryFiles));
     console.log(`  ${key}: ${kb(total(files))} with the entry`);

@@ -13,9 +13,18 @@ it("shows times in the zone the server names once signed in", async () => {
   server.use(
     http.get("/api/auth/me/", ({ response }) =>
       response(200).json({
-        id: 7, username: "zhiyuanzhe", display_name: "志愿者", role: "volunteer", sub_district: null, community: 1,
-        unit: null, volunteer: 7, version: "0.2.0", time_zone: "Asia/Urumqi",
-      })),
+        id: 7,
+        username: "zhiyuanzhe",
+        display_name: "志愿者",
+        role: "volunteer",
+        sub_district: null,
+        community: 1,
+        unit: null,
+        volunteer: 7,
+        version: "0.2.0",
+        time_zone: "Asia/Urumqi",
+      }),
+    ),
     http.get("/api/me/posts/", ({ response }) => response(200).json(page([]))),
   );
   // when the app opens signed in

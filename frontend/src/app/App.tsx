@@ -12,7 +12,11 @@ import { Providers } from "./providers";
 const LoginPage = lazyPage("auth", () => import("@/features/auth/components/LoginPage"), "LoginPage");
 const SignedIn = lazyPage(SHARED, () => import("./SignedIn"), "SignedIn");
 const BallotPage = lazyPage("evaluation", () => import("@/features/evaluation/components/BallotPage"), "BallotPage");
-const InvitationPage = lazyPage("onboarding", () => import("@/features/onboarding/components/InvitationPage"), "InvitationPage");
+const InvitationPage = lazyPage(
+  "onboarding",
+  () => import("@/features/onboarding/components/InvitationPage"),
+  "InvitationPage",
+);
 const PhoneSignIn = lazyPage("onboarding", () => import("@/features/onboarding/components/PhoneSignIn"), "PhoneSignIn");
 
 function Gate() {
@@ -29,7 +33,7 @@ function Gate() {
   if (invitationLink || invitationByCode) {
     const activated = (who: Parameters<typeof signedIn>[0]) => {
       signedIn(who);
-      navigate("/", { replace: true });
+      void navigate("/", { replace: true });
     };
     return <InvitationPage token={invitationLink?.params.token} header={<LanguageSwitch />} onSignedIn={activated} />;
   }

@@ -6,7 +6,12 @@ import { useI18n } from "@/lib/i18n";
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <Button type="text" icon={<GlobalOutlined />} onClick={() => setLang(lang === "zh" ? "en" : "zh")} data-testid="lang-switch">
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+      data-testid="lang-switch"
+    >
       {t("language")}
     </Button>
   );

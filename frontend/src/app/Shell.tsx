@@ -26,7 +26,13 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
   const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.path);
   const items = entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }));
   const menu = (
-    <Menu mode="inline" selectedKeys={selected} items={items} onClick={() => setOpen(false)} style={{ borderInlineEnd: 0 }} />
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items}
+      onClick={() => setOpen(false)}
+      style={{ borderInlineEnd: 0 }}
+    />
   );
 
   return (
@@ -39,10 +45,27 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
       )}
       <Layout>
         <Layout.Header
-          style={{ background: "#fff", padding: "0 12px", display: "flex", alignItems: "center", justifyContent: "space-between", borderBottom: "1px solid #f0f0f0" }}
+          style={{
+            background: "#fff",
+            padding: "0 12px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            borderBottom: "1px solid #f0f0f0",
+          }}
         >
           <div style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
-            {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => { setOpen(true); setOpened(true); }} aria-label="menu" />}
+            {phone && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => {
+                  setOpen(true);
+                  setOpened(true);
+                }}
+                aria-label="menu"
+              />
+            )}
             <span style={{ fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
               {phone ? t("appShort") : t("appName")}
             </span>
@@ -63,14 +86,27 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
         <VersionFooter phone={phone} />
         {phone && (
           <nav
-            style={{ position: "fixed", bottom: 0, left: 0, right: 0, display: "flex", background: "#fff", borderTop: "1px solid #f0f0f0", zIndex: 10 }}
+            style={{
+              position: "fixed",
+              bottom: 0,
+              left: 0,
+              right: 0,
+              display: "flex",
+              background: "#fff",
+              borderTop: "1px solid #f0f0f0",
+              zIndex: 10,
+            }}
           >
             {entries.slice(0, 4).map((e) => (
               <button
                 key={e.path}
-                onClick={() => navigate(e.path)}
+                onClick={() => void navigate(e.path)}
                 style={{
-                  flex: 1, border: 0, background: "none", padding: "8px 0", fontSize: 12,
+                  flex: 1,
+                  border: 0,
+                  background: "none",
+                  padding: "8px 0",
+                  fontSize: 12,
                   color: selected.includes(e.path) ? "#c8102e" : "#595959",
                 }}
               >
@@ -83,7 +119,12 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
       </Layout>
       {opened && (
         <Suspense fallback={null}>
-          <MenuDrawer open={open} onClose={() => setOpen(false)} title={me.display_name || me.username} role={enumLabel(t, "role", me.role)}>
+          <MenuDrawer
+            open={open}
+            onClose={() => setOpen(false)}
+            title={me.display_name || me.username}
+            role={enumLabel(t, "role", me.role)}
+          >
             {menu}
           </MenuDrawer>
         </Suspense>

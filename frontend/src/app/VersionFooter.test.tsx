@@ -12,9 +12,18 @@ it("shows the platform's version from the who-am-I answer in the footer", async 
   server.use(
     http.get("/api/auth/me/", ({ response }) =>
       response(200).json({
-        id: 1, username: "shequ", display_name: "百花社区协调员", role: "community_coordinator", sub_district: null,
-        community: 1, unit: null, volunteer: null, version: "0.2.0", time_zone: "Asia/Shanghai",
-      })),
+        id: 1,
+        username: "shequ",
+        display_name: "百花社区协调员",
+        role: "community_coordinator",
+        sub_district: null,
+        community: 1,
+        unit: null,
+        volunteer: null,
+        version: "0.2.0",
+        time_zone: "Asia/Shanghai",
+      }),
+    ),
   );
   const asked: string[] = [];
   server.events.on("request:start", ({ request }) => asked.push(`${request.method} ${new URL(request.url).pathname}`));

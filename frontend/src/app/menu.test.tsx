@@ -6,11 +6,38 @@ import type { Me, Role } from "@/lib/session";
 import { homeFor, menuFor } from "./menu";
 import { routesFor } from "./SignedIn";
 
-const as = (role: Role): Me => ({ id: 1, username: "u", display_name: "", role, sub_district: null, community: null, unit: null, volunteer: null });
+const as = (role: Role): Me => ({
+  id: 1,
+  username: "u",
+  display_name: "",
+  role,
+  sub_district: null,
+  community: null,
+  unit: null,
+  volunteer: null,
+});
 const paths = (role: Role) => menuFor(as(role)).map((entry) => entry.path);
 
 it("offers coordinators the planning pages and nobody else", () => {
-  const coordinating = ["/dashboard", "/insights", "/runs", "/needs", "/projects", "/posts", "/allocation", "/shifts", "/volunteers", "/imports", "/resources", "/records/review", "/ledgers", "/evaluation", "/appraisal", "/feedback-reports", "/exports"];
+  const coordinating = [
+    "/dashboard",
+    "/insights",
+    "/runs",
+    "/needs",
+    "/projects",
+    "/posts",
+    "/allocation",
+    "/shifts",
+    "/volunteers",
+    "/imports",
+    "/resources",
+    "/records/review",
+    "/ledgers",
+    "/evaluation",
+    "/appraisal",
+    "/feedback-reports",
+    "/exports",
+  ];
   for (const role of ["subdistrict_coordinator", "community_coordinator"] as Role[]) {
     expect(paths(role)).toEqual([...coordinating, "/inbox"]);
   }
@@ -39,12 +66,29 @@ it("offers the accounts page (用户与权限) to the district administrator alo
 });
 
 it("offers volunteers their own pages, phone first", () => {
-  expect(paths("volunteer")).toEqual(["/my/posts", "/check-in", "/inbox", "/my/hours", "/my/holdings", "/my/calendar", "/my/profile"]);
+  expect(paths("volunteer")).toEqual([
+    "/my/posts",
+    "/check-in",
+    "/inbox",
+    "/my/hours",
+    "/my/holdings",
+    "/my/calendar",
+    "/my/profile",
+  ]);
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 
 it("offers unit representatives resources, bookings, their members' service, their unit's ledgers, feedback reports and evaluation", () => {
-  expect(paths("unit_representative")).toEqual(["/resources", "/bookings", "/records", "/ledgers", "/feedback-reports", "/evaluation", "/inbox", "/my/profile"]);
+  expect(paths("unit_representative")).toEqual([
+    "/resources",
+    "/bookings",
+    "/records",
+    "/ledgers",
+    "/feedback-reports",
+    "/evaluation",
+    "/inbox",
+    "/my/profile",
+  ]);
   expect(paths("volunteer")).not.toContain("/records");
   expect(paths("community_coordinator")).not.toContain("/records");
 });
@@ -64,7 +108,9 @@ it("routes every menu entry to a page of the role, and the start page from /", (
 
 it("has no page a role can reach without an id that its menu leaves out", () => {
   for (const role of roles) {
-    const pages = routesFor(as(role)).map((route) => route.path ?? "").filter((path) => !path.includes(":") && !["/", "/login", "*"].includes(path));
+    const pages = routesFor(as(role))
+      .map((route) => route.path ?? "")
+      .filter((path) => !path.includes(":") && !["/", "/login", "*"].includes(path));
     expect(pages).toEqual(paths(role));
   }
 });

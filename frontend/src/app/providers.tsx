@@ -26,7 +26,11 @@ function makeClient() {
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#c8102e" } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={lang === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#c8102e" } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -34,43 +34,135 @@ import { SHARED, type MessageKey } from "@/lib/i18n";
 import { COORDINATOR_ROLES, type Me, type Role } from "@/lib/session";
 import { lazyPage } from "./lazyPage";
 
-const DashboardPage = lazyPage("planning", () => import("@/features/planning/components/DashboardPage"), "DashboardPage");
-const NeedDeadlineCards = lazyPage("needs", () => import("@/features/needs/components/NeedDeadlineCards"), "NeedDeadlineCards");
+const DashboardPage = lazyPage(
+  "planning",
+  () => import("@/features/planning/components/DashboardPage"),
+  "DashboardPage",
+);
+const NeedDeadlineCards = lazyPage(
+  "needs",
+  () => import("@/features/needs/components/NeedDeadlineCards"),
+  "NeedDeadlineCards",
+);
 const InsightsPage = lazyPage("insights", () => import("@/features/insights/components/InsightsPage"), "InsightsPage");
 const RunsPage = lazyPage("planning", () => import("@/features/planning/components/RunsPage"), "RunsPage");
-const RunDetailPage = lazyPage("planning", () => import("@/features/planning/components/RunDetailPage"), "RunDetailPage");
+const RunDetailPage = lazyPage(
+  "planning",
+  () => import("@/features/planning/components/RunDetailPage"),
+  "RunDetailPage",
+);
 const NeedsPage = lazyPage("needs", () => import("@/features/needs/components/NeedsPage"), "NeedsPage");
 const ProjectsPage = lazyPage("projects", () => import("@/features/projects/components/ProjectsPage"), "ProjectsPage");
 const PostsPage = lazyPage("posts", () => import("@/features/posts/components/PostsPage"), "PostsPage");
-const AllocationPage = lazyPage("allocation", () => import("@/features/allocation/components/AllocationPage"), "AllocationPage");
-const AllocationRunPage = lazyPage("allocation", () => import("@/features/allocation/components/AllocationRunPage"), "AllocationRunPage");
+const AllocationPage = lazyPage(
+  "allocation",
+  () => import("@/features/allocation/components/AllocationPage"),
+  "AllocationPage",
+);
+const AllocationRunPage = lazyPage(
+  "allocation",
+  () => import("@/features/allocation/components/AllocationRunPage"),
+  "AllocationRunPage",
+);
 const ShiftsPage = lazyPage("shifts", () => import("@/features/shifts/components/ShiftsPage"), "ShiftsPage");
-const VolunteersPage = lazyPage("volunteers", () => import("@/features/volunteers/components/VolunteersPage"), "VolunteersPage");
-const ResourcesPage = lazyPage("resources", () => import("@/features/resources/components/ResourcesPage"), "ResourcesPage");
-const ResourceCalendarPage = lazyPage("resources", () => import("@/features/resources/components/ResourceCalendarPage"), "ResourceCalendarPage");
-const BookingsPage = lazyPage("resources", () => import("@/features/resources/components/BookingsPage"), "BookingsPage");
-const RecordReviewPage = lazyPage("records", () => import("@/features/records/components/RecordReviewPage"), "RecordReviewPage");
-const UnitRecordsPage = lazyPage("records", () => import("@/features/records/components/UnitRecordsPage"), "UnitRecordsPage");
-const RecordSummaryCard = lazyPage("records", () => import("@/features/records/components/RecordSummaryCard"), "RecordSummaryCard");
+const VolunteersPage = lazyPage(
+  "volunteers",
+  () => import("@/features/volunteers/components/VolunteersPage"),
+  "VolunteersPage",
+);
+const ResourcesPage = lazyPage(
+  "resources",
+  () => import("@/features/resources/components/ResourcesPage"),
+  "ResourcesPage",
+);
+const ResourceCalendarPage = lazyPage(
+  "resources",
+  () => import("@/features/resources/components/ResourceCalendarPage"),
+  "ResourceCalendarPage",
+);
+const BookingsPage = lazyPage(
+  "resources",
+  () => import("@/features/resources/components/BookingsPage"),
+  "BookingsPage",
+);
+const RecordReviewPage = lazyPage(
+  "records",
+  () => import("@/features/records/components/RecordReviewPage"),
+  "RecordReviewPage",
+);
+const UnitRecordsPage = lazyPage(
+  "records",
+  () => import("@/features/records/components/UnitRecordsPage"),
+  "UnitRecordsPage",
+);
+const RecordSummaryCard = lazyPage(
+  "records",
+  () => import("@/features/records/components/RecordSummaryCard"),
+  "RecordSummaryCard",
+);
 const MyRecords = lazyPage("records", () => import("@/features/records/components/MyRecords"), "MyRecords");
 const LedgersPage = lazyPage("ledgers", () => import("@/features/ledgers/components/LedgersPage"), "LedgersPage");
-const LedgerDetailPage = lazyPage("ledgers", () => import("@/features/ledgers/components/LedgerDetailPage"), "LedgerDetailPage");
-const EvaluationPage = lazyPage("evaluation", () => import("@/features/evaluation/components/EvaluationPage"), "EvaluationPage");
-const AppraisalPage = lazyPage("evaluation", () => import("@/features/evaluation/components/AppraisalPage"), "AppraisalPage");
-const FeedbackReportsPage = lazyPage("reports", () => import("@/features/reports/components/FeedbackReportsPage"), "FeedbackReportsPage");
+const LedgerDetailPage = lazyPage(
+  "ledgers",
+  () => import("@/features/ledgers/components/LedgerDetailPage"),
+  "LedgerDetailPage",
+);
+const EvaluationPage = lazyPage(
+  "evaluation",
+  () => import("@/features/evaluation/components/EvaluationPage"),
+  "EvaluationPage",
+);
+const AppraisalPage = lazyPage(
+  "evaluation",
+  () => import("@/features/evaluation/components/AppraisalPage"),
+  "AppraisalPage",
+);
+const FeedbackReportsPage = lazyPage(
+  "reports",
+  () => import("@/features/reports/components/FeedbackReportsPage"),
+  "FeedbackReportsPage",
+);
 const ExportsPage = lazyPage("reports", () => import("@/features/reports/components/ExportsPage"), "ExportsPage");
-const MyRecordsExportCard = lazyPage("reports", () => import("@/features/reports/components/ExportsPage"), "MyRecordsExportCard");
+const MyRecordsExportCard = lazyPage(
+  "reports",
+  () => import("@/features/reports/components/ExportsPage"),
+  "MyRecordsExportCard",
+);
 const InboxPage = lazyPage("notifications", () => import("@/features/notifications/components/InboxPage"), "InboxPage");
-const MyPostsPage = lazyPage("volunteering", () => import("@/features/volunteering/components/MyPostsPage"), "MyPostsPage");
-const MyHoursPage = lazyPage("volunteering", () => import("@/features/volunteering/components/MyHoursPage"), "MyHoursPage");
-const CalendarPage = lazyPage("volunteering", () => import("@/features/volunteering/components/CalendarPage"), "CalendarPage");
-const CheckInPage = lazyPage("volunteering", () => import("@/features/volunteering/components/CheckInPage"), "CheckInPage");
-const MyHoldingsPage = lazyPage("allocation", () => import("@/features/allocation/components/MyHoldingsPage"), "MyHoldingsPage");
+const MyPostsPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/MyPostsPage"),
+  "MyPostsPage",
+);
+const MyHoursPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/MyHoursPage"),
+  "MyHoursPage",
+);
+const CalendarPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/CalendarPage"),
+  "CalendarPage",
+);
+const CheckInPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/CheckInPage"),
+  "CheckInPage",
+);
+const MyHoldingsPage = lazyPage(
+  "allocation",
+  () => import("@/features/allocation/components/MyHoldingsPage"),
+  "MyHoldingsPage",
+);
 const ProfilePage = lazyPage("auth", () => import("@/features/auth/components/ProfilePage"), "ProfilePage");
 const ImportsPage = lazyPage("imports", () => import("@/features/imports/components/ImportsPage"), "ImportsPage");
 const ImportRunPage = lazyPage("imports", () => import("@/features/imports/components/ImportRunPage"), "ImportRunPage");
 const UsersPage = lazyPage("users", () => import("@/features/users/components/UsersPage"), "UsersPage");
-const VolunteerProfilePage = lazyPage("profile", () => import("@/features/profile/components/VolunteerProfilePage"), "VolunteerProfilePage");
+const VolunteerProfilePage = lazyPage(
+  "profile",
+  () => import("@/features/profile/components/VolunteerProfilePage"),
+  "VolunteerProfilePage",
+);
 export const NotFound = lazyPage(SHARED, () => import("./NotFound"), "NotFound");
 
 export interface MenuItem {
@@ -102,35 +194,61 @@ export function pagesFor(me: Me): PageRoute[] {
 }
 
 export function audienceOf(me: Me): Audience {
-  const found = (Object.keys(AUDIENCE_ROLES) as Audience[]).find((audience) => AUDIENCE_ROLES[audience].includes(me.role));
+  const found = (Object.keys(AUDIENCE_ROLES) as Audience[]).find((audience) =>
+    AUDIENCE_ROLES[audience].includes(me.role),
+  );
   if (!found) throw new Error(`no pages for the role ${me.role}`);
   return found;
 }
 
 // Pages several groups share, written once and placed in each group's list below.
-const resources: PageRoute = { path: "/resources", element: <ResourcesPage />, menu: { label: "menuResources", icon: <BankOutlined /> } };
+const resources: PageRoute = {
+  path: "/resources",
+  element: <ResourcesPage />,
+  menu: { label: "menuResources", icon: <BankOutlined /> },
+};
 const resourceCalendar: PageRoute = { path: "/resources/:resourceId", element: <ResourceCalendarPage /> };
-const ledgers: PageRoute = { path: "/ledgers", element: <LedgersPage />, menu: { label: "menuLedgers", icon: <BookOutlined /> } };
+const ledgers: PageRoute = {
+  path: "/ledgers",
+  element: <LedgersPage />,
+  menu: { label: "menuLedgers", icon: <BookOutlined /> },
+};
 const ledgerDetail: PageRoute = { path: "/ledgers/:ledgerId", element: <LedgerDetailPage /> };
-const evaluation: PageRoute = { path: "/evaluation", element: <EvaluationPage />, menu: { label: "menuEvaluation", icon: <TrophyOutlined /> } };
+const evaluation: PageRoute = {
+  path: "/evaluation",
+  element: <EvaluationPage />,
+  menu: { label: "menuEvaluation", icon: <TrophyOutlined /> },
+};
 const feedbackReports: PageRoute = {
   path: "/feedback-reports",
   element: <FeedbackReportsPage />,
   menu: { label: "menuFeedbackReports", icon: <FileDoneOutlined /> },
 };
-const inbox: PageRoute = { path: "/inbox", element: <InboxPage />, menu: { label: "menuInbox", icon: <BellOutlined /> } };
+const inbox: PageRoute = {
+  path: "/inbox",
+  element: <InboxPage />,
+  menu: { label: "menuInbox", icon: <BellOutlined /> },
+};
 
 /** Each group's pages in menu order; the first menu entry is the group's start page. */
 export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
   coordinator: [
-    { path: "/dashboard", element: <DashboardPage sections={<NeedDeadlineCards />} />, menu: { label: "menuDashboard", icon: <DashboardOutlined /> } },
+    {
+      path: "/dashboard",
+      element: <DashboardPage sections={<NeedDeadlineCards />} />,
+      menu: { label: "menuDashboard", icon: <DashboardOutlined /> },
+    },
     { path: "/insights", element: <InsightsPage />, menu: { label: "menuInsights", icon: <AreaChartOutlined /> } },
     { path: "/runs", element: <RunsPage />, menu: { label: "menuRuns", icon: <ThunderboltOutlined /> } },
     { path: "/runs/:runId", element: <RunDetailPage /> },
     { path: "/needs", element: <NeedsPage />, menu: { label: "menuNeeds", icon: <FileTextOutlined /> } },
     { path: "/projects", element: <ProjectsPage />, menu: { label: "menuProjects", icon: <ProjectOutlined /> } },
     { path: "/posts", element: <PostsPage />, menu: { label: "menuPosts", icon: <SolutionOutlined /> } },
-    { path: "/allocation", element: <AllocationPage />, menu: { label: "menuAllocation", icon: <ApartmentOutlined /> } },
+    {
+      path: "/allocation",
+      element: <AllocationPage />,
+      menu: { label: "menuAllocation", icon: <ApartmentOutlined /> },
+    },
     { path: "/allocation/:runId", element: <AllocationRunPage /> },
     { path: "/shifts", element: <ShiftsPage />, menu: { label: "menuShifts", icon: <ScheduleOutlined /> } },
     { path: "/volunteers", element: <VolunteersPage />, menu: { label: "menuVolunteers", icon: <TeamOutlined /> } },
@@ -138,7 +256,11 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     { path: "/imports/:runId", element: <ImportRunPage /> },
     resources,
     resourceCalendar,
-    { path: "/records/review", element: <RecordReviewPage />, menu: { label: "menuRecordReview", icon: <AuditOutlined /> } },
+    {
+      path: "/records/review",
+      element: <RecordReviewPage />,
+      menu: { label: "menuRecordReview", icon: <AuditOutlined /> },
+    },
     ledgers,
     ledgerDetail,
     evaluation,
@@ -166,10 +288,24 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     inbox,
     {
       path: "/my/hours",
-      element: <MyHoursPage summary={<RecordSummaryCard />} records={<><MyRecords /><MyRecordsExportCard /></>} />,
+      element: (
+        <MyHoursPage
+          summary={<RecordSummaryCard />}
+          records={
+            <>
+              <MyRecords />
+              <MyRecordsExportCard />
+            </>
+          }
+        />
+      ),
       menu: { label: "menuMyHours", icon: <FieldTimeOutlined /> },
     },
-    { path: "/my/holdings", element: <MyHoldingsPage />, menu: { label: "menuMyHoldings", icon: <SafetyCertificateOutlined /> } },
+    {
+      path: "/my/holdings",
+      element: <MyHoldingsPage />,
+      menu: { label: "menuMyHoldings", icon: <SafetyCertificateOutlined /> },
+    },
     { path: "/my/calendar", element: <CalendarPage />, menu: { label: "menuCalendar", icon: <CalendarOutlined /> } },
     { path: "/my/profile", element: <VolunteerProfilePage />, menu: { label: "menuProfile", icon: <UserOutlined /> } },
   ],

@@ -14,7 +14,8 @@ export function Loading() {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** `onRetry`: a query's refetch; its promise is not awaited here, since a failure shows in the query's state again. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => Promise<unknown> }) {
   const { t } = useI18n();
   return (
     <Alert
@@ -22,7 +23,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       title={t("errorTitle")}
       description={error instanceof Error ? error.message : String(error)}
-      action={onRetry ? <Button onClick={onRetry}>{t("retry")}</Button> : undefined}
+      action={onRetry ? <Button onClick={() => void onRetry()}>{t("retry")}</Button> : undefined}
     />
   );
 }

@@ -23,16 +23,28 @@ export function Panel({
   const padding = size === "small" ? token.paddingSM : token.paddingLG;
   const border = `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`;
   return (
-    <div data-testid={testId} style={{ background: token.colorBgContainer, border, borderRadius: token.borderRadiusLG, ...style }}>
+    <div
+      data-testid={testId}
+      style={{ background: token.colorBgContainer, border, borderRadius: token.borderRadiusLG, ...style }}
+    >
       {title && (
         <div
           style={{
-            display: "flex", alignItems: "center", justifyContent: "space-between", gap: token.paddingXS,
-            minHeight: size === "small" ? 38 : 56, padding: `0 ${padding}px`, borderBottom: border,
-            fontWeight: token.fontWeightStrong, fontSize: size === "small" ? token.fontSize : token.fontSizeLG,
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            gap: token.paddingXS,
+            minHeight: size === "small" ? 38 : 56,
+            padding: `0 ${padding}px`,
+            borderBottom: border,
+            fontWeight: token.fontWeightStrong,
+            fontSize: size === "small" ? token.fontSize : token.fontSizeLG,
           }}
         >
-          <span data-testid="panel-title" style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+          <span
+            data-testid="panel-title"
+            style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+          >
             {title}
           </span>
           {extra}

@@ -52,7 +52,15 @@ it("lays items out by the district's days and hours, whatever the browser's zone
   // and a shift early on the district's Monday (still Sunday in Los Angeles) and one late on its Sunday
   const early = { key: 1, start: "2026-12-07T00:30:00+08:00", end: "2026-12-07T02:00:00+08:00", name: "早班" };
   const late = { key: 2, start: "2026-12-13T15:30:00Z", end: "2026-12-13T15:59:00Z", name: "夜班" };
-  expect(byWeekday([early, late], "2026-12-07").map((list) => list.map((i) => i.key))).toEqual([[1], [], [], [], [], [], [2]]);
+  expect(byWeekday([early, late], "2026-12-07").map((list) => list.map((i) => i.key))).toEqual([
+    [1],
+    [],
+    [],
+    [],
+    [],
+    [],
+    [2],
+  ]);
   // when the week is shown
   renderWithApp(<WeekCalendar week="2026-12-07" items={[early, late]} title={(i) => i.name} testId="cal" />);
   // then each lies on its district day at its district hours, and the district's today is the one marked
@@ -62,7 +70,9 @@ it("lays items out by the district's days and hours, whatever the browser's zone
   expect(within(monday).getByText("12-07 周一").closest(".ant-typography")).toHaveClass("ant-typography-success");
   const sunday = screen.getByTestId("cal-2026-12-13");
   expect(within(sunday).getByText("23:30–23:59")).toBeInTheDocument();
-  expect(within(screen.getByTestId("cal-2026-12-08")).getByText("12-08 周二").closest(".ant-typography")).not.toHaveClass("ant-typography-success");
+  expect(
+    within(screen.getByTestId("cal-2026-12-08")).getByText("12-08 周二").closest(".ant-typography"),
+  ).not.toHaveClass("ant-typography-success");
 });
 
 function Picker() {

@@ -91,7 +91,13 @@ export function WeekPicker({ week, onChange }: { week: string; onChange: (monday
   return (
     <Space.Compact>
       <Button icon={<LeftOutlined />} aria-label={t("prevWeek")} onClick={() => move(-7)} />
-      <DatePicker picker="week" allowClear={false} value={districtDay(week)} onChange={(d) => d && onChange(mondayOf(d))} aria-label={t("week")} />
+      <DatePicker
+        picker="week"
+        allowClear={false}
+        value={districtDay(week)}
+        onChange={(d) => d && onChange(mondayOf(d))}
+        aria-label={t("week")}
+      />
       <Button icon={<RightOutlined />} aria-label={t("nextWeek")} onClick={() => move(7)} />
     </Space.Compact>
   );

@@ -52,13 +52,17 @@ describe("the API client", () => {
         response(409).json({ message: "本周已发布。", extra: { code: "conflict", fields: {} } }),
       ),
     );
-    const error = await failure(unwrap(apiClient.POST("/api/planning/runs/{id}/publish/", { params: { path: { id: 3 } } })));
+    const error = await failure(
+      unwrap(apiClient.POST("/api/planning/runs/{id}/publish/", { params: { path: { id: 3 } } })),
+    );
     expect([error.status, error.code, error.message]).toEqual([409, "conflict", "本周已发布。"]);
   });
 
   it("gives a readable message when the body is not the error shape", async () => {
     server.use(
-      http.get("/api/me/posts/", ({ response }) => response.untyped(new HttpResponse("<html>oops</html>", { status: 502 }))),
+      http.get("/api/me/posts/", ({ response }) =>
+        response.untyped(new HttpResponse("<html>oops</html>", { status: 502 })),
+      ),
     );
     const error = await failure(unwrap(apiClient.GET("/api/me/posts/")));
     expect(error.status).toBe(502);
@@ -79,10 +83,12 @@ describe("the API client", () => {
       ),
     );
     setApiLanguage("en");
-    await unwrap(apiClient.POST("/api/me/posts/{assignment_id}/decline/", {
-      params: { path: { assignment_id: 4 } },
-      body: { reason: "ill" },
-    }));
+    await unwrap(
+      apiClient.POST("/api/me/posts/{assignment_id}/decline/", {
+        params: { path: { assignment_id: 4 } },
+        body: { reason: "ill" },
+      }),
+    );
     const [request] = requests;
     expect(new URL(request.url).pathname).toBe("/api/me/posts/4/decline/");
     expect(request.method).toBe("POST");
@@ -96,7 +102,9 @@ describe("the API client", () => {
   it("sends no CSRF token on a GET, and leaves empty query values out", async () => {
     const requests = recorded();
     server.use(
-      http.get("/api/notifications/", ({ response }) => response(200).json({ count: 0, next: null, previous: null, results: [] })),
+      http.get("/api/notifications/", ({ response }) =>
+        response(200).json({ count: 0, next: null, previous: null, results: [] }),
+      ),
     );
     await unwrap(apiClient.GET("/api/notifications/", { params: { query: { unread: true, page: 2 } } }));
     const [request] = requests;
@@ -110,9 +118,11 @@ describe("the API client", () => {
       http.delete("/api/planning/runs/{id}/assignments/{assignment_id}/", ({ response }) => response(204).empty()),
     );
     await expect(
-      unwrap(apiClient.DELETE("/api/planning/runs/{id}/assignments/{assignment_id}/", {
-        params: { path: { id: 1, assignment_id: 2 } },
-      })),
+      unwrap(
+        apiClient.DELETE("/api/planning/runs/{id}/assignments/{assignment_id}/", {
+          params: { path: { id: 1, assignment_id: 2 } },
+        }),
+      ),
     ).resolves.toBeUndefined();
   });
 });

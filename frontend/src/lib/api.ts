@@ -95,11 +95,18 @@ interface Init {
 // (middleware, serialization styles, custom Request classes; ~2 KB gzipped) would put the volunteer's first page over
 // its 300 KB budget (scripts/bundle-size.mjs) for features the app does not use.
 async function send(method: string, path: string, init: Init = {}, origin = "") {
-  const url = buildUrl(path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(init.params?.path?.[name]))),
-    init.params?.query);
+  const url = buildUrl(
+    path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(init.params?.path?.[name]))),
+    init.params?.query,
+  );
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
   // A FormData body carries its own Content-Type (with the multipart boundary), set by fetch.
-  const body = init.body === undefined ? undefined : init.bodySerializer ? init.bodySerializer(init.body as never) : JSON.stringify(init.body);
+  const body =
+    init.body === undefined
+      ? undefined
+      : init.bodySerializer
+        ? init.bodySerializer(init.body as never)
+        : JSON.stringify(init.body);
   if (typeof body === "string") headers["Content-Type"] = "application/json";
   if (!SAFE.has(method)) {
     const token = readCookie("csrftoken");
@@ -156,7 +163,11 @@ export async function unwrap<D>(request: Promise<Answer<D>>): Promise<D> {
     answer = await request;
   } catch (error) {
     if (error instanceof Error && error.name === "AbortError") throw error;
-    throw new ApiError(0, language === "en" ? "The server cannot be reached." : "无法连接服务器，请检查网络后重试。", "network");
+    throw new ApiError(
+      0,
+      language === "en" ? "The server cannot be reached." : "无法连接服务器，请检查网络后重试。",
+      "network",
+    );
   }
   if (!answer.response.ok) throw toApiError(answer.response.status, answer.error);
   // A 204 has no body: openapi-fetch answers undefined data, which the schema types as the absent content.
@@ -181,7 +192,8 @@ export async function allPages<T>(
 export function toApiError(status: number, data: unknown): ApiError {
   if (data && typeof data === "object" && "message" in data) {
     const body = data as { message?: unknown; extra?: { code?: unknown; fields?: unknown } };
-    const fields = body.extra?.fields && typeof body.extra.fields === "object" ? (body.extra.fields as FieldErrors) : {};
+    const fields =
+      body.extra?.fields && typeof body.extra.fields === "object" ? (body.extra.fields as FieldErrors) : {};
     const code = typeof body.extra?.code === "string" ? body.extra.code : "error";
     return new ApiError(status, String(body.message), code, fields);
   }

@@ -126,7 +126,7 @@ it("gives a date picker the district's today", async () => {
   // given the browser's Sunday evening, the district's Monday morning
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(SUNDAY_EVENING_IN_LA);
-  const picked = vi.fn();
+  const picked = vi.fn<(day: string) => void>();
   renderWithApp(<DatePicker open onChange={(value) => value && picked(pickedDay(value))} />);
   // then the picker marks the district's today and its 今天 button picks it
   const today = document.querySelector(".ant-picker-cell-today");

@@ -81,7 +81,8 @@ export const monthEnd = (day: string): string => dayjs.utc(day).endOf("month").f
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export const daysBetween = (from: string, to: string): number => dayjs.utc(to).diff(dayjs.utc(from), "day");
 
-export const formatDateTime = (iso: string | null | undefined) => (iso ? districtTime(iso).format("YYYY-MM-DD HH:mm") : "");
+export const formatDateTime = (iso: string | null | undefined) =>
+  iso ? districtTime(iso).format("YYYY-MM-DD HH:mm") : "";
 export const formatDate = (iso: string | null | undefined) => (iso ? dayOf(iso) : "");
 export const formatTime = (iso: string) => districtTime(iso).format("HH:mm");
 export const formatSpan = (start: string, end: string) =>

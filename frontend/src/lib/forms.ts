@@ -3,9 +3,15 @@
 import type { FormInstance } from "antd";
 import { ApiError } from "./api";
 
-export function applyServerErrors(form: FormInstance, error: unknown, aliases: Record<string, string> = {}): string | null {
+export function applyServerErrors(
+  form: FormInstance,
+  error: unknown,
+  aliases: Record<string, string> = {},
+): string | null {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const known = new Set([...Object.keys(form.getFieldsValue(true) ?? {}), ...Object.keys(form.getFieldsValue() ?? {})]);
+  // antd types a form's values as any: every field registered (true), and those with a value.
+  const names = (values: unknown) => Object.keys((values as object | undefined) ?? {});
+  const known = new Set([...names(form.getFieldsValue(true)), ...names(form.getFieldsValue())]);
   const byField: Record<string, string[]> = {};
   for (const [name, messages] of Object.entries(error.fieldMessages())) {
     const target = aliases[name] ?? name;

@@ -2,7 +2,7 @@
 // backend (Accept-Language) so that its messages match. The words live beside what shows them, a zh.ts and an
 // en.ts each: lib/messages (the frame, shared components, words several features use; Chinese always loaded) and
 // features/<feature>/messages, loaded with the feature's pages (app/lazyPage.ts), English only once chosen.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { setApiLanguage } from "./api";
@@ -10,7 +10,7 @@ import shared from "./messages/zh";
 
 /** Every key of every dictionary: each messages/zh.ts adds its own (`declare module "@/lib/i18n"`). */
 export interface Messages {}
-export type MessageKey = keyof Messages & string;
+export type MessageKey = keyof Messages;
 /** The English side of a dictionary: exactly the keys of its Chinese side. */
 export type Translation<T> = { [K in keyof T]: string };
 
@@ -50,7 +50,9 @@ export async function loadWords(scope: string, lang: Lang = current): Promise<vo
 
 /** Every scope in both languages (the unit tests render any component). */
 export async function loadAllWords(): Promise<void> {
-  await Promise.all(Object.keys(sources).flatMap((scope) => (["zh", "en"] as Lang[]).map((lang) => loadWords(scope, lang))));
+  await Promise.all(
+    Object.keys(sources).flatMap((scope) => (["zh", "en"] as Lang[]).map((lang) => loadWords(scope, lang))),
+  );
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
@@ -93,19 +95,20 @@ export function initialLang(): Lang {
 }
 
 export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [start] = useState(() => fixed ?? initialLang());
   const [lang, setLangState] = useState<Lang | null>(() => {
-    const start = fixed ?? initialLang();
-    if (!loaded[start].has(SHARED)) {
-      // English remembered from last time: shown once its words are here.
-      void loadLanguage(start).then(() => {
-        applyLang(start);
-        setLangState(start);
-      });
-      return null;
-    }
+    if (!loaded[start].has(SHARED)) return null;
     applyLang(start);
     return start;
   });
+  useEffect(() => {
+    if (lang) return;
+    // English remembered from last time: shown once its words are here.
+    void loadLanguage(start).then(() => {
+      applyLang(start);
+      setLangState(start);
+    });
+  }, [lang, start]);
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
     void loadLanguage(next).then(() => {
@@ -126,4 +129,3 @@ export function useI18n(): I18nValue {
   if (!value) throw new Error("useI18n outside I18nProvider");
   return value;
 }
-

@@ -7,8 +7,14 @@ import { Providers } from "@/app/providers";
 import { SessionContext, type Me } from "@/lib/session";
 
 export const coordinator: Me = {
-  id: 1, username: "shequ", display_name: "百花社区协调员", role: "community_coordinator",
-  sub_district: null, community: 1, unit: null, volunteer: null,
+  id: 1,
+  username: "shequ",
+  display_name: "百花社区协调员",
+  role: "community_coordinator",
+  sub_district: null,
+  community: 1,
+  unit: null,
+  volunteer: null,
 };
 
 export function renderWithApp(ui: ReactElement, { me = coordinator, path = "/" }: { me?: Me; path?: string } = {}) {

@@ -36,7 +36,7 @@ if (!window.ResizeObserver) {
     observe() {}
     unobserve() {}
     disconnect() {}
-  } as unknown as typeof ResizeObserver;
+  };
 }
 
 // Components are rendered without their routes, so every feature's words are there from the start.

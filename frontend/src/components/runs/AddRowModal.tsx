@@ -56,7 +56,11 @@ export function AddRowModal<Run extends RunShape, Row extends RowShape, Item ext
         <Form.Item name={name} label={t(name)} rules={[{ required: true, message: t(kind.words.targetRequired) }]}>
           <Select showSearch={{ optionFilterProp: "label" }} loading={targets.loading} options={targets.options} />
         </Form.Item>
-        <Form.Item name="volunteer" label={t("volunteer")} rules={[{ required: true, message: t("volunteerRequired") }]}>
+        <Form.Item
+          name="volunteer"
+          label={t("volunteer")}
+          rules={[{ required: true, message: t("volunteerRequired") }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setSearch }}
             loading={volunteers.isFetching}

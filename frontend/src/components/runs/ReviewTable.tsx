@@ -31,8 +31,9 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
   const rows = api.useRows(run.id, page, pageSize);
   const pin = api.usePinRow(run.id);
   const remove = api.useRemoveRow(run.id);
-  const refused = (error: unknown) =>
+  const refused = (error: unknown) => {
     modal.error({ title: t("refused"), content: error instanceof ApiError ? error.message : String(error) });
+  };
 
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
   return (
@@ -65,14 +66,17 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
             title: t("volunteer"),
             render: (_, row) => (
               <>
-                {`${row.volunteer_name}（${row.volunteer_number}）`} <UnverifiedSkillsTag codes={row.unverified_skills} />
+                {`${row.volunteer_name}（${row.volunteer_number}）`}{" "}
+                <UnverifiedSkillsTag codes={row.unverified_skills} />
               </>
             ),
           },
           {
             title: t("source"),
             dataIndex: "source",
-            render: (source) => <Tag color={source === "manual" ? "purple" : "default"}>{enumLabel(t, "source", source)}</Tag>,
+            render: (_, { source }) => (
+              <Tag color={source === "manual" ? "purple" : "default"}>{enumLabel(t, "source", source)}</Tag>
+            ),
           },
           {
             title: t("pinned"),
@@ -95,7 +99,9 @@ export function ReviewTable<Run extends RunShape, Row extends RowShape, Item ext
                       title={kind.removeConfirm(t, row)}
                       okText={t("confirm")}
                       cancelText={t("cancel")}
-                      onConfirm={() => remove.mutate(row.id, { onSuccess: () => message.success(t("removed")), onError: refused })}
+                      onConfirm={() =>
+                        remove.mutate(row.id, { onSuccess: () => void message.success(t("removed")), onError: refused })
+                      }
                     >
                       <Button type="link" danger size="small">
                         {t("remove")}

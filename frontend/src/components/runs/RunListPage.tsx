@@ -40,11 +40,17 @@ export function RunListPage<Run extends RunShape, Row extends RowShape, Item ext
           dataSource={runs.data?.results}
           scroll={{ x: 700 }}
           locale={{ emptyText: <EmptyState text={t(runsEmpty)} /> }}
-          pagination={{ current: page, pageSize: 10, total: runs.data?.count, onChange: setPage, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: 10,
+            total: runs.data?.count,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
           columns={[
             kind.period(t),
             { title: t("scope"), render: (_, run) => scopeName(run, t("district")) },
-            { title: "#", dataIndex: "version", render: (v) => t("runVersion", { version: v }) },
+            { title: "#", dataIndex: "version", render: (_, run) => t("runVersion", { version: run.version }) },
             {
               title: t("status"),
               render: (_, run) => (

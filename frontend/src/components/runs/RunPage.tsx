@@ -44,13 +44,13 @@ export function RunPage<Run extends RunShape, Row extends RowShape, Item extends
 
   const onPublish = () =>
     publish.mutate(undefined, {
-      onSuccess: () => message.success(t(words.publishedOk)),
-      onError: (e) => modal.error({ title: t("conflictTitle"), content: errorText(e) }),
+      onSuccess: () => void message.success(t(words.publishedOk)),
+      onError: (e) => void modal.error({ title: t("conflictTitle"), content: errorText(e) }),
     });
   const onRerun = () =>
     rerun.mutate(run, {
-      onSuccess: (next) => navigate(kind.path(next.id)),
-      onError: (e) => modal.error({ title: t("refused"), content: errorText(e) }),
+      onSuccess: (next) => void navigate(kind.path(next.id)),
+      onError: (e) => void modal.error({ title: t("refused"), content: errorText(e) }),
     });
 
   return (
@@ -74,7 +74,12 @@ export function RunPage<Run extends RunShape, Row extends RowShape, Item extends
               {t("rerun")}
             </Button>
             {editable && (
-              <Popconfirm title={t(words.publishConfirm)} onConfirm={onPublish} okText={t("confirm")} cancelText={t("cancel")}>
+              <Popconfirm
+                title={t(words.publishConfirm)}
+                onConfirm={onPublish}
+                okText={t("confirm")}
+                cancelText={t("cancel")}
+              >
                 <Button type="primary" loading={publish.isPending}>
                   {t("publish")}
                 </Button>

@@ -46,9 +46,11 @@ export function RunStartForm<Period extends object, Start>(props: Props<Period, 
     const list: { value: string; label: string }[] = [];
     if (isAdmin && districtWide) list.push({ value: "district", label: t("district") });
     for (const sub of subDistricts.data ?? []) {
-      if (isAdmin || sub.id === me.sub_district) list.push({ value: `sub_district:${sub.id}`, label: `${t("subDistrict")}：${sub.name}` });
+      if (isAdmin || sub.id === me.sub_district)
+        list.push({ value: `sub_district:${sub.id}`, label: `${t("subDistrict")}：${sub.name}` });
     }
-    for (const c of communities.data ?? []) list.push({ value: `community:${c.id}`, label: `${t("community")}：${c.name}` });
+    for (const c of communities.data ?? [])
+      list.push({ value: `community:${c.id}`, label: `${t("community")}：${c.name}` });
     return list;
   }, [me, isAdmin, districtWide, communities.data, subDistricts.data, t]);
 
@@ -62,7 +64,7 @@ export function RunStartForm<Period extends object, Start>(props: Props<Period, 
   const onFinish = (values: Period & Common) => {
     setError(null);
     start.mutate(input(values, { ...parseScope(values.scope), time_limit: values.time_limit ?? undefined }), {
-      onSuccess: (run) => navigate(runPath(run.id)),
+      onSuccess: (run) => void navigate(runPath(run.id)),
       onError: (e) => setError(applyServerErrors(form, e)),
     });
   };

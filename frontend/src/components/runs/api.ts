@@ -62,9 +62,8 @@ export type RowOf<B extends string, R extends string> = Json<Operation<RowsPath<
 /** What adds a row by hand. */
 export type AddRowOf<B extends string, R extends string> = Body<Operation<RowsPath<B, R>, "post">>;
 /** What it could not fill (a seat, a post). */
-export type UnfilledOf<B extends string> = Json<Operation<`${B}{id}/unfilled/`, "get">> extends Page<infer Item>
-  ? Item & UnfilledShape
-  : never;
+export type UnfilledOf<B extends string> =
+  Json<Operation<`${B}{id}/unfilled/`, "get">> extends Page<infer Item> ? Item & UnfilledShape : never;
 
 type Answer<Data> = { data?: Data; error?: unknown; response: Response };
 type Send<Path, Init, Data> = (path: Path, init: Init) => Promise<Answer<Data>>;
@@ -115,7 +114,8 @@ export function runEndpoints<B extends string, R extends string, K extends strin
   kind: RunKindEndpoints<B, R, K> & { send: NoInfer<RunSenders<B, R, K>> },
 ) {
   type Run = RunOf<B>;
-  const { scope, base, send, isActive } = kind;
+  const { scope, base, send } = kind;
+  const isActive = (status: string | undefined) => kind.isActive(status);
   const keys = {
     all: [scope, "runs"] as const,
     list: (filters: Filters<Operation<B, "get">>) => [scope, "runs", "list", filters] as const,
@@ -152,16 +152,15 @@ export function runEndpoints<B extends string, R extends string, K extends strin
     keys,
     isActive,
 
-    useRuns(filters: Filters<Operation<B, "get">>) {
-      return useQuery({
+    useRuns: (filters: Filters<Operation<B, "get">>) =>
+      useQuery({
         queryKey: keys.list(filters),
         queryFn: () => unwrap(send.list(base, { params: { query: filters } })),
         placeholderData: keepPreviousData,
-      });
-    },
+      }),
 
     /** One run; polls while it is queued or working so that the page can follow it. */
-    useRun(id: number | undefined) {
+    useRun: (id: number | undefined) => {
       const client = useQueryClient();
       return useQuery({
         queryKey: keys.detail(id ?? 0),
@@ -189,26 +188,26 @@ export function runEndpoints<B extends string, R extends string, K extends strin
 
     usePublish: (id: number) => useRunMutation<void>(() => unwrap(send.publish(`${base}{id}/publish/`, byId(id)))),
 
-    useRows(runId: number, page: number, pageSize: number) {
-      return useQuery({
+    useRows: (runId: number, page: number, pageSize: number) =>
+      useQuery({
         queryKey: keys.rows(runId, page, pageSize),
         queryFn: () =>
-          unwrap(send.rows(`${base}{id}/${kind.rows.path}/`, {
-            params: { path: { id: runId }, query: { page, page_size: pageSize } },
-          })),
+          unwrap(
+            send.rows(`${base}{id}/${kind.rows.path}/`, {
+              params: { path: { id: runId }, query: { page, page_size: pageSize } },
+            }),
+          ),
         placeholderData: keepPreviousData,
-      });
-    },
+      }),
 
-    useUnfilled(runId: number) {
-      return useQuery({
+    useUnfilled: (runId: number) =>
+      useQuery({
         queryKey: keys.unfilled(runId),
         queryFn: () =>
           allPages((page) =>
             unwrap(send.unfilled(`${base}{id}/unfilled/`, { params: { path: { id: runId }, query: page } })),
           ),
-      });
-    },
+      }),
 
     useAddRow: (runId: number) =>
       useReviewMutation(runId, (body: AddRowOf<B, R>) =>

@@ -17,7 +17,11 @@ export function useCommunities(subDistrict?: number | null) {
     queryKey: ["runs", "communities", subDistrict ?? "all"],
     queryFn: () =>
       allPages((page) =>
-        unwrap(apiClient.GET("/api/communities/", { params: { query: { ...page, sub_district: subDistrict ?? undefined } } })),
+        unwrap(
+          apiClient.GET("/api/communities/", {
+            params: { query: { ...page, sub_district: subDistrict ?? undefined } },
+          }),
+        ),
       ),
     staleTime: 10 * 60_000,
   });

@@ -39,6 +39,7 @@ const en: Translation<typeof zh> = {
   actions: "Actions",
   total: "{count} in all",
   errorTitle: "Something went wrong",
+  copyFailed: "Could not copy: select the text and copy it by hand",
   notFoundTitle: "Page not found",
   notFoundText: "No page lives at this address; it may have moved or been mistyped.",
   backHome: "Back to the start page",

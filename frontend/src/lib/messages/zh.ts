@@ -36,6 +36,7 @@ const zh = {
   actions: "操作",
   total: "共 {count} 条",
   errorTitle: "出错了",
+  copyFailed: "无法复制，请选中文字后手动复制",
   notFoundTitle: "页面不存在",
   notFoundText: "您访问的地址没有对应的页面，可能已被移动或输入有误。",
   backHome: "返回首页",

@@ -10,7 +10,9 @@ import { allocationKeys, allocationRuns, useAllocationRun } from "./runs";
 
 it("polls while queued or solving and stops once done", async () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   const states: AllocationStatus[] = ["queued", "solving", "done"];
   const asked: string[] = [];
   let call = 0;
@@ -31,7 +33,9 @@ it("polls while queued or solving and stops once done", async () => {
 
 it("re-runs on the server, which keeps the run's scope and year", async () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   const asked: string[] = [];
   server.use(
     http.post("/api/allocation/runs/{id}/rerun/", ({ request, response }) => {

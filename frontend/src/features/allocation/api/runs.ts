@@ -13,8 +13,17 @@ export const allocationRuns = runEndpoints({
   rows: { path: "proposals", key: "proposal_id", params: (id, row) => ({ id, proposal_id: row }) },
   // The schema's client: the compiler checks each method against its endpoint here.
   send: {
-    list: GET, detail: GET, start: POST, rerun: POST, cancel: POST, publish: POST,
-    rows: GET, addRow: POST, pinRow: PATCH, removeRow: DELETE, unfilled: GET,
+    list: GET,
+    detail: GET,
+    start: POST,
+    rerun: POST,
+    cancel: POST,
+    publish: POST,
+    rows: GET,
+    addRow: POST,
+    pinRow: PATCH,
+    removeRow: DELETE,
+    unfilled: GET,
   },
 });
 

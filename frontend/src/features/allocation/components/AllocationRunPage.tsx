@@ -20,7 +20,9 @@ function Progress({ run }: { run: AllocationRun }) {
     <RunProgressCard title="allocationProgressTitle" testId="allocation-progress" cancel={cancel}>
       <Space>
         <Spin size="small" />
-        <Typography.Text>{t("allocationProgressText", { scope: scopeName(run, t("district")), year: run.year })}</Typography.Text>
+        <Typography.Text>
+          {t("allocationProgressText", { scope: scopeName(run, t("district")), year: run.year })}
+        </Typography.Text>
         <RunStatusTag status={run.status} />
       </Space>
     </RunProgressCard>
@@ -33,7 +35,9 @@ function Summary({ run }: { run: AllocationRun }) {
   return (
     <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} data-testid="allocation-summary">
       <Descriptions.Item label={t("filledPostSeats")}>{seatsText(run)}</Descriptions.Item>
-      <Descriptions.Item label={t("gap")}>{typeof gap === "number" ? `${(gap * 100).toFixed(1)}%` : "—"}</Descriptions.Item>
+      <Descriptions.Item label={t("gap")}>
+        {typeof gap === "number" ? `${(gap * 100).toFixed(1)}%` : "—"}
+      </Descriptions.Item>
       <Descriptions.Item label={t("solveSeconds")}>{run.stats.seconds ?? "—"}</Descriptions.Item>
       <Descriptions.Item label={t("createdAt")}>{formatDateTime(run.created_at)}</Descriptions.Item>
     </Descriptions>
@@ -49,8 +53,16 @@ export function AllocationRunPage() {
       progress={(run) => <Progress run={run} />}
       summary={(run) => <Summary run={run} />}
       tabs={(run, editable) => [
-        { key: "proposals", label: t("tabProposals"), children: <ReviewTable kind={allocationKind} run={run} editable={editable} /> },
-        { key: "unfilled", label: t("tabUnfilledPosts"), children: <UnfilledList kind={allocationKind} run={run} editable={editable} /> },
+        {
+          key: "proposals",
+          label: t("tabProposals"),
+          children: <ReviewTable kind={allocationKind} run={run} editable={editable} />,
+        },
+        {
+          key: "unfilled",
+          label: t("tabUnfilledPosts"),
+          children: <UnfilledList kind={allocationKind} run={run} editable={editable} />,
+        },
       ]}
     />
   );

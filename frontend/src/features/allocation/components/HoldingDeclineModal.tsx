@@ -7,14 +7,25 @@ import { useI18n } from "@/lib/i18n";
 import { useDeclineHolding } from "../api/holdings";
 import type { PostHolding } from "../api/types";
 
-export function HoldingDeclineModal({ holding, onDone, onClose }: { holding: PostHolding; onDone: () => void; onClose: () => void }) {
+export function HoldingDeclineModal({
+  holding,
+  onDone,
+  onClose,
+}: {
+  holding: PostHolding;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
   const decline = useDeclineHolding();
   const [error, setError] = useState<string | null>(null);
   const submit = ({ reason }: { reason: string }) => {
     setError(null);
-    decline.mutate({ id: holding.id, reason: (reason ?? "").trim() }, { onSuccess: onDone, onError: (e) => setError(applyServerErrors(form, e)) });
+    decline.mutate(
+      { id: holding.id, reason: (reason ?? "").trim() },
+      { onSuccess: onDone, onError: (e) => setError(applyServerErrors(form, e)) },
+    );
   };
   return (
     <Modal
@@ -28,7 +39,12 @@ export function HoldingDeclineModal({ holding, onDone, onClose }: { holding: Pos
       confirmLoading={decline.isPending}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reason: "" }}>
-        <Form.Item name="reason" label={t("declineReason")} extra={t("holdingDeclineHelp")} rules={[{ max: 500, message: t("withdrawReasonLong") }]}>
+        <Form.Item
+          name="reason"
+          label={t("declineReason")}
+          extra={t("holdingDeclineHelp")}
+          rules={[{ max: 500, message: t("withdrawReasonLong") }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" />}

@@ -9,7 +9,12 @@ import { useMyHoldings } from "../api/holdings";
 import type { HoldingStatus, PostHolding } from "../api/types";
 import { HoldingDeclineModal } from "./HoldingDeclineModal";
 
-const COLOURS: Record<HoldingStatus, string> = { proposed: "gold", active: "green", declined: "default", ended: "default" };
+const COLOURS: Record<HoldingStatus, string> = {
+  proposed: "gold",
+  active: "green",
+  declined: "default",
+  ended: "default",
+};
 
 export function MyHoldingsPage() {
   const { t } = useI18n();
@@ -45,7 +50,8 @@ export function MyHoldingsPage() {
                     {enumLabel(t, "postCategory", h.category)} · <EnvironmentOutlined /> {h.community_name}
                   </Typography.Text>
                   <Typography.Text>
-                    <ClockCircleOutlined /> {h.schedule || `${weekdays(h.weekdays)} ${h.start_time.slice(0, 5)}–${h.end_time.slice(0, 5)}`}
+                    <ClockCircleOutlined />{" "}
+                    {h.schedule || `${weekdays(h.weekdays)} ${h.start_time.slice(0, 5)}–${h.end_time.slice(0, 5)}`}
                   </Typography.Text>
                   {h.duties && <Typography.Text type="secondary">{h.duties}</Typography.Text>}
                   {h.status === "declined" && (

@@ -20,7 +20,9 @@ beforeEach(() => {
       postsAsked.push(new URL(request.url).searchParams);
       return response(200).json(page([post({ id: 11, name: "政策宣传员" })]));
     }),
-    http.get("/api/volunteers/", ({ response }) => response(200).json(page([volunteer({ id: 21, number: "V0021", name: "王芳" })]))),
+    http.get("/api/volunteers/", ({ response }) =>
+      response(200).json(page([volunteer({ id: 21, number: "V0021", name: "王芳" })])),
+    ),
     http.post("/api/allocation/runs/{id}/proposals/", async ({ request, response }) => {
       proposed.push(await request.json());
       return response(400).json({

@@ -17,7 +17,10 @@ export function seatsText(run: AllocationRun) {
 
 function usePostChoices(run: AllocationRun) {
   const posts = usePostOptions(runScope(run));
-  return { loading: posts.isLoading, options: (posts.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.community_name}` })) };
+  return {
+    loading: posts.isLoading,
+    options: (posts.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.community_name}` })),
+  };
 }
 
 function UnfilledPostItem({ item }: { item: UnfilledPost }) {
@@ -47,20 +50,37 @@ export const allocationKind = runKind({
   api: allocationRuns,
   path: allocationPath,
   words: {
-    title: "allocationTitle", intro: "allocationIntro", startTitle: "startAllocationTitle", runsEmpty: "allocationEmpty",
-    publishConfirm: "allocationPublishConfirm", publishedOk: "allocationPublishedOk", readOnly: "allocationReadOnly",
-    rowsEmpty: "proposalsEmpty", unfilledEmpty: "unfilledPostsEmpty", addTitle: "addProposalTitle", targetRequired: "postRequired",
+    title: "allocationTitle",
+    intro: "allocationIntro",
+    startTitle: "startAllocationTitle",
+    runsEmpty: "allocationEmpty",
+    publishConfirm: "allocationPublishConfirm",
+    publishedOk: "allocationPublishedOk",
+    readOnly: "allocationReadOnly",
+    rowsEmpty: "proposalsEmpty",
+    unfilledEmpty: "unfilledPostsEmpty",
+    addTitle: "addProposalTitle",
+    targetRequired: "postRequired",
   },
   testIds: { published: "allocation-published", unfilled: "unfilled-posts", rows: "proposals-table" },
   period: (t) => ({ title: t("year"), dataIndex: "year" }),
   filled: (t) => ({ title: t("filledPostSeats"), render: (_, run) => seatsText(run) }),
   columns: (t) => [
     { title: t("post"), dataIndex: "post_name" },
-    { title: t("category"), dataIndex: "post_category", render: (v) => enumLabel(t, "postCategory", v) },
+    {
+      title: t("category"),
+      dataIndex: "post_category",
+      render: (_, row) => enumLabel(t, "postCategory", row.post_category),
+    },
     { title: t("community"), dataIndex: "community_name" },
   ],
   removeConfirm: (t, row) => t("removeProposalConfirm", { name: row.volunteer_name, post: row.post_name }),
-  target: { name: "post", useOptions: usePostChoices, of: (item) => item.post, body: (post, volunteer) => ({ post, volunteer }) },
+  target: {
+    name: "post",
+    useOptions: usePostChoices,
+    of: (item) => item.post,
+    body: (post, volunteer) => ({ post, volunteer }),
+  },
   sayRefusal: true,
   Unfilled: UnfilledPostItem,
 });

@@ -8,7 +8,8 @@ const en: Translation<typeof zh> = {
   yearRequired: "Enter a year",
   yearInvalid: "The year is between 2000 and 2100",
   allocationTitle: "Post allocation",
-  allocationIntro: "Fill a year's standing posts (一编三定) with members: allocate automatically, review, then publish.",
+  allocationIntro:
+    "Fill a year's standing posts (一编三定) with members: allocate automatically, review, then publish.",
   startAllocationTitle: "Start an allocation",
   startAllocation: "Start allocation",
   allocationEmpty: "No allocation runs yet. Choose a year and scope, then start one.",
@@ -16,7 +17,8 @@ const en: Translation<typeof zh> = {
   allocationProgressTitle: "Allocation in progress",
   allocationProgressText: "Allocating the {year} posts of {scope}…",
   allocationRunTitle: "{scope} · posts of {year}",
-  allocationPublishConfirm: "Members are told once it is published, and the year's allocation of this scope can no longer change. Publish?",
+  allocationPublishConfirm:
+    "Members are told once it is published, and the year's allocation of this scope can no longer change. Publish?",
   allocationPublishedOk: "The allocation is published; members are told.",
   allocationReadOnly: "This year is published: read only.",
   solveSeconds: "Solve time (s)",

@@ -10,7 +10,10 @@ import { useLogin, type Credentials } from "../api/session";
 
 export type OtherWay = "code" | "reset";
 
-export function LoginPage({ onLanguage, otherWays }: {
+export function LoginPage({
+  onLanguage,
+  otherWays,
+}: {
   onLanguage?: ReactNode;
   /** The form of another way in, and how it comes back to the password. */
   otherWays?: (way: OtherWay, back: () => void) => ReactNode;
@@ -27,7 +30,16 @@ export function LoginPage({ onLanguage, otherWays }: {
   };
 
   return (
-    <div style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", padding: 16, background: "#f0f2f5" }}>
+    <div
+      style={{
+        minHeight: "100vh",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "center",
+        padding: 16,
+        background: "#f0f2f5",
+      }}
+    >
       <Panel style={{ width: "100%", maxWidth: 400 }}>
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline" }}>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -38,26 +50,44 @@ export function LoginPage({ onLanguage, otherWays }: {
         {way && otherWays ? (
           <Suspense fallback={null}>{otherWays(way, () => setWay(null))}</Suspense>
         ) : (
-        <>
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ username: "", password: "" }}>
-          <Form.Item name="username" label={t("usernameLabel")} rules={[{ required: true, whitespace: true, message: t("usernameRequired") }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t("passwordLabel")} rules={[{ required: true, message: t("passwordRequired") }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t("loginSubmit")}
-          </Button>
-        </Form>
-        {otherWays && (
-          <div style={{ display: "flex", justifyContent: "space-between", marginTop: 8 }}>
-            <Button type="link" style={{ padding: 0 }} onClick={() => setWay("code")}>{t("loginByCode")}</Button>
-            <Button type="link" style={{ padding: 0 }} onClick={() => setWay("reset")}>{t("forgotPassword")}</Button>
-          </div>
-        )}
-        </>
+          <>
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              requiredMark={false}
+              initialValues={{ username: "", password: "" }}
+            >
+              <Form.Item
+                name="username"
+                label={t("usernameLabel")}
+                rules={[{ required: true, whitespace: true, message: t("usernameRequired") }]}
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t("passwordLabel")}
+                rules={[{ required: true, message: t("passwordRequired") }]}
+              >
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              </Form.Item>
+              {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+              <Button type="primary" htmlType="submit" block loading={login.isPending}>
+                {t("loginSubmit")}
+              </Button>
+            </Form>
+            {otherWays && (
+              <div style={{ display: "flex", justifyContent: "space-between", marginTop: 8 }}>
+                <Button type="link" style={{ padding: 0 }} onClick={() => setWay("code")}>
+                  {t("loginByCode")}
+                </Button>
+                <Button type="link" style={{ padding: 0 }} onClick={() => setWay("reset")}>
+                  {t("forgotPassword")}
+                </Button>
+              </div>
+            )}
+          </>
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t("loginHint")}

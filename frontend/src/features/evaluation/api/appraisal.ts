@@ -13,7 +13,10 @@ export type Rating = Schema<"RatingEnum">;
 export type AppraisalBallot = Schema<"AppraisalBallot">;
 
 export function useAppraisalRounds() {
-  return useQuery({ queryKey: ["appraisal", "rounds"], queryFn: () => unwrap(apiClient.GET("/api/appraisal/rounds/")) });
+  return useQuery({
+    queryKey: ["appraisal", "rounds"],
+    queryFn: () => unwrap(apiClient.GET("/api/appraisal/rounds/")),
+  });
 }
 
 export function useAppraisalRound(id: number | null) {

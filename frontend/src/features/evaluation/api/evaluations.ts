@@ -55,7 +55,8 @@ export function useSetEvaluationInput() {
   });
 }
 
-export const evaluationExportUrl = (year: number, format: "csv" | "xlsx") => buildUrl("evaluations/export/", { year, format });
+export const evaluationExportUrl = (year: number, format: "csv" | "xlsx") =>
+  buildUrl("evaluations/export/", { year, format });
 
 /** The units of the caller's scope (the domain router's list, scoped by the server), optionally of one community. */
 export function useScopeUnits(community?: number | null, enabled = true) {
@@ -63,7 +64,9 @@ export function useScopeUnits(community?: number | null, enabled = true) {
     enabled,
     queryKey: ["evaluations", "units", community ?? "all"],
     queryFn: () =>
-      unwrap(apiClient.GET("/api/units/", { params: { query: { page_size: 200, community: community ?? undefined } } })),
+      unwrap(
+        apiClient.GET("/api/units/", { params: { query: { page_size: 200, community: community ?? undefined } } }),
+      ),
     staleTime: 5 * 60_000,
   });
 }

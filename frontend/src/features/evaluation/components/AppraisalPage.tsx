@@ -5,7 +5,13 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { formatDateTime } from "@/lib/format";
-import { useAppraisalRound, useAppraisalRounds, type AppraisalRound, type AppraisalRoundCreated, type AppraisalUnitResult } from "../api/appraisal";
+import {
+  useAppraisalRound,
+  useAppraisalRounds,
+  type AppraisalRound,
+  type AppraisalRoundCreated,
+  type AppraisalUnitResult,
+} from "../api/appraisal";
 import { useI18n } from "@/lib/i18n";
 import { percent } from "./GradeTag";
 import { RoundCodes } from "./RoundCodes";
@@ -15,7 +21,12 @@ function RoundResults({ id, onClose }: { id: number | null; onClose: () => void 
   const { t } = useI18n();
   const round = useAppraisalRound(id);
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={round.data ? t("apprResultsTitle", { title: round.data.title }) : t("apprResults")}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size="large"
+      title={round.data ? t("apprResultsTitle", { title: round.data.title }) : t("apprResults")}
+    >
       {round.isLoading && <Loading />}
       {round.isError && <ErrorState error={round.error} onRetry={() => round.refetch()} />}
       {round.data && (
@@ -76,9 +87,17 @@ export function AppraisalPage() {
             columns={[
               { title: t("apprRoundTitle"), dataIndex: "title", key: "title" },
               { title: t("apprYear"), dataIndex: "year", key: "year" },
-              { title: t("apprScope"), key: "scope", render: (_v, r) => r.community_name ?? r.sub_district_name ?? "—" },
+              {
+                title: t("apprScope"),
+                key: "scope",
+                render: (_v, r) => r.community_name ?? r.sub_district_name ?? "—",
+              },
               { title: t("apprUnits"), key: "units", align: "right", render: (_v, r) => r.units.length },
-              { title: t("apprUsed"), key: "used", render: (_v, r) => t("apprUsedOf", { used: r.used_count, total: r.ballot_count }) },
+              {
+                title: t("apprUsed"),
+                key: "used",
+                render: (_v, r) => t("apprUsedOf", { used: r.used_count, total: r.ballot_count }),
+              },
               { title: "", key: "created", responsive: ["md"], render: (_v, r) => formatDateTime(r.created_at) },
               {
                 title: "",
@@ -93,7 +112,14 @@ export function AppraisalPage() {
           />
         )}
       </Card>
-      <Modal open={creating} title={t("apprNew")} footer={null} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
+      <Modal
+        open={creating}
+        title={t("apprNew")}
+        footer={null}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={640}
+      >
         <RoundForm
           onCreated={(round) => {
             setCreating(false);

@@ -10,10 +10,16 @@ import { http, server } from "@/test/server";
 import { BallotPage } from "./BallotPage";
 
 const ballot: Schema<"AppraisalBallot"> = {
-  year: 2026, title: "2026 年度驻区单位民主测评",
-  units: [{ id: 3, name: "区人民医院" }, { id: 4, name: "第一中学" }],
+  year: 2026,
+  title: "2026 年度驻区单位民主测评",
+  units: [
+    { id: 3, name: "区人民医院" },
+    { id: 4, name: "第一中学" },
+  ],
   ratings: [
-    { value: "satisfied", label: "满意" }, { value: "basically_satisfied", label: "基本满意" }, { value: "dissatisfied", label: "不满意" },
+    { value: "satisfied", label: "满意" },
+    { value: "basically_satisfied", label: "基本满意" },
+    { value: "dissatisfied", label: "不满意" },
   ],
 };
 
@@ -24,7 +30,8 @@ beforeEach(() => {
   posted = [];
   server.use(
     http.get("/api/appraisal/ballots/{code}/", ({ params, response }) =>
-      params.code === "ABCD-EFGH" ? response.untyped(getReply()) : response(404).json(unknownCode)),
+      params.code === "ABCD-EFGH" ? response.untyped(getReply()) : response(404).json(unknownCode),
+    ),
     http.post("/api/appraisal/ballots/{code}/", async ({ params, request, response }) => {
       posted.push({ code: params.code, body: await request.json() });
       return response(204).empty();
@@ -53,7 +60,15 @@ it("asks for every unit, then sends all the ratings at once", async () => {
   await userEvent.click(screen.getByRole("button", { name: "提交测评" }));
   expect(await screen.findByText("提交成功，感谢您的参与！")).toBeInTheDocument();
   expect(posted).toEqual([
-    { code: "ABCD-EFGH", body: { ratings: [{ unit: 3, rating: "satisfied" }, { unit: 4, rating: "dissatisfied" }] } },
+    {
+      code: "ABCD-EFGH",
+      body: {
+        ratings: [
+          { unit: 3, rating: "satisfied" },
+          { unit: 4, rating: "dissatisfied" },
+        ],
+      },
+    },
   ]);
 });
 

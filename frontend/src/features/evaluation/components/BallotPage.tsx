@@ -7,7 +7,11 @@ import { Loading } from "@/components/PageState";
 import { useBallot, useSubmitBallot, type Rating } from "../api/appraisal";
 import { useI18n } from "@/lib/i18n";
 
-const RATING_KEYS = { satisfied: "apprSatisfied", basically_satisfied: "apprBasically", dissatisfied: "apprDissatisfied" } as const;
+const RATING_KEYS = {
+  satisfied: "apprSatisfied",
+  basically_satisfied: "apprBasically",
+  dissatisfied: "apprDissatisfied",
+} as const;
 
 function Frame({ children, header }: { children: ReactNode; header?: ReactNode }) {
   return (
@@ -28,7 +32,12 @@ export function BallotPage({ header, code: given }: { header?: ReactNode; code?:
   const [ratings, setRatings] = useState<Record<number, Rating>>({});
   const [missing, setMissing] = useState(false);
 
-  if (ballot.isLoading) return <Frame header={header}><Loading /></Frame>;
+  if (ballot.isLoading)
+    return (
+      <Frame header={header}>
+        <Loading />
+      </Frame>
+    );
   if (ballot.isError) {
     return (
       <Frame header={header}>

@@ -61,7 +61,12 @@ export function EvaluationDetailDrawer({ id, onClose }: { id: number | null; onC
                   </Space>
                 ),
               },
-              { title: t("evalPoints"), key: "points", align: "right", render: (_v, item) => `${item.points} / ${item.max}` },
+              {
+                title: t("evalPoints"),
+                key: "points",
+                align: "right",
+                render: (_v, item) => `${item.points} / ${item.max}`,
+              },
               {
                 title: t("evalFigures"),
                 key: "figures",
@@ -70,7 +75,9 @@ export function EvaluationDetailDrawer({ id, onClose }: { id: number | null; onC
                     {item.figures.map((figure) => (
                       <span key={figure.measure}>
                         {measure(figure.measure)}：{figure.value}{" "}
-                        <Tag color={figure.source === "none" ? "default" : figure.source === "input" ? "purple" : "cyan"}>
+                        <Tag
+                          color={figure.source === "none" ? "default" : figure.source === "input" ? "purple" : "cyan"}
+                        >
                           {t(`evalSource_${figure.source}` as MessageKey)}
                         </Tag>
                       </span>

@@ -39,7 +39,11 @@ export function EvaluationInputForm({ year }: { year: number }) {
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} aria-label={t("evalInputs")}>
       <Space wrap align="start">
-        <Form.Item name="unit" label={t("evalInputUnit")} rules={[{ required: true, message: t("evalInputUnitRequired") }]}>
+        <Form.Item
+          name="unit"
+          label={t("evalInputUnit")}
+          rules={[{ required: true, message: t("evalInputUnitRequired") }]}
+        >
           <Select
             showSearch={{ optionFilterProp: "label" }}
             loading={units.isLoading}
@@ -47,7 +51,11 @@ export function EvaluationInputForm({ year }: { year: number }) {
             options={units.data?.results.map((unit) => ({ value: unit.id, label: unit.name }))}
           />
         </Form.Item>
-        <Form.Item name="measure" label={t("evalInputMeasure")} rules={[{ required: true, message: t("evalInputMeasureRequired") }]}>
+        <Form.Item
+          name="measure"
+          label={t("evalInputMeasure")}
+          rules={[{ required: true, message: t("evalInputMeasureRequired") }]}
+        >
           <Select style={{ width: 180 }} options={MEASURES.map((m) => ({ value: m, label: t(`evalMeasure_${m}`) }))} />
         </Form.Item>
         <Form.Item
@@ -61,7 +69,9 @@ export function EvaluationInputForm({ year }: { year: number }) {
                 if (value === null || value === undefined) return Promise.resolve();
                 const measure = getFieldValue("measure") as Measure | undefined;
                 if (measure && POINT_MEASURES.includes(measure)) {
-                  return value < 0 || value > 10 ? Promise.reject(new Error(t("evalInputPointsRange"))) : Promise.resolve();
+                  return value < 0 || value > 10
+                    ? Promise.reject(new Error(t("evalInputPointsRange")))
+                    : Promise.resolve();
                 }
                 if (value < 0 || value > 999999) return Promise.reject(new Error(t("evalInputValueRange")));
                 if (measure && !Number.isInteger(value)) return Promise.reject(new Error(t("evalInputWhole")));

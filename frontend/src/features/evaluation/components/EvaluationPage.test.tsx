@@ -14,8 +14,20 @@ import { EvaluationPage } from "./EvaluationPage";
 
 const year = districtYear();
 const row: UnitEvaluation = {
-  id: 5, unit: 3, unit_name: "区人民医院", community_name: "百花社区", year, rank: 1, item_score: 88, bonus_score: 9,
-  scheme_score: 97, appraisal_count: 40, appraisal_rate: 0.95, score: 96.6, grade: "excellent", grade_label: "优秀",
+  id: 5,
+  unit: 3,
+  unit_name: "区人民医院",
+  community_name: "百花社区",
+  year,
+  rank: 1,
+  item_score: 88,
+  bonus_score: 9,
+  scheme_score: 97,
+  appraisal_count: 40,
+  appraisal_rate: 0.95,
+  score: 96.6,
+  grade: "excellent",
+  grade_label: "优秀",
   computed_at: "2026-12-03T09:00:00+08:00",
 };
 
@@ -30,22 +42,35 @@ beforeEach(() => {
   sent = [];
   server.use(
     http.get("/api/evaluations/", ({ request, response }) =>
-      yearOf(request) === String(year) ? response(200).json(results) : response(400).json(otherYear)),
+      yearOf(request) === String(year) ? response(200).json(results) : response(400).json(otherYear),
+    ),
     http.post("/api/evaluations/compute/", async ({ request, response }) => {
       sent.push({ path: "compute", body: await request.json() });
       results = [row];
       return response(200).json({ year, computed: 1 });
     }),
     http.get("/api/evaluations/inputs/", ({ request, response }) =>
-      yearOf(request) === String(year) ? response(200).json([]) : response(400).json(otherYear)),
+      yearOf(request) === String(year) ? response(200).json([]) : response(400).json(otherYear),
+    ),
     http.post("/api/evaluations/inputs/", async ({ request, response }) => {
       sent.push({ path: "inputs", body: await request.json() });
       return response.untyped(inputReply());
     }),
     http.get("/api/units/", ({ response }) =>
-      response(200).json(page([
-        { id: 3, name: "区人民医院", kind: "hospital", community: 1, community_name: "百花社区", lat: 34.75, lng: 113.62 },
-      ]))),
+      response(200).json(
+        page([
+          {
+            id: 3,
+            name: "区人民医院",
+            kind: "hospital",
+            community: 1,
+            community_name: "百花社区",
+            lat: 34.75,
+            lng: 113.62,
+          },
+        ]),
+      ),
+    ),
   );
 });
 
@@ -61,7 +86,11 @@ it("computes the year and shows the ranking with the grade", async () => {
 });
 
 it("checks the figure before sending and shows the server's field error", async () => {
-  inputReply = () => jsonReply(400, { message: "unit: 不在您的范围内。", extra: { code: "invalid", fields: { unit: ["不在您的范围内。"] } } });
+  inputReply = () =>
+    jsonReply(400, {
+      message: "unit: 不在您的范围内。",
+      extra: { code: "invalid", fields: { unit: ["不在您的范围内。"] } },
+    });
   renderWithApp(<EvaluationPage />);
   const form = await screen.findByRole("form", { name: "考评数据录入" });
   await userEvent.click(within(form).getByRole("button", { name: "保存" }));
@@ -87,7 +116,16 @@ it("checks the figure before sending and shows the server's field error", async 
 
 it("offers a unit representative their row only, without computing or entering figures", async () => {
   results = [row];
-  const unitRep: Me = { id: 9, username: "danwei", display_name: "医院联络员", role: "unit_representative", sub_district: null, community: null, unit: 3, volunteer: null };
+  const unitRep: Me = {
+    id: 9,
+    username: "danwei",
+    display_name: "医院联络员",
+    role: "unit_representative",
+    sub_district: null,
+    community: null,
+    unit: 3,
+    volunteer: null,
+  };
   renderWithApp(<EvaluationPage />, { me: unitRep });
   expect(await screen.findByText("区人民医院")).toBeInTheDocument();
   expect(screen.queryByRole("button", { name: /计算考评/ })).toBeNull();

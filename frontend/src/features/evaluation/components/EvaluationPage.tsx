@@ -40,7 +40,11 @@ function InputsCard({ year }: { year: number }) {
           { title: t("evalInputMeasure"), key: "measure", render: (_v, row) => t(`evalMeasure_${row.measure}`) },
           { title: t("evalInputValue"), dataIndex: "value", key: "value", align: "right" },
           { title: t("evalInputNote"), dataIndex: "note", key: "note" },
-          { title: t("evalInputBy"), key: "by", render: (_v, row) => `${row.entered_by ?? "—"} · ${formatDateTime(row.entered_at)}` },
+          {
+            title: t("evalInputBy"),
+            key: "by",
+            render: (_v, row) => `${row.entered_by ?? "—"} · ${formatDateTime(row.entered_at)}`,
+          },
         ]}
       />
     </Card>
@@ -78,7 +82,12 @@ export function EvaluationPage() {
           }}
         />
         {coordinator && (
-          <Button type="primary" icon={<CalculatorOutlined />} loading={compute.isPending} onClick={() => compute.mutate(year)}>
+          <Button
+            type="primary"
+            icon={<CalculatorOutlined />}
+            loading={compute.isPending}
+            onClick={() => compute.mutate(year)}
+          >
             {t("evalCompute")}
           </Button>
         )}
@@ -90,7 +99,11 @@ export function EvaluationPage() {
         </Button>
       </Space>
       {compute.isSuccess && (
-        <Alert type="success" showIcon title={t("evalComputed", { count: compute.data.computed, year: compute.data.year })} />
+        <Alert
+          type="success"
+          showIcon
+          title={t("evalComputed", { count: compute.data.computed, year: compute.data.year })}
+        />
       )}
       {compute.isError && <Alert type="error" showIcon title={compute.error.message} />}
       {rows.isError ? (
@@ -103,13 +116,22 @@ export function EvaluationPage() {
           dataSource={rows.data}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: "max-content" }}
-          locale={{ emptyText: <EmptyState text={coordinator ? t("evalEmptyCoordinator", { year }) : t("evalEmptyUnit", { year })} /> }}
+          locale={{
+            emptyText: (
+              <EmptyState text={coordinator ? t("evalEmptyCoordinator", { year }) : t("evalEmptyUnit", { year })} />
+            ),
+          }}
           columns={[
             { title: t("evalRank"), dataIndex: "rank", key: "rank", width: 64 },
             { title: t("evalUnit"), dataIndex: "unit_name", key: "unit" },
             { title: t("evalCommunity"), dataIndex: "community_name", key: "community", responsive: ["md"] },
             { title: t("evalGrade"), key: "grade", render: (_v, row) => <GradeTag row={row} /> },
-            { title: t("evalScore"), key: "score", align: "right", render: (_v, row) => <Typography.Text strong>{row.score.toFixed(2)}</Typography.Text> },
+            {
+              title: t("evalScore"),
+              key: "score",
+              align: "right",
+              render: (_v, row) => <Typography.Text strong>{row.score.toFixed(2)}</Typography.Text>,
+            },
             {
               title: t("evalAppraisal"),
               key: "appraisal",

@@ -12,4 +12,5 @@ export function GradeTag({ row }: { row: Pick<UnitEvaluation, "grade" | "grade_l
   return <Tag color={COLORS[row.grade] ?? "default"}>{label}</Tag>;
 }
 
-export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : `${(rate * 100).toFixed(1)}%`);
+export const percent = (rate: number | null | undefined) =>
+  rate === null || rate === undefined ? "—" : `${(rate * 100).toFixed(1)}%`;

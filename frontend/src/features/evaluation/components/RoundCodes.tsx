@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Space, Typography, message } from "antd";
 import { CopyOutlined, PrinterOutlined } from "@ant-design/icons";
 import { ballotUrl, type AppraisalRoundCreated } from "../api/appraisal";
+import { copyText } from "@/lib/clipboard";
 import { useI18n } from "@/lib/i18n";
 
 const PRINT_CSS = `@media print {
@@ -16,9 +17,11 @@ export function RoundCodes({ round, onDone }: { round: AppraisalRoundCreated; on
   const { t } = useI18n();
   const [toast, holder] = message.useMessage();
   const lines = round.codes.map((code) => `${code}  ${ballotUrl(code)}`);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(`${round.title}\n${lines.join("\n")}`);
-    toast.success(t("apprCopied"));
+  const copy = () => {
+    copyText(`${round.title}\n${lines.join("\n")}`).then(
+      () => toast.success(t("apprCopied")),
+      () => toast.error(t("copyFailed")),
+    );
   };
   return (
     <Card className="appraisal-codes" title={`${round.title} · ${t("apprCodesTitle")}`} data-testid="appraisal-codes">

@@ -10,7 +10,13 @@ import { http, server } from "@/test/server";
 import { AppraisalPage } from "./AppraisalPage";
 
 const hospital: Schema<"Unit"> = {
-  id: 3, name: "区人民医院", kind: "hospital", community: 1, community_name: "百花社区", lat: 34.75, lng: 113.62,
+  id: 3,
+  name: "区人民医院",
+  kind: "hospital",
+  community: 1,
+  community_name: "百花社区",
+  lat: 34.75,
+  lng: 113.62,
 };
 
 let posted: unknown[] = [];
@@ -28,8 +34,17 @@ beforeEach(() => {
 });
 
 const round: Schema<"AppraisalRound"> = {
-  id: 2, year: 2026, title: "2026 年度驻区单位民主测评", community: 1, community_name: "百花社区", sub_district: null,
-  sub_district_name: null, units: [3], ballot_count: 2, used_count: 0, created_at: "2026-12-03T09:00:00+08:00",
+  id: 2,
+  year: 2026,
+  title: "2026 年度驻区单位民主测评",
+  community: 1,
+  community_name: "百花社区",
+  sub_district: null,
+  sub_district_name: null,
+  units: [3],
+  ballot_count: 2,
+  used_count: 0,
+  created_at: "2026-12-03T09:00:00+08:00",
 };
 
 it("checks the units and the ballots, shows the server's field error, then lists the codes once", async () => {
@@ -44,7 +59,11 @@ it("checks the units and the ballots, shows the server's field error, then lists
   expect(await within(form).findByText("请至少选择一个单位")).toBeInTheDocument();
   expect(await within(form).findByText("选票数在 1 到 200 之间")).toBeInTheDocument();
 
-  postReply = () => jsonReply(400, { message: "units: 范围外：区人民医院。", extra: { code: "invalid", fields: { units: ["范围外：区人民医院。"] } } });
+  postReply = () =>
+    jsonReply(400, {
+      message: "units: 范围外：区人民医院。",
+      extra: { code: "invalid", fields: { units: ["范围外：区人民医院。"] } },
+    });
   await userEvent.clear(ballots);
   await userEvent.type(ballots, "2");
   await userEvent.click(within(form).getByRole("combobox", { name: "参评单位" }));
@@ -52,13 +71,22 @@ it("checks the units and the ballots, shows the server's field error, then lists
   await userEvent.click(within(form).getByRole("button", { name: "生成测评码" }));
   expect(await within(form).findByText("范围外：区人民医院。")).toBeInTheDocument();
   expect(posted[0]).toEqual({
-    year: 2026, title: "2026 年度驻区单位民主测评", community: 1, sub_district: null, units: [3], ballots: 2,
+    year: 2026,
+    title: "2026 年度驻区单位民主测评",
+    community: 1,
+    sub_district: null,
+    units: [3],
+    ballots: 2,
   });
 
   postReply = () => jsonReply(201, { ...round, codes: ["ABCD-EFGH", "JKLM-NPQR"] });
   await userEvent.click(within(form).getByRole("button", { name: "生成测评码" }));
   const codes = await screen.findByTestId("appraisal-codes");
-  expect(within(codes).getAllByTestId("ballot-code").map((node) => node.textContent)).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
+  expect(
+    within(codes)
+      .getAllByTestId("ballot-code")
+      .map((node) => node.textContent),
+  ).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
   expect(within(codes).getByText(`${window.location.origin}/appraisal/ABCD-EFGH`)).toBeInTheDocument();
 });
 
@@ -77,5 +105,9 @@ it("still lists the codes when the dialog was closed while the round was being c
 
   answer(jsonReply(201, { ...round, codes: ["ABCD-EFGH", "JKLM-NPQR"] }));
   const codes = await screen.findByTestId("appraisal-codes");
-  expect(within(codes).getAllByTestId("ballot-code").map((node) => node.textContent)).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
+  expect(
+    within(codes)
+      .getAllByTestId("ballot-code")
+      .map((node) => node.textContent),
+  ).toEqual(["ABCD-EFGH", "JKLM-NPQR"]);
 });

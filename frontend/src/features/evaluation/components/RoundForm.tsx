@@ -38,14 +38,22 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
   const year = districtYear();
 
   const areaOptions = [
-    ...(me.role === "subdistrict_coordinator" && me.sub_district ? [{ value: `s:${me.sub_district}`, label: t("apprWholeSubDistrict") }] : []),
+    ...(me.role === "subdistrict_coordinator" && me.sub_district
+      ? [{ value: `s:${me.sub_district}`, label: t("apprWholeSubDistrict") }]
+      : []),
     ...(communities.data ?? []).map((c) => ({ value: `c:${c.id}`, label: c.name })),
   ];
 
   const submit = (values: Values) => {
     setAlert(null);
     create.mutate(
-      { year: values.year!, title: values.title!.trim(), ...parseArea(values.area), units: values.units!, ballots: values.ballots! },
+      {
+        year: values.year!,
+        title: values.title!.trim(),
+        ...parseArea(values.area),
+        units: values.units!,
+        ballots: values.ballots!,
+      },
       { onError: (error) => setAlert(applyServerErrors(form, error, { community: "area", sub_district: "area" })) },
     );
   };
@@ -75,7 +83,12 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
           <Input style={{ width: 300 }} maxLength={128} />
         </Form.Item>
       </Space>
-      <Form.Item name="area" label={t("apprArea")} hidden={!!fixedCommunity} rules={[{ required: true, message: t("apprCommunityRequired") }]}>
+      <Form.Item
+        name="area"
+        label={t("apprArea")}
+        hidden={!!fixedCommunity}
+        rules={[{ required: true, message: t("apprCommunityRequired") }]}
+      >
         <Select
           style={{ maxWidth: 320 }}
           loading={communities.isLoading}
@@ -83,7 +96,11 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
           onChange={() => form.setFieldValue("units", [])}
         />
       </Form.Item>
-      <Form.Item name="units" label={t("apprUnits")} rules={[{ required: true, type: "array", min: 1, message: t("apprUnitsRequired") }]}>
+      <Form.Item
+        name="units"
+        label={t("apprUnits")}
+        rules={[{ required: true, type: "array", min: 1, message: t("apprUnitsRequired") }]}
+      >
         <Select
           mode="multiple"
           showSearch={{ optionFilterProp: "label" }}

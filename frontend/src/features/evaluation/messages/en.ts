@@ -6,14 +6,16 @@ import type zh from "./zh";
 const en: Translation<typeof zh> = {
   // evaluation
   evalTitle: "Annual evaluation",
-  evalHelpCoordinator: "Each resident unit's yearly score under the evaluation scheme: ledger figures are summed up, study, team guidance, meetings held and adopted suggestions are entered below; appraisal satisfaction counts when there are ratings.",
+  evalHelpCoordinator:
+    "Each resident unit's yearly score under the evaluation scheme: ledger figures are summed up, study, team guidance, meetings held and adopted suggestions are entered below; appraisal satisfaction counts when there are ratings.",
   evalHelpUnit: "Your unit's yearly evaluation, computed by the community coordinator.",
   evalYear: "Year",
   evalCompute: "Compute",
   evalComputed: "{year}: {count} units computed",
   evalExportCsv: "Export CSV",
   evalExportXlsx: "Export XLSX",
-  evalEmptyCoordinator: "No results for {year} yet. Enter the units' study, team guidance and other figures below, then press Compute.",
+  evalEmptyCoordinator:
+    "No results for {year} yet. Enter the units' study, team guidance and other figures below, then press Compute.",
   evalEmptyUnit: "No result for your unit in {year} yet; it appears here once the community coordinator computes it.",
   evalRank: "Rank",
   evalUnit: "Unit",
@@ -48,7 +50,8 @@ const en: Translation<typeof zh> = {
   grade_fair: "Fair",
   grade_failing: "Failing",
   evalInputs: "Evaluation figures",
-  evalInputsHelp: "Figures the ledgers do not hold: meetings held, study and team guidance points (0–10), suggestions adopted. Compute again afterwards.",
+  evalInputsHelp:
+    "Figures the ledgers do not hold: meetings held, study and team guidance points (0–10), suggestions adopted. Compute again afterwards.",
   evalInputsEmpty: "No figures entered for {year} yet. Choose a unit and an item, enter the value and save.",
   evalInputUnit: "Unit",
   evalInputUnitRequired: "Choose a unit",
@@ -64,7 +67,8 @@ const en: Translation<typeof zh> = {
   evalInputSaved: "Saved; compute again for it to count",
   evalInputBy: "Entered by",
   apprTitle: "Democratic appraisal",
-  apprHelp: "Choose the units and the number of ballots of an appraisal; one-time codes are made: each representative opens the ballot page with one code on a phone and rates every unit once.",
+  apprHelp:
+    "Choose the units and the number of ballots of an appraisal; one-time codes are made: each representative opens the ballot page with one code on a phone and rates every unit once.",
   apprNew: "New appraisal",
   apprYear: "Year",
   apprRoundTitle: "Title",
@@ -80,7 +84,8 @@ const en: Translation<typeof zh> = {
   apprBallotsRange: "From 1 to 200 ballots",
   apprCreate: "Make ballot codes",
   apprCodesTitle: "Ballot codes (shown only now)",
-  apprCodesHelp: "Print or copy them now: the codes are shown only here, once. One code per representative, who opens the address below on a phone.",
+  apprCodesHelp:
+    "Print or copy them now: the codes are shown only here, once. One code per representative, who opens the address below on a phone.",
   apprCopy: "Copy all",
   apprCopied: "Copied",
   apprPrint: "Print",

@@ -2,7 +2,8 @@
 const zh = {
   // evaluation
   evalTitle: "年度考评",
-  evalHelpCoordinator: "按考评方案计算您范围内各驻区单位的年度得分：台账数据自动汇总，学习、队伍指导、会议次数和建议采纳在下方录入；有民主测评结果时计入满意率。",
+  evalHelpCoordinator:
+    "按考评方案计算您范围内各驻区单位的年度得分：台账数据自动汇总，学习、队伍指导、会议次数和建议采纳在下方录入；有民主测评结果时计入满意率。",
   evalHelpUnit: "本单位的年度考评结果，由社区协调员计算。",
   evalYear: "年度",
   evalCompute: "计算考评",
@@ -60,7 +61,8 @@ const zh = {
   evalInputSaved: "已保存；重新计算后生效",
   evalInputBy: "录入人",
   apprTitle: "民主测评",
-  apprHelp: "为一次测评选择参评单位和选票数，系统生成一次性测评码：每位代表凭一个测评码在手机上打开测评页，对每个单位评价一次。",
+  apprHelp:
+    "为一次测评选择参评单位和选票数，系统生成一次性测评码：每位代表凭一个测评码在手机上打开测评页，对每个单位评价一次。",
   apprNew: "新建测评",
   apprYear: "年度",
   apprRoundTitle: "测评名称",

@@ -76,4 +76,5 @@ export function useCancelImport(id: number) {
 export const importTemplateUrl = (kind: ImportKind) => buildUrl("/api/imports/template/", { kind });
 
 /** The bad rows with their reasons, as a file (a plain link: the browser downloads it with the session). */
-export const importReportUrl = (id: number, format: "csv" | "xlsx") => buildUrl(`/api/imports/${id}/report/`, { format });
+export const importReportUrl = (id: number, format: "csv" | "xlsx") =>
+  buildUrl(`/api/imports/${id}/report/`, { format });

@@ -15,17 +15,38 @@ type Run = Schema<"ImportRunOutput">;
 
 function importRun(fields: Partial<Run> = {}): Run {
   return {
-    id: 7, kind: "volunteers", status: "checked", stage: "", progress: 0, message: "", version: 1, community: 1,
-    sub_district: 1, file_name: "花名册.xlsx", headers: ["姓名", "类别", "社区", "手机"], header_line: 2,
-    mapping: { name: 0, kind: 1, phone: 3 }, rows_total: 3, rows_done: 0,
+    id: 7,
+    kind: "volunteers",
+    status: "checked",
+    stage: "",
+    progress: 0,
+    message: "",
+    version: 1,
+    community: 1,
+    sub_district: 1,
+    file_name: "花名册.xlsx",
+    headers: ["姓名", "类别", "社区", "手机"],
+    header_line: 2,
+    mapping: { name: 0, kind: 1, phone: 3 },
+    rows_total: 3,
+    rows_done: 0,
     preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: ["home_community"] },
-    created: 0, updated: 0, unchanged: 0, bad: 0, invited: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    bad: 0,
+    invited: 0,
     problems: [{ row: 5, column: "phone", reason: "请输入有效的手机号码" }],
     columns: [
-      { name: "name", label: "姓名", required: true }, { name: "kind", label: "类别", required: true },
-      { name: "phone", label: "手机号码", required: false }, { name: "home_community", label: "居住社区", required: true },
+      { name: "name", label: "姓名", required: true },
+      { name: "kind", label: "类别", required: true },
+      { name: "phone", label: "手机号码", required: false },
+      { name: "home_community", label: "居住社区", required: true },
     ],
-    created_by: "shequ", created_at: "2026-12-07T09:00:00+08:00", started_at: null, finished_at: null,
+    created_by: "shequ",
+    created_at: "2026-12-07T09:00:00+08:00",
+    started_at: null,
+    finished_at: null,
     ...fields,
   };
 }
@@ -48,7 +69,10 @@ beforeEach(() => {
     http.post("/api/imports/{id}/mapping/", async ({ request, response }) => {
       const body = await request.json();
       sent.push({ path: "mapping", body });
-      run = importRun({ mapping: body.mapping, preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: [] } });
+      run = importRun({
+        mapping: body.mapping,
+        preview: { create: 2, update: 0, unchanged: 0, bad: 1, missing_columns: [] },
+      });
       return response(200).json(run);
     }),
     http.post("/api/imports/{id}/cancel/", ({ response }) => {
@@ -79,7 +103,9 @@ it("uploads the chosen file as volunteers and opens the run's check", async () =
   expect(await screen.findByText("花名册.xlsx")).toBeInTheDocument(); // the scope's imports
   const input = container.querySelector<HTMLInputElement>("input[type=file]")!;
   await userEvent.upload(input, new File(["姓名,类别\n张三,在职党员\n"], "名单.csv", { type: "text/csv" }));
-  await waitFor(() => expect(sent).toEqual([{ path: "upload", body: { kind: "volunteers", text: "姓名,类别\n张三,在职党员\n" } }]));
+  await waitFor(() =>
+    expect(sent).toEqual([{ path: "upload", body: { kind: "volunteers", text: "姓名,类别\n张三,在职党员\n" } }]),
+  );
   expect(await screen.findByTestId("import-preview")).toBeInTheDocument();
 });
 
@@ -95,8 +121,12 @@ it("shows the check, refuses to confirm until the required columns are mapped, a
   await userEvent.click(screen.getByRole("combobox", { name: "居住社区" }));
   await userEvent.click(await screen.findByTitle("第 3 列：社区"));
   await userEvent.click(screen.getByRole("button", { name: "按此对应重新检查" }));
-  await waitFor(() => expect(sent).toEqual([{ path: "mapping", body: { mapping: { name: 0, kind: 1, phone: 3, home_community: 2 } } }]));
-  await waitFor(() => expect(within(screen.getByTestId("import-preview")).getByRole("button", { name: "确认导入" })).toBeEnabled());
+  await waitFor(() =>
+    expect(sent).toEqual([{ path: "mapping", body: { mapping: { name: 0, kind: 1, phone: 3, home_community: 2 } } }]),
+  );
+  await waitFor(() =>
+    expect(within(screen.getByTestId("import-preview")).getByRole("button", { name: "确认导入" })).toBeEnabled(),
+  );
 });
 
 it("confirms, then follows the worker until the rows are written and the invitations sent", async () => {
@@ -108,7 +138,14 @@ it("confirms, then follows the worker until the rows are written and the invitat
   await waitFor(() => expect(sent).toEqual([{ path: "confirm" }]));
   expect(await screen.findByTestId("import-outcome")).toHaveTextContent("导入进度");
   // the worker writes the rows: the page polls until the run is done, then while the invitations go out
-  const done = { status: "done", progress: 100, rows_done: 3, created: 2, bad: 1, finished_at: "2026-12-07T09:01:00+08:00" } as const;
+  const done = {
+    status: "done",
+    progress: 100,
+    rows_done: 3,
+    created: 2,
+    bad: 1,
+    finished_at: "2026-12-07T09:01:00+08:00",
+  } as const;
   run = importRun({ ...done, invited: 0 });
   await waitFor(() => expect(screen.getByTestId("import-outcome")).toHaveTextContent("导入结果"));
   expect(screen.getByTestId("import-outcome")).toHaveTextContent("已新增2");
@@ -116,20 +153,34 @@ it("confirms, then follows the worker until the rows are written and the invitat
   run = importRun({ ...done, invited: 2 });
   await waitFor(() => expect(screen.getByTestId("import-outcome")).toHaveTextContent("已发送邀请2/ 2"));
   expect(screen.getByTestId("import-outcome")).not.toHaveTextContent("正在发送激活邀请");
-  expect(screen.getByRole("link", { name: /下载错误报告/ })).toHaveAttribute("href", "/api/imports/7/report/?format=xlsx");
+  expect(screen.getByRole("link", { name: /下载错误报告/ })).toHaveAttribute(
+    "href",
+    "/api/imports/7/report/?format=xlsx",
+  );
 });
 
 it("offers the three kinds, each with its template, and uploads the file as the kind chosen", async () => {
   const { container } = renderPages("/imports");
-  expect(screen.getByRole("link", { name: /下载志愿者模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=volunteers");
+  expect(screen.getByRole("link", { name: /下载志愿者模板/ })).toHaveAttribute(
+    "href",
+    "/api/imports/template/?kind=volunteers",
+  );
   await userEvent.click(screen.getByRole("combobox", { name: "导入内容" }));
   expect(await screen.findByTitle("资源")).toBeInTheDocument();
   await userEvent.click(await screen.findByTitle("驻区单位"));
-  expect(screen.getByRole("link", { name: /下载驻区单位模板/ })).toHaveAttribute("href", "/api/imports/template/?kind=units");
+  expect(screen.getByRole("link", { name: /下载驻区单位模板/ })).toHaveAttribute(
+    "href",
+    "/api/imports/template/?kind=units",
+  );
   const input = container.querySelector<HTMLInputElement>("input[type=file]")!;
-  await userEvent.upload(input, new File(["单位名称,单位类型,所在社区\n第一中学,学校,和平里\n"], "单位.csv", { type: "text/csv" }));
+  await userEvent.upload(
+    input,
+    new File(["单位名称,单位类型,所在社区\n第一中学,学校,和平里\n"], "单位.csv", { type: "text/csv" }),
+  );
   await waitFor(() =>
-    expect(sent).toEqual([{ path: "upload", body: { kind: "units", text: "单位名称,单位类型,所在社区\n第一中学,学校,和平里\n" } }]),
+    expect(sent).toEqual([
+      { path: "upload", body: { kind: "units", text: "单位名称,单位类型,所在社区\n第一中学,学校,和平里\n" } },
+    ]),
   );
 });
 

@@ -4,7 +4,12 @@ import { enumLabel, useI18n } from "@/lib/i18n";
 import type { ImportStatus } from "../api/imports";
 
 const COLORS: Record<ImportStatus, string> = {
-  checked: "gold", queued: "blue", importing: "processing", done: "green", failed: "red", cancelled: "default",
+  checked: "gold",
+  queued: "blue",
+  importing: "processing",
+  done: "green",
+  failed: "red",
+  cancelled: "default",
 };
 
 export function ImportStatusTag({ status }: { status: ImportStatus }) {

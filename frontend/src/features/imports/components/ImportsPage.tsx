@@ -38,8 +38,8 @@ export function ImportsPage() {
     upload.mutate(
       { file, kind },
       {
-        onSuccess: (run) => navigate(`/imports/${run.id}`),
-        onError: (error) => modal.error({ title: t("importUploadRefused"), content: refusal(error) }),
+        onSuccess: (run) => void navigate(`/imports/${run.id}`),
+        onError: (error) => void modal.error({ title: t("importUploadRefused"), content: refusal(error) }),
       },
     );
     return false; // the mutation sends it, not antd's own request
@@ -55,14 +55,25 @@ export function ImportsPage() {
           <Alert type="info" showIcon title={t("importsHelp")} />
           <Space wrap>
             <span>{t("importKind")}</span>
-            <Select<ImportKind> value={kind} onChange={setKind} style={{ width: 160 }} aria-label={t("importKind")}
-              options={IMPORT_KINDS.map((value) => ({ value, label: enumLabel(t, "importKind", value) }))} />
+            <Select<ImportKind>
+              value={kind}
+              onChange={setKind}
+              style={{ width: 160 }}
+              aria-label={t("importKind")}
+              options={IMPORT_KINDS.map((value) => ({ value, label: enumLabel(t, "importKind", value) }))}
+            />
             <Button icon={<DownloadOutlined />} href={importTemplateUrl(kind)}>
               {t("importTemplate", { kind: enumLabel(t, "importKind", kind) })}
             </Button>
           </Space>
-          <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} disabled={upload.isPending}
-            beforeUpload={send} data-testid="import-upload">
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={upload.isPending}
+            beforeUpload={send}
+            data-testid="import-upload"
+          >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
@@ -84,15 +95,39 @@ export function ImportsPage() {
             locale={{ emptyText: t("importRunsEmpty") }}
             scroll={{ x: true }}
             columns={[
-              { title: t("importFile"), dataIndex: "file_name", render: (name: string, run) => <Link to={`/imports/${run.id}`}>{name}</Link> },
-              { title: t("importKind"), dataIndex: "kind", render: (value: ImportKind) => enumLabel(t, "importKind", value) },
-              { title: t("importStatus"), dataIndex: "status", render: (_, run) => <ImportStatusTag status={run.status} /> },
+              {
+                title: t("importFile"),
+                dataIndex: "file_name",
+                render: (name: string, run) => <Link to={`/imports/${run.id}`}>{name}</Link>,
+              },
+              {
+                title: t("importKind"),
+                dataIndex: "kind",
+                render: (value: ImportKind) => enumLabel(t, "importKind", value),
+              },
+              {
+                title: t("importStatus"),
+                dataIndex: "status",
+                render: (_, run) => <ImportStatusTag status={run.status} />,
+              },
               { title: t("importUploadedAt"), dataIndex: "created_at", render: (iso: string) => formatDateTime(iso) },
               { title: t("importUploadedBy"), dataIndex: "created_by" },
               { title: t("importCreated"), dataIndex: "created" },
               { title: t("importUpdated"), dataIndex: "updated" },
-              { title: t("importBad"), key: "bad", render: (_, run) => (run.status === "checked" ? run.preview.bad : run.bad) },
-              { title: "", key: "open", render: (_, run) => <Link to={`/imports/${run.id}`}><Button size="small">{t("importOpen")}</Button></Link> },
+              {
+                title: t("importBad"),
+                key: "bad",
+                render: (_, run) => (run.status === "checked" ? run.preview.bad : run.bad),
+              },
+              {
+                title: "",
+                key: "open",
+                render: (_, run) => (
+                  <Link to={`/imports/${run.id}`}>
+                    <Button size="small">{t("importOpen")}</Button>
+                  </Link>
+                ),
+              },
             ]}
           />
         )}

@@ -3,7 +3,8 @@ import type { Translation } from "@/lib/i18n";
 import type zh from "./zh";
 
 const en: Translation<typeof zh> = {
-  importsHelp: "Upload an .xlsx or .csv sheet (one exported here, or a sub-district's or community's own roster). Every row is checked first and nothing is written until you confirm; new accounts are sent their invitation.",
+  importsHelp:
+    "Upload an .xlsx or .csv sheet (one exported here, or a sub-district's or community's own roster). Every row is checked first and nothing is written until you confirm; new accounts are sent their invitation.",
   importKind: "What to import",
   importKind_volunteers: "Volunteers",
   importKind_units: "Units",
@@ -35,9 +36,11 @@ const en: Translation<typeof zh> = {
   importUpdated: "Updated",
   importInvited: "Invitations sent",
   importRowsTotal: "{rows} data rows (the header on line {line})",
-  importMissing: "These required columns are not mapped to a column of the sheet: {columns}. Choose them below and check again.",
+  importMissing:
+    "These required columns are not mapped to a column of the sheet: {columns}. Choose them below and check again.",
   importMappingTitle: "Columns",
-  importMappingHelp: "Our columns on the left, the sheet's on the right; suggested from the header, and remembered for your next sheet with the same header.",
+  importMappingHelp:
+    "Our columns on the left, the sheet's on the right; suggested from the header, and remembered for your next sheet with the same header.",
   importOurColumn: "Our column",
   importSheetColumn: "Sheet's column",
   importNotMapped: "(not imported)",
@@ -46,7 +49,8 @@ const en: Translation<typeof zh> = {
   importRecheck: "Check again with these columns",
   importRechecked: "Checked again",
   importConfirm: "Import",
-  importConfirmText: "{create} rows will be created and {update} updated; {bad} bad rows are left out. A worker writes them; you may leave this page.",
+  importConfirmText:
+    "{create} rows will be created and {update} updated; {bad} bad rows are left out. A worker writes them; you may leave this page.",
   importConfirmed: "The import has started",
   importNothingToWrite: "No row to import",
   importActionRefused: "Not done",

@@ -1,6 +1,7 @@
 // The words of features/imports in Chinese, the default language; en.ts has the same keys in English.
 const zh = {
-  importsHelp: "上传 .xlsx 或 .csv 表格（本系统导出的表格或街道、社区自己的花名册均可）。系统先逐行检查、不写入任何数据，确认后才导入；新建的账号将收到激活邀请。",
+  importsHelp:
+    "上传 .xlsx 或 .csv 表格（本系统导出的表格或街道、社区自己的花名册均可）。系统先逐行检查、不写入任何数据，确认后才导入；新建的账号将收到激活邀请。",
   importKind: "导入内容",
   importKind_volunteers: "志愿者",
   importKind_units: "驻区单位",
@@ -34,7 +35,8 @@ const zh = {
   importRowsTotal: "共 {rows} 行数据（表头在第 {line} 行）",
   importMissing: "以下必填列尚未对应到表格中的列：{columns}。请在下方选择后重新检查。",
   importMappingTitle: "列对应",
-  importMappingHelp: "左侧为本系统的列，右侧选择表格中对应的列；系统已按表头自动建议，下次上传相同表头时会记住您的选择。",
+  importMappingHelp:
+    "左侧为本系统的列，右侧选择表格中对应的列；系统已按表头自动建议，下次上传相同表头时会记住您的选择。",
   importOurColumn: "本系统列",
   importSheetColumn: "表格中的列",
   importNotMapped: "（不导入）",

@@ -29,7 +29,9 @@ const asked = (filter: InsightFilter) => ({ params: { query: { weeks: filter.wee
 export const useWeekFigures = (filter: InsightFilter) =>
   useFigure("weeks", filter, () => unwrap(apiClient.GET("/api/insights/weeks/", asked(filter))));
 export const useHoursByCommunity = (filter: InsightFilter) =>
-  useFigure("hours-by-community", filter, () => unwrap(apiClient.GET("/api/insights/hours-by-community/", asked(filter))));
+  useFigure("hours-by-community", filter, () =>
+    unwrap(apiClient.GET("/api/insights/hours-by-community/", asked(filter))),
+  );
 export const useFairness = (filter: InsightFilter) =>
   useFigure("fairness", filter, () => unwrap(apiClient.GET("/api/insights/fairness/", asked(filter))));
 export const useResourceUse = (filter: InsightFilter) =>

@@ -9,10 +9,25 @@ import { renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import { InsightsPage } from "./InsightsPage";
 
-const period = { start: "2026-09-14", end: "2026-11-30", last_day: "2026-12-06", weeks: ["2026-11-30"], time_zone: "Asia/Shanghai" };
+const period = {
+  start: "2026-09-14",
+  end: "2026-11-30",
+  last_day: "2026-12-06",
+  weeks: ["2026-11-30"],
+  time_zone: "Asia/Shanghai",
+};
 const scope: Schema<"InsightScope"> = { level: "community", id: 1, name: "百花社区", communities: [1] };
 const use = { offered_hours: 0, booked_hours: 0, use_rate: null, bookings: 0, withdrawals: 0 };
-const spread = { volunteers: 10, volunteers_with_hours: 0, hours: 0, gini: 0, top_10_share: null, mean: 0, median: 0, max: 0 };
+const spread = {
+  volunteers: 10,
+  volunteers_with_hours: 0,
+  hours: 0,
+  gini: 0,
+  top_10_share: null,
+  mean: 0,
+  median: 0,
+  max: 0,
+};
 const figures: {
   weeks: Schema<"InsightWeeks">;
   "hours-by-community": Schema<"InsightHoursByCommunity">;
@@ -20,13 +35,41 @@ const figures: {
   resources: Schema<"InsightResources">;
   "missing-skills": Schema<"InsightMissingSkills">;
 } = {
-  weeks: { period, scope, weeks: [{ week: "2026-11-30", seats: { total: 0, filled: 0, rate: null, communities_published: 0, by_priority: [] }, needs: { due: 0, closed_in_time: 0, closed_late: 0, open: 0 }, hours: 0, volunteers_served: 0 }] },
+  weeks: {
+    period,
+    scope,
+    weeks: [
+      {
+        week: "2026-11-30",
+        seats: { total: 0, filled: 0, rate: null, communities_published: 0, by_priority: [] },
+        needs: { due: 0, closed_in_time: 0, closed_late: 0, open: 0 },
+        hours: 0,
+        volunteers_served: 0,
+      },
+    ],
+  },
   "hours-by-community": { period, scope, weeks: ["2026-11-30"], communities: [], totals: [0], total: 0 },
   fairness: { period, scope, communities: [], overall: spread },
   resources: { period, scope, rows: [], by_unit: [], by_category: [], total: use },
   "missing-skills": {
-    period, scope, seats_needing_no_skill: 3, seats_missing_a_room: 1,
-    skills: [{ rank: 1, skill: "first_aid", name: "急救", name_en: "First aid", seats: 6, seats_nobody_in_range: 2, shifts: 3, communities: 1, max_level: 2, weeks: ["2026-11-30"] }],
+    period,
+    scope,
+    seats_needing_no_skill: 3,
+    seats_missing_a_room: 1,
+    skills: [
+      {
+        rank: 1,
+        skill: "first_aid",
+        name: "急救",
+        name_en: "First aid",
+        seats: 6,
+        seats_nobody_in_range: 2,
+        shifts: 3,
+        communities: 1,
+        max_level: 2,
+        weeks: ["2026-11-30"],
+      },
+    ],
   },
 };
 
@@ -35,7 +78,8 @@ beforeEach(() => {
   asked = [];
   server.use(
     http.get("/api/communities/", ({ response }) =>
-      response(200).json(page([{ id: 1, sub_district: 1, name: "百花社区", code: "C1", lat: 0, lng: 0 }]))),
+      response(200).json(page([{ id: 1, sub_district: 1, name: "百花社区", code: "C1", lat: 0, lng: 0 }])),
+    ),
     http.get("/api/insights/weeks/", ({ response }) => response(200).json(figures.weeks)),
     http.get("/api/insights/hours-by-community/", ({ response }) => response(200).json(figures["hours-by-community"])),
     http.get("/api/insights/fairness/", ({ response }) => response(200).json(figures.fairness)),

@@ -24,7 +24,14 @@ const WEEK_CHOICES = [4, 8, 12, 26, 52];
 const CHART = { height: 300, width: "100%" };
 
 /** A chart card: loading, the error, an empty state saying what to do, or the chart. */
-function ChartCard<D>({ title, query, empty, emptyText, option, extra }: {
+function ChartCard<D>({
+  title,
+  query,
+  empty,
+  emptyText,
+  option,
+  extra,
+}: {
   title: string;
   query: UseQueryResult<D>;
   empty: (data: D) => boolean;
@@ -64,7 +71,11 @@ function MissingSkillsCard({ filter }: { filter: InsightFilter }) {
             locale={{ emptyText: <EmptyState text={t("insMissingEmpty")} /> }}
             columns={[
               { title: t("insRank"), dataIndex: "rank", key: "rank", width: 64 },
-              { title: t("insSkill"), key: "skill", render: (_v, s) => (lang === "en" && s.name_en ? s.name_en : s.name) },
+              {
+                title: t("insSkill"),
+                key: "skill",
+                render: (_v, s) => (lang === "en" && s.name_en ? s.name_en : s.name),
+              },
               { title: t("insMissingSeats"), dataIndex: "seats", key: "seats", align: "right" },
               {
                 title: t("insNobody"),
@@ -73,13 +84,22 @@ function MissingSkillsCard({ filter }: { filter: InsightFilter }) {
                 render: (_v, s) => (s.seats_nobody_in_range ? <Tag color="red">{s.seats_nobody_in_range}</Tag> : 0),
               },
               { title: t("insShifts"), dataIndex: "shifts", key: "shifts", align: "right", responsive: ["md"] },
-              { title: t("insCommunities"), dataIndex: "communities", key: "communities", align: "right", responsive: ["md"] },
+              {
+                title: t("insCommunities"),
+                dataIndex: "communities",
+                key: "communities",
+                align: "right",
+                responsive: ["md"],
+              },
               { title: t("insMaxLevel"), dataIndex: "max_level", key: "level", align: "right", responsive: ["md"] },
             ]}
           />
           {skills.data && (skills.data.seats_needing_no_skill > 0 || skills.data.seats_missing_a_room > 0) && (
             <Typography.Text type="secondary">
-              {t("insNoSkillSeats", { seats: skills.data.seats_needing_no_skill, rooms: skills.data.seats_missing_a_room })}
+              {t("insNoSkillSeats", {
+                seats: skills.data.seats_needing_no_skill,
+                rooms: skills.data.seats_missing_a_room,
+              })}
             </Typography.Text>
           )}
         </Space>
@@ -126,7 +146,11 @@ export function InsightsPage() {
         )}
       </Space>
       {period && weeks.data && (
-        <Alert type="info" showIcon title={`${t("insHelp")} ${t("insPeriod", { start: period.start, end: period.last_day, scope: weeks.data.scope.name })}`} />
+        <Alert
+          type="info"
+          showIcon
+          title={`${t("insHelp")} ${t("insPeriod", { start: period.start, end: period.last_day, scope: weeks.data.scope.name })}`}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
@@ -186,7 +210,14 @@ export function InsightsPage() {
             empty={(d) => d.total.offered_hours === 0 && d.total.booked_hours === 0}
             emptyText={t("insResourcesEmpty")}
             option={(d) =>
-              resourceUseOption(tt, d.by_category.map((c) => ({ label: enumLabel(global, "cat", c.category), offered: c.offered_hours, booked: c.booked_hours })))
+              resourceUseOption(
+                tt,
+                d.by_category.map((c) => ({
+                  label: enumLabel(global, "cat", c.category),
+                  offered: c.offered_hours,
+                  booked: c.booked_hours,
+                })),
+              )
             }
           />
         </Col>

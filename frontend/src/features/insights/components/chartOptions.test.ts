@@ -7,7 +7,13 @@ import { fairnessOption, hoursOption, needsOption, seatsOption, unitUseRows } fr
 const t = (key: string) => key;
 const week = (monday: string, rate: number | null, needs: [number, number, number]): WeekRow => ({
   week: monday,
-  seats: { total: rate === null ? 0 : 10, filled: rate === null ? 0 : rate * 10, rate, communities_published: 1, by_priority: [] },
+  seats: {
+    total: rate === null ? 0 : 10,
+    filled: rate === null ? 0 : rate * 10,
+    rate,
+    communities_published: 1,
+    by_priority: [],
+  },
   needs: { due: needs[0] + needs[1] + needs[2], closed_in_time: needs[0], closed_late: needs[1], open: needs[2] },
   hours: 0,
   volunteers_served: 0,
@@ -31,20 +37,33 @@ it("stacks the needs due in time, late and open", () => {
 it("stacks the hours per community and orders the Gini from the least even", () => {
   const hours = {
     weeks: ["2026-11-23", "2026-11-30"],
-    communities: [{ community: 1, name: "百花社区", hours: [4, 5.5], total: 9.5 }, { community: 2, name: "翠竹社区", hours: [0, 2], total: 2 }],
+    communities: [
+      { community: 1, name: "百花社区", hours: [4, 5.5], total: 9.5 },
+      { community: 2, name: "翠竹社区", hours: [0, 2], total: 2 },
+    ],
   } as HoursByCommunity;
   expect(hoursOption(hours).series).toEqual([
     { name: "百花社区", type: "bar", stack: "hours", data: [4, 5.5] },
     { name: "翠竹社区", type: "bar", stack: "hours", data: [0, 2] },
   ]);
-  const fairness = { communities: [{ name: "百花社区", gini: 0.21234 }, { name: "翠竹社区", gini: 0.5 }] } as Fairness;
+  const fairness = {
+    communities: [
+      { name: "百花社区", gini: 0.21234 },
+      { name: "翠竹社区", gini: 0.5 },
+    ],
+  } as Fairness;
   const option = fairnessOption(t, fairness);
   expect(option.yAxis.data).toEqual(["翠竹社区", "百花社区"]);
   expect(option.series[0].data).toEqual([0.5, 0.212]);
 });
 
 it("names the community's own rooms", () => {
-  const use = { by_unit: [{ unit: null, unit_name: "", offered_hours: 10, booked_hours: 4 }, { unit: 3, unit_name: "第一中学", offered_hours: 6, booked_hours: 0 }] } as unknown as ResourceUse;
+  const use = {
+    by_unit: [
+      { unit: null, unit_name: "", offered_hours: 10, booked_hours: 4 },
+      { unit: 3, unit_name: "第一中学", offered_hours: 6, booked_hours: 0 },
+    ],
+  } as unknown as ResourceUse;
   expect(unitUseRows(use, "社区自有场地")).toEqual([
     { label: "社区自有场地", offered: 10, booked: 4 },
     { label: "第一中学", offered: 6, booked: 0 },

@@ -13,7 +13,14 @@ export function seatsOption(t: T, weeks: WeekRow[]) {
     xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.week)) },
     yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
     series: [
-      { name: t("insSeatsRateSeries"), type: "line", smooth: true, connectNulls: false, data: weeks.map((w) => pct(w.seats.rate)), itemStyle: { color: "#1677ff" } },
+      {
+        name: t("insSeatsRateSeries"),
+        type: "line",
+        smooth: true,
+        connectNulls: false,
+        data: weeks.map((w) => pct(w.seats.rate)),
+        itemStyle: { color: "#1677ff" },
+      },
     ],
   };
 }
@@ -32,7 +39,12 @@ export function needsOption(t: T, weeks: WeekRow[]) {
     xAxis: { type: "category", data: weeks.map((w) => weekLabel(w.week)) },
     yAxis: { type: "value", minInterval: 1 },
     series: series.map(([label, field, color]) => ({
-      name: t(label), type: "bar", stack: "needs", barMaxWidth: 32, data: weeks.map((w) => w.needs[field]), itemStyle: { color },
+      name: t(label),
+      type: "bar",
+      stack: "needs",
+      barMaxWidth: 32,
+      data: weeks.map((w) => w.needs[field]),
+      itemStyle: { color },
     })),
   };
 }
@@ -57,7 +69,15 @@ export function fairnessOption(t: T, figures: Fairness) {
     grid: { left: 110, right: 24, bottom: 24, top: 16 },
     xAxis: { type: "value", min: 0, max: 1, name: t("insGini") },
     yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name) },
-    series: [{ name: t("insGini"), type: "bar", barMaxWidth: 32, data: rows.map((r) => Math.round(r.gini * 1000) / 1000), itemStyle: { color: "#722ed1" } }],
+    series: [
+      {
+        name: t("insGini"),
+        type: "bar",
+        barMaxWidth: 32,
+        data: rows.map((r) => Math.round(r.gini * 1000) / 1000),
+        itemStyle: { color: "#722ed1" },
+      },
+    ],
   };
 }
 
@@ -70,12 +90,28 @@ export function resourceUseOption(t: T, rows: { label: string; offered: number; 
     xAxis: { type: "value" },
     yAxis: { type: "category", inverse: true, data: rows.map((r) => r.label) },
     series: [
-      { name: t("insOffered"), type: "bar", barMaxWidth: 24, data: rows.map((r) => r.offered), itemStyle: { color: "#91caff" } },
-      { name: t("insBooked"), type: "bar", barMaxWidth: 24, data: rows.map((r) => r.booked), itemStyle: { color: "#1677ff" } },
+      {
+        name: t("insOffered"),
+        type: "bar",
+        barMaxWidth: 24,
+        data: rows.map((r) => r.offered),
+        itemStyle: { color: "#91caff" },
+      },
+      {
+        name: t("insBooked"),
+        type: "bar",
+        barMaxWidth: 24,
+        data: rows.map((r) => r.booked),
+        itemStyle: { color: "#1677ff" },
+      },
     ],
   };
 }
 
 export function unitUseRows(figures: ResourceUse, ownRooms: string) {
-  return figures.by_unit.map((u) => ({ label: u.unit === null ? ownRooms : u.unit_name, offered: u.offered_hours, booked: u.booked_hours }));
+  return figures.by_unit.map((u) => ({
+    label: u.unit === null ? ownRooms : u.unit_name,
+    offered: u.offered_hours,
+    booked: u.booked_hours,
+  }));
 }

@@ -14,7 +14,8 @@ const en: Translation<typeof zh> = {
   insPeriod: "{start} to {end}, {scope}",
   insSeatsRate: "Seats filled",
   insSeatsRateSeries: "Filled (%)",
-  insSeatsEmpty: "No published plan in this period: once plans are published, the weekly share of seats filled shows here.",
+  insSeatsEmpty:
+    "No published plan in this period: once plans are published, the weekly share of seats filled shows here.",
   insNeeds: "Needs due: closed in time or late",
   insNeedsInTime: "In time",
   insNeedsLate: "Late",
@@ -23,7 +24,8 @@ const en: Translation<typeof zh> = {
   insHours: "Hours per community",
   insHoursEmpty: "No approved service hours in this period yet.",
   insFairness: "Fairness of hours (Gini coefficient)",
-  insFairnessHelp: "The lower the Gini coefficient, the more evenly hours spread over volunteers (0 is perfectly even).",
+  insFairnessHelp:
+    "The lower the Gini coefficient, the more evenly hours spread over volunteers (0 is perfectly even).",
   insGini: "Gini",
   insResources: "Idle resources used, per unit",
   insResourcesByCategory: "Idle resources used, per category",

@@ -25,14 +25,28 @@ export function LedgerDetailPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("ledgerDetailTitle", { unit: l.unit_name, month: l.month })}
       </Typography.Title>
-      {l.written_at && <Typography.Text type="secondary">{t("ledgerWrittenAt", { time: formatDateTime(l.written_at) })}</Typography.Text>}
+      {l.written_at && (
+        <Typography.Text type="secondary">
+          {t("ledgerWrittenAt", { time: formatDateTime(l.written_at) })}
+        </Typography.Text>
+      )}
       <Card size="small">
         <Row gutter={[16, 16]}>
-          <Col xs={12} sm={8} md={4}><Statistic title={t("ledgerProjects")} value={l.project_count} /></Col>
-          <Col xs={12} sm={8} md={4}><Statistic title={t("ledgerBookings")} value={l.booking_count} /></Col>
-          <Col xs={12} sm={8} md={4}><Statistic title={t("ledgerResourceHours")} value={l.resource_hours} /></Col>
-          <Col xs={12} sm={8} md={4}><Statistic title={t("ledgerMembers")} value={l.member_count} /></Col>
-          <Col xs={12} sm={8} md={4}><Statistic title={t("ledgerMemberHours")} value={l.member_hours} /></Col>
+          <Col xs={12} sm={8} md={4}>
+            <Statistic title={t("ledgerProjects")} value={l.project_count} />
+          </Col>
+          <Col xs={12} sm={8} md={4}>
+            <Statistic title={t("ledgerBookings")} value={l.booking_count} />
+          </Col>
+          <Col xs={12} sm={8} md={4}>
+            <Statistic title={t("ledgerResourceHours")} value={l.resource_hours} />
+          </Col>
+          <Col xs={12} sm={8} md={4}>
+            <Statistic title={t("ledgerMembers")} value={l.member_count} />
+          </Col>
+          <Col xs={12} sm={8} md={4}>
+            <Statistic title={t("ledgerMemberHours")} value={l.member_hours} />
+          </Col>
         </Row>
       </Card>
       <Card size="small" title={t("ledgerProjectsTitle")}>
@@ -46,7 +60,12 @@ export function LedgerDetailPage() {
           columns={[
             { title: t("name"), dataIndex: "name" },
             { title: t("community"), dataIndex: "community" },
-            { title: t("ledgerRoles"), dataIndex: "roles", render: (roles: string[]) => roles.map((role) => <Tag key={role}>{enumLabel(t, "ledgerRole", role)}</Tag>) },
+            {
+              title: t("ledgerRoles"),
+              dataIndex: "roles",
+              render: (roles: string[]) =>
+                roles.map((role) => <Tag key={role}>{enumLabel(t, "ledgerRole", role)}</Tag>),
+            },
             { title: t("ledgerSessions"), dataIndex: "sessions", width: 90 },
           ]}
         />
@@ -62,7 +81,12 @@ export function LedgerDetailPage() {
           columns={[
             { title: t("name"), dataIndex: "name" },
             { title: t("ledgerBookings"), dataIndex: "bookings", width: 90 },
-            { title: t("hours"), dataIndex: "minutes", width: 90, render: (minutes: number) => (minutes / 60).toFixed(1) },
+            {
+              title: t("hours"),
+              dataIndex: "minutes",
+              width: 90,
+              render: (minutes: number) => (minutes / 60).toFixed(1),
+            },
           ]}
         />
       </Card>
@@ -90,7 +114,7 @@ export function LedgerDetailPage() {
       </Card>
       {isCoordinator(me) && (
         <Card size="small" title={t("ledgerEntryAddTitle")}>
-          <LedgerEntryForm ledgerId={l.id} onDone={() => toast.success(t("ledgerEntryAdded"))} />
+          <LedgerEntryForm ledgerId={l.id} onDone={() => void toast.success(t("ledgerEntryAdded"))} />
         </Card>
       )}
     </Space>

@@ -29,7 +29,11 @@ it("asks for the kind and a title before sending anything", async () => {
 
 it("posts the entry and shows the server's errors", async () => {
   const onDone = vi.fn();
-  reply = () => jsonReply(400, { message: "title: 标题含有不允许的字符。", extra: { code: "invalid", fields: { title: ["标题含有不允许的字符。"] } } });
+  reply = () =>
+    jsonReply(400, {
+      message: "title: 标题含有不允许的字符。",
+      extra: { code: "invalid", fields: { title: ["标题含有不允许的字符。"] } },
+    });
   renderWithApp(<LedgerEntryForm ledgerId={9} onDone={onDone} />);
   const form = screen.getByTestId("ledger-entry-form");
   await userEvent.click(within(form).getByLabelText("类型"));
@@ -39,7 +43,10 @@ it("posts the entry and shows the server's errors", async () => {
   await userEvent.click(within(form).getByRole("button", { name: "添加" }));
 
   expect(await within(form).findByText("标题含有不允许的字符。")).toBeInTheDocument();
-  expect(posted[0]).toEqual({ ledger: "9", body: { kind: "meeting", title: "共建联席会", note: "派两人参加", date: null } });
+  expect(posted[0]).toEqual({
+    ledger: "9",
+    body: { kind: "meeting", title: "共建联席会", note: "派两人参加", date: null },
+  });
   expect(within(form).queryByRole("alert")).toBeNull();
 
   reply = () => jsonReply(404, { message: "未找到。", extra: { code: "not_found" } });

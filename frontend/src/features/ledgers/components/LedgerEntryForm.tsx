@@ -51,13 +51,20 @@ export function LedgerEntryForm({ ledgerId, onDone }: { ledgerId: number; onDone
       initialValues={{ kind: undefined, title: "", note: "", date: null }}
       style={{ maxWidth: 560 }}
     >
-      <Form.Item name="kind" label={t("ledgerEntryKind")} rules={[{ required: true, message: t("ledgerEntryKindRequired") }]}>
+      <Form.Item
+        name="kind"
+        label={t("ledgerEntryKind")}
+        rules={[{ required: true, message: t("ledgerEntryKindRequired") }]}
+      >
         <Select options={KINDS.map((kind) => ({ value: kind, label: enumLabel(t, "ledgerKind", kind) }))} />
       </Form.Item>
       <Form.Item
         name="title"
         label={t("ledgerEntryTitle")}
-        rules={[{ required: true, whitespace: true, message: t("ledgerEntryTitleRequired") }, { max: 200, message: t("fieldTooLong") }]}
+        rules={[
+          { required: true, whitespace: true, message: t("ledgerEntryTitleRequired") },
+          { max: 200, message: t("fieldTooLong") },
+        ]}
       >
         <Input maxLength={200} />
       </Form.Item>
@@ -67,7 +74,16 @@ export function LedgerEntryForm({ ledgerId, onDone }: { ledgerId: number; onDone
       <Form.Item name="note" label={t("ledgerEntryNote")} rules={[{ max: 4000, message: t("fieldTooLong") }]}>
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
-      {error && <Alert type="error" showIcon title={t("refused")} description={error} role="alert" style={{ marginBottom: 12 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t("refused")}
+          description={error}
+          role="alert"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Button type="primary" htmlType="submit" loading={add.isPending}>
         {t("ledgerEntryAdd")}
       </Button>

@@ -21,7 +21,11 @@ export function LedgersPage() {
   const filters = { month: month ? pickedDay(month).slice(0, 7) : undefined, unit };
   const columns: ColumnsType<LedgerListRow> = [
     { title: t("ledgerMonth"), dataIndex: "month", width: 100 },
-    { title: t("ledgerUnit"), dataIndex: "unit_name", render: (name: string, row) => <Link to={`/ledgers/${row.id}`}>{name}</Link> },
+    {
+      title: t("ledgerUnit"),
+      dataIndex: "unit_name",
+      render: (name: string, row) => <Link to={`/ledgers/${row.id}`}>{name}</Link>,
+    },
     { title: t("ledgerProjects"), dataIndex: "project_count", width: 90 },
     { title: t("ledgerBookings"), dataIndex: "booking_count", width: 90 },
     { title: t("ledgerResourceHours"), dataIndex: "resource_hours", width: 110 },
@@ -40,7 +44,13 @@ export function LedgersPage() {
       filters={filters}
       extra={
         <Space wrap>
-          <DatePicker picker="month" value={month} onChange={setMonth} placeholder={t("ledgerAllMonths")} aria-label={t("ledgerMonth")} />
+          <DatePicker
+            picker="month"
+            value={month}
+            onChange={setMonth}
+            placeholder={t("ledgerAllMonths")}
+            aria-label={t("ledgerMonth")}
+          />
           {coordinator && (
             <Select
               allowClear

@@ -74,7 +74,10 @@ export function useProjectOptions(enabled: boolean) {
   return useQuery({
     queryKey: ["needs", "projects"],
     queryFn: () =>
-      allPages((page) => unwrap(apiClient.GET("/api/projects/", { params: { query: { ...page, ordering: "-id" } } })), 500),
+      allPages(
+        (page) => unwrap(apiClient.GET("/api/projects/", { params: { query: { ...page, ordering: "-id" } } })),
+        500,
+      ),
     enabled,
   });
 }

@@ -10,7 +10,13 @@ import type { Need, ProjectOption } from "../api/needs";
 import { MergeNeedsModal } from "./MergeNeedsModal";
 
 const project = (id: number, name: string, community: number, community_name: string): ProjectOption => ({
-  id, name, community, community_name, start_date: "2026-01-01", end_date: "2026-12-31", needs: [],
+  id,
+  name,
+  community,
+  community_name,
+  start_date: "2026-01-01",
+  end_date: "2026-12-31",
+  needs: [],
 });
 let mergeReply: () => Response;
 let merged: unknown[] = [];
@@ -32,7 +38,9 @@ const need = (id: number, community: number, title: string): Need =>
   aNeed({ id, title, community, community_name: "", urgency: 3, status: "published" });
 
 it("asks for a project first, and offers only the needs' community's projects", async () => {
-  renderWithApp(<MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 1, "理发")]} onClose={vi.fn()} onDone={vi.fn()} />);
+  renderWithApp(
+    <MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 1, "理发")]} onClose={vi.fn()} onDone={vi.fn()} />,
+  );
   const dialog = await screen.findByRole("dialog");
   expect(dialog).toHaveTextContent("将 2 条需求合并为项目");
   await userEvent.click(within(dialog).getByRole("button", { name: "合并" }));
@@ -44,7 +52,9 @@ it("asks for a project first, and offers only the needs' community's projects", 
 });
 
 it("refuses a new project over two communities before asking the server", async () => {
-  renderWithApp(<MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 2, "理发")]} onClose={vi.fn()} onDone={vi.fn()} />);
+  renderWithApp(
+    <MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 2, "理发")]} onClose={vi.fn()} onDone={vi.fn()} />,
+  );
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByLabelText("新建项目"));
   expect(within(dialog).getAllByText(/新项目只属于一个社区/)).toHaveLength(1);
@@ -57,7 +67,10 @@ it("refuses a new project over two communities before asking the server", async 
 it("posts the chosen project, shows a 409 refusal in an alert, and hands back the result", async () => {
   const onDone = vi.fn();
   mergeReply = () =>
-    jsonReply(409, { message: "只有待审核或已发布的需求可以派单；「理发」（已认领）不行。", extra: { code: "not_dispatchable", fields: { needs: ["2"] } } });
+    jsonReply(409, {
+      message: "只有待审核或已发布的需求可以派单；「理发」（已认领）不行。",
+      extra: { code: "not_dispatchable", fields: { needs: ["2"] } },
+    });
   renderWithApp(<MergeNeedsModal needs={[need(1, 1, "送餐"), need(2, 1, "理发")]} onClose={vi.fn()} onDone={onDone} />);
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("combobox"));
@@ -71,5 +84,7 @@ it("posts the chosen project, shows a 409 refusal in an alert, and hands back th
 
   mergeReply = () => jsonReply(200, { project: 3, name: "助老服务项目", community: 1, needs: [1, 2] });
   await userEvent.click(within(dialog).getByRole("button", { name: "合并" }));
-  await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith({ project: 3, name: "助老服务项目", community: 1, needs: [1, 2] }));
+  await vi.waitFor(() =>
+    expect(onDone).toHaveBeenCalledWith({ project: 3, name: "助老服务项目", community: 1, needs: [1, 2] }),
+  );
 });

@@ -102,7 +102,13 @@ export function MergeNeedsModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{needs.map((n) => n.title).join(" · ")}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ mode: "existing", goals: "" }} data-testid="merge-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ mode: "existing", goals: "" }}
+        data-testid="merge-form"
+      >
         <Form.Item name="mode">
           <Radio.Group
             options={[
@@ -127,7 +133,9 @@ export function MergeNeedsModal({
           </Form.Item>
         ) : (
           <>
-            {!oneCommunity && <Alert type="warning" showIcon title={t("mergeOneCommunity")} style={{ marginBottom: 16 }} />}
+            {!oneCommunity && (
+              <Alert type="warning" showIcon title={t("mergeOneCommunity")} style={{ marginBottom: 16 }} />
+            )}
             <Form.Item
               name="name"
               label={t("projectName")}
@@ -138,7 +146,11 @@ export function MergeNeedsModal({
             >
               <Input maxLength={128} />
             </Form.Item>
-            <Form.Item name="period" label={t("projectPeriod")} rules={[{ required: true, message: t("projectPeriodRequired") }]}>
+            <Form.Item
+              name="period"
+              label={t("projectPeriod")}
+              rules={[{ required: true, message: t("projectPeriodRequired") }]}
+            >
               <DatePicker.RangePicker style={{ width: "100%" }} placeholder={[t("slotFrom"), t("slotTo")]} />
             </Form.Item>
             <Form.Item name="goals" label={t("projectGoals")} rules={[{ max: 2000, message: t("projectGoalsLong") }]}>

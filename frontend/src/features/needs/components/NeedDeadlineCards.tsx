@@ -21,7 +21,11 @@ export function NeedDeadlineCards() {
         <Row gutter={[16, 16]}>
           <Col xs={24} sm={8}>
             <Card size="small">
-              <Statistic title={t("needsOverdue")} value={counts.data!.overdue} styles={{ content: counts.data!.overdue ? { color: "#cf1322" } : undefined }} />
+              <Statistic
+                title={t("needsOverdue")}
+                value={counts.data!.overdue}
+                styles={{ content: counts.data!.overdue ? { color: "#cf1322" } : undefined }}
+              />
             </Card>
           </Col>
           <Col xs={24} sm={8}>

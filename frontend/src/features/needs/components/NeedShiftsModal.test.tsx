@@ -56,12 +56,23 @@ it("sends the wanted date and time, shows the server's field errors on their fie
   expect(await within(dialog).findByText("结束时间必须晚于开始时间。")).toBeInTheDocument();
   expect(await within(dialog).findByText("名额太多。")).toBeInTheDocument();
   expect(within(dialog).queryByRole("alert")).toBeNull();
-  expect(posts()[0]).toEqual({ need: "9", body: {
-    dates: [day], start_time: "09:00", end_time: "11:00", seats: 3, required_skills: { first_aid: 2 }, address: "",
-  } });
+  expect(posts()[0]).toEqual({
+    need: "9",
+    body: {
+      dates: [day],
+      start_time: "09:00",
+      end_time: "11:00",
+      seats: 3,
+      required_skills: { first_aid: 2 },
+      address: "",
+    },
+  });
 
   shiftsReply = () =>
-    jsonReply(409, { message: `这条需求在 ${day} 09:00 已有班次。`, extra: { code: "shift_exists", fields: { dates: [day] } } });
+    jsonReply(409, {
+      message: `这条需求在 ${day} 09:00 已有班次。`,
+      extra: { code: "shift_exists", fields: { dates: [day] } },
+    });
   await userEvent.click(within(dialog).getByRole("button", { name: "生成" }));
   const alert = await within(dialog).findByRole("alert");
   expect(alert).toHaveTextContent("无法生成班次");
@@ -72,9 +83,14 @@ it("sends the wanted date and time, shows the server's field errors on their fie
 it("hands back the shifts the server made", async () => {
   const onDone = vi.fn();
   shiftsReply = () =>
-    jsonReply(201, { need: { ...wanted, status: "published" }, shifts: [{ id: 5, title: "助老陪诊", start: "", end: "", seats: 3, priority: 4 }] });
+    jsonReply(201, {
+      need: { ...wanted, status: "published" },
+      shifts: [{ id: 5, title: "助老陪诊", start: "", end: "", seats: 3, priority: 4 }],
+    });
   renderWithApp(<NeedShiftsModal need={wanted} onClose={vi.fn()} onDone={onDone} />);
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("button", { name: "生成" }));
-  await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ shifts: [expect.objectContaining({ id: 5 })] })));
+  await vi.waitFor(() =>
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ shifts: [expect.objectContaining({ id: 5 })] })),
+  );
 });

@@ -35,9 +35,13 @@ export function NeedShiftsModal({
   const skillOptions = useSkillOptions();
   const today = districtToday();
   // The resident's wanted time (the district's day and hours), when it is still ahead, is the first guess.
-  const wanted = need.wanted_start && need.wanted_end && dayOf(need.wanted_start) >= today
-    ? { dates: [districtDay(dayOf(need.wanted_start))], time: [timeOfDay(need.wanted_start), timeOfDay(need.wanted_end)] as [Dayjs, Dayjs] }
-    : { dates: [], time: undefined };
+  const wanted =
+    need.wanted_start && need.wanted_end && dayOf(need.wanted_start) >= today
+      ? {
+          dates: [districtDay(dayOf(need.wanted_start))],
+          time: [timeOfDay(need.wanted_start), timeOfDay(need.wanted_end)] as [Dayjs, Dayjs],
+        }
+      : { dates: [], time: undefined };
 
   const submit = (values: Values) => {
     setError(null);
@@ -75,7 +79,9 @@ export function NeedShiftsModal({
       confirmLoading={toShifts.isPending}
       destroyOnHidden
     >
-      {need.status === "pending" && <Typography.Paragraph type="secondary">{t("dispatchApproves")}</Typography.Paragraph>}
+      {need.status === "pending" && (
+        <Typography.Paragraph type="secondary">{t("dispatchApproves")}</Typography.Paragraph>
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -103,7 +109,12 @@ export function NeedShiftsModal({
             },
           ]}
         >
-          <DatePicker multiple style={{ width: "100%" }} disabledDate={(d) => pickedDay(d) < today} data-testid="shift-dates" />
+          <DatePicker
+            multiple
+            style={{ width: "100%" }}
+            disabledDate={(d) => pickedDay(d) < today}
+            data-testid="shift-dates"
+          />
         </Form.Item>
         <Form.Item
           name="time"
@@ -118,7 +129,14 @@ export function NeedShiftsModal({
             },
           ]}
         >
-          <TimePicker.RangePicker format="HH:mm" minuteStep={5} order={false} placeholder={[t("slotFrom"), t("slotTo")]} style={{ width: "100%" }} data-testid="shift-time" />
+          <TimePicker.RangePicker
+            format="HH:mm"
+            minuteStep={5}
+            order={false}
+            placeholder={[t("slotFrom"), t("slotTo")]}
+            style={{ width: "100%" }}
+            data-testid="shift-time"
+          />
         </Form.Item>
         <Form.Item
           name="seats"

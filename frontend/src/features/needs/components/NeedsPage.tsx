@@ -26,8 +26,9 @@ export function NeedsPage() {
     transition.mutate(
       { id: need.id, status: next },
       {
-        onSuccess: () => message.success(`${need.title} → ${enumLabel(t, "needStatus", next)}`),
-        onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+        onSuccess: () => void message.success(`${need.title} → ${enumLabel(t, "needStatus", next)}`),
+        onError: (e) =>
+          void modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   return (
@@ -46,14 +47,29 @@ export function NeedsPage() {
         extra={
           <>
             <Tooltip title={selected.length ? t("selectedCount", { count: selected.length }) : t("mergeSelectHint")}>
-              <Button type="primary" disabled={!selected.length} onClick={() => setMerging(true)} data-testid="merge-needs">
+              <Button
+                type="primary"
+                disabled={!selected.length}
+                onClick={() => setMerging(true)}
+                data-testid="merge-needs"
+              >
                 {t("mergeNeeds")}
                 {selected.length ? ` (${selected.length})` : ""}
               </Button>
             </Tooltip>
-            <Select allowClear placeholder={t("status")} style={{ width: 130 }} value={status} onChange={setStatus}
-              options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))} />
-            <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="needs-overdue-only">
+            <Select
+              allowClear
+              placeholder={t("status")}
+              style={{ width: 130 }}
+              value={status}
+              onChange={setStatus}
+              options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))}
+            />
+            <Checkbox
+              checked={overdueOnly}
+              onChange={(e) => setOverdueOnly(e.target.checked)}
+              data-testid="needs-overdue-only"
+            >
               {t("overdueOnly")}
             </Checkbox>
           </>
@@ -65,16 +81,30 @@ export function NeedsPage() {
             render: (title, need) => (
               <>
                 {title}
-                {need.is_micro_wish && <> <Tag color="pink">{t("microWish")}</Tag></>}
-                {need.overdue && <> <Tag color="red">{t("overdue")}</Tag></>}
+                {need.is_micro_wish && (
+                  <>
+                    {" "}
+                    <Tag color="pink">{t("microWish")}</Tag>
+                  </>
+                )}
+                {need.overdue && (
+                  <>
+                    {" "}
+                    <Tag color="red">{t("overdue")}</Tag>
+                  </>
+                )}
               </>
             ),
           },
-          { title: t("source"), dataIndex: "source", render: (v) => enumLabel(t, "needSource", v) },
+          { title: t("source"), dataIndex: "source", render: (_, need) => enumLabel(t, "needSource", need.source) },
           { title: t("community"), dataIndex: "community_name" },
           { title: t("urgency"), dataIndex: "urgency" },
           { title: t("deadline"), dataIndex: "deadline" },
-          { title: t("status"), dataIndex: "status", render: (v) => <Tag>{enumLabel(t, "needStatus", v)}</Tag> },
+          {
+            title: t("status"),
+            dataIndex: "status",
+            render: (_, need) => <Tag>{enumLabel(t, "needStatus", need.status)}</Tag>,
+          },
           {
             title: t("rating"),
             dataIndex: "rating_score",
@@ -83,7 +113,11 @@ export function NeedsPage() {
                 <Space orientation="vertical" size={0}>
                   <Rate disabled value={score} style={{ fontSize: 14 }} aria-label={`${t("ratingScore")} ${score}`} />
                   {need.rating_comment && (
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: need.rating_comment }} style={{ maxWidth: 220 }}>
+                    <Typography.Text
+                      type="secondary"
+                      ellipsis={{ tooltip: need.rating_comment }}
+                      style={{ maxWidth: 220 }}
+                    >
                       {need.rating_comment}
                     </Typography.Text>
                   )}
@@ -108,7 +142,10 @@ export function NeedsPage() {
                   <Dropdown
                     trigger={["click"]}
                     menu={{
-                      items: NEXT_STATUS[need.status].map((next) => ({ key: next, label: enumLabel(t, "needStatus", next) })),
+                      items: NEXT_STATUS[need.status].map((next) => ({
+                        key: next,
+                        label: enumLabel(t, "needStatus", next),
+                      })),
                       onClick: ({ key }) => {
                         const next = NEXT_STATUS[need.status].find((status) => status === key);
                         if (next) move(need, next);

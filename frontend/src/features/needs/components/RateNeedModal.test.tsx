@@ -34,7 +34,10 @@ it("asks for a score of 1 to 5 before sending anything", async () => {
 it("shows the server's field error on its field, and a 409 refusal in an alert", async () => {
   const onDone = vi.fn();
   ratingReply = () =>
-    jsonReply(400, { message: "comment: 评价内容含有不允许的字符。", extra: { code: "invalid", fields: { comment: ["评价内容含有不允许的字符。"] } } });
+    jsonReply(400, {
+      message: "comment: 评价内容含有不允许的字符。",
+      extra: { code: "invalid", fields: { comment: ["评价内容含有不允许的字符。"] } },
+    });
   renderWithApp(<RateNeedModal need={need} onClose={vi.fn()} onDone={onDone} />);
   const dialog = await screen.findByRole("dialog");
   const stars = within(dialog).getAllByRole("radio");
@@ -58,7 +61,14 @@ it("shows the server's field error on its field, and a 409 refusal in an alert",
 it("hands back the rating when the server takes it", async () => {
   const onDone = vi.fn();
   ratingReply = () =>
-    jsonReply(201, { need: 7, status: "rated", score: 5, comment: "", entered_by: "shequ", rated_at: "2026-11-25T10:00:00+08:00" });
+    jsonReply(201, {
+      need: 7,
+      status: "rated",
+      score: 5,
+      comment: "",
+      entered_by: "shequ",
+      rated_at: "2026-11-25T10:00:00+08:00",
+    });
   renderWithApp(<RateNeedModal need={need} onClose={vi.fn()} onDone={onDone} />);
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getAllByRole("radio")[4]);

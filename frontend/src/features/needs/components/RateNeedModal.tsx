@@ -55,7 +55,13 @@ export function RateNeedModal({
       confirmLoading={rate.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ score: 0, comment: "" }} data-testid="rating-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ score: 0, comment: "" }}
+        data-testid="rating-form"
+      >
         <Form.Item
           name="score"
           label={t("ratingScore")}

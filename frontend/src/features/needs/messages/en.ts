@@ -58,7 +58,8 @@ const en: Translation<typeof zh> = {
   needShiftsOk: "Make shifts",
   needShiftsRefused: "Cannot make the shifts",
   needShiftsDone: "{count} shifts made for “{title}”",
-  dispatchApproves: "This need is still pending: making shifts or merging it into a project also approves (publishes) it.",
+  dispatchApproves:
+    "This need is still pending: making shifts or merging it into a project also approves (publishes) it.",
   shiftDates: "Dates",
   shiftDatesHelp: "Pick one or more dates; each becomes a shift",
   shiftDatesRequired: "Pick at least one date",

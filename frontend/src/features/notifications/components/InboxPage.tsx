@@ -32,7 +32,14 @@ export function InboxPage() {
         loading={inbox.isLoading}
         dataSource={rows}
         locale={{ emptyText: <EmptyState text={t("inboxEmpty")} /> }}
-        pagination={{ current: page, pageSize: 20, total: inbox.data?.count, onChange: setPage, size: "small", hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: inbox.data?.count,
+          onChange: setPage,
+          size: "small",
+          hideOnSinglePage: true,
+        }}
         renderItem={(n) => {
           const run = typeof n.payload?.run === "number" ? n.payload.run : null;
           return (
@@ -42,9 +49,17 @@ export function InboxPage() {
               style={{ cursor: n.read ? "default" : "pointer" }}
               actions={
                 run && isCoordinator(me)
-                  ? [<Link key="run" to={`/runs/${run}`}>{t("openRun")}</Link>]
+                  ? [
+                      <Link key="run" to={`/runs/${run}`}>
+                        {t("openRun")}
+                      </Link>,
+                    ]
                   : me.role === "volunteer" && n.payload?.assignment
-                    ? [<Link key="posts" to="/my/posts">{t("menuMyPosts")}</Link>]
+                    ? [
+                        <Link key="posts" to="/my/posts">
+                          {t("menuMyPosts")}
+                        </Link>,
+                      ]
                     : []
               }
             >

@@ -28,7 +28,9 @@ export interface AcceptInput {
 export function useAcceptInvitation() {
   return useMutation({
     mutationFn: async ({ key, username, password, confirm_phone, privacy_accepted }: AcceptInput): Promise<Me> => {
-      await unwrap(apiClient.POST("/api/auth/invitation/accept/", { body: { ...key, password, confirm_phone, privacy_accepted } }));
+      await unwrap(
+        apiClient.POST("/api/auth/invitation/accept/", { body: { ...key, password, confirm_phone, privacy_accepted } }),
+      );
       return unwrap(apiClient.POST("/api/auth/login/", { body: { username, password } }));
     },
   });

@@ -12,11 +12,13 @@ export function useCodeRequest(form: FormInstance, purpose: CodePurpose) {
   const [wait, setWait] = useState(0);
   const [note, setNote] = useState<{ type: "success" | "error" | "warning"; text: string } | null>(null);
 
+  // one timer for the whole wait, not one a second
+  const waiting = wait > 0;
   useEffect(() => {
-    if (wait <= 0) return;
+    if (!waiting) return;
     const timer = setInterval(() => setWait((left) => Math.max(0, left - 1)), 1000);
     return () => clearInterval(timer);
-  }, [wait > 0]); // eslint-disable-line react-hooks/exhaustive-deps -- one timer while waiting
+  }, [waiting]);
 
   const ask = async () => {
     setNote(null);
@@ -44,10 +46,18 @@ export function useCodeRequest(form: FormInstance, purpose: CodePurpose) {
   };
 
   const button = (
-    <Button onClick={ask} loading={request.isPending} disabled={wait > 0}>
+    <Button onClick={() => void ask()} loading={request.isPending} disabled={wait > 0}>
       {wait > 0 ? t("codeWait", { seconds: wait }) : t("codeAsk")}
     </Button>
   );
-  const alert = note && <Alert type={note.type} showIcon title={note.text} role={note.type === "success" ? "status" : "alert"} style={{ marginBottom: 16 }} />;
+  const alert = note && (
+    <Alert
+      type={note.type}
+      showIcon
+      title={note.text}
+      role={note.type === "success" ? "status" : "alert"}
+      style={{ marginBottom: 16 }}
+    />
+  );
   return { button, alert };
 }

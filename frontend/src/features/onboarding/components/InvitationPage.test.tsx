@@ -10,11 +10,23 @@ import { http, server } from "@/test/server";
 import { InvitationPage } from "./InvitationPage";
 
 const invitation: Schema<"InvitationOutput"> = {
-  username: "v1234", display_name: "王芳", phone: "138****0021", expires_at: "2026-12-21T10:00:00+08:00", privacy_version: "2026-12",
+  username: "v1234",
+  display_name: "王芳",
+  phone: "138****0021",
+  expires_at: "2026-12-21T10:00:00+08:00",
+  privacy_version: "2026-12",
 };
 const me: Schema<"Me"> = {
-  id: 40, username: "v1234", display_name: "王芳", role: "volunteer", sub_district: null, community: null, unit: null, volunteer: 21,
-  version: "1.0", time_zone: "Asia/Shanghai",
+  id: 40,
+  username: "v1234",
+  display_name: "王芳",
+  role: "volunteer",
+  sub_district: null,
+  community: null,
+  unit: null,
+  volunteer: 21,
+  version: "1.0",
+  time_zone: "Asia/Shanghai",
 };
 
 let calls: { path: string; body: unknown }[];
@@ -66,7 +78,11 @@ it("activates from the link's token: checks first, the server's password refusal
 
   await userEvent.clear(field("再次输入新密码"));
   await userEvent.type(field("再次输入新密码"), "Qiang-2026!");
-  acceptReply = () => jsonReply(400, { message: "请设置更安全的密码。", extra: { code: "invalid", fields: { password: ["这个密码太常见了。"] } } });
+  acceptReply = () =>
+    jsonReply(400, {
+      message: "请设置更安全的密码。",
+      extra: { code: "invalid", fields: { password: ["这个密码太常见了。"] } },
+    });
   await userEvent.click(screen.getByRole("button", { name: "激活并登录" }));
   expect(await screen.findByText("这个密码太常见了。")).toBeInTheDocument();
   expect(screen.queryByRole("alert")).toBeNull();
@@ -86,7 +102,10 @@ it("activates from the link's token: checks first, the server's password refusal
 it("falls back to the phone number and the SMS code when the link is dead", async () => {
   lookupReply = (body) =>
     body.token
-      ? jsonReply(400, { message: "该邀请链接已失效，请联系社区重新发送。", extra: { code: "invitation_invalid", fields: { token: ["未知、已使用或已过期。"] } } })
+      ? jsonReply(400, {
+          message: "该邀请链接已失效，请联系社区重新发送。",
+          extra: { code: "invitation_invalid", fields: { token: ["未知、已使用或已过期。"] } },
+        })
       : jsonReply(200, { ...invitation, phone: "" });
   renderWithApp(<InvitationPage token="old" onSignedIn={vi.fn()} />);
   expect(await screen.findByText("该邀请链接已失效，请联系社区重新发送。")).toBeInTheDocument();

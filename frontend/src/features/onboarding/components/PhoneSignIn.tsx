@@ -17,7 +17,15 @@ interface Values {
 
 const CODE = /^[0-9]{6}$/;
 
-export function PhoneSignIn({ mode, onBack, onSignedIn }: { mode: "code" | "reset"; onBack: () => void; onSignedIn: (me: Me) => void }) {
+export function PhoneSignIn({
+  mode,
+  onBack,
+  onSignedIn,
+}: {
+  mode: "code" | "reset";
+  onBack: () => void;
+  onSignedIn: (me: Me) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const { button, alert } = useCodeRequest(form, mode === "code" ? "login" : "reset");
@@ -39,13 +47,23 @@ export function PhoneSignIn({ mode, onBack, onSignedIn }: { mode: "code" | "rese
     return (
       <>
         <Alert type="success" showIcon title={t("resetDone")} role="status" style={{ marginBottom: 16 }} />
-        <Button type="primary" block onClick={onBack}>{t("backToPassword")}</Button>
+        <Button type="primary" block onClick={onBack}>
+          {t("backToPassword")}
+        </Button>
       </>
     );
   }
   return (
-    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ phone: "", code: "", password: "", password2: "" }}>
-      <Typography.Paragraph type="secondary">{mode === "code" ? t("codeLoginHelp") : t("resetHelp")}</Typography.Paragraph>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      requiredMark={false}
+      initialValues={{ phone: "", code: "", password: "", password2: "" }}
+    >
+      <Typography.Paragraph type="secondary">
+        {mode === "code" ? t("codeLoginHelp") : t("resetHelp")}
+      </Typography.Paragraph>
       <Form.Item label={t("phoneNumber")} required>
         {/* A plain row, not Space.Compact: Space would join the sign-in page's shared chunk (its size budget). */}
         <div style={{ display: "flex", gap: 8 }}>
@@ -56,17 +74,36 @@ export function PhoneSignIn({ mode, onBack, onSignedIn }: { mode: "code" | "rese
         </div>
       </Form.Item>
       {alert}
-      <Form.Item name="code" label={t("smsCode")} rules={[{ required: true, pattern: CODE, message: t("smsCodeInvalid") }]}>
+      <Form.Item
+        name="code"
+        label={t("smsCode")}
+        rules={[{ required: true, pattern: CODE, message: t("smsCodeInvalid") }]}
+      >
         <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
       </Form.Item>
       {mode === "reset" && (
         <>
-          <Form.Item name="password" label={t("newPassword")} rules={[{ required: true, message: t("newPasswordRequired") }]}>
+          <Form.Item
+            name="password"
+            label={t("newPassword")}
+            rules={[{ required: true, message: t("newPasswordRequired") }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="password2" label={t("newPasswordAgain")} dependencies={["password"]}
-            rules={[{ required: true, message: t("newPasswordRequired") },
-              ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue("password") ? Promise.resolve() : Promise.reject(new Error(t("passwordsDiffer")))) })]}>
+          <Form.Item
+            name="password2"
+            label={t("newPasswordAgain")}
+            dependencies={["password"]}
+            rules={[
+              { required: true, message: t("newPasswordRequired") },
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  value === getFieldValue("password")
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("passwordsDiffer"))),
+              }),
+            ]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </>

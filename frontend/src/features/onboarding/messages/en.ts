@@ -32,7 +32,8 @@ const en: Translation<typeof zh> = {
   confirmPhone: "Confirm your mobile number",
   confirmPhoneHelp: "Enter the number the invitation went to ({phone}).",
   confirmPhoneFirst: "Enter your own mobile number; you can also sign in with it by SMS.",
-  privacyNotice: "Privacy notice (version {version}): the platform uses your name, mobile number, skills and free time only to match, notify and record volunteer service; others see your number partly hidden; you can withdraw consents at any time under My profile.",
+  privacyNotice:
+    "Privacy notice (version {version}): the platform uses your name, mobile number, skills and free time only to match, notify and record volunteer service; others see your number partly hidden; you can withdraw consents at any time under My profile.",
   privacyAccept: "I have read and accept the privacy notice",
   privacyRequired: "Read and accept the privacy notice",
   inviteActivate: "Activate and sign in",

@@ -31,7 +31,8 @@ const zh = {
   confirmPhone: "确认手机号",
   confirmPhoneHelp: "请输入接收邀请的手机号（{phone}）。",
   confirmPhoneFirst: "请输入您本人的手机号，今后可用于短信登录。",
-  privacyNotice: "隐私声明（{version} 版）：平台仅为志愿服务的匹配、通知和记录使用您的姓名、手机号、技能和空闲时间；手机号对他人隐藏部分数字；您可随时在“我的资料”中撤回授权。",
+  privacyNotice:
+    "隐私声明（{version} 版）：平台仅为志愿服务的匹配、通知和记录使用您的姓名、手机号、技能和空闲时间；手机号对他人隐藏部分数字；您可随时在“我的资料”中撤回授权。",
   privacyAccept: "我已阅读并同意隐私声明",
   privacyRequired: "请阅读并同意隐私声明",
   inviteActivate: "激活并登录",

@@ -9,7 +9,10 @@ export function useWeekShifts(week: string, scope: RunScope, enabled = true) {
     enabled,
     queryKey: ["planning", "shifts", week, scope.community ?? null, scope.sub_district ?? null],
     queryFn: () =>
-      allPages((page) => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ...scopeQuery(scope) } } })), 5000),
+      allPages(
+        (page) => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ...scopeQuery(scope) } } })),
+        5000,
+      ),
     staleTime: 60_000,
   });
 }

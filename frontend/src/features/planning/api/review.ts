@@ -23,9 +23,11 @@ export function useCompare(baseId: number | undefined, runId: number) {
   return useQuery({
     queryKey: ["planning", "compare", runId, baseId ?? 0],
     queryFn: () =>
-      unwrap(apiClient.GET("/api/planning/runs/{id}/compare/{other_id}/", {
-        params: { path: { id: baseId ?? 0, other_id: runId } },
-      })),
+      unwrap(
+        apiClient.GET("/api/planning/runs/{id}/compare/{other_id}/", {
+          params: { path: { id: baseId ?? 0, other_id: runId } },
+        }),
+      ),
     enabled: !!baseId,
   });
 }

@@ -10,14 +10,25 @@ import { matchingRuns, runKeys, useRun } from "./runs";
 import type { Assignment, MatchingRun } from "./types";
 
 const assignment: Assignment = {
-  id: 3, shift: 1, shift_title: "班次1", shift_start: "2026-12-07T09:00:00+08:00", shift_end: "2026-12-07T11:00:00+08:00",
-  community_name: "百花社区", volunteer: 2, volunteer_number: "ZY0000002", volunteer_name: "张玉芳", pinned: true,
-  source: "solver", unverified_skills: [],
+  id: 3,
+  shift: 1,
+  shift_title: "班次1",
+  shift_start: "2026-12-07T09:00:00+08:00",
+  shift_end: "2026-12-07T11:00:00+08:00",
+  community_name: "百花社区",
+  volunteer: 2,
+  volunteer_number: "ZY0000002",
+  volunteer_name: "张玉芳",
+  pinned: true,
+  source: "solver",
+  unverified_skills: [],
 };
 
 function setUp() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   const asked: string[] = [];
   server.events.on("request:start", ({ request }) => asked.push(new URL(request.url).pathname));
   return { queryClient, wrapper, asked };
@@ -94,7 +105,9 @@ it("refreshes the run's review after a pin, and leaves another run's alone", asy
       asked.push(params.id);
       return response(200).json(page([]));
     }),
-    http.patch("/api/planning/runs/{id}/assignments/{assignment_id}/", ({ response }) => response(200).json(assignment)),
+    http.patch("/api/planning/runs/{id}/assignments/{assignment_id}/", ({ response }) =>
+      response(200).json(assignment),
+    ),
   );
   const { queryClient, wrapper } = setUp();
   const { result } = renderHook(

@@ -14,8 +14,18 @@ export const matchingRuns = runEndpoints({
   restart: (run) => ({ week: run.week, ...runScope(run) }),
   rows: { path: "assignments", key: "assignment_id", params: (id, row) => ({ id, assignment_id: row }) },
   // The schema's client: the compiler checks each method against its endpoint here.
-  send: { list: GET, detail: GET, start: POST, cancel: POST, publish: POST,
-    rows: GET, addRow: POST, pinRow: PATCH, removeRow: DELETE, unfilled: GET },
+  send: {
+    list: GET,
+    detail: GET,
+    start: POST,
+    cancel: POST,
+    publish: POST,
+    rows: GET,
+    addRow: POST,
+    pinRow: PATCH,
+    removeRow: DELETE,
+    unfilled: GET,
+  },
 });
 
 export const { keys: runKeys, useRuns, useRun, useStart: useStartRun, useCancel: useCancelRun } = matchingRuns;

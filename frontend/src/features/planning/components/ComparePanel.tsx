@@ -41,14 +41,16 @@ export function ComparePanel({ run }: { run: MatchingRun }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t("compareMetric"), dataIndex: "name", render: (name) => enumLabel(t, "metric", name) },
+          { title: t("compareMetric"), dataIndex: "name", render: (_, row) => enumLabel(t, "metric", row.name) },
           { title: t("runVersion", { version: previous.version }), dataIndex: "before", render: show },
           { title: t("runVersion", { version: run.version }), dataIndex: "now", render: show },
         ]}
       />
       <Descriptions size="small" style={{ marginTop: 16 }} column={2}>
         <Descriptions.Item label={t("compareAdded")}>{data.assignments.added ?? data.added.length}</Descriptions.Item>
-        <Descriptions.Item label={t("compareRemoved")}>{data.assignments.removed ?? data.removed.length}</Descriptions.Item>
+        <Descriptions.Item label={t("compareRemoved")}>
+          {data.assignments.removed ?? data.removed.length}
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );

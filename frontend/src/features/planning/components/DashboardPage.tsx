@@ -23,7 +23,12 @@ export function DashboardPage({ sections }: { sections?: ReactNode } = {}) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("dashboardTitle")}
         </Typography.Title>
-        <DatePicker picker="week" allowClear={false} value={districtDay(week)} onChange={(d) => d && setWeek(mondayOf(d))} />
+        <DatePicker
+          picker="week"
+          allowClear={false}
+          value={districtDay(week)}
+          onChange={(d) => d && setWeek(mondayOf(d))}
+        />
       </Space>
       {sections}
       {runs.isLoading ? (

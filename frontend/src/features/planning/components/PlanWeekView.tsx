@@ -32,7 +32,11 @@ export function PlanWeekView({ run }: { run: MatchingRun }) {
     <WeekCalendar week={run.week} items={groupByShift(rows.data ?? [])} title={(g) => g.title} testId="plan-week">
       {(g) =>
         g.people.map((p) => (
-          <Tag key={p.id} color={p.pinned ? "gold" : p.source === "manual" ? "purple" : undefined} style={{ marginTop: 4 }}>
+          <Tag
+            key={p.id}
+            color={p.pinned ? "gold" : p.source === "manual" ? "purple" : undefined}
+            style={{ marginTop: 4 }}
+          >
             {p.volunteer_name}
           </Tag>
         ))

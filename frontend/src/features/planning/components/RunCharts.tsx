@@ -32,7 +32,11 @@ export function seatsByPriority(
 /** The run's by_priority metric as chart rows (5 first). */
 export function priorityFromMetrics(byPriority: Record<string, { seats: number; filled: number }>) {
   return Object.entries(byPriority)
-    .map(([priority, row]) => ({ priority: Number(priority), filled: row.filled, unfilled: Math.max(row.seats - row.filled, 0) }))
+    .map(([priority, row]) => ({
+      priority: Number(priority),
+      filled: row.filled,
+      unfilled: Math.max(row.seats - row.filled, 0),
+    }))
     .sort((a, b) => b.priority - a.priority);
 }
 
@@ -57,13 +61,16 @@ export function unfilledByReason(unfilled: Pick<UnfilledSeat, "missing" | "reaso
 /** How many volunteers have 0–2, 2–4, … hours in the plan. */
 export function hoursHistogram(assignments: Pick<Assignment, "volunteer" | "shift_start" | "shift_end">[], step = 2) {
   const hours = new Map<number, number>();
-  for (const a of assignments) hours.set(a.volunteer, (hours.get(a.volunteer) ?? 0) + hoursBetween(a.shift_start, a.shift_end));
+  for (const a of assignments)
+    hours.set(a.volunteer, (hours.get(a.volunteer) ?? 0) + hoursBetween(a.shift_start, a.shift_end));
   const buckets = new Map<number, number>();
   for (const h of hours.values()) {
     const bucket = Math.floor(h / step) * step;
     buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
   }
-  return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([from, people]) => ({ label: `${from}–${from + step}`, people }));
+  return [...buckets.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([from, people]) => ({ label: `${from}–${from + step}`, people }));
 }
 
 function priorityOption(t: Translate, rows: ReturnType<typeof seatsByPriority>) {
@@ -74,8 +81,20 @@ function priorityOption(t: Translate, rows: ReturnType<typeof seatsByPriority>) 
     xAxis: { type: "category", data: rows.map((r) => `${t("priority")} ${r.priority}`) },
     yAxis: { type: "value", name: t("seats") },
     series: [
-      { name: t("filled"), type: "bar", stack: "seats", data: rows.map((r) => r.filled), itemStyle: { color: "#52c41a" } },
-      { name: t("unfilled"), type: "bar", stack: "seats", data: rows.map((r) => r.unfilled), itemStyle: { color: "#ff4d4f" } },
+      {
+        name: t("filled"),
+        type: "bar",
+        stack: "seats",
+        data: rows.map((r) => r.filled),
+        itemStyle: { color: "#52c41a" },
+      },
+      {
+        name: t("unfilled"),
+        type: "bar",
+        stack: "seats",
+        data: rows.map((r) => r.unfilled),
+        itemStyle: { color: "#ff4d4f" },
+      },
     ],
   };
 }
@@ -115,7 +134,9 @@ export function RunCharts({ run }: { run: MatchingRun }) {
   const assignments = useAllAssignments(run.id, !histogram);
   const charts = useMemo(() => {
     if (!unfilled.data) return null;
-    const priorityRows = byPriority ? priorityFromMetrics(byPriority) : shifts.data && seatsByPriority(shifts.data, unfilled.data);
+    const priorityRows = byPriority
+      ? priorityFromMetrics(byPriority)
+      : shifts.data && seatsByPriority(shifts.data, unfilled.data);
     const hourRows = histogram ? hoursFromMetrics(histogram) : assignments.data && hoursHistogram(assignments.data);
     if (!priorityRows || !hourRows) return null;
     return {

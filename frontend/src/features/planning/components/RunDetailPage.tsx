@@ -21,9 +21,17 @@ export function RunDetailPage() {
       progress={(run) => <RunProgress run={run} />}
       summary={(run) => <RunSummary run={run} />}
       tabs={(run, editable) => [
-        { key: "assignments", label: t("tabAssignments"), children: <ReviewTable kind={matchingKind} run={run} editable={editable} /> },
+        {
+          key: "assignments",
+          label: t("tabAssignments"),
+          children: <ReviewTable kind={matchingKind} run={run} editable={editable} />,
+        },
         { key: "week", label: t("tabWeek"), children: <PlanWeekView run={run} /> },
-        { key: "unfilled", label: t("tabUnfilled"), children: <UnfilledList kind={matchingKind} run={run} editable={editable} /> },
+        {
+          key: "unfilled",
+          label: t("tabUnfilled"),
+          children: <UnfilledList kind={matchingKind} run={run} editable={editable} />,
+        },
         { key: "compare", label: t("tabCompare"), children: <ComparePanel run={run} /> },
         { key: "charts", label: t("tabCharts"), children: <RunCharts run={run} /> },
       ]}

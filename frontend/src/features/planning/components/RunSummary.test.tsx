@@ -8,7 +8,10 @@ import { RunSummary } from "./RunSummary";
 
 function finished(overrides: Partial<MatchingRun>): MatchingRun {
   return matchingRun({
-    id: 4, status: "done", gap: 0.0005, solver_status: "within_gap",
+    id: 4,
+    status: "done",
+    gap: 0.0005,
+    solver_status: "within_gap",
     metrics: { filled_seats: 95, total_seats: 100, volunteers_used: 80, requests_met: 3, requests_total: 4 },
     ...overrides,
   });

@@ -22,7 +22,11 @@ export function RunSummary({ run }: { run: MatchingRun }) {
         <Statistic
           title={t("gap")}
           value={run.gap === null ? "—" : `${(run.gap * 100).toFixed(2)}%`}
-          suffix={run.solver_status ? <span data-testid="solver-status">{enumLabel(t, "solverStatus", run.solver_status)}</span> : undefined}
+          suffix={
+            run.solver_status ? (
+              <span data-testid="solver-status">{enumLabel(t, "solverStatus", run.solver_status)}</span>
+            ) : undefined
+          }
         />
       </Col>
     </Row>

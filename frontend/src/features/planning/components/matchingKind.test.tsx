@@ -10,9 +10,18 @@ import { matchingKind } from "./matchingKind";
 
 const run = matchingRun({ id: 11 });
 const row = (id: number, name: string, unverified: string[]): Assignment => ({
-  id, shift: id, shift_title: `班次${id}`, shift_start: "2026-12-05T09:00:00+08:00", shift_end: "2026-12-05T11:00:00+08:00",
-  community_name: "百花社区", volunteer: id, volunteer_number: `ZY000000${id}`, volunteer_name: name, pinned: false,
-  source: "solver", unverified_skills: unverified,
+  id,
+  shift: id,
+  shift_title: `班次${id}`,
+  shift_start: "2026-12-05T09:00:00+08:00",
+  shift_end: "2026-12-05T11:00:00+08:00",
+  community_name: "百花社区",
+  volunteer: id,
+  volunteer_number: `ZY000000${id}`,
+  volunteer_name: name,
+  pinned: false,
+  source: "solver",
+  unverified_skills: unverified,
 });
 
 beforeEach(() => {

@@ -11,7 +11,10 @@ import { runScope, type MatchingRun, type UnfilledSeat } from "../api/types";
 
 function useShiftOptions(run: MatchingRun) {
   const shifts = useWeekShifts(run.week, runScope(run));
-  const options = (shifts.data ?? []).map((s) => ({ value: s.id, label: `${s.title} ${formatSpan(s.start, s.end)} · ${s.community_name}` }));
+  const options = (shifts.data ?? []).map((s) => ({
+    value: s.id,
+    label: `${s.title} ${formatSpan(s.start, s.end)} · ${s.community_name}`,
+  }));
   return { loading: shifts.isLoading, options };
 }
 
@@ -79,15 +82,23 @@ export const matchingKind = runKind({
   api: matchingRuns,
   path: runPath,
   words: {
-    title: "runsTitle", startTitle: "startRunTitle", runsEmpty: "runsEmpty",
-    publishConfirm: "publishConfirm", publishedOk: "publishedOk", readOnly: "readOnlyPublished",
-    rowsEmpty: "assignmentsEmpty", unfilledEmpty: "unfilledEmpty", addTitle: "addTitle", targetRequired: "shiftRequired",
+    title: "runsTitle",
+    startTitle: "startRunTitle",
+    runsEmpty: "runsEmpty",
+    publishConfirm: "publishConfirm",
+    publishedOk: "publishedOk",
+    readOnly: "readOnlyPublished",
+    rowsEmpty: "assignmentsEmpty",
+    unfilledEmpty: "unfilledEmpty",
+    addTitle: "addTitle",
+    targetRequired: "shiftRequired",
   },
   testIds: { published: "published-tag", unfilled: "unfilled-panel", add: "add-assignment" },
   period: (t) => ({ title: t("week"), dataIndex: "week" }),
   filled: (t) => ({
     title: t("filledSeats"),
-    render: (_, run) => (run.metrics.total_seats ? `${run.metrics.filled_seats ?? 0} / ${run.metrics.total_seats}` : "—"),
+    render: (_, run) =>
+      run.metrics.total_seats ? `${run.metrics.filled_seats ?? 0} / ${run.metrics.total_seats}` : "—",
   }),
   columns: (t) => [
     { title: t("shift"), dataIndex: "shift_title" },
@@ -95,7 +106,12 @@ export const matchingKind = runKind({
     { title: t("community"), dataIndex: "community_name" },
   ],
   removeConfirm: (t, row) => t("removeConfirm", { name: row.volunteer_name }),
-  target: { name: "shift", useOptions: useShiftOptions, of: (seat) => seat.shift, body: (shift, volunteer) => ({ shift, volunteer }) },
+  target: {
+    name: "shift",
+    useOptions: useShiftOptions,
+    of: (seat) => seat.shift,
+    body: (shift, volunteer) => ({ shift, volunteer }),
+  },
   Unfilled: UnfilledSeatItem,
   unfilledPageSize: 10,
   UnfilledFooter: Recruitment,

@@ -21,6 +21,7 @@ export type HoldingStatus = Schema<"PostHoldingStatusEnum">;
 export function usePostHoldings(post: number, year: number) {
   return useQuery({
     queryKey: ["posts", post, "holdings", year],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, post, year } } }))),
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, post, year } } }))),
   });
 }

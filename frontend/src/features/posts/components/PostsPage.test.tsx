@@ -10,8 +10,15 @@ import { http, server } from "@/test/server";
 import { PostsPage } from "./PostsPage";
 
 const row = post({
-  id: 9, name: "政策宣传岗", community_name: "百花社区", seats: 3, schedule: "周六 09:00–11:00", target: "每月 4 次",
-  priority: 3, required_skills: {}, active: true,
+  id: 9,
+  name: "政策宣传岗",
+  community_name: "百花社区",
+  seats: 3,
+  schedule: "周六 09:00–11:00",
+  target: "每月 4 次",
+  priority: 3,
+  required_skills: {},
+  active: true,
 });
 const YEAR = dayjs(nextMonday()).year();
 
@@ -22,10 +29,28 @@ beforeEach(() => {
     http.get("/api/posts/", ({ response }) => response(200).json(page([row]))),
     http.get("/api/post-holdings/", ({ request, response }) => {
       asked.push(new URL(request.url));
-      return response(200).json(page([
-        { id: 1, post: 9, post_name: "政策宣传岗", volunteer: 1, volunteer_name: "张玉芳", year: YEAR, status: "active" },
-        { id: 2, post: 9, post_name: "政策宣传岗", volunteer: 2, volunteer_name: "李建国", year: YEAR, status: "declined" },
-      ]));
+      return response(200).json(
+        page([
+          {
+            id: 1,
+            post: 9,
+            post_name: "政策宣传岗",
+            volunteer: 1,
+            volunteer_name: "张玉芳",
+            year: YEAR,
+            status: "active",
+          },
+          {
+            id: 2,
+            post: 9,
+            post_name: "政策宣传岗",
+            volunteer: 2,
+            volunteer_name: "李建国",
+            year: YEAR,
+            status: "declined",
+          },
+        ]),
+      );
     }),
     http.get("/api/skills/", ({ response }) => response(200).json(page([]))),
   );

@@ -8,7 +8,12 @@ import { nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { usePostHoldings, usePosts, type HoldingStatus, type Post } from "../api/posts";
 
-const COLOURS: Record<HoldingStatus, string> = { active: "green", proposed: "gold", declined: "default", ended: "default" };
+const COLOURS: Record<HoldingStatus, string> = {
+  active: "green",
+  proposed: "gold",
+  declined: "default",
+  ended: "default",
+};
 
 /** The holdings of the year being planned (that of next week: in the last days of December, the coming year). */
 export function PostHolders({ post, year = Number(nextMonday().slice(0, 4)) }: { post: Post; year?: number }) {
@@ -20,7 +25,9 @@ export function PostHolders({ post, year = Number(nextMonday().slice(0, 4)) }: {
   const active = rows.filter((h) => h.status === "active").length;
   return (
     <Space orientation="vertical" size={4} data-testid="post-holders">
-      <Typography.Text type="secondary">{t("postHoldersTitle", { year, active, seats: post.seats ?? 0 })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t("postHoldersTitle", { year, active, seats: post.seats ?? 0 })}
+      </Typography.Text>
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("postHoldersEmpty")} />
       ) : (

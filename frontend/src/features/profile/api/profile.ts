@@ -6,7 +6,10 @@ import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
 export type VolunteerProfile = Schema<"Volunteer">;
 export type Consent = Schema<"ConsentEnum">;
-export type ProfileInput = Pick<Schema<"PatchedVolunteerSelfRequest">, "skills" | "max_hours_per_week" | "max_distance_km">;
+export type ProfileInput = Pick<
+  Schema<"PatchedVolunteerSelfRequest">,
+  "skills" | "max_hours_per_week" | "max_distance_km"
+>;
 export type Skill = Schema<"Skill">;
 export type Availability = Schema<"WeeklyAvailability">;
 export type ServiceKind = Schema<"PreferredKindsEnum">;
@@ -23,7 +26,8 @@ export function useProfile(id: number) {
 export function useSaveProfile(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileInput) => unwrap(apiClient.PATCH("/api/volunteers/{id}/", { params: { path: { id } }, body })),
+    mutationFn: (body: ProfileInput) =>
+      unwrap(apiClient.PATCH("/api/volunteers/{id}/", { params: { path: { id } }, body })),
     onSuccess: (profile) => client.setQueryData(["profile", id], profile),
   });
 }
@@ -103,7 +107,8 @@ export function useSkills() {
 export function useAvailability(volunteer: number) {
   return useQuery({
     queryKey: ["profile", "availability", volunteer],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/availability/", { params: { query: { ...page, volunteer } } }))),
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/availability/", { params: { query: { ...page, volunteer } } }))),
   });
 }
 
@@ -111,8 +116,15 @@ export function useAvailability(volunteer: number) {
 export function useReplaceAvailability(volunteer: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ old, windows }: { old: Availability[]; windows: Omit<Availability, "id" | "volunteer">[] }) => {
-      for (const row of old) await unwrap(apiClient.DELETE("/api/availability/{id}/", { params: { path: { id: row.id } } }));
+    mutationFn: async ({
+      old,
+      windows,
+    }: {
+      old: Availability[];
+      windows: Omit<Availability, "id" | "volunteer">[];
+    }) => {
+      for (const row of old)
+        await unwrap(apiClient.DELETE("/api/availability/{id}/", { params: { path: { id: row.id } } }));
       for (const w of windows) await unwrap(apiClient.POST("/api/availability/", { body: { ...w, volunteer } }));
     },
     onSettled: () => client.invalidateQueries({ queryKey: ["profile", "availability", volunteer] }),

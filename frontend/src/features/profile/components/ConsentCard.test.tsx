@@ -10,18 +10,41 @@ import type { VolunteerProfile } from "../api/profile";
 import { ConsentCard } from "./ConsentCard";
 
 const profile: VolunteerProfile = {
-  id: 7, number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "13712341234", home_community: 1,
-  home_community_name: "百花社区", employer_unit_name: "中原区财政局", skills: {}, languages: ["zh"], max_hours_per_week: 8,
-  max_distance_km: null, report_confirmed_at: null, consent_rank_name: false, consent_share_with_unit: true,
-  verified_skills: [], activated: true,
+  id: 7,
+  number: "ZY0000001",
+  name: "张玉芳",
+  kind: "in_office",
+  phone_display: "13712341234",
+  home_community: 1,
+  home_community_name: "百花社区",
+  employer_unit_name: "中原区财政局",
+  skills: {},
+  languages: ["zh"],
+  max_hours_per_week: 8,
+  max_distance_km: null,
+  report_confirmed_at: null,
+  consent_rank_name: false,
+  consent_share_with_unit: true,
+  verified_skills: [],
+  activated: true,
 };
 const given: Schema<"ConsentChangeOutput"> = {
-  id: 1, consent: "consent_share_with_unit", old_value: false, new_value: true, changed_at: "2026-11-02T10:00:00+08:00",
-  changed_by: "张玉芳", by_volunteer: true,
+  id: 1,
+  consent: "consent_share_with_unit",
+  old_value: false,
+  new_value: true,
+  changed_at: "2026-11-02T10:00:00+08:00",
+  changed_by: "张玉芳",
+  by_volunteer: true,
 };
 const named: Schema<"ConsentChangeOutput"> = {
-  id: 2, consent: "consent_rank_name", old_value: false, new_value: true, changed_at: "2026-12-01T09:30:00+08:00",
-  changed_by: "张玉芳", by_volunteer: true,
+  id: 2,
+  consent: "consent_rank_name",
+  old_value: false,
+  new_value: true,
+  changed_at: "2026-12-01T09:30:00+08:00",
+  changed_by: "张玉芳",
+  by_volunteer: true,
 };
 
 const notFound = { message: "未找到。", extra: { code: "not_found", fields: {} } };
@@ -37,7 +60,8 @@ beforeEach(() => {
   };
   server.use(
     http.get("/api/volunteers/{id}/consent-history/", ({ params, response }) =>
-      params.id === "7" ? response(200).json(history) : response(404).json(notFound)),
+      params.id === "7" ? response(200).json(history) : response(404).json(notFound),
+    ),
     http.patch("/api/volunteers/{id}/", async ({ params, request, response }) => {
       const body = (await request.json()) ?? {};
       patched.push({ volunteer: params.id, body });

@@ -16,14 +16,17 @@ export function ConsentCard({ profile }: { profile: VolunteerProfile }) {
   const { message, modal } = App.useApp();
   const set = useSetConsent(profile.id);
   const history = useConsentHistory(profile.id);
-  const names: Record<Consent, string> = { consent_rank_name: t("consentRankShort"), consent_share_with_unit: t("consentUnitShort") };
+  const names: Record<Consent, string> = {
+    consent_rank_name: t("consentRankShort"),
+    consent_share_with_unit: t("consentUnitShort"),
+  };
 
   const change = (consent: Consent, value: boolean) =>
     set.mutate(
       { consent, value },
       {
-        onSuccess: () => message.success(value ? t("consentGiven") : t("consentWithdrawn")),
-        onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+        onSuccess: () => void message.success(value ? t("consentGiven") : t("consentWithdrawn")),
+        onError: (e) => void modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
       },
     );
 
@@ -60,7 +63,9 @@ export function ConsentCard({ profile }: { profile: VolunteerProfile }) {
                 <Space key={change.id} wrap>
                   <Typography.Text type="secondary">{formatDateTime(change.changed_at)}</Typography.Text>
                   <Typography.Text>
-                    {t(change.new_value ? "consentHistoryGiven" : "consentHistoryWithdrawn", { consent: names[change.consent] })}
+                    {t(change.new_value ? "consentHistoryGiven" : "consentHistoryWithdrawn", {
+                      consent: names[change.consent],
+                    })}
                   </Typography.Text>
                   <Typography.Text type="secondary">
                     {change.by_volunteer ? t("consentByYou") : t("consentBy", { name: change.changed_by ?? "—" })}

@@ -8,8 +8,11 @@ import type { Skill, VolunteerProfile } from "../api/profile";
 import { SkillClaimTag } from "./VolunteerProfilePage";
 
 const profile = {
-  id: 7, skills: { medical: 3, first_aid: 2, cooking: 4 },
-  verified_skills: [{ skill: "first_aid", level: 2, note: "", verified_by: "协调员", verified_at: "2026-10-08T10:00:00+08:00" }],
+  id: 7,
+  skills: { medical: 3, first_aid: 2, cooking: 4 },
+  verified_skills: [
+    { skill: "first_aid", level: 2, note: "", verified_by: "协调员", verified_at: "2026-10-08T10:00:00+08:00" },
+  ],
 } as unknown as VolunteerProfile;
 const catalogue: Skill[] = [
   { id: 1, code: "medical", name: "医疗义诊", name_en: "Medical care", requires_verification: true },

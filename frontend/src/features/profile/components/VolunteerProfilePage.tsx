@@ -2,7 +2,7 @@
 // consents with their history, service preferences, weekly availability (a grid) and the days they are away.
 import { Alert, App, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
@@ -29,12 +29,21 @@ interface Values {
 }
 
 /** What a claimed skill counts for: verified (up to that level), waiting for verification, or a claim. */
-export function SkillClaimTag({ code, profile, catalogue }: { code?: string; profile: VolunteerProfile; catalogue: Skill[] }) {
+export function SkillClaimTag({
+  code,
+  profile,
+  catalogue,
+}: {
+  code?: string;
+  profile: VolunteerProfile;
+  catalogue: Skill[];
+}) {
   const { t } = useI18n();
   if (!code) return null;
   const verified = profile.verified_skills?.find((v) => v.skill === code);
   if (verified) return <Tag color="green">{t("skillVerifiedLevel", { level: verified.level })}</Tag>;
-  if (catalogue.find((s) => s.code === code)?.requires_verification) return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
+  if (catalogue.find((s) => s.code === code)?.requires_verification)
+    return <Tag color="orange">{t("skillNeedsVerification")}</Tag>;
   return <Tag>{t("skillClaimed")}</Tag>;
 }
 
@@ -55,11 +64,14 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         max_hours_per_week: values.max_hours_per_week,
         max_distance_km: values.max_distance_km ?? null,
       },
-      { onSuccess: () => message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
+      { onSuccess: () => void message.success(t("saved")), onError: (e) => setError(applyServerErrors(form, e)) },
     );
   };
 
-  const options = (skills.data ?? []).map((s) => ({ value: s.code, label: lang === "en" ? s.name_en || s.code : s.name }));
+  const options = (skills.data ?? []).map((s) => ({
+    value: s.code,
+    label: lang === "en" ? s.name_en || s.code : s.name,
+  }));
   return (
     <Form
       form={form}
@@ -81,18 +93,40 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
           <div style={{ marginTop: 8 }}>
             {fields.map((field) => (
               <Space key={field.key} align="baseline" wrap>
-                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "code"]} rules={[{ required: true, message: t("skillRequired") }]}>
-                  <Select options={options} style={{ width: 180 }} showSearch={{ optionFilterProp: "label" }} loading={skills.isLoading} />
+                <Form.Item
+                  style={{ marginBottom: 8 }}
+                  name={[field.name, "code"]}
+                  rules={[{ required: true, message: t("skillRequired") }]}
+                >
+                  <Select
+                    options={options}
+                    style={{ width: 180 }}
+                    showSearch={{ optionFilterProp: "label" }}
+                    loading={skills.isLoading}
+                  />
                 </Form.Item>
-                <Form.Item style={{ marginBottom: 8 }} name={[field.name, "level"]} rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
+                <Form.Item
+                  style={{ marginBottom: 8 }}
+                  name={[field.name, "level"]}
+                  rules={[{ required: true, type: "number", min: 1, max: 5, message: t("levelInvalid") }]}
+                >
                   <InputNumber min={1} max={5} precision={0} addonBefore={t("level")} style={{ width: 130 }} />
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
                   {() => (
-                    <SkillClaimTag code={form.getFieldValue(["skills", field.name, "code"])} profile={profile} catalogue={skills.data ?? []} />
+                    <SkillClaimTag
+                      code={form.getFieldValue(["skills", field.name, "code"]) as string | undefined}
+                      profile={profile}
+                      catalogue={skills.data ?? []}
+                    />
                   )}
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t("remove")} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t("remove")}
+                />
               </Space>
             ))}
             <Form.Item>
@@ -104,10 +138,18 @@ function ProfileForm({ profile }: { profile: VolunteerProfile }) {
         )}
       </Form.List>
       <Space wrap size="large">
-        <Form.Item name="max_hours_per_week" label={t("maxHours")} rules={[{ required: true, type: "number", min: 0, max: 60, message: t("hoursInvalid") }]}>
+        <Form.Item
+          name="max_hours_per_week"
+          label={t("maxHours")}
+          rules={[{ required: true, type: "number", min: 0, max: 60, message: t("hoursInvalid") }]}
+        >
           <InputNumber precision={0} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="max_distance_km" label={t("maxDistance")} rules={[{ type: "number", min: 0, message: t("distanceInvalid") }]}>
+        <Form.Item
+          name="max_distance_km"
+          label={t("maxDistance")}
+          rules={[{ type: "number", min: 0, message: t("distanceInvalid") }]}
+        >
           <InputNumber style={{ width: 120 }} />
         </Form.Item>
       </Space>
@@ -124,10 +166,13 @@ function AvailabilityCard({ volunteer }: { volunteer: number }) {
   const { message, modal } = App.useApp();
   const rows = useAvailability(volunteer);
   const replace = useReplaceAvailability(volunteer);
-  const [grid, setGrid] = useState<Grid | null>(null);
-  useEffect(() => {
-    if (rows.data) setGrid(gridFrom(rows.data));
-  }, [rows.data]);
+  const [grid, setGrid] = useState<Grid | null>(() => (rows.data ? gridFrom(rows.data) : null));
+  // The saved windows, once they arrive or change (a save), replace the grid: set while rendering, not in an effect.
+  const [savedRows, setSavedRows] = useState(rows.data);
+  if (rows.data && rows.data !== savedRows) {
+    setSavedRows(rows.data);
+    setGrid(gridFrom(rows.data));
+  }
 
   if (rows.isError) return <ErrorState error={rows.error} onRetry={() => rows.refetch()} />;
   return (
@@ -145,8 +190,9 @@ function AvailabilityCard({ volunteer }: { volunteer: number }) {
               replace.mutate(
                 { old: rows.data ?? [], windows: windowsFrom(grid) },
                 {
-                  onSuccess: () => message.success(t("availabilitySaved")),
-                  onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                  onSuccess: () => void message.success(t("availabilitySaved")),
+                  onError: (e) =>
+                    void modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
                 },
               )
             }

@@ -18,7 +18,10 @@ export function WeekGridPicker({ value, onChange }: { value: Grid; onChange: (gr
   const cell = { border: "1px solid #f0f0f0", height: 24, padding: 0, minWidth: 36 } as const;
   return (
     <div style={{ overflowX: "auto" }} onPointerUp={() => setPainting(null)} onPointerLeave={() => setPainting(null)}>
-      <table style={{ borderCollapse: "collapse", width: "100%", userSelect: "none", touchAction: "none" }} data-testid="week-grid">
+      <table
+        style={{ borderCollapse: "collapse", width: "100%", userSelect: "none", touchAction: "none" }}
+        data-testid="week-grid"
+      >
         <thead>
           <tr>
             <th style={{ width: 48 }} />

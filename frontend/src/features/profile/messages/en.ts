@@ -20,7 +20,8 @@ const en: Translation<typeof zh> = {
   employer: "Employer",
   // consents and skill verification
   consentTitle: "Consents",
-  consentIntro: "Your consents are yours alone to give or withdraw at any time; neither your community nor your employer can set them for you. Every change is kept with its time.",
+  consentIntro:
+    "Your consents are yours alone to give or withdraw at any time; neither your community nor your employer can set them for you. Every change is kept with its time.",
   consentRankHelp: "Your name and hours then appear in your community's and your employer's rankings.",
   consentUnitHelp: "Your employer unit then sees your name, hours and service records (not your home or grid).",
   consentUnitNoEmployer: "No employer unit is on your profile yet: nothing is shared with any unit.",
@@ -28,7 +29,8 @@ const en: Translation<typeof zh> = {
   consentWithdrawn: "Consent withdrawn",
   consentByYou: "by you",
   consentBy: "by {name}",
-  skillsClaimHelp: "Levels are your own claims. Medical, legal and electrical skills count for matching only once your community has verified them; other skills count as you give them.",
+  skillsClaimHelp:
+    "Levels are your own claims. Medical, legal and electrical skills count for matching only once your community has verified them; other skills count as you give them.",
   skillClaimed: "Claimed",
   // preferences
   preferences: "Service preferences",

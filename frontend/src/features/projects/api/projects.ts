@@ -13,18 +13,32 @@ export const FREQUENCIES: Frequency[] = ["once", "weekly", "monthly"];
 export type Project = Schema<"Project">;
 
 /** What the form sends: the fields people edit here (needs, resources, unit and team are kept as they are). */
-export type ProjectInput = Required<Pick<
-  Schema<"ProjectRequest">,
-  "community" | "name" | "goals" | "frequency" | "start_date" | "end_date" | "weekdays" | "start_time" | "end_time" | "seats" | "required_skills"
-  | "resource_kind" | "resource_min_capacity"
->>;
+export type ProjectInput = Required<
+  Pick<
+    Schema<"ProjectRequest">,
+    | "community"
+    | "name"
+    | "goals"
+    | "frequency"
+    | "start_date"
+    | "end_date"
+    | "weekdays"
+    | "start_time"
+    | "end_time"
+    | "seats"
+    | "required_skills"
+    | "resource_kind"
+    | "resource_min_capacity"
+  >
+>;
 
 const key = ["projects"] as const;
 
 export function useProjects(params: ListParams) {
   return useQuery({
     queryKey: [...key, params],
-    queryFn: () => unwrap(apiClient.GET("/api/projects/", { params: { query: { ordering: "-start_date", ...params } } })),
+    queryFn: () =>
+      unwrap(apiClient.GET("/api/projects/", { params: { query: { ordering: "-start_date", ...params } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,9 +55,11 @@ export function useSaveProject() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: number; body: ProjectInput }) =>
-      unwrap(id
-        ? apiClient.PATCH("/api/projects/{id}/", { params: { path: { id } }, body })
-        : apiClient.POST("/api/projects/", { body })),
+      unwrap(
+        id
+          ? apiClient.PATCH("/api/projects/{id}/", { params: { path: { id } }, body })
+          : apiClient.POST("/api/projects/", { body }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }

@@ -13,13 +13,35 @@ import type { Project } from "../api/projects";
 import { ProjectForm, toInput } from "./ProjectForm";
 
 const project: Project = {
-  id: 5, community: 1, community_name: "百花社区", name: "四点半课堂", goals: "课后托管", unit: null, team: null,
-  needs: [3], resources: [], frequency: "weekly", start_date: "2026-09-01", end_date: "2027-01-15", weekdays: [2, 4],
-  start_time: "16:30:00", end_time: "18:00:00", seats: 3, required_skills: { tutoring: 2 }, resource_kind: "venue",
+  id: 5,
+  community: 1,
+  community_name: "百花社区",
+  name: "四点半课堂",
+  goals: "课后托管",
+  unit: null,
+  team: null,
+  needs: [3],
+  resources: [],
+  frequency: "weekly",
+  start_date: "2026-09-01",
+  end_date: "2027-01-15",
+  weekdays: [2, 4],
+  start_time: "16:30:00",
+  end_time: "18:00:00",
+  seats: 3,
+  required_skills: { tutoring: 2 },
+  resource_kind: "venue",
   resource_min_capacity: 30,
 };
 
-const community: Schema<"Community"> = { id: 1, sub_district: 1, name: "百花社区", code: "C1", lat: 34.75, lng: 113.62 };
+const community: Schema<"Community"> = {
+  id: 1,
+  sub_district: 1,
+  name: "百花社区",
+  code: "C1",
+  lat: 34.75,
+  lng: 113.62,
+};
 let skills: Schema<"Skill">[] = [];
 let patchReply: () => Response;
 let writes: { method: string; path: string; body: unknown }[] = [];
@@ -43,20 +65,47 @@ beforeEach(() => {
 it("turns the form's values into the API's fields", () => {
   const input = toInput(
     {
-      name: " 四点半课堂 ", community: 1, period: [dayjs("2026-09-01"), dayjs("2027-01-15")], frequency: "weekly",
-      weekdays: [4, 2], session: [dayjs("2026-01-01T16:30"), dayjs("2026-01-01T18:00")], seats: 3,
-      skills: ["tutoring", "first_aid"], resourceKind: "venue", minCapacity: 40, goals: "",
+      name: " 四点半课堂 ",
+      community: 1,
+      period: [dayjs("2026-09-01"), dayjs("2027-01-15")],
+      frequency: "weekly",
+      weekdays: [4, 2],
+      session: [dayjs("2026-01-01T16:30"), dayjs("2026-01-01T18:00")],
+      seats: 3,
+      skills: ["tutoring", "first_aid"],
+      resourceKind: "venue",
+      minCapacity: 40,
+      goals: "",
     },
     { tutoring: 2 },
   );
   expect(input).toEqual({
-    name: "四点半课堂", community: 1, goals: "", frequency: "weekly", start_date: "2026-09-01", end_date: "2027-01-15",
-    weekdays: [2, 4], start_time: "16:30", end_time: "18:00", seats: 3, required_skills: { tutoring: 2, first_aid: 1 },
-    resource_kind: "venue", resource_min_capacity: 40,
+    name: "四点半课堂",
+    community: 1,
+    goals: "",
+    frequency: "weekly",
+    start_date: "2026-09-01",
+    end_date: "2027-01-15",
+    weekdays: [2, 4],
+    start_time: "16:30",
+    end_time: "18:00",
+    seats: 3,
+    required_skills: { tutoring: 2, first_aid: 1 },
+    resource_kind: "venue",
+    resource_min_capacity: 40,
   });
   // without a kind no capacity is asked for
-  const none = toInput({ name: "x", community: 1, period: [dayjs("2026-09-01"), dayjs("2026-09-02")], frequency: "once",
-    weekdays: [], seats: 0, skills: [], minCapacity: 40, goals: "" });
+  const none = toInput({
+    name: "x",
+    community: 1,
+    period: [dayjs("2026-09-01"), dayjs("2026-09-02")],
+    frequency: "once",
+    weekdays: [],
+    seats: 0,
+    skills: [],
+    minCapacity: 40,
+    goals: "",
+  });
   expect([none.resource_kind, none.resource_min_capacity]).toEqual(["", 0]);
 });
 
@@ -72,8 +121,16 @@ it("asks for the name and the period before sending anything", async () => {
 it("asks for a session and seats once weekdays are chosen, then shows the server's errors on their fields", async () => {
   const onClose = vi.fn();
   patchReply = () =>
-    jsonReply(400, { message: "start_time: 会期需要时段和名额。", extra: { code: "invalid", fields: { start_time: ["会期需要时段和名额。"], name: ["已有同名项目。"] } } });
-  renderWithApp(<ProjectForm project={{ ...project, weekdays: [], start_time: null, end_time: null, seats: 0 }} onClose={onClose} />);
+    jsonReply(400, {
+      message: "start_time: 会期需要时段和名额。",
+      extra: { code: "invalid", fields: { start_time: ["会期需要时段和名额。"], name: ["已有同名项目。"] } },
+    });
+  renderWithApp(
+    <ProjectForm
+      project={{ ...project, weekdays: [], start_time: null, end_time: null, seats: 0 }}
+      onClose={onClose}
+    />,
+  );
   const dialog = await screen.findByRole("dialog");
   await userEvent.click(within(dialog).getByRole("checkbox", { name: "周三" }));
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
@@ -90,8 +147,18 @@ it("asks for a session and seats once weekdays are chosen, then shows the server
   expect(writes).toHaveLength(1);
   expect(writes[0]).toMatchObject({ method: "PATCH", path: "/api/projects/5/" });
   expect(writes[0].body).toEqual({
-    name: "四点半课堂", community: 1, goals: "课后托管", frequency: "weekly", start_date: "2026-09-01", end_date: "2027-01-15",
-    weekdays: [], start_time: null, end_time: null, seats: 0, required_skills: { tutoring: 2 }, resource_kind: "venue",
+    name: "四点半课堂",
+    community: 1,
+    goals: "课后托管",
+    frequency: "weekly",
+    start_date: "2026-09-01",
+    end_date: "2027-01-15",
+    weekdays: [],
+    start_time: null,
+    end_time: null,
+    seats: 0,
+    required_skills: { tutoring: 2 },
+    resource_kind: "venue",
     resource_min_capacity: 30,
   });
   // what was typed is still there
@@ -117,7 +184,9 @@ it("saves a one-day project (it ends on the day it starts)", async () => {
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
   await vi.waitFor(() => expect(onClose).toHaveBeenCalledWith(true));
   expect(writes[0]).toMatchObject({
-    method: "PATCH", path: "/api/projects/5/", body: { start_date: project.start_date, end_date: project.start_date },
+    method: "PATCH",
+    path: "/api/projects/5/",
+    body: { start_date: project.start_date, end_date: project.start_date },
   });
 });
 
@@ -143,8 +212,18 @@ it("creates a project from what was typed, with the level asked of each skill", 
   expect(writes).toHaveLength(1);
   expect(writes[0]).toMatchObject({ method: "POST", path: "/api/projects/" });
   expect(writes[0].body).toEqual({
-    name: "周末助学", community: 1, goals: "", frequency: "weekly", start_date: "2026-09-05", end_date: "2026-12-26",
-    weekdays: [6], start_time: "09:00", end_time: "11:00", seats: 4, required_skills: { tutoring: 3 }, resource_kind: "",
+    name: "周末助学",
+    community: 1,
+    goals: "",
+    frequency: "weekly",
+    start_date: "2026-09-05",
+    end_date: "2026-12-26",
+    weekdays: [6],
+    start_time: "09:00",
+    end_time: "11:00",
+    seats: 4,
+    required_skills: { tutoring: 3 },
+    resource_kind: "",
     resource_min_capacity: 0,
   });
 });

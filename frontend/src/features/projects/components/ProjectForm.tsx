@@ -55,9 +55,11 @@ export function toInput(values: Values, before?: Record<string, number>): Projec
     start_time: from ? pickedTime(from) : null,
     end_time: to ? pickedTime(to) : null,
     seats: values.seats ?? 0,
-    required_skills: Object.fromEntries((values.skills ?? []).map((code) => [code, values.levels?.[code] ?? before?.[code] ?? 1])),
+    required_skills: Object.fromEntries(
+      (values.skills ?? []).map((code) => [code, values.levels?.[code] ?? before?.[code] ?? 1]),
+    ),
     resource_kind: values.resourceKind ?? "",
-    resource_min_capacity: values.resourceKind ? values.minCapacity ?? 0 : 0,
+    resource_min_capacity: values.resourceKind ? (values.minCapacity ?? 0) : 0,
   };
 }
 
@@ -93,7 +95,16 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
         minCapacity: project.resource_min_capacity,
         goals: project.goals,
       }
-    : { name: "", community: me.community ?? undefined, frequency: "weekly", weekdays: [], seats: 0, skills: [], minCapacity: 0, goals: "" };
+    : {
+        name: "",
+        community: me.community ?? undefined,
+        frequency: "weekly",
+        weekdays: [],
+        seats: 0,
+        skills: [],
+        minCapacity: 0,
+        goals: "",
+      };
 
   const submit = (values: Values) => {
     setError(null);
@@ -102,23 +113,49 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
       {
         onSuccess: () => onClose(true),
         onError: (e) =>
-          setError(applyServerErrors(form, e, { start_date: "period", end_date: "period", start_time: "session", end_time: "session", required_skills: "skills", resource_kind: "resourceKind", resource_min_capacity: "minCapacity" })),
+          setError(
+            applyServerErrors(form, e, {
+              start_date: "period",
+              end_date: "period",
+              start_time: "session",
+              end_time: "session",
+              required_skills: "skills",
+              resource_kind: "resourceKind",
+              resource_min_capacity: "minCapacity",
+            }),
+          ),
       },
     );
   };
 
   return (
-    <FormModal form={form} title={project ? t("editProject") : t("newProject")} saving={save.isPending} onCancel={() => onClose(false)}>
+    <FormModal
+      form={form}
+      title={project ? t("editProject") : t("newProject")}
+      saving={save.isPending}
+      onCancel={() => onClose(false)}
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} data-testid="project-form">
         <Form.Item
           name="name"
           label={t("projectName")}
-          rules={[{ required: true, whitespace: true, message: t("projectNameRequired") }, { max: 128, message: t("projectNameLong") }]}
+          rules={[
+            { required: true, whitespace: true, message: t("projectNameRequired") },
+            { max: 128, message: t("projectNameLong") },
+          ]}
         >
           <Input />
         </Form.Item>
-        <Form.Item name="community" label={t("community")} rules={[{ required: true, message: t("communityRequired") }]}>
-          <Select options={communityOptions} loading={communities.isLoading} showSearch={{ optionFilterProp: "label" }} />
+        <Form.Item
+          name="community"
+          label={t("community")}
+          rules={[{ required: true, message: t("communityRequired") }]}
+        >
+          <Select
+            options={communityOptions}
+            loading={communities.isLoading}
+            showSearch={{ optionFilterProp: "label" }}
+          />
         </Form.Item>
         <Form.Item
           name="period"
@@ -127,9 +164,10 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
             { required: true, message: t("projectPeriodRequired") },
             {
               // the server refuses an end before the start (a one-day project ends on its start day)
-              validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && pickedDay(value[1]) < pickedDay(value[0])) throw new Error(t("projectPeriodOrder"));
-              },
+              validator: (_rule, value?: [Dayjs | null, Dayjs | null] | null) =>
+                value?.[0] && value[1] && pickedDay(value[1]) < pickedDay(value[0])
+                  ? Promise.reject(new Error(t("projectPeriodOrder")))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -139,7 +177,9 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           <Select options={FREQUENCIES.map((f) => ({ value: f, label: enumLabel(t, "freq", f) }))} />
         </Form.Item>
         <Form.Item name="weekdays" label={t("projectWeekdays")} extra={t("projectWeekdaysHelp")}>
-          <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`weekday_${d}` as "weekday_1") }))} />
+          <Checkbox.Group
+            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`weekday_${d}` as "weekday_1") }))}
+          />
         </Form.Item>
         <Form.Item
           name="session"
@@ -148,9 +188,10 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           rules={[
             { required: meets, message: t("projectSessionRequired") },
             {
-              validator: async (_rule, value?: [Dayjs | null, Dayjs | null] | null) => {
-                if (value?.[0] && value[1] && pickedTime(value[1]) <= pickedTime(value[0])) throw new Error(t("slotOrder"));
-              },
+              validator: (_rule, value?: [Dayjs | null, Dayjs | null] | null) =>
+                value?.[0] && value[1] && pickedTime(value[1]) <= pickedTime(value[0])
+                  ? Promise.reject(new Error(t("slotOrder")))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -162,7 +203,12 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
           dependencies={["weekdays"]}
           rules={[
             { type: "number", min: 0, max: 200, message: t("projectSeatsRange") },
-            { validator: async (_rule, value) => { if (meets && !(value > 0)) throw new Error(t("projectSeatsRequired")); } },
+            {
+              validator: (_rule, value?: number | null) =>
+                meets && !(value && value > 0)
+                  ? Promise.reject(new Error(t("projectSeatsRequired")))
+                  : Promise.resolve(),
+            },
           ]}
         >
           <InputNumber min={0} max={200} precision={0} style={{ width: 160 }} />
@@ -176,8 +222,19 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
               {chosenSkills.map((code) => (
                 <Space.Compact key={code}>
                   <Space.Addon>{skillName(code)}</Space.Addon>
-                  <Form.Item name={["levels", code]} noStyle rules={[{ type: "number", min: 1, max: 5, message: t("levelInvalid") }]}>
-                    <InputNumber min={1} max={5} precision={0} placeholder="1" style={{ width: 64 }} aria-label={`${skillName(code)} ${t("level")}`} />
+                  <Form.Item
+                    name={["levels", code]}
+                    noStyle
+                    rules={[{ type: "number", min: 1, max: 5, message: t("levelInvalid") }]}
+                  >
+                    <InputNumber
+                      min={1}
+                      max={5}
+                      precision={0}
+                      placeholder="1"
+                      style={{ width: 64 }}
+                      aria-label={`${skillName(code)} ${t("level")}`}
+                    />
                   </Form.Item>
                 </Space.Compact>
               ))}
@@ -187,8 +244,13 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
         <Form.Item label={t("projectResource")} extra={t("projectResourceHelp")}>
           <Space wrap>
             <Form.Item name="resourceKind" noStyle>
-              <Select allowClear placeholder={t("projectResourceNone")} style={{ width: 160 }} aria-label={t("projectResource")}
-                options={RESOURCE_KINDS.map((k) => ({ value: k, label: enumLabel(t, "cat", k) }))} />
+              <Select
+                allowClear
+                placeholder={t("projectResourceNone")}
+                style={{ width: 160 }}
+                aria-label={t("projectResource")}
+                options={RESOURCE_KINDS.map((k) => ({ value: k, label: enumLabel(t, "cat", k) }))}
+              />
             </Form.Item>
             <Space.Compact>
               <Space.Addon>{t("projectMinCapacity")}</Space.Addon>

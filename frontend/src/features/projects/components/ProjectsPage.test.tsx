@@ -10,9 +10,25 @@ import { http, server } from "@/test/server";
 import { ProjectsPage } from "./ProjectsPage";
 
 const row: Schema<"Project"> = {
-  id: 5, community: 1, community_name: "百花社区", name: "四点半课堂", goals: "", unit: null, team: null,
-  needs: [3, 4], resources: [], frequency: "weekly", start_date: "2026-09-01", end_date: "2027-01-15", weekdays: [2, 4],
-  start_time: "16:30:00", end_time: "18:00:00", seats: 3, required_skills: {}, resource_kind: "", resource_min_capacity: 0,
+  id: 5,
+  community: 1,
+  community_name: "百花社区",
+  name: "四点半课堂",
+  goals: "",
+  unit: null,
+  team: null,
+  needs: [3, 4],
+  resources: [],
+  frequency: "weekly",
+  start_date: "2026-09-01",
+  end_date: "2027-01-15",
+  weekdays: [2, 4],
+  start_time: "16:30:00",
+  end_time: "18:00:00",
+  seats: 3,
+  required_skills: {},
+  resource_kind: "",
+  resource_min_capacity: 0,
 };
 
 let deleted: string[] = [];

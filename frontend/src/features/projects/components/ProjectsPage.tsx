@@ -39,10 +39,14 @@ export function ProjectsPage() {
           { title: t("projectName"), dataIndex: "name" },
           { title: t("community"), dataIndex: "community_name" },
           { title: t("projectPeriod"), render: (_, p) => `${p.start_date} ~ ${p.end_date}` },
-          { title: t("projectFrequency"), dataIndex: "frequency", render: (v) => enumLabel(t, "freq", v) },
+          { title: t("projectFrequency"), dataIndex: "frequency", render: (_, p) => enumLabel(t, "freq", p.frequency) },
           { title: t("projectMeets"), render: (_, p) => meets(p) },
           { title: t("seats"), dataIndex: "seats" },
-          { title: t("skills"), dataIndex: "required_skills", render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast /> },
+          {
+            title: t("skills"),
+            dataIndex: "required_skills",
+            render: (skills: Record<string, number>) => <SkillTags skills={skills} atLeast />,
+          },
           { title: t("projectNeeds"), render: (_, p) => p.needs?.length ?? 0 },
           {
             title: t("actions"),
@@ -57,9 +61,12 @@ export function ProjectsPage() {
                   cancelText={t("cancel")}
                   onConfirm={() =>
                     remove.mutate(p.id, {
-                      onSuccess: () => message.success(t("projectDeleted")),
+                      onSuccess: () => void message.success(t("projectDeleted")),
                       onError: (e) => {
-                        modal.error({ title: t("projectDeleteRefused"), content: e instanceof ApiError ? e.message : String(e) });
+                        modal.error({
+                          title: t("projectDeleteRefused"),
+                          content: e instanceof ApiError ? e.message : String(e),
+                        });
                       },
                     })
                   }

@@ -6,7 +6,8 @@ import type zh from "./zh";
 const en: Translation<typeof zh> = {
   // projects page
   projectsEmpty: "No projects yet. Press “New project”, or tick needs on the needs list and merge them into a project.",
-  projectsHelp: "A project of frequency “Weekly” with weekdays, a session time and seats makes one shift on each of those days within its period when a week's shifts are generated.",
+  projectsHelp:
+    "A project of frequency “Weekly” with weekdays, a session time and seats makes one shift on each of those days within its period when a week's shifts are generated.",
   newProject: "New project",
   editProject: "Edit project",
   projectFrequency: "Frequency",
@@ -14,7 +15,8 @@ const en: Translation<typeof zh> = {
   freq_weekly: "Weekly",
   freq_monthly: "Monthly",
   projectWeekdays: "Meets on",
-  projectWeekdaysHelp: "With weekdays chosen, a session time and seats are needed; only a weekly project with weekdays makes shifts by itself",
+  projectWeekdaysHelp:
+    "With weekdays chosen, a session time and seats are needed; only a weekly project with weekdays makes shifts by itself",
   projectSession: "Session",
   projectSessionRequired: "Weekdays are chosen: enter the session time",
   projectSeats: "Seats per session",
@@ -27,7 +29,8 @@ const en: Translation<typeof zh> = {
   projectDeleted: "Deleted",
   projectDeleteRefused: "Cannot delete",
   projectResource: "Resource needed",
-  projectResourceHelp: "With a kind chosen, the matching books one free resource of that kind for each shift (at least this capacity)",
+  projectResourceHelp:
+    "With a kind chosen, the matching books one free resource of that kind for each shift (at least this capacity)",
   projectResourceNone: "None",
   projectMinCapacity: "Capacity at least",
   projectPeriodOrder: "The end date cannot be before the start date",

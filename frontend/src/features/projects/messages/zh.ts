@@ -2,7 +2,8 @@
 const zh = {
   // projects page
   projectsEmpty: "还没有项目。点“新建项目”建一个，或在需求清单里勾选需求后合并为项目。",
-  projectsHelp: "频次为“每周”的项目选了“每周哪几天”、时段和名额后，生成一周班次时会在起止日期内的这些日子各生成一个班次。",
+  projectsHelp:
+    "频次为“每周”的项目选了“每周哪几天”、时段和名额后，生成一周班次时会在起止日期内的这些日子各生成一个班次。",
   newProject: "新建项目",
   editProject: "编辑项目",
   projectFrequency: "频次",

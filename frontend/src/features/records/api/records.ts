@@ -17,7 +17,10 @@ export function useRecords(params: ListParams) {
 }
 
 export function useRecordSummary() {
-  return useQuery({ queryKey: ["records", "summary"], queryFn: () => unwrap(apiClient.GET("/api/records/mine/summary/")) });
+  return useQuery({
+    queryKey: ["records", "summary"],
+    queryFn: () => unwrap(apiClient.GET("/api/records/mine/summary/")),
+  });
 }
 
 export function useCreateRecord() {
@@ -34,9 +37,11 @@ export function useReviewRecord() {
   return useMutation({
     mutationFn: ({ id, action, note }: { id: number; action: "approve" | "reject"; note: string }) => {
       const init = { params: { path: { record_id: id } }, body: { note } };
-      return unwrap(action === "approve"
-        ? apiClient.POST("/api/records/{record_id}/approve/", init)
-        : apiClient.POST("/api/records/{record_id}/reject/", init));
+      return unwrap(
+        action === "approve"
+          ? apiClient.POST("/api/records/{record_id}/approve/", init)
+          : apiClient.POST("/api/records/{record_id}/reject/", init),
+      );
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ["records"] }),
   });
@@ -46,7 +51,8 @@ export function useReviewRecord() {
 export function useRecordsInRange(range: { date_from: string; date_to: string }) {
   return useQuery({
     queryKey: ["records", "range", range],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/records/", { params: { query: { ...range, ...page } } })), 5000),
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/records/", { params: { query: { ...range, ...page } } })), 5000),
     placeholderData: keepPreviousData,
   });
 }

@@ -37,7 +37,11 @@ it("checks the required fields and the minutes before sending anything", async (
 it("posts the entry, shows the server's field error on its field and the rest in an alert", async () => {
   const onDone = vi.fn();
   const day = dayjs().subtract(3, "day").format("YYYY-MM-DD");
-  reply = () => jsonReply(400, { message: "evidence: 佐证材料不能只写“有”。", extra: { code: "invalid", fields: { evidence: ["佐证材料不能只写“有”。"] } } });
+  reply = () =>
+    jsonReply(400, {
+      message: "evidence: 佐证材料不能只写“有”。",
+      extra: { code: "invalid", fields: { evidence: ["佐证材料不能只写“有”。"] } },
+    });
   renderWithApp(<ManualEntryModal onClose={vi.fn()} onDone={onDone} />);
   const dialog = await screen.findByRole("dialog");
   await userEvent.type(within(dialog).getByLabelText("服务内容名称"), " 助老送餐 ");
@@ -48,12 +52,24 @@ it("posts the entry, shows the server's field error on its field and the rest in
 
   expect(await within(dialog).findByText("佐证材料不能只写“有”。")).toBeInTheDocument();
   expect(posts()[0]).toEqual({
-    title: "助老送餐", date: day, minutes: 90, evidence: "有", place: "", recipient: "", content: "", person_in_charge: "", rating: null,
+    title: "助老送餐",
+    date: day,
+    minutes: 90,
+    evidence: "有",
+    place: "",
+    recipient: "",
+    content: "",
+    person_in_charge: "",
+    rating: null,
   });
   expect(within(dialog).queryByRole("alert")).toBeNull();
   expect(onDone).not.toHaveBeenCalled();
 
-  reply = () => jsonReply(400, { message: "该志愿者不在您的范围内。", extra: { code: "invalid", fields: { volunteer: ["该志愿者不在您的范围内。"] } } });
+  reply = () =>
+    jsonReply(400, {
+      message: "该志愿者不在您的范围内。",
+      extra: { code: "invalid", fields: { volunteer: ["该志愿者不在您的范围内。"] } },
+    });
   await userEvent.click(within(dialog).getByRole("button", { name: "提交补录" }));
   expect(await within(dialog).findByRole("alert")).toHaveTextContent("该志愿者不在您的范围内。");
   expect(onDone).not.toHaveBeenCalled();

@@ -22,7 +22,13 @@ interface Values {
   rating?: number;
 }
 
-export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onDone: (record: ServiceRecord) => void }) {
+export function ManualEntryModal({
+  onClose,
+  onDone,
+}: {
+  onClose: () => void;
+  onDone: (record: ServiceRecord) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -65,9 +71,26 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
         layout="vertical"
         onFinish={submit}
         data-testid="manual-entry-form"
-        initialValues={{ title: "", date: null, minutes: null, evidence: "", place: "", recipient: "", content: "", person_in_charge: "", rating: 0 }}
+        initialValues={{
+          title: "",
+          date: null,
+          minutes: null,
+          evidence: "",
+          place: "",
+          recipient: "",
+          content: "",
+          person_in_charge: "",
+          rating: 0,
+        }}
       >
-        <Form.Item name="title" label={t("recordTitle")} rules={[{ required: true, whitespace: true, message: t("recordTitleRequired") }, { max: 128, message: t("recordTitleLong") }]}>
+        <Form.Item
+          name="title"
+          label={t("recordTitle")}
+          rules={[
+            { required: true, whitespace: true, message: t("recordTitleRequired") },
+            { max: 128, message: t("recordTitleLong") },
+          ]}
+        >
           <Input maxLength={128} />
         </Form.Item>
         <Form.Item
@@ -77,7 +100,9 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
             { required: true, message: t("recordDateRequired") },
             {
               validator: (_, value: Dayjs | null) =>
-                value && pickedDay(value) > districtToday() ? Promise.reject(new Error(t("recordDateFuture"))) : Promise.resolve(),
+                value && pickedDay(value) > districtToday()
+                  ? Promise.reject(new Error(t("recordDateFuture")))
+                  : Promise.resolve(),
             },
           ]}
         >
@@ -98,7 +123,12 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
         >
           <InputNumber style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="evidence" label={t("recordEvidence")} extra={t("recordEvidenceHelp")} rules={[{ required: true, whitespace: true, message: t("recordEvidenceRequired") }]}>
+        <Form.Item
+          name="evidence"
+          label={t("recordEvidence")}
+          extra={t("recordEvidenceHelp")}
+          rules={[{ required: true, whitespace: true, message: t("recordEvidenceRequired") }]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="place" label={t("recordPlace")} rules={[{ max: 200, message: t("fieldTooLong") }]}>
@@ -107,7 +137,11 @@ export function ManualEntryModal({ onClose, onDone }: { onClose: () => void; onD
         <Form.Item name="recipient" label={t("recordRecipient")} rules={[{ max: 64, message: t("fieldTooLong") }]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="person_in_charge" label={t("recordPersonInCharge")} rules={[{ max: 64, message: t("fieldTooLong") }]}>
+        <Form.Item
+          name="person_in_charge"
+          label={t("recordPersonInCharge")}
+          rules={[{ max: 64, message: t("fieldTooLong") }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="content" label={t("recordContent")}>

@@ -16,7 +16,12 @@ export function MyRecords() {
     { title: t("recordDate"), dataIndex: "date", width: 110 },
     { title: t("recordTitle"), dataIndex: "title" },
     { title: t("hours"), dataIndex: "hours", width: 80, render: (hours: number) => hours.toFixed(1) },
-    { title: t("recordSource"), dataIndex: "source", width: 90, render: (source: string) => enumLabel(t, "recordSource", source) },
+    {
+      title: t("recordSource"),
+      dataIndex: "source",
+      width: 90,
+      render: (source: string) => enumLabel(t, "recordSource", source),
+    },
     {
       title: t("status"),
       dataIndex: "status",

@@ -25,10 +25,32 @@ beforeEach(() => {
 });
 
 const record = {
-  id: 5, volunteer: 3, volunteer_number: "V0003", volunteer_name: "王芳", community: 1, community_name: "百花社区",
-  title: "助老送餐", date: "2026-11-20", place: "", recipient: "李*", content: "", minutes: 90, hours: 1.5, rating: null,
-  person_in_charge: "", recorder: "zhiyuanzhe", source: "manual", status: "pending", evidence: "签到表照片",
-  review_note: "", reviewed_by: null, reviewed_at: null, shift: null, post: null, attendance: null, changes: [],
+  id: 5,
+  volunteer: 3,
+  volunteer_number: "V0003",
+  volunteer_name: "王芳",
+  community: 1,
+  community_name: "百花社区",
+  title: "助老送餐",
+  date: "2026-11-20",
+  place: "",
+  recipient: "李*",
+  content: "",
+  minutes: 90,
+  hours: 1.5,
+  rating: null,
+  person_in_charge: "",
+  recorder: "zhiyuanzhe",
+  source: "manual",
+  status: "pending",
+  evidence: "签到表照片",
+  review_note: "",
+  reviewed_by: null,
+  reviewed_at: null,
+  shift: null,
+  post: null,
+  attendance: null,
+  changes: [],
 } satisfies ServiceRecord;
 
 it("asks for a note before rejecting, then shows the server's errors", async () => {
@@ -40,7 +62,11 @@ it("asks for a note before rejecting, then shows the server's errors", async () 
   expect(await within(dialog).findByText("驳回时请填写原因，志愿者会看到")).toBeInTheDocument();
   expect(posted).toHaveLength(0);
 
-  reply = () => jsonReply(400, { message: "note: 请说明驳回原因。", extra: { code: "invalid", fields: { note: ["请说明驳回原因。"] } } });
+  reply = () =>
+    jsonReply(400, {
+      message: "note: 请说明驳回原因。",
+      extra: { code: "invalid", fields: { note: ["请说明驳回原因。"] } },
+    });
   await userEvent.type(within(dialog).getByLabelText("审核意见"), " 时长与签到表不符 ");
   await userEvent.click(within(dialog).getByRole("button", { name: "驳回" }));
   expect(await within(dialog).findByText("请说明驳回原因。")).toBeInTheDocument();

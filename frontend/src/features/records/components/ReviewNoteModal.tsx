@@ -44,7 +44,9 @@ export function ReviewNoteModal({
       destroyOnHidden
     >
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t("volunteer")}>{`${record.volunteer_name} (${record.volunteer_number})`}</Descriptions.Item>
+        <Descriptions.Item
+          label={t("volunteer")}
+        >{`${record.volunteer_name} (${record.volunteer_number})`}</Descriptions.Item>
         <Descriptions.Item label={t("recordDate")}>{record.date}</Descriptions.Item>
         <Descriptions.Item label={t("hours")}>{record.hours.toFixed(1)}</Descriptions.Item>
         <Descriptions.Item label={t("recordEvidence")}>{record.evidence}</Descriptions.Item>

@@ -11,10 +11,25 @@ import { memberTotals } from "./memberTotals";
 import { UnitRecordsPage } from "./UnitRecordsPage";
 
 const unitRep: Me = {
-  id: 4, username: "danwei", display_name: "", role: "unit_representative", sub_district: null, community: null, unit: 1, volunteer: null,
+  id: 4,
+  username: "danwei",
+  display_name: "",
+  role: "unit_representative",
+  sub_district: null,
+  community: null,
+  unit: 1,
+  volunteer: null,
 };
 const record = (id: number, volunteer: number, hours: number, status: ServiceRecord["status"]) =>
-  ({ id, volunteer, volunteer_number: `V${volunteer}`, volunteer_name: `成员${volunteer}`, hours, status, date: "2026-11-02" }) as ServiceRecord;
+  ({
+    id,
+    volunteer,
+    volunteer_number: `V${volunteer}`,
+    volunteer_name: `成员${volunteer}`,
+    hours,
+    status,
+    date: "2026-11-02",
+  }) as ServiceRecord;
 
 let rows: ServiceRecord[] = [];
 let asked: URL[] = [];
@@ -26,11 +41,18 @@ beforeEach(() => {
 afterEach(() => server.events.removeAllListeners());
 
 it("sums approved hours per member, most first, and counts pending entries apart", () => {
-  expect(memberTotals([record(1, 7, 2, "approved"), record(2, 8, 5.5, "approved"), record(3, 7, 1.25, "approved"), record(4, 7, 9, "pending"), record(5, 8, 3, "rejected")]))
-    .toEqual([
-      { volunteer: 8, number: "V8", name: "成员8", hours: 5.5, records: 1, pending: 0 },
-      { volunteer: 7, number: "V7", name: "成员7", hours: 3.3, records: 2, pending: 1 },
-    ]);
+  expect(
+    memberTotals([
+      record(1, 7, 2, "approved"),
+      record(2, 8, 5.5, "approved"),
+      record(3, 7, 1.25, "approved"),
+      record(4, 7, 9, "pending"),
+      record(5, 8, 3, "rejected"),
+    ]),
+  ).toEqual([
+    { volunteer: 8, number: "V8", name: "成员8", hours: 5.5, records: 1, pending: 0 },
+    { volunteer: 7, number: "V7", name: "成员7", hours: 3.3, records: 2, pending: 1 },
+  ]);
 });
 
 it("asks for this year's records and, with none, explains that members must consent", async () => {

@@ -46,8 +46,13 @@ export function UnitRecordsPage() {
           </Space>
           <Card size="small" title={t("unitRecordsByMember")}>
             <Table<MemberTotal>
-              size="small" rowKey="volunteer" loading={records.isLoading} dataSource={totals} pagination={false}
-              locale={{ emptyText: empty }} scroll={{ x: 480 }}
+              size="small"
+              rowKey="volunteer"
+              loading={records.isLoading}
+              dataSource={totals}
+              pagination={false}
+              locale={{ emptyText: empty }}
+              scroll={{ x: 480 }}
               columns={[
                 { title: t("volunteerNumber"), dataIndex: "number" },
                 { title: t("name"), dataIndex: "name" },
@@ -59,7 +64,11 @@ export function UnitRecordsPage() {
           </Card>
           <Card size="small" title={t("unitRecordsList")}>
             <Table<ServiceRecord>
-              size="small" rowKey="id" loading={records.isLoading} dataSource={rows} scroll={{ x: 720 }}
+              size="small"
+              rowKey="id"
+              loading={records.isLoading}
+              dataSource={rows}
+              scroll={{ x: 720 }}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (count) => t("total", { count }) }}
               locale={{ emptyText: empty }}
               columns={[
@@ -68,7 +77,11 @@ export function UnitRecordsPage() {
                 { title: t("recordTitle"), dataIndex: "title" },
                 { title: t("community"), dataIndex: "community_name" },
                 { title: t("hours"), dataIndex: "hours" },
-                { title: t("status"), dataIndex: "status", render: (s: string) => <Tag>{enumLabel(t, "recordStatus", s)}</Tag> },
+                {
+                  title: t("status"),
+                  dataIndex: "status",
+                  render: (s: string) => <Tag>{enumLabel(t, "recordStatus", s)}</Tag>,
+                },
               ]}
             />
           </Card>

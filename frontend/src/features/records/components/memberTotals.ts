@@ -14,7 +14,12 @@ export function memberTotals(records: ServiceRecord[]): MemberTotal[] {
   const byMember = new Map<number, MemberTotal>();
   for (const r of records) {
     const row = byMember.get(r.volunteer) ?? {
-      volunteer: r.volunteer, number: r.volunteer_number, name: r.volunteer_name, hours: 0, records: 0, pending: 0,
+      volunteer: r.volunteer,
+      number: r.volunteer_number,
+      name: r.volunteer_name,
+      hours: 0,
+      records: 0,
+      pending: 0,
     };
     if (r.status === "approved") {
       row.hours += r.hours;

@@ -53,8 +53,10 @@ const en: Translation<typeof zh> = {
   recordRejected: "Rejected; the volunteer sees why.",
   unitRecordsTitle: "In-office members' service",
   unitRecordsRange: "Date range",
-  unitRecordsHelp: "Only the unit's in-office members who agreed to share their service record with their employer are shown; totals count approved records only.",
-  unitRecordsEmpty: "No service records you may see in this range. Only in-office members who agreed to share their record with their employer appear here: ask members to tick that consent in their profile, or choose another date range.",
+  unitRecordsHelp:
+    "Only the unit's in-office members who agreed to share their service record with their employer are shown; totals count approved records only.",
+  unitRecordsEmpty:
+    "No service records you may see in this range. Only in-office members who agreed to share their record with their employer appear here: ask members to tick that consent in their profile, or choose another date range.",
   unitRecordsMembers: "Members",
   unitRecordsHours: "Approved hours in all",
   unitRecordsByMember: "Totals per member",

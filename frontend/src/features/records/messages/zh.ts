@@ -50,7 +50,8 @@ const zh = {
   unitRecordsTitle: "在职党员服务记录",
   unitRecordsRange: "日期范围",
   unitRecordsHelp: "只显示本单位同意把服务记录反馈给工作单位的在职党员；统计只算已通过的记录。",
-  unitRecordsEmpty: "这段时间没有可以查看的服务记录。只有同意“把服务记录反馈给我的工作单位”的在职党员的记录会显示在这里：请成员在个人信息里勾选这一项，或换一个日期范围。",
+  unitRecordsEmpty:
+    "这段时间没有可以查看的服务记录。只有同意“把服务记录反馈给我的工作单位”的在职党员的记录会显示在这里：请成员在个人信息里勾选这一项，或换一个日期范围。",
   unitRecordsMembers: "成员人数",
   unitRecordsHours: "已通过时长合计",
   unitRecordsByMember: "按成员合计",

@@ -16,10 +16,12 @@ export function useFeedbackReports(params: { page: number; page_size: number }) 
 export function useWriteFeedback() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schema<"FeedbackWriteInputRequest">) => unwrap(apiClient.POST("/api/feedback-reports/write/", { body })),
+    mutationFn: (body: Schema<"FeedbackWriteInputRequest">) =>
+      unwrap(apiClient.POST("/api/feedback-reports/write/", { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["feedback-reports"] }),
   });
 }
 
 /** The first day of a quarter, YYYY-MM-DD. */
-export const quarterStart = (year: number, quarter: number) => `${year}-${String((quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
+export const quarterStart = (year: number, quarter: number) =>
+  `${year}-${String((quarter - 1) * 3 + 1).padStart(2, "0")}-01`;

@@ -53,8 +53,15 @@ export function ExportForm({ kinds, onCreated }: { kinds: ExportKind[]; onCreate
           style={{ maxWidth: 420 }}
         />
       </Form.Item>
-      <Form.Item name="format" label={t("exportFormat")} rules={[{ required: true, message: t("exportFormatRequired") }]}>
-        <Select options={EXPORT_FORMATS.map((value) => ({ value, label: value.toUpperCase() }))} style={{ maxWidth: 160 }} />
+      <Form.Item
+        name="format"
+        label={t("exportFormat")}
+        rules={[{ required: true, message: t("exportFormatRequired") }]}
+      >
+        <Select
+          options={EXPORT_FORMATS.map((value) => ({ value, label: value.toUpperCase() }))}
+          style={{ maxWidth: 160 }}
+        />
       </Form.Item>
       <Form.Item
         name="range"

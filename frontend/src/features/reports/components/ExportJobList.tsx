@@ -9,7 +9,10 @@ import { enumLabel, useI18n } from "@/lib/i18n";
 
 // Keyed by the schema's status (documented as a plain string for now): a status without a colour gets the default.
 const STATUS_COLORS: Partial<Record<ExportJob["status"], string>> = {
-  queued: "default", running: "processing", done: "success", failed: "error",
+  queued: "default",
+  running: "processing",
+  done: "success",
+  failed: "error",
 };
 
 /** One job's state; polls the job itself until it is done or failed. */
@@ -19,11 +22,18 @@ export function ExportJobState({ job: listed }: { job: ExportJob }) {
   // The list is polled too while a job runs: whichever answer saw the job finished is the one to show.
   const job = isFinished(listed) ? listed : (polled.data ?? listed);
   return (
-    <Space orientation="vertical" size={4} style={{ width: "100%", minWidth: 200 }} data-testid={`export-job-${job.id}`}>
+    <Space
+      orientation="vertical"
+      size={4}
+      style={{ width: "100%", minWidth: 200 }}
+      data-testid={`export-job-${job.id}`}
+    >
       <Space wrap>
         <Tag color={STATUS_COLORS[job.status]}>{enumLabel(t, "exportStatus", job.status)}</Tag>
         {job.rows_total > 0 && (
-          <Typography.Text type="secondary">{t("exportRows", { done: job.rows_done, total: job.rows_total })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t("exportRows", { done: job.rows_done, total: job.rows_total })}
+          </Typography.Text>
         )}
       </Space>
       {job.status !== "failed" && (
@@ -41,7 +51,9 @@ export function ExportJobState({ job: listed }: { job: ExportJob }) {
             {t("exportDownload")}
           </Button>
           {job.expires_at && (
-            <Typography.Text type="secondary">{t("exportExpires", { date: formatDateTime(job.expires_at) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t("exportExpires", { date: formatDateTime(job.expires_at) })}
+            </Typography.Text>
           )}
         </Space>
       )}
@@ -78,7 +90,15 @@ export function ExportJobList({ compact = false }: { compact?: boolean }) {
             </Space>
           ),
         },
-        ...(compact ? [] : [{ title: t("exportCreated"), key: "created", render: (_v: unknown, job: ExportJob) => formatDateTime(job.created_at) }]),
+        ...(compact
+          ? []
+          : [
+              {
+                title: t("exportCreated"),
+                key: "created",
+                render: (_v: unknown, job: ExportJob) => formatDateTime(job.created_at),
+              },
+            ]),
         { title: t("exportState"), key: "state", render: (_v, job) => <ExportJobState job={job} /> },
       ]}
     />

@@ -10,9 +10,21 @@ import type { ExportJob } from "../api/exports";
 import { ExportsPage } from "./ExportsPage";
 
 const job = (patch: Partial<ExportJob>): ExportJob => ({
-  id: 7, kind: "service_records", format: "csv", parameters: {}, status: "queued", progress: 0, rows_done: 0,
-  rows_total: 0, error: "", created_at: "2026-12-03T09:00:00+08:00", started_at: null, finished_at: null,
-  expires_at: null, download_url: null, ...patch,
+  id: 7,
+  kind: "service_records",
+  format: "csv",
+  parameters: {},
+  status: "queued",
+  progress: 0,
+  rows_done: 0,
+  rows_total: 0,
+  error: "",
+  created_at: "2026-12-03T09:00:00+08:00",
+  started_at: null,
+  finished_at: null,
+  expires_at: null,
+  download_url: null,
+  ...patch,
 });
 
 let postReply: () => Response;
@@ -29,7 +41,9 @@ beforeEach(() => {
       posted.push(await request.json());
       return response.untyped(postReply());
     }),
-    http.get("/api/exports/{job_id}/", ({ response }) => response(200).json(polls.length > 1 ? polls.shift()! : polls[0])),
+    http.get("/api/exports/{job_id}/", ({ response }) =>
+      response(200).json(polls.length > 1 ? polls.shift()! : polls[0]),
+    ),
   );
 });
 
@@ -44,7 +58,11 @@ it("explains the empty list and asks for the contents before sending anything", 
 });
 
 it("shows the server's field error on its field", async () => {
-  postReply = () => jsonReply(400, { message: "format: 仅提供 csv。", extra: { code: "invalid", fields: { format: ["仅提供 csv。"] } } });
+  postReply = () =>
+    jsonReply(400, {
+      message: "format: 仅提供 csv。",
+      extra: { code: "invalid", fields: { format: ["仅提供 csv。"] } },
+    });
   renderWithApp(<ExportsPage />);
   const form = await screen.findByRole("form", { name: "新建导出" });
   await userEvent.click(within(form).getByRole("combobox", { name: "导出内容" }));
@@ -62,8 +80,14 @@ it("follows a requested export until it is done and offers the file", async () =
   };
   polls = [
     job({ status: "running", progress: 40, rows_done: 400, rows_total: 1000 }),
-    job({ status: "done", progress: 100, rows_done: 1000, rows_total: 1000, download_url: "http://testserver/api/exports/7/download/",
-          expires_at: "2026-12-10T09:00:00+08:00" }),
+    job({
+      status: "done",
+      progress: 100,
+      rows_done: 1000,
+      rows_total: 1000,
+      download_url: "http://testserver/api/exports/7/download/",
+      expires_at: "2026-12-10T09:00:00+08:00",
+    }),
   ];
   renderWithApp(<ExportsPage />);
   const form = await screen.findByRole("form", { name: "新建导出" });

@@ -7,7 +7,13 @@ import { EmptyState, ErrorState } from "@/components/PageState";
 import { applyServerErrors } from "@/lib/forms";
 import { districtNow, formatDateTime } from "@/lib/format";
 import { isCoordinator, useSession } from "@/lib/session";
-import { quarterStart, useFeedbackReports, useWriteFeedback, type FeedbackReport, type FeedbackWriteResult } from "../api/feedback";
+import {
+  quarterStart,
+  useFeedbackReports,
+  useWriteFeedback,
+  type FeedbackReport,
+  type FeedbackWriteResult,
+} from "../api/feedback";
 import { useI18n } from "@/lib/i18n";
 
 interface WriteValues {
@@ -41,7 +47,11 @@ export function FeedbackWriteForm() {
         onFinish={submit}
         initialValues={{ year: lastQuarter.year(), quarter: Math.floor(lastQuarter.month() / 3) + 1 }}
       >
-        <Form.Item name="year" label={t("feedbackYear")} rules={[{ required: true, message: t("feedbackYearRequired") }]}>
+        <Form.Item
+          name="year"
+          label={t("feedbackYear")}
+          rules={[{ required: true, message: t("feedbackYearRequired") }]}
+        >
           <InputNumber min={2000} max={today.year()} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item
@@ -53,7 +63,8 @@ export function FeedbackWriteForm() {
             ({ getFieldValue }) => ({
               validator: (_rule, quarter?: number) => {
                 const year = getFieldValue("year") as number | undefined;
-                if (!year || !quarter || quarterStart(year, quarter) <= today.format("YYYY-MM-DD")) return Promise.resolve();
+                if (!year || !quarter || quarterStart(year, quarter) <= today.format("YYYY-MM-DD"))
+                  return Promise.resolve();
                 return Promise.reject(new Error(t("feedbackQuarterFuture")));
               },
             }),
@@ -91,7 +102,7 @@ export function FeedbackReportsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("feedbackTitle")}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => reports.refetch()}>
+        <Button icon={<ReloadOutlined />} onClick={() => void reports.refetch()}>
           {t("feedbackRefresh")}
         </Button>
       </Space>
@@ -112,7 +123,9 @@ export function FeedbackReportsPage() {
           loading={reports.isLoading}
           dataSource={reports.data?.results}
           scroll={{ x: 640 }}
-          locale={{ emptyText: <EmptyState text={coordinator ? t("feedbackEmptyCoordinator") : t("feedbackEmptyUnit")} /> }}
+          locale={{
+            emptyText: <EmptyState text={coordinator ? t("feedbackEmptyCoordinator") : t("feedbackEmptyUnit")} />,
+          }}
           pagination={{
             current: params.page,
             pageSize: params.page_size,
@@ -120,7 +133,11 @@ export function FeedbackReportsPage() {
             onChange: (page, page_size) => setParams({ page, page_size }),
           }}
           columns={[
-            { title: t("feedbackQuarter"), key: "quarter", render: (_v, r) => t("feedbackQuarterLabel", { year: r.year, quarter: r.quarter }) },
+            {
+              title: t("feedbackQuarter"),
+              key: "quarter",
+              render: (_v, r) => t("feedbackQuarterLabel", { year: r.year, quarter: r.quarter }),
+            },
             ...(coordinator ? [{ title: t("feedbackUnit"), dataIndex: "unit_name", key: "unit" }] : []),
             { title: t("feedbackMembers"), dataIndex: "member_count", key: "members", align: "right" },
             { title: t("feedbackHours"), dataIndex: "hours", key: "hours", align: "right" },

@@ -6,7 +6,8 @@ import type zh from "./zh";
 const en: Translation<typeof zh> = {
   // reports
   exportsTitle: "Exports",
-  exportsHelp: "Exports hold the data you may see; the file is written in the background and can be downloaded for 7 days.",
+  exportsHelp:
+    "Exports hold the data you may see; the file is written in the background and can be downloaded for 7 days.",
   exportNew: "New export",
   exportKind: "Contents",
   exportKindRequired: "Choose what to export",
@@ -21,7 +22,8 @@ const en: Translation<typeof zh> = {
   exportSubmit: "Export",
   exportQueued: "Requested; the file is queued",
   exportJobs: "My exports",
-  exportJobsEmpty: "No exports yet. Choose the contents and the format above and press Export; download the file here when it is done.",
+  exportJobsEmpty:
+    "No exports yet. Choose the contents and the format above and press Export; download the file here when it is done.",
   exportCreated: "Requested",
   exportState: "Progress",
   exportRows: "{done} / {total} rows",
@@ -35,9 +37,12 @@ const en: Translation<typeof zh> = {
   exportMine: "Export my service records",
   exportMineHelp: "Your own service records as CSV or XLSX; download them here when written.",
   feedbackTitle: "Feedback to employers",
-  feedbackHelpUnit: "Each quarter, the community service of your unit's in-office members (those who agreed to share their record with their employer).",
-  feedbackHelpCoordinator: "Written every quarter automatically; you can also write a quarter now for every unit of your scope.",
-  feedbackEmptyUnit: "No feedback report for your unit yet. Reports are written after each quarter; ask your community coordinator to write one earlier.",
+  feedbackHelpUnit:
+    "Each quarter, the community service of your unit's in-office members (those who agreed to share their record with their employer).",
+  feedbackHelpCoordinator:
+    "Written every quarter automatically; you can also write a quarter now for every unit of your scope.",
+  feedbackEmptyUnit:
+    "No feedback report for your unit yet. Reports are written after each quarter; ask your community coordinator to write one earlier.",
   feedbackEmptyCoordinator: "No feedback reports yet. Choose a year and a quarter and press Write reports.",
   feedbackUnit: "Unit",
   feedbackQuarter: "Quarter",

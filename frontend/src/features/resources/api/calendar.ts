@@ -13,7 +13,10 @@ export function useResource(id: number) {
 
 /** Every published booking of the resource in the week of Monday `week`. */
 const weekBookings = (resource: number, week: string) =>
-  allPages((page) => unwrap(apiClient.GET("/api/unit/bookings/", { params: { query: { ...page, week, resource } } })), 1000);
+  allPages(
+    (page) => unwrap(apiClient.GET("/api/unit/bookings/", { params: { query: { ...page, week, resource } } })),
+    1000,
+  );
 
 export function useResourceWeekBookings(resource: number, week: string) {
   return useQuery({
@@ -37,7 +40,8 @@ export function useResourceWithdrawalsBetween(resource: number, start: string, e
     queryFn: async () =>
       (
         await allPages(
-          (page) => unwrap(apiClient.GET("/api/unit/withdrawals/", { params: { query: { ...page, resource, start } } })),
+          (page) =>
+            unwrap(apiClient.GET("/api/unit/withdrawals/", { params: { query: { ...page, resource, start } } })),
           500,
         )
       ).filter((w) => w.date <= end),

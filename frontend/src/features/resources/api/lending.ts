@@ -59,7 +59,12 @@ export function useWithdraw() {
   const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date, reason }: WithdrawInput) =>
-      unwrap(apiClient.POST("/api/unit/resources/{resource_id}/withdraw/", { params: { path: { resource_id: resource } }, body: { date, reason } })),
+      unwrap(
+        apiClient.POST("/api/unit/resources/{resource_id}/withdraw/", {
+          params: { path: { resource_id: resource } },
+          body: { date, reason },
+        }),
+      ),
     onSuccess: () => refresh(),
   });
 }
@@ -68,7 +73,11 @@ export function useCancelWithdrawal() {
   const refresh = useRefreshLending();
   return useMutation({
     mutationFn: ({ resource, date }: { resource: number; date: string }) =>
-      unwrap(apiClient.DELETE("/api/unit/resources/{resource_id}/withdrawals/{date}/", { params: { path: { resource_id: resource, date } } })),
+      unwrap(
+        apiClient.DELETE("/api/unit/resources/{resource_id}/withdrawals/{date}/", {
+          params: { path: { resource_id: resource, date } },
+        }),
+      ),
     onSettled: () => refresh(),
   });
 }

@@ -44,7 +44,10 @@ export function useResourceCommunities() {
 export function useMyUnit(unitId: number | null) {
   return useQuery({
     queryKey: ["resources", "unit", unitId],
-    queryFn: unitId === null ? skipToken : () => unwrap(apiClient.GET("/api/units/{id}/", { params: { path: { id: unitId } } })),
+    queryFn:
+      unitId === null
+        ? skipToken
+        : () => unwrap(apiClient.GET("/api/units/{id}/", { params: { path: { id: unitId } } })),
     staleTime: 600_000,
   });
 }

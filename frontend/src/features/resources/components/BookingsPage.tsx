@@ -20,7 +20,9 @@ export function BookingsPage() {
   const [resource, setResource] = useState<number | undefined>();
   const [day, setDay] = useState<string | undefined>();
   const resources = useResources({ page: 1, page_size: 100 });
-  const [withdrawing, setWithdrawing] = useState<{ resource?: { id: number; name: string }; date?: string } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ resource?: { id: number; name: string }; date?: string } | null>(
+    null,
+  );
   const rows = useBookings({ week, resource, date: day, page, page_size: 50 });
   const { takeBack, pending } = useTakeBack();
   const today = districtToday();
@@ -104,7 +106,11 @@ export function BookingsPage() {
               title: t("status"),
               render: (_, b) => (
                 <Space size={4} wrap>
-                  {b.withdrawn ? <Tag color="red">{t("bookingWithdrawn")}</Tag> : <Tag color="green">{t("bookingBooked")}</Tag>}
+                  {b.withdrawn ? (
+                    <Tag color="red">{t("bookingWithdrawn")}</Tag>
+                  ) : (
+                    <Tag color="green">{t("bookingBooked")}</Tag>
+                  )}
                   {b.replaces !== null && <Tag color="blue">{t("bookingReplaces")}</Tag>}
                 </Space>
               ),
@@ -113,7 +119,12 @@ export function BookingsPage() {
               title: t("actions"),
               render: (_, b) =>
                 b.date < today ? null : b.withdrawn ? (
-                  <Button type="link" size="small" loading={pending(b.resource, b.date)} onClick={() => takeBack(b.resource, b.date)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    loading={pending(b.resource, b.date)}
+                    onClick={() => takeBack(b.resource, b.date)}
+                  >
                     {t("takeBack")}
                   </Button>
                 ) : (
@@ -121,7 +132,9 @@ export function BookingsPage() {
                     type="link"
                     danger
                     size="small"
-                    onClick={() => setWithdrawing({ resource: { id: b.resource, name: b.resource_name }, date: b.date })}
+                    onClick={() =>
+                      setWithdrawing({ resource: { id: b.resource, name: b.resource_name }, date: b.date })
+                    }
                   >
                     {t("withdrawDay")}
                   </Button>

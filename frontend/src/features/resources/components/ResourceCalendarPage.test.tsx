@@ -18,17 +18,40 @@ beforeEach(() => {
   server.use(
     http.get("/api/resources/{id}/", ({ params, response }) =>
       params.id === "5"
-        ? response(200).json(resource({
-          id: 5, name: "财政局会议室", category: "venue", unit_name: "中原区财政局", community_name: "百花社区", address: "", status: "listed",
-          slots: [{ id: 1, weekday: 3, date: null, start_time: "08:00:00", end_time: "18:00:00" }],
-        }))
-        : response(404).json({ message: "未找到。", extra: { code: "not_found", fields: {} } })),
+        ? response(200).json(
+            resource({
+              id: 5,
+              name: "财政局会议室",
+              category: "venue",
+              unit_name: "中原区财政局",
+              community_name: "百花社区",
+              address: "",
+              status: "listed",
+              slots: [{ id: 1, weekday: 3, date: null, start_time: "08:00:00", end_time: "18:00:00" }],
+            }),
+          )
+        : response(404).json({ message: "未找到。", extra: { code: "not_found", fields: {} } }),
+    ),
     http.get("/api/unit/bookings/", ({ request, response }) =>
-      response(200).json(page(new URL(request.url).searchParams.get("week") === monday
-        ? [booking({ id: 9, date: wednesday, start: `${wednesday}T09:00:00`, end: `${wednesday}T11:00:00`, shift_title: "议事会" })]
-        : []))),
+      response(200).json(
+        page(
+          new URL(request.url).searchParams.get("week") === monday
+            ? [
+                booking({
+                  id: 9,
+                  date: wednesday,
+                  start: `${wednesday}T09:00:00`,
+                  end: `${wednesday}T11:00:00`,
+                  shift_title: "议事会",
+                }),
+              ]
+            : [],
+        ),
+      ),
+    ),
     http.get("/api/unit/withdrawals/", ({ response }) =>
-      response(200).json(page([withdrawal({ id: 3, resource: 5, date: thursday, reason: "设备检修" })]))),
+      response(200).json(page([withdrawal({ id: 3, resource: 5, date: thursday, reason: "设备检修" })])),
+    ),
   );
 });
 
@@ -46,7 +69,9 @@ it("shows the week's free slots, the booking and the withdrawal on their days", 
   const wed = screen.getByTestId(`calendar-day-${wednesday}`);
   expect(await within(wed).findByText(/09:00–11:00 议事会/)).toBeInTheDocument();
   expect(await within(wed).findByText("08:00–18:00 空闲")).toBeInTheDocument();
-  expect(await within(screen.getByTestId(`calendar-day-${thursday}`)).findByText("当天撤回：设备检修")).toBeInTheDocument();
+  expect(
+    await within(screen.getByTestId(`calendar-day-${thursday}`)).findByText("当天撤回：设备检修"),
+  ).toBeInTheDocument();
   expect(within(screen.getByTestId(`calendar-day-${monday}`)).getByText("无空闲时段")).toBeInTheDocument();
 });
 

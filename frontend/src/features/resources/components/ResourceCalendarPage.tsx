@@ -86,53 +86,65 @@ export function ResourceCalendarPage() {
           }}
         />
       ) : (
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: 12 }}>
-        {days.map((day) => (
-          <Card
-            key={day.date}
-            size="small"
-            data-testid={`calendar-day-${day.date}`}
-            title={
-              <Space size={4}>
-                {enumLabel(t, "weekday", day.weekday)}
-                <Typography.Text type="secondary">{day.date.slice(5)}</Typography.Text>
-                {day.date === today && <Tag color="purple">{t("today")}</Tag>}
+        <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))", gap: 12 }}>
+          {days.map((day) => (
+            <Card
+              key={day.date}
+              size="small"
+              data-testid={`calendar-day-${day.date}`}
+              title={
+                <Space size={4}>
+                  {enumLabel(t, "weekday", day.weekday)}
+                  <Typography.Text type="secondary">{day.date.slice(5)}</Typography.Text>
+                  {day.date === today && <Tag color="purple">{t("today")}</Tag>}
+                </Space>
+              }
+              styles={{ body: { minHeight: 96 } }}
+            >
+              <Space orientation="vertical" size={4} style={{ width: "100%" }}>
+                {day.withdrawal && (
+                  <Tag color="orange" style={{ whiteSpace: "normal" }}>
+                    {t("calendarWithdrawnDay", { reason: day.withdrawal.reason || "—" })}
+                  </Tag>
+                )}
+                {day.slots.map((slot) => (
+                  <Tag key={slot.id} color={day.withdrawal ? "default" : "green"}>
+                    {`${hhmm(slot.start_time)}–${hhmm(slot.end_time)} ${t("calendarFree")}`}
+                  </Tag>
+                ))}
+                {day.bookings.map((booking) => (
+                  <Tag key={booking.id} color={booking.withdrawn ? "red" : "blue"} style={{ whiteSpace: "normal" }}>
+                    {`${formatTime(booking.start)}–${formatTime(booking.end)} ${booking.shift_title}`}
+                    {booking.withdrawn ? ` · ${t("calendarBookingWithdrawn")}` : ""}
+                    {booking.replaces ? ` · ${t("calendarReplacement")}` : ""}
+                  </Tag>
+                ))}
+                {!day.withdrawal && day.slots.length === 0 && day.bookings.length === 0 && (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t("calendarDayEmpty")}
+                    style={{ margin: 0 }}
+                  />
+                )}
               </Space>
-            }
-            styles={{ body: { minHeight: 96 } }}
-          >
-            <Space orientation="vertical" size={4} style={{ width: "100%" }}>
-              {day.withdrawal && (
-                <Tag color="orange" style={{ whiteSpace: "normal" }}>
-                  {t("calendarWithdrawnDay", { reason: day.withdrawal.reason || "—" })}
-                </Tag>
-              )}
-              {day.slots.map((slot) => (
-                <Tag key={slot.id} color={day.withdrawal ? "default" : "green"}>
-                  {`${hhmm(slot.start_time)}–${hhmm(slot.end_time)} ${t("calendarFree")}`}
-                </Tag>
-              ))}
-              {day.bookings.map((booking) => (
-                <Tag key={booking.id} color={booking.withdrawn ? "red" : "blue"} style={{ whiteSpace: "normal" }}>
-                  {`${formatTime(booking.start)}–${formatTime(booking.end)} ${booking.shift_title}`}
-                  {booking.withdrawn ? ` · ${t("calendarBookingWithdrawn")}` : ""}
-                  {booking.replaces ? ` · ${t("calendarReplacement")}` : ""}
-                </Tag>
-              ))}
-              {!day.withdrawal && day.slots.length === 0 && day.bookings.length === 0 && (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("calendarDayEmpty")} style={{ margin: 0 }} />
-              )}
-            </Space>
-          </Card>
-        ))}
-      </div>
+            </Card>
+          ))}
+        </div>
       )}
     </Space>
   );
 }
 
 /** A month at a glance: per day, its free slots, bookings and whether it is withdrawn; a day opens its week. */
-function MonthView({ resource, slots, onOpenWeek }: { resource: number; slots: Slot[]; onOpenWeek: (day: string) => void }) {
+function MonthView({
+  resource,
+  slots,
+  onOpenWeek,
+}: {
+  resource: number;
+  slots: Slot[];
+  onOpenWeek: (day: string) => void;
+}) {
   const { t } = useI18n();
   // The month's first day, YYYY-MM-DD.
   const [first, setFirst] = useState(() => `${districtToday().slice(0, 8)}01`);
@@ -141,7 +153,10 @@ function MonthView({ resource, slots, onOpenWeek }: { resource: number; slots: S
   const withdrawals = useResourceWithdrawalsBetween(resource, first, last);
   const failed = bookings.error ?? withdrawals.error;
   const days = new Map(
-    calendarDays(first, daysBetween(first, last) + 1, slots, bookings.data ?? [], withdrawals.data ?? []).map((day) => [day.date, day]),
+    calendarDays(first, daysBetween(first, last) + 1, slots, bookings.data ?? [], withdrawals.data ?? []).map((day) => [
+      day.date,
+      day,
+    ]),
   );
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="resource-month">
@@ -158,8 +173,12 @@ function MonthView({ resource, slots, onOpenWeek }: { resource: number; slots: S
           return (
             <Space orientation="vertical" size={0}>
               {day.withdrawal && <Badge color="orange" text={t("calendarWithdrawn")} />}
-              {day.slots.length > 0 && !day.withdrawal && <Badge color="green" text={t("calendarFreeCount", { count: day.slots.length })} />}
-              {day.bookings.length > 0 && <Badge color="blue" text={t("calendarBookedCount", { count: day.bookings.length })} />}
+              {day.slots.length > 0 && !day.withdrawal && (
+                <Badge color="green" text={t("calendarFreeCount", { count: day.slots.length })} />
+              )}
+              {day.bookings.length > 0 && (
+                <Badge color="blue" text={t("calendarBookedCount", { count: day.bookings.length })} />
+              )}
             </Space>
           );
         }}

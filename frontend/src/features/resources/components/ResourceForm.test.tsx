@@ -10,10 +10,23 @@ import { unitRep } from "./testData";
 import { ResourceForm } from "./ResourceForm";
 
 const community: Schema<"Community"> = {
-  id: 1, sub_district: 1, name: "百花社区", code: "C1", address: "伊河路7号", lat: 34.75, lng: 113.63, population: 0,
+  id: 1,
+  sub_district: 1,
+  name: "百花社区",
+  code: "C1",
+  address: "伊河路7号",
+  lat: 34.75,
+  lng: 113.63,
+  population: 0,
 };
 const unit: Schema<"Unit"> = {
-  id: 1, name: "财政局", kind: "agency", community: 1, community_name: "百花社区", address: "友爱路83号", lat: 34.7506,
+  id: 1,
+  name: "财政局",
+  kind: "agency",
+  community: 1,
+  community_name: "百花社区",
+  address: "友爱路83号",
+  lat: 34.7506,
   lng: 113.6325,
 };
 
@@ -23,11 +36,17 @@ beforeEach(() => {
   server.use(
     http.get("/api/communities/", ({ response }) => response(200).json(page([community]))),
     http.get("/api/units/{id}/", ({ params, response }) =>
-      params.id === "1" ? response(200).json(unit) : response(404).json({ message: "未找到。", extra: { code: "not_found", fields: {} } })),
+      params.id === "1"
+        ? response(200).json(unit)
+        : response(404).json({ message: "未找到。", extra: { code: "not_found", fields: {} } }),
+    ),
     http.post("/api/resources/", async ({ request, response }) => {
       posted.push(await request.json());
       return response.untyped(
-        jsonReply(400, { message: "name: 已有同名资源。", extra: { code: "invalid", fields: { name: ["已有同名资源。"] } } }),
+        jsonReply(400, {
+          message: "name: 已有同名资源。",
+          extra: { code: "invalid", fields: { name: ["已有同名资源。"] } },
+        }),
       );
     }),
   );

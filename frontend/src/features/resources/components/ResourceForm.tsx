@@ -40,27 +40,61 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
 
   const submit = (values: ResourceInput) => {
     setError(null);
-    const body = { ...values, features: values.features ?? [], address: values.address ?? "", conditions: values.conditions ?? "" };
+    const body = {
+      ...values,
+      features: values.features ?? [],
+      address: values.address ?? "",
+      conditions: values.conditions ?? "",
+    };
     save.mutate(
       { id: resource?.id, body },
       { onSuccess: () => onClose(true), onError: (e) => setError(applyServerErrors(form, e)) },
     );
   };
 
-  const initial: Partial<ResourceInput> = resource ?? { category: undefined, capacity: 0, features: [], status: "listed", name: "", address: "", conditions: "" };
+  const initial: Partial<ResourceInput> = resource ?? {
+    category: undefined,
+    capacity: 0,
+    features: [],
+    status: "listed",
+    name: "",
+    address: "",
+    conditions: "",
+  };
   return (
-    <FormModal form={form} title={resource ? t("editResource") : t("newResource")} saving={save.isPending} onCancel={() => onClose(false)}>
+    <FormModal
+      form={form}
+      title={resource ? t("editResource") : t("newResource")}
+      saving={save.isPending}
+      onCancel={() => onClose(false)}
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} data-testid="resource-form">
-        <Form.Item name="name" label={t("name")} rules={[{ required: true, whitespace: true, message: t("nameRequired") }, { max: 128 }]}>
+        <Form.Item
+          name="name"
+          label={t("name")}
+          rules={[{ required: true, whitespace: true, message: t("nameRequired") }, { max: 128 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="category" label={t("category")} rules={[{ required: true, message: t("categoryRequired") }]}>
           <Select options={CATEGORIES.map((c) => ({ value: c, label: enumLabel(t, "cat", c) }))} />
         </Form.Item>
-        <Form.Item name="community" label={t("community")} rules={[{ required: true, message: t("communityRequired") }]}>
-          <Select options={communityOptions} loading={communities.isLoading} showSearch={{ optionFilterProp: "label" }} />
+        <Form.Item
+          name="community"
+          label={t("community")}
+          rules={[{ required: true, message: t("communityRequired") }]}
+        >
+          <Select
+            options={communityOptions}
+            loading={communities.isLoading}
+            showSearch={{ optionFilterProp: "label" }}
+          />
         </Form.Item>
-        <Form.Item name="capacity" label={t("capacity")} rules={[{ type: "number", min: 0, message: t("capacityInvalid") }]}>
+        <Form.Item
+          name="capacity"
+          label={t("capacity")}
+          rules={[{ type: "number", min: 0, message: t("capacityInvalid") }]}
+        >
           <InputNumber style={{ width: 160 }} precision={0} />
         </Form.Item>
         <Form.Item name="features" label={t("features")} extra={t("featuresHelp")}>

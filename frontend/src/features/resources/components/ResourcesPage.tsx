@@ -43,10 +43,10 @@ export function ResourcesPage() {
         }
         columns={[
           { title: t("name"), dataIndex: "name" },
-          { title: t("category"), dataIndex: "category", render: (v) => enumLabel(t, "cat", v) },
+          { title: t("category"), dataIndex: "category", render: (_, r) => enumLabel(t, "cat", r.category) },
           { title: t("capacity"), dataIndex: "capacity" },
           { title: t("community"), dataIndex: "community_name" },
-          { title: t("unit"), dataIndex: "unit_name", render: (v) => v ?? "—" },
+          { title: t("unit"), dataIndex: "unit_name", render: (_, r) => r.unit_name ?? "—" },
           {
             title: t("slots"),
             dataIndex: "slots",
@@ -55,7 +55,9 @@ export function ResourcesPage() {
           {
             title: t("status"),
             dataIndex: "status",
-            render: (v) => <Tag color={v === "listed" ? "green" : "default"}>{enumLabel(t, "resStatus", v)}</Tag>,
+            render: (_, r) => (
+              <Tag color={r.status === "listed" ? "green" : "default"}>{enumLabel(t, "resStatus", r.status)}</Tag>
+            ),
           },
           {
             title: t("actions"),

@@ -99,8 +99,10 @@ export function SlotsEditor({ resourceId, slots }: { resourceId: number; slots: 
             { required: true, message: t("slotTimeRequired") },
             ({ getFieldValue }) => ({
               validator: (_, value: Dayjs | undefined) => {
-                const start: Dayjs | undefined = getFieldValue("start_time");
-                return !value || !start || pickedTime(value) > pickedTime(start) ? Promise.resolve() : Promise.reject(new Error(t("slotOrder")));
+                const start = getFieldValue("start_time") as Dayjs | undefined;
+                return !value || !start || pickedTime(value) > pickedTime(start)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("slotOrder")));
               },
             }),
           ]}

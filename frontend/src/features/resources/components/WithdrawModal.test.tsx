@@ -40,8 +40,14 @@ it("asks for the resource, the day and a reason before sending anything", async 
 it("shows the server's error on the day, and a 409 refusal in an alert", async () => {
   const onDone = vi.fn();
   withdrawReply = () =>
-    jsonReply(400, { message: "date: 已经过去的日期不能撤回。", extra: { code: "invalid", fields: { date: ["已经过去的日期不能撤回。"] } } });
-  renderWithApp(<WithdrawModal resource={{ id: 9, name: "会议室" }} initialDate={tomorrow} onClose={vi.fn()} onDone={onDone} />, { me: unitRep });
+    jsonReply(400, {
+      message: "date: 已经过去的日期不能撤回。",
+      extra: { code: "invalid", fields: { date: ["已经过去的日期不能撤回。"] } },
+    });
+  renderWithApp(
+    <WithdrawModal resource={{ id: 9, name: "会议室" }} initialDate={tomorrow} onClose={vi.fn()} onDone={onDone} />,
+    { me: unitRep },
+  );
   const dialog = await screen.findByRole("dialog");
   await userEvent.type(within(dialog).getByLabelText("原因"), "单位内部活动");
   await userEvent.click(within(dialog).getByRole("button", { name: "撤回" }));

@@ -73,7 +73,9 @@ export function WithdrawModal({
             { required: true, message: t("withdrawDateRequired") },
             {
               validator: (_, value: Dayjs | undefined) =>
-                !value || pickedDay(value) >= districtToday() ? Promise.resolve() : Promise.reject(new Error(t("withdrawDatePast"))),
+                !value || pickedDay(value) >= districtToday()
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("withdrawDatePast"))),
             },
           ]}
         >

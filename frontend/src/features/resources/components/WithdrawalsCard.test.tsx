@@ -16,8 +16,21 @@ import { WithdrawModal } from "./WithdrawModal";
 const tomorrow = dayjs().add(1, "day").format("YYYY-MM-DD");
 const later = dayjs().add(5, "day").format("YYYY-MM-DD");
 
-function withdrawal(id: number, resource: number, resource_name: string, date: string, can_take_back: boolean): Withdrawal {
-  return row({ id, resource, resource_name, date, can_take_back, backfilled_at: can_take_back ? null : "2026-01-01T08:01:00+08:00" });
+function withdrawal(
+  id: number,
+  resource: number,
+  resource_name: string,
+  date: string,
+  can_take_back: boolean,
+): Withdrawal {
+  return row({
+    id,
+    resource,
+    resource_name,
+    date,
+    can_take_back,
+    backfilled_at: can_take_back ? null : "2026-01-01T08:01:00+08:00",
+  });
 }
 
 let listed: Withdrawal[];

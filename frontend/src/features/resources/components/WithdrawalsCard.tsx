@@ -18,8 +18,9 @@ export function useTakeBack() {
     cancel.mutate(
       { resource, date },
       {
-        onSuccess: () => message.success(t("takeBackOk")),
-        onError: (e) => modal.error({ title: t("takeBackRefused"), content: e instanceof ApiError ? e.message : String(e) }),
+        onSuccess: () => void message.success(t("takeBackOk")),
+        onError: (e) =>
+          void modal.error({ title: t("takeBackRefused"), content: e instanceof ApiError ? e.message : String(e) }),
       },
     );
   /** Whether the take-back of this resource and day is on its way. */

@@ -14,7 +14,13 @@ export interface CalendarDay {
 }
 
 /** `count` days from `start` (YYYY-MM-DD). */
-export function calendarDays(start: string, count: number, slots: Slot[], bookings: Booking[], withdrawals: Withdrawal[]): CalendarDay[] {
+export function calendarDays(
+  start: string,
+  count: number,
+  slots: Slot[],
+  bookings: Booking[],
+  withdrawals: Withdrawal[],
+): CalendarDay[] {
   return Array.from({ length: count }, (_, index) => {
     const date = addDays(start, index);
     const weekday = weekdayOf(date);

@@ -30,7 +30,8 @@ const en: Translation<typeof zh> = {
   resStatus_listed: "Listed",
   resStatus_withdrawn: "Withdrawn",
   bookingsTitle: "Bookings",
-  bookingsEmpty: "No published bookings of your resources this week. When a published plan uses them, they appear here.",
+  bookingsEmpty:
+    "No published bookings of your resources this week. When a published plan uses them, they appear here.",
   resourceRequired: "Choose a resource",
   withdrawDay: "Withdraw for a day",
   withdrawTitle: "Withdraw for a day",
@@ -66,7 +67,8 @@ const en: Translation<typeof zh> = {
   calendarBookingWithdrawn: "withdrawn, a replacement is sought",
   calendarReplacement: "replacement",
   calendarDayEmpty: "No free time",
-  calendarNoSlots: "This resource has no free slots yet: edit it in the resources list and add free time, so that the matching can use it.",
+  calendarNoSlots:
+    "This resource has no free slots yet: edit it in the resources list and add free time, so that the matching can use it.",
   calendarWeekView: "Week",
   calendarMonthView: "Month",
   calendarFreeCount: "{count} free",

@@ -5,7 +5,8 @@ import { apiClient, unwrap } from "@/lib/api";
 export function useShiftQrToken(shiftId: number) {
   return useQuery({
     queryKey: ["shifts", "qr-token", shiftId],
-    queryFn: () => unwrap(apiClient.GET("/api/attendance/shifts/{shift_id}/qr-token/", { params: { path: { shift_id: shiftId } } })),
+    queryFn: () =>
+      unwrap(apiClient.GET("/api/attendance/shifts/{shift_id}/qr-token/", { params: { path: { shift_id: shiftId } } })),
     staleTime: 60_000,
   });
 }

@@ -5,10 +5,11 @@ import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
 
 export type Shift = Schema<"Shift">;
 
-export function useShifts(week: string, params: ListParams) {
+/** A page of the shifts in time order; the list gives the week among its filters (`week`, a Monday). */
+export function useShifts(params: ListParams) {
   return useQuery({
-    queryKey: ["shifts", week, params],
-    queryFn: () => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...params, week, ordering: "start" } } })),
+    queryKey: ["shifts", params.week, params],
+    queryFn: () => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...params, ordering: "start" } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,6 +18,9 @@ export function useShifts(week: string, params: ListParams) {
 export function useWeekShifts(week: string) {
   return useQuery({
     queryKey: ["shifts", week, "all"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ordering: "start" } } }))),
+    queryFn: () =>
+      allPages((page) =>
+        unwrap(apiClient.GET("/api/shifts/", { params: { query: { ...page, week, ordering: "start" } } })),
+      ),
   });
 }

@@ -25,7 +25,10 @@ export function ShiftQrModal({ shift, onClose }: { shift: Shift; onClose: () => 
             <QRCode value={checkInUrl(token.data!.token)} size={240} />
           </div>
           <Typography.Text type="secondary">
-            {t("qrValid", { from: formatDateTime(token.data!.valid_from), until: formatDateTime(token.data!.valid_until) })}
+            {t("qrValid", {
+              from: formatDateTime(token.data!.valid_from),
+              until: formatDateTime(token.data!.valid_until),
+            })}
           </Typography.Text>
           <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
             {t("qrHelp")}

@@ -14,8 +14,19 @@ import { ShiftsPage } from "./ShiftsPage";
 const week = nextMonday();
 const day = (offset: number, time: string) => `${dayjs(week).add(offset, "day").format("YYYY-MM-DD")}T${time}:00`;
 const shift = (id: number, title: string, offset: number): Shift => ({
-  id, title, community: 1, community_name: "百花社区", origin: "post", week, start: day(offset, "09:00"), end: day(offset, "11:00"),
-  seats: 2, priority: 3, required_skills: {}, lat: 34.75, lng: 113.62,
+  id,
+  title,
+  community: 1,
+  community_name: "百花社区",
+  origin: "post",
+  week,
+  start: day(offset, "09:00"),
+  end: day(offset, "11:00"),
+  seats: 2,
+  priority: 3,
+  required_skills: {},
+  lat: 34.75,
+  lng: 113.62,
 });
 
 let asked: URLSearchParams[] = [];

@@ -4,7 +4,7 @@ import { Button, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
-import { SimpleList, type ListParams } from "@/components/SimpleList";
+import { SimpleList } from "@/components/SimpleList";
 import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
 import { formatSpan, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -21,14 +21,25 @@ function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => 
   const rows = shifts.data ?? [];
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Typography.Text type="secondary">{rows.length ? t("weekShiftsCount", { count: rows.length }) : t("shiftsEmpty")}</Typography.Text>
-      <WeekCalendar week={week} items={rows.map((s) => ({ ...s, key: s.id }))} title={(s) => s.title} testId="shifts-week">
+      <Typography.Text type="secondary">
+        {rows.length ? t("weekShiftsCount", { count: rows.length }) : t("shiftsEmpty")}
+      </Typography.Text>
+      <WeekCalendar
+        week={week}
+        items={rows.map((s) => ({ ...s, key: s.id }))}
+        title={(s) => s.title}
+        testId="shifts-week"
+      >
         {(s) => (
           <Space orientation="vertical" size={2}>
             <Typography.Text style={{ fontSize: 12 }}>{s.community_name}</Typography.Text>
             <Space size={4} wrap>
-              <Tag>{t("seats")} {s.seats}</Tag>
-              <Tag color={(s.priority ?? 0) >= 4 ? "red" : undefined}>{t("priority")} {s.priority}</Tag>
+              <Tag>
+                {t("seats")} {s.seats}
+              </Tag>
+              <Tag color={(s.priority ?? 0) >= 4 ? "red" : undefined}>
+                {t("priority")} {s.priority}
+              </Tag>
               <Tag>{enumLabel(t, "origin", s.origin)}</Tag>
             </Space>
             <SkillTags skills={s.required_skills ?? {}} atLeast />
@@ -66,7 +77,8 @@ export function ShiftsPage() {
         <SimpleList<Shift>
           key={week}
           title={`${t("menuShifts")} · ${t("weekOf", { date: week })}`}
-          useRows={(params: ListParams) => useShifts(week, params)}
+          useRows={useShifts}
+          filters={{ week }}
           emptyText={t("shiftsEmpty")}
           searchable={false}
           extra={controls}
@@ -74,7 +86,7 @@ export function ShiftsPage() {
             { title: t("name"), dataIndex: "title" },
             { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
             { title: t("community"), dataIndex: "community_name" },
-            { title: t("origin"), dataIndex: "origin", render: (v) => enumLabel(t, "origin", v) },
+            { title: t("origin"), dataIndex: "origin", render: (_, s) => enumLabel(t, "origin", s.origin) },
             { title: t("seats"), dataIndex: "seats" },
             { title: t("priority"), dataIndex: "priority" },
             {

@@ -4,7 +4,14 @@ import { Alert, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { CREATABLE_ROLES, SCOPE_FIELD, useCreateAccount, useScopeOptions, type Account, type CreatableRole } from "../api/users";
+import {
+  CREATABLE_ROLES,
+  SCOPE_FIELD,
+  useCreateAccount,
+  useScopeOptions,
+  type Account,
+  type CreatableRole,
+} from "../api/users";
 
 interface Values {
   display_name: string;
@@ -43,27 +50,58 @@ export function AccountForm({ onClose, onDone }: { onClose: () => void; onDone: 
   };
 
   return (
-    <Modal open title={t("accountCreate")} okText={t("accountCreateOk")} cancelText={t("cancel")} onCancel={onClose}
-      onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}
-        initialValues={{ display_name: "", phone: "", email: "" }}>
-        <Form.Item name="display_name" label={t("accountName")} rules={[{ required: true, whitespace: true, message: t("accountNameRequired") }]}>
+    <Modal
+      open
+      title={t("accountCreate")}
+      okText={t("accountCreateOk")}
+      cancelText={t("cancel")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        initialValues={{ display_name: "", phone: "", email: "" }}
+      >
+        <Form.Item
+          name="display_name"
+          label={t("accountName")}
+          rules={[{ required: true, whitespace: true, message: t("accountNameRequired") }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="role" label={t("accountRole")} rules={[{ required: true, message: t("accountRoleRequired") }]}>
-          <Select options={CREATABLE_ROLES.map((value) => ({ value, label: enumLabel(t, "role", value) }))}
-            onChange={() => form.setFieldsValue({ sub_district: undefined, community: undefined, unit: undefined })} />
+          <Select
+            options={CREATABLE_ROLES.map((value) => ({ value, label: enumLabel(t, "role", value) }))}
+            onChange={() => form.setFieldsValue({ sub_district: undefined, community: undefined, unit: undefined })}
+          />
         </Form.Item>
         {scopeField && (
-          <Form.Item name={scopeField} label={t(SCOPE_LABEL[scopeField])} rules={[{ required: true, message: t("accountScopeRequired") }]}>
+          <Form.Item
+            name={scopeField}
+            label={t(SCOPE_LABEL[scopeField])}
+            rules={[{ required: true, message: t("accountScopeRequired") }]}
+          >
             <Select showSearch={{ optionFilterProp: "label" }} loading={scopes.isLoading} options={scopes.data ?? []} />
           </Form.Item>
         )}
-        <Form.Item name="phone" label={t("accountPhone")} extra={t("accountPhoneHelp")}
-          rules={[{ required: true, whitespace: true, message: t("accountPhoneRequired") }]}>
+        <Form.Item
+          name="phone"
+          label={t("accountPhone")}
+          extra={t("accountPhoneHelp")}
+          rules={[{ required: true, whitespace: true, message: t("accountPhoneRequired") }]}
+        >
           <Input inputMode="tel" autoComplete="off" maxLength={32} />
         </Form.Item>
-        <Form.Item name="email" label={t("accountEmail")} rules={[{ type: "email", message: t("accountEmailInvalid") }]}>
+        <Form.Item
+          name="email"
+          label={t("accountEmail")}
+          rules={[{ type: "email", message: t("accountEmailInvalid") }]}
+        >
           <Input maxLength={254} />
         </Form.Item>
         {/* Scope fields the form does not show (another role's) come back from the server as a message here. */}

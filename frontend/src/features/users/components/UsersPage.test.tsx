@@ -11,13 +11,36 @@ import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import { UsersPage } from "./UsersPage";
 
-const admin: Me = { id: 1, username: "admin", display_name: "区管理员", role: "admin", sub_district: null, community: null, unit: null, volunteer: null };
+const admin: Me = {
+  id: 1,
+  username: "admin",
+  display_name: "区管理员",
+  role: "admin",
+  sub_district: null,
+  community: null,
+  unit: null,
+  volunteer: null,
+};
 
 function account(fields: Partial<Schema<"User">> = {}): Schema<"User"> {
   return {
-    id: 5, username: "u5", display_name: "李敏", role: "community_coordinator", sub_district: null, community: 3, unit: null,
-    phone: "13800000005", email: "", phone_problem: "", is_active: true, activated: false, activated_at: null,
-    privacy_version: "", privacy_accepted_at: null, last_login: null, date_joined: "2026-12-01T09:00:00+08:00",
+    id: 5,
+    username: "u5",
+    display_name: "李敏",
+    role: "community_coordinator",
+    sub_district: null,
+    community: 3,
+    unit: null,
+    phone: "13800000005",
+    email: "",
+    phone_problem: "",
+    is_active: true,
+    activated: false,
+    activated_at: null,
+    privacy_version: "",
+    privacy_accepted_at: null,
+    last_login: null,
+    date_joined: "2026-12-01T09:00:00+08:00",
     ...fields,
   };
 }
@@ -29,14 +52,33 @@ beforeEach(() => {
   posted = [];
   accounts = [
     account(),
-    account({ id: 6, username: "u6", display_name: "赵强", role: "unit_representative", community: null, unit: 8, is_active: false, activated: true, activated_at: "2026-12-02T10:00:00+08:00" }),
+    account({
+      id: 6,
+      username: "u6",
+      display_name: "赵强",
+      role: "unit_representative",
+      community: null,
+      unit: 8,
+      is_active: false,
+      activated: true,
+      activated_at: "2026-12-02T10:00:00+08:00",
+    }),
   ];
   server.use(
     http.get("/api/users/", ({ response }) => response(200).json(page(accounts))),
-    http.get("/api/sub-districts/", ({ response }) => response(200).json(page([{ id: 2, district: 1, name: "林山寨街道", code: "S2" }]))),
+    http.get("/api/sub-districts/", ({ response }) =>
+      response(200).json(page([{ id: 2, district: 1, name: "林山寨街道", code: "S2" }])),
+    ),
     http.get("/api/communities/", ({ response }) =>
-      response(200).json(page([{ id: 3, sub_district: 2, name: "百花社区", code: "C3", address: "", lat: 0, lng: 0, population: 0 }] as Schema<"Community">[]))),
-    http.get("/api/units/", ({ response }) => response(200).json(page([{ id: 8, name: "市二医院" }] as Schema<"Unit">[]))),
+      response(200).json(
+        page([
+          { id: 3, sub_district: 2, name: "百花社区", code: "C3", address: "", lat: 0, lng: 0, population: 0 },
+        ] as Schema<"Community">[]),
+      ),
+    ),
+    http.get("/api/units/", ({ response }) =>
+      response(200).json(page([{ id: 8, name: "市二医院" }] as Schema<"Unit">[])),
+    ),
     http.post("/api/users/{id}/disable/", ({ params, response }) => {
       posted.push({ path: `disable ${params.id}` });
       return response(200).json(account({ id: Number(params.id), is_active: false }));
@@ -97,12 +139,18 @@ it("creates a community coordinator: the scope asked for first, the server's pho
   await userEvent.click(within(dialog).getByLabelText("所属社区"));
   await userEvent.click(await screen.findByTitle("百花社区"));
   createReply = () =>
-    jsonReply(400, { message: "phone: 该手机号已被其他账号使用。", extra: { code: "phone_taken", fields: { phone: ["该手机号已被其他账号使用。"] } } });
+    jsonReply(400, {
+      message: "phone: 该手机号已被其他账号使用。",
+      extra: { code: "phone_taken", fields: { phone: ["该手机号已被其他账号使用。"] } },
+    });
   await userEvent.click(within(dialog).getByRole("button", { name: "创建并发送邀请" }));
   expect(await within(dialog).findByText("该手机号已被其他账号使用。")).toBeInTheDocument();
   expect(within(dialog).queryByRole("alert")).toBeNull();
   expect(posted).toEqual([
-    { path: "create", body: { display_name: "周洁", role: "community_coordinator", community: 3, phone: "13900000001", email: "" } },
+    {
+      path: "create",
+      body: { display_name: "周洁", role: "community_coordinator", community: 3, phone: "13900000001", email: "" },
+    },
   ]);
 
   createReply = () => jsonReply(201, account({ id: 9, display_name: "周洁", phone: "13900000002" }));

@@ -20,8 +20,13 @@ function useScopeNames() {
   const communities = useScopeOptions("community");
   const units = useScopeOptions("unit");
   return useMemo(() => {
-    const names = (rows?: { value: number; label: string }[]) => new Map((rows ?? []).map((row) => [row.value, row.label]));
-    const maps = { sub_district: names(subDistricts.data), community: names(communities.data), unit: names(units.data) };
+    const names = (rows?: { value: number; label: string }[]) =>
+      new Map((rows ?? []).map((row) => [row.value, row.label]));
+    const maps = {
+      sub_district: names(subDistricts.data),
+      community: names(communities.data),
+      unit: names(units.data),
+    };
     return (account: Account) => {
       for (const field of ["sub_district", "community", "unit"] as const) {
         const id = account[field];
@@ -42,12 +47,20 @@ export function UsersPage() {
   const act = useAccountAction();
   const scopeOf = useScopeNames();
 
-  const run = (account: Account, action: AccountAction, done: "accountDisabled" | "accountEnabled" | "accountLoginReset") =>
+  const run = (
+    account: Account,
+    action: AccountAction,
+    done: "accountDisabled" | "accountEnabled" | "accountLoginReset",
+  ) =>
     act.mutate(
       { id: account.id, action },
       {
-        onSuccess: () => message.success(t(done, { name: account.display_name })),
-        onError: (e) => modal.error({ title: t("accountActionRefused"), content: e instanceof ApiError ? e.message : String(e) }),
+        onSuccess: () => void message.success(t(done, { name: account.display_name })),
+        onError: (e) =>
+          void modal.error({
+            title: t("accountActionRefused"),
+            content: e instanceof ApiError ? e.message : String(e),
+          }),
       },
     );
 
@@ -61,12 +74,36 @@ export function UsersPage() {
         emptyText={t("accountsEmpty")}
         extra={
           <Space wrap>
-            <Select allowClear placeholder={t("accountRole")} style={{ width: 150 }} value={filters.role} onChange={set("role")}
-              options={ROLES.map((value) => ({ value, label: enumLabel(t, "role", value) }))} />
-            <Select allowClear placeholder={t("accountActive")} style={{ width: 110 }} value={filters.is_active} onChange={set("is_active")}
-              options={[{ value: "true", label: t("accountActiveYes") }, { value: "false", label: t("accountActiveNo") }]} />
-            <Select allowClear placeholder={t("accountActivated")} style={{ width: 110 }} value={filters.activated} onChange={set("activated")}
-              options={[{ value: "true", label: t("accountActivatedYes") }, { value: "false", label: t("accountActivatedNo") }]} />
+            <Select
+              allowClear
+              placeholder={t("accountRole")}
+              style={{ width: 150 }}
+              value={filters.role}
+              onChange={set("role")}
+              options={ROLES.map((value) => ({ value, label: enumLabel(t, "role", value) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t("accountActive")}
+              style={{ width: 110 }}
+              value={filters.is_active}
+              onChange={set("is_active")}
+              options={[
+                { value: "true", label: t("accountActiveYes") },
+                { value: "false", label: t("accountActiveNo") },
+              ]}
+            />
+            <Select
+              allowClear
+              placeholder={t("accountActivated")}
+              style={{ width: 110 }}
+              value={filters.activated}
+              onChange={set("activated")}
+              options={[
+                { value: "true", label: t("accountActivatedYes") },
+                { value: "false", label: t("accountActivatedNo") },
+              ]}
+            />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t("accountCreate")}
             </Button>
@@ -85,7 +122,9 @@ export function UsersPage() {
               <Space size={4} wrap>
                 {row.is_active ? <Tag color="green">{t("accountActiveYes")}</Tag> : <Tag>{t("accountActiveNo")}</Tag>}
                 {row.activated ? (
-                  <Tag color="blue" title={formatDateTime(row.activated_at)}>{t("accountActivatedYes")}</Tag>
+                  <Tag color="blue" title={formatDateTime(row.activated_at)}>
+                    {t("accountActivatedYes")}
+                  </Tag>
                 ) : (
                   <Tag color="orange">{t("accountActivatedNo")}</Tag>
                 )}
@@ -99,16 +138,28 @@ export function UsersPage() {
               row.id === me.id ? null : (
                 <Space size={4} wrap>
                   {row.is_active ? (
-                    <Popconfirm title={t("accountDisableConfirm", { name: row.display_name })} okText={t("confirm")} cancelText={t("cancel")}
-                      onConfirm={() => run(row, "disable", "accountDisabled")}>
-                      <Button size="small" danger>{t("accountDisable")}</Button>
+                    <Popconfirm
+                      title={t("accountDisableConfirm", { name: row.display_name })}
+                      okText={t("confirm")}
+                      cancelText={t("cancel")}
+                      onConfirm={() => run(row, "disable", "accountDisabled")}
+                    >
+                      <Button size="small" danger>
+                        {t("accountDisable")}
+                      </Button>
                     </Popconfirm>
                   ) : (
-                    <Button size="small" onClick={() => run(row, "enable", "accountEnabled")}>{t("accountEnable")}</Button>
+                    <Button size="small" onClick={() => run(row, "enable", "accountEnabled")}>
+                      {t("accountEnable")}
+                    </Button>
                   )}
                   {row.is_active && (
-                    <Popconfirm title={t("accountResetConfirm", { name: row.display_name })} okText={t("confirm")} cancelText={t("cancel")}
-                      onConfirm={() => run(row, "reset-login", "accountLoginReset")}>
+                    <Popconfirm
+                      title={t("accountResetConfirm", { name: row.display_name })}
+                      okText={t("confirm")}
+                      cancelText={t("cancel")}
+                      onConfirm={() => run(row, "reset-login", "accountLoginReset")}
+                    >
                       <Button size="small">{t("accountReset")}</Button>
                     </Popconfirm>
                   )}

@@ -3,7 +3,8 @@ import type { Translation } from "@/lib/i18n";
 import type zh from "./zh";
 
 const en: Translation<typeof zh> = {
-  accountsEmpty: "No accounts yet. Use “New account” to add sub-district or community coordinators and unit representatives.",
+  accountsEmpty:
+    "No accounts yet. Use “New account” to add sub-district or community coordinators and unit representatives.",
   accountName: "Name",
   accountNameRequired: "Enter the name",
   accountUsername: "Login name",

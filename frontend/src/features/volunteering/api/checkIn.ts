@@ -6,7 +6,11 @@ export function useCheck(direction: "in" | "out") {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (token: string) =>
-      unwrap(apiClient.POST(direction === "in" ? "/api/attendance/check-in/" : "/api/attendance/check-out/", { body: { token } })),
+      unwrap(
+        apiClient.POST(direction === "in" ? "/api/attendance/check-in/" : "/api/attendance/check-out/", {
+          body: { token },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ["volunteering"] }),
   });
 }

@@ -28,10 +28,12 @@ export function useDeclinePost() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      unwrap(apiClient.POST("/api/me/posts/{assignment_id}/decline/", {
-        params: { path: { assignment_id: id } },
-        body: { reason },
-      })),
+      unwrap(
+        apiClient.POST("/api/me/posts/{assignment_id}/decline/", {
+          params: { path: { assignment_id: id } },
+          body: { reason },
+        }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: postsKey }),
   });
 }

@@ -16,11 +16,13 @@ export function CheckInPage() {
   const [error, setError] = useState<string | null>(null);
   const done = checkOut.data ?? checkIn.data;
 
-  const run = (direction: "in" | "out") => async () => {
+  const run = (direction: "in" | "out") => () => {
     setError(null);
-    const { token } = await form.validateFields();
     const mutation = direction === "in" ? checkIn : checkOut;
-    mutation.mutate(token.trim(), { onError: (e) => setError(applyServerErrors(form, e)) });
+    form.validateFields().then(
+      ({ token }) => mutation.mutate(token.trim(), { onError: (e) => setError(applyServerErrors(form, e)) }),
+      () => undefined, // the missing code is shown on its field
+    );
   };
 
   return (
@@ -39,7 +41,12 @@ export function CheckInPage() {
       )}
       <Card>
         <Form form={form} layout="vertical" initialValues={{ token: params.get("token") ?? "" }}>
-          <Form.Item name="token" label={t("checkInCode")} extra={t("checkInHelp")} rules={[{ required: true, whitespace: true, message: t("checkInCodeRequired") }]}>
+          <Form.Item
+            name="token"
+            label={t("checkInCode")}
+            extra={t("checkInHelp")}
+            rules={[{ required: true, whitespace: true, message: t("checkInCodeRequired") }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}

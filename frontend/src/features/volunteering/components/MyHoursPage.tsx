@@ -30,7 +30,10 @@ export function MyHoursPage({ summary, records }: { summary?: ReactNode; records
           dataSource={list}
           renderItem={(row) => (
             <List.Item extra={`${row.hours.toFixed(1)} h`}>
-              <List.Item.Meta title={row.shift_title} description={`${formatSpan(row.shift_start, row.shift_end)} · ${row.community_name}`} />
+              <List.Item.Meta
+                title={row.shift_title}
+                description={`${formatSpan(row.shift_start, row.shift_end)} · ${row.community_name}`}
+              />
             </List.Item>
           )}
         />

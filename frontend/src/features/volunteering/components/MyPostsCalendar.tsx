@@ -18,7 +18,12 @@ export function MyPostsCalendar({ rows, initialWeek }: { rows: MyPost[]; initial
     <Space orientation="vertical" style={{ width: "100%" }}>
       <WeekPicker week={week} onChange={setWeek} />
       {inWeek.length === 0 && <Typography.Text type="secondary">{t("myPostsWeekEmpty")}</Typography.Text>}
-      <WeekCalendar week={week} items={inWeek.map((p) => ({ ...p, key: p.id }))} title={(p) => p.shift_title} testId="my-posts-week">
+      <WeekCalendar
+        week={week}
+        items={inWeek.map((p) => ({ ...p, key: p.id }))}
+        title={(p) => p.shift_title}
+        testId="my-posts-week"
+      >
         {(p) => (
           <Space orientation="vertical" size={2}>
             <Typography.Text style={{ fontSize: 12 }}>

@@ -11,14 +11,30 @@ import { firstWeek, MyPostsPage } from "./MyPostsPage";
 import type { MyPost } from "../api/myPosts";
 
 const volunteer = {
-  id: 7, username: "zhiyuanzhe", display_name: "志愿者", role: "volunteer" as const,
-  sub_district: null, community: 1, unit: null, volunteer: 7,
+  id: 7,
+  username: "zhiyuanzhe",
+  display_name: "志愿者",
+  role: "volunteer" as const,
+  sub_district: null,
+  community: 1,
+  unit: null,
+  volunteer: 7,
 };
 const at = (days: number, time: string) => `${dayjs().add(days, "day").format("YYYY-MM-DD")}T${time}:00`;
 const post = (id: number, title: string, days: number, status: MyPost["status"], from = "09:00"): MyPost => ({
-  id, run: 1, shift: id, shift_title: title, start: at(days, from), end: at(days, "23:00"),
-  place: { community: "百花社区", address: "文化路 1 号", lat: 0, lng: 0 }, post: null, status, reason: "",
-  answered_at: null, deadline: at(days - 1, "20:00"), others: [],
+  id,
+  run: 1,
+  shift: id,
+  shift_title: title,
+  start: at(days, from),
+  end: at(days, "23:00"),
+  place: { community: "百花社区", address: "文化路 1 号", lat: 0, lng: 0 },
+  post: null,
+  status,
+  reason: "",
+  answered_at: null,
+  deadline: at(days - 1, "20:00"),
+  others: [],
 });
 
 // The calendar view is a chunk of its own, fetched when chosen; imported here first so that choosing it waits for
@@ -41,7 +57,11 @@ it("opens on the week of the next post to come, else this week", () => {
 });
 
 it("shows my posts of the week on their days with their status", async () => {
-  rows = [post(1, "助老送餐", 9, "pending"), post(2, "文明劝导", 9, "accepted", "14:00"), post(3, "很久以后", 40, "pending")];
+  rows = [
+    post(1, "助老送餐", 9, "pending"),
+    post(2, "文明劝导", 9, "accepted", "14:00"),
+    post(3, "很久以后", 40, "pending"),
+  ];
   renderWithApp(<MyPostsPage />, { me: volunteer });
   await userEvent.click(await screen.findByText("日历"));
   const first = dayjs().add(9, "day");

@@ -16,7 +16,17 @@ import { POST_COLOURS } from "./postColours";
 // The calendar view brings the week calendar and its date picker: loaded when it is first chosen.
 const MyPostsCalendar = lazy(() => import("./MyPostsCalendar").then((m) => ({ default: m.MyPostsCalendar })));
 
-export function PostCard({ post, onAccept, onDecline, busy }: { post: MyPost; onAccept: () => void; onDecline: () => void; busy?: boolean }) {
+export function PostCard({
+  post,
+  onAccept,
+  onDecline,
+  busy,
+}: {
+  post: MyPost;
+  onAccept: () => void;
+  onDecline: () => void;
+  busy?: boolean;
+}) {
   const { t } = useI18n();
   const open = !isPast(post.deadline) && post.status !== "declined" && post.status !== "moved";
   return (
@@ -106,8 +116,9 @@ export function MyPostsPage() {
                 busy={accept.isPending && accept.variables === post.id}
                 onAccept={() =>
                   accept.mutate(post.id, {
-                    onSuccess: () => message.success(t("acceptedOk")),
-                    onError: (e) => modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
+                    onSuccess: () => void message.success(t("acceptedOk")),
+                    onError: (e) =>
+                      void modal.error({ title: t("refused"), content: e instanceof ApiError ? e.message : String(e) }),
                   })
                 }
                 onDecline={() => setDeclining(post)}

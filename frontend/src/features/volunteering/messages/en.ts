@@ -20,7 +20,8 @@ const en: Translation<typeof zh> = {
   hoursTitle: "My service hours",
   hoursEmpty: "No service recorded yet. Hours are recorded when you check in at a shift.",
   calendarTitle: "Calendar link",
-  calendarText: "Subscribe to this address in your phone's calendar; accepted posts appear there. Treat it like a password.",
+  calendarText:
+    "Subscribe to this address in your phone's calendar; accepted posts appear there. Treat it like a password.",
   copy: "Copy",
   copied: "Copied",
   rotate: "New address",

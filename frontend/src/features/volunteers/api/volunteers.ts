@@ -39,7 +39,8 @@ export function useVolunteer(id: number) {
 export function useVerifySkill(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: VerifySkillInput) => unwrap(apiClient.POST("/api/volunteers/{id}/verify-skill/", { params: { path: { id } }, body })),
+    mutationFn: (body: VerifySkillInput) =>
+      unwrap(apiClient.POST("/api/volunteers/{id}/verify-skill/", { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["volunteers", "one", id] }),
   });
 }
@@ -65,7 +66,10 @@ export function useVolunteerAvailability(id: number) {
   return useQuery({
     queryKey: ["volunteers", "availability", id],
     queryFn: () =>
-      allPages((page) => unwrap(apiClient.GET("/api/availability/", { params: { query: { ...page, volunteer: id } } })), 200),
+      allPages(
+        (page) => unwrap(apiClient.GET("/api/availability/", { params: { query: { ...page, volunteer: id } } })),
+        200,
+      ),
   });
 }
 
@@ -73,7 +77,10 @@ export function useVolunteerHoldings(id: number) {
   return useQuery({
     queryKey: ["volunteers", "holdings", id],
     queryFn: () =>
-      allPages((page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, volunteer: id } } })), 200),
+      allPages(
+        (page) => unwrap(apiClient.GET("/api/post-holdings/", { params: { query: { ...page, volunteer: id } } })),
+        200,
+      ),
   });
 }
 
@@ -83,18 +90,27 @@ export function useVolunteerWeekAssignments(id: number, week: string) {
     queryKey: ["volunteers", "week", id, week],
     queryFn: async () => {
       const runs = await allPages(
-        (page) => unwrap(apiClient.GET("/api/planning/runs/", { params: { query: { ...page, week, published: true } } })),
+        (page) =>
+          unwrap(apiClient.GET("/api/planning/runs/", { params: { query: { ...page, week, published: true } } })),
         50,
       );
       const rows = await Promise.all(
         runs.map((run) =>
           allPages(
-            (page) => unwrap(apiClient.GET("/api/planning/runs/{id}/assignments/", { params: { path: { id: run.id }, query: page } })),
+            (page) =>
+              unwrap(
+                apiClient.GET("/api/planning/runs/{id}/assignments/", {
+                  params: { path: { id: run.id }, query: page },
+                }),
+              ),
             5000,
           ),
         ),
       );
-      return rows.flat().filter((row) => row.volunteer === id).sort((a, b) => a.shift_start.localeCompare(b.shift_start));
+      return rows
+        .flat()
+        .filter((row) => row.volunteer === id)
+        .sort((a, b) => a.shift_start.localeCompare(b.shift_start));
     },
   });
 }
@@ -103,7 +119,11 @@ export function useVolunteerWeekAssignments(id: number, week: string) {
 export function useVolunteerRecords(id: number) {
   return useQuery({
     queryKey: ["volunteers", "records", id],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/records/", { params: { query: { ...page, volunteer: id } } })), 2000),
+    queryFn: () =>
+      allPages(
+        (page) => unwrap(apiClient.GET("/api/records/", { params: { query: { ...page, volunteer: id } } })),
+        2000,
+      ),
   });
 }
 
@@ -129,7 +149,8 @@ export function useActivationCounts() {
 /** 重发邀请: a new invitation by SMS (the one sent before stops working). */
 export function useResendInvitation() {
   return useMutation({
-    mutationFn: (id: number) => unwrap(apiClient.POST("/api/volunteers/{id}/resend-invitation/", { params: { path: { id } } })),
+    mutationFn: (id: number) =>
+      unwrap(apiClient.POST("/api/volunteers/{id}/resend-invitation/", { params: { path: { id } } })),
   });
 }
 
@@ -140,9 +161,12 @@ export function useInvitationSheet() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (community: number) => {
-      const response = await globalThis.fetch(`${globalThis.location?.origin ?? ""}/api/communities/${community}/invitation-sheet/`, {
-        credentials: "same-origin",
-      });
+      const response = await globalThis.fetch(
+        `${globalThis.location?.origin ?? ""}/api/communities/${community}/invitation-sheet/`,
+        {
+          credentials: "same-origin",
+        },
+      );
       if (!response.ok) {
         let body: unknown;
         try {
@@ -152,7 +176,9 @@ export function useInvitationSheet() {
         }
         throw toApiError(response.status, body);
       }
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `invitations-${community}.pdf`;
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ??
+        `invitations-${community}.pdf`;
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;

@@ -10,11 +10,34 @@ import { http, server } from "@/test/server";
 import { SkillVerificationPanel } from "./SkillVerificationPanel";
 
 const volunteer = volunteerRow({
-  id: 7, number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "137****1234", home_community_name: "百花社区",
-  employer_unit_name: "中原区人民医院", skills: { medical: 3, first_aid: 2 }, max_hours_per_week: 8, active: true, activated: true,
-  employer_unit: 1, home_community: 1, languages: ["zh"], max_distance_km: null, consent_rank_name: false,
-  consent_share_with_unit: true, reported_community: null, reported_at: null,
-  verified_skills: [{ skill: "first_aid", level: 2, note: "红十字救护员证", verified_by: "百花社区协调员", verified_at: "2026-10-08T10:00:00+08:00" }],
+  id: 7,
+  number: "ZY0000001",
+  name: "张玉芳",
+  kind: "in_office",
+  phone_display: "137****1234",
+  home_community_name: "百花社区",
+  employer_unit_name: "中原区人民医院",
+  skills: { medical: 3, first_aid: 2 },
+  max_hours_per_week: 8,
+  active: true,
+  activated: true,
+  employer_unit: 1,
+  home_community: 1,
+  languages: ["zh"],
+  max_distance_km: null,
+  consent_rank_name: false,
+  consent_share_with_unit: true,
+  reported_community: null,
+  reported_at: null,
+  verified_skills: [
+    {
+      skill: "first_aid",
+      level: 2,
+      note: "红十字救护员证",
+      verified_by: "百花社区协调员",
+      verified_at: "2026-10-08T10:00:00+08:00",
+    },
+  ],
 });
 const catalogue: Schema<"Skill">[] = [
   { id: 1, code: "medical", name: "医疗义诊", name_en: "Medical care", requires_verification: true },
@@ -28,10 +51,12 @@ beforeEach(() => {
     http.get("/api/skills/", ({ response }) => response(200).json(page(catalogue))),
     http.post("/api/volunteers/{id}/verify-skill/", async ({ request, response }) => {
       requests.push({ path: new URL(request.url).pathname, body: await request.json() });
-      return response.untyped(jsonReply(400, {
-        message: "level: 请确保该值小于或者等于 5。",
-        extra: { code: "invalid", fields: { level: ["请确保该值小于或者等于 5。"] } },
-      }));
+      return response.untyped(
+        jsonReply(400, {
+          message: "level: 请确保该值小于或者等于 5。",
+          extra: { code: "invalid", fields: { level: ["请确保该值小于或者等于 5。"] } },
+        }),
+      );
     }),
     http.post("/api/volunteers/{id}/revoke-skill/", async ({ request, response }) => {
       requests.push({ path: new URL(request.url).pathname, body: await request.json() });
@@ -59,9 +84,11 @@ it("marks the claim that needs verification and sends a verification with its no
   await userEvent.type(within(dialog).getByLabelText("备注或证书编号"), "医师执业证书 No.4101");
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
 
-  await waitFor(() => expect(posted("/api/volunteers/7/verify-skill/")).toEqual([
-    { skill: "medical", level: 3, note: "医师执业证书 No.4101" },
-  ]));
+  await waitFor(() =>
+    expect(posted("/api/volunteers/7/verify-skill/")).toEqual([
+      { skill: "medical", level: 3, note: "医师执业证书 No.4101" },
+    ]),
+  );
   expect(await within(dialog).findByText("请确保该值小于或者等于 5。")).toBeInTheDocument(); // on its field
 });
 
@@ -81,7 +108,9 @@ it("revokes a verification after confirming", async () => {
   renderWithApp(<SkillVerificationPanel volunteer={volunteer} />);
   const panel = await screen.findByTestId("skill-verification");
   const aid = (await within(panel).findByText("应急救护")).closest("tr")!;
-  expect(within((await within(panel).findByText("医疗义诊")).closest("tr")!).queryByRole("button", { name: "撤销核验" })).toBeNull();
+  expect(
+    within((await within(panel).findByText("医疗义诊")).closest("tr")!).queryByRole("button", { name: "撤销核验" }),
+  ).toBeNull();
   await userEvent.click(within(aid).getByRole("button", { name: "撤销核验" }));
   await userEvent.click(await screen.findByRole("button", { name: "确定" }));
   await waitFor(() => expect(posted("/api/volunteers/7/revoke-skill/")).toEqual([{ skill: "first_aid" }]));

@@ -8,7 +8,13 @@ import { formatDate } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { useSkillNames } from "@/lib/skills";
-import { useRevokeSkill, useSkillOptions, useVerifySkill, type VerifySkillInput, type Volunteer } from "../api/volunteers";
+import {
+  useRevokeSkill,
+  useSkillOptions,
+  useVerifySkill,
+  type VerifySkillInput,
+  type Volunteer,
+} from "../api/volunteers";
 
 interface Row {
   code: string;
@@ -37,7 +43,13 @@ function VerifyModal({ volunteer, row, onClose }: { volunteer: Volunteer; row: R
     );
   };
   return (
-    <FormModal form={form} title={t("skillVerifyModal", { skill: name(row.code) })} saving={verify.isPending} onCancel={onClose} width={480}>
+    <FormModal
+      form={form}
+      title={t("skillVerifyModal", { skill: name(row.code) })}
+      saving={verify.isPending}
+      onCancel={onClose}
+      width={480}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -127,8 +139,12 @@ export function SkillVerificationPanel({ volunteer }: { volunteer: Volunteer }) 
                       cancelText={t("cancel")}
                       onConfirm={() =>
                         revoke.mutate(row.code, {
-                          onSuccess: () => message.success(t("skillRevoked")),
-                          onError: (e) => modal.error({ title: t("refused"), content: e instanceof Error ? e.message : String(e) }),
+                          onSuccess: () => void message.success(t("skillRevoked")),
+                          onError: (e) =>
+                            void modal.error({
+                              title: t("refused"),
+                              content: e instanceof Error ? e.message : String(e),
+                            }),
                         })
                       }
                     >

@@ -11,22 +11,51 @@ import { http, server } from "@/test/server";
 import { VolunteersPage } from "./VolunteersPage";
 
 const volunteer = volunteerRow({
-  id: 1, number: "ZY0000001", name: "张玉芳", kind: "retired", phone_display: "138****5678", home_community_name: "百花社区",
-  employer_unit_name: null, skills: {}, max_hours_per_week: 6, active: true, activated: true,
+  id: 1,
+  number: "ZY0000001",
+  name: "张玉芳",
+  kind: "retired",
+  phone_display: "138****5678",
+  home_community_name: "百花社区",
+  employer_unit_name: null,
+  skills: {},
+  max_hours_per_week: 6,
+  active: true,
+  activated: true,
 });
 const subDistrict: Me = {
-  id: 2, username: "jiedao", display_name: "林山寨街道协调员", role: "subdistrict_coordinator",
-  sub_district: 1, community: null, unit: null, volunteer: null,
+  id: 2,
+  username: "jiedao",
+  display_name: "林山寨街道协调员",
+  role: "subdistrict_coordinator",
+  sub_district: 1,
+  community: null,
+  unit: null,
+  volunteer: null,
 };
-const community = (id: number, name: string): Schema<"Community"> =>
-  ({ id, sub_district: 1, name, code: `C${id}`, address: "", lat: 34.75, lng: 113.62, population: 0 });
+const community = (id: number, name: string): Schema<"Community"> => ({
+  id,
+  sub_district: 1,
+  name,
+  code: `C${id}`,
+  address: "",
+  lat: 34.75,
+  lng: 113.62,
+  population: 0,
+});
 
 // Every request the page sends, as "METHOD path?query".
 let calls: string[] = [];
 function serve(
   communities: Schema<"Community">[],
-  { volunteers = [volunteer], activation = [], sheet = () => Response.error() }: {
-    volunteers?: Schema<"Volunteer">[]; activation?: Schema<"VolunteerActivationOutput">[]; sheet?: () => Response;
+  {
+    volunteers = [volunteer],
+    activation = [],
+    sheet = () => Response.error(),
+  }: {
+    volunteers?: Schema<"Volunteer">[];
+    activation?: Schema<"VolunteerActivationOutput">[];
+    sheet?: () => Response;
   } = {},
 ) {
   calls = [];
@@ -50,7 +79,9 @@ afterEach(() => {
 });
 
 const volunteerQueries = () =>
-  calls.filter((call) => call.startsWith("GET /api/volunteers/?")).map((call) => new URL(call.slice(4), "http://x").searchParams);
+  calls
+    .filter((call) => call.startsWith("GET /api/volunteers/?"))
+    .map((call) => new URL(call.slice(4), "http://x").searchParams);
 
 it("lets a coordinator of several communities list one of them", async () => {
   serve([community(1, "百花社区"), community(2, "绿东村社区")]);
@@ -116,12 +147,20 @@ describe("invitations", () => {
     await userEvent.click(screen.getByRole("button", { name: "确定" }));
     expect(await screen.findByText("未找到。")).toBeInTheDocument();
 
-    reply = () => new Response("%PDF", { status: 200, headers: { "Content-Type": "application/pdf", "Content-Disposition": 'attachment; filename="invitations-C1.pdf"' } });
+    reply = () =>
+      new Response("%PDF", {
+        status: 200,
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": 'attachment; filename="invitations-C1.pdf"',
+        },
+      });
     await userEvent.click(screen.getByRole("button", { name: "下载邀请二维码" }));
     await userEvent.click((await screen.findAllByRole("button", { name: "确定" })).at(-1)!);
     expect(await screen.findByText("邀请二维码已下载，请打印后交本人扫码激活。")).toBeInTheDocument();
     expect(calls.filter((call) => call.includes("invitation-sheet"))).toEqual([
-      "GET /api/communities/1/invitation-sheet/", "GET /api/communities/1/invitation-sheet/",
+      "GET /api/communities/1/invitation-sheet/",
+      "GET /api/communities/1/invitation-sheet/",
     ]);
   });
 });

@@ -21,7 +21,8 @@ const en: Translation<typeof zh> = {
   volunteerActive: "Active",
   volunteerInactive: "Inactive",
   volunteerAvailability: "Weekly availability",
-  volunteerNoAvailability: "No availability yet; ask the volunteer to fill it in under Profile so that the matching can place them.",
+  volunteerNoAvailability:
+    "No availability yet; ask the volunteer to fill it in under Profile so that the matching can place them.",
   volunteerPosts: "Posts held",
   volunteerNoPosts: "No standing post; posts are allocated under Posts.",
   volunteerThisWeek: "This week (from {date})",
@@ -35,7 +36,8 @@ const en: Translation<typeof zh> = {
   consentChangedBy: "By",
   consentByVolunteer: "the volunteer",
   skillVerifyTitle: "Skills and verification",
-  skillVerifyHelp: "Levels a volunteer gives are claims. Skills that need verification (medical, legal, electrical work) count for matching only once verified, and never above the verified level.",
+  skillVerifyHelp:
+    "Levels a volunteer gives are claims. Skills that need verification (medical, legal, electrical work) count for matching only once verified, and never above the verified level.",
   skillClaimedLevel: "Claimed {level}",
   skillVerify: "Verify",
   skillReverify: "Verify again",
@@ -57,7 +59,8 @@ const en: Translation<typeof zh> = {
   invitationResendConfirm: "Send {name} a new invitation by SMS? The one sent before stops working.",
   invitationResent: "A new invitation is on its way to {name}",
   invitationSheet: "Invitation QR sheet",
-  invitationSheetConfirm: "Make a printable sheet of invitation QR codes for this community's members who have not activated? Every link printed or sent by SMS before stops working.",
+  invitationSheetConfirm:
+    "Make a printable sheet of invitation QR codes for this community's members who have not activated? Every link printed or sent by SMS before stops working.",
   invitationSheetDone: "The QR sheet is downloaded: print it and let each member scan their code.",
   invitationRefused: "Not done",
 };
