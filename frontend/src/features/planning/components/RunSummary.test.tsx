@@ -28,3 +28,15 @@ it("calls a plan optimal only when the solver proved it", () => {
   expect(screen.getByText("0.00%")).toBeInTheDocument();
   expect(screen.getByTestId("solver-status")).toHaveTextContent("已证明最优");
 });
+
+it("shows how many placements matched a stated preference, only when someone stated one", () => {
+  const { unmount } = renderWithApp(
+    <RunSummary
+      run={finished({ metrics: { filled_seats: 1, total_seats: 1, preferences_matched: 7, preferences_stated: 3 } })}
+    />,
+  );
+  expect(screen.getByTestId("preferences-matched")).toHaveTextContent("按志愿者意向安排7");
+  unmount();
+  renderWithApp(<RunSummary run={finished({ metrics: { filled_seats: 1, total_seats: 1, preferences_stated: 0 } })} />);
+  expect(screen.queryByTestId("preferences-matched")).not.toBeInTheDocument();
+});

@@ -17,6 +17,15 @@ export function RunSummary({ run }: { run: MatchingRun }) {
       <Col xs={12} md={6}>
         <Statistic title={t("requestsMet")} value={m.requests_met ?? 0} suffix={`/ ${m.requests_total ?? 0}`} />
       </Col>
+      {m.preferences_stated ? (
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t("preferencesMatched")}
+            value={m.preferences_matched ?? 0}
+            data-testid="preferences-matched"
+          />
+        </Col>
+      ) : null}
       <Col xs={12} md={6}>
         {/* The proven gap always beside what it proves: two decimals, so that 0.05% does not read as 0.0%. */}
         <Statistic

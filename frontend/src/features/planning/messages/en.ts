@@ -21,6 +21,7 @@ const en: Translation<typeof zh> = {
   filledSeats: "Seats filled",
   volunteersUsed: "Volunteers used",
   requestsMet: "Resource requests met",
+  preferencesMatched: "Placed as the volunteer prefers",
   publishConfirm: "Volunteers are notified and this week's plan can no longer change. Publish?",
   publishedOk: "Published; the volunteers have been notified.",
   tabAssignments: "Assignments",

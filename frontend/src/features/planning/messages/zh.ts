@@ -17,6 +17,7 @@ const zh = {
   filledSeats: "已满足名额",
   volunteersUsed: "参与志愿者",
   requestsMet: "资源请求满足",
+  preferencesMatched: "按志愿者意向安排",
   publishConfirm: "发布后志愿者会收到通知，本周方案不能再修改。确定发布？",
   publishedOk: "方案已发布，志愿者已收到通知。",
   tabAssignments: "排班表",

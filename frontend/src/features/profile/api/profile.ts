@@ -54,7 +54,8 @@ export function useConsentHistory(id: number) {
 export function useSavePreferences(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Preferences) => unwrap(apiClient.PATCH("/api/volunteers/{id}/", { params: { path: { id } }, body })),
+    mutationFn: (body: Preferences) =>
+      unwrap(apiClient.PATCH("/api/volunteers/{id}/", { params: { path: { id } }, body })),
     onSuccess: (profile) => client.setQueryData(["profile", id], profile),
   });
 }
@@ -74,7 +75,11 @@ export function useBlackouts(volunteer: number, today: string) {
     queryKey: ["profile", "blackouts", volunteer, today],
     queryFn: () =>
       allPages((page) =>
-        unwrap(apiClient.GET("/api/blackouts/", { params: { query: { ...page, volunteer, start_after: today, ordering: "start" } } })),
+        unwrap(
+          apiClient.GET("/api/blackouts/", {
+            params: { query: { ...page, volunteer, start_after: today, ordering: "start" } },
+          }),
+        ),
       ),
   });
 }

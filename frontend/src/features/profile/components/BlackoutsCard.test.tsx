@@ -12,7 +12,11 @@ import { BlackoutsCard } from "./BlackoutsCard";
 
 const tomorrow = addDays(districtToday(), 1);
 const trip: Schema<"Blackout"> = {
-  id: 3, volunteer: 7, start: districtDay(tomorrow).format(), end: districtDay(addDays(tomorrow, 2)).format(), reason: "出差",
+  id: 3,
+  volunteer: 7,
+  start: districtDay(tomorrow).format(),
+  end: districtDay(addDays(tomorrow, 2)).format(),
+  reason: "出差",
 };
 
 let rows: Schema<"Blackout">[] = [];
@@ -77,7 +81,10 @@ it("adds whole days as the district's midnights, with the reason", async () => {
 
   await waitFor(() => expect(posted).toHaveLength(1));
   expect(posted[0]).toEqual({
-    volunteer: 7, start: districtDay(tomorrow).format(), end: districtDay(addDays(tomorrow, 2)).format(), reason: "住院",
+    volunteer: 7,
+    start: districtDay(tomorrow).format(),
+    end: districtDay(addDays(tomorrow, 2)).format(),
+    reason: "住院",
   });
   expect(await within(card).findByText("住院")).toBeInTheDocument();
 });

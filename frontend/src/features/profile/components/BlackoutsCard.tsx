@@ -1,6 +1,21 @@
 // The volunteer's blackouts (days or hours they are away): listed from today, added as whole days or as times with an
 // optional reason, deleted one by one. Every date and time is the district's, whatever the browser's zone.
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  List,
+  Popconfirm,
+  Segmented,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -46,7 +61,11 @@ export function BlackoutsCard({ volunteer }: { volunteer: number }) {
 
   const beforeToday = (value: Dayjs) => pickedDay(value) < today;
   return (
-    <Card title={t("blackouts")} extra={<Typography.Text type="secondary">{t("blackoutsHelp")}</Typography.Text>} data-testid="blackouts-card">
+    <Card
+      title={t("blackouts")}
+      extra={<Typography.Text type="secondary">{t("blackoutsHelp")}</Typography.Text>}
+      data-testid="blackouts-card"
+    >
       {rows.isError ? (
         <ErrorState error={rows.error} onRetry={() => rows.refetch()} />
       ) : rows.isLoading ? (
@@ -61,10 +80,16 @@ export function BlackoutsCard({ volunteer }: { volunteer: number }) {
             return (
               <List.Item
                 actions={[
-                  <Popconfirm key="delete" title={t("blackoutDeleteConfirm")} onConfirm={() => remove.mutate(row.id, {
-                    onSuccess: () => message.success(t("blackoutDeleted")),
-                    onError: (e) => message.error(e instanceof Error ? e.message : String(e)),
-                  })}>
+                  <Popconfirm
+                    key="delete"
+                    title={t("blackoutDeleteConfirm")}
+                    onConfirm={() =>
+                      remove.mutate(row.id, {
+                        onSuccess: () => void message.success(t("blackoutDeleted")),
+                        onError: (e) => void message.error(e instanceof Error ? e.message : String(e)),
+                      })
+                    }
+                  >
                     <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("blackoutDelete")} />
                   </Popconfirm>,
                 ]}
@@ -87,14 +112,26 @@ export function BlackoutsCard({ volunteer }: { volunteer: number }) {
               setMode(next);
               form.resetFields(["range"]);
             }}
-            options={[{ value: "days", label: t("blackoutWholeDays") }, { value: "times", label: t("blackoutTimes") }]}
+            options={[
+              { value: "days", label: t("blackoutWholeDays") },
+              { value: "times", label: t("blackoutTimes") },
+            ]}
           />
         </Form.Item>
-        <Form.Item name="range" label={t("blackoutWhen")} rules={[{ required: true, message: t("blackoutWhenRequired") }]}>
+        <Form.Item
+          name="range"
+          label={t("blackoutWhen")}
+          rules={[{ required: true, message: t("blackoutWhenRequired") }]}
+        >
           {mode === "days" ? (
             <DatePicker.RangePicker disabledDate={beforeToday} aria-label={t("blackoutWhen")} />
           ) : (
-            <DatePicker.RangePicker showTime={{ format: "HH:mm", minuteStep: 5 }} format="YYYY-MM-DD HH:mm" disabledDate={beforeToday} order />
+            <DatePicker.RangePicker
+              showTime={{ format: "HH:mm", minuteStep: 5 }}
+              format="YYYY-MM-DD HH:mm"
+              disabledDate={beforeToday}
+              order
+            />
           )}
         </Form.Item>
         <Form.Item name="reason" label={t("blackoutReason")} rules={[{ max: 100 }]}>

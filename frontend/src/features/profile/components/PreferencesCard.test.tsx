@@ -10,13 +10,35 @@ import type { VolunteerProfile } from "../api/profile";
 import { PreferencesCard } from "./PreferencesCard";
 
 const profile: VolunteerProfile = {
-  id: 7, number: "ZY0000001", name: "张玉芳", kind: "in_office", phone_display: "13712341234", home_community: 1,
-  home_community_name: "百花社区", employer_unit_name: "中原区财政局", skills: {}, languages: ["zh"], max_hours_per_week: 8,
-  max_distance_km: null, report_confirmed_at: null, consent_rank_name: false, consent_share_with_unit: true,
-  verified_skills: [], activated: true, preferred_kinds: ["patrol"], preferred_communities: [2],
+  id: 7,
+  number: "ZY0000001",
+  name: "张玉芳",
+  kind: "in_office",
+  phone_display: "13712341234",
+  home_community: 1,
+  home_community_name: "百花社区",
+  employer_unit_name: "中原区财政局",
+  skills: {},
+  languages: ["zh"],
+  max_hours_per_week: 8,
+  max_distance_km: null,
+  report_confirmed_at: null,
+  consent_rank_name: false,
+  consent_share_with_unit: true,
+  verified_skills: [],
+  activated: true,
+  preferred_kinds: ["patrol"],
+  preferred_communities: [2],
 };
 const community = (id: number, name: string) => ({
-  id, sub_district: 1, code: `c${id}`, name, lat: 34.75, lng: 113.62, address: "", population: 0,
+  id,
+  sub_district: 1,
+  code: `c${id}`,
+  name,
+  lat: 34.75,
+  lng: 113.62,
+  address: "",
+  population: 0,
 });
 
 let patched: unknown[] = [];
@@ -26,7 +48,8 @@ beforeEach(() => {
   patchReply = (body) => jsonReply(200, { ...profile, ...body });
   server.use(
     http.get("/api/communities/", ({ response }) =>
-      response.untyped(jsonReply(200, page([community(1, "百花社区"), community(2, "秦江社区")])))),
+      response.untyped(jsonReply(200, page([community(1, "百花社区"), community(2, "秦江社区")]))),
+    ),
     http.patch("/api/volunteers/{id}/", async ({ request, response }) => {
       const body = ((await request.json()) ?? {}) as Record<string, unknown>;
       patched.push(body);

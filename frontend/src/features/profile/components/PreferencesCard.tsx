@@ -4,12 +4,31 @@ import { Alert, App, Button, Card, Form, Select, Typography } from "antd";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { useCommunities, useSavePreferences, type Preferences, type ServiceKind, type VolunteerProfile } from "../api/profile";
+import {
+  useCommunities,
+  useSavePreferences,
+  type Preferences,
+  type ServiceKind,
+  type VolunteerProfile,
+} from "../api/profile";
 
 /** The kinds of service the server takes (post categories, then need categories), in the order offered. */
 export const SERVICE_KINDS: ServiceKind[] = [
-  "policy", "patrol", "sanitation", "civility", "mediation", "hardship", "courtyard", "legal", "elderly", "children",
-  "health", "environment", "culture", "safety", "other",
+  "policy",
+  "patrol",
+  "sanitation",
+  "civility",
+  "mediation",
+  "hardship",
+  "courtyard",
+  "legal",
+  "elderly",
+  "children",
+  "health",
+  "environment",
+  "culture",
+  "safety",
+  "other",
 ];
 
 export function PreferencesCard({ profile }: { profile: VolunteerProfile }) {
@@ -24,7 +43,10 @@ export function PreferencesCard({ profile }: { profile: VolunteerProfile }) {
     setError(null);
     save.mutate(
       { preferred_kinds: values.preferred_kinds ?? [], preferred_communities: values.preferred_communities ?? [] },
-      { onSuccess: () => message.success(t("preferencesSaved")), onError: (e) => setError(applyServerErrors(form, e)) },
+      {
+        onSuccess: () => void message.success(t("preferencesSaved")),
+        onError: (e) => setError(applyServerErrors(form, e)),
+      },
     );
   };
 
@@ -35,7 +57,10 @@ export function PreferencesCard({ profile }: { profile: VolunteerProfile }) {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ preferred_kinds: profile.preferred_kinds ?? [], preferred_communities: profile.preferred_communities ?? [] }}
+        initialValues={{
+          preferred_kinds: profile.preferred_kinds ?? [],
+          preferred_communities: profile.preferred_communities ?? [],
+        }}
       >
         <Form.Item name="preferred_kinds" label={t("preferredKinds")}>
           <Select

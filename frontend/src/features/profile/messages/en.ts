@@ -34,7 +34,8 @@ const en: Translation<typeof zh> = {
   skillClaimed: "Claimed",
   // preferences
   preferences: "Service preferences",
-  preferencesHelp: "Optional. Planning tries to give you shifts of these kinds or in these communities, without a promise.",
+  preferencesHelp:
+    "Optional. Planning tries to give you shifts of these kinds or in these communities, without a promise.",
   preferredKinds: "Kinds of service I prefer",
   preferredCommunities: "Communities I prefer",
   savePreferences: "Save preferences",
