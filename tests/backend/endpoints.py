@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.urls import resolve
+from django.utils import timezone
 
 import factories as f
+
+
+def _days_ahead(days: int) -> str:
+    """A date `days` from today in the district's zone (a blackout may not start before today)."""
+    return (timezone.localdate() + dt.timedelta(days=days)).isoformat()
+
 
 COORD = {"community", "subdistrict", "admin"}
 SIGNED_IN = {"volunteer", "unit", "community", "subdistrict", "admin"}
@@ -144,8 +151,8 @@ ENDPOINTS = [
         read_in=COORD | {"volunteer"}, read_out={"admin"}, write_in=COORD | {"volunteer"},
         write_roles=COORD | {"volunteer"},
         create=lambda w, inside: {
-            "volunteer": (w.v1 if inside else w.v2).pk, "start": "2026-12-01T08:00:00+08:00",
-            "end": "2026-12-02T08:00:00+08:00",
+            "volunteer": (w.v1 if inside else w.v2).pk, "start": f"{_days_ahead(30)}T08:00:00+08:00",
+            "end": f"{_days_ahead(31)}T08:00:00+08:00",
         },
         create_roles=COORD | {"volunteer"},
     ),

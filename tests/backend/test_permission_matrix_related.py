@@ -38,6 +38,7 @@ OUT_OF_SCOPE = {
 # Fields that may name any row of a catalogue everyone reads, by the domain's rules.
 OPEN_CHOICES = {
     ("volunteer", "reported_community"),  # an in-office member reports to the community where they live
+    ("volunteer", "preferred_communities"),  # a volunteer may like to serve anywhere in the district
 }
 
 
