@@ -69,7 +69,7 @@ export function useCommunities() {
   });
 }
 
-/** The volunteer's blackouts that end today or later (`today`: the district's midnight, with its offset). */
+/** The volunteer's blackouts that end today or later (today: the district's midnight, with its offset). */
 export function useBlackouts(volunteer: number, today: string) {
   return useQuery({
     queryKey: ["profile", "blackouts", volunteer, today],

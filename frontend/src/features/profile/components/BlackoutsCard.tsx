@@ -81,7 +81,7 @@ export function BlackoutsCard({ volunteer }: { volunteer: number }) {
               <List.Item
                 actions={[
                   <Popconfirm
-                    key="delete"
+                    key="blackoutDelete"
                     title={t("blackoutDeleteConfirm")}
                     onConfirm={() =>
                       remove.mutate(row.id, {
