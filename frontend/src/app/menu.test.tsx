@@ -31,6 +31,7 @@ it("offers coordinators the planning pages and nobody else", () => {
     "/volunteers",
     "/imports",
     "/resources",
+    "/agreements",
     "/records/review",
     "/ledgers",
     "/evaluation",
@@ -86,6 +87,7 @@ it("offers unit representatives resources, bookings, their members' service, the
     "/ledgers",
     "/feedback-reports",
     "/evaluation",
+    "/agreements",
     "/inbox",
     "/my/profile",
   ]);

@@ -12,6 +12,7 @@ import {
   ClockCircleOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  FileProtectOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -157,6 +158,11 @@ const MyHoldingsPage = lazyPage(
 const ProfilePage = lazyPage("auth", () => import("@/features/auth/components/ProfilePage"), "ProfilePage");
 const ImportsPage = lazyPage("imports", () => import("@/features/imports/components/ImportsPage"), "ImportsPage");
 const ImportRunPage = lazyPage("imports", () => import("@/features/imports/components/ImportRunPage"), "ImportRunPage");
+const AgreementsPage = lazyPage(
+  "agreements",
+  () => import("@/features/agreements/components/AgreementsPage"),
+  "AgreementsPage",
+);
 const UsersPage = lazyPage("users", () => import("@/features/users/components/UsersPage"), "UsersPage");
 const VolunteerProfilePage = lazyPage(
   "profile",
@@ -224,6 +230,11 @@ const feedbackReports: PageRoute = {
   element: <FeedbackReportsPage />,
   menu: { label: "menuFeedbackReports", icon: <FileDoneOutlined /> },
 };
+const agreements: PageRoute = {
+  path: "/agreements",
+  element: <AgreementsPage />,
+  menu: { label: "menuAgreements", icon: <FileProtectOutlined /> },
+};
 const inbox: PageRoute = {
   path: "/inbox",
   element: <InboxPage />,
@@ -256,6 +267,7 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     { path: "/imports/:runId", element: <ImportRunPage /> },
     resources,
     resourceCalendar,
+    agreements,
     {
       path: "/records/review",
       element: <RecordReviewPage />,
@@ -279,6 +291,7 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     ledgerDetail,
     feedbackReports,
     evaluation,
+    agreements,
     inbox,
     { path: "/my/profile", element: <ProfilePage />, menu: { label: "menuProfile", icon: <IdcardOutlined /> } },
   ],

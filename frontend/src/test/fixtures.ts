@@ -1,6 +1,16 @@
 // Whole objects as the server's schema describes them, for tests to change a few fields of.
 import type { Schema } from "@/lib/api";
 
+/** The community the tests' coordinator works in (render.tsx's `coordinator`). */
+export const community: Schema<"Community"> = {
+  id: 1,
+  sub_district: 1,
+  name: "百花社区",
+  code: "C1",
+  lat: 34.75,
+  lng: 113.62,
+};
+
 export function page<T>(results: T[]) {
   return { count: results.length, next: null, previous: null, results };
 }

@@ -29,6 +29,7 @@ const en: Translation<typeof zh> = {
   menuCalendar: "Calendar link",
   menuProfile: "Profile",
   menuBookings: "Bookings",
+  menuAgreements: "Co-building agreements",
   menuInbox: "Inbox",
   // generic
   loading: "Loading…",

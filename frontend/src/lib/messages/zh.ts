@@ -27,6 +27,7 @@ const zh = {
   menuProfile: "个人信息",
   menuBookings: "预订",
   menuInbox: "消息",
+  menuAgreements: "共建协议",
   // generic
   loading: "加载中…",
   retry: "重试",

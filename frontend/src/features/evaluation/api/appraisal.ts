@@ -1,7 +1,7 @@
 // Democratic appraisal (民主测评): rounds with their one-time codes and results (coordinators), and the public
 // ballot a representative opens with a code (no account).
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
 export type AppraisalRound = Schema<"AppraisalRound">;
 /** The codes are in this answer only. */
@@ -62,13 +62,3 @@ export function useSubmitBallot(code: string) {
 
 /** The address a representative opens with their code. */
 export const ballotUrl = (code: string, origin = window.location.origin) => `${origin}/appraisal/${code}`;
-
-/** The communities of the caller's scope (the domain router's list, scoped by the server). */
-export function useScopeCommunities(enabled = true) {
-  return useQuery({
-    enabled,
-    queryKey: ["appraisal", "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 10 * 60_000,
-  });
-}

@@ -7,8 +7,9 @@ import { applyServerErrors } from "@/lib/forms";
 import { districtYear } from "@/lib/format";
 import { useSession } from "@/lib/session";
 import { useScopeUnits } from "../api/evaluations";
-import { useCreateAppraisalRound, useScopeCommunities, type AppraisalRoundCreated } from "../api/appraisal";
+import { useCreateAppraisalRound, type AppraisalRoundCreated } from "../api/appraisal";
 import { useI18n } from "@/lib/i18n";
+import { useCommunities } from "@/lib/communities";
 
 interface Values {
   year?: number;
@@ -31,7 +32,7 @@ export function RoundForm({ onCreated }: { onCreated: (round: AppraisalRoundCrea
   const create = useCreateAppraisalRound(onCreated);
   const [alert, setAlert] = useState<string | null>(null);
   const fixedCommunity = me.role === "community_coordinator" ? me.community : null;
-  const communities = useScopeCommunities(fixedCommunity === null);
+  const communities = useCommunities(fixedCommunity === null);
   const area = Form.useWatch("area", form);
   const { community } = parseArea(area);
   const units = useScopeUnits(community, !!area);

@@ -8,7 +8,7 @@ import { useState, type ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { enumLabel, useI18n, type MessageKey } from "@/lib/i18n";
-import { useScopeCommunities } from "@/features/evaluation/api/appraisal";
+import { useCommunities } from "@/lib/communities";
 import {
   useFairness,
   useHoursByCommunity,
@@ -113,7 +113,7 @@ export function InsightsPage() {
   const tt = (key: string) => t(key as MessageKey);
   const global = useI18n().t;
   const [filter, setFilter] = useState<InsightFilter>({ weeks: 12 });
-  const communities = useScopeCommunities();
+  const communities = useCommunities();
   const weeks = useWeekFigures(filter);
   const hours = useHoursByCommunity(filter);
   const fairness = useFairness(filter);

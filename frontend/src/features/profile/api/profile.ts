@@ -60,15 +60,6 @@ export function useSavePreferences(id: number) {
   });
 }
 
-/** Every community of the district (any of them may be preferred). */
-export function useCommunities() {
-  return useQuery({
-    queryKey: ["profile", "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 600_000,
-  });
-}
-
 /** The volunteer's blackouts that end today or later (today: the district's midnight, with its offset). */
 export function useBlackouts(volunteer: number, today: string) {
   return useQuery({

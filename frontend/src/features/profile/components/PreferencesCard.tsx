@@ -4,13 +4,8 @@ import { Alert, App, Button, Card, Form, Select, Typography } from "antd";
 import { useState } from "react";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import {
-  useCommunities,
-  useSavePreferences,
-  type Preferences,
-  type ServiceKind,
-  type VolunteerProfile,
-} from "../api/profile";
+import { useCommunities } from "@/lib/communities";
+import { useSavePreferences, type Preferences, type ServiceKind, type VolunteerProfile } from "../api/profile";
 
 /** The kinds of service the server takes (post categories, then need categories), in the order offered. */
 export const SERVICE_KINDS: ServiceKind[] = [

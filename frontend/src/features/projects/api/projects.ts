@@ -1,7 +1,7 @@
 // Projects (项目清单): the caller's list, create, edit and delete; the communities a project may belong to.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
-import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
 export type ResourceKind = Schema<"ResourceCategoryEnum">;
 /** The kinds of resource a project can ask for (the resources' categories). */
@@ -40,14 +40,6 @@ export function useProjects(params: ListParams) {
     queryFn: () =>
       unwrap(apiClient.GET("/api/projects/", { params: { query: { ordering: "-start_date", ...params } } })),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useProjectCommunities() {
-  return useQuery({
-    queryKey: [...key, "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 600_000,
   });
 }
 

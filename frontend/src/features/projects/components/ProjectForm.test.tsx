@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Schema } from "@/lib/api";
-import { page } from "@/test/fixtures";
+import { community, page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import type { Project } from "../api/projects";
@@ -34,14 +34,6 @@ const project: Project = {
   resource_min_capacity: 30,
 };
 
-const community: Schema<"Community"> = {
-  id: 1,
-  sub_district: 1,
-  name: "百花社区",
-  code: "C1",
-  lat: 34.75,
-  lng: 113.62,
-};
 let skills: Schema<"Skill">[] = [];
 let patchReply: () => Response;
 let writes: { method: string; path: string; body: unknown }[] = [];

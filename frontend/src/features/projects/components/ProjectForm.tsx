@@ -4,6 +4,7 @@
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, TimePicker } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { CommunityField } from "@/components/CommunityField";
 import { FormModal } from "@/components/FormModal";
 import { applyServerErrors } from "@/lib/forms";
 import { clockValue, districtDay, pickedDay, pickedTime } from "@/lib/format";
@@ -13,7 +14,6 @@ import { useSkillNames, useSkillOptions } from "@/lib/skills";
 import {
   FREQUENCIES,
   RESOURCE_KINDS,
-  useProjectCommunities,
   useSaveProject,
   type Frequency,
   type Project,
@@ -68,17 +68,12 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const communities = useProjectCommunities();
   const skillOptions = useSkillOptions();
   const skillName = useSkillNames();
   const save = useSaveProject();
   const weekdays = Form.useWatch("weekdays", form) ?? [];
   const meets = weekdays.length > 0;
   const chosenSkills: string[] = Form.useWatch("skills", form) ?? [];
-
-  const communityOptions = (communities.data ?? [])
-    .filter((c) => me.role !== "community_coordinator" || c.id === me.community)
-    .map((c) => ({ value: c.id, label: c.name }));
 
   const initial: Partial<Values> = project
     ? {
@@ -146,17 +141,7 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
         >
           <Input />
         </Form.Item>
-        <Form.Item
-          name="community"
-          label={t("community")}
-          rules={[{ required: true, message: t("communityRequired") }]}
-        >
-          <Select
-            options={communityOptions}
-            loading={communities.isLoading}
-            showSearch={{ optionFilterProp: "label" }}
-          />
-        </Form.Item>
+        <CommunityField />
         <Form.Item
           name="period"
           label={t("projectPeriod")}

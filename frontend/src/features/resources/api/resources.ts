@@ -1,6 +1,6 @@
 // Resources (资源清单): the caller's list, create and edit; the communities and the unit a form defaults from.
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
+import { apiClient, unwrap, type Schema } from "@/lib/api";
 
 export type Category = Schema<"ResourceCategoryEnum">;
 export const CATEGORIES: Category[] = ["venue", "vehicle", "equipment", "goods", "funds", "expertise"];
@@ -30,14 +30,6 @@ export function useSaveResource() {
           : apiClient.POST("/api/resources/", { body }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
-}
-
-export function useResourceCommunities() {
-  return useQuery({
-    queryKey: ["resources", "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 600_000,
   });
 }
 

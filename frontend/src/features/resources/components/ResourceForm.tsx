@@ -1,18 +1,13 @@
 // Create or edit one resource: checked here (required fields, ranges), then the server's field errors.
 import { Alert, Form, Input, InputNumber, Select } from "antd";
 import { useEffect, useState } from "react";
+import { CommunityField } from "@/components/CommunityField";
 import { FormModal } from "@/components/FormModal";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
-import {
-  CATEGORIES,
-  useMyUnit,
-  useResourceCommunities,
-  useSaveResource,
-  type Resource,
-  type ResourceInput,
-} from "../api/resources";
+import { useCommunities } from "@/lib/communities";
+import { CATEGORIES, useMyUnit, useSaveResource, type Resource, type ResourceInput } from "../api/resources";
 import { SlotsEditor } from "./SlotsEditor";
 
 export function ResourceForm({ resource, onClose }: { resource?: Resource; onClose: (saved: boolean) => void }) {
@@ -20,7 +15,7 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
   const me = useSession();
   const [form] = Form.useForm<ResourceInput>();
   const [error, setError] = useState<string | null>(null);
-  const communities = useResourceCommunities();
+  const communities = useCommunities();
   const unit = useMyUnit(me.role === "unit_representative" ? me.unit : null);
   const save = useSaveResource();
 
@@ -33,10 +28,6 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
       form.setFieldsValue({ community, lat: home.lat, lng: home.lng, address: home.address });
     }
   }, [resource, unit.data, communities.data, me.community, form]);
-
-  const communityOptions = (communities.data ?? [])
-    .filter((c) => me.role !== "community_coordinator" || c.id === me.community)
-    .map((c) => ({ value: c.id, label: c.name }));
 
   const submit = (values: ResourceInput) => {
     setError(null);
@@ -79,17 +70,7 @@ export function ResourceForm({ resource, onClose }: { resource?: Resource; onClo
         <Form.Item name="category" label={t("category")} rules={[{ required: true, message: t("categoryRequired") }]}>
           <Select options={CATEGORIES.map((c) => ({ value: c, label: enumLabel(t, "cat", c) }))} />
         </Form.Item>
-        <Form.Item
-          name="community"
-          label={t("community")}
-          rules={[{ required: true, message: t("communityRequired") }]}
-        >
-          <Select
-            options={communityOptions}
-            loading={communities.isLoading}
-            showSearch={{ optionFilterProp: "label" }}
-          />
-        </Form.Item>
+        <CommunityField />
         <Form.Item
           name="capacity"
           label={t("capacity")}

@@ -127,15 +127,6 @@ export function useVolunteerRecords(id: number) {
   });
 }
 
-/** The communities of the caller's scope (the server lists only those). */
-export function useCommunityOptions() {
-  return useQuery({
-    queryKey: ["volunteers", "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 600_000,
-  });
-}
-
 export type ActivationCount = Schema<"VolunteerActivationOutput">;
 
 /** Per community of the scope: its active volunteers and how many have activated their account. */

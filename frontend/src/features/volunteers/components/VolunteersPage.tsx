@@ -8,9 +8,9 @@ import { useSession } from "@/lib/session";
 import { SkillTags } from "@/components/SkillTags";
 import { SimpleList } from "@/components/SimpleList";
 import { enumLabel, useI18n } from "@/lib/i18n";
+import { useCommunities } from "@/lib/communities";
 import {
   useActivationCounts,
-  useCommunityOptions,
   useInvitationSheet,
   useResendInvitation,
   useSkillOptions,
@@ -24,7 +24,7 @@ const KINDS = ["in_office", "non_post", "retired", "resident"];
 export function VolunteersPage() {
   const { t, lang } = useI18n();
   const skills = useSkillOptions();
-  const communities = useCommunityOptions();
+  const communities = useCommunities();
   const me = useSession();
   const { message, modal } = App.useApp();
   const [filters, setFilters] = useState<{
