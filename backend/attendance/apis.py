@@ -138,16 +138,14 @@ class AttendanceCheckOutApi(generics.GenericAPIView):
         return Response(AttendanceOutputSerializer(row).data)
 
 
+@extend_schema_serializer(component_name="AttendanceRosterEntry")
 class RosterEntryOutputSerializer(serializers.Serializer):
     volunteer = serializers.IntegerField(source="volunteer.pk")
     volunteer_name = serializers.CharField(source="volunteer.name")
     volunteer_number = serializers.CharField(source="volunteer.number")
     assignment = serializers.IntegerField(source="assignment_id", allow_null=True)
     expected = serializers.BooleanField(help_text=_("A published assignment expects the volunteer on this shift."))
-    state = serializers.ChoiceField(choices=[
-        ("expected", _("Expected")), ("checked_in", _("Checked in")), ("checked_out", _("Checked out")),
-        ("no_show", _("No-show")),
-    ])
+    state = serializers.ChoiceField(choices=selectors.RosterState.choices)
     attendance = AttendanceOutputSerializer(allow_null=True)
 
 

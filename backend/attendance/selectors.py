@@ -4,9 +4,11 @@ shift puts the two side by side: who is expected and what attendance says of eac
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from attendance.models import Attendance
@@ -70,15 +72,18 @@ def attendance_list(
     return rows.order_by("shift__start", "shift_id", "volunteer_id")
 
 
+class RosterState(models.TextChoices):
+    """What the roster says of a volunteer (from their attendance row, if any)."""
+
+    EXPECTED = "expected", _("Expected")  # nothing recorded yet
+    CHECKED_IN = "checked_in", _("Checked in")  # no check-out yet (open, or forgotten)
+    CHECKED_OUT = "checked_out", _("Checked out")
+    NO_SHOW = "no_show", _("No-show")
+
+
 @dataclass(frozen=True)
 class RosterEntry:
     """One volunteer on a shift's roster: expected (a published assignment) and what attendance says."""
-
-    class State:
-        EXPECTED = "expected"  # nothing recorded yet
-        CHECKED_IN = "checked_in"  # no check-out yet (open, or forgotten)
-        CHECKED_OUT = "checked_out"
-        NO_SHOW = "no_show"
 
     volunteer: Volunteer
     assignment_id: int | None
@@ -92,17 +97,17 @@ class RosterEntry:
     def state(self) -> str:
         row = self.attendance
         if row is None:
-            return self.State.EXPECTED
+            return RosterState.EXPECTED
         if row.status == Attendance.Status.NO_SHOW:
-            return self.State.NO_SHOW
-        return self.State.CHECKED_OUT if row.checked_out_at is not None else self.State.CHECKED_IN
+            return RosterState.NO_SHOW
+        return RosterState.CHECKED_OUT if row.checked_out_at is not None else RosterState.CHECKED_IN
 
 
 def shift_roster(*, shift: Shift) -> list[RosterEntry]:
     """Every volunteer the shift's published assignments expect, and anyone else with attendance on it (an
     assignment declined or moved after they checked in), by volunteer number. Scope: the caller found the shift
     through shift_get_for_coordinator."""
-    assignments = {}
+    assignments: dict[int, Assignment] = {}
     for assignment in (
         published_assignment_list().filter(shift_id=shift.pk).select_related("volunteer")
         .order_by("volunteer_id", "-run__publication__published_at", "-pk")

@@ -70,7 +70,8 @@ def test_malformed_time_and_unassigned_volunteer_are_named(world, client_as, shi
     shift = shift_at(now - 3 * H)
     assign(shift)
     client = client_as("community")
-    malformed = client.post(_url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday", "reason": "补登"}, format="json")
+    malformed = client.post(_url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday", "reason": "补登"},
+                            format="json")
     assert malformed.status_code == 400
     assert list(malformed.json()["extra"]["fields"]) == ["checked_in_at"]
     stranger = client.post(_url(shift), {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat(),

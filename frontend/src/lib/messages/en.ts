@@ -21,6 +21,7 @@ const en: Translation<typeof zh> = {
   menuNeeds: "Needs",
   menuPosts: "Posts",
   menuShifts: "Shifts",
+  menuNoShows: "No-shows",
   menuVolunteers: "Volunteers",
   menuResources: "Resources",
   menuMyPosts: "My posts",
