@@ -9,14 +9,17 @@ import { http, server } from "@/test/server";
 import type { AttendanceRow, Roster, RosterEntry } from "../api/attendance";
 import { RosterPage } from "./RosterPage";
 
-const attendance = (fields: Partial<AttendanceRow>): AttendanceRow => ({
-  id: 1,
+const shift = {
   shift: 9,
   shift_title: "助老送餐",
   shift_start: "2026-11-20T09:00:00+08:00",
   shift_end: "2026-11-20T11:00:00+08:00",
   community: 1,
   community_name: "百花社区",
+};
+const attendance = (fields: Partial<AttendanceRow>): AttendanceRow => ({
+  id: 1,
+  ...shift,
   volunteer: 3,
   volunteer_name: "王芳",
   volunteer_number: "ZY03",
@@ -44,12 +47,7 @@ const entry = (volunteer: number, name: string, state: RosterEntry["state"], row
   }) satisfies RosterEntry;
 
 const roster: Roster = {
-  shift: 9,
-  shift_title: "助老送餐",
-  shift_start: "2026-11-20T09:00:00+08:00",
-  shift_end: "2026-11-20T11:00:00+08:00",
-  community: 1,
-  community_name: "百花社区",
+  ...shift,
   entries: [
     entry(3, "王芳", "checked_in", attendance({})),
     entry(4, "李强", "expected", null),
