@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from auditlog.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import factories as f
 from attendance import services
@@ -284,3 +286,20 @@ def test_bad_no_show_filters_are_a_400(client_as):
     for query, field in (({"week": "last"}, "week"), ({"status": "late"}, "status")):
         response = client.get("/api/attendance/", query)
         assert (response.status_code, list(response.json()["extra"]["fields"])) == (400, [field])
+
+
+def test_the_roster_runs_the_same_queries_however_many_are_on_it(world, client_as, shift_at, assign, now):
+    client = client_as("community")
+
+    def queries(shift) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(_roster(shift)).status_code == 200
+        return len(captured)
+
+    small, large = shift_at(now - 3 * H), shift_at(now - 6 * H)
+    assign(small, world.v1)
+    for _ in range(4):
+        volunteer = f.VolunteerFactory(home_community=world.a1)
+        assign(large, volunteer)
+        _by_qr(volunteer, large, at=large.start, out=large.end)
+    assert queries(large) == queries(small)
