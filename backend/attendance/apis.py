@@ -1,5 +1,6 @@
-"""Attendance endpoints: the shift's QR token and the coordinator's record (coordinators, scoped), check-in
-and check-out by QR code and "my attendance" (volunteers), and the coordinators' attendance list."""
+"""Attendance endpoints: the shift's QR token, its roster and the coordinator's record (coordinators, scoped),
+check-in and check-out by QR code and "my attendance" (volunteers), and the coordinators' attendance list (which,
+filtered by week and status, is the week's no-show list)."""
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
@@ -8,6 +9,7 @@ from rest_framework.response import Response
 from attendance import selectors, services
 from attendance.models import Attendance
 from core import permissions as permissions_
+from core.weeks import monday_of
 
 
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
@@ -24,14 +26,15 @@ class AttendanceOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="shift.community.name", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
     hours = serializers.FloatField(read_only=True, help_text=_("Hours actually served, clipped to the shift."))
+    volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
     recorded_by = serializers.CharField(source="recorded_by.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Attendance
         fields = [
             "id", "shift", "shift_title", "shift_start", "shift_end", "community", "community_name", "volunteer",
-            "volunteer_name", "assignment", "status", "method", "checked_in_at", "checked_out_at", "minutes_served",
-            "hours", "recorded_by",
+            "volunteer_name", "volunteer_number", "assignment", "status", "method", "checked_in_at", "checked_out_at",
+            "minutes_served", "hours", "recorded_by", "note", "updated_at",
         ]
         read_only_fields = fields
 
@@ -44,6 +47,9 @@ class AttendanceListApi(generics.ListAPIView):
         shift = serializers.IntegerField(required=False, min_value=1)
         community = serializers.IntegerField(required=False, min_value=1)
         date = serializers.DateField(required=False, help_text=_("The day the shift starts (local time)."))
+        week = serializers.DateField(required=False, help_text=_("Any day of the week of the shifts."))
+        status = serializers.ChoiceField(choices=Attendance.Status.choices, required=False,
+                                         help_text=_("\"no_show\": the volunteers expected but absent."))
 
     permission_classes = [CoordinatorsOnly]
     serializer_class = AttendanceOutputSerializer
@@ -52,7 +58,10 @@ class AttendanceListApi(generics.ListAPIView):
     def get_queryset(self):
         filters = self.FilterSerializer(data=self.request.query_params.dict())
         filters.is_valid(raise_exception=True)
-        return selectors.attendance_list(user=self.request.user, **filters.validated_data)
+        data = dict(filters.validated_data)
+        if "week" in data:
+            data["week"] = monday_of(data["week"])
+        return selectors.attendance_list(user=self.request.user, **data)
 
     @extend_schema(parameters=[FilterSerializer])
     def get(self, request, *args, **kwargs):
@@ -129,23 +138,58 @@ class AttendanceCheckOutApi(generics.GenericAPIView):
         return Response(AttendanceOutputSerializer(row).data)
 
 
+@extend_schema_serializer(component_name="AttendanceRosterEntry")
+class RosterEntryOutputSerializer(serializers.Serializer):
+    volunteer = serializers.IntegerField(source="volunteer.pk")
+    volunteer_name = serializers.CharField(source="volunteer.name")
+    volunteer_number = serializers.CharField(source="volunteer.number")
+    assignment = serializers.IntegerField(source="assignment_id", allow_null=True)
+    expected = serializers.BooleanField(help_text=_("A published assignment expects the volunteer on this shift."))
+    state = serializers.ChoiceField(choices=selectors.RosterState.choices)
+    attendance = AttendanceOutputSerializer(allow_null=True)
 
+
+class ShiftRosterApi(generics.GenericAPIView):
+    """The shift's roster: every volunteer its published assignments expect, with their check-in and check-out."""
+
+    @extend_schema_serializer(component_name="AttendanceRoster")
+    class OutputSerializer(serializers.Serializer):
+        shift = serializers.IntegerField(source="shift.pk")
+        shift_title = serializers.CharField(source="shift.title")
+        shift_start = serializers.DateTimeField(source="shift.start")
+        shift_end = serializers.DateTimeField(source="shift.end")
+        community = serializers.IntegerField(source="shift.community_id")
+        community_name = serializers.CharField(source="shift.community.name")
+        entries = RosterEntryOutputSerializer(many=True)
+
+    permission_classes = [CoordinatorsOnly]
+    serializer_class = OutputSerializer
+
+    @extend_schema(responses={200: OutputSerializer, 404: OpenApiResponse(description="Shift not in your scope.")})
+    def get(self, request, shift_id: int):
+        shift = selectors.shift_get_for_coordinator(user=request.user, shift_id=shift_id)
+        entries = selectors.shift_roster(shift=shift)
+        return Response(self.OutputSerializer({"shift": shift, "entries": entries}).data)
 
 
 class ShiftAttendanceRecordApi(generics.GenericAPIView):
-    """The coordinator records a volunteer's check-in and check-out on a shift of their community."""
+    """The coordinator records a volunteer on a shift of their community, with a reason: present with check-in and
+    check-out times (without a check-in, the recorded one stays: a forgotten check-out is closed), or absent."""
 
     @extend_schema_serializer(component_name="AttendanceRecordInput")
     class InputSerializer(serializers.Serializer):
         volunteer = serializers.IntegerField(min_value=1)
-        checked_in_at = serializers.DateTimeField()
+        status = serializers.ChoiceField(choices=Attendance.Status.choices, default=Attendance.Status.PRESENT)
+        checked_in_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
         checked_out_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+        reason = serializers.CharField(max_length=500, allow_blank=True,
+                                       help_text=_("Why the attendance is recorded by hand."))
 
     permission_classes = [CoordinatorsOnly]
     serializer_class = AttendanceOutputSerializer
 
     @extend_schema(request=InputSerializer, responses={
-        200: AttendanceOutputSerializer, 400: OpenApiResponse(description="Times or volunteer refused."),
+        200: AttendanceOutputSerializer, 400: OpenApiResponse(description="Times, reason or volunteer refused."),
         404: OpenApiResponse(description="Shift not in your scope."),
     })
     def post(self, request, shift_id: int):
@@ -154,7 +198,7 @@ class ShiftAttendanceRecordApi(generics.GenericAPIView):
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         row = services.attendance_record(
-            user=request.user, shift=shift, volunteer_id=data["volunteer"], checked_in_at=data["checked_in_at"],
-            checked_out_at=data["checked_out_at"],
+            user=request.user, shift=shift, volunteer_id=data["volunteer"], status=data["status"],
+            checked_in_at=data["checked_in_at"], checked_out_at=data["checked_out_at"], reason=data["reason"],
         )
         return Response(AttendanceOutputSerializer(row).data, status=status.HTTP_200_OK)

@@ -52,6 +52,9 @@ class Attendance(TimeStamped):
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Why a coordinator wrote these times or this absence (the roster asks for it); empty for the QR code and the
+    # nightly task. The audit history keeps every earlier value.
+    note = models.CharField(_("reason"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("attendance")

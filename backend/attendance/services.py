@@ -185,40 +185,65 @@ def attendance_check_out(*, user: User, token: str, now: dt.datetime | None = No
     return row
 
 
+def _refused(errors: dict) -> ApplicationError:
+    first = next(iter(errors.items()))
+    return ApplicationError(f"{first[0]}: {first[1][0]}", fields=errors)
+
+
 def attendance_record(
-    *, user: User, shift: Shift, volunteer_id: int, checked_in_at: dt.datetime,
-    checked_out_at: dt.datetime | None = None, now: dt.datetime | None = None,
+    *, user: User, shift: Shift, volunteer_id: int, reason: str, status: str = Attendance.Status.PRESENT,
+    checked_in_at: dt.datetime | None = None, checked_out_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> Attendance:
-    """The coordinator's record of a volunteer's times on a shift (replaces what the QR code recorded)."""
+    """The coordinator's record of a volunteer on a shift, with the reason: present with times (they replace what
+    the QR code recorded; without a check-in the recorded one stays, which closes a forgotten check-out), or absent.
+
+    The hours and the service record follow exactly as after a check-out by QR code (record_from_attendance).
+    """
     now = _now(now)
     errors = {}
-    if checked_in_at > now:
+    reason = reason.strip()
+    if not reason:
+        errors["reason"] = [str(_("Say why the attendance is recorded by hand."))]
+    if status == Attendance.Status.NO_SHOW:
+        if checked_in_at is not None or checked_out_at is not None:
+            errors["status"] = [str(_("An absent volunteer has no check-in or check-out times."))]
+        elif shift.start > now:
+            errors["status"] = [str(_("A volunteer is marked absent once the shift has begun."))]
+    elif checked_in_at is not None and checked_in_at > now:
         errors["checked_in_at"] = [str(_("A check-in cannot lie in the future."))]
-    if checked_out_at is not None and checked_out_at <= checked_in_at:
-        errors["checked_out_at"] = [str(_("The check-out must come after the check-in."))]
-    elif checked_out_at is not None and checked_out_at > now:
-        errors["checked_out_at"] = [str(_("A check-out cannot lie in the future."))]
     assignment = selectors.published_assignment_get(shift_id=shift.pk, volunteer_id=volunteer_id)
     if assignment is None:
         errors["volunteer"] = [str(_("This volunteer has no published assignment on this shift."))]
     if errors or assignment is None:  # the second only says so to the type checker: errors holds "volunteer"
-        first = next(iter(errors.items()))
-        raise ApplicationError(f"{first[0]}: {first[1][0]}", fields=errors)
-    minutes = served_minutes(
-        checked_in_at=checked_in_at, checked_out_at=checked_out_at, start=shift.start, end=shift.end
-    )
-    fields = {
-        "assignment": assignment, "status": Attendance.Status.PRESENT, "method": Attendance.Method.COORDINATOR,
-        "checked_in_at": checked_in_at, "checked_out_at": checked_out_at, "minutes_served": minutes,
-        "recorded_by": user,
-    }
+        raise _refused(errors)
     with transaction.atomic():
-        row, created = _locked_row(shift=shift, volunteer=assignment.volunteer, defaults=fields)
+        row = Attendance.objects.select_for_update().filter(shift=shift, volunteer=assignment.volunteer).first()
+        if status == Attendance.Status.PRESENT:
+            checked_in_at = checked_in_at or (row.checked_in_at if row is not None else None)
+            if checked_in_at is None:
+                raise _refused({"checked_in_at": [str(_("Say when the volunteer checked in."))]})
+            if checked_out_at is not None and checked_out_at <= checked_in_at:
+                raise _refused({"checked_out_at": [str(_("The check-out must come after the check-in."))]})
+            if checked_out_at is not None and checked_out_at > now:
+                raise _refused({"checked_out_at": [str(_("A check-out cannot lie in the future."))]})
+        fields = {
+            "assignment": assignment, "status": status, "method": Attendance.Method.COORDINATOR,
+            "checked_in_at": checked_in_at, "checked_out_at": checked_out_at,
+            "minutes_served": served_minutes(
+                checked_in_at=checked_in_at, checked_out_at=checked_out_at, start=shift.start, end=shift.end
+            ),
+            "recorded_by": user, "note": reason,
+        }
+        if row is None:
+            row, created = _locked_row(shift=shift, volunteer=assignment.volunteer, defaults=fields)
+        else:
+            created = False
         if not created:
             for name, value in fields.items():
                 setattr(row, name, value)
-            row.save()
-        record_from_attendance(row)  # the service record follows the coordinator's times, with a trace
+            row.save()  # one save: the audit history has one entry with every field changed and the reason
+        record_from_attendance(row, note=reason)  # the service record follows, as after a QR check-out
     return row
 
 

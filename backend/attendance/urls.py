@@ -11,6 +11,7 @@ from attendance.apis import (
     AttendanceMineApi,
     ShiftAttendanceRecordApi,
     ShiftQrTokenApi,
+    ShiftRosterApi,
 )
 
 urlpatterns = [
@@ -20,4 +21,5 @@ urlpatterns = [
     path("attendance/check-out/", AttendanceCheckOutApi.as_view(), name="attendance-check-out"),
     path("attendance/shifts/<int:shift_id>/qr-token/", ShiftQrTokenApi.as_view(), name="attendance-qr-token"),
     path("attendance/shifts/<int:shift_id>/record/", ShiftAttendanceRecordApi.as_view(), name="attendance-record"),
+    path("attendance/shifts/<int:shift_id>/roster/", ShiftRosterApi.as_view(), name="attendance-roster"),
 ]

@@ -20,6 +20,7 @@ from django.db.models import Q
 
 from accounts.models import Invitation, User
 from allocation.models import AllocationPublication, AllocationRun
+from attendance.models import Attendance
 from core.scoping import Scope, scope_filter
 from needs.models import Need
 from people.models import Blackout, SkillVerification, Volunteer
@@ -70,6 +71,9 @@ TRACKED: dict[str, Tracked] = {
     "need": Tracked(Need, in_scope(Scope(community="community")), mask=("requester_name", "requester_phone")),
     "resource": Tracked(Resource, in_scope(Scope(community="community"))),
     "resource_slot": Tracked(ResourceSlot, in_scope(Scope(community="resource__community"))),
+    # Check-ins and check-outs, and what a coordinator's roster changed (times, absences) with the reason, which may
+    # be about health, so masked; the nightly no-shows are a bulk write and have no entry.
+    "attendance": Tracked(Attendance, in_scope(Scope(community="shift__community")), mask=("note",)),
     "service_record": Tracked(ServiceRecord, in_scope(Scope(community="community")), mask=("recipient",)),
     # The worker's progress reports (heartbeat, stage, progress, solver figures) are not changes anybody made.
     "matching_run": Tracked(MatchingRun, of_run("pk", MatchingRun),

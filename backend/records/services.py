@@ -67,9 +67,10 @@ def _fields_from(attendance: Attendance) -> dict:
     }
 
 
-def record_from_attendance(attendance: Attendance) -> ServiceRecord | None:
+def record_from_attendance(attendance: Attendance, *, note: str = "") -> ServiceRecord | None:
     """The approved record of an attendance row, created or brought in step with its minutes (a change of minutes
-    leaves a trace); None while nothing was served and no record exists. Running it again changes nothing."""
+    leaves a trace, with `note`: the coordinator's reason); None while nothing was served and no record exists.
+    Running it again changes nothing."""
     with transaction.atomic():
         record = ServiceRecord.objects.select_for_update().filter(attendance_id=attendance.pk).first()
         if record is None:
@@ -85,7 +86,7 @@ def record_from_attendance(attendance: Attendance) -> ServiceRecord | None:
                 record = ServiceRecord.objects.select_for_update().get(attendance_id=attendance.pk)
         if record.minutes != attendance.minutes_served:
             _trace(record, field=RecordChange.Field.MINUTES, old=record.minutes, new=attendance.minutes_served,
-                   by=attendance.recorded_by, note=str(_("The attendance was corrected.")))
+                   by=attendance.recorded_by, note=note or str(_("The attendance was corrected.")))
             record.minutes = attendance.minutes_served
             record.save(update_fields=["minutes", "updated_at"])
     return record

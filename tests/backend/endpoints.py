@@ -531,6 +531,7 @@ ROUTES = [
     Route("attendance-check-out", "post", VOLUNTEER, body={"token": "forged"}),
     Route("attendance-qr-token", "get", COORD, _shift_of),
     Route("attendance-record", "post", COORD, _shift_of),
+    Route("attendance-roster", "get", COORD, _shift_of),
     Route("need-overdue-count", "get", SIGNED_IN),  # counted over the caller's needs, like the list
     Route("need-rating", "post", COORD, _need, body={"score": 5}),
     Route("need-transition", "post", COORD, _need, body={"status": "assessed"}),

@@ -131,7 +131,7 @@ def test_a_week_from_the_first_run_to_the_hours_served(world, client_as, worker,
     assert coordinator.post(f"/api/planning/runs/{past['id']}/publish/").status_code == 200
     recorded = coordinator.post(f"/api/attendance/shifts/{served.pk}/record/", {
         "volunteer": world.v1.pk, "checked_in_at": f.at(yesterday, 9).isoformat(),
-        "checked_out_at": f.at(yesterday, 10).isoformat()}, format="json")
+        "checked_out_at": f.at(yesterday, 10).isoformat(), "reason": "纸质签到表"}, format="json")
     assert recorded.status_code in (200, 201), recorded.json()
     # then the volunteer's own record shows the hour served
     hours = client_as("volunteer").get("/api/attendance/mine/").json()["results"]

@@ -242,6 +242,8 @@ SPECTACULAR_SETTINGS = {
         "ResourceCategoryEnum": "resources.models.Resource.Category",
         "PostHoldingStatusEnum": "posts.models.PostHolding.Status",
         "NeedStatusEnum": "needs.models.Need.Status",
+        "AttendanceOutputStatusEnum": "attendance.models.Attendance.Status",  # its rows, the record and the filter
+        "AttendanceRosterStateEnum": "attendance.selectors.RosterState",
         "ResourceStatusEnum": "resources.models.Resource.Status",
         "SourceEnum": "planning.models.Assignment.Source",
         "LedgerEntryKindEnum": "ledgers.models.LedgerEntry.Kind",  # also allocation.Proposal.Source (same choices)

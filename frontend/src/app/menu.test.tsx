@@ -28,6 +28,7 @@ it("offers coordinators the planning pages and nobody else", () => {
     "/posts",
     "/allocation",
     "/shifts",
+    "/no-shows",
     "/volunteers",
     "/imports",
     "/resources",
@@ -50,7 +51,7 @@ it("offers coordinators the planning pages and nobody else", () => {
   expect(paths("volunteer")).not.toContain("/records/review");
   expect(paths("unit_representative")).not.toContain("/records/review");
   expect(paths("volunteer")).not.toContain("/ledgers");
-  for (const path of ["/insights", "/appraisal", "/exports", "/imports"]) {
+  for (const path of ["/insights", "/appraisal", "/exports", "/imports", "/no-shows"]) {
     expect(paths("volunteer")).not.toContain(path);
     expect(paths("unit_representative")).not.toContain(path);
   }

@@ -12,6 +12,7 @@ import {
   ClockCircleOutlined,
   DashboardOutlined,
   DownloadOutlined,
+  ExclamationCircleOutlined,
   FileProtectOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -66,6 +67,8 @@ const AllocationRunPage = lazyPage(
   "AllocationRunPage",
 );
 const ShiftsPage = lazyPage("shifts", () => import("@/features/shifts/components/ShiftsPage"), "ShiftsPage");
+const RosterPage = lazyPage("attendance", () => import("@/features/attendance/components/RosterPage"), "RosterPage");
+const NoShowsPage = lazyPage("attendance", () => import("@/features/attendance/components/NoShowsPage"), "NoShowsPage");
 const VolunteersPage = lazyPage(
   "volunteers",
   () => import("@/features/volunteers/components/VolunteersPage"),
@@ -262,6 +265,12 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     },
     { path: "/allocation/:runId", element: <AllocationRunPage /> },
     { path: "/shifts", element: <ShiftsPage />, menu: { label: "menuShifts", icon: <ScheduleOutlined /> } },
+    { path: "/shifts/:shiftId/roster", element: <RosterPage /> },
+    {
+      path: "/no-shows",
+      element: <NoShowsPage />,
+      menu: { label: "menuNoShows", icon: <ExclamationCircleOutlined /> },
+    },
     { path: "/volunteers", element: <VolunteersPage />, menu: { label: "menuVolunteers", icon: <TeamOutlined /> } },
     { path: "/imports", element: <ImportsPage />, menu: { label: "menuImports", icon: <UploadOutlined /> } },
     { path: "/imports/:runId", element: <ImportRunPage /> },

@@ -20,7 +20,7 @@ def test_coordinator_records_times_and_hours_are_clipped(world, client_as, shift
     # when the community coordinator records arrival 15 min early and departure 10 min early
     response = client_as("community").post(_url(shift), {
         "volunteer": world.v1.pk, "checked_in_at": (shift.start - 15 * M).isoformat(),
-        "checked_out_at": (shift.end - 10 * M).isoformat(),
+        "checked_out_at": (shift.end - 10 * M).isoformat(), "reason": "签到表补登",
     }, format="json")
     # then the row is present, by the coordinator, with 110 minutes
     assert response.status_code == 200, response.json()
@@ -37,6 +37,7 @@ def test_coordinator_record_replaces_the_qr_times(world, client_as, shift_at, as
     Attendance.objects.create(shift=shift, volunteer=world.v1, method="qr", checked_in_at=shift.start + 30 * M)
     response = client_as("subdistrict").post(_url(shift), {
         "volunteer": world.v1.pk, "checked_in_at": shift.start.isoformat(), "checked_out_at": shift.end.isoformat(),
+        "reason": "扫码晚了",
     }, format="json")
     assert response.status_code == 200, response.json()
     row = Attendance.objects.get()
@@ -51,7 +52,7 @@ def test_coordinator_record_replaces_the_qr_times(world, client_as, shift_at, as
 def test_bad_times_are_a_400_naming_the_field(world, client_as, shift_at, assign, now, change, field, message):
     shift = shift_at(now - 3 * H)
     assign(shift)
-    body = {"volunteer": world.v1.pk, "checked_in_at": shift.start, "checked_out_at": shift.end}
+    body = {"volunteer": world.v1.pk, "checked_in_at": shift.start, "checked_out_at": shift.end, "reason": "补登"}
     for name, delta in change.items():
         body[name] = shift.start + delta
     if field == "checked_in_at":
@@ -69,11 +70,12 @@ def test_malformed_time_and_unassigned_volunteer_are_named(world, client_as, shi
     shift = shift_at(now - 3 * H)
     assign(shift)
     client = client_as("community")
-    malformed = client.post(_url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday"}, format="json")
+    malformed = client.post(_url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday", "reason": "补登"},
+                            format="json")
     assert malformed.status_code == 400
     assert list(malformed.json()["extra"]["fields"]) == ["checked_in_at"]
-    stranger = client.post(_url(shift), {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat()},
-                           format="json")
+    stranger = client.post(_url(shift), {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat(),
+                                         "reason": "补登"}, format="json")
     assert (stranger.status_code, stranger.json()["extra"]["fields"]) == (
         400, {"volunteer": ["This volunteer has no published assignment on this shift."]}
     )
@@ -84,7 +86,7 @@ def test_record_outside_scope_is_404_and_other_roles_403(world, client_as, shift
     # given V2's assignment on a shift of B1 (outside S1 and A1)
     shift = shift_at(now - 3 * H, community=world.b1)
     assign(shift, world.v2)
-    body = {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat()}
+    body = {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat(), "reason": "补登"}
     for role in ("community", "subdistrict"):
         response = client_as(role).post(_url(shift), body, format="json")
         assert (response.status_code, response.json()) == (

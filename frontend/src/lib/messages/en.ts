@@ -22,6 +22,7 @@ const en: Translation<typeof zh> = {
   menuNeeds: "Needs",
   menuPosts: "Posts",
   menuShifts: "Shifts",
+  menuNoShows: "No-shows",
   menuVolunteers: "Volunteers",
   menuResources: "Resources",
   menuMyPosts: "My posts",

@@ -19,6 +19,7 @@ const zh = {
   menuNeeds: "需求清单",
   menuPosts: "岗位（一编三定）",
   menuShifts: "班次",
+  menuNoShows: "缺勤名单",
   menuVolunteers: "志愿者",
   menuResources: "资源清单",
   menuMyPosts: "我的岗位",
