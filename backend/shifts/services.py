@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import status
 
 from accounts.models import User
@@ -209,11 +210,14 @@ def _breaks_published_plan(shift: Shift, fields: dict, resource_request: dict | 
     held = selectors.shift_published_assignment_list(shift=shift).count()
     if not held:
         return {}
-    told = _("%(count)d volunteers were told about this shift in a published plan.") % {"count": held}
+    told = ngettext("%(count)d volunteer was told about this shift in a published plan.",
+                    "%(count)d volunteers were told about this shift in a published plan.", held) % {"count": held}
     broken = {name: [told] for name in TOLD_FIELDS if name in fields and fields[name] != getattr(shift, name)}
     if fields.get("seats") is not None and fields["seats"] < held:
-        broken["seats"] = [_("A published plan holds %(count)d volunteers on this shift; seats may not go below that.")
-                           % {"count": held}]
+        broken["seats"] = [ngettext(
+            "A published plan holds %(count)d volunteer on this shift; seats may not go below that.",
+            "A published plan holds %(count)d volunteers on this shift; seats may not go below that.", held,
+        ) % {"count": held}]
     current = getattr(shift, "resource_request", None)
     changed_request = remove_request or (
         resource_request is not None
@@ -262,8 +266,10 @@ def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_req
 def _request_text(request: ResourceRequest | None) -> str:
     if request is None:
         return ""
-    return (f"{request.kind} ≥{request.min_capacity} {','.join(request.features)} "
-            f"≤{request.max_distance_km}km").strip()
+    parts = [request.kind, f"≥{request.min_capacity}", *request.features]
+    if request.max_distance_km is not None:
+        parts.append(f"≤{request.max_distance_km:g}km")
+    return " ".join(parts)
 
 
 @transaction.atomic
