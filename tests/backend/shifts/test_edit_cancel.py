@@ -161,7 +161,9 @@ def test_cancelling_a_published_shift_tells_its_volunteers_once_and_ends_their_a
     assert (notice.recipient, notice.event_key, notice.title) == (
         world.v1.user, f"shift_cancelled:{shift.pk}", "Shift cancelled: 助老送餐"
     )
-    assert notice.body == f"{start:%m-%d %H:%M}–{end:%H:%M} 助老送餐 is cancelled; you need not come. Reason: 场地临时停用"
+    assert notice.body == (
+        f"{start:%m-%d %H:%M}–{end:%H:%M} 助老送餐 is cancelled; you need not come. Reason: 场地临时停用"
+    )
     assert notice.payload == {"shift": shift.pk, "title": "助老送餐", "start": start.isoformat(),
                               "end": end.isoformat(), "reason": "场地临时停用", "assignments": [held.pk]}
     # and every standing assignment ended (the declined one keeps its answer)
