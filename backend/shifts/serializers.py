@@ -1,5 +1,6 @@
 """Input and output shapes of shifts and their resource requests."""
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField, StringListField
@@ -10,6 +11,7 @@ from geo.models import Community
 from needs.models import Need
 from posts.models import Post
 from projects.models import Project
+from resources.models import Resource
 from shifts import services
 from shifts.models import ResourceRequest, Shift
 
@@ -114,12 +116,14 @@ class ShiftPlannedSerializer(serializers.Serializer):
     def get_community_name(self, item) -> str:
         return self.context["community_names"].get(item.shift.community_id, "")
 
+    @extend_schema_field(serializers.ChoiceField(choices=Resource.Category.choices, allow_null=True))
     def get_resource_kind(self, item) -> str | None:
         return item.request["kind"] if item.request else None
 
     def get_existing_shift(self, item) -> int | None:
         return item.existing.pk if item.existing else None
 
+    @extend_schema_field(serializers.ChoiceField(choices=Shift.Status.choices, allow_null=True))
     def get_existing_status(self, item) -> str | None:
         return item.existing.status if item.existing else None
 

@@ -248,6 +248,7 @@ SPECTACULAR_SETTINGS = {
         "SolverStatusEnum": "planning.apis.SOLVER_STATUSES",  # a run's solver_status and its stats' status
         "MeasureEnum": "evaluation.models.EvaluationInput.Measure",
         "RatingEnum": "evaluation.models.AppraisalRating.Rating",  # a ballot's rating, and the ratings it offers
+        "ShiftStatusEnum": "shifts.models.Shift.Status",  # a shift, and the one a preview finds already made
         "SchemeMeasureEnum": "evaluation.scoring.MEASURES",  # an evaluation scheme item's measure and of
     },
 }
