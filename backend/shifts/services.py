@@ -12,11 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from rest_framework import status
 
 from accounts.models import User
 from audit.services import audit_record_change
-from core.errors import ApplicationError
+from core.errors import Conflict
 from core.weeks import district_zone, monday_of
 from geo.models import Community
 from needs.models import Need
@@ -180,25 +179,22 @@ def _create(fresh: list[tuple[Shift, dict | None]]) -> None:
             audit_record_change(instance=shift, changes={"generated": ("", shift.generation_key)})
 
 
-class ShiftCancelled(ApplicationError):
+class ShiftCancelled(Conflict):
     """A cancelled shift stays as it was cancelled, for the record and for the volunteers who were told."""
 
     code = "shift_cancelled"
-    status_code = status.HTTP_409_CONFLICT
 
 
-class ShiftStarted(ApplicationError):
+class ShiftStarted(Conflict):
     """A shift that has started happens as planned: it can no longer be cancelled."""
 
     code = "shift_started"
-    status_code = status.HTTP_409_CONFLICT
 
 
-class PublishedPlanBroken(ApplicationError):
+class PublishedPlanBroken(Conflict):
     """The change would break the plan volunteers were told about: cancel the shift, or change it in a new run."""
 
     code = "published_plan"
-    status_code = status.HTTP_409_CONFLICT
 
 
 # What volunteers of a published plan were told (when, where, with which skills): changing it breaks their plan.
