@@ -33,12 +33,13 @@ seed: migrate
 	$(MANAGE) seed_demo --scale $(SCALE) --seed $(SEED)
 	$(MANAGE) publish_demo_week
 
-frontend:
-	@if [ -f frontend/package.json ]; then \
-		cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && npm run build; \
-	else \
-		echo "frontend: no web app yet (frontend/README.md); the API and its docs are served"; \
-	fi
+# The web app's pinned packages, installed again when the lock file changes.
+FRONTEND_DEPS := frontend/node_modules/.package-lock.json
+$(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+
+frontend: $(FRONTEND_DEPS)
+	cd frontend && npm run build
 
 worker-start: venv
 	mkdir -p $(VAR_DIR)/log $(VAR_DIR)/run
@@ -69,11 +70,6 @@ demo: seed frontend worker-start server
 demo-check: venv
 	bash .ci/demo-check.sh
 
-# The web app's pinned packages, installed again when the lock file changes.
-FRONTEND_DEPS := frontend/node_modules/.package-lock.json
-$(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
-	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-
 # Lint and type checks (pyproject.toml says what and how): ruff over the Python code, mypy over `matching`; ESLint
 # (frontend/eslint.config.js: type-aware, rules of hooks) and Prettier's check over the web app.
 lint: venv $(FRONTEND_DEPS)
@@ -95,8 +91,8 @@ test: venv lint
 # (both cores kept busy), the proof that the suite does not depend on timing.
 E2E_ROUNDS ?= 2
 E2E_BUSY ?= 0
-test-frontend:
-	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund && npm test && npm run build && \
+test-frontend: $(FRONTEND_DEPS)
+	cd frontend && npm test && npm run build && \
 		npm run size && E2E_BUILD=0 E2E_ROUNDS=$(E2E_ROUNDS) E2E_BUSY=$(E2E_BUSY) bash scripts/e2e-rounds.sh
 
 # The web app's API client: the schema the backend generates now (frontend/src/api/openapi.json) and the types

@@ -24,22 +24,7 @@ from people import selectors as people_selectors
 from people.models import Volunteer
 from people.serializers import UnverifiedSkillsField
 from posts.models import Post, PostHolding
-from runs.apis import (
-    ACTIVE,
-    NOT_FOUND,
-    RunApi,
-    RunFilter,
-    RunMetricsSerializer,
-    RunOutputSerializer,
-    RunPairDetailApi,
-    RunPairListApi,
-    RunRowsApi,
-    RunSolverStatsSerializer,
-    RunStartInput,
-    RunUnfilledReasonSerializer,
-    documented,
-    run_apis,
-)
+from runs import apis as kernel
 
 
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
@@ -64,7 +49,7 @@ class AllocationRunProblemSerializer(serializers.Serializer):
     excluded = serializers.IntegerField()
 
 
-class AllocationRunMetricsSerializer(RunMetricsSerializer):
+class AllocationRunMetricsSerializer(kernel.RunMetricsSerializer):
     """The allocation's figures."""
 
     pairs = serializers.IntegerField(required=False)
@@ -75,7 +60,7 @@ class AllocationRunMetricsSerializer(RunMetricsSerializer):
     holders_kept = serializers.IntegerField(required=False)
 
 
-class AllocationRunStatsSerializer(RunSolverStatsSerializer):
+class AllocationRunStatsSerializer(kernel.RunSolverStatsSerializer):
     """The optimizer's figures, once the allocation is saved (null where not finite); empty until then."""
 
     status = serializers.CharField(required=False)
@@ -83,7 +68,7 @@ class AllocationRunStatsSerializer(RunSolverStatsSerializer):
     metrics = AllocationRunMetricsSerializer(required=False)
 
 
-class AllocationRunOutputSerializer(RunOutputSerializer):
+class AllocationRunOutputSerializer(kernel.RunOutputSerializer):
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published allocation of its scope "
                                                               "and year."))
@@ -97,7 +82,7 @@ class AllocationRunOutputSerializer(RunOutputSerializer):
         read_only_fields = fields
 
 
-class AllocationRunFilter(RunFilter):
+class AllocationRunFilter(kernel.RunFilter):
     year = django_filters.NumberFilter()
     status = django_filters.MultipleChoiceFilter(choices=AllocationRun.Status.choices)
     level = django_filters.ChoiceFilter(choices=AllocationRun.Level.choices)
@@ -108,7 +93,7 @@ class AllocationRunFilter(RunFilter):
 
 
 @extend_schema_serializer(component_name="AllocationRunStartInput")
-class AllocationRunStartInput(RunStartInput):
+class AllocationRunStartInput(kernel.RunStartInput):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
 
     def validate(self, attrs):
@@ -124,7 +109,7 @@ class _AllocationRunApi:
     run_model = AllocationRun
 
 
-RUN_APIS = run_apis(
+RUN_APIS = kernel.run_apis(
     _AllocationRunApi, start_input=AllocationRunStartInput, filterset=AllocationRunFilter,
     ordering=["created_at", "year", "version", "id"], start=services.allocation_run_start,
     cancel=services.allocation_run_cancel, publish=services.allocation_run_publish,
@@ -141,10 +126,12 @@ RUN_APIS = run_apis(
 )
 
 
-class AllocationRunRerunApi(_AllocationRunApi, RunApi):
+class AllocationRunRerunApi(_AllocationRunApi, kernel.RunApi):
     """Queue a new version of the run's scope and year, keeping the pins and removed pairs of the latest done one."""
 
-    @extend_schema(request=None, responses={202: AllocationRunOutputSerializer, 404: NOT_FOUND, 409: ACTIVE})
+    @extend_schema(
+        request=None, responses={202: AllocationRunOutputSerializer, 404: kernel.NOT_FOUND, 409: kernel.ACTIVE}
+    )
     def post(self, request, pk: int):
         run = services.allocation_run_rerun(user=request.user, run=self.run())
         return Response(self.body(run.pk), status=status.HTTP_202_ACCEPTED)
@@ -174,7 +161,7 @@ class UnfilledPostOutputSerializer(serializers.ModelSerializer):
     post_name = serializers.CharField(source="post.name", read_only=True)
     post_priority = serializers.IntegerField(source="post.priority", read_only=True)
     community_name = serializers.CharField(source="post.community.name", read_only=True)
-    reasons = described(RunUnfilledReasonSerializer(many=True))(read_only=True)
+    reasons = described(kernel.RunUnfilledReasonSerializer(many=True))(read_only=True)
 
     class Meta:
         model = UnfilledPost
@@ -201,8 +188,8 @@ def _proposal_rows(*, run: AllocationRun):
     return selectors.proposal_list(run=run).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
 
 
-@documented
-class AllocationRunProposalListApi(_AllocationRunApi, RunPairListApi):
+@kernel.documented
+class AllocationRunProposalListApi(_AllocationRunApi, kernel.RunPairListApi):
     """The run's plan: who is proposed for which post (no phone numbers), filterable by post. POST adds one by
     hand (pinned), checked against every hard rule: a refusal is a 400 naming the broken rule, a pair already
     proposed a 409, a run not done or already published a 409."""
@@ -215,8 +202,8 @@ class AllocationRunProposalListApi(_AllocationRunApi, RunPairListApi):
     add = staticmethod(review.proposal_add)
 
 
-@documented
-class AllocationRunProposalDetailApi(_AllocationRunApi, RunPairDetailApi):
+@kernel.documented
+class AllocationRunProposalDetailApi(_AllocationRunApi, kernel.RunPairDetailApi):
     """Pin or unpin one proposal of a run under review (PATCH), or remove it (DELETE): the next run of the same
     scope and year will not propose that pair again."""
 
@@ -231,7 +218,7 @@ class AllocationRunProposalDetailApi(_AllocationRunApi, RunPairDetailApi):
         review.proposal_remove(run=run, proposal=pair)
 
 
-class AllocationRunUnfilledListApi(_AllocationRunApi, RunRowsApi):
+class AllocationRunUnfilledListApi(_AllocationRunApi, kernel.RunRowsApi):
     """Posts the run could not fill, with reasons and the smallest change that would fill them."""
 
     serializer_class = UnfilledPostOutputSerializer

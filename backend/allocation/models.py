@@ -9,29 +9,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from runs.models import (
-    CANCELLED,
-    DONE,
-    FAILED,
-    QUEUED,
-    Run,
-    RunPublication,
-    RunUnfilled,
-    one_active_run,
-    one_publication,
-    progress_valid,
-    published_run,
-    status_field,
-)
+from runs import models as kernel
 
 
-class AllocationRun(Run):
+class AllocationRun(kernel.Run):
     class Status(models.TextChoices):
-        QUEUED = QUEUED, _("Queued")
+        QUEUED = kernel.QUEUED, _("Queued")
         SOLVING = "solving", _("Solving")
-        DONE = DONE, _("Done")
-        FAILED = FAILED, _("Failed")
-        CANCELLED = CANCELLED, _("Cancelled")
+        DONE = kernel.DONE, _("Done")
+        FAILED = kernel.FAILED, _("Failed")
+        CANCELLED = kernel.CANCELLED, _("Cancelled")
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")
@@ -52,17 +39,17 @@ class AllocationRun(Run):
         related_name="allocation_runs",
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    status = status_field(Status)
+    status = kernel.status_field(Status)
     # Problem size, pins kept and dropped, the solver's figures (status, objective, bound, gap, seconds), metrics.
     stats = models.JSONField(_("statistics"), default=dict, blank=True)
 
-    class Meta(Run.Meta):
+    class Meta(kernel.Run.Meta):
         verbose_name = _("post allocation run")
         verbose_name_plural = _("post allocation runs")
         constraints = [
-            one_active_run(period="year", name="allocation_one_active_run_per_scope_year"),
+            kernel.one_active_run(period="year", name="allocation_one_active_run_per_scope_year"),
             models.UniqueConstraint(fields=["scope_key", "year", "version"], name="allocation_run_version_unique"),
-            progress_valid(name="allocation_run_progress_valid"),
+            kernel.progress_valid(name="allocation_run_progress_valid"),
             models.CheckConstraint(
                 name="allocation_run_scope_consistent",
                 condition=(Q(level="community", community__isnull=False)
@@ -126,7 +113,7 @@ class Exclusion(_RunPair):
         ]
 
 
-class UnfilledPost(RunUnfilled):
+class UnfilledPost(kernel.RunUnfilled):
     """Seats of a post the run could not fill, why, and the smallest change that would fill them."""
 
     SEAT = "post"
@@ -141,20 +128,18 @@ class UnfilledPost(RunUnfilled):
         constraints = [models.UniqueConstraint(fields=["run", "post"], name="allocation_unfilled_once_per_run")]
 
 
-class AllocationPublication(RunPublication):
+class AllocationPublication(kernel.RunPublication):
     """The published allocation of one scope and year: the run whose proposals became the post holdings."""
 
     PERIOD = "year"
 
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
-    run = published_run(AllocationRun)
-    # Set once the members have been told; the sweeper on beat sends notices still missing (a broker outage).
-    notified_at = models.DateTimeField(_("members notified at"), null=True, blank=True)
+    run = kernel.published_run(AllocationRun)
 
-    class Meta(RunPublication.Meta):
+    class Meta(kernel.RunPublication.Meta):
         verbose_name = _("post allocation publication")
         verbose_name_plural = _("post allocation publications")
-        constraints = [one_publication(period="year", name="allocation_one_publication_per_scope_year")]
+        constraints = [kernel.one_publication(period="year", name="allocation_one_publication_per_scope_year")]
 
 
 class HoldingDecline(models.Model):

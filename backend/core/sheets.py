@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from openpyxl import Workbook
@@ -56,14 +57,30 @@ def write_csv(out: TextIO, *, header: Sequence, rows: Iterable[Sequence], note: 
 def write_xlsx(out: BinaryIO, *, sheet: str, header: Sequence, rows: Iterable[Sequence],
                note: str | None = None) -> None:
     """A write-only workbook (rows stream to `out`); `note`, when given, is a bold first row above the header."""
+    write_xlsx_sheets(out, [Table(sheet, header, rows, note)])
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet of a workbook: its title, bold header and rows, and an optional bold note above the header."""
+
+    title: str
+    header: Sequence
+    rows: Iterable[Sequence]
+    note: str | None = None
+
+
+def write_xlsx_sheets(out: BinaryIO, tables: Sequence[Table]) -> None:
+    """A write-only workbook of several sheets, in order (the first is the one a reader opens)."""
     book = Workbook(write_only=True)
-    title = without_unsafe(sheet).translate(SHEET_TITLE_FORBIDDEN)[:SHEET_TITLE_LENGTH].strip() or "Sheet1"
-    table = book.create_sheet(title=title)
-    if note:
-        table.append([_bold(table, note)])
-    table.append([_bold(table, name) for name in header])
-    for row in rows:
-        table.append([cell(value) for value in row])
+    for index, table in enumerate(tables, start=1):
+        title = without_unsafe(table.title).translate(SHEET_TITLE_FORBIDDEN)[:SHEET_TITLE_LENGTH].strip()
+        sheet = book.create_sheet(title=title or f"Sheet{index}")
+        if table.note:
+            sheet.append([_bold(sheet, table.note)])
+        sheet.append([_bold(sheet, name) for name in table.header])
+        for row in table.rows:
+            sheet.append([cell(value) for value in row])
     book.save(out)
 
 

@@ -24,21 +24,7 @@ from people.serializers import UnverifiedSkillsField
 from planning import review, selectors, services
 from planning.explanations import Explainer
 from planning.models import Assignment, MatchingRun, UnfilledSeat
-from runs.apis import (
-    NOT_FOUND,
-    RunApi,
-    RunFilter,
-    RunMetricsSerializer,
-    RunOutputSerializer,
-    RunPairDetailApi,
-    RunPairListApi,
-    RunRowsApi,
-    RunSolverStatsSerializer,
-    RunStartInput,
-    RunUnfilledReasonSerializer,
-    documented,
-    run_apis,
-)
+from runs import apis as kernel
 from shifts.models import Shift
 
 
@@ -64,7 +50,7 @@ class MatchingRunProblemSerializer(serializers.Serializer):
     forbidden = serializers.IntegerField()
 
 
-class MatchingRunStatsSerializer(RunSolverStatsSerializer):
+class MatchingRunStatsSerializer(kernel.RunSolverStatsSerializer):
     """The problem's size once built; the solver's figures once the plan is saved (null where not finite)."""
 
     problem = MatchingRunProblemSerializer(required=False)
@@ -98,7 +84,7 @@ class RecruitmentLineSerializer(serializers.Serializer):
     features = StringListField(required=False)
 
 
-class MatchingRunMetricsSerializer(RunMetricsSerializer):
+class MatchingRunMetricsSerializer(kernel.RunMetricsSerializer):
     """The saved plan's figures (empty until then); solvers add figures of their own beside these."""
 
     weighted_total = serializers.FloatField(required=False)
@@ -120,7 +106,7 @@ class MatchingRunMetricsSerializer(RunMetricsSerializer):
         "Volunteers of the week who stated a preference matching one of its shifts."))
 
 
-class MatchingRunOutputSerializer(RunOutputSerializer):
+class MatchingRunOutputSerializer(kernel.RunOutputSerializer):
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True, default=None, allow_null=True)
     published = serializers.SerializerMethodField(help_text=_("This run is the published plan of its scope and week."))
     stats = described(MatchingRunStatsSerializer)(read_only=True)
@@ -176,7 +162,7 @@ class MatchingRunOutputSerializer(RunOutputSerializer):
         read_only_fields = fields
 
 
-class MatchingRunFilter(RunFilter):
+class MatchingRunFilter(kernel.RunFilter):
     week = django_filters.DateFilter(method="filter_week", help_text=_("Any day of the week."))
     status = django_filters.MultipleChoiceFilter(choices=MatchingRun.Status.choices)
     level = django_filters.ChoiceFilter(choices=MatchingRun.Level.choices)
@@ -190,7 +176,7 @@ class MatchingRunFilter(RunFilter):
 
 
 @extend_schema_serializer(component_name="MatchingRunStartInput")
-class MatchingRunStartInput(RunStartInput):
+class MatchingRunStartInput(kernel.RunStartInput):
     week = serializers.DateField(help_text=_("Any day of the week; the run is stored under its Monday."))
 
     def validate(self, attrs):
@@ -205,7 +191,7 @@ class _MatchingRunApi:
     run_model = MatchingRun
 
 
-RUN_APIS = run_apis(
+RUN_APIS = kernel.run_apis(
     _MatchingRunApi, start_input=MatchingRunStartInput, filterset=MatchingRunFilter,
     ordering=["created_at", "week", "version", "id"], start=services.matching_run_start,
     cancel=services.matching_run_cancel, publish=services.matching_run_publish,
@@ -246,7 +232,7 @@ def _explainer(serializer) -> Explainer:
     return root.context.setdefault("explainer", Explainer())
 
 
-class UnfilledReasonSerializer(RunUnfilledReasonSerializer):
+class UnfilledReasonSerializer(kernel.RunUnfilledReasonSerializer):
     message = serializers.CharField(help_text=_("In the reader's language."))
     skill = serializers.CharField(required=False)
     level = serializers.IntegerField(required=False)
@@ -290,8 +276,8 @@ def _assignment_rows(*, run: MatchingRun):
     ).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
 
 
-@documented
-class MatchingRunAssignmentListApi(_MatchingRunApi, RunPairListApi):
+@kernel.documented
+class MatchingRunAssignmentListApi(_MatchingRunApi, kernel.RunPairListApi):
     """The run's plan: who is on which shift (no phone numbers). POST adds one by hand (pinned), checked against
     every hard rule; a refusal is a 400 naming the broken rule, a run not done or already published a 409."""
 
@@ -301,8 +287,8 @@ class MatchingRunAssignmentListApi(_MatchingRunApi, RunPairListApi):
     add = staticmethod(review.assignment_add)
 
 
-@documented
-class MatchingRunAssignmentDetailApi(_MatchingRunApi, RunPairDetailApi):
+@kernel.documented
+class MatchingRunAssignmentDetailApi(_MatchingRunApi, kernel.RunPairDetailApi):
     """Pin or unpin one assignment of a run under review (PATCH), or remove it (DELETE): the next runs of the same
     scope and week do not offer the volunteer that shift again."""
 
@@ -317,7 +303,7 @@ class MatchingRunAssignmentDetailApi(_MatchingRunApi, RunPairDetailApi):
         review.assignment_remove(run=run, assignment=pair, user=self.request.user)
 
 
-class MatchingRunUnfilledListApi(_MatchingRunApi, RunRowsApi):
+class MatchingRunUnfilledListApi(_MatchingRunApi, kernel.RunRowsApi):
     """Seats the run could not fill, with reasons and the smallest change that would fill them."""
 
     serializer_class = UnfilledSeatOutputSerializer
@@ -336,14 +322,14 @@ class RunComparisonSerializer(serializers.Serializer):
     removed = serializers.ListField(child=serializers.DictField(child=serializers.IntegerField()))
 
 
-class MatchingRunCompareApi(_MatchingRunApi, RunApi):
+class MatchingRunCompareApi(_MatchingRunApi, kernel.RunApi):
     """Compare a run with another version of the same scope and week: figures side by side, and the
     assignments the other adds and removes (at most 200 of each listed; the counts are whole)."""
 
     serializer_class = RunComparisonSerializer
 
     @extend_schema(responses={200: RunComparisonSerializer, 400: OpenApiResponse(description="Not the same week."),
-                              404: NOT_FOUND})
+                              404: kernel.NOT_FOUND})
     def get(self, request, pk: int, other_id: int):
         base, other = self.run(), self.run(other_id)
         if (base.scope_key, base.week) != (other.scope_key, other.week):

@@ -8,31 +8,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from runs.models import (
-    CANCELLED,
-    DONE,
-    FAILED,
-    QUEUED,
-    Run,
-    RunPublication,
-    RunUnfilled,
-    one_active_run,
-    one_publication,
-    progress_valid,
-    published_run,
-    status_field,
-)
+from runs import models as kernel
 
 
-class MatchingRun(Run):
+class MatchingRun(kernel.Run):
     class Status(models.TextChoices):
-        QUEUED = QUEUED, _("Queued")
+        QUEUED = kernel.QUEUED, _("Queued")
         BUILDING = "building", _("Building the problem")
         SOLVING = "solving", _("Solving")
         SAVING = "saving", _("Saving the plan")
-        DONE = DONE, _("Done")
-        FAILED = FAILED, _("Failed")
-        CANCELLED = CANCELLED, _("Cancelled")
+        DONE = kernel.DONE, _("Done")
+        FAILED = kernel.FAILED, _("Failed")
+        CANCELLED = kernel.CANCELLED, _("Cancelled")
 
     class Level(models.TextChoices):
         COMMUNITY = "community", _("Community")
@@ -57,20 +44,20 @@ class MatchingRun(Run):
         related_name="matching_runs",
     )
     week = models.DateField(_("week (Monday)"))
-    status = status_field(Status)
+    status = kernel.status_field(Status)
     gap = models.FloatField(_("optimality gap"), null=True, blank=True)
     solver = models.CharField(_("solver"), max_length=16)
     # Problem size and the solver's figures (status, objective, bound, seconds); the plan's metrics.
     stats = models.JSONField(_("solver statistics"), default=dict, blank=True)
     metrics = models.JSONField(_("metrics"), default=dict, blank=True)
 
-    class Meta(Run.Meta):
+    class Meta(kernel.Run.Meta):
         verbose_name = _("matching run")
         verbose_name_plural = _("matching runs")
         constraints = [
-            one_active_run(period="week", name="planning_one_active_run_per_scope_week"),
+            kernel.one_active_run(period="week", name="planning_one_active_run_per_scope_week"),
             models.UniqueConstraint(fields=["scope_key", "week", "version"], name="planning_run_version_unique"),
-            progress_valid(name="planning_run_progress_valid"),
+            kernel.progress_valid(name="planning_run_progress_valid"),
             models.CheckConstraint(
                 name="planning_run_scope_consistent",
                 condition=(
@@ -131,7 +118,7 @@ class ResourceBooking(models.Model):
         return f"{self.resource_id} -> {self.request_id}"
 
 
-class UnfilledSeat(RunUnfilled):
+class UnfilledSeat(kernel.RunUnfilled):
     """Seats of a shift the run could not fill, why, and the smallest change that would fill them."""
 
     SEAT = "shift"
@@ -173,20 +160,18 @@ class RemovedPair(models.Model):
         return f"{self.volunteer_id} -/-> {self.shift_id}"
 
 
-class Publication(RunPublication):
+class Publication(kernel.RunPublication):
     """The published plan of one scope and week: the run whose assignments volunteers are told about."""
 
     PERIOD = "week"
 
     week = models.DateField(_("week (Monday)"), editable=False)
-    run = published_run(MatchingRun)
-    # Set once the volunteers have been told; a sweeper on beat sends notices still missing (a broker outage).
-    notified_at = models.DateTimeField(_("volunteers notified at"), null=True, blank=True)
+    run = kernel.published_run(MatchingRun)
 
-    class Meta(RunPublication.Meta):
+    class Meta(kernel.RunPublication.Meta):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-        constraints = [one_publication(period="week", name="planning_one_publication_per_scope_week")]
+        constraints = [kernel.one_publication(period="week", name="planning_one_publication_per_scope_week")]
 
 
 class SolveJob(models.Model):

@@ -110,8 +110,7 @@ class Run(TimeStamped):
 
 class RunPublication(models.Model):
     """The published run of one scope and period: the one people are told about. The concrete model adds `PERIOD`
-    and its field (copied from the run, so that one_publication is one unique index), `run = published_run(...)`,
-    and `notified_at`, set once the people concerned were told."""
+    and its field (copied from the run, so that one_publication is one unique index) and `run = published_run(...)`."""
 
     PERIOD: str = "week"
     run_id: int  # the kind's run = published_run(...)
@@ -122,6 +121,8 @@ class RunPublication(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"))
+    # Set once the people concerned have been told; a sweeper on beat sends notices still missing (a broker outage).
+    notified_at = models.DateTimeField(_("people notified at"), null=True, blank=True)
 
     class Meta:
         abstract = True

@@ -389,7 +389,8 @@ class ImportRunCancelApi(ImportRunApi):
 
 
 class ImportTemplateApi(APIView):
-    """The XLSX template of a kind of import: one header row, our columns' headers in the language of the request."""
+    """The XLSX template of a kind of import, in the language of the request: the sheet to fill in (our columns'
+    headers), how to fill in each column (required or not, an example), and the code lists the caller may use."""
 
     permission_classes = [RoleAllowed]
     roles: frozenset = COORDINATORS
@@ -404,7 +405,7 @@ class ImportTemplateApi(APIView):
     def get(self, request):
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        template = services.import_template(kind=params.validated_data["kind"])
+        template = services.import_template(kind=params.validated_data["kind"], user=request.user)
         response = HttpResponse(template.content, content_type=template.content_type)
         response["Content-Disposition"] = f'attachment; filename="{template.filename}"'
         return response

@@ -147,4 +147,7 @@ IMPORTER = Importer(
     write=lambda planned, *, book: rows.model_chunk_write(
         Resource, planned, book=book, column="name",
         reason=lambda: _("The row could not be written; check it and import it again.")),
+    examples={"name": pgettext_lazy("import example", "Multi-purpose room"), "capacity": 40},
+    codes={"category": rows.choice_labels(Resource.Category), "community": rows.writable_community_names,
+           "unit": rows.unit_names, "status": rows.choice_labels(Resource.Status)},
 )

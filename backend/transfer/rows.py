@@ -16,11 +16,31 @@ from accounts.models import User
 from core import sheets, text
 from core.scoping import scope_queryset
 from geo.models import Community
+from orgs.models import Unit
 from transfer import cells
 from transfer.reading import header_key
 from transfer.resources import WRITABLE_COMMUNITIES
 
 CREATE, UPDATE, UNCHANGED, BAD = "create", "update", "unchanged", "bad"
+
+# The values a column takes, for the template's code lists: (the uploader) -> the values, in the active language.
+CodeList = Callable[[User], list[str]]
+
+
+def choice_labels(choices: type[models.Choices]) -> CodeList:
+    """A model choice's labels (the import reads them in either language, and the codes too)."""
+    return lambda user: [str(label) for label in choices.labels]
+
+
+def unit_names(user: User) -> list[str]:
+    """The units a row may name (every unit of the district)."""
+    return list(Unit.objects.order_by("name").values_list("name", flat=True))
+
+
+def writable_community_names(user: User) -> list[str]:
+    """The communities the uploader's rows may name."""
+    return list(scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
+                .order_by("name").values_list("name", flat=True))
 
 
 @dataclass
@@ -56,6 +76,9 @@ class Importer:
     write: Callable[..., list[Planned]]  # (planned, *, book) -> the rows as written
     invite: Callable[..., int] | None = None  # (user ids, *, uploader) -> invitations issued
     more_aliases: Callable[[User], Mapping[str, str]] | None = None  # e.g. a sheet's labels of its model fields
+    # The template's guide: a column's example value (lazy), and the values a column takes (its code list).
+    examples: Mapping[str, Any] = field(default_factory=dict)
+    codes: Mapping[str, CodeList] = field(default_factory=dict)
 
     def column_aliases(self, *, user: User) -> dict[str, str]:
         """Header words (header_key) -> our column: its name, its header in every language, the districts' words."""

@@ -3,6 +3,8 @@ none, inside one transaction; if any row fails, it is rolled back and the caller
 number in the file (the header is line 1) and the failing columns. An import run (below) checks a district's own
 sheet of volunteers, units or resources, then writes its good rows in the background, chunk by chunk, and reports the
 bad ones; each kind is described once (transfer.rows.Importer) and run by the same functions here."""
+import io
+import itertools
 import logging
 import uuid
 from dataclasses import dataclass
@@ -243,15 +245,31 @@ def import_columns(kind: str) -> list[dict]:
             for column in importer.columns]
 
 
-def import_template(*, kind: str) -> ExportFile:
-    """The XLSX template of a kind: one header row, our columns' headers in the active language (an upload of it
-    maps every column by itself)."""
-    header = [column["label"] for column in import_columns(kind)]
-    return ExportFile(
-        content=sheets.sheet_bytes("xlsx", sheet=str(ImportRun.Kind(kind).label), header=header, rows=[]),
-        content_type=sheets.CONTENT_TYPES["xlsx"],
-        filename=f"import-template-{kind}.xlsx",
-    )
+def import_template(*, kind: str, user: User) -> ExportFile:
+    """The XLSX template of a kind, in the active language. First the sheet to fill in: one header row, our columns'
+    headers, so that an upload of it maps every column by itself (its example is on the next sheet, where an upload
+    never reads it as a row). Then how to fill in each column (required or not, an example), then the code lists:
+    the values a coded column takes (kinds, the uploader's communities, units, skills)."""
+    importer = IMPORTERS[kind]
+    columns = import_columns(kind)
+    codes = {name: values(user) for name, values in importer.codes.items()}
+
+    def example(column: str) -> str:
+        given = importer.examples.get(column)
+        return str(given) if given is not None else (codes.get(column) or [""])[0]
+
+    guide = [[column["label"], _("yes") if column["required"] else _("no"), example(column["name"]),
+              _("See the code lists") if column["name"] in codes else ""] for column in columns]
+    coded = [column for column in columns if column["name"] in codes]
+    content = io.BytesIO()
+    sheets.write_xlsx_sheets(content, [
+        sheets.Table(str(ImportRun.Kind(kind).label), [column["label"] for column in columns], []),
+        sheets.Table(_("How to fill in"), [_("Column"), _("Required"), _("Example"), _("Values")], guide),
+        sheets.Table(_("Code lists"), [column["label"] for column in coded],
+                     itertools.zip_longest(*(codes[column["name"]] for column in coded), fillvalue="")),
+    ])
+    return ExportFile(content=content.getvalue(), content_type=sheets.CONTENT_TYPES["xlsx"],
+                      filename=f"import-template-{kind}.xlsx")
 
 
 def _import_scope(user: User) -> dict:

@@ -111,4 +111,8 @@ IMPORTER = Importer(
     # A row that a concurrent writer made collide (a name taken meanwhile) becomes a bad row.
     write=lambda planned, *, book: rows.model_chunk_write(Unit, planned, book=book, column="name",
                                                           reason=lambda: _("Another unit has this name.")),
+    examples={"name": pgettext_lazy("import example", "Baihua Road Primary School"),
+              "address": pgettext_lazy("import example", "12 Baihua Road"),
+              "contact_name": pgettext_lazy("import example", "Li Si"), "contact_phone": "13900139000"},
+    codes={"kind": rows.choice_labels(Unit.Kind), "community": rows.writable_community_names},
 )

@@ -8,7 +8,7 @@ somebody outside it reads as taken, a number outside it as unknown, a community 
 from __future__ import annotations
 
 from django.contrib.auth.hashers import make_password
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -273,8 +273,21 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
         User.objects.bulk_update(accounts, ["phone", "phone_problem", "phone_confirmed_at", "display_name"])
 
 
+def skill_names(user: User) -> list[str]:
+    """The skills a cell may name (a row may add a level: 急救:3), in the active language."""
+    english = translation.get_language() == "en"
+    return [name_en if english and name_en else name
+            for name, name_en in Skill.objects.order_by("code").values_list("name", "name_en")]
+
+
 IMPORTER = Importer(
     columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS, book=lambda user: VolunteerBook(
         user=user), reader=VolunteerReader, write=lambda planned, *, book: chunk_write(planned, book=book),
     invite=invitations_issue, more_aliases=lambda user: VolunteerSheet(user=user).column_aliases(),
+    examples={"name": pgettext_lazy("import example", "Zhang San"), "phone": "13800138000",
+              "max_hours_per_week": 4, "max_distance_km": 3, "reported_at": "2026-03-05",
+              "active": pgettext_lazy("import example", "yes")},
+    codes={"kind": rows.choice_labels(Volunteer.Kind), "home_community": rows.writable_community_names,
+           "reported_community": rows.writable_community_names, "employer_unit": rows.unit_names,
+           "skills": skill_names},
 )

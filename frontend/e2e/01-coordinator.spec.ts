@@ -1,7 +1,7 @@
 // A community coordinator runs the matching for next week, reviews it, re-runs, compares, and publishes;
 // a later version of the same week is refused publication (409) and the refusal is shown.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
+import { menu, signIn, snap } from "./helpers";
 
 test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async ({ page }) => {
   // Three runs on the worker, each allowed 60 s below: the test's budget holds them (a guard against a hang, not a
@@ -12,7 +12,7 @@ test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async (
   await expect(page.getByTestId("empty-state")).toBeVisible();
   await snap(page, "coordinator-dashboard-empty");
 
-  await page.getByRole("menuitem", { name: "匹配与排班" }).click();
+  await menu(page, "匹配与排班").click();
   await expect(page.getByRole("heading", { name: "匹配与排班" })).toBeVisible();
   await page.getByRole("button", { name: "开始匹配" }).click();
 
@@ -65,7 +65,7 @@ test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async (
   await snap(page, "coordinator-publish-refused");
   await page.locator(".ant-modal-confirm-btns").getByRole("button").click();
 
-  await page.getByRole("menuitem", { name: "工作台" }).click();
+  await menu(page, "工作台").click();
   await expect(page.getByTestId("run-charts").locator("canvas").first()).toBeVisible();
   await snap(page, "coordinator-dashboard");
 
@@ -74,7 +74,7 @@ test("a coordinator runs the matching and publishes", { tag: "@smoke" }, async (
     ["班次", "coordinator-shifts"],
     ["志愿者", "coordinator-volunteers"],
   ] as const) {
-    await page.getByRole("menuitem", { name: item }).click();
+    await menu(page, item).click();
     await expect(page.locator(".ant-table-row").first()).toBeVisible();
     await snap(page, name);
     if (item === "需求清单") {

@@ -1,6 +1,6 @@
 // A unit representative lists a new resource: the form refuses an empty submission, then saves.
 import { expect, test } from "@playwright/test";
-import { addWeeklySlot, signIn, snap } from "./helpers";
+import { addWeeklySlot, menu, signIn, snap } from "./helpers";
 
 test("a unit representative creates a resource", async ({ page }) => {
   await signIn(page, "danwei");
@@ -44,7 +44,7 @@ test("a unit representative creates a resource", async ({ page }) => {
   await page.getByTestId("lang-switch").click();
   await expect(page.getByRole("heading", { name: "资源清单" })).toBeVisible();
 
-  await page.getByRole("menuitem", { name: "预订" }).click();
+  await menu(page, "预订").click();
   await expect(page.getByRole("heading", { name: "预订" })).toBeVisible();
   await expect(page.getByTestId("bookings-table")).toBeVisible();
 });

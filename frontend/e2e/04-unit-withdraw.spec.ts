@@ -2,7 +2,7 @@
 // sees the withdrawal listed (撤回记录), is refused a second withdrawal of the same day (409), looks at the bookings
 // page, finds the withdrawal there in the list the server keeps (also after a reload) and takes it back from it.
 import { expect, test } from "@playwright/test";
-import { districtDay, signIn, snap } from "./helpers";
+import { districtDay, menu, signIn, snap } from "./helpers";
 
 test("a unit representative withdraws a resource for a day and takes it back", async ({ page }) => {
   // Three weeks ahead: past any published plan, so no booking moves and the take-back is allowed.
@@ -44,7 +44,7 @@ test("a unit representative withdraws a resource for a day and takes it back", a
 
   // The bookings page: the week's published bookings, and the withdrawal in the server's list (撤回记录) — still
   // there after a reload, so it does not depend on this page's memory — taken back from there.
-  await page.getByRole("menuitem", { name: "预订" }).click();
+  await menu(page, "预订").click();
   await expect(page.getByRole("heading", { name: "预订" })).toBeVisible();
   await expect(page.getByTestId("bookings-table")).toBeVisible();
   await page.reload();

@@ -2,11 +2,11 @@
 // proposals and unfilled posts, and publishes; a re-run of the published year is refused publication (409).
 // The demo volunteer then sees their standing post and declines it with a reason.
 import { expect, test } from "@playwright/test";
-import { districtDay, signIn, signOut, snap } from "./helpers";
+import { districtDay, menu, signIn, signOut, snap } from "./helpers";
 
 test("a coordinator allocates next year's posts and publishes", async ({ page }) => {
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "定岗" }).click();
+  await menu(page, "定岗").click();
   await expect(page.getByRole("heading", { name: "定岗" })).toBeVisible();
   const form = page.getByTestId("allocation-start-form");
   await form.getByLabel("年度").fill("");
@@ -55,7 +55,7 @@ test("a coordinator allocates next year's posts and publishes", async ({ page })
 
   // The volunteer's standing posts: decline one with a reason.
   await signIn(page, "zhiyuanzhe");
-  await page.getByRole("menuitem", { name: "我的固定岗位" }).click();
+  await menu(page, "我的固定岗位").click();
   await expect(page.getByRole("heading", { name: "我的固定岗位" })).toBeVisible();
   const holding = page.getByTestId("my-holding").first();
   await expect(holding).toBeVisible();

@@ -3,14 +3,14 @@
 // of last month; the unit representative sees the consenting members' service with totals; the coordinator
 // opens a volunteer's profile and record from the volunteers list.
 import { expect, test } from "@playwright/test";
-import { LAPTOP, signIn, signOut, snap } from "./helpers";
+import { LAPTOP, menu, signIn, signOut, snap } from "./helpers";
 
 test("a volunteer sees hours and stars, a coordinator approves the manual entry and opens a unit ledger", async ({
   page,
 }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "zhiyuanzhe");
-  await page.getByRole("menuitem", { name: "我的时长" }).click();
+  await menu(page, "我的时长").click();
   const summary = page.getByTestId("record-summary");
   await expect(summary).toBeVisible();
   await expect(summary.locator('[aria-label="1 星"]')).toBeVisible(); // over 100 approved hours: the first star
@@ -20,7 +20,7 @@ test("a volunteer sees hours and stars, a coordinator approves the manual entry 
   await signOut(page);
 
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "服务记录审核" }).click();
+  await menu(page, "服务记录审核").click();
   const row = page.getByRole("row", { name: /社区义诊志愿服务/ });
   await expect(row).toBeVisible();
   await snap(page, "coordinator-record-review", LAPTOP);
@@ -30,7 +30,7 @@ test("a volunteer sees hours and stars, a coordinator approves the manual entry 
   await expect(page.getByText("已通过，时长开始计入。")).toBeVisible();
   await expect(page.getByRole("row", { name: /社区义诊志愿服务/ })).toHaveCount(0);
 
-  await page.getByRole("menuitem", { name: "驻区单位台账" }).click();
+  await menu(page, "驻区单位台账").click();
   const ledger = page.locator(".ant-table-row").first();
   await expect(ledger).toBeVisible();
   await snap(page, "coordinator-ledgers", LAPTOP);
@@ -43,7 +43,7 @@ test("a volunteer sees hours and stars, a coordinator approves the manual entry 
 test("a unit representative sees the consenting members' service", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "danwei");
-  await page.getByRole("menuitem", { name: "成员服务记录" }).click();
+  await menu(page, "成员服务记录").click();
   const records = page.getByTestId("unit-records");
   await expect(records.getByRole("heading", { name: "在职党员服务记录" })).toBeVisible();
   await expect(records.getByRole("cell", { name: "ZY0000001" })).toBeVisible(); // the demo volunteer consented
@@ -53,7 +53,7 @@ test("a unit representative sees the consenting members' service", async ({ page
 test("a coordinator opens a volunteer's profile and record", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "志愿者" }).click();
+  await menu(page, "志愿者").click();
   await page.getByPlaceholder("搜索").fill("ZY0000001");
   await page.getByPlaceholder("搜索").press("Enter");
   await page

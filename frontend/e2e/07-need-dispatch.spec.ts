@@ -1,7 +1,7 @@
 // 派单: a coordinator turns a pending need into shifts (the client refuses an empty seat count first), is refused
 // the same date and time again (409), and merges two needs into a new project (the client asks for a project first).
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { LAPTOP, districtDay, pickDay, signIn, snap } from "./helpers";
+import { districtDay, LAPTOP, menu, pickDay, signIn, snap } from "./helpers";
 
 /** In the 生成班次 dialog: add `day` to the dates and set the time to 09:00–11:00. */
 async function chooseDayAndTime(page: Page, dialog: Locator, day: string) {
@@ -18,7 +18,7 @@ async function chooseDayAndTime(page: Page, dialog: Locator, day: string) {
 test("a coordinator turns a need into shifts and merges needs into a project", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "需求清单" }).click();
+  await menu(page, "需求清单").click();
   await page.locator(".ant-select").filter({ hasText: "状态" }).click();
   await page.getByTitle("待审核").click();
   const first = page.locator(".ant-table-row").first();

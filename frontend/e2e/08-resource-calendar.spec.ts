@@ -1,7 +1,7 @@
 // 资源日历: the unit representative opens a resource's week (free slots, bookings, withdrawals) and turns to the
 // next week; a coordinator opens the same calendar from the resources list.
 import { expect, test } from "@playwright/test";
-import { LAPTOP, signIn, signOut, snap } from "./helpers";
+import { LAPTOP, menu, signIn, signOut, snap } from "./helpers";
 
 test("a resource's calendar for its unit and for a coordinator", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
@@ -26,7 +26,7 @@ test("a resource's calendar for its unit and for a coordinator", async ({ page }
   await signOut(page);
 
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "资源清单" }).click();
+  await menu(page, "资源清单").click();
   await page.locator(".ant-table-row").first().getByRole("button", { name: "日历" }).click();
   await expect(page.getByTestId("resource-calendar").getByText("图例：")).toBeVisible();
   await snap(page, "coordinator-resource-calendar", LAPTOP);

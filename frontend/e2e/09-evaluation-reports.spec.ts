@@ -4,7 +4,7 @@
 // representative downloads the unit's report; a volunteer exports their own records from 我的时长.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { LAPTOP, signIn, signOut, snap } from "./helpers";
+import { LAPTOP, menu, signIn, signOut, snap } from "./helpers";
 
 /** Clicks the job's download link and returns the downloaded file's text. */
 async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<{ name: string; text: string }> {
@@ -19,7 +19,7 @@ test(
   async ({ page }) => {
     await page.setViewportSize(LAPTOP);
     await signIn(page, "shequ");
-    await page.getByRole("menuitem", { name: "导出" }).click();
+    await menu(page, "导出").click();
     await expect(page.getByRole("heading", { name: "导出" })).toBeVisible();
     const form = page.getByRole("form", { name: "新建导出" });
     await form.getByLabel("导出内容").click();
@@ -43,7 +43,7 @@ test("an appraisal code opens the public ballot once, and the round counts it", 
   const title = `端到端测评 ${testInfo.repeatEachIndex + 1}`; // its own row when the test is repeated (--repeat-each)
   await page.setViewportSize(LAPTOP);
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "民主测评" }).click();
+  await menu(page, "民主测评").click();
   await expect(page.getByRole("heading", { name: "民主测评" })).toBeVisible();
   await page.getByRole("button", { name: "新建测评" }).click();
   const dialog = page.getByRole("dialog");
@@ -97,13 +97,13 @@ test("an appraisal code opens the public ballot once, and the round counts it", 
 test("a coordinator sees the year's evaluation ranking and the trends", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "年度考评" }).click();
+  await menu(page, "年度考评").click();
   await expect(page.getByRole("heading", { name: "年度考评" })).toBeVisible();
   await expect(page.getByText("优秀").first()).toBeVisible(); // the demo's computed results: one unit excellent
   await expect(page.locator(".ant-table-row")).not.toHaveCount(0);
   await snap(page, "coordinator-evaluation", LAPTOP);
 
-  await page.getByRole("menuitem", { name: "趋势" }).click();
+  await menu(page, "趋势").click();
   await expect(page.getByRole("heading", { name: "趋势" })).toBeVisible();
   await expect(page.getByTestId("missing-skills")).toBeVisible();
   await expect(page.locator("canvas").first()).toBeVisible(); // ECharts drew
@@ -113,7 +113,7 @@ test("a coordinator sees the year's evaluation ranking and the trends", async ({
 test("feedback to employers is written by the worker and the unit downloads its report", async ({ page }) => {
   await page.setViewportSize(LAPTOP);
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "单位反馈报告" }).click();
+  await menu(page, "单位反馈报告").click();
   await page.getByRole("button", { name: "生成报告" }).click();
   await expect(page.getByText(/已排队：\d+ 个单位/)).toBeVisible();
   await expect(async () => {
@@ -124,7 +124,7 @@ test("feedback to employers is written by the worker and the unit downloads its 
   await signOut(page);
 
   await signIn(page, "danwei");
-  await page.getByRole("menuitem", { name: "单位反馈报告" }).click();
+  await menu(page, "单位反馈报告").click();
   const row = page.locator(".ant-table-row").first();
   await expect(row).toBeVisible();
   await expect(page.getByRole("button", { name: "生成报告" })).toHaveCount(0); // units read, coordinators write
@@ -134,7 +134,7 @@ test("feedback to employers is written by the worker and the unit downloads its 
   const bytes = readFileSync(await file.path());
   expect(bytes.subarray(0, 2).toString()).toBe("PK"); // a real XLSX (a zip)
 
-  await page.getByRole("menuitem", { name: "年度考评" }).click();
+  await menu(page, "年度考评").click();
   await expect(page.getByRole("heading", { name: "年度考评" })).toBeVisible();
   await expect(page.getByRole("button", { name: "计算考评" })).toHaveCount(0);
 });

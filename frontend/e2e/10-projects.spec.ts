@@ -1,12 +1,12 @@
 // 项目清单: a coordinator creates a weekly project (weekdays, a session time, seats, a skill at a level), finds it,
 // changes its seats and deletes it; the form's checks and the list are seen at desktop and phone width.
 import { expect, test } from "@playwright/test";
-import { districtDay, signIn, snap } from "./helpers";
+import { districtDay, menu, signIn, snap } from "./helpers";
 
 test("a coordinator creates, edits and deletes a project", async ({ page }) => {
   const name = `周末助学项目 ${Date.now() % 100000}`;
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "项目清单" }).click();
+  await menu(page, "项目清单").click();
   await expect(page.getByRole("heading", { name: "项目清单" })).toBeVisible();
   await expect(page.locator(".ant-table")).toBeVisible();
   await snap(page, "coordinator-projects");

@@ -1,10 +1,10 @@
 // 岗位（一编三定）: a coordinator opens a post onto this year's holders, as the seeded 定岗 left them.
 import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./helpers";
+import { menu, signIn, snap } from "./helpers";
 
 test("a coordinator sees who holds a post", async ({ page }) => {
   await signIn(page, "shequ");
-  await page.getByRole("menuitem", { name: "岗位（一编三定）" }).click();
+  await menu(page, "岗位（一编三定）").click();
   const first = page.locator(".ant-table-row").first();
   await expect(first).toBeVisible();
   await first.locator(".ant-table-row-expand-icon").click();

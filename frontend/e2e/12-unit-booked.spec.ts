@@ -3,7 +3,7 @@
 // browser); the unit then finds its new hall booked on its bookings page (预订).
 import { expect, test } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { addDays, addWeeklySlot, apiSignIn, body, districtMonday, signIn, snap } from "./helpers";
+import { addDays, addWeeklySlot, apiSignIn, body, districtMonday, menu, signIn, snap } from "./helpers";
 
 test("a unit lists a resource and sees it booked once the week's plan is published", async ({
   page,
@@ -77,7 +77,7 @@ test("a unit lists a resource and sees it booked once the week's plan is publish
   await request.dispose();
 
   // The unit finds the hall booked that Wednesday.
-  await page.getByRole("menuitem", { name: "预订" }).click();
+  await menu(page, "预订").click();
   await expect(page.getByTestId("bookings-table")).toBeVisible();
   await page.getByRole("button", { name: "下一周" }).click();
   await page.getByRole("button", { name: "下一周" }).click();

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { chooseOption, signIn, snap } from "./helpers";
+import { chooseOption, menu, signIn, snap } from "./helpers";
 
 const BACKEND = join(process.cwd(), "..", "backend");
 const PYTHON = join(process.cwd(), "..", ".venv", "bin", "python");
@@ -33,7 +33,7 @@ function resetVolunteerLogin(): Invitation {
 
 test("the administrator creates a community coordinator", async ({ page }) => {
   await signIn(page, "admin");
-  await page.getByRole("menuitem", { name: "用户与权限" }).click();
+  await menu(page, "用户与权限").click();
   await expect(page.locator(".ant-table-row").first()).toBeVisible();
   await page.getByRole("button", { name: "新建账号" }).click();
   const dialog = page.getByRole("dialog");

@@ -4,7 +4,7 @@
 // template offered, one bad row named by its column, and the check cancelled with nothing written.
 import { expect, test } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { body, signIn, snap } from "./helpers";
+import { body, menu, signIn, snap } from "./helpers";
 
 test("a coordinator imports the community's roster", async ({ page }) => {
   await signIn(page, "shequ");
@@ -21,7 +21,7 @@ test("a coordinator imports the community's roster", async ({ page }) => {
     `3,${names[2]},在职党员,${community.name},1234,中原区财政局`,
   ].join("\n");
 
-  await page.getByRole("menuitem", { name: "导入" }).click();
+  await menu(page, "导入").click();
   await page
     .locator("input[type=file]")
     .setInputFiles({ name: "花名册.csv", mimeType: "text/csv", buffer: Buffer.from(roster) });
@@ -42,7 +42,7 @@ test("a coordinator imports the community's roster", async ({ page }) => {
   await expect(outcome).toContainText("已新增2");
   await expect(outcome).toContainText("已发送邀请2/ 2"); // polled while the invitations went out
 
-  await page.getByRole("menuitem", { name: "志愿者" }).click();
+  await menu(page, "志愿者").click();
   await page.getByPlaceholder("搜索").fill(names[0]);
   await page.getByPlaceholder("搜索").press("Enter");
   const row = page.locator(".ant-table-row", { hasText: names[0] });
@@ -60,7 +60,7 @@ test("a coordinator checks a sheet of the community's rooms, then cancels it", a
     `会议室${tag},会场,${community.name},10`,
   ].join("\n");
 
-  await page.getByRole("menuitem", { name: "导入" }).click();
+  await menu(page, "导入").click();
   await page.getByRole("combobox", { name: "导入内容" }).click();
   await page.getByTitle("资源", { exact: true }).click();
   await expect(page.getByRole("link", { name: /下载资源模板/ })).toHaveAttribute(

@@ -126,3 +126,8 @@ export async function chooseOption(page: Page, item: Locator, title: string) {
     await expect(item.getByTitle(title, { exact: true }).first()).toBeVisible({ timeout: 2_000 }); // the chosen value
   }).toPass();
 }
+
+/** The entry `name` of the side menu (app/SideNav.tsx), a link. */
+export function menu(page: Page, name: string): Locator {
+  return page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name, exact: true });
+}

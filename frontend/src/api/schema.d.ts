@@ -1167,7 +1167,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The XLSX template of a kind of import: one header row, our columns' headers in the language of the request. */
+        /**
+         * @description The XLSX template of a kind of import, in the language of the request: the sheet to fill in (our columns'
+         *     headers), how to fill in each column (required or not, an example), and the code lists the caller may use.
+         */
         get: operations["imports_template_retrieve"];
         put?: never;
         post?: never;

@@ -1,14 +1,15 @@
 // The signed-in frame: a side menu on wide screens, a drawer and a bottom bar on phones; header with the
 // user, the language switch and sign-out.
-import { Button, Grid, Layout, Menu, Space, Typography } from "antd";
+import { Button, Grid, Layout, Space, Typography } from "antd";
 import { LogoutOutlined, MenuOutlined } from "@ant-design/icons";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { VersionFooter } from "./VersionFooter";
 import { menuFor } from "./menu";
+import { SideNav } from "./SideNav";
 
 // The phone's menu drawer loads the first time it opens: most visits never open it.
 const MenuDrawer = lazy(() => import("./MenuDrawer").then((m) => ({ default: m.MenuDrawer })));
@@ -24,16 +25,7 @@ export function Shell({ children, onLogout }: { children: ReactNode; onLogout: (
   const [opened, setOpened] = useState(false);
   const entries = menuFor(me);
   const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.path);
-  const items = entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }));
-  const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={selected}
-      items={items}
-      onClick={() => setOpen(false)}
-      style={{ borderInlineEnd: 0 }}
-    />
-  );
+  const menu = <SideNav entries={entries} selected={selected} onNavigate={() => setOpen(false)} />;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>

@@ -3,7 +3,7 @@
 import { HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { http, server } from "@/test/server";
-import { ApiError, apiClient, buildUrl, setApiLanguage, unwrap } from "./api";
+import { ApiError, apiClient, buildUrl, readCookie, setApiLanguage, unwrap } from "./api";
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -97,6 +97,15 @@ describe("the API client", () => {
     expect(request.headers.get("Content-Type")).toBe("application/json");
     expect(request.headers.get("Accept-Language")).toBe("en");
     expect(await request.json()).toEqual({ reason: "ill" });
+  });
+
+  it("keeps the language in Django's cookie for the files the browser fetches by itself", () => {
+    // when the UI turns to English, then back to Chinese
+    setApiLanguage("en");
+    expect(readCookie("django_language")).toBe("en");
+    setApiLanguage("zh");
+    // then a plain link (a template, an export) asks in the language shown
+    expect(readCookie("django_language")).toBe("zh-hans");
   });
 
   it("sends no CSRF token on a GET, and leaves empty query values out", async () => {

@@ -51,9 +51,11 @@ export interface Page<T> {
 
 let language = "zh-hans";
 
-/** The UI language the backend answers in (Accept-Language). */
+/** The UI language the backend answers in: Accept-Language on the client's requests, and Django's language cookie
+ * for what the browser fetches by itself (a template, an export or a report opened as a plain link). */
 export function setApiLanguage(lang: "zh" | "en") {
   language = lang === "en" ? "en" : "zh-hans";
+  document.cookie = `django_language=${language}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
 export function readCookie(name: string): string | null {

@@ -287,6 +287,33 @@ def test_the_template_of_each_kind_is_its_header_row_and_maps_itself_back(world,
     assert [column["label"] for column in body["columns"]] == list(sheet[0])
 
 
+def test_the_template_guides_each_column_and_lists_the_codes_the_uploader_may_use(world, client_for, xlsx_upload):
+    # given a sub-district coordinator (of 和平街街道), in Chinese
+    client = client_for(world.sub_coordinator, "zh-hans")
+    # when the volunteers' template is downloaded
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/api/imports/template/", {"kind": "volunteers"}).content))
+    # then the sheet to fill in comes first, then the guide and the code lists
+    assert book.sheetnames == ["志愿者", "填写说明", "代码表"]
+    guide = list(book["填写说明"].iter_rows(values_only=True))
+    assert guide[0] == ("列", "必填", "示例", "可填的值")
+    by_header = {row[0]: row[1:] for row in guide[1:]}
+    assert list(by_header) == list(next(book["志愿者"].iter_rows(values_only=True)))
+    assert by_header["姓名"] == ("是", "张三", None)
+    assert by_header["手机号码"] == ("否", "13800138000", None)
+    # a coded column's example is its first code, and the lists hold what this uploader's rows may name
+    assert by_header["类别"] == ("是", "在职党员", "见代码表")
+    codes = list(book["代码表"].iter_rows(values_only=True))
+    lists = {header: [row[index] for row in codes[1:] if row[index]] for index, header in enumerate(codes[0])}
+    assert lists["类别"] == ["在职党员", "无职党员", "离退休党员", "居民志愿者"]
+    assert lists["居住社区"] == ["和平里社区", "小黄庄社区"]  # the sub-district's, not 安华里社区
+    assert lists["技能"] == ["急救", "法律咨询"]
+    assert lists["工作单位"] == ["和平医院", "第一中学"]
+    # and the guide's examples, written as a row of the sheet, make a good row
+    checked = _upload(client, xlsx_upload(list(by_header), [example or "" for _, example, _ in by_header.values()]),
+                      "volunteers").json()
+    assert (checked["preview"]["create"], checked["problems"]) == (1, [])
+
+
 def test_the_template_answers_an_unknown_kind_and_other_roles_in_the_one_error_shape(world, client_for):
     response = client_for(world.coordinator).get("/api/imports/template/", {"kind": "shifts"})
     assert (response.status_code, response.json()) == (400, {

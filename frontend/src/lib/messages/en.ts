@@ -9,6 +9,7 @@ const en: Translation<typeof zh> = {
   language: "中文",
   // auth
   logout: "Sign out",
+  mainMenu: "Main menu",
   // roles
   role_admin: "District administrator",
   role_subdistrict_coordinator: "Sub-district coordinator",

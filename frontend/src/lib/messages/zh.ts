@@ -6,6 +6,7 @@ const zh = {
   language: "English",
   // auth
   logout: "退出登录",
+  mainMenu: "主菜单",
   // roles
   role_admin: "区管理员",
   role_subdistrict_coordinator: "街道协调员",

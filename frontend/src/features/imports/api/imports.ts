@@ -72,7 +72,8 @@ export function useCancelImport(id: number) {
   return useRunWrite(() => unwrap(apiClient.POST("/api/imports/{id}/cancel/", { params: { path: { id } } })));
 }
 
-/** A kind's XLSX template (its header row, in the language of the request), as a plain link. */
+/** A kind's XLSX template (the sheet to fill in, a guide with an example per column, the code lists), in the language
+ * shown (the django_language cookie, lib/api.ts), as a plain link. */
 export const importTemplateUrl = (kind: ImportKind) => buildUrl("/api/imports/template/", { kind });
 
 /** The bad rows with their reasons, as a file (a plain link: the browser downloads it with the session). */
