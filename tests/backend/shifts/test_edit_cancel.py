@@ -113,6 +113,23 @@ def test_an_edit_that_keeps_the_published_plan_whole_is_saved(world, client_as):
     )
 
 
+def test_the_web_apps_whole_form_sent_unchanged_keeps_a_published_plan_whole(world, client_as):
+    # given a published shift with a resource request (the web app sends every field, changed or not)
+    shift = _future_shift(world, required_skills={"first_aid": 2})
+    f.ResourceRequestFactory(shift=shift, kind="venue", min_capacity=30)
+    _published(world, shift, world.v1)
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    # when only the title changes
+    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {
+        "title": "新名称", "start": start.isoformat(), "end": end.isoformat(), "seats": 3, "priority": 3,
+        "required_skills": {"first_aid": 2},
+        "resource_request": {"kind": "venue", "min_capacity": 30, "features": [], "max_distance_km": None},
+    }, format="json")
+    # then it is saved
+    assert response.status_code == 200, response.json()
+    assert response.json()["title"] == "新名称"
+
+
 def test_a_booked_resource_request_of_a_published_plan_is_not_changed(world, client_as):
     from planning.models import ResourceBooking
 
