@@ -30,6 +30,7 @@ from records.models import ServiceRecord
 from reports.models import ExportJob
 from resources.models import Resource, ResourceSlot
 from runs.selectors import run_scope
+from shifts.models import Shift
 from transfer.models import ImportRun
 from volunteering.models import AssignmentResponse
 
@@ -85,6 +86,8 @@ TRACKED: dict[str, Tracked] = {
                               exclude=("heartbeat", "stage", "progress", "stats")),
     "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
     "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
+    # Edits and cancellations by coordinators; a generation's bulk creation is recorded per shift (shifts.services).
+    "shift": Tracked(Shift, in_scope(Scope(community="community"))),
     # Who verified or revoked a volunteer's skill level, and when (the row itself keeps only the latest check).
     "skill_verification": Tracked(SkillVerification, in_scope(Scope(community="volunteer__home_community"))),
     # Accounts: made, changed (role, scope, contact), disabled, enabled, reset; never the password or a digest.

@@ -33,9 +33,10 @@ from notifications.sms.templates import template_params
 log = logging.getLogger(__name__)
 
 # Kinds about a shift that has just changed, whose SMS may not wait for the morning: a seat given by a backfill,
-# a booked resource withdrawn or replaced. Publication notices, reminders and reports wait out quiet hours.
+# a booked resource withdrawn or replaced, a shift cancelled. Publication notices, reminders and reports wait out
+# quiet hours.
 URGENT_KINDS = {Notification.Kind.BACKFILL, Notification.Kind.RESOURCE_WITHDRAWN,
-                Notification.Kind.RESOURCE_BACKFILL}
+                Notification.Kind.RESOURCE_BACKFILL, Notification.Kind.SHIFT_CANCELLED}
 # A queued row still queued this long after its message was sent is queued again (the broker was down, or the
 # message was lost). Long enough that a district's notices waiting their turn in the queue are not doubled.
 REQUEUE_AFTER = dt.timedelta(minutes=30)

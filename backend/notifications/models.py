@@ -20,6 +20,7 @@ class Notification(models.Model):
         RESOURCE_WITHDRAWN = "resource_withdrawn", _("A booked resource withdrawn")
         RESOURCE_BACKFILL = "resource_backfill", _("A resource booked in place of a withdrawn one")
         NEED_OVERDUE = "need_overdue", _("A need past its deadline")
+        SHIFT_CANCELLED = "shift_cancelled", _("A published shift cancelled")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

@@ -183,7 +183,7 @@ class ShiftTokens:
 
 def shift_tokens(run: MatchingRun) -> ShiftTokens:
     rows = (
-        Shift.objects.filter(week=run.week, **_in_scope(run, "community"))
+        Shift.objects.active().filter(week=run.week, **_in_scope(run, "community"))
         .values_list("pk", "post_id", "post__category", "need__category", "community_id").order_by("start", "pk")
     )
     tokens = ShiftTokens()
@@ -252,7 +252,7 @@ def _volunteers(run: MatchingRun) -> list[dict]:
 
 def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
     shifts = (
-        Shift.objects.filter(week=run.week, **_in_scope(run, "community"))
+        Shift.objects.active().filter(week=run.week, **_in_scope(run, "community"))
         .select_related("community", "resource_request")
         .order_by("start", "pk")
     )

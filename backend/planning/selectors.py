@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from planning.models import Assignment, MatchingRun, UnfilledSeat
 from runs.selectors import run_get, run_list
+from shifts.models import Shift
 
 
 def matching_run_list(*, user: User) -> QuerySet[MatchingRun]:
@@ -34,9 +35,10 @@ def unfilled_seat_list(*, run: MatchingRun) -> QuerySet[UnfilledSeat]:
 
 
 def publication_assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
-    """The run's assignments with what a volunteer is told about them (shift, place, post), by volunteer and time."""
+    """The run's assignments with what a volunteer is told about them (shift, place, post), by volunteer and time;
+    a cancelled shift is not told about."""
     return (
-        Assignment.objects.filter(run=run)
+        Assignment.objects.filter(run=run, shift__in=Shift.objects.active())
         .select_related("shift", "shift__community", "shift__post", "volunteer", "volunteer__user")
         .order_by("volunteer_id", "shift__start", "shift_id")
     )

@@ -1,4 +1,5 @@
 """Shifts: dated, located slots of a week with seats and skills, and their optional resource request."""
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -10,7 +11,17 @@ from people.validators import validate_skill_levels
 from resources.models import Resource
 
 
+class ShiftQuerySet(models.QuerySet):
+    def active(self) -> "ShiftQuerySet":
+        """Shifts still to be staffed: a cancelled shift is kept (its generation key stops it from coming back)."""
+        return self.exclude(status=Shift.Status.CANCELLED)
+
+
 class Shift(Located, TimeStamped):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CANCELLED = "cancelled", _("Cancelled")
+
     class Origin(models.TextChoices):
         POST = "post", _("Post schedule")
         PROJECT = "project", _("Project")
@@ -49,6 +60,15 @@ class Shift(Located, TimeStamped):
     address = models.CharField(_("address"), max_length=200, blank=True)
     # Set by generation so that running it twice creates nothing new.
     generation_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cancelled by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True, editable=False)
+
+    objects = ShiftQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("shift")
@@ -58,6 +78,12 @@ class Shift(Located, TimeStamped):
             models.CheckConstraint(name="shift_ends_after_start", condition=Q(end__gt=F("start"))),
             models.CheckConstraint(name="shift_seats_positive", condition=Q(seats__gte=1)),
             models.CheckConstraint(name="shift_priority_valid", condition=Q(priority__gte=1, priority__lte=5)),
+            # A cancelled shift says when it was cancelled; an open one was never.
+            models.CheckConstraint(
+                name="shift_cancelled_at_with_status",
+                condition=Q(status="cancelled", cancelled_at__isnull=False)
+                | Q(status="open", cancelled_at__isnull=True),
+            ),
         ]
         indexes = [models.Index(fields=["community", "week"])]
 

@@ -1,34 +1,39 @@
-"""Writes on shifts: a week's shifts generated from posts, weekly and one-off projects and published needs, and
-ad-hoc ones.
+"""Writes on shifts: a week's shifts generated from posts, weekly and one-off projects and published needs (or
+previewed, by the same code), ad-hoc ones, edits that keep a published plan whole, and cancellation.
 
 Generation is idempotent: every generated shift carries a key naming its source and date, so running it
-twice for the same week creates nothing new.
+twice for the same week creates nothing new, and a cancelled shift is not made again.
 """
 import datetime as dt
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.models import User
+from audit.services import audit_record_change
+from core.errors import Conflict
 from core.weeks import district_zone, monday_of
 from geo.models import Community
 from needs.models import Need
+from notifications.models import Notification
+from notifications.services import notification_send
+from planning.models import Assignment
 from posts.models import Post
 from projects.models import Project
 from resources.models import Resource
+from shifts import selectors
 from shifts.models import ResourceRequest, Shift
+from volunteering.models import AssignmentResponse
+
+log = logging.getLogger(__name__)
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, time))
-
-
-@dataclass(frozen=True)
-class GenerationResult:
-    week: dt.date
-    created: int
-    existing: int
-    by_origin: dict
 
 
 def _post_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
@@ -105,35 +110,137 @@ def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
     return result
 
 
-@transaction.atomic
-def shift_generate_week(*, week: dt.date, communities=None) -> GenerationResult:
-    """Create the week's shifts for the given communities (all when None); returns how many were new."""
-    week = monday_of(week)
-    communities = Community.objects.all() if communities is None else communities
+@dataclass(frozen=True)
+class PlannedShift:
+    """One shift a source asks for on one day: not saved yet, or the one already made from it (`existing`)."""
+
+    shift: Shift
+    request: dict | None
+    existing: Shift | None = None
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    week: dt.date
+    created: int
+    existing: int
+    by_origin: dict
+    # The new shifts (saved, or in a preview as they would be) then the ones already there, by start.
+    items: list[PlannedShift] = field(default_factory=list)
+
+
+def shift_generate_week(*, week: dt.date, communities=None, dry_run: bool = False) -> GenerationResult:
+    """Create the week's shifts for the given communities (all when None); returns how many were new.
+
+    `dry_run` answers the same question without writing: the preview a coordinator confirms is what this call then
+    adds (one code path), less what somebody else added in between."""
+    with transaction.atomic():
+        return _generate(monday_of(week), Community.objects.all() if communities is None else communities, dry_run)
+
+
+def _generate(week: dt.date, communities, dry_run: bool) -> GenerationResult:
     planned = _post_shifts(week, communities) + _project_shifts(week, communities) + _need_shifts(week, communities)
-    keys = [shift.generation_key for shift, _ in planned]
-    existing = set(Shift.objects.filter(generation_key__in=keys).values_list("generation_key", flat=True))
+    keys = [shift.generation_key for shift, _request in planned]
+    existing = {
+        shift.generation_key: shift
+        for shift in Shift.objects.filter(generation_key__in=keys).select_related("community", "resource_request")
+    }
     fresh = [(shift, request) for shift, request in planned if shift.generation_key not in existing]
-    for shift, _ in fresh:
+    for shift, _request in fresh:
         shift.week = week
-    Shift.objects.bulk_create([shift for shift, _ in fresh], batch_size=1000, ignore_conflicts=True)
+    if not dry_run:
+        _create(fresh)
+    by_origin: dict[str, int] = {}
+    for shift, _request in fresh:
+        by_origin[shift.origin] = by_origin.get(shift.origin, 0) + 1
+    items = sorted(
+        [PlannedShift(shift, request) for shift, request in fresh]
+        + [PlannedShift(shift, request, existing[shift.generation_key])
+           for shift, request in planned if shift.generation_key in existing],
+        key=lambda item: (item.existing is not None, item.shift.start, item.shift.generation_key),
+    )
+    return GenerationResult(week=week, created=len(fresh), existing=len(existing), by_origin=by_origin, items=items)
+
+
+def _create(fresh: list[tuple[Shift, dict | None]]) -> None:
+    Shift.objects.bulk_create([shift for shift, _request in fresh], batch_size=1000, ignore_conflicts=True)
+    ids = dict(Shift.objects.filter(generation_key__in=[s.generation_key for s, _request in fresh])
+               .values_list("generation_key", "id"))
     wanted = {shift.generation_key: request for shift, request in fresh if request}
     if wanted:
-        ids = dict(Shift.objects.filter(generation_key__in=list(wanted)).values_list("generation_key", "id"))
         ResourceRequest.objects.bulk_create(
             [ResourceRequest(shift_id=ids[key], **request) for key, request in wanted.items() if key in ids],
             ignore_conflicts=True,
         )
-    by_origin: dict[str, int] = {}
-    for shift, _ in fresh:
-        by_origin[shift.origin] = by_origin.get(shift.origin, 0) + 1
-    return GenerationResult(week=week, created=len(fresh), existing=len(existing), by_origin=by_origin)
+    # bulk_create sends no signal: each new shift's history starts with the generation that made it.
+    for shift, _request in fresh:
+        if shift.generation_key in ids:
+            shift.pk = ids[shift.generation_key]
+            audit_record_change(instance=shift, changes={"generated": ("", shift.generation_key)})
+
+
+class ShiftCancelled(Conflict):
+    """A cancelled shift stays as it was cancelled, for the record and for the volunteers who were told."""
+
+    code = "shift_cancelled"
+
+
+class ShiftStarted(Conflict):
+    """A shift that has started happens as planned: it can no longer be cancelled."""
+
+    code = "shift_started"
+
+
+class PublishedPlanBroken(Conflict):
+    """The change would break the plan volunteers were told about: cancel the shift, or change it in a new run."""
+
+    code = "published_plan"
+
+
+# What volunteers of a published plan were told (when, where, with which skills): changing it breaks their plan.
+TOLD_FIELDS = ("community", "start", "end", "required_skills", "address", "lat", "lng")
+
+
+def _breaks_published_plan(shift: Shift, fields: dict, resource_request: dict | None, remove_request: bool) -> dict:
+    """field -> why the change breaks the shift's published plan; empty when it breaks nothing."""
+    held = selectors.shift_published_assignment_list(shift=shift).count()
+    if not held:
+        return {}
+    told = ngettext("%(count)d volunteer was told about this shift in a published plan.",
+                    "%(count)d volunteers were told about this shift in a published plan.", held) % {"count": held}
+    broken = {name: [told] for name in TOLD_FIELDS if name in fields and fields[name] != getattr(shift, name)}
+    if fields.get("seats") is not None and fields["seats"] < held:
+        broken["seats"] = [ngettext(
+            "A published plan holds %(count)d volunteer on this shift; seats may not go below that.",
+            "A published plan holds %(count)d volunteers on this shift; seats may not go below that.", held,
+        ) % {"count": held}]
+    current = getattr(shift, "resource_request", None)
+    changed_request = remove_request or (
+        resource_request is not None
+        and (current is None or any(getattr(current, key) != value for key, value in resource_request.items()))
+    )
+    if changed_request and selectors.shift_request_booked(shift=shift):
+        broken["resource_request"] = [_("A published plan booked a resource for this request.")]
+    return broken
 
 
 @transaction.atomic
 def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_request: bool = False, **fields) -> Shift:
-    """Create or update an ad-hoc shift together with its optional resource request."""
-    shift = shift or Shift()
+    """Create or update a shift together with its optional resource request. A cancelled shift is not changed, nor
+    what a published plan told its volunteers (time, place, skills, seats below those held, a booked request)."""
+    if shift is not None:
+        shift = Shift.objects.select_for_update().select_related("resource_request").get(pk=shift.pk)
+        if shift.status == Shift.Status.CANCELLED:
+            raise ShiftCancelled(_("This shift was cancelled; it can no longer be changed."))
+        broken = _breaks_published_plan(shift, fields, resource_request, remove_request)
+        if broken:
+            raise PublishedPlanBroken(
+                _("This change would break the published plan: cancel the shift instead, or change the plan."),
+                fields=broken,
+            )
+        before = _request_text(getattr(shift, "resource_request", None))
+    else:
+        shift, before = Shift(), ""
     for name, value in fields.items():
         setattr(shift, name, value)
     shift.week = monday_of(timezone.localtime(shift.start, district_zone()).date())
@@ -142,4 +249,79 @@ def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_req
         ResourceRequest.objects.update_or_create(shift=shift, defaults=resource_request)
     elif remove_request:
         ResourceRequest.objects.filter(shift=shift).delete()
-    return Shift.objects.select_related("community", "resource_request").get(pk=shift.pk)
+    saved = selectors.shift_list_with_published(Shift.objects.select_related("community", "resource_request")).get(
+        pk=shift.pk
+    )
+    after = _request_text(getattr(saved, "resource_request", None))
+    if after != before:
+        # The request is a row of its own that keeps no history: its changes go into the shift's.
+        audit_record_change(instance=saved, changes={"resource_request": (before, after)})
+    return saved
+
+
+def _request_text(request: ResourceRequest | None) -> str:
+    if request is None:
+        return ""
+    parts = [request.kind, f"≥{request.min_capacity}", *request.features]
+    if request.max_distance_km is not None:
+        parts.append(f"≤{request.max_distance_km:g}km")
+    return " ".join(parts)
+
+
+@transaction.atomic
+def shift_cancel(*, shift: Shift, user: User | None, reason: str, now: dt.datetime | None = None) -> Shift:
+    """Cancel a shift that has not started. Its assignments end (a published plan's volunteers are told, once; a
+    draft's are never told), a generation does not make it again, and the next runs leave it out. Cancelling it
+    again changes nothing and tells nobody."""
+    shift = Shift.objects.select_for_update().get(pk=shift.pk)
+    if shift.status == Shift.Status.CANCELLED:
+        return _reloaded(shift)
+    now = now or timezone.now()
+    if shift.start <= now:
+        raise ShiftStarted(_("This shift has already started; it can no longer be cancelled."))
+    told = list(selectors.shift_published_assignment_list(shift=shift))
+    shift.status, shift.cancelled_at, shift.cancelled_by, shift.cancel_reason = (
+        Shift.Status.CANCELLED, now, user, reason
+    )
+    shift.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
+    ended = _assignments_end(shift, now)
+    _notify_cancelled(shift, told)
+    log.info("shift %s cancelled: %d assignments ended, %d in published plans", shift.pk, ended, len(told))
+    return _reloaded(shift)
+
+
+def _assignments_end(shift: Shift, now: dt.datetime) -> int:
+    """Every standing assignment of the shift, in any run, ends: reminders, check-in and backfills pass it by."""
+    standing = Assignment.objects.filter(shift=shift).exclude(response__status__in=AssignmentResponse.OFF)
+    count = 0
+    for assignment in standing.select_related("response"):
+        # one save per row, so that the audit history has each (a bulk update sends no signal)
+        response = getattr(assignment, "response", None) or AssignmentResponse(assignment=assignment)
+        response.status, response.answered_at = AssignmentResponse.Status.CANCELLED, now
+        response.save()
+        count += 1
+    return count
+
+
+def _notify_cancelled(shift: Shift, told: list[Assignment]) -> None:
+    """Tell the volunteers of the shift's published plans, once per volunteer and shift (the event key)."""
+    recipients = sorted({a.volunteer.user_id for a in told if a.volunteer.user_id})
+    if not recipients:
+        return
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    facts = {"shift": shift.title, "when": f"{start:%m-%d %H:%M}–{end:%H:%M}"}
+    body = _("%(when)s %(shift)s is cancelled; you need not come.") % facts
+    if shift.cancel_reason:
+        body = f"{body} {_('Reason: %(reason)s') % {'reason': shift.cancel_reason}}"
+    notification_send(
+        recipients=recipients, kind=Notification.Kind.SHIFT_CANCELLED, event_key=f"shift_cancelled:{shift.pk}",
+        title=_("Shift cancelled: %(shift)s") % facts, body=body,
+        payload={"shift": shift.pk, "title": shift.title, "start": start.isoformat(), "end": end.isoformat(),
+                 "reason": shift.cancel_reason, "assignments": [a.pk for a in told]},
+    )
+
+
+def _reloaded(shift: Shift) -> Shift:
+    return selectors.shift_list_with_published(Shift.objects.select_related("community", "resource_request")).get(
+        pk=shift.pk
+    )

@@ -54,7 +54,7 @@ class MyPostOutputSerializer(serializers.ModelSerializer):
     end = serializers.DateTimeField(source="shift.end")
     place = serializers.SerializerMethodField()
     post = serializers.SerializerMethodField()
-    status = serializers.SerializerMethodField(help_text=_("pending, accepted, declined or moved."))
+    status = serializers.SerializerMethodField(help_text=_("pending, accepted, declined, moved or cancelled."))
     reason = serializers.SerializerMethodField()
     answered_at = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField(help_text=_("Answers are taken until this time."))

@@ -12,9 +12,11 @@ class AssignmentResponse(models.Model):
         DECLINED = "declined", _("Declined")
         # Set by a backfill that moved this person to a freed seat elsewhere.
         MOVED = "moved", _("Moved by a backfill")
+        # Set by the coordinator who cancelled the shift (shifts.services.shift_cancel); nobody answers it.
+        CANCELLED = "cancelled", _("Shift cancelled")
 
     # Statuses that take the assignment out of the plan as it stands.
-    OFF = (Status.DECLINED, Status.MOVED)
+    OFF = (Status.DECLINED, Status.MOVED, Status.CANCELLED)
 
     assignment = models.OneToOneField(
         "planning.Assignment", verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="response"

@@ -363,6 +363,13 @@ def _shift_of(w, role, inside):
     return {"shift_id": f.ShiftFactory(community=w.a1 if inside else w.b1).pk}
 
 
+def _shift_ahead(w, role, inside):
+    """A shift that has not started (a started one is no longer cancelled)."""
+    start = timezone.now() + dt.timedelta(days=3)
+    return {"pk": f.ShiftFactory(community=w.a1 if inside else w.b1, start=start,
+                                 end=start + dt.timedelta(hours=2)).pk}
+
+
 def _need(w, role, inside):
     return {"pk": f.NeedFactory(community=w.a1 if inside else w.b1).pk}
 
@@ -565,6 +572,8 @@ ROUTES = [
     Route("volunteer-verify-skill", "post", COORD, _volunteer, body={"skill": "first_aid", "level": 2}),
     Route("volunteer-revoke-skill", "post", COORD, _volunteer, body={"skill": "first_aid"}),
     Route("shift-generate", "post", COORD),
+    Route("shift-generate-preview", "get", COORD),
+    Route("shift-cancel", "post", COORD, _shift_ahead, body={"reason": "场地临时停用"}),
     # Reports, evaluation, insights and audit. An export job is its requester's (and staff's); units see what concerns
     # their own unit (feedback reports, evaluations); a scheme is district-wide and a ballot code is its own key.
     Route("reports-export-list", "get", SIGNED_IN),

@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
         "SolverStatusEnum": "planning.apis.SOLVER_STATUSES",  # a run's solver_status and its stats' status
         "MeasureEnum": "evaluation.models.EvaluationInput.Measure",
         "RatingEnum": "evaluation.models.AppraisalRating.Rating",  # a ballot's rating, and the ratings it offers
+        "ShiftStatusEnum": "shifts.models.Shift.Status",  # a shift, and the one a preview finds already made
         "SchemeMeasureEnum": "evaluation.scoring.MEASURES",  # an evaluation scheme item's measure and of
     },
 }
@@ -479,7 +480,8 @@ SMS_PROVIDER = env.str("SMS_PROVIDER", default="console")
 SMS_SIGN_NAME = env.str("SMS_SIGN_NAME", default="")
 SMS_TIMEOUT_SECONDS = env.float("SMS_TIMEOUT_SECONDS", default=10.0)
 SMS_TEMPLATE_NAMES = ["invitation", "login_code", "reset_code", "plan_published", "backfill", "backfill_report",
-                      "reminder", "post_allocated", "resource_withdrawn", "resource_backfill", "need_overdue"]
+                      "reminder", "post_allocated", "resource_withdrawn", "resource_backfill", "need_overdue",
+                      "shift_cancelled"]
 SMS_TEMPLATES = {name: env.str(f"SMS_TEMPLATE_{name.upper()}", default="") for name in SMS_TEMPLATE_NAMES}
 # Alibaba Cloud SMS (dysmsapi 2017-05-25); an endpoint may name its scheme (http://host:port, for tests).
 SMS_ALIYUN_ACCESS_KEY_ID = env.str("SMS_ALIYUN_ACCESS_KEY_ID", default="")

@@ -29,6 +29,7 @@ TEMPLATES = {t.name: t for t in [
     Template("resource_withdrawn", ("title",)),
     Template("resource_backfill", ("title",)),
     Template("need_overdue", ("title",)),
+    Template("shift_cancelled", ("title",)),
 ]}
 
 

@@ -27,6 +27,10 @@ const shift = (id: number, title: string, offset: number): Shift => ({
   required_skills: {},
   lat: 34.75,
   lng: 113.62,
+  status: "open",
+  cancelled_at: null,
+  cancel_reason: "",
+  published_volunteers: 0,
 });
 
 let asked: URLSearchParams[] = [];

@@ -1,6 +1,7 @@
 // The week's shifts with seats, priority and the skills they ask for: as a list (paged, in time order) or as a
-// week calendar (one column a day). Each shift's QR code for check-in opens from either.
-import { Button, Segmented, Space, Tag, Typography } from "antd";
+// week calendar (one column a day). Each shift's QR code for check-in opens from either; the list edits or cancels a
+// shift, and next week's shifts are generated from a preview.
+import { App, Button, Segmented, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
@@ -9,9 +10,25 @@ import { WeekCalendar, WeekPicker } from "@/components/WeekCalendar";
 import { formatSpan, nextMonday } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useShifts, useWeekShifts, type Shift } from "../api/shifts";
+import { GeneratePreviewModal } from "./GeneratePreviewModal";
+import { ShiftCancelModal } from "./ShiftCancelModal";
+import { ShiftEditModal } from "./ShiftEditModal";
 import { ShiftQrModal } from "./ShiftQrModal";
 
 type View = "list" | "calendar";
+
+function ShiftTitle({ shift }: { shift: Shift }) {
+  const { t } = useI18n();
+  if (shift.status !== "cancelled") return <>{shift.title}</>;
+  return (
+    <Space size={4}>
+      <Typography.Text delete>{shift.title}</Typography.Text>
+      <Tooltip title={t("shiftCancelledBecause", { reason: shift.cancel_reason })}>
+        <Tag color="red">{t("shiftCancelled")}</Tag>
+      </Tooltip>
+    </Space>
+  );
+}
 
 function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => void }) {
   const { t } = useI18n();
@@ -58,8 +75,15 @@ export function ShiftsPage() {
   const [week, setWeek] = useState(nextMonday());
   const [view, setView] = useState<View>("list");
   const [qrFor, setQrFor] = useState<Shift | null>(null);
+  const [editing, setEditing] = useState<Shift | null>(null);
+  const [cancelling, setCancelling] = useState<Shift | null>(null);
+  const [generating, setGenerating] = useState<string | null>(null);
+  const { message } = App.useApp();
   const controls = (
     <Space wrap>
+      <Button type="primary" onClick={() => setGenerating(nextMonday())}>
+        {t("generateNextWeek")}
+      </Button>
       <Segmented
         value={view}
         onChange={(value) => setView(value as View)}
@@ -83,7 +107,7 @@ export function ShiftsPage() {
           searchable={false}
           extra={controls}
           columns={[
-            { title: t("name"), dataIndex: "title" },
+            { title: t("name"), dataIndex: "title", render: (_, s) => <ShiftTitle shift={s} /> },
             { title: t("time"), render: (_, s) => formatSpan(s.start, s.end) },
             { title: t("community"), dataIndex: "community_name" },
             { title: t("origin"), dataIndex: "origin", render: (_, s) => enumLabel(t, "origin", s.origin) },
@@ -97,9 +121,21 @@ export function ShiftsPage() {
             {
               title: t("actions"),
               render: (_, s) => (
-                <Button type="link" size="small" onClick={() => setQrFor(s)}>
-                  {t("qrButton")}
-                </Button>
+                <Space size={0} wrap>
+                  <Button type="link" size="small" onClick={() => setQrFor(s)}>
+                    {t("qrButton")}
+                  </Button>
+                  {s.status !== "cancelled" && (
+                    <>
+                      <Button type="link" size="small" onClick={() => setEditing(s)}>
+                        {t("edit")}
+                      </Button>
+                      <Button type="link" size="small" danger onClick={() => setCancelling(s)}>
+                        {t("shiftCancel")}
+                      </Button>
+                    </>
+                  )}
+                </Space>
               ),
             },
           ]}
@@ -116,6 +152,37 @@ export function ShiftsPage() {
         </Space>
       )}
       {qrFor && <ShiftQrModal shift={qrFor} onClose={() => setQrFor(null)} />}
+      {editing && (
+        <ShiftEditModal
+          shift={editing}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            void message.success(t("shiftSaved"));
+          }}
+        />
+      )}
+      {cancelling && (
+        <ShiftCancelModal
+          shift={cancelling}
+          onClose={() => setCancelling(null)}
+          onDone={() => {
+            setCancelling(null);
+            void message.success(t("shiftCancelDone"));
+          }}
+        />
+      )}
+      {generating && (
+        <GeneratePreviewModal
+          week={generating}
+          onClose={() => setGenerating(null)}
+          onDone={(created) => {
+            setWeek(generating);
+            setGenerating(null);
+            void message.success(t("generateDone", { count: created }));
+          }}
+        />
+      )}
     </>
   );
 }

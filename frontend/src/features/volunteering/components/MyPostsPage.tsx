@@ -28,7 +28,7 @@ export function PostCard({
   busy?: boolean;
 }) {
   const { t } = useI18n();
-  const open = !isPast(post.deadline) && post.status !== "declined" && post.status !== "moved";
+  const open = !isPast(post.deadline) && !["declined", "moved", "cancelled"].includes(post.status);
   return (
     <Panel
       size="small"

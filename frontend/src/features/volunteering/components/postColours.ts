@@ -6,4 +6,5 @@ export const POST_COLOURS: Record<PostStatus, string> = {
   accepted: "green",
   declined: "default",
   moved: "blue",
+  cancelled: "red",
 };

@@ -15,6 +15,7 @@ const en: Translation<typeof zh> = {
   postStatus_accepted: "Accepted",
   postStatus_declined: "Declined",
   postStatus_moved: "Moved",
+  postStatus_cancelled: "Shift cancelled",
   answerBy: "Answer by {time}",
   others: "With: {names}",
   hoursTitle: "My service hours",

@@ -11,6 +11,7 @@ const zh = {
   postStatus_accepted: "已接受",
   postStatus_declined: "已婉拒",
   postStatus_moved: "已调整",
+  postStatus_cancelled: "班次已取消",
   answerBy: "请在 {time} 前答复",
   others: "同班：{names}",
   hoursTitle: "我的服务时长",
