@@ -348,8 +348,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description The coordinator records a volunteer's check-in and check-out on a shift of their community. */
+        /**
+         * @description The coordinator records a volunteer on a shift of their community, with a reason: present with check-in and
+         *     check-out times (without a check-in, the recorded one stays: a forgotten check-out is closed), or absent.
+         */
         post: operations["attendance_shifts_record_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/shifts/{shift_id}/roster/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The shift's roster: every volunteer its published assignments expect, with their check-in and check-out. */
+        get: operations["attendance_shifts_roster_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2171,6 +2191,23 @@ export interface paths {
         patch: operations["shifts_partial_update"];
         trace?: never;
     };
+    "/api/shifts/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Cancel a shift that has not started, with a reason; the volunteers of its published plan are told once. */
+        post: operations["shifts_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/generate/": {
         parameters: {
             query?: never;
@@ -2182,6 +2219,23 @@ export interface paths {
         put?: never;
         /** @description Create the week's shifts from posts' schedule rules, weekly and one-off projects and published needs. */
         post: operations["shifts_generate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/generate-preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What `generate` would add for the week, shift by shift, and what is already there; writes nothing. */
+        get: operations["shifts_generate_preview_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3071,6 +3125,7 @@ export interface components {
             /** 志愿者 */
             readonly volunteer: number;
             readonly volunteer_name: string;
+            readonly volunteer_number: string;
             /** 分配 */
             readonly assignment: number | null;
             /** 状态 */
@@ -3095,6 +3150,13 @@ export interface components {
              */
             readonly hours: number;
             readonly recorded_by: string | null;
+            /** 原因 */
+            readonly note: string;
+            /**
+             * 更新时间
+             * Format: date-time
+             */
+            readonly updated_at: string;
         };
         /**
          * @description * `present` - 到岗
@@ -3112,11 +3174,44 @@ export interface components {
         };
         AttendanceRecordInputRequest: {
             volunteer: number;
+            /** @default present */
+            status: components["schemas"]["AttendanceOutputStatusEnum"];
             /** Format: date-time */
-            checked_in_at: string;
+            checked_in_at?: string | null;
             /** Format: date-time */
             checked_out_at?: string | null;
+            /** @description 手动登记的原因。 */
+            reason: string;
         };
+        AttendanceRoster: {
+            shift: number;
+            shift_title: string;
+            /** Format: date-time */
+            shift_start: string;
+            /** Format: date-time */
+            shift_end: string;
+            community: number;
+            community_name: string;
+            entries: components["schemas"]["AttendanceRosterEntry"][];
+        };
+        AttendanceRosterEntry: {
+            volunteer: number;
+            volunteer_name: string;
+            volunteer_number: string;
+            assignment: number | null;
+            /** @description 已发布的方案安排该志愿者参加此班次。 */
+            expected: boolean;
+            state: components["schemas"]["AttendanceRosterStateEnum"];
+            attendance: components["schemas"]["AttendanceOutput"] | null;
+        };
+        /**
+         * @description * `expected` - 未签到
+         *     * `checked_in` - 已签到
+         *     * `checked_out` - 已签退
+         *     * `no_show` - 缺席
+         * @enum {string}
+         */
+        AttendanceRosterStateEnum: "expected" | "checked_in" | "checked_out" | "no_show";
         AttendanceTokenInputRequest: {
             /** @description 从班次二维码读取的令牌。 */
             token: string;
@@ -4443,7 +4538,7 @@ export interface components {
             end: string;
             readonly place: components["schemas"]["Place"];
             readonly post: components["schemas"]["PostInfo"] | null;
-            /** @description 待答复、已接受、已谢绝或已调整。 */
+            /** @description 待答复、已接受、已谢绝、已调整或班次已取消。 */
             readonly status: components["schemas"]["MyPostStatusEnum"];
             readonly reason: string;
             /** Format: date-time */
@@ -4480,7 +4575,7 @@ export interface components {
             readonly declined_at: string;
         };
         /** @enum {string} */
-        MyPostStatusEnum: "pending" | "accepted" | "declined" | "moved";
+        MyPostStatusEnum: "pending" | "accepted" | "declined" | "moved" | "cancelled";
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -4767,9 +4862,10 @@ export interface components {
          *     * `resource_withdrawn` - 已预订的资源被撤回
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
+         *     * `shift_cancelled` - 已发布的班次取消
          * @enum {string}
          */
-        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue";
+        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled";
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -6798,6 +6894,35 @@ export interface components {
             /** 地址 */
             address?: string;
             resource_request?: components["schemas"]["ShiftResourceRequirement"] | null;
+            /** 状态 */
+            readonly status: components["schemas"]["ShiftStatusEnum"];
+            /**
+             * 取消时间
+             * Format: date-time
+             */
+            readonly cancelled_at: string | null;
+            /** 取消原因 */
+            readonly cancel_reason: string;
+            /**
+             * @description 已发布排班中该班次的志愿者人数。
+             * @default 0
+             */
+            readonly published_volunteers: number;
+        };
+        ShiftCancelRequest: {
+            /** @description 取消班次的原因，志愿者会看到。 */
+            reason: string;
+        };
+        /** @description What a generation would add (`created`, counted `by_origin`) and what is already there, shift by shift. */
+        ShiftGeneratePreview: {
+            /** Format: date */
+            week: string;
+            created: number;
+            existing: number;
+            by_origin: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["ShiftPlanned"][];
         };
         ShiftGenerateRequest: {
             /**
@@ -6815,6 +6940,25 @@ export interface components {
             by_origin: {
                 [key: string]: number;
             };
+        };
+        /** @description One shift of the preview: what the source asks for on one day, and the shift already made from it. */
+        ShiftPlanned: {
+            key: string;
+            readonly new: boolean;
+            origin: components["schemas"]["OriginEnum"];
+            /** @description 班次来源的岗位、项目或需求。 */
+            readonly source: number;
+            community: number;
+            readonly community_name: string;
+            title: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            seats: number;
+            readonly resource_kind: (components["schemas"]["ResourceCategoryEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly existing_shift: number | null;
+            readonly existing_status: (components["schemas"]["ShiftStatusEnum"] | components["schemas"]["NullEnum"]) | null;
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -6900,6 +7044,12 @@ export interface components {
              */
             max_distance_km?: number | null;
         };
+        /**
+         * @description * `open` - 开放
+         *     * `cancelled` - 已取消
+         * @enum {string}
+         */
+        ShiftStatusEnum: "open" | "cancelled";
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -9221,6 +9371,15 @@ export interface operations {
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
                 shift?: number;
+                /**
+                 * @description “no_show”：已安排但缺勤的志愿者。
+                 *
+                 *     * `present` - 到岗
+                 *     * `no_show` - 缺席
+                 */
+                status?: "present" | "no_show";
+                /** @description 班次所在周的任意一天。 */
+                week?: string;
             };
             header?: never;
             path?: never;
@@ -9592,7 +9751,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceOutput"];
                 };
             };
-            /** @description Times or volunteer refused. */
+            /** @description Times, reason or volunteer refused. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9657,6 +9816,63 @@ export interface operations {
             };
         };
     };
+    attendance_shifts_roster_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shift_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRoster"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Shift not in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     audit_list: {
         parameters: {
             query: {
@@ -9671,6 +9887,7 @@ export interface operations {
                  *     * `allocation_run` - allocation_run
                  *     * `assignment` - assignment
                  *     * `assignment_response` - assignment_response
+                 *     * `attendance` - attendance
                  *     * `blackout` - blackout
                  *     * `export_job` - export_job
                  *     * `import_run` - import_run
@@ -9682,11 +9899,12 @@ export interface operations {
                  *     * `resource` - resource
                  *     * `resource_slot` - resource_slot
                  *     * `service_record` - service_record
+                 *     * `shift` - shift
                  *     * `skill_verification` - skill_verification
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -21717,6 +21935,97 @@ export interface operations {
             };
         };
     };
+    shifts_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 班次 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftCancelRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ShiftCancelRequest"];
+                "multipart/form-data": components["schemas"]["ShiftCancelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     shifts_generate_create: {
         parameters: {
             query?: never;
@@ -21778,6 +22087,66 @@ export interface operations {
             };
             /** @description The request body's Content-Type is not one this operation reads. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shifts_generate_preview_retrieve: {
+        parameters: {
+            query: {
+                /** @description One community of the caller's scope. */
+                community?: number;
+                /** @description Any day of the week (YYYY-MM-DD). */
+                week: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftGeneratePreview"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 // shift, and next week's shifts are generated from a preview.
 import { App, Button, Segmented, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { ErrorState, Loading } from "@/components/PageState";
 import { SkillTags } from "@/components/SkillTags";
 import { SimpleList } from "@/components/SimpleList";
@@ -72,6 +73,7 @@ function ShiftsCalendar({ week, onQr }: { week: string; onQr: (shift: Shift) => 
 
 export function ShiftsPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [week, setWeek] = useState(nextMonday());
   const [view, setView] = useState<View>("list");
   const [qrFor, setQrFor] = useState<Shift | null>(null);
@@ -124,6 +126,9 @@ export function ShiftsPage() {
                 <Space size={0} wrap>
                   <Button type="link" size="small" onClick={() => setQrFor(s)}>
                     {t("qrButton")}
+                  </Button>
+                  <Button type="link" size="small" onClick={() => void navigate(`/shifts/${s.id}/roster`)}>
+                    {t("shiftRoster")}
                   </Button>
                   {s.status !== "cancelled" && (
                     <>

@@ -11,6 +11,7 @@ const en: Translation<typeof zh> = {
   origin_post: "Post",
   origin_project: "Project",
   // volunteer
+  shiftRoster: "Roster",
   qrButton: "Check-in QR",
   qrTitle: "Check-in QR code",
   qrValid: "Valid from {from} until {until}",

@@ -7,6 +7,7 @@ const zh = {
   origin_post: "岗位",
   origin_project: "项目",
   // volunteer
+  shiftRoster: "签到名单",
   qrButton: "签到二维码",
   qrTitle: "签到二维码",
   qrValid: "有效时间：{from} 至 {until}",
