@@ -1,5 +1,5 @@
-"""The needs list, its status flow, dispatching (派单: merge into a project, turn into shifts), residents'
-rating (评单) and the deadline counts (限时办结)."""
+"""The needs list, its owner (首问: hand-over, history, who may own it), its status flow, dispatching (派单: merge
+into a project, turn into shifts), residents' rating (评单) and the deadline counts (限时办结)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -8,14 +8,18 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from core.api import ScopedViewSet
+from core.permissions import CoordinatorsOnly
 from core.scoping import Scope, scope_queryset
 from needs import selectors, services
 from needs.filters import NeedFilter
 from needs.models import Need
 from needs.serializers import (
+    NeedHandOverInputSerializer,
     NeedMergeInputSerializer,
     NeedMergeOutputSerializer,
     NeedOverdueCountSerializer,
+    NeedOwnerCandidateSerializer,
+    NeedOwnershipSerializer,
     NeedRatingInputSerializer,
     NeedRatingOutputSerializer,
     NeedSerializer,
@@ -27,7 +31,7 @@ from projects.models import Project
 
 
 class NeedViewSet(ScopedViewSet):
-    queryset = Need.objects.select_related("community")
+    queryset = Need.objects.select_related("community", "owner")
     serializer_class = NeedSerializer
     scope = Scope(community="community")
     filterset_class = NeedFilter
@@ -35,7 +39,42 @@ class NeedViewSet(ScopedViewSet):
     ordering_fields = ["created_at", "deadline", "urgency", "wanted_start", "id"]
 
     def perform_create(self, serializer):
-        serializer.save(owner=self.request.user)
+        serializer.instance = services.need_create(user=self.request.user, **serializer.validated_data)
+
+    @extend_schema(request=NeedHandOverInputSerializer, responses={
+        200: NeedSerializer, 400: OpenApiResponse(description="Bad input, or not a coordinator covering the need."),
+        403: OpenApiResponse(description="Neither the need's owner nor a coordinator overseeing it."),
+        404: OpenApiResponse(description="The need is outside the caller's scope."),
+        409: OpenApiResponse(description="The need is finished (completed, rated or closed)."),
+    })
+    @action(detail=True, methods=["post"], url_path="hand-over", permission_classes=[CoordinatorsOnly])
+    def hand_over(self, request, pk=None):
+        """Hand the need over to a colleague whose scope covers its community, with a reason (首问责任)."""
+        need = self.get_object()
+        payload = NeedHandOverInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        need = services.need_hand_over(
+            need=need, user=request.user, to_user_id=payload.validated_data["to_user"],
+            reason=payload.validated_data["reason"],
+        )
+        return Response(NeedSerializer(need, context=self.get_serializer_context()).data)
+
+    @extend_schema(responses=NeedOwnershipSerializer(many=True))
+    @action(detail=True, methods=["get"], permission_classes=[CoordinatorsOnly], filter_backends=[],
+            pagination_class=None)
+    def owners(self, request, pk=None):
+        """Every owner the need has had: who, from when, handed over by whom, and why; the first first."""
+        need = self.get_object()
+        return Response(NeedOwnershipSerializer(selectors.need_owner_history(need=need), many=True).data)
+
+    @extend_schema(responses=NeedOwnerCandidateSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="owner-candidates", permission_classes=[CoordinatorsOnly],
+            filter_backends=[], pagination_class=None)
+    def owner_candidates(self, request, pk=None):
+        """The colleagues the need may be handed over to: active coordinators whose scope covers its community."""
+        need = self.get_object()
+        candidates = selectors.need_owner_candidates(community=need.community).exclude(pk=need.owner_id)
+        return Response(NeedOwnerCandidateSerializer(candidates, many=True).data)
 
     @extend_schema(request=NeedTransitionSerializer, responses=NeedSerializer)
     @action(detail=True, methods=["post"])

@@ -1,4 +1,5 @@
-"""The needs list (需求清单): what residents and communities ask for, owned (首问) and due (限时办结)."""
+"""The needs list (需求清单): what residents and communities ask for, owned (首问) and due (限时办结); who has owned
+each need and since when; and the district's table of default deadlines by category and urgency."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -139,3 +140,56 @@ class Need(TimeStamped):
     def is_overdue(self, today) -> bool:
         return self.status in self.OPEN and self.deadline is not None and self.deadline < today
 
+
+
+class NeedOwnership(models.Model):
+    """One owner (首问责任人) of a need, from `since` until the next row's `since`: the need's owner history. The first
+    row is the coordinator who filed the need; each hand-over adds one with who made it and why."""
+
+    need = models.ForeignKey(Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="ownerships")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner (first contact)"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    since = models.DateTimeField(_("owner since"))
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("need owner")
+        verbose_name_plural = _("need owners")
+        ordering = ["need", "since", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.need_id}: {self.owner_id} @ {self.since:%Y-%m-%d %H:%M}"
+
+
+class NeedDeadlineRule(models.Model):
+    """限时办结: how many days a need of this category and urgency has to be finished, counted from the day it is
+    filed. The district edits the table in the admin; a need of a pair with no row gets no default deadline."""
+
+    category = models.CharField(_("category"), max_length=16, choices=Need.Category.choices)
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    days = models.PositiveSmallIntegerField(
+        _("days to finish"), validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["category", "-urgency"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "urgency"], name="need_deadline_rule_unique"),
+            models.CheckConstraint(
+                name="need_deadline_rule_urgency_valid", condition=Q(urgency__gte=1, urgency__lte=5)
+            ),
+            models.CheckConstraint(name="need_deadline_rule_days_valid", condition=Q(days__gte=1, days__lte=365)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} / {self.urgency}: {self.days}"

@@ -1,4 +1,5 @@
-"""Reads of needs: which are past their deadline (限时办结) and the dashboard's counts for the caller's scope."""
+"""Reads of needs: which are past their deadline (限时办结) and the dashboard's counts for the caller's scope; the
+default deadline of a category and urgency; who may own a need (首问) and who has."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.scoping import Scope, scope_queryset
-from needs.models import Need
+from geo.models import Community
+from needs.models import Need, NeedDeadlineRule, NeedOwnership
 
 NEEDS = Scope(community="community")
 
@@ -40,3 +42,25 @@ def need_overdue_counts(*, user: User, today: dt.date | None = None) -> dict:
     )
     return {"today": today, **counts}
 
+
+
+def need_deadline_default(*, category: str, urgency: int, filed_on: dt.date) -> dt.date | None:
+    """The district's deadline for a need of this category and urgency filed on `filed_on`; None without a rule."""
+    days = NeedDeadlineRule.objects.filter(category=category, urgency=urgency).values_list("days", flat=True).first()
+    return None if days is None else filed_on + dt.timedelta(days=days)
+
+
+def need_owner_candidates(*, community: Community) -> QuerySet[User]:
+    """The active coordinators whose scope covers the community: its own coordinators, its sub-district's, and the
+    district's administrators. Only they may own its needs."""
+    return User.objects.filter(
+        Q(role=User.Role.COMMUNITY, community=community)
+        | Q(role=User.Role.SUBDISTRICT, sub_district_id=community.sub_district_id)
+        | Q(role=User.Role.ADMIN),
+        is_active=True,
+    ).order_by("role", "display_name", "username")
+
+
+def need_owner_history(*, need: Need) -> QuerySet[NeedOwnership]:
+    """Every owner the need has had, the first first."""
+    return need.ownerships.select_related("owner", "assigned_by").order_by("since", "pk")

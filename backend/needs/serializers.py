@@ -6,17 +6,22 @@ from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField
 from core.masking import mask_name, mask_phone
-from core.scoping import Scope
+from core.scoping import Role, Scope
 from core.serializers import DomainSerializer, LineField
 from geo.models import Community, Grid
 from needs.models import Need
 from people.validators import validate_skill_levels
 
 
+def _person(user) -> str | None:
+    return None if user is None else user.display_name or user.username
+
+
 class NeedSerializer(DomainSerializer):
     ordered_pairs = (("wanted_start", "wanted_end"),)
     community_name = serializers.CharField(source="community.name", read_only=True)
     overdue = serializers.SerializerMethodField(help_text=_("Open and past its deadline (限时办结)."))
+    owner_name = serializers.SerializerMethodField(help_text=_("The owner's name (首问责任人)."))
     scoped_fields = {
         "community": (Community.objects, Scope(community="self")),
         "grid": (Grid.objects, Scope(community="community")),
@@ -27,15 +32,19 @@ class NeedSerializer(DomainSerializer):
         fields = [
             "id", "title", "description", "source", "requester_name", "requester_phone", "community", "community_name",
             "grid", "category", "type", "is_micro_wish", "required_skills", "headcount", "wanted_start", "wanted_end",
-            "urgency", "owner", "deadline", "status", "status_changed_at", "finished_at", "overdue", "rating_score",
-            "rating_comment", "rated_by", "rated_at", "created_at",
+            "urgency", "owner", "owner_name", "deadline", "status", "status_changed_at", "finished_at", "overdue",
+            "rating_score", "rating_comment", "rated_by", "rated_at", "created_at",
         ]
-        # Status moves only through the transition action; the owner is the coordinator who files the need.
+        # Status moves only through the transition action; the owner is the coordinator who files the need, and
+        # changes only by a hand-over. The deadline, left out, defaults from the category and urgency (限时办结).
         read_only_fields = ["status", "status_changed_at", "finished_at", "owner", "created_at"]
         json_fields = {"required_skills": SkillLevelsField}
 
     def get_overdue(self, instance) -> bool:
         return instance.is_overdue(timezone.localdate())
+
+    def get_owner_name(self, instance) -> str | None:
+        return _person(instance.owner)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -165,3 +174,29 @@ class NeedShiftSerializer(serializers.Serializer):
 class NeedToShiftsOutputSerializer(serializers.Serializer):
     need = NeedSerializer()
     shifts = NeedShiftSerializer(many=True)
+
+
+class NeedHandOverInputSerializer(serializers.Serializer):
+    to_user = serializers.IntegerField(min_value=1, help_text=_("The colleague who owns the need from now."))
+    reason = LineField(max_length=500, help_text=_("Why the need changes hands."))
+
+
+class NeedOwnershipSerializer(serializers.Serializer):
+    owner = serializers.IntegerField(source="owner_id", allow_null=True)
+    owner_name = serializers.SerializerMethodField()
+    since = serializers.DateTimeField()
+    assigned_by = serializers.IntegerField(source="assigned_by_id", allow_null=True)
+    assigned_by_name = serializers.SerializerMethodField()
+    reason = serializers.CharField()
+
+    def get_owner_name(self, row) -> str | None:
+        return _person(row.owner)
+
+    def get_assigned_by_name(self, row) -> str | None:
+        return _person(row.assigned_by)
+
+
+class NeedOwnerCandidateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="__str__")
+    role = serializers.ChoiceField(choices=Role.choices)

@@ -1,17 +1,19 @@
-"""Writes on needs: the status flow allows only the transitions the model lists; dispatching needs (派单) by
-merging them into a project or turning one into dated shifts; residents' rating (评单) of a completed need; and
-telling owners about their overdue needs (限时办结)."""
+"""Writes on needs: filing a need with its owner (首问, the coordinator who takes the order) and its default deadline
+(限时办结); handing it over to a colleague; the status flow allows only the transitions the model lists; dispatching
+needs (派单) by merging them into a project or turning one into dated shifts; residents' rating (评单) of a completed
+need; and telling owners about their overdue needs."""
 import datetime as dt
 import logging
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework import status as http
 
 from accounts.models import User
 from core.errors import ApplicationError, Conflict, IllegalTransition
 from needs import selectors
-from needs.models import Need
+from needs.models import Need, NeedOwnership
 from notifications.models import Notification
 from notifications.services import notification_send
 from projects.models import Project
@@ -53,6 +55,25 @@ class OtherCommunity(ApplicationError):
     """A project binds the needs of its own community only."""
 
     code = "other_community"
+
+
+class NotOwner(ApplicationError):
+    """A need is handed over by its owner, or by a sub-district coordinator or administrator who oversees it."""
+
+    code = "not_owner"
+    status_code = http.HTTP_403_FORBIDDEN
+
+
+class NotAColleague(ApplicationError):
+    """A need is handed to an active coordinator whose scope covers its community, other than its owner."""
+
+    code = "not_a_colleague"
+
+
+class NotOpen(Conflict):
+    """A finished need (completed, rated, closed) keeps the owner it was finished by."""
+
+    code = "not_open"
 
 
 # A pending need is approved (published) when a coordinator dispatches it; a published one stays published.
@@ -142,6 +163,60 @@ def need_to_shifts(
     _publish(need)
     log.info("user %s turned need %s into %d shifts", user.pk, need.pk, len(shifts))
     return shifts
+
+
+@transaction.atomic
+def need_create(*, user: User, **fields) -> Need:
+    """File a need: the coordinator who takes the order owns it (首问) from now, and its deadline defaults from the
+    district's table by category and urgency (限时办结) when none is given."""
+    need = Need(**fields, owner=user)
+    if need.deadline is None:
+        need.deadline = selectors.need_deadline_default(
+            category=need.category, urgency=need.urgency, filed_on=timezone.localdate()
+        )
+    need.save()
+    NeedOwnership.objects.create(need=need, owner=user, since=need.created_at, assigned_by=user)
+    return need
+
+
+def _may_hand_over(user: User, need: Need) -> bool:
+    # Its owner; or whoever oversees more than one community (the need is in their scope: the API found it there),
+    # so that a need whose owner is away or gone can be given to somebody; or anyone in scope when it has no owner.
+    return (
+        need.owner_id is None or need.owner_id == user.pk or user.is_superuser
+        or user.role in (User.Role.SUBDISTRICT, User.Role.ADMIN)
+    )
+
+
+def need_hand_over(*, need: Need, to_user_id: int, reason: str, user: User) -> Need:
+    """Hand the need over to a colleague whose scope covers its community (首问责任 moves with a reason); the new
+    owner's row goes into the need's owner history. The row lock orders two hand-overs at once."""
+    with transaction.atomic():
+        locked = Need.objects.select_for_update().select_related("community").get(pk=need.pk)
+        if locked.status not in Need.OPEN:
+            raise NotOpen(
+                _("Only an open need can be handed over; this one is %(current)s.")
+                % {"current": locked.get_status_display()},
+                fields={"status": [locked.status]},
+            )
+        if not _may_hand_over(user, locked):
+            raise NotOwner(_("Only the need's owner, or a coordinator overseeing it, can hand it over."))
+        to_user = selectors.need_owner_candidates(community=locked.community).filter(pk=to_user_id).first()
+        if to_user is None or to_user.pk == locked.owner_id:
+            message = (
+                _("This colleague already owns the need.") if to_user is not None
+                else _("Choose an active coordinator whose scope covers %(community)s.")
+                % {"community": locked.community.name}
+            )
+            raise NotAColleague(message, fields={"to_user": [message]})
+        before = locked.owner_id
+        locked.owner = to_user
+        locked.save(update_fields=["owner", "updated_at"])
+        NeedOwnership.objects.create(
+            need=locked, owner=to_user, since=locked.updated_at, assigned_by=user, reason=reason
+        )
+    log.info("user %s handed need %s over from user %s to user %s", user.pk, locked.pk, before, to_user.pk)
+    return locked
 
 
 @transaction.atomic

@@ -374,6 +374,10 @@ def _need(w, role, inside):
     return {"pk": f.NeedFactory(community=w.a1 if inside else w.b1).pk}
 
 
+def _owned_need(w, role, inside):
+    return {"pk": f.NeedFactory(community=w.a1 if inside else w.b1, owner=w.users.get(role)).pk}
+
+
 def _on_run(prefix: str, maker, actions: str) -> list:
     """Coordinators' routes on one run: "detail get, cancel post" -> rows for prefix-detail GET, prefix-cancel POST."""
     def make(w, role, inside):
@@ -546,6 +550,12 @@ ROUTES = [
         "needs": [_need(w, None, inside)["pk"]], "project": f.ProjectFactory(community=w.a1, unit=w.u1).pk,
     }),
     Route("need-to-shifts", "post", COORD, _need),
+    # 首问责任: the caller owns the need (a community coordinator hands over only their own); the admin is a colleague
+    # covering every community.
+    Route("need-hand-over", "post", COORD, _owned_need,
+          body=lambda w, inside: {"to_user": w.users["admin"].pk, "reason": "休假"}),
+    Route("need-owners", "get", COORD, _need),
+    Route("need-owner-candidates", "get", COORD, _need),
     # Consent is the volunteer's own: their history is read by them and their coordinators, never by the unit;
     # verifying a claimed skill level is a coordinator's check.
     Route("volunteer-consent-history", "get", COORD | VOLUNTEER, _volunteer),
