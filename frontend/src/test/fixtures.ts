@@ -121,6 +121,7 @@ export function need(fields: Partial<Schema<"Need">> = {}): Schema<"Need"> {
     category: "elderly",
     type: "service",
     owner: null,
+    owner_name: null,
     status: "pending",
     status_changed_at: null,
     finished_at: null,

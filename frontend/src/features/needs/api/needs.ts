@@ -1,4 +1,4 @@
-// The needs list (需求清单) in the caller's scope.
+// The needs list (需求清单) in the caller's scope: filing and editing needs, their owner (首问: hand-over, history).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/components/SimpleList";
 import { allPages, apiClient, unwrap, type Schema } from "@/lib/api";
@@ -13,6 +13,28 @@ export type MergeInput = Schema<"NeedMergeInputRequest">;
 export type MergeResult = Schema<"NeedMergeOutput">;
 export type NeedShiftsInput = Schema<"NeedToShiftsInputRequest">;
 export type NeedShiftsResult = Schema<"NeedToShiftsOutput">;
+export type NeedInput = Schema<"NeedRequest">;
+export type NeedCategory = Schema<"NeedCategoryEnum">;
+export type NeedType = Schema<"TypeEnum">;
+export type NeedSource = Schema<"NeedSourceEnum">;
+export type NeedOwnership = Schema<"NeedOwnership">;
+export type OwnerCandidate = Schema<"NeedOwnerCandidate">;
+export type HandOverInput = Schema<"NeedHandOverInputRequest">;
+
+// The choices of the form, typed by the schema's enums (a value the server drops fails the type check here).
+export const CATEGORIES: NeedCategory[] = [
+  "elderly",
+  "children",
+  "health",
+  "legal",
+  "environment",
+  "culture",
+  "safety",
+  "hardship",
+  "other",
+];
+export const TYPES: NeedType[] = ["service", "object", "venue", "funds", "expertise"];
+export const SOURCES: NeedSource[] = ["resident", "grid", "community", "unit", "project_bank"];
 
 export function useNeeds(params: ListParams) {
   return useQuery({
@@ -69,6 +91,9 @@ export function useNeedOverdueCounts() {
  * are approved on the way (a copy of backend needs/services.py DISPATCHABLE, which the API does not expose). */
 export const DISPATCHABLE: NeedStatus[] = ["pending", "published"];
 
+/** Not yet finished: an open need may be handed over (a copy of backend needs/models.py Need.OPEN). */
+export const OPEN: NeedStatus[] = ["pending", "published", "claimed", "in_service"];
+
 /** The projects of the caller's scope a need may be merged into (the server checks the community again). */
 export function useProjectOptions(enabled: boolean) {
   return useQuery({
@@ -97,6 +122,73 @@ export function useNeedToShifts() {
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: NeedShiftsInput }) =>
       unwrap(apiClient.POST("/api/needs/{id}/shifts/", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}
+
+/** One need as its detail shows it (the requester's contact unmasked, for the coordinators of its scope). */
+export function useNeed(id: number | null) {
+  return useQuery({
+    queryKey: ["needs", "detail", id],
+    queryFn: () => unwrap(apiClient.GET("/api/needs/{id}/", { params: { path: { id: id! } } })),
+    enabled: id !== null,
+  });
+}
+
+/** 点单: file a need (the caller owns it; a deadline left empty defaults by category and urgency) or edit one. */
+export function useSaveNeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: number; body: NeedInput }) =>
+      id === undefined
+        ? unwrap(apiClient.POST("/api/needs/", { body }))
+        : unwrap(apiClient.PATCH("/api/needs/{id}/", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}
+
+/** The communities the caller may file a need in (the server checks the scope again). */
+export function useNeedCommunities() {
+  return useQuery({
+    queryKey: ["needs", "communities"],
+    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
+    staleTime: 600_000,
+  });
+}
+
+/** The grids (网格) of one community. */
+export function useNeedGrids(community: number | undefined) {
+  return useQuery({
+    queryKey: ["needs", "grids", community],
+    queryFn: () =>
+      allPages((page) => unwrap(apiClient.GET("/api/grids/", { params: { query: { ...page, community } } }))),
+    enabled: community !== undefined,
+    staleTime: 600_000,
+  });
+}
+
+/** Every owner the need has had (who, from when, handed over by whom, why), the first first. */
+export function useNeedOwners(id: number) {
+  return useQuery({
+    queryKey: ["needs", "owners", id],
+    queryFn: () => unwrap(apiClient.GET("/api/needs/{id}/owners/", { params: { path: { id } } })),
+  });
+}
+
+/** The colleagues a need may be handed over to: active coordinators whose scope covers its community. */
+export function useOwnerCandidates(id: number) {
+  return useQuery({
+    queryKey: ["needs", "owner-candidates", id],
+    queryFn: () => unwrap(apiClient.GET("/api/needs/{id}/owner-candidates/", { params: { path: { id } } })),
+  });
+}
+
+/** 移交: POST needs/<id>/hand-over/ (400 not a colleague covering the need, 403 not its owner, 409 finished). */
+export function useHandOverNeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: HandOverInput }) =>
+      unwrap(apiClient.POST("/api/needs/{id}/hand-over/", { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
   });
 }

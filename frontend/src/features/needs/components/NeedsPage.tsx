@@ -1,5 +1,6 @@
-// The needs of the coordinator's scope (点单 review): filter by status or overdue (限时办结), move a need on to its
-// next status, dispatch (派单) — tick needs and merge them into a project, or turn one need into shifts — and enter
+// The needs of the coordinator's scope (点单 review): file and edit needs, see each one's owner (首问) and deadline
+// (限时办结), its detail with the owner history, hand it over to a colleague; filter by status or overdue, move a
+// need on to its next status, dispatch (派单) — tick needs and merge them into a project, or turn one need into shifts — and enter
 // the resident's rating of a completed need (评单) — the only way a need becomes rated.
 import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { DownOutlined } from "@ant-design/icons";
@@ -7,10 +8,28 @@ import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { DISPATCHABLE, NEXT_STATUS, useNeedTransition, useNeeds, type Need, type NeedStatus } from "../api/needs";
+import {
+  DISPATCHABLE,
+  NEXT_STATUS,
+  OPEN,
+  useNeed,
+  useNeedTransition,
+  useNeeds,
+  type Need,
+  type NeedStatus,
+} from "../api/needs";
+import { HandOverModal } from "./HandOverModal";
 import { MergeNeedsModal } from "./MergeNeedsModal";
+import { NeedDetailDrawer } from "./NeedDetailDrawer";
+import { NeedForm } from "./NeedForm";
 import { NeedShiftsModal } from "./NeedShiftsModal";
 import { RateNeedModal } from "./RateNeedModal";
+
+/** The form on one need, loaded whole first (the list masks the requester's contact). */
+function EditNeed({ id, onClose }: { id: number; onClose: (saved: Need | null) => void }) {
+  const need = useNeed(id);
+  return need.data ? <NeedForm need={need.data} onClose={onClose} /> : null;
+}
 
 export function NeedsPage() {
   const { t } = useI18n();
@@ -21,6 +40,14 @@ export function NeedsPage() {
   const [selected, setSelected] = useState<Need[]>([]);
   const [merging, setMerging] = useState(false);
   const [shifting, setShifting] = useState<Need | null>(null);
+  // The form: "new" files a need, an id edits that one.
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const [detail, setDetail] = useState<number | null>(null);
+  const [handingOver, setHandingOver] = useState<Need | null>(null);
+  const closeForm = (saved: Need | null) => {
+    if (saved) void message.success(t("needSaved", { title: saved.title }));
+    setEditing(null);
+  };
   const transition = useNeedTransition();
   const move = (need: Need, next: NeedStatus) =>
     transition.mutate(
@@ -46,6 +73,9 @@ export function NeedsPage() {
         }}
         extra={
           <>
+            <Button type="primary" onClick={() => setEditing("new")} data-testid="new-need">
+              {t("needNew")}
+            </Button>
             <Tooltip title={selected.length ? t("selectedCount", { count: selected.length }) : t("mergeSelectHint")}>
               <Button
                 type="primary"
@@ -78,9 +108,9 @@ export function NeedsPage() {
           {
             title: t("name"),
             dataIndex: "title",
-            render: (title, need) => (
+            render: (title: string, need) => (
               <>
-                {title}
+                <Typography.Link onClick={() => setDetail(need.id)}>{title}</Typography.Link>
                 {need.is_micro_wish && (
                   <>
                     {" "}
@@ -100,6 +130,12 @@ export function NeedsPage() {
           { title: t("community"), dataIndex: "community_name" },
           { title: t("urgency"), dataIndex: "urgency" },
           { title: t("deadline"), dataIndex: "deadline" },
+          {
+            title: t("needOwner"),
+            dataIndex: "owner_name",
+            render: (name: string | null) =>
+              name ?? <Typography.Text type="secondary">{t("needNoOwner")}</Typography.Text>,
+          },
           {
             title: t("status"),
             dataIndex: "status",
@@ -128,6 +164,14 @@ export function NeedsPage() {
             title: t("actions"),
             render: (_, need) => (
               <Space size="small">
+                <Button size="small" onClick={() => setEditing(need.id)}>
+                  {t("edit")}
+                </Button>
+                {OPEN.includes(need.status) && (
+                  <Button size="small" onClick={() => setHandingOver(need)}>
+                    {t("needHandOver")}
+                  </Button>
+                )}
                 {DISPATCHABLE.includes(need.status) && (
                   <Button size="small" onClick={() => setShifting(need)}>
                     {t("needToShifts")}
@@ -162,6 +206,26 @@ export function NeedsPage() {
           },
         ]}
       />
+      {editing === "new" && <NeedForm onClose={closeForm} />}
+      {typeof editing === "number" && <EditNeed id={editing} onClose={closeForm} />}
+      {detail !== null && (
+        <NeedDetailDrawer
+          id={detail}
+          onClose={() => setDetail(null)}
+          onEdit={(need) => setEditing(need.id)}
+          onHandOver={(need) => setHandingOver(need)}
+        />
+      )}
+      {handingOver && (
+        <HandOverModal
+          need={handingOver}
+          onClose={() => setHandingOver(null)}
+          onDone={(need) => {
+            message.success(t("needHandOverDone", { title: need.title, name: need.owner_name ?? "" }));
+            setHandingOver(null);
+          }}
+        />
+      )}
       {merging && (
         <MergeNeedsModal
           needs={selected}
