@@ -33,7 +33,7 @@ export function HandOverModal({
     handOver.mutate(
       { id: need.id, body: { to_user: values.to_user!, reason: values.reason!.trim() } },
       {
-        onSuccess: onDone,
+        onSuccess: (saved) => onDone(saved),
         onError: (e) => {
           if (e instanceof ApiError && (e.status === 403 || e.status === 409)) {
             setError({ title: t("needHandOverRefused"), text: e.message });
