@@ -166,6 +166,12 @@ class NeedOwnership(models.Model):
     def __str__(self) -> str:
         return f"{self.need_id}: {self.owner_id} @ {self.since:%Y-%m-%d %H:%M}"
 
+    @classmethod
+    def since_filed(cls, need: Need) -> "NeedOwnership":
+        """The row of a need's owner since it was filed, for a need filed without one (bulk-loaded, as the demo
+        data): who assigned it is not known. Unsaved."""
+        return cls(need=need, owner_id=need.owner_id, since=need.created_at, assigned_by=None)
+
 
 class NeedDeadlineRule(models.Model):
     """限时办结: how many days a need of this category and urgency has to be finished, counted from the day it is

@@ -61,6 +61,10 @@ def need_owner_candidates(*, community: Community) -> QuerySet[User]:
     ).order_by("role", "display_name", "username")
 
 
-def need_owner_history(*, need: Need) -> QuerySet[NeedOwnership]:
-    """Every owner the need has had, the first first."""
-    return need.ownerships.select_related("owner", "assigned_by").order_by("since", "pk")
+def need_owner_history(*, need: Need) -> list[NeedOwnership]:
+    """Every owner the need has had, the first first. A need loaded in bulk with an owner and no history yet shows
+    that owner since it was filed."""
+    rows = list(need.ownerships.select_related("owner", "assigned_by").order_by("since", "pk"))
+    if not rows and need.owner_id is not None:
+        rows = [NeedOwnership.since_filed(need)]
+    return rows

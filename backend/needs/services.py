@@ -210,6 +210,8 @@ def need_hand_over(*, need: Need, to_user_id: int, reason: str, user: User) -> N
             )
             raise NotAColleague(message, fields={"to_user": [message]})
         before = locked.owner_id
+        if before is not None and not locked.ownerships.exists():
+            NeedOwnership.since_filed(locked).save()  # the owner it had before its history began
         locked.owner = to_user
         locked.save(update_fields=["owner", "updated_at"])
         NeedOwnership.objects.create(

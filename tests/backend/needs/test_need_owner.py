@@ -2,15 +2,17 @@
 defaults from the district's table by category and urgency, and an owner hands it over to a colleague whose scope
 covers its community, with a reason; the need's owner history keeps every owner, and the audit log the change."""
 import datetime as dt
+import threading
 
 import pytest
 from auditlog.models import LogEntry
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 import factories as f
 from accounts.models import User
 from needs.models import Need, NeedDeadlineRule, NeedOwnership
+from needs.services import NotOwner, need_hand_over
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +191,9 @@ def test_a_coordinator_overseeing_the_community_reassigns_an_absent_owners_need(
     need = f.NeedFactory(community=world.a1, owner=other)
     response = _hand_over(client_as(role), need, world.users["community"].pk, reason="原负责人调岗")
     assert (response.status_code, response.json()["owner"]) == (200, world.users["community"].pk)
-    assert need.ownerships.get().assigned_by == world.users[role]
+    assert [(row.owner, row.assigned_by) for row in need.ownerships.all()] == [
+        (other, None), (world.users["community"], world.users[role]),
+    ]
 
 
 def test_a_need_without_an_owner_is_taken_by_a_coordinator_in_scope(world, client_as):
@@ -267,3 +271,73 @@ def test_the_candidates_are_the_coordinators_covering_the_community_but_the_owne
         {"id": colleague.pk, "name": "李四", "role": "community_coordinator"},
         {"id": world.users["subdistrict"].pk, "name": "jiedao", "role": "subdistrict_coordinator"},
     ]
+
+
+def test_a_need_loaded_without_history_shows_its_owner_since_filing_and_keeps_them_on_hand_over(world, client_as):
+    # given a need with an owner and no history (bulk-loaded, as the demo data)
+    need = f.NeedFactory(community=world.a1, owner=world.users["community"])
+    client = client_as("community")
+    # then its history shows its owner since it was filed, by nobody known
+    assert client.get(f"/api/needs/{need.pk}/owners/").json() == [{
+        "owner": world.users["community"].pk, "owner_name": "shequ",
+        "since": need.created_at.astimezone(timezone.get_current_timezone()).isoformat(), "assigned_by": None,
+        "assigned_by_name": None, "reason": "",
+    }]
+    # when it is handed over, the first owner is kept in the history
+    _hand_over(client, need, world.users["subdistrict"].pk)
+    history = client.get(f"/api/needs/{need.pk}/owners/").json()
+    assert [(row["owner"], row["assigned_by"]) for row in history] == [
+        (world.users["community"].pk, None), (world.users["subdistrict"].pk, world.users["community"].pk),
+    ]
+
+
+def test_a_need_added_in_the_admin_starts_its_history(world, client):
+    # given the district's administrator in the admin
+    root = User.objects.create_superuser(username="root", password="pw", role=User.Role.ADMIN)
+    client.force_login(root)
+    # when they add a need with an owner
+    response = client.post("/admin/needs/need/add/", {
+        "title": "送米面油", "source": "community", "community": world.a1.pk, "category": "hardship", "type": "object",
+        "headcount": 1, "urgency": 3, "owner": world.users["community"].pk, "required_skills": "{}",
+        "ownerships-TOTAL_FORMS": "0", "ownerships-INITIAL_FORMS": "0",
+    })
+    # then the owner's row is in the history, assigned by the administrator
+    assert response.status_code == 302, response.content[:2000]
+    need = Need.objects.get(title="送米面油")
+    assert [(row.owner, row.assigned_by, row.reason) for row in need.ownerships.all()] == [
+        (world.users["community"], root, ""),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="row locks and concurrent writers need PostgreSQL")
+def test_an_owner_handing_over_twice_at_once_hands_over_once(world):
+    # given a need its owner hands to two colleagues at the same moment (two tabs)
+    need = _owned(world)
+    shequ = world.users["community"]
+    colleagues = [f.UserFactory(role=User.Role.COMMUNITY, community=world.a1) for _ in range(2)]
+    barrier, outcomes = threading.Barrier(2), []
+
+    def hand_over(colleague):
+        barrier.wait()
+        try:
+            need_hand_over(need=need, to_user_id=colleague.pk, reason="休假", user=shequ)
+            outcomes.append("handed_over")
+        except NotOwner:
+            outcomes.append("not_owner")
+        finally:
+            connection.close()
+
+    # when
+    threads = [threading.Thread(target=hand_over, args=(colleague,)) for colleague in colleagues]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # then the second finds the need no longer theirs; the history ends with the owner the need has
+    assert sorted(outcomes) == ["handed_over", "not_owner"]
+    need.refresh_from_db()
+    history = list(need.ownerships.order_by("since", "pk"))
+    assert [row.owner for row in history] == [shequ, need.owner]
+    assert need.owner in colleagues
