@@ -14,6 +14,7 @@ from needs import selectors, services
 from needs.filters import NeedFilter
 from needs.models import Need
 from needs.serializers import (
+    NeedDeadlineRuleSerializer,
     NeedHandOverInputSerializer,
     NeedMergeInputSerializer,
     NeedMergeOutputSerializer,
@@ -98,6 +99,14 @@ class NeedViewSet(ScopedViewSet):
         payload.is_valid(raise_exception=True)
         need = services.need_rate(need=need, entered_by=request.user, **payload.validated_data)
         return Response(NeedRatingOutputSerializer(need).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=NeedDeadlineRuleSerializer(many=True))
+    @action(detail=False, methods=["get"], url_path="deadline-rules", permission_classes=[CoordinatorsOnly],
+            filter_backends=[], pagination_class=None)
+    def deadline_rules(self, request):
+        """The district's days to finish by category and urgency, from which a new need's deadline defaults (限时办结);
+        the district edits them in the admin."""
+        return Response(NeedDeadlineRuleSerializer(selectors.need_deadline_rules(), many=True).data)
 
     @extend_schema(responses=NeedOverdueCountSerializer)
     @action(detail=False, methods=["get"], url_path="overdue-count", filter_backends=[], pagination_class=None)

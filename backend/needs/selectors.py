@@ -50,6 +50,11 @@ def need_deadline_default(*, category: str, urgency: int, filed_on: dt.date) -> 
     return None if days is None else filed_on + dt.timedelta(days=days)
 
 
+def need_deadline_rules() -> QuerySet[NeedDeadlineRule]:
+    """The district's table of days to finish by category and urgency (限时办结)."""
+    return NeedDeadlineRule.objects.order_by("category", "-urgency")
+
+
 def need_owner_candidates(*, community: Community) -> QuerySet[User]:
     """The active coordinators whose scope covers the community: its own coordinators, its sub-district's, and the
     district's administrators. Only they may own its needs."""

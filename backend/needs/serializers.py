@@ -9,7 +9,7 @@ from core.masking import mask_name, mask_phone
 from core.scoping import Role, Scope
 from core.serializers import DomainSerializer, LineField
 from geo.models import Community, Grid
-from needs.models import Need
+from needs.models import Need, NeedDeadlineRule
 from people.validators import validate_skill_levels
 
 
@@ -200,3 +200,10 @@ class NeedOwnerCandidateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="__str__")
     role = serializers.ChoiceField(choices=Role.choices)
+
+
+class NeedDeadlineRuleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = NeedDeadlineRule
+        fields = ["category", "urgency", "days"]
+        read_only_fields = fields

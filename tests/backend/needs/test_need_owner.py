@@ -91,6 +91,20 @@ def test_the_filer_owns_the_need_from_the_start_of_its_history(world, client_as)
     }]
 
 
+def test_coordinators_read_the_whole_table_for_the_forms_preview(world, client_as):
+    # when
+    response = client_as("community").get("/api/needs/deadline-rules/")
+    # then
+    assert response.status_code == 200
+    rows = response.json()
+    assert len(rows) == len(Need.Category) * 5
+    assert rows[:2] == [
+        {"category": "children", "urgency": 5, "days": 1}, {"category": "children", "urgency": 4, "days": 3},
+    ]
+    assert {"category": "safety", "urgency": 1, "days": 7} in rows
+    assert client_as("volunteer").get("/api/needs/deadline-rules/").status_code == 403
+
+
 def test_the_table_holds_one_row_per_category_and_urgency(world):
     assert NeedDeadlineRule.objects.count() == len(Need.Category) * 5
     with pytest.raises(IntegrityError), transaction.atomic():

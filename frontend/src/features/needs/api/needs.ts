@@ -147,6 +147,15 @@ export function useSaveNeed() {
   });
 }
 
+/** The district's days to finish by category and urgency (限时办结), for the form to show a new need's deadline. */
+export function useDeadlineRules() {
+  return useQuery({
+    queryKey: ["needs", "deadline-rules"],
+    queryFn: () => unwrap(apiClient.GET("/api/needs/deadline-rules/")),
+    staleTime: 600_000,
+  });
+}
+
 /** The communities the caller may file a need in (the server checks the scope again). */
 export function useNeedCommunities() {
   return useQuery({

@@ -1,10 +1,11 @@
 // 点单: the need form asks for a title, category and type first; a new need starts in the coordinator's community
-// with the usual defaults and no deadline (the server sets it from category and urgency); an edit keeps the skills'
+// with the usual defaults and no deadline (the server sets it from category and urgency, as the form says); an edit keeps the skills'
 // levels and sends the wanted time as instants in the district's zone; the server's field errors land on their fields.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Schema } from "@/lib/api";
+import { addDays, districtToday } from "@/lib/format";
 import { need as aNeed, page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
@@ -34,6 +35,12 @@ beforeEach(() => {
     ),
     http.get("/api/skills/", ({ response }) =>
       response(200).json(page([{ id: 1, code: "first_aid", name: "急救", name_en: "First aid", category: "" }])),
+    ),
+    http.get("/api/needs/deadline-rules/", ({ response }) =>
+      response(200).json([
+        { category: "elderly", urgency: 3, days: 7 },
+        { category: "elderly", urgency: 5, days: 1 },
+      ]),
     ),
     http.post("/api/needs/", async ({ request, response }) => {
       sent.push({ method: "post", body: await request.json() });
@@ -75,6 +82,9 @@ it("asks for title, category and type first, then files the need with its defaul
   await userEvent.type(within(dialog).getByLabelText("标题"), " 陪老人就医 ");
   await pick(dialog, "类别", "为老服务");
   await pick(dialog, "需求类型", "服务");
+  // the deadline the server will set is shown, from the district's table
+  const inAWeek = addDays(districtToday(), 7);
+  expect(await within(dialog).findByText(`留空则按类别和紧急度定为 ${inAWeek}（7 天内办结）`)).toBeInTheDocument();
   await userEvent.click(within(dialog).getByLabelText("微心愿"));
   await userEvent.click(within(dialog).getByRole("button", { name: "保存" }));
 

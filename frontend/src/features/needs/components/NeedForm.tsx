@@ -6,7 +6,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select } from "a
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { FormModal } from "@/components/FormModal";
-import { dayOf, districtDay, districtTime, pickedDay, pickedTime } from "@/lib/format";
+import { addDays, dayOf, districtDay, districtTime, districtToday, pickedDay, pickedTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
@@ -15,6 +15,7 @@ import {
   CATEGORIES,
   SOURCES,
   TYPES,
+  useDeadlineRules,
   useNeedCommunities,
   useNeedGrids,
   useSaveNeed,
@@ -69,6 +70,14 @@ export function NeedForm({ need, onClose }: { need?: Need; onClose: (saved: Need
   const grids = useNeedGrids(community);
   const skillOptions = useSkillOptions();
   const save = useSaveNeed();
+  const rules = useDeadlineRules();
+  const category = Form.useWatch<NeedCategory | undefined>("category", form);
+  const urgency = Form.useWatch<number | undefined>("urgency", form);
+  // What the server will set when the deadline is left empty: today plus the table's days (the server counts again).
+  const rule = rules.data?.find((r) => r.category === category && r.urgency === urgency);
+  const deadlineHelp = rule
+    ? t("needDeadlineDefault", { date: addDays(districtToday(), rule.days), days: rule.days })
+    : t("needDeadlineHelp");
 
   const communityOptions = (communities.data ?? [])
     .filter((c) => me.role !== "community_coordinator" || c.id === me.community)
@@ -198,7 +207,7 @@ export function NeedForm({ need, onClose }: { need?: Need; onClose: (saved: Need
         <Form.Item name="requester_phone" label={t("needRequesterPhone")} rules={[{ max: 20 }]}>
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="deadline" label={t("deadline")} extra={need ? undefined : t("needDeadlineHelp")}>
+        <Form.Item name="deadline" label={t("deadline")} extra={need ? undefined : deadlineHelp}>
           <DatePicker />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" />}

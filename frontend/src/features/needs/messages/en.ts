@@ -105,6 +105,7 @@ const en: Translation<typeof zh> = {
   needRequester: "Requester",
   needRequesterPhone: "Requester phone",
   needDeadlineHelp: "Left empty, it is set by category and urgency (time-limited completion)",
+  needDeadlineDefault: "Left empty, it is {date} ({days} days, by category and urgency)",
   needSkillsHelp: "A skill added asks for level 1; those already asked for keep their level",
   needSaved: "Need saved: {title}",
   needOwner: "Owner",

@@ -100,6 +100,7 @@ const zh = {
   needRequester: "提出人",
   needRequesterPhone: "提出人电话",
   needDeadlineHelp: "留空则按类别和紧急度自动设定（限时办结）",
+  needDeadlineDefault: "留空则按类别和紧急度定为 {date}（{days} 天内办结）",
   needSkillsHelp: "新加的技能按 1 级要求，已有的保留原等级",
   needSaved: "已保存需求：{title}",
   needOwner: "首问责任人",
