@@ -4,23 +4,11 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it, vi } from "vitest";
-import type { Schema } from "@/lib/api";
 import { addDays, districtToday } from "@/lib/format";
-import { need as aNeed, page } from "@/test/fixtures";
+import { community, need as aNeed, page } from "@/test/fixtures";
 import { jsonReply, renderWithApp } from "@/test/render";
 import { http, server } from "@/test/server";
 import { NeedForm } from "./NeedForm";
-
-const community = (id: number, name: string): Schema<"Community"> => ({
-  id,
-  sub_district: 1,
-  name,
-  code: `C${id}`,
-  address: "",
-  lat: 34.75,
-  lng: 113.63,
-  population: 0,
-});
 
 let saveReply: () => Response;
 let sent: { method: string; id?: string; body: unknown }[] = [];
@@ -28,7 +16,7 @@ beforeEach(() => {
   sent = [];
   server.use(
     http.get("/api/communities/", ({ response }) =>
-      response(200).json(page([community(1, "秦江社区"), community(2, "百花社区")])),
+      response(200).json(page([community(), community({ id: 2, name: "百花社区", code: "C2" })])),
     ),
     http.get("/api/grids/", ({ response }) =>
       response(200).json(page([{ id: 4, community: 1, name: "第一网格", code: "C1-G1" }])),
