@@ -192,7 +192,7 @@ def need_hand_over(*, need: Need, to_user_id: int, reason: str, user: User) -> N
     """Hand the need over to a colleague whose scope covers its community (首问责任 moves with a reason); the new
     owner's row goes into the need's owner history. The row lock orders two hand-overs at once."""
     with transaction.atomic():
-        locked = Need.objects.select_for_update().select_related("community").get(pk=need.pk)
+        locked = Need.objects.select_for_update(of=("self",)).select_related("community").get(pk=need.pk)
         if locked.status not in Need.OPEN:
             raise NotOpen(
                 _("Only an open need can be handed over; this one is %(current)s.")
