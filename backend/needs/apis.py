@@ -1,20 +1,22 @@
 """The needs list, its owner (首问: hand-over, history, who may own it), its status flow, dispatching (派单: merge
 into a project, turn into shifts), residents' rating (评单) and the deadline counts (限时办结)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from core.api import ScopedViewSet
 from core.permissions import CoordinatorsOnly
-from core.scoping import Scope, scope_queryset
+from core.scoping import Role, Scope, scope_queryset
 from needs import selectors, services
 from needs.filters import NeedFilter
 from needs.models import Need
 from needs.serializers import (
     NeedDeadlineRuleSerializer,
+    NeedDeadlineRulesInputSerializer,
     NeedHandOverInputSerializer,
     NeedMergeInputSerializer,
     NeedMergeOutputSerializer,
@@ -29,6 +31,18 @@ from needs.serializers import (
     NeedTransitionSerializer,
 )
 from projects.models import Project
+
+
+class DeadlineRuleEditors(CoordinatorsOnly):
+    """Coordinators read the district's deadline table; its administrators set it."""
+
+    message = _("Only the district's administrators may change the deadline rules.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return super().has_permission(request, view) and (
+            request.method in permissions.SAFE_METHODS or user.is_superuser or user.role == Role.ADMIN
+        )
 
 
 class NeedViewSet(ScopedViewSet):
@@ -101,11 +115,24 @@ class NeedViewSet(ScopedViewSet):
         return Response(NeedRatingOutputSerializer(need).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=NeedDeadlineRuleSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="deadline-rules", permission_classes=[CoordinatorsOnly],
+    @action(detail=False, methods=["get"], url_path="deadline-rules", permission_classes=[DeadlineRuleEditors],
             filter_backends=[], pagination_class=None)
     def deadline_rules(self, request):
-        """The district's days to finish by category and urgency, from which a new need's deadline defaults (限时办结);
-        the district edits them in the admin."""
+        """The district's days to finish by category and urgency, from which a new need's deadline defaults
+        (限时办结)."""
+        return Response(NeedDeadlineRuleSerializer(selectors.need_deadline_rules(), many=True).data)
+
+    @extend_schema(request=NeedDeadlineRulesInputSerializer, responses={
+        200: NeedDeadlineRuleSerializer(many=True), 400: OpenApiResponse(description="Bad rows."),
+        403: OpenApiResponse(description="Not the district's administrator."),
+    })
+    @deadline_rules.mapping.put
+    def set_deadline_rules(self, request):
+        """Set the days to finish of the rows given (the district's administrators); needs already filed keep their
+        deadlines."""
+        payload = NeedDeadlineRulesInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.need_deadline_rules_set(rules=payload.validated_data["rules"], user=request.user)
         return Response(NeedDeadlineRuleSerializer(selectors.need_deadline_rules(), many=True).data)
 
     @extend_schema(responses=NeedOverdueCountSerializer)

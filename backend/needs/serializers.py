@@ -207,3 +207,21 @@ class NeedDeadlineRuleSerializer(serializers.ModelSerializer):
         model = NeedDeadlineRule
         fields = ["category", "urgency", "days"]
         read_only_fields = fields
+
+
+class NeedDeadlineRuleInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=Need.Category.choices)
+    urgency = serializers.IntegerField(min_value=1, max_value=5)
+    days = serializers.IntegerField(min_value=1, max_value=365)
+
+
+class NeedDeadlineRulesInputSerializer(serializers.Serializer):
+    """Rows of the table to set; rows not named keep their days."""
+
+    rules = NeedDeadlineRuleInputSerializer(many=True, allow_empty=False, max_length=len(Need.Category) * 5)
+
+    def validate_rules(self, value):
+        pairs = [(row["category"], row["urgency"]) for row in value]
+        if len(set(pairs)) != len(pairs):
+            raise serializers.ValidationError(_("Each category and urgency is named once."))
+        return value

@@ -13,7 +13,7 @@ from rest_framework import status as http
 from accounts.models import User
 from core.errors import ApplicationError, Conflict, IllegalTransition
 from needs import selectors
-from needs.models import Need, NeedOwnership
+from needs.models import Need, NeedDeadlineRule, NeedOwnership
 from notifications.models import Notification
 from notifications.services import notification_send
 from projects.models import Project
@@ -177,6 +177,17 @@ def need_create(*, user: User, **fields) -> Need:
     need.save()
     NeedOwnership.objects.create(need=need, owner=user, since=need.created_at, assigned_by=user)
     return need
+
+
+@transaction.atomic
+def need_deadline_rules_set(*, rules: list[dict], user: User) -> None:
+    """Set the days to finish of the named categories and urgencies (限时办结); needs filed from now follow them,
+    needs already filed keep their deadlines."""
+    for row in rules:
+        NeedDeadlineRule.objects.update_or_create(
+            category=row["category"], urgency=row["urgency"], defaults={"days": row["days"]}
+        )
+    log.info("user %s set %d deadline rules", user.pk, len(rules))
 
 
 def _may_hand_over(user: User, need: Need) -> bool:

@@ -556,6 +556,7 @@ ROUTES = [
           body=lambda w, inside: {"to_user": w.users["admin"].pk, "reason": "休假"}),
     Route("need-owners", "get", COORD, _need),
     Route("need-deadline-rules", "get", COORD),  # the district's table: every coordinator reads it all
+    Route("need-deadline-rules", "put", {"admin"}, body={"rules": [{"category": "elderly", "urgency": 3, "days": 5}]}),
     Route("need-owner-candidates", "get", COORD, _need),
     # Consent is the volunteer's own: their history is read by them and their coordinators, never by the unit;
     # verifying a claimed skill level is a coordinator's check.

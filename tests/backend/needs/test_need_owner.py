@@ -105,6 +105,55 @@ def test_coordinators_read_the_whole_table_for_the_forms_preview(world, client_a
     assert client_as("volunteer").get("/api/needs/deadline-rules/").status_code == 403
 
 
+def test_the_districts_administrator_sets_rows_of_the_table_and_new_needs_follow(world, client_as):
+    # given a need filed before
+    before = f.NeedFactory(community=world.a1, category="legal", urgency=2, deadline=dt.date(2026, 12, 20))
+    # when the administrator sets two rows
+    response = client_as("admin").put("/api/needs/deadline-rules/", {"rules": [
+        {"category": "legal", "urgency": 2, "days": 20}, {"category": "safety", "urgency": 5, "days": 2},
+    ]}, format="json")
+    # then the table has them, the others keep theirs, and a new need follows the table
+    assert response.status_code == 200
+    assert {"category": "legal", "urgency": 2, "days": 20} in response.json()
+    assert {"category": "safety", "urgency": 5, "days": 2} in response.json()
+    assert {"category": "legal", "urgency": 3, "days": 7} in response.json()
+    filed = client_as("community").post(
+        "/api/needs/", _new_need(community=world.a1.pk, category="legal", urgency=2), format="json"
+    )
+    assert filed.json()["deadline"] == _days(20)
+    before.refresh_from_db()
+    assert before.deadline == dt.date(2026, 12, 20)
+
+
+@pytest.mark.parametrize("role", ["community", "subdistrict"])
+def test_coordinators_read_but_do_not_set_the_table(world, client_as, role):
+    response = client_as(role).put(
+        "/api/needs/deadline-rules/", {"rules": [{"category": "legal", "urgency": 2, "days": 1}]}, format="json"
+    )
+    assert response.status_code == 403
+    assert response.json() == {
+        "message": "Only the district's administrators may change the deadline rules.",
+        "extra": {"code": "permission_denied", "fields": {}},
+    }
+    assert NeedDeadlineRule.objects.get(category="legal", urgency=2).days == 10
+
+
+@pytest.mark.parametrize("body", [
+    {"rules": []},
+    {"rules": [{"category": "legal", "urgency": 2, "days": 0}]},
+    {"rules": [{"category": "legal", "urgency": 2, "days": 366}]},
+    {"rules": [{"category": "legal", "urgency": 6, "days": 3}]},
+    {"rules": [{"category": "spaceship", "urgency": 2, "days": 3}]},
+    {"rules": [{"category": "legal", "urgency": 2, "days": 3}, {"category": "legal", "urgency": 2, "days": 4}]},
+    {},
+])
+def test_bad_rows_are_400_naming_the_rules_and_change_nothing(world, client_as, body):
+    response = client_as("admin").put("/api/needs/deadline-rules/", body, format="json")
+    assert response.status_code == 400
+    assert (response.json()["extra"]["code"], list(response.json()["extra"]["fields"])) == ("invalid", ["rules"])
+    assert NeedDeadlineRule.objects.get(category="legal", urgency=2).days == 10
+
+
 def test_the_table_holds_one_row_per_category_and_urgency(world):
     assert NeedDeadlineRule.objects.count() == len(Need.Category) * 5
     with pytest.raises(IntegrityError), transaction.atomic():
