@@ -156,6 +156,17 @@ export function useDeadlineRules() {
   });
 }
 
+export type DeadlineRule = Schema<"NeedDeadlineRule">;
+
+/** Set rows of the table (the district's administrators; 403 for others); needs already filed keep their deadlines. */
+export function useSetDeadlineRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: DeadlineRule[]) => unwrap(apiClient.PUT("/api/needs/deadline-rules/", { body: { rules } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs", "deadline-rules"] }),
+  });
+}
+
 /** The communities the caller may file a need in (the server checks the scope again). */
 export function useNeedCommunities() {
   return useQuery({

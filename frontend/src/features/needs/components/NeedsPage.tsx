@@ -8,6 +8,7 @@ import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
+import { useSession } from "@/lib/session";
 import {
   DISPATCHABLE,
   NEXT_STATUS,
@@ -18,6 +19,7 @@ import {
   type Need,
   type NeedStatus,
 } from "../api/needs";
+import { DeadlineRulesModal } from "./DeadlineRulesModal";
 import { HandOverModal } from "./HandOverModal";
 import { MergeNeedsModal } from "./MergeNeedsModal";
 import { NeedDetailDrawer } from "./NeedDetailDrawer";
@@ -44,6 +46,8 @@ export function NeedsPage() {
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const [detail, setDetail] = useState<number | null>(null);
   const [handingOver, setHandingOver] = useState<Need | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const me = useSession();
   const closeForm = (saved: Need | null) => {
     if (saved) void message.success(t("needSaved", { title: saved.title }));
     setEditing(null);
@@ -95,6 +99,9 @@ export function NeedsPage() {
               onChange={setStatus}
               options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))}
             />
+            <Button onClick={() => setRulesOpen(true)} data-testid="deadline-rules-open">
+              {t("needDeadlineRules")}
+            </Button>
             <Checkbox
               checked={overdueOnly}
               onChange={(e) => setOverdueOnly(e.target.checked)}
@@ -223,6 +230,16 @@ export function NeedsPage() {
           onDone={(need) => {
             message.success(t("needHandOverDone", { title: need.title, name: need.owner_name ?? "" }));
             setHandingOver(null);
+          }}
+        />
+      )}
+      {rulesOpen && (
+        <DeadlineRulesModal
+          editable={me.role === "admin"}
+          onClose={() => setRulesOpen(false)}
+          onSaved={() => {
+            message.success(t("needDeadlineRulesSaved"));
+            setRulesOpen(false);
           }}
         />
       )}

@@ -106,6 +106,13 @@ const en: Translation<typeof zh> = {
   needRequesterPhone: "Requester phone",
   needDeadlineHelp: "Left empty, it is set by category and urgency (time-limited completion)",
   needDeadlineDefault: "Left empty, it is {date} ({days} days, by category and urgency)",
+  needDeadlineRules: "Deadlines",
+  needDeadlineRulesTitle: "Deadline rules (days)",
+  needDeadlineRulesHelp:
+    "A new need's deadline is set by its category and urgency; a change applies to needs filed from now on.",
+  needDeadlineRulesUrgency: "Urgency {urgency}",
+  needDeadlineRulesRefused: "Cannot save the deadline rules",
+  needDeadlineRulesSaved: "Deadline rules saved",
   needSkillsHelp: "A skill added asks for level 1; those already asked for keep their level",
   needSaved: "Need saved: {title}",
   needOwner: "Owner",
