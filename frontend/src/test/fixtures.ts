@@ -134,17 +134,3 @@ export function need(fields: Partial<Schema<"Need">> = {}): Schema<"Need"> {
     ...fields,
   };
 }
-
-export function community(fields: Partial<Schema<"Community">> = {}): Schema<"Community"> {
-  return {
-    id: 1,
-    sub_district: 1,
-    name: "秦江社区",
-    code: "C1",
-    address: "",
-    lat: 34.75,
-    lng: 113.62,
-    population: 0,
-    ...fields,
-  };
-}

@@ -167,15 +167,6 @@ export function useSetDeadlineRules() {
   });
 }
 
-/** The communities the caller may file a need in (the server checks the scope again). */
-export function useNeedCommunities() {
-  return useQuery({
-    queryKey: ["needs", "communities"],
-    queryFn: () => allPages((page) => unwrap(apiClient.GET("/api/communities/", { params: { query: page } }))),
-    staleTime: 600_000,
-  });
-}
-
 /** The grids (网格) of one community. */
 export function useNeedGrids(community: number | undefined) {
   return useQuery({

@@ -16,7 +16,7 @@ beforeEach(() => {
   sent = [];
   server.use(
     http.get("/api/communities/", ({ response }) =>
-      response(200).json(page([community(), community({ id: 2, name: "百花社区", code: "C2" })])),
+      response(200).json(page([community, { ...community, id: 2, name: "秦江社区", code: "C2" }])),
     ),
     http.get("/api/grids/", ({ response }) =>
       response(200).json(page([{ id: 4, community: 1, name: "第一网格", code: "C1-G1" }])),

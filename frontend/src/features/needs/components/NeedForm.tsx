@@ -5,6 +5,7 @@
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { CommunityField } from "@/components/CommunityField";
 import { FormModal } from "@/components/FormModal";
 import { addDays, dayOf, districtDay, districtTime, districtToday, pickedDay, pickedTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
@@ -16,7 +17,6 @@ import {
   SOURCES,
   TYPES,
   useDeadlineRules,
-  useNeedCommunities,
   useNeedGrids,
   useSaveNeed,
   type Need,
@@ -65,7 +65,6 @@ export function NeedForm({ need, onClose }: { need?: Need; onClose: (saved: Need
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const communities = useNeedCommunities();
   const community = Form.useWatch<number | undefined>("community", form);
   const grids = useNeedGrids(community);
   const skillOptions = useSkillOptions();
@@ -78,10 +77,6 @@ export function NeedForm({ need, onClose }: { need?: Need; onClose: (saved: Need
   const deadlineHelp = rule
     ? t("needDeadlineDefault", { date: addDays(districtToday(), rule.days), days: rule.days })
     : t("needDeadlineHelp");
-
-  const communityOptions = (communities.data ?? [])
-    .filter((c) => me.role !== "community_coordinator" || c.id === me.community)
-    .map((c) => ({ value: c.id, label: c.name }));
 
   const submit = (values: Values) => {
     setError(null);
@@ -158,17 +153,7 @@ export function NeedForm({ need, onClose }: { need?: Need; onClose: (saved: Need
         <Form.Item name="type" label={t("needType")} rules={[{ required: true, message: t("needTypeRequired") }]}>
           <Select options={TYPES.map((c) => ({ value: c, label: enumLabel(t, "needType", c) }))} />
         </Form.Item>
-        <Form.Item
-          name="community"
-          label={t("community")}
-          rules={[{ required: true, message: t("communityRequired") }]}
-        >
-          <Select
-            options={communityOptions}
-            loading={communities.isLoading}
-            showSearch={{ optionFilterProp: "label" }}
-          />
-        </Form.Item>
+        <CommunityField />
         <Form.Item name="grid" label={t("needGrid")}>
           <Select
             allowClear
