@@ -1520,6 +1520,57 @@ export interface paths {
         patch: operations["needs_partial_update"];
         trace?: never;
     };
+    "/api/needs/{id}/hand-over/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Hand the need over to a colleague whose scope covers its community, with a reason (首问责任). */
+        post: operations["needs_hand_over_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/owner-candidates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The colleagues the need may be handed over to: active coordinators whose scope covers its community. */
+        get: operations["needs_owner_candidates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}/owners/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every owner the need has had: who, from when, handed over by whom, and why; the first first. */
+        get: operations["needs_owners_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/rating/": {
         parameters: {
             query?: never;
@@ -1565,6 +1616,30 @@ export interface paths {
         put?: never;
         /** @description Move the need to its next status (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭). */
         post: operations["needs_transition_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/deadline-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The district's days to finish by category and urgency, from which a new need's deadline defaults
+         *     (限时办结).
+         */
+        get: operations["needs_deadline_rules_list"];
+        /**
+         * @description Set the days to finish of the rows given (the district's administrators); needs already filed keep their
+         *     deadlines.
+         */
+        put: operations["needs_deadline_rules_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4624,6 +4699,8 @@ export interface components {
             urgency?: number;
             /** 首问责任人 */
             readonly owner: number | null;
+            /** @description 首问责任人的姓名。 */
+            readonly owner_name: string | null;
             /**
              * 办结时限
              * Format: date
@@ -4673,6 +4750,29 @@ export interface components {
          * @enum {string}
          */
         NeedCategoryEnum: "elderly" | "children" | "health" | "legal" | "environment" | "culture" | "safety" | "hardship" | "other";
+        NeedDeadlineRule: {
+            /** 类别 */
+            readonly category: components["schemas"]["NeedCategoryEnum"];
+            /** 紧急程度 */
+            readonly urgency: number;
+            /** 办结天数 */
+            readonly days: number;
+        };
+        NeedDeadlineRuleInputRequest: {
+            category: components["schemas"]["NeedCategoryEnum"];
+            urgency: number;
+            days: number;
+        };
+        /** @description Rows of the table to set; rows not named keep their days. */
+        NeedDeadlineRulesInputRequest: {
+            rules: components["schemas"]["NeedDeadlineRuleInputRequest"][];
+        };
+        NeedHandOverInputRequest: {
+            /** @description 从现在起负责该需求的同事。 */
+            to_user: number;
+            /** @description 移交的原因。 */
+            reason: string;
+        };
         /** @description Either `project` (an existing project of the needs' community) or `new_project`, not both. */
         NeedMergeInputRequest: {
             needs: number[];
@@ -4703,6 +4803,20 @@ export interface components {
             closed_in_time: number;
             /** @description 超过办结时限后办结。 */
             closed_late: number;
+        };
+        NeedOwnerCandidate: {
+            id: number;
+            name: string;
+            role: components["schemas"]["RoleEnum"];
+        };
+        NeedOwnership: {
+            owner: number | null;
+            readonly owner_name: string | null;
+            /** Format: date-time */
+            since: string;
+            assigned_by: number | null;
+            readonly assigned_by_name: string | null;
+            reason: string;
         };
         NeedRatingInputRequest: {
             score: number;
@@ -16871,6 +16985,213 @@ export interface operations {
             };
         };
     };
+    needs_hand_over_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedHandOverInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NeedHandOverInputRequest"];
+                "multipart/form-data": components["schemas"]["NeedHandOverInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Bad input, or not a coordinator covering the need. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Neither the need's owner nor a coordinator overseeing it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The need is outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The need is finished (completed, rated or closed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    needs_owner_candidates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOwnerCandidate"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    needs_owners_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedOwnership"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     needs_rating_create: {
         parameters: {
             query?: never;
@@ -17108,6 +17429,131 @@ export interface operations {
             };
             /** @description No such object in the caller's scope (or no such page of results). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    needs_deadline_rules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDeadlineRule"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    needs_deadline_rules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedDeadlineRulesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NeedDeadlineRulesInputRequest"];
+                "multipart/form-data": components["schemas"]["NeedDeadlineRulesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDeadlineRule"][];
+                };
+            };
+            /** @description Bad rows. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the district's administrator. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
