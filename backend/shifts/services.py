@@ -229,7 +229,7 @@ def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_req
     """Create or update a shift together with its optional resource request. A cancelled shift is not changed, nor
     what a published plan told its volunteers (time, place, skills, seats below those held, a booked request)."""
     if shift is not None:
-        shift = Shift.objects.select_for_update().select_related("resource_request").get(pk=shift.pk)
+        shift = Shift.objects.select_for_update(of=("self",)).select_related("resource_request").get(pk=shift.pk)
         if shift.status == Shift.Status.CANCELLED:
             raise ShiftCancelled(_("This shift was cancelled; it can no longer be changed."))
         broken = _breaks_published_plan(shift, fields, resource_request, remove_request)
