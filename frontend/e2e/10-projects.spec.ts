@@ -30,9 +30,19 @@ test("a coordinator creates, edits and deletes a project", async ({ page }) => {
   await dialog.getByPlaceholder("结束时间").fill("11:00");
   await dialog.getByPlaceholder("结束时间").press("Enter");
   await dialog.getByLabel("每次名额").fill("4");
-  await dialog.getByLabel("技能", { exact: true }).click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle("应急救护").click();
-  await dialog.getByLabel("应急救护 等级").fill("2");
+  // Until 应急救护 is chosen (its level field shows): under load a click can land while the list re-renders and choose
+  // nothing (seen: the list open, nothing chosen); a second click on a chosen skill would unchoose it, so click only
+  // while its level field is absent.
+  const level = dialog.getByLabel("应急救护 等级");
+  const list = page.locator(".ant-select-dropdown:visible");
+  await expect(async () => {
+    if ((await level.count()) === 0) {
+      if ((await list.count()) === 0) await dialog.getByLabel("技能", { exact: true }).click();
+      await list.getByTitle("应急救护").click({ timeout: 2_000 });
+    }
+    await expect(level).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await level.fill("2");
   await snap(page, "coordinator-project-form");
   await dialog.getByRole("button", { name: "保存" }).click();
   await expect(dialog).toBeHidden();
