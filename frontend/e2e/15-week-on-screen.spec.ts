@@ -19,6 +19,13 @@ async function typeDateTime(picker: Locator, value: string) {
   await expect(picker).toHaveValue(value);
 }
 
+/** In a roster's record dialog: the reason every hand-made record needs, then `ok`; the dialog closes once saved. */
+async function recordWithReason(dialog: Locator, reason: string, ok = "保存") {
+  await dialog.getByLabel("原因").fill(reason);
+  await dialog.getByRole("button", { name: ok }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** The roster's state: a shift of last week with a published plan (a run of the coordinator's community for that
  * week, which no other test plans), made through the API as the coordinators' tests do in the browser. */
 async function plannedShiftLastWeek(request: APIRequestContext, headers: Record<string, string>, title: string) {
@@ -228,9 +235,7 @@ test("a community coordinator's week: a need handed over, next week's shifts, a 
   await absent.getByRole("button", { name: "缺勤" }).click();
   const absentDialog = page.getByRole("dialog", { name: `登记缺勤：${absentName}` });
   const absentReason = "电话确认未到，家中临时有事";
-  await absentDialog.getByLabel("原因").fill(absentReason);
-  await absentDialog.getByRole("button", { name: "缺勤" }).click();
-  await expect(absentDialog).toBeHidden();
+  await recordWithReason(absentDialog, absentReason, "缺勤");
   await expect(absent.locator(".ant-tag")).toHaveText("缺勤");
   await expect(absent).toContainText(absentReason);
   await expect(absent.getByRole("button", { name: "缺勤" })).toHaveCount(0);
@@ -247,9 +252,7 @@ test("a community coordinator's week: a need handed over, next week's shifts, a 
   await checkOutPicker.hover();
   await checkOutPicker.locator(".ant-picker-clear").click();
   await expect(checkOut).toHaveValue("");
-  await presentDialog.getByLabel("原因").fill("手机没电无法扫码，现场签到表为证");
-  await presentDialog.getByRole("button", { name: "保存" }).click();
-  await expect(presentDialog).toBeHidden();
+  await recordWithReason(presentDialog, "手机没电无法扫码，现场签到表为证");
   await expect(present.locator(".ant-tag")).toHaveText("已签到未签退");
   await expect(present).toContainText(`${planned.saturday} 09:10`);
   await expect(present).toContainText("协调员登记");
@@ -259,9 +262,7 @@ test("a community coordinator's week: a need handed over, next week's shifts, a 
   const closeDialog = page.getByRole("dialog", { name: `补签退：${presentName}` });
   await expect(closeDialog.getByText(`保留 ${planned.saturday} 09:10 的签到，只补上签退时间。`)).toBeVisible();
   await typeDateTime(closeDialog.getByRole("textbox", { name: "签退时间" }), `${planned.saturday} 10:50`);
-  await closeDialog.getByLabel("原因").fill("忘记签退，电话确认 10:50 离开");
-  await closeDialog.getByRole("button", { name: "保存" }).click();
-  await expect(closeDialog).toBeHidden();
+  await recordWithReason(closeDialog, "忘记签退，电话确认 10:50 离开");
   await expect(present.locator(".ant-tag")).toHaveText("已签退");
   await expect(present).toContainText(`${planned.saturday} 10:50`);
   await expect(present).toContainText("1.67");
