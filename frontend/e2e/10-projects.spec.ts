@@ -40,7 +40,7 @@ test("a coordinator creates, edits and deletes a project", async ({ page }) => {
       if ((await list.count()) === 0) await dialog.getByLabel("技能", { exact: true }).click();
       await list.getByTitle("应急救护").click({ timeout: 2_000 });
     }
-    await expect(level).toBeVisible({ timeout: 2_000 });
+    await expect(level).toBeVisible({ timeout: 10_000 }); // long enough that a chosen skill is not clicked off again
   }).toPass();
   await level.fill("2");
   await snap(page, "coordinator-project-form");
