@@ -70,10 +70,11 @@ demo: seed frontend worker-start server
 demo-check: venv
 	bash .ci/demo-check.sh
 
-# Lint and type checks (pyproject.toml says what and how): ruff over the Python code, mypy over `matching`; ESLint
+# Lint and type checks (pyproject.toml says what and how): ruff (lint and format) over the Python code, mypy over `matching`; ESLint
 # (frontend/eslint.config.js: type-aware, rules of hooks) and Prettier's check over the web app.
 lint: venv $(FRONTEND_DEPS)
 	$(VENV)/bin/ruff check backend matching tests benchmarks
+	$(VENV)/bin/ruff format --check backend matching tests benchmarks
 	$(PY) -m mypy
 	cd frontend && npm run lint && npm run format:check
 

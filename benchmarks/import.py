@@ -13,6 +13,7 @@ sampled every 0.1 s), the generated file included. The import run invites the pe
 in (the task transfer.import_run_invite, here called in-process after it): `invite s`; the sheet import invites each
 person with their row, inside its wall time. Figures are printed, never asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,19 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 BACKEND = REPO / "backend"
 SUB_DISTRICTS, COMMUNITIES_EACH, UNITS = 10, 12, 261
-SKILLS = [("first_aid", "急救"), ("legal", "法律咨询"), ("tutoring", "课业辅导"), ("repair", "家电维修"),
-          ("psychology", "心理疏导"), ("photography", "摄影")]
+SKILLS = [
+    ("first_aid", "急救"),
+    ("legal", "法律咨询"),
+    ("tutoring", "课业辅导"),
+    ("repair", "家电维修"),
+    ("psychology", "心理疏导"),
+    ("photography", "摄影"),
+]
 KINDS = [("in_office", "在职党员"), ("non_post", "无职党员"), ("retired", "离退休党员"), ("resident", "居民志愿者")]
 
 
 # ---------------------------------------------------------------- the district (inside a child process)
+
 
 def _seed(rng: random.Random) -> dict:
     """A district's places, units and skills; the administrator who imports."""
@@ -51,13 +59,28 @@ def _seed(rng: random.Random) -> dict:
     for s in range(SUB_DISTRICTS):
         sub = SubDistrict.objects.create(district=district, name=f"第{s + 1}街道", code=f"S{s + 1:02d}")
         for c in range(COMMUNITIES_EACH):
-            communities.append(Community(
-                sub_district=sub, name=f"{s + 1}街{c + 1}号社区", code=f"C{s + 1:02d}{c + 1:02d}",
-                lat=39.9 + rng.uniform(-0.1, 0.1), lng=116.4 + rng.uniform(-0.1, 0.1)))
+            communities.append(
+                Community(
+                    sub_district=sub,
+                    name=f"{s + 1}街{c + 1}号社区",
+                    code=f"C{s + 1:02d}{c + 1:02d}",
+                    lat=39.9 + rng.uniform(-0.1, 0.1),
+                    lng=116.4 + rng.uniform(-0.1, 0.1),
+                )
+            )
     communities = Community.objects.bulk_create(communities)
-    units = Unit.objects.bulk_create([
-        Unit(name=f"第{u + 1}单位", kind=Unit.Kind.SCHOOL, community=communities[u % len(communities)], lat=39.9,
-             lng=116.4) for u in range(UNITS)])
+    units = Unit.objects.bulk_create(
+        [
+            Unit(
+                name=f"第{u + 1}单位",
+                kind=Unit.Kind.SCHOOL,
+                community=communities[u % len(communities)],
+                lat=39.9,
+                lng=116.4,
+            )
+            for u in range(UNITS)
+        ]
+    )
     Skill.objects.bulk_create([Skill(code=code, name=name) for code, name in SKILLS])
     admin = User.objects.create_user(username="bench-admin", role=User.Role.ADMIN)
     return {"admin": admin, "communities": communities, "units": units}
@@ -67,12 +90,16 @@ def _people(rng: random.Random, count: int, world: dict) -> list[dict]:
     people = []
     for i in range(count):
         kind = rng.choice(KINDS)
-        people.append({
-            "name": f"志愿者{i}", "kind": kind, "phone": f"13{rng.randint(0, 9)}{i:08d}",
-            "community": rng.choice(world["communities"]),
-            "unit": rng.choice(world["units"]) if kind[0] == "in_office" else None,
-            "skills": rng.sample(SKILLS, rng.randint(0, 2)),
-        })
+        people.append(
+            {
+                "name": f"志愿者{i}",
+                "kind": kind,
+                "phone": f"13{rng.randint(0, 9)}{i:08d}",
+                "community": rng.choice(world["communities"]),
+                "unit": rng.choice(world["units"]) if kind[0] == "in_office" else None,
+                "skills": rng.sample(SKILLS, rng.randint(0, 2)),
+            }
+        )
     return people
 
 
@@ -91,8 +118,19 @@ def _district_xlsx(people: list[dict], rng: random.Random) -> bytes:
         community = person["community"].name
         community = rng.choice([community, community.removesuffix("社区"), f" {community} "])
         skills = rng.choice(["、", "，", " "]).join(name for _code, name in person["skills"])
-        sheet.append([i, person["name"], rng.choice(["男", "女"]), phone, community, person["kind"][1],
-                      person["unit"].name if person["unit"] else None, skills, "是"])
+        sheet.append(
+            [
+                i,
+                person["name"],
+                rng.choice(["男", "女"]),
+                phone,
+                community,
+                person["kind"][1],
+                person["unit"].name if person["unit"] else None,
+                skills,
+                "是",
+            ]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -106,9 +144,16 @@ def _template_csv(people: list[dict]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(["name", "kind", "phone", "home_community", "employer_unit", "skills"])
     for person in people:
-        writer.writerow([person["name"], person["kind"][0], person["phone"], person["community"].code,
-                         person["unit"].name if person["unit"] else "",
-                         ";".join(f"{code}:1" for code, _name in person["skills"])])
+        writer.writerow(
+            [
+                person["name"],
+                person["kind"][0],
+                person["phone"],
+                person["community"].code,
+                person["unit"].name if person["unit"] else "",
+                ";".join(f"{code}:1" for code, _name in person["skills"]),
+            ]
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -138,26 +183,46 @@ def child(method: str, count: int, seed: int) -> dict:
         invited = services.import_run_invite(run_id=run.pk)  # the task the import queues once done
         invited_at = time.monotonic()
         run.refresh_from_db()
-        result = {"status": status, "check_s": checked - started, "write_s": done - checked, "wall_s": done - started,
-                  "invite_s": invited_at - done, "invited": invited, "created": run.created, "bad": run.bad,
-                  "problems": run.problems[:3]}
+        result = {
+            "status": status,
+            "check_s": checked - started,
+            "write_s": done - checked,
+            "wall_s": done - started,
+            "invite_s": invited_at - done,
+            "invited": invited,
+            "created": run.created,
+            "bad": run.bad,
+            "problems": run.problems[:3],
+        }
     else:
         upload = SimpleUploadedFile("volunteers.csv", _template_csv(people))
         started = time.monotonic()
         summary = services.volunteer_import(user=admin, upload=upload, dry_run=False)
         done = time.monotonic()
-        result = {"status": "done", "wall_s": done - started, "created": summary.created, "bad": 0,
-                  "invited": summary.created}  # each row's invitation is issued with the row
+        result = {
+            "status": "done",
+            "wall_s": done - started,
+            "created": summary.created,
+            "bad": 0,
+            "invited": summary.created,
+        }  # each row's invitation is issued with the row
     result["volunteers"] = Volunteer.objects.count()
     return result
 
 
 # ---------------------------------------------------------------- the parent
 
+
 def _environment(folder: Path) -> dict:
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
-    env.update({"VAR_DIR": str(folder), "DJANGO_SETTINGS_MODULE": "config.settings.local", "PYTHONPATH": str(BACKEND),
-                "CELERY_TASK_ALWAYS_EAGER": "false"})
+    env.update(
+        {
+            "VAR_DIR": str(folder),
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "PYTHONPATH": str(BACKEND),
+            "CELERY_TASK_ALWAYS_EAGER": "false",
+        }
+    )
     return env
 
 
@@ -191,22 +256,43 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         template = Path(tmp) / "template"
         env = _environment(template)
-        subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], env=env, cwd=BACKEND,
-                       check=True)
-        print(f"{args.volunteers} volunteers, seed {args.seed}; {psutil.cpu_count()} cores, load "
-              f"{os.getloadavg()[0]:.1f}", flush=True)
-        print(f"{'method':<8} {'wall s':>8} {'check s':>8} {'write s':>8} {'invite s':>9} {'process s':>10} "
-              f"{'peak MiB':>9} {'created':>8} {'invited':>8} {'bad':>5}", flush=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], env=env, cwd=BACKEND, check=True
+        )
+        print(
+            f"{args.volunteers} volunteers, seed {args.seed}; {psutil.cpu_count()} cores, load "
+            f"{os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        print(
+            f"{'method':<8} {'wall s':>8} {'check s':>8} {'write s':>8} {'invite s':>9} {'process s':>10} "
+            f"{'peak MiB':>9} {'created':>8} {'invited':>8} {'bad':>5}",
+            flush=True,
+        )
         for method in args.methods.split(","):
             folder = Path(tmp) / method
             shutil.copytree(template, folder)
             answer, process_s, peak = _measure(
-                [sys.executable, str(Path(__file__).resolve()), "--child", method, "--volunteers",
-                 str(args.volunteers), "--seed", str(args.seed)], _environment(folder))
-            check, write, invite = (f"{answer[key]:.1f}" if key in answer else "-"
-                                    for key in ("check_s", "write_s", "invite_s"))
-            print(f"{method:<8} {answer['wall_s']:>8.1f} {check:>8} {write:>8} {invite:>9} {process_s:>10.1f} "
-                  f"{peak:>9.0f} {answer['created']:>8} {answer['invited']:>8} {answer['bad']:>5}", flush=True)
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--child",
+                    method,
+                    "--volunteers",
+                    str(args.volunteers),
+                    "--seed",
+                    str(args.seed),
+                ],
+                _environment(folder),
+            )
+            check, write, invite = (
+                f"{answer[key]:.1f}" if key in answer else "-" for key in ("check_s", "write_s", "invite_s")
+            )
+            print(
+                f"{method:<8} {answer['wall_s']:>8.1f} {check:>8} {write:>8} {invite:>9} {process_s:>10.1f} "
+                f"{peak:>9.0f} {answer['created']:>8} {answer['invited']:>8} {answer['bad']:>5}",
+                flush=True,
+            )
             if answer.get("problems"):
                 print(f"         first bad rows: {answer['problems']}")
             shutil.rmtree(folder)

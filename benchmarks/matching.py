@@ -12,6 +12,7 @@ by `lp_relaxation` (no code of `matching`), against which ours is reported as a 
 and peak memory (largest resident set of the process tree, sampled with psutil) are its own. Figures are printed,
 never asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,15 +29,19 @@ import psutil
 
 # ---------------------------------------------------------------- the methods (run inside a child process)
 
+
 def run_greedy(problem, args) -> dict:
     from matching import solve
+
     return solve(problem, solver="greedy", explain_unfilled=False).to_dict()
 
 
 def run_ours(problem, args) -> dict:
     from matching import solve
+
     if args.scale == "city":
         from matching.decompose import solve_decomposed
+
         return solve_decomposed(problem, time_limit=args.time_limit).to_dict()
     return solve(problem, time_limit=args.time_limit, solver=args.solver).to_dict()
 
@@ -45,6 +50,7 @@ def run_pieces(problem, args) -> dict:
     """What a fanned-out district run does: one piece per sub-district, solved side by side (here by two
     processes, as by two Celery workers), then joined with the border fill."""
     from matching.decompose import solve_decomposed
+
     return solve_decomposed(problem, time_limit=args.time_limit, workers=2, piece_shifts=0).to_dict()
 
 
@@ -53,8 +59,10 @@ def run_pieces_old(problem, args) -> dict:
     before issue 17: the greedy border fill only; its old bound, the sum of the pieces' bounds, is in its metrics
     (`pieces_bound_sum`)."""
     from matching.decompose import solve_decomposed
-    return solve_decomposed(problem, time_limit=args.time_limit, workers=2,
-                            piece_shifts=4000 if args.scale == "city" else 0, border=False).to_dict()
+
+    return solve_decomposed(
+        problem, time_limit=args.time_limit, workers=2, piece_shifts=4000 if args.scale == "city" else 0, border=False
+    ).to_dict()
 
 
 def run_naive(problem, args) -> dict:
@@ -72,9 +80,9 @@ def run_naive(problem, args) -> dict:
     prob = pulp.LpProblem("naive", pulp.LpMaximize)
     x = [pulp.LpVariable(f"x{j}", cat="Binary") for j in range(cands.n_pairs)]
     y = [pulp.LpVariable(f"y{k}", cat="Binary") for k in range(cands.res.size)]
-    prob += pulp.lpSum((scale * arrays.s_priority[cands.shift[j]] + cands.bonus[j]) * x[j]
-                       for j in range(cands.n_pairs)) + \
-        pulp.lpSum((scale * arrays.q_priority[cands.req[k]] + cands.res_bonus[k]) * y[k] for k in range(len(y)))
+    prob += pulp.lpSum(
+        (scale * arrays.s_priority[cands.shift[j]] + cands.bonus[j]) * x[j] for j in range(cands.n_pairs)
+    ) + pulp.lpSum((scale * arrays.q_priority[cands.req[k]] + cands.res_bonus[k]) * y[k] for k in range(len(y)))
     by_shift, by_vol, by_req, by_res = {}, {}, {}, {}
     for j in range(cands.n_pairs):
         by_shift.setdefault(int(cands.shift[j]), []).append(j)
@@ -89,7 +97,7 @@ def run_naive(problem, args) -> dict:
             prob += pulp.lpSum(x[j] for j in js) <= int(arrays.s_seats[s]) * pulp.lpSum(y[k] for k in by_req.get(q, []))
     for v, js in by_vol.items():
         prob += pulp.lpSum(int(arrays.s_minutes[cands.shift[j]]) * x[j] for j in js) <= int(arrays.v_max_minutes[v])
-        for j in js:    # at each shift start, at most one of the person's shifts running
+        for j in js:  # at each shift start, at most one of the person's shifts running
             s = cands.shift[j]
             running = [
                 i for i in js if arrays.s_start[cands.shift[i]] <= arrays.s_start[s] < arrays.s_end[cands.shift[i]]
@@ -109,10 +117,19 @@ def run_naive(problem, args) -> dict:
     xs = [j for j in range(cands.n_pairs) if (x[j].varValue or 0) > 0.5]
     ys = [k for k in range(len(y)) if (y[k].varValue or 0) > 0.5]
     sc = score(problem, cands, arrays, scale, xs, ys)
-    return {"status": pulp.LpStatus[prob.status] + f" (sol_status {prob.sol_status})", "objective": sc["objective"],
-            "bound": None, "gap": None, "seconds": time.monotonic() - t0,
-            "metrics": {"filled_seats": len(xs), "weighted_filled": sc["primary"], "build_seconds": built,
-                        "pairs": cands.n_pairs}}
+    return {
+        "status": pulp.LpStatus[prob.status] + f" (sol_status {prob.sol_status})",
+        "objective": sc["objective"],
+        "bound": None,
+        "gap": None,
+        "seconds": time.monotonic() - t0,
+        "metrics": {
+            "filled_seats": len(xs),
+            "weighted_filled": sc["primary"],
+            "build_seconds": built,
+            "pairs": cands.n_pairs,
+        },
+    }
 
 
 def run_repair(problem, args) -> dict:
@@ -121,6 +138,7 @@ def run_repair(problem, args) -> dict:
 
     from matching import check, solve
     from matching.repair import repair
+
     published = solve(problem, solver="greedy", explain_unfilled=False)
     declines = random.Random(1).sample(list(published.assignments), min(50, len(published.assignments)))
     t0 = time.monotonic()
@@ -228,8 +246,8 @@ def lp_relaxation(path: str) -> dict:
         vals.append(np.asarray(v, dtype=float))
         hi.extend(upper)
 
-    block(xs, np.arange(nx), np.ones(nx), [s["seats"] for s in shifts])                       # seats
-    block(xv, np.arange(nx), s_end[xs] - s_start[xs], vmax.tolist())                          # hours
+    block(xs, np.arange(nx), np.ones(nx), [s["seats"] for s in shifts])  # seats
+    block(xv, np.arange(nx), s_end[xs] - s_start[xs], vmax.tolist())  # hours
     # one shift at a time: for each person and each start of one of their pairs, the pairs running then
     order = np.lexsort((s_start[xs], xv))
     r_, c_, n_rows = [], [], 0
@@ -245,7 +263,7 @@ def lp_relaxation(path: str) -> dict:
                 n_rows += 1
     if n_rows:
         block(np.concatenate(r_), np.concatenate(c_), np.ones(sum(len(c) for c in c_)), [1] * n_rows)
-    block(yq, nx + np.arange(ny), np.ones(ny), [1] * len(reqs))                                # one resource
+    block(yq, nx + np.arange(ny), np.ones(ny), [1] * len(reqs))  # one resource
     q_start = minutes([q["start"] for q in reqs]) if reqs else np.zeros(0, dtype=np.int64)
     q_end = minutes([q["end"] for q in reqs]) if reqs else np.zeros(0, dtype=np.int64)
     r_, c_, n_rows = [], [], 0
@@ -273,10 +291,15 @@ def lp_relaxation(path: str) -> dict:
         rc.extend((nx + ks).tolist())
         rv.extend([-float(shifts[j]["seats"])] * ks.size)
     block(np.array(rr, dtype=np.int64), np.array(rc, dtype=np.int64), np.array(rv), [0] * len(shift_row))
-    a = sparse.csc_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(len(hi), nx + ny))
-    cost = np.concatenate([np.array([s["priority"] for s in shifts], dtype=float)[xs],
-                           np.array([q["priority"] for q in reqs], dtype=float)[yq]])
+    a = sparse.csc_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(hi), nx + ny)
+    )
+    cost = np.concatenate(
+        [
+            np.array([s["priority"] for s in shifts], dtype=float)[xs],
+            np.array([q["priority"] for q in reqs], dtype=float)[yq],
+        ]
+    )
     built = time.monotonic() - t0
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
@@ -289,9 +312,14 @@ def lp_relaxation(path: str) -> dict:
     lp.sense_ = highspy.ObjSense.kMaximize
     h.passModel(lp)
     h.run()
-    return {"status": str(h.getModelStatus()).split(".")[-1], "objective": float(h.getInfo().objective_function_value),
-            "bound": None, "gap": None, "seconds": time.monotonic() - t0,
-            "metrics": {"pairs": int(nx), "resource_pairs": int(ny), "rows": len(hi), "build_seconds": built}}
+    return {
+        "status": str(h.getModelStatus()).split(".")[-1],
+        "objective": float(h.getInfo().objective_function_value),
+        "bound": None,
+        "gap": None,
+        "seconds": time.monotonic() - t0,
+        "metrics": {"pairs": int(nx), "resource_pairs": int(ny), "rows": len(hi), "build_seconds": built},
+    }
 
 
 def run_lp(problem, args) -> dict:
@@ -311,23 +339,43 @@ METHODS = {
 
 def child(args) -> None:
     from matching import load_problem
+
     problem = None if args.method == "lp" else load_problem(args.problem)
     t0 = time.monotonic()
     result = METHODS[args.method](problem, args)
     result["wall"] = time.monotonic() - t0
     with open(args.result, "w", encoding="utf-8") as handle:
-        json.dump({k: result.get(k) for k in ("status", "objective", "bound", "gap", "seconds", "wall", "metrics")},
-                  handle, ensure_ascii=False)
+        json.dump(
+            {k: result.get(k) for k in ("status", "objective", "bound", "gap", "seconds", "wall", "metrics")},
+            handle,
+            ensure_ascii=False,
+        )
 
 
 # ---------------------------------------------------------------- the parent: run each method, measure
 
+
 def measure(method: str, args, problem_path: str, hard_limit: float) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         result_path = tmp.name
-    cmd = [sys.executable, os.path.abspath(__file__), "--child", method, "--problem", problem_path,
-           "--result", result_path, "--scale", args.scale, "--time-limit", str(args.time_limit),
-           "--naive-time-limit", str(args.naive_time_limit), "--solver", args.solver]
+    cmd = [
+        sys.executable,
+        os.path.abspath(__file__),
+        "--child",
+        method,
+        "--problem",
+        problem_path,
+        "--result",
+        result_path,
+        "--scale",
+        args.scale,
+        "--time-limit",
+        str(args.time_limit),
+        "--naive-time-limit",
+        str(args.naive_time_limit),
+        "--solver",
+        args.solver,
+    ]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, start_new_session=True)
     ps = psutil.Process(proc.pid)
@@ -358,8 +406,9 @@ def main() -> None:
     parser.add_argument("--scale", choices=["small", "district", "city"], default="district")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--seeds", help="several instances in one run, e.g. 1,2,3,4,5 (overrides --seed)")
-    parser.add_argument("--seats-factor", type=float, default=1.0,
-                        help="scale every shift's seats: 1.5 a tight week, 0.7 a loose one")
+    parser.add_argument(
+        "--seats-factor", type=float, default=1.0, help="scale every shift's seats: 1.5 a tight week, 0.7 a loose one"
+    )
     parser.add_argument("--time-limit", type=float, default=30.0, help="ours: wall-clock limit in seconds")
     parser.add_argument("--naive-time-limit", type=int, default=120, help="naive: CBC's own timeLimit")
     parser.add_argument("--solver", default="highs")
@@ -373,6 +422,7 @@ def main() -> None:
         child(args)
         return
     from matching.generate import generate
+
     summary = []
     for seed in [int(x) for x in str(args.seeds or args.seed).split(",")]:
         rows = instance(args, generate, seed)
@@ -380,16 +430,31 @@ def main() -> None:
         by = {r["method"]: r for r in rows}
         lp, ours = by.get("lp", {}).get("objective"), by.get("ours", {})
         if lp and ours.get("objective") is not None:
-            primary = math.floor(ours["objective"] + 1e-6)        # seats by priority + met requests
-            summary.append((seed, args.seats_factor, lp, primary, primary / lp, ours.get("status"), ours.get("gap"),
-                            ours.get("wall"), ours["peak_mib"]))
+            primary = math.floor(ours["objective"] + 1e-6)  # seats by priority + met requests
+            summary.append(
+                (
+                    seed,
+                    args.seats_factor,
+                    lp,
+                    primary,
+                    primary / lp,
+                    ours.get("status"),
+                    ours.get("gap"),
+                    ours.get("wall"),
+                    ours["peak_mib"],
+                )
+            )
     if summary:
         print("\nours against the independent LP relaxation (priority-weighted seats + met requests):")
-        print(f"{'seed':>4} {'seats x':>7} {'LP value':>10} {'ours':>8} {'of LP':>8} {'status':>10} {'gap':>8} "
-              f"{'wall s':>7} {'peak MiB':>8}")
+        print(
+            f"{'seed':>4} {'seats x':>7} {'LP value':>10} {'ours':>8} {'of LP':>8} {'status':>10} {'gap':>8} "
+            f"{'wall s':>7} {'peak MiB':>8}"
+        )
         for seed, factor, lp, primary, share, status, gap, wall, peak in summary:
-            print(f"{seed:>4} {factor:>7} {lp:>10.2f} {primary:>8} {share:>8.4%} {status:>10} "
-                  f"{(gap or 0):>8.4%} {wall or 0:>7.1f} {peak:>8.0f}")
+            print(
+                f"{seed:>4} {factor:>7} {lp:>10.2f} {primary:>8} {share:>8.4%} {status:>10} "
+                f"{(gap or 0):>8.4%} {wall or 0:>7.1f} {peak:>8.0f}"
+            )
 
 
 def instance(args, generate, seed: int) -> list[dict]:
@@ -403,9 +468,12 @@ def instance(args, generate, seed: int) -> list[dict]:
         with open(problem_path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)
         seats = sum(s["seats"] for s in data["shifts"])
-        print(f"instance: {args.scale} seed {seed} seats x{args.seats_factor}: {len(data['volunteers'])} volunteers, "
-              f"{len(data['shifts'])} shifts, {seats} seats, {len(data['resources'])} resources, "
-              f"{len(data['resource_requests'])} requests; machine: {os.cpu_count()} cores", flush=True)
+        print(
+            f"instance: {args.scale} seed {seed} seats x{args.seats_factor}: {len(data['volunteers'])} volunteers, "
+            f"{len(data['shifts'])} shifts, {seats} seats, {len(data['resources'])} resources, "
+            f"{len(data['resource_requests'])} requests; machine: {os.cpu_count()} cores",
+            flush=True,
+        )
         del data
         rows = []
         for method in args.methods.split(","):
@@ -423,8 +491,10 @@ def _or_dash(value):
 
 def report(rows: list[dict]) -> None:
     print()
-    head = f"{'method':8} {'wall s':>8} {'incl. load':>10} {'peak MiB':>9} {'filled':>7} {'weighted':>9} " \
-           f"{'objective':>11} {'bound':>11} {'gap':>8}  status"
+    head = (
+        f"{'method':8} {'wall s':>8} {'incl. load':>10} {'peak MiB':>9} {'filled':>7} {'weighted':>9} "
+        f"{'objective':>11} {'bound':>11} {'gap':>8}  status"
+    )
     print(head)
     print("-" * len(head))
     repairs = [r for r in rows if r["method"] == "repair"]
@@ -445,19 +515,25 @@ def report(rows: list[dict]) -> None:
         m = r.get("metrics") or {}
         if "pieces_bound_sum" in m:
             shares = m.get("time_shares") or {}
-            print(f"  {r['method']}: {m.get('pieces')} pieces ({m.get('piece_statuses')}), pieces' bounds summed "
-                  f"{m['pieces_bound_sum']:.2f}, border fill {m.get('border_filled_seats')} seats, border solve "
-                  f"{m.get('border_solve')} over {m.get('border_columns', '-')} pairs (limit {shares.get('border')} s, "
-                  f"gain {m.get('border_gain_weighted')}), bounds {m.get('bounds')}; wall {r.get('wall', 0):.1f} s "
-                  f"of {shares.get('time_limit')} s")
+            print(
+                f"  {r['method']}: {m.get('pieces')} pieces ({m.get('piece_statuses')}), pieces' bounds summed "
+                f"{m['pieces_bound_sum']:.2f}, border fill {m.get('border_filled_seats')} seats, border solve "
+                f"{m.get('border_solve')} over {m.get('border_columns', '-')} pairs (limit {shares.get('border')} s, "
+                f"gain {m.get('border_gain_weighted')}), bounds {m.get('bounds')}; wall {r.get('wall', 0):.1f} s "
+                f"of {shares.get('time_limit')} s"
+            )
     for r in repairs:
         m = r.get("metrics") or {}
-        print(f"\nrepair: {m.get('declines')} declines on the published greedy plan: repair() took "
-              f"{r.get('seconds', float('nan')):.2f} s, refilled {m.get('refilled_seats')} of {m.get('freed_seats')} "
-              f"freed seats, moved {m.get('moved')} people, {m.get('neighbourhood_shifts')} shifts re-planned, "
-              f"{m.get('violations')} violations, peak {r['peak_mib']:.0f} MiB")
-    print("\nwall s: inside the method (after reading the problem); incl. load: the whole subprocess, "
-          "including Python start-up and JSON parsing. gap: (bound - objective) / bound, proven by our bound.")
+        print(
+            f"\nrepair: {m.get('declines')} declines on the published greedy plan: repair() took "
+            f"{r.get('seconds', float('nan')):.2f} s, refilled {m.get('refilled_seats')} of {m.get('freed_seats')} "
+            f"freed seats, moved {m.get('moved')} people, {m.get('neighbourhood_shifts')} shifts re-planned, "
+            f"{m.get('violations')} violations, peak {r['peak_mib']:.0f} MiB"
+        )
+    print(
+        "\nwall s: inside the method (after reading the problem); incl. load: the whole subprocess, "
+        "including Python start-up and JSON parsing. gap: (bound - objective) / bound, proven by our bound."
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 The only place in the package that prints. Bad input exits with status 2 and one line naming the field or id.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,7 @@ from .solution import DEFAULT_GAP
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:   # one line, status 2, like every other bad input
+    def error(self, message: str) -> NoReturn:  # one line, status 2, like every other bad input
         print(f"error: {message}", file=sys.stderr)
         raise SystemExit(2)
 
@@ -33,13 +34,16 @@ def cmd_solve(args) -> int:
     problem = load_problem(args.problem)
     if args.write_lp:
         from .formulation import write_lp
+
         write_lp(problem, args.write_lp)
     solution = solve(problem, time_limit=args.time_limit, solver=args.solver, gap=args.gap)
     _write(args.out, solution.to_dict())
     m = solution.metrics
-    print(f"{solution.status.value}: {m.get('filled_seats', 0)}/{m.get('total_seats', 0)} seats, "
-          f"{m.get('requests_met', 0)}/{m.get('requests_total', 0)} requests, objective {solution.objective:.3f}, "
-          f"bound {solution.bound:.3f}, gap {solution.gap:.4%}, {solution.seconds:.1f} s -> {args.out}")
+    print(
+        f"{solution.status.value}: {m.get('filled_seats', 0)}/{m.get('total_seats', 0)} seats, "
+        f"{m.get('requests_met', 0)}/{m.get('requests_total', 0)} requests, objective {solution.objective:.3f}, "
+        f"bound {solution.bound:.3f}, gap {solution.gap:.4%}, {solution.seconds:.1f} s -> {args.out}"
+    )
     return 0
 
 
@@ -50,15 +54,19 @@ def cmd_generate(args) -> int:
         data = generate_posts(args.scale, args.seed)
         with open(args.out, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-        print(f"{args.scale} seed {args.seed}: {len(data['posts'])} posts, "
-              f"{sum(p['seats'] for p in data['posts'])} post seats, {len(data['members'])} members -> {args.out}")
+        print(
+            f"{args.scale} seed {args.seed}: {len(data['posts'])} posts, "
+            f"{sum(p['seats'] for p in data['posts'])} post seats, {len(data['members'])} members -> {args.out}"
+        )
         return 0
     data = generate(args.scale, args.seed)
     with open(args.out, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-    print(f"{args.scale} seed {args.seed}: {len(data['volunteers'])} volunteers, {len(data['shifts'])} shifts, "
-          f"{sum(s['seats'] for s in data['shifts'])} seats, {len(data['resources'])} resources, "
-          f"{len(data['resource_requests'])} requests -> {args.out}")
+    print(
+        f"{args.scale} seed {args.seed}: {len(data['volunteers'])} volunteers, {len(data['shifts'])} shifts, "
+        f"{sum(s['seats'] for s in data['shifts'])} seats, {len(data['resources'])} resources, "
+        f"{len(data['resource_requests'])} requests -> {args.out}"
+    )
     return 0
 
 
@@ -86,9 +94,11 @@ def cmd_repair(args) -> int:
     declines = load_declines(args.declines, problem)
     solution = repair(problem, published, declines, time_limit=args.time_limit)
     _write(args.out, solution.to_dict())
-    print(f"{solution.status.value}: {solution.metrics.get('filled_seats', 0)}/"
-          f"{solution.metrics.get('total_seats', 0)} seats, {solution.moved} moved, {solution.seconds:.2f} s "
-          f"-> {args.out}")
+    print(
+        f"{solution.status.value}: {solution.metrics.get('filled_seats', 0)}/"
+        f"{solution.metrics.get('total_seats', 0)} seats, {solution.moved} moved, {solution.seconds:.2f} s "
+        f"-> {args.out}"
+    )
     return 0
 
 
@@ -98,8 +108,10 @@ def cmd_allocate_posts(args) -> int:
     problem = load_post_problem(args.problem)
     result = allocate_posts(problem, time_limit=args.time_limit)
     _write(args.out, result.to_dict())
-    print(f"{result.status}: {result.filled}/{result.total} post seats, gap {result.gap:.4%}, "
-          f"{result.seconds:.1f} s -> {args.out}")
+    print(
+        f"{result.status}: {result.filled}/{result.total} post seats, gap {result.gap:.4%}, "
+        f"{result.seconds:.1f} s -> {args.out}"
+    )
     return 0
 
 
@@ -112,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--solver", choices=["highs", "cbc", "greedy"], default="highs")
     p.add_argument("--time-limit", type=float, default=30.0)
-    p.add_argument("--gap", type=float, default=DEFAULT_GAP,
-                   help="keep improving until the proven gap is this small (default 0.0005) or the time is up")
+    p.add_argument(
+        "--gap",
+        type=float,
+        default=DEFAULT_GAP,
+        help="keep improving until the proven gap is this small (default 0.0005) or the time is up",
+    )
     p.add_argument("--write-lp", metavar="FILE.lp", help="also export the model with named rows (small weeks)")
     p.set_defaults(func=cmd_solve)
     p = sub.add_parser("generate", help="generate a realistic week")
@@ -139,8 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--time-limit", type=float, default=60.0)
     p.set_defaults(func=cmd_allocate_posts)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(asctime)s %(name)s %(message)s",
+    )
     try:
         return args.func(args)
     except ProblemError as exc:

@@ -8,6 +8,7 @@ person's (shift's, resource's) pairs across the border, so any prices >= 0 on th
     sum(price x right-hand side) + per shift the best `seats` positive reduced costs + per request the best one,
 which no plan of the whole week can exceed (weak duality).
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,6 +28,7 @@ PRICED_RULES = ("one_at_a_time", "max_hours", "max_shifts", "needs_room", "resou
 
 # ---------------------------------------------------------------- prices by what they are about
 
+
 def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray) -> dict:
     """An LP's row duals (>= 0, seat units) by the ids they are about, JSON-ready: {"overlap": [[volunteer, instant,
     price]], "hours": {volunteer: price per minute}, "shifts": {volunteer: price}, "room": {shift: price},
@@ -36,11 +38,11 @@ def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray)
     n_x = cands.n_pairs
     offset = 0
     for b in blocks:
-        y = duals[offset:offset + b.size]
+        y = duals[offset : offset + b.size]
         offset += b.size
         if b.rule not in PRICED_RULES:
             continue
-        first = np.full(b.size, -1, dtype=np.int64)       # one column of each row names what the row is about
+        first = np.full(b.size, -1, dtype=np.int64)  # one column of each row names what the row is about
         first[b.rows[::-1]] = b.cols[::-1]
         for i in np.flatnonzero(y > 1e-9):
             j, price = int(first[i]), float(y[i])
@@ -60,8 +62,10 @@ def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray)
 
 # ---------------------------------------------------------------- the bound over all pairs
 
-def _interval_sums(owner: np.ndarray, at: np.ndarray, price: np.ndarray, pair_owner: np.ndarray,
-                   start: np.ndarray, end: np.ndarray) -> np.ndarray:
+
+def _interval_sums(
+    owner: np.ndarray, at: np.ndarray, price: np.ndarray, pair_owner: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """Per pair, the sum of its owner's prices at instants t with start <= t < end (vectorised)."""
     if price.size == 0 or pair_owner.size == 0:
         return np.zeros(pair_owner.size)
@@ -85,11 +89,11 @@ def _best_per_group(rc: np.ndarray, group: np.ndarray, cap: np.ndarray) -> float
     return float(rc[order[rank < cap[g]]].sum())
 
 
-
 def _columns(rows: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(owner, minute, price) rows as three arrays (owners and minutes as integers)."""
     owner, at, price = zip(*rows, strict=True) if rows else ((), (), ())
     return np.array(owner, np.int64), np.array(at, np.int64), np.array(price, float)
+
 
 def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices: list[dict]) -> dict:
     """A bound on the whole week's objective (seat units) from the pieces' prices, over every pair.
@@ -117,8 +121,13 @@ def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices
     caps = shift_caps(problem, cands, arrays) if cands.n_pairs else np.zeros(n_v, np.int64)
     fixed = float(hours @ arrays.v_max_minutes + shifts_price @ caps + ov_price.sum() + rs_price.sum())
     s, v = cands.shift, cands.vol
-    rc_x = (arrays.s_priority[s] - hours[v] * arrays.s_minutes[s] - shifts_price[v] - room[s]
-            - _interval_sums(ov_owner, ov_at, ov_price, v, arrays.s_start[s], arrays.s_end[s]))
+    rc_x = (
+        arrays.s_priority[s]
+        - hours[v] * arrays.s_minutes[s]
+        - shifts_price[v]
+        - room[s]
+        - _interval_sums(ov_owner, ov_at, ov_price, v, arrays.s_start[s], arrays.s_end[s])
+    )
     primary = fixed + _best_per_group(rc_x, s.astype(np.int64), arrays.s_seats)
     if cands.res.size:
         # a request's pair leaves room for its shift's seats: -seats in that shift's needs_room row
@@ -126,8 +135,11 @@ def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices
         coupled = np.flatnonzero(arrays.s_request >= 0)
         np.add.at(room_credit, arrays.s_request[coupled], arrays.s_seats[coupled] * room[coupled])
         q = cands.req
-        rc_y = (arrays.q_priority[q] + room_credit[q]
-                - _interval_sums(rs_owner, rs_at, rs_price, cands.res, arrays.q_start[q], arrays.q_end[q]))
+        rc_y = (
+            arrays.q_priority[q]
+            + room_credit[q]
+            - _interval_sums(rs_owner, rs_at, rs_price, cands.res, arrays.q_start[q], arrays.q_end[q])
+        )
         primary += _best_per_group(rc_y, q.astype(np.int64), np.ones(len(problem.resource_requests), np.int64))
     soft = soft_allowance(problem, cands)
     return {"bound": primary + soft, "primary": primary, "fixed": fixed, "soft": soft}
@@ -135,12 +147,14 @@ def lagrangian_bound(problem: Problem, cands: Candidates, arrays: Arrays, prices
 
 def soft_allowance(problem: Problem, cands: Candidates) -> float:
     """The most the soft rules can add to any plan, in seat units (less than one seat by the model's K)."""
-    most = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
-        (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
+    most = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + (
+        float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0
+    )
     return most / objective_scale(problem, cands)
 
 
 # ---------------------------------------------------------------- the border MIP
+
 
 def columns_of(problem: Problem, cands: Candidates, pairs) -> np.ndarray:
     """Candidate column of each (volunteer, shift) pair, -1 where it is no candidate."""
@@ -160,8 +174,9 @@ def request_columns_of(problem: Problem, cands: Candidates, bookings) -> np.ndar
     return np.array([lookup.get((ridx[r], qidx[q]), -1) for r, q in bookings], dtype=np.int64)
 
 
-def border_columns(cands: Candidates, arrays: Arrays, piece_of_vol: np.ndarray, piece_of_shift: np.ndarray,
-                   x: np.ndarray) -> np.ndarray:
+def border_columns(
+    cands: Candidates, arrays: Arrays, piece_of_vol: np.ndarray, piece_of_shift: np.ndarray, x: np.ndarray
+) -> np.ndarray:
     """The pairs the border MIP may change: the plan's, those across a border, and those into a seat still open."""
     free = np.zeros(cands.n_pairs, dtype=bool)
     free[x] = True
@@ -178,6 +193,7 @@ def restrict(cands: Candidates, keep: np.ndarray) -> Candidates:
 
 
 # ---------------------------------------------------------------- the join's work, in a child on the clock
+
 
 class _ToParent:
     """The border solve's messages as the parent of the join reads them: plans as pairs of ids with their score
@@ -198,24 +214,39 @@ class _ToParent:
             plan = _plan(self.problem, self.cands, x, y)
             plan.update(score(self.problem, self.cands, self.arrays, self.scale, x, y), phase=payload.get("phase"))
             if self.whole and payload.get("bound") is not None:
-                plan["bound"] = payload["bound"]      # the LP over every pair: a bound of the whole week
+                plan["bound"] = payload["bound"]  # the LP over every pair: a bound of the whole week
             self.conn.send(("plan", plan))
         elif kind == "prices":
-            self.conn.send(("bound", {"border LP's prices": lagrangian_bound(self.problem, self.cands, self.arrays,
-                                                                             [payload])["bound"]}))
+            self.conn.send(
+                (
+                    "bound",
+                    {"border LP's prices": lagrangian_bound(self.problem, self.cands, self.arrays, [payload])["bound"]},
+                )
+            )
         elif kind in ("info", "failed", "infeasible"):
             self.conn.send(message)
 
 
 def _plan(problem: Problem, cands: Candidates, x: np.ndarray, y: np.ndarray) -> dict:
     vols, shifts, res, reqs = problem.volunteers, problem.shifts, problem.resources, problem.resource_requests
-    return {"assignments": [[vols[cands.vol[j]].id, shifts[cands.shift[j]].id] for j in x],
-            "bookings": [[res[cands.res[k]].id, reqs[cands.req[k]].id] for k in y]}
+    return {
+        "assignments": [[vols[cands.vol[j]].id, shifts[cands.shift[j]].id] for j in x],
+        "bookings": [[res[cands.res[k]].id, reqs[cands.req[k]].id] for k in y],
+    }
 
 
-def join_worker(conn, problem: Problem, assignments: list, bookings: list, price_sets: list[dict],
-                piece_of_vol: np.ndarray, piece_of_shift: np.ndarray, seconds: float, gap: float,
-                whole_pairs: int) -> None:
+def join_worker(
+    conn,
+    problem: Problem,
+    assignments: list,
+    bookings: list,
+    price_sets: list[dict],
+    piece_of_vol: np.ndarray,
+    piece_of_shift: np.ndarray,
+    seconds: float,
+    gap: float,
+    whole_pairs: int,
+) -> None:
     """The join's work on the whole week, in a child that the parent kills at the run's deadline: the week's
     candidates, the joined plan's score ("plan"), the bound over all pairs from the pieces' prices ("bound"),
     then, with `seconds` > 1, the border solve (the HiGHS strategy of a whole solve, started from the joined plan)
@@ -228,7 +259,7 @@ def join_worker(conn, problem: Problem, assignments: list, bookings: list, price
     cands, arrays = build_candidates(problem), problem_arrays(problem)
     x = columns_of(problem, cands, assignments)
     y = request_columns_of(problem, cands, bookings)
-    if (x < 0).any() or (y < 0).any():     # the pieces' pairs are the week's: a miss is a bug, not a plan to lose
+    if (x < 0).any() or (y < 0).any():  # the pieces' pairs are the week's: a miss is a bug, not a plan to lose
         raise RuntimeError("a piece's plan holds a pair that is no candidate of the whole week")
     scale = objective_scale(problem, cands)
     conn.send(("info", {"join_candidates_seconds": round(time.monotonic() - start, 3), "pairs": cands.n_pairs}))
@@ -238,11 +269,32 @@ def join_worker(conn, problem: Problem, assignments: list, bookings: list, price
     if remaining <= 1.0:
         return
     whole = cands.n_pairs <= whole_pairs
-    keep = np.arange(cands.n_pairs) if whole else np.flatnonzero(
-        border_columns(cands, arrays, piece_of_vol, piece_of_shift, x))
+    keep = (
+        np.arange(cands.n_pairs)
+        if whole
+        else np.flatnonzero(border_columns(cands, arrays, piece_of_vol, piece_of_shift, x))
+    )
     position = np.full(cands.n_pairs, -1)
     position[keep] = np.arange(keep.size)
-    conn.send(("info", {"border_columns": int(keep.size), "border_solve_seconds_limit": round(remaining, 3),
-                        "border_over": "every pair" if whole else "open seats, cross-border pairs and the plan"}))
-    highs_worker(_ToParent(conn, problem, cands, arrays, keep, whole), problem, restrict(cands, keep), arrays,
-                 position[x], remaining, gap, None, False, True)
+    conn.send(
+        (
+            "info",
+            {
+                "border_columns": int(keep.size),
+                "border_solve_seconds_limit": round(remaining, 3),
+                "border_over": "every pair" if whole else "open seats, cross-border pairs and the plan",
+            },
+        )
+    )
+    highs_worker(
+        _ToParent(conn, problem, cands, arrays, keep, whole),
+        problem,
+        restrict(cands, keep),
+        arrays,
+        position[x],
+        remaining,
+        gap,
+        None,
+        False,
+        True,
+    )

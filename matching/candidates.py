@@ -4,6 +4,7 @@ A pair is feasible when the volunteer is free for the whole shift, has each requ
 lives within the travel limit, has the hours for it and is not forbidden. Checks run as numpy masks over all
 volunteers per (time window, skill requirement) group, so a district week (~750k pairs) takes about a second.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,17 +22,17 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Candidates:
     # volunteer-shift pairs, sorted by shift then volunteer
-    vol: np.ndarray          # int32 volunteer index
-    shift: np.ndarray        # int32 shift index
-    dist_km: np.ndarray      # float64
-    keep: np.ndarray         # bool: the post holder / last week's person for this post
-    fit: np.ndarray          # float64 in [0, 1]: skill level above the minimum
-    closeness: np.ndarray    # float64 in [0, 1]: 1 - distance / travel limit
-    pref: np.ndarray         # bool: the volunteer prefers this shift or its post
-    bonus: np.ndarray        # float64 weighted sum of the soft-rule bonuses
+    vol: np.ndarray  # int32 volunteer index
+    shift: np.ndarray  # int32 shift index
+    dist_km: np.ndarray  # float64
+    keep: np.ndarray  # bool: the post holder / last week's person for this post
+    fit: np.ndarray  # float64 in [0, 1]: skill level above the minimum
+    closeness: np.ndarray  # float64 in [0, 1]: 1 - distance / travel limit
+    pref: np.ndarray  # bool: the volunteer prefers this shift or its post
+    bonus: np.ndarray  # float64 weighted sum of the soft-rule bonuses
     # resource-request pairs
-    res: np.ndarray          # int32 resource index
-    req: np.ndarray          # int32 request index
+    res: np.ndarray  # int32 resource index
+    req: np.ndarray  # int32 request index
     res_dist_km: np.ndarray
     res_bonus: np.ndarray
 
@@ -43,12 +44,13 @@ class Candidates:
 @dataclass(frozen=True)
 class Arrays:
     """Per-entity numeric arrays shared by the greedy, the formulation and the checks."""
+
     s_start: np.ndarray
     s_end: np.ndarray
     s_minutes: np.ndarray
     s_seats: np.ndarray
     s_priority: np.ndarray
-    s_request: np.ndarray    # request index or -1
+    s_request: np.ndarray  # request index or -1
     v_max_minutes: np.ndarray
     q_start: np.ndarray
     q_end: np.ndarray
@@ -63,8 +65,9 @@ def problem_arrays(problem: Problem) -> Arrays:
         s_minutes=np.array([s.end - s.start for s in problem.shifts], dtype=np.int64),
         s_seats=np.array([s.seats for s in problem.shifts], dtype=np.int64),
         s_priority=np.array([s.priority for s in problem.shifts], dtype=np.int64),
-        s_request=np.array([qidx.get(s.resource_request, -1) if s.resource_request else -1
-                            for s in problem.shifts], dtype=np.int64),
+        s_request=np.array(
+            [qidx.get(s.resource_request, -1) if s.resource_request else -1 for s in problem.shifts], dtype=np.int64
+        ),
         v_max_minutes=np.array([round(v.max_hours * 60) for v in problem.volunteers], dtype=np.int64),
         q_start=np.array([q.start for q in problem.resource_requests], dtype=np.int64),
         q_end=np.array([q.end for q in problem.resource_requests], dtype=np.int64),
@@ -80,11 +83,12 @@ class VolunteerTable:
         self.n = len(vols)
         self.lat = np.radians(np.array([v.location.lat for v in vols], dtype=np.float64))
         self.lng = np.radians(np.array([v.location.lng for v in vols], dtype=np.float64))
-        self.limit = np.array([problem.max_distance_km if v.max_distance_km is None else v.max_distance_km
-                               for v in vols], dtype=np.float64)
+        self.limit = np.array(
+            [problem.max_distance_km if v.max_distance_km is None else v.max_distance_km for v in vols],
+            dtype=np.float64,
+        )
         self.max_minutes = np.array([round(v.max_hours * 60) for v in vols], dtype=np.int64)
-        skills = sorted({k for v in vols for k in v.skills} |
-                        {k for s in problem.shifts for k in s.required_skills})
+        skills = sorted({k for v in vols for k in v.skills} | {k for s in problem.shifts for k in s.required_skills})
         self.skill_col = {k: j for j, k in enumerate(skills)}
         self.levels = np.zeros((self.n, max(1, len(skills))), dtype=np.int8)
         for i, v in enumerate(vols):
@@ -216,10 +220,18 @@ def build_candidates(problem: Problem, table: VolunteerTable | None = None) -> C
             rdist.append(km)
             rbonus.append(w.distance * (1.0 - km / max_km if max_km > 0 else 1.0))
     cands = Candidates(
-        vol=cat("vol", np.int32), shift=cat("shift", np.int32), dist_km=cat("dist", np.float64),
-        keep=keep, fit=fit, closeness=close, pref=pref, bonus=bonus,
-        res=np.array(res, dtype=np.int32), req=np.array(req, dtype=np.int32),
-        res_dist_km=np.array(rdist, dtype=np.float64), res_bonus=np.array(rbonus, dtype=np.float64),
+        vol=cat("vol", np.int32),
+        shift=cat("shift", np.int32),
+        dist_km=cat("dist", np.float64),
+        keep=keep,
+        fit=fit,
+        closeness=close,
+        pref=pref,
+        bonus=bonus,
+        res=np.array(res, dtype=np.int32),
+        req=np.array(req, dtype=np.int32),
+        res_dist_km=np.array(rdist, dtype=np.float64),
+        res_bonus=np.array(rbonus, dtype=np.float64),
     )
     log.info("candidates: %d volunteer-shift pairs, %d resource-request pairs", cands.n_pairs, cands.res.size)
     return cands

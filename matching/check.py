@@ -1,5 +1,6 @@
 """Independent verification of every hard rule of a plan, straight from the problem (no shared code with the
 solver's candidate generation, so a bug there cannot hide itself). Returns one message per violation."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -32,8 +33,9 @@ def check(problem: Problem, solution: Solution) -> list[str]:
         v, s = vols[vid], shifts[sid]
         by_vol[vid].append(sid)
         if not any(a <= s.start and s.end <= b for a, b in v.availability):
-            out.append(f"availability: {vid} is not free for all of {sid} "
-                       f"({format_time(s.start)}-{format_time(s.end)})")
+            out.append(
+                f"availability: {vid} is not free for all of {sid} ({format_time(s.start)}-{format_time(s.end)})"
+            )
         for skill, level in s.required_skills.items():
             if level > 0 and v.skills.get(skill, 0) < level:
                 out.append(f"skill: {vid} has {skill} {v.skills.get(skill, 0)} < {level} required by {sid}")

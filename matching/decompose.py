@@ -7,6 +7,7 @@ pair that crosses a border, started from that plan (`border.border_worker`), and
 pairs with the pieces' prices (`border.lagrangian_bound`), so the gap is against the whole week. Every step has
 its share of the run's time limit. Progress is reported as pieces finish.
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,13 +74,14 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
     lock_area = {v: shift_area[s] for v, s in problem.locks}
     # an entity's own area name -> its piece (identity without grouping)
     area_map = {s.area: shift_area[s.id] for s in problem.shifts if s.area}
+
     def piece_of(area: str | None, loc) -> str:
         piece = area_map.get(area) if area else None
         return piece if piece is not None and piece in centres else nearest(loc)
 
     vol_area = {v.id: lock_area.get(v.id) or piece_of(v.area, v.location) for v in problem.volunteers}
     req_area = {q.id: piece_of(q.area, q.location) for q in problem.resource_requests}
-    for s in problem.shifts:                 # a shift's request travels with the shift
+    for s in problem.shifts:  # a shift's request travels with the shift
         if s.resource_request:
             req_area[s.resource_request] = shift_area[s.id]
     res_area = {r.id: piece_of(r.area, r.location) for r in problem.resources}
@@ -88,13 +90,19 @@ def split(problem: Problem, piece_shifts: int = 0) -> list[Problem]:
         vols = tuple(v for v in problem.volunteers if vol_area[v.id] == a)
         shifts = tuple(s for s in problem.shifts if shift_area[s.id] == a)
         vids, sids = {v.id for v in vols}, {s.id for s in shifts}
-        pieces.append(replace(
-            problem, name=a, volunteers=vols, shifts=shifts,
-            resources=tuple(r for r in problem.resources if res_area[r.id] == a),
-            resource_requests=tuple(q for q in problem.resource_requests if req_area[q.id] == a),
-            locks=tuple(p for p in problem.locks if p[0] in vids and p[1] in sids),
-            forbidden=tuple(p for p in problem.forbidden if p[0] in vids and p[1] in sids),
-            previous_assignments=tuple(p for p in problem.previous_assignments if p[0] in vids)))
+        pieces.append(
+            replace(
+                problem,
+                name=a,
+                volunteers=vols,
+                shifts=shifts,
+                resources=tuple(r for r in problem.resources if res_area[r.id] == a),
+                resource_requests=tuple(q for q in problem.resource_requests if req_area[q.id] == a),
+                locks=tuple(p for p in problem.locks if p[0] in vids and p[1] in sids),
+                forbidden=tuple(p for p in problem.forbidden if p[0] in vids and p[1] in sids),
+                previous_assignments=tuple(p for p in problem.previous_assignments if p[0] in vids),
+            )
+        )
     return pieces
 
 
@@ -132,17 +140,31 @@ def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs", gap
     """One piece solved, as plain JSON-ready data (pieces travel between processes and machines): its plan and the
     prices of its people's time."""
     from .solve import solve
+
     sol = solve(piece, time_limit=time_limit, solver=solver, gap=gap, prices=True)
-    return {"status": sol.status.value, "objective": sol.objective, "bound": sol.bound,
-            # the duals of the piece's LP: the join bounds the whole week with them
-            "prices": sol.metrics.get("prices", {}),
-            # what the piece holds: the join tells the pairs across its borders by it
-            "volunteers": [v.id for v in piece.volunteers], "shifts": [s.id for s in piece.shifts],
-            "assignments": [list(a) for a in sol.assignments],
-            "resource_assignments": [list(b) for b in sol.resource_assignments],
-            "unfilled": [[u.shift, u.missing, [{k: v for k, v in r.__dict__.items() if v is not None}
-                                               for r in u.reasons], u.suggestion] for u in sol.unfilled],
-            "seconds": sol.seconds, "message": sol.message}
+    return {
+        "status": sol.status.value,
+        "objective": sol.objective,
+        "bound": sol.bound,
+        # the duals of the piece's LP: the join bounds the whole week with them
+        "prices": sol.metrics.get("prices", {}),
+        # what the piece holds: the join tells the pairs across its borders by it
+        "volunteers": [v.id for v in piece.volunteers],
+        "shifts": [s.id for s in piece.shifts],
+        "assignments": [list(a) for a in sol.assignments],
+        "resource_assignments": [list(b) for b in sol.resource_assignments],
+        "unfilled": [
+            [
+                u.shift,
+                u.missing,
+                [{k: v for k, v in r.__dict__.items() if v is not None} for r in u.reasons],
+                u.suggestion,
+            ]
+            for u in sol.unfilled
+        ],
+        "seconds": sol.seconds,
+        "message": sol.message,
+    }
 
 
 def _piece_worker(conn, piece: Problem, time_limit: float, solver: str, gap: float) -> None:
@@ -194,9 +216,17 @@ def _trivial_bound(piece: Problem) -> float:
     )
 
 
-def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: int = 2,
-                     solver: str = "highs", piece_shifts: int = 4000, gap: float = DEFAULT_GAP,
-                     progress: Callable[[Progress], None] | None = None, border: bool = True) -> Solution:
+def solve_decomposed(
+    problem: Problem,
+    *,
+    time_limit: float = 300.0,
+    workers: int = 2,
+    solver: str = "highs",
+    piece_shifts: int = 4000,
+    gap: float = DEFAULT_GAP,
+    progress: Callable[[Progress], None] | None = None,
+    border: bool = True,
+) -> Solution:
     """Pieces of about `piece_shifts` shifts (whole sub-districts; 0: one piece per sub-district), joined across
     their borders, all within `time_limit`.
 
@@ -219,12 +249,27 @@ def solve_decomposed(problem: Problem, *, time_limit: float = 300.0, workers: in
         if progress is not None:
             open_bound[i] = 0.0
             finished = [r for r in results if r]
-            notify_progress(progress, progress_report(
-                "solving", sum(r["objective"] for r in finished),
-                sum(r["bound"] for r in finished) + sum(open_bound), time.monotonic() - t0,
-                pieces_done=done, pieces_total=len(pieces)))
-    return join(problem, results, piece_time_limit=per_piece, pieces_seconds=time.monotonic() - t0,
-                time_limit=time_limit if border else None, solver=solver, gap=gap, workers=workers)
+            notify_progress(
+                progress,
+                progress_report(
+                    "solving",
+                    sum(r["objective"] for r in finished),
+                    sum(r["bound"] for r in finished) + sum(open_bound),
+                    time.monotonic() - t0,
+                    pieces_done=done,
+                    pieces_total=len(pieces),
+                ),
+            )
+    return join(
+        problem,
+        results,
+        piece_time_limit=per_piece,
+        pieces_seconds=time.monotonic() - t0,
+        time_limit=time_limit if border else None,
+        solver=solver,
+        gap=gap,
+        workers=workers,
+    )
 
 
 def _pieces_of(problem: Problem, results: list[dict]) -> tuple[np.ndarray, np.ndarray]:
@@ -237,9 +282,17 @@ def _pieces_of(problem: Problem, results: list[dict]) -> tuple[np.ndarray, np.nd
     return of_vol, of_shift
 
 
-def join(problem: Problem, results: list[dict], *, piece_time_limit: float, pieces_seconds: float,
-         time_limit: float | None = None, solver: str = "highs", gap: float = DEFAULT_GAP,
-         workers: int = 1) -> Solution:
+def join(
+    problem: Problem,
+    results: list[dict],
+    *,
+    piece_time_limit: float,
+    pieces_seconds: float,
+    time_limit: float | None = None,
+    solver: str = "highs",
+    gap: float = DEFAULT_GAP,
+    workers: int = 1,
+) -> Solution:
     """The pieces' plans (solve_piece's dicts, in piece order) made one: the greedy border fill, then the border
     solve started from that plan, and the bound over all pairs, within what is left of `time_limit` after the
     `pieces_seconds` the pieces took (None: no limit and no border solve).
@@ -261,16 +314,31 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
     border_seconds = 0.0 if time_limit is None or solver != "highs" else budget * (1 - PACKAGE_RESERVE)
     price_sets = [r.get("prices") or {} for r in results]
     messages, done = run_with_deadline(
-        join_worker, (problem, sorted(assignments), sorted(bookings), price_sets, *_pieces_of(problem, results),
-                      border_seconds, gap, WHOLE_BORDER_PAIRS),
-        time.monotonic() + max(0.0, budget * (1 - PACKAGE_RESERVE)))
-    bounds = {"every seat and request": 1.0 + float(sum(s.seats * s.priority for s in problem.shifts)
-                                                    + sum(q.priority for q in problem.resource_requests))}
+        join_worker,
+        (
+            problem,
+            sorted(assignments),
+            sorted(bookings),
+            price_sets,
+            *_pieces_of(problem, results),
+            border_seconds,
+            gap,
+            WHOLE_BORDER_PAIRS,
+        ),
+        time.monotonic() + max(0.0, budget * (1 - PACKAGE_RESERVE)),
+    )
+    bounds = {
+        "every seat and request": 1.0
+        + float(sum(s.seats * s.priority for s in problem.shifts) + sum(q.priority for q in problem.resource_requests))
+    }
     # without the whole week's score: the pieces' objectives and the border fill's seats (as the join before)
     current = {"objective": sum(r["objective"] for r in results) + seats_added, "primary": None, "scored": False}
     pieces_primary = None
-    border: dict = {"border_solve": "not run" if border_seconds <= 1.0 else
-                    ("finished" if done else "stopped at the run's deadline")}
+    border: dict = {
+        "border_solve": "not run"
+        if border_seconds <= 1.0
+        else ("finished" if done else "stopped at the run's deadline")
+    }
     pinned = set(problem.locks)
     for kind, payload in messages:
         if kind == "info":
@@ -292,8 +360,9 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
             border["border_solve"] = f"failed: {payload}"
     # the plan is the border solve's when it ran to its end (the pieces' clocks no longer matter), else the pieces'
     ran = border_seconds > 1.0 and "border_solve_seconds_limit" in border
-    finished = done and (ran or (all(r["status"] != "time_limit" for r in results)
-                                 and (solver != "highs" or time_limit is None)))
+    finished = done and (
+        ran or (all(r["status"] != "time_limit" for r in results) and (solver != "highs" or time_limit is None))
+    )
     objective = current["objective"]
     bound = max(min(bounds.values()), objective)
     gap_value = (bound - objective) / bound if bound > 0 else 0.0
@@ -320,30 +389,55 @@ def join(problem: Problem, results: list[dict], *, piece_time_limit: float, piec
         minutes[v] = minutes.get(v, 0) + problem.shifts[sidx[s]].minutes
     hours = np.bincount([m // 60 for m in minutes.values()]) if minutes else np.zeros(0, dtype=np.int64)
     waves = math.ceil(len(results) / max(1, workers))
-    metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats,
-               "weighted_filled": current["primary"] if current["scored"] else None,
-               "requests_met": len(bookings), "requests_total": len(problem.resource_requests),
-               "pieces": len(results), "piece_seconds_each": round(piece_time_limit, 2),
-               "piece_statuses": {k: statuses.count(k) for k in set(statuses)},
-               "pieces_wall_seconds": round(pieces_seconds, 2), "border_filled_seats": len(added),
-               "border_gain_weighted": border_gain,
-               "border_seconds": round(time.monotonic() - t_join, 2),
-               # each solver call's own limit, for checking that the steps fit the run's limit
-               "time_shares": {"time_limit": time_limit, "piece_waves": waves, "piece": round(piece_time_limit, 3),
-                               "pieces_seconds": round(pieces_seconds, 3), "join": round(max(budget, 0.0), 3),
-                               "border": border.get("border_solve_seconds_limit", 0.0)},
-               **border,
-               "bound_scope": "all pairs of the week",
-               "bounds": {k: round(v, 3) for k, v in bounds.items()},
-               "pieces_bound_sum": round(sum(r["bound"] for r in results), 3),
-               "volunteers_used": len(minutes),
-               "by_priority": dict(sorted(by_priority.items())),
-               "hours_histogram": {str(h): int(n) for h, n in enumerate(hours) if n},
-               # over the joined plan: a seat the border took is wanted no more, and a piece's list would miss it
-               "recruitment": recruitment_list(
-                   problem, [(i, sh.seats - filled.get(sh.id, 0)) for i, sh in enumerate(problem.shifts)
-                             if sh.seats > filled.get(sh.id, 0)], {q for _, q in bookings})}
-    return Solution(status=status, objective=round(objective, 9), bound=round(bound, 9),
-                    gap=round(max(gap_value, 0.0), 9), seconds=pieces_seconds + time.monotonic() - t_join,
-                    solver="decomposed", assignments=tuple(sorted(assignments)),
-                    resource_assignments=tuple(sorted(bookings)), unfilled=tuple(unfilled), metrics=metrics)
+    metrics = {
+        "filled_seats": len(assignments),
+        "total_seats": problem.total_seats,
+        "weighted_filled": current["primary"] if current["scored"] else None,
+        "requests_met": len(bookings),
+        "requests_total": len(problem.resource_requests),
+        "pieces": len(results),
+        "piece_seconds_each": round(piece_time_limit, 2),
+        "piece_statuses": {k: statuses.count(k) for k in set(statuses)},
+        "pieces_wall_seconds": round(pieces_seconds, 2),
+        "border_filled_seats": len(added),
+        "border_gain_weighted": border_gain,
+        "border_seconds": round(time.monotonic() - t_join, 2),
+        # each solver call's own limit, for checking that the steps fit the run's limit
+        "time_shares": {
+            "time_limit": time_limit,
+            "piece_waves": waves,
+            "piece": round(piece_time_limit, 3),
+            "pieces_seconds": round(pieces_seconds, 3),
+            "join": round(max(budget, 0.0), 3),
+            "border": border.get("border_solve_seconds_limit", 0.0),
+        },
+        **border,
+        "bound_scope": "all pairs of the week",
+        "bounds": {k: round(v, 3) for k, v in bounds.items()},
+        "pieces_bound_sum": round(sum(r["bound"] for r in results), 3),
+        "volunteers_used": len(minutes),
+        "by_priority": dict(sorted(by_priority.items())),
+        "hours_histogram": {str(h): int(n) for h, n in enumerate(hours) if n},
+        # over the joined plan: a seat the border took is wanted no more, and a piece's list would miss it
+        "recruitment": recruitment_list(
+            problem,
+            [
+                (i, sh.seats - filled.get(sh.id, 0))
+                for i, sh in enumerate(problem.shifts)
+                if sh.seats > filled.get(sh.id, 0)
+            ],
+            {q for _, q in bookings},
+        ),
+    }
+    return Solution(
+        status=status,
+        objective=round(objective, 9),
+        bound=round(bound, 9),
+        gap=round(max(gap_value, 0.0), 9),
+        seconds=pieces_seconds + time.monotonic() - t_join,
+        solver="decomposed",
+        assignments=tuple(sorted(assignments)),
+        resource_assignments=tuple(sorted(bookings)),
+        unfilled=tuple(unfilled),
+        metrics=metrics,
+    )

@@ -5,6 +5,7 @@ no_room (its resource request is not met), no_skill_in_range (nobody with skill 
 range), no_one_free (such people exist but none is free for the whole shift), all_busy (the free ones are on
 overlapping shifts), all_at_hour_limit (the free ones have used their hours).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -52,36 +53,56 @@ def recruitment_list(problem: Problem, short: Iterable[tuple[int, int]], met: se
         if s.resource_request is not None and s.resource_request not in met:
             q = requests[s.resource_request]
             key: tuple[Any, ...] = ("room", q.kind, q.min_capacity, tuple(sorted(q.features)), slot, place)
-            recruit.setdefault(key, {"kind": "resource", "what": _room_wanted(q, slot, place), "count": 0,
-                                     "resource_kind": q.kind, "min_capacity": q.min_capacity,
-                                     "features": sorted(q.features), "when": slot, "near": place})["count"] += 1
+            recruit.setdefault(
+                key,
+                {
+                    "kind": "resource",
+                    "what": _room_wanted(q, slot, place),
+                    "count": 0,
+                    "resource_kind": q.kind,
+                    "min_capacity": q.min_capacity,
+                    "features": sorted(q.features),
+                    "when": slot,
+                    "near": place,
+                },
+            )["count"] += 1
             continue
         key = ("people", tuple(sorted(s.required_skills.items())), slot, place)
-        entry = recruit.setdefault(key, {"kind": "volunteers", "skills": dict(s.required_skills), "when": slot,
-                                         "near": place, "count": 0})
+        entry = recruit.setdefault(
+            key, {"kind": "volunteers", "skills": dict(s.required_skills), "when": slot, "near": place, "count": 0}
+        )
         entry["count"] += missing
     recruitment = []
     for entry in recruit.values():
         if entry["kind"] == "volunteers":
             n = entry["count"]
-            entry["what"] = (f"{n} more volunteer{'s' if n > 1 else ''} with {_skills_text(entry['skills'])} "
-                             f"free {entry['when']} within {problem.max_distance_km:g} km of {entry['near']}")
+            entry["what"] = (
+                f"{n} more volunteer{'s' if n > 1 else ''} with {_skills_text(entry['skills'])} "
+                f"free {entry['when']} within {problem.max_distance_km:g} km of {entry['near']}"
+            )
         recruitment.append(entry)
     recruitment.sort(key=lambda e: -e["count"])
     return recruitment
 
 
-def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: VolunteerTable,
-            x: np.ndarray, y: np.ndarray) -> tuple[tuple[Unfilled, ...], list[dict]]:
+def explain(
+    problem: Problem, cands: Candidates, arrays: Arrays, table: VolunteerTable, x: np.ndarray, y: np.ndarray
+) -> tuple[tuple[Unfilled, ...], list[dict]]:
     x = np.asarray(list(x), dtype=np.int64)
     y = np.asarray(list(y), dtype=np.int64)
-    filled = np.bincount(cands.shift[x], minlength=len(problem.shifts)) if x.size else \
-        np.zeros(len(problem.shifts), dtype=np.int64)
+    filled = (
+        np.bincount(cands.shift[x], minlength=len(problem.shifts))
+        if x.size
+        else np.zeros(len(problem.shifts), dtype=np.int64)
+    )
     met = np.zeros(len(problem.resource_requests), dtype=bool)
     if y.size:
         met[cands.req[y]] = True
-    used = np.bincount(cands.vol[x], weights=arrays.s_minutes[cands.shift[x]], minlength=table.n) if x.size \
+    used = (
+        np.bincount(cands.vol[x], weights=arrays.s_minutes[cands.shift[x]], minlength=table.n)
+        if x.size
         else np.zeros(table.n)
+    )
     busy: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for j in x:
         s = cands.shift[j]
@@ -100,8 +121,10 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
         if q_i >= 0 and not met[q_i]:
             q = requests[q_i]
             feats = f" with {', '.join(sorted(q.features))}" if q.features else ""
-            text = (f"no {q.kind} for ≥ {q.min_capacity}{feats} free {when(q.start, q.end)} within "
-                    f"{problem.max_distance_km if q.max_distance_km is None else q.max_distance_km:g} km")
+            text = (
+                f"no {q.kind} for ≥ {q.min_capacity}{feats} free {when(q.start, q.end)} within "
+                f"{problem.max_distance_km if q.max_distance_km is None else q.max_distance_km:g} km"
+            )
             reasons.append(Reason("no_room", text))
             unfilled.append(Unfilled(s.id, missing, tuple(reasons), _room_wanted(q, slot, place)))
             continue
@@ -112,17 +135,31 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
                 continue
             col = table.skill_col[k]
             if not (in_range & (table.levels[:, col] >= lvl)).any():
-                reasons.append(Reason("no_skill_in_range", f"nobody with {k} ≥ {lvl} lives within range of {place}",
-                                      skill=k, level=lvl))
+                reasons.append(
+                    Reason(
+                        "no_skill_in_range",
+                        f"nobody with {k} ≥ {lvl} lives within range of {place}",
+                        skill=k,
+                        level=lvl,
+                    )
+                )
         skilled = in_range & table.skilled(s.required_skills)
         if not reasons and not skilled.any():
-            reasons.append(Reason("no_skill_in_range",
-                                  f"nobody with {_skills_text(s.required_skills)} together lives within range"))
+            reasons.append(
+                Reason(
+                    "no_skill_in_range", f"nobody with {_skills_text(s.required_skills)} together lives within range"
+                )
+            )
         free = skilled & table.free(s.start, s.end)
         if not reasons and not free.any():
-            reasons.append(Reason("no_one_free", f"{int(skilled.sum())} people with "
-                                  f"{_skills_text(s.required_skills)} live within range, none is free {slot}",
-                                  count=int(skilled.sum())))
+            reasons.append(
+                Reason(
+                    "no_one_free",
+                    f"{int(skilled.sum())} people with "
+                    f"{_skills_text(s.required_skills)} live within range, none is free {slot}",
+                    count=int(skilled.sum()),
+                )
+            )
         if not reasons:
             idx = np.flatnonzero(free)
             n_busy = n_hours = n_other = 0
@@ -134,15 +171,26 @@ def explain(problem: Problem, cands: Candidates, arrays: Arrays, table: Voluntee
                 else:
                     n_other += 1
             if n_busy:
-                reasons.append(Reason("all_busy", f"{n_busy} qualified people free {slot} are on overlapping shifts",
-                                      count=n_busy))
+                reasons.append(
+                    Reason("all_busy", f"{n_busy} qualified people free {slot} are on overlapping shifts", count=n_busy)
+                )
             if n_hours:
-                reasons.append(Reason("all_at_hour_limit",
-                                      f"{n_hours} qualified people free {slot} have used their weekly hours",
-                                      count=n_hours))
+                reasons.append(
+                    Reason(
+                        "all_at_hour_limit",
+                        f"{n_hours} qualified people free {slot} have used their weekly hours",
+                        count=n_hours,
+                    )
+                )
             if n_other:
-                reasons.append(Reason("not_used", f"{n_other} qualified people are free but were not assigned "
-                                      "(the plan is not proven optimal or the pair is forbidden)", count=n_other))
+                reasons.append(
+                    Reason(
+                        "not_used",
+                        f"{n_other} qualified people are free but were not assigned "
+                        "(the plan is not proven optimal or the pair is forbidden)",
+                        count=n_other,
+                    )
+                )
         limit = problem.max_distance_km
         who = f"{missing} more volunteer{'s' if missing > 1 else ''} with {_skills_text(s.required_skills)}"
         suggestion = f"{who} free {slot} within {limit:g} km of {place}"

@@ -6,6 +6,7 @@ so `to_pulp(model).writeLP(...)` exports a file that reads like the rules. The o
 one seat of priority p is worth p * K where K exceeds everything the soft rules can add or take away over the
 whole plan, so no soft rule can ever cost a seat (lexicographic by weight scaling).
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,14 +29,14 @@ FAIRNESS_STEPS = (0.0, 1.0, 2.0, 3.0)
 @dataclass
 class RowBlock:
     rule: str
-    rows: np.ndarray                 # row number within the block of each entry
+    rows: np.ndarray  # row number within the block of each entry
     cols: np.ndarray
     vals: np.ndarray
     lower: np.ndarray
     upper: np.ndarray
-    names: Callable[[], list[str]]   # built only when exporting, costly at district scale
-    at: np.ndarray | None = None     # the instant of each row (one_at_a_time, resource_once): what a row's price
-                                     # is about when pieces' prices are carried to the whole week (`border`)
+    names: Callable[[], list[str]]  # built only when exporting, costly at district scale
+    at: np.ndarray | None = None  # the instant of each row (one_at_a_time, resource_once): what a row's price
+    # is about when pieces' prices are carried to the whole week (`border`)
 
     @property
     def size(self) -> int:
@@ -44,18 +45,18 @@ class RowBlock:
 
 @dataclass
 class Model:
-    n_x: int                         # volunteer-shift pair columns [0, n_x)
-    n_y: int                         # resource-request pair columns [n_x, n_x + n_y)
-    fair_vol: np.ndarray             # volunteer index of each fairness column, after x and y
-    fair_step: np.ndarray            # its step number (1, 2, 3 = 2nd, 3rd, 4th+ shift)
-    cost: np.ndarray                 # maximise cost @ columns
+    n_x: int  # volunteer-shift pair columns [0, n_x)
+    n_y: int  # resource-request pair columns [n_x, n_x + n_y)
+    fair_vol: np.ndarray  # volunteer index of each fairness column, after x and y
+    fair_step: np.ndarray  # its step number (1, 2, 3 = 2nd, 3rd, 4th+ shift)
+    cost: np.ndarray  # maximise cost @ columns
     lower: np.ndarray
     upper: np.ndarray
-    integer: np.ndarray              # bool per column
-    scale: float                     # K: the value of one priority-1 seat
+    integer: np.ndarray  # bool per column
+    scale: float  # K: the value of one priority-1 seat
     blocks: list[RowBlock] = field(default_factory=list)
     col_names: Callable[[], list[str]] | None = None
-    warm_start: np.ndarray | None = None      # columns of a known plan (the greedy one), to seed solvers
+    warm_start: np.ndarray | None = None  # columns of a known plan (the greedy one), to seed solvers
 
     @property
     def n_cols(self) -> int:
@@ -74,8 +75,9 @@ class Model:
             offset += b.size
         if not rows:
             return sp.csr_matrix((0, self.n_cols))
-        return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                             shape=(offset, self.n_cols))
+        return sp.csr_matrix(
+            (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(offset, self.n_cols)
+        )
 
     def row_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         if not self.blocks:
@@ -91,6 +93,7 @@ def _safe(text: str) -> str:
 
 
 # ---------------------------------------------------------------- the builder (table of contents)
+
 
 def build_model(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
     model = _variables(problem, cands, arrays)
@@ -132,15 +135,31 @@ def _variables(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
         names += [f"book[{_safe(res[r].id)},{_safe(reqs[q].id)}]" for r, q in zip(cands.res, cands.req, strict=True)]
         return names
 
-    return Model(n_x=n_x, n_y=n_y, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32),
-                 cost=np.concatenate([x_cost, y_cost]), lower=np.zeros(n_x + n_y), upper=np.ones(n_x + n_y),
-                 integer=np.ones(n_x + n_y, dtype=bool), scale=scale, col_names=col_names)
+    return Model(
+        n_x=n_x,
+        n_y=n_y,
+        fair_vol=np.zeros(0, np.int32),
+        fair_step=np.zeros(0, np.int32),
+        cost=np.concatenate([x_cost, y_cost]),
+        lower=np.zeros(n_x + n_y),
+        upper=np.ones(n_x + n_y),
+        integer=np.ones(n_x + n_y, dtype=bool),
+        scale=scale,
+        col_names=col_names,
+    )
 
 
 def _add(model: Model, rule: str, rows, cols, vals, lower, upper, names, at=None) -> None:
-    block = RowBlock(rule, np.asarray(rows, np.int64), np.asarray(cols, np.int64), np.asarray(vals, np.float64),
-                     np.asarray(lower, np.float64), np.asarray(upper, np.float64), names,
-                     None if at is None else np.asarray(at, np.int64))
+    block = RowBlock(
+        rule,
+        np.asarray(rows, np.int64),
+        np.asarray(cols, np.int64),
+        np.asarray(vals, np.float64),
+        np.asarray(lower, np.float64),
+        np.asarray(upper, np.float64),
+        names,
+        None if at is None else np.asarray(at, np.int64),
+    )
     if block.size:
         model.blocks.append(block)
 
@@ -149,8 +168,16 @@ def _rule_seats(model: Model, problem: Problem, cands: Candidates) -> None:
     """A shift gets at most its seats."""
     shifts, row_of = np.unique(cands.shift, return_inverse=True)
     seats = np.array([problem.shifts[s].seats for s in shifts], dtype=np.float64)
-    _add(model, "seats", row_of, np.arange(cands.n_pairs), np.ones(cands.n_pairs), np.full(shifts.size, -np.inf),
-         seats, lambda: [f"seats[{_safe(problem.shifts[s].id)}]" for s in shifts])
+    _add(
+        model,
+        "seats",
+        row_of,
+        np.arange(cands.n_pairs),
+        np.ones(cands.n_pairs),
+        np.full(shifts.size, -np.inf),
+        seats,
+        lambda: [f"seats[{_safe(problem.shifts[s].id)}]" for s in shifts],
+    )
 
 
 def _rule_one_shift_at_a_time(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -178,22 +205,32 @@ def _rule_one_shift_at_a_time(model: Model, problem: Problem, cands: Candidates,
     hashes = np.add.reduceat(rand[cands.shift[pair]], starts) if starts.size else np.zeros(0, np.uint64)
     group_vol = cands.vol[pair[starts]]
     keep = counts >= 2
-    _, first_seen = np.unique(np.stack([group_vol[keep].astype(np.uint64), hashes[keep]]), axis=1,
-                              return_index=True)
+    _, first_seen = np.unique(np.stack([group_vol[keep].astype(np.uint64), hashes[keep]]), axis=1, return_index=True)
     chosen = np.flatnonzero(keep)[np.sort(first_seen)]
     if chosen.size == 0:
         return
     sel_counts = counts[chosen]
     entry_rows = np.repeat(np.arange(chosen.size), sel_counts)
-    entry_pos = np.repeat(starts[chosen], sel_counts) + (np.arange(sel_counts.sum()) -
-                                                         np.repeat(np.cumsum(sel_counts) - sel_counts, sel_counts))
+    entry_pos = np.repeat(starts[chosen], sel_counts) + (
+        np.arange(sel_counts.sum()) - np.repeat(np.cumsum(sel_counts) - sel_counts, sel_counts)
+    )
     cols = pair[entry_pos]
     instants = points[key[starts[chosen]] % points.size]
     vols = group_vol[chosen]
-    _add(model, "one_at_a_time", entry_rows, cols, np.ones(cols.size), np.full(chosen.size, -np.inf),
-         np.ones(chosen.size),
-         lambda: [f"one_at_a_time[{_safe(problem.volunteers[v].id)}@{format_time(t)}]"
-                  for v, t in zip(vols, instants, strict=True)], at=instants)
+    _add(
+        model,
+        "one_at_a_time",
+        entry_rows,
+        cols,
+        np.ones(cols.size),
+        np.full(chosen.size, -np.inf),
+        np.ones(chosen.size),
+        lambda: [
+            f"one_at_a_time[{_safe(problem.volunteers[v].id)}@{format_time(t)}]"
+            for v, t in zip(vols, instants, strict=True)
+        ],
+        at=instants,
+    )
 
 
 def _rule_max_hours(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -206,9 +243,16 @@ def _rule_max_hours(model: Model, problem: Problem, cands: Candidates, arrays: A
     row_of = np.full(len(problem.volunteers), -1)
     row_of[tight] = np.arange(tight.size)
     sel = np.flatnonzero(row_of[cands.vol] >= 0)
-    _add(model, "max_hours", row_of[cands.vol[sel]], sel, minutes[sel], np.full(tight.size, -np.inf),
-         arrays.v_max_minutes[tight].astype(np.float64),
-         lambda: [f"max_hours[{_safe(problem.volunteers[v].id)}]" for v in tight])
+    _add(
+        model,
+        "max_hours",
+        row_of[cands.vol[sel]],
+        sel,
+        minutes[sel],
+        np.full(tight.size, -np.inf),
+        arrays.v_max_minutes[tight].astype(np.float64),
+        lambda: [f"max_hours[{_safe(problem.volunteers[v].id)}]" for v in tight],
+    )
 
 
 def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -224,8 +268,16 @@ def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: 
     row_of = np.full(len(problem.volunteers), -1)
     row_of[tight] = np.arange(tight.size)
     sel = np.flatnonzero(row_of[cands.vol] >= 0)
-    _add(model, "max_shifts", row_of[cands.vol[sel]], sel, np.ones(sel.size), np.full(tight.size, -np.inf),
-         k[tight].astype(np.float64), lambda: [f"max_shifts[{_safe(problem.volunteers[v].id)}]" for v in tight])
+    _add(
+        model,
+        "max_shifts",
+        row_of[cands.vol[sel]],
+        sel,
+        np.ones(sel.size),
+        np.full(tight.size, -np.inf),
+        k[tight].astype(np.float64),
+        lambda: [f"max_shifts[{_safe(problem.volunteers[v].id)}]" for v in tight],
+    )
 
 
 def shift_caps(problem: Problem, cands: Candidates, arrays: Arrays) -> np.ndarray:
@@ -246,13 +298,19 @@ def _rule_request_met_once(model: Model, problem: Problem, cands: Candidates) ->
     if cands.res.size == 0:
         return
     reqs, row_of = np.unique(cands.req, return_inverse=True)
-    _add(model, "request_once", row_of, model.n_x + np.arange(cands.res.size), np.ones(cands.res.size),
-         np.full(reqs.size, -np.inf), np.ones(reqs.size),
-         lambda: [f"request_once[{_safe(problem.resource_requests[q].id)}]" for q in reqs])
+    _add(
+        model,
+        "request_once",
+        row_of,
+        model.n_x + np.arange(cands.res.size),
+        np.ones(cands.res.size),
+        np.full(reqs.size, -np.inf),
+        np.ones(reqs.size),
+        lambda: [f"request_once[{_safe(problem.resource_requests[q].id)}]" for q in reqs],
+    )
 
 
-def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: Candidates,
-                                         arrays: Arrays) -> None:
+def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
     """A resource never serves two overlapping requests (one clique row per resource and start instant)."""
     rows, cols, at = [], [], []
     names: list[str] = []
@@ -270,8 +328,17 @@ def _rule_resource_one_request_at_a_time(model: Model, problem: Problem, cands: 
                 cols += [model.n_x + k for k in clique]
                 names.append(f"resource_once[{_safe(problem.resources[r].id)}@{format_time(int(t))}]")
                 at.append(int(t))
-    _add(model, "resource_once", rows, cols, np.ones(len(cols)), np.full(len(names), -np.inf),
-         np.ones(len(names)), lambda: names, at=at)
+    _add(
+        model,
+        "resource_once",
+        rows,
+        cols,
+        np.ones(len(cols)),
+        np.full(len(names), -np.inf),
+        np.ones(len(names)),
+        lambda: names,
+        at=at,
+    )
 
 
 def _rule_staffed_only_with_room(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
@@ -287,9 +354,16 @@ def _rule_staffed_only_with_room(model: Model, problem: Problem, cands: Candidat
         rows.append(np.full(ys.size, i))
         cols.append(model.n_x + ys)
         vals.append(np.full(ys.size, -float(arrays.s_seats[s])))
-    _add(model, "needs_room", np.concatenate(rows), np.concatenate(cols), np.concatenate(vals),
-         np.full(shifts.size, -np.inf), np.zeros(shifts.size),
-         lambda: [f"needs_room[{_safe(problem.shifts[s].id)}]" for s in shifts])
+    _add(
+        model,
+        "needs_room",
+        np.concatenate(rows),
+        np.concatenate(cols),
+        np.concatenate(vals),
+        np.full(shifts.size, -np.inf),
+        np.zeros(shifts.size),
+        lambda: [f"needs_room[{_safe(problem.shifts[s].id)}]" for s in shifts],
+    )
 
 
 def _rule_locks(model: Model, problem: Problem, cands: Candidates) -> None:
@@ -346,15 +420,26 @@ def _rule_fair_spread(model: Model, problem: Problem, cands: Candidates) -> None
     assert old_names is not None  # a built model always names its columns
 
     def col_names() -> list[str]:
-        return old_names() + [f"extra_shift{k + 1}[{_safe(problem.volunteers[v].id)}]"
-                              for v, k in zip(model.fair_vol, model.fair_step, strict=True)]
+        return old_names() + [
+            f"extra_shift{k + 1}[{_safe(problem.volunteers[v].id)}]"
+            for v, k in zip(model.fair_vol, model.fair_step, strict=True)
+        ]
 
     model.col_names = col_names
-    _add(model, "fair_spread", rows, cols, vals, np.full(vols.size, -np.inf), np.ones(vols.size),
-         lambda: [f"fair_spread[{_safe(problem.volunteers[v].id)}]" for v in vols])
+    _add(
+        model,
+        "fair_spread",
+        rows,
+        cols,
+        vals,
+        np.full(vols.size, -np.inf),
+        np.ones(vols.size),
+        lambda: [f"fair_spread[{_safe(problem.volunteers[v].id)}]" for v in vols],
+    )
 
 
 # ---------------------------------------------------------------- exports
+
 
 def to_pulp(model: Model, name: str = "weekly_matching"):
     """The same model as a PuLP problem with named variables and constraints (for CBC and .lp export)."""
@@ -362,18 +447,24 @@ def to_pulp(model: Model, name: str = "weekly_matching"):
 
     prob = pulp.LpProblem(_safe(name) or "weekly_matching", pulp.LpMaximize)
     names = model.col_names() if model.col_names else [f"c{j}" for j in range(model.n_cols)]
-    cols = [prob.add_variable(names[j], float(model.lower[j]),
-                              None if np.isinf(model.upper[j]) else float(model.upper[j]),
-                              cat=pulp.LpInteger if model.integer[j] else pulp.LpContinuous)
-            for j in range(model.n_cols)]
+    cols = [
+        prob.add_variable(
+            names[j],
+            float(model.lower[j]),
+            None if np.isinf(model.upper[j]) else float(model.upper[j]),
+            cat=pulp.LpInteger if model.integer[j] else pulp.LpContinuous,
+        )
+        for j in range(model.n_cols)
+    ]
     prob.setObjective(pulp.LpAffineExpression([(cols[j], float(c)) for j, c in enumerate(model.cost) if c != 0]))
     matrix = model.matrix()
     lower, upper = model.row_bounds()
     row_names = model.row_names()
     for i in range(matrix.shape[0]):
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        expr = pulp.LpAffineExpression([(cols[j], float(v)) for j, v in
-                                        zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)])
+        expr = pulp.LpAffineExpression(
+            [(cols[j], float(v)) for j, v in zip(matrix.indices[lo:hi], matrix.data[lo:hi], strict=True)]
+        )
         if np.isfinite(upper[i]):
             prob += pulp.LpConstraint(expr, pulp.LpConstraintLE, row_names[i], float(upper[i]))
         if np.isfinite(lower[i]):

@@ -4,6 +4,7 @@ Sizes follow the source article: 22,373 volunteers, 94 communities in 12 sub-dis
 with about 12,000 seats and a few hundred resources and requests per district; `city` is ten districts.
 In-office members serve on evenings and weekends, retired members on weekdays; posts recur weekly.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -11,15 +12,51 @@ from typing import Any
 
 import numpy as np
 
-WEEK_START = datetime(2026, 11, 30)            # a Monday
-CENTER = (34.7480, 113.6200)                   # Zhongyuan district, Zhengzhou
+WEEK_START = datetime(2026, 11, 30)  # a Monday
+CENTER = (34.7480, 113.6200)  # Zhongyuan district, Zhengzhou
 KM_LAT = 1 / 111.0
-KM_LNG = 1 / 91.2                               # at 34.75 degrees north
+KM_LNG = 1 / 91.2  # at 34.75 degrees north
 
-SUBDISTRICTS = ["林山寨街道", "建设路街道", "棉纺路街道", "秦岭路街道", "桐柏路街道", "三官庙街道",
-                "绿东村街道", "汝河路街道", "航海西路街道", "中原西路街道", "须水街道", "莲湖街道"]
-COMMUNITY_WORDS = ["秦江", "锦江", "汇港", "百花", "绿都", "华山", "伏牛", "嵩山", "工人", "友爱", "文化", "梅园",
-                   "桐柏", "建设", "棉纺", "西站", "碧波", "航海", "协和", "冉屯", "中苑", "湖光", "兴华", "阳光"]
+SUBDISTRICTS = [
+    "林山寨街道",
+    "建设路街道",
+    "棉纺路街道",
+    "秦岭路街道",
+    "桐柏路街道",
+    "三官庙街道",
+    "绿东村街道",
+    "汝河路街道",
+    "航海西路街道",
+    "中原西路街道",
+    "须水街道",
+    "莲湖街道",
+]
+COMMUNITY_WORDS = [
+    "秦江",
+    "锦江",
+    "汇港",
+    "百花",
+    "绿都",
+    "华山",
+    "伏牛",
+    "嵩山",
+    "工人",
+    "友爱",
+    "文化",
+    "梅园",
+    "桐柏",
+    "建设",
+    "棉纺",
+    "西站",
+    "碧波",
+    "航海",
+    "协和",
+    "冉屯",
+    "中苑",
+    "湖光",
+    "兴华",
+    "阳光",
+]
 DISTRICT_NAMES = [
     "中原区",
     "二七区",
@@ -33,8 +70,20 @@ DISTRICT_NAMES = [
     "航空港区",
 ]
 
-SKILLS = ["publicity", "patrol", "sanitation", "civility", "mediation", "elder_care", "legal_advice",
-          "medical", "counseling", "tutoring", "it_support", "driving"]
+SKILLS = [
+    "publicity",
+    "patrol",
+    "sanitation",
+    "civility",
+    "mediation",
+    "elder_care",
+    "legal_advice",
+    "medical",
+    "counseling",
+    "tutoring",
+    "it_support",
+    "driving",
+]
 # how common each skill is among volunteers (relative)
 SKILL_FREQ = np.array([10, 9, 8, 8, 3, 7, 1.2, 1.5, 1.2, 4, 3, 4], dtype=float)
 
@@ -91,15 +140,16 @@ def _availability(rng: np.random.Generator, kind: str) -> list[list[str]]:
         if rng.random() < 0.3:
             day = int(rng.integers(5, 7))
             spans.append([_t(day, "08:00"), _t(day, "12:00")])
-    else:   # students, self-employed: scattered blocks
+    else:  # students, self-employed: scattered blocks
         for day in rng.choice(7, size=int(rng.integers(1, 4)), replace=False):
             start = int(rng.integers(8, 19))
             spans.append([_t(int(day), f"{start:02d}:00"), _t(int(day), f"{min(start + 4, 22):02d}:00")])
     return spans
 
 
-def generate_district(seed: int, *, district: int = 0, scale: str = "district",
-                      center: tuple[float, float] = CENTER) -> dict:
+def generate_district(
+    seed: int, *, district: int = 0, scale: str = "district", center: tuple[float, float] = CENTER
+) -> dict:
     rng = np.random.default_rng([seed, district])
     n_sub, n_comm, n_vol = (12, 94, 22373) if scale in ("district", "city") else (1, 3, 400)
     prefix = f"d{district}-" if scale == "city" else ""
@@ -108,17 +158,26 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
     sub_centres = []
     for k in range(n_sub):
         row, col = divmod(k, 4)
-        sub_centres.append((center[0] + (row - 1) * 3.0 * KM_LAT + rng.normal(0, 0.3) * KM_LAT,
-                            center[1] + (col - 1.5) * 3.2 * KM_LNG + rng.normal(0, 0.3) * KM_LNG))
+        sub_centres.append(
+            (
+                center[0] + (row - 1) * 3.0 * KM_LAT + rng.normal(0, 0.3) * KM_LAT,
+                center[1] + (col - 1.5) * 3.2 * KM_LNG + rng.normal(0, 0.3) * KM_LNG,
+            )
+        )
     comm_sub = np.sort(np.concatenate([np.arange(n_sub), rng.integers(0, n_sub, n_comm - n_sub)]))
     communities: list[dict[str, Any]] = []
     for n in range(n_comm):
         lat0, lng0 = sub_centres[comm_sub[n]]
         word = COMMUNITY_WORDS[n % len(COMMUNITY_WORDS)] + ("" if n < len(COMMUNITY_WORDS) else str(n // 24 + 1))
-        communities.append({
-            "name": f"{word}社区", "sub": SUBDISTRICTS[comm_sub[n] % len(SUBDISTRICTS)],
-            "lat": lat0 + rng.normal(0, 0.9) * KM_LAT, "lng": lng0 + rng.normal(0, 0.9) * KM_LNG,
-            "weight": rng.uniform(0.6, 1.4)})
+        communities.append(
+            {
+                "name": f"{word}社区",
+                "sub": SUBDISTRICTS[comm_sub[n] % len(SUBDISTRICTS)],
+                "lat": lat0 + rng.normal(0, 0.9) * KM_LAT,
+                "lng": lng0 + rng.normal(0, 0.9) * KM_LNG,
+                "weight": rng.uniform(0.6, 1.4),
+            }
+        )
     area = [f"{dname}{c['sub']}" if scale == "city" else c["sub"] for c in communities]
 
     # --- volunteers
@@ -132,11 +191,14 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         n_sk = int(rng.choice([1, 2, 3], p=[0.45, 0.4, 0.15]))
         sk = rng.choice(len(SKILLS), size=n_sk, replace=False, p=SKILL_FREQ / SKILL_FREQ.sum())
         skills = {SKILLS[j]: int(rng.choice([1, 2, 3, 4, 5], p=[0.3, 0.3, 0.22, 0.12, 0.06])) for j in sk}
-        vol = {"id": f"{prefix}v{i:05d}",
-               "location": _loc(c["lat"] + rng.normal(0, 0.6) * KM_LAT, c["lng"] + rng.normal(0, 0.6) * KM_LNG),
-               "skills": skills, "availability": _availability(rng, kinds[i]),
-               "max_hours": float(rng.choice([4, 6, 8, 10]) if kinds[i] != "office" else rng.choice([3, 4, 6])),
-               "area": area[home[i]]}
+        vol = {
+            "id": f"{prefix}v{i:05d}",
+            "location": _loc(c["lat"] + rng.normal(0, 0.6) * KM_LAT, c["lng"] + rng.normal(0, 0.6) * KM_LNG),
+            "skills": skills,
+            "availability": _availability(rng, kinds[i]),
+            "max_hours": float(rng.choice([4, 6, 8, 10]) if kinds[i] != "office" else rng.choice([3, 4, 6])),
+            "area": area[home[i]],
+        }
         if kinds[i] == "retired" and rng.random() < 0.8:
             vol["max_distance_km"] = float(rng.choice([1.5, 2.0, 3.0]))
         elif kinds[i] != "retired" and rng.random() < 0.6:
@@ -150,19 +212,36 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         for t_i, (post, days, start, end, seats, prio, req, room, grids) in enumerate(TEMPLATES):
             post_id = f"{prefix}c{c_i:02d}-{post}"
             for day, grid in ((d, g) for d in days for g in range(grids)):
-                if rng.random() < 0.05:            # not every community runs every slot every week
+                if rng.random() < 0.05:  # not every community runs every slot every week
                     continue
                 sid = f"{prefix}s{c_i:02d}-{t_i:02d}-{day}{'abc'[grid]}"
-                shift: dict[str, Any] = {"id": sid, "location": _loc(c["lat"], c["lng"]), "start": _t(day, start),
-                         "end": _t(day, end), "seats": int(rng.integers(seats[0], seats[1] + 1)),
-                         "priority": prio, "required_skills": dict(req), "post": post_id,
-                         "area": area[c_i], "place": f"{c['sub']}{c['name']}"}
+                shift: dict[str, Any] = {
+                    "id": sid,
+                    "location": _loc(c["lat"], c["lng"]),
+                    "start": _t(day, start),
+                    "end": _t(day, end),
+                    "seats": int(rng.integers(seats[0], seats[1] + 1)),
+                    "priority": prio,
+                    "required_skills": dict(req),
+                    "post": post_id,
+                    "area": area[c_i],
+                    "place": f"{c['sub']}{c['name']}",
+                }
                 if room and rng.random() < 0.55:
                     qid = f"{prefix}q{c_i:02d}-{t_i:02d}-{day}{'abc'[grid]}"
-                    requests.append({"id": qid, "kind": room, "min_capacity": int(rng.choice([20, 30, 40, 60])),
-                                     "features": ["projector"] if rng.random() < 0.4 else [],
-                                     "start": shift["start"], "end": shift["end"],
-                                     "location": shift["location"], "priority": prio, "area": area[c_i]})
+                    requests.append(
+                        {
+                            "id": qid,
+                            "kind": room,
+                            "min_capacity": int(rng.choice([20, 30, 40, 60])),
+                            "features": ["projector"] if rng.random() < 0.4 else [],
+                            "start": shift["start"],
+                            "end": shift["end"],
+                            "location": shift["location"],
+                            "priority": prio,
+                            "area": area[c_i],
+                        }
+                    )
                     shift["resource_request"] = qid
                 shifts.append(shift)
                 post_seats.setdefault(post_id, []).append(shift["seats"])
@@ -172,10 +251,19 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
         c = communities[c_i]
         day = int(rng.integers(5, 7))
         kind = "van" if k % 2 == 0 else "sound_kit"
-        requests.append({"id": f"{prefix}q-x{k:03d}", "kind": kind, "min_capacity": 7 if kind == "van" else 1,
-                         "features": [], "start": _t(day, "09:00"), "end": _t(day, "12:00"),
-                         "location": _loc(c["lat"], c["lng"]), "priority": int(rng.integers(2, 5)),
-                         "area": area[c_i]})
+        requests.append(
+            {
+                "id": f"{prefix}q-x{k:03d}",
+                "kind": kind,
+                "min_capacity": 7 if kind == "van" else 1,
+                "features": [],
+                "start": _t(day, "09:00"),
+                "end": _t(day, "12:00"),
+                "location": _loc(c["lat"], c["lng"]),
+                "priority": int(rng.integers(2, 5)),
+                "area": area[c_i],
+            }
+        )
 
     # --- resources offered by stationed units (驻区单位)
     resources = []
@@ -188,9 +276,12 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
             kind, cap = "meeting_room", int(rng.choice([20, 30, 40, 60, 80, 120]))
             feats = ["projector"] if rng.random() < 0.5 else []
             days = [int(d) for d in rng.choice(7, size=int(rng.integers(2, 6)), replace=False)]
-            avail = [[_t(d, "08:00"), _t(d, "21:30")] if d >= 5 else
-                     ([_t(d, "18:00"), _t(d, "21:30")] if rng.random() < 0.6 else [_t(d, "13:30"), _t(d, "21:30")])
-                     for d in days]
+            avail = [
+                [_t(d, "08:00"), _t(d, "21:30")]
+                if d >= 5
+                else ([_t(d, "18:00"), _t(d, "21:30")] if rng.random() < 0.6 else [_t(d, "13:30"), _t(d, "21:30")])
+                for d in days
+            ]
         elif r < 0.85:
             kind, cap, feats = "van", int(rng.choice([7, 9, 14])), []
             avail = [[_t(d, "08:00"), _t(d, "18:00")] for d in (5, 6) if rng.random() < 0.7]
@@ -199,22 +290,32 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
             avail = [[_t(d, "08:00"), _t(d, "18:00")] for d in (5, 6)]
         if not avail:
             avail = [[_t(6, "08:00"), _t(6, "12:00")]]
-        resources.append({"id": f"{prefix}r{k:03d}", "kind": kind, "capacity": cap, "features": feats,
-                          "location": _loc(c["lat"] + rng.normal(0, 0.8) * KM_LAT,
-                                           c["lng"] + rng.normal(0, 0.8) * KM_LNG),
-                          "availability": avail, "area": area[c_i]})
+        resources.append(
+            {
+                "id": f"{prefix}r{k:03d}",
+                "kind": kind,
+                "capacity": cap,
+                "features": feats,
+                "location": _loc(c["lat"] + rng.normal(0, 0.8) * KM_LAT, c["lng"] + rng.normal(0, 0.8) * KM_LNG),
+                "availability": avail,
+                "area": area[c_i],
+            }
+        )
 
     # --- post holders (一编三定): about one seat-holder per post seat, from the post's community when possible
     by_comm: dict[int, list[int]] = {}
     for i in range(n_vol):
         by_comm.setdefault(int(home[i]), []).append(i)
     for post_id, seat_list in post_seats.items():
-        c_i = int(post_id[len(prefix) + 1:len(prefix) + 3])
+        c_i = int(post_id[len(prefix) + 1 : len(prefix) + 3])
         t_name = post_id.split("-", 1 + (1 if prefix else 0))[-1]
         req = next(t[6] for t in TEMPLATES if t[0] == t_name)
-        pool = [i for i in by_comm.get(c_i, []) if all(volunteers[i]["skills"].get(k, 0) >= level
-                                                       for k, level in req.items())]
-        for i in rng.permutation(pool)[:max(seat_list)] if pool else []:
+        pool = [
+            i
+            for i in by_comm.get(c_i, [])
+            if all(volunteers[i]["skills"].get(k, 0) >= level for k, level in req.items())
+        ]
+        for i in rng.permutation(pool)[: max(seat_list)] if pool else []:
             volunteers[int(i)].setdefault("posts", []).append(post_id)
     # a few stated preferences, some of last week's people, a lock and a forbidden pair
     for i in rng.choice(n_vol, size=n_vol // 20, replace=False):
@@ -222,14 +323,21 @@ def generate_district(seed: int, *, district: int = 0, scale: str = "district",
     previous = []
     for s in rng.choice(len(shifts), size=len(shifts) // 4, replace=False):
         shift = shifts[int(s)]
-        pool = [i for i in by_comm.get(int(shift["id"][len(prefix) + 1:len(prefix) + 3]), [])]
+        pool = [i for i in by_comm.get(int(shift["id"][len(prefix) + 1 : len(prefix) + 3]), [])]
         if pool:
             v = int(rng.choice(pool))
-            previous.append({"volunteer": volunteers[v]["id"], "shift": "last-" + shift["id"],
-                             "post": shift["post"]})
-    return {"name": f"{dname} {scale} week of {WEEK_START:%Y-%m-%d} (seed {seed})",
-            "max_distance_km": 5.0, "volunteers": volunteers, "shifts": shifts, "resources": resources,
-            "resource_requests": requests, "locks": [], "forbidden": [], "previous_assignments": previous}
+            previous.append({"volunteer": volunteers[v]["id"], "shift": "last-" + shift["id"], "post": shift["post"]})
+    return {
+        "name": f"{dname} {scale} week of {WEEK_START:%Y-%m-%d} (seed {seed})",
+        "max_distance_km": 5.0,
+        "volunteers": volunteers,
+        "shifts": shifts,
+        "resources": resources,
+        "resource_requests": requests,
+        "locks": [],
+        "forbidden": [],
+        "previous_assignments": previous,
+    }
 
 
 def generate(scale: str = "small", seed: int = 0) -> dict:
@@ -239,12 +347,16 @@ def generate(scale: str = "small", seed: int = 0) -> dict:
     if scale != "city":
         raise ValueError(f"scale: expected small, district or city, got {scale!r}")
     parts = []
-    for d in range(10):     # ten districts about 11 km apart, so borders are shared only at the edges
+    for d in range(10):  # ten districts about 11 km apart, so borders are shared only at the edges
         row, col = divmod(d, 5)
         centre = (CENTER[0] + (row - 0.5) * 11 * KM_LAT, CENTER[1] + (col - 2) * 13 * KM_LNG)
         parts.append(generate_district(seed, district=d, scale="city", center=centre))
-    merged = {"name": f"Zhengzhou city week of {WEEK_START:%Y-%m-%d} (seed {seed})", "max_distance_km": 5.0,
-              "locks": [], "forbidden": []}
+    merged = {
+        "name": f"Zhengzhou city week of {WEEK_START:%Y-%m-%d} (seed {seed})",
+        "max_distance_km": 5.0,
+        "locks": [],
+        "forbidden": [],
+    }
     for key in ("volunteers", "shifts", "resources", "resource_requests", "previous_assignments"):
         merged[key] = [item for p in parts for item in p[key]]
     return merged
@@ -257,17 +369,38 @@ def generate_posts(scale: str = "small", seed: int = 0) -> dict:
     posts: dict[str, dict] = {}
     for s in week["shifts"]:
         pid = s["post"]
-        post = posts.setdefault(pid, {"id": pid, "name": pid.split("-")[-1], "category": pid.split("-")[-1],
-                                      "seats": 0, "priority": s["priority"], "duties": [],
-                                      "required_skills": s["required_skills"], "location": s["location"],
-                                      "groups": [s["area"]], "place": s["place"]})
+        post = posts.setdefault(
+            pid,
+            {
+                "id": pid,
+                "name": pid.split("-")[-1],
+                "category": pid.split("-")[-1],
+                "seats": 0,
+                "priority": s["priority"],
+                "duties": [],
+                "required_skills": s["required_skills"],
+                "location": s["location"],
+                "groups": [s["area"]],
+                "place": s["place"],
+            },
+        )
         post["seats"] = max(post["seats"], s["seats"])
     members = []
     for v in week["volunteers"]:
-        m = {"id": v["id"], "location": v["location"], "skills": v["skills"], "group": v.get("area"),
-             "max_posts": 1, "current_posts": [p for p in v.get("posts", []) if p in posts]}
+        m = {
+            "id": v["id"],
+            "location": v["location"],
+            "skills": v["skills"],
+            "group": v.get("area"),
+            "max_posts": 1,
+            "current_posts": [p for p in v.get("posts", []) if p in posts],
+        }
         if v.get("preferences"):
             m["preferences"] = v["preferences"]
         members.append(m)
-    return {"name": week["name"].replace("week", "posts"), "max_distance_km": 3.0, "posts": list(posts.values()),
-            "members": members}
+    return {
+        "name": week["name"].replace("week", "posts"),
+        "max_distance_km": 3.0,
+        "posts": list(posts.values()),
+        "members": members,
+    }

@@ -1,4 +1,5 @@
 """Great-circle distances, scalar and vectorised (haversine on a 6371 km sphere)."""
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@
 Requests are booked first (highest priority, then earliest, nearest resource); then shifts are staffed in
 order of priority and start, each seat going to the best-scoring candidate who is still free and has hours.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -83,7 +84,7 @@ def greedy_fill(state: PlanState, shifts: np.ndarray | None = None) -> PlanState
         q = a.s_request[s]
         if q >= 0 and not state.met[q]:
             continue
-        for j in order[first[s]:last[s]]:
+        for j in order[first[s] : last[s]]:
             if state.can_assign(int(j)):
                 state.assign(int(j))
                 need -= 1

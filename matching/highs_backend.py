@@ -4,6 +4,7 @@
 integral) gives the bound; fractional leftovers are fixed by a small MIP over their neighbourhood only.
 The MIP and column generation can report their figures while they run (`Figures` callbacks).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -16,7 +17,7 @@ import numpy as np
 from .formulation import Model
 
 INT_TOL = 1e-6
-SIMPLEX_PRIMAL = 4          # HiGHS's simplex_strategy for primal simplex
+SIMPLEX_PRIMAL = 4  # HiGHS's simplex_strategy for primal simplex
 
 # progress(objective, bound) in the model's units, either None when unknown; it must not raise (HiGHS calls
 # it from C++ during the MIP)
@@ -79,8 +80,9 @@ def pass_model(h, model: Model, *, integer: bool, lower=None, upper=None) -> Non
     lp.a_matrix_.value_ = csc.data
     lp.sense_ = highspy.ObjSense.kMaximize
     if integer:
-        lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
-                           for i in model.integer]
+        lp.integrality_ = [
+            highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in model.integer
+        ]
     h.passModel(lp)
 
 
@@ -88,8 +90,9 @@ def status_name(h) -> str:
     return str(h.getModelStatus()).split(".")[-1]
 
 
-def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose",
-             duals: bool = False):
+def solve_lp(
+    model: Model, *, time_limit: float, threads: int | None = None, method: str = "choose", duals: bool = False
+):
     """Return (status, objective, column values) of the LP relaxation, and its row duals if `duals`."""
     h = new_highs(threads)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
@@ -104,8 +107,17 @@ def solve_lp(model: Model, *, time_limit: float, threads: int | None = None, met
     return (*out, np.asarray(sol.row_dual)) if duals else out
 
 
-def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=None,
-              threads: int | None = None, progress: Figures | None = None, start: np.ndarray | None = None):
+def solve_mip(
+    model: Model,
+    *,
+    time_limit: float,
+    gap: float,
+    lower=None,
+    upper=None,
+    threads: int | None = None,
+    progress: Figures | None = None,
+    start: np.ndarray | None = None,
+):
     """Return (status, objective, dual bound, column values or None) of the MIP (bounds may fix columns).
 
     progress, if given, receives the incumbent and the dual bound whenever HiGHS finds a better plan or
@@ -124,6 +136,7 @@ def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=
         point.value_valid = True
         h.setSolution(point)
     if progress is not None:
+
         def figures(event) -> None:
             progress(_finite(event.data_out.mip_primal_bound), _finite(event.data_out.mip_dual_bound))
 
@@ -133,7 +146,7 @@ def solve_mip(model: Model, *, time_limit: float, gap: float, lower=None, upper=
     status = status_name(h)
     info = h.getInfo()
     values = None
-    if info.primal_solution_status >= 2:        # a feasible solution exists
+    if info.primal_solution_status >= 2:  # a feasible solution exists
         values = np.asarray(h.getSolution().col_value)
     return status, float(info.objective_function_value), float(info.mip_dual_bound), values
 
@@ -144,8 +157,9 @@ def fractional(values: np.ndarray, model: Model) -> np.ndarray:
     return np.flatnonzero((v > INT_TOL) & (v < 1 - INT_TOL))
 
 
-def lagrangian_bound(model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray, group: np.ndarray,
-                     cap: np.ndarray) -> float:
+def lagrangian_bound(
+    model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray, group: np.ndarray, cap: np.ndarray
+) -> float:
     """A valid upper bound on the full LP from any row prices y >= 0, tighter than pricing alone.
 
     The "choice" rows (seats of a shift, one resource per request: unit coefficients, each column in at most
@@ -170,9 +184,18 @@ def lagrangian_bound(model: Model, csr_t, y: np.ndarray, choice_rows: np.ndarray
     return value + float(rc[take].sum())
 
 
-def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, threads: int | None = None,
-                      batch: int = 60_000, log=None, choice=None, stop_gap: float = 0.0,
-                      progress: Figures | None = None):
+def column_generation(
+    model: Model,
+    initial: np.ndarray,
+    *,
+    time_limit: float,
+    threads: int | None = None,
+    batch: int = 60_000,
+    log=None,
+    choice=None,
+    stop_gap: float = 0.0,
+    progress: Figures | None = None,
+):
     """The LP relaxation over all columns, solved on a growing subset priced by reduced cost.
 
     Only the columns that can improve the LP are ever given to HiGHS: start from `initial` (plus every
@@ -193,30 +216,44 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
 
     start = time.monotonic()
     csc = model.matrix().tocsc()
-    csr_t = csc.T.tocsr()                  # A' for pricing: rc = c - A'y
+    csr_t = csc.T.tocsr()  # A' for pricing: rc = c - A'y
     row_lo, row_hi = model.row_bounds()
     n = model.n_cols
     active = np.zeros(n, dtype=bool)
     active[initial] = True
-    active[model.n_x + model.n_y:] = True
+    active[model.n_x + model.n_y :] = True
     active[model.lower > 0] = True
-    order = np.flatnonzero(active)         # column position in HiGHS -> model column
+    order = np.flatnonzero(active)  # column position in HiGHS -> model column
     h = new_highs(threads)
     h.setOptionValue("solver", "simplex")
     inf = highspy.kHighsInf
-    h.addRows(row_lo.size, np.where(np.isinf(row_lo), -inf, row_lo), np.where(np.isinf(row_hi), inf, row_hi),
-              0, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+    h.addRows(
+        row_lo.size,
+        np.where(np.isinf(row_lo), -inf, row_lo),
+        np.where(np.isinf(row_hi), inf, row_hi),
+        0,
+        np.zeros(0, np.int32),
+        np.zeros(0, np.int32),
+        np.zeros(0),
+    )
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 
     def add(cols: np.ndarray) -> None:
         sub = csc[:, cols]
-        h.addCols(cols.size, model.cost[cols], model.lower[cols], np.where(np.isinf(model.upper[cols]), inf,
-                                                                           model.upper[cols]),
-                  sub.nnz, sub.indptr[:-1].astype(np.int32), sub.indices.astype(np.int32), sub.data)
+        h.addCols(
+            cols.size,
+            model.cost[cols],
+            model.lower[cols],
+            np.where(np.isinf(model.upper[cols]), inf, model.upper[cols]),
+            sub.nnz,
+            sub.indptr[:-1].astype(np.int32),
+            sub.indices.astype(np.int32),
+            sub.data,
+        )
 
     add(order)
     rounds, bound, status, obj = 0, np.inf, "kNotset", None
-    values = np.zeros(n)             # the last optimal restricted LP point (an interrupted solve is no plan)
+    values = np.zeros(n)  # the last optimal restricted LP point (an interrupted solve is no plan)
     duals = np.zeros(row_lo.size)
     while True:
         rounds += 1
@@ -235,7 +272,7 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         sol = h.getSolution()
         obj = float(h.getInfo().objective_function_value)
         values = np.zeros(n)
-        values[order] = np.asarray(sol.col_value)[:order.size]
+        values[order] = np.asarray(sol.col_value)[: order.size]
         y = np.asarray(sol.row_dual)
         duals = y
         rc = model.cost - csr_t @ y
@@ -245,15 +282,21 @@ def column_generation(model: Model, initial: np.ndarray, *, time_limit: float, t
         if choice is not None:
             bound = min(bound, lagrangian_bound(model, csr_t, y, *choice))
         if log:
-            log.info("column generation round %d: %d columns, LP %.4f, bound %.4f, %d priced in",
-                     rounds, active.sum(), obj / model.scale, bound / model.scale, positive.size)
+            log.info(
+                "column generation round %d: %d columns, LP %.4f, bound %.4f, %d priced in",
+                rounds,
+                active.sum(),
+                obj / model.scale,
+                bound / model.scale,
+                positive.size,
+            )
         if progress is not None:
             progress(None, bound)
         if positive.size == 0:
             bound = obj
             break
         if bound - obj <= stop_gap * abs(bound):
-            break                        # the bound is already within the requested gap: stop pricing
+            break  # the bound is already within the requested gap: stop pricing
         take = positive[np.argsort(-rc[positive])[:batch]]
         active[take] = True
         order = np.concatenate([order, take])

@@ -5,6 +5,7 @@ Models up to 60k columns: LP relaxation (bound), round, complete greedily, then 
 Larger (district) models: column generation on the seat-level LP with a Lagrangian bound, rounding, greedy
 completion, a soft-rule swap pass, and a neighbourhood MIP if still short of the gap.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FULL_MIP_COLUMNS = 60_000    # below this the whole MIP is cheap; above it only the fractional neighbourhood
-INITIAL_PER_SEAT = 2          # column generation starts from each shift's best 2 candidates per seat + greedy
-PRICING_BATCH = 40_000        # columns added per pricing round
+FULL_MIP_COLUMNS = 60_000  # below this the whole MIP is cheap; above it only the fractional neighbourhood
+INITIAL_PER_SEAT = 2  # column generation starts from each shift's best 2 candidates per seat + greedy
+PRICING_BATCH = 40_000  # columns added per pricing round
 POLISH_SECONDS = 3.0
-INITIAL_BY_DEGREE = True      # kept back from column generation for rounding, completion and polish
+INITIAL_BY_DEGREE = True  # kept back from column generation for rounding, completion and polish
 
 
 class ChildProgress:
@@ -37,6 +38,7 @@ class ChildProgress:
     next one. Disabled (the caller passed no `progress`), it sends nothing and HiGHS runs without callbacks,
     exactly as before.
     """
+
     INTERVAL = 1.0
 
     def __init__(self, conn, enabled: bool, problem=None, cands=None, arrays=None, scale: float = 1.0):
@@ -59,7 +61,7 @@ class ChildProgress:
         self.sent = now
         try:
             self.conn.send(("progress", {"objective": self.objective, "bound": self.bound}))
-        except (OSError, ValueError):    # the parent stopped listening (its deadline): the kill follows
+        except (OSError, ValueError):  # the parent stopped listening (its deadline): the kill follows
             self.enabled = False
 
     def plan(self, x, y) -> None:
@@ -69,8 +71,7 @@ class ChildProgress:
         if self.enabled:
             self(objective=score(self.problem, self.cands, self.arrays, self.scale, x, y)["objective"])
 
-    def model_units(self, scale: float, bound_offset: float = 0.0,
-                    with_figures: bool = True) -> Figures | None:
+    def model_units(self, scale: float, bound_offset: float = 0.0, with_figures: bool = True) -> Figures | None:
         """A highs_backend progress callback that converts the model's units to seat units (None when
         disabled, so HiGHS gets no callback). with_figures=False: the model's figures are not the week's
         (a MIP over a fixed neighbourhood), so only the clock is reported."""
@@ -98,6 +99,7 @@ def _complete(problem, cands, arrays, x, y) -> tuple[np.ndarray, np.ndarray]:
         if state.can_assign(int(j)):
             state.assign(int(j))
     from .greedy import greedy_book
+
     greedy_book(state)
     greedy_fill(state)
     return np.array(sorted(state.x), dtype=np.int64), np.array(sorted(state.y), dtype=np.int64)
@@ -111,8 +113,9 @@ def _built(conn, problem, cands, arrays, warm) -> Model:
     return model
 
 
-def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float, threads,
-                 live: bool = False, prices: bool = False) -> None:
+def highs_worker(
+    conn, problem, cands, arrays, warm, seconds: float, gap: float, threads, live: bool = False, prices: bool = False
+) -> None:
     """Solve the week within `seconds`, sending each better plan; `warm` is the greedy plan's columns, `live`
     whether the caller wants progress figures, `prices` whether it wants the LP's prices of people's time
     (("prices", ...) as `border.prices_by_id` gives them: the fan-out bounds the whole week with them)."""
@@ -130,6 +133,7 @@ def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float,
     status, lp_obj, values, duals = hb.solve_lp(model, time_limit=seconds, threads=threads, duals=True)
     if prices and duals is not None:
         from .border import prices_by_id
+
         conn.send(("prices", prices_by_id(problem, cands, model.blocks, np.maximum(duals, 0.0) / model.scale)))
     if status == "kInfeasible":
         conn.send(("infeasible", None))
@@ -141,35 +145,69 @@ def highs_worker(conn, problem, cands, arrays, warm, seconds: float, gap: float,
     report(bound=bound)
     frac = hb.fractional(values, model)
     x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
-    y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
+    y = np.flatnonzero(values[n_x : n_x + n_y] > 1 - hb.INT_TOL)
     if frac.size == 0:
-        conn.send(("plan", {"x": x, "y": y, "bound": bound, "final": True, "phase": "lp_integral",
-                            "lp_seconds": time.monotonic() - start, "fractional": 0}))
+        conn.send(
+            (
+                "plan",
+                {
+                    "x": x,
+                    "y": y,
+                    "bound": bound,
+                    "final": True,
+                    "phase": "lp_integral",
+                    "lp_seconds": time.monotonic() - start,
+                    "fractional": 0,
+                },
+            )
+        )
         report.plan(x, y)
         return
     x = _drop_roomless(cands, arrays, problem, x, y)
     cx, cy = _complete(problem, cands, arrays, x, y)
-    conn.send(("plan", {"x": cx, "y": cy, "bound": bound, "final": False, "phase": "lp_rounded",
-                        "lp_seconds": time.monotonic() - start, "fractional": int(frac.size)}))
+    conn.send(
+        (
+            "plan",
+            {
+                "x": cx,
+                "y": cy,
+                "bound": bound,
+                "final": False,
+                "phase": "lp_rounded",
+                "lp_seconds": time.monotonic() - start,
+                "fractional": int(frac.size),
+            },
+        )
+    )
     report.plan(cx, cy)
     remaining = seconds - (time.monotonic() - start)
     if remaining > 0.2:
         # small models are cheap: aim five times tighter than the gap that counts as optimal
-        status, obj, dual, vals = hb.solve_mip(model, time_limit=remaining, gap=gap / 5, threads=threads,
-                                               progress=report.model_units(model.scale))
+        status, obj, dual, vals = hb.solve_mip(
+            model, time_limit=remaining, gap=gap / 5, threads=threads, progress=report.model_units(model.scale)
+        )
         if vals is not None:
-            conn.send(("plan", {"x": np.flatnonzero(vals[:n_x] > 0.5),
-                                "y": np.flatnonzero(vals[n_x:n_x + n_y] > 0.5),
-                                "bound": min(bound, dual / model.scale), "final": True, "phase": "full_mip",
-                                "proven": status == "kOptimal"}))
-            report.plan(np.flatnonzero(vals[:n_x] > 0.5), np.flatnonzero(vals[n_x:n_x + n_y] > 0.5))
+            conn.send(
+                (
+                    "plan",
+                    {
+                        "x": np.flatnonzero(vals[:n_x] > 0.5),
+                        "y": np.flatnonzero(vals[n_x : n_x + n_y] > 0.5),
+                        "bound": min(bound, dual / model.scale),
+                        "final": True,
+                        "phase": "full_mip",
+                        "proven": status == "kOptimal",
+                    },
+                )
+            )
+            report.plan(np.flatnonzero(vals[:n_x] > 0.5), np.flatnonzero(vals[n_x : n_x + n_y] > 0.5))
 
 
 def _drop_roomless(cands, arrays, problem, x, y):
     """A rounded LP plan may staff a shift whose request was only partly met: drop those seats."""
     req_of = arrays.s_request[cands.shift[x]]
     if not len(problem.resource_requests):
-        return x                 # nothing to index (a piece without requests: `met` would be empty)
+        return x  # nothing to index (a piece without requests: `met` would be empty)
     met = np.zeros(len(problem.resource_requests), dtype=bool)
     met[cands.req[y]] = True
     return x[(req_of < 0) | met[np.maximum(req_of, 0)]]
@@ -188,9 +226,18 @@ def primary_model(model: Model) -> Model:
             continue
         inside = b.cols < n
         blocks.append(dc_replace(b, rows=b.rows[inside], cols=b.cols[inside], vals=b.vals[inside]))
-    return Model(n_x=model.n_x, n_y=model.n_y, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32),
-                 cost=np.floor(model.cost[keep_cols] / model.scale + 1e-9), lower=model.lower[:n].copy(),
-                 upper=model.upper[:n].copy(), integer=model.integer[:n].copy(), scale=1.0, blocks=blocks)
+    return Model(
+        n_x=model.n_x,
+        n_y=model.n_y,
+        fair_vol=np.zeros(0, np.int32),
+        fair_step=np.zeros(0, np.int32),
+        cost=np.floor(model.cost[keep_cols] / model.scale + 1e-9),
+        lower=model.lower[:n].copy(),
+        upper=model.upper[:n].copy(),
+        integer=model.integer[:n].copy(),
+        scale=1.0,
+        blocks=blocks,
+    )
 
 
 def polish_soft(state: PlanState) -> int:
@@ -202,10 +249,13 @@ def polish_soft(state: PlanState) -> int:
 
     problem, cands = state.problem, state.cands
     f = problem.weights.fairness
-    count = np.bincount(cands.vol[list(state.x)], minlength=len(problem.volunteers)) if state.x else \
-        np.zeros(len(problem.volunteers), dtype=np.int64)
+    count = (
+        np.bincount(cands.vol[list(state.x)], minlength=len(problem.volunteers))
+        if state.x
+        else np.zeros(len(problem.volunteers), dtype=np.int64)
+    )
 
-    def step(n: int) -> float:          # cost of a person's n-th shift
+    def step(n: int) -> float:  # cost of a person's n-th shift
         return 0.0 if n <= 1 else f * FAIRNESS_STEPS[min(n, len(FAIRNESS_STEPS)) - 1]
 
     order = np.lexsort((-cands.bonus, cands.shift))
@@ -220,7 +270,7 @@ def polish_soft(state: PlanState) -> int:
         assigned.sort(key=lambda j: cands.bonus[j])
         for j_old in list(assigned):
             v_old = int(cands.vol[j_old])
-            for j_new in order[first[s]:last[s]]:
+            for j_new in order[first[s] : last[s]]:
                 j_new = int(j_new)
                 if cands.bonus[j_new] <= cands.bonus[j_old]:
                     break
@@ -241,8 +291,18 @@ def polish_soft(state: PlanState) -> int:
     return swaps
 
 
-def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, gap: float, threads,
-                  report: ChildProgress, prices: bool = False) -> None:
+def _large_worker(
+    conn,
+    problem,
+    cands,
+    arrays,
+    model: Model,
+    seconds: float,
+    gap: float,
+    threads,
+    report: ChildProgress,
+    prices: bool = False,
+) -> None:
     """District scale: column generation on the seat-level LP (proven bound), round, complete, polish."""
     from . import highs_backend as hb
 
@@ -258,10 +318,15 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     sorted_shift = cands.shift[order]
     rank = np.empty(n_x, dtype=np.int64)
     rank[order] = np.arange(n_x) - np.searchsorted(sorted_shift, sorted_shift, "left")
-    greedy_x = model.warm_start if model.warm_start is not None else \
-        greedy_plan(problem, cands, arrays, lock_columns(problem, cands)).x
-    initial = np.union1d(np.flatnonzero(rank < INITIAL_PER_SEAT * arrays.s_seats[cands.shift]),
-                         np.array(sorted(greedy_x), dtype=np.int64))
+    greedy_x = (
+        model.warm_start
+        if model.warm_start is not None
+        else greedy_plan(problem, cands, arrays, lock_columns(problem, cands)).x
+    )
+    initial = np.union1d(
+        np.flatnonzero(rank < INITIAL_PER_SEAT * arrays.s_seats[cands.shift]),
+        np.array(sorted(greedy_x), dtype=np.int64),
+    )
     initial = np.concatenate([initial, n_x + np.arange(n_y)])
     # choice rows for the Lagrangian bound: each shift's seats row and each request's one-resource row
     offsets = np.cumsum([0] + [b.size for b in prim.blocks])
@@ -274,13 +339,23 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
             cap.extend(b.upper.tolist())
     choice = (np.concatenate(choice_rows), group, np.array(cap, dtype=np.int64))
     # the soft rules add less than one seat's worth (K construction): the full bound is lp_bound + 1
-    max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + \
-        (float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0)
+    max_soft = (float(cands.bonus.max()) * problem.total_seats if cands.n_pairs else 0.0) + (
+        float(cands.res_bonus.max()) * len(problem.resource_requests) if cands.res.size else 0.0
+    )
     status, obj, lp_bound, values, active, rounds, duals = hb.column_generation(
-        prim, initial, time_limit=max(1.0, seconds - POLISH_SECONDS), threads=threads, batch=PRICING_BATCH, log=log,
-        choice=choice, stop_gap=gap / 4, progress=report.model_units(prim.scale, max_soft / model.scale))
+        prim,
+        initial,
+        time_limit=max(1.0, seconds - POLISH_SECONDS),
+        threads=threads,
+        batch=PRICING_BATCH,
+        log=log,
+        choice=choice,
+        stop_gap=gap / 4,
+        progress=report.model_units(prim.scale, max_soft / model.scale),
+    )
     if prices:
         from .border import prices_by_id
+
         conn.send(("prices", prices_by_id(problem, cands, prim.blocks, np.maximum(duals, 0.0))))
     if obj is None:
         conn.send(("infeasible", None) if status == "kInfeasible" else ("failed", status))
@@ -289,7 +364,7 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
     report(bound=bound)
     frac = hb.fractional(values, prim)
     x = np.flatnonzero(values[:n_x] > 1 - hb.INT_TOL)
-    y = np.flatnonzero(values[n_x:n_x + n_y] > 1 - hb.INT_TOL)
+    y = np.flatnonzero(values[n_x : n_x + n_y] > 1 - hb.INT_TOL)
     x = _drop_roomless(cands, arrays, problem, x, y)
     state = PlanState(problem, cands, arrays)
     for k in y:
@@ -302,19 +377,62 @@ def _large_worker(conn, problem, cands, arrays, model: Model, seconds: float, ga
         if int(j) not in state.x and state.can_assign(int(j)):
             state.assign(int(j))
     from .greedy import greedy_book
+
     greedy_book(state)
     greedy_fill(state)
-    info = {"lp_seconds": round(time.monotonic() - start, 3), "fractional": int(frac.size),
-            "pricing_rounds": rounds, "lp_columns": int(active.sum()), "lp_converged": bool(lp_bound == obj)}
-    conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
-                        "final": False, "phase": "lp_rounded", **info}))
+    info = {
+        "lp_seconds": round(time.monotonic() - start, 3),
+        "fractional": int(frac.size),
+        "pricing_rounds": rounds,
+        "lp_columns": int(active.sum()),
+        "lp_converged": bool(lp_bound == obj),
+    }
+    conn.send(
+        (
+            "plan",
+            {
+                "x": np.array(sorted(state.x)),
+                "y": np.array(sorted(state.y)),
+                "bound": bound,
+                "final": False,
+                "phase": "lp_rounded",
+                **info,
+            },
+        )
+    )
     report.plan(sorted(state.x), sorted(state.y))
     swaps = polish_soft(state)
-    conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
-                        "final": True, "phase": "lp_rounded_polished", "soft_swaps": swaps, **info}))
+    conn.send(
+        (
+            "plan",
+            {
+                "x": np.array(sorted(state.x)),
+                "y": np.array(sorted(state.y)),
+                "bound": bound,
+                "final": True,
+                "phase": "lp_rounded_polished",
+                "soft_swaps": swaps,
+                **info,
+            },
+        )
+    )
     report.plan(sorted(state.x), sorted(state.y))
-    _improve_by_neighbourhoods(conn, problem, cands, arrays, prim, state, frac, active, bound,
-                               deadline=start + seconds, gap=gap, threads=threads, report=report, info=info)
+    _improve_by_neighbourhoods(
+        conn,
+        problem,
+        cands,
+        arrays,
+        prim,
+        state,
+        frac,
+        active,
+        bound,
+        deadline=start + seconds,
+        gap=gap,
+        threads=threads,
+        report=report,
+        info=info,
+    )
 
 
 def _weighted(arrays, cands, state: PlanState) -> float:
@@ -324,8 +442,23 @@ def _weighted(arrays, cands, state: PlanState) -> float:
     )
 
 
-def _improve_by_neighbourhoods(conn, problem, cands, arrays, prim: Model, state: PlanState, frac, active, bound: float,
-                               *, deadline: float, gap: float, threads, report: ChildProgress, info: dict) -> None:
+def _improve_by_neighbourhoods(
+    conn,
+    problem,
+    cands,
+    arrays,
+    prim: Model,
+    state: PlanState,
+    frac,
+    active,
+    bound: float,
+    *,
+    deadline: float,
+    gap: float,
+    threads,
+    report: ChildProgress,
+    info: dict,
+) -> None:
     """Use the rest of the budget: while the plan is short of the gap, a MIP over a neighbourhood (the LP's
     fractional columns, the open seats, the people who could take them, on the columns pricing brought in),
     started from the plan so it never gets worse; everything else stays as planned. A round that finds
@@ -360,13 +493,20 @@ def _improve_by_neighbourhoods(conn, problem, cands, arrays, prim: Model, state:
         upper[closed] = 0.0
         lower[closed] = 0.0
         rounds += 1
-        status, obj, _, vals = hb.solve_mip(prim, time_limit=remaining - 1.0, gap=gap / 5, lower=lower,
-                                            upper=upper, threads=threads, start=in_plan.astype(np.float64),
-                                            progress=report.model_units(prim.scale, with_figures=False))
+        status, obj, _, vals = hb.solve_mip(
+            prim,
+            time_limit=remaining - 1.0,
+            gap=gap / 5,
+            lower=lower,
+            upper=upper,
+            threads=threads,
+            start=in_plan.astype(np.float64),
+            progress=report.model_units(prim.scale, with_figures=False),
+        )
         if vals is None:
             return
         improved = PlanState(problem, cands, arrays)
-        for k in np.flatnonzero(vals[n_x:n_x + n_y] > 0.5):
+        for k in np.flatnonzero(vals[n_x : n_x + n_y] > 0.5):
             improved.book(int(k))
         for j in np.flatnonzero(vals[:n_x] > 0.5):
             improved.assign(int(j))
@@ -377,9 +517,21 @@ def _improve_by_neighbourhoods(conn, problem, cands, arrays, prim: Model, state:
             continue
         polish_soft(improved)
         state = improved
-        conn.send(("plan", {"x": np.array(sorted(state.x)), "y": np.array(sorted(state.y)), "bound": bound,
-                            "final": True, "phase": "neighbourhood_mip", "free_columns": int(free.sum()),
-                            "neighbourhood_rounds": rounds, **info}))
+        conn.send(
+            (
+                "plan",
+                {
+                    "x": np.array(sorted(state.x)),
+                    "y": np.array(sorted(state.y)),
+                    "bound": bound,
+                    "final": True,
+                    "phase": "neighbourhood_mip",
+                    "free_columns": int(free.sum()),
+                    "neighbourhood_rounds": rounds,
+                    **info,
+                },
+            )
+        )
         report.plan(sorted(state.x), sorted(state.y))
 
 
@@ -391,4 +543,4 @@ def mip_worker(conn, model: Model, seconds: float) -> None:
     if status == "kInfeasible":
         conn.send(("infeasible", None))
     elif vals is not None:
-        conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "proven": status == "kOptimal"}))
+        conn.send(("plan", {"x": np.flatnonzero(vals[: model.n_x] > 0.5), "proven": status == "kOptimal"}))

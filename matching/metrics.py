@@ -1,4 +1,5 @@
 """Scoring a plan: the objective in seat units, and what each soft rule contributed (score analysis)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,13 +12,15 @@ from .problem import Problem
 def fairness_cost(problem: Problem, shifts_per_vol: np.ndarray) -> float:
     steps = np.array(FAIRNESS_STEPS)
     extra = np.maximum(shifts_per_vol - 1, 0)
-    per = np.array([steps[1:min(n, 3) + 1].sum() + max(0, n - 3) * steps[-1] for n in range(int(extra.max()) + 1)]) \
-        if extra.size and extra.max() > 0 else np.zeros(1)
+    per = (
+        np.array([steps[1 : min(n, 3) + 1].sum() + max(0, n - 3) * steps[-1] for n in range(int(extra.max()) + 1)])
+        if extra.size and extra.max() > 0
+        else np.zeros(1)
+    )
     return float(problem.weights.fairness * per[extra].sum())
 
 
-def score(problem: Problem, cands: Candidates, arrays: Arrays, scale: float,
-          x: np.ndarray, y: np.ndarray) -> dict:
+def score(problem: Problem, cands: Candidates, arrays: Arrays, scale: float, x: np.ndarray, y: np.ndarray) -> dict:
     """Objective = priority-weighted seats and requests + (soft bonuses - fairness cost) / K, K from the model."""
     x = np.asarray(sorted(x), dtype=np.int64)
     y = np.asarray(sorted(y), dtype=np.int64)
@@ -34,8 +37,9 @@ def plan_metrics(problem: Problem, cands: Candidates, arrays: Arrays, x: np.ndar
     x = np.asarray(sorted(x), dtype=np.int64)
     y = np.asarray(sorted(y), dtype=np.int64)
     w = problem.weights
-    minutes = np.bincount(cands.vol[x], weights=arrays.s_minutes[cands.shift[x]],
-                          minlength=len(problem.volunteers)) / 60.0
+    minutes = (
+        np.bincount(cands.vol[x], weights=arrays.s_minutes[cands.shift[x]], minlength=len(problem.volunteers)) / 60.0
+    )
     per_vol = np.bincount(cands.vol[x], minlength=len(problem.volunteers))
     used = minutes[per_vol > 0]
     hours_sorted = np.sort(used)
@@ -49,15 +53,21 @@ def plan_metrics(problem: Problem, cands: Candidates, arrays: Arrays, x: np.ndar
     by_priority = {}
     for p in sorted({int(v) for v in arrays.s_priority}):
         of_p = arrays.s_priority == p
-        by_priority[str(p)] = {"seats": int(arrays.s_seats[of_p].sum()),
-                               "filled": int(np.minimum(filled, arrays.s_seats)[of_p].sum())}
-    hours_histogram = {str(h): int(n) for h, n in enumerate(np.bincount(np.floor(used).astype(np.int64)))
-                       if n} if used.size else {}
+        by_priority[str(p)] = {
+            "seats": int(arrays.s_seats[of_p].sum()),
+            "filled": int(np.minimum(filled, arrays.s_seats)[of_p].sum()),
+        }
+    hours_histogram = (
+        {str(h): int(n) for h, n in enumerate(np.bincount(np.floor(used).astype(np.int64))) if n} if used.size else {}
+    )
     return {
         "filled_seats": int(x.size),
         "total_seats": int(arrays.s_seats.sum()),
-        "weighted_filled": float((arrays.s_priority[cands.shift[x]]).sum() + arrays.q_priority[cands.req[y]].sum()
-                                 if y.size else (arrays.s_priority[cands.shift[x]]).sum()),
+        "weighted_filled": float(
+            (arrays.s_priority[cands.shift[x]]).sum() + arrays.q_priority[cands.req[y]].sum()
+            if y.size
+            else (arrays.s_priority[cands.shift[x]]).sum()
+        ),
         "weighted_total": weighted_total,
         "shifts_fully_staffed": int((filled >= arrays.s_seats).sum()),
         "requests_met": int(y.size),
@@ -65,14 +75,20 @@ def plan_metrics(problem: Problem, cands: Candidates, arrays: Arrays, x: np.ndar
         "volunteers_used": int((per_vol > 0).sum()),
         "soft_rules": {
             "keep_post_holders": {"pairs": int(cands.keep[x].sum()), "value": float(w.keep * cands.keep[x].sum())},
-            "closeness": {"mean_distance_km": float(cands.dist_km[x].mean()) if x.size else 0.0,
-                          "value": float(w.distance * cands.closeness[x].sum())},
-            "skill_fit": {"mean_fit": float(cands.fit[x].mean()) if x.size else 0.0,
-                          "value": float(w.skill * cands.fit[x].sum())},
+            "closeness": {
+                "mean_distance_km": float(cands.dist_km[x].mean()) if x.size else 0.0,
+                "value": float(w.distance * cands.closeness[x].sum()),
+            },
+            "skill_fit": {
+                "mean_fit": float(cands.fit[x].mean()) if x.size else 0.0,
+                "value": float(w.skill * cands.fit[x].sum()),
+            },
             "preferences": {"honoured": int(cands.pref[x].sum()), "value": float(w.preference * cands.pref[x].sum())},
-            "fair_spread": {"cost": fairness_cost(problem, per_vol),
-                            "people_with_2_or_more_shifts": int((per_vol >= 2).sum()),
-                            "max_shifts_per_person": int(per_vol.max()) if per_vol.size else 0},
+            "fair_spread": {
+                "cost": fairness_cost(problem, per_vol),
+                "people_with_2_or_more_shifts": int((per_vol >= 2).sum()),
+                "max_shifts_per_person": int(per_vol.max()) if per_vol.size else 0,
+            },
         },
         "hours_spread": {
             "max": float(used.max()) if used.size else 0.0,

@@ -6,6 +6,7 @@ by weight scaling: seats by priority first, then nearness (方便就近), prefer
 group's posts, and keeping current holders. It is a bipartite b-matching (totally unimodular), so HiGHS solves it as
 fast as an LP.
 """
+
 from __future__ import annotations
 
 import time
@@ -40,7 +41,7 @@ class Post:
     location: Location
     required_skills: Mapping[str, int]
     duties: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()      # 编: the party groups, grids or teams this post belongs to
+    groups: tuple[str, ...] = ()  # 编: the party groups, grids or teams this post belongs to
     place: str | None = None
 
 
@@ -49,7 +50,7 @@ class Member:
     id: str
     location: Location
     skills: Mapping[str, int]
-    preferences: tuple[str, ...] = ()   # ranked post ids or categories, best first
+    preferences: tuple[str, ...] = ()  # ranked post ids or categories, best first
     group: str | None = None
     max_posts: int = 1
     current_posts: tuple[str, ...] = ()
@@ -62,8 +63,8 @@ class PostProblem:
     max_distance_km: float | None = None
     weights: PostWeights = field(default_factory=PostWeights)
     name: str = ""
-    locks: tuple[tuple[str, str], ...] = ()       # (member, post) pairs that must be in the plan
-    forbidden: tuple[tuple[str, str], ...] = ()   # (member, post) pairs that must never be
+    locks: tuple[tuple[str, str], ...] = ()  # (member, post) pairs that must be in the plan
+    forbidden: tuple[tuple[str, str], ...] = ()  # (member, post) pairs that must never be
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class PostAllocation:
     bound: float
     gap: float
     seconds: float
-    assignments: tuple[tuple[str, str], ...]      # (member, post)
+    assignments: tuple[tuple[str, str], ...]  # (member, post)
     unfilled: tuple[dict, ...]
     metrics: Mapping[str, Any]
 
@@ -86,13 +87,21 @@ class PostAllocation:
         return int(self.metrics.get("total_seats", 0))
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "objective": self.objective, "bound": self.bound, "gap": self.gap,
-                "seconds": round(self.seconds, 3), "solver": "highs",
-                "assignments": [{"member": m, "post": p} for m, p in self.assignments],
-                "unfilled": list(self.unfilled), "metrics": dict(self.metrics)}
+        return {
+            "status": self.status,
+            "objective": self.objective,
+            "bound": self.bound,
+            "gap": self.gap,
+            "seconds": round(self.seconds, 3),
+            "solver": "highs",
+            "assignments": [{"member": m, "post": p} for m, p in self.assignments],
+            "unfilled": list(self.unfilled),
+            "metrics": dict(self.metrics),
+        }
 
 
 # ---------------------------------------------------------------- parsing
+
 
 def parse_post_problem(data: Any) -> PostProblem:
     if not isinstance(data, Mapping):
@@ -108,26 +117,36 @@ def parse_post_problem(data: Any) -> PostProblem:
         prio = int(_number(obj.get("priority", 3), f"{where}.priority", integer=True))
         if not 1 <= prio <= 5:
             raise ProblemError(f"{where}.priority: must be between 1 and 5, got {prio}")
-        posts.append(Post(
-            id=pid, name=str(obj.get("name", pid)), category=str(obj.get("category", obj.get("name", pid))),
-            seats=int(_number(_require(obj, "seats", where), f"{where}.seats", minimum=0, integer=True)),
-            priority=prio, location=_location(_require(obj, "location", where), f"{where}.location"),
-            required_skills=_skill_map(obj.get("required_skills", {}), f"{where}.required_skills", 0),
-            duties=_str_list(obj.get("duties"), f"{where}.duties"),
-            groups=_str_list(obj.get("groups"), f"{where}.groups"),
-            place=None if obj.get("place") is None else str(obj["place"])))
+        posts.append(
+            Post(
+                id=pid,
+                name=str(obj.get("name", pid)),
+                category=str(obj.get("category", obj.get("name", pid))),
+                seats=int(_number(_require(obj, "seats", where), f"{where}.seats", minimum=0, integer=True)),
+                priority=prio,
+                location=_location(_require(obj, "location", where), f"{where}.location"),
+                required_skills=_skill_map(obj.get("required_skills", {}), f"{where}.required_skills", 0),
+                duties=_str_list(obj.get("duties"), f"{where}.duties"),
+                groups=_str_list(obj.get("groups"), f"{where}.groups"),
+                place=None if obj.get("place") is None else str(obj["place"]),
+            )
+        )
     members = []
     for i, obj in enumerate(data["members"]):
         where = f"members[{i}]"
         mid = _str(_require(obj, "id", where), f"{where}.id")
         where = f"members[{i}] (id {mid})"
-        members.append(Member(
-            id=mid, location=_location(_require(obj, "location", where), f"{where}.location"),
-            skills=_skill_map(obj.get("skills", {}), f"{where}.skills", 1),
-            preferences=_str_list(obj.get("preferences"), f"{where}.preferences"),
-            group=None if obj.get("group") is None else str(obj["group"]),
-            max_posts=int(_number(obj.get("max_posts", 1), f"{where}.max_posts", minimum=0, integer=True)),
-            current_posts=_str_list(obj.get("current_posts"), f"{where}.current_posts")))
+        members.append(
+            Member(
+                id=mid,
+                location=_location(_require(obj, "location", where), f"{where}.location"),
+                skills=_skill_map(obj.get("skills", {}), f"{where}.skills", 1),
+                preferences=_str_list(obj.get("preferences"), f"{where}.preferences"),
+                group=None if obj.get("group") is None else str(obj["group"]),
+                max_posts=int(_number(obj.get("max_posts", 1), f"{where}.max_posts", minimum=0, integer=True)),
+                current_posts=_str_list(obj.get("current_posts"), f"{where}.current_posts"),
+            )
+        )
     entities: tuple[tuple[str, Sequence[Any]], ...] = (("posts", posts), ("members", members))
     for kind, items in entities:
         seen: set[str] = set()
@@ -148,18 +167,21 @@ def parse_post_problem(data: Any) -> PostProblem:
             raise ProblemError(f"weights.{key}: unknown weight (known: {', '.join(PostWeights.__dataclass_fields__)})")
     limit = data.get("max_distance_km")
     problem = PostProblem(
-        posts=tuple(posts), members=tuple(members),
+        posts=tuple(posts),
+        members=tuple(members),
         max_distance_km=None if limit is None else _number(limit, "max_distance_km", minimum=0),
         weights=PostWeights(**{k: _number(v, f"weights.{k}", minimum=0) for k, v in weights.items()}),
         name=str(data.get("name", "")),
         locks=_member_post_pairs(data, "locks", member_ids, post_ids),
-        forbidden=_member_post_pairs(data, "forbidden", member_ids, post_ids))
+        forbidden=_member_post_pairs(data, "forbidden", member_ids, post_ids),
+    )
     _check_locks(problem)
     return problem
 
 
-def _member_post_pairs(data: Mapping[str, Any], key: str, members: set[str],
-                       posts: set[str]) -> tuple[tuple[str, str], ...]:
+def _member_post_pairs(
+    data: Mapping[str, Any], key: str, members: set[str], posts: set[str]
+) -> tuple[tuple[str, str], ...]:
     """`locks` or `forbidden`: {"member", "post"} items -> (member, post) pairs; a pair listed twice counts once."""
     return tuple(dict.fromkeys(_id_pairs(data, key, members, posts, names=("member", "post"))))
 
@@ -181,23 +203,34 @@ def _check_locks(problem: PostProblem) -> None:
             raise ProblemError(f"{where}: the pair is also forbidden")
         for skill, level in sorted(post.required_skills.items()):
             if member.skills.get(skill, 0) < level:
-                raise ProblemError(f"{where}: {mid} has {skill} at level {member.skills.get(skill, 0)}, "
-                                   f"{pid} requires {level}")
+                raise ProblemError(
+                    f"{where}: {mid} has {skill} at level {member.skills.get(skill, 0)}, {pid} requires {level}"
+                )
         if problem.max_distance_km is not None:
             # the candidates' own distance function, so that a lock accepted here is always a candidate
-            km = float(distances_km(np.radians([member.location.lat]), np.radians([member.location.lng]),
-                                    post.location.lat, post.location.lng)[0])
+            km = float(
+                distances_km(
+                    np.radians([member.location.lat]),
+                    np.radians([member.location.lng]),
+                    post.location.lat,
+                    post.location.lng,
+                )[0]
+            )
             if km > problem.max_distance_km + 1e-9:
-                raise ProblemError(f"{where}: {mid} lives {km:.1f} km from {pid}, beyond the "
-                                   f"{problem.max_distance_km:g} km limit")
+                raise ProblemError(
+                    f"{where}: {mid} lives {km:.1f} km from {pid}, beyond the {problem.max_distance_km:g} km limit"
+                )
         per_post[pid] = per_post.get(pid, 0) + 1
         per_member[mid] = per_member.get(mid, 0) + 1
         if per_post[pid] > post.seats:
-            raise ProblemError(f"{where}: locks put {per_post[pid]} members on {pid}, which has {post.seats} "
-                               f"seat{'s' if post.seats != 1 else ''}")
+            raise ProblemError(
+                f"{where}: locks put {per_post[pid]} members on {pid}, which has {post.seats} "
+                f"seat{'s' if post.seats != 1 else ''}"
+            )
         if per_member[mid] > member.max_posts:
-            raise ProblemError(f"{where}: locks give {mid} {per_member[mid]} posts, beyond its max_posts "
-                               f"{member.max_posts}")
+            raise ProblemError(
+                f"{where}: locks give {mid} {per_member[mid]} posts, beyond its max_posts {member.max_posts}"
+            )
 
 
 def load_post_problem(path: str) -> PostProblem:
@@ -206,6 +239,7 @@ def load_post_problem(path: str) -> PostProblem:
 
 
 # ---------------------------------------------------------------- candidates, model, solve
+
 
 def _by_post(problem: PostProblem, pairs: tuple[tuple[str, str], ...]) -> dict[int, np.ndarray]:
     """(member, post) id pairs -> post index: the member indices paired with it."""
@@ -257,7 +291,7 @@ def _pairs(problem: PostProblem):
         for k, level in p.required_skills.items():
             if level > 0:
                 mask &= levels[:, col[k]] >= level
-        mask[banned.get(p_i, empty)] = False      # a forbidden pair is never a candidate
+        mask[banned.get(p_i, empty)] = False  # a forbidden pair is never a candidate
         idx = np.flatnonzero(mask)
         d = distances_km(lat[idx], lng[idx], p.location.lat, p.location.lng)
         if problem.max_distance_km is not None:
@@ -289,8 +323,7 @@ def _lock_columns(problem: PostProblem, m_idx: np.ndarray, p_idx: np.ndarray) ->
     sorted; parsing checked every lock against the hard rules, so each one is a candidate."""
     size = max(1, len(problem.members))
     key = p_idx * size + m_idx
-    wanted = np.array([p * size + m for p, ms in _by_post(problem, problem.locks).items() for m in ms],
-                      dtype=np.int64)
+    wanted = np.array([p * size + m for p, ms in _by_post(problem, problem.locks).items() for m in ms], dtype=np.int64)
     cols = np.searchsorted(key, wanted)
     if wanted.size and (key.size == 0 or not np.array_equal(key[np.minimum(cols, key.size - 1)], wanted)):
         raise ProblemError("locks: a locked pair breaks a hard rule (parse_post_problem names it)")
@@ -306,13 +339,14 @@ def _post_worker(conn, model: Model, seconds: float) -> None:
     start = _time.monotonic()
     status, obj, vals = hb.solve_lp(model, time_limit=seconds)
     if vals is not None and hb.fractional(vals, model).size == 0:
-        conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "bound": obj, "proven": True}))
+        conn.send(("plan", {"x": np.flatnonzero(vals[: model.n_x] > 0.5), "bound": obj, "proven": True}))
         return
     seconds -= _time.monotonic() - start
     status, obj, dual, vals = hb.solve_mip(model, time_limit=seconds, gap=0.0)
     if vals is not None:
-        conn.send(("plan", {"x": np.flatnonzero(vals[:model.n_x] > 0.5), "bound": dual,
-                            "proven": status == "kOptimal"}))
+        conn.send(
+            ("plan", {"x": np.flatnonzero(vals[: model.n_x] > 0.5), "bound": dual, "proven": status == "kOptimal"})
+        )
 
 
 def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAllocation:
@@ -329,16 +363,42 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
     cost = scale * prio[p_idx] + pairs["bonus"] if n else np.zeros(0)
     locked = np.zeros(n, dtype=bool)
     locked[_lock_columns(problem, m_idx, p_idx)] = True
-    model = Model(n_x=n, n_y=0, fair_vol=np.zeros(0, np.int32), fair_step=np.zeros(0, np.int32), cost=cost,
-                  lower=locked.astype(np.float64), upper=np.ones(n), integer=np.ones(n, dtype=bool), scale=scale)
+    model = Model(
+        n_x=n,
+        n_y=0,
+        fair_vol=np.zeros(0, np.int32),
+        fair_step=np.zeros(0, np.int32),
+        cost=cost,
+        lower=locked.astype(np.float64),
+        upper=np.ones(n),
+        integer=np.ones(n, dtype=bool),
+        scale=scale,
+    )
     posts_used, row_p = np.unique(p_idx, return_inverse=True)
-    model.blocks.append(RowBlock("post_seats", row_p, np.arange(n), np.ones(n), np.full(posts_used.size, -np.inf),
-                                 seats[posts_used], lambda: [f"post_seats[{_safe(problem.posts[p].id)}]"
-                                                             for p in posts_used]))
+    model.blocks.append(
+        RowBlock(
+            "post_seats",
+            row_p,
+            np.arange(n),
+            np.ones(n),
+            np.full(posts_used.size, -np.inf),
+            seats[posts_used],
+            lambda: [f"post_seats[{_safe(problem.posts[p].id)}]" for p in posts_used],
+        )
+    )
     mem_used, row_m = np.unique(m_idx, return_inverse=True)
     caps = np.array([problem.members[m].max_posts for m in mem_used], dtype=np.float64)
-    model.blocks.append(RowBlock("max_posts", row_m, np.arange(n), np.ones(n), np.full(mem_used.size, -np.inf),
-                                 caps, lambda: [f"max_posts[{_safe(problem.members[m].id)}]" for m in mem_used]))
+    model.blocks.append(
+        RowBlock(
+            "max_posts",
+            row_m,
+            np.arange(n),
+            np.ones(n),
+            np.full(mem_used.size, -np.inf),
+            caps,
+            lambda: [f"max_posts[{_safe(problem.members[m].id)}]" for m in mem_used],
+        )
+    )
     chosen, status, bound = np.zeros(0, dtype=np.int64), "time_limit", None
     if n:
         messages, finished = run_with_deadline(_post_worker, (model, time_limit * 0.9), t0 + time_limit * 0.95)
@@ -347,7 +407,7 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
                 chosen = payload["x"]
                 bound = payload["bound"]
                 status = "optimal" if payload["proven"] else "feasible"
-        if not messages:           # deadline with no plan: the locks, then greedy by priority, then bonus
+        if not messages:  # deadline with no plan: the locks, then greedy by priority, then bonus
             taken_p, taken_m, pick = np.zeros(len(problem.posts)), np.zeros(len(problem.members)), []
             for j in np.lexsort((-pairs["bonus"], -prio[p_idx], ~locked)):
                 if taken_p[p_idx[j]] < seats[p_idx[j]] and taken_m[m_idx[j]] < problem.members[m_idx[j]].max_posts:
@@ -377,8 +437,10 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
         d = distances_km(lat, lng, p.location.lat, p.location.lng)
         if problem.max_distance_km is not None:
             qualified &= d <= problem.max_distance_km
-        skills = " and ".join(f"{k} ≥ {level}" for k, level in sorted(p.required_skills.items()) if level > 0) or \
-            "no particular skill"
+        skills = (
+            " and ".join(f"{k} ≥ {level}" for k, level in sorted(p.required_skills.items()) if level > 0)
+            or "no particular skill"
+        )
         allowed = qualified.copy()
         allowed[banned.get(p_i, empty)] = False
         removed = int(qualified.sum() - allowed.sum())
@@ -388,19 +450,34 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
         elif (allowed & (used < caps_all)).any():
             reasons.append({"code": "not_used", "message": "qualified members are free (plan not proven optimal)"})
         elif allowed.any():
-            reasons.append({"code": "all_at_post_limit", "message": f"all {int(allowed.sum())} qualified members "
-                                                                    "already hold their maximum posts"})
-        if removed:   # a reason of its own: these members could take the post, but not this one
-            reasons.append({"code": "forbidden", "count": removed,
-                            "message": f"{removed} qualified member{'s are' if removed > 1 else ' is'} "
-                                       "forbidden on this post"})
+            reasons.append(
+                {
+                    "code": "all_at_post_limit",
+                    "message": f"all {int(allowed.sum())} qualified members already hold their maximum posts",
+                }
+            )
+        if removed:  # a reason of its own: these members could take the post, but not this one
+            reasons.append(
+                {
+                    "code": "forbidden",
+                    "count": removed,
+                    "message": f"{removed} qualified member{'s are' if removed > 1 else ' is'} forbidden on this post",
+                }
+            )
         where = p.place or p.name
         limit = f" within {problem.max_distance_km:g} km of {where}" if problem.max_distance_km else f" near {where}"
-        unfilled.append({"post": p.id, "missing": missing, "reasons": reasons,
-                         "suggestion": f"{missing} more member{'s' if missing > 1 else ''} with {skills}{limit}"})
+        unfilled.append(
+            {
+                "post": p.id,
+                "missing": missing,
+                "reasons": reasons,
+                "suggestion": f"{missing} more member{'s' if missing > 1 else ''} with {skills}{limit}",
+            }
+        )
     assignments = tuple(sorted((problem.members[m_idx[j]].id, problem.posts[p_idx[j]].id) for j in chosen))
     metrics = {
-        "filled_seats": int(len(chosen)), "total_seats": int(seats.sum()),
+        "filled_seats": int(len(chosen)),
+        "total_seats": int(seats.sum()),
         "weighted_filled": float(prio[p_idx[chosen]].sum()) if n else 0.0,
         "pairs": n,
         "mean_distance_km": float(pairs["d"][chosen].mean()) if len(chosen) else 0.0,
@@ -410,6 +487,13 @@ def allocate_posts(problem: PostProblem, *, time_limit: float = 60.0) -> PostAll
         "holders_kept": int(pairs["keep"][chosen].sum()) if n else 0,
     }
     gap = (bound - objective) / bound if bound > 0 else 0.0
-    return PostAllocation(status=status, objective=round(objective, 9), bound=round(bound, 9),
-                          gap=round(max(0.0, gap), 9), seconds=time.monotonic() - t0, assignments=assignments,
-                          unfilled=tuple(unfilled), metrics=metrics)
+    return PostAllocation(
+        status=status,
+        objective=round(objective, 9),
+        bound=round(bound, 9),
+        gap=round(max(0.0, gap), 9),
+        seconds=time.monotonic() - t0,
+        assignments=assignments,
+        unfilled=tuple(unfilled),
+        metrics=metrics,
+    )

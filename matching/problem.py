@@ -2,6 +2,7 @@
 
 Every error names the offending field path or id, so the CLI can print one line and exit with status 2.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ def to_minutes(value: datetime) -> int:
 
 def from_minutes(minutes: int) -> datetime:
     from datetime import timedelta
+
     return EPOCH + timedelta(minutes=int(minutes))
 
 
@@ -42,11 +44,12 @@ class Location:
 @dataclass(frozen=True)
 class Weights:
     """Weights of the soft rules; all of them together can never outweigh one filled seat (see formulation)."""
-    keep: float = 4.0          # keep post holders and last week's people in their posts
-    distance: float = 1.0      # prefer closer volunteers (linear in distance / travel limit)
-    skill: float = 1.0         # prefer a better skill fit (level above the minimum)
-    fairness: float = 1.0      # rising cost per extra shift of one person in the week
-    preference: float = 2.0    # honour a volunteer's stated preferences (shift ids, posts)
+
+    keep: float = 4.0  # keep post holders and last week's people in their posts
+    distance: float = 1.0  # prefer closer volunteers (linear in distance / travel limit)
+    skill: float = 1.0  # prefer a better skill fit (level above the minimum)
+    fairness: float = 1.0  # rising cost per extra shift of one person in the week
+    preference: float = 2.0  # honour a volunteer's stated preferences (shift ids, posts)
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,12 @@ class Volunteer:
     id: str
     location: Location
     skills: Mapping[str, int]
-    availability: tuple[tuple[int, int], ...]      # minutes since EPOCH, sorted and merged
+    availability: tuple[tuple[int, int], ...]  # minutes since EPOCH, sorted and merged
     max_hours: float
     max_distance_km: float | None = None
-    posts: tuple[str, ...] = ()                    # 一编三定 posts this person holds
-    preferences: tuple[str, ...] = ()              # preferred shift ids or post names
-    area: str | None = None                        # sub-district, for decomposition and reports
+    posts: tuple[str, ...] = ()  # 一编三定 posts this person holds
+    preferences: tuple[str, ...] = ()  # preferred shift ids or post names
+    area: str | None = None  # sub-district, for decomposition and reports
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Shift:
     post: str | None = None
     resource_request: str | None = None
     area: str | None = None
-    place: str | None = None                       # a human name of the place, for explanations
+    place: str | None = None  # a human name of the place, for explanations
 
     @property
     def minutes(self) -> int:
@@ -117,7 +120,7 @@ class Problem:
     forbidden: tuple[tuple[str, str], ...] = ()
     weights: Weights = field(default_factory=Weights)
     previous_assignments: tuple[tuple[str, str], ...] = ()
-    previous_posts: Mapping[str, str] = field(default_factory=dict)   # last week's shift id -> its post
+    previous_posts: Mapping[str, str] = field(default_factory=dict)  # last week's shift id -> its post
     name: str = ""
 
     def volunteer_index(self) -> dict[str, int]:
@@ -138,6 +141,7 @@ class Problem:
 
 
 # ---------------------------------------------------------------- parsing helpers
+
 
 def _require(obj: Mapping[str, Any], key: str, where: str) -> Any:
     if not isinstance(obj, Mapping):
@@ -181,7 +185,7 @@ def _time(value: Any, where: str) -> int:
     except ValueError:
         raise ProblemError(f"{where}: not an ISO 8601 date-time: {value!r}") from None
     if parsed.tzinfo is not None:
-        parsed = parsed.replace(tzinfo=None)   # times are local; an offset is accepted and dropped
+        parsed = parsed.replace(tzinfo=None)  # times are local; an offset is accepted and dropped
     return to_minutes(parsed)
 
 
@@ -199,7 +203,7 @@ def _intervals(value: Any, where: str) -> tuple[tuple[int, int], ...]:
         raise ProblemError(f"{where}: expected a list of [start, end]")
     spans = sorted(_interval(item, f"{where}[{i}]") for i, item in enumerate(value))
     merged: list[list[int]] = []
-    for start, end in spans:          # touching or overlapping spans are one span: a shift may straddle them
+    for start, end in spans:  # touching or overlapping spans are one span: a shift may straddle them
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -209,7 +213,7 @@ def _intervals(value: Any, where: str) -> tuple[tuple[int, int], ...]:
 
 def _location(value: Any, where: str) -> Location:
     if not isinstance(value, Mapping):
-        raise ProblemError(f"{where}: expected {{\"lat\", \"lng\"}}")
+        raise ProblemError(f'{where}: expected {{"lat", "lng"}}')
     lat = _number(_require(value, "lat", where), f"{where}.lat")
     lng = _number(_require(value, "lng", where), f"{where}.lng")
     if not -90 <= lat <= 90:
@@ -259,6 +263,7 @@ def _list(data: Mapping[str, Any], key: str, required: bool = True) -> list:
 
 
 # ---------------------------------------------------------------- the entities
+
 
 def _volunteer(obj: Any, i: int) -> Volunteer:
     where = f"volunteers[{i}]"
@@ -333,8 +338,9 @@ def _request(obj: Any, i: int) -> ResourceRequest:
     return ResourceRequest(
         id=qid,
         kind=_str(_require(obj, "kind", where), f"{where}.kind"),
-        min_capacity=int(_number(_require(obj, "min_capacity", where), f"{where}.min_capacity",
-                                 minimum=0, integer=True)),
+        min_capacity=int(
+            _number(_require(obj, "min_capacity", where), f"{where}.min_capacity", minimum=0, integer=True)
+        ),
         features=frozenset(_str_list(obj.get("features"), f"{where}.features")),
         start=start,
         end=end,
@@ -345,8 +351,14 @@ def _request(obj: Any, i: int) -> ResourceRequest:
     )
 
 
-def _pairs(data: Mapping[str, Any], key: str, volunteers: set[str], shifts: set[str],
-           check_shift: bool = True, names: tuple[str, str] = ("volunteer", "shift")) -> tuple[tuple[str, str], ...]:
+def _pairs(
+    data: Mapping[str, Any],
+    key: str,
+    volunteers: set[str],
+    shifts: set[str],
+    check_shift: bool = True,
+    names: tuple[str, str] = ("volunteer", "shift"),
+) -> tuple[tuple[str, str], ...]:
     """A list of id pairs (`locks`, `forbidden`, ...), each id checked; `names` are the items' two fields
     (the post format's pairs are {"member", "post"})."""
     first, second = names
@@ -392,8 +404,9 @@ def parse_problem(data: Any) -> Problem:
     request_ids = {q.id for q in requests}
     for i, s in enumerate(shifts):
         if s.resource_request is not None and s.resource_request not in request_ids:
-            raise ProblemError(f"shifts[{i}] (id {s.id}).resource_request: unknown resource request id "
-                               f"{s.resource_request!r}")
+            raise ProblemError(
+                f"shifts[{i}] (id {s.id}).resource_request: unknown resource request id {s.resource_request!r}"
+            )
     vids, sids = {v.id for v in volunteers}, {s.id for s in shifts}
     previous_posts: dict[str, str] = {}
     for item in _list(data, "previous_assignments", required=False):
@@ -437,6 +450,7 @@ def load_problem(path: str) -> Problem:
 
 # ---------------------------------------------------------------- writing back
 
+
 def _loc(loc: Location) -> dict:
     return {"lat": round(loc.lat, 6), "lng": round(loc.lng, 6)}
 
@@ -447,6 +461,7 @@ def _span(span: tuple[int, int]) -> list[str]:
 
 def problem_to_dict(problem: Problem) -> dict:
     """The documented JSON structure of a problem (inverse of parse_problem)."""
+
     def opt(d: dict, key: str, value: Any) -> dict:
         if value not in (None, (), [], {}):
             d[key] = value
@@ -454,8 +469,13 @@ def problem_to_dict(problem: Problem) -> dict:
 
     volunteers = []
     for v in problem.volunteers:
-        d = {"id": v.id, "location": _loc(v.location), "skills": dict(v.skills),
-             "availability": [_span(a) for a in v.availability], "max_hours": v.max_hours}
+        d = {
+            "id": v.id,
+            "location": _loc(v.location),
+            "skills": dict(v.skills),
+            "availability": [_span(a) for a in v.availability],
+            "max_hours": v.max_hours,
+        }
         opt(d, "max_distance_km", v.max_distance_km)
         opt(d, "posts", list(v.posts))
         opt(d, "preferences", list(v.preferences))
@@ -463,22 +483,42 @@ def problem_to_dict(problem: Problem) -> dict:
         volunteers.append(d)
     shifts = []
     for s in problem.shifts:
-        d = {"id": s.id, "location": _loc(s.location), "start": format_time(s.start), "end": format_time(s.end),
-             "seats": s.seats, "priority": s.priority, "required_skills": dict(s.required_skills)}
+        d = {
+            "id": s.id,
+            "location": _loc(s.location),
+            "start": format_time(s.start),
+            "end": format_time(s.end),
+            "seats": s.seats,
+            "priority": s.priority,
+            "required_skills": dict(s.required_skills),
+        }
         for key in ("post", "resource_request", "area", "place"):
             opt(d, key, getattr(s, key))
         shifts.append(d)
     resources = []
     for r in problem.resources:
-        d = {"id": r.id, "kind": r.kind, "capacity": r.capacity, "features": sorted(r.features),
-             "location": _loc(r.location), "availability": [_span(a) for a in r.availability]}
+        d = {
+            "id": r.id,
+            "kind": r.kind,
+            "capacity": r.capacity,
+            "features": sorted(r.features),
+            "location": _loc(r.location),
+            "availability": [_span(a) for a in r.availability],
+        }
         opt(d, "area", r.area)
         resources.append(d)
     requests = []
     for q in problem.resource_requests:
-        d = {"id": q.id, "kind": q.kind, "min_capacity": q.min_capacity, "features": sorted(q.features),
-             "start": format_time(q.start), "end": format_time(q.end), "location": _loc(q.location),
-             "priority": q.priority}
+        d = {
+            "id": q.id,
+            "kind": q.kind,
+            "min_capacity": q.min_capacity,
+            "features": sorted(q.features),
+            "start": format_time(q.start),
+            "end": format_time(q.end),
+            "location": _loc(q.location),
+            "priority": q.priority,
+        }
         opt(d, "max_distance_km", q.max_distance_km)
         opt(d, "area", q.area)
         requests.append(d)
@@ -487,10 +527,16 @@ def problem_to_dict(problem: Problem) -> dict:
         item = {"volunteer": vid, "shift": sid}
         opt(item, "post", problem.previous_posts.get(sid))
         previous.append(item)
-    out = {"name": problem.name, "max_distance_km": problem.max_distance_km,
-           "weights": dict(problem.weights.__dict__),
-           "volunteers": volunteers, "shifts": shifts, "resources": resources, "resource_requests": requests,
-           "locks": [{"volunteer": v, "shift": s} for v, s in problem.locks],
-           "forbidden": [{"volunteer": v, "shift": s} for v, s in problem.forbidden],
-           "previous_assignments": previous}
+    out = {
+        "name": problem.name,
+        "max_distance_km": problem.max_distance_km,
+        "weights": dict(problem.weights.__dict__),
+        "volunteers": volunteers,
+        "shifts": shifts,
+        "resources": resources,
+        "resource_requests": requests,
+        "locks": [{"volunteer": v, "shift": s} for v, s in problem.locks],
+        "forbidden": [{"volunteer": v, "shift": s} for v, s in problem.forbidden],
+        "previous_assignments": previous,
+    }
     return out

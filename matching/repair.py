@@ -4,6 +4,7 @@ Only a neighbourhood is re-solved: the shifts with freed seats plus the shifts o
 them (so one person can move and be replaced). Everyone else stays exactly as published. Filling a seat
 always outweighs any number of moves; a move always outweighs every soft-rule bonus.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,7 @@ from .supervise import run_with_deadline
 
 log = logging.getLogger(__name__)
 
-MOVE_CANDIDATES = 25      # per short-handed shift, the nearest busy people whose own shifts may be re-planned
+MOVE_CANDIDATES = 25  # per short-handed shift, the nearest busy people whose own shifts may be re-planned
 
 
 def load_declines(path: str, problem: Problem) -> list[tuple[str, str | None]]:
@@ -41,7 +42,7 @@ def load_declines(path: str, problem: Problem) -> list[tuple[str, str | None]]:
 
 def parse_declines(data, problem: Problem) -> list[tuple[str, str | None]]:
     if not isinstance(data, list):
-        raise ProblemError("declines: expected a list of {\"volunteer\", \"shift\"}")
+        raise ProblemError('declines: expected a list of {"volunteer", "shift"}')
     vids, sids = {v.id for v in problem.volunteers}, {s.id for s in problem.shifts}
     out = []
     for i, item in enumerate(data):
@@ -108,7 +109,7 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
             else:
                 blocked.append((dist, int(j)))
         if able >= missing[sid]:
-            continue                   # free people can fill it: nobody needs to move for this shift
+            continue  # free people can fill it: nobody needs to move for this shift
         for _, k in sorted(blocked)[:MOVE_CANDIDATES]:
             neighbourhood.update(holder_of.get(problem.volunteers[k].id, ()))
     # the sub-problem: neighbourhood shifts; people's time and hours outside it are already spoken for
@@ -120,7 +121,7 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     for sid in sorted(neighbourhood, key=lambda x: sidx[x]):
         s = shifts[sidx[sid]]
         if s.resource_request and s.resource_request not in booked:
-            continue                               # its room was not booked: it cannot be staffed
+            continue  # its room was not booked: it cannot be staffed
         sub_shifts.append(replace(s, resource_request=None))
     sub_vols = []
     forbidden = set(problem.forbidden) | declined
@@ -133,12 +134,17 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
             vol = replace(vol, availability=_minus(vol.availability, busy), max_hours=max(0.0, vol.max_hours - hours))
         sub_vols.append(vol)
     sub_sids = {s.id for s in sub_shifts}
-    sub = replace(problem, volunteers=tuple(sub_vols), shifts=tuple(sub_shifts), resources=(),
-                  resource_requests=(), locks=tuple(p for p in problem.locks if p[1] in sub_sids
-                                                    and p[0] not in withdrawn and p not in declined),
-                  forbidden=tuple(p for p in forbidden if p[1] in sub_sids and p[0] not in withdrawn),
-                  # last week's posts only of the people still in the sub-problem (the others were withdrawn)
-                  previous_assignments=tuple(p for p in problem.previous_assignments if p[0] not in withdrawn))
+    sub = replace(
+        problem,
+        volunteers=tuple(sub_vols),
+        shifts=tuple(sub_shifts),
+        resources=(),
+        resource_requests=(),
+        locks=tuple(p for p in problem.locks if p[1] in sub_sids and p[0] not in withdrawn and p not in declined),
+        forbidden=tuple(p for p in forbidden if p[1] in sub_sids and p[0] not in withdrawn),
+        # last week's posts only of the people still in the sub-problem (the others were withdrawn)
+        previous_assignments=tuple(p for p in problem.previous_assignments if p[0] not in withdrawn),
+    )
     sub_table = VolunteerTable(sub)
     cands = build_candidates(sub, sub_table)
     arrays = problem_arrays(sub)
@@ -147,19 +153,19 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     sub_vidx, sub_sidx = sub.volunteer_index(), sub.shift_index()
     current = {(sub_vidx[v], sub_sidx[s]) for v, s in plan if s in sub_sids and v in sub_vidx}
     stay = np.array([(int(v), int(s)) in current for v, s in zip(cands.vol, cands.shift, strict=True)], dtype=bool)
-    stay_value = 1.0 + float(np.abs(model.cost[:model.n_x] % model.scale).sum())
-    model.cost[:model.n_x][stay] += stay_value
-    model.cost[:model.n_x] += (stay.sum() + 1) * stay_value * arrays.s_priority[cands.shift]
+    stay_value = 1.0 + float(np.abs(model.cost[: model.n_x] % model.scale).sum())
+    model.cost[: model.n_x][stay] += stay_value
+    model.cost[: model.n_x] += (stay.sum() + 1) * stay_value * arrays.s_priority[cands.shift]
     model.scale = model.scale + (stay.sum() + 1) * stay_value
-    messages, finished = run_with_deadline(mip_worker, (model, time_limit * 0.8),
-                                           t0 + time_limit * 0.9)
+    messages, finished = run_with_deadline(mip_worker, (model, time_limit * 0.8), t0 + time_limit * 0.9)
     chosen, status = None, Status.TIME_LIMIT
     for kind, payload in messages:
         if kind == "plan":
             chosen = payload["x"]
             status = Status.OPTIMAL if payload.get("proven") else Status.FEASIBLE
-    if chosen is None:                                  # deadline: keep everyone, refill greedily
+    if chosen is None:  # deadline: keep everyone, refill greedily
         from .greedy import PlanState, greedy_fill
+
         state = PlanState(sub, cands, arrays)
         for j in np.flatnonzero(stay):
             if state.can_assign(int(j)):
@@ -179,16 +185,31 @@ def repair(problem: Problem, published: Solution, declines, *, time_limit: float
     refilled = sum(1 for v, s in new_sub if s in freed and (v, s) not in before)
     # re-planned shifts are explained afresh (time spent outside the neighbourhood counts as busy)
     from .explain import explain
+
     sub_unfilled, _ = explain(sub, cands, arrays, sub_table, np.asarray(chosen, dtype=np.int64), np.zeros(0))
     unfilled = sub_unfilled + tuple(u for u in published.unfilled if u.shift not in sub_sids)
-    metrics = {"filled_seats": len(assignments), "total_seats": problem.total_seats,
-               "weighted_filled": weighted, "freed_seats": sum(1 for v, s in published.assignments
-                                                               if v in withdrawn or (v, s) in declined),
-               "refilled_seats": refilled, "moved": len(moved_people), "neighbourhood_shifts": len(sub_sids),
-               "neighbourhood_pairs": cands.n_pairs,
-               "bound_scope": "objective = priority-weighted filled seats; optimal means optimal within the "
-                              "re-planned neighbourhood, not over the whole week"}
-    return Solution(status=status, objective=float(weighted), bound=float(weighted), gap=0.0,
-                    seconds=time.monotonic() - t0, solver="repair", assignments=assignments,
-                    resource_assignments=published.resource_assignments, unfilled=unfilled, metrics=metrics,
-                    moved=len(moved_people))
+    metrics = {
+        "filled_seats": len(assignments),
+        "total_seats": problem.total_seats,
+        "weighted_filled": weighted,
+        "freed_seats": sum(1 for v, s in published.assignments if v in withdrawn or (v, s) in declined),
+        "refilled_seats": refilled,
+        "moved": len(moved_people),
+        "neighbourhood_shifts": len(sub_sids),
+        "neighbourhood_pairs": cands.n_pairs,
+        "bound_scope": "objective = priority-weighted filled seats; optimal means optimal within the "
+        "re-planned neighbourhood, not over the whole week",
+    }
+    return Solution(
+        status=status,
+        objective=float(weighted),
+        bound=float(weighted),
+        gap=0.0,
+        seconds=time.monotonic() - t0,
+        solver="repair",
+        assignments=assignments,
+        resource_assignments=published.resource_assignments,
+        unfilled=unfilled,
+        metrics=metrics,
+        moved=len(moved_people),
+    )

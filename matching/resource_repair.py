@@ -6,6 +6,7 @@ start, then id, the order `greedy_book` uses; each gets the nearest resource (th
 preference, `res_bonus`), ties by the problem's resource order. A handful of freed requests per withdrawal
 makes a solver run pointless, and a replacement never moves another booking.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 from .geo import distance_km
 from .problem import Problem, Resource, ResourceRequest
 
-EPS_KM = 1e-9   # the same tolerance as candidate generation
+EPS_KM = 1e-9  # the same tolerance as candidate generation
 
-Window = tuple[int, int]   # minutes since matching.problem.EPOCH, [start, end)
+Window = tuple[int, int]  # minutes since matching.problem.EPOCH, [start, end)
 
 REASONS = {
     "no_such_resource": "no resource of this kind with the capacity and features asked for",
@@ -39,7 +40,7 @@ class Replacement:
 class Unmet:
     request: str
     old_resource: str
-    code: str          # a key of REASONS
+    code: str  # a key of REASONS
     message: str
 
 
@@ -61,8 +62,9 @@ def _suits(r: Resource, q: ResourceRequest) -> bool:
 
 def _free(r: Resource, q: ResourceRequest, withdrawn: list[Window]) -> bool:
     window = (q.start, q.end)
-    return (any(a <= q.start and q.end <= b for a, b in r.availability)
-            and not any(_overlaps(window, w) for w in withdrawn))
+    return any(a <= q.start and q.end <= b for a, b in r.availability) and not any(
+        _overlaps(window, w) for w in withdrawn
+    )
 
 
 def resource_backfill(
@@ -109,8 +111,9 @@ def resource_backfill(
     return ResourceRepair(replacements=tuple(replacements), unmet=tuple(unmet), resource_assignments=tuple(kept))
 
 
-def _choose(problem: Problem, q: ResourceRequest, old: str, pulled,
-            occupied) -> tuple[tuple[Resource, float] | None, str]:
+def _choose(
+    problem: Problem, q: ResourceRequest, old: str, pulled, occupied
+) -> tuple[tuple[Resource, float] | None, str]:
     """The nearest resource that obeys every hard rule, or None and the first rule that ruled all others out
     (the withdrawn resource itself is never a candidate, so it does not blur the reason)."""
     limit = problem.max_distance_km if q.max_distance_km is None else q.max_distance_km

@@ -5,6 +5,7 @@ The estimate runs candidate generation on an even sample of the shifts and scale
 measured on district weeks (1.17M pairs: 1.0-1.7 GiB for the whole process tree, 0.25 GiB of it before the
 solver starts).
 """
+
 from __future__ import annotations
 
 import math
@@ -14,15 +15,15 @@ from .candidates import VolunteerTable, build_candidates
 from .problem import Problem
 
 SAMPLE_SHIFTS = 300
-BASE_MIB = 256.0              # the process, the problem and the volunteer table
+BASE_MIB = 256.0  # the process, the problem and the volunteer table
 MIB_PER_MILLION_PAIRS = 1300.0  # candidates, the model's arrays, HiGHS and the child's copy, per million pairs
 
 
 @dataclass(frozen=True)
 class Size:
     shifts: int
-    pairs: int                # estimated feasible volunteer-shift pairs
-    memory_mib: float         # estimated peak memory of one whole solve (all its processes)
+    pairs: int  # estimated feasible volunteer-shift pairs
+    memory_mib: float  # estimated peak memory of one whole solve (all its processes)
 
 
 def memory_mib(pairs: int) -> float:

@@ -1,6 +1,7 @@
 """The result of a matching run: a frozen Solution with status, objective, bound and gap, the plan,
 every unfilled seat with its reasons, and what each soft rule contributed (the score analysis); and the
 interim `Progress` figures reported while a run is still solving."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,11 @@ DEFAULT_GAP = 5e-4
 
 
 class Status(StrEnum):
-    OPTIMAL = "optimal"          # proven optimal: gap at most OPTIMAL_GAP
-    WITHIN_GAP = "within_gap"    # proven within the requested gap (larger than OPTIMAL_GAP); `gap` says how far
-    FEASIBLE = "feasible"        # a valid plan, not proven within the requested gap
-    TIME_LIMIT = "time_limit"    # the deadline came first: the best plan known by then (greedy at worst)
-    INFEASIBLE = "infeasible"    # the locks cannot all be kept; no plan
+    OPTIMAL = "optimal"  # proven optimal: gap at most OPTIMAL_GAP
+    WITHIN_GAP = "within_gap"  # proven within the requested gap (larger than OPTIMAL_GAP); `gap` says how far
+    FEASIBLE = "feasible"  # a valid plan, not proven within the requested gap
+    TIME_LIMIT = "time_limit"  # the deadline came first: the best plan known by then (greedy at worst)
+    INFEASIBLE = "infeasible"  # the locks cannot all be kept; no plan
 
 
 def status_for(gap: float, *, requested: float, finished: bool = True) -> Status:
@@ -40,11 +41,11 @@ def status_for(gap: float, *, requested: float, finished: bool = True) -> Status
 
 @dataclass(frozen=True)
 class Reason:
-    code: str                    # no_skill_in_range | no_one_free | all_busy | all_at_hour_limit | no_room
+    code: str  # no_skill_in_range | no_one_free | all_busy | all_at_hour_limit | no_room
     message: str
     skill: str | None = None
     level: int | None = None
-    count: int | None = None     # how many people the reason is about (no_one_free, all_busy, ...)
+    count: int | None = None  # how many people the reason is about (no_one_free, all_busy, ...)
 
 
 @dataclass(frozen=True)
@@ -52,33 +53,43 @@ class Unfilled:
     shift: str
     missing: int
     reasons: tuple[Reason, ...] = ()
-    suggestion: str = ""         # the smallest change that would fill the seats
+    suggestion: str = ""  # the smallest change that would fill the seats
 
 
 @dataclass(frozen=True)
 class Solution:
     status: Status
-    objective: float             # priority-weighted seats + met requests, plus soft rules scaled below one seat
-    bound: float                 # proven upper bound on the objective (same units)
-    gap: float                   # (bound - objective) / bound: how far from the best plan at most
+    objective: float  # priority-weighted seats + met requests, plus soft rules scaled below one seat
+    bound: float  # proven upper bound on the objective (same units)
+    gap: float  # (bound - objective) / bound: how far from the best plan at most
     seconds: float
     solver: str
-    assignments: tuple[tuple[str, str], ...]            # (volunteer, shift)
-    resource_assignments: tuple[tuple[str, str], ...]   # (resource, request)
+    assignments: tuple[tuple[str, str], ...]  # (volunteer, shift)
+    resource_assignments: tuple[tuple[str, str], ...]  # (resource, request)
     unfilled: tuple[Unfilled, ...] = ()
     metrics: Mapping[str, Any] = field(default_factory=dict)
-    moved: int | None = None     # repair only: people moved from their published shift
+    moved: int | None = None  # repair only: people moved from their published shift
     message: str = ""
 
     def to_dict(self) -> dict:
         out = {
-            "status": self.status.value, "objective": self.objective, "bound": self.bound, "gap": self.gap,
-            "seconds": round(self.seconds, 3), "solver": self.solver,
+            "status": self.status.value,
+            "objective": self.objective,
+            "bound": self.bound,
+            "gap": self.gap,
+            "seconds": round(self.seconds, 3),
+            "solver": self.solver,
             "assignments": [{"volunteer": v, "shift": s} for v, s in self.assignments],
             "resource_assignments": [{"resource": r, "request": q} for r, q in self.resource_assignments],
-            "unfilled": [{"shift": u.shift, "missing": u.missing,
-                          "reasons": [{k: v for k, v in r.__dict__.items() if v is not None} for r in u.reasons],
-                          "suggestion": u.suggestion} for u in self.unfilled],
+            "unfilled": [
+                {
+                    "shift": u.shift,
+                    "missing": u.missing,
+                    "reasons": [{k: v for k, v in r.__dict__.items() if v is not None} for r in u.reasons],
+                    "suggestion": u.suggestion,
+                }
+                for u in self.unfilled
+            ],
             "metrics": dict(self.metrics),
         }
         if self.moved is not None:
@@ -93,24 +104,29 @@ class Solution:
 
 class Progress(TypedDict, total=False):
     """What a `progress` callback receives while solving, in the units of `Solution` (seat units)."""
-    phase: str                   # "greedy" (the fallback plan, before the solver starts) | "solving"
-    objective: float | None   # the best plan known so far (never below the greedy plan's)
-    bound: float | None       # the best proven upper bound so far (at first the trivial one)
-    gap: float | None         # (bound - objective) / bound, as Solution.gap; None while either is unknown
-    seconds: float               # since the call started
-    pieces_done: int             # solve_decomposed only: pieces finished ...
-    pieces_total: int            # ... out of this many
+
+    phase: str  # "greedy" (the fallback plan, before the solver starts) | "solving"
+    objective: float | None  # the best plan known so far (never below the greedy plan's)
+    bound: float | None  # the best proven upper bound so far (at first the trivial one)
+    gap: float | None  # (bound - objective) / bound, as Solution.gap; None while either is unknown
+    seconds: float  # since the call started
+    pieces_done: int  # solve_decomposed only: pieces finished ...
+    pieces_total: int  # ... out of this many
 
 
-def progress_report(phase: str, objective: float | None, bound: float | None, seconds: float,
-                    **extra: Any) -> Progress:
+def progress_report(phase: str, objective: float | None, bound: float | None, seconds: float, **extra: Any) -> Progress:
     """One progress dict; the gap is computed as for a Solution (the bound never below the objective)."""
     gap = None
     if objective is not None and bound is not None:
         bound = max(bound, objective)
         gap = round((bound - objective) / bound, 9) if bound > 0 else 0.0
-    report = Progress(phase=phase, objective=None if objective is None else round(float(objective), 9),
-                      bound=None if bound is None else round(float(bound), 9), gap=gap, seconds=round(seconds, 3))
+    report = Progress(
+        phase=phase,
+        objective=None if objective is None else round(float(objective), 9),
+        bound=None if bound is None else round(float(bound), 9),
+        gap=gap,
+        seconds=round(seconds, 3),
+    )
     report.update(extra)  # type: ignore[typeddict-item]  # the few optional keys a caller adds (pieces_done, ...)
     return report
 
@@ -127,7 +143,7 @@ def solution_from_dict(data: Any) -> Solution:
         out = []
         for i, item in enumerate(items):
             if not isinstance(item, Mapping) or a not in item or b not in item:
-                raise ProblemError(f"{key}[{i}]: expected {{\"{a}\", \"{b}\"}}")
+                raise ProblemError(f'{key}[{i}]: expected {{"{a}", "{b}"}}')
             out.append((str(item[a]), str(item[b])))
         return tuple(out)
 
@@ -137,12 +153,17 @@ def solution_from_dict(data: Any) -> Solution:
         status = Status(data.get("status", "feasible"))
     except ValueError:
         raise ProblemError(f"status: unknown status {data.get('status')!r}") from None
-    return Solution(status=status, objective=float(data.get("objective", 0.0)),
-                    bound=float(data.get("bound", 0.0)), gap=float(data.get("gap", 0.0)),
-                    seconds=float(data.get("seconds", 0.0)), solver=str(data.get("solver", "")),
-                    assignments=pairs("assignments", "volunteer", "shift"),
-                    resource_assignments=pairs("resource_assignments", "resource", "request"),
-                    metrics=dict(data.get("metrics", {})))
+    return Solution(
+        status=status,
+        objective=float(data.get("objective", 0.0)),
+        bound=float(data.get("bound", 0.0)),
+        gap=float(data.get("gap", 0.0)),
+        seconds=float(data.get("seconds", 0.0)),
+        solver=str(data.get("solver", "")),
+        assignments=pairs("assignments", "volunteer", "shift"),
+        resource_assignments=pairs("resource_assignments", "resource", "request"),
+        metrics=dict(data.get("metrics", {})),
+    )
 
 
 def load_solution(path: str) -> Solution:

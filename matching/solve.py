@@ -2,6 +2,7 @@
 in a killable child process (`supervise`) so the deadline holds whatever the solver does; the best plan it
 streams back is packaged as a `Solution`. The solvers' strategies live in `highs_strategies` and `cbc`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,14 +44,18 @@ def _lock_conflict(problem: Problem, cands: Candidates, arrays: Arrays, locks: l
             return f"locks put {len(js)} people on {problem.shifts[s].id} which has {arrays.s_seats[s]} seats"
         q = arrays.s_request[s]
         if q >= 0 and not np.any(cands.req == q):
-            return (f"locks staff {problem.shifts[s].id} but its request {problem.resource_requests[q].id} "
-                    f"has no suitable resource")
+            return (
+                f"locks staff {problem.shifts[s].id} but its request {problem.resource_requests[q].id} "
+                f"has no suitable resource"
+            )
     for v, js in per_vol.items():
         spans = sorted((arrays.s_start[cands.shift[j]], arrays.s_end[cands.shift[j]], j) for j in js)
         for (_, b0, j0), (a1, _, j1) in pairwise(spans):
             if a1 < b0:
-                return (f"locks put {problem.volunteers[v].id} on overlapping shifts "
-                        f"{problem.shifts[cands.shift[j0]].id} and {problem.shifts[cands.shift[j1]].id}")
+                return (
+                    f"locks put {problem.volunteers[v].id} on overlapping shifts "
+                    f"{problem.shifts[cands.shift[j0]].id} and {problem.shifts[cands.shift[j1]].id}"
+                )
         if sum(b - a for a, b, _ in spans) > arrays.v_max_minutes[v]:
             return f"locks exceed max_hours of {problem.volunteers[v].id}"
     return None
@@ -69,13 +74,20 @@ class _ParentProgress:
             self.objective = max(self.objective, figures["objective"])
         if figures.get("bound") is not None:
             self.bound = min(self.bound, figures["bound"])
-        notify_progress(self.callback, progress_report(phase, self.objective, self.bound,
-                                                       time.monotonic() - self.t0))
+        notify_progress(self.callback, progress_report(phase, self.objective, self.bound, time.monotonic() - self.t0))
 
 
-def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", gap: float = DEFAULT_GAP,
-          threads: int | None = None, explain_unfilled: bool = True,
-          progress: Callable[[Progress], None] | None = None, prices: bool = False) -> Solution:
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 30.0,
+    solver: str = "highs",
+    gap: float = DEFAULT_GAP,
+    threads: int | None = None,
+    explain_unfilled: bool = True,
+    progress: Callable[[Progress], None] | None = None,
+    prices: bool = False,
+) -> Solution:
     """Best plan for the week within `time_limit` seconds of wall time (always returned by then).
 
     solver: "highs" (the default; LP-based, see the module docstring), "cbc" (whole MIP through PuLP) or
@@ -98,13 +110,26 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     conflict = _lock_conflict(problem, cands, arrays, locks)
     if conflict:
         log.info("infeasible: %s", conflict)
-        return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
-                        metrics={"pairs": cands.n_pairs}, message=conflict)
+        return Solution(
+            Status.INFEASIBLE,
+            0.0,
+            0.0,
+            0.0,
+            time.monotonic() - t0,
+            solver,
+            (),
+            (),
+            metrics={"pairs": cands.n_pairs},
+            message=conflict,
+        )
     scale = objective_scale(problem, cands)
     t_built = time.monotonic()
     state = greedy_plan(problem, cands, arrays, locks)
-    best: dict[str, Any] = {"x": np.array(sorted(state.x), dtype=np.int64),
-                            "y": np.array(sorted(state.y), dtype=np.int64), "phase": "greedy"}
+    best: dict[str, Any] = {
+        "x": np.array(sorted(state.x), dtype=np.int64),
+        "y": np.array(sorted(state.y), dtype=np.int64),
+        "phase": "greedy",
+    }
     best_score = score(problem, cands, arrays, scale, best["x"], best["y"])
     greedy_objective = best_score["objective"]
     t_greedy = time.monotonic()
@@ -114,13 +139,17 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     if live is not None:
         live({}, phase="greedy")
     finished, infeasible, notes = True, False, {}
-    reserve = min(2.0, 0.1 * time_limit)         # time kept back to explain and package the plan
+    reserve = min(2.0, 0.1 * time_limit)  # time kept back to explain and package the plan
     if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
         target = highs_worker if solver == "highs" else cbc_worker
         budget = deadline - reserve - time.monotonic()
         messages, finished = run_with_deadline(
-            target, (problem, cands, arrays, best["x"], budget, gap, threads, live is not None)
-            + ((prices,) if solver == "highs" else ()), deadline - reserve, progress=live)
+            target,
+            (problem, cands, arrays, best["x"], budget, gap, threads, live is not None)
+            + ((prices,) if solver == "highs" else ()),
+            deadline - reserve,
+            progress=live,
+        )
         for kind, payload in messages:
             if kind == "prices":
                 notes["prices"] = payload
@@ -146,20 +175,65 @@ def solve(problem: Problem, *, time_limit: float = 30.0, solver: str = "highs", 
     bound = max(bound, objective)
     gap_value = (bound - objective) / bound if bound > 0 else 0.0
     if infeasible and problem.locks:
-        return Solution(Status.INFEASIBLE, 0.0, 0.0, 0.0, time.monotonic() - t0, solver, (), (),
-                        metrics={"pairs": cands.n_pairs}, message="the locks cannot all be kept")
+        return Solution(
+            Status.INFEASIBLE,
+            0.0,
+            0.0,
+            0.0,
+            time.monotonic() - t0,
+            solver,
+            (),
+            (),
+            metrics={"pairs": cands.n_pairs},
+            message="the locks cannot all be kept",
+        )
     # the status follows from the proven gap alone: a solver's own "optimal" only means its own mip_rel_gap
     status = status_for(gap_value, requested=0.0 if solver == "greedy" else gap, finished=finished)
-    return package(problem, cands, arrays, table, best["x"], best["y"], status=status, objective=objective,
-                   bound=bound, gap=gap_value, t0=t0, solver=solver, explain_unfilled=explain_unfilled,
-                   extra={"phase": best.get("phase", "greedy"), "greedy_objective": round(greedy_objective, 9), **notes,
-                          "pairs": cands.n_pairs,
-                          "candidates_seconds": round(t_built - t0, 3), "greedy_seconds": round(t_greedy - t_built, 3),
-                          "soft_rule_scale_K": scale})
+    return package(
+        problem,
+        cands,
+        arrays,
+        table,
+        best["x"],
+        best["y"],
+        status=status,
+        objective=objective,
+        bound=bound,
+        gap=gap_value,
+        t0=t0,
+        solver=solver,
+        explain_unfilled=explain_unfilled,
+        extra={
+            "phase": best.get("phase", "greedy"),
+            "greedy_objective": round(greedy_objective, 9),
+            **notes,
+            "pairs": cands.n_pairs,
+            "candidates_seconds": round(t_built - t0, 3),
+            "greedy_seconds": round(t_greedy - t_built, 3),
+            "soft_rule_scale_K": scale,
+        },
+    )
 
 
-def package(problem, cands, arrays, table, x, y, *, status, objective, bound, gap, t0, solver,
-            explain_unfilled=True, extra=None, moved=None, message="") -> Solution:
+def package(
+    problem,
+    cands,
+    arrays,
+    table,
+    x,
+    y,
+    *,
+    status,
+    objective,
+    bound,
+    gap,
+    t0,
+    solver,
+    explain_unfilled=True,
+    extra=None,
+    moved=None,
+    message="",
+) -> Solution:
     metrics = plan_metrics(problem, cands, arrays, x, y)
     metrics.update({k: v for k, v in (extra or {}).items() if v is not None})
     unfilled: tuple[Unfilled, ...] = ()
@@ -168,9 +242,20 @@ def package(problem, cands, arrays, table, x, y, *, status, objective, bound, ga
         metrics["recruitment"] = recruitment
     vols, shifts = problem.volunteers, problem.shifts
     assignments = tuple(sorted((vols[cands.vol[j]].id, shifts[cands.shift[j]].id) for j in x))
-    bookings = tuple(sorted((problem.resources[cands.res[k]].id, problem.resource_requests[cands.req[k]].id)
-                            for k in y))
-    return Solution(status=status, objective=round(float(objective), 9), bound=round(float(bound), 9),
-                    gap=round(float(gap), 9), seconds=time.monotonic() - t0, solver=solver, assignments=assignments,
-                    resource_assignments=bookings, unfilled=unfilled, metrics=metrics, moved=moved,
-                    message=message)
+    bookings = tuple(
+        sorted((problem.resources[cands.res[k]].id, problem.resource_requests[cands.req[k]].id) for k in y)
+    )
+    return Solution(
+        status=status,
+        objective=round(float(objective), 9),
+        bound=round(float(bound), 9),
+        gap=round(float(gap), 9),
+        seconds=time.monotonic() - t0,
+        solver=solver,
+        assignments=assignments,
+        resource_assignments=bookings,
+        unfilled=unfilled,
+        metrics=metrics,
+        moved=moved,
+        message=message,
+    )

@@ -7,6 +7,7 @@ a daemonic process, and the callers include Celery prefork worker children, whic
 so that no child outlives a terminated daemonic parent; these cannot: every call kills and reaps its children
 before it returns, and each child dies with its parent (`_die_with_parent`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -33,10 +34,10 @@ def _die_with_parent(parent_pid: int) -> None:
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)      # 1: PR_SET_PDEATHSIG
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         return
-    if os.getppid() != parent_pid:      # the parent died before the request took effect
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
         os._exit(1)
 
 
@@ -45,10 +46,10 @@ def _child_main(target: Callable[..., None], conn: Connection, parent_pid: int, 
     (its stack, its atexit handlers and its open files belong to the parent)."""
     code = 1
     try:
-        os.setpgrp()              # own process group: the parent kills CBC's process together with this one
+        os.setpgrp()  # own process group: the parent kills CBC's process together with this one
         _die_with_parent(parent_pid)
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)       # solvers print banners; the package never prints
+        os.dup2(devnull, 1)  # solvers print banners; the package never prints
         try:
             target(conn, *args)
         except Exception as exc:  # reported to the parent, which falls back to the greedy plan
@@ -81,7 +82,7 @@ class Child:
         if self.exitcode is None:
             try:
                 pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:       # reaped by someone else (SIGCHLD ignored): it has ended
+            except ChildProcessError:  # reaped by someone else (SIGCHLD ignored): it has ended
                 pid, status = self.pid, 0
             if pid:
                 self.exitcode = os.waitstatus_to_exitcode(status)
@@ -114,8 +115,9 @@ def notify_progress(progress: Callable[[Progress], None] | None, report: Progres
         log.exception("the progress callback failed; solving goes on")
 
 
-def run_with_deadline(target, args: tuple, deadline: float, *,
-                      progress: Callable[[Progress], None] | None = None) -> tuple[list[tuple[str, Any]], bool]:
+def run_with_deadline(
+    target, args: tuple, deadline: float, *, progress: Callable[[Progress], None] | None = None
+) -> tuple[list[tuple[str, Any]], bool]:
     """Run target(conn, *args) in a forked child; collect its messages until it ends or the deadline passes.
 
     Returns (messages, finished). On the deadline the child's whole process group is killed. ("progress",
@@ -143,7 +145,7 @@ def run_with_deadline(target, args: tuple, deadline: float, *,
             except (EOFError, OSError):
                 finished = True
                 break
-    finally:                    # also when the caller is interrupted: the child never outlives the call
+    finally:  # also when the caller is interrupted: the child never outlives the call
         if not finished:
             log.warning("solver passed the deadline: killing process group %d", child.pid)
             child.kill()

@@ -3,6 +3,7 @@
 In CI (CI set) every service a test needs is running, so a skipped test is a failed one: a skip there means a
 service is missing or broken, which must not pass silently.
 """
+
 import os
 
 import pytest

@@ -1,4 +1,5 @@
 """docker-compose.yml: the production stack's services exist, have health checks, and run real modules."""
+
 import importlib
 import os
 import re
@@ -59,7 +60,9 @@ def test_docker_compose_validates_the_file():
         pytest.skip("docker-compose is not installed here (CI installs it)")
     result = subprocess.run(
         ["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
-        capture_output=True, text=True, env={**os.environ, "DJANGO_SECRET_KEY": "x"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SECRET_KEY": "x"},
     )
     assert result.returncode == 0, result.stderr
 

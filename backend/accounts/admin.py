@@ -1,6 +1,7 @@
 """Admin of user accounts: Django's UserAdmin plus the role and the scope (sub-district, community, unit); the API
 tokens of scripts, to see and to end one by one; invitations and one-time codes, to read (made and used only
 through the API, their digests never shown)."""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -77,8 +78,15 @@ class InvitationAdmin(ReadOnlyAdmin):
     search_fields = ["user__username", "user__display_name"]
     list_select_related = ["user", "created_by"]
     raw_id_fields = ["user", "created_by"]
-    fields = readonly_fields = ["user", "created_at", "expires_at", "used_at", "revoked_at", "created_by",
-                                "failed_attempts"]
+    fields = readonly_fields = [
+        "user",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "revoked_at",
+        "created_by",
+        "failed_attempts",
+    ]
 
 
 @admin.register(PhoneCode)
@@ -87,8 +95,16 @@ class PhoneCodeAdmin(ReadOnlyAdmin):
     list_filter = ["purpose"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]
-    fields = readonly_fields = ["masked_phone", "purpose", "user", "ip", "created_at", "expires_at", "used_at",
-                                "failed_attempts"]
+    fields = readonly_fields = [
+        "masked_phone",
+        "purpose",
+        "user",
+        "ip",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "failed_attempts",
+    ]
 
     @admin.display(description=_("phone"))
     def masked_phone(self, code: PhoneCode) -> str:

@@ -5,6 +5,7 @@ Sign-ins are throttled per address (scope "login") and locked per username and a
 passwords (django-axes, see accounts.lockout). A refused sign-in commits its request's transaction, unlike
 other refusals: it holds the failure axes counted, and a rolled-back count would never lock anybody out.
 """
+
 import django_filters
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
@@ -54,12 +55,23 @@ class MeSerializer(serializers.ModelSerializer):
     version = serializers.SerializerMethodField()
     time_zone = serializers.SerializerMethodField(
         help_text="The district's zone (IANA name, settings.TIME_ZONE): the web app shows and takes every time in it, "
-                  "whatever the browser's zone.")
+        "whatever the browser's zone."
+    )
 
     class Meta:
         model = User
-        fields = ["id", "username", "display_name", "role", "sub_district", "community", "unit", "volunteer",
-                  "version", "time_zone"]
+        fields = [
+            "id",
+            "username",
+            "display_name",
+            "role",
+            "sub_district",
+            "community",
+            "unit",
+            "volunteer",
+            "version",
+            "time_zone",
+        ]
         read_only_fields = fields
 
     def get_version(self, user: User) -> str:
@@ -86,8 +98,10 @@ def _authenticate(request, data) -> User:
 
 SIGN_IN_REFUSALS = {
     400: OpenApiResponse(description="Wrong username or password (`wrong_credentials`), or invalid input."),
-    429: OpenApiResponse(description="Locked out after repeated wrong passwords (`locked_out`), or too many "
-                                     "sign-ins from this address (`throttled`); see Retry-After."),
+    429: OpenApiResponse(
+        description="Locked out after repeated wrong passwords (`locked_out`), or too many "
+        "sign-ins from this address (`throttled`); see Retry-After."
+    ),
 }
 
 
@@ -105,8 +119,14 @@ class _SignInApi(APIView):
 
 @method_decorator(csrf_protect, name="dispatch")  # DRF skips CSRF for anonymous callers; a login must not
 class LoginApi(_SignInApi):
-    @extend_schema(request=CredentialsSerializer, responses={200: MeSerializer, 403: OpenApiResponse(
-        description="The CSRF token is missing or wrong (`csrf_failed`)."), **SIGN_IN_REFUSALS})
+    @extend_schema(
+        request=CredentialsSerializer,
+        responses={
+            200: MeSerializer,
+            403: OpenApiResponse(description="The CSRF token is missing or wrong (`csrf_failed`)."),
+            **SIGN_IN_REFUSALS,
+        },
+    )
     def post(self, request):
         user = _authenticate(request._request, request.data)
         login(request._request, user)
@@ -196,37 +216,56 @@ class InvitationLookupApi(_PublicApi):
     """Whose invitation this is (by the link's token, or the phone number and code of the SMS), before the person
     sets their password. Wrong codes count: after PHONE_CODE_MAX_ATTEMPTS the invitation stops working."""
 
-    @extend_schema(request=InvitationInputSerializer, responses={
-        200: InvitationOutputSerializer,
-        400: OpenApiResponse(description="Unknown, used, replaced or expired (`invitation_invalid`)."),
-    })
+    @extend_schema(
+        request=InvitationInputSerializer,
+        responses={
+            200: InvitationOutputSerializer,
+            400: OpenApiResponse(description="Unknown, used, replaced or expired (`invitation_invalid`)."),
+        },
+    )
     def post(self, request):
         payload = InvitationInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = _invitation(payload.validated_data)
         user = invitation.user
-        return Response(InvitationOutputSerializer({
-            "username": user.username, "display_name": user.display_name, "phone": mask_phone(user.phone),
-            "expires_at": invitation.expires_at, "privacy_version": settings.PRIVACY_NOTICE_VERSION,
-        }).data)
+        return Response(
+            InvitationOutputSerializer(
+                {
+                    "username": user.username,
+                    "display_name": user.display_name,
+                    "phone": mask_phone(user.phone),
+                    "expires_at": invitation.expires_at,
+                    "privacy_version": settings.PRIVACY_NOTICE_VERSION,
+                }
+            ).data
+        )
 
 
 class InvitationAcceptApi(_PublicApi):
     """Open the invitation: set a password (Django's validators), confirm the phone number, accept the privacy
     notice. The account is then activated; the person signs in with their login name (or phone) and password."""
 
-    @extend_schema(request=InvitationAcceptInputSerializer, responses={
-        200: MeSerializer,
-        400: OpenApiResponse(description="Invalid invitation (`invitation_invalid`), a weak password, another "
-                                         "phone number, or the privacy notice not accepted."),
-    })
+    @extend_schema(
+        request=InvitationAcceptInputSerializer,
+        responses={
+            200: MeSerializer,
+            400: OpenApiResponse(
+                description="Invalid invitation (`invitation_invalid`), a weak password, another "
+                "phone number, or the privacy notice not accepted."
+            ),
+        },
+    )
     def post(self, request):
         payload = InvitationAcceptInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         invitation = _invitation(data)
-        user = services.invitation_accept(invitation=invitation, password=data["password"],
-                                          phone=data["confirm_phone"], privacy_accepted=data["privacy_accepted"])
+        user = services.invitation_accept(
+            invitation=invitation,
+            password=data["password"],
+            phone=data["confirm_phone"],
+            privacy_accepted=data["privacy_accepted"],
+        )
         return Response(MeSerializer(user).data)
 
 
@@ -239,10 +278,15 @@ class PhoneCodeRequestApi(_PublicApi):
     """Send a one-time code by SMS to sign in (`login`) or to set a new password (`reset`). The answer is the
     same whether or not an account holds the number."""
 
-    @extend_schema(request=PhoneCodeInputSerializer, responses={
-        202: None, 429: OpenApiResponse(description="Too many codes for this number or from this address "
-                                                    "(`too_many_codes`); see Retry-After."),
-    })
+    @extend_schema(
+        request=PhoneCodeInputSerializer,
+        responses={
+            202: None,
+            429: OpenApiResponse(
+                description="Too many codes for this number or from this address (`too_many_codes`); see Retry-After."
+            ),
+        },
+    )
     def post(self, request):
         payload = PhoneCodeInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -281,9 +325,13 @@ class PasswordResetInputSerializer(CodeLoginInputSerializer):
 class PasswordResetApi(_PublicApi):
     """Set a new password with the code of a `reset` SMS; every session and token of the account ends."""
 
-    @extend_schema(request=PasswordResetInputSerializer, responses={
-        204: None, 400: OpenApiResponse(description="Wrong or expired code (`wrong_code`), or a weak password."),
-    })
+    @extend_schema(
+        request=PasswordResetInputSerializer,
+        responses={
+            204: None,
+            400: OpenApiResponse(description="Wrong or expired code (`wrong_code`), or a weak password."),
+        },
+    )
     def post(self, request):
         payload = PasswordResetInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -319,11 +367,35 @@ class UserSerializer(DomainSerializer):
 
     class Meta:
         model = User
-        fields = ["id", "username", "display_name", "role", "sub_district", "community", "unit", "phone", "email",
-                  "phone_problem", "is_active", "activated", "activated_at", "privacy_version", "privacy_accepted_at",
-                  "last_login", "date_joined"]
-        read_only_fields = ["username", "phone_problem", "is_active", "activated_at", "privacy_version",
-                            "privacy_accepted_at", "last_login", "date_joined"]
+        fields = [
+            "id",
+            "username",
+            "display_name",
+            "role",
+            "sub_district",
+            "community",
+            "unit",
+            "phone",
+            "email",
+            "phone_problem",
+            "is_active",
+            "activated",
+            "activated_at",
+            "privacy_version",
+            "privacy_accepted_at",
+            "last_login",
+            "date_joined",
+        ]
+        read_only_fields = [
+            "username",
+            "phone_problem",
+            "is_active",
+            "activated_at",
+            "privacy_version",
+            "privacy_accepted_at",
+            "last_login",
+            "date_joined",
+        ]
         extra_kwargs = {"display_name": {"required": True, "allow_blank": False}, "role": {"required": True}}
         validators = []  # the phone's uniqueness among active accounts is the service's (phone_taken, on the field)
 
@@ -377,8 +449,13 @@ class UserViewSet(ScopedViewSet):
             raise ApplicationError(_("You cannot disable your own account."))
         return self._act(request, lambda user: services.user_active_set(user=user, active=False))
 
-    @extend_schema(request=None, responses={200: UserSerializer, 400: OpenApiResponse(
-        description="Another active account has its phone number (`phone_taken`).")})
+    @extend_schema(
+        request=None,
+        responses={
+            200: UserSerializer,
+            400: OpenApiResponse(description="Another active account has its phone number (`phone_taken`)."),
+        },
+    )
     @action(detail=True, methods=["post"])
     def enable(self, request, pk=None):
         """Enable the account again."""

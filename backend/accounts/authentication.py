@@ -1,5 +1,6 @@
 """How API callers prove who they are: DRF's session authentication with its CSRF refusal in our words, and DRF's
 `Authorization: Token …` on our own expiring tokens (accounts.models.ApiToken)."""
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.authentication import SessionScheme

@@ -1,5 +1,6 @@
 """The lockout check in front of the password check (django-axes): a locked-out username and address pair is
 refused before any backend looks at the password."""
+
 from axes.backends import AxesStandaloneBackend
 
 

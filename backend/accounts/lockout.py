@@ -3,6 +3,7 @@
 The API already answers 429 in the one error shape (accounts.apis raises SignInLockedOut); this keeps that
 answer and gives any other sign-in form (the admin's) the same message as plain text, instead of axes' page.
 """
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import ngettext
@@ -15,9 +16,11 @@ LOCKED_OUT = "locked_out"
 
 def lockout_message() -> str:
     minutes = lockout_minutes()
-    return ngettext("Too many failed sign-ins for this account from your address. Try again in %(minutes)d minute.",
-                    "Too many failed sign-ins for this account from your address. Try again in %(minutes)d minutes.",
-                    minutes) % {"minutes": minutes}
+    return ngettext(
+        "Too many failed sign-ins for this account from your address. Try again in %(minutes)d minute.",
+        "Too many failed sign-ins for this account from your address. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def lockout_minutes() -> int:

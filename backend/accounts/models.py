@@ -1,6 +1,7 @@
 """User accounts: one per person, with the role and the scope (sub-district, community or unit) it acts in, and
 the API tokens scripts sign in with. A change of password, role or active flag ends every credential of the
 account: its sessions, its tokens and its calendar feed (User.save)."""
+
 import datetime as dt
 import hashlib
 
@@ -40,15 +41,27 @@ class User(AbstractUser):
     privacy_version = models.CharField(_("privacy notice version"), max_length=32, blank=True)
     privacy_accepted_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
     sub_district = models.ForeignKey(
-        "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.SubDistrict",
+        verbose_name=_("sub-district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="coordinators",
     )
     community = models.ForeignKey(
-        "geo.Community", verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="coordinators",
     )
     unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
+        "orgs.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="representatives",
     )
     # Raised by every change that ends the account's credentials (User.save). Sessions carry it in their auth hash
@@ -69,7 +82,8 @@ class User(AbstractUser):
             ),
             # The login by SMS code and the invitation by phone find one account per number.
             models.UniqueConstraint(
-                fields=["phone"], name="user_phone_unique_active",
+                fields=["phone"],
+                name="user_phone_unique_active",
                 condition=Q(is_active=True, phone_problem="") & ~Q(phone=""),
             ),
         ]
@@ -109,16 +123,21 @@ class User(AbstractUser):
         stored = type(self)._base_manager.filter(pk=self.pk).values(*watched).first()
         if stored is None:
             return False
-        return (stored["role"] != self.role or stored["is_active"] != self.is_active
-                or (not self.has_usable_password() and stored["password"] != self.password))
+        return (
+            stored["role"] != self.role
+            or stored["is_active"] != self.is_active
+            or (not self.has_usable_password() and stored["password"] != self.password)
+        )
 
     def _get_session_auth_hash(self, secret=None):
         # Django's hash of the password, with the credentials version: a session ends with any change that ends
         # the account's credentials, not only with a password change. (The one method behind both
         # get_session_auth_hash and the SECRET_KEY_FALLBACKS hashes.)
         return salted_hmac(
-            "accounts.User.get_session_auth_hash", f"{self.password}:{self.credentials_version}",
-            secret=secret, algorithm="sha256",
+            "accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.credentials_version}",
+            secret=secret,
+            algorithm="sha256",
         ).hexdigest()
 
 
@@ -146,8 +165,10 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     def expires_at(self) -> dt.datetime:
-        return min(self.last_used_at + dt.timedelta(days=settings.API_TOKEN_IDLE_DAYS),
-                   self.created_at + dt.timedelta(days=settings.API_TOKEN_MAX_AGE_DAYS))
+        return min(
+            self.last_used_at + dt.timedelta(days=settings.API_TOKEN_IDLE_DAYS),
+            self.created_at + dt.timedelta(days=settings.API_TOKEN_MAX_AGE_DAYS),
+        )
 
 
 def code_digest(purpose: str, value: str) -> str:
@@ -167,8 +188,9 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    created_by = models.ForeignKey(User, verbose_name=_("created by"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        User, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     failed_attempts = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
     # The link token in clear, on the object invitation_create returns only (never stored).
     token: str
@@ -178,8 +200,11 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         constraints = [
             # Re-sending revokes the old one first: a person has at most one invitation that still opens.
-            models.UniqueConstraint(fields=["user"], name="invitation_one_open_per_user",
-                                    condition=Q(used_at__isnull=True, revoked_at__isnull=True)),
+            models.UniqueConstraint(
+                fields=["user"],
+                name="invitation_one_open_per_user",
+                condition=Q(used_at__isnull=True, revoked_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -196,8 +221,9 @@ class PhoneCode(models.Model):
 
     phone = models.CharField(_("phone"), max_length=20, db_index=True)
     purpose = models.CharField(_("purpose"), max_length=8, choices=Purpose.choices)
-    user = models.ForeignKey(User, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE,
-                             related_name="+")
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     code_digest = models.CharField(_("digest of the code"), max_length=64, blank=True)
     ip = models.GenericIPAddressField(_("address"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)

@@ -1,4 +1,5 @@
 """Reads of accounts: the API token a request's key names, the account a phone number names, open invitations."""
+
 from django.utils import timezone
 
 from accounts.models import ApiToken, Invitation, User, code_digest
@@ -34,5 +35,8 @@ def invitation_open_of(*, user: User) -> Invitation | None:
 
 def _open_invitations():
     return Invitation.objects.select_related("user").filter(
-        used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True,
+        used_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+        user__is_active=True,
     )

@@ -6,6 +6,7 @@ and per address.
 The end of every credential on a change of password, role or active flag is the account's own (User.save).
 Codes and link tokens are random, stored as keyed digests (accounts.models.code_digest) and never logged.
 """
+
 import datetime as dt
 import secrets
 import uuid
@@ -99,8 +100,10 @@ def phone_claim(*, phone: str, user: User | None = None) -> str:
     except DjangoValidationError as exc:
         raise ApplicationError(exc.messages[0], fields={"phone": exc.messages}) from None
     if selectors.phone_taken(phone=phone, except_user=getattr(user, "pk", None)):
-        raise PhoneTaken(_("Another active account has this phone number."),
-                         fields={"phone": [_("Another active account has this phone number.")]})
+        raise PhoneTaken(
+            _("Another active account has this phone number."),
+            fields={"phone": [_("Another active account has this phone number.")]},
+        )
     return phone
 
 
@@ -111,13 +114,20 @@ def _scope_set(user: User, role: str, scope: dict) -> None:
 
 
 @transaction.atomic
-def user_create(*, role: str, display_name: str, phone: str = "", email: str = "", username: str = "",
-                created_by: User | None = None, **scope) -> User:
+def user_create(
+    *,
+    role: str,
+    display_name: str,
+    phone: str = "",
+    email: str = "",
+    username: str = "",
+    created_by: User | None = None,
+    **scope,
+) -> User:
     """A coordinator's or unit representative's account, made by the administrator: no password until the person
     opens the invitation sent now."""
     phone = phone_claim(phone=phone)
-    user = User(username=username or f"u{uuid.uuid4().hex[:12]}", display_name=display_name, phone=phone,
-                email=email)
+    user = User(username=username or f"u{uuid.uuid4().hex[:12]}", display_name=display_name, phone=phone, email=email)
     _scope_set(user, role, scope)
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
@@ -171,7 +181,7 @@ def user_login_reset(*, user: User, reset_by: User | None = None) -> Invitation:
 
 
 def _code() -> str:
-    return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
 def invitation_link(token: str) -> str:
@@ -198,8 +208,9 @@ def invitation_issue(*, user: User, created_by: User | None = None, send: bool =
     )
     invitation.token = token
     if send:  # written with the invitation, sent once it commits
-        delivery.invitation_deliver(user=user, link=invitation_link(token), code=code,
-                                    event_key=f"invitation:{invitation.pk}")
+        delivery.invitation_deliver(
+            user=user, link=invitation_link(token), code=code, event_key=f"invitation:{invitation.pk}"
+        )
     return invitation
 
 
@@ -208,8 +219,9 @@ def invitation_by_code(*, phone: str, code: str) -> Invitation:
     after PHONE_CODE_MAX_ATTEMPTS of them the invitation stops working (a new one must be sent)."""
     user = selectors.user_by_phone(phone=phone)
     invitation = selectors.invitation_open_of(user=user) if user is not None else None
-    refused = InvitationInvalid(_("The phone number and code do not match an open invitation."),
-                                fields={"code": [_("Wrong or expired code.")]})
+    refused = InvitationInvalid(
+        _("The phone number and code do not match an open invitation."), fields={"code": [_("Wrong or expired code.")]}
+    )
     if invitation is None:
         raise refused
     if not secrets.compare_digest(invitation.code_digest, code_digest("invitation.code", code)):
@@ -295,7 +307,11 @@ def phone_code_request(*, phone: str, purpose: str, ip: str | None) -> None:
         user = None  # nothing to reset: the invitation sets the first password
     code = _code() if user is not None else ""
     row = PhoneCode.objects.create(
-        phone=phone, purpose=purpose, user=user, ip=ip, created_at=now,
+        phone=phone,
+        purpose=purpose,
+        user=user,
+        ip=ip,
+        created_at=now,
         code_digest=code_digest(f"phone_code.{purpose}", code) if code else "",
         expires_at=now + dt.timedelta(minutes=settings.PHONE_CODE_MINUTES),
     )
@@ -309,10 +325,19 @@ def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
     """The account the code signs in (the code is used up), or None: no open code of that number matches. Each
     wrong code counts against the number's newest open code, which stops working after PHONE_CODE_MAX_ATTEMPTS."""
     now = timezone.now()
-    row = (PhoneCode.objects.select_related("user")
-           .filter(phone=phone, purpose=purpose, used_at__isnull=True, expires_at__gt=now, user__isnull=False,
-                   failed_attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS)
-           .order_by("-created_at").first())
+    row = (
+        PhoneCode.objects.select_related("user")
+        .filter(
+            phone=phone,
+            purpose=purpose,
+            used_at__isnull=True,
+            expires_at__gt=now,
+            user__isnull=False,
+            failed_attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS,
+        )
+        .order_by("-created_at")
+        .first()
+    )
     if row is None:
         return None
     if not secrets.compare_digest(row.code_digest, code_digest(f"phone_code.{purpose}", code)):
@@ -330,8 +355,9 @@ def password_reset_by_code(*, phone: str, code: str, password: str) -> User:
     rolls the request back, so the code may be tried again with a better one."""
     user = phone_code_use(phone=phone, purpose=PhoneCode.Purpose.RESET, code=code)
     if user is None:
-        raise CodeWrong(_("The code is wrong or has expired; ask for a new one."),
-                        fields={"code": [_("Wrong or expired code.")]})
+        raise CodeWrong(
+            _("The code is wrong or has expired; ask for a new one."), fields={"code": [_("Wrong or expired code.")]}
+        )
     _password_check(password, user)
     user.set_password(password)
     user.save()

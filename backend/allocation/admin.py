@@ -1,5 +1,6 @@
 """Admin of post allocation runs (read-mostly, as every run: runs.admin), their plans, the removed pairs,
 publications and members' declines."""
+
 from django.contrib import admin
 
 from allocation import services
@@ -9,8 +10,17 @@ from runs.admin import RUN_READONLY, RunAdmin, RunPublicationAdmin, cancel_actio
 
 @admin.register(AllocationRun)
 class AllocationRunAdmin(RunAdmin):
-    list_display = ["id", "scope_key", "year", "version", "status", "attempts", "created_by", "created_at",
-                    "finished_at"]
+    list_display = [
+        "id",
+        "scope_key",
+        "year",
+        "version",
+        "status",
+        "attempts",
+        "created_by",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status", "level", "year", "sub_district"]
     readonly_fields = RUN_READONLY + ["year", "stats"]
     actions = [cancel_action(services.allocation_run_cancel)]

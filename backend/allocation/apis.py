@@ -1,6 +1,7 @@
 """Endpoints of post allocation (定岗): the coordinators' runs (start: 202, the worker does the rest; list, status,
 cancel, re-run, publish), a run's proposals (reviewed by hand: add, pin, remove) and unfilled posts; and the
 member's side: my post holdings and declining one. Runs are the coordinators'; every read goes through the scope."""
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -31,6 +32,7 @@ class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     """Post allocation runs are the coordinators' tool; volunteers and unit representatives get 403."""
 
     message = _("Only coordinators work with post allocation runs.")
+
 
 class VolunteersOnly(permissions_.VolunteersOnly):
     """Post holdings to answer belong to volunteers; the other roles get 403."""
@@ -70,15 +72,34 @@ class AllocationRunStatsSerializer(kernel.RunSolverStatsSerializer):
 
 class AllocationRunOutputSerializer(kernel.RunOutputSerializer):
     sub_district_name = serializers.CharField(source="sub_district.name", read_only=True)
-    published = serializers.SerializerMethodField(help_text=_("This run is the published allocation of its scope "
-                                                              "and year."))
+    published = serializers.SerializerMethodField(
+        help_text=_("This run is the published allocation of its scope and year.")
+    )
     stats = described(AllocationRunStatsSerializer)(read_only=True)
 
     class Meta:
         model = AllocationRun
-        fields = ["id", "level", "community", "community_name", "sub_district", "sub_district_name", "year",
-                  "version", "status", "message", "attempts", "time_limit", "created_by", "created_at", "started_at",
-                  "finished_at", "stats", "published", "published_at"]
+        fields = [
+            "id",
+            "level",
+            "community",
+            "community_name",
+            "sub_district",
+            "sub_district_name",
+            "year",
+            "version",
+            "status",
+            "message",
+            "attempts",
+            "time_limit",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "stats",
+            "published",
+            "published_at",
+        ]
         read_only_fields = fields
 
 
@@ -110,18 +131,22 @@ class _AllocationRunApi:
 
 
 RUN_APIS = kernel.run_apis(
-    _AllocationRunApi, start_input=AllocationRunStartInput, filterset=AllocationRunFilter,
-    ordering=["created_at", "year", "version", "id"], start=services.allocation_run_start,
-    cancel=services.allocation_run_cancel, publish=services.allocation_run_publish,
+    _AllocationRunApi,
+    start_input=AllocationRunStartInput,
+    filterset=AllocationRunFilter,
+    ordering=["created_at", "year", "version", "id"],
+    start=services.allocation_run_start,
+    cancel=services.allocation_run_cancel,
+    publish=services.allocation_run_publish,
     describe={
         "list": "The post allocation runs in the caller's scope, newest first.",
         "start": "Queue a post allocation run for a year and a scope (a community or a sub-district); answered at "
-                 "once with the queued run, whose status the browser then polls. It keeps the pins and removed "
-                 "pairs of the latest done version of the same scope and year.",
+        "once with the queued run, whose status the browser then polls. It keeps the pins and removed "
+        "pairs of the latest done version of the same scope and year.",
         "detail": "A run's status, message and statistics (the browser polls this).",
         "cancel": "Cancel a queued or solving run; a run that has ended answers 409.",
         "publish": "Publish a done run as its scope's post holdings for the year; its members are told once it is "
-                   "committed.",
+        "committed.",
     },
 )
 
@@ -145,15 +170,29 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
     # A plain string in the schema: an enum of the same name and values as planning's assignments would collide.
     source = serializers.CharField(read_only=True, help_text=_("solver, or manual (added by hand)."))
-    unverified_skills = UnverifiedSkillsField(seat="post", help_text=_(
-        "Codes of the skills the post requires that the member holds only by their own claim (no coordinator "
-        "verified that level): the review shows these proposals."
-    ))
+    unverified_skills = UnverifiedSkillsField(
+        seat="post",
+        help_text=_(
+            "Codes of the skills the post requires that the member holds only by their own claim (no coordinator "
+            "verified that level): the review shows these proposals."
+        ),
+    )
 
     class Meta:
         model = Proposal
-        fields = ["id", "post", "post_name", "post_category", "community_name", "volunteer", "volunteer_number",
-                  "volunteer_name", "pinned", "source", "unverified_skills"]
+        fields = [
+            "id",
+            "post",
+            "post_name",
+            "post_category",
+            "community_name",
+            "volunteer",
+            "volunteer_number",
+            "volunteer_name",
+            "pinned",
+            "source",
+            "unverified_skills",
+        ]
         read_only_fields = fields
 
 
@@ -227,6 +266,7 @@ class AllocationRunUnfilledListApi(_AllocationRunApi, kernel.RunRowsApi):
 
 # ---------------------------------------------------------------- the member's side
 
+
 def _decline(holding: PostHolding) -> HoldingDecline | None:
     try:
         return holding.decline
@@ -250,8 +290,23 @@ class MyPostHoldingOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PostHolding
-        fields = ["id", "year", "status", "post", "post_name", "category", "community_name", "duties", "schedule",
-                  "weekdays", "start_time", "end_time", "target", "reason", "declined_at"]
+        fields = [
+            "id",
+            "year",
+            "status",
+            "post",
+            "post_name",
+            "category",
+            "community_name",
+            "duties",
+            "schedule",
+            "weekdays",
+            "start_time",
+            "end_time",
+            "target",
+            "reason",
+            "declined_at",
+        ]
         read_only_fields = fields
 
     def get_reason(self, holding: PostHolding) -> str:
@@ -298,8 +353,11 @@ class MyPostHoldingDeclineApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: MyPostHoldingOutputSerializer, 404: OpenApiResponse(description="No such holding of yours."),
-                   409: OpenApiResponse(description="The holding has ended.")},
+        responses={
+            200: MyPostHoldingOutputSerializer,
+            404: OpenApiResponse(description="No such holding of yours."),
+            409: OpenApiResponse(description="The holding has ended."),
+        },
     )
     def post(self, request, holding_id: int):
         payload = self.InputSerializer(data=request.data)

@@ -16,6 +16,7 @@ What the version this run follows decided carries over in the post format's own 
   back (review.proposal_add lifts the exclusion), so `pair_violations` does not refuse it; a pair both pinned
   and removed (possible only through the admin) stays pinned.
 """
+
 from __future__ import annotations
 
 import math
@@ -57,9 +58,9 @@ def tid(pk: int) -> str:
 
 
 def _pk(text: str, prefix: str) -> int:
-    if not text.startswith(prefix) or not text[len(prefix):].isdigit():
+    if not text.startswith(prefix) or not text[len(prefix) :].isdigit():
         raise ValueError(f"unexpected id {text!r} in the allocation (expected {prefix}<number>)")
-    return int(text[len(prefix):])
+    return int(text[len(prefix) :])
 
 
 Pair = tuple[int, int]  # (post pk, volunteer pk)
@@ -69,23 +70,29 @@ Pair = tuple[int, int]  # (post pk, volunteer pk)
 class MappedProblem:
     """The problem dict to solve and what is needed to check a pair and to read the allocation back."""
 
-    members: dict[int, dict]                  # volunteer pk -> member item
-    posts: dict[int, dict]                    # post pk -> post item
+    members: dict[int, dict]  # volunteer pk -> member item
+    posts: dict[int, dict]  # post pk -> post item
     max_distance_km: float | None
     max_posts: int
-    pins: dict[Pair, str] = field(default_factory=dict)       # pins kept -> their source
-    dropped_pins: list[Pair] = field(default_factory=list)    # pins the rules no longer allow
+    pins: dict[Pair, str] = field(default_factory=dict)  # pins kept -> their source
+    dropped_pins: list[Pair] = field(default_factory=list)  # pins the rules no longer allow
     excluded: set[Pair] = field(default_factory=set)
     data: dict = field(default_factory=dict)
 
     @property
     def counts(self) -> dict:
-        return {"members": len(self.members), "posts": len(self.posts),
-                "seats": sum(p["seats"] for p in self.posts.values()), "pins": len(self.pins),
-                "pins_dropped": len(self.dropped_pins), "excluded": len(self.excluded)}
+        return {
+            "members": len(self.members),
+            "posts": len(self.posts),
+            "seats": sum(p["seats"] for p in self.posts.values()),
+            "pins": len(self.pins),
+            "pins_dropped": len(self.dropped_pins),
+            "excluded": len(self.excluded),
+        }
 
 
 # ---------------------------------------------------------------- rows -> problem
+
 
 def eligible_members(run: AllocationRun):
     return Volunteer.objects.filter(active=True, kind__in=ELIGIBLE_KINDS, **run.community_lookup("home_community"))
@@ -99,8 +106,12 @@ def _posts(run: AllocationRun) -> dict[int, dict]:
     result = {}
     for post in scope_posts(run).select_related("community").order_by("pk"):
         item = {
-            "id": pid(post.pk), "name": post.name, "category": post.category, "seats": post.seats,
-            "priority": post.priority, "location": {"lat": post.lat, "lng": post.lng},
+            "id": pid(post.pk),
+            "name": post.name,
+            "category": post.category,
+            "seats": post.seats,
+            "priority": post.priority,
+            "location": {"lat": post.lat, "lng": post.lng},
             "required_skills": {k: v for k, v in dict(post.required_skills).items() if v > 0},
             "place": post.community.name,
         }
@@ -115,20 +126,32 @@ def _posts(run: AllocationRun) -> dict[int, dict]:
 def _members(run: AllocationRun, posts: dict[int, dict], limit: int) -> dict[int, dict]:
     verified = people_selectors.verified_levels(volunteers=eligible_members(run).values("pk"))
     requiring = people_selectors.skills_requiring_verification()
-    volunteers = eligible_members(run).prefetch_related(
-        Prefetch("teams", queryset=Team.objects.filter(**run.community_lookup()).order_by("pk"), to_attr="scope_teams"),
-        Prefetch(
-            "post_holdings",
-            queryset=PostHolding.objects.filter(status=PostHolding.Status.ACTIVE, year__in=[run.year, run.year - 1]),
-            to_attr="recent_holdings",
-        ),
-    ).order_by("pk")
+    volunteers = (
+        eligible_members(run)
+        .prefetch_related(
+            Prefetch(
+                "teams", queryset=Team.objects.filter(**run.community_lookup()).order_by("pk"), to_attr="scope_teams"
+            ),
+            Prefetch(
+                "post_holdings",
+                queryset=PostHolding.objects.filter(
+                    status=PostHolding.Status.ACTIVE, year__in=[run.year, run.year - 1]
+                ),
+                to_attr="recent_holdings",
+            ),
+        )
+        .order_by("pk")
+    )
     result = {}
     for volunteer in volunteers:
-        item = {"id": mid(volunteer.pk), "location": {"lat": volunteer.lat, "lng": volunteer.lng},
-                "skills": people_selectors.matching_levels(
-                    claimed=volunteer.skills, verified=verified.get(volunteer.pk, {}), requiring=requiring),
-                "max_posts": limit}
+        item = {
+            "id": mid(volunteer.pk),
+            "location": {"lat": volunteer.lat, "lng": volunteer.lng},
+            "skills": people_selectors.matching_levels(
+                claimed=volunteer.skills, verified=verified.get(volunteer.pk, {}), requiring=requiring
+            ),
+            "max_posts": limit,
+        }
         if volunteer.scope_teams:
             item["group"] = tid(volunteer.scope_teams[0].pk)
         current = sorted({h.post_id for h in volunteer.recent_holdings if h.post_id in posts})
@@ -141,16 +164,22 @@ def _members(run: AllocationRun, posts: dict[int, dict], limit: int) -> dict[int
 def previous_run(run: AllocationRun) -> AllocationRun | None:
     """The latest finished earlier version of the same scope and year: its pins and exclusions carry over."""
     return (
-        AllocationRun.objects.filter(scope_key=run.scope_key, year=run.year, status=AllocationRun.Status.DONE,
-                                     version__lt=run.version)
-        .order_by("-version").first()
+        AllocationRun.objects.filter(
+            scope_key=run.scope_key, year=run.year, status=AllocationRun.Status.DONE, version__lt=run.version
+        )
+        .order_by("-version")
+        .first()
     )
 
 
 def build_problem(run: AllocationRun) -> MappedProblem:
     posts = _posts(run)
-    mapped = MappedProblem(members=_members(run, posts, max_posts()), posts=posts,
-                           max_distance_km=default_max_distance_km(), max_posts=max_posts())
+    mapped = MappedProblem(
+        members=_members(run, posts, max_posts()),
+        posts=posts,
+        max_distance_km=default_max_distance_km(),
+        max_posts=max_posts(),
+    )
     previous = previous_run(run)
     if previous is not None:
         # all of them carry over (a member may be back in scope next time); only those in scope are encoded
@@ -167,8 +196,11 @@ def build_problem(run: AllocationRun) -> MappedProblem:
 
 def _problem_data(run: AllocationRun, mapped: MappedProblem) -> dict:
     # exclusions of members or posts out of scope carry over to the next version but are not this problem's
-    forbidden = sorted(pair for pair in mapped.excluded
-                       if pair[0] in mapped.posts and pair[1] in mapped.members and pair not in mapped.pins)
+    forbidden = sorted(
+        pair
+        for pair in mapped.excluded
+        if pair[0] in mapped.posts and pair[1] in mapped.members and pair not in mapped.pins
+    )
     return {
         "name": f"allocation run {run.pk}: {run.scope_key} {run.year} v{run.version}",
         "max_distance_km": mapped.max_distance_km,
@@ -181,36 +213,50 @@ def _problem_data(run: AllocationRun, mapped: MappedProblem) -> dict:
 
 # ---------------------------------------------------------------- the hard rules for one pair
 
+
 def pair_violations(mapped: MappedProblem, post: int, volunteer: int, *, plan: list[Pair]) -> dict[str, list[str]]:
     """The hard rules the optimizer enforces that the pair breaks next to `plan` (the other pairs of the plan),
     by the input field they concern: in scope, skills at their level, travel limit, seats, posts per member."""
     member, item = mapped.members.get(volunteer), mapped.posts.get(post)
     if member is None:
-        return {"volunteer": [_("The volunteer is not eligible for this run's posts: only active non-post and "
-                                "retired party members living in its scope are.")]}
+        return {
+            "volunteer": [
+                _(
+                    "The volunteer is not eligible for this run's posts: only active non-post and "
+                    "retired party members living in its scope are."
+                )
+            ]
+        }
     if item is None:
         return {"post": [_("The post is not among this run's posts (inactive, or outside its scope).")]}
     broken: dict[str, list[str]] = defaultdict(list)
     for skill, level in sorted(item["required_skills"].items()):
         have = member["skills"].get(skill, 0)
         if have < level:
-            broken["volunteer"].append(_("Skill %(skill)s is at level %(have)s; the post needs %(need)s.")
-                                       % {"skill": skill, "have": have, "need": level})
+            broken["volunteer"].append(
+                _("Skill %(skill)s is at level %(have)s; the post needs %(need)s.")
+                % {"skill": skill, "have": have, "need": level}
+            )
     if mapped.max_distance_km is not None:
-        km = distance_km(member["location"]["lat"], member["location"]["lng"],
-                         item["location"]["lat"], item["location"]["lng"])
+        km = distance_km(
+            member["location"]["lat"], member["location"]["lng"], item["location"]["lat"], item["location"]["lng"]
+        )
         if km > mapped.max_distance_km + 1e-9:
-            broken["volunteer"].append(_("Lives %(km).1f km from the post; the limit is %(limit)g km.")
-                                       % {"km": km, "limit": mapped.max_distance_km})
+            broken["volunteer"].append(
+                _("Lives %(km).1f km from the post; the limit is %(limit)g km.")
+                % {"km": km, "limit": mapped.max_distance_km}
+            )
     if sum(1 for p, _v in plan if p == post) >= item["seats"]:
         broken["post"].append(_("All %(seats)d seats of the post are taken.") % {"seats": item["seats"]})
     if sum(1 for _p, v in plan if v == volunteer) >= member["max_posts"]:
-        broken["volunteer"].append(_("Already holds %(count)d post(s) in this plan, the most one member may.")
-                                   % {"count": member["max_posts"]})
+        broken["volunteer"].append(
+            _("Already holds %(count)d post(s) in this plan, the most one member may.") % {"count": member["max_posts"]}
+        )
     return dict(broken)
 
 
 # ---------------------------------------------------------------- allocation -> rows
+
 
 def _plain(value):
     """JSON-safe copy of optimizer output (numpy numbers, NaN) for a JSONField."""
@@ -229,10 +275,16 @@ def _reason(reason: dict) -> dict:
     """An optimizer's reason as the run shows it: a forbidden pair is a pair the coordinator removed."""
     if reason.get("code") != "forbidden":
         return reason
-    return {"code": "removed", "count": reason["count"],
-            "message": ngettext("%(count)d qualified member within range was removed from this post by a coordinator.",
-                                "%(count)d qualified members within range were removed from this post by a "
-                                "coordinator.", reason["count"]) % {"count": reason["count"]}}
+    return {
+        "code": "removed",
+        "count": reason["count"],
+        "message": ngettext(
+            "%(count)d qualified member within range was removed from this post by a coordinator.",
+            "%(count)d qualified members within range were removed from this post by a coordinator.",
+            reason["count"],
+        )
+        % {"count": reason["count"]},
+    }
 
 
 @dataclass
@@ -245,20 +297,33 @@ class PlanRows:
 def solution_rows(run: AllocationRun, mapped: MappedProblem, allocation) -> PlanRows:
     """Unsaved rows of the run's plan: the pins kept (the problem's locks), then the optimizer's other pairs; the
     posts left short."""
-    proposals = [Proposal(run=run, post_id=post, volunteer_id=volunteer, pinned=True, source=source)
-                 for (post, volunteer), source in sorted(mapped.pins.items())]
+    proposals = [
+        Proposal(run=run, post_id=post, volunteer_id=volunteer, pinned=True, source=source)
+        for (post, volunteer), source in sorted(mapped.pins.items())
+    ]
     for member, post in allocation.assignments:
         pair = (_pk(post, "p"), _pk(member, "m"))
         if pair not in mapped.pins:
             proposals.append(Proposal(run=run, post_id=pair[0], volunteer_id=pair[1]))
     unfilled = [
-        UnfilledPost(run=run, post_id=_pk(item["post"], "p"), missing=item["missing"],
-                     reasons=_plain([_reason(r) for r in item["reasons"]]), suggestion=item.get("suggestion", ""))
+        UnfilledPost(
+            run=run,
+            post_id=_pk(item["post"], "p"),
+            missing=item["missing"],
+            reasons=_plain([_reason(r) for r in item["reasons"]]),
+            suggestion=item.get("suggestion", ""),
+        )
         for item in allocation.unfilled
     ]
-    stats = _plain({
-        "status": allocation.status, "objective": allocation.objective, "bound": allocation.bound,
-        "gap": allocation.gap, "seconds": round(allocation.seconds, 3), "problem": mapped.counts,
-        "metrics": allocation.metrics,
-    })
+    stats = _plain(
+        {
+            "status": allocation.status,
+            "objective": allocation.objective,
+            "bound": allocation.bound,
+            "gap": allocation.gap,
+            "seconds": round(allocation.seconds, 3),
+            "problem": mapped.counts,
+            "metrics": allocation.metrics,
+        }
+    )
     return PlanRows(proposals=proposals, unfilled=unfilled, stats=stats)

@@ -5,6 +5,7 @@ year's post holdings.
 A run covers one community or one sub-district and one year; runs are numbered versions per scope and year,
 and at most one of them is active at a time (a database rule), as are publications (one per scope and year).
 """
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,11 @@ class AllocationRun(kernel.Run):
         "geo.SubDistrict", verbose_name=_("sub-district"), on_delete=models.PROTECT, related_name="allocation_runs"
     )
     community = models.ForeignKey(
-        "geo.Community", verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="allocation_runs",
     )
     year = models.PositiveSmallIntegerField(_("year"))
@@ -52,8 +57,9 @@ class AllocationRun(kernel.Run):
             kernel.progress_valid(name="allocation_run_progress_valid"),
             models.CheckConstraint(
                 name="allocation_run_scope_consistent",
-                condition=(Q(level="community", community__isnull=False)
-                           | Q(level="sub_district", community__isnull=True)),
+                condition=(
+                    Q(level="community", community__isnull=False) | Q(level="sub_district", community__isnull=True)
+                ),
             ),
         ]
         indexes = [models.Index(fields=["year", "status"])]
@@ -69,8 +75,9 @@ class _RunPair(models.Model):
     """A member and a post within one run (the subclass names the run's relation)."""
 
     post = models.ForeignKey("posts.Post", verbose_name=_("post"), on_delete=models.CASCADE, related_name="+")
-    volunteer = models.ForeignKey("people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE,
-                                  related_name="+")
+    volunteer = models.ForeignKey(
+        "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         abstract = True

@@ -6,6 +6,7 @@ and the plan as it stands; a refusal names the broken rules. A removed pair is r
 the next run of the same scope and year avoids; pins are kept by that run. A run that is not done, or whose
 year is already published for its scope or an overlapping one, cannot change (409).
 """
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -28,7 +29,8 @@ class AlreadyProposed(Conflict):
 
 def _locked(run: AllocationRun) -> AllocationRun:
     return run_lock_for_review(
-        run, published=lambda row: selectors.overlapping_publication(row) is not None,
+        run,
+        published=lambda row: selectors.overlapping_publication(row) is not None,
         published_message=_("This year is already published for this scope; the plan can no longer change."),
     )
 
@@ -38,15 +40,17 @@ def proposal_add(*, run: AllocationRun, post: Post, volunteer: Volunteer) -> Pro
     """Propose a member for a post by hand (pinned), if every hard rule still holds; lifts a removal of the pair."""
     run = _locked(run)
     if Proposal.objects.filter(run=run, post=post, volunteer=volunteer).exists():
-        raise AlreadyProposed(_("The member is already proposed for this post."),
-                              fields={"volunteer": [_("Already proposed.")]})
+        raise AlreadyProposed(
+            _("The member is already proposed for this post."), fields={"volunteer": [_("Already proposed.")]}
+        )
     plan = list(Proposal.objects.filter(run=run).values_list("post_id", "volunteer_id"))
     broken = mapper.pair_violations(mapper.build_problem(run), post.pk, volunteer.pk, plan=plan)
     if broken:
         first = next(iter(broken.values()))[0]
         raise RuleBroken(_("This proposal would break a rule: %(rule)s") % {"rule": first}, fields=broken)
-    proposal = Proposal.objects.create(run=run, post=post, volunteer=volunteer, pinned=True,
-                                       source=Proposal.Source.MANUAL)
+    proposal = Proposal.objects.create(
+        run=run, post=post, volunteer=volunteer, pinned=True, source=Proposal.Source.MANUAL
+    )
     Exclusion.objects.filter(run=run, post=post, volunteer=volunteer).delete()
     unfilled_seat_taken(UnfilledPost, run=run, post=post)
     return proposal

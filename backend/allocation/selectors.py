@@ -1,6 +1,7 @@
 """Reads of post allocation, always through the caller's scope: a community coordinator sees their community's
 runs, a sub-district coordinator the runs of their sub-district and of its communities, the administrator every
 run; volunteers and unit representatives see none. A volunteer reads their own post holdings."""
+
 from django.db.models import QuerySet
 
 from accounts.models import User
@@ -54,7 +55,13 @@ def overlapping_publication(run: AllocationRun) -> AllocationPublication | None:
     communities): a post's holders of a year come from one published plan."""
     keys = [run.scope_key, f"sub_district:{run.sub_district_id}"]
     if run.level == AllocationRun.Level.SUB_DISTRICT:
-        keys += [f"community:{pk}" for pk in
-                 Community.objects.filter(sub_district_id=run.sub_district_id).values_list("pk", flat=True)]
-    return (AllocationPublication.objects.filter(year=run.year, scope_key__in=keys).select_related("run")
-            .order_by("pk").first())
+        keys += [
+            f"community:{pk}"
+            for pk in Community.objects.filter(sub_district_id=run.sub_district_id).values_list("pk", flat=True)
+        ]
+    return (
+        AllocationPublication.objects.filter(year=run.year, scope_key__in=keys)
+        .select_related("run")
+        .order_by("pk")
+        .first()
+    )

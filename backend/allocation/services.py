@@ -6,6 +6,7 @@ A run moves queued -> solving -> done, or ends failed or cancelled, through the 
 shares (runs.lifecycle); what is allocation's own is here: the scope, the post problem, solving it, saving the
 plan in one transaction together with the move to done, and writing the holdings a publication makes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,6 +62,7 @@ def setting_time_limit() -> float:
 
 # ---------------------------------------------------------------- start
 
+
 def _is_admin(user: User) -> bool:
     return user.is_superuser or user.role == User.Role.ADMIN
 
@@ -77,19 +79,31 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
             or (user.role == User.Role.SUBDISTRICT and found.sub_district_id == user.sub_district_id)
         ):
             raise ScopeNotFound(_("No such community in your scope."), fields={"community": [_("Not found.")]})
-        return {"level": AllocationRun.Level.COMMUNITY, "community": found, "sub_district_id": found.sub_district_id,
-                "scope_key": f"community:{found.pk}"}
+        return {
+            "level": AllocationRun.Level.COMMUNITY,
+            "community": found,
+            "sub_district_id": found.sub_district_id,
+            "scope_key": f"community:{found.pk}",
+        }
     area = SubDistrict.objects.filter(pk=sub_district).first() if sub_district is not None else None
     if area is None or not (
         _is_admin(user) or (user.role == User.Role.SUBDISTRICT and area.pk == user.sub_district_id)
     ):
         raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
-    return {"level": AllocationRun.Level.SUB_DISTRICT, "community": None, "sub_district_id": area.pk,
-            "scope_key": f"sub_district:{area.pk}"}
+    return {
+        "level": AllocationRun.Level.SUB_DISTRICT,
+        "community": None,
+        "sub_district_id": area.pk,
+        "scope_key": f"sub_district:{area.pk}",
+    }
 
 
 def allocation_run_start(
-    *, user: User, year: int, community: Community | int | None = None, sub_district: SubDistrict | int | None = None,
+    *,
+    user: User,
+    year: int,
+    community: Community | int | None = None,
+    sub_district: SubDistrict | int | None = None,
     time_limit: float | None = None,
 ) -> AllocationRun:
     """Queue a post allocation run for the year and the scope named (a community or a sub-district, objects or
@@ -101,14 +115,23 @@ def allocation_run_start(
 
 def allocation_run_rerun(*, user: User, run: AllocationRun) -> AllocationRun:
     """A new version of the run's scope and year; it keeps the pins and removed pairs of the latest done one."""
-    return allocation_run_start(user=user, year=run.year, community=run.community_id,
-                                sub_district=None if run.community_id else run.sub_district_id,
-                                time_limit=run.time_limit)
+    return allocation_run_start(
+        user=user,
+        year=run.year,
+        community=run.community_id,
+        sub_district=None if run.community_id else run.sub_district_id,
+        time_limit=run.time_limit,
+    )
 
 
 def _run_create(*, scope: dict, year: int, time_limit: float, user: User | None) -> AllocationRun:
     return lifecycle.run_create(
-        AllocationRun, scope=scope, period={"year": year}, time_limit=time_limit, user=user, enqueue=_enqueue,
+        AllocationRun,
+        scope=scope,
+        period={"year": year},
+        time_limit=time_limit,
+        user=user,
+        enqueue=_enqueue,
         busy=_("A post allocation run of this scope and year is already queued or solving."),
     )
 
@@ -120,6 +143,7 @@ def _enqueue(run_id: int) -> None:
 
 # ---------------------------------------------------------------- cancel
 
+
 def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
     """Cancel a queued or solving run; the worker checks before it saves, so no plan is stored."""
     if not (user.is_superuser or user.is_coordinator):
@@ -129,19 +153,27 @@ def allocation_run_cancel(*, user: User, run: AllocationRun) -> AllocationRun:
 
 # ---------------------------------------------------------------- execute (the task's service)
 
+
 def _save(run: AllocationRun, rows: mapper.PlanRows, mapped: mapper.MappedProblem) -> None:
     """The plan and the move to done, in one transaction: all of it or nothing. RunStopped if it was cancelled."""
     metrics = rows.stats["metrics"]
-    message = _("Filled %(filled)s of %(total)s seats.") % {"filled": metrics["filled_seats"],
-                                                             "total": metrics["total_seats"]}
+    message = _("Filled %(filled)s of %(total)s seats.") % {
+        "filled": metrics["filled_seats"],
+        "total": metrics["total_seats"],
+    }
     if mapped.dropped_pins:
         message += " " + _("%(count)d pin(s) of the previous version no longer keep the rules and were dropped.") % {
-            "count": len(mapped.dropped_pins)}
+            "count": len(mapped.dropped_pins)
+        }
     if rows.stats["status"] == "time_limit":
         message += " " + _("The time limit came first: this is the best plan found by then.")
     with transaction.atomic():
-        lifecycle.run_finish(run, stats=rows.stats, message=message,
-                             counts={"proposals": len(rows.proposals), "unfilled_posts": len(rows.unfilled)})
+        lifecycle.run_finish(
+            run,
+            stats=rows.stats,
+            message=message,
+            counts={"proposals": len(rows.proposals), "unfilled_posts": len(rows.unfilled)},
+        )
         for model in (Proposal, UnfilledPost, Exclusion):  # idempotent should an earlier attempt have written
             model.objects.filter(run=run).delete()
         Proposal.objects.bulk_create(rows.proposals)
@@ -167,15 +199,20 @@ def _solve_save(run: AllocationRun) -> str:
 
 def _failure(run: AllocationRun, exc: Exception) -> str:
     if isinstance(exc, ProblemError):
-        return (_("The posts and members could not be turned into an allocation problem: %(error)s")
-                % {"error": exc})
+        return _("The posts and members could not be turned into an allocation problem: %(error)s") % {"error": exc}
     return _("The run failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc}
 
 
 # ---------------------------------------------------------------- sweeper (beat)
 
-def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | None = None,
-                     max_attempts: int | None = None, notice_minutes: float = 2.0) -> dict:
+
+def allocation_sweep(
+    *,
+    now: dt.datetime | None = None,
+    stale_minutes: float | None = None,
+    max_attempts: int | None = None,
+    notice_minutes: float = 2.0,
+) -> dict:
     """Work a broker outage or a dead worker left behind, sent again (every task is safe to run twice): runs still
     queued after `stale_minutes`; runs solving for longer (the worker died), queued again while attempts remain
     and failed after; publications whose members were not told after `notice_minutes`."""
@@ -183,18 +220,24 @@ def allocation_sweep(*, now: dt.datetime | None = None, stale_minutes: float | N
     stale_minutes = settings.ALLOCATION_STALE_MINUTES if stale_minutes is None else stale_minutes
     max_attempts = settings.ALLOCATION_MAX_ATTEMPTS if max_attempts is None else max_attempts
     reaped = lifecycle.run_reap_stale(
-        AllocationRun, enqueue=_enqueue, now=now, stale_minutes=stale_minutes, max_attempts=max_attempts,
+        AllocationRun,
+        enqueue=_enqueue,
+        now=now,
+        stale_minutes=stale_minutes,
+        max_attempts=max_attempts,
         messages=lifecycle.ReapMessages(
             requeued=_("Queued again: the worker stopped answering (attempt %(n)d of %(max)d)."),
             failed=_("Failed: the worker stopped answering %(n)d times."),
         ),
     )
-    unannounced = lifecycle.publication_resend_notices(AllocationPublication, enqueue=_enqueue_publication_notice,
-                                                       now=now, older_than_minutes=notice_minutes)
+    unannounced = lifecycle.publication_resend_notices(
+        AllocationPublication, enqueue=_enqueue_publication_notice, now=now, older_than_minutes=notice_minutes
+    )
     return {"runs": sorted(reaped.resent + reaped.requeued), "failed": reaped.failed, "notices": unannounced}
 
 
 # ---------------------------------------------------------------- publish
+
 
 def _already_published(run: AllocationRun, published: AllocationPublication | None = None) -> AlreadyPublished:
     published = published or selectors.overlapping_publication(run)
@@ -231,8 +274,13 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
     with transaction.atomic():
         # The sub-district first: publishers of it and of its communities (overlapping scopes) queue up here.
         SubDistrict.objects.select_for_update().filter(pk=run.sub_district_id).first()
-        publication = lifecycle.run_publish(run, user=user, publication_model=AllocationPublication,
-                                            published=_published, already_published=_already_published)
+        publication = lifecycle.run_publish(
+            run,
+            user=user,
+            publication_model=AllocationPublication,
+            published=_published,
+            already_published=_already_published,
+        )
         counts = _write_holdings(publication.run)
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.pk))
     log.info("allocation run %s publication wrote the holdings: %s", run.pk, counts)
@@ -242,14 +290,19 @@ def allocation_run_publish(*, user: User, run: AllocationRun) -> AllocationPubli
 def _write_holdings(run: AllocationRun) -> dict:
     planned = set(Proposal.objects.filter(run=run).values_list("post_id", "volunteer_id"))
     existing = {
-        (post, volunteer): (pk, status) for pk, post, volunteer, status in
-        PostHolding.objects.filter(year=run.year, **run.community_lookup("post__community"))
-        .values_list("pk", "post_id", "volunteer_id", "status")
+        (post, volunteer): (pk, status)
+        for pk, post, volunteer, status in PostHolding.objects.filter(
+            year=run.year, **run.community_lookup("post__community")
+        ).values_list("pk", "post_id", "volunteer_id", "status")
     }
-    activate = [pk for pair, (pk, status) in existing.items()
-                if pair in planned and status != PostHolding.Status.ACTIVE]
-    end = [pk for pair, (pk, status) in existing.items()
-           if pair not in planned and status in (PostHolding.Status.ACTIVE, PostHolding.Status.PROPOSED)]
+    activate = [
+        pk for pair, (pk, status) in existing.items() if pair in planned and status != PostHolding.Status.ACTIVE
+    ]
+    end = [
+        pk
+        for pair, (pk, status) in existing.items()
+        if pair not in planned and status in (PostHolding.Status.ACTIVE, PostHolding.Status.PROPOSED)
+    ]
     now = timezone.now()
     PostHolding.objects.filter(pk__in=activate).update(status=PostHolding.Status.ACTIVE, updated_at=now)
     HoldingDecline.objects.filter(holding_id__in=activate).delete()  # offered again: the old answer is history
@@ -260,9 +313,7 @@ def _write_holdings(run: AllocationRun) -> dict:
     )
     counts = {"created": len(planned - set(existing)), "activated": len(activate), "ended": len(end)}
     # Updates and bulk creates send no signals: the run's entry says what its publication did to the holdings.
-    audit_record_change(instance=run, changes={
-        f"post_holdings_{name}": ("", count) for name, count in counts.items()
-    })
+    audit_record_change(instance=run, changes={f"post_holdings_{name}": ("", count) for name, count in counts.items()})
     return counts
 
 
@@ -273,10 +324,17 @@ def _enqueue_publication_notice(publication_id: int) -> None:
 
 def _post_facts(post) -> dict:
     """What a member needs to take up the post: name, place, duty (定责) and time (定时)."""
-    return {"post": post.pk, "name": post.name, "community": post.community.name, "duties": post.duties,
-            "schedule": post.schedule, "weekdays": sorted(post.weekdays),
-            "start_time": post.start_time.strftime("%H:%M"), "end_time": post.end_time.strftime("%H:%M"),
-            "target": post.target}
+    return {
+        "post": post.pk,
+        "name": post.name,
+        "community": post.community.name,
+        "duties": post.duties,
+        "schedule": post.schedule,
+        "weekdays": sorted(post.weekdays),
+        "start_time": post.start_time.strftime("%H:%M"),
+        "end_time": post.end_time.strftime("%H:%M"),
+        "target": post.target,
+    }
 
 
 def _post_lines(facts: dict) -> list[str]:
@@ -305,13 +363,19 @@ def publication_notify(*, publication_id: int) -> dict:
         for facts in posts:
             body += [""] + _post_lines(facts)
         body += ["", _("Service is voluntary: if you cannot take the post, decline it under My posts with a reason.")]
-        messages.append(Message(
-            recipient=user_id, title=_("Your standing post for %(year)s") % {"year": run.year}, body="\n".join(body),
-            payload={"publication": publication.pk, "run": run.pk, "year": run.year, "posts": posts},
-        ))
+        messages.append(
+            Message(
+                recipient=user_id,
+                title=_("Your standing post for %(year)s") % {"year": run.year},
+                body="\n".join(body),
+                payload={"publication": publication.pk, "run": run.pk, "year": run.year, "posts": posts},
+            )
+        )
     # One call for every member (the batch form of notification_send): each is told their own posts.
     created = notification_send_each(
-        kind=Notification.Kind.POST_ALLOCATED, event_key=f"post-allocation:{publication.pk}", messages=messages,
+        kind=Notification.Kind.POST_ALLOCATED,
+        event_key=f"post-allocation:{publication.pk}",
+        messages=messages,
     )
     AllocationPublication.objects.filter(pk=publication.pk, notified_at__isnull=True).update(notified_at=timezone.now())
     return {"publication": publication.pk, "members": len(messages), "notified": len(created)}
@@ -319,13 +383,16 @@ def publication_notify(*, publication_id: int) -> dict:
 
 # ---------------------------------------------------------------- a member declines
 
+
 def _my_holding(user: User, holding_id: int) -> PostHolding:
     volunteer = getattr(user, "volunteer", None) if user.is_authenticated else None
     found = None
     if volunteer is not None:
         found = (
-            PostHolding.objects.select_for_update(of=("self",)).select_related("post", "post__community")
-            .filter(pk=holding_id, volunteer=volunteer).first()
+            PostHolding.objects.select_for_update(of=("self",))
+            .select_related("post", "post__community")
+            .filter(pk=holding_id, volunteer=volunteer)
+            .first()
         )
     if found is None:
         raise Http404("No such post holding of yours.")
@@ -333,8 +400,11 @@ def _my_holding(user: User, holding_id: int) -> PostHolding:
 
 
 def _community_coordinators(community_id: int) -> list[int]:
-    return list(User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
-                .order_by("pk").values_list("pk", flat=True))
+    return list(
+        User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic
@@ -352,15 +422,25 @@ def post_holding_decline(*, user: User, holding_id: int, reason: str = "") -> Po
     HoldingDecline.objects.update_or_create(holding=holding, defaults={"reason": reason, "declined_at": now})
     volunteer: Volunteer = user.volunteer
     facts = _post_facts(holding.post)
-    body = [_("%(name)s (%(number)s) declined their standing post for %(year)s.")
-            % {"name": volunteer.name, "number": volunteer.number, "year": holding.year}, ""]
+    body = [
+        _("%(name)s (%(number)s) declined their standing post for %(year)s.")
+        % {"name": volunteer.name, "number": volunteer.number, "year": holding.year},
+        "",
+    ]
     body += _post_lines(facts)
     body += ["", _("Reason: %(reason)s") % {"reason": reason or _("none given")}]
     notification_send(
-        recipients=_community_coordinators(holding.post.community_id), kind=Notification.Kind.POST_ALLOCATED,
+        recipients=_community_coordinators(holding.post.community_id),
+        kind=Notification.Kind.POST_ALLOCATED,
         event_key=f"post-holding-declined:{holding.pk}",
-        title=_("A standing post was declined: %(post)s") % {"post": holding.post.name}, body="\n".join(body),
-        payload={"holding": holding.pk, "volunteer": volunteer.pk, "year": holding.year, "reason": reason,
-                 "post": facts},
+        title=_("A standing post was declined: %(post)s") % {"post": holding.post.name},
+        body="\n".join(body),
+        payload={
+            "holding": holding.pk,
+            "volunteer": volunteer.pk,
+            "year": holding.year,
+            "reason": reason,
+            "post": facts,
+        },
     )
     return holding

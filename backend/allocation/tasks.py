@@ -5,6 +5,7 @@ Tasks take ids and call one service. acks_late with reject_on_worker_lost: a run
 again, and the service makes a second delivery harmless (it only takes a queued run); the notice is sent once
 per member and publication whatever the number of deliveries.
 """
+
 from celery import shared_task
 
 from allocation import services

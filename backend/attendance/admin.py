@@ -1,4 +1,5 @@
 """Attendance in the admin: read mostly; corrections go through the coordinator's record endpoint."""
+
 from django.contrib import admin
 
 from attendance.models import Attendance

@@ -1,6 +1,7 @@
 """Attendance endpoints: the shift's QR token, its roster and the coordinator's record (coordinators, scoped),
 check-in and check-out by QR code and "my attendance" (volunteers), and the coordinators' attendance list (which,
 filtered by week and status, is the week's no-show list)."""
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
@@ -15,8 +16,10 @@ from core.weeks import monday_of
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     message = _("Only coordinators manage attendance.")
 
+
 class VolunteersOnly(permissions_.VolunteersOnly):
     message = _("Only volunteers check in to shifts.")
+
 
 class AttendanceOutputSerializer(serializers.ModelSerializer):
     shift_title = serializers.CharField(source="shift.title", read_only=True)
@@ -32,9 +35,26 @@ class AttendanceOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = [
-            "id", "shift", "shift_title", "shift_start", "shift_end", "community", "community_name", "volunteer",
-            "volunteer_name", "volunteer_number", "assignment", "status", "method", "checked_in_at", "checked_out_at",
-            "minutes_served", "hours", "recorded_by", "note", "updated_at",
+            "id",
+            "shift",
+            "shift_title",
+            "shift_start",
+            "shift_end",
+            "community",
+            "community_name",
+            "volunteer",
+            "volunteer_name",
+            "volunteer_number",
+            "assignment",
+            "status",
+            "method",
+            "checked_in_at",
+            "checked_out_at",
+            "minutes_served",
+            "hours",
+            "recorded_by",
+            "note",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -48,8 +68,11 @@ class AttendanceListApi(generics.ListAPIView):
         community = serializers.IntegerField(required=False, min_value=1)
         date = serializers.DateField(required=False, help_text=_("The day the shift starts (local time)."))
         week = serializers.DateField(required=False, help_text=_("Any day of the week of the shifts."))
-        status = serializers.ChoiceField(choices=Attendance.Status.choices, required=False,
-                                         help_text=_("\"no_show\": the volunteers expected but absent."))
+        status = serializers.ChoiceField(
+            choices=Attendance.Status.choices,
+            required=False,
+            help_text=_('"no_show": the volunteers expected but absent.'),
+        )
 
     permission_classes = [CoordinatorsOnly]
     serializer_class = AttendanceOutputSerializer
@@ -109,10 +132,14 @@ class AttendanceCheckInApi(generics.GenericAPIView):
     permission_classes = [VolunteersOnly]
     serializer_class = AttendanceOutputSerializer
 
-    @extend_schema(request=TokenInputSerializer, responses={
-        200: AttendanceOutputSerializer, 400: OpenApiResponse(description="Token forged or not valid now."),
-        403: OpenApiResponse(description="No published assignment on this shift."),
-    })
+    @extend_schema(
+        request=TokenInputSerializer,
+        responses={
+            200: AttendanceOutputSerializer,
+            400: OpenApiResponse(description="Token forged or not valid now."),
+            403: OpenApiResponse(description="No published assignment on this shift."),
+        },
+    )
     def post(self, request):
         payload = TokenInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -126,11 +153,15 @@ class AttendanceCheckOutApi(generics.GenericAPIView):
     permission_classes = [VolunteersOnly]
     serializer_class = AttendanceOutputSerializer
 
-    @extend_schema(request=TokenInputSerializer, responses={
-        200: AttendanceOutputSerializer, 400: OpenApiResponse(description="Token forged or not valid now."),
-        403: OpenApiResponse(description="No published assignment on this shift."),
-        409: OpenApiResponse(description="Not checked in yet."),
-    })
+    @extend_schema(
+        request=TokenInputSerializer,
+        responses={
+            200: AttendanceOutputSerializer,
+            400: OpenApiResponse(description="Token forged or not valid now."),
+            403: OpenApiResponse(description="No published assignment on this shift."),
+            409: OpenApiResponse(description="Not checked in yet."),
+        },
+    )
     def post(self, request):
         payload = TokenInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -182,23 +213,33 @@ class ShiftAttendanceRecordApi(generics.GenericAPIView):
         status = serializers.ChoiceField(choices=Attendance.Status.choices, default=Attendance.Status.PRESENT)
         checked_in_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
         checked_out_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-        reason = serializers.CharField(max_length=500, allow_blank=True,
-                                       help_text=_("Why the attendance is recorded by hand."))
+        reason = serializers.CharField(
+            max_length=500, allow_blank=True, help_text=_("Why the attendance is recorded by hand.")
+        )
 
     permission_classes = [CoordinatorsOnly]
     serializer_class = AttendanceOutputSerializer
 
-    @extend_schema(request=InputSerializer, responses={
-        200: AttendanceOutputSerializer, 400: OpenApiResponse(description="Times, reason or volunteer refused."),
-        404: OpenApiResponse(description="Shift not in your scope."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            200: AttendanceOutputSerializer,
+            400: OpenApiResponse(description="Times, reason or volunteer refused."),
+            404: OpenApiResponse(description="Shift not in your scope."),
+        },
+    )
     def post(self, request, shift_id: int):
         shift = selectors.shift_get_for_coordinator(user=request.user, shift_id=shift_id)
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         row = services.attendance_record(
-            user=request.user, shift=shift, volunteer_id=data["volunteer"], status=data["status"],
-            checked_in_at=data["checked_in_at"], checked_out_at=data["checked_out_at"], reason=data["reason"],
+            user=request.user,
+            shift=shift,
+            volunteer_id=data["volunteer"],
+            status=data["status"],
+            checked_in_at=data["checked_in_at"],
+            checked_out_at=data["checked_out_at"],
+            reason=data["reason"],
         )
         return Response(AttendanceOutputSerializer(row).data, status=status.HTTP_200_OK)

@@ -3,6 +3,7 @@
 One row per shift and volunteer (a database rule); hours are clipped to the shift's own start and end, so
 travel and waiting before or after the shift never count. The service record (issue 6) reads these rows.
 """
+
 import datetime as dt
 
 from django.conf import settings
@@ -38,7 +39,11 @@ class Attendance(TimeStamped):
     )
     # The published assignment the volunteer came for; kept as a link only, since a later plan may replace it.
     assignment = models.OneToOneField(
-        "planning.Assignment", verbose_name=_("assignment"), null=True, blank=True, on_delete=models.SET_NULL,
+        "planning.Assignment",
+        verbose_name=_("assignment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="attendance",
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PRESENT)
@@ -49,7 +54,11 @@ class Attendance(TimeStamped):
     # Stored so that totals and reports sum a column; kept in step with the times by the services.
     minutes_served = models.PositiveIntegerField(_("minutes served"), default=0)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     # Why a coordinator wrote these times or this absence (the roster asks for it); empty for the QR code and the
@@ -85,8 +94,10 @@ class Attendance(TimeStamped):
     def served(self) -> int:
         """Minutes actually served, from the times and the shift (what minutes_served stores)."""
         return served_minutes(
-            checked_in_at=self.checked_in_at, checked_out_at=self.checked_out_at,
-            start=self.shift.start, end=self.shift.end,
+            checked_in_at=self.checked_in_at,
+            checked_out_at=self.checked_out_at,
+            start=self.shift.start,
+            end=self.shift.end,
         )
 
     @property

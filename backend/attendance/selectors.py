@@ -1,6 +1,7 @@
 """Reads of attendance, always through the caller's scope: coordinators see the rows of their communities'
 shifts, a volunteer only their own; published assignments are the ones a volunteer was told about. The roster of a
 shift puts the two side by side: who is expected and what attendance says of each."""
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -32,16 +33,20 @@ def published_assignment_list() -> QuerySet[Assignment]:
 
 def published_assignment_get(*, shift_id: int, volunteer_id: int) -> Assignment | None:
     return (
-        published_assignment_list().filter(shift_id=shift_id, volunteer_id=volunteer_id)
-        .order_by("-run__publication__published_at", "-pk").first()
+        published_assignment_list()
+        .filter(shift_id=shift_id, volunteer_id=volunteer_id)
+        .order_by("-run__publication__published_at", "-pk")
+        .first()
     )
 
 
 def shift_get_for_coordinator(*, user: User, shift_id: int) -> Shift:
     """The shift, or 404 when it does not exist or its community is not the coordinator's."""
-    shift = scope_queryset(Shift.objects.select_related("community"), user, SHIFT_SCOPE, write=True).filter(
-        pk=shift_id
-    ).first()
+    shift = (
+        scope_queryset(Shift.objects.select_related("community"), user, SHIFT_SCOPE, write=True)
+        .filter(pk=shift_id)
+        .first()
+    )
     if shift is None:
         raise Http404("No such shift.")
     return shift
@@ -52,8 +57,13 @@ def _rows() -> QuerySet[Attendance]:
 
 
 def attendance_list(
-    *, user: User, shift: int | None = None, community: int | None = None, date: dt.date | None = None,
-    week: dt.date | None = None, status: str | None = None,
+    *,
+    user: User,
+    shift: int | None = None,
+    community: int | None = None,
+    date: dt.date | None = None,
+    week: dt.date | None = None,
+    status: str | None = None,
 ) -> QuerySet[Attendance]:
     """`week`: the Monday of the week the shifts belong to; `status` "no_show" lists the week's no-shows."""
     rows = scope_queryset(_rows(), user, ATTENDANCE_SCOPE)
@@ -109,7 +119,9 @@ def shift_roster(*, shift: Shift) -> list[RosterEntry]:
     through shift_get_for_coordinator."""
     assignments: dict[int, Assignment] = {}
     for assignment in (
-        published_assignment_list().filter(shift_id=shift.pk).select_related("volunteer")
+        published_assignment_list()
+        .filter(shift_id=shift.pk)
+        .select_related("volunteer")
         .order_by("volunteer_id", "-run__publication__published_at", "-pk")
     ):
         assignments.setdefault(assignment.volunteer_id, assignment)

@@ -3,6 +3,7 @@ coordinator's record, no-shows after the shift, and reminders before it. Every w
 
 Times default to now; tests and tasks pass `now` explicitly so that no clock needs freezing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -151,13 +152,23 @@ def attendance_check_in(*, user: User, token: str, now: dt.datetime | None = Non
     if assignment is None:
         raise NotAssigned(str(_("You have no published assignment on this shift.")))
     with transaction.atomic():
-        row, created = _locked_row(shift=shift, volunteer=volunteer, defaults={
-            "assignment": assignment, "status": Attendance.Status.PRESENT, "method": Attendance.Method.QR,
-            "checked_in_at": now, "recorded_by": user,
-        })
+        row, created = _locked_row(
+            shift=shift,
+            volunteer=volunteer,
+            defaults={
+                "assignment": assignment,
+                "status": Attendance.Status.PRESENT,
+                "method": Attendance.Method.QR,
+                "checked_in_at": now,
+                "recorded_by": user,
+            },
+        )
         if not created and row.checked_in_at is None:  # marked a no-show before: they came after all
             row.status, row.method, row.checked_in_at, row.recorded_by = (
-                Attendance.Status.PRESENT, Attendance.Method.QR, now, user
+                Attendance.Status.PRESENT,
+                Attendance.Method.QR,
+                now,
+                user,
             )
             row.save(update_fields=["status", "method", "checked_in_at", "recorded_by", "updated_at"])
     return row
@@ -191,8 +202,14 @@ def _refused(errors: dict) -> ApplicationError:
 
 
 def attendance_record(
-    *, user: User, shift: Shift, volunteer_id: int, reason: str, status: str = Attendance.Status.PRESENT,
-    checked_in_at: dt.datetime | None = None, checked_out_at: dt.datetime | None = None,
+    *,
+    user: User,
+    shift: Shift,
+    volunteer_id: int,
+    reason: str,
+    status: str = Attendance.Status.PRESENT,
+    checked_in_at: dt.datetime | None = None,
+    checked_out_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> Attendance:
     """The coordinator's record of a volunteer on a shift, with the reason: present with times (they replace what
@@ -228,12 +245,16 @@ def attendance_record(
             if checked_out_at is not None and checked_out_at > now:
                 raise _refused({"checked_out_at": [str(_("A check-out cannot lie in the future."))]})
         fields = {
-            "assignment": assignment, "status": status, "method": Attendance.Method.COORDINATOR,
-            "checked_in_at": checked_in_at, "checked_out_at": checked_out_at,
+            "assignment": assignment,
+            "status": status,
+            "method": Attendance.Method.COORDINATOR,
+            "checked_in_at": checked_in_at,
+            "checked_out_at": checked_out_at,
             "minutes_served": served_minutes(
                 checked_in_at=checked_in_at, checked_out_at=checked_out_at, start=shift.start, end=shift.end
             ),
-            "recorded_by": user, "note": reason,
+            "recorded_by": user,
+            "note": reason,
         }
         if row is None:
             row, created = _locked_row(shift=shift, volunteer=assignment.volunteer, defaults=fields)
@@ -271,9 +292,14 @@ def attendance_mark_no_shows(*, now: dt.datetime | None = None) -> int:
         if (shift_id, volunteer_id) in seen:
             continue
         seen.add((shift_id, volunteer_id))
-        rows.append(Attendance(
-            shift_id=shift_id, volunteer_id=volunteer_id, assignment_id=pk, status=Attendance.Status.NO_SHOW,
-        ))
+        rows.append(
+            Attendance(
+                shift_id=shift_id,
+                volunteer_id=volunteer_id,
+                assignment_id=pk,
+                status=Attendance.Status.NO_SHOW,
+            )
+        )
     if not rows:
         return 0
     with transaction.atomic():
@@ -345,11 +371,19 @@ def attendance_send_reminders(*, now: dt.datetime | None = None) -> dict:
         count = 0
         for assignment in assignments:
             title, body = reminder_message(shift=assignment.shift, lead=_lead(prefix, assignment.shift.start, now))
-            count += len(notification_send(
-                recipients=[assignment.volunteer.user_id], kind=REMINDER_KIND, event_key=f"{prefix}:{assignment.pk}",
-                title=title, body=body,
-                payload={"assignment": assignment.pk, "shift": assignment.shift_id,
-                         "start": assignment.shift.start.isoformat()},
-            ))
+            count += len(
+                notification_send(
+                    recipients=[assignment.volunteer.user_id],
+                    kind=REMINDER_KIND,
+                    event_key=f"{prefix}:{assignment.pk}",
+                    title=title,
+                    body=body,
+                    payload={
+                        "assignment": assignment.pk,
+                        "shift": assignment.shift_id,
+                        "start": assignment.shift.start.isoformat(),
+                    },
+                )
+            )
         sent[prefix] = count
     return sent

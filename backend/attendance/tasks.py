@@ -1,4 +1,5 @@
 """Beat tasks of attendance: no-shows after the shift, reminders before it. Both are safe to run twice."""
+
 from celery import shared_task
 
 from attendance import services

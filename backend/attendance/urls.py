@@ -2,6 +2,7 @@
 
 Plain paths rather than the domain router: these are action APIs (check-in, record), not scoped CRUD.
 """
+
 from django.urls import path
 
 from attendance.apis import (

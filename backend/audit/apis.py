@@ -1,4 +1,5 @@
 """The audit history endpoint: who changed a plan, an assignment, a need, a resource or a record, what, when."""
+
 from auditlog.models import LogEntry
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +11,10 @@ from audit.tracked import TRACKED
 from core import permissions as permissions_
 
 ACTIONS = {
-    LogEntry.Action.CREATE: "create", LogEntry.Action.UPDATE: "update",
-    LogEntry.Action.DELETE: "delete", LogEntry.Action.ACCESS: "access",
+    LogEntry.Action.CREATE: "create",
+    LogEntry.Action.UPDATE: "update",
+    LogEntry.Action.DELETE: "delete",
+    LogEntry.Action.ACCESS: "access",
 }
 
 
@@ -89,10 +92,14 @@ class AuditEntryListApi(generics.ListAPIView):
             "content_type"
         )
 
-    @extend_schema(parameters=[FilterSerializer], responses={
-        200: EntryOutputSerializer(many=True), 400: OpenApiResponse(description="Unknown model or bad filter."),
-        403: OpenApiResponse(description="Coordinators only."),
-        404: OpenApiResponse(description="The object is not in your scope."),
-    })
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            200: EntryOutputSerializer(many=True),
+            400: OpenApiResponse(description="Unknown model or bad filter."),
+            403: OpenApiResponse(description="Coordinators only."),
+            404: OpenApiResponse(description="The object is not in your scope."),
+        },
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

@@ -1,4 +1,5 @@
 """Audit history (who changed what, when) of plans, assignments, needs, resources, records and post holdings."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,5 +1,6 @@
 """How personal values look in the audit history (AUDITLOG_MASK_CALLABLE): masked when the entry is written,
 so the full phone or name is never stored there."""
+
 from core.masking import mask_name, mask_phone
 
 

@@ -1,5 +1,6 @@
 """Reads of the audit history: the entries of one tracked model (and object), as far as the caller's scope
 reaches (audit.tracked); an object outside the scope is a 404, as everywhere else."""
+
 import datetime as dt
 
 from auditlog.models import LogEntry
@@ -17,8 +18,13 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 
 def audit_entry_list(
-    *, user: User, model: str, object_id: int | None = None, actor: int | None = None,
-    date_from: dt.date | None = None, date_to: dt.date | None = None,
+    *,
+    user: User,
+    model: str,
+    object_id: int | None = None,
+    actor: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
 ) -> QuerySet[LogEntry]:
     tracked = TRACKED[model]
     entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(tracked.model))

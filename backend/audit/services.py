@@ -5,6 +5,7 @@ send no signals. Apps that change tracked rows that way (a run's status moved by
 assignments a solver saves in bulk) call `audit_record_change` with what changed, once per object: the actor
 is the signed-in user of the request, as for every entry, and none in a Celery task.
 """
+
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.db import models
@@ -21,6 +22,7 @@ def audit_record_change(*, instance: models.Model, changes: dict[str, tuple[obje
     if not auditlog.contains(type(instance)):
         raise NotTracked(type(instance).__name__)
     return LogEntry.objects.log_create(
-        instance, action=LogEntry.Action.UPDATE,
+        instance,
+        action=LogEntry.Action.UPDATE,
         changes={name: [smart_str(old), smart_str(new)] for name, (old, new) in changes.items()},
     )

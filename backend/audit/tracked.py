@@ -12,6 +12,7 @@ coordinator), the plan's publication (by the publisher), every edit in the revie
 removed), volunteers' answers and the rows a backfill adds. The reapers' requeue or failure of a silent run is recorded
 the same way (no actor: the beat did it), with the message the run shows.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -77,13 +78,15 @@ TRACKED: dict[str, Tracked] = {
     "attendance": Tracked(Attendance, in_scope(Scope(community="shift__community")), mask=("note",)),
     "service_record": Tracked(ServiceRecord, in_scope(Scope(community="community")), mask=("recipient",)),
     # The worker's progress reports (heartbeat, stage, progress, solver figures) are not changes anybody made.
-    "matching_run": Tracked(MatchingRun, of_run("pk", MatchingRun),
-                            exclude=("heartbeat", "stage", "progress", "gap", "stats", "metrics")),
+    "matching_run": Tracked(
+        MatchingRun, of_run("pk", MatchingRun), exclude=("heartbeat", "stage", "progress", "gap", "stats", "metrics")
+    ),
     "publication": Tracked(Publication, of_run("run", MatchingRun)),
     "assignment": Tracked(Assignment, of_run("run", MatchingRun)),
     "assignment_response": Tracked(AssignmentResponse, of_run("assignment__run", MatchingRun), mask=("reason",)),
-    "allocation_run": Tracked(AllocationRun, of_run("pk", AllocationRun),
-                              exclude=("heartbeat", "stage", "progress", "stats")),
+    "allocation_run": Tracked(
+        AllocationRun, of_run("pk", AllocationRun), exclude=("heartbeat", "stage", "progress", "stats")
+    ),
     "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
     "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
     # Edits and cancellations by coordinators; a generation's bulk creation is recorded per shift (shifts.services).
@@ -91,24 +94,44 @@ TRACKED: dict[str, Tracked] = {
     # Who verified or revoked a volunteer's skill level, and when (the row itself keeps only the latest check).
     "skill_verification": Tracked(SkillVerification, in_scope(Scope(community="volunteer__home_community"))),
     # Accounts: made, changed (role, scope, contact), disabled, enabled, reset; never the password or a digest.
-    "user": Tracked(User, in_scope(Scope(community="volunteer__home_community")),
-                    exclude=("password", "last_login", "credentials_version"), mask=("phone", "email", "display_name")),
+    "user": Tracked(
+        User,
+        in_scope(Scope(community="volunteer__home_community")),
+        exclude=("password", "last_login", "credentials_version"),
+        mask=("phone", "email", "display_name"),
+    ),
     # A volunteer's absences, filed by themself or their coordinator; the reason may be about health, so masked.
     "blackout": Tracked(Blackout, in_scope(Scope(community="volunteer__home_community")), mask=("reason",)),
-    "volunteer": Tracked(Volunteer, in_scope(Scope(community="home_community")), exclude=("lat", "lng"),
-                         mask=("name",)),
+    "volunteer": Tracked(
+        Volunteer, in_scope(Scope(community="home_community")), exclude=("lat", "lng"), mask=("name",)
+    ),
     # An import: its upload, confirmation and end with the counts written (run_finish: the bulk writes of its
     # volunteers and accounts send no signals, so this entry is their history). The file's contents stay out: the
     # preview and the problems quote cells, which may hold phones and names.
-    "import_run": Tracked(ImportRun, of_run("pk", ImportRun),
-                          exclude=("heartbeat", "stage", "progress", "rows_done", "preview", "problems", "headers",
-                                   "created_users", "file")),
+    "import_run": Tracked(
+        ImportRun,
+        of_run("pk", ImportRun),
+        exclude=(
+            "heartbeat",
+            "stage",
+            "progress",
+            "rows_done",
+            "preview",
+            "problems",
+            "headers",
+            "created_users",
+            "file",
+        ),
+    ),
     # An export: who asked for which rows (kind, format, filters), its end with the rows written (run_finish), its
     # failure or the reaper's requeue. Its requester's own, as the export itself is.
     "export_job": Tracked(ExportJob, own("created_by"), exclude=("heartbeat", "stage", "progress", "rows_done")),
     # Issued, replaced (re-sent, printed) and used; the digests of the token and code stay out.
-    "invitation": Tracked(Invitation, in_scope(Scope(community="user__volunteer__home_community")),
-                          exclude=("token_digest", "code_digest", "failed_attempts")),
+    "invitation": Tracked(
+        Invitation,
+        in_scope(Scope(community="user__volunteer__home_community")),
+        exclude=("token_digest", "code_digest", "failed_attempts"),
+    ),
 }
 
 
@@ -121,5 +144,6 @@ def tracked_register() -> None:
         reverse = [
             field.name for field in tracked.model._meta.get_fields() if field.auto_created and not field.concrete
         ]
-        auditlog.register(tracked.model, exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse],
-                          mask_fields=list(tracked.mask))
+        auditlog.register(
+            tracked.model, exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse], mask_fields=list(tracked.mask)
+        )

@@ -1,4 +1,5 @@
 """Audit history endpoints; names are prefixed `audit-`."""
+
 from django.urls import path
 
 from audit.apis import AuditEntryListApi

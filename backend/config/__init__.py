@@ -2,6 +2,7 @@
 
 The optimizer `matching/` is an installed package (pyproject.toml; `make venv` and the image install it).
 """
+
 from .celery import app as celery_app
 
 __all__ = ("celery_app",)

@@ -1,4 +1,5 @@
 """Every API endpoint of the domain apps, one router."""
+
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
@@ -61,8 +62,11 @@ urlpatterns = [
     path("auth/phone-code/", PhoneCodeRequestApi.as_view(), name="phone-code"),
     path("auth/code-login/", CodeLoginApi.as_view(), name="code-login"),
     path("auth/password-reset/", PasswordResetApi.as_view(), name="password-reset"),
-    path("communities/<int:pk>/invitation-sheet/", CommunityInvitationSheetApi.as_view(),
-         name="community-invitation-sheet"),
+    path(
+        "communities/<int:pk>/invitation-sheet/",
+        CommunityInvitationSheetApi.as_view(),
+        name="community-invitation-sheet",
+    ),
     path("", include("transfer.urls")),
     path("", include("planning.urls")),
     path("", include("notifications.urls")),

@@ -1,4 +1,5 @@
 """Celery application: broker and backend come from Django settings (CELERY_* names)."""
+
 import os
 
 from celery import Celery

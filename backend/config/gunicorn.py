@@ -2,6 +2,7 @@
 docker-compose.yml). They keep the web server's multiprocess folder of metrics (core.multiprocess): emptied when the
 server starts, and a dead worker's live gauges dropped.
 """
+
 from core import multiprocess
 
 

@@ -1,4 +1,5 @@
 """URL map: the API under /api/, its schema and docs, the admin, and the web app."""
+
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView

@@ -1,6 +1,7 @@
 """Admin actions that change a row's status through its service, so that the domain's rules, its audit entries and
 its side effects apply in the admin as in the API; the status field itself is read-only in every admin form. And the
 read-only admin of rows that only the services write (histories, deliveries, credentials)."""
+
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,7 @@ def service_action(name: str, description: "StrOrPromise", call: Callable) -> Ca
             else:
                 done += 1
         if done:
-            modeladmin.message_user(request, _("%(action)s: %(count)d done.") % {"action": description,
-                                                                               "count": done})
+            modeladmin.message_user(request, _("%(action)s: %(count)d done.") % {"action": description, "count": done})
 
     action.__name__ = name
     return admin.action(description=description)(action)

@@ -4,6 +4,7 @@ Every entity is a list/detail/create/update/delete resource with the same permis
 this viewset instead of five API classes each (STYLE.md's one-class-per-action shape); domain actions
 (status changes, generation) are explicit @action methods that call services.
 """
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, relations, serializers, viewsets

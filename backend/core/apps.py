@@ -21,4 +21,5 @@ class CoreConfig(AppConfig):
         # a worker service's folder of counters is emptied as it starts, before its pool's processes write there
         signals.worker_init.connect(lambda **_: multiprocess.service_starts(), weak=False)
         signals.worker_process_shutdown.connect(
-            lambda pid=None, **_: multiprocess.process_ended(pid) if pid else None, weak=False)
+            lambda pid=None, **_: multiprocess.process_ended(pid) if pid else None, weak=False
+        )

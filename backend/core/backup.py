@@ -7,6 +7,7 @@ A backup is a folder BACKUP_DIR/<UTC time>/ with `database.dump` (pg_dump's cust
 (what, when, the migrations applied, and a SHA-256 of each file). It is written under a temporary name and renamed
 when complete, so a folder with a manifest is a whole backup. Backups older than BACKUP_KEEP_DAYS are deleted.
 """
+
 import datetime as dt
 import hashlib
 import json
@@ -77,8 +78,10 @@ def _dump_database(db: dict, target: Path) -> str:
         return name
     name = "database.dump"
     args, env = _pg_args(db)
-    _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *args, "-f", str(target / name),
-          db["NAME"]], env)
+    _run(
+        ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *args, "-f", str(target / name), db["NAME"]],
+        env,
+    )
     return name
 
 
@@ -98,10 +101,13 @@ def backup_create(*, alias: str = "default", now: dt.datetime | None = None) -> 
         if media.is_dir():
             archive.add(media, arcname="media")
     manifest = {
-        "created_at": now.isoformat(), "engine": "sqlite" if _is_sqlite(db) else "postgresql",
-        "database": database_file, "files": FILES,
-        "migrations": sorted(f"{app}.{migration}" for app, migration in
-                             MigrationRecorder(connections[alias]).applied_migrations()),
+        "created_at": now.isoformat(),
+        "engine": "sqlite" if _is_sqlite(db) else "postgresql",
+        "database": database_file,
+        "files": FILES,
+        "migrations": sorted(
+            f"{app}.{migration}" for app, migration in MigrationRecorder(connections[alias]).applied_migrations()
+        ),
         "sha256": {file: _sha256(draft / file) for file in (database_file, FILES)},
     }
     (draft / MANIFEST).write_text(json.dumps(manifest, indent=1))
@@ -156,8 +162,20 @@ def backup_restore(*, backup: Backup, db: dict, media_root: Path) -> None:
             target.close()
     else:
         args, env = _pg_args(db)
-        _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", *args,
-              "-d", db["NAME"], str(source)], env)
+        _run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                "--single-transaction",
+                *args,
+                "-d",
+                db["NAME"],
+                str(source),
+            ],
+            env,
+        )
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(backup.path / FILES, "r:gz") as archive:
         members = [member for member in archive.getmembers() if member.name.startswith("media/")]
@@ -182,8 +200,10 @@ def database_fingerprint(alias: str = "default") -> dict:
         for label in settings.BACKUP_CHECKSUMMED_MODELS:
             model = apps.get_model(label)
             columns = ", ".join(connection.ops.quote_name(field.column) for field in model._meta.concrete_fields)
-            cursor.execute(f"SELECT {columns} FROM {connection.ops.quote_name(model._meta.db_table)} "
-                           f"ORDER BY {connection.ops.quote_name(model._meta.pk.column)}")
+            cursor.execute(
+                f"SELECT {columns} FROM {connection.ops.quote_name(model._meta.db_table)} "
+                f"ORDER BY {connection.ops.quote_name(model._meta.pk.column)}"
+            )
             digest = hashlib.sha256()
             for row in cursor.fetchall():
                 digest.update(repr(row).encode())

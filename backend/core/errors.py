@@ -3,6 +3,7 @@
 Domain refusals raise an ApplicationError subclass; DRF and Django errors are translated here.
 Unknown exceptions are left alone so that they are logged and stay 500s.
 """
+
 import logging
 from typing import TYPE_CHECKING
 
@@ -89,8 +90,9 @@ RETRY_AFTER_SECONDS = "5"
 
 
 def database_unavailable_body() -> dict:
-    return error_body(_("The database is briefly unavailable; nothing was saved. Try again in a moment."),
-                      "service_unavailable")
+    return error_body(
+        _("The database is briefly unavailable; nothing was saved. Try again in a moment."), "service_unavailable"
+    )
 
 
 def _integer_too_large(exc) -> bool:
@@ -130,8 +132,9 @@ def exception_handler(exc, context):
 
     if _integer_too_large(exc):
         set_rollback()
-        return Response(error_body(_("A number in the request is out of range."), "invalid"),
-                        status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            error_body(_("A number in the request is out of range."), "invalid"), status=status.HTTP_400_BAD_REQUEST
+        )
 
     if isinstance(exc, IntegrityError):
         # A uniqueness or check rule held by the database caught what validation could not (a race).
@@ -157,8 +160,11 @@ def exception_handler(exc, context):
         if wait is None:
             message = _("Too many requests; try again later.")
         else:
-            message = ngettext("Too many requests; try again in %(seconds)d second.",
-                               "Too many requests; try again in %(seconds)d seconds.", wait) % {"seconds": wait}
+            message = ngettext(
+                "Too many requests; try again in %(seconds)d second.",
+                "Too many requests; try again in %(seconds)d seconds.",
+                wait,
+            ) % {"seconds": wait}
         response.data = error_body(message, "throttled")
     elif isinstance(exc, exceptions.ValidationError):
         by_field = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}

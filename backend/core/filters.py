@@ -1,4 +1,5 @@
 """Shared filter pieces: ordering that rejects unknown fields, and dates and times the database can compare."""
+
 import django_filters
 import django_filters.fields
 from django import forms

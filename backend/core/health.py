@@ -5,6 +5,7 @@ They are answered by a middleware placed first, before host validation, the HTTP
 authentication, throttling and the request transaction: a probe from inside a container (Host 127.0.0.1, plain
 HTTP) gets the real answer, `/healthz` never touches the database, and neither reveals anybody's data.
 """
+
 import logging
 import os
 import time
@@ -107,8 +108,7 @@ def readyz_response() -> JsonResponse:
         response["Retry-After"] = "5"
         response._has_been_logged = True  # logged above, once, without Django's "Service Unavailable" error
     else:
-        response = JsonResponse({"status": "ready", "checks": results,
-                                 "seconds": round(time.monotonic() - started, 3)})
+        response = JsonResponse({"status": "ready", "checks": results, "seconds": round(time.monotonic() - started, 3)})
     response["Cache-Control"] = "no-store"
     return response
 

@@ -4,6 +4,7 @@ drf-spectacular's `extend_schema_field` describes them, so that the web app's ge
 A model serializer picks these for its model's JSONFields through `Meta.json_fields` (core.serializers); an input
 or output serializer declares them like any field. `described` makes one for a shape of a single app.
 """
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,13 +16,17 @@ def described(schema, *, component_name: str | None = None) -> type[serializers.
 
 # {"skill code": level 1-5}; people.validators checks the codes against the catalogue.
 SkillLevelsField = described(
-    {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 5},
-     "description": "Skill code → level 1-5."},
+    {
+        "type": "object",
+        "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 5},
+        "description": "Skill code → level 1-5.",
+    },
     component_name="SkillLevels",
 )
 # ISO weekdays, 1 (Monday) to 7 (Sunday).
 WeekdaysField = described(
-    {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 7}}, component_name="Weekdays",
+    {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 7}},
+    component_name="Weekdays",
 )
 # Short words: languages, a room's features.
 StringListField = described({"type": "array", "items": {"type": "string"}})

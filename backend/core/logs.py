@@ -4,6 +4,7 @@ format of production's logs (LOG_FORMAT=json), for the web process and the worke
 
 Log lines carry ids and counts, never personal data (tests/backend/test_logs_pii.py reads them).
 """
+
 import logging
 import re
 import uuid
@@ -32,8 +33,11 @@ def json_formatter() -> logging.Formatter:
     from pythonjsonlogger.core import RESERVED_ATTRS
     from pythonjsonlogger.json import JsonFormatter
 
-    return JsonFormatter(JSON_FORMAT, rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
-                         reserved_attrs=[*RESERVED_ATTRS, "data"])
+    return JsonFormatter(
+        JSON_FORMAT,
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        reserved_attrs=[*RESERVED_ATTRS, "data"],
+    )
 
 
 class RequestIdMiddleware:
@@ -57,6 +61,7 @@ def request_end_forgets_request_id(**kwargs) -> None:
 
 
 # --- Celery: the id travels in the task's headers (connected in core.apps) ---
+
 
 def task_publish_carries_request_id(headers=None, **kwargs) -> None:
     value = request_id.get()

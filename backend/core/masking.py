@@ -1,4 +1,5 @@
 """Masking of personal data for readers without need (phones, names of requesters)."""
+
 from core.phones import phone_national
 
 

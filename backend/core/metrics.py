@@ -9,6 +9,7 @@ over the folders of other services that METRICS_READ_DIRS names (core.multiproce
 their scrape-time figures with `register_collector` in `AppConfig.ready` (core imports no domain app).
 Access: from METRICS_ALLOWED_IPS, or with `Authorization: Bearer <METRICS_TOKEN>`; anybody else gets a 403.
 """
+
 import hmac
 import logging
 import os
@@ -53,9 +54,11 @@ def queue_lengths() -> dict[str, int]:
         finally:
             client.close()
     # kombu's filesystem transport names each message "<ms>_<uuid>.<queue>.msg"
-    waiting = Counter(name.partition(".")[2].removesuffix(".msg")
-                      for name in os.listdir(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
-                      if name.endswith(".msg"))
+    waiting = Counter(
+        name.partition(".")[2].removesuffix(".msg")
+        for name in os.listdir(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
+        if name.endswith(".msg")
+    )
     return {name: waiting.get(name, 0) for name in names}
 
 
@@ -74,8 +77,9 @@ class _ScrapeTimeCollector:
             try:
                 yield from list(collect())
             except Exception as exc:
-                log.warning("metrics collector %s failed: %s", getattr(collect, "__name__", collect),
-                            type(exc).__name__)
+                log.warning(
+                    "metrics collector %s failed: %s", getattr(collect, "__name__", collect), type(exc).__name__
+                )
 
 
 class _FoldersCollector:
@@ -117,5 +121,6 @@ def _allowed(request) -> bool:
 def metrics_response(request) -> HttpResponse:
     if not _allowed(request):
         return JsonResponse(error_body(_("You may not read the metrics."), "permission_denied"), status=403)
-    return HttpResponse(prometheus_client.generate_latest(_registry()),
-                        content_type=prometheus_client.CONTENT_TYPE_LATEST)
+    return HttpResponse(
+        prometheus_client.generate_latest(_registry()), content_type=prometheus_client.CONTENT_TYPE_LATEST
+    )

@@ -5,6 +5,7 @@ With ATOMIC_REQUESTS the transaction opens around the view, before DRF's excepti
 so the translation lives here too. Nothing was committed; Django closes the broken connection when the
 request ends and the next request connects afresh.
 """
+
 import logging
 
 from auditlog.middleware import AuditlogMiddleware

@@ -1,4 +1,5 @@
 """Abstract bases shared by the domain apps: timestamps and a geographic point; the id of a row given as either."""
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -6,6 +6,7 @@ process id, and ids of processes in different containers repeat: two services sh
 same file. /metrics reads its own folder and those of METRICS_READ_DIRS (core.metrics). No Django here: gunicorn's
 hooks import this before Django is set up.
 """
+
 import os
 from pathlib import Path
 

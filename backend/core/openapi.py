@@ -5,6 +5,7 @@ drf-spectacular postprocessing hooks: the refusals that core.errors and DRF rais
 (bad input, not signed in, not allowed, not found, conflicts held by the database, throttling) are added
 here once, instead of in each view's extend_schema; a view's own description of a status is kept.
 """
+
 ERROR_COMPONENT = "Error"
 WRITE_METHODS = {"post", "put", "patch", "delete"}
 METHODS = WRITE_METHODS | {"get", "head", "options", "trace"}

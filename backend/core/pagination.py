@@ -1,4 +1,5 @@
 """Page-number pagination with a caller-chosen page size, capped."""
+
 from rest_framework.pagination import PageNumberPagination
 
 

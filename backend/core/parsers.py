@@ -1,6 +1,7 @@
 """The request parsers of every API view (REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]): DRF's, refusing a body whose
 text holds a control character, wherever it sits (a field, a list, an object's key), before any view reads it.
 Tabs and line breaks pass here; single-line fields refuse them in their serializers (core.serializers)."""
+
 from django.http import QueryDict
 from rest_framework import exceptions, parsers
 

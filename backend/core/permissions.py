@@ -3,6 +3,7 @@
 Each app subclasses them only to say, in its own words, why the other roles get a 403; which objects a
 permitted caller may touch is still decided per object by the scopes (core.scoping).
 """
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 

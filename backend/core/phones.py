@@ -1,6 +1,7 @@
 """Mainland mobile numbers: one normal form (E.164, +8613812345678) in storage, whatever was typed (spaces, dashes,
 +86, full-width digits), and the national form (13812345678) shown to people. Google's libphonenumber
 (`phonenumbers`) decides what a valid mobile number is, so new number ranges need a package update, not code."""
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,11 @@ def phone_parse(value: str) -> str | None:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException:
         return None
-    if (number.country_code != 86 or not phonenumbers.is_valid_number(number)
-            or phonenumbers.number_type(number) not in MOBILE_TYPES):
+    if (
+        number.country_code != 86
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) not in MOBILE_TYPES
+    ):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -29,16 +33,18 @@ def phone_normalize(value: str) -> str:
     """The E.164 form of a mainland mobile number ("" for none); anything else is a ValidationError."""
     normal = phone_parse(value)
     if normal is None:
-        raise ValidationError(_("Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."),
-                              code=INVALID_PHONE)
+        raise ValidationError(
+            _("Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."), code=INVALID_PHONE
+        )
     return normal
 
 
 def validate_phone(value: str) -> None:
     """Model validator: the stored value is already in E.164 (phone_normalize at every way in)."""
     if value and phone_parse(value) != value:
-        raise ValidationError(_("Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."),
-                              code=INVALID_PHONE)
+        raise ValidationError(
+            _("Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."), code=INVALID_PHONE
+        )
 
 
 def phone_national(value: str) -> str:

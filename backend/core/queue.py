@@ -6,6 +6,7 @@ failure is logged, and a sweeper on beat finds the work still pending and sends 
 to run twice). Services name the task they queue (`task_named("planning.run_matching")`) instead of importing
 their tasks module, which imports them: the flow stays one-way, tasks → services.
 """
+
 import logging
 
 from celery import Task, current_app
@@ -27,7 +28,8 @@ def send_or_log(task: Task, *args, **options) -> bool:
     try:
         task.apply_async(args, **options)
     except Exception as exc:  # the broker is unreachable: the task's sweeper sends it later
-        log.warning("could not queue %s%s (%s: %s); it stays pending for its sweeper", task.name, args,
-                    type(exc).__name__, exc)
+        log.warning(
+            "could not queue %s%s (%s: %s); it stays pending for its sweeper", task.name, args, type(exc).__name__, exc
+        )
         return False
     return True

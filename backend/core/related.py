@@ -5,6 +5,7 @@ of every serializer is a `ScopedRelatedField` (by id or by code), which looks id
 see: an id outside their scope "does not exist" (400 naming the field), as a GET of it is a 404. A model
 nobody registered offers nothing but to the administrator, so a new relation fails closed.
 """
+
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
 from rest_framework import serializers

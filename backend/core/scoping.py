@@ -3,6 +3,7 @@
 A `Scope` names, per model, the path from a row to its community, to its unit and to its volunteer.
 Rows outside the caller's scope are simply not in their queryset, so detail views answer 404.
 """
+
 from dataclasses import dataclass
 from typing import Literal, Protocol
 

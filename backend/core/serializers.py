@@ -1,5 +1,6 @@
 """Base serializers: single-line text for every model serializer and input field that names one line, and the
 domain entities' ordered time pairs and related-choice scoping."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _

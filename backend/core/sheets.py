@@ -2,6 +2,7 @@
 text, whatever was stored. Characters a sheet cannot hold are dropped, and a value that starts like a formula gets
 a leading apostrophe (the spreadsheet convention for "this is text"), so that no spreadsheet runs it. The imports
 take that apostrophe off again (`unmarked`), so that an exported sheet imports back as it was."""
+
 from __future__ import annotations
 
 import csv
@@ -54,8 +55,9 @@ def write_csv(out: TextIO, *, header: Sequence, rows: Iterable[Sequence], note: 
         writer.writerow([cell(value) for value in row])
 
 
-def write_xlsx(out: BinaryIO, *, sheet: str, header: Sequence, rows: Iterable[Sequence],
-               note: str | None = None) -> None:
+def write_xlsx(
+    out: BinaryIO, *, sheet: str, header: Sequence, rows: Iterable[Sequence], note: str | None = None
+) -> None:
     """A write-only workbook (rows stream to `out`); `note`, when given, is a bold first row above the header."""
     write_xlsx_sheets(out, [Table(sheet, header, rows, note)])
 

@@ -3,6 +3,7 @@
 Served with the CSRF cookie set, so the app's first POST (the login) carries the token. Without a build the
 page says how to make one instead of a bare 404.
 """
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _

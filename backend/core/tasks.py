@@ -1,4 +1,5 @@
 """Background work of the platform itself: the daily backup (core.backup)."""
+
 from celery import shared_task
 
 from core.backup import backup_create

@@ -1,6 +1,7 @@
 """What text the platform takes: no control characters anywhere (a spreadsheet cannot hold them, PostgreSQL refuses
 some), and one line in single-line text. The API's parsers (core.parsers), its serializers and the sheet imports
 refuse such text; the exports (core.sheets) drop what was stored before these rules."""
+
 import re
 
 from django.core.exceptions import ValidationError

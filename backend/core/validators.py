@@ -1,4 +1,5 @@
 """Validators for JSON-held values: feature lists, weekdays (skill requirements: people.validators)."""
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 

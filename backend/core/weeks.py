@@ -1,5 +1,6 @@
 """The district's calendar: its day and its weeks (Monday to Sunday), in the district's zone (TIME_ZONE), whatever
 the zone of the machine or of a request. The one place that says which week a day belongs to."""
+
 import datetime as dt
 from zoneinfo import ZoneInfo
 

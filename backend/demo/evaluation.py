@@ -1,6 +1,7 @@
 """Demo data of the annual evaluation: the figures a coordinator enters for the demo community's units, a
 democratic appraisal round with most of its ballots cast, and the year's results computed, so that the evaluation,
 appraisal and export pages open on real rows. Deterministic for a seed; skipped when the year already has them."""
+
 import random
 from decimal import Decimal
 
@@ -18,8 +19,11 @@ MEETINGS_HELD = 4
 BALLOTS = 40
 BALLOTS_CAST = 32
 # Most representatives are satisfied, a few basically, hardly any not.
-RATING_WEIGHTS = [(AppraisalRating.Rating.SATISFIED, 80), (AppraisalRating.Rating.BASICALLY_SATISFIED, 16),
-                  (AppraisalRating.Rating.DISSATISFIED, 4)]
+RATING_WEIGHTS = [
+    (AppraisalRating.Rating.SATISFIED, 80),
+    (AppraisalRating.Rating.BASICALLY_SATISFIED, 16),
+    (AppraisalRating.Rating.DISSATISFIED, 4),
+]
 
 
 @transaction.atomic
@@ -43,12 +47,17 @@ def demo_evaluation_seed(*, seed: int) -> dict[str, int]:
             EvaluationInput.Measure.SUGGESTIONS_ADOPTED: rng.choice([0, 1, 2, 3]),
         }
         for measure, value in figures.items():
-            services.evaluation_input_set(unit=unit, year=year, measure=measure, value=Decimal(value),
-                                          note="演示数据", entered_by=coordinator)
+            services.evaluation_input_set(
+                unit=unit, year=year, measure=measure, value=Decimal(value), note="演示数据", entered_by=coordinator
+            )
             inputs += 1
     community = coordinator.community
     _round, codes = services.appraisal_round_create(
-        user=coordinator, year=year, title=f"{year} 年度驻区单位民主测评", units=units, ballots=BALLOTS,
+        user=coordinator,
+        year=year,
+        title=f"{year} 年度驻区单位民主测评",
+        units=units,
+        ballots=BALLOTS,
         community=community,
     )
     values, weights = zip(*RATING_WEIGHTS, strict=True)
@@ -66,9 +75,11 @@ def _ledger_entries(*, rng: random.Random, unit: Unit, year: int, coordinator: U
     if ledger is None:
         return
     days = [ledger.month.replace(day=day) for day in (3, 10, 17, 24)]
-    for day in days[:rng.choice([2, 3, 4, 4])]:
-        ledger_entry_create(ledger=ledger, kind=LedgerEntry.Kind.MEETING, title="共驻共建联席会议", date=day,
-                            created_by=coordinator)
-    for day in days[:rng.choice([2, 3, 4])]:
-        ledger_entry_create(ledger=ledger, kind=LedgerEntry.Kind.ACTIVITY, title="共建活动", date=day,
-                            created_by=coordinator)
+    for day in days[: rng.choice([2, 3, 4, 4])]:
+        ledger_entry_create(
+            ledger=ledger, kind=LedgerEntry.Kind.MEETING, title="共驻共建联席会议", date=day, created_by=coordinator
+        )
+    for day in days[: rng.choice([2, 3, 4])]:
+        ledger_entry_create(
+            ledger=ledger, kind=LedgerEntry.Kind.ACTIVITY, title="共建活动", date=day, created_by=coordinator
+        )

@@ -3,6 +3,7 @@
 Deterministic: every step draws from its own `random.Random(f"{seed}:{step}")` and dates hang on the target
 week, so the same seed and week give the same data. Rows go in with `bulk_create`; nothing is saved per row.
 """
+
 import datetime as dt
 import hashlib
 import random
@@ -48,12 +49,22 @@ class Scale:
 
 SCALES = {
     "district": Scale(
-        name="district", communities_per_sub_district=tuple(row[3] for row in data.SUB_DISTRICTS),
-        units=261, agreements=309, volunteers=22373, idle_resources=80, residents=750_000,
+        name="district",
+        communities_per_sub_district=tuple(row[3] for row in data.SUB_DISTRICTS),
+        units=261,
+        agreements=309,
+        volunteers=22373,
+        idle_resources=80,
+        residents=750_000,
     ),
     "small": Scale(
-        name="small", communities_per_sub_district=(2, 2), units=10, agreements=12, volunteers=200,
-        idle_resources=6, residents=32_000,
+        name="small",
+        communities_per_sub_district=(2, 2),
+        units=10,
+        agreements=12,
+        volunteers=200,
+        idle_resources=6,
+        residents=32_000,
     ),
 }
 
@@ -68,8 +79,6 @@ class SeedReport:
     counts: dict[str, int] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
 
 
 def demo_is_seeded() -> bool:
@@ -120,14 +129,30 @@ def demo_reset() -> list[str]:
     they could point at is about to go; returns those models' names.
     """
     cleared: list[str] = []
-    for model in (Shift, Project, Need, ResourceSlot, Resource, PostHolding, Post, Team, Blackout,
-                  WeeklyAvailability, Volunteer, AgreementItem, Agreement):
+    for model in (
+        Shift,
+        Project,
+        Need,
+        ResourceSlot,
+        Resource,
+        PostHolding,
+        Post,
+        Team,
+        Blackout,
+        WeeklyAvailability,
+        Volunteer,
+        AgreementItem,
+        Agreement,
+    ):
         cleared += _delete_protecting_rows(model)
         model.objects.all().delete()
     cleared += _delete_protecting_rows(User)
     User.objects.filter(
-        Q(username__in=DEMO_USERNAMES) | Q(sub_district__isnull=False) | Q(community__isnull=False)
-        | Q(unit__isnull=False) | Q(role=User.Role.VOLUNTEER, is_superuser=False)
+        Q(username__in=DEMO_USERNAMES)
+        | Q(sub_district__isnull=False)
+        | Q(community__isnull=False)
+        | Q(unit__isnull=False)
+        | Q(role=User.Role.VOLUNTEER, is_superuser=False)
     ).delete()
     for model in (Unit, Facility, Grid, Community, SubDistrict, District, Skill):
         cleared += _delete_protecting_rows(model)
@@ -178,7 +203,9 @@ def volunteer_digest() -> str:
     )
     for number, name, kind, community, grid, skills, languages, lat, lng in rows:
         skills_text = ",".join(f"{code}:{level}" for code, level in sorted(skills.items()))
-        digest.update(f"{number}|{name}|{kind}|{community}|{grid}|{skills_text}|{languages}|{lat:.6f}|{lng:.6f}\n".encode())
+        digest.update(
+            f"{number}|{name}|{kind}|{community}|{grid}|{skills_text}|{languages}|{lat:.6f}|{lng:.6f}\n".encode()
+        )
     return digest.hexdigest()
 
 
@@ -201,8 +228,35 @@ def _cum(weights):
 
 _SURNAMES = [name for name, _ in data.SURNAMES]
 _SURNAME_CUM = _cum([weight for _, weight in data.SURNAMES])
-_PHONE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153",
-                   "155", "156", "157", "158", "159", "180", "181", "182", "183", "185", "186", "187", "188", "189"]
+_PHONE_PREFIXES = [
+    "130",
+    "131",
+    "132",
+    "133",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "180",
+    "181",
+    "182",
+    "183",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+]
 _CN_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 _KINDS = ["in_office", "retired", "non_post", "resident"]
 _KIND_CUM = _cum([46, 24, 10, 20])
@@ -253,9 +307,24 @@ class _Builder:
     def run(self) -> None:
         # A demo login may already exist (say, from createsuperuser before seeding): take it over, don't fail.
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
-        for step in (self.geography, self.skills, self.units, self.agreements, self.people_plan,
-                     self.teams_and_posts_plan, self.people_save, self.teams_and_posts_save, self.staff, self.consents,
-                     self.verifications, self.resources, self.needs, self.projects, self.shifts, self.service_history):
+        for step in (
+            self.geography,
+            self.skills,
+            self.units,
+            self.agreements,
+            self.people_plan,
+            self.teams_and_posts_plan,
+            self.people_save,
+            self.teams_and_posts_save,
+            self.staff,
+            self.consents,
+            self.verifications,
+            self.resources,
+            self.needs,
+            self.projects,
+            self.shifts,
+            self.service_history,
+        ):
             started = time.perf_counter()
             step()
             self.timings.append((step.__name__, time.perf_counter() - started))
@@ -305,10 +374,16 @@ class _Builder:
             for position, stem in enumerate(data.COMMUNITY_NAMES[name][:count]):
                 clat, clng = self.near(rng, lat, lng, 0.010)
                 street = rng.choice(data.STREETS)
-                communities.append(Community(
-                    sub_district=sub, name=f"{stem}社区", code=f"{sub.code}{position + 1:03d}", lat=clat, lng=clng,
-                    address=f"郑州市中原区{street}{rng.randint(1, 300)}号",
-                ))
+                communities.append(
+                    Community(
+                        sub_district=sub,
+                        name=f"{stem}社区",
+                        code=f"{sub.code}{position + 1:03d}",
+                        lat=clat,
+                        lng=clng,
+                        address=f"郑州市中原区{street}{rng.randint(1, 300)}号",
+                    )
+                )
                 weights.append(rng.uniform(0.5, 1.5))
         total = sum(weights)
         for community, weight in zip(communities, weights, strict=True):
@@ -332,11 +407,18 @@ class _Builder:
         self.facilities = facilities
 
     def skills(self) -> None:
-        Skill.objects.bulk_create([
-            Skill(code=code, name=name, name_en=name_en, category=category,
-                  requires_verification=code in data.SKILLS_REQUIRING_VERIFICATION)
-            for code, name, name_en, category in data.SKILLS
-        ])
+        Skill.objects.bulk_create(
+            [
+                Skill(
+                    code=code,
+                    name=name,
+                    name_en=name_en,
+                    category=category,
+                    requires_verification=code in data.SKILLS_REQUIRING_VERIFICATION,
+                )
+                for code, name, name_en, category in data.SKILLS
+            ]
+        )
         self.skill_codes = [code for code, *_ in data.SKILLS]
 
     # -- units and agreements -----------------------------------------------------------------------------
@@ -345,11 +427,22 @@ class _Builder:
         rng = self.rng("units")
         shares = [("agency", 40), ("state_firm", 60), ("school", 45), ("hospital", 25), ("company", 70), ("other", 21)]
         counts = _apportion(self.scale.units, [share for _, share in shares])
-        named = {"agency": data.AGENCY_NAMES, "state_firm": data.STATE_FIRMS_NAMED, "school": data.SCHOOLS_NAMED,
-                 "hospital": data.HOSPITALS_NAMED, "company": [], "other": []}
-        templates = {"agency": ["中原区{brand}服务中心"], "state_firm": data.STATE_FIRM_TEMPLATES,
-                     "school": data.SCHOOL_TEMPLATES, "hospital": data.HOSPITAL_TEMPLATES,
-                     "company": data.COMPANY_TEMPLATES, "other": data.OTHER_TEMPLATES}
+        named = {
+            "agency": data.AGENCY_NAMES,
+            "state_firm": data.STATE_FIRMS_NAMED,
+            "school": data.SCHOOLS_NAMED,
+            "hospital": data.HOSPITALS_NAMED,
+            "company": [],
+            "other": [],
+        }
+        templates = {
+            "agency": ["中原区{brand}服务中心"],
+            "state_firm": data.STATE_FIRM_TEMPLATES,
+            "school": data.SCHOOL_TEMPLATES,
+            "hospital": data.HOSPITAL_TEMPLATES,
+            "company": data.COMPANY_TEMPLATES,
+            "other": data.OTHER_TEMPLATES,
+        }
         places = [c.name.removesuffix("社区") for c in self.communities] + [s.removesuffix("路") for s in data.STREETS]
         used, plan = set(), []
         for (kind, _), count in zip(shares, counts, strict=True):
@@ -358,8 +451,9 @@ class _Builder:
                     name = named[kind][i]
                 else:
                     while True:
-                        name = rng.choice(templates[kind]).format(place=rng.choice(places),
-                                                                  brand=rng.choice(data.BRANDS))
+                        name = rng.choice(templates[kind]).format(
+                            place=rng.choice(places), brand=rng.choice(data.BRANDS)
+                        )
                         if name not in used:
                             break
                 used.add(name)
@@ -370,16 +464,24 @@ class _Builder:
         units = []
         for position, (kind, name) in enumerate([first] + rest):
             # The demo's unit sits in the demo's community, so danwei and shequ see the same co-building.
-            community_index = 0 if position == 0 else rng.choices(range(len(self.communities)),
-                                                                  weights=self.community_weights)[0]
+            community_index = (
+                0 if position == 0 else rng.choices(range(len(self.communities)), weights=self.community_weights)[0]
+            )
             community = self.communities[community_index]
             lat, lng = self.near(rng, community.lat, community.lng, 0.003)
-            units.append(Unit(
-                name=name, kind=kind, party_organisation=f"中共{name}{rng.choice(data.PARTY_ORG_SUFFIXES)}",
-                community=community, lat=lat, lng=lng,
-                address=f"郑州市中原区{rng.choice(data.STREETS)}{rng.randint(1, 400)}号",
-                contact_name=self.person_name(rng, old=False), contact_phone=self.phone(rng),
-            ))
+            units.append(
+                Unit(
+                    name=name,
+                    kind=kind,
+                    party_organisation=f"中共{name}{rng.choice(data.PARTY_ORG_SUFFIXES)}",
+                    community=community,
+                    lat=lat,
+                    lng=lng,
+                    address=f"郑州市中原区{rng.choice(data.STREETS)}{rng.randint(1, 400)}号",
+                    contact_name=self.person_name(rng, old=False),
+                    contact_phone=self.phone(rng),
+                )
+            )
         Unit.objects.bulk_create(units, batch_size=BATCH)
         self.unit_list = units
 
@@ -388,13 +490,18 @@ class _Builder:
         pairs = [(unit, unit.community) for unit in self.unit_list]
         extra = self.scale.agreements - len(pairs)
         for unit in rng.sample(self.unit_list, min(max(extra, 0), len(self.unit_list))):
-            siblings = [c for c in self.communities
-                        if c.sub_district_id == unit.community.sub_district_id and c != unit.community]
+            siblings = [
+                c
+                for c in self.communities
+                if c.sub_district_id == unit.community.sub_district_id and c != unit.community
+            ]
             if siblings:
                 pairs.append((unit, rng.choice(siblings)))
         agreements = [
             Agreement(
-                unit=unit, community=community, year=self.year,
+                unit=unit,
+                community=community,
+                year=self.year,
                 title=f"{self.year}年度{community.name}与{unit.name}共驻共建协议",
                 signed_on=dt.date(self.year, rng.randint(1, 3), rng.randint(1, 28)),
             )
@@ -404,9 +511,14 @@ class _Builder:
         items = []
         for agreement in agreements:
             for description in rng.sample(data.AGREEMENT_ITEMS, rng.randint(2, 4)):
-                items.append(AgreementItem(
-                    agreement=agreement, description=description, quantity=rng.randint(1, 12), done=rng.random() < 0.35,
-                ))
+                items.append(
+                    AgreementItem(
+                        agreement=agreement,
+                        description=description,
+                        quantity=rng.randint(1, 12),
+                        done=rng.random() < 0.35,
+                    )
+                )
         AgreementItem.objects.bulk_create(items, batch_size=BATCH)
         self.partners_of: dict[int, list[Unit]] = {}
         for unit, community in pairs:
@@ -442,8 +554,11 @@ class _Builder:
         demo = people[0]
         demo.username = "zhiyuanzhe"
         demo.skills = {"policy_publicity": 3, "first_aid": 2, "photography": 2}
-        demo.availability = [(3, _t("19:00"), _t("21:30")), (6, _t("08:30"), _t("12:00")),
-                             (7, _t("14:30"), _t("17:30"))]
+        demo.availability = [
+            (3, _t("19:00"), _t("21:30")),
+            (6, _t("08:30"), _t("12:00")),
+            (7, _t("14:30"), _t("17:30")),
+        ]
         demo.active, demo.consent_rank, demo.consent_share = True, True, True
         demo.reported_at = self.week - dt.timedelta(days=200)
         self.people = people
@@ -474,12 +589,24 @@ class _Builder:
             reported = self.week - dt.timedelta(days=rng.randint(14, 6 * 365))
         hours = {"in_office": (2, 8), "retired": (4, 16), "non_post": (3, 12), "resident": (2, 10)}[kind]
         return _Person(
-            number=f"ZY{number:07d}", name=self.person_name(rng, old=old), kind=kind, community=community_index,
-            grid=grid_index, employer=employer, skills=skills, availability=_availability(rng, kind),
-            phone=self.account_phone(rng), lat=lat, lng=lng, languages=languages, max_hours=rng.randint(*hours),
+            number=f"ZY{number:07d}",
+            name=self.person_name(rng, old=old),
+            kind=kind,
+            community=community_index,
+            grid=grid_index,
+            employer=employer,
+            skills=skills,
+            availability=_availability(rng, kind),
+            phone=self.account_phone(rng),
+            lat=lat,
+            lng=lng,
+            languages=languages,
+            max_hours=rng.randint(*hours),
             max_distance=None if rng.random() < 0.4 else rng.choice([1.0, 1.5, 2.0, 3.0, 5.0]),
-            reported_at=reported, consent_rank=rng.random() < 0.65,
-            consent_share=kind == "in_office" and rng.random() < 0.8, active=rng.random() < 0.97,
+            reported_at=reported,
+            consent_rank=rng.random() < 0.65,
+            consent_share=kind == "in_office" and rng.random() < 0.8,
+            active=rng.random() < 0.97,
         )
 
     def teams_and_posts_plan(self) -> None:
@@ -538,8 +665,13 @@ class _Builder:
     def people_save(self) -> None:
         users = [
             User(
-                username=p.username or p.number, display_name=p.name, phone=p.phone, role=User.Role.VOLUNTEER,
-                password=self.password, is_active=True, activated_at=self.activated_at,
+                username=p.username or p.number,
+                display_name=p.name,
+                phone=p.phone,
+                role=User.Role.VOLUNTEER,
+                password=self.password,
+                is_active=True,
+                activated_at=self.activated_at,
             )
             for p in self.people
         ]
@@ -548,24 +680,36 @@ class _Builder:
         volunteers = []
         for person, user in zip(self.people, users, strict=True):
             community = self.communities[person.community]
-            volunteers.append(Volunteer(
-                user_id=user.pk, number=person.number, name=person.name, kind=person.kind,
-                employer_unit=self.unit_list[person.employer] if person.employer is not None else None,
-                home_community=community, grid=self.grids_of[person.community][person.grid],
-                skills=dict(sorted(person.skills.items())), languages=person.languages,
-                max_hours_per_week=person.max_hours,
-                max_distance_km=person.max_distance, reported_community=community if person.reported_at else None,
-                reported_at=person.reported_at,
-                report_confirmed_at=self.at(person.reported_at, dt.time(12)) if person.reported_at else None,
-                consent_rank_name=person.consent_rank,
-                consent_share_with_unit=person.consent_share, active=person.active, lat=person.lat, lng=person.lng,
-            ))
+            volunteers.append(
+                Volunteer(
+                    user_id=user.pk,
+                    number=person.number,
+                    name=person.name,
+                    kind=person.kind,
+                    employer_unit=self.unit_list[person.employer] if person.employer is not None else None,
+                    home_community=community,
+                    grid=self.grids_of[person.community][person.grid],
+                    skills=dict(sorted(person.skills.items())),
+                    languages=person.languages,
+                    max_hours_per_week=person.max_hours,
+                    max_distance_km=person.max_distance,
+                    reported_community=community if person.reported_at else None,
+                    reported_at=person.reported_at,
+                    report_confirmed_at=self.at(person.reported_at, dt.time(12)) if person.reported_at else None,
+                    consent_rank_name=person.consent_rank,
+                    consent_share_with_unit=person.consent_share,
+                    active=person.active,
+                    lat=person.lat,
+                    lng=person.lng,
+                )
+            )
         Volunteer.objects.bulk_create(volunteers, batch_size=BATCH)
         _ensure_pks(volunteers, Volunteer, "number")
         self.volunteers = volunteers
         availability = [
             WeeklyAvailability(volunteer_id=v.pk, weekday=day, start_time=start, end_time=end)
-            for person, v in zip(self.people, volunteers, strict=True) for day, start, end in person.availability
+            for person, v in zip(self.people, volunteers, strict=True)
+            for day, start, end in person.availability
         ]
         WeeklyAvailability.objects.bulk_create(availability, batch_size=BATCH * 2)
         rng = self.rng("blackouts")
@@ -574,14 +718,22 @@ class _Builder:
             if rng.random() < 0.06:
                 first = self.week + dt.timedelta(days=rng.randint(-10, 20))
                 days = rng.randint(1, 10)
-                blackouts.append(Blackout(
-                    volunteer_id=volunteer.pk, start=self.at(first, dt.time(0, 0)),
-                    end=self.at(first + dt.timedelta(days=days), dt.time(0, 0)),
-                    reason=rng.choice(data.BLACKOUT_REASONS),
-                ))
+                blackouts.append(
+                    Blackout(
+                        volunteer_id=volunteer.pk,
+                        start=self.at(first, dt.time(0, 0)),
+                        end=self.at(first + dt.timedelta(days=days), dt.time(0, 0)),
+                        reason=rng.choice(data.BLACKOUT_REASONS),
+                    )
+                )
         Blackout.objects.bulk_create(blackouts, batch_size=BATCH)
-        self.logins.append(("zhiyuanzhe", "volunteer", f"{volunteers[0].number} {volunteers[0].name}, "
-                            f"{self.communities[0].name}, 政策宣传岗"))
+        self.logins.append(
+            (
+                "zhiyuanzhe",
+                "volunteer",
+                f"{volunteers[0].number} {volunteers[0].name}, {self.communities[0].name}, 政策宣传岗",
+            )
+        )
 
     def teams_and_posts_save(self) -> None:
         rng = self.rng("teams")
@@ -594,29 +746,43 @@ class _Builder:
             group_count = max(1, min(6, len(members) // 40))
             size = -(-len(members) // group_count) if members else 0
             for g in range(group_count):
-                chunk = members[g * size:(g + 1) * size]
+                chunk = members[g * size : (g + 1) * size]
                 leader = next((i for i in chunk if self.people[i].kind == "retired"), chunk[0] if chunk else None)
-                team = Team(community=community, kind=Team.Kind.PARTY_GROUP, name=f"第{_CN_ORDINALS[g]}党小组",
-                            leader=self.volunteers[leader] if leader is not None else None)
+                team = Team(
+                    community=community,
+                    kind=Team.Kind.PARTY_GROUP,
+                    name=f"第{_CN_ORDINALS[g]}党小组",
+                    leader=self.volunteers[leader] if leader is not None else None,
+                )
                 teams.append(team)
                 memberships.append((team, chunk))
             for grid_index, grid in enumerate(self.grids_of[community_index]):
                 in_grid = [i for i in people if self.people[i].grid == grid_index]
                 chosen = rng.sample(in_grid, min(len(in_grid), rng.randint(6, 12)))
-                team = Team(community=community, kind=Team.Kind.GRID, name=f"{grid.name}志愿服务组",
-                            specialty="网格服务",
-                            leader=self.volunteers[chosen[0]] if chosen else None)
+                team = Team(
+                    community=community,
+                    kind=Team.Kind.GRID,
+                    name=f"{grid.name}志愿服务组",
+                    specialty="网格服务",
+                    leader=self.volunteers[chosen[0]] if chosen else None,
+                )
                 teams.append(team)
                 memberships.append((team, chosen))
                 if grid_index == 0:
                     team_by_key[(community_index, "grid")] = team
             optional = data.SERVICE_TEAMS[7:]
-            for name, specialty, skill, key in data.SERVICE_TEAMS[:7] + rng.sample(optional,
-                                                                                   rng.randint(1, len(optional))):
+            for name, specialty, skill, key in data.SERVICE_TEAMS[:7] + rng.sample(
+                optional, rng.randint(1, len(optional))
+            ):
                 skilled = [i for i in people if self.people[i].skills.get(skill, 0) >= 1]
                 chosen = skilled[:30] if len(skilled) <= 30 else rng.sample(skilled, 30)
-                team = Team(community=community, kind=Team.Kind.SERVICE_TEAM, name=name, specialty=specialty,
-                            leader=self.volunteers[chosen[0]] if chosen else None)
+                team = Team(
+                    community=community,
+                    kind=Team.Kind.SERVICE_TEAM,
+                    name=name,
+                    specialty=specialty,
+                    leader=self.volunteers[chosen[0]] if chosen else None,
+                )
                 teams.append(team)
                 memberships.append((team, chosen))
                 team_by_key[(community_index, key)] = team
@@ -626,9 +792,19 @@ class _Builder:
             community = self.communities[community_index]
             lat, lng = self.near(rng, community.lat, community.lng, 0.002)
             post = Post(
-                community=community, name=name, category=category, duties=duties, seats=seats,
-                required_skills=dict(required), weekdays=list(weekdays), start_time=_t(start), end_time=_t(end),
-                target=target, priority=priority, lat=lat, lng=lng,
+                community=community,
+                name=name,
+                category=category,
+                duties=duties,
+                seats=seats,
+                required_skills=dict(required),
+                weekdays=list(weekdays),
+                start_time=_t(start),
+                end_time=_t(end),
+                target=target,
+                priority=priority,
+                lat=lat,
+                lng=lng,
             )
             posts.append(post)
             post_teams.append(team_by_key.get((community_index, team_key)))
@@ -666,26 +842,66 @@ class _Builder:
         rng = self.rng("staff")
         first_sub, first_community, first_unit = self.sub_districts[0], self.communities[0], self.unit_list[0]
         users = [
-            User(username="admin", display_name="区管理员", role=User.Role.ADMIN, is_staff=True, is_superuser=True,
-                 password=self.password, activated_at=self.activated_at),
-            User(username="jiedao", display_name=f"{first_sub.name}协调员", role=User.Role.SUBDISTRICT,
-                 sub_district=first_sub, password=self.password, phone=self.account_phone(rng),
-                 activated_at=self.activated_at),
-            User(username="shequ", display_name=f"{first_community.name}协调员", role=User.Role.COMMUNITY,
-                 community=first_community, password=self.password, phone=self.account_phone(rng),
-                 activated_at=self.activated_at),
-            User(username="danwei", display_name=f"{first_unit.name}联络员", role=User.Role.UNIT, unit=first_unit,
-                 password=self.password, phone=self.account_phone(rng), activated_at=self.activated_at),
+            User(
+                username="admin",
+                display_name="区管理员",
+                role=User.Role.ADMIN,
+                is_staff=True,
+                is_superuser=True,
+                password=self.password,
+                activated_at=self.activated_at,
+            ),
+            User(
+                username="jiedao",
+                display_name=f"{first_sub.name}协调员",
+                role=User.Role.SUBDISTRICT,
+                sub_district=first_sub,
+                password=self.password,
+                phone=self.account_phone(rng),
+                activated_at=self.activated_at,
+            ),
+            User(
+                username="shequ",
+                display_name=f"{first_community.name}协调员",
+                role=User.Role.COMMUNITY,
+                community=first_community,
+                password=self.password,
+                phone=self.account_phone(rng),
+                activated_at=self.activated_at,
+            ),
+            User(
+                username="danwei",
+                display_name=f"{first_unit.name}联络员",
+                role=User.Role.UNIT,
+                unit=first_unit,
+                password=self.password,
+                phone=self.account_phone(rng),
+                activated_at=self.activated_at,
+            ),
         ]
         for sub in self.sub_districts:
-            users.append(User(username=f"jiedao_{sub.code}", display_name=self.person_name(rng, old=False),
-                              role=User.Role.SUBDISTRICT, sub_district=sub, password=self.password,
-                              phone=self.account_phone(rng), activated_at=self.activated_at))
+            users.append(
+                User(
+                    username=f"jiedao_{sub.code}",
+                    display_name=self.person_name(rng, old=False),
+                    role=User.Role.SUBDISTRICT,
+                    sub_district=sub,
+                    password=self.password,
+                    phone=self.account_phone(rng),
+                    activated_at=self.activated_at,
+                )
+            )
         coordinators = []
         for community in self.communities:
-            user = User(username=f"shequ_{community.code}", display_name=self.person_name(rng, old=False),
-                        role=User.Role.COMMUNITY, community=community, password=self.password,
-                        phone=self.account_phone(rng), activated_at=self.activated_at)
+            user = User(
+                username=f"shequ_{community.code}",
+                display_name=self.person_name(rng, old=False),
+                role=User.Role.COMMUNITY,
+                community=community,
+                password=self.password,
+                phone=self.account_phone(rng),
+                activated_at=self.activated_at,
+            )
             users.append(user)
             coordinators.append(user)
         User.objects.bulk_create(users)
@@ -697,10 +913,20 @@ class _Builder:
             ("shequ", "community coordinator", first_community.name),
             ("danwei", "unit representative", first_unit.name),
         ]
-        self.logins.append((f"shequ_{first_community.code}", "community coordinator",
-                            "one per community (shequ_<community code>), owner of its needs"))
-        self.logins.append((f"jiedao_{first_sub.code}", "sub-district coordinator",
-                            "one per sub-district (jiedao_<sub-district code>)"))
+        self.logins.append(
+            (
+                f"shequ_{first_community.code}",
+                "community coordinator",
+                "one per community (shequ_<community code>), owner of its needs",
+            )
+        )
+        self.logins.append(
+            (
+                f"jiedao_{first_sub.code}",
+                "sub-district coordinator",
+                "one per sub-district (jiedao_<sub-district code>)",
+            )
+        )
 
     # -- consents and skill verification -------------------------------------------------------------------
 
@@ -709,19 +935,26 @@ class _Builder:
         rng = self.rng("consents")
         changes = []
         for person, volunteer in zip(self.people, self.volunteers, strict=True):
-            for consent, given in ((ConsentChange.Consent.RANK_NAME, person.consent_rank),
-                                   (ConsentChange.Consent.SHARE_WITH_UNIT, person.consent_share)):
+            for consent, given in (
+                (ConsentChange.Consent.RANK_NAME, person.consent_rank),
+                (ConsentChange.Consent.SHARE_WITH_UNIT, person.consent_share),
+            ):
                 if not given:
                     continue
                 # given some time ago, and for sharing not before reporting to the community
                 day = self.week - dt.timedelta(days=rng.randint(7, 500))
                 if consent == ConsentChange.Consent.SHARE_WITH_UNIT and person.reported_at:
                     day = max(day, person.reported_at)
-                changes.append(ConsentChange(
-                    volunteer_id=volunteer.pk, consent=consent, old_value=False, new_value=True,
-                    changed_at=self.at(day, dt.time(rng.randint(8, 21), rng.randrange(60))),
-                    changed_by_id=volunteer.user_id,
-                ))
+                changes.append(
+                    ConsentChange(
+                        volunteer_id=volunteer.pk,
+                        consent=consent,
+                        old_value=False,
+                        new_value=True,
+                        changed_at=self.at(day, dt.time(rng.randint(8, 21), rng.randrange(60))),
+                        changed_by_id=volunteer.user_id,
+                    )
+                )
         ConsentChange.objects.bulk_create(changes, batch_size=BATCH)
 
     def verifications(self) -> None:
@@ -738,8 +971,9 @@ class _Builder:
                     post_skills.setdefault(i, {})[code] = max(post_skills.get(i, {}).get(code, 0), level)
         rows, claims, requiring_claims, requiring_verified = [], 0, 0, 0
         for index, (person, volunteer) in enumerate(zip(self.people, self.volunteers, strict=True)):
-            professional = (data.UNIT_KIND_SKILLS[self.unit_list[person.employer].kind]
-                            if person.employer is not None else [])
+            professional = (
+                data.UNIT_KIND_SKILLS[self.unit_list[person.employer].kind] if person.employer is not None else []
+            )
             for code, claimed in sorted(person.skills.items()):
                 claims += 1
                 requires = code in data.SKILLS_REQUIRING_VERIFICATION
@@ -758,11 +992,16 @@ class _Builder:
                 note = data.SKILLS_REQUIRING_VERIFICATION.get(code) or data.VERIFICATION_NOTES.get(code)
                 note = f"{note} 编号{rng.randrange(10**9):09d}" if note else data.VERIFICATION_SEEN
                 day = self.week - dt.timedelta(days=rng.randint(3, 700))
-                rows.append(SkillVerification(
-                    volunteer_id=volunteer.pk, skill=skills[code], level=level, note=note,
-                    verified_by=self.coordinators[person.community],
-                    verified_at=self.at(day, dt.time(rng.randint(9, 17))),
-                ))
+                rows.append(
+                    SkillVerification(
+                        volunteer_id=volunteer.pk,
+                        skill=skills[code],
+                        level=level,
+                        note=note,
+                        verified_by=self.coordinators[person.community],
+                        verified_at=self.at(day, dt.time(rng.randint(9, 17))),
+                    )
+                )
         SkillVerification.objects.bulk_create(rows, batch_size=BATCH)
         self.verified = (len(rows), claims, requiring_verified, requiring_claims)
 
@@ -771,21 +1010,31 @@ class _Builder:
     def resources(self) -> None:
         rng = self.rng("resources")
         resources, slots = [], []
-        providers = [self.unit_list[0]] + rng.sample(self.unit_list[1:], min(self.scale.idle_resources,
-                                                                             len(self.unit_list)) - 1)
+        providers = [self.unit_list[0]] + rng.sample(
+            self.unit_list[1:], min(self.scale.idle_resources, len(self.unit_list)) - 1
+        )
         while len(providers) < self.scale.idle_resources:
             providers.append(rng.choice(self.unit_list))
         for index, unit in enumerate(providers):
             fitting = [r for r in data.IDLE_RESOURCES if r[0] in data.UNIT_KIND_RESOURCES[unit.kind]]
             category, template, (low, high), features, conditions = (
-                data.IDLE_RESOURCES[0] if index == 0 else rng.choice(fitting))
+                data.IDLE_RESOURCES[0] if index == 0 else rng.choice(fitting)
+            )
             name = template.format(unit=unit.name)
             suffix = 2
             while any(r.name == name for r in resources):
                 name, suffix = f"{template.format(unit=unit.name)}{suffix}", suffix + 1
             resource = Resource(
-                unit=unit, community=unit.community, name=name, category=category, capacity=rng.randint(low, high),
-                features=list(features), address=unit.address, conditions=conditions, lat=unit.lat, lng=unit.lng,
+                unit=unit,
+                community=unit.community,
+                name=name,
+                category=category,
+                capacity=rng.randint(low, high),
+                features=list(features),
+                address=unit.address,
+                conditions=conditions,
+                lat=unit.lat,
+                lng=unit.lng,
                 status=Resource.Status.WITHDRAWN if index and rng.random() < 0.06 else Resource.Status.LISTED,
             )
             resources.append(resource)
@@ -795,10 +1044,16 @@ class _Builder:
         for community in self.communities:
             for room, features in data.COMMUNITY_ROOMS:
                 resource = Resource(
-                    unit=None, community=community, name=f"{community.name}{room}", category=Resource.Category.VENUE,
-                    capacity=facility_capacity[(community.pk, room)], features=list(features),
+                    unit=None,
+                    community=community,
+                    name=f"{community.name}{room}",
+                    category=Resource.Category.VENUE,
+                    capacity=facility_capacity[(community.pk, room)],
+                    features=list(features),
                     address=community.address,
-                    conditions="社区党群服务中心统一预约，公益活动免费使用。", lat=community.lat, lng=community.lng,
+                    conditions="社区党群服务中心统一预约，公益活动免费使用。",
+                    lat=community.lat,
+                    lng=community.lng,
                 )
                 resources.append(resource)
                 self.rooms_of.setdefault(community.pk, []).append(resource)
@@ -826,19 +1081,40 @@ class _Builder:
         needs = []
         past_anchor = self.week - dt.timedelta(days=7)
         S = Need.Status
-        plan = ([S.PUBLISHED] * 8 + [S.PENDING] * 2 + [S.CLAIMED] * 2 + [S.IN_SERVICE] + [S.COMPLETED] * 2
-                + [S.RATED] * 2 + [S.CLOSED])
+        plan = (
+            [S.PUBLISHED] * 8
+            + [S.PENDING] * 2
+            + [S.CLAIMED] * 2
+            + [S.IN_SERVICE]
+            + [S.COMPLETED] * 2
+            + [S.RATED] * 2
+            + [S.CLOSED]
+        )
         for community_index, community in enumerate(self.communities):
             owner = self.coordinators[community_index]
             grids = self.grids_of[community_index]
             for status in plan:
                 title, category, kind, skills, (low, high), _ = rng.choice(data.NEEDS)
-                need = self.need(rng, community, grids, owner, status, title=title, category=category, kind=kind,
-                                 skills=skills, headcount=rng.randint(low, high), micro=False)
+                need = self.need(
+                    rng,
+                    community,
+                    grids,
+                    owner,
+                    status,
+                    title=title,
+                    category=category,
+                    kind=kind,
+                    skills=skills,
+                    headcount=rng.randint(low, high),
+                    micro=False,
+                )
                 if status == S.PUBLISHED:
                     day = self.week + dt.timedelta(days=rng.randrange(7))
-                    start = rng.choice(["09:00", "09:30", "14:30", "15:00", "19:00"] if day.isoweekday() <= 5
-                                       else ["08:30", "09:00", "10:00", "14:30", "15:00"])
+                    start = rng.choice(
+                        ["09:00", "09:30", "14:30", "15:00", "19:00"]
+                        if day.isoweekday() <= 5
+                        else ["08:30", "09:00", "10:00", "14:30", "15:00"]
+                    )
                     need.wanted_start = self.at(day, _t(start))
                     need.wanted_end = need.wanted_start + dt.timedelta(minutes=rng.choice([90, 120, 150, 180]))
                     need.deadline = day + dt.timedelta(days=rng.randint(2, 7))
@@ -848,17 +1124,28 @@ class _Builder:
                     need.wanted_end = self.at(day, _t("11:00"))
                     need.deadline = day + dt.timedelta(days=5)
                 else:
-                    day = past_anchor - dt.timedelta(days=rng.randint(1, 40)
-                                                     if status != S.CLAIMED else -rng.randint(10, 14))
+                    day = past_anchor - dt.timedelta(
+                        days=rng.randint(1, 40) if status != S.CLAIMED else -rng.randint(10, 14)
+                    )
                     need.wanted_start = self.at(day, _t("14:30"))
                     need.wanted_end = self.at(day, _t("16:30"))
                     need.deadline = day + dt.timedelta(days=rng.randint(3, 10))
                 needs.append(need)
             for status in (S.PUBLISHED, S.CLAIMED, S.COMPLETED, S.RATED):
                 title, category = rng.choice(data.MICRO_WISHES)
-                need = self.need(rng, community, grids, owner, status, title=title, category=category,
-                                 kind=Need.Type.OBJECT,
-                                 skills={}, headcount=1, micro=True)
+                need = self.need(
+                    rng,
+                    community,
+                    grids,
+                    owner,
+                    status,
+                    title=title,
+                    category=category,
+                    kind=Need.Type.OBJECT,
+                    skills={},
+                    headcount=1,
+                    micro=True,
+                )
                 need.deadline = past_anchor + dt.timedelta(days=rng.randint(-20, 30))
                 needs.append(need)
         self.need_outcomes(needs)
@@ -874,29 +1161,56 @@ class _Builder:
         S = Need.Status
         for need in needs:
             if need.status in (S.COMPLETED, S.RATED, S.CLOSED):
-                need.finished_at = need.status_changed_at - dt.timedelta(days=rng.randint(0, 3)
-                                                                         if need.status == S.RATED else 0)
+                need.finished_at = need.status_changed_at - dt.timedelta(
+                    days=rng.randint(0, 3) if need.status == S.RATED else 0
+                )
             if need.status == S.RATED:
                 need.rating_score = rng.choices((3, 4, 5), weights=(10, 35, 55))[0]
                 need.rating_comment = rng.choice(data.RATING_COMMENTS[need.rating_score])
                 need.rated_by_id, need.rated_at = need.owner_id, need.status_changed_at
 
     def need(self, rng, community, grids, owner, status, *, title, category, kind, skills, headcount, micro) -> Need:
-        source = Need.Source.RESIDENT if micro else rng.choice(
-            [Need.Source.RESIDENT, Need.Source.RESIDENT, Need.Source.GRID, Need.Source.PROJECT_BANK,
-             Need.Source.COMMUNITY, Need.Source.UNIT])
+        source = (
+            Need.Source.RESIDENT
+            if micro
+            else rng.choice(
+                [
+                    Need.Source.RESIDENT,
+                    Need.Source.RESIDENT,
+                    Need.Source.GRID,
+                    Need.Source.PROJECT_BANK,
+                    Need.Source.COMMUNITY,
+                    Need.Source.UNIT,
+                ]
+            )
+        )
         grid = rng.choice(grids)
         resident = source in (Need.Source.RESIDENT, Need.Source.GRID)
         requester = self.person_name(rng, old=rng.random() < 0.5) if resident else ""
-        changed = None if status == Need.Status.PENDING else self.at(
-            self.week - dt.timedelta(days=rng.randint(7, 30)), _t(rng.choice(["09:12", "10:40", "15:05", "16:30"])))
+        changed = (
+            None
+            if status == Need.Status.PENDING
+            else self.at(
+                self.week - dt.timedelta(days=rng.randint(7, 30)), _t(rng.choice(["09:12", "10:40", "15:05", "16:30"]))
+            )
+        )
         return Need(
-            title=title, description=f"{community.name}{grid.name}居民{title}，请社区协调志愿者和资源。",
-            source=source, requester_name=requester, requester_phone=self.phone(rng) if resident else "",
-            community=community, grid=grid, category=category, type=kind, is_micro_wish=micro,
-            required_skills=dict(skills), headcount=headcount,
+            title=title,
+            description=f"{community.name}{grid.name}居民{title}，请社区协调志愿者和资源。",
+            source=source,
+            requester_name=requester,
+            requester_phone=self.phone(rng) if resident else "",
+            community=community,
+            grid=grid,
+            category=category,
+            type=kind,
+            is_micro_wish=micro,
+            required_skills=dict(skills),
+            headcount=headcount,
             urgency=rng.choices((1, 2, 3, 4, 5), weights=(5, 15, 45, 25, 10))[0],
-            owner=owner, status=status, status_changed_at=changed,
+            owner=owner,
+            status=status,
+            status_changed_at=changed,
         )
 
     # -- the projects list --------------------------------------------------------------------------------
@@ -906,16 +1220,27 @@ class _Builder:
         weekly = [p for p in data.PROJECTS if p[2] == "weekly"]
         other = [p for p in data.PROJECTS if p[2] != "weekly"]
         projects, links = [], []
-        team_keys = {"tutoring": "tutoring", "medical": "medical", "legal_advice": "legal", "performing_arts": "arts",
-                     "elderly_care": "elderly", "sanitation": "sanitation", "waste_sorting": "sanitation"}
+        team_keys = {
+            "tutoring": "tutoring",
+            "medical": "medical",
+            "legal_advice": "legal",
+            "performing_arts": "arts",
+            "elderly_care": "elderly",
+            "sanitation": "sanitation",
+            "waste_sorting": "sanitation",
+        }
         for community_index, community in enumerate(self.communities):
             chosen = rng.sample(weekly, 6) + ([rng.choice(other)] if rng.random() < 0.5 else [])
             partners = self.partners_of.get(community.pk, [])
-            claimed = [n for n in self.needs_of.get(community.pk, []) if n.status in (Need.Status.CLAIMED,
-                                                                                      Need.Status.IN_SERVICE)]
+            claimed = [
+                n
+                for n in self.needs_of.get(community.pk, [])
+                if n.status in (Need.Status.CLAIMED, Need.Status.IN_SERVICE)
+            ]
             for template in chosen:
-                (name, goals, frequency, weekdays, start, end, seats, skills, resource_kind, capacity,
-                 category) = template
+                (name, goals, frequency, weekdays, start, end, seats, skills, resource_kind, capacity, category) = (
+                    template
+                )
                 skill = next(iter(skills), "")
                 team = self.team_by_key.get((community_index, team_keys.get(skill, "")))
                 unit = rng.choice(partners) if partners and (team is None or rng.random() < 0.5) else None
@@ -926,10 +1251,21 @@ class _Builder:
                 if rng.random() < 0.05:  # some finished before this week, to show they stop producing shifts
                     end_date = max(start_date, self.week - dt.timedelta(days=30))
                 project = Project(
-                    community=community, name=name, goals=goals, unit=unit, team=team, frequency=frequency,
-                    start_date=start_date, end_date=end_date, weekdays=list(weekdays),
-                    start_time=_t(start) if start else None, end_time=_t(end) if end else None, seats=seats,
-                    required_skills=dict(skills), resource_kind=resource_kind, resource_min_capacity=capacity,
+                    community=community,
+                    name=name,
+                    goals=goals,
+                    unit=unit,
+                    team=team,
+                    frequency=frequency,
+                    start_date=start_date,
+                    end_date=end_date,
+                    weekdays=list(weekdays),
+                    start_time=_t(start) if start else None,
+                    end_time=_t(end) if end else None,
+                    seats=seats,
+                    required_skills=dict(skills),
+                    resource_kind=resource_kind,
+                    resource_min_capacity=capacity,
                 )
                 projects.append(project)
                 needs = [n for n in claimed if n.category == category][:2]
@@ -941,8 +1277,9 @@ class _Builder:
                 links.append((project, needs, venue))
         Project.objects.bulk_create(projects, batch_size=BATCH)
         need_rows = [Project.needs.through(project_id=p.pk, need_id=n.pk) for p, needs, _ in links for n in needs]
-        venue_rows = [Project.resources.through(project_id=p.pk, resource_id=v.pk) for p, _, v in links
-                      if v is not None]
+        venue_rows = [
+            Project.resources.through(project_id=p.pk, resource_id=v.pk) for p, _, v in links if v is not None
+        ]
         Project.needs.through.objects.bulk_create(need_rows, batch_size=BATCH)
         Project.resources.through.objects.bulk_create(venue_rows, batch_size=BATCH)
 
@@ -950,7 +1287,6 @@ class _Builder:
 
     def shifts(self) -> None:
         self.generation = shift_generate_week(week=self.week)
-
 
     # -- service records and last month's unit ledgers (我的时长, 服务记录审核, 成员服务记录, 驻区单位台账) ---
 
@@ -969,26 +1305,49 @@ class _Builder:
             sessions = 45 if index == 0 else rng.randint(3, 12)
             for n in range(sessions):
                 title, place = rng.choice(_RECORD_ACTIVITIES)
-                records.append(ServiceRecord(
-                    volunteer=volunteer, community_id=volunteer.home_community_id, title=title, place=place,
-                    date=self.week - dt.timedelta(days=7 + n * 5 + rng.randint(0, 3)),
-                    minutes=rng.choice([120, 150, 180]),
-                    rating=rng.choice([None, 4, 5, 5]), person_in_charge=shequ.display_name, recorder=shequ,
-                    source=ServiceRecord.Source.MANUAL, status=ServiceRecord.Status.APPROVED,
-                    evidence="活动签到表（演示数据）", reviewed_by=shequ, reviewed_at=reviewed_at,
-                ))
-        records.append(ServiceRecord(
-            volunteer=demo, community_id=demo.home_community_id, title="社区义诊志愿服务", place="社区卫生服务站",
-            date=self.week - dt.timedelta(days=9), minutes=150, source=ServiceRecord.Source.MANUAL,
-            status=ServiceRecord.Status.PENDING, evidence="义诊现场签到表照片", recorder_id=demo.user_id,
-        ))
+                records.append(
+                    ServiceRecord(
+                        volunteer=volunteer,
+                        community_id=volunteer.home_community_id,
+                        title=title,
+                        place=place,
+                        date=self.week - dt.timedelta(days=7 + n * 5 + rng.randint(0, 3)),
+                        minutes=rng.choice([120, 150, 180]),
+                        rating=rng.choice([None, 4, 5, 5]),
+                        person_in_charge=shequ.display_name,
+                        recorder=shequ,
+                        source=ServiceRecord.Source.MANUAL,
+                        status=ServiceRecord.Status.APPROVED,
+                        evidence="活动签到表（演示数据）",
+                        reviewed_by=shequ,
+                        reviewed_at=reviewed_at,
+                    )
+                )
+        records.append(
+            ServiceRecord(
+                volunteer=demo,
+                community_id=demo.home_community_id,
+                title="社区义诊志愿服务",
+                place="社区卫生服务站",
+                date=self.week - dt.timedelta(days=9),
+                minutes=150,
+                source=ServiceRecord.Source.MANUAL,
+                status=ServiceRecord.Status.PENDING,
+                evidence="义诊现场签到表照片",
+                recorder_id=demo.user_id,
+            )
+        )
         ServiceRecord.objects.bulk_create(records, batch_size=BATCH)
         ledger_write_month(month=self.week.replace(day=1) - dt.timedelta(days=1))
 
 
 _RECORD_ACTIVITIES = [
-    ("政策宣传", "社区党群服务中心"), ("助老送餐", "居民家中"), ("社区环境整治", "小区公共区域"),
-    ("文明交通劝导", "路口执勤点"), ("四点半课堂", "社区活动室"), ("应急演练保障", "社区广场"),
+    ("政策宣传", "社区党群服务中心"),
+    ("助老送餐", "居民家中"),
+    ("社区环境整治", "小区公共区域"),
+    ("文明交通劝导", "路口执勤点"),
+    ("四点半课堂", "社区活动室"),
+    ("应急演练保障", "社区广场"),
 ]
 
 
@@ -1075,6 +1434,6 @@ def _ensure_pks(objects, model, key: str) -> None:
     values = [getattr(obj, key) for obj in missing]
     ids = {}
     for start in range(0, len(values), 900):
-        ids.update(model.objects.filter(**{f"{key}__in": values[start:start + 900]}).values_list(key, "pk"))
+        ids.update(model.objects.filter(**{f"{key}__in": values[start : start + 900]}).values_list(key, "pk"))
     for obj in missing:
         obj.pk = ids[getattr(obj, key)]

@@ -1,6 +1,7 @@
 """Admin of the annual evaluation: schemes (items and grades checked on save), coordinators' figures, appraisal
 rounds with their ballots (only hashes of the codes) and ratings, and the computed results (read only: a recompute
 through the API replaces them)."""
+
 from django.contrib import admin
 
 from evaluation.models import (
@@ -77,6 +78,20 @@ class UnitEvaluationAdmin(admin.ModelAdmin):
     search_fields = ["unit__name"]
     list_select_related = ["unit"]
     raw_id_fields = ["unit", "scheme", "computed_by"]
-    readonly_fields = ["unit", "year", "scheme", "item_score", "bonus_score", "scheme_score", "appraisal_count",
-                       "appraisal_rate", "score", "grade", "grade_label", "rank", "breakdown", "computed_at",
-                       "computed_by"]
+    readonly_fields = [
+        "unit",
+        "year",
+        "scheme",
+        "item_score",
+        "bonus_score",
+        "scheme_score",
+        "appraisal_count",
+        "appraisal_rate",
+        "score",
+        "grade",
+        "grade_label",
+        "rank",
+        "breakdown",
+        "computed_at",
+        "computed_by",
+    ]

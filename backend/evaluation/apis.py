@@ -1,6 +1,7 @@
 """Annual evaluation endpoints: schemes (administrators write), coordinators' figures, the year's computation,
 the scoped results with their breakdown and a CSV/XLSX export; democratic appraisal rounds, their results, and the
 representatives' one-time ballots (no login: the code is the key)."""
+
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -79,10 +80,16 @@ class SchemeGradeSerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="EvaluationScheme")
 class SchemeSerializer(ModelSerializer):
-    items = described(SchemeItemSerializer(many=True))(required=False, validators=[scoring.validate_items],
-                                  help_text=_("Scored items and bonuses; see evaluation.scoring for the rules."))
-    grades = described(SchemeGradeSerializer(many=True))(required=False, validators=[scoring.validate_grades],
-                                   help_text=_("Grades from the highest minimum down; the last minimum is 0."))
+    items = described(SchemeItemSerializer(many=True))(
+        required=False,
+        validators=[scoring.validate_items],
+        help_text=_("Scored items and bonuses; see evaluation.scoring for the rules."),
+    )
+    grades = described(SchemeGradeSerializer(many=True))(
+        required=False,
+        validators=[scoring.validate_grades],
+        help_text=_("Grades from the highest minimum down; the last minimum is 0."),
+    )
 
     class Meta:
         model = EvaluationScheme
@@ -100,9 +107,14 @@ class SchemeListApi(APIView):
     def get(self, request):
         return Response(SchemeSerializer(selectors.scheme_list(), many=True).data)
 
-    @extend_schema(request=SchemeSerializer, responses={
-        201: SchemeSerializer, 400: BAD_INPUT, 403: OpenApiResponse(description="Administrators only."),
-    })
+    @extend_schema(
+        request=SchemeSerializer,
+        responses={
+            201: SchemeSerializer,
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Administrators only."),
+        },
+    )
     def post(self, request):
         payload = SchemeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -115,15 +127,25 @@ class SchemeDetailApi(APIView):
 
     permission_classes = [SchemePermission]
 
-    @extend_schema(responses={200: SchemeSerializer, 403: OpenApiResponse(description="Coordinators only."),
-                              404: OpenApiResponse(description="No such scheme.")})
+    @extend_schema(
+        responses={
+            200: SchemeSerializer,
+            403: OpenApiResponse(description="Coordinators only."),
+            404: OpenApiResponse(description="No such scheme."),
+        }
+    )
     def get(self, request, scheme_id: int):
         return Response(SchemeSerializer(selectors.scheme_get(scheme_id=scheme_id)).data)
 
-    @extend_schema(request=SchemeSerializer, responses={
-        200: SchemeSerializer, 400: BAD_INPUT, 403: OpenApiResponse(description="Administrators only."),
-        404: OpenApiResponse(description="No such scheme."),
-    })
+    @extend_schema(
+        request=SchemeSerializer,
+        responses={
+            200: SchemeSerializer,
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Administrators only."),
+            404: OpenApiResponse(description="No such scheme."),
+        },
+    )
     def patch(self, request, scheme_id: int):
         scheme = selectors.scheme_get(scheme_id=scheme_id)
         payload = SchemeSerializer(scheme, data=request.data, partial=True)
@@ -171,20 +193,28 @@ class EvaluationInputListApi(APIView):
     def get_permissions(self):
         return [EvaluationReaders() if self.request.method in permissions.SAFE_METHODS else CoordinatorsOnly()]
 
-    @extend_schema(parameters=[FilterSerializer], responses={
-        200: InputOutputSerializer(many=True), 400: BAD_INPUT, 403: OpenApiResponse(description="Volunteers."),
-    })
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            200: InputOutputSerializer(many=True),
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Volunteers."),
+        },
+    )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         rows = selectors.evaluation_input_list(user=request.user, **filters.validated_data)
         return Response(InputOutputSerializer(rows, many=True).data)
 
-    @extend_schema(request=InputSerializer, responses={
-        200: InputOutputSerializer,
-        400: OpenApiResponse(description="Input refused, or the unit is not in your scope."),
-        403: OpenApiResponse(description="Coordinators only."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            200: InputOutputSerializer,
+            400: OpenApiResponse(description="Input refused, or the unit is not in your scope."),
+            403: OpenApiResponse(description="Coordinators only."),
+        },
+    )
     def post(self, request):
         payload = self.InputSerializer(data=request.data, context={"request": request})
         payload.is_valid(raise_exception=True)
@@ -207,8 +237,23 @@ class EvaluationOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = UnitEvaluation
-        fields = ["id", "unit", "unit_name", "community_name", "year", "rank", "item_score", "bonus_score",
-                  "scheme_score", "appraisal_count", "appraisal_rate", "score", "grade", "grade_label", "computed_at"]
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "community_name",
+            "year",
+            "rank",
+            "item_score",
+            "bonus_score",
+            "scheme_score",
+            "appraisal_count",
+            "appraisal_rate",
+            "score",
+            "grade",
+            "grade_label",
+            "computed_at",
+        ]
         read_only_fields = fields
 
 
@@ -244,9 +289,13 @@ class BreakdownSerializer(serializers.Serializer):
 class EvaluationDetailOutputSerializer(EvaluationOutputSerializer):
     scheme_name = serializers.CharField(source="scheme.name", read_only=True, default=None, allow_null=True)
     computed_by = serializers.CharField(source="computed_by.username", read_only=True, default=None, allow_null=True)
-    breakdown = described(BreakdownSerializer)(read_only=True, help_text=_(
-        "items: each item's points, maximum and figures with their source (ledger, input, none); appraisal: "
-        "ratings, satisfaction rate and its weight."))
+    breakdown = described(BreakdownSerializer)(
+        read_only=True,
+        help_text=_(
+            "items: each item's points, maximum and figures with their source (ledger, input, none); appraisal: "
+            "ratings, satisfaction rate and its weight."
+        ),
+    )
 
     class Meta(EvaluationOutputSerializer.Meta):
         fields = [*EvaluationOutputSerializer.Meta.fields, "scheme", "scheme_name", "computed_by", "breakdown"]
@@ -268,9 +317,14 @@ class EvaluationComputeApi(APIView):
 
     permission_classes = [CoordinatorsOnly]
 
-    @extend_schema(request=YearSerializer, responses={
-        200: OutputSerializer, 400: BAD_INPUT, 403: OpenApiResponse(description="Coordinators only."),
-    })
+    @extend_schema(
+        request=YearSerializer,
+        responses={
+            200: OutputSerializer,
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Coordinators only."),
+        },
+    )
     def post(self, request):
         payload = YearSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -284,10 +338,14 @@ class EvaluationListApi(APIView):
 
     permission_classes = [EvaluationReaders]
 
-    @extend_schema(parameters=[YearSerializer], responses={
-        200: EvaluationOutputSerializer(many=True), 400: BAD_INPUT,
-        403: OpenApiResponse(description="Volunteers have no evaluation to read."),
-    })
+    @extend_schema(
+        parameters=[YearSerializer],
+        responses={
+            200: EvaluationOutputSerializer(many=True),
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Volunteers have no evaluation to read."),
+        },
+    )
     def get(self, request):
         filters = YearSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
@@ -300,9 +358,13 @@ class EvaluationDetailApi(APIView):
 
     permission_classes = [EvaluationReaders]
 
-    @extend_schema(responses={
-        200: EvaluationDetailOutputSerializer, 403: OpenApiResponse(description="Volunteers."), 404: NOT_IN_SCOPE,
-    })
+    @extend_schema(
+        responses={
+            200: EvaluationDetailOutputSerializer,
+            403: OpenApiResponse(description="Volunteers."),
+            404: NOT_IN_SCOPE,
+        }
+    )
     def get(self, request, evaluation_id: int):
         row = selectors.evaluation_get(user=request.user, evaluation_id=evaluation_id)
         return Response(EvaluationDetailOutputSerializer(row).data)
@@ -326,10 +388,15 @@ class EvaluationExportApi(APIView):
     renderer_classes = [renderers.JSONRenderer]
     content_negotiation_class = JsonAnswers
 
-    @extend_schema(parameters=[FilterSerializer], responses={
-        (200, "text/csv"): OpenApiTypes.BINARY, (200, export.FORMATS["xlsx"]): OpenApiTypes.BINARY,
-        400: BAD_INPUT, 403: OpenApiResponse(description="Volunteers."),
-    })
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, export.FORMATS["xlsx"]): OpenApiTypes.BINARY,
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Volunteers."),
+        },
+    )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
@@ -353,8 +420,19 @@ class RoundOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AppraisalRound
-        fields = ["id", "year", "title", "community", "community_name", "sub_district", "sub_district_name", "units",
-                  "ballot_count", "used_count", "created_at"]
+        fields = [
+            "id",
+            "year",
+            "title",
+            "community",
+            "community_name",
+            "sub_district",
+            "sub_district_name",
+            "units",
+            "ballot_count",
+            "used_count",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -366,8 +444,9 @@ class UnitResultSerializer(serializers.Serializer):
     satisfied = serializers.IntegerField()
     basically_satisfied = serializers.IntegerField()
     dissatisfied = serializers.IntegerField()
-    satisfaction_rate = serializers.FloatField(allow_null=True, help_text=_(
-        "(satisfied + basically satisfied) / ratings; empty without ratings."))
+    satisfaction_rate = serializers.FloatField(
+        allow_null=True, help_text=_("(satisfied + basically satisfied) / ratings; empty without ratings.")
+    )
 
 
 @extend_schema_serializer(component_name="AppraisalRoundDetail")
@@ -391,12 +470,15 @@ class AppraisalRoundListApi(APIView):
     class InputSerializer(serializers.Serializer):
         year = serializers.IntegerField(**YEAR)
         title = LineField(max_length=128)
-        community = ScopedPrimaryKeyRelatedField(queryset=Community.objects.all(), required=False, allow_null=True,
-                                                       default=None)
-        sub_district = ScopedPrimaryKeyRelatedField(queryset=SubDistrict.objects.all(), required=False,
-                                                          allow_null=True, default=None)
-        units = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.select_related("community"), many=True,
-                                                   allow_empty=False)
+        community = ScopedPrimaryKeyRelatedField(
+            queryset=Community.objects.all(), required=False, allow_null=True, default=None
+        )
+        sub_district = ScopedPrimaryKeyRelatedField(
+            queryset=SubDistrict.objects.all(), required=False, allow_null=True, default=None
+        )
+        units = ScopedPrimaryKeyRelatedField(
+            queryset=Unit.objects.select_related("community"), many=True, allow_empty=False
+        )
         ballots = serializers.IntegerField(min_value=1, max_value=200, help_text=_("About fifty representatives."))
 
         def validate(self, attrs):
@@ -406,8 +488,9 @@ class AppraisalRoundListApi(APIView):
 
     @extend_schema_serializer(component_name="AppraisalRoundCreated")
     class CreatedSerializer(RoundOutputSerializer):
-        codes = serializers.ListField(child=serializers.CharField(), read_only=True,
-                                      help_text=_("The one-time ballot codes, shown only now."))
+        codes = serializers.ListField(
+            child=serializers.CharField(), read_only=True, help_text=_("The one-time ballot codes, shown only now.")
+        )
 
         class Meta(RoundOutputSerializer.Meta):
             fields = [*RoundOutputSerializer.Meta.fields, "codes"]
@@ -415,15 +498,23 @@ class AppraisalRoundListApi(APIView):
 
     permission_classes = [CoordinatorsOnly]
 
-    @extend_schema(responses={
-        200: RoundOutputSerializer(many=True), 403: OpenApiResponse(description="Coordinators only."),
-    })
+    @extend_schema(
+        responses={
+            200: RoundOutputSerializer(many=True),
+            403: OpenApiResponse(description="Coordinators only."),
+        }
+    )
     def get(self, request):
         return Response(RoundOutputSerializer(selectors.appraisal_round_list(user=request.user), many=True).data)
 
-    @extend_schema(request=InputSerializer, responses={
-        201: CreatedSerializer, 400: BAD_INPUT, 403: OpenApiResponse(description="Coordinators only."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            201: CreatedSerializer,
+            400: BAD_INPUT,
+            403: OpenApiResponse(description="Coordinators only."),
+        },
+    )
     def post(self, request):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -438,9 +529,13 @@ class AppraisalRoundDetailApi(APIView):
 
     permission_classes = [CoordinatorsOnly]
 
-    @extend_schema(responses={
-        200: RoundDetailOutputSerializer, 403: OpenApiResponse(description="Coordinators only."), 404: NOT_IN_SCOPE,
-    })
+    @extend_schema(
+        responses={
+            200: RoundDetailOutputSerializer,
+            403: OpenApiResponse(description="Coordinators only."),
+            404: NOT_IN_SCOPE,
+        }
+    )
     def get(self, request, round_id: int):
         appraisal_round = selectors.appraisal_round_get(user=request.user, round_id=round_id)
         return Response(RoundDetailOutputSerializer(appraisal_round).data)
@@ -478,8 +573,9 @@ class BallotOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(BallotUnitSerializer(many=True))
     def get_units(self, ballot) -> list:
-        return [{"id": pk, "name": name} for pk, name in ballot.round.units.order_by("name", "pk").values_list("pk",
-                                                                                                               "name")]
+        return [
+            {"id": pk, "name": name} for pk, name in ballot.round.units.order_by("name", "pk").values_list("pk", "name")
+        ]
 
     @extend_schema_field(BallotRatingChoiceSerializer(many=True))
     def get_ratings(self, ballot) -> list:
@@ -491,7 +587,8 @@ class RatingInputSerializer(serializers.Serializer):
     unit = serializers.IntegerField(min_value=1)
     rating = serializers.ChoiceField(
         choices=AppraisalRating.Rating.choices,
-        help_text=_("satisfied (满意), basically_satisfied (基本满意) or dissatisfied (不满意)"))
+        help_text=_("satisfied (满意), basically_satisfied (基本满意) or dissatisfied (不满意)"),
+    )
 
 
 class AppraisalBallotApi(APIView):
@@ -506,21 +603,31 @@ class AppraisalBallotApi(APIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes = [BallotThrottle]
 
-    @extend_schema(auth=[], responses={
-        200: BallotOutputSerializer, 404: OpenApiResponse(description="No such ballot."),
-        409: OpenApiResponse(description="The ballot has been used."),
-        429: OpenApiResponse(description="Too many tries."),
-    })
+    @extend_schema(
+        auth=[],
+        responses={
+            200: BallotOutputSerializer,
+            404: OpenApiResponse(description="No such ballot."),
+            409: OpenApiResponse(description="The ballot has been used."),
+            429: OpenApiResponse(description="Too many tries."),
+        },
+    )
     def get(self, request, code: str):
         ballot = selectors.appraisal_ballot_get(code=code)
         services.appraisal_ballot_check(ballot=ballot)
         return Response(BallotOutputSerializer(ballot).data)
 
-    @extend_schema(auth=[], request=InputSerializer, responses={
-        204: None, 400: BAD_INPUT, 404: OpenApiResponse(description="No such ballot."),
-        409: OpenApiResponse(description="The ballot has been used."),
-        429: OpenApiResponse(description="Too many tries."),
-    })
+    @extend_schema(
+        auth=[],
+        request=InputSerializer,
+        responses={
+            204: None,
+            400: BAD_INPUT,
+            404: OpenApiResponse(description="No such ballot."),
+            409: OpenApiResponse(description="The ballot has been used."),
+            429: OpenApiResponse(description="Too many tries."),
+        },
+    )
     def post(self, request, code: str):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

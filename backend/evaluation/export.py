@@ -1,6 +1,7 @@
 """The year's results as a table for CSV or XLSX: rank, unit, community, each item's points, scheme score,
 satisfaction rate, final score and grade. Item columns follow the first row's scheme (a year has one scheme), or
 the year's scheme when nothing has been computed yet."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
@@ -19,8 +20,16 @@ def evaluation_table(*, rows: list[UnitEvaluation], year: int) -> tuple[list, li
     else:
         scheme = selectors.scheme_for_year(year=year)
         items = [(item["code"], item["label"]) for item in (scheme.items if scheme else scoring.DEFAULT_ITEMS)]
-    header = [_("Rank"), _("Unit"), _("Community"), *(label for _code, label in items), _("Scheme score"),
-              _("Satisfaction rate"), _("Score"), _("Grade")]
+    header = [
+        _("Rank"),
+        _("Unit"),
+        _("Community"),
+        *(label for _code, label in items),
+        _("Scheme score"),
+        _("Satisfaction rate"),
+        _("Score"),
+        _("Grade"),
+    ]
     table = []
     for row in rows:
         points = {item["code"]: item["points"] for item in row.breakdown.get("items", [])}

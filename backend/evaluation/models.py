@@ -1,5 +1,6 @@
 """The annual evaluation of units (驻区单位年度考评) and the democratic appraisal (民主测评) that feeds it: the scoring
 scheme, the figures coordinators enter, appraisal rounds with one-time ballots, and each unit's stored result."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,13 +18,21 @@ class EvaluationScheme(TimeStamped):
     A year uses its own scheme when one names it, else the latest active scheme without a year."""
 
     name = models.CharField(_("name"), max_length=128)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, validators=YEAR_VALIDATORS,
-                                            help_text=_("Empty: any year without a scheme of its own."))
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Empty: any year without a scheme of its own."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     items = models.JSONField(_("items"), default=scoring.default_items, validators=[scoring.validate_items])
     grades = models.JSONField(_("grades"), default=scoring.default_grades, validators=[scoring.validate_grades])
     appraisal_weight = models.DecimalField(
-        _("appraisal weight"), max_digits=3, decimal_places=2, default=scoring.DEFAULT_APPRAISAL_WEIGHT,
+        _("appraisal weight"),
+        max_digits=3,
+        decimal_places=2,
+        default=scoring.DEFAULT_APPRAISAL_WEIGHT,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("Share of the final score taken by the democratic appraisal's satisfaction rate (0 to 1)."),
     )
@@ -54,14 +63,21 @@ class EvaluationInput(models.Model):
         GUIDANCE = "guidance", _("Team guidance (points)")
         SUGGESTIONS_ADOPTED = "suggestions_adopted", _("Suggestions adopted")
 
-    unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE,
-                             related_name="evaluation_inputs")
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="evaluation_inputs"
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     measure = models.CharField(_("measure"), max_length=32, choices=Measure.choices)
     value = models.DecimalField(_("value"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)])
     note = models.CharField(_("note"), max_length=500, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     entered_at = models.DateTimeField(_("entered at"), auto_now=True)
 
     class Meta:
@@ -82,13 +98,31 @@ class AppraisalRound(TimeStamped):
 
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     title = models.CharField(_("title"), max_length=128)
-    community = models.ForeignKey("geo.Community", verbose_name=_("community"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="appraisal_rounds")
-    sub_district = models.ForeignKey("geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="appraisal_rounds")
+    community = models.ForeignKey(
+        "geo.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appraisal_rounds",
+    )
+    sub_district = models.ForeignKey(
+        "geo.SubDistrict",
+        verbose_name=_("sub-district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="appraisal_rounds",
+    )
     units = models.ManyToManyField("orgs.Unit", verbose_name=_("units"), related_name="appraisal_rounds")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("appraisal round")
@@ -109,8 +143,9 @@ class AppraisalRound(TimeStamped):
 class AppraisalBallot(models.Model):
     """One representative's one-time ballot; only a hash of its code is kept (the code is shown once)."""
 
-    round = models.ForeignKey(AppraisalRound, verbose_name=_("appraisal round"), on_delete=models.CASCADE,
-                              related_name="ballots")
+    round = models.ForeignKey(
+        AppraisalRound, verbose_name=_("appraisal round"), on_delete=models.CASCADE, related_name="ballots"
+    )
     code_hash = models.CharField(_("code hash"), max_length=64, unique=True, editable=False)
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
 
@@ -132,10 +167,12 @@ class AppraisalRating(models.Model):
     # 满意率 counts 满意 and 基本满意 as satisfied, as appraisal forms do.
     SATISFIED_RATINGS = (Rating.SATISFIED, Rating.BASICALLY_SATISFIED)
 
-    ballot = models.ForeignKey(AppraisalBallot, verbose_name=_("ballot"), on_delete=models.CASCADE,
-                               related_name="ratings")
-    unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE,
-                             related_name="appraisal_ratings")
+    ballot = models.ForeignKey(
+        AppraisalBallot, verbose_name=_("ballot"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="appraisal_ratings"
+    )
     rating = models.CharField(_("rating"), max_length=24, choices=Rating.choices)
 
     class Meta:
@@ -156,8 +193,9 @@ class UnitEvaluation(models.Model):
 
     unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="evaluations")
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    scheme = models.ForeignKey(EvaluationScheme, verbose_name=_("scheme"), null=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    scheme = models.ForeignKey(
+        EvaluationScheme, verbose_name=_("scheme"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     item_score = models.DecimalField(_("items"), max_digits=6, decimal_places=2)
     bonus_score = models.DecimalField(_("bonuses"), max_digits=6, decimal_places=2)
     scheme_score = models.DecimalField(_("scheme score"), max_digits=6, decimal_places=2)
@@ -170,8 +208,14 @@ class UnitEvaluation(models.Model):
     rank = models.PositiveIntegerField(_("rank"), default=0)
     breakdown = models.JSONField(_("breakdown"), default=dict)
     computed_at = models.DateTimeField(_("computed at"))
-    computed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("computed by"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("computed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("unit evaluation")

@@ -15,6 +15,7 @@ without any rating the scheme score stands alone. Every item is rounded half up 
 Grades: the first grade, from the top, whose minimum the final score reaches: 优秀 ≥ 95, 较好 ≥ 90, 一般 ≥ 60,
 不合格 below; so exactly 95.00 is 优秀 and exactly 90.00 is 较好.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,15 +42,33 @@ RULES = {
 }
 
 DEFAULT_ITEMS = [
-    {"code": "attendance", "label": "出勤", "rule": "ratio", "measure": "meetings_attended", "of": "meetings_held",
-     "points": 40},
+    {
+        "code": "attendance",
+        "label": "出勤",
+        "rule": "ratio",
+        "measure": "meetings_attended",
+        "of": "meetings_held",
+        "points": 40,
+    },
     {"code": "activities", "label": "共建活动", "rule": "target", "measure": "activities", "target": 8, "points": 40},
     {"code": "study", "label": "学习", "rule": "entered", "measure": "study", "points": 10},
     {"code": "guidance", "label": "队伍指导", "rule": "entered", "measure": "guidance", "points": 10},
-    {"code": "suggestions", "label": "建议被采纳", "rule": "per_count", "measure": "suggestions_adopted", "points": 2,
-     "cap": 10},
-    {"code": "full_attendance", "label": "全勤", "rule": "full_attendance", "measure": "meetings_attended",
-     "of": "meetings_held", "points": 5},
+    {
+        "code": "suggestions",
+        "label": "建议被采纳",
+        "rule": "per_count",
+        "measure": "suggestions_adopted",
+        "points": 2,
+        "cap": 10,
+    },
+    {
+        "code": "full_attendance",
+        "label": "全勤",
+        "rule": "full_attendance",
+        "measure": "meetings_attended",
+        "of": "meetings_held",
+        "points": 5,
+    },
 ]
 DEFAULT_GRADES = [
     {"code": "excellent", "label": "优秀", "min": 95},
@@ -89,13 +108,15 @@ def _valid(value) -> Decimal:
 def _positive(item: dict, key: str, where: str, errors: list) -> None:
     number = _number(item.get(key))
     if number is None or number <= 0:
-        errors.append(_("%(where)s: \"%(key)s\" must be a number above 0.") % {"where": where, "key": key})
+        errors.append(_('%(where)s: "%(key)s" must be a number above 0.') % {"where": where, "key": key})
 
 
 def _measure(item: dict, key: str, where: str, errors: list) -> None:
     if item.get(key) not in MEASURES:
-        errors.append(_("%(where)s: \"%(key)s\" must be one of %(measures)s.")
-                      % {"where": where, "key": key, "measures": ", ".join(MEASURES)})
+        errors.append(
+            _('%(where)s: "%(key)s" must be one of %(measures)s.')
+            % {"where": where, "key": key, "measures": ", ".join(MEASURES)}
+        )
 
 
 def validate_items(value) -> None:
@@ -110,10 +131,10 @@ def validate_items(value) -> None:
             continue
         code = item.get("code")
         if not isinstance(code, str) or not code or code in codes:
-            errors.append(_("%(where)s: \"code\" must be a text unique in the scheme.") % {"where": where})
+            errors.append(_('%(where)s: "code" must be a text unique in the scheme.') % {"where": where})
         codes.add(code)
         if not isinstance(item.get("label"), str) or not item["label"]:
-            errors.append(_("%(where)s: \"label\" must be a text.") % {"where": where})
+            errors.append(_('%(where)s: "label" must be a text.') % {"where": where})
         rule = item.get("rule")
         if rule not in RULES:
             errors.append(
@@ -142,10 +163,10 @@ def validate_grades(value) -> None:
             continue
         code, minimum = grade.get("code"), _number(grade.get("min"))
         if not isinstance(code, str) or not code or code in codes:
-            errors.append(_("%(where)s: \"code\" must be a text unique in the scheme.") % {"where": where})
+            errors.append(_('%(where)s: "code" must be a text unique in the scheme.') % {"where": where})
         codes.add(code)
         if not isinstance(grade.get("label"), str) or not grade["label"]:
-            errors.append(_("%(where)s: \"label\" must be a text.") % {"where": where})
+            errors.append(_('%(where)s: "label" must be a text.') % {"where": where})
         if minimum is None or minimum < 0 or (previous is not None and minimum >= previous):
             errors.append(
                 _('%(where)s: "min" must be a number of 0 or more, below the grade above.') % {"where": where}
@@ -153,7 +174,7 @@ def validate_grades(value) -> None:
         else:
             previous = minimum
     if not errors and _number(value[-1].get("min")) != 0:
-        errors.append(_("The last grade's \"min\" must be 0, so that every score has a grade."))
+        errors.append(_('The last grade\'s "min" must be 0, so that every score has a grade.'))
     if errors:
         raise ValidationError(errors)
 

@@ -1,5 +1,6 @@
 """Reads of the evaluation: the scheme of a year, each unit's figures (ledgers, coordinators' inputs, appraisal
 ratings), appraisal rounds and their results, and the stored results in the caller's scope."""
+
 from __future__ import annotations
 
 import hashlib
@@ -64,10 +65,14 @@ def unit_year_figures(*, unit_ids: list[int], year: int) -> dict[int, dict[str, 
     year's months; each month's joined projects count as activities), the rest from coordinators' inputs."""
     figures: dict[int, dict[str, Figure]] = {pk: {} for pk in unit_ids}
     entries = LedgerEntry.objects.filter(ledger__unit_id__in=unit_ids, ledger__month__year=year)
-    for row in entries.values("ledger__unit_id").annotate(
-        meetings=Count("pk", filter=Q(kind=LedgerEntry.Kind.MEETING)),
-        activities=Count("pk", filter=Q(kind=LedgerEntry.Kind.ACTIVITY)),
-    ).order_by():
+    for row in (
+        entries.values("ledger__unit_id")
+        .annotate(
+            meetings=Count("pk", filter=Q(kind=LedgerEntry.Kind.MEETING)),
+            activities=Count("pk", filter=Q(kind=LedgerEntry.Kind.ACTIVITY)),
+        )
+        .order_by()
+    ):
         unit = figures[row["ledger__unit_id"]]
         unit["meetings_attended"] = Figure(Decimal(row["meetings"]), "ledger")
         unit["activities"] = Figure(Decimal(row["activities"]), "ledger")
@@ -123,8 +128,13 @@ def evaluation_list(*, user: User, year: int) -> QuerySet[UnitEvaluation]:
 
 
 def evaluation_get(*, user: User, evaluation_id: int) -> UnitEvaluation:
-    row = scope_queryset(UnitEvaluation.objects.select_related("unit__community", "scheme", "computed_by"), user,
-                         UNIT_ROWS).filter(pk=evaluation_id).first()
+    row = (
+        scope_queryset(
+            UnitEvaluation.objects.select_related("unit__community", "scheme", "computed_by"), user, UNIT_ROWS
+        )
+        .filter(pk=evaluation_id)
+        .first()
+    )
     if row is None:
         raise Http404
     return row
@@ -146,9 +156,13 @@ def _round_scope_q(user: User) -> Q | None:
 
 
 def appraisal_round_list(*, user: User, year: int | None = None) -> QuerySet[AppraisalRound]:
-    rows = AppraisalRound.objects.select_related("community", "sub_district").prefetch_related("units").annotate(
-        ballot_count=Count("ballots", distinct=True),
-        used_count=Count("ballots", filter=Q(ballots__used_at__isnull=False), distinct=True),
+    rows = (
+        AppraisalRound.objects.select_related("community", "sub_district")
+        .prefetch_related("units")
+        .annotate(
+            ballot_count=Count("ballots", distinct=True),
+            used_count=Count("ballots", filter=Q(ballots__used_at__isnull=False), distinct=True),
+        )
     )
     condition = _round_scope_q(user)
     if condition is not None:
@@ -181,21 +195,31 @@ def appraisal_results(*, appraisal_round: AppraisalRound) -> list[UnitAppraisal]
     Rating = AppraisalRating.Rating
     counts = {
         row["unit_id"]: row
-        for row in AppraisalRating.objects.filter(ballot__round=appraisal_round).values("unit_id").annotate(
-            count=Count("pk"), satisfied=Count("pk", filter=Q(rating=Rating.SATISFIED)),
+        for row in AppraisalRating.objects.filter(ballot__round=appraisal_round)
+        .values("unit_id")
+        .annotate(
+            count=Count("pk"),
+            satisfied=Count("pk", filter=Q(rating=Rating.SATISFIED)),
             basically=Count("pk", filter=Q(rating=Rating.BASICALLY_SATISFIED)),
             dissatisfied=Count("pk", filter=Q(rating=Rating.DISSATISFIED)),
-        ).order_by()
+        )
+        .order_by()
     }
     results = []
     for unit in appraisal_round.units.order_by("name", "pk"):
         row = counts.get(unit.pk, {"count": 0, "satisfied": 0, "basically": 0, "dissatisfied": 0})
         rate = Satisfaction(count=row["count"], satisfied=row["satisfied"] + row["basically"]).rate
-        results.append(UnitAppraisal(
-            unit=unit.pk, unit_name=unit.name, count=row["count"], satisfied=row["satisfied"],
-            basically_satisfied=row["basically"], dissatisfied=row["dissatisfied"],
-            satisfaction_rate=None if rate is None else float(rate),
-        ))
+        results.append(
+            UnitAppraisal(
+                unit=unit.pk,
+                unit_name=unit.name,
+                count=row["count"],
+                satisfied=row["satisfied"],
+                basically_satisfied=row["basically"],
+                dissatisfied=row["dissatisfied"],
+                satisfaction_rate=None if rate is None else float(rate),
+            )
+        )
     return results
 
 

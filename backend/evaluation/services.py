@@ -1,6 +1,7 @@
 """Writes of the evaluation: schemes, coordinators' figures, appraisal rounds with their one-time codes, a ballot's
 submission (used once: the ballot row is claimed first, and the database keeps one rating per ballot and unit), and
 the year's computation that replaces each unit's result and re-ranks the year."""
+
 from __future__ import annotations
 
 import logging
@@ -53,11 +54,20 @@ def scheme_save(*, scheme: EvaluationScheme | None = None, **fields) -> Evaluati
 
 
 def evaluation_input_set(
-    *, unit: Unit, year: int, measure: str, value: Decimal, note: str = "", entered_by: User | None,
+    *,
+    unit: Unit,
+    year: int,
+    measure: str,
+    value: Decimal,
+    note: str = "",
+    entered_by: User | None,
 ) -> EvaluationInput:
     """Enter (or correct) a unit's figure of the year; who entered it last is kept."""
     row, _created = EvaluationInput.objects.update_or_create(
-        unit=unit, year=year, measure=measure, defaults={"value": value, "note": note, "entered_by": entered_by},
+        unit=unit,
+        year=year,
+        measure=measure,
+        defaults={"value": value, "note": note, "entered_by": entered_by},
     )
     return row
 
@@ -67,20 +77,29 @@ def evaluation_input_set(
 
 def _new_code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _index in range(CODE_LENGTH))
-    return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
 def _in_area(*, user: User, community: Community | None, sub_district: SubDistrict | None) -> bool:
     if user.is_superuser or user.role == Role.ADMIN:
         return True
     if community is not None:
-        return scope_queryset(Community.objects.all(), user, Scope(community="self"), write=True).filter(
-            pk=community.pk).exists()
+        return (
+            scope_queryset(Community.objects.all(), user, Scope(community="self"), write=True)
+            .filter(pk=community.pk)
+            .exists()
+        )
     return user.role == Role.SUBDISTRICT and sub_district is not None and user.sub_district_id == sub_district.pk
 
 
 def appraisal_round_create(
-    *, user: User, year: int, title: str, units: list[Unit], ballots: int, community: Community | None = None,
+    *,
+    user: User,
+    year: int,
+    title: str,
+    units: list[Unit],
+    ballots: int,
+    community: Community | None = None,
     sub_district: SubDistrict | None = None,
 ) -> tuple[AppraisalRound, list[str]]:
     """A round of the caller's community or sub-district over units located there, with `ballots` one-time codes;
@@ -89,7 +108,8 @@ def appraisal_round_create(
     if not _in_area(user=user, community=community, sub_district=sub_district):
         raise ApplicationError(_("You may not run an appraisal there."), fields={field: [_("Not in your scope.")]})
     outside = sorted(
-        unit.name for unit in units
+        unit.name
+        for unit in units
         if (community is not None and unit.community_id != community.pk)
         or (sub_district is not None and unit.community.sub_district_id != sub_district.pk)
     )
@@ -99,7 +119,11 @@ def appraisal_round_create(
             fields={"units": [_("Outside the area: %(names)s.") % {"names": ", ".join(outside)}]},
         )
     appraisal_round = AppraisalRound.objects.create(
-        year=year, title=title, community=community, sub_district=sub_district, created_by=user,
+        year=year,
+        title=title,
+        community=community,
+        sub_district=sub_district,
+        created_by=user,
     )
     appraisal_round.units.set(units)
     codes = [_new_code() for _index in range(ballots)]
@@ -129,8 +153,10 @@ def appraisal_ballot_submit(*, code: str, ratings: list[dict]) -> AppraisalBallo
             _("Not in this appraisal: %(ids)s.") % {"ids": ", ".join(map(str, sorted(set(given) - expected)))}
         )
     if expected - set(given):
-        problems.append(_("Rate every unit of the appraisal; missing: %(ids)s.")
-                        % {"ids": ", ".join(map(str, sorted(expected - set(given))))})
+        problems.append(
+            _("Rate every unit of the appraisal; missing: %(ids)s.")
+            % {"ids": ", ".join(map(str, sorted(expected - set(given))))}
+        )
     if problems:
         raise ApplicationError(_("The ratings do not match the appraisal's units."), fields={"ratings": problems})
     with transaction.atomic():
@@ -170,23 +196,37 @@ def _evaluate(*, scheme: EvaluationScheme, figures: dict, satisfaction: selector
         else:
             item_score += points
         measures = [item["measure"]] + ([item["of"]] if "of" in item else [])
-        items.append({
-            "code": item["code"], "label": item["label"], "rule": item["rule"], "bonus": bonus,
-            "max": float(scoring.item_maximum(item)), "points": float(points),
-            "figures": [_figure_json(measure, figures.get(measure)) for measure in measures],
-        })
+        items.append(
+            {
+                "code": item["code"],
+                "label": item["label"],
+                "rule": item["rule"],
+                "bonus": bonus,
+                "max": float(scoring.item_maximum(item)),
+                "points": float(points),
+                "figures": [_figure_json(measure, figures.get(measure)) for measure in measures],
+            }
+        )
     scheme_score = item_score + bonus_score
     rate = satisfaction.rate if satisfaction else None
     score = scoring.combined(scheme_score=scheme_score, satisfaction=rate, weight=scheme.appraisal_weight)
     grade = scoring.grade_of(scheme.grades, score)
     return {
-        "item_score": item_score, "bonus_score": bonus_score, "scheme_score": scheme_score,
-        "appraisal_count": satisfaction.count if satisfaction else 0, "appraisal_rate": rate, "score": score,
-        "grade": grade.code, "grade_label": grade.label, "breakdown": {
+        "item_score": item_score,
+        "bonus_score": bonus_score,
+        "scheme_score": scheme_score,
+        "appraisal_count": satisfaction.count if satisfaction else 0,
+        "appraisal_rate": rate,
+        "score": score,
+        "grade": grade.code,
+        "grade_label": grade.label,
+        "breakdown": {
             "items": items,
-            "appraisal": {"count": satisfaction.count if satisfaction else 0,
-                          "satisfaction_rate": None if rate is None else float(rate),
-                          "weight": float(scheme.appraisal_weight) if rate is not None else 0.0},
+            "appraisal": {
+                "count": satisfaction.count if satisfaction else 0,
+                "satisfaction_rate": None if rate is None else float(rate),
+                "weight": float(scheme.appraisal_weight) if rate is not None else 0.0,
+            },
         },
     }
 
@@ -214,7 +254,8 @@ def evaluation_compute(*, user: User, year: int) -> int:
     for unit_id in units:
         result = _evaluate(scheme=scheme, figures=figures[unit_id], satisfaction=appraisal.get(unit_id))
         UnitEvaluation.objects.update_or_create(
-            unit_id=unit_id, year=year,
+            unit_id=unit_id,
+            year=year,
             defaults={**result, "scheme": scheme, "computed_at": now, "computed_by": user},
         )
     evaluation_rank_year(year=year)

@@ -1,4 +1,5 @@
 """Annual evaluation and democratic appraisal endpoints; names are prefixed `evaluations-` and `appraisal-`."""
+
 from django.urls import path
 
 from evaluation.apis import (

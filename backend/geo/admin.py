@@ -1,4 +1,5 @@
 """Admin of the geography: districts, sub-districts (街道), communities (社区), grids (网格) and facilities."""
+
 from django.contrib import admin
 
 from geo.models import Community, District, Facility, Grid, SubDistrict

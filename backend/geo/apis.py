@@ -1,4 +1,5 @@
 """Geography endpoints: readable by every signed-in user, written by the administrator or in scope."""
+
 from core.api import ScopedViewSet
 from core.scoping import ALL_ROLES, COORDINATORS, Role, Scope
 from geo.filters import CommunityFilter, FacilityFilter, GridFilter

@@ -1,4 +1,5 @@
 """Filters of the geography lists."""
+
 import django_filters
 
 from geo.models import Community, Facility, Grid

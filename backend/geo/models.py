@@ -1,4 +1,5 @@
 """The geography every record hangs on: district, sub-district (街道), community (社区), grid (网格), facilities."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """Input and output shapes of the geography endpoints."""
+
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, District, Facility, Grid, SubDistrict

@@ -1,5 +1,6 @@
 """Read-only endpoints of the coordinators' trend charts: one per figure, each answering the figures, the period
 (whole ISO weeks, Mondays in the district's time zone) and the scope they cover. Coordinators only."""
+
 import datetime as dt
 
 from django.conf import settings
@@ -30,8 +31,12 @@ class FilterSerializer(serializers.Serializer):
     """`weeks` (the latest weeks up to the current one) or `from` and `to` (Mondays); optionally one community or
     sub-district inside the caller's scope."""
 
-    weeks = serializers.IntegerField(required=False, min_value=1, max_value=selectors.MAX_WEEKS,
-                                     help_text=_("The latest weeks, the current one included (default 12)."))
+    weeks = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=selectors.MAX_WEEKS,
+        help_text=_("The latest weeks, the current one included (default 12)."),
+    )
     community = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     sub_district = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
@@ -58,9 +63,7 @@ class FilterSerializer(serializers.Serializer):
         if end < start:
             raise serializers.ValidationError({"to": [_("The end of the range comes before its start.")]})
         if (end - start).days // 7 + 1 > selectors.MAX_WEEKS:
-            raise serializers.ValidationError(
-                {"to": [_("At most %(weeks)d weeks.") % {"weeks": selectors.MAX_WEEKS}]}
-            )
+            raise serializers.ValidationError({"to": [_("At most %(weeks)d weeks.") % {"weeks": selectors.MAX_WEEKS}]})
         return attrs
 
 
@@ -157,10 +160,14 @@ class SpreadSerializer(serializers.Serializer):
     volunteers = serializers.IntegerField(help_text=_("Active volunteers (home community)."))
     volunteers_with_hours = serializers.IntegerField()
     hours = serializers.FloatField()
-    gini = serializers.FloatField(help_text=_(
-        "Gini coefficient of hours per person: sum over i of (2i - n - 1) x_i / (n sum x), x sorted ascending."))
+    gini = serializers.FloatField(
+        help_text=_(
+            "Gini coefficient of hours per person: sum over i of (2i - n - 1) x_i / (n sum x), x sorted ascending."
+        )
+    )
     top_10_share = serializers.FloatField(
-        allow_null=True, help_text=_("Share of the hours done by the top tenth of people (at least one person)."))
+        allow_null=True, help_text=_("Share of the hours done by the top tenth of people (at least one person).")
+    )
     mean = serializers.FloatField()
     median = serializers.FloatField()
     max = serializers.FloatField()
@@ -266,13 +273,22 @@ class _InsightApi(generics.GenericAPIView):
         filters = FilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
-        scope = selectors.insight_scope_get(user=request.user, community=data.get("community"),
-                                            sub_district=data.get("sub_district"))
+        scope = selectors.insight_scope_get(
+            user=request.user, community=data.get("community"), sub_district=data.get("sub_district")
+        )
         period = selectors.period_get(weeks=data.get("weeks"), start=data.get("from"), end=data.get("to"))
         figures = self.figures(scope=scope, period=period)
-        body = {"period": {"start": period.start, "end": period.end, "last_day": period.last_day,
-                           "weeks": period.weeks, "time_zone": settings.TIME_ZONE},
-                "scope": scope, **figures}
+        body = {
+            "period": {
+                "start": period.start,
+                "end": period.end,
+                "last_day": period.last_day,
+                "weeks": period.weeks,
+                "time_zone": settings.TIME_ZONE,
+            },
+            "scope": scope,
+            **figures,
+        }
         return Response(self.get_serializer(body).data)
 
     def figures(self, *, scope: selectors.InsightScope, period: selectors.Period) -> dict:
@@ -324,4 +340,3 @@ class InsightMissingSkillListApi(_InsightApi):
 
     serializer_class = MissingSkillsSerializer
     selector = selectors.missing_skill_list
-

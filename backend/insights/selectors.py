@@ -6,6 +6,7 @@ Which plan counts for a community and week (documented choice): the most recentl
 covers the community (its own, its sub-district's or the district's); for unfilled seats, when nothing is
 published, the latest finished run covering it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,10 +61,9 @@ class Period:
         return self.end + dt.timedelta(days=6)
 
 
-
-
-def period_get(*, weeks: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
-               today: dt.date | None = None) -> Period:
+def period_get(
+    *, weeks: int | None = None, start: dt.date | None = None, end: dt.date | None = None, today: dt.date | None = None
+) -> Period:
     """The given Mondays, or the `weeks` latest weeks up to and including the current one (district time)."""
     if start is not None and end is not None:
         return Period(start=start, end=end)
@@ -115,8 +115,9 @@ def insight_scope_get(*, user: User, community: int | None = None, sub_district:
         )
         return InsightScope(level="sub_district", id=narrowed_to, name=name or "", communities=found)
     district = next((row.sub_district.district for row in found.values()), None) or District.objects.first()
-    return InsightScope(level="district", id=getattr(district, "pk", None), name=getattr(district, "name", ""),
-                        communities=found)
+    return InsightScope(
+        level="district", id=getattr(district, "pk", None), name=getattr(district, "name", ""), communities=found
+    )
 
 
 # ---------------------------------------------------------------- small helpers
@@ -170,11 +171,14 @@ RUN_FIELDS = ("id", "week", "level", "community_id", "sub_district_id")
 def published_plans(*, period: Period, communities) -> dict[tuple[int, dt.date], int]:
     """(community id, week) -> the run of the latest publication covering that community in that week."""
     runs = list(
-        Publication.objects.filter(week__range=(period.start, period.end))
-        .values("published_at", "run_id", *(f"run__{name}" for name in RUN_FIELDS[1:]))
+        Publication.objects.filter(week__range=(period.start, period.end)).values(
+            "published_at", "run_id", *(f"run__{name}" for name in RUN_FIELDS[1:])
+        )
     )
-    runs = [{"id": r["run_id"], "published_at": r["published_at"],
-             **{name: r[f"run__{name}"] for name in RUN_FIELDS[1:]}} for r in runs]
+    runs = [
+        {"id": r["run_id"], "published_at": r["published_at"], **{name: r[f"run__{name}"] for name in RUN_FIELDS[1:]}}
+        for r in runs
+    ]
     return _governing_runs(runs, communities, key=lambda run: (run["published_at"], run["id"]))
 
 
@@ -188,16 +192,20 @@ def weekly_seats_filled(*, scope: InsightScope, period: Period) -> dict[dt.date,
     plans = published_plans(period=period, communities=scope.communities.values())
     seats = (
         Shift.objects.filter(scope.q("community_id"), week__range=(period.start, period.end))
-        .values("community_id", "week", "priority").annotate(seats=Sum("seats"))
+        .values("community_id", "week", "priority")
+        .annotate(seats=Sum("seats"))
     )
     filled = (
-        Assignment.objects.filter(scope.q("shift__community_id"), run__publication__isnull=False,
-                                  run__week__range=(period.start, period.end))
+        Assignment.objects.filter(
+            scope.q("shift__community_id"), run__publication__isnull=False, run__week__range=(period.start, period.end)
+        )
         .exclude(response__status__in=AssignmentResponse.OFF)
-        .values("run_id", "run__week", "shift__community_id", "shift__priority").annotate(filled=Count("id"))
+        .values("run_id", "run__week", "shift__community_id", "shift__priority")
+        .annotate(filled=Count("id"))
     )
-    figures: dict[dt.date, dict] = {week: {"total": 0, "filled": 0, "by_priority": defaultdict(lambda: [0, 0])}
-                                    for week in period.weeks}
+    figures: dict[dt.date, dict] = {
+        week: {"total": 0, "filled": 0, "by_priority": defaultdict(lambda: [0, 0])} for week in period.weeks
+    }
     for row in seats:
         if (row["community_id"], row["week"]) in plans:
             week = figures[row["week"]]
@@ -209,10 +217,16 @@ def weekly_seats_filled(*, scope: InsightScope, period: Period) -> dict[dt.date,
             week["filled"] += taken["filled"]
             week["by_priority"][taken["shift__priority"]][1] += taken["filled"]
     return {
-        week: {"total": f["total"], "filled": f["filled"], "rate": ratio(f["filled"], f["total"]),
-               "communities_published": sum(1 for (_c, w) in plans if w == week),
-               "by_priority": [{"priority": p, "total": t, "filled": n, "rate": ratio(n, t)}
-                               for p, (t, n) in sorted(f["by_priority"].items())]}
+        week: {
+            "total": f["total"],
+            "filled": f["filled"],
+            "rate": ratio(f["filled"], f["total"]),
+            "communities_published": sum(1 for (_c, w) in plans if w == week),
+            "by_priority": [
+                {"priority": p, "total": t, "filled": n, "rate": ratio(n, t)}
+                for p, (t, n) in sorted(f["by_priority"].items())
+            ],
+        }
         for week, f in figures.items()
     }
 
@@ -223,12 +237,14 @@ def weekly_needs_due(*, scope: InsightScope, period: Period) -> dict[dt.date, di
     finished = Q(finished_at__isnull=False) & ~Q(status__in=Need.OPEN)
     rows = (
         Need.objects.filter(scope.q("community_id"), deadline__range=(period.start, period.last_day))
-        .annotate(week=TruncWeek("deadline"),
-                  finished_on=TruncDate("finished_at", tzinfo=district_zone()))
+        .annotate(week=TruncWeek("deadline"), finished_on=TruncDate("finished_at", tzinfo=district_zone()))
         .values("week")
-        .annotate(due=Count("pk"), closed_in_time=Count("pk", filter=finished & Q(finished_on__lte=F("deadline"))),
-                  closed_late=Count("pk", filter=finished & Q(finished_on__gt=F("deadline"))),
-                  open=Count("pk", filter=Q(status__in=Need.OPEN)))
+        .annotate(
+            due=Count("pk"),
+            closed_in_time=Count("pk", filter=finished & Q(finished_on__lte=F("deadline"))),
+            closed_late=Count("pk", filter=finished & Q(finished_on__gt=F("deadline"))),
+            open=Count("pk", filter=Q(status__in=Need.OPEN)),
+        )
     )
     empty = {"due": 0, "closed_in_time": 0, "closed_late": 0, "open": 0}
     figures: dict[dt.date, dict] = {week: dict(empty) for week in period.weeks}
@@ -239,14 +255,17 @@ def weekly_needs_due(*, scope: InsightScope, period: Period) -> dict[dt.date, di
 
 
 def _approved_records(scope: InsightScope, period: Period):
-    return ServiceRecord.objects.filter(scope.q("community_id"), status=ServiceRecord.Status.APPROVED,
-                                        date__range=(period.start, period.last_day))
+    return ServiceRecord.objects.filter(
+        scope.q("community_id"), status=ServiceRecord.Status.APPROVED, date__range=(period.start, period.last_day)
+    )
 
 
 def weekly_service(*, scope: InsightScope, period: Period) -> dict[dt.date, dict]:
     """Per week: approved service hours (where the service counts) and distinct volunteers who served."""
     rows = (
-        _approved_records(scope, period).annotate(week=TruncWeek("date")).values("week")
+        _approved_records(scope, period)
+        .annotate(week=TruncWeek("date"))
+        .values("week")
         .annotate(minutes=Sum("minutes"), volunteers=Count("volunteer_id", distinct=True))
     )
     figures = {week: {"hours": 0.0, "volunteers_served": 0} for week in period.weeks}
@@ -269,7 +288,9 @@ def week_list(*, scope: InsightScope, period: Period) -> list[dict]:
 def hours_by_community(*, scope: InsightScope, period: Period) -> dict:
     """Approved hours per community per week (one series per community, aligned with `weeks`), and the totals."""
     rows = (
-        _approved_records(scope, period).annotate(week=TruncWeek("date")).values("community_id", "week")
+        _approved_records(scope, period)
+        .annotate(week=TruncWeek("date"))
+        .values("community_id", "week")
         .annotate(minutes=Sum("minutes"))
     )
     weeks = period.weeks
@@ -278,13 +299,21 @@ def hours_by_community(*, scope: InsightScope, period: Period) -> dict:
     for row in rows:
         minutes[row["community_id"]][position[_as_date(row["week"])]] += row["minutes"]
     series = [
-        {"community": pk, "name": scope.communities[pk].name, "hours": [hours_of(m) for m in minutes[pk]],
-         "total": hours_of(sum(minutes[pk]))}
+        {
+            "community": pk,
+            "name": scope.communities[pk].name,
+            "hours": [hours_of(m) for m in minutes[pk]],
+            "total": hours_of(sum(minutes[pk])),
+        }
         for pk in scope.ids
     ]
     by_week = [sum(minutes[pk][i] for pk in scope.ids) for i in range(len(weeks))]
-    return {"weeks": weeks, "communities": series, "totals": [hours_of(m) for m in by_week],
-            "total": hours_of(sum(by_week))}
+    return {
+        "weeks": weeks,
+        "communities": series,
+        "totals": [hours_of(m) for m in by_week],
+        "total": hours_of(sum(by_week)),
+    }
 
 
 # ---------------------------------------------------------------- fairness
@@ -315,8 +344,10 @@ def top_share(values: list[float], share: float = TOP_SHARE) -> float | None:
 def spread_of(values: list[float]) -> dict:
     top_10 = top_share(values)
     return {
-        "volunteers": len(values), "volunteers_with_hours": sum(1 for v in values if v > 0),
-        "hours": round(sum(values), 2), "gini": round(gini(values), 4),
+        "volunteers": len(values),
+        "volunteers_with_hours": sum(1 for v in values if v > 0),
+        "hours": round(sum(values), 2),
+        "gini": round(gini(values), 4),
         "top_10_share": None if top_10 is None else round(top_10, 4),
         "mean": round(statistics.fmean(values), 2) if values else 0.0,
         "median": round(statistics.median(values), 2) if values else 0.0,
@@ -327,11 +358,14 @@ def spread_of(values: list[float]) -> dict:
 def fairness_by_community(*, scope: InsightScope, period: Period) -> dict:
     """Per community, how evenly approved hours of the period spread over its active volunteers (home community;
     hours wherever they served, those with none count as 0), and the same over the whole scope."""
-    served = Q(service_records__status=ServiceRecord.Status.APPROVED,
-               service_records__date__range=(period.start, period.last_day))
+    served = Q(
+        service_records__status=ServiceRecord.Status.APPROVED,
+        service_records__date__range=(period.start, period.last_day),
+    )
     rows = (
         Volunteer.objects.filter(scope.q("home_community_id"), active=True)
-        .values("pk", "home_community_id").annotate(minutes=Sum("service_records__minutes", filter=served))
+        .values("pk", "home_community_id")
+        .annotate(minutes=Sum("service_records__minutes", filter=served))
     )
     hours = defaultdict(list)
     for row in rows:
@@ -356,28 +390,43 @@ def resource_use(*, scope: InsightScope, period: Period) -> dict:
     offered = (
         ResourceSlot.objects.filter(scope.q("resource__community_id"), resource__status=Resource.Status.LISTED)
         .values(*group)
-        .annotate(weekly=Sum(_duration("start_time", "end_time"), filter=Q(weekday__isnull=False)),
-                  dated=Sum(_duration("start_time", "end_time"), filter=Q(date__range=days)))
+        .annotate(
+            weekly=Sum(_duration("start_time", "end_time"), filter=Q(weekday__isnull=False)),
+            dated=Sum(_duration("start_time", "end_time"), filter=Q(date__range=days)),
+        )
     )
     every_community = list(Community.objects.only("pk", "sub_district_id"))
     plans = published_plans(period=period, communities=every_community)
     booked = (
-        ResourceBooking.objects.filter(scope.q("resource__community_id"), run__publication__isnull=False,
-                                       run__week__range=(period.start, period.end))
+        ResourceBooking.objects.filter(
+            scope.q("resource__community_id"),
+            run__publication__isnull=False,
+            run__week__range=(period.start, period.end),
+        )
         .values("run_id", "run__week", "request__shift__community_id", *group)
         .annotate(seconds=Sum(_duration("request__shift__start", "request__shift__end")), bookings=Count("id"))
     )
     withdrawn = (
         ResourceWithdrawal.objects.filter(scope.q("resource__community_id"), date__range=days)
-        .values(*group).annotate(withdrawals=Count("id"))
+        .values(*group)
+        .annotate(withdrawals=Count("id"))
     )
     table: dict[tuple, dict] = {}
 
     def entry(row) -> dict:
         key = (row["resource__unit_id"], row["resource__category"])
-        return table.setdefault(key, {"unit": key[0], "unit_name": row["resource__unit__name"] or "",
-                                      "category": key[1], "offered": 0.0, "booked": 0.0, "bookings": 0,
-                                      "withdrawals": 0})
+        return table.setdefault(
+            key,
+            {
+                "unit": key[0],
+                "unit_name": row["resource__unit__name"] or "",
+                "category": key[1],
+                "offered": 0.0,
+                "booked": 0.0,
+                "bookings": 0,
+                "withdrawals": 0,
+            },
+        )
 
     weeks = len(period.weeks)
     for row in offered:
@@ -392,8 +441,11 @@ def resource_use(*, scope: InsightScope, period: Period) -> dict:
     rows = sorted(table.values(), key=lambda r: (r["unit"] is None, r["unit"] or 0, r["category"]))
     return {
         "rows": [_use_row(r, unit=r["unit"], unit_name=r["unit_name"], category=r["category"]) for r in rows],
-        "by_unit": _use_totals(rows, lambda r: (r["unit"] is None, r["unit"] or 0),
-                               lambda r: {"unit": r["unit"], "unit_name": r["unit_name"]}),
+        "by_unit": _use_totals(
+            rows,
+            lambda r: (r["unit"] is None, r["unit"] or 0),
+            lambda r: {"unit": r["unit"], "unit_name": r["unit_name"]},
+        ),
         "by_category": _use_totals(rows, lambda r: r["category"], lambda r: {"category": r["category"]}),
         "total": _use_row(_summed(rows)),
     }
@@ -405,8 +457,14 @@ def _summed(rows: list[dict]) -> dict:
 
 def _use_row(figures: dict, **labels) -> dict:
     offered, booked = figures["offered"] / 3600, figures["booked"] / 3600
-    return {**labels, "offered_hours": round(offered, 2), "booked_hours": round(booked, 2),
-            "use_rate": ratio(booked, offered), "bookings": figures["bookings"], "withdrawals": figures["withdrawals"]}
+    return {
+        **labels,
+        "offered_hours": round(offered, 2),
+        "booked_hours": round(booked, 2),
+        "use_rate": ratio(booked, offered),
+        "bookings": figures["bookings"],
+        "withdrawals": figures["withdrawals"],
+    }
 
 
 def _use_totals(rows: list[dict], key, labels) -> list[dict]:
@@ -422,8 +480,9 @@ def _use_totals(rows: list[dict], key, labels) -> list[dict]:
 def _latest_runs(*, period: Period, communities) -> dict[tuple[int, dt.date], int]:
     """(community id, week) -> the published run that counts, else the latest finished run covering it."""
     runs = list(
-        MatchingRun.objects.filter(status=MatchingRun.Status.DONE, week__range=(period.start, period.end))
-        .values(*RUN_FIELDS, "publication__published_at", "created_at")
+        MatchingRun.objects.filter(status=MatchingRun.Status.DONE, week__range=(period.start, period.end)).values(
+            *RUN_FIELDS, "publication__published_at", "created_at"
+        )
     )
     never = timezone.make_aware(dt.datetime(1970, 1, 1), dt.UTC)
 
@@ -440,10 +499,8 @@ def missing_skill_list(*, scope: InsightScope, period: Period) -> dict:
     then by weeks in which it occurred. `seats_nobody_in_range` counts seats whose reason is that nobody within
     range has the skill at that level at all: what to recruit first."""
     runs = _latest_runs(period=period, communities=scope.communities.values())
-    seats = (
-        UnfilledSeat.objects.filter(scope.q("shift__community_id"), run_id__in=sorted(set(runs.values())))
-        .values("run_id", "shift_id", "shift__community_id", "shift__week", "shift__required_skills", "missing",
-                "reasons")
+    seats = UnfilledSeat.objects.filter(scope.q("shift__community_id"), run_id__in=sorted(set(runs.values()))).values(
+        "run_id", "shift_id", "shift__community_id", "shift__week", "shift__required_skills", "missing", "reasons"
     )
     skills: dict[str, dict] = {}
     no_skill = only_room = 0
@@ -459,8 +516,17 @@ def missing_skill_list(*, scope: InsightScope, period: Period) -> dict:
             no_skill += seat["missing"]
         nobody = {r.get("skill") for r in reasons if r.get("code") == "no_skill_in_range"}
         for code, level in wanted.items():
-            row = skills.setdefault(code, {"seats": 0, "seats_nobody_in_range": 0, "shifts": set(), "weeks": set(),
-                                           "communities": set(), "max_level": 0})
+            row = skills.setdefault(
+                code,
+                {
+                    "seats": 0,
+                    "seats_nobody_in_range": 0,
+                    "shifts": set(),
+                    "weeks": set(),
+                    "communities": set(),
+                    "max_level": 0,
+                },
+            )
             row["seats"] += seat["missing"]
             row["seats_nobody_in_range"] += seat["missing"] if code in nobody else 0
             row["shifts"].add(seat["shift_id"])
@@ -471,10 +537,18 @@ def missing_skill_list(*, scope: InsightScope, period: Period) -> dict:
     ranked = sorted(skills.items(), key=lambda item: (-item[1]["seats"], -len(item[1]["weeks"]), item[0]))
     return {
         "skills": [
-            {"rank": rank, "skill": code, "name": names[code].name if code in names else code,
-             "name_en": (names[code].name_en if code in names else "") or "",
-             "seats": row["seats"], "seats_nobody_in_range": row["seats_nobody_in_range"], "shifts": len(row["shifts"]),
-             "communities": len(row["communities"]), "max_level": row["max_level"], "weeks": sorted(row["weeks"])}
+            {
+                "rank": rank,
+                "skill": code,
+                "name": names[code].name if code in names else code,
+                "name_en": (names[code].name_en if code in names else "") or "",
+                "seats": row["seats"],
+                "seats_nobody_in_range": row["seats_nobody_in_range"],
+                "shifts": len(row["shifts"]),
+                "communities": len(row["communities"]),
+                "max_level": row["max_level"],
+                "weeks": sorted(row["weeks"]),
+            }
             for rank, (code, row) in enumerate(ranked, start=1)
         ],
         "seats_needing_no_skill": no_skill,

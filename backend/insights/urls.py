@@ -1,4 +1,5 @@
 """Dashboards over weeks: the coordinators' trend figures; names are prefixed `insights-`."""
+
 from django.urls import path
 
 from insights.apis import (

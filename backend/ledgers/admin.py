@@ -1,4 +1,5 @@
 """Admin of unit ledgers (写实性档案): the month's figures per unit and the entries coordinators added."""
+
 from django.contrib import admin
 
 from ledgers.models import LedgerEntry, UnitLedger
@@ -13,14 +14,32 @@ class LedgerEntryInline(admin.TabularInline):
 
 @admin.register(UnitLedger)
 class UnitLedgerAdmin(admin.ModelAdmin):
-    list_display = ["unit", "month", "project_count", "booking_count", "resource_minutes", "member_count",
-                    "member_minutes", "written_at"]
+    list_display = [
+        "unit",
+        "month",
+        "project_count",
+        "booking_count",
+        "resource_minutes",
+        "member_count",
+        "member_minutes",
+        "written_at",
+    ]
     list_filter = ["month", "unit__kind"]
     search_fields = ["unit__name"]
     list_select_related = ["unit"]
     raw_id_fields = ["unit"]
-    readonly_fields = ["projects", "resources", "project_count", "booking_count", "resource_minutes", "member_count",
-                       "member_minutes", "written_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "projects",
+        "resources",
+        "project_count",
+        "booking_count",
+        "resource_minutes",
+        "member_count",
+        "member_minutes",
+        "written_at",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [LedgerEntryInline]
 
 

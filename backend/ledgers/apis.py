@@ -1,5 +1,6 @@
 """Unit ledger endpoints (写实性档案): the list and one ledger (unit representatives: their unit; coordinators:
 units in their scope), coordinators' entries, and the administrator's on-demand (re)write of a month."""
+
 import datetime as dt
 
 from django.utils import timezone
@@ -84,8 +85,18 @@ class LedgerOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = UnitLedger
         fields = [
-            "id", "unit", "unit_name", "month", "project_count", "booking_count", "resource_minutes", "resource_hours",
-            "member_count", "member_minutes", "member_hours", "written_at",
+            "id",
+            "unit",
+            "unit_name",
+            "month",
+            "project_count",
+            "booking_count",
+            "resource_minutes",
+            "resource_hours",
+            "member_count",
+            "member_minutes",
+            "member_hours",
+            "written_at",
         ]
         read_only_fields = fields
 
@@ -183,10 +194,14 @@ class LedgerEntryCreateApi(generics.GenericAPIView):
     permission_classes = [CoordinatorsOnly]
     serializer_class = LedgerEntrySerializer
 
-    @extend_schema(request=InputSerializer, responses={
-        201: LedgerEntrySerializer, 400: OpenApiResponse(description="Bad input."),
-        404: OpenApiResponse(description="Not in your scope."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            201: LedgerEntrySerializer,
+            400: OpenApiResponse(description="Bad input."),
+            404: OpenApiResponse(description="Not in your scope."),
+        },
+    )
     def post(self, request, ledger_id: int):
         ledger = selectors.ledger_get(user=request.user, ledger_id=ledger_id, write=True)
         payload = self.InputSerializer(data=request.data)
@@ -223,4 +238,3 @@ class LedgerWriteApi(generics.GenericAPIView):
         payload.is_valid(raise_exception=True)
         result = services.ledger_write_month(month=payload.validated_data["month"])
         return Response(self.OutputSerializer(result).data)
-

@@ -1,5 +1,6 @@
 """写实性档案: each unit's monthly ledger of what it actually did, written by a beat task, plus the entries and
 notes coordinators add (meetings attended, other activities). One ledger per unit and month (a database rule)."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -47,7 +48,11 @@ class LedgerEntry(models.Model):
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True, max_length=4000)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -1,5 +1,6 @@
 """Reads of unit ledgers: the caller's ledgers (a unit representative: their unit; coordinators: the units
 located in their communities), and the month's facts per unit that the monthly task writes down."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +43,10 @@ class LedgerCounts(TypedDict):
 
 
 def ledger_list(
-    *, user: User, unit_id: int | None = None, month: dt.date | None = None,
+    *,
+    user: User,
+    unit_id: int | None = None,
+    month: dt.date | None = None,
 ) -> QuerySet[WithAnnotations[UnitLedger, LedgerCounts]]:
     ledgers = scope_queryset(UnitLedger.objects.all(), user, LEDGERS)
     if unit_id is not None:
@@ -55,7 +59,10 @@ def ledger_list(
 def ledger_get(*, user: User, ledger_id: int, write: bool = False) -> UnitLedger:
     ledger = (
         scope_queryset(UnitLedger.objects.all(), user, LEDGERS, write=write)
-        .select_related("unit").prefetch_related("entries__created_by").filter(pk=ledger_id).first()
+        .select_related("unit")
+        .prefetch_related("entries__created_by")
+        .filter(pk=ledger_id)
+        .first()
     )
     if ledger is None:
         raise Http404
@@ -73,21 +80,41 @@ def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
     """
     start, end = month_bounds(month)
     first, last = start.date(), end.date() - dt.timedelta(days=1)
-    facts: dict[int, dict] = defaultdict(lambda: {
-        "projects": {}, "resources": {}, "booking_count": 0, "resource_minutes": 0, "member_count": 0,
-        "member_minutes": 0,
-    })
+    facts: dict[int, dict] = defaultdict(
+        lambda: {
+            "projects": {},
+            "resources": {},
+            "booking_count": 0,
+            "resource_minutes": 0,
+            "member_count": 0,
+            "member_minutes": 0,
+        }
+    )
     roles: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))  # unit -> project -> roles
 
     for project_id, unit_id in Project.objects.filter(
-        unit__isnull=False, start_date__lte=last, end_date__gte=first,
+        unit__isnull=False,
+        start_date__lte=last,
+        end_date__gte=first,
     ).values_list("pk", "unit_id"):
         roles[unit_id][project_id].add("undertook")
 
-    bookings = published_bookings().filter(
-        resource__unit__isnull=False, request__shift__start__gte=start, request__shift__start__lt=end,
-    ).values("resource_id", "resource__name", "resource__unit_id", "request__shift__start", "request__shift__end",
-             "request__shift__project_id")
+    bookings = (
+        published_bookings()
+        .filter(
+            resource__unit__isnull=False,
+            request__shift__start__gte=start,
+            request__shift__start__lt=end,
+        )
+        .values(
+            "resource_id",
+            "resource__name",
+            "resource__unit_id",
+            "request__shift__start",
+            "request__shift__end",
+            "request__shift__project_id",
+        )
+    )
     for row in bookings.order_by("resource_id", "request__shift__start"):
         minutes = int((row["request__shift__end"] - row["request__shift__start"]) // dt.timedelta(minutes=1))
         unit = facts[row["resource__unit_id"]]
@@ -102,29 +129,52 @@ def unit_month_facts(*, month: dt.date) -> dict[int, dict]:
             roles[row["resource__unit_id"]][row["request__shift__project_id"]].add("resources")
 
     served = Attendance.objects.filter(
-        status=Attendance.Status.PRESENT, minutes_served__gt=0, shift__start__gte=start, shift__start__lt=end,
-        volunteer__employer_unit__isnull=False, volunteer__consent_share_with_unit=True,
+        status=Attendance.Status.PRESENT,
+        minutes_served__gt=0,
+        shift__start__gte=start,
+        shift__start__lt=end,
+        volunteer__employer_unit__isnull=False,
+        volunteer__consent_share_with_unit=True,
     )
-    for members in served.values("volunteer__employer_unit_id").annotate(
-        minutes=Sum("minutes_served"), members=Count("volunteer_id", distinct=True),
-    ).order_by():
+    for members in (
+        served.values("volunteer__employer_unit_id")
+        .annotate(
+            minutes=Sum("minutes_served"),
+            members=Count("volunteer_id", distinct=True),
+        )
+        .order_by()
+    ):
         unit = facts[members["volunteer__employer_unit_id"]]
         unit["member_minutes"] = members["minutes"] or 0
         unit["member_count"] = members["members"]
-    for unit_id, project_id in served.filter(shift__project__isnull=False).values_list(
-        "volunteer__employer_unit_id", "shift__project_id",
-    ).distinct():
+    for unit_id, project_id in (
+        served.filter(shift__project__isnull=False)
+        .values_list(
+            "volunteer__employer_unit_id",
+            "shift__project_id",
+        )
+        .distinct()
+    ):
         roles[unit_id][project_id].add("members")
 
     project_ids = {pk for by_project in roles.values() for pk in by_project}
-    projects = Project.objects.filter(pk__in=project_ids).select_related("community").annotate(
-        sessions=Count("shifts", filter=Q(shifts__start__gte=start, shifts__start__lt=end)),
+    projects = (
+        Project.objects.filter(pk__in=project_ids)
+        .select_related("community")
+        .annotate(
+            sessions=Count("shifts", filter=Q(shifts__start__gte=start, shifts__start__lt=end)),
+        )
     )
     by_id = {project.pk: project for project in projects}
     for unit_id, by_project in roles.items():
         facts[unit_id]["projects"] = {
-            pk: {"id": pk, "name": by_id[pk].name, "community": by_id[pk].community.name,
-                 "roles": sorted(by_project[pk]), "sessions": by_id[pk].sessions}
+            pk: {
+                "id": pk,
+                "name": by_id[pk].name,
+                "community": by_id[pk].community.name,
+                "roles": sorted(by_project[pk]),
+                "sessions": by_id[pk].sessions,
+            }
             for pk in sorted(by_project)
         }
     return facts

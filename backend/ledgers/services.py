@@ -1,5 +1,6 @@
 """Writes of unit ledgers: the month's ledger of every unit (safe to run twice: one row per unit and month,
 rewritten in place, entries kept) and the entries coordinators add."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,10 +28,14 @@ def ledger_write_month(*, month: dt.date) -> dict:
         fact = facts.get(unit_id) or {}
         projects = list((fact.get("projects") or {}).values())
         values = {
-            "projects": projects, "resources": list((fact.get("resources") or {}).values()),
-            "project_count": len(projects), "booking_count": fact.get("booking_count", 0),
-            "resource_minutes": fact.get("resource_minutes", 0), "member_count": fact.get("member_count", 0),
-            "member_minutes": fact.get("member_minutes", 0), "written_at": now,
+            "projects": projects,
+            "resources": list((fact.get("resources") or {}).values()),
+            "project_count": len(projects),
+            "booking_count": fact.get("booking_count", 0),
+            "resource_minutes": fact.get("resource_minutes", 0),
+            "member_count": fact.get("member_count", 0),
+            "member_minutes": fact.get("member_minutes", 0),
+            "written_at": now,
         }
         # update_or_create locks the row, and on a concurrent insert (two runs at once) re-reads the winner's row
         # and updates it: one ledger per unit and month either way.
@@ -41,7 +46,13 @@ def ledger_write_month(*, month: dt.date) -> dict:
 
 
 def ledger_entry_create(
-    *, ledger: UnitLedger, kind: str, title: str, note: str = "", date: dt.date | None = None, created_by: User | None,
+    *,
+    ledger: UnitLedger,
+    kind: str,
+    title: str,
+    note: str = "",
+    date: dt.date | None = None,
+    created_by: User | None,
 ) -> LedgerEntry:
     """Add a meeting, activity or note to the ledger; a dated entry must fall in the ledger's month."""
     if date is not None and (date.year, date.month) != (ledger.month.year, ledger.month.month):

@@ -1,4 +1,5 @@
 """Beat task of unit ledgers: on the first of each month, every unit's ledger of the month before."""
+
 import datetime as dt
 
 from celery import shared_task

@@ -1,4 +1,5 @@
 """Unit ledgers endpoints; names are prefixed `ledgers-`."""
+
 from django.urls import path
 
 from ledgers.apis import LedgerDetailApi, LedgerEntryCreateApi, LedgerListApi, LedgerWriteApi

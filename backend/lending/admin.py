@@ -1,5 +1,6 @@
 """Admin of the unit's side, read-mostly: withdrawals go through the API (which starts the backfill), and booking
 changes are history."""
+
 from django.contrib import admin
 
 from lending.models import BookingChange, ResourceWithdrawal

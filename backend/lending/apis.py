@@ -1,5 +1,6 @@
 """Endpoints of the unit's side of the weekly plan: the published bookings of the caller's resources (coordinators:
 of their scope), withdrawing a resource for a day (unit representatives), and taking a withdrawal back."""
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -29,6 +30,7 @@ class UnitRepresentativesOnly(permissions_.UnitRepresentativesOnly):
 
     message = _("Only unit representatives withdraw their resources.")
 
+
 @extend_schema_serializer(component_name="UnitBooking")
 class BookingOutputSerializer(serializers.ModelSerializer):
     resource_name = serializers.CharField(source="resource.name")
@@ -45,15 +47,32 @@ class BookingOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="request.shift.community.name")
     address = serializers.CharField(source="request.shift.address")
     withdrawn = serializers.SerializerMethodField(
-        help_text=_("The resource is withdrawn on this day; a replacement is being looked for."))
-    replaces = serializers.SerializerMethodField(
-        help_text=_("The withdrawn resource this booking replaced, or null."))
+        help_text=_("The resource is withdrawn on this day; a replacement is being looked for.")
+    )
+    replaces = serializers.SerializerMethodField(help_text=_("The withdrawn resource this booking replaced, or null."))
 
     class Meta:
         model = ResourceBooking
-        fields = ["id", "run", "resource", "resource_name", "unit_name", "request", "request_kind", "min_capacity",
-                  "shift", "shift_title", "date", "start", "end", "community", "community_name", "address",
-                  "withdrawn", "replaces"]
+        fields = [
+            "id",
+            "run",
+            "resource",
+            "resource_name",
+            "unit_name",
+            "request",
+            "request_kind",
+            "min_capacity",
+            "shift",
+            "shift_title",
+            "date",
+            "start",
+            "end",
+            "community",
+            "community_name",
+            "address",
+            "withdrawn",
+            "replaces",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.DATE)
@@ -84,8 +103,10 @@ class UnitBookingListApi(generics.ListAPIView):
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
         return selectors.booking_list(
-            user=self.request.user, week=data.get("week") or data.get("date") or monday_of(),
-            resource_id=data.get("resource"), date=data.get("date"),
+            user=self.request.user,
+            week=data.get("week") or data.get("date") or monday_of(),
+            resource_id=data.get("resource"),
+            date=data.get("date"),
         )
 
     @extend_schema(parameters=[FilterSerializer])
@@ -100,7 +121,8 @@ class WithdrawalOutputSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True, read_only=True)
     resource_name = serializers.CharField(source="resource.name", read_only=True)
     can_take_back = serializers.SerializerMethodField(
-        help_text=_("No booking was given to another resource because of it yet."))
+        help_text=_("No booking was given to another resource because of it yet.")
+    )
 
     def get_can_take_back(self, withdrawal: ResourceWithdrawal) -> bool:
         changed = getattr(withdrawal, "changed", None)  # annotated by the list's selector
@@ -108,8 +130,17 @@ class WithdrawalOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ResourceWithdrawal
-        fields = ["id", "resource", "resource_name", "date", "reason", "created_by", "created_at", "backfilled_at",
-                  "can_take_back"]
+        fields = [
+            "id",
+            "resource",
+            "resource_name",
+            "date",
+            "reason",
+            "created_by",
+            "created_at",
+            "backfilled_at",
+            "can_take_back",
+        ]
         read_only_fields = fields
 
 
@@ -128,8 +159,9 @@ class WithdrawalListApi(generics.ListAPIView):
         filters = self.FilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
-        return selectors.withdrawal_list(user=self.request.user, start=data.get("start") or timezone.localdate(),
-                                         resource_id=data.get("resource"))
+        return selectors.withdrawal_list(
+            user=self.request.user, start=data.get("start") or timezone.localdate(), resource_id=data.get("resource")
+        )
 
     @extend_schema(parameters=[FilterSerializer])
     def get(self, request, *args, **kwargs):
@@ -148,18 +180,18 @@ class ResourceWithdrawApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: WithdrawalOutputSerializer, 400: OpenApiResponse(description="Bad input or a past day."),
-                   404: OpenApiResponse(description="No such resource of your unit."),
-                   409: OpenApiResponse(description="Already withdrawn that day.")},
+        responses={
+            201: WithdrawalOutputSerializer,
+            400: OpenApiResponse(description="Bad input or a past day."),
+            404: OpenApiResponse(description="No such resource of your unit."),
+            409: OpenApiResponse(description="Already withdrawn that day."),
+        },
     )
     def post(self, request, resource_id: int):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         withdrawal = services.resource_withdraw(user=request.user, resource_id=resource_id, **payload.validated_data)
         return Response(WithdrawalOutputSerializer(withdrawal).data, status=status.HTTP_201_CREATED)
-
-
-
 
 
 class ResourceWithdrawalCancelApi(APIView):
@@ -169,8 +201,11 @@ class ResourceWithdrawalCancelApi(APIView):
 
     @extend_schema(
         request=None,
-        responses={204: None, 404: OpenApiResponse(description="No such withdrawal of your unit."),
-                   409: OpenApiResponse(description="Bookings were already given to other resources.")},
+        responses={
+            204: None,
+            404: OpenApiResponse(description="No such withdrawal of your unit."),
+            409: OpenApiResponse(description="Bookings were already given to other resources."),
+        },
     )
     def delete(self, request, resource_id: int, date):
         services.withdrawal_cancel(user=request.user, resource_id=resource_id, date=date)

@@ -1,5 +1,6 @@
 """The unit's side of published plans: a resource withdrawn for a day, and what the resource backfill did to
 each booking it freed (the booking row itself is changed in place or deleted; the history stays here)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,11 @@ class ResourceWithdrawal(models.Model):
     date = models.DateField(_("date"))
     reason = models.CharField(_("reason"), max_length=500)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -50,7 +55,11 @@ class BookingChange(models.Model):
         "resources.Resource", verbose_name=_("withdrawn resource"), on_delete=models.CASCADE, related_name="+"
     )
     new_resource = models.ForeignKey(
-        "resources.Resource", verbose_name=_("replacement"), null=True, blank=True, on_delete=models.SET_NULL,
+        "resources.Resource",
+        verbose_name=_("replacement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reason = models.CharField(_("why no replacement"), max_length=200, blank=True)

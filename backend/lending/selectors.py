@@ -1,5 +1,6 @@
 """Reads of the unit's side: published bookings in the caller's scope, the unit's own resources, and the days
 each resource is withdrawn (for the planning mapper, so that future runs never book them)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,6 @@ BY_RESOURCE = Scope(community="resource__community", unit="resource__unit")
 WITHDRAWALS = Scope(community="resource__community", unit="resource__unit")
 
 
-
-
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The local day as aware datetimes [start, end)."""
     zone = timezone.get_current_timezone()
@@ -37,8 +36,9 @@ def published_bookings() -> QuerySet[ResourceBooking]:
     return ResourceBooking.objects.filter(run__publication__isnull=False)
 
 
-def booking_list(*, user: User, week: dt.date, resource_id: int | None = None,
-                 date: dt.date | None = None) -> QuerySet[ResourceBooking]:
+def booking_list(
+    *, user: User, week: dt.date, resource_id: int | None = None, date: dt.date | None = None
+) -> QuerySet[ResourceBooking]:
     """Published bookings whose shift starts in the week of `week` (or on `date`), in the caller's scope."""
     start, _ = day_bounds(monday_of(week))
     end = start + dt.timedelta(days=7)
@@ -67,14 +67,20 @@ def booking_states(*, bookings: Iterable[ResourceBooking]) -> dict[int, dict]:
         ).values_list("resource_id", "date")
     )
     replaced = {
-        (run, request, new): old for run, request, new, old in BookingChange.objects.filter(
-            run_id__in={b.run_id for b in bookings}, request_id__in={b.request_id for b in bookings},
+        (run, request, new): old
+        for run, request, new, old in BookingChange.objects.filter(
+            run_id__in={b.run_id for b in bookings},
+            request_id__in={b.request_id for b in bookings},
             new_resource__isnull=False,
-        ).order_by("created_at", "pk").values_list("run_id", "request_id", "new_resource_id", "old_resource_id")
+        )
+        .order_by("created_at", "pk")
+        .values_list("run_id", "request_id", "new_resource_id", "old_resource_id")
     }
     return {
-        b.pk: {"withdrawn": (b.resource_id, days[b.pk]) in withdrawn,
-               "replaces": replaced.get((b.run_id, b.request_id, b.resource_id))}
+        b.pk: {
+            "withdrawn": (b.resource_id, days[b.pk]) in withdrawn,
+            "replaces": replaced.get((b.run_id, b.request_id, b.resource_id)),
+        }
         for b in bookings
     }
 
@@ -101,8 +107,11 @@ def withdrawal_list(*, user: User, start: dt.date, resource_id: int | None = Non
     if scope is not None:
         withdrawals = withdrawals.filter(scope)
     changed = BookingChange.objects.filter(withdrawal=OuterRef("pk"))
-    return (withdrawals.select_related("resource", "created_by").annotate(changed=Exists(changed))
-            .order_by("date", "resource_id"))
+    return (
+        withdrawals.select_related("resource", "created_by")
+        .annotate(changed=Exists(changed))
+        .order_by("date", "resource_id")
+    )
 
 
 def withdrawal_get(*, user: User, resource_id: int, date: dt.date, lock: bool = False) -> ResourceWithdrawal:
@@ -128,6 +137,8 @@ def withdrawn_days(*, resource_ids: Iterable[int], start: dt.date, end: dt.date)
 
 
 def may_see_bookings(user: User) -> bool:
-    return bool(user and user.is_authenticated and (user.role in COORDINATORS or user.role == User.Role.UNIT
-                                                    or user.is_superuser))
-
+    return bool(
+        user
+        and user.is_authenticated
+        and (user.role in COORDINATORS or user.role == User.Role.UNIT or user.is_superuser)
+    )

@@ -7,6 +7,7 @@ Races: every backfill locks the resource rows it may book, in id order, before i
 withdrawal locks its resource's row; so two backfills, or a backfill and a withdrawal, that could book the
 same resource take turns, and the later one sees what the earlier one wrote.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,17 +68,20 @@ class AlreadyReplaced(Conflict):
 
 # ---------------------------------------------------------------- withdraw and take back
 
+
 @transaction.atomic
-def resource_withdraw(*, user: User, resource_id: int, date: dt.date, reason: str,
-                      today: dt.date | None = None) -> ResourceWithdrawal:
+def resource_withdraw(
+    *, user: User, resource_id: int, date: dt.date, reason: str, today: dt.date | None = None
+) -> ResourceWithdrawal:
     """Withdraw a resource of the caller's unit for one day and start the backfill once committed."""
     resource = selectors.unit_resource_get(user=user, resource_id=resource_id, lock=True)
     if date < (today or timezone.localdate()):
         message = _("A day in the past cannot be withdrawn.")
         raise WithdrawalInPast(message, fields={"date": [message]})
     if ResourceWithdrawal.objects.filter(resource=resource, date=date).exists():
-        raise AlreadyWithdrawn(_("%(resource)s is already withdrawn on %(date)s.")
-                               % {"resource": resource.name, "date": date.isoformat()})
+        raise AlreadyWithdrawn(
+            _("%(resource)s is already withdrawn on %(date)s.") % {"resource": resource.name, "date": date.isoformat()}
+        )
     withdrawal = ResourceWithdrawal.objects.create(resource=resource, date=date, reason=reason, created_by=user)
     transaction.on_commit(lambda: _enqueue_backfill(withdrawal.pk))
     return withdrawal
@@ -93,9 +97,12 @@ def withdrawal_resume_pending(*, older_than_minutes: float = 2.0, now: dt.dateti
     now = now or timezone.now()
     pending = list(
         ResourceWithdrawal.objects.filter(
-            backfilled_at__isnull=True, created_at__lt=now - dt.timedelta(minutes=older_than_minutes),
+            backfilled_at__isnull=True,
+            created_at__lt=now - dt.timedelta(minutes=older_than_minutes),
             date__gte=timezone.localdate(now),
-        ).order_by("pk").values_list("pk", flat=True)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     for withdrawal_id in pending:
         _enqueue_backfill(withdrawal_id)
@@ -114,6 +121,7 @@ def withdrawal_cancel(*, user: User, resource_id: int, date: dt.date) -> None:
 
 
 # ---------------------------------------------------------------- the backfill
+
 
 def _minutes(value: dt.datetime, *, up: bool = False) -> int:
     """An aware datetime -> minutes of the problem's clock (naive local time), floored or ceiled."""
@@ -153,23 +161,31 @@ def withdrawal_backfill(*, withdrawal_id: int) -> ResourceWithdrawal | None:
 
 @transaction.atomic
 def _backfill_write(withdrawal_id: int) -> ResourceWithdrawal | None:
-    withdrawal = (ResourceWithdrawal.objects.select_for_update(of=("self",)).select_related("resource__unit")
-                  .filter(pk=withdrawal_id).first())
+    withdrawal = (
+        ResourceWithdrawal.objects.select_for_update(of=("self",))
+        .select_related("resource__unit")
+        .filter(pk=withdrawal_id)
+        .first()
+    )
     if withdrawal is None or withdrawal.backfilled_at is not None:
         log.info("withdrawal %s is taken back or already backfilled: nothing to do", withdrawal_id)
         return withdrawal
     runs = sorted({b.run for b in _freed(withdrawal)}, key=lambda run: run.pk)
     bookable = sorted({withdrawal.resource_id}.union(*(_scope_resources(run) for run in runs)))
     list(Resource.objects.select_for_update().filter(pk__in=bookable).order_by("pk").values_list("pk", flat=True))
-    freed = list(_freed(withdrawal))   # read again under the locks
+    freed = list(_freed(withdrawal))  # read again under the locks
     changes = []
     for run in sorted({b.run for b in freed}, key=lambda run: run.pk):
         changes += _backfill_run(withdrawal, run, [b for b in freed if b.run_id == run.pk])
     ResourceWithdrawal.objects.filter(pk=withdrawal.pk, backfilled_at__isnull=True).update(backfilled_at=timezone.now())
     for change in changes:
         _notify(change)
-    log.info("withdrawal %s: %d bookings freed, %d replaced", withdrawal.pk, len(changes),
-             sum(c.new_resource_id is not None for c in changes))
+    log.info(
+        "withdrawal %s: %d bookings freed, %d replaced",
+        withdrawal.pk,
+        len(changes),
+        sum(c.new_resource_id is not None for c in changes),
+    )
     return ResourceWithdrawal.objects.get(pk=withdrawal.pk)
 
 
@@ -181,11 +197,14 @@ def _backfill_run(
     # Only resources matter here: no people, so nothing is locked to or forbidden for them.
     problem = matching.parse_problem(dict(mapped.data, volunteers=[], locks=[], forbidden=[], previous_assignments=[]))
     resource_ids = {int(r.id[1:]) for r in problem.resources} | {withdrawal.resource_id}
-    pulled = selectors.withdrawn_days(resource_ids=resource_ids, start=run.week - dt.timedelta(days=1),
-                                      end=run.week + dt.timedelta(days=7))
+    pulled = selectors.withdrawn_days(
+        resource_ids=resource_ids, start=run.week - dt.timedelta(days=1), end=run.week + dt.timedelta(days=7)
+    )
     withdrawn = [(mapper.rid(pk), _day_window(day)) for pk, days in sorted(pulled.items()) for day in sorted(days)]
-    bookings = [(mapper.rid(r), mapper.qid(q))
-                for r, q in ResourceBooking.objects.filter(run=run).values_list("resource_id", "request_id")]
+    bookings = [
+        (mapper.rid(r), mapper.qid(q))
+        for r, q in ResourceBooking.objects.filter(run=run).values_list("resource_id", "request_id")
+    ]
     result = resource_backfill(problem, bookings, withdrawn, busy=_busy(run, resource_ids))
     # Bookings freed by other withdrawals still waiting for their backfill take part in the greedy (so that this
     # one does not grab a room a higher-priority request of theirs would get) but are written by their own task.
@@ -200,10 +219,16 @@ def _backfill_run(
             ResourceBooking.objects.filter(pk=booking.pk, resource_id=withdrawal.resource_id).update(resource_id=new)
         else:
             ResourceBooking.objects.filter(pk=booking.pk, resource_id=withdrawal.resource_id).delete()
-        changes.append(BookingChange.objects.create(
-            withdrawal=withdrawal, run=run, request=booking.request, old_resource_id=withdrawal.resource_id,
-            new_resource_id=new, reason="" if new else unmet.get(key, "not_in_plan"),
-        ))
+        changes.append(
+            BookingChange.objects.create(
+                withdrawal=withdrawal,
+                run=run,
+                request=booking.request,
+                old_resource_id=withdrawal.resource_id,
+                new_resource_id=new,
+                reason="" if new else unmet.get(key, "not_in_plan"),
+            )
+        )
     return changes
 
 
@@ -212,9 +237,12 @@ def _busy(run: MatchingRun, resource_ids: set[int]) -> dict[str, list[tuple[int,
     start, _ = selectors.day_bounds(run.week - dt.timedelta(days=1))
     end, _ = selectors.day_bounds(run.week + dt.timedelta(days=8))
     busy = defaultdict(list)
-    rows = (selectors.published_bookings().exclude(run=run)
-            .filter(resource_id__in=resource_ids, request__shift__start__lt=end, request__shift__end__gt=start)
-            .values_list("resource_id", "request__shift__start", "request__shift__end"))
+    rows = (
+        selectors.published_bookings()
+        .exclude(run=run)
+        .filter(resource_id__in=resource_ids, request__shift__start__lt=end, request__shift__end__gt=start)
+        .values_list("resource_id", "request__shift__start", "request__shift__end")
+    )
     for resource_id, shift_start, shift_end in rows:
         busy[mapper.rid(resource_id)].append((_minutes(shift_start), _minutes(shift_end, up=True)))
     return dict(busy)
@@ -222,11 +250,13 @@ def _busy(run: MatchingRun, resource_ids: set[int]) -> dict[str, list[tuple[int,
 
 # ---------------------------------------------------------------- who is told
 
+
 def _coordinators(run: MatchingRun, shift) -> list[int]:
     """The coordinators of the shift's community and sub-district, the district's administrators for a district
     run, and whoever started the run."""
     scope = Q(role=User.Role.COMMUNITY, community_id=shift.community_id) | Q(
-        role=User.Role.SUBDISTRICT, sub_district_id=shift.community.sub_district_id)
+        role=User.Role.SUBDISTRICT, sub_district_id=shift.community.sub_district_id
+    )
     if run.level == MatchingRun.Level.DISTRICT:
         scope |= Q(role=User.Role.ADMIN)
     ids = set(User.objects.filter(scope, is_active=True).values_list("pk", flat=True))
@@ -258,23 +288,33 @@ def _notify(change: BookingChange) -> None:
     if new is None:
         title = _("No resource for %(shift)s") % facts
         body = _("%(old)s was withdrawn for %(when)s %(shift)s and nothing replaces it: %(reason)s.") % {
-            **facts, "reason": UNMET_REASONS[change.reason]}
+            **facts,
+            "reason": UNMET_REASONS[change.reason],
+        }
     else:
         title = _("Resource replaced for %(shift)s") % facts
         body = _("%(old)s was withdrawn for %(when)s %(shift)s; %(new)s is booked instead.") % {
             **facts,
             "new": new.name,
         }
-    notification_send(recipients=_coordinators(change.run, shift), kind=Notification.Kind.RESOURCE_WITHDRAWN,
-                      event_key=f"lending:change:{change.pk}:coordinators", title=title, body=body, payload=payload)
+    notification_send(
+        recipients=_coordinators(change.run, shift),
+        kind=Notification.Kind.RESOURCE_WITHDRAWN,
+        event_key=f"lending:change:{change.pk}:coordinators",
+        title=title,
+        body=body,
+        payload=payload,
+    )
     if new is None:
         return
     representatives = (
         User.objects.filter(role=User.Role.UNIT, unit_id=new.unit_id, is_active=True) if new.unit_id else []
     )
     notification_send(
-        recipients=representatives, kind=Notification.Kind.RESOURCE_BACKFILL,
-        event_key=f"lending:change:{change.pk}:unit", title=_("New booking of %(new)s") % {"new": new.name},
+        recipients=representatives,
+        kind=Notification.Kind.RESOURCE_BACKFILL,
+        event_key=f"lending:change:{change.pk}:unit",
+        title=_("New booking of %(new)s") % {"new": new.name},
         body=_("%(new)s is booked for %(when)s %(shift)s (%(community)s) in place of a withdrawn resource.")
         % {**facts, "new": new.name, "community": shift.community.name},
         payload=payload,
@@ -286,8 +326,10 @@ def _notify(change: BookingChange) -> None:
             .values_list("volunteer__user_id", flat=True)
         )
         notification_send(
-            recipients=[pk for pk in volunteers if pk], kind=Notification.Kind.RESOURCE_BACKFILL,
-            event_key=f"lending:change:{change.pk}:volunteers", title=_("New place for %(shift)s") % facts,
+            recipients=[pk for pk in volunteers if pk],
+            kind=Notification.Kind.RESOURCE_BACKFILL,
+            event_key=f"lending:change:{change.pk}:volunteers",
+            title=_("New place for %(shift)s") % facts,
             body=_("%(when)s %(shift)s now takes place at %(place)s.") % {**facts, "place": _place(new)},
             payload=payload,
         )

@@ -1,5 +1,6 @@
 """Background work of the unit's side: the resource backfill a withdrawal starts. Takes an id, calls one
 service; safe to run twice (the withdrawal is marked backfilled once, each change recorded once)."""
+
 from celery import shared_task
 
 from lending import services
@@ -11,8 +12,12 @@ def resource_backfill_task(withdrawal_id: int) -> dict:
     if withdrawal is None:
         return {"withdrawal": withdrawal_id, "backfilled": False}
     changes = list(withdrawal.changes.values_list("new_resource_id", flat=True))
-    return {"withdrawal": withdrawal_id, "backfilled": withdrawal.backfilled_at is not None,
-            "replaced": sum(new is not None for new in changes), "unmet": sum(new is None for new in changes)}
+    return {
+        "withdrawal": withdrawal_id,
+        "backfilled": withdrawal.backfilled_at is not None,
+        "replaced": sum(new is not None for new in changes),
+        "unmet": sum(new is None for new in changes),
+    }
 
 
 @shared_task(name="lending.resume_backfills", acks_late=True)

@@ -1,4 +1,5 @@
 """Resource lending endpoints (the unit's side of the weekly plan); names are prefixed `lending-`."""
+
 import datetime as dt
 
 from django.urls import path, register_converter
@@ -25,6 +26,9 @@ urlpatterns = [
     path("unit/bookings/", UnitBookingListApi.as_view(), name="lending-booking-list"),
     path("unit/withdrawals/", WithdrawalListApi.as_view(), name="lending-withdrawal-list"),
     path("unit/resources/<int:resource_id>/withdraw/", ResourceWithdrawApi.as_view(), name="lending-withdraw"),
-    path("unit/resources/<int:resource_id>/withdrawals/<lending_date:date>/", ResourceWithdrawalCancelApi.as_view(),
-         name="lending-withdrawal-cancel"),
+    path(
+        "unit/resources/<int:resource_id>/withdrawals/<lending_date:date>/",
+        ResourceWithdrawalCancelApi.as_view(),
+        name="lending-withdrawal-cancel",
+    ),
 ]

@@ -2,6 +2,7 @@
 history; and the district's table of default deadlines by category and urgency. The status moves only through
 need_transition (publish, close), which keeps the status flow and its timestamps; the owner changes only by a
 hand-over (the web app), which keeps the owner history."""
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -54,10 +55,16 @@ class NeedAdmin(admin.ModelAdmin):
     inlines = [NeedOwnershipInline]
     date_hierarchy = "created_at"
     actions = [
-        service_action("publish_needs", _("Publish the selected needs"),
-                       lambda user, need: need_transition(need=need, status=Need.Status.PUBLISHED)),
-        service_action("close_needs", _("Close the selected needs"),
-                       lambda user, need: need_transition(need=need, status=Need.Status.CLOSED)),
+        service_action(
+            "publish_needs",
+            _("Publish the selected needs"),
+            lambda user, need: need_transition(need=need, status=Need.Status.PUBLISHED),
+        ),
+        service_action(
+            "close_needs",
+            _("Close the selected needs"),
+            lambda user, need: need_transition(need=need, status=Need.Status.CLOSED),
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):

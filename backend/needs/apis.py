@@ -56,12 +56,16 @@ class NeedViewSet(ScopedViewSet):
     def perform_create(self, serializer):
         serializer.instance = services.need_create(user=self.request.user, **serializer.validated_data)
 
-    @extend_schema(request=NeedHandOverInputSerializer, responses={
-        200: NeedSerializer, 400: OpenApiResponse(description="Bad input, or not a coordinator covering the need."),
-        403: OpenApiResponse(description="Neither the need's owner nor a coordinator overseeing it."),
-        404: OpenApiResponse(description="The need is outside the caller's scope."),
-        409: OpenApiResponse(description="The need is finished (completed, rated or closed)."),
-    })
+    @extend_schema(
+        request=NeedHandOverInputSerializer,
+        responses={
+            200: NeedSerializer,
+            400: OpenApiResponse(description="Bad input, or not a coordinator covering the need."),
+            403: OpenApiResponse(description="Neither the need's owner nor a coordinator overseeing it."),
+            404: OpenApiResponse(description="The need is outside the caller's scope."),
+            409: OpenApiResponse(description="The need is finished (completed, rated or closed)."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="hand-over", permission_classes=[CoordinatorsOnly])
     def hand_over(self, request, pk=None):
         """Hand the need over to a colleague whose scope covers its community, with a reason (首问责任)."""
@@ -69,22 +73,31 @@ class NeedViewSet(ScopedViewSet):
         payload = NeedHandOverInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         need = services.need_hand_over(
-            need=need, user=request.user, to_user_id=payload.validated_data["to_user"],
+            need=need,
+            user=request.user,
+            to_user_id=payload.validated_data["to_user"],
             reason=payload.validated_data["reason"],
         )
         return Response(NeedSerializer(need, context=self.get_serializer_context()).data)
 
     @extend_schema(responses=NeedOwnershipSerializer(many=True))
-    @action(detail=True, methods=["get"], permission_classes=[CoordinatorsOnly], filter_backends=[],
-            pagination_class=None)
+    @action(
+        detail=True, methods=["get"], permission_classes=[CoordinatorsOnly], filter_backends=[], pagination_class=None
+    )
     def owners(self, request, pk=None):
         """Every owner the need has had: who, from when, handed over by whom, and why; the first first."""
         need = self.get_object()
         return Response(NeedOwnershipSerializer(selectors.need_owner_history(need=need), many=True).data)
 
     @extend_schema(responses=NeedOwnerCandidateSerializer(many=True))
-    @action(detail=True, methods=["get"], url_path="owner-candidates", permission_classes=[CoordinatorsOnly],
-            filter_backends=[], pagination_class=None)
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="owner-candidates",
+        permission_classes=[CoordinatorsOnly],
+        filter_backends=[],
+        pagination_class=None,
+    )
     def owner_candidates(self, request, pk=None):
         """The colleagues the need may be handed over to: active coordinators whose scope covers its community."""
         need = self.get_object()
@@ -101,10 +114,14 @@ class NeedViewSet(ScopedViewSet):
         need = services.need_transition(need=need, status=payload.validated_data["status"])
         return Response(NeedSerializer(need, context=self.get_serializer_context()).data)
 
-    @extend_schema(request=NeedRatingInputSerializer, responses={
-        201: NeedRatingOutputSerializer, 400: OpenApiResponse(description="Bad score or comment."),
-        409: OpenApiResponse(description="Already rated, or not completed."),
-    })
+    @extend_schema(
+        request=NeedRatingInputSerializer,
+        responses={
+            201: NeedRatingOutputSerializer,
+            400: OpenApiResponse(description="Bad score or comment."),
+            409: OpenApiResponse(description="Already rated, or not completed."),
+        },
+    )
     @action(detail=True, methods=["post"])
     def rating(self, request, pk=None):
         """Enter the resident's rating (1-5, a comment) of a completed need; the need becomes rated (评单)."""
@@ -115,17 +132,27 @@ class NeedViewSet(ScopedViewSet):
         return Response(NeedRatingOutputSerializer(need).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=NeedDeadlineRuleSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="deadline-rules", permission_classes=[DeadlineRuleEditors],
-            filter_backends=[], pagination_class=None)
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="deadline-rules",
+        permission_classes=[DeadlineRuleEditors],
+        filter_backends=[],
+        pagination_class=None,
+    )
     def deadline_rules(self, request):
         """The district's days to finish by category and urgency, from which a new need's deadline defaults
         (限时办结)."""
         return Response(NeedDeadlineRuleSerializer(selectors.need_deadline_rules(), many=True).data)
 
-    @extend_schema(request=NeedDeadlineRulesInputSerializer, responses={
-        200: NeedDeadlineRuleSerializer(many=True), 400: OpenApiResponse(description="Bad rows."),
-        403: OpenApiResponse(description="Not the district's administrator."),
-    })
+    @extend_schema(
+        request=NeedDeadlineRulesInputSerializer,
+        responses={
+            200: NeedDeadlineRuleSerializer(many=True),
+            400: OpenApiResponse(description="Bad rows."),
+            403: OpenApiResponse(description="Not the district's administrator."),
+        },
+    )
     @deadline_rules.mapping.put
     def set_deadline_rules(self, request):
         """Set the days to finish of the rows given (the district's administrators); needs already filed keep their
@@ -142,11 +169,15 @@ class NeedViewSet(ScopedViewSet):
         counts = selectors.need_overdue_counts(user=request.user)
         return Response(NeedOverdueCountSerializer(counts).data)
 
-    @extend_schema(request=NeedMergeInputSerializer, responses={
-        200: NeedMergeOutputSerializer, 400: OpenApiResponse(description="Bad input, or needs of another community."),
-        404: OpenApiResponse(description="A need or the project is outside the caller's scope."),
-        409: OpenApiResponse(description="A need is no longer pending or published."),
-    })
+    @extend_schema(
+        request=NeedMergeInputSerializer,
+        responses={
+            200: NeedMergeOutputSerializer,
+            400: OpenApiResponse(description="Bad input, or needs of another community."),
+            404: OpenApiResponse(description="A need or the project is outside the caller's scope."),
+            409: OpenApiResponse(description="A need is no longer pending or published."),
+        },
+    )
     @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
     def merge(self, request):
         """Merge needs into an existing project of their community or a new one (派单); pending needs are approved."""
@@ -168,10 +199,14 @@ class NeedViewSet(ScopedViewSet):
         )
         return Response(NeedMergeOutputSerializer(project).data)
 
-    @extend_schema(request=NeedToShiftsInputSerializer, responses={
-        201: NeedToShiftsOutputSerializer, 400: OpenApiResponse(description="Bad dates, times, seats or skills."),
-        409: OpenApiResponse(description="Not pending or published, or a shift exists at that date and time."),
-    })
+    @extend_schema(
+        request=NeedToShiftsInputSerializer,
+        responses={
+            201: NeedToShiftsOutputSerializer,
+            400: OpenApiResponse(description="Bad dates, times, seats or skills."),
+            409: OpenApiResponse(description="Not pending or published, or a shift exists at that date and time."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="shifts")
     def to_shifts(self, request, pk=None):
         """Turn the need into one shift per date (time, seats, skills); a pending need is approved on the way."""

@@ -1,4 +1,5 @@
 """Filters of the needs list."""
+
 import django_filters
 from django.utils import timezone
 

@@ -1,5 +1,6 @@
 """The needs list (需求清单): what residents and communities ask for, owned (首问) and due (限时办结); who has owned
 each need and since when; and the district's table of default deadlines by category and urgency."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -86,8 +87,12 @@ class Need(TimeStamped):
         _("urgency"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner (first contact)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="owned_needs",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner (first contact)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_needs",
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
@@ -102,8 +107,13 @@ class Need(TimeStamped):
     )
     rating_comment = models.TextField(_("rating comment"), blank=True, editable=False)
     rated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("rating entered by"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rating entered by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True, editable=False)
 
@@ -141,19 +151,25 @@ class Need(TimeStamped):
         return self.status in self.OPEN and self.deadline is not None and self.deadline < today
 
 
-
 class NeedOwnership(models.Model):
     """One owner (首问责任人) of a need, from `since` until the next row's `since`: the need's owner history. The first
     row is the coordinator who filed the need; each hand-over adds one with who made it and why."""
 
     need = models.ForeignKey(Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="ownerships")
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner (first contact)"), null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner (first contact)"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     since = models.DateTimeField(_("owner since"))
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reason = models.TextField(_("reason"), blank=True)
@@ -178,9 +194,7 @@ class NeedDeadlineRule(models.Model):
     filed. The district edits the table in the admin; a need of a pair with no row gets no default deadline."""
 
     category = models.CharField(_("category"), max_length=16, choices=Need.Category.choices)
-    urgency = models.PositiveSmallIntegerField(
-        _("urgency"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    urgency = models.PositiveSmallIntegerField(_("urgency"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     days = models.PositiveSmallIntegerField(
         _("days to finish"), validators=[MinValueValidator(1), MaxValueValidator(365)]
     )

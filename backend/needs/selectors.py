@@ -1,5 +1,6 @@
 """Reads of needs: which are past their deadline (限时办结) and the dashboard's counts for the caller's scope; the
 default deadline of a category and urgency; who may own a need (首问) and who has."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +42,6 @@ def need_overdue_counts(*, user: User, today: dt.date | None = None) -> dict:
         closed_late=Count("pk", filter=finished & Q(finished_on__gt=F("deadline"))),
     )
     return {"today": today, **counts}
-
 
 
 def need_deadline_default(*, category: str, urgency: int, filed_on: dt.date) -> dt.date | None:

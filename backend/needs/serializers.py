@@ -1,4 +1,5 @@
 """Input and output shapes of needs; the requester is masked for everyone but the owning coordinators."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +31,35 @@ class NeedSerializer(DomainSerializer):
     class Meta:
         model = Need
         fields = [
-            "id", "title", "description", "source", "requester_name", "requester_phone", "community", "community_name",
-            "grid", "category", "type", "is_micro_wish", "required_skills", "headcount", "wanted_start", "wanted_end",
-            "urgency", "owner", "owner_name", "deadline", "status", "status_changed_at", "finished_at", "overdue",
-            "rating_score", "rating_comment", "rated_by", "rated_at", "created_at",
+            "id",
+            "title",
+            "description",
+            "source",
+            "requester_name",
+            "requester_phone",
+            "community",
+            "community_name",
+            "grid",
+            "category",
+            "type",
+            "is_micro_wish",
+            "required_skills",
+            "headcount",
+            "wanted_start",
+            "wanted_end",
+            "urgency",
+            "owner",
+            "owner_name",
+            "deadline",
+            "status",
+            "status_changed_at",
+            "finished_at",
+            "overdue",
+            "rating_score",
+            "rating_comment",
+            "rated_by",
+            "rated_at",
+            "created_at",
         ]
         # Status moves only through the transition action; the owner is the coordinator who files the need, and
         # changes only by a hand-over. The deadline, left out, defaults from the category and urgency (限时办结).

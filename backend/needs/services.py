@@ -2,6 +2,7 @@
 (限时办结); handing it over to a colleague; the status flow allows only the transitions the model lists; dispatching
 needs (派单) by merging them into a project or turning one into dated shifts; residents' rating (评单) of a completed
 need; and telling owners about their overdue needs."""
+
 import datetime as dt
 import logging
 
@@ -133,8 +134,15 @@ def need_merge_into_project(
 
 @transaction.atomic
 def need_to_shifts(
-    *, need: Need, dates: list[dt.date], start_time: dt.time, end_time: dt.time, seats: int, user: User,
-    required_skills: dict | None = None, address: str = "",
+    *,
+    need: Need,
+    dates: list[dt.date],
+    start_time: dt.time,
+    end_time: dt.time,
+    seats: int,
+    user: User,
+    required_skills: dict | None = None,
+    address: str = "",
 ) -> list[Shift]:
     """Turn a need into one shift per date (a time, seats, skills; the need's urgency is the shift's priority);
     a pending need is approved on the way. A date and time the need already has a shift at is refused."""
@@ -153,9 +161,20 @@ def need_to_shifts(
                 fields={"dates": [day.isoformat()]},
             )
         shift = shift_save(
-            shift=None, resource_request=None, community=community, title=need.title, origin=Shift.Origin.NEED,
-            need=need, start=start, end=timezone.make_aware(dt.datetime.combine(day, end_time)), seats=seats,
-            priority=need.urgency, required_skills=skills, address=address, lat=community.lat, lng=community.lng,
+            shift=None,
+            resource_request=None,
+            community=community,
+            title=need.title,
+            origin=Shift.Origin.NEED,
+            need=need,
+            start=start,
+            end=timezone.make_aware(dt.datetime.combine(day, end_time)),
+            seats=seats,
+            priority=need.urgency,
+            required_skills=skills,
+            address=address,
+            lat=community.lat,
+            lng=community.lng,
             generation_key=f"need:{need.pk}" if own_key_free else f"need:{need.pk}:{start.isoformat()}",
         )
         own_key_free = False
@@ -194,7 +213,9 @@ def _may_hand_over(user: User, need: Need) -> bool:
     # Its owner; or whoever oversees more than one community (the need is in their scope: the API found it there),
     # so that a need whose owner is away or gone can be given to somebody; or anyone in scope when it has no owner.
     return (
-        need.owner_id is None or need.owner_id == user.pk or user.is_superuser
+        need.owner_id is None
+        or need.owner_id == user.pk
+        or user.is_superuser
         or user.role in (User.Role.SUBDISTRICT, User.Role.ADMIN)
     )
 
@@ -215,7 +236,8 @@ def need_hand_over(*, need: Need, to_user_id: int, reason: str, user: User) -> N
         to_user = selectors.need_owner_candidates(community=locked.community).filter(pk=to_user_id).first()
         if to_user is None or to_user.pk == locked.owner_id:
             message = (
-                _("This colleague already owns the need.") if to_user is not None
+                _("This colleague already owns the need.")
+                if to_user is not None
                 else _("Choose an active coordinator whose scope covers %(community)s.")
                 % {"community": locked.community.name}
             )
@@ -287,11 +309,17 @@ def need_notify_overdue(*, today: dt.date | None = None) -> dict:
             continue
         overdue += 1
         created = notification_send(
-            recipients=[need.owner_id], kind=OVERDUE_KIND, event_key=f"need_overdue:need:{need.pk}",
+            recipients=[need.owner_id],
+            kind=OVERDUE_KIND,
+            event_key=f"need_overdue:need:{need.pk}",
             title=_("Need past its deadline: %(title)s") % {"title": need.title},
-            body=_("The need \"%(title)s\" (%(community)s) was due on %(deadline)s and is still %(status)s.")
-            % {"title": need.title, "community": need.community.name, "deadline": need.deadline.isoformat(),
-               "status": need.get_status_display()},
+            body=_('The need "%(title)s" (%(community)s) was due on %(deadline)s and is still %(status)s.')
+            % {
+                "title": need.title,
+                "community": need.community.name,
+                "deadline": need.deadline.isoformat(),
+                "status": need.get_status_display(),
+            },
             payload={"need": need.pk, "deadline": need.deadline.isoformat()},
         )
         notified += len(created)

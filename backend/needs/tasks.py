@@ -1,4 +1,5 @@
 """Beat task of needs: flag overdue needs to their owners (限时办结), safe to run twice."""
+
 from celery import shared_task
 
 from needs import services

@@ -1,5 +1,6 @@
 """Admin of notifications and their deliveries: read-only, for support (what was sent to whom, by which channel,
 with what outcome, and when it was read). A delivery's number is shown masked and its parameters (a code) never."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -23,14 +24,39 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(Delivery)
 class DeliveryAdmin(ReadOnlyAdmin):
-    list_display = ["id", "channel", "status", "event_key", "recipient", "masked_phone", "attempts", "reason",
-                    "created_at", "finished_at"]
+    list_display = [
+        "id",
+        "channel",
+        "status",
+        "event_key",
+        "recipient",
+        "masked_phone",
+        "attempts",
+        "reason",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["channel", "status", "urgent", "created_at"]
     search_fields = ["event_key", "recipient__username", "provider_id"]
     list_select_related = ["recipient"]
-    fields = ["channel", "status", "reason", "event_key", "notification", "recipient", "masked_phone", "template",
-              "urgent", "attempts", "provider_id", "created_at", "not_before", "claimed_at", "finished_at",
-              "updated_at"]
+    fields = [
+        "channel",
+        "status",
+        "reason",
+        "event_key",
+        "notification",
+        "recipient",
+        "masked_phone",
+        "template",
+        "urgent",
+        "attempts",
+        "provider_id",
+        "created_at",
+        "not_before",
+        "claimed_at",
+        "finished_at",
+        "updated_at",
+    ]
     readonly_fields = fields
 
     @admin.display(description=_("phone"))

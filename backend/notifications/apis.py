@@ -1,6 +1,7 @@
 """The caller's notification inbox: list (newest first, optionally unread only), mark one read, mark all read;
 and the caller's channels outside the app (SMS, e-mail) to read and change. Everyone signed in has an inbox;
 nobody sees another's (404)."""
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
@@ -47,8 +48,13 @@ class NotificationReadApi(generics.GenericAPIView):
 
     serializer_class = NotificationOutputSerializer
 
-    @extend_schema(request=None, responses={200: NotificationOutputSerializer,
-                                            404: OpenApiResponse(description="Not one of your notifications.")})
+    @extend_schema(
+        request=None,
+        responses={
+            200: NotificationOutputSerializer,
+            404: OpenApiResponse(description="Not one of your notifications."),
+        },
+    )
     def post(self, request, pk: int):
         notification = selectors.notification_get(user=request.user, notification_id=pk)
         notification = services.notification_read(user=request.user, notification=notification)

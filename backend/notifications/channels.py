@@ -4,6 +4,7 @@ later WeChat) subclass `Channel` and are listed, as import paths, in the NOTIFIC
 An external channel never sends inside the request: each new notification gets a Delivery row per external
 channel, and a Celery task sends it (notifications.deliveries: retries, quiet hours, opt-out, once per event).
 """
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
@@ -44,8 +45,13 @@ class EmailChannel(Channel):
 
     def send(self, delivery) -> str:
         notification = delivery.notification
-        send_mail(subject=notification.title, message=notification.body, from_email=None,
-                  recipient_list=[delivery.recipient.email], fail_silently=False)
+        send_mail(
+            subject=notification.title,
+            message=notification.body,
+            from_email=None,
+            recipient_list=[delivery.recipient.email],
+            fail_silently=False,
+        )
         return ""
 
 

@@ -9,6 +9,7 @@ give a person two texts, or two login codes of which one no longer works. We cho
 DELIVERY_SENDING_TIMEOUT_MINUTES the sweeper marks it `unknown`, counts it (outcome "unknown" in /metrics) and
 logs it, and the person can ask again (a new code) or read it in the app.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,8 +36,12 @@ log = logging.getLogger(__name__)
 # Kinds about a shift that has just changed, whose SMS may not wait for the morning: a seat given by a backfill,
 # a booked resource withdrawn or replaced, a shift cancelled. Publication notices, reminders and reports wait out
 # quiet hours.
-URGENT_KINDS = {Notification.Kind.BACKFILL, Notification.Kind.RESOURCE_WITHDRAWN,
-                Notification.Kind.RESOURCE_BACKFILL, Notification.Kind.SHIFT_CANCELLED}
+URGENT_KINDS = {
+    Notification.Kind.BACKFILL,
+    Notification.Kind.RESOURCE_WITHDRAWN,
+    Notification.Kind.RESOURCE_BACKFILL,
+    Notification.Kind.SHIFT_CANCELLED,
+}
 # A queued row still queued this long after its message was sent is queued again (the broker was down, or the
 # message was lost). Long enough that a district's notices waiting their turn in the queue are not doubled.
 REQUEUE_AFTER = dt.timedelta(minutes=30)
@@ -50,6 +55,7 @@ class SendOutcome:
 
 
 # ---------------------------------------------------------------- when sms may be sent
+
 
 def quiet_until(now: dt.datetime | None = None) -> dt.datetime | None:
     """The end of the quiet hours (SMS_QUIET_START to SMS_QUIET_END, district time) if `now` is inside them."""
@@ -80,6 +86,7 @@ def _skip_reason(channel: Channel, user, preference: ChannelPreference | None) -
 
 # ---------------------------------------------------------------- queueing
 
+
 def _enqueue(delivery_ids: Iterable[int]) -> None:
     """Queue the send of each row (after commit: callers use on_commit); a broker that is down leaves them for
     the sweeper."""
@@ -109,8 +116,14 @@ def deliveries_create(*, notifications: list[Notification]) -> list[Delivery]:
         user = notification.recipient
         urgent = notification.kind in URGENT_KINDS
         for channel in channels:
-            row = Delivery(channel=channel.name, notification=notification, recipient=user,
-                           event_key=notification.event_key, urgent=urgent, created_at=now)
+            row = Delivery(
+                channel=channel.name,
+                notification=notification,
+                recipient=user,
+                event_key=notification.event_key,
+                urgent=urgent,
+                created_at=now,
+            )
             reason = _skip_reason(channel, user, preferences.get(notification.recipient_id))
             if reason:
                 row.status, row.reason, row.finished_at = Delivery.Status.SKIPPED, reason, now
@@ -126,8 +139,9 @@ def deliveries_create(*, notifications: list[Notification]) -> list[Delivery]:
     return rows
 
 
-def delivery_sms_queue(*, phone: str, template: str, params: dict, event_key: str, urgent: bool = True,
-                       recipient=None) -> Delivery:
+def delivery_sms_queue(
+    *, phone: str, template: str, params: dict, event_key: str, urgent: bool = True, recipient=None
+) -> Delivery:
     """A direct SMS (not a notification): queued once per event_key, sent after commit (see sms.queue_sms).
     The person's opt-out does not apply: these are texts they asked for or need to get in (codes, invitations)."""
     params = template_params(template, params)
@@ -140,8 +154,14 @@ def delivery_sms_queue(*, phone: str, template: str, params: dict, event_key: st
     try:
         with transaction.atomic():
             delivery = Delivery.objects.create(
-                channel=SmsChannel.name, recipient=recipient, event_key=event_key, template=template,
-                phone=phone.strip(), params=params, urgent=urgent, not_before=night,
+                channel=SmsChannel.name,
+                recipient=recipient,
+                event_key=event_key,
+                template=template,
+                phone=phone.strip(),
+                params=params,
+                urgent=urgent,
+                not_before=night,
                 reason="quiet_hours" if night else "",
             )
     except IntegrityError:  # the same event queued at the same moment by another process: theirs is the one
@@ -153,9 +173,11 @@ def delivery_sms_queue(*, phone: str, template: str, params: dict, event_key: st
 
 # ---------------------------------------------------------------- sending
 
+
 def _finish(delivery_id: int, status: str, reason: str = "", *, from_status: str, **fields) -> bool:
     done = Delivery.objects.filter(pk=delivery_id, status=from_status).update(
-        status=status, reason=reason[:300], params={}, finished_at=timezone.now(), **fields)
+        status=status, reason=reason[:300], params={}, finished_at=timezone.now(), **fields
+    )
     return bool(done)
 
 
@@ -173,8 +195,11 @@ def delivery_send(*, delivery_id: int) -> SendOutcome:
         _count(Counter({(delivery.channel, "failed"): 1}))
         return SendOutcome(Delivery.Status.FAILED)
     if delivery.notification_id:  # the person may have opted out, or lost their address, since it was queued
-        preference = (ChannelPreference.objects.filter(user_id=delivery.recipient_id).first()
-                      if delivery.recipient_id is not None else None)  # an account deleted since: no preference
+        preference = (
+            ChannelPreference.objects.filter(user_id=delivery.recipient_id).first()
+            if delivery.recipient_id is not None
+            else None
+        )  # an account deleted since: no preference
         reason = _skip_reason(channel, delivery.recipient, preference)
         if reason:
             _finish(delivery.pk, Delivery.Status.SKIPPED, reason, from_status=Delivery.Status.QUEUED)
@@ -182,11 +207,13 @@ def delivery_send(*, delivery_id: int) -> SendOutcome:
             return SendOutcome(Delivery.Status.SKIPPED)
     if channel.quiet_hours and not delivery.urgent and (night := quiet_until()) is not None:
         Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
-            not_before=night, reason="quiet_hours")
+            not_before=night, reason="quiet_hours"
+        )
         return SendOutcome(Delivery.Status.QUEUED)
 
     claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
-        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1, reason="")
+        status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1, reason=""
+    )
     if not claimed:
         return SendOutcome("taken")
     attempt = delivery.attempts + 1
@@ -200,17 +227,23 @@ def delivery_send(*, delivery_id: int) -> SendOutcome:
     except Exception as exc:  # temporary: throttled, timed out, the server or the mail relay failed
         reason = f"{exc.code}: {exc.detail}" if isinstance(exc, SmsError) else type(exc).__name__
         # Our own errors carry a code safe to log; another exception is logged with its stack (no addresses in it).
-        log.warning("delivery %s (%s) attempt %d of %d failed: %s", delivery.pk, channel.name, attempt,
-                    settings.DELIVERY_MAX_ATTEMPTS, exc.code if isinstance(exc, SmsError) else type(exc).__name__,
-                    exc_info=not isinstance(exc, SmsError))
+        log.warning(
+            "delivery %s (%s) attempt %d of %d failed: %s",
+            delivery.pk,
+            channel.name,
+            attempt,
+            settings.DELIVERY_MAX_ATTEMPTS,
+            exc.code if isinstance(exc, SmsError) else type(exc).__name__,
+            exc_info=not isinstance(exc, SmsError),
+        )
         if attempt >= settings.DELIVERY_MAX_ATTEMPTS:
             _finish(delivery.pk, Delivery.Status.FAILED, reason, from_status=Delivery.Status.SENDING)
             _count(Counter({(channel.name, "failed"): 1}))
             return SendOutcome(Delivery.Status.FAILED)
         wait = _backoff(attempt)
         Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-            status=Delivery.Status.QUEUED, reason=reason[:300],
-            not_before=timezone.now() + dt.timedelta(seconds=wait))
+            status=Delivery.Status.QUEUED, reason=reason[:300], not_before=timezone.now() + dt.timedelta(seconds=wait)
+        )
         _count(Counter({(channel.name, "retried"): 1}))
         return SendOutcome(Delivery.Status.QUEUED, retry_in=wait)
     _finish(delivery.pk, Delivery.Status.SENT, from_status=Delivery.Status.SENDING, provider_id=provider_id or "")
@@ -221,29 +254,43 @@ def delivery_send(*, delivery_id: int) -> SendOutcome:
 
 # ---------------------------------------------------------------- the sweeper
 
+
 def deliveries_sweep(*, now: dt.datetime | None = None, limit: int = 5000) -> dict:
     """Queue the rows due again (quiet hours over, a back-off passed whose message was lost, the broker down
     when they were queued), and mark `unknown` the rows a dead worker left `sending` (at most once: see above)."""
     now = now or timezone.now()
     stale = now - dt.timedelta(minutes=settings.DELIVERY_SENDING_TIMEOUT_MINUTES)
-    lost = list(Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lte=stale)
-                .values_list("pk", "channel"))
+    lost = list(
+        Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lte=stale).values_list("pk", "channel")
+    )
     unknown: Counter[tuple[str, str]] = Counter()
     for pk, channel in lost:
-        if _finish(pk, Delivery.Status.UNKNOWN, "worker_lost: the provider may or may not have sent it; not sent "
-                   "again", from_status=Delivery.Status.SENDING):
+        if _finish(
+            pk,
+            Delivery.Status.UNKNOWN,
+            "worker_lost: the provider may or may not have sent it; not sent again",
+            from_status=Delivery.Status.SENDING,
+        ):
             unknown[(channel, "unknown")] += 1
-            log.warning("delivery %s (%s): its worker stopped during the send; marked unknown, not sent again",
-                        pk, channel)
+            log.warning(
+                "delivery %s (%s): its worker stopped during the send; marked unknown, not sent again", pk, channel
+            )
     _count(unknown)
     # A back-off's own retry message arrives at not_before: a minute's grace keeps the sweeper from doubling it.
-    due = list(Delivery.objects.filter(status=Delivery.Status.QUEUED).filter(
-        Q(not_before__lte=now - dt.timedelta(minutes=1)) | Q(not_before__lte=now, reason="quiet_hours")
-        | Q(not_before__isnull=True, updated_at__lte=now - REQUEUE_AFTER),
-    ).order_by("pk").values_list("pk", flat=True)[:limit])
+    due = list(
+        Delivery.objects.filter(status=Delivery.Status.QUEUED)
+        .filter(
+            Q(not_before__lte=now - dt.timedelta(minutes=1))
+            | Q(not_before__lte=now, reason="quiet_hours")
+            | Q(not_before__isnull=True, updated_at__lte=now - REQUEUE_AFTER),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
     if due:
         # Touched, so that the next sweep waits REQUEUE_AFTER for these messages before queueing them again.
-        Delivery.objects.filter(pk__in=due, status=Delivery.Status.QUEUED).update(not_before=None,
-                                                                                  updated_at=timezone.now())
+        Delivery.objects.filter(pk__in=due, status=Delivery.Status.QUEUED).update(
+            not_before=None, updated_at=timezone.now()
+        )
         _enqueue(due)
     return {"queued": len(due), "unknown": sum(unknown.values())}

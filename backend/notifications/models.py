@@ -2,6 +2,7 @@
 
 The (recipient, event_key) rule makes sending idempotent: a task that runs twice finds its rows there.
 """
+
 import uuid
 
 from django.conf import settings
@@ -76,11 +77,19 @@ class Delivery(models.Model):
     # "sms", "email", or the name of another channel of NOTIFICATION_CHANNELS: channels are pluggable.
     channel = models.CharField(_("channel"), max_length=32)
     notification = models.ForeignKey(
-        Notification, verbose_name=_("notification"), on_delete=models.CASCADE, null=True, blank=True,
+        Notification,
+        verbose_name=_("notification"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="deliveries",
     )
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="deliveries",
     )
     # The notification's event, or a direct SMS's own (e.g. "login_code:42"): one send per event and channel.
@@ -108,13 +117,20 @@ class Delivery(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             # Once per notification and channel; a direct SMS (no notification) once per event and channel.
-            models.UniqueConstraint(fields=["notification", "channel"], condition=models.Q(notification__isnull=False),
-                                    name="delivery_once_per_notification"),
-            models.UniqueConstraint(fields=["event_key", "channel"], condition=models.Q(notification__isnull=True),
-                                    name="delivery_once_per_direct_event"),
-            models.CheckConstraint(condition=models.Q(status__in=["queued", "sending", "sent", "failed", "skipped",
-                                                                  "unknown"]),
-                                   name="delivery_status_known"),
+            models.UniqueConstraint(
+                fields=["notification", "channel"],
+                condition=models.Q(notification__isnull=False),
+                name="delivery_once_per_notification",
+            ),
+            models.UniqueConstraint(
+                fields=["event_key", "channel"],
+                condition=models.Q(notification__isnull=True),
+                name="delivery_once_per_direct_event",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sending", "sent", "failed", "skipped", "unknown"]),
+                name="delivery_status_known",
+            ),
             # A row is finished exactly when its status is final.
             models.CheckConstraint(
                 condition=models.Q(status__in=["queued", "sending"], finished_at__isnull=True)
@@ -137,8 +153,13 @@ class ChannelPreference(models.Model):
     """A person's choice of the channels that reach them outside the app. Without a row: every channel there is
     an address for (SMS where a phone is known, e-mail where an address is). The inbox cannot be turned off."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
-                                primary_key=True, related_name="channel_preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="channel_preference",
+    )
     sms = models.BooleanField(_("SMS"), default=True)
     email = models.BooleanField(_("e-mail"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -1,4 +1,5 @@
 """Reads of notifications: a caller sees their own and nobody else's, and their choice of channels."""
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -25,5 +26,10 @@ def channel_preference_get(*, user: User) -> dict:
     """The caller's channels: the inbox always; SMS and e-mail as chosen (on without a choice), and whether
     there is a phone number or an address for them to reach."""
     preference = ChannelPreference.objects.filter(user_id=user.pk).first() or ChannelPreference(user=user)
-    return {"in_app": True, "sms": preference.sms, "email": preference.email,
-            "sms_reachable": bool(user.phone), "email_reachable": bool(user.email)}
+    return {
+        "in_app": True,
+        "sms": preference.sms,
+        "email": preference.email,
+        "sms_reachable": bool(user.phone),
+        "email_reachable": bool(user.email),
+    }

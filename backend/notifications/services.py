@@ -1,6 +1,7 @@
 """Writes of notifications: send (store once per recipient and event, with a delivery row per external channel
 that a task sends after commit: notifications.deliveries), mark read, and the message that tells volunteers
 their shifts when a plan is published."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,10 +49,18 @@ def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Mess
         if user_id in seen:
             continue
         seen.add(user_id)
-        rows.append(Notification(
-            recipient_id=user_id, kind=kind, title=message.title[:200], body=message.body, payload=message.payload,
-            event_key=event_key, batch=batch, created_at=now,
-        ))
+        rows.append(
+            Notification(
+                recipient_id=user_id,
+                kind=kind,
+                title=message.title[:200],
+                body=message.body,
+                payload=message.payload,
+                event_key=event_key,
+                batch=batch,
+                created_at=now,
+            )
+        )
     if not rows:
         return []
     with transaction.atomic():
@@ -64,20 +73,25 @@ def notification_send_each(*, kind: str, event_key: str, messages: Iterable[Mess
 
 
 def notification_send(
-    *, recipients: Iterable[User | int], kind: str, event_key: str, title: str, body: str, payload: dict | None = None,
+    *,
+    recipients: Iterable[User | int],
+    kind: str,
+    event_key: str,
+    title: str,
+    body: str,
+    payload: dict | None = None,
 ) -> list[Notification]:
     """The same notification to every recipient, once per recipient and event."""
     return notification_send_each(
-        kind=kind, event_key=event_key,
+        kind=kind,
+        event_key=event_key,
         messages=[Message(recipient=r, title=title, body=body, payload=payload or {}) for r in recipients],
     )
 
 
 def notification_read(*, user: User, notification: Notification) -> Notification:
     """Mark the caller's notification read (the first read time is kept)."""
-    Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    Notification.objects.filter(pk=notification.pk, recipient=user, read_at__isnull=True).update(read_at=timezone.now())
     notification.refresh_from_db(fields=["read_at"])
     return notification
 
@@ -122,8 +136,11 @@ def _shift_facts(assignment) -> dict:
     start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
     place = shift.community.name + (f"，{shift.address}" if shift.address else "")
     return {
-        "assignment": assignment.pk, "shift": shift.pk, "title": shift.title,
-        "start": start.isoformat(), "end": end.isoformat(),
+        "assignment": assignment.pk,
+        "shift": shift.pk,
+        "title": shift.title,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
         "time": f"{_day(start)} {start:%H:%M}–{end:%H:%M}",
         "place": place,
         "post": shift.post.name if shift.post_id else shift.title,
@@ -160,11 +177,18 @@ def publication_notify(*, run_id: int) -> dict:
     for user_id, assignments in by_user.items():
         facts = [_shift_facts(a) for a in assignments]
         title, body = _publication_message(run, week_label, facts)
-        payload = {"run": run.pk, "version": run.version, "scope_key": run.scope_key, "week": run.week.isoformat(),
-                   "shifts": facts}
+        payload = {
+            "run": run.pk,
+            "version": run.version,
+            "scope_key": run.scope_key,
+            "week": run.week.isoformat(),
+            "shifts": facts,
+        }
         messages.append(Message(recipient=user_id, title=title, body=body, payload=payload))
     created = notification_send_each(
-        kind=Notification.Kind.PLAN_PUBLISHED, event_key=f"plan_published:run:{run.pk}", messages=messages,
+        kind=Notification.Kind.PLAN_PUBLISHED,
+        event_key=f"plan_published:run:{run.pk}",
+        messages=messages,
     )
     Publication.objects.filter(run_id=run.pk, notified_at__isnull=True).update(notified_at=timezone.now())
     return {"run": run.pk, "volunteers": len(messages), "notified": len(created)}

@@ -1,5 +1,6 @@
 """Background sending of notifications. Tasks take ids and call one service; the services make a second
 delivery of a task harmless (one notification per recipient and event, one send per delivery row)."""
+
 from celery import shared_task
 
 from notifications import deliveries, services

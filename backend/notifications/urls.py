@@ -2,6 +2,7 @@
 
 Plain paths rather than the domain router: the inbox is per caller, not a scoped CRUD entity.
 """
+
 from django.urls import path
 
 from notifications.apis import (

@@ -1,4 +1,5 @@
 """Admin of units stationed in the district (驻区单位) and their co-building agreements (共建协议) with items."""
+
 from django.contrib import admin
 
 from orgs.models import Agreement, AgreementItem, Unit

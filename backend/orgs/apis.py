@@ -1,4 +1,5 @@
 """Units and their co-building agreements."""
+
 from core.api import ScopedViewSet
 from core.scoping import COORDINATORS, Role, Scope
 from orgs.filters import AgreementFilter, UnitFilter

@@ -1,4 +1,5 @@
 """Filters of units and agreements."""
+
 import django_filters
 
 from orgs.models import Agreement, Unit

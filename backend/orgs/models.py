@@ -1,4 +1,5 @@
 """Units stationed in the district (驻区单位) and their yearly co-building agreements (共建协议)."""
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _

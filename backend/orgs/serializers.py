@@ -1,4 +1,5 @@
 """Input and output shapes of units and co-building agreements."""
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -23,8 +24,18 @@ class UnitSerializer(DomainSerializer):
     class Meta:
         model = Unit
         fields = [
-            "id", "name", "kind", "party_organisation", "community", "community_name", "address", "lat", "lng",
-            "contact_name", "contact_phone", "description",
+            "id",
+            "name",
+            "kind",
+            "party_organisation",
+            "community",
+            "community_name",
+            "address",
+            "lat",
+            "lng",
+            "contact_name",
+            "contact_phone",
+            "description",
         ]
 
     def _representative(self) -> bool:

@@ -4,6 +4,7 @@ consent histories and skill verifications.
 With 22k volunteers and as many users, every foreign key to them is an autocomplete, never a select box.
 Consents are the volunteer's own act: the admin shows them and their history, and changes neither.
 """
+
 from django.contrib import admin
 
 from people.models import Blackout, ConsentChange, Skill, SkillVerification, Volunteer, WeeklyAvailability

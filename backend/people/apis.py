@@ -1,5 +1,6 @@
 """Skills catalogue, volunteer profiles (with their consent history and coordinators' skill verification),
 weekly availability and blackouts."""
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -67,11 +68,16 @@ class CommunityInvitationSheetApi(APIView):
 
     permission_classes = [CoordinatorsInvite]
 
-    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY,
-                              404: OpenApiResponse(description="No such community in your scope.")})
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="No such community in your scope."),
+        }
+    )
     def get(self, request, pk: int):
         community = get_object_or_404(
-            scope_queryset(Community.objects.all(), request.user, COMMUNITY_SELF, write=True), pk=pk,
+            scope_queryset(Community.objects.all(), request.user, COMMUNITY_SELF, write=True),
+            pk=pk,
         )
         pdf = invitation_sheet.invitation_sheet_pdf(community=community, issued_by=request.user)
         response = HttpResponse(pdf, content_type="application/pdf")
@@ -90,9 +96,15 @@ class SkillViewSet(ScopedViewSet):
 
 # A volunteer edits their own profile through VolunteerSelfSerializer (their consents among it), a coordinator through
 # VolunteerSerializer: the PATCH body is either, so that the web app's consent switch is typed as the server takes it.
-@extend_schema_view(partial_update=extend_schema(request=PolymorphicProxySerializer(
-    component_name="VolunteerPatch", serializers=[VolunteerSerializer, VolunteerSelfSerializer],
-    resource_type_field_name=None)))
+@extend_schema_view(
+    partial_update=extend_schema(
+        request=PolymorphicProxySerializer(
+            component_name="VolunteerPatch",
+            serializers=[VolunteerSerializer, VolunteerSelfSerializer],
+            resource_type_field_name=None,
+        )
+    )
+)
 class VolunteerViewSet(ScopedViewSet):
     queryset = Volunteer.objects.select_related("user", "home_community", "employer_unit")
     # A volunteer reads and edits only their own profile; a unit sees its members who consented to share.
@@ -134,10 +146,14 @@ class VolunteerViewSet(ScopedViewSet):
         accounts_services.invitation_issue(user=volunteer.user, created_by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=VolunteerReportInputSerializer, responses={
-        200: VolunteerSerializer, 400: OpenApiResponse(description="Not an in-office member (`not_in_office`)."),
-        404: OpenApiResponse(description="No such volunteer in your scope."),
-    })
+    @extend_schema(
+        request=VolunteerReportInputSerializer,
+        responses={
+            200: VolunteerSerializer,
+            400: OpenApiResponse(description="Not an in-office member (`not_in_office`)."),
+            404: OpenApiResponse(description="No such volunteer in your scope."),
+        },
+    )
     @action(detail=True, methods=["post"], permission_classes=[permissions_.CoordinatorsAndVolunteersOnly])
     def report(self, request, pk=None):
         """报到: an in-office member reports to a community (their home community unless named), from their own
@@ -147,20 +163,29 @@ class VolunteerViewSet(ScopedViewSet):
         payload = VolunteerReportInputSerializer(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         community = payload.validated_data.get("community") or volunteer.home_community
-        volunteer = services.volunteer_report(volunteer=volunteer, community=community, reported_by=request.user,
-                                              confirmed=self._keeps_community(community))
+        volunteer = services.volunteer_report(
+            volunteer=volunteer,
+            community=community,
+            reported_by=request.user,
+            confirmed=self._keeps_community(community),
+        )
         return Response(self.get_serializer(volunteer).data)
 
     def _keeps_community(self, community) -> bool:
         """Whether the caller coordinates the community (a volunteer coordinates none)."""
         user = self.request.user
         return (user.is_superuser or user.role in COORDINATORS) and scope_queryset(
-            Community.objects.filter(pk=community.pk), user, COMMUNITY_SELF, write=True).exists()
+            Community.objects.filter(pk=community.pk), user, COMMUNITY_SELF, write=True
+        ).exists()
 
-    @extend_schema(request=None, responses={
-        200: VolunteerSerializer, 400: OpenApiResponse(description="No report to confirm (`not_reported`)."),
-        404: OpenApiResponse(description="No such volunteer reported to a community in your scope."),
-    })
+    @extend_schema(
+        request=None,
+        responses={
+            200: VolunteerSerializer,
+            400: OpenApiResponse(description="No report to confirm (`not_reported`)."),
+            404: OpenApiResponse(description="No such volunteer reported to a community in your scope."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="report-confirm", permission_classes=[CoordinatorsConfirm])
     def report_confirm(self, request, pk=None):
         """The community reported to confirms the member's 报到 (its coordinators, or the sub-district's)."""
@@ -171,25 +196,40 @@ class VolunteerViewSet(ScopedViewSet):
         return Response(self.get_serializer(volunteer).data)
 
     @extend_schema(responses={200: VolunteerActivationOutputSerializer(many=True)}, filters=False)
-    @action(detail=False, methods=["get"], permission_classes=[CoordinatorsInvite], filter_backends=[],
-            pagination_class=None)
+    @action(
+        detail=False,
+        methods=["get"],
+        permission_classes=[CoordinatorsInvite],
+        filter_backends=[],
+        pagination_class=None,
+    )
     def activation(self, request):
         """Per community in your scope: its active volunteers and how many of them have opened their invitation."""
         rows = selectors.volunteer_activation_counts(volunteers=self.get_queryset())
         return Response(VolunteerActivationOutputSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: ConsentChangeOutputSerializer(many=True)})
-    @action(detail=True, methods=["get"], url_path="consent-history", permission_classes=[ConsentHistoryReaders],
-            filter_backends=[], pagination_class=None)
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="consent-history",
+        permission_classes=[ConsentHistoryReaders],
+        filter_backends=[],
+        pagination_class=None,
+    )
     def consent_history(self, request, pk=None):
         """Every change of the volunteer's consents, newest first: which consent, from what to what, when, by whom."""
         volunteer = self.get_object()
         changes = selectors.consent_change_list(volunteer=volunteer)
         return Response(ConsentChangeOutputSerializer(changes, many=True).data)
 
-    @extend_schema(request=SkillVerifyInputSerializer, responses={
-        200: SkillVerificationOutputSerializer, 404: OpenApiResponse(description="No such volunteer in your scope."),
-    })
+    @extend_schema(
+        request=SkillVerifyInputSerializer,
+        responses={
+            200: SkillVerificationOutputSerializer,
+            404: OpenApiResponse(description="No such volunteer in your scope."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="verify-skill", permission_classes=[CoordinatorsVerify])
     def verify_skill(self, request, pk=None):
         """Verify the volunteer's level in a skill (with a note or a certificate reference); a skill that requires
@@ -200,10 +240,14 @@ class VolunteerViewSet(ScopedViewSet):
         verification = services.skill_verify(volunteer=volunteer, verified_by=request.user, **payload.validated_data)
         return Response(SkillVerificationOutputSerializer(verification).data)
 
-    @extend_schema(request=SkillRevokeInputSerializer, responses={
-        204: None, 400: OpenApiResponse(description="The skill is not verified."),
-        404: OpenApiResponse(description="No such volunteer in your scope."),
-    })
+    @extend_schema(
+        request=SkillRevokeInputSerializer,
+        responses={
+            204: None,
+            400: OpenApiResponse(description="The skill is not verified."),
+            404: OpenApiResponse(description="No such volunteer in your scope."),
+        },
+    )
     @action(detail=True, methods=["post"], url_path="revoke-skill", permission_classes=[CoordinatorsVerify])
     def revoke_skill(self, request, pk=None):
         """Withdraw the verification of a skill: the volunteer's level in it is a claim again."""

@@ -1,4 +1,5 @@
 """Filters of the volunteer lists: by place, kind, skill and level, language, availability and reporting."""
+
 import django_filters
 from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext_lazy as _
@@ -39,8 +40,9 @@ class VolunteerFilter(django_filters.FilterSet):
     report_confirmed = django_filters.BooleanFilter(
         field_name="report_confirmed_at", lookup_expr="isnull", exclude=True
     )
-    activated = django_filters.BooleanFilter(field_name="user__activated_at", lookup_expr="isnull", exclude=True,
-                                             label=_("activated from the invitation"))
+    activated = django_filters.BooleanFilter(
+        field_name="user__activated_at", lookup_expr="isnull", exclude=True, label=_("activated from the invitation")
+    )
 
     class Meta:
         model = Volunteer

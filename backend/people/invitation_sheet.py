@@ -2,6 +2,7 @@
 Each QR holds the member's invitation link; printing issues new invitations, so a sheet printed before stops
 working, and every page says so. reportlab as for the feedback reports (Chinese through the built-in CID font),
 segno for the codes, drawn as vector squares: no image library needed."""
+
 from __future__ import annotations
 
 import io
@@ -54,7 +55,7 @@ def _render(*, community, entries) -> bytes:
         if not entries:
             pdf.setFont(CJK_FONT, 11)
             pdf.drawString(margin, height - 40 * mm, "本社区志愿者均已激活，无需打印。")
-        for index, (volunteer, link) in enumerate(entries[page * per_page:(page + 1) * per_page]):
+        for index, (volunteer, link) in enumerate(entries[page * per_page : (page + 1) * per_page]):
             column, row = index % COLUMNS, index // COLUMNS
             x, y = margin + column * cell_w, height - top - (row + 1) * cell_h
             _qr(pdf, link, x + (cell_w - 40 * mm) / 2, y + 14 * mm, 40 * mm)

@@ -1,5 +1,6 @@
 """Volunteers: the skill catalogue, profiles, weekly availability and dated blackouts, reporting (报到), the
 volunteer's own consents with their history, and coordinators' verification of claimed skill levels."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -47,7 +48,11 @@ class Volunteer(Located, TimeStamped):
     name = models.CharField(pgettext_lazy("person", "name"), max_length=64)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     employer_unit = models.ForeignKey(
-        "orgs.Unit", verbose_name=_("employer unit"), null=True, blank=True, on_delete=models.PROTECT,
+        "orgs.Unit",
+        verbose_name=_("employer unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="members",
     )
     home_community = models.ForeignKey(
@@ -65,20 +70,29 @@ class Volunteer(Located, TimeStamped):
         _("maximum travel distance (km)"), null=True, blank=True, validators=[MinValueValidator(0)]
     )
     reported_community = models.ForeignKey(
-        "geo.Community", verbose_name=_("reported to community"), null=True, blank=True, on_delete=models.SET_NULL,
+        "geo.Community",
+        verbose_name=_("reported to community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="reported_members",
     )
     reported_at = models.DateField(_("reported on"), null=True, blank=True)
     # 报到 is confirmed by a coordinator of the community reported to; a new report waits for its confirmation.
     report_confirmed_at = models.DateTimeField(_("report confirmed at"), null=True, blank=True)
     report_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("report confirmed by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("report confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # What the volunteer likes to do and where: the weekly mapper turns them into the week's preferred shifts, a soft
     # rule of the matching (a shift of a preferred kind or in a preferred community is preferred).
-    preferred_kinds = models.JSONField(_("preferred kinds of service"), default=list, blank=True,
-                                       validators=[validate_service_kinds])
+    preferred_kinds = models.JSONField(
+        _("preferred kinds of service"), default=list, blank=True, validators=[validate_service_kinds]
+    )
     preferred_communities = models.ManyToManyField(
         "geo.Community", verbose_name=_("preferred communities"), blank=True, related_name="preferred_by"
     )
@@ -174,7 +188,11 @@ class ConsentChange(models.Model):
     new_value = models.BooleanField(_("after"))
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -203,7 +221,11 @@ class SkillVerification(models.Model):
     )
     note = models.CharField(_("note or certificate reference"), max_length=200, blank=True)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     verified_at = models.DateTimeField(_("verified at"), default=timezone.now)

@@ -1,6 +1,7 @@
 """The schema of a volunteer profile as every role may read it: a unit representative's view of its members
 leaves out where they live and what only matching needs (people.serializers.UNIT_HIDDEN_FIELDS), so those
 fields are documented as present only for the coordinators and the volunteer. Loaded by people.apps."""
+
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
 

@@ -1,6 +1,7 @@
 """Reads of volunteers' skills as matching may use them: a level the volunteer gives themself is a claim, a
 coordinator's verification confirms a level, and skills of the catalogue that require verification count only
 as far as they are verified. The planning and allocation mappers and the plan reviews read skills through here."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -68,16 +69,28 @@ def consent_change_list(*, volunteer: Volunteer) -> QuerySet[ConsentChange]:
 
 def volunteer_activation_counts(*, volunteers: QuerySet[Volunteer]) -> list[dict]:
     """Per home community of the given (scoped) volunteers: the active ones and those who have activated."""
-    rows = (volunteers.filter(active=True, user__is_active=True).order_by()
-            .values("home_community", "home_community__name")
-            .annotate(volunteers=Count("pk"), activated=Count("pk", filter=Q(user__activated_at__isnull=False)))
-            .order_by("home_community"))
-    return [{"community": row["home_community"], "community_name": row["home_community__name"],
-             "volunteers": row["volunteers"], "activated": row["activated"]} for row in rows]
+    rows = (
+        volunteers.filter(active=True, user__is_active=True)
+        .order_by()
+        .values("home_community", "home_community__name")
+        .annotate(volunteers=Count("pk"), activated=Count("pk", filter=Q(user__activated_at__isnull=False)))
+        .order_by("home_community")
+    )
+    return [
+        {
+            "community": row["home_community"],
+            "community_name": row["home_community__name"],
+            "volunteers": row["volunteers"],
+            "activated": row["activated"],
+        }
+        for row in rows
+    ]
 
 
 def volunteers_to_invite(*, community) -> QuerySet[Volunteer]:
     """The community's active members who have not activated their account yet, by number."""
-    return (Volunteer.objects.select_related("user")
-            .filter(home_community=community, active=True, user__is_active=True, user__activated_at__isnull=True)
-            .order_by("number"))
+    return (
+        Volunteer.objects.select_related("user")
+        .filter(home_community=community, active=True, user__is_active=True, user__activated_at__isnull=True)
+        .order_by("number")
+    )

@@ -1,6 +1,7 @@
 """Input and output shapes of skills, volunteer profiles (the coordinator's, the volunteer's own and the unit
 representative's narrower view, with the volunteer's preferences), consent history, skill verification,
 availability and blackouts."""
+
 import datetime as dt
 
 from django.utils.translation import gettext as _
@@ -56,11 +57,15 @@ class VolunteerSerializer(DomainSerializer):
         help_text=_("Skill levels a coordinator has verified; the levels in `skills` are the volunteer's claims.")
     )
     preferred_kinds = serializers.ListField(
-        child=serializers.ChoiceField(choices=service_kind_choices()), required=False, max_length=20,
+        child=serializers.ChoiceField(choices=service_kind_choices()),
+        required=False,
+        max_length=20,
         help_text=_("Kinds of service the volunteer prefers (post and need categories)."),
     )
     preferred_communities = ScopedPrimaryKeyRelatedField(
-        many=True, queryset=Community.objects.all(), required=False,
+        many=True,
+        queryset=Community.objects.all(),
+        required=False,
         help_text=_("Communities where the volunteer prefers to serve."),
     )
     # Consents are the volunteer's own act (their profile); a coordinator sending a different value is refused.
@@ -73,11 +78,34 @@ class VolunteerSerializer(DomainSerializer):
     class Meta:
         model = Volunteer
         fields = [
-            "id", "number", "name", "kind", "phone", "phone_display", "employer_unit", "employer_unit_name",
-            "home_community", "home_community_name", "grid", "lat", "lng", "skills", "languages",
-            "max_hours_per_week", "max_distance_km", "reported_community", "reported_at", "report_confirmed_at",
-            "consent_rank_name", "consent_share_with_unit", "active", "verified_skills", "email", "activated",
-            "preferred_kinds", "preferred_communities",
+            "id",
+            "number",
+            "name",
+            "kind",
+            "phone",
+            "phone_display",
+            "employer_unit",
+            "employer_unit_name",
+            "home_community",
+            "home_community_name",
+            "grid",
+            "lat",
+            "lng",
+            "skills",
+            "languages",
+            "max_hours_per_week",
+            "max_distance_km",
+            "reported_community",
+            "reported_at",
+            "report_confirmed_at",
+            "consent_rank_name",
+            "consent_share_with_unit",
+            "active",
+            "verified_skills",
+            "email",
+            "activated",
+            "preferred_kinds",
+            "preferred_communities",
         ]
         read_only_fields = ["number", "report_confirmed_at", *services.CONSENTS]
         json_fields = {"skills": SkillLevelsField, "languages": StringListField}
@@ -156,15 +184,34 @@ class VolunteerSelfSerializer(VolunteerSerializer):
 
     class Meta(VolunteerSerializer.Meta):
         read_only_fields = [
-            "number", "name", "kind", "employer_unit", "home_community", "grid", "lat", "lng",
-            "reported_community", "reported_at", "report_confirmed_at", "active",
+            "number",
+            "name",
+            "kind",
+            "employer_unit",
+            "home_community",
+            "grid",
+            "lat",
+            "lng",
+            "reported_community",
+            "reported_at",
+            "report_confirmed_at",
+            "active",
         ]
 
 
 # What a unit representative does not see of its consenting members: where they live, and what only
 # matching needs. The schema documents these fields of the volunteer as optional for that reason.
-UNIT_HIDDEN_FIELDS = ("lat", "lng", "grid", "languages", "max_hours_per_week", "max_distance_km", "verified_skills",
-                      "preferred_kinds", "preferred_communities")
+UNIT_HIDDEN_FIELDS = (
+    "lat",
+    "lng",
+    "grid",
+    "languages",
+    "max_hours_per_week",
+    "max_distance_km",
+    "verified_skills",
+    "preferred_kinds",
+    "preferred_communities",
+)
 
 
 class VolunteerUnitSerializer(VolunteerSerializer):
@@ -173,8 +220,9 @@ class VolunteerUnitSerializer(VolunteerSerializer):
     them); not their home coordinates or grid, nor their e-mail."""
 
     class Meta(VolunteerSerializer.Meta):
-        fields = [name for name in VolunteerSerializer.Meta.fields
-                  if name not in (*UNIT_HIDDEN_FIELDS, "phone", "email")]
+        fields = [
+            name for name in VolunteerSerializer.Meta.fields if name not in (*UNIT_HIDDEN_FIELDS, "phone", "email")
+        ]
         read_only_fields = fields
 
 
@@ -211,8 +259,9 @@ class ConsentChangeOutputSerializer(serializers.ModelSerializer):
 class SkillVerifyInputSerializer(serializers.Serializer):
     skill = ScopedSlugRelatedField(slug_field="code", queryset=Skill.objects.all())
     level = serializers.IntegerField(min_value=1, max_value=5)
-    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
-                                 help_text=_("A note or a certificate reference."))
+    note = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text=_("A note or a certificate reference.")
+    )
 
 
 class SkillRevokeInputSerializer(serializers.Serializer):
@@ -248,7 +297,8 @@ class BlackoutSerializer(DomainSerializer):
 
 class VolunteerReportInputSerializer(serializers.Serializer):
     community = ScopedPrimaryKeyRelatedField(
-        queryset=Community.objects.all(), required=False,
+        queryset=Community.objects.all(),
+        required=False,
         help_text=_("The community reported to; by default the member's home community."),
     )
 

@@ -2,6 +2,7 @@
 only by the volunteer's own act, each change kept with its time; coordinators verify or revoke a claimed skill
 level; an in-office member reports (报到) to a community, and that community's coordinator confirms it. The
 volunteer's preferred kinds of service and communities are part of the profile."""
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
@@ -40,8 +41,9 @@ def volunteer_create(*, phone: str = "", email: str = "", created_by=None, **fie
     person in: sent by SMS and e-mail once committed."""
     phone = accounts_services.phone_claim(phone=phone)
     number = volunteer_number_next()
-    user = User(username=number, display_name=fields.get("name", ""), phone=phone, email=email,
-                role=User.Role.VOLUNTEER)
+    user = User(
+        username=number, display_name=fields.get("name", ""), phone=phone, email=email, role=User.Role.VOLUNTEER
+    )
     user.set_unusable_password()
     user.save()
     communities = fields.pop("preferred_communities", None)
@@ -53,8 +55,9 @@ def volunteer_create(*, phone: str = "", email: str = "", created_by=None, **fie
 
 
 @transaction.atomic
-def volunteer_update(*, volunteer: Volunteer, phone: str | None = None, email: str | None = None, changed_by=None,
-                     **fields) -> Volunteer:
+def volunteer_update(
+    *, volunteer: Volunteer, phone: str | None = None, email: str | None = None, changed_by=None, **fields
+) -> Volunteer:
     """Change a profile; consents among the fields go through `volunteer_consent_set` (the volunteer's own)."""
     consents = {name: fields.pop(name) for name in CONSENTS if name in fields}
     communities = fields.pop("preferred_communities", None)
@@ -89,9 +92,16 @@ def volunteer_consent_set(*, volunteer: Volunteer, changed_by, **consents: bool)
         )
     now = timezone.now()
     changes = [
-        ConsentChange(volunteer=volunteer, consent=name, old_value=getattr(volunteer, name), new_value=value,
-                      changed_at=now, changed_by=changed_by)
-        for name, value in consents.items() if getattr(volunteer, name) != value
+        ConsentChange(
+            volunteer=volunteer,
+            consent=name,
+            old_value=getattr(volunteer, name),
+            new_value=value,
+            changed_at=now,
+            changed_by=changed_by,
+        )
+        for name, value in consents.items()
+        if getattr(volunteer, name) != value
     ]
     if changes:
         for change in changes:
@@ -105,7 +115,8 @@ def volunteer_consent_set(*, volunteer: Volunteer, changed_by, **consents: bool)
 def skill_verify(*, volunteer: Volunteer, skill: Skill, level: int, note: str = "", verified_by) -> SkillVerification:
     """Record that a coordinator has checked the volunteer's level in a skill (a new check replaces the last)."""
     verification, _created = SkillVerification.objects.select_for_update().get_or_create(
-        volunteer=volunteer, skill=skill,
+        volunteer=volunteer,
+        skill=skill,
         defaults={"level": level, "note": note, "verified_by": verified_by, "verified_at": timezone.now()},
     )
     if not _created:
@@ -120,8 +131,9 @@ def skill_verification_revoke(*, volunteer: Volunteer, skill: Skill) -> None:
     """Withdraw a verification: the volunteer's level in that skill is a claim again."""
     verification = SkillVerification.objects.select_for_update().filter(volunteer=volunteer, skill=skill).first()
     if verification is None:
-        raise SkillNotVerified(_("This skill of the volunteer is not verified."),
-                               fields={"skill": [_("Not verified.")]})
+        raise SkillNotVerified(
+            _("This skill of the volunteer is not verified."), fields={"skill": [_("Not verified.")]}
+        )
     verification.delete()  # one by one (not a queryset delete) so that the audit trail records it
 
 
@@ -149,8 +161,9 @@ def volunteer_report(*, volunteer: Volunteer, community, reported_by, confirmed:
     confirms = confirmed and reported_by.pk != volunteer.user_id
     volunteer.report_confirmed_at = now if confirms else None
     volunteer.report_confirmed_by = reported_by if confirms else None
-    volunteer.save(update_fields=["reported_community", "reported_at", "report_confirmed_at", "report_confirmed_by",
-                                  "updated_at"])
+    volunteer.save(
+        update_fields=["reported_community", "reported_at", "report_confirmed_at", "report_confirmed_by", "updated_at"]
+    )
     return volunteer
 
 

@@ -1,6 +1,7 @@
 """Validators of skill requirements: {"skill code": level}, the codes taken from the skill catalogue (people.Skill);
 needs, posts, projects, shifts and volunteer profiles hold them as JSON. Also the kinds of service a volunteer may
 prefer: the categories of posts and of needs, which the shifts they produce carry."""
+
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError

@@ -1,4 +1,5 @@
 """Admin of matching runs (read-mostly, as every run: runs.admin) and of their plans."""
+
 from django.contrib import admin
 
 from planning import services
@@ -8,8 +9,20 @@ from runs.admin import RUN_READONLY, RunAdmin, RunPublicationAdmin, cancel_actio
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(RunAdmin):
-    list_display = ["id", "scope_key", "week", "version", "status", "stage", "progress", "gap", "attempts",
-                    "created_by", "created_at", "finished_at"]
+    list_display = [
+        "id",
+        "scope_key",
+        "week",
+        "version",
+        "status",
+        "stage",
+        "progress",
+        "gap",
+        "attempts",
+        "created_by",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status", "level", "week", "sub_district"]
     readonly_fields = RUN_READONLY + ["district", "week", "gap", "solver", "stats", "metrics"]
     actions = [cancel_action(services.matching_run_cancel)]

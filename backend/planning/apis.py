@@ -93,17 +93,29 @@ class MatchingRunMetricsSerializer(kernel.RunMetricsSerializer):
     requests_total = serializers.IntegerField(required=False)
     volunteers_used = serializers.IntegerField(required=False)
     hours_spread = HoursSpreadSerializer(required=False)
-    by_priority = serializers.DictField(child=PriorityFillSerializer(), required=False, help_text=_(
-        "Seats and filled seats per shift priority (\"1\" to \"5\")."))
-    hours_histogram = serializers.DictField(child=serializers.IntegerField(), required=False, help_text=_(
-        "People by whole hours planned in the week (\"3\": 5 is five people with 3 to under 4 hours)."))
-    soft_rules = serializers.DictField(child=serializers.DictField(child=serializers.FloatField()), required=False,
-                                       help_text=_("What each soft rule contributed."))
+    by_priority = serializers.DictField(
+        child=PriorityFillSerializer(),
+        required=False,
+        help_text=_('Seats and filled seats per shift priority ("1" to "5").'),
+    )
+    hours_histogram = serializers.DictField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text=_('People by whole hours planned in the week ("3": 5 is five people with 3 to under 4 hours).'),
+    )
+    soft_rules = serializers.DictField(
+        child=serializers.DictField(child=serializers.FloatField()),
+        required=False,
+        help_text=_("What each soft rule contributed."),
+    )
     recruitment = RecruitmentLineSerializer(many=True, required=False)
-    preferences_matched = serializers.IntegerField(required=False, help_text=_(
-        "Assignments that gave a volunteer a shift of a kind or in a community they prefer."))
-    preferences_stated = serializers.IntegerField(required=False, help_text=_(
-        "Volunteers of the week who stated a preference matching one of its shifts."))
+    preferences_matched = serializers.IntegerField(
+        required=False,
+        help_text=_("Assignments that gave a volunteer a shift of a kind or in a community they prefer."),
+    )
+    preferences_stated = serializers.IntegerField(
+        required=False, help_text=_("Volunteers of the week who stated a preference matching one of its shifts.")
+    )
 
 
 class MatchingRunOutputSerializer(kernel.RunOutputSerializer):
@@ -112,10 +124,13 @@ class MatchingRunOutputSerializer(kernel.RunOutputSerializer):
     stats = described(MatchingRunStatsSerializer)(read_only=True)
     metrics = described(MatchingRunMetricsSerializer)(read_only=True)
 
-    solver_status = serializers.SerializerMethodField(help_text=_(
-        "How good the finished plan is proven to be, shown with `gap` beside it: optimal (gap at most 0.01%), "
-        "within_gap (within the requested gap), feasible, time_limit (the time ran out first), infeasible; "
-        "null until the plan is saved."))
+    solver_status = serializers.SerializerMethodField(
+        help_text=_(
+            "How good the finished plan is proven to be, shown with `gap` beside it: optimal (gap at most 0.01%), "
+            "within_gap (within the requested gap), feasible, time_limit (the time ran out first), infeasible; "
+            "null until the plan is saved."
+        )
+    )
 
     @extend_schema_field(serializers.ChoiceField(choices=SOLVER_STATUSES, allow_null=True))
     def get_solver_status(self, run: MatchingRun) -> str | None:
@@ -192,17 +207,21 @@ class _MatchingRunApi:
 
 
 RUN_APIS = kernel.run_apis(
-    _MatchingRunApi, start_input=MatchingRunStartInput, filterset=MatchingRunFilter,
-    ordering=["created_at", "week", "version", "id"], start=services.matching_run_start,
-    cancel=services.matching_run_cancel, publish=services.matching_run_publish,
+    _MatchingRunApi,
+    start_input=MatchingRunStartInput,
+    filterset=MatchingRunFilter,
+    ordering=["created_at", "week", "version", "id"],
+    start=services.matching_run_start,
+    cancel=services.matching_run_cancel,
+    publish=services.matching_run_publish,
     describe={
         "list": "The matching runs in the caller's scope, newest first.",
         "start": "Queue a matching run for a week and a scope (a community, a sub-district, or neither for the "
-                 "whole district); answered at once with the queued run, whose status the browser then polls.",
+        "whole district); answered at once with the queued run, whose status the browser then polls.",
         "detail": "A run's status, stage, progress, gap, message and metrics (the browser polls this).",
         "cancel": "Cancel a queued or working run; a run that has ended answers 409.",
         "publish": "Publish a done run as its scope's plan for the week; its volunteers are notified once it is "
-                   "committed.",
+        "committed.",
     },
 )
 
@@ -214,15 +233,30 @@ class AssignmentOutputSerializer(serializers.ModelSerializer):
     community_name = serializers.CharField(source="shift.community.name", read_only=True)
     volunteer_number = serializers.CharField(source="volunteer.number", read_only=True)
     volunteer_name = serializers.CharField(source="volunteer.name", read_only=True)
-    unverified_skills = UnverifiedSkillsField(seat="shift", help_text=_(
-        "Codes of the skills the shift requires that the volunteer holds only by their own claim (no "
-        "coordinator verified that level): the plan review shows these assignments."
-    ))
+    unverified_skills = UnverifiedSkillsField(
+        seat="shift",
+        help_text=_(
+            "Codes of the skills the shift requires that the volunteer holds only by their own claim (no "
+            "coordinator verified that level): the plan review shows these assignments."
+        ),
+    )
 
     class Meta:
         model = Assignment
-        fields = ["id", "shift", "shift_title", "shift_start", "shift_end", "community_name", "volunteer",
-                  "volunteer_number", "volunteer_name", "pinned", "source", "unverified_skills"]
+        fields = [
+            "id",
+            "shift",
+            "shift_title",
+            "shift_start",
+            "shift_end",
+            "community_name",
+            "volunteer",
+            "volunteer_number",
+            "volunteer_name",
+            "pinned",
+            "source",
+            "unverified_skills",
+        ]
         read_only_fields = fields
 
 
@@ -257,8 +291,18 @@ class UnfilledSeatOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = UnfilledSeat
-        fields = ["id", "shift", "shift_title", "shift_start", "shift_end", "shift_priority", "community_name",
-                  "missing", "reasons", "suggestion"]
+        fields = [
+            "id",
+            "shift",
+            "shift_title",
+            "shift_start",
+            "shift_end",
+            "shift_priority",
+            "community_name",
+            "missing",
+            "reasons",
+            "suggestion",
+        ]
         read_only_fields = fields
 
 
@@ -270,10 +314,21 @@ class AssignmentAddInputSerializer(serializers.Serializer):
 def _assignment_rows(*, run: MatchingRun):
     # Only the columns a row shows: the page is sorted after the joins, and the shifts' and volunteers' other
     # columns (JSON among them) made most of what PostgreSQL sorted and Django read.
-    return selectors.assignment_list(run=run).only(
-        "pinned", "source", "shift__title", "shift__start", "shift__end", "shift__required_skills",
-        "shift__community__name", "volunteer__number", "volunteer__name",
-    ).prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
+    return (
+        selectors.assignment_list(run=run)
+        .only(
+            "pinned",
+            "source",
+            "shift__title",
+            "shift__start",
+            "shift__end",
+            "shift__required_skills",
+            "shift__community__name",
+            "volunteer__number",
+            "volunteer__name",
+        )
+        .prefetch_related(people_selectors.verifications_prefetch("volunteer__"))
+    )
 
 
 @kernel.documented
@@ -328,8 +383,13 @@ class MatchingRunCompareApi(_MatchingRunApi, kernel.RunApi):
 
     serializer_class = RunComparisonSerializer
 
-    @extend_schema(responses={200: RunComparisonSerializer, 400: OpenApiResponse(description="Not the same week."),
-                              404: kernel.NOT_FOUND})
+    @extend_schema(
+        responses={
+            200: RunComparisonSerializer,
+            400: OpenApiResponse(description="Not the same week."),
+            404: kernel.NOT_FOUND,
+        }
+    )
     def get(self, request, pk: int, other_id: int):
         base, other = self.run(), self.run(other_id)
         if (base.scope_key, base.week) != (other.scope_key, other.week):

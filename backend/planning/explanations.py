@@ -5,6 +5,7 @@ many people they concern). What coordinators read is rendered here per request f
 shift's own time and place and the skill catalogue's names, so Chinese readers read Chinese. A reason this
 module does not know (a review's "removed") keeps the message it was stored with.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,8 +45,10 @@ class Explainer:
         wanted = [(code, level) for code, level in sorted(required.items()) if level > 0]
         if not wanted:
             return _("no particular skill")
-        return _(", ").join(_("%(skill)s at level %(level)s or above") % {"skill": self.skill(code), "level": level}
-                            for code, level in wanted)
+        return _(", ").join(
+            _("%(skill)s at level %(level)s or above") % {"skill": self.skill(code), "level": level}
+            for code, level in wanted
+        )
 
     @staticmethod
     def when(start: dt.datetime, end: dt.datetime) -> str:
@@ -85,30 +88,42 @@ class Explainer:
             limit = request.max_distance_km if request.max_distance_km is not None else mapper.default_max_distance_km()
             return _("No %(room)s is free at that time within %(km)g km.") % {
                 "room": self.room(kind=request.kind, capacity=request.min_capacity, features=request.features),
-                "km": limit}
+                "km": limit,
+            }
         if code == "no_skill_in_range":
             if reason.get("skill"):
                 return _("Nobody with %(skill)s at level %(level)s or above lives within range.") % {
-                    "skill": self.skill(reason["skill"]), "level": reason.get("level")}
+                    "skill": self.skill(reason["skill"]),
+                    "level": reason.get("level"),
+                }
             return _("Nobody with all of %(skills)s lives within range.") % {
-                "skills": self.skills(shift.required_skills)}
+                "skills": self.skills(shift.required_skills)
+            }
         if count is None:
             return reason.get("message", "")
         texts = {
             "no_one_free": ngettext(
                 "%(count)d person with %(skills)s lives within range; they are not free at that time.",
-                "%(count)d people with %(skills)s live within range; none of them is free at that time.", count),
+                "%(count)d people with %(skills)s live within range; none of them is free at that time.",
+                count,
+            ),
             "all_busy": ngettext(
                 "%(count)d qualified person free at that time is on an overlapping shift.",
-                "%(count)d qualified people free at that time are on overlapping shifts.", count),
+                "%(count)d qualified people free at that time are on overlapping shifts.",
+                count,
+            ),
             "all_at_hour_limit": ngettext(
                 "%(count)d qualified person free at that time has used their weekly hours.",
-                "%(count)d qualified people free at that time have used their weekly hours.", count),
+                "%(count)d qualified people free at that time have used their weekly hours.",
+                count,
+            ),
             "not_used": ngettext(
                 "%(count)d qualified person is free but was not assigned (the plan is not proven optimal, or a "
                 "coordinator removed them).",
                 "%(count)d qualified people are free but were not assigned (the plan is not proven optimal, or a "
-                "coordinator removed them).", count),
+                "coordinator removed them).",
+                count,
+            ),
         }
         if code not in texts:
             return reason.get("message", "")
@@ -121,17 +136,26 @@ class Explainer:
         if any(r.get("code") == "no_room" for r in seat.reasons) and request is not None:
             return _("Find a %(room)s free %(when)s near %(place)s.") % {
                 "room": self.room(kind=request.kind, capacity=request.min_capacity, features=request.features),
-                "when": self.when(shift.start, shift.end), "place": where}
+                "when": self.when(shift.start, shift.end),
+                "place": where,
+            }
         text = ngettext(
             "Recruit %(count)d more volunteer with %(skills)s, free %(when)s, within %(km)g km of %(place)s.",
             "Recruit %(count)d more volunteers with %(skills)s, free %(when)s, within %(km)g km of %(place)s.",
             seat.missing,
-        ) % {"count": seat.missing, "skills": self.skills(shift.required_skills),
-             "when": self.when(shift.start, shift.end), "km": mapper.default_max_distance_km(), "place": where}
+        ) % {
+            "count": seat.missing,
+            "skills": self.skills(shift.required_skills),
+            "when": self.when(shift.start, shift.end),
+            "km": mapper.default_max_distance_km(),
+            "place": where,
+        }
         if seat.reasons and all(r.get("code") == "all_at_hour_limit" for r in seat.reasons):
             hours = (shift.end - shift.start).total_seconds() / 3600
             text += " " + _("Or ask %(count)d of the qualified people at their limit for %(hours)g more hours.") % {
-                "count": seat.missing, "hours": hours}
+                "count": seat.missing,
+                "hours": hours,
+            }
         return text
 
     def recruitment(self, entry: dict) -> dict:
@@ -140,14 +164,24 @@ class Explainer:
         if entry.get("kind") == "volunteers" and "skills" in entry:
             what = ngettext(
                 "%(count)d more volunteer with %(skills)s, free %(when)s, near %(place)s",
-                "%(count)d more volunteers with %(skills)s, free %(when)s, near %(place)s", count,
-            ) % {"count": count, "skills": self.skills(entry["skills"]), "when": self.when_text(entry.get("when", "")),
-                 "place": entry.get("near", "")}
+                "%(count)d more volunteers with %(skills)s, free %(when)s, near %(place)s",
+                count,
+            ) % {
+                "count": count,
+                "skills": self.skills(entry["skills"]),
+                "when": self.when_text(entry.get("when", "")),
+                "place": entry.get("near", ""),
+            }
         elif entry.get("kind") == "resource" and "resource_kind" in entry:
             what = _("%(room)s free %(when)s near %(place)s") % {
-                "room": self.room(kind=entry["resource_kind"], capacity=entry.get("min_capacity", 0),
-                                  features=entry.get("features", [])),
-                "when": self.when_text(entry.get("when", "")), "place": entry.get("near", "")}
+                "room": self.room(
+                    kind=entry["resource_kind"],
+                    capacity=entry.get("min_capacity", 0),
+                    features=entry.get("features", []),
+                ),
+                "when": self.when_text(entry.get("when", "")),
+                "place": entry.get("near", ""),
+            }
         else:
             return entry
         return {**entry, "what": what}

@@ -8,6 +8,7 @@ the database (SolveJob, SolvePiece), so tasks carry ids only, a piece delivered 
 join reads exactly what the pieces wrote. A run whose workers vanish stops heartbeating; the reaper requeues it
 and the new attempt starts a new job, while the old job's late tasks find it no longer matches and stop.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -72,16 +73,30 @@ def wanted(run: MatchingRun, problem: matching.Problem) -> bool:
         return False
     size = sizing.estimate(problem)
     whole = fits_one_worker(size, max_pairs=setting_max_whole_pairs(), memory_mb=setting_worker_memory_mb())
-    log.info("run %s: %d shifts, about %d pairs and %.0f MiB: %s", run.pk, size.shifts, size.pairs,
-             size.memory_mib, "solved whole" if whole else "fanned out")
+    log.info(
+        "run %s: %d shifts, about %d pairs and %.0f MiB: %s",
+        run.pk,
+        size.shifts,
+        size.pairs,
+        size.memory_mib,
+        "solved whole" if whole else "fanned out",
+    )
     return not whole
 
 
 # ---------------------------------------------------------------- start
 
+
 def job_start(
-    problem: matching.Problem, *, time_limit: float, solver: str, gap: float = matching.DEFAULT_GAP,
-    workers: int | None = None, piece_shifts: int = 0, run: MatchingRun | None = None, meta: dict | None = None,
+    problem: matching.Problem,
+    *,
+    time_limit: float,
+    solver: str,
+    gap: float = matching.DEFAULT_GAP,
+    workers: int | None = None,
+    piece_shifts: int = 0,
+    run: MatchingRun | None = None,
+    meta: dict | None = None,
     queue: str | None = None,
 ) -> SolveJob:
     """Split the problem, store the pieces and send them to the workers once the transaction commits.
@@ -91,20 +106,32 @@ def job_start(
     the proven `gap` (kept in the job's meta).
     """
     workers = workers or setting_workers()
-    meta = {**(meta or {}), "gap": gap, "workers": workers}     # the join's share follows from both
+    meta = {**(meta or {}), "gap": gap, "workers": workers}  # the join's share follows from both
     pieces = decompose.split(problem, piece_shifts)
     per_piece = decompose.piece_time_limit(time_limit, len(pieces), workers, pairs=sizing.estimate(problem).pairs)
     with transaction.atomic():
         job = SolveJob.objects.create(
-            run=run, attempt=run.attempts if run else 0, solver=solver, time_limit=time_limit,
-            piece_time_limit=per_piece, piece_count=len(pieces), problem=pack(matching.problem_to_dict(problem)),
+            run=run,
+            attempt=run.attempts if run else 0,
+            solver=solver,
+            time_limit=time_limit,
+            piece_time_limit=per_piece,
+            piece_count=len(pieces),
+            problem=pack(matching.problem_to_dict(problem)),
             meta=meta,
         )
-        SolvePiece.objects.bulk_create([
-            SolvePiece(job=job, index=i, name=piece.name or str(i), shift_count=len(piece.shifts),
-                       problem=pack(matching.problem_to_dict(piece)))
-            for i, piece in enumerate(pieces)
-        ])
+        SolvePiece.objects.bulk_create(
+            [
+                SolvePiece(
+                    job=job,
+                    index=i,
+                    name=piece.name or str(i),
+                    shift_count=len(piece.shifts),
+                    problem=pack(matching.problem_to_dict(piece)),
+                )
+                for i, piece in enumerate(pieces)
+            ]
+        )
         piece_ids = list(job.pieces.order_by("index").values_list("pk", flat=True))
         transaction.on_commit(lambda: _dispatch(job.pk, piece_ids, queue))
     log.info("solve job %s: %d pieces, %.1f s each", job.pk, len(pieces), per_piece)
@@ -118,19 +145,23 @@ def _dispatch(job_id: int, piece_ids: list[int], queue: str | None) -> None:
 
 
 def mapping_meta(mapped: mapper.MappedProblem) -> dict:
-    return {"pinned": [[v, s, source] for (v, s), source in sorted(mapped.pinned.items())],
-            "request_shift": {str(q): s for q, s in mapped.request_shift.items()}}
+    return {
+        "pinned": [[v, s, source] for (v, s), source in sorted(mapped.pinned.items())],
+        "request_shift": {str(q): s for q, s in mapped.request_shift.items()},
+    }
 
 
 def _mapped(job: SolveJob, data: dict) -> mapper.MappedProblem:
     meta = job.meta or {}
     return mapper.MappedProblem(
-        data=data, pinned={(v, s): source for v, s, source in meta.get("pinned", [])},
+        data=data,
+        pinned={(v, s): source for v, s, source in meta.get("pinned", [])},
         request_shift={int(q): s for q, s in meta.get("request_shift", {}).items()},
     )
 
 
 # ---------------------------------------------------------------- one piece (a worker's task)
+
 
 def _serves_live_run(job: SolveJob) -> bool:
     """A job of a run is live while the run is still solving the attempt that started the job."""
@@ -154,15 +185,23 @@ def piece_solve(*, piece_id: int) -> str:
     try:
         problem = matching.parse_problem(unpack(piece.problem))
         with Heartbeat(job.run) if job.run is not None else contextlib.nullcontext():
-            result = decompose.solve_piece(problem, time_limit=job.piece_time_limit, solver=job.solver,
-                                           gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP))
+            result = decompose.solve_piece(
+                problem,
+                time_limit=job.piece_time_limit,
+                solver=job.solver,
+                gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP),
+            )
         status, message = SolvePiece.Status.DONE, ""
     except Exception as exc:
         log.exception("piece %s of solve job %s failed", piece.index, job.pk)
         status, result, message = SolvePiece.Status.FAILED, None, f"{type(exc).__name__}: {exc}"
     SolvePiece.objects.filter(pk=piece.pk).exclude(status=SolvePiece.Status.DONE).update(
-        worker=f"{socket.gethostname()}:{os.getpid()}", seconds=round(time.monotonic() - started, 3),
-        status=status, result=result, message=message)
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+        seconds=round(time.monotonic() - started, 3),
+        status=status,
+        result=result,
+        message=message,
+    )
     _report_progress(job)
     return status
 
@@ -173,15 +212,19 @@ def _report_progress(job: SolveJob) -> None:
     done = SolvePiece.objects.filter(job=job, status__in=[SolvePiece.Status.DONE, SolvePiece.Status.FAILED]).count()
     now = timezone.now()
     MatchingRun.objects.filter(pk=job.run_id, status=MatchingRun.Status.SOLVING, attempts=job.attempt).update(
-        progress=25 + int(60 * done / max(1, job.piece_count)), heartbeat=now, updated_at=now,
+        progress=25 + int(60 * done / max(1, job.piece_count)),
+        heartbeat=now,
+        updated_at=now,
         stage=_("Solving: %(done)d of %(total)d pieces done") % {"done": done, "total": job.piece_count},
     )
 
 
 # ---------------------------------------------------------------- join (the chord's callback)
 
-def job_join(*, job_id: int, save: Callable[..., str] | None = None,
-             fail: Callable[[int, str], None] | None = None) -> str:
+
+def job_join(
+    *, job_id: int, save: Callable[..., str] | None = None, fail: Callable[[int, str], None] | None = None
+) -> str:
     """Join the pieces' plans into one with the border fill; for a run still solving this job's attempt, hand the
     plan to `save(run=, mapped=, solution=)` (returns the run's status), or the reason to `fail(run_id, message)`.
     The run's lifecycle passes both (planning.services.matching_run_join_pieces): this module does not import it.
@@ -204,8 +247,9 @@ def job_join(*, job_id: int, save: Callable[..., str] | None = None,
         why = _("Piece %(name)s failed: %(error)s") % {"name": first.name, "error": first.message}
         return _job_fail(job, why, fail)
     # every piece is done here (none failed, all stored), so each has its result
-    results: list[dict] = [row.result or {} for row in SolvePiece.objects.filter(job=job).order_by("index")
-                           .only("result")]
+    results: list[dict] = [
+        row.result or {} for row in SolvePiece.objects.filter(job=job).order_by("index").only("result")
+    ]
     infeasible = [r for r in results if r["status"] == matching.Status.INFEASIBLE.value]
     if infeasible:
         why = _("No plan keeps every pinned assignment: %(why)s") % {"why": infeasible[0]["message"]}
@@ -213,13 +257,20 @@ def job_join(*, job_id: int, save: Callable[..., str] | None = None,
     data = unpack(job.problem)
     problem = matching.parse_problem(data)
     # the join's border MIP gets what is left of the run's limit, with the run's solver and gap
-    solution = decompose.join(problem, results, piece_time_limit=job.piece_time_limit,
-                              pieces_seconds=(timezone.now() - job.created_at).total_seconds(),
-                              time_limit=job.time_limit, solver=job.solver,
-                              gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP),
-                              workers=(job.meta or {}).get("workers", setting_workers()))
+    solution = decompose.join(
+        problem,
+        results,
+        piece_time_limit=job.piece_time_limit,
+        pieces_seconds=(timezone.now() - job.created_at).total_seconds(),
+        time_limit=job.time_limit,
+        solver=job.solver,
+        gap=(job.meta or {}).get("gap", matching.DEFAULT_GAP),
+        workers=(job.meta or {}).get("workers", setting_workers()),
+    )
     if not SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.SOLVING).update(
-        status=SolveJob.Status.DONE, solution=pack(solution.to_dict()), finished_at=timezone.now(),
+        status=SolveJob.Status.DONE,
+        solution=pack(solution.to_dict()),
+        finished_at=timezone.now(),
     ):
         return "skipped"
     if save is not None and job.run_id is not None and _serves_live_run(job):
@@ -229,7 +280,8 @@ def job_join(*, job_id: int, save: Callable[..., str] | None = None,
 
 def _job_fail(job: SolveJob, message: str, fail: Callable[[int, str], None] | None) -> str:
     SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.SOLVING).update(
-        status=SolveJob.Status.FAILED, message=message[:4000], finished_at=timezone.now())
+        status=SolveJob.Status.FAILED, message=message[:4000], finished_at=timezone.now()
+    )
     if fail is not None and job.run_id is not None and _serves_live_run(job):
         fail(job.run_id, message)
     return SolveJob.Status.FAILED

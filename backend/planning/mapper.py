@@ -12,6 +12,7 @@ of its shifts), so a preference costs one token per post rather than per shift. 
 settings.TIME_ZONE (Asia/Shanghai), to the minute. Ids are prefixed by kind ("v12", "s34", "r5", "q7", "p3")
 so that explanations and logs say what an id is.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,12 +71,13 @@ def area(sub_district_pk: int) -> str:
 
 
 def _pk(text: str, prefix: str) -> int:
-    if not text.startswith(prefix) or not text[len(prefix):].isdigit():
+    if not text.startswith(prefix) or not text[len(prefix) :].isdigit():
         raise ValueError(f"unexpected id {text!r} in the solution (expected {prefix}<number>)")
-    return int(text[len(prefix):])
+    return int(text[len(prefix) :])
 
 
 # ---------------------------------------------------------------- time
+
 
 def _local(value: dt.datetime) -> dt.datetime:
     """An aware datetime -> naive local time (the problem's clock)."""
@@ -125,13 +127,16 @@ def week_days(week: dt.date) -> list[dt.date]:
 def _weekly_windows(week: dt.date, rows) -> list[Span]:
     """Recurring (weekday 1-7, from, to) rows -> the concrete windows of that week."""
     return [
-        (dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.start_time),
-         dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.end_time))
+        (
+            dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.start_time),
+            dt.datetime.combine(week + dt.timedelta(days=row.weekday - 1), row.end_time),
+        )
         for row in rows
     ]
 
 
 # ---------------------------------------------------------------- scope
+
 
 def scope_filters(run: MatchingRun) -> dict:
     """The lookups, relative to a community, that select the communities of the run's scope."""
@@ -148,18 +153,20 @@ def _in_scope(run: MatchingRun, path: str) -> dict:
 
 # ---------------------------------------------------------------- rows -> problem
 
+
 @dataclass
 class MappedProblem:
     """The problem dict and what the mapper needs to read a solution back."""
 
     data: dict
-    pinned: dict[tuple[int, int], str] = field(default_factory=dict)   # (volunteer pk, shift pk) -> source
-    request_shift: dict[int, int] = field(default_factory=dict)        # request pk -> shift pk
+    pinned: dict[tuple[int, int], str] = field(default_factory=dict)  # (volunteer pk, shift pk) -> source
+    request_shift: dict[int, int] = field(default_factory=dict)  # request pk -> shift pk
 
     @property
     def counts(self) -> dict:
         return {key: len(self.data[key]) for key in ("volunteers", "shifts", "resources", "resource_requests")} | {
-            "seats": sum(s["seats"] for s in self.data["shifts"]), "locks": len(self.data["locks"]),
+            "seats": sum(s["seats"] for s in self.data["shifts"]),
+            "locks": len(self.data["locks"]),
             "forbidden": len(self.data.get("forbidden", ())),
         }
 
@@ -183,8 +190,10 @@ class ShiftTokens:
 
 def shift_tokens(run: MatchingRun) -> ShiftTokens:
     rows = (
-        Shift.objects.active().filter(week=run.week, **_in_scope(run, "community"))
-        .values_list("pk", "post_id", "post__category", "need__category", "community_id").order_by("start", "pk")
+        Shift.objects.active()
+        .filter(week=run.week, **_in_scope(run, "community"))
+        .values_list("pk", "post_id", "post__category", "need__category", "community_id")
+        .order_by("start", "pk")
     )
     tokens = ShiftTokens()
     for shift, post, post_kind, need_kind, community in rows:
@@ -203,8 +212,7 @@ def _volunteers(run: MatchingRun) -> list[dict]:
     verified = people_selectors.verified_levels(volunteers=in_scope.values("pk"))
     requiring = people_selectors.skills_requiring_verification()
     volunteers = (
-        in_scope
-        .prefetch_related(
+        in_scope.prefetch_related(
             "availability",
             Prefetch("blackouts", queryset=Blackout.objects.filter(start__lt=zone_end, end__gt=zone_start)),
             Prefetch(
@@ -252,7 +260,8 @@ def _volunteers(run: MatchingRun) -> list[dict]:
 
 def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
     shifts = (
-        Shift.objects.active().filter(week=run.week, **_in_scope(run, "community"))
+        Shift.objects.active()
+        .filter(week=run.week, **_in_scope(run, "community"))
         .select_related("community", "resource_request")
         .order_by("start", "pk")
     )
@@ -321,23 +330,30 @@ def _resources(run: MatchingRun) -> list[dict]:
             windows.append((dt.datetime.combine(day, slot.start_time), dt.datetime.combine(day, slot.end_time)))
         if not windows:
             continue  # not free this week: nothing to offer the solver
-        result.append({
-            "id": rid(resource.pk),
-            "kind": resource.category,
-            "capacity": resource.capacity,
-            "features": sorted(resource.features),
-            "location": {"lat": resource.lat, "lng": resource.lng},
-            "availability": [[_fmt(a), _fmt(b)] for a, b in sorted(windows)],
-            **({"area": area(resource.community.sub_district_id)} if run.level == MatchingRun.Level.DISTRICT else {}),
-        })
+        result.append(
+            {
+                "id": rid(resource.pk),
+                "kind": resource.category,
+                "capacity": resource.capacity,
+                "features": sorted(resource.features),
+                "location": {"lat": resource.lat, "lng": resource.lng},
+                "availability": [[_fmt(a), _fmt(b)] for a, b in sorted(windows)],
+                **(
+                    {"area": area(resource.community.sub_district_id)}
+                    if run.level == MatchingRun.Level.DISTRICT
+                    else {}
+                ),
+            }
+        )
     return result
 
 
 def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
     """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
     previous = (
-        MatchingRun.objects.filter(scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE,
-                                   version__lt=run.version)
+        MatchingRun.objects.filter(
+            scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE, version__lt=run.version
+        )
         .order_by("-version")
         .first()
     )
@@ -345,7 +361,8 @@ def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dic
         return {}
     pins = Assignment.objects.filter(run=previous, pinned=True).values_list("volunteer_id", "shift_id", "source")
     return {
-        (volunteer, shift): source for volunteer, shift, source in pins
+        (volunteer, shift): source
+        for volunteer, shift, source in pins
         if vid(volunteer) in volunteer_ids and sid(shift) in shift_ids
     }
 
@@ -357,15 +374,18 @@ def _removed(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> 
     removed = {
         (volunteer, shift): version
         for volunteer, shift, version in RemovedPair.objects.filter(run__in=earlier)
-        .values_list("volunteer_id", "shift_id", "run__version").order_by("run__version")
+        .values_list("volunteer_id", "shift_id", "run__version")
+        .order_by("run__version")
     }
     added_back = {
         (volunteer, shift): version
         for volunteer, shift, version in Assignment.objects.filter(run__in=earlier, source=Assignment.Source.MANUAL)
-        .values_list("volunteer_id", "shift_id", "run__version").order_by("run__version")
+        .values_list("volunteer_id", "shift_id", "run__version")
+        .order_by("run__version")
     }
     return sorted(
-        pair for pair, version in removed.items()
+        pair
+        for pair, version in removed.items()
         if added_back.get(pair, 0) <= version and vid(pair[0]) in volunteer_ids and sid(pair[1]) in shift_ids
     )
 
@@ -375,7 +395,9 @@ def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
     keep a person on the post they held (a soft rule; see matching/README.md)."""
     rows = (
         Assignment.objects.filter(run__publication__isnull=False, run__week=run.week - dt.timedelta(days=7))
-        .values_list("volunteer_id", "shift_id", "shift__post_id").order_by("volunteer_id", "shift_id").distinct()
+        .values_list("volunteer_id", "shift_id", "shift__post_id")
+        .order_by("volunteer_id", "shift_id")
+        .distinct()
     )
     result = []
     for volunteer, shift, post in rows:
@@ -410,8 +432,10 @@ def build_problem(run: MatchingRun) -> MappedProblem:
 
 # ---------------------------------------------------------------- solution -> rows
 
+
 def _plain(value):
     """JSON-safe copy of solver output (numpy numbers, NaN) for a JSONField."""
+
     def default(obj):
         if hasattr(obj, "item"):
             return obj.item()
@@ -455,8 +479,9 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
     for volunteer, shift in solution.assignments:
         key = (_pk(volunteer, "v"), _pk(shift, "s"))
         source = mapped.pinned.get(key, Assignment.Source.SOLVER)
-        assignments.append(Assignment(run=run, volunteer_id=key[0], shift_id=key[1], pinned=key in mapped.pinned,
-                                      source=source))
+        assignments.append(
+            Assignment(run=run, volunteer_id=key[0], shift_id=key[1], pinned=key in mapped.pinned, source=source)
+        )
     bookings = [
         ResourceBooking(run=run, resource_id=_pk(resource, "r"), request_id=_pk(request, "q"))
         for resource, request in solution.resource_assignments
@@ -470,19 +495,22 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
         )
         row.suggestion = "\n".join(filter(None, [row.suggestion, item.suggestion]))
     unfilled_rows = [
-        UnfilledSeat(run=run, shift_id=shift, missing=row.missing, reasons=_plain(row.reasons),
-                      suggestion=row.suggestion)
+        UnfilledSeat(
+            run=run, shift_id=shift, missing=row.missing, reasons=_plain(row.reasons), suggestion=row.suggestion
+        )
         for shift, row in sorted(unfilled.items())
     ]
-    stats = _plain({
-        "status": getattr(solution.status, "value", str(solution.status)),
-        "objective": solution.objective,
-        "bound": solution.bound,
-        "gap": solution.gap,
-        "seconds": round(solution.seconds, 3),
-        "solver": solution.solver,
-        "problem": mapped.counts,
-    })
+    stats = _plain(
+        {
+            "status": getattr(solution.status, "value", str(solution.status)),
+            "objective": solution.objective,
+            "bound": solution.bound,
+            "gap": solution.gap,
+            "seconds": round(solution.seconds, 3),
+            "solver": solution.solver,
+            "problem": mapped.counts,
+        }
+    )
     metrics = _plain(dict(solution.metrics)) | preferences_matched(mapped.data, solution.assignments)
     return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats, metrics=metrics)
 
@@ -493,7 +521,8 @@ def preferences_matched(data: dict, assignments) -> dict:
     preferences = {v["id"]: set(v["preferences"]) for v in data["volunteers"] if v.get("preferences")}
     post = {s["id"]: s.get("post") for s in data["shifts"]}
     matched = sum(
-        1 for volunteer, shift in assignments
+        1
+        for volunteer, shift in assignments
         if shift in preferences.get(volunteer, ()) or post.get(shift) in preferences.get(volunteer, ())
     )
     return {"preferences_matched": matched, "preferences_stated": len(preferences)}

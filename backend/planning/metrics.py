@@ -1,5 +1,6 @@
 """Figures of weekly planning for /metrics (core.metrics), read from the database when scraped: the same truth from
 every process, kept across restarts."""
+
 from django.db.models import Count, FloatField, Sum
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
@@ -15,10 +16,15 @@ def matching_runs_collect():
     for status in MatchingRun.Status.values:
         runs.add_metric([status], counts.get(status, 0))
     yield runs
-    solved = SummaryMetricFamily(f"{PREFIX}matching_solve_seconds",
-                                 "Solver seconds of the finished matching runs, by solver.", labels=["solver"])
-    rows = (MatchingRun.objects.filter(status=MatchingRun.Status.DONE).values("solver")
-            .annotate(n=Count("id"), seconds=Sum(Cast(KT("stats__seconds"), FloatField()))).order_by("solver"))
+    solved = SummaryMetricFamily(
+        f"{PREFIX}matching_solve_seconds", "Solver seconds of the finished matching runs, by solver.", labels=["solver"]
+    )
+    rows = (
+        MatchingRun.objects.filter(status=MatchingRun.Status.DONE)
+        .values("solver")
+        .annotate(n=Count("id"), seconds=Sum(Cast(KT("stats__seconds"), FloatField())))
+        .order_by("solver")
+    )
     for row in rows:
         solved.add_metric([row["solver"]], count_value=row["n"], sum_value=row["seconds"] or 0.0)
     yield solved

@@ -3,6 +3,7 @@
 A run covers one scope (a community, a sub-district or the whole district) and one week; runs are kept as
 numbered versions per scope and week, and at most one of them is active at a time (a database rule).
 """
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -36,11 +37,19 @@ class MatchingRun(kernel.Run):
     district = models.ForeignKey("geo.District", verbose_name=_("district"), on_delete=models.PROTECT, related_name="+")
     # Set for sub-district runs and, so that the sub-district's coordinators see them, for community runs.
     sub_district = models.ForeignKey(
-        "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.SubDistrict",
+        verbose_name=_("sub-district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="matching_runs",
     )
     community = models.ForeignKey(
-        "geo.Community", verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="matching_runs",
     )
     week = models.DateField(_("week (Monday)"))
@@ -143,7 +152,11 @@ class RemovedPair(models.Model):
         "people.Volunteer", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="+"
     )
     removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("removed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     removed_at = models.DateTimeField(_("removed at"), auto_now_add=True)
@@ -208,8 +221,9 @@ class SolveJob(models.Model):
         verbose_name_plural = _("fanned-out solves")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["run", "attempt"], condition=Q(run__isnull=False),
-                                    name="planning_one_solve_job_per_run_attempt"),
+            models.UniqueConstraint(
+                fields=["run", "attempt"], condition=Q(run__isnull=False), name="planning_one_solve_job_per_run_attempt"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ done, or whose week is already published, cannot be changed (409). Pins are kept
 scope and week (the mapper turns them into locks); removed pairs are recorded and the next runs never offer
 them again (the mapper turns them into `forbidden`), unless a coordinator adds the pair back by hand.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ from shifts.models import Shift
 
 def _locked(run: MatchingRun) -> MatchingRun:
     return run_lock_for_review(
-        run, published=lambda row: Publication.objects.filter(scope_key=row.scope_key, week=row.week).exists(),
+        run,
+        published=lambda row: Publication.objects.filter(scope_key=row.scope_key, week=row.week).exists(),
         published_message=_("This week is already published for this scope; the plan can no longer change."),
     )
 
@@ -61,9 +63,15 @@ def _unverified_claims(volunteer: Volunteer, shift: Shift) -> list[str]:
     requiring = people_selectors.skills_requiring_verification()
     verified = people_selectors.verified_levels(volunteers=[volunteer.pk]).get(volunteer.pk, {})
     return [
-        _("%(skill)s needs a coordinator's verification: claimed at level %(claimed)d, verified at %(verified)d, "
-          "level %(level)d required.") % {
-            "skill": code, "claimed": volunteer.skills.get(code, 0), "verified": verified.get(code, 0), "level": level,
+        _(
+            "%(skill)s needs a coordinator's verification: claimed at level %(claimed)d, verified at %(verified)d, "
+            "level %(level)d required."
+        )
+        % {
+            "skill": code,
+            "claimed": volunteer.skills.get(code, 0),
+            "verified": verified.get(code, 0),
+            "level": level,
         }
         for code, level in sorted(shift.required_skills.items())
         if code in requiring and volunteer.skills.get(code, 0) >= level > verified.get(code, 0)

@@ -1,6 +1,7 @@
 """Reads of the weekly planning, always through the caller's scope (runs.selectors.run_scope: a community
 coordinator sees their community's runs, a sub-district coordinator the runs of their sub-district and of its
 communities, the administrator every run; volunteers and unit representatives see none)."""
+
 from django.db.models import QuerySet
 
 from accounts.models import User

@@ -6,6 +6,7 @@ every kind of run shares (runs.lifecycle); what is the planning's own is here: t
 problem, solving it (whole, or fanned out over the workers) and saving the plan in one transaction together with
 the move to done.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 Status = MatchingRun.Status
 
 
-
 # The refusals are the kernel's (one meaning, one class, one code); named here for the callers of these services.
 __all__ = ["AlreadyPublished", "RunAlreadyActive", "RunEnded", "RunNotAllowed", "RunNotDone", "ScopeNotFound"]
 
@@ -57,6 +57,7 @@ def setting_gap() -> float:
 
 # ---------------------------------------------------------------- start
 
+
 def _resolve_scope(*, user: User, community: int | None, sub_district: int | None) -> dict:
     """The run's scope fields, refusing (404) what the caller may not plan."""
     if not (user.is_superuser or user.role in (User.Role.ADMIN, User.Role.SUBDISTRICT, User.Role.COMMUNITY)):
@@ -73,28 +74,45 @@ def _resolve_scope(*, user: User, community: int | None, sub_district: int | Non
         return _community_scope(found)
     if sub_district is not None:
         area = SubDistrict.objects.filter(pk=sub_district).first()
-        if area is None or not (
-            is_admin or (user.role == User.Role.SUBDISTRICT and area.pk == user.sub_district_id)
-        ):
+        if area is None or not (is_admin or (user.role == User.Role.SUBDISTRICT and area.pk == user.sub_district_id)):
             raise ScopeNotFound(_("No such sub-district in your scope."), fields={"sub_district": [_("Not found.")]})
-        return {"level": MatchingRun.Level.SUB_DISTRICT, "community": None, "sub_district": area,
-                "district_id": area.district_id, "scope_key": f"sub_district:{area.pk}"}
+        return {
+            "level": MatchingRun.Level.SUB_DISTRICT,
+            "community": None,
+            "sub_district": area,
+            "district_id": area.district_id,
+            "scope_key": f"sub_district:{area.pk}",
+        }
     districts = list(District.objects.order_by("pk")[:2])
     if not is_admin or len(districts) != 1:
         # The whole district is the administrator's; the platform serves one district.
         raise ScopeNotFound(_("The whole district is not in your scope; name a community or sub-district."))
-    return {"level": MatchingRun.Level.DISTRICT, "community": None, "sub_district": None,
-            "district_id": districts[0].pk, "scope_key": f"district:{districts[0].pk}"}
+    return {
+        "level": MatchingRun.Level.DISTRICT,
+        "community": None,
+        "sub_district": None,
+        "district_id": districts[0].pk,
+        "scope_key": f"district:{districts[0].pk}",
+    }
 
 
 def _community_scope(community: Community) -> dict:
-    return {"level": MatchingRun.Level.COMMUNITY, "community": community, "sub_district": community.sub_district,
-            "district_id": community.sub_district.district_id, "scope_key": f"community:{community.pk}"}
+    return {
+        "level": MatchingRun.Level.COMMUNITY,
+        "community": community,
+        "sub_district": community.sub_district,
+        "district_id": community.sub_district.district_id,
+        "scope_key": f"community:{community.pk}",
+    }
 
 
 def matching_run_start(
-    *, user: User, week: dt.date, community: Community | int | None = None,
-    sub_district: SubDistrict | int | None = None, time_limit: float | None = None,
+    *,
+    user: User,
+    week: dt.date,
+    community: Community | int | None = None,
+    sub_district: SubDistrict | int | None = None,
+    time_limit: float | None = None,
 ) -> MatchingRun:
     """Queue a matching run for the week (any day of it; stored as its Monday) and the scope named: a
     community, a sub-district (objects or ids), or neither for the whole district."""
@@ -106,7 +124,12 @@ def matching_run_start(
 def _run_create(*, scope: dict, week: dt.date, time_limit: float, user: User | None) -> MatchingRun:
     """The next version of the scope's run for the week, queued once the transaction commits."""
     return lifecycle.run_create(
-        MatchingRun, scope=scope, period={"week": week}, time_limit=time_limit, user=user, solver=setting_solver(),
+        MatchingRun,
+        scope=scope,
+        period={"week": week},
+        time_limit=time_limit,
+        user=user,
+        solver=setting_solver(),
         busy=_("A matching run of this scope and week is already in progress; wait for it or cancel it."),
         enqueue=_enqueue,
     )
@@ -142,6 +165,7 @@ def _enqueue(run_id: int) -> None:
 
 # ---------------------------------------------------------------- cancel
 
+
 def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
     """Cancel a queued or working run; the worker checks before it saves, so no plan is stored."""
     if not (user.is_superuser or user.is_coordinator):
@@ -150,6 +174,7 @@ def matching_run_cancel(*, user: User, run: MatchingRun) -> MatchingRun:
 
 
 # ---------------------------------------------------------------- publish
+
 
 def _is_published(run: MatchingRun) -> bool:
     return Publication.objects.filter(scope_key=run.scope_key, week=run.week).exists()
@@ -172,8 +197,13 @@ def matching_run_publish(*, user: User, run: MatchingRun) -> Publication:
     if not (user.is_superuser or user.is_coordinator):
         raise RunNotAllowed(_("Only coordinators publish matching runs."))
     with transaction.atomic():
-        publication = lifecycle.run_publish(run, user=user, publication_model=Publication, published=_is_published,
-                                            already_published=lambda current, found: _already_published(current))
+        publication = lifecycle.run_publish(
+            run,
+            user=user,
+            publication_model=Publication,
+            published=_is_published,
+            already_published=lambda current, found: _already_published(current),
+        )
         transaction.on_commit(lambda: _enqueue_publication_notice(publication.run_id))
     return publication
 
@@ -187,11 +217,17 @@ def _enqueue_publication_notice(run_id: int) -> None:
 def publication_resend_notices(*, older_than_minutes: float = 2.0) -> list[int]:
     """Beat's sweeper: publications whose volunteers were not yet told (the notice could not be queued, or
     its task was lost) are sent again; the notice itself sends each volunteer one notification."""
-    return lifecycle.publication_resend_notices(Publication, enqueue=_enqueue_publication_notice, by="run_id",
-                                                now=timezone.now(), older_than_minutes=older_than_minutes)
+    return lifecycle.publication_resend_notices(
+        Publication,
+        enqueue=_enqueue_publication_notice,
+        by="run_id",
+        now=timezone.now(),
+        older_than_minutes=older_than_minutes,
+    )
 
 
 # ---------------------------------------------------------------- execute (the task's service)
+
 
 def _live_gap(run: MatchingRun):
     """The solver's progress callback: the gap of the best plan so far, shown on the status endpoint while the
@@ -227,9 +263,16 @@ def _save(run: MatchingRun, rows: mapper.PlanRows, solution) -> None:
     with transaction.atomic():
         run.metrics = rows.metrics
         lifecycle.run_finish(
-            run, gap=solution.gap, stats=rows.stats, metrics=rows.metrics, message=_summary(run, solution),
-            counts={"assignments": len(rows.assignments), "resource_bookings": len(rows.bookings),
-                    "unfilled_seats": len(rows.unfilled)},
+            run,
+            gap=solution.gap,
+            stats=rows.stats,
+            metrics=rows.metrics,
+            message=_summary(run, solution),
+            counts={
+                "assignments": len(rows.assignments),
+                "resource_bookings": len(rows.bookings),
+                "unfilled_seats": len(rows.unfilled),
+            },
         )
         # Idempotent if a previous execution wrote a part before dying (it could not have committed).
         for model in (Assignment, ResourceBooking, UnfilledSeat):
@@ -246,7 +289,9 @@ def fail_run(run_id: int, message: str) -> None:
 
 def _doing(status: str) -> str:
     doing: dict[str, str] = {
-        Status.BUILDING: _("building the problem"), Status.SOLVING: _("solving"), Status.SAVING: _("saving the plan"),
+        Status.BUILDING: _("building the problem"),
+        Status.SOLVING: _("solving"),
+        Status.SAVING: _("saving the plan"),
     }
     return doing.get(status, status)
 
@@ -255,8 +300,14 @@ def matching_run_execute(*, run_id: int) -> str:
     """Build the run's problem, solve it and store the plan (runs.lifecycle.run_execute: safe to run twice, a failure
     ends the run `failed`). Returns the run's status afterwards."""
     return lifecycle.run_execute(
-        MatchingRun, run_id, work=_build_solve_save, failure=_failure, stage=_("Building the problem"), progress=5,
-        take_over=_not_fanned_out, max_attempts=setting_max_attempts(),
+        MatchingRun,
+        run_id,
+        work=_build_solve_save,
+        failure=_failure,
+        stage=_("Building the problem"),
+        progress=5,
+        take_over=_not_fanned_out,
+        max_attempts=setting_max_attempts(),
     )
 
 
@@ -266,16 +317,30 @@ def _build_solve_save(run: MatchingRun) -> str:
         problem = matching.parse_problem(mapped.data)
         if fanout.wanted(run, problem):
             # The pieces go out to the workers; the chord's join saves the plan (matching_run_join_pieces).
-            lifecycle.run_move(run, status=Status.SOLVING, stage=_("Solving on the workers"), progress=25,
-                               stats={"problem": mapped.counts})
-            fanout.job_start(problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(), run=run,
-                             meta=fanout.mapping_meta(mapped), queue=_current_queue())
+            lifecycle.run_move(
+                run,
+                status=Status.SOLVING,
+                stage=_("Solving on the workers"),
+                progress=25,
+                stats={"problem": mapped.counts},
+            )
+            fanout.job_start(
+                problem,
+                time_limit=run.time_limit,
+                solver=run.solver,
+                gap=setting_gap(),
+                run=run,
+                meta=fanout.mapping_meta(mapped),
+                queue=_current_queue(),
+            )
             return Status.SOLVING
-        lifecycle.run_move(run, status=Status.SOLVING, stage=_("Solving"), progress=25,
-                           stats={"problem": mapped.counts})
+        lifecycle.run_move(
+            run, status=Status.SOLVING, stage=_("Solving"), progress=25, stats={"problem": mapped.counts}
+        )
         heartbeat.solving()
-        solution = matching.solve(problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(),
-                                  progress=_live_gap(run))
+        solution = matching.solve(
+            problem, time_limit=run.time_limit, solver=run.solver, gap=setting_gap(), progress=_live_gap(run)
+        )
         if solution.status == matching.Status.INFEASIBLE:
             fail_run(run.pk, _("No plan keeps every pinned assignment: %(why)s") % {"why": solution.message})
             return Status.FAILED
@@ -287,8 +352,11 @@ def _build_solve_save(run: MatchingRun) -> str:
 def _failure(run: MatchingRun, exc: Exception) -> str:
     if isinstance(exc, matching.ProblemError):
         return _("The week's data could not be turned into a matching problem: %(error)s") % {"error": exc}
-    return (_("The run failed while %(stage)s: %(kind)s: %(error)s")
-            % {"stage": _doing(run.status), "kind": type(exc).__name__, "error": exc})
+    return _("The run failed while %(stage)s: %(kind)s: %(error)s") % {
+        "stage": _doing(run.status),
+        "kind": type(exc).__name__,
+        "error": exc,
+    }
 
 
 def matching_run_join_pieces(*, job_id: int) -> str:
@@ -321,14 +389,21 @@ def _current_queue() -> str | None:
 
 # ---------------------------------------------------------------- reaper
 
+
 def matching_run_reap_stale(
-    *, now: dt.datetime | None = None, stale_minutes: float | None = None, max_attempts: int | None = None,
+    *,
+    now: dt.datetime | None = None,
+    stale_minutes: float | None = None,
+    max_attempts: int | None = None,
 ) -> dict:
     """Runs whose heartbeat is older than the limit: requeued while attempts remain, failed after that."""
     now = now or timezone.now()
     stale_minutes = settings.PLANNING_STALE_MINUTES if stale_minutes is None else stale_minutes
     reaped = lifecycle.run_reap_stale(
-        MatchingRun, enqueue=_enqueue, now=now, stale_minutes=stale_minutes,
+        MatchingRun,
+        enqueue=_enqueue,
+        now=now,
+        stale_minutes=stale_minutes,
         max_attempts=setting_max_attempts() if max_attempts is None else max_attempts,
         messages=lifecycle.ReapMessages(
             requeued=_("Requeued: no heartbeat for %(minutes)g minutes (attempt %(n)d of %(max)d)."),
@@ -339,5 +414,6 @@ def matching_run_reap_stale(
     if ended:
         # Fanned-out solves of those attempts will never be joined: end them, so none stays `solving`.
         SolveJob.objects.filter(run_id__in=ended, status=SolveJob.Status.SOLVING).update(
-            status=SolveJob.Status.FAILED, message=_("The run's workers stopped answering."), finished_at=now)
+            status=SolveJob.Status.FAILED, message=_("The run's workers stopped answering."), finished_at=now
+        )
     return {"requeued": sorted(reaped.resent + reaped.requeued), "failed": reaped.failed}

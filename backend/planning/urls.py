@@ -2,6 +2,7 @@
 
 Plain paths rather than the domain router: these are action APIs, not scoped CRUD entities.
 """
+
 from django.urls import path
 
 from planning.apis import (

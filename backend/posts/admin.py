@@ -1,4 +1,5 @@
 """Admin of 一编三定: groups and teams (编), the post catalogue (岗, 责, 时) and post holdings."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """Groups and teams, the post catalogue and post holdings (一编三定)."""
+
 from core.api import ScopedViewSet
 from core.scoping import COORDINATORS, Scope
 from posts.filters import PostFilter, PostHoldingFilter, TeamFilter
@@ -14,6 +15,7 @@ class TeamViewSet(ScopedViewSet):
     search_fields = ["name", "specialty"]
     ordering_fields = ["name", "id"]
 
+
 class PostViewSet(ScopedViewSet):
     queryset = Post.objects.select_related("community")
     serializer_class = PostSerializer
@@ -22,6 +24,7 @@ class PostViewSet(ScopedViewSet):
     filterset_class = PostFilter
     search_fields = ["name", "duties", "target"]
     ordering_fields = ["name", "category", "priority", "id"]
+
 
 class PostHoldingViewSet(ScopedViewSet):
     queryset = PostHolding.objects.select_related("post", "volunteer")

@@ -1,4 +1,5 @@
 """Filters of groups, posts and holdings."""
+
 import django_filters
 
 from people.filters import SkillCodeFilter

@@ -1,4 +1,5 @@
 """一编三定: groups and teams (编), the post catalogue (岗, with duty 责 and time 时), and post holdings."""
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q

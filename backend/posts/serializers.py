@@ -1,4 +1,5 @@
 """Input and output shapes of groups, posts and post holdings."""
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -33,8 +34,24 @@ class PostSerializer(DomainSerializer):
     class Meta:
         model = Post
         fields = [
-            "id", "community", "community_name", "team", "name", "category", "duties", "seats", "required_skills",
-            "weekdays", "start_time", "end_time", "schedule", "target", "priority", "lat", "lng", "active",
+            "id",
+            "community",
+            "community_name",
+            "team",
+            "name",
+            "category",
+            "duties",
+            "seats",
+            "required_skills",
+            "weekdays",
+            "start_time",
+            "end_time",
+            "schedule",
+            "target",
+            "priority",
+            "lat",
+            "lng",
+            "active",
         ]
         json_fields = {"required_skills": SkillLevelsField, "weekdays": WeekdaysField}
 
@@ -63,9 +80,7 @@ class PostHoldingSerializer(DomainSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         post, volunteer = self.merged(attrs, "post"), self.merged(attrs, "volunteer")
-        missing = {
-            code: level for code, level in post.required_skills.items() if volunteer.skills.get(code, 0) < level
-        }
+        missing = {code: level for code, level in post.required_skills.items() if volunteer.skills.get(code, 0) < level}
         if missing:
             raise serializers.ValidationError(
                 {"volunteer": [_("Lacks required skills: %s") % ", ".join(f"{c}≥{lv}" for c, lv in missing.items())]}

@@ -1,4 +1,5 @@
 """Admin of the projects list (项目清单) with their needs and resources."""
+
 from django.contrib import admin
 
 from projects.models import Project

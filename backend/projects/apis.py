@@ -1,4 +1,5 @@
 """Service projects that bind needs, resources and people."""
+
 from core.api import ScopedViewSet
 from core.scoping import Scope
 from projects.filters import ProjectFilter

@@ -1,4 +1,5 @@
 """Filters of the projects list."""
+
 import django_filters
 
 from projects.models import Project

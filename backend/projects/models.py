@@ -1,4 +1,5 @@
 """The projects list (项目清单): service projects that bind needs, resources and people."""
+
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q

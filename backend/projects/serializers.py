@@ -1,4 +1,5 @@
 """Input and output shapes of service projects."""
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -25,9 +26,25 @@ class ProjectSerializer(DomainSerializer):
     class Meta:
         model = Project
         fields = [
-            "id", "community", "community_name", "name", "goals", "unit", "team", "needs", "resources", "frequency",
-            "start_date", "end_date", "weekdays", "start_time", "end_time", "seats", "required_skills",
-            "resource_kind", "resource_min_capacity",
+            "id",
+            "community",
+            "community_name",
+            "name",
+            "goals",
+            "unit",
+            "team",
+            "needs",
+            "resources",
+            "frequency",
+            "start_date",
+            "end_date",
+            "weekdays",
+            "start_time",
+            "end_time",
+            "seats",
+            "required_skills",
+            "resource_kind",
+            "resource_min_capacity",
         ]
         extra_kwargs = {"resources": {"queryset": Resource.objects.filter(status=Resource.Status.LISTED)}}
         json_fields = {"required_skills": SkillLevelsField, "weekdays": WeekdaysField}
@@ -35,7 +52,8 @@ class ProjectSerializer(DomainSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         if self.merged(attrs, "weekdays") and (
-            self.merged(attrs, "start_time") is None or self.merged(attrs, "end_time") is None
+            self.merged(attrs, "start_time") is None
+            or self.merged(attrs, "end_time") is None
             or not self.merged(attrs, "seats")
         ):
             raise serializers.ValidationError(

@@ -1,5 +1,6 @@
 """Service records in the admin: read and search; reviews (the approve action here) and corrections go through the
 services so that every change of hours or status leaves its RecordChange row."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -26,8 +27,13 @@ class ServiceRecordAdmin(admin.ModelAdmin):
     raw_id_fields = ["volunteer", "community", "shift", "post", "attendance", "recorder", "reviewed_by"]
     search_fields = ["volunteer__name", "volunteer__number", "title"]
     inlines = [RecordChangeInline]
-    actions = [service_action("approve_records", _("Approve the selected records"),
-                              lambda user, record: record_approve(user=user, record_id=record.pk))]
+    actions = [
+        service_action(
+            "approve_records",
+            _("Approve the selected records"),
+            lambda user, record: record_approve(user=user, record_id=record.pk),
+        )
+    ]
 
     # Hours and status of a record change only through the services, which write the trace; a record is made by an
     # attendance or by 补录 in the web app (record_create_manual), never in the admin, whose add form would set both.

@@ -1,5 +1,6 @@
 """Service record endpoints: the scoped list and manual entries, coordinators' review and corrections, the
 volunteer's own summary (hours, stars, points), and rankings that name only volunteers who consented."""
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer, extend_schema_view
@@ -21,8 +22,10 @@ MAX_MINUTES = 24 * 60
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
     message = _("Only coordinators review service records.")
 
+
 class VolunteersOnly(permissions_.VolunteersOnly):
     message = _("Only volunteers have a service record of their own.")
+
 
 class RecordPermission(permissions.BasePermission):
     """Everyone signed in reads (rows are scoped); volunteers and coordinators file manual entries."""
@@ -61,10 +64,32 @@ class RecordOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = ServiceRecord
         fields = [
-            "id", "volunteer", "volunteer_number", "volunteer_name", "community", "community_name", "shift", "post",
-            "attendance", "title", "date", "place", "recipient", "content", "minutes", "hours", "rating",
-            "person_in_charge", "recorder", "source", "status", "evidence", "review_note", "reviewed_by",
-            "reviewed_at", "changes",
+            "id",
+            "volunteer",
+            "volunteer_number",
+            "volunteer_name",
+            "community",
+            "community_name",
+            "shift",
+            "post",
+            "attendance",
+            "title",
+            "date",
+            "place",
+            "recipient",
+            "content",
+            "minutes",
+            "hours",
+            "rating",
+            "person_in_charge",
+            "recorder",
+            "source",
+            "status",
+            "evidence",
+            "review_note",
+            "reviewed_by",
+            "reviewed_at",
+            "changes",
         ]
         read_only_fields = fields
 
@@ -103,8 +128,9 @@ class RecordListApi(generics.ListCreateAPIView):
         place = LineField(max_length=200, required=False, default="", allow_blank=True)
         recipient = LineField(max_length=64, required=False, default="", allow_blank=True)
         content = serializers.CharField(required=False, default="", allow_blank=True)
-        minutes = serializers.IntegerField(min_value=1, max_value=MAX_MINUTES,
-                                           help_text=_("Minutes actually served, travel excluded."))
+        minutes = serializers.IntegerField(
+            min_value=1, max_value=MAX_MINUTES, help_text=_("Minutes actually served, travel excluded.")
+        )
         rating = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True, default=None)
         person_in_charge = LineField(max_length=64, required=False, default="", allow_blank=True)
         evidence = serializers.CharField(help_text=_("A description or a link to photos, a sign-in sheet, a letter."))
@@ -122,10 +148,14 @@ class RecordListApi(generics.ListCreateAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=InputSerializer, responses={
-        201: RecordOutputSerializer, 400: OpenApiResponse(description="Input refused; the field is named."),
-        403: OpenApiResponse(description="Unit representatives do not file records."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            201: RecordOutputSerializer,
+            400: OpenApiResponse(description="Input refused; the field is named."),
+            403: OpenApiResponse(description="Unit representatives do not file records."),
+        },
+    )
     def post(self, request, *args, **kwargs):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -148,13 +178,16 @@ class ReviewInputSerializer(serializers.Serializer):
 @extend_schema_serializer(component_name="RecordRejectInput")
 class RejectInputSerializer(serializers.Serializer):
     # Blank passes here so that the service's own message names what is missing.
-    note = serializers.CharField(max_length=2000, allow_blank=True,
-                                 help_text=_("Why the entry is rejected; the volunteer sees it."))
+    note = serializers.CharField(
+        max_length=2000, allow_blank=True, help_text=_("Why the entry is rejected; the volunteer sees it.")
+    )
 
 
 REVIEW_RESPONSES = {
-    200: RecordOutputSerializer, 400: OpenApiResponse(description="Not pending, or the note is missing."),
-    403: OpenApiResponse(description="Coordinators only."), 404: OpenApiResponse(description="Not in your scope."),
+    200: RecordOutputSerializer,
+    400: OpenApiResponse(description="Not pending, or the note is missing."),
+    403: OpenApiResponse(description="Coordinators only."),
+    404: OpenApiResponse(description="Not in your scope."),
 }
 
 
@@ -228,9 +261,6 @@ class RecordSummaryApi(generics.GenericAPIView):
         return Response(self.OutputSerializer(data).data)
 
 
-
-
-
 class RecordRankingApi(generics.GenericAPIView):
     """Volunteers of a community, or in-office members of a unit, by the year's points; only those who consented
     to be named are listed."""
@@ -261,16 +291,22 @@ class RecordRankingApi(generics.GenericAPIView):
     filter_backends = []
     pagination_class = None  # a ranking is read whole: a community has a few hundred consenting volunteers
 
-    @extend_schema(parameters=[FilterSerializer], responses={
-        200: OutputSerializer(many=True), 400: OpenApiResponse(description="Neither or both of community and unit."),
-        404: OpenApiResponse(description="Community or unit not yours to see."),
-    })
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            200: OutputSerializer(many=True),
+            400: OpenApiResponse(description="Neither or both of community and unit."),
+            404: OpenApiResponse(description="Community or unit not yours to see."),
+        },
+    )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
         rows = selectors.ranking_list(
-            user=request.user, year=data.get("year") or timezone.localdate().year,
-            community=data.get("community"), unit=data.get("unit"),
+            user=request.user,
+            year=data.get("year") or timezone.localdate().year,
+            community=data.get("community"),
+            unit=data.get("unit"),
         )
         return Response(self.OutputSerializer(rows, many=True).data)

@@ -4,6 +4,7 @@ every change of hours or status. Hours are stored as whole minutes actually serv
 Rows come from attendance (one per Attendance, a database rule) or from a manual entry with evidence that a
 coordinator approves or rejects; only approved rows count towards totals, stars and points.
 """
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -37,7 +38,11 @@ class ServiceRecord(TimeStamped):
     )
     # One record per attendance row (unique): the sweep and the check-out may both write it.
     attendance = models.OneToOneField(
-        "attendance.Attendance", verbose_name=_("attendance"), null=True, blank=True, on_delete=models.SET_NULL,
+        "attendance.Attendance",
+        verbose_name=_("attendance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="service_record",
     )
     title = models.CharField(_("activity or post"), max_length=128)
@@ -49,7 +54,11 @@ class ServiceRecord(TimeStamped):
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     person_in_charge = models.CharField(_("person in charge"), max_length=64, blank=True)
     recorder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorder"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
@@ -57,7 +66,11 @@ class ServiceRecord(TimeStamped):
     evidence = models.TextField(_("evidence"), blank=True)
     review_note = models.TextField(_("review note"), blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
@@ -73,9 +86,7 @@ class ServiceRecord(TimeStamped):
             models.CheckConstraint(
                 name="record_manual_has_no_attendance", condition=~Q(source="manual") | Q(attendance__isnull=True)
             ),
-            models.CheckConstraint(
-                name="record_manual_has_evidence", condition=~Q(source="manual") | ~Q(evidence="")
-            ),
+            models.CheckConstraint(name="record_manual_has_evidence", condition=~Q(source="manual") | ~Q(evidence="")),
             models.CheckConstraint(name="record_minutes_within_a_day", condition=Q(minutes__lte=24 * 60)),
         ]
         indexes = [
@@ -98,10 +109,15 @@ class RecordChange(models.Model):
         MINUTES = "minutes", _("Minutes served")
         STATUS = "status", _("Status")
 
-    record = models.ForeignKey(ServiceRecord, verbose_name=_("service record"), on_delete=models.CASCADE,
-                               related_name="changes")
+    record = models.ForeignKey(
+        ServiceRecord, verbose_name=_("service record"), on_delete=models.CASCADE, related_name="changes"
+    )
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)

@@ -1,5 +1,6 @@
 """Reads of service records, always through the caller's scope, and recognition from them: totals of approved
 minutes, star levels, points and rankings. Settings read: RECORDS_STAR_HOURS, RECORDS_POINTS."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,11 @@ FULFILLED_NEED = ("completed", "rated")
 # A need served (an approved record of one of its shifts) that reached completed or rated by the end of its deadline
 # day (the local date of `finished_at`, as the needs dashboard counts "closed in time"); a need closed without
 # completion, without a deadline or finished later gives nothing. Each need counts once per volunteer.
-_CLOSED_IN_TIME = Q(shift__need__status__in=FULFILLED_NEED, shift__need__deadline__isnull=False,
-                    shift__need__finished_at__date__lte=F("shift__need__deadline"))
+_CLOSED_IN_TIME = Q(
+    shift__need__status__in=FULFILLED_NEED,
+    shift__need__deadline__isnull=False,
+    shift__need__finished_at__date__lte=F("shift__need__deadline"),
+)
 EMPTY_TOTALS = {"minutes": 0, "posts": 0, "wishes": 0, "in_time": 0}
 
 
@@ -36,8 +40,11 @@ EMPTY_TOTALS = {"minutes": 0, "posts": 0, "wishes": 0, "in_time": 0}
 
 def _unit_members_q(unit_id) -> Q:
     """A unit representative sees the records of its in-office members who agreed to share them."""
-    return Q(volunteer__employer_unit_id=unit_id, volunteer__kind=Volunteer.Kind.IN_OFFICE,
-             volunteer__consent_share_with_unit=True)
+    return Q(
+        volunteer__employer_unit_id=unit_id,
+        volunteer__kind=Volunteer.Kind.IN_OFFICE,
+        volunteer__consent_share_with_unit=True,
+    )
 
 
 def _rows() -> QuerySet[ServiceRecord]:
@@ -47,8 +54,13 @@ def _rows() -> QuerySet[ServiceRecord]:
 
 
 def record_list(
-    *, user: User, volunteer: int | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
-    status: str | None = None, source: str | None = None,
+    *,
+    user: User,
+    volunteer: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    status: str | None = None,
+    source: str | None = None,
 ) -> QuerySet[ServiceRecord]:
     if user.is_authenticated and user.role == Role.UNIT and not user.is_superuser:
         rows = _rows().filter(_unit_members_q(user.unit_id)) if user.unit_id else ServiceRecord.objects.none()
@@ -69,9 +81,11 @@ def record_list(
 
 def record_get_for_review(*, user: User, record_id: int) -> ServiceRecord:
     """The record, locked, or 404 when it does not exist or lies outside the coordinator's scope."""
-    record = scope_queryset(ServiceRecord.objects.select_for_update(), user, RECORD_SCOPE, write=True).filter(
-        pk=record_id
-    ).first()
+    record = (
+        scope_queryset(ServiceRecord.objects.select_for_update(), user, RECORD_SCOPE, write=True)
+        .filter(pk=record_id)
+        .first()
+    )
     if record is None:
         raise Http404("No such record.")
     return record
@@ -111,8 +125,9 @@ def star_progress(*, minutes: int) -> StarProgress:
     stars = sum(1 for hours in thresholds if minutes >= hours * 60)
     if stars >= len(thresholds):
         return StarProgress(stars=stars, next_star=None, hours_to_next=None)
-    return StarProgress(stars=stars, next_star=stars + 1,
-                        hours_to_next=round((thresholds[stars] * 60 - minutes) / 60, 2))
+    return StarProgress(
+        stars=stars, next_star=stars + 1, hours_to_next=round((thresholds[stars] * 60 - minutes) / 60, 2)
+    )
 
 
 # ---------------------------------------------------------------- points
@@ -138,8 +153,11 @@ def _points_by_volunteer(*, records: QuerySet, holdings: QuerySet) -> dict[int, 
 
     for row in records.values("volunteer_id").annotate(
         minutes=Sum("minutes"),
-        wishes=Count("shift__need", distinct=True,
-                     filter=Q(shift__need__is_micro_wish=True, shift__need__status__in=FULFILLED_NEED)),
+        wishes=Count(
+            "shift__need",
+            distinct=True,
+            filter=Q(shift__need__is_micro_wish=True, shift__need__status__in=FULFILLED_NEED),
+        ),
         in_time=Count("shift__need", distinct=True, filter=_CLOSED_IN_TIME),
     ):
         entry(row["volunteer_id"]).update(minutes=row["minutes"] or 0, wishes=row["wishes"], in_time=row["in_time"])
@@ -150,8 +168,12 @@ def _points_by_volunteer(*, records: QuerySet, holdings: QuerySet) -> dict[int, 
 
 def points_of(totals: dict) -> int:
     rules = points_rules()
-    return (rules["shift_hour"] * (totals["minutes"] // 60) + rules["post_held"] * totals["posts"]
-            + rules["micro_wish"] * totals["wishes"] + rules["need_closed_in_time"] * totals["in_time"])
+    return (
+        rules["shift_hour"] * (totals["minutes"] // 60)
+        + rules["post_held"] * totals["posts"]
+        + rules["micro_wish"] * totals["wishes"]
+        + rules["need_closed_in_time"] * totals["in_time"]
+    )
 
 
 @dataclass(frozen=True)
@@ -177,8 +199,14 @@ def record_summary(*, volunteer: Volunteer, year: int) -> Summary:
     progress = star_progress(minutes=minutes)
     pending = ServiceRecord.objects.filter(volunteer=volunteer, status=ServiceRecord.Status.PENDING).count()
     return Summary(
-        year=year, minutes=minutes, hours=round(minutes / 60, 2), stars=progress.stars, next_star=progress.next_star,
-        hours_to_next=progress.hours_to_next, year_hours=round(totals["minutes"] / 60, 2), points=points_of(totals),
+        year=year,
+        minutes=minutes,
+        hours=round(minutes / 60, 2),
+        stars=progress.stars,
+        next_star=progress.next_star,
+        hours_to_next=progress.hours_to_next,
+        year_hours=round(totals["minutes"] / 60, 2),
+        points=points_of(totals),
         pending=pending,
     )
 
@@ -223,8 +251,11 @@ def ranking_list(*, user: User, year: int, community: int | None = None, unit: i
         if not _readable(Unit.objects.all(), user, UNIT_SCOPE, unit, own):
             raise Http404("No such unit.")
         # A unit's ranking shows its members' hours to the unit: only those who share their record with it.
-        members = Q(volunteer__employer_unit_id=unit, volunteer__kind=Volunteer.Kind.IN_OFFICE,
-                    volunteer__consent_share_with_unit=True)
+        members = Q(
+            volunteer__employer_unit_id=unit,
+            volunteer__kind=Volunteer.Kind.IN_OFFICE,
+            volunteer__consent_share_with_unit=True,
+        )
         records = _approved(year).filter(members)
         holdings = PostHolding.objects.filter(members)
     consenting = Q(volunteer__consent_rank_name=True)
@@ -241,6 +272,14 @@ def ranking_list(*, user: User, year: int, community: int | None = None, unit: i
     for position, (points, minutes, person) in enumerate(scored, start=1):
         if (points, minutes) != previous:
             rank, previous = position, (points, minutes)
-        rows.append(RankingRow(rank=rank, volunteer=person.pk, number=person.number, name=person.name,
-                               hours=round(minutes / 60, 2), points=points))
+        rows.append(
+            RankingRow(
+                rank=rank,
+                volunteer=person.pk,
+                number=person.number,
+                name=person.name,
+                hours=round(minutes / 60, 2),
+                points=points,
+            )
+        )
     return rows

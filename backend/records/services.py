@@ -3,6 +3,7 @@ manual entry with evidence, its review, and corrections. Every change of minutes
 
 Settings read: RECORDS_SYNC_LOOKBACK_DAYS (how far back the sweep looks for changed attendance).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,8 +43,9 @@ def _refuse(field: str, message) -> ApplicationError:
 
 
 def _trace(record: ServiceRecord, *, field: str, old, new, by: User | None, note: str = "") -> None:
-    RecordChange.objects.create(record=record, field=field, old="" if old is None else str(old), new=str(new),
-                                changed_by=by, note=note)
+    RecordChange.objects.create(
+        record=record, field=field, old="" if old is None else str(old), new=str(new), changed_by=by, note=note
+    )
 
 
 # ---------------------------------------------------------------- from attendance
@@ -56,7 +58,10 @@ def _fields_from(attendance: Attendance) -> dict:
     team = post.team if post is not None else None
     leader = team.leader if team is not None else None
     return {
-        "volunteer_id": attendance.volunteer_id, "community_id": shift.community_id, "shift": shift, "post": post,
+        "volunteer_id": attendance.volunteer_id,
+        "community_id": shift.community_id,
+        "shift": shift,
+        "post": post,
         "title": post.name if post is not None else shift.title,
         "date": timezone.localdate(shift.start),
         "place": shift.address or shift.community.name,
@@ -79,14 +84,23 @@ def record_from_attendance(attendance: Attendance, *, note: str = "") -> Service
             try:
                 with transaction.atomic():
                     return ServiceRecord.objects.create(
-                        **_fields_from(attendance), attendance=attendance, minutes=attendance.minutes_served,
-                        source=ServiceRecord.Source.ATTENDANCE, status=Status.APPROVED,
+                        **_fields_from(attendance),
+                        attendance=attendance,
+                        minutes=attendance.minutes_served,
+                        source=ServiceRecord.Source.ATTENDANCE,
+                        status=Status.APPROVED,
                     )
             except IntegrityError:  # a racing sweep created it first
                 record = ServiceRecord.objects.select_for_update().get(attendance_id=attendance.pk)
         if record.minutes != attendance.minutes_served:
-            _trace(record, field=RecordChange.Field.MINUTES, old=record.minutes, new=attendance.minutes_served,
-                   by=attendance.recorded_by, note=note or str(_("The attendance was corrected.")))
+            _trace(
+                record,
+                field=RecordChange.Field.MINUTES,
+                old=record.minutes,
+                new=attendance.minutes_served,
+                by=attendance.recorded_by,
+                note=note or str(_("The attendance was corrected.")),
+            )
             record.minutes = attendance.minutes_served
             record.save(update_fields=["minutes", "updated_at"])
     return record
@@ -101,8 +115,9 @@ def records_sync_attendance(*, now: dt.datetime | None = None) -> int:
     cutoff = now - dt.timedelta(days=settings.RECORDS_SYNC_LOOKBACK_DAYS)
     rows = (
         Attendance.objects.filter(updated_at__gte=cutoff, status=Attendance.Status.PRESENT)
-        .select_related("shift", "shift__community", "shift__post", "shift__post__team__leader", "shift__need",
-                        "recorded_by")
+        .select_related(
+            "shift", "shift__community", "shift__post", "shift__post__team__leader", "shift__need", "recorded_by"
+        )
         .order_by("pk")
     )
     synced = sum(1 for row in rows.iterator(chunk_size=500) if record_from_attendance(row) is not None)
@@ -118,15 +133,28 @@ def _community_for(*, user: User, volunteer) -> Community:
     first of the two in their scope, so that they can review what they filed."""
     candidates = [c for c in (volunteer.reported_community, volunteer.home_community) if c is not None]
     if user.role in COORDINATORS and not user.is_superuser:
-        ids = set(scope_queryset(Community.objects.filter(pk__in=[c.pk for c in candidates]), user,
-                                 Scope(community="self"), write=True).values_list("pk", flat=True))
+        ids = set(
+            scope_queryset(
+                Community.objects.filter(pk__in=[c.pk for c in candidates]), user, Scope(community="self"), write=True
+            ).values_list("pk", flat=True)
+        )
         candidates = [c for c in candidates if c.pk in ids] or candidates
     return candidates[0]
 
 
 def record_create_manual(
-    *, user: User, volunteer_id: int, date: dt.date, title: str, minutes: int, evidence: str, place: str = "",
-    recipient: str = "", content: str = "", rating: int | None = None, person_in_charge: str = "",
+    *,
+    user: User,
+    volunteer_id: int,
+    date: dt.date,
+    title: str,
+    minutes: int,
+    evidence: str,
+    place: str = "",
+    recipient: str = "",
+    content: str = "",
+    rating: int | None = None,
+    person_in_charge: str = "",
     today: dt.date | None = None,
 ) -> ServiceRecord:
     """A manual entry with its evidence, pending a coordinator's review."""
@@ -136,9 +164,19 @@ def record_create_manual(
     if date > (today or timezone.localdate()):
         raise _refuse("date", _("A service cannot lie in the future."))
     return ServiceRecord.objects.create(
-        volunteer=volunteer, community=_community_for(user=user, volunteer=volunteer), title=title, date=date,
-        place=place, recipient=recipient, content=content, minutes=minutes, rating=rating,
-        person_in_charge=person_in_charge, recorder=user, source=ServiceRecord.Source.MANUAL, status=Status.PENDING,
+        volunteer=volunteer,
+        community=_community_for(user=user, volunteer=volunteer),
+        title=title,
+        date=date,
+        place=place,
+        recipient=recipient,
+        content=content,
+        minutes=minutes,
+        rating=rating,
+        person_in_charge=person_in_charge,
+        recorder=user,
+        source=ServiceRecord.Source.MANUAL,
+        status=Status.PENDING,
         evidence=evidence,
     )
 

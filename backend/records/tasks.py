@@ -1,4 +1,5 @@
 """Beat task of service records: records for recent check-outs and corrected attendance. Safe to run twice."""
+
 from celery import shared_task
 
 from records import services

@@ -2,6 +2,7 @@
 
 Plain paths rather than the domain router: review, summary and rankings are actions, not scoped CRUD.
 """
+
 from django.urls import path
 
 from records.apis import (

@@ -1,4 +1,5 @@
 """Reports in the admin: export jobs and feedback reports to read and search; files are written by the tasks."""
+
 from django.contrib import admin
 
 from reports.models import ExportJob, FeedbackReport
@@ -13,8 +14,22 @@ class ExportJobAdmin(admin.ModelAdmin):
     list_select_related = ["created_by"]
     raw_id_fields = ["created_by"]
     search_fields = ["created_by__username"]
-    readonly_fields = ["scope_key", "version", "status", "stage", "progress", "attempts", "rows_done", "rows_total",
-                       "file", "message", "heartbeat", "time_limit", "started_at", "finished_at"]
+    readonly_fields = [
+        "scope_key",
+        "version",
+        "status",
+        "stage",
+        "progress",
+        "attempts",
+        "rows_done",
+        "rows_total",
+        "file",
+        "message",
+        "heartbeat",
+        "time_limit",
+        "started_at",
+        "finished_at",
+    ]
 
 
 @admin.register(FeedbackReport)

@@ -1,6 +1,7 @@
 """Report endpoints: export jobs (request one, follow its progress, download the file: the requester or staff
 only) and the quarterly feedback reports to employer units (unit representatives: their unit; coordinators:
 the units of their scope; coordinators write a quarter on demand)."""
+
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -66,8 +67,20 @@ class ExportJobOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = ExportJob
         fields = [
-            "id", "kind", "format", "parameters", "status", "progress", "rows_done", "rows_total", "error",
-            "created_at", "started_at", "finished_at", "expires_at", "download_url",
+            "id",
+            "kind",
+            "format",
+            "parameters",
+            "status",
+            "progress",
+            "rows_done",
+            "rows_total",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "expires_at",
+            "download_url",
         ]
         read_only_fields = fields
 
@@ -111,10 +124,15 @@ class ExportListApi(generics.ListCreateAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=InputSerializer, responses={
-        202: ExportJobOutputSerializer, 400: OpenApiResponse(description="Bad input; the field is named."),
-        401: UNAUTHENTICATED, 403: OpenApiResponse(description="Volunteers export their own records only."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            202: ExportJobOutputSerializer,
+            400: OpenApiResponse(description="Bad input; the field is named."),
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(description="Volunteers export their own records only."),
+        },
+    )
     def post(self, request, *args, **kwargs):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -152,11 +170,15 @@ class ExportDownloadApi(generics.GenericAPIView):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = None
 
-    @extend_schema(responses={
-        **_binary("csv", "xlsx"), 401: UNAUTHENTICATED, 404: NOT_FOUND,
-        409: OpenApiResponse(description="Not done yet (queued, running or failed)."),
-        410: OpenApiResponse(description="Expired; request the export again."),
-    })
+    @extend_schema(
+        responses={
+            **_binary("csv", "xlsx"),
+            401: UNAUTHENTICATED,
+            404: NOT_FOUND,
+            409: OpenApiResponse(description="Not done yet (queued, running or failed)."),
+            410: OpenApiResponse(description="Expired; request the export again."),
+        }
+    )
     def get(self, request, job_id: int):
         job = selectors.export_job_get(user=request.user, job_id=job_id)
         path = services.export_job_file(job=job)
@@ -171,8 +193,9 @@ class FeedbackReaders(permissions.BasePermission):
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated
-                    and (user.is_superuser or user.role in COORDINATORS | {User.Role.UNIT}))
+        return bool(
+            user and user.is_authenticated and (user.is_superuser or user.role in COORDINATORS | {User.Role.UNIT})
+        )
 
 
 class CoordinatorsOnly(permissions_.CoordinatorsOnly):
@@ -187,8 +210,19 @@ class FeedbackReportOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = FeedbackReport
-        fields = ["id", "unit", "unit_name", "year", "quarter", "member_count", "minutes", "hours", "generated_at",
-                  "pdf_url", "xlsx_url"]
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "year",
+            "quarter",
+            "member_count",
+            "minutes",
+            "hours",
+            "generated_at",
+            "pdf_url",
+            "xlsx_url",
+        ]
         read_only_fields = fields
 
     def get_hours(self, report: FeedbackReport) -> float:
@@ -218,13 +252,19 @@ class FeedbackReportListApi(generics.ListAPIView):
         filters = self.FilterSerializer(data=self.request.query_params.dict())
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
-        return selectors.feedback_report_list(user=self.request.user, year=data.get("year"),
-                                              quarter=data.get("quarter"), unit_id=data.get("unit"))
+        return selectors.feedback_report_list(
+            user=self.request.user, year=data.get("year"), quarter=data.get("quarter"), unit_id=data.get("unit")
+        )
 
-    @extend_schema(parameters=[FilterSerializer], responses={
-        200: FeedbackReportOutputSerializer(many=True), 400: OpenApiResponse(description="Bad filter; it is named."),
-        401: UNAUTHENTICATED, 403: OpenApiResponse(description="Volunteers do not read feedback reports."),
-    })
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            200: FeedbackReportOutputSerializer(many=True),
+            400: OpenApiResponse(description="Bad filter; it is named."),
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(description="Volunteers do not read feedback reports."),
+        },
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -243,8 +283,10 @@ class _FeedbackFileApi(generics.GenericAPIView):
 
 
 FEEDBACK_FILE_ERRORS = {
-    401: UNAUTHENTICATED, 403: OpenApiResponse(description="Volunteers do not read feedback reports."),
-    404: NOT_FOUND, 410: OpenApiResponse(description="The file is missing; write the quarter again."),
+    401: UNAUTHENTICATED,
+    403: OpenApiResponse(description="Volunteers do not read feedback reports."),
+    404: NOT_FOUND,
+    410: OpenApiResponse(description="The file is missing; write the quarter again."),
 }
 
 
@@ -292,10 +334,15 @@ class FeedbackReportWriteApi(generics.GenericAPIView):
     permission_classes = [CoordinatorsOnly]
     serializer_class = OutputSerializer
 
-    @extend_schema(request=InputSerializer, responses={
-        202: OutputSerializer, 400: OpenApiResponse(description="Bad year or quarter; the field is named."),
-        401: UNAUTHENTICATED, 403: OpenApiResponse(description="Coordinators only."),
-    })
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            202: OutputSerializer,
+            400: OpenApiResponse(description="Bad year or quarter; the field is named."),
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(description="Coordinators only."),
+        },
+    )
     def post(self, request):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

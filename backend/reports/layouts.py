@@ -1,6 +1,7 @@
 """What each export holds: the columns, in order, and how a row is read from a service record or a unit ledger.
 Personal data is masked here, once for every format: phones (but the volunteer's own) and recipients' names.
 The product never stores ID numbers, so no file can carry one."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -58,17 +59,40 @@ def _local(moment) -> str:
 
 def service_record_header() -> list[str]:
     return [
-        _("Volunteer number"), _("Volunteer"), _("Phone"), _("Community"), _("Activity or post"), _("Date"),
-        _("Place"), _("Recipient"), _("Content"), _("Hours"), _("Rating"), _("Person in charge"), _("Recorder"),
-        _("Status"), _("Source"),
+        _("Volunteer number"),
+        _("Volunteer"),
+        _("Phone"),
+        _("Community"),
+        _("Activity or post"),
+        _("Date"),
+        _("Place"),
+        _("Recipient"),
+        _("Content"),
+        _("Hours"),
+        _("Rating"),
+        _("Person in charge"),
+        _("Recorder"),
+        _("Status"),
+        _("Source"),
     ]
 
 
 def service_record_row(record: ServiceRecord, user) -> list:
     return [
-        record.volunteer.number, record.volunteer.name, _phone(record, user), record.community.name, record.title,
-        record.date.isoformat(), record.place, mask_name(record.recipient), record.content, record.hours,
-        record.rating, record.person_in_charge, _person(record.recorder), record.get_status_display(),
+        record.volunteer.number,
+        record.volunteer.name,
+        _phone(record, user),
+        record.community.name,
+        record.title,
+        record.date.isoformat(),
+        record.place,
+        mask_name(record.recipient),
+        record.content,
+        record.hours,
+        record.rating,
+        record.person_in_charge,
+        _person(record.recorder),
+        record.get_status_display(),
         record.get_source_display(),
     ]
 
@@ -78,29 +102,66 @@ def national_record_row(record: ServiceRecord, user) -> list:
     start = _local(shift.start) if shift is not None else record.date.isoformat()
     end = _local(shift.end) if shift is not None else record.date.isoformat()
     return [
-        record.volunteer.name, "", "", _phone(record, user), record.title, start, end, record.hours, record.place,
-        record.content, mask_name(record.recipient), record.rating, record.person_in_charge,
-        _person(record.recorder), timezone.localdate(record.created_at).isoformat(), record.volunteer.number,
+        record.volunteer.name,
+        "",
+        "",
+        _phone(record, user),
+        record.title,
+        start,
+        end,
+        record.hours,
+        record.place,
+        record.content,
+        mask_name(record.recipient),
+        record.rating,
+        record.person_in_charge,
+        _person(record.recorder),
+        timezone.localdate(record.created_at).isoformat(),
+        record.volunteer.number,
     ]
 
 
 def ledger_header() -> list[str]:
     return [
-        _("Unit"), _("Month"), _("Projects"), _("Resource bookings"), _("Hours of resource use"),
-        _("Members who served"), _("Hours served by members"), _("Row"), _("Entry kind"), _("Entry date"),
-        _("Entry title"), _("Entry note"),
+        _("Unit"),
+        _("Month"),
+        _("Projects"),
+        _("Resource bookings"),
+        _("Hours of resource use"),
+        _("Members who served"),
+        _("Hours served by members"),
+        _("Row"),
+        _("Entry kind"),
+        _("Entry date"),
+        _("Entry title"),
+        _("Entry note"),
     ]
 
 
 def ledger_rows(ledger: UnitLedger) -> Iterator[list]:
     """The ledger's figures on one row, then one row per entry (meetings, activities, notes) under it."""
     figures = [
-        ledger.unit.name, ledger.month.strftime("%Y-%m"), ledger.project_count, ledger.booking_count,
-        round(ledger.resource_minutes / 60, 2), ledger.member_count, round(ledger.member_minutes / 60, 2),
+        ledger.unit.name,
+        ledger.month.strftime("%Y-%m"),
+        ledger.project_count,
+        ledger.booking_count,
+        round(ledger.resource_minutes / 60, 2),
+        ledger.member_count,
+        round(ledger.member_minutes / 60, 2),
     ]
     yield [*figures, _("Figures"), "", "", "", ""]
     for entry in ledger.entries.all():
         yield [
-            ledger.unit.name, ledger.month.strftime("%Y-%m"), "", "", "", "", "", _("Entry"), entry.get_kind_display(),
-            entry.date.isoformat() if entry.date else "", entry.title, entry.note,
+            ledger.unit.name,
+            ledger.month.strftime("%Y-%m"),
+            "",
+            "",
+            "",
+            "",
+            "",
+            _("Entry"),
+            entry.get_kind_display(),
+            entry.date.isoformat() if entry.date else "",
+            entry.title,
+            entry.note,
         ]

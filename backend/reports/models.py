@@ -1,6 +1,7 @@
 """Reports: export jobs (a file of the rows the requester may see, written by a worker with its progress, on the run
 kernel: runs.models) and the quarterly feedback to each employer unit on its in-office members' community service
 (反馈给单位)."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -79,8 +80,9 @@ class ExportJob(Run):
 class FeedbackReport(models.Model):
     """One employer unit's quarterly report on its consenting in-office members; a rewrite replaces the files."""
 
-    unit = models.ForeignKey("orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE,
-                             related_name="feedback_reports")
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="feedback_reports"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     member_count = models.PositiveIntegerField(_("members"), default=0)

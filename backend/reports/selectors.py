@@ -1,6 +1,7 @@
 """Reads of the reports: the caller's export jobs, the rows an export holds (always through the requester's own
 scope: the records and ledgers selectors, then the filters on top, so an export never widens what they see), and
 the quarter's service of a unit's consenting in-office members for the feedback reports."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,7 +54,9 @@ def export_job_get(*, user: User, job_id: int) -> ExportJob:
 def export_records(*, user: User, parameters: dict, approved_only: bool = False) -> QuerySet[ServiceRecord]:
     """The service records the requester may see (records.selectors.record_list), narrowed by the job's filters."""
     rows = records.record_list(
-        user=user, volunteer=parameters.get("volunteer"), date_from=_day(parameters.get("date_from")),
+        user=user,
+        volunteer=parameters.get("volunteer"),
+        date_from=_day(parameters.get("date_from")),
         date_to=_day(parameters.get("date_to")),
         status=ServiceRecord.Status.APPROVED if approved_only else None,
     )
@@ -65,7 +68,9 @@ def export_records(*, user: User, parameters: dict, approved_only: bool = False)
 
 
 def export_ledgers(
-    *, user: User, parameters: dict,
+    *,
+    user: User,
+    parameters: dict,
 ) -> QuerySet[WithAnnotations[UnitLedger, ledgers.LedgerCounts]]:
     """The unit ledgers the requester may see (ledgers.selectors.ledger_list), by month of the date range."""
     rows = ledgers.ledger_list(user=user, unit_id=parameters.get("unit"))
@@ -97,8 +102,9 @@ def previous_quarter(today: dt.date) -> tuple[int, int]:
 # ---------------------------------------------------------------- feedback to units
 
 
-def feedback_report_list(*, user: User, year: int | None = None, quarter: int | None = None,
-                         unit_id: int | None = None) -> QuerySet[FeedbackReport]:
+def feedback_report_list(
+    *, user: User, year: int | None = None, quarter: int | None = None, unit_id: int | None = None
+) -> QuerySet[FeedbackReport]:
     reports = scope_queryset(FeedbackReport.objects.select_related("unit"), user, FEEDBACK_SCOPE)
     if year is not None:
         reports = reports.filter(year=year)
@@ -110,9 +116,9 @@ def feedback_report_list(*, user: User, year: int | None = None, quarter: int | 
 
 
 def feedback_report_get(*, user: User, report_id: int) -> FeedbackReport:
-    report = scope_queryset(FeedbackReport.objects.select_related("unit"), user, FEEDBACK_SCOPE).filter(
-        pk=report_id
-    ).first()
+    report = (
+        scope_queryset(FeedbackReport.objects.select_related("unit"), user, FEEDBACK_SCOPE).filter(pk=report_id).first()
+    )
     if report is None:
         raise Http404("No such feedback report.")
     return report
@@ -148,26 +154,46 @@ def feedback_members(*, unit: Unit, year: int, quarter: int) -> list[MemberServi
     first, last = quarter_bounds(year, quarter)
     members = {
         person.pk: MemberService(
-            number=person.number, name=person.name,
+            number=person.number,
+            name=person.name,
             reported_community=person.reported_community.name if person.reported_community else None,
             reported_at=person.reported_at,
         )
         for person in Volunteer.objects.filter(
-            employer_unit=unit, kind=Volunteer.Kind.IN_OFFICE, consent_share_with_unit=True,
-        ).select_related("reported_community").order_by("number")
+            employer_unit=unit,
+            kind=Volunteer.Kind.IN_OFFICE,
+            consent_share_with_unit=True,
+        )
+        .select_related("reported_community")
+        .order_by("number")
     }
     served = ServiceRecord.objects.filter(
-        volunteer_id__in=list(members), status=ServiceRecord.Status.APPROVED, date__gte=first, date__lte=last,
+        volunteer_id__in=list(members),
+        status=ServiceRecord.Status.APPROVED,
+        date__gte=first,
+        date__lte=last,
     )
-    for row in served.values("volunteer_id").annotate(
-        services=Count("id"), minutes=Sum("minutes"), rating=Avg("rating", filter=Q(rating__isnull=False)),
-    ).order_by():
+    for row in (
+        served.values("volunteer_id")
+        .annotate(
+            services=Count("id"),
+            minutes=Sum("minutes"),
+            rating=Avg("rating", filter=Q(rating__isnull=False)),
+        )
+        .order_by()
+    ):
         member = members[row["volunteer_id"]]
         member.services, member.minutes = row["services"], row["minutes"] or 0
         member.average_rating = round(row["rating"], 1) if row["rating"] is not None else None
-    holdings = PostHolding.objects.filter(
-        volunteer_id__in=list(members), year=year, status=PostHolding.Status.ACTIVE,
-    ).select_related("post").order_by("post__name")
+    holdings = (
+        PostHolding.objects.filter(
+            volunteer_id__in=list(members),
+            year=year,
+            status=PostHolding.Status.ACTIVE,
+        )
+        .select_related("post")
+        .order_by("post__name")
+    )
     for holding in holdings:
         members[holding.volunteer_id].posts.append(holding.post.name)
     return list(members.values())

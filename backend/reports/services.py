@@ -2,6 +2,7 @@
 progress, on the run kernel (runs.lifecycle claims, moves, finishes, fails and reaps it); the quarterly feedback
 writes one PDF and one XLSX per employer unit and quarter. Both are safe to run twice: an export is written by the
 one worker that claimed it, and a quarter's report per unit is replaced, never duplicated."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,7 +33,8 @@ KIND_FORMATS = {
     Kind.UNIT_LEDGERS: (Format.CSV, Format.XLSX),
 }
 FILE_NAMES: dict[str, str] = {
-    Kind.SERVICE_RECORDS: "service-records", Kind.NATIONAL_RECORDS: "national-service-records",
+    Kind.SERVICE_RECORDS: "service-records",
+    Kind.NATIONAL_RECORDS: "national-service-records",
     Kind.UNIT_LEDGERS: "unit-ledgers",
 }
 
@@ -79,9 +81,16 @@ def export_job_create(*, user: User, kind: str, format: str, parameters: dict) -
         try:
             with transaction.atomic():  # a savepoint: the version's unique rule decides a race between two requests
                 job = ExportJob.objects.create(
-                    scope_key=scope_key, kind=kind, version=(latest or 0) + 1, format=format, parameters=parameters,
-                    created_by=user, language=translation.get_language() or "", stage=gettext("Queued"),
-                    time_limit=EXPORT_TIME_LIMIT, heartbeat=timezone.now(),
+                    scope_key=scope_key,
+                    kind=kind,
+                    version=(latest or 0) + 1,
+                    format=format,
+                    parameters=parameters,
+                    created_by=user,
+                    language=translation.get_language() or "",
+                    stage=gettext("Queued"),
+                    time_limit=EXPORT_TIME_LIMIT,
+                    heartbeat=timezone.now(),
                 )
             break
         except IntegrityError:
@@ -100,8 +109,13 @@ def export_job_run(*, job_id: int) -> str:
     from the start, with its progress every REPORTS_PROGRESS_EVERY rows. Safe to run twice: a job that is done,
     failed or being written by a live worker is left alone. Returns the job's status afterwards."""
     return lifecycle.run_execute(
-        ExportJob, job_id, work=_export_write, failure=_export_failure, stage=gettext("Running"),
-        take_over=lambda orphan: True, max_attempts=settings.REPORTS_MAX_ATTEMPTS,
+        ExportJob,
+        job_id,
+        work=_export_write,
+        failure=_export_failure,
+        stage=gettext("Running"),
+        take_over=lambda orphan: True,
+        max_attempts=settings.REPORTS_MAX_ATTEMPTS,
     )
 
 
@@ -112,7 +126,8 @@ def _export_write(job: ExportJob) -> str:
             lifecycle.run_finish(job, counts={"rows": written}, file=relative, rows_done=written)
             # Counted from the end the kernel stamped.
             ExportJob.objects.filter(pk=job.pk).update(
-                expires_at=F("finished_at") + dt.timedelta(days=settings.REPORTS_EXPORT_DAYS))
+                expires_at=F("finished_at") + dt.timedelta(days=settings.REPORTS_EXPORT_DAYS)
+            )
     return Status.DONE
 
 
@@ -127,7 +142,10 @@ def export_jobs_reap(*, now: dt.datetime | None = None) -> int:
     still queued (the broker was down when they were requested), and are queued again when their worker was lost,
     until they have used REPORTS_MAX_ATTEMPTS (then they fail). Returns how many were sent."""
     reaped = lifecycle.run_reap_stale(
-        ExportJob, enqueue=_enqueue, now=now or timezone.now(), stale_minutes=settings.REPORTS_STALE_MINUTES,
+        ExportJob,
+        enqueue=_enqueue,
+        now=now or timezone.now(),
+        stale_minutes=settings.REPORTS_STALE_MINUTES,
         max_attempts=settings.REPORTS_MAX_ATTEMPTS,
         messages=lifecycle.ReapMessages(
             requeued=gettext("Queued again: the worker stopped answering (attempt %(n)d of %(max)d)."),
@@ -191,15 +209,17 @@ class _Progress:
     def __call__(self, done: int) -> None:
         self.done = done
         if done % self.every == 0:
-            lifecycle.run_move(self.job, status=Status.RUNNING, rows_done=done,
-                               progress=min(99, done * 100 // max(self.total, 1)))
+            lifecycle.run_move(
+                self.job, status=Status.RUNNING, rows_done=done, progress=min(99, done * 100 // max(self.total, 1))
+            )
 
 
 def export_job_file(*, job: ExportJob) -> Path:
     """The finished job's file, or why there is none."""
     if job.status != Status.DONE:
-        raise ExportNotReady(gettext("The export is not ready: it is %(status)s.") % {
-            "status": job.get_status_display()})
+        raise ExportNotReady(
+            gettext("The export is not ready: it is %(status)s.") % {"status": job.get_status_display()}
+        )
     path = export_path(job.file)
     if (job.expires_at is not None and job.expires_at <= timezone.now()) or not path.exists():
         raise ExportExpired(gettext("The export has expired; request it again."))
@@ -215,7 +235,12 @@ def export_download_name(job: ExportJob) -> str:
 
 
 FEEDBACK_HEADER = [
-    _("Volunteer number"), _("Name"), _("Reporting (报到)"), _("Posts held"), _("Services"), _("Hours"),
+    _("Volunteer number"),
+    _("Name"),
+    _("Reporting (报到)"),
+    _("Posts held"),
+    _("Services"),
+    _("Hours"),
     _("Average rating"),
 ]
 FEEDBACK_WIDTHS = [1.3, 1, 2.8, 2.4, 0.8, 0.8, 0.9]  # the columns' shares of the PDF's width
@@ -225,7 +250,8 @@ def _reporting(member: selectors.MemberService) -> str:
     if member.reported_community is None or member.reported_at is None:  # both set, or neither
         return gettext("Not reported")
     return gettext("Reported to %(community)s on %(date)s") % {
-        "community": member.reported_community, "date": member.reported_at.isoformat(),
+        "community": member.reported_community,
+        "date": member.reported_at.isoformat(),
     }
 
 
@@ -234,31 +260,50 @@ def feedback_report_write(*, unit: Unit, year: int, quarter: int) -> FeedbackRep
     members = selectors.feedback_members(unit=unit, year=year, quarter=quarter)
     header = [str(title) for title in FEEDBACK_HEADER]
     rows = [
-        [m.number, m.name, _reporting(m), "、".join(m.posts), m.services, m.hours, m.average_rating]
-        for m in members
+        [m.number, m.name, _reporting(m), "、".join(m.posts), m.services, m.hours, m.average_rating] for m in members
     ]
     minutes = sum(m.minutes for m in members)
     title = gettext("%(unit)s: community service of in-office members, %(year)s Q%(quarter)s") % {
-        "unit": unit.name, "year": year, "quarter": quarter,
+        "unit": unit.name,
+        "year": year,
+        "quarter": quarter,
     }
     first, last = selectors.quarter_bounds(year, quarter)
     lines = [
         layouts.INTERNAL_LEDGER_MARK,
-        gettext("Period: %(first)s to %(last)s. Members who agreed to share their record: %(count)s; "
-                "hours served: %(hours)s.") % {
-            "first": first.isoformat(), "last": last.isoformat(), "count": len(members),
+        gettext(
+            "Period: %(first)s to %(last)s. Members who agreed to share their record: %(count)s; "
+            "hours served: %(hours)s."
+        )
+        % {
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "count": len(members),
             "hours": round(minutes / 60, 2),
         },
     ]
     stem = f"feedback/{year}-Q{quarter}/unit-{unit.pk}"
-    writers.write_pdf(export_path(f"{stem}.pdf"), title=title, lines=lines, header=header, rows=rows,
-                      widths=FEEDBACK_WIDTHS)
-    writers.write_xlsx(export_path(f"{stem}.xlsx"), sheet=f"{year}Q{quarter}", header=header, rows=rows,
-                       note=f"{title}（{layouts.INTERNAL_LEDGER_MARK}）")
+    writers.write_pdf(
+        export_path(f"{stem}.pdf"), title=title, lines=lines, header=header, rows=rows, widths=FEEDBACK_WIDTHS
+    )
+    writers.write_xlsx(
+        export_path(f"{stem}.xlsx"),
+        sheet=f"{year}Q{quarter}",
+        header=header,
+        rows=rows,
+        note=f"{title}（{layouts.INTERNAL_LEDGER_MARK}）",
+    )
     report, _created = FeedbackReport.objects.update_or_create(
-        unit=unit, year=year, quarter=quarter,
-        defaults={"member_count": len(members), "minutes": minutes, "pdf_file": f"{stem}.pdf",
-                  "xlsx_file": f"{stem}.xlsx", "generated_at": timezone.now()},
+        unit=unit,
+        year=year,
+        quarter=quarter,
+        defaults={
+            "member_count": len(members),
+            "minutes": minutes,
+            "pdf_file": f"{stem}.pdf",
+            "xlsx_file": f"{stem}.xlsx",
+            "generated_at": timezone.now(),
+        },
     )
     return report
 

@@ -1,6 +1,7 @@
 """Tasks of the reports: one export job (queued when it is requested); on beat, last quarter's feedback reports to
 the employer units, the reaper of export jobs never sent or whose worker was lost (the run kernel's), and the purge
 of expired export files. All take ids or plain values and are safe to run twice."""
+
 from celery import shared_task
 from django.utils import timezone
 
@@ -13,8 +14,9 @@ def run_export_task(job_id: int) -> str:
 
 
 @shared_task(name="reports.write_quarterly_feedback", acks_late=True, reject_on_worker_lost=True)
-def write_quarterly_feedback_task(year: int | None = None, quarter: int | None = None,
-                                  unit_ids: list[int] | None = None) -> dict:
+def write_quarterly_feedback_task(
+    year: int | None = None, quarter: int | None = None, unit_ids: list[int] | None = None
+) -> dict:
     """By default the quarter before today (beat: the 1st of January, April, July and October) for every unit;
     a coordinator's on-demand write names the quarter and the units of their scope."""
     if year is None or quarter is None:

@@ -1,4 +1,5 @@
 """Report endpoints; names are prefixed `reports-`."""
+
 from django.urls import path
 
 from reports.apis import (

@@ -2,6 +2,7 @@
 so that a district's records stream to disk) and the PDF table of a feedback report (reportlab; Chinese through the
 built-in CID font STSong-Light, so no font file ships). Each writes to a temporary name and renames at the end:
 a reader never finds half a file."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,9 @@ def _part(path: Path) -> Path:
     return path.with_name(f"{path.name}.{os.getpid()}.part")
 
 
-def write_csv(path: Path, *, header: Sequence[str], rows: Iterable[Sequence], note: str | None = None,
-              on_row: OnRow | None = None) -> None:
+def write_csv(
+    path: Path, *, header: Sequence[str], rows: Iterable[Sequence], note: str | None = None, on_row: OnRow | None = None
+) -> None:
     """`note`, when given, is a first comment line ("# ...") above the header."""
     part = _part(path)
     with part.open("w", encoding="utf-8-sig", newline="") as out:
@@ -39,8 +41,15 @@ def write_csv(path: Path, *, header: Sequence[str], rows: Iterable[Sequence], no
     os.replace(part, path)
 
 
-def write_xlsx(path: Path, *, sheet: str, header: Sequence[str], rows: Iterable[Sequence], note: str | None = None,
-               on_row: OnRow | None = None) -> None:
+def write_xlsx(
+    path: Path,
+    *,
+    sheet: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    note: str | None = None,
+    on_row: OnRow | None = None,
+) -> None:
     """`note`, when given, is a bold first row above the header."""
     part = _part(path)
     with part.open("wb") as out:
@@ -48,8 +57,15 @@ def write_xlsx(path: Path, *, sheet: str, header: Sequence[str], rows: Iterable[
     os.replace(part, path)
 
 
-def write_pdf(path: Path, *, title: str, lines: Sequence[str], header: Sequence[str], rows: Sequence[Sequence],
-              widths: Sequence[float] | None = None) -> None:
+def write_pdf(
+    path: Path,
+    *,
+    title: str,
+    lines: Sequence[str],
+    header: Sequence[str],
+    rows: Sequence[Sequence],
+    widths: Sequence[float] | None = None,
+) -> None:
     """A landscape A4 document: the title, a few lines of text, then the table (its header repeated per page).
     `widths` are the columns' shares of the page width (equal by default). Text cells wrap; numbers are drawn as
     they are, which spares most of the layout work on long tables."""
@@ -78,17 +94,31 @@ def write_pdf(path: Path, *, title: str, lines: Sequence[str], header: Sequence[
     usable = page_width - 24 * mm
     shares = list(widths) if widths else [1] * len(header)
     story = [para(title, heading), *(para(line, body) for line in lines), Spacer(1, 4 * mm)]
-    table = Table([[para(v) for v in header], *([para(v) for v in row] for row in rows)], repeatRows=1,
-                  colWidths=[usable * share / sum(shares) for share in shares])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), CJK_FONT, 9),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table = Table(
+        [[para(v) for v in header], *([para(v) for v in row] for row in rows)],
+        repeatRows=1,
+        colWidths=[usable * share / sum(shares) for share in shares],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), CJK_FONT, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story.append(table)
     part = _part(path)
-    document = SimpleDocTemplate(str(part), pagesize=landscape(A4), title=title, leftMargin=12 * mm,
-                                 rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm)
+    document = SimpleDocTemplate(
+        str(part),
+        pagesize=landscape(A4),
+        title=title,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+    )
     document.build(story)
     os.replace(part, path)

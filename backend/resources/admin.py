@@ -1,4 +1,5 @@
 """Admin of the resources list (资源清单) with each resource's free slots inline."""
+
 from django.contrib import admin
 
 from resources.models import Resource, ResourceSlot

@@ -1,4 +1,5 @@
 """Idle resources and their free slots: units manage their own, coordinators their communities' rooms."""
+
 from django.db.models import Prefetch
 
 from core.api import ScopedViewSet

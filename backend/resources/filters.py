@@ -1,4 +1,5 @@
 """Filters of the resources list."""
+
 import django_filters
 
 from resources.models import Resource, ResourceSlot

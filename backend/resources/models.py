@@ -1,4 +1,5 @@
 """The resources list (资源清单): idle venues, vehicles, equipment, goods, funds and expertise, with free slots."""
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -67,7 +68,10 @@ class ResourceSlot(models.Model):
         verbose_name_plural = _("free slots")
         # Recurring slots first, then dated ones, the same on SQLite and PostgreSQL (they sort NULLs differently).
         ordering = [
-            "resource_id", F("weekday").asc(nulls_last=True), F("date").asc(nulls_last=True), "start_time",
+            "resource_id",
+            F("weekday").asc(nulls_last=True),
+            F("date").asc(nulls_last=True),
+            "start_time",
         ]
         constraints = [
             models.CheckConstraint(name="slot_ends_after_start", condition=Q(end_time__gt=F("start_time"))),

@@ -1,4 +1,5 @@
 """Input and output shapes of resources and their free slots."""
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -24,8 +25,21 @@ class ResourceSerializer(DomainSerializer):
     class Meta:
         model = Resource
         fields = [
-            "id", "unit", "unit_name", "community", "community_name", "name", "category", "capacity", "features",
-            "address", "lat", "lng", "conditions", "status", "slots",
+            "id",
+            "unit",
+            "unit_name",
+            "community",
+            "community_name",
+            "name",
+            "category",
+            "capacity",
+            "features",
+            "address",
+            "lat",
+            "lng",
+            "conditions",
+            "status",
+            "slots",
         ]
         # A representative lists for their own unit; a coordinator's resources are the community's rooms.
         read_only_fields = ["unit"]

@@ -2,6 +2,7 @@
 are started through the API so that a worker runs them, and a run's status changes only through the services
 (cancel here; the reaper on beat for a stuck run), which keep the lifecycle's rules and write the audit entry.
 Publications are read-only: publishing goes through the API, which also tells the people concerned."""
+
 from collections.abc import Callable
 
 from django.contrib import admin
@@ -10,9 +11,24 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import service_action
 
 # The lifecycle's columns: never edited by hand.
-RUN_READONLY = ["level", "scope_key", "sub_district", "community", "version", "status", "stage", "progress",
-                "attempts", "heartbeat", "time_limit", "created_by", "started_at", "finished_at", "created_at",
-                "updated_at"]
+RUN_READONLY = [
+    "level",
+    "scope_key",
+    "sub_district",
+    "community",
+    "version",
+    "status",
+    "stage",
+    "progress",
+    "attempts",
+    "heartbeat",
+    "time_limit",
+    "created_by",
+    "started_at",
+    "finished_at",
+    "created_at",
+    "updated_at",
+]
 
 
 def cancel_action(cancel: Callable) -> Callable:

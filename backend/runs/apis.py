@@ -2,6 +2,7 @@
 a new run), detail, cancel and publish; the review of its plan by hand (the pairs: list, add, pin, remove) and its
 unfilled seats. An app subclasses them with its model, serializers, permission and services, and `documented`
 writes each view's schema from them; the app says in its schema only what is its own (descriptions)."""
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,11 +34,11 @@ def _publication(run: Run) -> RunPublication | None:
 # The fields of a run's body that every kind shares; the subclass declares `published` with its help text and lists
 # the fields of its model. (A comment, not a docstring: the schema would show a docstring as each run's description.)
 class RunOutputSerializer(serializers.ModelSerializer):
-
     community_name = serializers.CharField(source="community.name", read_only=True, default=None, allow_null=True)
     created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
-    published_at = serializers.DateTimeField(source="publication.published_at", read_only=True, default=None,
-                                             allow_null=True)
+    published_at = serializers.DateTimeField(
+        source="publication.published_at", read_only=True, default=None, allow_null=True
+    )
 
     def get_published(self, run: Run) -> bool:
         return _publication(run) is not None
@@ -71,22 +72,25 @@ class RunUnfilledReasonSerializer(serializers.Serializer):
 
 # The scope filters of every kind of run and whether it is published; the subclass adds its period, status and level.
 class RunFilter(django_filters.FilterSet):
-
     community = django_filters.NumberFilter(field_name="community_id")
     sub_district = django_filters.NumberFilter(field_name="sub_district_id")
     published = django_filters.BooleanFilter(
-        field_name="publication", lookup_expr="isnull", exclude=True,
+        field_name="publication",
+        lookup_expr="isnull",
+        exclude=True,
         help_text=_("true: only the published runs; false: only runs not published."),
     )
 
 
 # What every kind of run is started with besides its period; the subclass adds the period and checks the scope.
 class RunStartInput(serializers.Serializer):
-
     community = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     sub_district = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     time_limit = serializers.FloatField(
-        required=False, allow_null=True, min_value=1, max_value=MAX_TIME_LIMIT,
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=MAX_TIME_LIMIT,
         help_text=_("Seconds the optimizer may take; the server's default when omitted."),
     )
 
@@ -220,21 +224,38 @@ NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its period i
 def _schema_of(view: type[RunApi]) -> dict:
     output = view.serializer_class
     if issubclass(view, RunListApi):
-        return {"post": extend_schema(request=view.InputSerializer, responses={
-            202: output, 404: OpenApiResponse(description="Scope not yours."), 409: ACTIVE})}
+        return {
+            "post": extend_schema(
+                request=view.InputSerializer,
+                responses={202: output, 404: OpenApiResponse(description="Scope not yours."), 409: ACTIVE},
+            )
+        }
     if issubclass(view, RunCancelApi):
-        return {"post": extend_schema(request=None, responses={
-            200: output, 404: NOT_FOUND, 409: OpenApiResponse(description="The run has already ended.")})}
+        return {
+            "post": extend_schema(
+                request=None,
+                responses={200: output, 404: NOT_FOUND, 409: OpenApiResponse(description="The run has already ended.")},
+            )
+        }
     if issubclass(view, RunPublishApi):
         return {"post": extend_schema(request=None, responses={200: output, 404: NOT_FOUND, 409: NOT_EDITABLE})}
     if issubclass(view, RunPairListApi):
-        return {"post": extend_schema(request=view.AddInputSerializer, responses={
-            201: output, 400: OpenApiResponse(description="A hard rule would break."), 404: NOT_FOUND,
-            409: NOT_EDITABLE})}
+        return {
+            "post": extend_schema(
+                request=view.AddInputSerializer,
+                responses={
+                    201: output,
+                    400: OpenApiResponse(description="A hard rule would break."),
+                    404: NOT_FOUND,
+                    409: NOT_EDITABLE,
+                },
+            )
+        }
     if issubclass(view, RunPairDetailApi):
         return {
-            "patch": extend_schema(request=PinInputSerializer, responses={200: output, 404: NOT_FOUND,
-                                                                          409: NOT_EDITABLE}),
+            "patch": extend_schema(
+                request=PinInputSerializer, responses={200: output, 404: NOT_FOUND, 409: NOT_EDITABLE}
+            ),
             "delete": extend_schema(request=None, responses={204: None, 404: NOT_FOUND, 409: NOT_EDITABLE}),
         }
     return {}
@@ -256,24 +277,41 @@ class RunApis:
     publish: type[RunPublishApi]
 
 
-def run_apis(base: type[RunApi], *, start_input: type[serializers.Serializer], filterset: type[RunFilter],
-             ordering: list[str], start: Callable[..., Run], cancel: Callable[..., Run],
-             publish: Callable[..., RunPublication], describe: dict[str, str]) -> RunApis:
+def run_apis(
+    base: type[RunApi],
+    *,
+    start_input: type[serializers.Serializer],
+    filterset: type[RunFilter],
+    ordering: list[str],
+    start: Callable[..., Run],
+    cancel: Callable[..., Run],
+    publish: Callable[..., RunPublication],
+    describe: dict[str, str],
+) -> RunApis:
     """The list (GET, and POST to start a run), detail, cancel and publish views of one kind of run.
 
     `base` gives the kind's `run_model`, output `serializer_class` and `permission_classes`; the services start,
     cancel and publish; `describe` says in the schema what each view is for this kind: `list` (GET), `start`
     (POST), `detail`, `cancel`, `publish`.
     """
+
     def view(kind: type[RunApi], name: str, doc: str, **attributes) -> type:
         attributes = {"__doc__": doc, "__module__": base.__module__, **attributes}
         return documented(type(f"{base.run_model.__name__}{name}Api", (base, kind), attributes))
 
-    listing = view(RunListApi, "List", describe["list"], InputSerializer=start_input, filterset_class=filterset,
-                   ordering_fields=ordering, start=staticmethod(start))
+    listing = view(
+        RunListApi,
+        "List",
+        describe["list"],
+        InputSerializer=start_input,
+        filterset_class=filterset,
+        ordering_fields=ordering,
+        start=staticmethod(start),
+    )
     return RunApis(
-        list=extend_schema_view(get=extend_schema(description=describe["list"]),
-                                post=extend_schema(description=describe["start"]))(listing),
+        list=extend_schema_view(
+            get=extend_schema(description=describe["list"]), post=extend_schema(description=describe["start"])
+        )(listing),
         detail=view(RunDetailApi, "Detail", describe["detail"]),
         cancel=view(RunCancelApi, "Cancel", describe["cancel"], cancel=staticmethod(cancel)),
         publish=view(RunPublishApi, "Publish", describe["publish"], publish=staticmethod(publish)),

@@ -1,5 +1,6 @@
 """The refusals every kind of run shares, with the codes the API answers (the same for matching and post
 allocation runs: one meaning, one class, one code)."""
+
 from core.errors import ApplicationError, Conflict
 
 

@@ -2,6 +2,7 @@
 (the reaper and a redelivered task judge a run silent after three missed beats), and moves the progress along the
 solver's time limit. Used by a matching run's execution (planning.services) and by each piece of a fanned-out solve
 (planning.fanout)."""
+
 from __future__ import annotations
 
 import logging

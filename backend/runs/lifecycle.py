@@ -5,6 +5,7 @@ with its app (planning, allocation); the app names its task and passes its own e
 Every move is a conditional UPDATE on the current status, so a cancel, a reaper and a duplicate task delivery
 never overwrite each other: the loser's UPDATE changes no row (RunStopped for a worker, RunEnded for a cancel).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,9 +51,17 @@ def _active(model: type[R]):
 
 # ---------------------------------------------------------------- create
 
+
 def run_create(
-    model: type[R], *, scope: dict, period: dict, time_limit: float, user, busy: str,
-    enqueue: Callable[[int], None], **fields,
+    model: type[R],
+    *,
+    scope: dict,
+    period: dict,
+    time_limit: float,
+    user,
+    busy: str,
+    enqueue: Callable[[int], None],
+    **fields,
 ) -> R:
     """The next version of the scope's run for the period, queued (`enqueue(run_id)`) once the transaction commits;
     RunAlreadyActive with the message `busy` while another run of the scope and period is active."""
@@ -64,8 +73,15 @@ def run_create(
         try:
             with transaction.atomic():  # a savepoint: the database's rule decides a race between two starts
                 run = model._default_manager.create(
-                    **scope, **period, **fields, version=(latest or 0) + 1, status=QUEUED, stage=_("Queued"),
-                    time_limit=time_limit, created_by=user, heartbeat=timezone.now(),
+                    **scope,
+                    **period,
+                    **fields,
+                    version=(latest or 0) + 1,
+                    status=QUEUED,
+                    stage=_("Queued"),
+                    time_limit=time_limit,
+                    created_by=user,
+                    heartbeat=timezone.now(),
                 )
         except IntegrityError:
             raise RunAlreadyActive(busy) from None
@@ -76,9 +92,15 @@ def run_create(
 
 # ---------------------------------------------------------------- the worker's moves
 
+
 def run_claim(
-    model: type[R], run_id: int, *, stage: str, progress: int = 0,
-    take_over: Callable[[R], bool] | None = None, max_attempts: int = 3,
+    model: type[R],
+    run_id: int,
+    *,
+    stage: str,
+    progress: int = 0,
+    take_over: Callable[[R], bool] | None = None,
+    max_attempts: int = 3,
 ) -> R | None:
     """Take a queued run for this execution into `model.CLAIMED`; None when it is not queued (done, cancelled, or
     taken).
@@ -88,9 +110,16 @@ def run_claim(
     (see _orphaned), or failed when it has used its attempts.
     """
     now = timezone.now()
-    claim = {"status": model.CLAIMED, "stage": stage, "progress": progress, "heartbeat": now,
-             "attempts": F("attempts") + 1, "updated_at": now, "started_at": Coalesce(F("started_at"), Value(now)),
-             "message": ""}
+    claim = {
+        "status": model.CLAIMED,
+        "stage": stage,
+        "progress": progress,
+        "heartbeat": now,
+        "attempts": F("attempts") + 1,
+        "updated_at": now,
+        "started_at": Coalesce(F("started_at"), Value(now)),
+        "message": "",
+    }
     if model._default_manager.filter(pk=run_id, status=QUEUED).update(**claim):
         return model._default_manager.get(pk=run_id)
     if take_over is None:
@@ -101,12 +130,18 @@ def run_claim(
     same = model._default_manager.filter(pk=run_id, status=orphan.status, heartbeat=orphan.heartbeat)
     if orphan.attempts >= max_attempts:
         message = _("Failed: the worker stopped during attempt %(n)d of %(max)d.") % {
-            "n": orphan.attempts, "max": max_attempts}
+            "n": orphan.attempts,
+            "max": max_attempts,
+        }
         same.update(status=FAILED, stage=_("Failed"), message=message, finished_at=now, updated_at=now)
         return None
     if same.update(**claim):
-        log.warning("%s %s taken over from a worker that stopped (attempt %s)", model._meta.model_name, run_id,
-                    orphan.attempts + 1)
+        log.warning(
+            "%s %s taken over from a worker that stopped (attempt %s)",
+            model._meta.model_name,
+            run_id,
+            orphan.attempts + 1,
+        )
         return model._default_manager.get(pk=run_id)
     return None
 
@@ -136,8 +171,15 @@ def _orphaned(model: type[R], run_id: int) -> R | None:
 
 
 def run_execute(
-    model: type[R], run_id: int, *, work: Callable[[R], str], failure: Callable[[R, Exception], str],
-    stage: str, progress: int = 0, take_over: Callable[[R], bool] | None = None, max_attempts: int = 3,
+    model: type[R],
+    run_id: int,
+    *,
+    work: Callable[[R], str],
+    failure: Callable[[R, Exception], str],
+    stage: str,
+    progress: int = 0,
+    take_over: Callable[[R], bool] | None = None,
+    max_attempts: int = 3,
 ) -> str:
     """The frame of a run's task: claim the run (see run_claim), then `work(run)` builds, computes and saves, moving
     it with run_move and ending with run_finish. Safe to run twice: does nothing unless the run is claimed.
@@ -180,13 +222,27 @@ def run_finish(run: Run, *, counts: dict, **fields) -> None:
     cancelled or taken over meanwhile."""
     now = timezone.now()
     # Not run_move: the object keeps its status should the transaction roll back (a failure says where it was).
-    if not type(run)._default_manager.filter(pk=run.pk, status=run.status).update(
-        status=DONE, stage=_("Done"), progress=100, heartbeat=now, finished_at=now, updated_at=now, **fields,
+    if (
+        not type(run)
+        ._default_manager.filter(pk=run.pk, status=run.status)
+        .update(
+            status=DONE,
+            stage=_("Done"),
+            progress=100,
+            heartbeat=now,
+            finished_at=now,
+            updated_at=now,
+            **fields,
+        )
     ):
         raise RunStopped()
-    audit_record_change(instance=run, changes={
-        "status": (run.status, DONE), **{name: ("", count) for name, count in counts.items()},
-    })
+    audit_record_change(
+        instance=run,
+        changes={
+            "status": (run.status, DONE),
+            **{name: ("", count) for name, count in counts.items()},
+        },
+    )
 
 
 def run_fail(model: type[R], run_id: int, message: str) -> None:
@@ -194,8 +250,9 @@ def run_fail(model: type[R], run_id: int, message: str) -> None:
     now = timezone.now()
     working = model._default_manager.filter(pk=run_id, status__in=model.WORKING)
     run = working.first()
-    if run is not None and working.update(status=FAILED, stage=_("Failed"), message=message[:4000],
-                                          finished_at=now, heartbeat=now, updated_at=now):
+    if run is not None and working.update(
+        status=FAILED, stage=_("Failed"), message=message[:4000], finished_at=now, heartbeat=now, updated_at=now
+    ):
         audit_record_change(instance=run, changes={"status": (run.status, FAILED)})
 
 
@@ -205,13 +262,21 @@ def run_status(model: type[R], run_id: int) -> str | None:
 
 # ---------------------------------------------------------------- cancel
 
+
 def run_cancel(run: R, *, user) -> R:
     """Cancel a queued or working run; its worker checks before it saves, so no plan is stored."""
     now = timezone.now()
     before = run.status
-    changed = _active(type(run)).filter(pk=run.pk).update(
-        status=CANCELLED, stage=_("Cancelled"), finished_at=now, updated_at=now,
-        message=_("Cancelled by %(user)s.") % {"user": user},
+    changed = (
+        _active(type(run))
+        .filter(pk=run.pk)
+        .update(
+            status=CANCELLED,
+            stage=_("Cancelled"),
+            finished_at=now,
+            updated_at=now,
+            message=_("Cancelled by %(user)s.") % {"user": user},
+        )
     )
     run.refresh_from_db()
     if not changed:
@@ -221,6 +286,7 @@ def run_cancel(run: R, *, user) -> R:
 
 
 # ---------------------------------------------------------------- reaper
+
 
 @dataclass(frozen=True)
 class ReapMessages:
@@ -232,14 +298,19 @@ class ReapMessages:
 
 @dataclass
 class Reaped:
-    resent: list[int] = field(default_factory=list)    # queued runs whose task was sent again
+    resent: list[int] = field(default_factory=list)  # queued runs whose task was sent again
     requeued: list[int] = field(default_factory=list)  # working runs queued again
-    failed: list[int] = field(default_factory=list)    # working runs out of attempts
+    failed: list[int] = field(default_factory=list)  # working runs out of attempts
 
 
 def run_reap_stale(
-    model: type[R], *, enqueue: Callable[[int], None], messages: ReapMessages, now: dt.datetime,
-    stale_minutes: float, max_attempts: int,
+    model: type[R],
+    *,
+    enqueue: Callable[[int], None],
+    messages: ReapMessages,
+    now: dt.datetime,
+    stale_minutes: float,
+    max_attempts: int,
 ) -> Reaped:
     """Active runs silent for `stale_minutes` (no heartbeat, or no change when they never beat): a queued one's task
     is sent again (the broker lost it); a working one is queued again while attempts remain and failed after that.
@@ -259,26 +330,36 @@ def run_reap_stale(
         if run.attempts < max_attempts:
             moved, into, message = {"status": QUEUED, "stage": _("Queued")}, reaped.requeued, messages.requeued
         else:
-            moved, into, message = {"status": FAILED, "stage": _("Failed"), "finished_at": now}, reaped.failed, \
-                messages.failed
+            moved, into, message = (
+                {"status": FAILED, "stage": _("Failed"), "finished_at": now},
+                reaped.failed,
+                messages.failed,
+            )
         message = message % figures
         with transaction.atomic():
             if same.update(**moved, message=message, heartbeat=now, updated_at=now):
                 into.append(run.pk)
-                audit_record_change(instance=run, changes={"status": (run.status, moved["status"]),
-                                                           "message": ("", message)})
+                audit_record_change(
+                    instance=run, changes={"status": (run.status, moved["status"]), "message": ("", message)}
+                )
                 if moved["status"] == QUEUED:
                     transaction.on_commit(partial(enqueue, run.pk))
     if reaped.requeued or reaped.failed:
-        log.warning("reaped stale %s: requeued %s, failed %s", model._meta.verbose_name_plural, reaped.requeued,
-                    reaped.failed)
+        log.warning(
+            "reaped stale %s: requeued %s, failed %s", model._meta.verbose_name_plural, reaped.requeued, reaped.failed
+        )
     return reaped
 
 
 # ---------------------------------------------------------------- publish
 
+
 def run_publish(
-    run: R, *, user, publication_model: type[P], published: Callable[[R], P | bool | None],
+    run: R,
+    *,
+    user,
+    publication_model: type[P],
+    published: Callable[[R], P | bool | None],
     already_published: Callable[[R, P | None], AlreadyPublished],
 ) -> P:
     """Publish a done run as the plan of its scope and period, inside the caller's transaction.
@@ -290,21 +371,27 @@ def run_publish(
     """
     model = type(run)
     with transaction.atomic():
-        locked = list(model._default_manager.select_for_update().filter(scope_key=run.scope_key, **run.period())
-                      .order_by("pk"))
+        locked = list(
+            model._default_manager.select_for_update().filter(scope_key=run.scope_key, **run.period()).order_by("pk")
+        )
         current = next((row for row in locked if row.pk == run.pk), None)
         if current is None:  # deleted since it was looked up
             raise Http404(f"No such {model._meta.verbose_name}.")
         if current.status != DONE:
-            raise RunNotDone(_("Only a run that is done can be published; this run is %(status)s.")
-                             % {"status": current.get_status_display()})
+            raise RunNotDone(
+                _("Only a run that is done can be published; this run is %(status)s.")
+                % {"status": current.get_status_display()}
+            )
         found = published(current)
         if found:
             raise already_published(current, None if found is True else found)
         try:
             with transaction.atomic():  # a savepoint: the constraint's verdict leaves the transaction usable
                 publication = publication_model._default_manager.create(
-                    scope_key=current.scope_key, **current.period(), run=current, published_by=user,
+                    scope_key=current.scope_key,
+                    **current.period(),
+                    run=current,
+                    published_by=user,
                     published_at=timezone.now(),
                 )
         except IntegrityError:
@@ -314,15 +401,22 @@ def run_publish(
 
 
 def publication_resend_notices(
-    model: type[P], *, enqueue: Callable[[int], None], now: dt.datetime, older_than_minutes: float,
+    model: type[P],
+    *,
+    enqueue: Callable[[int], None],
+    now: dt.datetime,
+    older_than_minutes: float,
     by: str = "pk",
 ) -> list[int]:
     """The sweeper's share: publications whose people were not told yet (the notice could not be queued, or its task
     was lost) have their notice sent again, `enqueue(key)` with the publication's `by` (its pk, or its run_id); the
     notice itself tells each person once. Returns the keys sent."""
     cutoff = now - dt.timedelta(minutes=older_than_minutes)
-    pending = list(model._default_manager.filter(notified_at__isnull=True, published_at__lt=cutoff).order_by("pk")
-                   .values_list(by, flat=True))
+    pending = list(
+        model._default_manager.filter(notified_at__isnull=True, published_at__lt=cutoff)
+        .order_by("pk")
+        .values_list(by, flat=True)
+    )
     for key in pending:
         enqueue(key)
     if pending:

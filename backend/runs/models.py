@@ -2,6 +2,7 @@
 stage, progress, heartbeat, attempts and times, the one-active-run rule, and the abstract publication of a run.
 Each concrete run declares its statuses, its scope's columns and its period (a week, a year); runs.lifecycle
 moves it."""
+
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -25,7 +26,7 @@ def status_field(statuses: type[models.TextChoices]) -> models.CharField:
     worker moves through them, then done, failed and cancelled (the values the kernel moves runs by). `Status` is a
     class of its own in each kind, not made here, so that type checkers see its members."""
     values = list(statuses.values)
-    if values[:1] != [QUEUED] or tuple(values[-len(ENDED):]) != ENDED:
+    if values[:1] != [QUEUED] or tuple(values[-len(ENDED) :]) != ENDED:
         raise ImproperlyConfigured(f"A run's statuses start with {QUEUED!r} and end with {ENDED!r}, not {values!r}.")
     return models.CharField(_("status"), max_length=16, choices=statuses.choices, default=QUEUED)
 
@@ -82,7 +83,11 @@ class Run(TimeStamped):
     heartbeat = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
     time_limit = models.FloatField(_("time limit (s)"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
@@ -117,7 +122,11 @@ class RunPublication(models.Model):
 
     scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"))

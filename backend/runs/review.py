@@ -1,6 +1,7 @@
 """Review of a done run by hand, as every kind of run has it: the run locked for the change (only a done run whose
 period is not published), and the unfilled seats kept in step when a seat is filled or freed by hand. What a pair
 is and which rules it must keep stay with the app (planning.review, allocation.review)."""
+
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -29,8 +30,9 @@ def run_lock_for_review(run: R, *, published: Callable[[R], bool], published_mes
     """The run, locked for a change of its plan by hand: only a done run whose period is not published."""
     run = type(run)._default_manager.select_for_update().get(pk=run.pk)
     if run.status != DONE:
-        raise RunNotEditable(_("Only a run that is done can be reviewed; this run is %(status)s.")
-                             % {"status": run.get_status_display()})
+        raise RunNotEditable(
+            _("Only a run that is done can be reviewed; this run is %(status)s.") % {"status": run.get_status_display()}
+        )
     if published(run):
         raise RunNotEditable(published_message)
     return run
@@ -51,7 +53,8 @@ def unfilled_seat_taken(model: type[U], *, run: Run, **seat) -> None:
 def unfilled_seat_freed(model: type[U], *, run: Run, **seat) -> None:
     """A seat freed by hand: listed as unfilled again, removed by a coordinator."""
     unfilled, created = model._default_manager.get_or_create(
-        run=run, **seat,
+        run=run,
+        **seat,
         defaults={"missing": 1, "reasons": [{"code": "removed", "message": _("Removed by a coordinator.")}]},
     )
     if not created:

@@ -2,6 +2,7 @@
 sub-district coordinator the runs of their sub-district and of its communities, the administrator every run;
 volunteers and unit representatives see none. Every kind of run carries the same sub_district and community
 columns, so this is the one rule."""
+
 from typing import TypeVar
 
 from django.contrib.auth.models import AnonymousUser

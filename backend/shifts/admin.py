@@ -1,4 +1,5 @@
 """Admin of shifts with their resource request inline; the week is derived from the start on save."""
+
 from django.contrib import admin
 from django.utils import timezone
 

@@ -1,5 +1,6 @@
 """Shifts of a week: list, ad-hoc create/edit, cancellation, and generation from posts, projects and needs with
 its preview."""
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
@@ -64,8 +65,15 @@ class ShiftViewSet(ScopedViewSet):
         ],
         responses=ShiftGeneratePreviewSerializer,
     )
-    @action(detail=False, methods=["get"], url_path="generate-preview", url_name="generate-preview",
-            permission_classes=[GeneratorsOnly], filter_backends=[], pagination_class=None)
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="generate-preview",
+        url_name="generate-preview",
+        permission_classes=[GeneratorsOnly],
+        filter_backends=[],
+        pagination_class=None,
+    )
     def generate_preview(self, request):
         """What `generate` would add for the week, shift by shift, and what is already there; writes nothing."""
         communities, result = self._generation(request, request.query_params, dry_run=True)

@@ -1,4 +1,5 @@
 """Filters of the shift list: place, week, date range, skill, origin."""
+
 import django_filters
 
 from core.filters import IsoDateTimeFilter

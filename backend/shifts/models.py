@@ -1,4 +1,5 @@
 """Shifts: dated, located slots of a week with seats and skills, and their optional resource request."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -63,8 +64,13 @@ class Shift(Located, TimeStamped):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
     cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cancelled by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True, editable=False)
 

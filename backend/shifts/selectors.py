@@ -1,4 +1,5 @@
 """Reads of shifts: the volunteers a shift's published plan holds (what an edit or a cancellation would break)."""
+
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -27,6 +28,9 @@ def shift_list_with_published(queryset: QuerySet[Shift]) -> QuerySet[Shift]:
     held = (
         Assignment.objects.filter(shift=OuterRef("pk"), run__publication__isnull=False)
         .exclude(response__status__in=AssignmentResponse.OFF)
-        .order_by().values("shift").annotate(count=Count("pk")).values("count")
+        .order_by()
+        .values("shift")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
     return queryset.annotate(published_volunteers=Coalesce(Subquery(held, output_field=IntegerField()), 0))

@@ -1,4 +1,5 @@
 """Input and output shapes of shifts and their resource requests."""
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -47,9 +48,28 @@ class ShiftSerializer(DomainSerializer):
     class Meta:
         model = Shift
         fields = [
-            "id", "community", "community_name", "title", "origin", "post", "project", "need", "week", "start", "end",
-            "seats", "priority", "required_skills", "lat", "lng", "address", "resource_request", "status",
-            "cancelled_at", "cancel_reason", "published_volunteers",
+            "id",
+            "community",
+            "community_name",
+            "title",
+            "origin",
+            "post",
+            "project",
+            "need",
+            "week",
+            "start",
+            "end",
+            "seats",
+            "priority",
+            "required_skills",
+            "lat",
+            "lng",
+            "address",
+            "resource_request",
+            "status",
+            "cancelled_at",
+            "cancel_reason",
+            "published_volunteers",
         ]
         read_only_fields = ["origin", "week", "status", "cancelled_at", "cancel_reason"]
         json_fields = {"required_skills": SkillLevelsField}
@@ -66,7 +86,9 @@ class ShiftSerializer(DomainSerializer):
         has_request_key = "resource_request" in validated_data
         request = validated_data.pop("resource_request", None)
         return services.shift_save(
-            shift=instance, resource_request=request, remove_request=has_request_key and request is None,
+            shift=instance,
+            resource_request=request,
+            remove_request=has_request_key and request is None,
             **validated_data,
         )
 

@@ -4,6 +4,7 @@ previewed, by the same code), ad-hoc ones, edits that keep a published plan whol
 Generation is idempotent: every generated shift carries a key naming its source and date, so running it
 twice for the same week creates nothing new, and a cancelled shift is not made again.
 """
+
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -43,9 +44,17 @@ def _post_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
         for weekday in post.weekdays:
             day = week + dt.timedelta(days=weekday - 1)
             shift = Shift(
-                community_id=post.community_id, title=post.name, origin=Shift.Origin.POST, post=post,
-                start=_at(day, post.start_time), end=_at(day, post.end_time), seats=post.seats,
-                priority=post.priority, required_skills=post.required_skills, lat=post.lat, lng=post.lng,
+                community_id=post.community_id,
+                title=post.name,
+                origin=Shift.Origin.POST,
+                post=post,
+                start=_at(day, post.start_time),
+                end=_at(day, post.end_time),
+                seats=post.seats,
+                priority=post.priority,
+                required_skills=post.required_skills,
+                lat=post.lat,
+                lng=post.lng,
                 generation_key=f"post:{post.pk}:{day.isoformat()}",
             )
             result.append((shift, None))
@@ -61,8 +70,11 @@ def _project_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None
     result: list[tuple[Shift, dict | None]] = []
     last_day = week + dt.timedelta(days=6)
     projects = Project.objects.filter(
-        community__in=communities, frequency__in=PROJECT_FREQUENCIES_GENERATED, seats__gt=0,
-        start_date__lte=last_day, end_date__gte=week,
+        community__in=communities,
+        frequency__in=PROJECT_FREQUENCIES_GENERATED,
+        seats__gt=0,
+        start_date__lte=last_day,
+        end_date__gte=week,
     ).select_related("community")
     for project in projects:
         if not project.weekdays or project.start_time is None or project.end_time is None:
@@ -72,15 +84,23 @@ def _project_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None
             if not project.start_date <= day <= project.end_date:
                 continue
             shift = Shift(
-                community_id=project.community_id, title=project.name, origin=Shift.Origin.PROJECT, project=project,
-                start=_at(day, project.start_time), end=_at(day, project.end_time), seats=project.seats,
-                priority=3, required_skills=project.required_skills,
-                lat=project.community.lat, lng=project.community.lng,
+                community_id=project.community_id,
+                title=project.name,
+                origin=Shift.Origin.PROJECT,
+                project=project,
+                start=_at(day, project.start_time),
+                end=_at(day, project.end_time),
+                seats=project.seats,
+                priority=3,
+                required_skills=project.required_skills,
+                lat=project.community.lat,
+                lng=project.community.lng,
                 generation_key=f"project:{project.pk}:{day.isoformat()}",
             )
             request = (
                 {"kind": project.resource_kind, "min_capacity": project.resource_min_capacity}
-                if project.resource_kind else None
+                if project.resource_kind
+                else None
             )
             result.append((shift, request))
     return result
@@ -90,17 +110,29 @@ def _need_shifts(week: dt.date, communities) -> list[tuple[Shift, dict | None]]:
     result: list[tuple[Shift, dict | None]] = []
     start, end = _at(week, dt.time.min), _at(week + dt.timedelta(days=7), dt.time.min)
     needs = Need.objects.filter(
-        community__in=communities, status=Need.Status.PUBLISHED, headcount__gt=0,
-        wanted_start__gte=start, wanted_start__lt=end, wanted_end__isnull=False,
+        community__in=communities,
+        status=Need.Status.PUBLISHED,
+        headcount__gt=0,
+        wanted_start__gte=start,
+        wanted_start__lt=end,
+        wanted_end__isnull=False,
         type__in=[Need.Type.SERVICE, Need.Type.EXPERTISE, Need.Type.VENUE],
     ).select_related("community")
     for need in needs:
         if need.wanted_start is None or need.wanted_end is None:  # never: both filtered above
             continue
         shift = Shift(
-            community_id=need.community_id, title=need.title, origin=Shift.Origin.NEED, need=need,
-            start=need.wanted_start, end=need.wanted_end, seats=need.headcount, priority=need.urgency,
-            required_skills=need.required_skills, lat=need.community.lat, lng=need.community.lng,
+            community_id=need.community_id,
+            title=need.title,
+            origin=Shift.Origin.NEED,
+            need=need,
+            start=need.wanted_start,
+            end=need.wanted_end,
+            seats=need.headcount,
+            priority=need.urgency,
+            required_skills=need.required_skills,
+            lat=need.community.lat,
+            lng=need.community.lng,
             generation_key=f"need:{need.pk}",
         )
         request = (
@@ -155,8 +187,11 @@ def _generate(week: dt.date, communities, dry_run: bool) -> GenerationResult:
         by_origin[shift.origin] = by_origin.get(shift.origin, 0) + 1
     items = sorted(
         [PlannedShift(shift, request) for shift, request in fresh]
-        + [PlannedShift(shift, request, existing[shift.generation_key])
-           for shift, request in planned if shift.generation_key in existing],
+        + [
+            PlannedShift(shift, request, existing[shift.generation_key])
+            for shift, request in planned
+            if shift.generation_key in existing
+        ],
         key=lambda item: (item.existing is not None, item.shift.start, item.shift.generation_key),
     )
     return GenerationResult(week=week, created=len(fresh), existing=len(existing), by_origin=by_origin, items=items)
@@ -164,8 +199,11 @@ def _generate(week: dt.date, communities, dry_run: bool) -> GenerationResult:
 
 def _create(fresh: list[tuple[Shift, dict | None]]) -> None:
     Shift.objects.bulk_create([shift for shift, _request in fresh], batch_size=1000, ignore_conflicts=True)
-    ids = dict(Shift.objects.filter(generation_key__in=[s.generation_key for s, _request in fresh])
-               .values_list("generation_key", "id"))
+    ids = dict(
+        Shift.objects.filter(generation_key__in=[s.generation_key for s, _request in fresh]).values_list(
+            "generation_key", "id"
+        )
+    )
     wanted = {shift.generation_key: request for shift, request in fresh if request}
     if wanted:
         ResourceRequest.objects.bulk_create(
@@ -206,14 +244,21 @@ def _breaks_published_plan(shift: Shift, fields: dict, resource_request: dict | 
     held = selectors.shift_published_assignment_list(shift=shift).count()
     if not held:
         return {}
-    told = ngettext("%(count)d volunteer was told about this shift in a published plan.",
-                    "%(count)d volunteers were told about this shift in a published plan.", held) % {"count": held}
+    told = ngettext(
+        "%(count)d volunteer was told about this shift in a published plan.",
+        "%(count)d volunteers were told about this shift in a published plan.",
+        held,
+    ) % {"count": held}
     broken = {name: [told] for name in TOLD_FIELDS if name in fields and fields[name] != getattr(shift, name)}
     if fields.get("seats") is not None and fields["seats"] < held:
-        broken["seats"] = [ngettext(
-            "A published plan holds %(count)d volunteer on this shift; seats may not go below that.",
-            "A published plan holds %(count)d volunteers on this shift; seats may not go below that.", held,
-        ) % {"count": held}]
+        broken["seats"] = [
+            ngettext(
+                "A published plan holds %(count)d volunteer on this shift; seats may not go below that.",
+                "A published plan holds %(count)d volunteers on this shift; seats may not go below that.",
+                held,
+            )
+            % {"count": held}
+        ]
     current = getattr(shift, "resource_request", None)
     changed_request = remove_request or (
         resource_request is not None
@@ -281,7 +326,10 @@ def shift_cancel(*, shift: Shift, user: User | None, reason: str, now: dt.dateti
         raise ShiftStarted(_("This shift has already started; it can no longer be cancelled."))
     told = list(selectors.shift_published_assignment_list(shift=shift))
     shift.status, shift.cancelled_at, shift.cancelled_by, shift.cancel_reason = (
-        Shift.Status.CANCELLED, now, user, reason
+        Shift.Status.CANCELLED,
+        now,
+        user,
+        reason,
     )
     shift.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
     ended = _assignments_end(shift, now)
@@ -314,10 +362,19 @@ def _notify_cancelled(shift: Shift, told: list[Assignment]) -> None:
     if shift.cancel_reason:
         body = f"{body} {_('Reason: %(reason)s') % {'reason': shift.cancel_reason}}"
     notification_send(
-        recipients=recipients, kind=Notification.Kind.SHIFT_CANCELLED, event_key=f"shift_cancelled:{shift.pk}",
-        title=_("Shift cancelled: %(shift)s") % facts, body=body,
-        payload={"shift": shift.pk, "title": shift.title, "start": start.isoformat(), "end": end.isoformat(),
-                 "reason": shift.cancel_reason, "assignments": [a.pk for a in told]},
+        recipients=recipients,
+        kind=Notification.Kind.SHIFT_CANCELLED,
+        event_key=f"shift_cancelled:{shift.pk}",
+        title=_("Shift cancelled: %(shift)s") % facts,
+        body=body,
+        payload={
+            "shift": shift.pk,
+            "title": shift.title,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "reason": shift.cancel_reason,
+            "assignments": [a.pk for a in told],
+        },
     )
 
 

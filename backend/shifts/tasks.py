@@ -1,4 +1,5 @@
 """Background work on shifts: a week's generation (queued by the Friday schedule and by scripts)."""
+
 import datetime as dt
 
 from celery import shared_task

@@ -3,6 +3,7 @@ runs: an upload checked at once, confirmed, written by a worker, with its report
 
 Exports answer a file, so `?format=` names the sheet format here, not DRF's renderer; errors stay JSON.
 """
+
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -71,7 +72,7 @@ class ExportFilterSerializer(serializers.Serializer):
 
 IMPORT_ERRORS = OpenApiResponse(
     description=(
-        'The one error shape. A bad file: `extra.fields.file`. Bad rows: nothing is written and '
+        "The one error shape. A bad file: `extra.fields.file`. Bad rows: nothing is written and "
         '`extra.fields.rows = [{"row": 3, "errors": {"home_community": ["..."]}}]`, where `row` is the line '
         "in the file (the header is line 1)."
     )
@@ -243,6 +244,7 @@ class ResourceExportApi(SheetExportApi):
 
 # ---------------------------------------------------------------- import runs
 
+
 class ImportRunProblemSerializer(serializers.Serializer):
     row = serializers.IntegerField(help_text=_("The line in the file."))
     column = serializers.CharField(help_text=_("Our column (phone, home_community, ...)."))
@@ -260,34 +262,68 @@ class ImportRunPreviewSerializer(serializers.Serializer):
 class ImportRunColumnSerializer(serializers.Serializer):
     name = serializers.CharField(help_text=_("The column's name, as the mapping names it."))
     label = serializers.CharField(help_text=_("Its header in the template, in the language of the request."))
-    required = serializers.BooleanField(help_text=_("Rows without it are bad; the import cannot be confirmed "
-                                                    "until a column of the sheet is mapped to it."))
+    required = serializers.BooleanField(
+        help_text=_(
+            "Rows without it are bad; the import cannot be confirmed until a column of the sheet is mapped to it."
+        )
+    )
 
 
 class ImportRunOutputSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username", read_only=True, default=None, allow_null=True)
-    headers = serializers.ListField(child=serializers.CharField(allow_blank=True),
-                                    help_text=_("The sheet's header text of each column, by index."))
-    mapping = serializers.DictField(child=serializers.IntegerField(),
-                                    help_text=_("Our column -> the index of the sheet's column it is read from."))
+    headers = serializers.ListField(
+        child=serializers.CharField(allow_blank=True), help_text=_("The sheet's header text of each column, by index.")
+    )
+    mapping = serializers.DictField(
+        child=serializers.IntegerField(), help_text=_("Our column -> the index of the sheet's column it is read from.")
+    )
     preview = ImportRunPreviewSerializer(help_text=_("The dry run: rows to create, to update, unchanged, bad."))
-    problems = serializers.SerializerMethodField(help_text=_(
-        "Bad rows (the first 500; the report has every one): of the check until the import is written, then of "
-        "the import."))
-    columns = serializers.SerializerMethodField(help_text=_("Our columns of this kind of import, in order: what the "
-                                                            "mapping may name."))
+    problems = serializers.SerializerMethodField(
+        help_text=_(
+            "Bad rows (the first 500; the report has every one): of the check until the import is written, then of "
+            "the import."
+        )
+    )
+    columns = serializers.SerializerMethodField(
+        help_text=_("Our columns of this kind of import, in order: what the mapping may name.")
+    )
 
     class Meta:
         model = ImportRun
-        fields = ["id", "kind", "status", "stage", "progress", "message", "version", "community", "sub_district",
-                  "file_name", "headers", "header_line", "mapping", "rows_total", "rows_done", "preview", "created",
-                  "updated", "unchanged", "bad", "invited", "problems", "columns", "created_by", "created_at",
-                  "started_at", "finished_at"]
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "stage",
+            "progress",
+            "message",
+            "version",
+            "community",
+            "sub_district",
+            "file_name",
+            "headers",
+            "header_line",
+            "mapping",
+            "rows_total",
+            "rows_done",
+            "preview",
+            "created",
+            "updated",
+            "unchanged",
+            "bad",
+            "invited",
+            "problems",
+            "columns",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(ImportRunProblemSerializer(many=True))
     def get_problems(self, run: ImportRun) -> list:
-        return run.problems[:services.PREVIEW_PROBLEMS]
+        return run.problems[: services.PREVIEW_PROBLEMS]
 
     @extend_schema_field(ImportRunColumnSerializer(many=True))
     def get_columns(self, run: ImportRun) -> list:
@@ -322,24 +358,33 @@ class ImportRunListApi(ImportRunApi):
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField(help_text=_("A .csv (UTF-8 or GBK) or .xlsx sheet."))
         kind = serializers.ChoiceField(choices=ImportRun.Kind.choices)
-        mapping = serializers.JSONField(required=False, help_text=_(
-            'Our column -> the index of the sheet\'s column, e.g. {"name": 0, "phone": 2}; suggested when omitted.'))
+        mapping = serializers.JSONField(
+            required=False,
+            help_text=_(
+                'Our column -> the index of the sheet\'s column, e.g. {"name": 0, "phone": 2}; suggested when omitted.'
+            ),
+        )
 
     @extend_schema(responses={200: ImportRunOutputSerializer(many=True)})
     def get(self, request):
         runs = selectors.import_run_list(user=request.user)[:100]
         return Response(ImportRunOutputSerializer(runs, many=True).data)
 
-    @extend_schema(request={"multipart/form-data": InputSerializer},
-                   responses={201: ImportRunOutputSerializer, 400: IMPORT_ERRORS})
+    @extend_schema(
+        request={"multipart/form-data": InputSerializer}, responses={201: ImportRunOutputSerializer, 400: IMPORT_ERRORS}
+    )
     def post(self, request):
         payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         mapping = payload.validated_data.get("mapping")
         if mapping is not None and not isinstance(mapping, dict):
             raise serializers.ValidationError({"mapping": [_("Give an object of our column to a column index.")]})
-        run = services.import_run_create(user=request.user, upload=payload.validated_data["file"],
-                                         kind=payload.validated_data["kind"], mapping=mapping)
+        run = services.import_run_create(
+            user=request.user,
+            upload=payload.validated_data["file"],
+            kind=payload.validated_data["kind"],
+            mapping=mapping,
+        )
         return Response(self.body(run), status=status.HTTP_201_CREATED)
 
 
@@ -399,9 +444,13 @@ class ImportTemplateApi(APIView):
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=ImportRun.Kind.choices)
 
-    @extend_schema(parameters=[FilterSerializer],
-                   responses={(200, SHEET_CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
-                              400: OpenApiResponse(description="Unknown kind.")})
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={
+            (200, SHEET_CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
+            400: OpenApiResponse(description="Unknown kind."),
+        },
+    )
     def get(self, request):
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

@@ -1,6 +1,7 @@
 """Cell values as districts type them, made into ours: phones with spaces, dashes, +86 or full-width digits; place
 names with or without 社区 / 街道; dates as 2026/3/5, 2026-03-05, 2026年3月5日 or spreadsheet serial numbers;
 男/女 and 是/否; several skills in one cell. Each function returns the value or raises CellError with the reason."""
+
 import datetime as dt
 import re
 import unicodedata
@@ -24,8 +25,16 @@ PLACE_SUFFIXES = ("社区居民委员会", "社区居委会", "居民委员会",
 LIST_SPLIT = re.compile(r"[、，,;；\s]+")
 TRUE_TEXT = {"1", "true", "yes", "y", "是", "对", "有", "在", "√"}
 FALSE_TEXT = {"0", "false", "no", "n", "否", "不", "无", "×"}
-GENDERS = {"男": "male", "男性": "male", "m": "male", "male": "male", "女": "female", "女性": "female", "f": "female",
-           "female": "female"}
+GENDERS = {
+    "男": "male",
+    "男性": "male",
+    "m": "male",
+    "male": "male",
+    "女": "female",
+    "女性": "female",
+    "f": "female",
+    "female": "female",
+}
 
 
 def narrow(value) -> str:

@@ -1,5 +1,6 @@
 """Import runs: one upload of a sheet by one coordinator, checked at once (the dry-run preview), then written by a
 worker in chunks once confirmed, on the run kernel (runs.models) for its status, progress, heartbeat and attempts."""
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -38,11 +39,19 @@ class ImportRun(Run):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = status_field(Status)
     sub_district = models.ForeignKey(
-        "geo.SubDistrict", verbose_name=_("sub-district"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.SubDistrict",
+        verbose_name=_("sub-district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="import_runs",
     )
     community = models.ForeignKey(
-        "geo.Community", verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT,
+        "geo.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="import_runs",
     )
     # Relative to MEDIA_ROOT, under "imports/"; the file as uploaded.
@@ -72,8 +81,11 @@ class ImportRun(Run):
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
         constraints = [
-            models.UniqueConstraint(fields=["scope_key", "kind"], condition=Q(status__in=["queued", "importing"]),
-                                    name="transfer_one_writing_import"),
+            models.UniqueConstraint(
+                fields=["scope_key", "kind"],
+                condition=Q(status__in=["queued", "importing"]),
+                name="transfer_one_writing_import",
+            ),
             models.UniqueConstraint(fields=["scope_key", "kind", "version"], name="transfer_import_version_unique"),
             progress_valid(name="transfer_import_progress_valid"),
         ]

@@ -1,5 +1,6 @@
 """A district's own sheet read as rows: the header found below any title rows (a header over two rows, merged
 cells and all, is read as one), blank rows skipped, and each column of ours suggested from the header's words."""
+
 import csv
 import io
 import re
@@ -104,7 +105,7 @@ def sheet_read(path: Path, fmt: str, *, aliases: dict[str, str]) -> Sheet:
                 break
         headers.append(text)
     data = []
-    for line, row in enumerate(rows[best + 1:], start=best + 2):
+    for line, row in enumerate(rows[best + 1 :], start=best + 2):
         if _blank(row):
             continue
         cells_of_row = list(row) + [None] * (width - len(row))

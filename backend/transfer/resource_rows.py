@@ -5,6 +5,7 @@ A row finds its resource by id (as exported), else by its community, provider un
 twice updates instead of doubling. The same rules as the API's (resources.apis.ResourceViewSet): a coordinator lists
 resources in the communities of their scope, of any unit or of the community itself (no unit).
 """
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
@@ -18,27 +19,72 @@ from transfer import cells, rows
 from transfer.resources import RESOURCE_SCOPE, ChoiceWidget
 from transfer.rows import Importer, Planned, Row, first_lines, max_length, plain
 
-COLUMNS = ("id", "name", "category", "unit", "community", "capacity", "features", "address", "lat", "lng",
-           "conditions", "status")
+COLUMNS = (
+    "id",
+    "name",
+    "category",
+    "unit",
+    "community",
+    "capacity",
+    "features",
+    "address",
+    "lat",
+    "lng",
+    "conditions",
+    "status",
+)
 REQUIRED_COLUMNS = ("name", "category", "community")
 LABELS = {
-    "id": pgettext_lazy("import column", "Resource id"), "name": pgettext_lazy("import column", "Resource name"),
-    "category": pgettext_lazy("import column", "Category"), "unit": pgettext_lazy("import column", "Provider unit"),
-    "community": pgettext_lazy("import column", "Community"), "capacity": pgettext_lazy("import column", "Capacity"),
-    "features": pgettext_lazy("import column", "Features"), "address": pgettext_lazy("import column", "Address"),
-    "lat": pgettext_lazy("import column", "Latitude"), "lng": pgettext_lazy("import column", "Longitude"),
+    "id": pgettext_lazy("import column", "Resource id"),
+    "name": pgettext_lazy("import column", "Resource name"),
+    "category": pgettext_lazy("import column", "Category"),
+    "unit": pgettext_lazy("import column", "Provider unit"),
+    "community": pgettext_lazy("import column", "Community"),
+    "capacity": pgettext_lazy("import column", "Capacity"),
+    "features": pgettext_lazy("import column", "Features"),
+    "address": pgettext_lazy("import column", "Address"),
+    "lat": pgettext_lazy("import column", "Latitude"),
+    "lng": pgettext_lazy("import column", "Longitude"),
     "conditions": pgettext_lazy("import column", "Conditions of use"),
     "status": pgettext_lazy("import column", "Status"),
 }
 SYNONYMS = {
-    "名称": "name", "资源": "name", "资源名称": "name", "类别": "category", "资源类别": "category", "类型": "category",
-    "单位": "unit", "提供单位": "unit", "所属单位": "unit", "社区": "community", "所在社区": "community",
-    "所属社区": "community", "容量": "capacity", "可容纳人数": "capacity", "数量": "capacity", "特点": "features",
-    "设施": "features", "地址": "address", "使用条件": "conditions", "备注": "conditions", "状态": "status",
+    "名称": "name",
+    "资源": "name",
+    "资源名称": "name",
+    "类别": "category",
+    "资源类别": "category",
+    "类型": "category",
+    "单位": "unit",
+    "提供单位": "unit",
+    "所属单位": "unit",
+    "社区": "community",
+    "所在社区": "community",
+    "所属社区": "community",
+    "容量": "capacity",
+    "可容纳人数": "capacity",
+    "数量": "capacity",
+    "特点": "features",
+    "设施": "features",
+    "地址": "address",
+    "使用条件": "conditions",
+    "备注": "conditions",
+    "状态": "status",
 }
-CATEGORY_SYNONYMS = {"场地": "venue", "活动室": "venue", "会议室": "venue", "车辆": "vehicle", "车": "vehicle",
-                     "设备": "equipment", "物资": "goods", "资金": "funds", "专业": "expertise", "专长": "expertise",
-                     "技能": "expertise", "专业技能": "expertise"}
+CATEGORY_SYNONYMS = {
+    "场地": "venue",
+    "活动室": "venue",
+    "会议室": "venue",
+    "车辆": "vehicle",
+    "车": "vehicle",
+    "设备": "equipment",
+    "物资": "goods",
+    "资金": "funds",
+    "专业": "expertise",
+    "专长": "expertise",
+    "技能": "expertise",
+    "专业技能": "expertise",
+}
 TEXT_COLUMNS = ("address", "conditions")  # a blank cell of a mapped column empties the field
 
 
@@ -50,8 +96,10 @@ class ResourceBook:
         self.user = user
         self.places = rows.Places(user=user)
         self.units = {name: pk for pk, name in Unit.objects.values_list("pk", "name")}
-        self.by_id = {resource.pk: resource for resource in scope_queryset(
-            Resource.objects.all(), user, RESOURCE_SCOPE, write=True)}
+        self.by_id = {
+            resource.pk: resource
+            for resource in scope_queryset(Resource.objects.all(), user, RESOURCE_SCOPE, write=True)
+        }
         self.by_key = {self.key_of(resource): resource for resource in self.by_id.values()}
         self.categories = {**ChoiceWidget(Resource.Category).lookup(), **CATEGORY_SYNONYMS}
         self.statuses = ChoiceWidget(Resource.Status).lookup()
@@ -80,6 +128,7 @@ class ResourceReader(rows.RowReader):
 
     def _key_of(self, cells_of_row: list) -> tuple | None:
         """(community, unit, name) as the row names them; None without a community and a name."""
+
         def cell(column):
             return cells_of_row[self.mapping[column]] if column in self.mapping else None
 
@@ -129,8 +178,11 @@ class ResourceReader(rows.RowReader):
         if typed_id is not None:
             existing = self.book.by_id.get(int(typed_id)) if typed_id.isdigit() else None
             if existing is None:
-                row.fail("id", _("No resource “%(value)s” that you may change; leave it blank to add a new one.")
-                         % {"value": typed_id})
+                row.fail(
+                    "id",
+                    _("No resource “%(value)s” that you may change; leave it blank to add a new one.")
+                    % {"value": typed_id},
+                )
             elif self.first_id[typed_id] != row.line:
                 row.fail("id", _("The same resource is on line %(line)d.") % {"line": self.first_id[typed_id]})
             return existing
@@ -141,13 +193,25 @@ class ResourceReader(rows.RowReader):
 
 
 IMPORTER = Importer(
-    columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS,
-    book=lambda user: ResourceBook(user=user), reader=ResourceReader,
+    columns=COLUMNS,
+    required=REQUIRED_COLUMNS,
+    labels=LABELS,
+    synonyms=SYNONYMS,
+    book=lambda user: ResourceBook(user=user),
+    reader=ResourceReader,
     # Resources have no unique key a concurrent writer could take; a row the database refuses all the same is bad.
     write=lambda planned, *, book: rows.model_chunk_write(
-        Resource, planned, book=book, column="name",
-        reason=lambda: _("The row could not be written; check it and import it again.")),
+        Resource,
+        planned,
+        book=book,
+        column="name",
+        reason=lambda: _("The row could not be written; check it and import it again."),
+    ),
     examples={"name": pgettext_lazy("import example", "Multi-purpose room"), "capacity": 40},
-    codes={"category": rows.choice_labels(Resource.Category), "community": rows.writable_community_names,
-           "unit": rows.unit_names, "status": rows.choice_labels(Resource.Status)},
+    codes={
+        "category": rows.choice_labels(Resource.Category),
+        "community": rows.writable_community_names,
+        "unit": rows.unit_names,
+        "status": rows.choice_labels(Resource.Status),
+    },
 )

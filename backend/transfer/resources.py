@@ -3,6 +3,7 @@
 Each sheet is built for one caller: related rows are looked up only inside what that caller may write,
 so a row that names another community fails on that column instead of being filed out of scope.
 """
+
 from functools import cached_property
 
 from django.conf import settings
@@ -190,8 +191,11 @@ class ScopedSheet(resources.ModelResource):
     @cached_property
     def one_line_columns(self) -> set[str]:
         """Columns of a model CharField (a name, an address); a TextField's (conditions) keep their line breaks."""
-        return {field.column_name for field in self.fields.values()
-                if isinstance(self._model_field(field), models.CharField)}
+        return {
+            field.column_name
+            for field in self.fields.values()
+            if isinstance(self._model_field(field), models.CharField)
+        }
 
     def _model_field(self, field):
         try:
@@ -224,8 +228,10 @@ class ScopedSheet(resources.ModelResource):
             instance = None
         if instance is None:
             raise ValidationError(
-                {self.id_column: _("No %(model)s “%(value)s” that you may change; leave it blank to add a new one.")
-                 % {"model": self._meta.model._meta.verbose_name, "value": value}}
+                {
+                    self.id_column: _("No %(model)s “%(value)s” that you may change; leave it blank to add a new one.")
+                    % {"model": self._meta.model._meta.verbose_name, "value": value}
+                }
             )
         return instance, False
 
@@ -260,7 +266,8 @@ class ScopedSheet(resources.ModelResource):
         exclude = set(errors) | {"user", "number"}
         # Related rows set from the sheet were found by their widgets already; skip a query each.
         exclude |= {
-            f.name for f in instance._meta.concrete_fields
+            f.name
+            for f in instance._meta.concrete_fields
             if f.is_relation and f.name in self.fields and getattr(instance, f.attname) is not None
         }
         if self.location_from in errors:
@@ -307,18 +314,38 @@ class VolunteerSheet(ScopedSheet):
     lng = _keep_if_blank("lng", widgets.FloatWidget())
     reported_at = _field("reported_at", widgets.DateWidget())
     # Consent is the volunteer's own act (people.services): the sheet shows it and an import never sets it.
-    consent_rank_name = fields.Field(attribute="consent_rank_name", column_name="consent_rank_name",
-                                     widget=StrictBooleanWidget(), readonly=True)
-    consent_share_with_unit = fields.Field(attribute="consent_share_with_unit", column_name="consent_share_with_unit",
-                                           widget=StrictBooleanWidget(), readonly=True)
+    consent_rank_name = fields.Field(
+        attribute="consent_rank_name", column_name="consent_rank_name", widget=StrictBooleanWidget(), readonly=True
+    )
+    consent_share_with_unit = fields.Field(
+        attribute="consent_share_with_unit",
+        column_name="consent_share_with_unit",
+        widget=StrictBooleanWidget(),
+        readonly=True,
+    )
     active = _keep_if_blank("active", StrictBooleanWidget())
 
     class Meta:
         model = Volunteer
         fields = [
-            "number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
-            "max_hours_per_week", "max_distance_km", "lat", "lng", "reported_community", "reported_at",
-            "consent_rank_name", "consent_share_with_unit", "active",
+            "number",
+            "name",
+            "kind",
+            "phone",
+            "home_community",
+            "grid",
+            "employer_unit",
+            "skills",
+            "languages",
+            "max_hours_per_week",
+            "max_distance_km",
+            "lat",
+            "lng",
+            "reported_community",
+            "reported_at",
+            "consent_rank_name",
+            "consent_share_with_unit",
+            "active",
         ]
         import_id_fields = ["number"]
         clean_model_instances = True
@@ -414,8 +441,18 @@ class ResourceSheet(ScopedSheet):
     class Meta:
         model = Resource
         fields = [
-            "id", "name", "category", "unit", "community", "capacity", "features", "address", "lat", "lng",
-            "conditions", "status",
+            "id",
+            "name",
+            "category",
+            "unit",
+            "community",
+            "capacity",
+            "features",
+            "address",
+            "lat",
+            "lng",
+            "conditions",
+            "status",
         ]
         import_id_fields = ["id"]
         clean_model_instances = True

@@ -1,6 +1,7 @@
 """What every kind of import run shares: the description of a kind (`Importer`: its columns, the lookups of one
 import, how a row is planned and how planned rows are written), one data row read through the column mapping with
 its reasons by column, and a chunk written at once or, should it collide with a concurrent writer, row by row."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -39,8 +40,11 @@ def unit_names(user: User) -> list[str]:
 
 def writable_community_names(user: User) -> list[str]:
     """The communities the uploader's rows may name."""
-    return list(scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
-                .order_by("name").values_list("name", flat=True))
+    return list(
+        scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 @dataclass
@@ -107,8 +111,9 @@ class Row:
     """One data row through the mapping. Its reasons are kept by column, the first one of a column wins; a control
     character anywhere, or a line break in one-line text, is the reason of its column whatever else is wrong."""
 
-    def __init__(self, line: int, cells_of_row: list, mapping: Mapping[str, int], *,
-                 multi_line: frozenset = frozenset()):
+    def __init__(
+        self, line: int, cells_of_row: list, mapping: Mapping[str, int], *, multi_line: frozenset = frozenset()
+    ):
         self.line, self.cells, self.mapping = line, cells_of_row, mapping
         self.errors: dict[str, str] = {}
         self.text_errors: dict[str, str] = {}
@@ -184,8 +189,9 @@ class Row:
         reasons = {**self.errors, **self.text_errors}
         return [{"row": self.line, "column": column, "reason": reason} for column, reason in reasons.items()]
 
-    def planned(self, instance, values: dict, *, phone: str | None = None,
-                changed: Callable[[Any, dict], bool] | None = None) -> Planned:
+    def planned(
+        self, instance, values: dict, *, phone: str | None = None, changed: Callable[[Any, dict], bool] | None = None
+    ) -> Planned:
         """Bad if any reason was kept; else a create (no instance), or an update of the values that differ."""
         if not self.ok:
             return Planned(self.line, BAD, instance, problems=self.problems())
@@ -221,8 +227,9 @@ def first_lines(rows: list[tuple[int, list]], key: Callable[[list], Any]) -> dic
     return first
 
 
-def chunk_write(planned: list[Planned], *, write: Callable[[list[Planned]], None], column: str,
-                reason: Callable[[], str]) -> list[Planned]:
+def chunk_write(
+    planned: list[Planned], *, write: Callable[[list[Planned]], None], column: str, reason: Callable[[], str]
+) -> list[Planned]:
     """Write a chunk inside the caller's transaction with `write` (bulk writes). Should it collide with a concurrent
     writer (a key taken since the chunk was planned), each row is written alone in a savepoint and a row that still
     collides becomes a bad row on `column` with `reason()`. Returns the rows as written (bad ones among them)."""
@@ -238,8 +245,11 @@ def chunk_write(planned: list[Planned], *, write: Callable[[list[Planned]], None
                     write([row])
                 written.append(row)
             except IntegrityError:
-                written.append(Planned(row.line, BAD, row.instance, problems=[
-                    {"row": row.line, "column": column, "reason": reason()}]))
+                written.append(
+                    Planned(
+                        row.line, BAD, row.instance, problems=[{"row": row.line, "column": column, "reason": reason()}]
+                    )
+                )
         return written
 
 
@@ -249,8 +259,9 @@ class Places:
     def __init__(self, *, user: User):
         self.names = places_of(Community.objects.all())
         self.points = {pk: (lat, lng) for pk, lat, lng in Community.objects.values_list("pk", "lat", "lng")}
-        self.writable = set(scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True)
-                            .values_list("pk", flat=True))
+        self.writable = set(
+            scope_queryset(Community.objects.all(), user, WRITABLE_COMMUNITIES, write=True).values_list("pk", flat=True)
+        )
 
     def read(self, row: Row, column: str) -> int | None:
         """The community the cell names, with the reason when it is none the caller may write in."""
@@ -301,6 +312,7 @@ def bulk_write(model, planned: list[Planned]) -> None:
 def model_chunk_write(model, planned: list[Planned], *, book, column: str, reason: Callable[[], str]) -> list[Planned]:
     """chunk_write of a model without accounts (bulk_write); each row written is remembered by the import's lookups
     (`book.remember`), so that a later chunk finds it."""
+
     def write(some: list[Planned]) -> None:
         bulk_write(model, some)
         for row in some:

@@ -1,6 +1,7 @@
 """Reads of import runs, through the one scope rule of every kind of run (runs.selectors.run_scope): a community
 coordinator sees their community's imports, a sub-district coordinator those of their sub-district and its
 communities, the administrator every one."""
+
 from django.db.models import QuerySet
 from django.http import Http404
 

@@ -3,6 +3,7 @@ none, inside one transaction; if any row fails, it is rolled back and the caller
 number in the file (the header is line 1) and the failing columns. An import run (below) checks a district's own
 sheet of volunteers, units or resources, then writes its good rows in the background, chunk by chunk, and reports the
 bad ones; each kind is described once (transfer.rows.Importer) and run by the same functions here."""
+
 import io
 import itertools
 import logging
@@ -69,9 +70,7 @@ class ExportFile:
 def file_format_of(name: str) -> str:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in FORMATS:
-        raise UnreadableFile(
-            _("Upload a .csv or .xlsx file."), fields={"file": [_("Upload a .csv or .xlsx file.")]}
-        )
+        raise UnreadableFile(_("Upload a .csv or .xlsx file."), fields={"file": [_("Upload a .csv or .xlsx file.")]})
     return extension
 
 
@@ -220,8 +219,11 @@ IMPORT_CHUNK = 500
 IMPORT_TIME_LIMIT = 600.0  # the kernel's field; an import has no solver, this only documents the expected bound
 PREVIEW_PROBLEMS = 500  # the answer's share of the bad rows; the report has every one
 # Every kind runs through the same functions below; each says what its rows are (transfer.rows.Importer).
-IMPORTERS: dict[str, Importer] = {ImportRun.Kind.VOLUNTEERS: volunteers.IMPORTER, ImportRun.Kind.UNITS: units.IMPORTER,
-             ImportRun.Kind.RESOURCES: resource_rows.IMPORTER}
+IMPORTERS: dict[str, Importer] = {
+    ImportRun.Kind.VOLUNTEERS: volunteers.IMPORTER,
+    ImportRun.Kind.UNITS: units.IMPORTER,
+    ImportRun.Kind.RESOURCES: resource_rows.IMPORTER,
+}
 
 
 class ImportNotChecked(Conflict):
@@ -241,8 +243,10 @@ def import_columns(kind: str) -> list[dict]:
     """Our columns of a kind of import in order, each with its header (in the active language) and whether a new
     row needs it."""
     importer = IMPORTERS[kind]
-    return [{"name": column, "label": str(importer.labels[column]), "required": column in importer.required}
-            for column in importer.columns]
+    return [
+        {"name": column, "label": str(importer.labels[column]), "required": column in importer.required}
+        for column in importer.columns
+    ]
 
 
 def import_template(*, kind: str, user: User) -> ExportFile:
@@ -258,18 +262,32 @@ def import_template(*, kind: str, user: User) -> ExportFile:
         given = importer.examples.get(column)
         return str(given) if given is not None else (codes.get(column) or [""])[0]
 
-    guide = [[column["label"], _("yes") if column["required"] else _("no"), example(column["name"]),
-              _("See the code lists") if column["name"] in codes else ""] for column in columns]
+    guide = [
+        [
+            column["label"],
+            _("yes") if column["required"] else _("no"),
+            example(column["name"]),
+            _("See the code lists") if column["name"] in codes else "",
+        ]
+        for column in columns
+    ]
     coded = [column for column in columns if column["name"] in codes]
     content = io.BytesIO()
-    sheets.write_xlsx_sheets(content, [
-        sheets.Table(str(ImportRun.Kind(kind).label), [column["label"] for column in columns], []),
-        sheets.Table(_("How to fill in"), [_("Column"), _("Required"), _("Example"), _("Values")], guide),
-        sheets.Table(_("Code lists"), [column["label"] for column in coded],
-                     itertools.zip_longest(*(codes[column["name"]] for column in coded), fillvalue="")),
-    ])
-    return ExportFile(content=content.getvalue(), content_type=sheets.CONTENT_TYPES["xlsx"],
-                      filename=f"import-template-{kind}.xlsx")
+    sheets.write_xlsx_sheets(
+        content,
+        [
+            sheets.Table(str(ImportRun.Kind(kind).label), [column["label"] for column in columns], []),
+            sheets.Table(_("How to fill in"), [_("Column"), _("Required"), _("Example"), _("Values")], guide),
+            sheets.Table(
+                _("Code lists"),
+                [column["label"] for column in coded],
+                itertools.zip_longest(*(codes[column["name"]] for column in coded), fillvalue=""),
+            ),
+        ],
+    )
+    return ExportFile(
+        content=content.getvalue(), content_type=sheets.CONTENT_TYPES["xlsx"], filename=f"import-template-{kind}.xlsx"
+    )
 
 
 def _import_scope(user: User) -> dict:
@@ -277,8 +295,11 @@ def _import_scope(user: User) -> dict:
     if user.role == User.Role.COMMUNITY and not user.is_superuser:
         community = user.community
         assert community is not None  # a community coordinator has one (the constraint user_role_has_scope)
-        return {"scope_key": f"community:{community.pk}", "community": community,
-                "sub_district_id": community.sub_district_id}
+        return {
+            "scope_key": f"community:{community.pk}",
+            "community": community,
+            "sub_district_id": community.sub_district_id,
+        }
     if user.role == User.Role.SUBDISTRICT and not user.is_superuser:
         return {"scope_key": f"sub_district:{user.sub_district_id}", "sub_district_id": user.sub_district_id}
     return {"scope_key": "district"}
@@ -296,7 +317,8 @@ def _sheet_of(run: ImportRun, *, user: User) -> reading.Sheet:
         labels = IMPORTERS[run.kind].labels
         message = _("No header row naming our columns (%(columns)s, ...) in the first %(rows)d rows.") % {
             "columns": ", ".join(str(labels[column]) for column in IMPORTERS[run.kind].required),
-            "rows": reading.HEADER_SEARCH_ROWS}
+            "rows": reading.HEADER_SEARCH_ROWS,
+        }
     except reading.FileUnreadable:
         message = _("The file could not be read as %(format)s.") % {"format": fmt.upper()}
     raise UnreadableFile(message, fields={"file": [message]})
@@ -336,8 +358,16 @@ def import_run_create(*, user: User, upload, kind: str, mapping: dict | None = N
         for piece in upload.chunks():
             out.write(piece)
     scope = _import_scope(user)
-    run = ImportRun(**scope, kind=kind, status=ImportRun.Status.CHECKED, stage=_("Checked, waiting for confirmation"),
-                    time_limit=IMPORT_TIME_LIMIT, created_by=user, file=relative, file_name=upload.name[:255])
+    run = ImportRun(
+        **scope,
+        kind=kind,
+        status=ImportRun.Status.CHECKED,
+        stage=_("Checked, waiting for confirmation"),
+        time_limit=IMPORT_TIME_LIMIT,
+        created_by=user,
+        file=relative,
+        file_name=upload.name[:255],
+    )
     try:
         sheet = _sheet_of(run, user=user)
     except UnreadableFile:
@@ -346,8 +376,11 @@ def import_run_create(*, user: User, upload, kind: str, mapping: dict | None = N
     aliases = IMPORTERS[kind].column_aliases(user=user)
     run.headers = sheet.headers
     run.header_line = sheet.header_line
-    run.mapping = _mapping_valid(mapping, sheet.headers, kind) if mapping else reading.mapping_suggest(
-        sheet.headers, aliases=aliases, remembered=_remembered(user, kind))
+    run.mapping = (
+        _mapping_valid(mapping, sheet.headers, kind)
+        if mapping
+        else reading.mapping_suggest(sheet.headers, aliases=aliases, remembered=_remembered(user, kind))
+    )
     _check(run, sheet, user=user)
     with transaction.atomic():
         same = ImportRun.objects.filter(scope_key=scope["scope_key"], kind=kind)
@@ -373,20 +406,27 @@ def import_run_map(*, run: ImportRun, user: User, mapping: dict) -> ImportRun:
     """Check a checked import again with the columns the uploader chose, and remember their choice for the same
     headers."""
     if run.status != ImportRun.Status.CHECKED:
-        raise ImportNotChecked(_("Only a checked import can be mapped again; this one is %(status)s.")
-                               % {"status": run.get_status_display()})
+        raise ImportNotChecked(
+            _("Only a checked import can be mapped again; this one is %(status)s.")
+            % {"status": run.get_status_display()}
+        )
     run.mapping = _mapping_valid(mapping, run.headers, run.kind)
     _check(run, _sheet_of(run, user=user), user=user)
     with transaction.atomic():
         if not ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
-                mapping=run.mapping, preview=run.preview, problems=run.problems, rows_total=run.rows_total,
-                updated_at=timezone.now()):
+            mapping=run.mapping,
+            preview=run.preview,
+            problems=run.problems,
+            rows_total=run.rows_total,
+            updated_at=timezone.now(),
+        ):
             raise ImportNotChecked(_("The import was confirmed meanwhile."))
         for column, index in run.mapping.items():
             header = reading.header_key(run.headers[index])
             if header:
-                ColumnMemory.objects.update_or_create(user=user, kind=run.kind, header=header,
-                                                      defaults={"column": column})
+                ColumnMemory.objects.update_or_create(
+                    user=user, kind=run.kind, header=header, defaults={"column": column}
+                )
     return run
 
 
@@ -406,15 +446,24 @@ def import_run_confirm(*, run: ImportRun, user: User) -> ImportRun:
     try:
         with transaction.atomic():
             moved = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
-                status=ImportRun.Status.QUEUED, stage=_("Queued"), heartbeat=now, updated_at=now, problems=[],
-                rows_done=0, created=0, updated=0, unchanged=0, bad=0)
+                status=ImportRun.Status.QUEUED,
+                stage=_("Queued"),
+                heartbeat=now,
+                updated_at=now,
+                problems=[],
+                rows_done=0,
+                created=0,
+                updated=0,
+                unchanged=0,
+                bad=0,
+            )
     except IntegrityError:
-        raise RunAlreadyActive(_("Another import into this scope is being written; confirm once it is done.")) \
-            from None
+        raise RunAlreadyActive(_("Another import into this scope is being written; confirm once it is done.")) from None
     if not moved:
         run.refresh_from_db()
-        raise ImportNotChecked(_("Only a checked import can be confirmed; this one is %(status)s.")
-                               % {"status": run.get_status_display()})
+        raise ImportNotChecked(
+            _("Only a checked import can be confirmed; this one is %(status)s.") % {"status": run.get_status_display()}
+        )
     transaction.on_commit(lambda: _enqueue_import(run.pk))
     run.refresh_from_db()
     return run
@@ -426,11 +475,17 @@ def import_run_cancel(*, run: ImportRun, user: User) -> ImportRun:
     now = timezone.now()
     with transaction.atomic():
         if not ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED).update(
-                status=ImportRun.Status.CANCELLED, stage=_("Cancelled"), finished_at=now, updated_at=now,
-                message=_("Cancelled by %(user)s.") % {"user": user}):
+            status=ImportRun.Status.CANCELLED,
+            stage=_("Cancelled"),
+            finished_at=now,
+            updated_at=now,
+            message=_("Cancelled by %(user)s.") % {"user": user},
+        ):
             run.refresh_from_db()
-            raise ImportNotChecked(_("Only a checked import can be cancelled; this one is %(status)s.")
-                                   % {"status": run.get_status_display()})
+            raise ImportNotChecked(
+                _("Only a checked import can be cancelled; this one is %(status)s.")
+                % {"status": run.get_status_display()}
+            )
         run.refresh_from_db()
         audit_record_change(instance=run, changes={"status": (ImportRun.Status.CHECKED, run.status)})
         upload = import_path(run)
@@ -451,8 +506,9 @@ def import_run_execute(*, run_id: int) -> str:
         return lifecycle.run_status(ImportRun, run_id) or lifecycle.MISSING
     except Exception as exc:
         log.exception("import run %s failed", run_id)
-        lifecycle.run_fail(ImportRun, run_id,
-                           _("The import failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc})
+        lifecycle.run_fail(
+            ImportRun, run_id, _("The import failed: %(kind)s: %(error)s") % {"kind": type(exc).__name__, "error": exc}
+        )
         return ImportRun.Status.FAILED
 
 
@@ -470,7 +526,7 @@ def _import_run_write(run: ImportRun) -> str:
     created_users = list(run.created_users)
     total = len(sheet.rows)
     for start in range(run.rows_done, total, IMPORT_CHUNK):
-        chunk = sheet.rows[start:start + IMPORT_CHUNK]
+        chunk = sheet.rows[start : start + IMPORT_CHUNK]
         with transaction.atomic():
             planned = [reader.plan(line, row) for line, row in chunk]
             for row in importer.write(planned, book=book):
@@ -479,13 +535,21 @@ def _import_run_write(run: ImportRun) -> str:
                 if row.action == CREATE and importer.invite is not None:
                     created_users.append(row.instance.user_id)
             done = start + len(chunk)
-            lifecycle.run_move(run, status=ImportRun.Status.IMPORTING, rows_done=done, rows_total=total,
-                               progress=min(99, done * 100 // max(total, 1)), problems=problems, **counts,
-                               created_users=created_users,
-                               stage=_("Imported %(done)d of %(total)d rows") % {"done": done, "total": total})
+            lifecycle.run_move(
+                run,
+                status=ImportRun.Status.IMPORTING,
+                rows_done=done,
+                rows_total=total,
+                progress=min(99, done * 100 // max(total, 1)),
+                problems=problems,
+                **counts,
+                created_users=created_users,
+                stage=_("Imported %(done)d of %(total)d rows") % {"done": done, "total": total},
+            )
     with transaction.atomic():
-        lifecycle.run_finish(run, counts=counts, rows_total=total, **counts, problems=problems,
-                             created_users=created_users)
+        lifecycle.run_finish(
+            run, counts=counts, rows_total=total, **counts, problems=problems, created_users=created_users
+        )
     if created_users:
         transaction.on_commit(lambda: _enqueue_invitations(run.pk))
     log.info("import run %s done: %s", run.pk, counts)
@@ -507,7 +571,7 @@ def import_run_invite(*, run_id: int) -> int:
     issued = 0
     for start in range(0, len(run.created_users), IMPORT_CHUNK):
         with transaction.atomic():
-            now_issued = invite(run.created_users[start:start + IMPORT_CHUNK], uploader=run.created_by)
+            now_issued = invite(run.created_users[start : start + IMPORT_CHUNK], uploader=run.created_by)
             ImportRun.objects.filter(pk=run_id).update(invited=F("invited") + now_issued)
         issued += now_issued
     return issued
@@ -517,8 +581,10 @@ def import_run_report(*, run: ImportRun, fmt: str) -> ExportFile:
     """Every bad row of the run (of its check until it is imported): its line in the file, the column (ours, and the
     sheet's header) and the reason."""
     columns = {column: run.headers[index] for column, index in run.mapping.items() if index < len(run.headers)}
-    rows = ([problem["row"], problem["column"], columns.get(problem["column"], ""), problem["reason"]]
-            for problem in run.problems)
+    rows = (
+        [problem["row"], problem["column"], columns.get(problem["column"], ""), problem["reason"]]
+        for problem in run.problems
+    )
     header = [pgettext("line in a file", "Row"), _("Column"), _("Header in the file"), _("Reason")]
     return ExportFile(
         content=sheets.sheet_bytes(fmt, sheet=_("Bad rows"), header=header, rows=rows),

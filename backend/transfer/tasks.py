@@ -1,6 +1,7 @@
 """Background work of imports: write a confirmed import run, then invite the people it created. acks_late with
 reject_on_worker_lost: when the worker dies half-way the task is delivered again; the import takes the run over once
 its heartbeat has stopped and resumes after the last chunk written, the invitations skip whoever has one."""
+
 from celery import shared_task
 
 from transfer import services

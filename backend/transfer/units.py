@@ -5,6 +5,7 @@ A row finds its unit by name (names are unique), so that a file imported twice u
 rules as the API's (orgs.apis.UnitViewSet): a coordinator changes the units located in their scope, and moves them
 only within it; only the administrator adds units.
 """
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
@@ -19,29 +20,65 @@ from transfer.rows import Importer, Planned, first_lines, max_length, plain
 
 # The same scope as the API's UnitViewSet writes with (a test keeps them equal).
 UNIT_SCOPE = Scope(community="community", unit="pk", read_all=COORDINATORS, write=COORDINATORS | {Role.UNIT})
-COLUMNS = ("name", "kind", "community", "party_organisation", "address", "lat", "lng", "contact_name",
-           "contact_phone", "description")
+COLUMNS = (
+    "name",
+    "kind",
+    "community",
+    "party_organisation",
+    "address",
+    "lat",
+    "lng",
+    "contact_name",
+    "contact_phone",
+    "description",
+)
 REQUIRED_COLUMNS = ("name", "kind", "community")
 LABELS = {
-    "name": pgettext_lazy("import column", "Unit name"), "kind": pgettext_lazy("import column", "Unit kind"),
+    "name": pgettext_lazy("import column", "Unit name"),
+    "kind": pgettext_lazy("import column", "Unit kind"),
     "community": pgettext_lazy("import column", "Located in community"),
     "party_organisation": pgettext_lazy("import column", "Party organisation"),
-    "address": pgettext_lazy("import column", "Address"), "lat": pgettext_lazy("import column", "Latitude"),
+    "address": pgettext_lazy("import column", "Address"),
+    "lat": pgettext_lazy("import column", "Latitude"),
     "lng": pgettext_lazy("import column", "Longitude"),
     "contact_name": pgettext_lazy("import column", "Contact person"),
     "contact_phone": pgettext_lazy("import column", "Contact phone"),
     "description": pgettext_lazy("import column", "Description"),
 }
 SYNONYMS = {
-    "单位": "name", "名称": "name", "单位全称": "name", "类型": "kind", "单位类型": "kind", "单位性质": "kind",
-    "性质": "kind", "社区": "community", "所在社区": "community", "所属社区": "community",
-    "党组织": "party_organisation", "党组织名称": "party_organisation", "地址": "address", "单位地址": "address",
+    "单位": "name",
+    "名称": "name",
+    "单位全称": "name",
+    "类型": "kind",
+    "单位类型": "kind",
+    "单位性质": "kind",
+    "性质": "kind",
+    "社区": "community",
+    "所在社区": "community",
+    "所属社区": "community",
+    "党组织": "party_organisation",
+    "党组织名称": "party_organisation",
+    "地址": "address",
+    "单位地址": "address",
     "联系人": "contact_name",
-    "联系电话": "contact_phone", "电话": "contact_phone", "简介": "description", "备注": "description",
+    "联系电话": "contact_phone",
+    "电话": "contact_phone",
+    "简介": "description",
+    "备注": "description",
 }
-KIND_SYNONYMS = {"机关": "agency", "党政机关": "agency", "事业单位": "agency", "国企": "state_firm",
-                 "国有企业": "state_firm", "学校": "school", "医院": "hospital", "企业": "company", "公司": "company",
-                 "民营企业": "company", "其他": "other"}
+KIND_SYNONYMS = {
+    "机关": "agency",
+    "党政机关": "agency",
+    "事业单位": "agency",
+    "国企": "state_firm",
+    "国有企业": "state_firm",
+    "学校": "school",
+    "医院": "hospital",
+    "企业": "company",
+    "公司": "company",
+    "民营企业": "company",
+    "其他": "other",
+}
 # Plain text: a blank cell of a mapped column empties the field.
 TEXT_COLUMNS = ("party_organisation", "address", "contact_name", "contact_phone", "description")
 
@@ -54,8 +91,9 @@ class UnitBook:
         self.user = user
         self.may_add = user.is_superuser or user.role == Role.ADMIN
         self.places = rows.Places(user=user)
-        self.writable_units = set(scope_queryset(Unit.objects.all(), user, UNIT_SCOPE, write=True)
-                                  .values_list("pk", flat=True))
+        self.writable_units = set(
+            scope_queryset(Unit.objects.all(), user, UNIT_SCOPE, write=True).values_list("pk", flat=True)
+        )
         self.by_name = {unit.name: unit for unit in Unit.objects.all()}
         self.kinds = {**ChoiceWidget(Unit.Kind).lookup(), **KIND_SYNONYMS}
 
@@ -72,7 +110,8 @@ class UnitReader(rows.RowReader):
     def __init__(self, *, book: UnitBook, mapping: dict[str, int], rows: list[tuple[int, list]]):
         super().__init__(book=book, mapping=mapping, rows=rows)
         self.first_name = first_lines(
-            rows, lambda found: (plain(found[mapping["name"]]) or None) if "name" in mapping else None)
+            rows, lambda found: (plain(found[mapping["name"]]) or None) if "name" in mapping else None
+        )
 
     def plan(self, line: int, cells_of_row: list) -> Planned:
         row = self.row(line, cells_of_row)
@@ -106,13 +145,21 @@ class UnitReader(rows.RowReader):
 
 
 IMPORTER = Importer(
-    columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS,
-    book=lambda user: UnitBook(user=user), reader=UnitReader,
+    columns=COLUMNS,
+    required=REQUIRED_COLUMNS,
+    labels=LABELS,
+    synonyms=SYNONYMS,
+    book=lambda user: UnitBook(user=user),
+    reader=UnitReader,
     # A row that a concurrent writer made collide (a name taken meanwhile) becomes a bad row.
-    write=lambda planned, *, book: rows.model_chunk_write(Unit, planned, book=book, column="name",
-                                                          reason=lambda: _("Another unit has this name.")),
-    examples={"name": pgettext_lazy("import example", "Baihua Road Primary School"),
-              "address": pgettext_lazy("import example", "12 Baihua Road"),
-              "contact_name": pgettext_lazy("import example", "Li Si"), "contact_phone": "13900139000"},
+    write=lambda planned, *, book: rows.model_chunk_write(
+        Unit, planned, book=book, column="name", reason=lambda: _("Another unit has this name.")
+    ),
+    examples={
+        "name": pgettext_lazy("import example", "Baihua Road Primary School"),
+        "address": pgettext_lazy("import example", "12 Baihua Road"),
+        "contact_name": pgettext_lazy("import example", "Li Si"),
+        "contact_phone": "13900139000",
+    },
     codes={"kind": rows.choice_labels(Unit.Kind), "community": rows.writable_community_names},
 )

@@ -1,4 +1,5 @@
 """Import and export URLs; included under /api/ before the router, so `volunteers/import/` is not read as a pk."""
+
 from django.urls import path
 
 from transfer.apis import (

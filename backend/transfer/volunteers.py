@@ -5,6 +5,7 @@ A row finds its volunteer by number, else by phone, so that a file imported twic
 worker died, updates rows instead of doubling them. Only the caller's scope is found or written: a phone held by
 somebody outside it reads as taken, a number outside it as unknown, a community outside it as unknown.
 """
+
 from __future__ import annotations
 
 from django.contrib.auth.hashers import make_password
@@ -23,20 +24,41 @@ from transfer import cells, rows
 from transfer.resources import VOLUNTEER_SCOPE, ChoiceWidget, VolunteerSheet
 from transfer.rows import CREATE, UPDATE, Importer, Planned, Row, first_lines, max_length
 
-COLUMNS = ("number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
-           "max_hours_per_week", "max_distance_km", "lat", "lng", "reported_community", "reported_at", "active",
-           "gender")
+COLUMNS = (
+    "number",
+    "name",
+    "kind",
+    "phone",
+    "home_community",
+    "grid",
+    "employer_unit",
+    "skills",
+    "languages",
+    "max_hours_per_week",
+    "max_distance_km",
+    "lat",
+    "lng",
+    "reported_community",
+    "reported_at",
+    "active",
+    "gender",
+)
 REQUIRED_COLUMNS = ("name", "kind", "home_community")
 # Each column's header in the template (and a header word in every language).
 LABELS = {
-    "number": pgettext_lazy("import column", "Number"), "name": pgettext_lazy("import column", "Name"),
-    "kind": pgettext_lazy("import column", "Kind"), "phone": pgettext_lazy("import column", "Mobile phone"),
+    "number": pgettext_lazy("import column", "Number"),
+    "name": pgettext_lazy("import column", "Name"),
+    "kind": pgettext_lazy("import column", "Kind"),
+    "phone": pgettext_lazy("import column", "Mobile phone"),
     "home_community": pgettext_lazy("import column", "Home community"),
-    "grid": pgettext_lazy("import column", "Grid"), "employer_unit": pgettext_lazy("import column", "Employer unit"),
-    "skills": pgettext_lazy("import column", "Skills"), "languages": pgettext_lazy("import column", "Languages"),
+    "grid": pgettext_lazy("import column", "Grid"),
+    "employer_unit": pgettext_lazy("import column", "Employer unit"),
+    "skills": pgettext_lazy("import column", "Skills"),
+    "languages": pgettext_lazy("import column", "Languages"),
     "max_hours_per_week": pgettext_lazy("import column", "Max hours per week"),
     "max_distance_km": pgettext_lazy("import column", "Max distance (km)"),
-    "lat": pgettext_lazy("import column", "Latitude"), "lng": pgettext_lazy("import column", "Longitude"),
+    "lat": pgettext_lazy("import column", "Latitude"),
+    "lng": pgettext_lazy("import column", "Longitude"),
     "reported_community": pgettext_lazy("import column", "Reported to community"),
     "reported_at": pgettext_lazy("import column", "Reported on"),
     "active": pgettext_lazy("import column", "Active"),
@@ -46,21 +68,75 @@ LABELS = {
 IGNORED = ("gender",)
 # Header words of districts' own sheets, beyond our columns' labels in every language (VolunteerSheet).
 SYNONYMS = {
-    "编号": "number", "志愿者编号": "number", "名字": "name", "姓名": "name", "手机": "phone", "手机号": "phone",
-    "手机号码": "phone", "电话": "phone", "联系电话": "phone", "联系方式": "phone", "电话号码": "phone",
-    "社区": "home_community", "所在社区": "home_community", "居住社区": "home_community", "所属社区": "home_community",
-    "网格": "grid", "所属网格": "grid", "类别": "kind", "人员类别": "kind", "党员类别": "kind", "身份": "kind",
-    "志愿者类别": "kind", "工作单位": "employer_unit", "单位": "employer_unit", "所在单位": "employer_unit",
-    "技能": "skills", "特长": "skills", "专长": "skills", "技能特长": "skills", "语言": "languages",
-    "报到社区": "reported_community", "报到日期": "reported_at", "报到时间": "reported_at", "性别": "gender",
-    "是否有效": "active", "是否在册": "active", "每周时长": "max_hours_per_week", "每周最多小时": "max_hours_per_week",
+    "编号": "number",
+    "志愿者编号": "number",
+    "名字": "name",
+    "姓名": "name",
+    "手机": "phone",
+    "手机号": "phone",
+    "手机号码": "phone",
+    "电话": "phone",
+    "联系电话": "phone",
+    "联系方式": "phone",
+    "电话号码": "phone",
+    "社区": "home_community",
+    "所在社区": "home_community",
+    "居住社区": "home_community",
+    "所属社区": "home_community",
+    "网格": "grid",
+    "所属网格": "grid",
+    "类别": "kind",
+    "人员类别": "kind",
+    "党员类别": "kind",
+    "身份": "kind",
+    "志愿者类别": "kind",
+    "工作单位": "employer_unit",
+    "单位": "employer_unit",
+    "所在单位": "employer_unit",
+    "技能": "skills",
+    "特长": "skills",
+    "专长": "skills",
+    "技能特长": "skills",
+    "语言": "languages",
+    "报到社区": "reported_community",
+    "报到日期": "reported_at",
+    "报到时间": "reported_at",
+    "性别": "gender",
+    "是否有效": "active",
+    "是否在册": "active",
+    "每周时长": "max_hours_per_week",
+    "每周最多小时": "max_hours_per_week",
 }
-KIND_SYNONYMS = {"在职": "in_office", "无职": "non_post", "非在岗": "non_post", "无职党员": "non_post",
-                 "非在岗党员": "non_post", "离退休": "retired", "退休": "retired", "退休党员": "retired",
-                 "离休党员": "retired", "居民": "resident", "群众": "resident"}
+KIND_SYNONYMS = {
+    "在职": "in_office",
+    "无职": "non_post",
+    "非在岗": "non_post",
+    "无职党员": "non_post",
+    "非在岗党员": "non_post",
+    "离退休": "retired",
+    "退休": "retired",
+    "退休党员": "retired",
+    "离休党员": "retired",
+    "居民": "resident",
+    "群众": "resident",
+}
 # Fields a row may set, in the order of the model; lat and lng default to the home community's.
-FIELDS = ("name", "kind", "employer_unit_id", "home_community_id", "grid_id", "skills", "languages",
-          "max_hours_per_week", "max_distance_km", "reported_community_id", "reported_at", "active", "lat", "lng")
+FIELDS = (
+    "name",
+    "kind",
+    "employer_unit_id",
+    "home_community_id",
+    "grid_id",
+    "skills",
+    "languages",
+    "max_hours_per_week",
+    "max_distance_km",
+    "reported_community_id",
+    "reported_at",
+    "active",
+    "lat",
+    "lng",
+)
 
 
 def _key(value) -> str:
@@ -75,8 +151,9 @@ class VolunteerBook:
         self.user = user
         self.places = rows.Places(user=user)
         self.grids: dict[tuple[int, str], int] = {}
-        for grid in Grid.objects.filter(community_id__in=self.places.writable).only("pk", "community_id", "code",
-                                                                                    "name"):
+        for grid in Grid.objects.filter(community_id__in=self.places.writable).only(
+            "pk", "community_id", "code", "name"
+        ):
             self.grids[(grid.community_id, _key(grid.code))] = grid.pk
             self.grids.setdefault((grid.community_id, _key(grid.name)), grid.pk)
         self.grid_community = dict(Grid.objects.values_list("pk", "community_id"))
@@ -88,8 +165,9 @@ class VolunteerBook:
         volunteers = scope_queryset(Volunteer.objects.select_related("user"), user, VOLUNTEER_SCOPE, write=True)
         self.by_number = {v.number: v for v in volunteers}
         self.by_phone = {v.user.phone: v for v in self.by_number.values() if v.user.phone}
-        self.phones_taken = set(User.objects.filter(is_active=True, phone_problem="").exclude(phone="")
-                                .values_list("phone", flat=True))
+        self.phones_taken = set(
+            User.objects.filter(is_active=True, phone_problem="").exclude(phone="").values_list("phone", flat=True)
+        )
 
     def remember(self, volunteer: Volunteer) -> None:
         self.by_number[volunteer.number] = volunteer
@@ -131,8 +209,11 @@ class VolunteerReader(rows.RowReader):
         if number:
             existing = book.by_number.get(number)
             if existing is None:
-                row.fail("number", _("No volunteer “%(value)s” that you may change; leave it blank to add a new one.")
-                         % {"value": number})
+                row.fail(
+                    "number",
+                    _("No volunteer “%(value)s” that you may change; leave it blank to add a new one.")
+                    % {"value": number},
+                )
             elif self.first_number.get(number, line) != line:
                 row.fail("number", _("The same number is on line %(line)d.") % {"line": self.first_number[number]})
         elif phone:
@@ -171,17 +252,23 @@ class VolunteerReader(rows.RowReader):
             values["skills"] = row.read("skills", lambda v: cells.skill_levels(v, skills=book.skills)) or {}
         if row.mapped("languages"):
             values["languages"] = cells.items(row.cell("languages"))
-        for column, low, high, whole in (("max_hours_per_week", 0, 60, True), ("max_distance_km", 0, None, False),
-                                         ("lat", -90, 90, False), ("lng", -180, 180, False)):
-            figure = row.read(column, lambda v, low=low, high=high, whole=whole: cells.number(
-                v, low=low, high=high, whole=whole))
+        for column, low, high, whole in (
+            ("max_hours_per_week", 0, 60, True),
+            ("max_distance_km", 0, None, False),
+            ("lat", -90, 90, False),
+            ("lng", -180, 180, False),
+        ):
+            figure = row.read(
+                column, lambda v, low=low, high=high, whole=whole: cells.number(v, low=low, high=high, whole=whole)
+            )
             if figure is not None or (column == "max_distance_km" and row.mapped(column)):
                 values[column] = figure  # a blank keeps the stored value, but for the distance: no limit
         if row.given("reported_community"):
             reported = rows.place_find(book.places.names, row.cell("reported_community"))
             if reported is None:
-                row.fail("reported_community", _("No community “%(value)s”.") % {
-                    "value": row.text("reported_community")})
+                row.fail(
+                    "reported_community", _("No community “%(value)s”.") % {"value": row.text("reported_community")}
+                )
             values["reported_community_id"] = reported
         if row.mapped("reported_at"):
             values["reported_at"] = row.read("reported_at", cells.date)
@@ -215,12 +302,17 @@ class VolunteerReader(rows.RowReader):
 
 # ---------------------------------------------------------------- writing
 
+
 def chunk_write(planned: list[Planned], *, book: VolunteerBook) -> list[Planned]:
     """Write a chunk's creates and updates inside the caller's transaction, with bulk writes (the new accounts'
     invitations follow once the whole file is in: invitations_issue); a row whose phone or number was taken by a
     concurrent writer since it was planned becomes a bad row."""
-    return rows.chunk_write(planned, write=lambda some: _write(some, book=book), column="phone",
-                            reason=lambda: _("Another active account has this phone number."))
+    return rows.chunk_write(
+        planned,
+        write=lambda some: _write(some, book=book),
+        column="phone",
+        reason=lambda: _("Another active account has this phone number."),
+    )
 
 
 def invitations_issue(user_ids: list[int], *, uploader: User | None) -> int:
@@ -241,12 +333,21 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
         first = int(volunteer_number_next()[2:])
         numbers = [f"ZY{first + offset:07d}" for offset in range(len(creates))]
         # A new volunteer's row has its phone (planned: required), so `or ""` never applies.
-        users = [User(username=number, display_name=row.values["name"], phone=row.phone or "",
-                      role=User.Role.VOLUNTEER, password=make_password(None))
-                 for number, row in zip(numbers, creates, strict=True)]
+        users = [
+            User(
+                username=number,
+                display_name=row.values["name"],
+                phone=row.phone or "",
+                role=User.Role.VOLUNTEER,
+                password=make_password(None),
+            )
+            for number, row in zip(numbers, creates, strict=True)
+        ]
         User.objects.bulk_create(users)
-        volunteers = [Volunteer(user=account, number=number, **row.values)
-                      for account, number, row in zip(users, numbers, creates, strict=True)]
+        volunteers = [
+            Volunteer(user=account, number=number, **row.values)
+            for account, number, row in zip(users, numbers, creates, strict=True)
+        ]
         Volunteer.objects.bulk_create(volunteers)
         for volunteer, row in zip(volunteers, creates, strict=True):
             row.instance = volunteer
@@ -276,18 +377,35 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
 def skill_names(user: User) -> list[str]:
     """The skills a cell may name (a row may add a level: 急救:3), in the active language."""
     english = translation.get_language() == "en"
-    return [name_en if english and name_en else name
-            for name, name_en in Skill.objects.order_by("code").values_list("name", "name_en")]
+    return [
+        name_en if english and name_en else name
+        for name, name_en in Skill.objects.order_by("code").values_list("name", "name_en")
+    ]
 
 
 IMPORTER = Importer(
-    columns=COLUMNS, required=REQUIRED_COLUMNS, labels=LABELS, synonyms=SYNONYMS, book=lambda user: VolunteerBook(
-        user=user), reader=VolunteerReader, write=lambda planned, *, book: chunk_write(planned, book=book),
-    invite=invitations_issue, more_aliases=lambda user: VolunteerSheet(user=user).column_aliases(),
-    examples={"name": pgettext_lazy("import example", "Zhang San"), "phone": "13800138000",
-              "max_hours_per_week": 4, "max_distance_km": 3, "reported_at": "2026-03-05",
-              "active": pgettext_lazy("import example", "yes")},
-    codes={"kind": rows.choice_labels(Volunteer.Kind), "home_community": rows.writable_community_names,
-           "reported_community": rows.writable_community_names, "employer_unit": rows.unit_names,
-           "skills": skill_names},
+    columns=COLUMNS,
+    required=REQUIRED_COLUMNS,
+    labels=LABELS,
+    synonyms=SYNONYMS,
+    book=lambda user: VolunteerBook(user=user),
+    reader=VolunteerReader,
+    write=lambda planned, *, book: chunk_write(planned, book=book),
+    invite=invitations_issue,
+    more_aliases=lambda user: VolunteerSheet(user=user).column_aliases(),
+    examples={
+        "name": pgettext_lazy("import example", "Zhang San"),
+        "phone": "13800138000",
+        "max_hours_per_week": 4,
+        "max_distance_km": 3,
+        "reported_at": "2026-03-05",
+        "active": pgettext_lazy("import example", "yes"),
+    },
+    codes={
+        "kind": rows.choice_labels(Volunteer.Kind),
+        "home_community": rows.writable_community_names,
+        "reported_community": rows.writable_community_names,
+        "employer_unit": rows.unit_names,
+        "skills": skill_names,
+    },
 )

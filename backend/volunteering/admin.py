@@ -1,4 +1,5 @@
 """Admin views of the volunteer's side, read-mostly: answers and backfills are history, tokens are secrets."""
+
 from django.contrib import admin
 
 from volunteering.models import AssignmentResponse, Backfill, CalendarToken

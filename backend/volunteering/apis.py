@@ -1,5 +1,6 @@
 """Endpoints of the volunteer's side: my posts (list), accept, decline, the calendar token (get, rotate) and
 the calendar feed itself (no login: the token in the URL is the key). Volunteers only, except the feed."""
+
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +26,13 @@ class VolunteersOnly(permissions_.VolunteersOnly):
         # The same gate, but it loads the profile the view reads next (cached on the user) instead of asking
         # whether it exists first: one query less on every call of the volunteer's side.
         user = request.user
-        return bool(user and user.is_authenticated and user.role == User.Role.VOLUNTEER
-                    and selectors.volunteer_of(user) is not None)
+        return bool(
+            user
+            and user.is_authenticated
+            and user.role == User.Role.VOLUNTEER
+            and selectors.volunteer_of(user) is not None
+        )
+
 
 class PlaceSerializer(serializers.Serializer):
     community = serializers.CharField()
@@ -62,15 +68,32 @@ class MyPostOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Assignment
-        fields = ["id", "run", "shift", "shift_title", "start", "end", "place", "post", "status", "reason",
-                  "answered_at", "deadline", "others"]
+        fields = [
+            "id",
+            "run",
+            "shift",
+            "shift_title",
+            "start",
+            "end",
+            "place",
+            "post",
+            "status",
+            "reason",
+            "answered_at",
+            "deadline",
+            "others",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(PlaceSerializer)
     def get_place(self, assignment) -> dict:
         shift = assignment.shift
-        return {"community": shift.community.name, "address": shift.address or shift.community.address,
-                "lat": shift.lat, "lng": shift.lng}
+        return {
+            "community": shift.community.name,
+            "address": shift.address or shift.community.address,
+            "lat": shift.lat,
+            "lng": shift.lng,
+        }
 
     @extend_schema_field(PostInfoSerializer(allow_null=True))
     def get_post(self, assignment) -> dict | None:
@@ -133,7 +156,8 @@ class MyPostListApi(generics.ListAPIView):
         filters = self.FilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return selectors.my_post_list(
-            volunteer=selectors.volunteer_of(self.request.user), start=filters.validated_data.get("from"),
+            volunteer=selectors.volunteer_of(self.request.user),
+            start=filters.validated_data.get("from"),
             end=filters.validated_data.get("to"),
         )
 
@@ -152,8 +176,11 @@ class MyPostAcceptApi(APIView):
 
     @extend_schema(
         request=None,
-        responses={200: MyPostOutputSerializer, 404: OpenApiResponse(description="No such post of yours."),
-                   409: OpenApiResponse(description="The deadline has passed, or the post was declined.")},
+        responses={
+            200: MyPostOutputSerializer,
+            404: OpenApiResponse(description="No such post of yours."),
+            409: OpenApiResponse(description="The deadline has passed, or the post was declined."),
+        },
     )
     def post(self, request, assignment_id: int):
         services.assignment_accept(user=request.user, assignment_id=assignment_id)
@@ -170,8 +197,11 @@ class MyPostDeclineApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: MyPostOutputSerializer, 404: OpenApiResponse(description="No such post of yours."),
-                   409: OpenApiResponse(description="The deadline has passed.")},
+        responses={
+            200: MyPostOutputSerializer,
+            404: OpenApiResponse(description="No such post of yours."),
+            409: OpenApiResponse(description="The deadline has passed."),
+        },
     )
     def post(self, request, assignment_id: int):
         payload = self.InputSerializer(data=request.data)

@@ -1,6 +1,7 @@
 """The personal calendar feed as iCalendar text (RFC 5545), written by hand: CRLF line ends, escaped text,
 lines folded at 75 octets, times in UTC. Only the post's own facts go in: no names, numbers or phones of
 anyone (digit runs long enough to be a phone number are blanked even inside duties written by a coordinator)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,7 +76,11 @@ STATUS_TEXT = {"accepted": "已接受", None: "待确认"}
 def render(assignments, *, name: str = "我的志愿岗位", now: dt.datetime | None = None) -> str:
     stamp = _utc(now or timezone.now())
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(name)}",
     ]
     for assignment in assignments:

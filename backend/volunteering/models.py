@@ -1,5 +1,6 @@
 """A volunteer's side of a published plan: their answer to each assignment, the backfills that declines
 started, and the secret token behind their personal calendar feed."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -1,5 +1,6 @@
 """Reads of a volunteer's own posts: their assignments in published plans, who else is on each shift, and the
 calendar token's owner. Nothing here ever reaches another volunteer's phone number or volunteer number."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,5 +92,9 @@ def calendar_token_owner(*, token: str) -> Volunteer:
 
 def _calendar_token_live(token: CalendarToken) -> bool:
     volunteer, user = token.volunteer, token.volunteer.user
-    return (volunteer.active and user.is_active and user.role == User.Role.VOLUNTEER
-            and token.credentials_version == user.credentials_version)
+    return (
+        volunteer.active
+        and user.is_active
+        and user.role == User.Role.VOLUNTEER
+        and token.credentials_version == user.credentials_version
+    )

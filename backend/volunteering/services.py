@@ -6,6 +6,7 @@ A backfill keeps every row: the decliner's assignment stays, marked declined; pe
 their old shift's row, marked moved; the people it puts in get new SOLVER rows of the same run (planning's
 Assignment.Source has no "backfill" value; the `Backfill` row records which rows a backfill made).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -130,10 +131,14 @@ def backfill_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime
     now = now or timezone.now()
     pending = list(
         AssignmentResponse.objects.filter(
-            status=Status.DECLINED, answered_at__lt=now - dt.timedelta(minutes=older_than_minutes),
-            assignment__run__publication__isnull=False, assignment__backfill__isnull=True,
+            status=Status.DECLINED,
+            answered_at__lt=now - dt.timedelta(minutes=older_than_minutes),
+            assignment__run__publication__isnull=False,
+            assignment__backfill__isnull=True,
             assignment__shift__start__gt=now,
-        ).order_by("pk").values_list("assignment_id", flat=True)
+        )
+        .order_by("pk")
+        .values_list("assignment_id", flat=True)
     )
     for assignment_id in pending:
         _enqueue_backfill(assignment_id)
@@ -143,6 +148,7 @@ def backfill_resume_pending(*, older_than_minutes: float = 2.0, now: dt.datetime
 
 
 # ---------------------------------------------------------------- backfill
+
 
 def _coordinators(run: MatchingRun) -> list[int]:
     """Who hears about a backfill: the run's creator and the coordinators of its community or sub-district."""
@@ -167,12 +173,15 @@ def _repair(run: MatchingRun, declined: Assignment):
     mapped = mapper.build_problem(run)
     off = list(
         Assignment.objects.filter(run=run, response__status__in=AssignmentResponse.OFF)
-        .exclude(pk=declined.pk).values_list("volunteer_id", "shift_id")
+        .exclude(pk=declined.pk)
+        .values_list("volunteer_id", "shift_id")
     )
     volunteers = {v["id"] for v in mapped.data["volunteers"]}
     shifts = {s["id"] for s in mapped.data["shifts"]}
     standing = {
-        pair for pair in Assignment.objects.filter(run=run).exclude(response__status__in=AssignmentResponse.OFF)
+        pair
+        for pair in Assignment.objects.filter(run=run)
+        .exclude(response__status__in=AssignmentResponse.OFF)
         .values_list("volunteer_id", "shift_id")
     } | {(declined.volunteer_id, declined.shift_id)}
     known = {(v, s) for v, s in standing if mapper.vid(v) in volunteers and mapper.sid(s) in shifts}
@@ -184,7 +193,8 @@ def _repair(run: MatchingRun, declined: Assignment):
     same_time = [int(s["id"][1:]) for s in mapped.data["shifts"] if s["start"] < span[1] and span[0] < s["end"]]
     pairs = set(off) | {(declined.volunteer_id, shift_id) for shift_id in same_time}
     forbidden = [
-        {"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(pairs)
+        {"volunteer": mapper.vid(v), "shift": mapper.sid(s)}
+        for v, s in sorted(pairs)
         if mapper.vid(v) in volunteers and mapper.sid(s) in shifts
     ]
     problem = matching.parse_problem(dict(mapped.data, locks=[], forbidden=forbidden))
@@ -193,12 +203,20 @@ def _repair(run: MatchingRun, declined: Assignment):
         for r, q in ResourceBooking.objects.filter(run=run).values_list("resource_id", "request_id")
         if q in mapped.request_shift
     ]
-    published = matching.solution_from_dict({
-        "status": "feasible", "resource_assignments": bookings, "unfilled": [],
-        "assignments": [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(known)],
-    })
-    solution = repair(problem, published, [(mapper.vid(declined.volunteer_id), mapper.sid(declined.shift_id))],
-                      time_limit=_time_limit())
+    published = matching.solution_from_dict(
+        {
+            "status": "feasible",
+            "resource_assignments": bookings,
+            "unfilled": [],
+            "assignments": [{"volunteer": mapper.vid(v), "shift": mapper.sid(s)} for v, s in sorted(known)],
+        }
+    )
+    solution = repair(
+        problem,
+        published,
+        [(mapper.vid(declined.volunteer_id), mapper.sid(declined.shift_id))],
+        time_limit=_time_limit(),
+    )
     repaired = {(int(v[1:]), int(s[1:])) for v, s in solution.assignments}
     return standing, repaired | (standing - known)
 
@@ -207,7 +225,8 @@ def assignment_backfill(*, assignment_id: int) -> Backfill | None:
     """Refill the seat of a declined published assignment; safe to run twice (one Backfill per decline)."""
     declined = (
         Assignment.objects.select_related("run", "shift", "shift__community", "volunteer", "response")
-        .filter(pk=assignment_id, run__publication__isnull=False).first()
+        .filter(pk=assignment_id, run__publication__isnull=False)
+        .first()
     )
     answer = getattr(declined, "response", None) if declined is not None else None
     if declined is None or answer is None or answer.status != Status.DECLINED:
@@ -221,8 +240,13 @@ def assignment_backfill(*, assignment_id: int) -> Backfill | None:
         backfill = _backfill_write(run, declined)
     except IntegrityError:
         return Backfill.objects.filter(declined=declined).first()
-    log.info("backfill of %s: %d in, %d moved, %d unfilled", declined.pk, len(backfill.new_assignments), backfill.moved,
-             backfill.unfilled)
+    log.info(
+        "backfill of %s: %d in, %d moved, %d unfilled",
+        declined.pk,
+        len(backfill.new_assignments),
+        backfill.moved,
+        backfill.unfilled,
+    )
     return backfill
 
 
@@ -244,8 +268,8 @@ def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
     for row in moved_rows:
         if (row.volunteer_id, row.shift_id) in removed:
             AssignmentResponse.objects.update_or_create(
-                assignment=row, defaults={"status": Status.MOVED, "answered_at": now,
-                                          "reason": _("Moved to fill a declined seat.")},
+                assignment=row,
+                defaults={"status": Status.MOVED, "answered_at": now, "reason": _("Moved to fill a declined seat.")},
             )
     # One by one: a backfill adds a handful of rows, and each needs its id for the notification key.
     new_rows = [
@@ -269,11 +293,19 @@ def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
             UnfilledSeat.objects.filter(pk=seat.pk).update(missing=F("missing") + missing)
     # The one-per-decline rule: if another execution got here first, this IntegrityError undoes all of the above.
     backfill = Backfill.objects.create(
-        run=run, declined=declined, new_assignments=[r.pk for r in new_rows],
-        moved=len(removed), unfilled=sum(short.values()),
+        run=run,
+        declined=declined,
+        new_assignments=[r.pk for r in new_rows],
+        moved=len(removed),
+        unfilled=sum(short.values()),
     )
-    _notify(run, declined, new_rows, moved_rows=[r for r in moved_rows if (r.volunteer_id, r.shift_id) in removed],
-            unfilled=sum(short.values()))
+    _notify(
+        run,
+        declined,
+        new_rows,
+        moved_rows=[r for r in moved_rows if (r.volunteer_id, r.shift_id) in removed],
+        unfilled=sum(short.values()),
+    )
     return backfill
 
 
@@ -286,16 +318,20 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
     for row in new_rows:
         shift = row.shift
         notification_send(
-            recipients=[row.volunteer.user_id], kind=KIND_BACKFILL, event_key=f"backfill:{row.pk}",
+            recipients=[row.volunteer.user_id],
+            kind=KIND_BACKFILL,
+            event_key=f"backfill:{row.pk}",
             title=f"新的岗位：{shift.title}",
             body=f"有志愿者无法参加，您被安排补位：{_when(shift)} {shift.title}，地点：{shift.community.name}"
-                 f"{'，' + shift.address if shift.address else ''}。请在“我的岗位”中确认。",
+            f"{'，' + shift.address if shift.address else ''}。请在“我的岗位”中确认。",
             payload={"assignment": row.pk, "shift": shift.pk, "run": run.pk},
         )
     for row in moved_rows:
         notification_send(
             recipients=[row.volunteer.user_id],
-            kind=KIND_BACKFILL, event_key=f"backfill:moved:{row.pk}", title="您的岗位有调整",
+            kind=KIND_BACKFILL,
+            event_key=f"backfill:moved:{row.pk}",
+            title="您的岗位有调整",
             body="为填补空缺，您原来的一个班次已调整，请在“我的岗位”中查看新的安排。",
             payload={"assignment": row.pk, "run": run.pk},
         )
@@ -311,14 +347,24 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
             f"{_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。",
         )
     notification_send(
-        recipients=_coordinators(run), kind=KIND_BACKFILL_REPORT, event_key=f"backfill:declined:{declined.pk}",
-        title=title, body=body,
-        payload={"run": run.pk, "shift": shift.pk, "declined": declined.pk, "new_assignments": [r.pk for r in new_rows],
-                 "moved": len(moved_rows), "unfilled": unfilled},
+        recipients=_coordinators(run),
+        kind=KIND_BACKFILL_REPORT,
+        event_key=f"backfill:declined:{declined.pk}",
+        title=title,
+        body=body,
+        payload={
+            "run": run.pk,
+            "shift": shift.pk,
+            "declined": declined.pk,
+            "new_assignments": [r.pk for r in new_rows],
+            "moved": len(moved_rows),
+            "unfilled": unfilled,
+        },
     )
 
 
 # ---------------------------------------------------------------- calendar token
+
 
 def _new_token() -> str:
     return secrets.token_urlsafe(32)

@@ -1,5 +1,6 @@
 """Background work of the volunteer's side: the backfill a decline starts. Takes an id, calls one service;
 safe to run twice (one Backfill per declined assignment)."""
+
 from celery import shared_task
 
 from volunteering import services
@@ -10,8 +11,13 @@ def backfill_task(assignment_id: int) -> dict:
     backfill = services.assignment_backfill(assignment_id=assignment_id)
     if backfill is None:
         return {"assignment": assignment_id, "backfilled": False}
-    return {"assignment": assignment_id, "backfilled": True, "new_assignments": backfill.new_assignments,
-            "moved": backfill.moved, "unfilled": backfill.unfilled}
+    return {
+        "assignment": assignment_id,
+        "backfilled": True,
+        "new_assignments": backfill.new_assignments,
+        "moved": backfill.moved,
+        "unfilled": backfill.unfilled,
+    }
 
 
 @shared_task(name="volunteering.resume_backfills", acks_late=True)

@@ -1,4 +1,5 @@
 """Volunteering endpoints: my posts and their answers, the calendar token and the feed; names `volunteering-`."""
+
 from django.urls import path
 
 from volunteering.apis import (

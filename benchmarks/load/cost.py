@@ -9,6 +9,7 @@ serializers, the database driver) and the wall time (which adds PostgreSQL's wor
 for a core). CPU time is what the load run's throughput divides among the cores, and it is much less disturbed by
 other work on the machine than the load run's latencies.
 """
+
 import argparse
 import json
 import os
@@ -37,10 +38,13 @@ def paths(targets: dict) -> dict:
     return {
         "me": [(token, "/api/auth/me/") for token in targets["volunteer_tokens"]],
         "my_posts": [(token, "/api/me/posts/") for token in targets["volunteer_tokens"]],
-        "shifts": [(row["token"], f"/api/shifts/?start_from={targets['start_from']}&community={row['community']}"
-                    "&page_size=50") for row in targets["shifts"]],
-        "review": [(row["token"], f"/api/planning/runs/{row['run']}/assignments/?page_size=50")
-                   for row in targets["review"]],
+        "shifts": [
+            (row["token"], f"/api/shifts/?start_from={targets['start_from']}&community={row['community']}&page_size=50")
+            for row in targets["shifts"]
+        ],
+        "review": [
+            (row["token"], f"/api/planning/runs/{row['run']}/assignments/?page_size=50") for row in targets["review"]
+        ],
     }
 
 
@@ -59,8 +63,11 @@ def measure(reads: list, requests: int) -> dict:
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
-    return {"queries": len(queries),
-            "cpu_ms": round(statistics.median(cpu), 2), "wall_ms": round(statistics.median(wall), 2)}
+    return {
+        "queries": len(queries),
+        "cpu_ms": round(statistics.median(cpu), 2),
+        "wall_ms": round(statistics.median(wall), 2),
+    }
 
 
 def main() -> None:

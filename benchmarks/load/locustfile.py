@@ -6,6 +6,7 @@ wrote. Each simulated user signs in with an API token: a volunteer of its own fo
 community's coordinator for `shifts` (their own community), a sub-district's coordinator for `review` (their
 published run); there are fewer coordinators than users, so coordinators' tokens repeat.
 """
+
 import itertools
 import json
 import os
@@ -30,8 +31,9 @@ def _request(endpoint: str) -> tuple[str, str]:
         return next(VOLUNTEERS), "/api/me/posts/"
     if endpoint == "shifts":
         community = next(COMMUNITIES)
-        return community["token"], (f"/api/shifts/?start_from={TARGETS['start_from']}"
-                                    f"&community={community['community']}&page_size=50")
+        return community["token"], (
+            f"/api/shifts/?start_from={TARGETS['start_from']}&community={community['community']}&page_size=50"
+        )
     if endpoint == "review":
         run = next(RUNS)
         return run["token"], f"/api/planning/runs/{run['run']}/assignments/?page_size=50"
@@ -46,5 +48,6 @@ class Reader(FastHttpUser):
 
     @task
     def read(self):
-        self.client.get(self.path, headers={"Authorization": f"Token {self.token}", "Accept-Language": "zh-hans"},
-                        name=ENDPOINT)
+        self.client.get(
+            self.path, headers={"Authorization": f"Token {self.token}", "Accept-Language": "zh-hans"}, name=ENDPOINT
+        )

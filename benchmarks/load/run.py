@@ -21,6 +21,7 @@ Prints a table (requests/s, p50, p99, failures, throughput relative to the trivi
 (queries, CPU and wall time of one request alone), and writes both to benchmarks/load/last.json. The load
 generator runs on the same machine as the server and takes CPU from it.
 """
+
 import argparse
 import csv
 import datetime as dt
@@ -84,8 +85,9 @@ def database(reset: bool) -> None:
     psql = ["psql", "-h", "127.0.0.1", "-U", "root", "-d", "postgres", "-Atc"]
     if reset:
         subprocess.run([*psql, f"DROP DATABASE IF EXISTS {DATABASE}"], check=True)
-    exists = subprocess.run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"], check=True,
-                            capture_output=True, text=True).stdout.strip()
+    exists = subprocess.run(
+        [*psql, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     if not exists:
         subprocess.run([*psql, f"CREATE DATABASE {DATABASE}"], check=True)
     started = time.perf_counter()
@@ -102,16 +104,22 @@ def bench_venv() -> Path:
     locust = BENCH_VENV / "bin" / "locust"
     if not locust.exists():
         subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
-        subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "-q", "-r", str(HERE / "requirements.txt")],
-                       check=True)
+        subprocess.run(
+            [str(BENCH_VENV / "bin" / "pip"), "install", "-q", "-r", str(HERE / "requirements.txt")], check=True
+        )
     return locust
 
 
 def prepare() -> Path:
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "config.settings.local",
-           "PYTHONPATH": str(BACKEND)}  # the Django project, as manage.py has it
-    out = subprocess.run([str(PYTHON), str(HERE / "prepare.py")], cwd=BACKEND, env=env, check=True,
-                         capture_output=True, text=True).stdout
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "PYTHONPATH": str(BACKEND),
+    }  # the Django project, as manage.py has it
+    out = subprocess.run(
+        [str(PYTHON), str(HERE / "prepare.py")], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
+    ).stdout
     path = OUT / "targets.json"
     path.write_text(out.strip().splitlines()[-1], encoding="utf-8")
     return path
@@ -120,10 +128,26 @@ def prepare() -> Path:
 def start_server(workers: int) -> subprocess.Popen:
     log = (OUT / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(workers), "--worker-class", "sync", "--backlog", "2048", "--timeout", "60",
-         "--log-level", "warning"],
-        cwd=BACKEND, env=server_env(), stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(REPO / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--backlog",
+            "2048",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BACKEND,
+        env=server_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -137,16 +161,35 @@ def start_server(workers: int) -> subprocess.Popen:
     raise SystemExit(f"gunicorn did not answer; see {OUT / 'gunicorn.log'}")
 
 
-def drive(binary: Path, targets: Path, endpoint: str, users: int, seconds: int, csv_prefix: Path,
-          think: float = 0) -> None:
+def drive(
+    binary: Path, targets: Path, endpoint: str, users: int, seconds: int, csv_prefix: Path, think: float = 0
+) -> None:
     env = {**os.environ, "BENCH_TARGETS": str(targets), "BENCH_ENDPOINT": endpoint, "BENCH_THINK": str(think)}
     subprocess.run(
-        [str(binary), "-f", str(HERE / "locustfile.py"), "--headless", "--host", f"http://127.0.0.1:{PORT}",
-         # With think time the users start spread over one pause, not as one burst the first second.
-         "--users", str(users), "--spawn-rate", f"{users / think if think else users:g}", "--run-time", f"{seconds}s",
-         "--only-summary",
-         "--csv", str(csv_prefix), "--loglevel", "WARNING"],
-        env=env, check=False, stdout=subprocess.DEVNULL, stderr=(OUT / f"{csv_prefix.name}.log").open("w"),
+        [
+            str(binary),
+            "-f",
+            str(HERE / "locustfile.py"),
+            "--headless",
+            "--host",
+            f"http://127.0.0.1:{PORT}",
+            # With think time the users start spread over one pause, not as one burst the first second.
+            "--users",
+            str(users),
+            "--spawn-rate",
+            f"{users / think if think else users:g}",
+            "--run-time",
+            f"{seconds}s",
+            "--only-summary",
+            "--csv",
+            str(csv_prefix),
+            "--loglevel",
+            "WARNING",
+        ],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=(OUT / f"{csv_prefix.name}.log").open("w"),
     )
 
 
@@ -158,9 +201,13 @@ def read_stats(csv_prefix: Path) -> dict:
     with open(f"{csv_prefix}_stats.csv", newline="", encoding="utf-8") as stats:
         row = next(r for r in csv.DictReader(stats) if r["Name"] == "Aggregated")
     return {
-        "requests": int(row["Request Count"]), "failures": int(row["Failure Count"]),
-        "rps": round(float(row["Requests/s"]), 1), "p50_ms": _number(row["50%"]), "p99_ms": _number(row["99%"]),
-        "mean_ms": round(float(row["Average Response Time"]), 1), "bytes": round(float(row["Average Content Size"])),
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "rps": round(float(row["Requests/s"]), 1),
+        "p50_ms": _number(row["50%"]),
+        "p99_ms": _number(row["99%"]),
+        "mean_ms": round(float(row["Average Response Time"]), 1),
+        "bytes": round(float(row["Average Content Size"])),
     }
 
 
@@ -169,15 +216,18 @@ def summary(targets: dict) -> dict:
     shifts = [row["shifts"] for row in targets["shifts"]]
     rows = [row["assignments"] for row in targets["review"]]
     return {
-        "volunteers": len(targets["volunteer_tokens"]), "their_posts": targets["volunteer_posts"],
-        "communities": len(shifts), "shifts_per_community": [min(shifts), max(shifts)],
-        "runs": len(rows), "assignments_per_run": [min(rows), max(rows)], "start_from": targets["start_from"],
+        "volunteers": len(targets["volunteer_tokens"]),
+        "their_posts": targets["volunteer_posts"],
+        "communities": len(shifts),
+        "shifts_per_community": [min(shifts), max(shifts)],
+        "runs": len(rows),
+        "assignments_per_run": [min(rows), max(rows)],
+        "start_from": targets["start_from"],
     }
 
 
 def table(results: dict, endpoints: list) -> str:
-    lines = [f"{'endpoint':<58} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'fail':>5} {'vs trivial':>10}",
-             "-" * 99]
+    lines = [f"{'endpoint':<58} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'fail':>5} {'vs trivial':>10}", "-" * 99]
     for key, label in endpoints:
         r = results[key]
         p50, p99 = (f"{r[k]:>7.0f}" if r[k] is not None else f"{'-':>7}" for k in ("p50_ms", "p99_ms"))
@@ -191,9 +241,13 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured seconds before each endpoint")
     parser.add_argument("--users", type=int, default=50, help="concurrent users (no think time)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
-    parser.add_argument("--think", type=float, default=5.0,
-                        help="then the trivial endpoint and my posts again, each user waiting this many seconds on "
-                             "average between requests (0: skip)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=5.0,
+        help="then the trivial endpoint and my posts again, each user waiting this many seconds on "
+        "average between requests (0: skip)",
+    )
     parser.add_argument("--reset", action="store_true", help="drop and rebuild the bench_load database")
     parser.add_argument("--only", help="comma-separated endpoint keys (default: all)")
     args = parser.parse_args()
@@ -231,14 +285,20 @@ def main() -> None:
     measured = [(key, label) for key, label in ENDPOINTS if key in results]
     print(table(results, measured))
     for key, r in paced.items():
-        print(f"with {args.think:g} s between a user's requests: {ENDPOINTS_BY_KEY[key]:<50} {r['rps']:>6.1f} req/s, "
-              f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, {r['failures']} failed")
+        print(
+            f"with {args.think:g} s between a user's requests: {ENDPOINTS_BY_KEY[key]:<50} {r['rps']:>6.1f} req/s, "
+            f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, {r['failures']} failed"
+        )
     load = os.getloadavg()
     report = {
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                                 text=True).stdout.strip(),
-        "users": args.users, "seconds": args.seconds, "gunicorn_workers": args.workers, "cpus": os.cpu_count(),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip(),
+        "users": args.users,
+        "seconds": args.seconds,
+        "gunicorn_workers": args.workers,
+        "cpus": os.cpu_count(),
         "load_average_after": [round(x, 2) for x in load],
         "targets": summary(json.loads(targets.read_text())),
         "endpoints": {key: {"label": label, **results[key], "alone": cost[key]} for key, label in measured},

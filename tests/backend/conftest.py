@@ -4,6 +4,7 @@ Scopes: sub-district S1 holds communities A1 and A2, S2 holds B1. Unit U1 sits i
 V1 lives in A1 (employed by U1), V2 in B1 (employed by U2). The signed-in roles are the district
 administrator, the coordinator of S1, the coordinator of A1, the representative of U1 and V1.
 """
+
 import os
 import signal
 import subprocess
@@ -46,11 +47,20 @@ def world(db) -> World:
     b1 = f.CommunityFactory(sub_district=s2, name="西站社区")
     u1, u2 = f.UnitFactory(community=a1, name="中原区人民医院"), f.UnitFactory(community=b1, name="郑州第九中学")
     v1 = f.VolunteerFactory(
-        home_community=a1, kind="in_office", employer_unit=u1, consent_share_with_unit=True,
-        user__username="v1", user__phone="+8613912345678", skills={"legal_advice": 3},
+        home_community=a1,
+        kind="in_office",
+        employer_unit=u1,
+        consent_share_with_unit=True,
+        user__username="v1",
+        user__phone="+8613912345678",
+        skills={"legal_advice": 3},
     )
     v2 = f.VolunteerFactory(
-        home_community=b1, kind="in_office", employer_unit=u2, consent_share_with_unit=True, user__username="v2",
+        home_community=b1,
+        kind="in_office",
+        employer_unit=u2,
+        consent_share_with_unit=True,
+        user__username="v2",
     )
     users = {
         "admin": f.UserFactory(username="admin", role=User.Role.ADMIN, is_staff=True),
@@ -124,13 +134,35 @@ def start_celery_worker(transactional_db, tmp_path):
     def start(queue: str, pool: str = "solo", concurrency: int = 1) -> Path:
         env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
         log = tmp_path / f"worker-{len(processes)}.log"
-        processes.append(subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", pool, "--concurrency",
-             str(concurrency),
-             "--loglevel", "INFO", "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle",
-             "-n", f"{queue}@%h"],
-            cwd=BACKEND, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "--pool",
+                    pool,
+                    "--concurrency",
+                    str(concurrency),
+                    "--loglevel",
+                    "INFO",
+                    "-Q",
+                    queue,
+                    "--without-heartbeat",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "-n",
+                    f"{queue}@%h",
+                ],
+                cwd=BACKEND,
+                env=env,
+                stdout=log.open("w"),
+                stderr=subprocess.STDOUT,
+            )
+        )
         return log
 
     start.processes = processes  # the Popen of each worker started, for tests that kill one

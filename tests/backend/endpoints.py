@@ -6,6 +6,7 @@ hand (from the issue's rules), not derived from the code under test.
 
 "in" objects belong to community A1 / unit U1 / volunteer V1; "out" objects to B1 / U2 / V2 (see conftest).
 """
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -45,191 +46,374 @@ class Endpoint:
 
 def _shift(w, community):
     return {
-        "community": community.pk, "title": "临时班次", "start": "2026-12-05T09:00:00+08:00",
-        "end": "2026-12-05T11:00:00+08:00", "seats": 2, "lat": 34.75, "lng": 113.62,
+        "community": community.pk,
+        "title": "临时班次",
+        "start": "2026-12-05T09:00:00+08:00",
+        "end": "2026-12-05T11:00:00+08:00",
+        "seats": 2,
+        "lat": 34.75,
+        "lng": 113.62,
     }
 
 
 ENDPOINTS = [
     Endpoint(
-        "district", "/api/districts/", lambda w: w.s1.district, lambda w: w.s2.district, {"city": "郑州"},
-        read_in=SIGNED_IN, read_out=SIGNED_IN, write_in={"admin"}, write_roles={"admin"},
+        "district",
+        "/api/districts/",
+        lambda w: w.s1.district,
+        lambda w: w.s2.district,
+        {"city": "郑州"},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in={"admin"},
+        write_roles={"admin"},
         create=lambda w, inside: {"name": f"二七区{inside}", "city": "郑州市", "code": f"4101{inside:d}"},
         create_roles={"admin"},
         create_out_roles={"admin"},
     ),
     Endpoint(
-        "sub-district", "/api/sub-districts/", lambda w: w.s1, lambda w: w.s2, {"code": None},
-        read_in=SIGNED_IN, read_out=SIGNED_IN, write_in={"admin"}, write_roles={"admin"},
+        "sub-district",
+        "/api/sub-districts/",
+        lambda w: w.s1,
+        lambda w: w.s2,
+        {"code": None},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in={"admin"},
+        write_roles={"admin"},
         create=lambda w, inside: {"district": w.s1.district_id, "name": f"新街道{inside}", "code": f"SDX{inside:d}"},
         create_roles={"admin"},
         create_out_roles={"admin"},
     ),
     Endpoint(
-        "community", "/api/communities/", lambda w: w.a1, lambda w: w.b1, {"address": "秦岭路1号"},
-        read_in=SIGNED_IN, read_out=SIGNED_IN, write_in=COORD, write_roles=COORD,
+        "community",
+        "/api/communities/",
+        lambda w: w.a1,
+        lambda w: w.b1,
+        {"address": "秦岭路1号"},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "sub_district": (w.s1 if inside else w.s2).pk, "name": f"新社区{inside}", "code": f"CX{inside:d}",
+            "sub_district": (w.s1 if inside else w.s2).pk,
+            "name": f"新社区{inside}",
+            "code": f"CX{inside:d}",
             "lat": 34.7,
             "lng": 113.6,
         },
-        create_roles={"admin"}, delete_roles={"admin"},
+        create_roles={"admin"},
+        delete_roles={"admin"},
     ),
     Endpoint(
-        "grid", "/api/grids/", lambda w: f.GridFactory(community=w.a1), lambda w: f.GridFactory(community=w.b1),
-        {"name": "改名网格"}, read_in=SIGNED_IN, read_out=SIGNED_IN, write_in=COORD, write_roles=COORD,
-        create=lambda w,
-        inside: {"community": (w.a1 if inside else w.b1).pk, "name": "新网格", "code": f"GX{inside:d}"},
+        "grid",
+        "/api/grids/",
+        lambda w: f.GridFactory(community=w.a1),
+        lambda w: f.GridFactory(community=w.b1),
+        {"name": "改名网格"},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in=COORD,
+        write_roles=COORD,
+        create=lambda w, inside: {
+            "community": (w.a1 if inside else w.b1).pk,
+            "name": "新网格",
+            "code": f"GX{inside:d}",
+        },
         create_roles=COORD,
     ),
     Endpoint(
-        "facility", "/api/facilities/", lambda w: f.FacilityFactory(community=w.a1),
-        lambda w: f.FacilityFactory(community=w.b1), {"capacity": 50},
-        read_in=SIGNED_IN, read_out=SIGNED_IN, write_in=COORD, write_roles=COORD,
+        "facility",
+        "/api/facilities/",
+        lambda w: f.FacilityFactory(community=w.a1),
+        lambda w: f.FacilityFactory(community=w.b1),
+        {"capacity": 50},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {"community": (w.a1 if inside else w.b1).pk, "kind": "room", "name": "党员活动室"},
         create_roles=COORD,
     ),
     Endpoint(
         # Coordinators keep the units located in their scope; a representative its own contact details.
-        "unit", "/api/units/", lambda w: w.u1, lambda w: w.u2, {"contact_name": "王主任"},
-        read_in=COORD | {"unit"}, read_out=COORD, write_in=COORD | {"unit"}, write_roles=COORD | {"unit"},
+        "unit",
+        "/api/units/",
+        lambda w: w.u1,
+        lambda w: w.u2,
+        {"contact_name": "王主任"},
+        read_in=COORD | {"unit"},
+        read_out=COORD,
+        write_in=COORD | {"unit"},
+        write_roles=COORD | {"unit"},
         create=lambda w, inside: {
-            "name": f"新单位{inside}", "kind": "school", "community": w.a1.pk, "lat": 34.7, "lng": 113.6,
+            "name": f"新单位{inside}",
+            "kind": "school",
+            "community": w.a1.pk,
+            "lat": 34.7,
+            "lng": 113.6,
         },
-        create_roles={"admin"}, delete_roles={"admin"},
+        create_roles={"admin"},
+        delete_roles={"admin"},
     ),
     Endpoint(
-        "agreement", "/api/agreements/", lambda w: f.AgreementFactory(unit=w.u1, community=w.a1),
-        lambda w: f.AgreementFactory(unit=w.u2, community=w.b1), {"title": "2026年共建协议"},
-        read_in=COORD | {"unit"}, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        "agreement",
+        "/api/agreements/",
+        lambda w: f.AgreementFactory(unit=w.u1, community=w.a1),
+        lambda w: f.AgreementFactory(unit=w.u2, community=w.b1),
+        {"title": "2026年共建协议"},
+        read_in=COORD | {"unit"},
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "unit": w.u1.pk, "community": (w.a1 if inside else w.b1).pk, "year": 2027, "title": "共建",
+            "unit": w.u1.pk,
+            "community": (w.a1 if inside else w.b1).pk,
+            "year": 2027,
+            "title": "共建",
             "items": [{"description": "每季度两次活动", "quantity": 8}],
         },
         create_roles=COORD,
     ),
     Endpoint(
-        "skill", "/api/skills/", lambda w: f.SkillFactory(), lambda w: f.SkillFactory(), {"name": "新技能名"},
-        read_in=SIGNED_IN, read_out=SIGNED_IN, write_in={"admin"}, write_roles={"admin"},
-        create=lambda w, inside: {"code": f"calligraphy{inside:d}", "name": "书法"}, create_roles={"admin"},
+        "skill",
+        "/api/skills/",
+        lambda w: f.SkillFactory(),
+        lambda w: f.SkillFactory(),
+        {"name": "新技能名"},
+        read_in=SIGNED_IN,
+        read_out=SIGNED_IN,
+        write_in={"admin"},
+        write_roles={"admin"},
+        create=lambda w, inside: {"code": f"calligraphy{inside:d}", "name": "书法"},
+        create_roles={"admin"},
         create_out_roles={"admin"},
     ),
     Endpoint(
-        "volunteer", "/api/volunteers/", lambda w: w.v1, lambda w: w.v2, {"max_hours_per_week": 8},
-        read_in=COORD | {"unit", "volunteer"}, read_out={"admin"}, write_in=COORD | {"volunteer"},
+        "volunteer",
+        "/api/volunteers/",
+        lambda w: w.v1,
+        lambda w: w.v2,
+        {"max_hours_per_week": 8},
+        read_in=COORD | {"unit", "volunteer"},
+        read_out={"admin"},
+        write_in=COORD | {"volunteer"},
         write_roles=COORD | {"volunteer"},
         create=lambda w, inside: {
-            "name": "李四", "kind": "retired", "home_community": (w.a1 if inside else w.b1).pk, "lat": 34.7,
-            "lng": 113.6, "phone": f"1360000222{inside:d}", "skills": {"first_aid": 2},
+            "name": "李四",
+            "kind": "retired",
+            "home_community": (w.a1 if inside else w.b1).pk,
+            "lat": 34.7,
+            "lng": 113.6,
+            "phone": f"1360000222{inside:d}",
+            "skills": {"first_aid": 2},
         },
-        create_roles=COORD, delete_roles=COORD,
+        create_roles=COORD,
+        delete_roles=COORD,
     ),
     Endpoint(
         # Accounts are the administrator's: everybody else lists none and finds none.
-        "user", "/api/users/", lambda w: f.UserFactory(role="community_coordinator", community=w.a1),
-        lambda w: f.UserFactory(role="community_coordinator", community=w.b1), {"display_name": "改名协调员"},
-        read_in={"admin"}, read_out={"admin"}, write_in={"admin"}, write_roles={"admin"},
+        "user",
+        "/api/users/",
+        lambda w: f.UserFactory(role="community_coordinator", community=w.a1),
+        lambda w: f.UserFactory(role="community_coordinator", community=w.b1),
+        {"display_name": "改名协调员"},
+        read_in={"admin"},
+        read_out={"admin"},
+        write_in={"admin"},
+        write_roles={"admin"},
         create=lambda w, inside: {
-            "role": "community_coordinator", "community": (w.a1 if inside else w.b1).pk, "display_name": "新协调员",
+            "role": "community_coordinator",
+            "community": (w.a1 if inside else w.b1).pk,
+            "display_name": "新协调员",
             "phone": f"1360000333{inside:d}",
         },
-        create_roles={"admin"}, create_out_roles={"admin"},
+        create_roles={"admin"},
+        create_out_roles={"admin"},
     ),
     Endpoint(
-        "availability", "/api/availability/", lambda w: f.WeeklyAvailabilityFactory(volunteer=w.v1),
-        lambda w: f.WeeklyAvailabilityFactory(volunteer=w.v2), {"end_time": "13:00"},
-        read_in=COORD | {"volunteer"}, read_out={"admin"}, write_in=COORD | {"volunteer"},
+        "availability",
+        "/api/availability/",
+        lambda w: f.WeeklyAvailabilityFactory(volunteer=w.v1),
+        lambda w: f.WeeklyAvailabilityFactory(volunteer=w.v2),
+        {"end_time": "13:00"},
+        read_in=COORD | {"volunteer"},
+        read_out={"admin"},
+        write_in=COORD | {"volunteer"},
         write_roles=COORD | {"volunteer"},
         create=lambda w, inside: {
-            "volunteer": (w.v1 if inside else w.v2).pk, "weekday": 3, "start_time": "19:00", "end_time": "21:00",
+            "volunteer": (w.v1 if inside else w.v2).pk,
+            "weekday": 3,
+            "start_time": "19:00",
+            "end_time": "21:00",
         },
         create_roles=COORD | {"volunteer"},
     ),
     Endpoint(
-        "blackout", "/api/blackouts/", lambda w: f.BlackoutFactory(volunteer=w.v1),
-        lambda w: f.BlackoutFactory(volunteer=w.v2), {"reason": "生病"},
-        read_in=COORD | {"volunteer"}, read_out={"admin"}, write_in=COORD | {"volunteer"},
+        "blackout",
+        "/api/blackouts/",
+        lambda w: f.BlackoutFactory(volunteer=w.v1),
+        lambda w: f.BlackoutFactory(volunteer=w.v2),
+        {"reason": "生病"},
+        read_in=COORD | {"volunteer"},
+        read_out={"admin"},
+        write_in=COORD | {"volunteer"},
         write_roles=COORD | {"volunteer"},
         create=lambda w, inside: {
-            "volunteer": (w.v1 if inside else w.v2).pk, "start": f"{_days_ahead(30)}T08:00:00+08:00",
+            "volunteer": (w.v1 if inside else w.v2).pk,
+            "start": f"{_days_ahead(30)}T08:00:00+08:00",
             "end": f"{_days_ahead(31)}T08:00:00+08:00",
         },
         create_roles=COORD | {"volunteer"},
     ),
     Endpoint(
-        "team", "/api/teams/", lambda w: f.TeamFactory(community=w.a1), lambda w: f.TeamFactory(community=w.b1),
-        {"specialty": "法律"}, read_in=COORD, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        "team",
+        "/api/teams/",
+        lambda w: f.TeamFactory(community=w.a1),
+        lambda w: f.TeamFactory(community=w.b1),
+        {"specialty": "法律"},
+        read_in=COORD,
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {"community": (w.a1 if inside else w.b1).pk, "kind": "service_team", "name": "新队"},
         create_roles=COORD,
     ),
     Endpoint(
-        "post", "/api/posts/", lambda w: f.PostFactory(community=w.a1), lambda w: f.PostFactory(community=w.b1),
-        {"seats": 3}, read_in=COORD | {"volunteer"}, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        "post",
+        "/api/posts/",
+        lambda w: f.PostFactory(community=w.a1),
+        lambda w: f.PostFactory(community=w.b1),
+        {"seats": 3},
+        read_in=COORD | {"volunteer"},
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "community": (w.a1 if inside else w.b1).pk, "name": "法律服务岗", "category": "legal", "seats": 1,
-            "weekdays": [6], "start_time": "09:00", "end_time": "11:00", "lat": 34.7, "lng": 113.6,
+            "community": (w.a1 if inside else w.b1).pk,
+            "name": "法律服务岗",
+            "category": "legal",
+            "seats": 1,
+            "weekdays": [6],
+            "start_time": "09:00",
+            "end_time": "11:00",
+            "lat": 34.7,
+            "lng": 113.6,
             "required_skills": {"legal_advice": 2},
         },
         create_roles=COORD,
     ),
     Endpoint(
-        "post-holding", "/api/post-holdings/",
+        "post-holding",
+        "/api/post-holdings/",
         lambda w: f.PostHoldingFactory(post=f.PostFactory(community=w.a1), volunteer=w.v1),
         lambda w: f.PostHoldingFactory(post=f.PostFactory(community=w.b1), volunteer=w.v2),
-        {"status": "ended"}, read_in=COORD | {"volunteer"}, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        {"status": "ended"},
+        read_in=COORD | {"volunteer"},
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "post": f.PostFactory(community=w.a1 if inside else w.b1).pk, "volunteer": (w.v1 if inside else w.v2).pk,
+            "post": f.PostFactory(community=w.a1 if inside else w.b1).pk,
+            "volunteer": (w.v1 if inside else w.v2).pk,
             "year": 2027,
         },
         create_roles=COORD,
     ),
     Endpoint(
-        "need", "/api/needs/", lambda w: f.NeedFactory(community=w.a1), lambda w: f.NeedFactory(community=w.b1),
-        {"urgency": 5}, read_in=COORD, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        "need",
+        "/api/needs/",
+        lambda w: f.NeedFactory(community=w.a1),
+        lambda w: f.NeedFactory(community=w.b1),
+        {"urgency": 5},
+        read_in=COORD,
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "title": "陪老人就医", "source": "resident", "community": (w.a1 if inside else w.b1).pk,
-            "category": "elderly", "type": "service", "headcount": 1,
+            "title": "陪老人就医",
+            "source": "resident",
+            "community": (w.a1 if inside else w.b1).pk,
+            "category": "elderly",
+            "type": "service",
+            "headcount": 1,
         },
         create_roles=COORD,
     ),
     Endpoint(
-        "resource", "/api/resources/", lambda w: f.ResourceFactory(unit=w.u1, community=w.a1),
-        lambda w: f.ResourceFactory(unit=w.u2, community=w.b1), {"capacity": 60},
-        read_in=COORD | {"unit"}, read_out={"admin"}, write_in=COORD | {"unit"}, write_roles=COORD | {"unit"},
+        "resource",
+        "/api/resources/",
+        lambda w: f.ResourceFactory(unit=w.u1, community=w.a1),
+        lambda w: f.ResourceFactory(unit=w.u2, community=w.b1),
+        {"capacity": 60},
+        read_in=COORD | {"unit"},
+        read_out={"admin"},
+        write_in=COORD | {"unit"},
+        write_roles=COORD | {"unit"},
         create=lambda w, inside: {
-            "community": (w.a1 if inside else w.b1).pk, "name": "会议室", "category": "venue", "capacity": 40,
-            "lat": 34.7, "lng": 113.6,
+            "community": (w.a1 if inside else w.b1).pk,
+            "name": "会议室",
+            "category": "venue",
+            "capacity": 40,
+            "lat": 34.7,
+            "lng": 113.6,
         },
         create_roles=COORD | {"unit"},
         create_out_roles={"admin", "unit"},  # a unit may list its resource in any community
     ),
     Endpoint(
-        "resource-slot", "/api/resource-slots/",
+        "resource-slot",
+        "/api/resource-slots/",
         lambda w: f.ResourceSlotFactory(resource=f.ResourceFactory(unit=w.u1, community=w.a1)),
         lambda w: f.ResourceSlotFactory(resource=f.ResourceFactory(unit=w.u2, community=w.b1)),
-        {"end_time": "17:00"}, read_in=COORD | {"unit"}, read_out={"admin"}, write_in=COORD | {"unit"},
+        {"end_time": "17:00"},
+        read_in=COORD | {"unit"},
+        read_out={"admin"},
+        write_in=COORD | {"unit"},
         write_roles=COORD | {"unit"},
         create=lambda w, inside: {
             "resource": f.ResourceFactory(unit=w.u1 if inside else w.u2, community=w.a1 if inside else w.b1).pk,
-            "date": "2026-12-05", "start_time": "09:00", "end_time": "12:00",
+            "date": "2026-12-05",
+            "start_time": "09:00",
+            "end_time": "12:00",
         },
         create_roles=COORD | {"unit"},
     ),
     Endpoint(
-        "project", "/api/projects/", lambda w: f.ProjectFactory(community=w.a1, unit=w.u1),
-        lambda w: f.ProjectFactory(community=w.b1, unit=w.u2), {"goals": "每周一次"},
-        read_in=COORD | {"unit"}, read_out={"admin"}, write_in=COORD, write_roles=COORD,
+        "project",
+        "/api/projects/",
+        lambda w: f.ProjectFactory(community=w.a1, unit=w.u1),
+        lambda w: f.ProjectFactory(community=w.b1, unit=w.u2),
+        {"goals": "每周一次"},
+        read_in=COORD | {"unit"},
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
         create=lambda w, inside: {
-            "community": (w.a1 if inside else w.b1).pk, "name": "四点半课堂", "frequency": "weekly",
-            "start_date": "2026-01-01", "end_date": "2026-12-31", "weekdays": [1, 3], "start_time": "16:30",
-            "end_time": "18:00", "seats": 2,
+            "community": (w.a1 if inside else w.b1).pk,
+            "name": "四点半课堂",
+            "frequency": "weekly",
+            "start_date": "2026-01-01",
+            "end_date": "2026-12-31",
+            "weekdays": [1, 3],
+            "start_time": "16:30",
+            "end_time": "18:00",
+            "seats": 2,
         },
         create_roles=COORD,
     ),
     Endpoint(
-        "shift", "/api/shifts/", lambda w: f.ShiftFactory(community=w.a1), lambda w: f.ShiftFactory(community=w.b1),
-        {"seats": 4}, read_in=COORD, read_out={"admin"}, write_in=COORD, write_roles=COORD,
-        create=lambda w, inside: _shift(w, w.a1 if inside else w.b1), create_roles=COORD,
+        "shift",
+        "/api/shifts/",
+        lambda w: f.ShiftFactory(community=w.a1),
+        lambda w: f.ShiftFactory(community=w.b1),
+        {"seats": 4},
+        read_in=COORD,
+        read_out={"admin"},
+        write_in=COORD,
+        write_roles=COORD,
+        create=lambda w, inside: _shift(w, w.a1 if inside else w.b1),
+        create_roles=COORD,
     ),
 ]
 
@@ -268,9 +452,17 @@ def _planning_run(w, inside: bool, *, published: bool = False):
 
     community = w.a1 if inside else w.b1
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=WEEK, version=1, status=MatchingRun.Status.DONE, stage="Done", progress=100, time_limit=10.0,
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=WEEK,
+        version=1,
+        status=MatchingRun.Status.DONE,
+        stage="Done",
+        progress=100,
+        time_limit=10.0,
         solver="highs",
     )
     if published:
@@ -299,8 +491,14 @@ def _allocation_run(w, inside: bool):
 
     community = w.a1 if inside else w.b1
     return AllocationRun.objects.create(
-        level="community", scope_key=f"community:{community.pk}", sub_district=community.sub_district,
-        community=community, year=YEAR, version=1, status=AllocationRun.Status.DONE, time_limit=10.0,
+        level="community",
+        scope_key=f"community:{community.pk}",
+        sub_district=community.sub_district,
+        community=community,
+        year=YEAR,
+        version=1,
+        status=AllocationRun.Status.DONE,
+        time_limit=10.0,
     )
 
 
@@ -309,16 +507,21 @@ def _proposal(w, role, inside):
 
     run = _allocation_run(w, inside)
     post = f.PostFactory(community=run.community)
-    return {"pk": run.pk, "proposal_id": Proposal.objects.create(run=run, post=post, volunteer=w.v1
-                                                                 if inside else w.v2).pk}
+    return {
+        "pk": run.pk,
+        "proposal_id": Proposal.objects.create(run=run, post=post, volunteer=w.v1 if inside else w.v2).pk,
+    }
 
 
 def _notification(w, role, inside):
     from notifications.models import Notification
 
     recipient = w.users.get(role, w.v1.user) if inside else w.v2.user
-    return {"pk": Notification.objects.create(recipient=recipient, kind="published", title="通知",
-                                              event_key=f"k{inside}").pk}
+    return {
+        "pk": Notification.objects.create(
+            recipient=recipient, kind="published", title="通知", event_key=f"k{inside}"
+        ).pk
+    }
 
 
 def _record(w, role, inside):
@@ -326,8 +529,15 @@ def _record(w, role, inside):
 
     volunteer = w.v1 if inside else w.v2
     record = ServiceRecord.objects.create(
-        volunteer=volunteer, community=volunteer.home_community, minutes=60, status="pending", source="manual",
-        title="助老服务", date=dt.date(2026, 3, 1), recipient="王秀英", evidence="签到表照片",
+        volunteer=volunteer,
+        community=volunteer.home_community,
+        minutes=60,
+        status="pending",
+        source="manual",
+        title="助老服务",
+        date=dt.date(2026, 3, 1),
+        recipient="王秀英",
+        evidence="签到表照片",
     )
     return {"record_id": record.pk}
 
@@ -366,8 +576,7 @@ def _shift_of(w, role, inside):
 def _shift_ahead(w, role, inside):
     """A shift that has not started (a started one is no longer cancelled)."""
     start = timezone.now() + dt.timedelta(days=3)
-    return {"pk": f.ShiftFactory(community=w.a1 if inside else w.b1, start=start,
-                                 end=start + dt.timedelta(hours=2)).pk}
+    return {"pk": f.ShiftFactory(community=w.a1 if inside else w.b1, start=start, end=start + dt.timedelta(hours=2)).pk}
 
 
 def _need(w, role, inside):
@@ -380,6 +589,7 @@ def _owned_need(w, role, inside):
 
 def _on_run(prefix: str, maker, actions: str) -> list:
     """Coordinators' routes on one run: "detail get, cancel post" -> rows for prefix-detail GET, prefix-cancel POST."""
+
     def make(w, role, inside):
         return {"pk": maker(w, inside).pk}
 
@@ -396,8 +606,9 @@ def _my_assignment(w, role, inside):
 
 
 def _my_holding(w, role, inside):
-    holding = f.PostHoldingFactory(post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1
-                                   if inside else w.v2)
+    holding = f.PostHoldingFactory(
+        post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1 if inside else w.v2
+    )
     return {"holding_id": holding.pk}
 
 
@@ -412,9 +623,18 @@ def _import_run(w, role, inside):
 
     community = w.a1 if inside else w.b1
     run = ImportRun.objects.create(
-        kind="volunteers", scope_key=f"community:{community.pk}", community=community,
-        sub_district=community.sub_district, version=1, status="checked", time_limit=600.0, file="imports/none.csv",
-        file_name="none.csv", headers=["name"], mapping={"name": 0})
+        kind="volunteers",
+        scope_key=f"community:{community.pk}",
+        community=community,
+        sub_district=community.sub_district,
+        version=1,
+        status="checked",
+        time_limit=600.0,
+        file="imports/none.csv",
+        file_name="none.csv",
+        headers=["name"],
+        mapping={"name": 0},
+    )
     return {"pk": run.pk}
 
 
@@ -430,8 +650,16 @@ def _evaluation(w, role, inside):
     from evaluation.models import UnitEvaluation
 
     evaluation = UnitEvaluation.objects.create(
-        unit=w.u1 if inside else w.u2, year=2026, item_score=80, bonus_score=5, scheme_score=85, score=85,
-        grade="ordinary", grade_label="一般", rank=1, computed_at=timezone.now(),
+        unit=w.u1 if inside else w.u2,
+        year=2026,
+        item_score=80,
+        bonus_score=5,
+        scheme_score=85,
+        score=85,
+        grade="ordinary",
+        grade_label="一般",
+        rank=1,
+        computed_at=timezone.now(),
     )
     return {"evaluation_id": evaluation.pk}
 
@@ -491,8 +719,9 @@ ROUTES = [
     Route("import-run-cancel", "post", COORD, _import_run),
     Route("import-template", "get", COORD),
     Route("planning-run-list", "get", COORD),
-    Route("planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w,
-                                                                                                            inside)}),
+    Route(
+        "planning-run-list", "post", COORD, body=lambda w, inside: {"week": "2026-11-30", "community": _c(w, inside)}
+    ),
     *_on_run("planning-run", _planning_run, "detail get, cancel post, publish post, assignments get, assignments post"),
     Route("planning-run-assignment", "patch", COORD, _assignment_of, body={"pinned": True}),
     Route("planning-run-assignment", "delete", COORD, _assignment_of),
@@ -512,8 +741,11 @@ ROUTES = [
     Route("volunteering-calendar-feed", "get", SIGNED_IN | {"anonymous"}, _calendar, public=True, personal=True),
     Route("allocation-run-list", "get", COORD),
     Route("allocation-run-list", "post", COORD, body=lambda w, inside: {"year": YEAR, "community": _c(w, inside)}),
-    *_on_run("allocation-run", _allocation_run, "detail get, cancel post, rerun post, publish post, proposals get, "
-                                                 "proposals post"),
+    *_on_run(
+        "allocation-run",
+        _allocation_run,
+        "detail get, cancel post, rerun post, publish post, proposals get, proposals post",
+    ),
     Route("allocation-run-proposal", "patch", COORD, _proposal, body={"pinned": True}),
     Route("allocation-run-proposal", "delete", COORD, _proposal),
     *_on_run("allocation-run", _allocation_run, "unfilled get"),
@@ -521,9 +753,17 @@ ROUTES = [
     Route("allocation-my-holding-decline", "post", VOLUNTEER, _my_holding, body={"reason": "搬家"}, personal=True),
     Route("lending-booking-list", "get", COORD | {"unit"}),
     Route("lending-withdrawal-list", "get", COORD | {"unit"}),
-    Route("lending-withdraw", "post", {"unit"}, _resource, personal=True, body={
-        "date": str(dt.date.today() + dt.timedelta(days=10)), "reason": "单位自用",
-    }),
+    Route(
+        "lending-withdraw",
+        "post",
+        {"unit"},
+        _resource,
+        personal=True,
+        body={
+            "date": str(dt.date.today() + dt.timedelta(days=10)),
+            "reason": "单位自用",
+        },
+    ),
     Route("lending-withdrawal-cancel", "delete", {"unit"}, _withdrawal, personal=True),
     Route("records-list", "get", SIGNED_IN),
     Route("records-list", "post", COORD | VOLUNTEER),
@@ -546,14 +786,25 @@ ROUTES = [
     Route("need-overdue-count", "get", SIGNED_IN),  # counted over the caller's needs, like the list
     Route("need-rating", "post", COORD, _need, body={"score": 5}),
     Route("need-transition", "post", COORD, _need, body={"status": "assessed"}),
-    Route("need-merge", "post", COORD, body=lambda w, inside: {
-        "needs": [_need(w, None, inside)["pk"]], "project": f.ProjectFactory(community=w.a1, unit=w.u1).pk,
-    }),
+    Route(
+        "need-merge",
+        "post",
+        COORD,
+        body=lambda w, inside: {
+            "needs": [_need(w, None, inside)["pk"]],
+            "project": f.ProjectFactory(community=w.a1, unit=w.u1).pk,
+        },
+    ),
     Route("need-to-shifts", "post", COORD, _need),
     # 首问责任: the caller owns the need (a community coordinator hands over only their own); the admin is a colleague
     # covering every community.
-    Route("need-hand-over", "post", COORD, _owned_need,
-          body=lambda w, inside: {"to_user": w.users["admin"].pk, "reason": "休假"}),
+    Route(
+        "need-hand-over",
+        "post",
+        COORD,
+        _owned_need,
+        body=lambda w, inside: {"to_user": w.users["admin"].pk, "reason": "休假"},
+    ),
     Route("need-owners", "get", COORD, _need),
     Route("need-deadline-rules", "get", COORD),  # the district's table: every coordinator reads it all
     Route("need-deadline-rules", "put", {"admin"}, body={"rules": [{"category": "elderly", "urgency": 3, "days": 5}]}),
@@ -571,16 +822,31 @@ ROUTES = [
     Route("user-reset-login", "post", {"admin"}, _account),
     # Getting in: reached by a link's token, a phone number and a code, before anybody has a password.
     Route("invitation", "post", SIGNED_IN | {"anonymous"}, body={"token": "no-such-token"}, public=True),
-    Route("invitation-accept", "post", SIGNED_IN | {"anonymous"}, public=True, body={
-        "token": "no-such-token", "password": "a-long-pass-phrase", "confirm_phone": "13800000000",
-        "privacy_accepted": True,
-    }),
-    Route("phone-code", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "purpose": "login"},
-          public=True),
-    Route("code-login", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "code": "123456"},
-          public=True),
-    Route("password-reset", "post", SIGNED_IN | {"anonymous"}, public=True,
-          body={"phone": "13800000000", "code": "123456", "password": "a-long-pass-phrase"}),
+    Route(
+        "invitation-accept",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        public=True,
+        body={
+            "token": "no-such-token",
+            "password": "a-long-pass-phrase",
+            "confirm_phone": "13800000000",
+            "privacy_accepted": True,
+        },
+    ),
+    Route(
+        "phone-code", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "purpose": "login"}, public=True
+    ),
+    Route(
+        "code-login", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "code": "123456"}, public=True
+    ),
+    Route(
+        "password-reset",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        public=True,
+        body={"phone": "13800000000", "code": "123456", "password": "a-long-pass-phrase"},
+    ),
     Route("volunteer-verify-skill", "post", COORD, _volunteer, body={"skill": "first_aid", "level": 2}),
     Route("volunteer-revoke-skill", "post", COORD, _volunteer, body={"skill": "first_aid"}),
     Route("shift-generate", "post", COORD),
@@ -611,8 +877,15 @@ ROUTES = [
     Route("appraisal-round-detail", "get", COORD, _appraisal_round),
     # A representative's ballot is reached by its code alone (no account): a wrong code is a 404 for all.
     Route("appraisal-ballot", "get", SIGNED_IN | {"anonymous"}, _ballot, public=True, personal=True),
-    Route("appraisal-ballot", "post", SIGNED_IN | {"anonymous"}, _ballot, public=True, personal=True,
-          body=lambda w, inside: {"ratings": [{"unit": w.u1.pk, "rating": "satisfied"}]}),
+    Route(
+        "appraisal-ballot",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        _ballot,
+        public=True,
+        personal=True,
+        body=lambda w, inside: {"ratings": [{"unit": w.u1.pk, "rating": "satisfied"}]},
+    ),
     Route("insights-weeks", "get", COORD),
     Route("insights-hours-by-community", "get", COORD),
     Route("insights-fairness", "get", COORD),
@@ -638,13 +911,18 @@ def _attendance(w, inside: bool):
 
     shift = f.ShiftFactory(community=w.a1 if inside else w.b1)
     return Attendance.objects.create(
-        shift=shift, volunteer=w.v1 if inside else w.v2, method="coordinator", checked_in_at=shift.start,
-        checked_out_at=shift.end, minutes_served=120,
+        shift=shift,
+        volunteer=w.v1 if inside else w.v2,
+        method="coordinator",
+        checked_in_at=shift.start,
+        checked_out_at=shift.end,
+        minutes_served=120,
     )
 
 
 def _row(maker, key: str, model: str):
     """A maker of URL kwargs (world, role, inside) -> a maker of the row (world, inside)."""
+
     def make(w, inside):
         return apps.get_model(model).objects.get(pk=maker(w, None, inside)[key])
 
@@ -658,8 +936,9 @@ def _withdrawal_row(w, inside: bool):
 
 
 LISTINGS = [
-    Listing("records-list", _row(_record, "record_id", "records.ServiceRecord"), COORD | {"volunteer", "unit"},
-            {"admin"}),
+    Listing(
+        "records-list", _row(_record, "record_id", "records.ServiceRecord"), COORD | {"volunteer", "unit"}, {"admin"}
+    ),
     Listing("ledgers-list", _row(_ledger, "ledger_id", "ledgers.UnitLedger"), COORD | {"unit"}, {"admin"}),
     Listing("planning-run-list", _planning_run, COORD, {"admin"}),
     Listing("allocation-run-list", _allocation_run, COORD, {"admin"}),

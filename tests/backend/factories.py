@@ -1,4 +1,5 @@
 """factory_boy factories for every domain model; sequences keep names and codes unique."""
+
 import datetime as dt
 
 import factory

@@ -1,5 +1,6 @@
 """What a backend module imports, read from its source with `ast` (so imports inside functions count too), and which
 apps of INSTALLED_APPS are ours (their code under backend/): the layering tests are written with these."""
+
 import ast
 from pathlib import Path
 

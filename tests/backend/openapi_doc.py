@@ -1,5 +1,6 @@
 """The API's OpenAPI document as /api/schema/ serves it, built without a request (that view would need the
 database), and the text each write operation takes, for the tests that are generated from it."""
+
 import json
 
 from drf_spectacular.generators import SchemaGenerator

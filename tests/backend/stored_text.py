@@ -1,6 +1,7 @@
 """Text as it may have been stored before the API refused control characters: every text column of every row of
 the project's models (and every text inside JSON columns, and the keys of skill maps) made to start like a formula
 and end with control characters, straight through the ORM, for the tests that check the exports still open."""
+
 from pathlib import Path
 
 from django.apps import apps
@@ -14,10 +15,15 @@ CONTROLS = "\u0001\u0008\u000b\u001f\u007f\uffff"  # no NUL: PostgreSQL could no
 # Secrets are not text anybody typed, and a poisoned one would sign everybody out of the test. An account's phone
 # is checked and normalised on the way in (E.164, core.phones), unique among active accounts: cut to fit its column,
 # poisoned numbers would collide.
-SECRETS = {("accounts.ApiToken", "digest"), ("volunteering.CalendarToken", "token"),
-           ("evaluation.AppraisalBallot", "code_hash"), ("accounts.User", "phone"),
-           ("accounts.Invitation", "token_digest"), ("accounts.Invitation", "code_digest"),
-           ("accounts.PhoneCode", "code_digest")}
+SECRETS = {
+    ("accounts.ApiToken", "digest"),
+    ("volunteering.CalendarToken", "token"),
+    ("evaluation.AppraisalBallot", "code_hash"),
+    ("accounts.User", "phone"),
+    ("accounts.Invitation", "token_digest"),
+    ("accounts.Invitation", "code_digest"),
+    ("accounts.PhoneCode", "code_digest"),
+}
 
 
 def poisoned(value, *, keys: bool = False, max_length: int | None = None):
@@ -42,10 +48,14 @@ def poison_all_stored_text() -> int:
     for model in apps.get_models():
         if not Path(apps.get_app_config(model._meta.app_label).path).resolve().is_relative_to(BACKEND):
             continue
-        columns = [field for field in model._meta.concrete_fields
-                   if isinstance(field, (models.CharField, models.TextField, models.JSONField))
-                   and not field.choices and field.name != "password"
-                   and (model._meta.label, field.name) not in SECRETS]
+        columns = [
+            field
+            for field in model._meta.concrete_fields
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField))
+            and not field.choices
+            and field.name != "password"
+            and (model._meta.label, field.name) not in SECRETS
+        ]
         for row in model.objects.all():
             changes = {
                 field.attname: poisoned(

@@ -1,4 +1,5 @@
 """The admin: every model's changelist and add page open for a superuser with rows present, and a change page."""
+
 import datetime as dt
 
 import pytest
@@ -33,8 +34,15 @@ def _one_of_everything():
     AgreementItem.objects.create(agreement=agreement, description="开放操场")
     first_aid = Skill.objects.create(code="first_aid", name="急救")
     volunteer = volunteer_create(
-        name="张三", kind="in_office", employer_unit=unit, home_community=community, grid=grid,
-        lat=39.9, lng=116.4, skills={"first_aid": 3}, phone="13812345678",
+        name="张三",
+        kind="in_office",
+        employer_unit=unit,
+        home_community=community,
+        grid=grid,
+        lat=39.9,
+        lng=116.4,
+        skills={"first_aid": 3},
+        phone="13812345678",
     )
     volunteer_consent_set(volunteer=volunteer, changed_by=volunteer.user, consent_share_with_unit=True)
     skill_verify(volunteer=volunteer, skill=first_aid, level=2, note="红十字会急救员证", verified_by=None)
@@ -43,15 +51,25 @@ def _one_of_everything():
     Blackout.objects.create(volunteer=volunteer, start=start, end=start + dt.timedelta(days=1))
     team = Team.objects.create(community=community, kind=Team.Kind.SERVICE_TEAM, name="服务队", leader=volunteer)
     post = Post.objects.create(
-        community=community, team=team, name="政策宣传岗", category=Post.Category.POLICY, weekdays=[6],
-        start_time=dt.time(9), end_time=dt.time(11), lat=39.9, lng=116.4,
+        community=community,
+        team=team,
+        name="政策宣传岗",
+        category=Post.Category.POLICY,
+        weekdays=[6],
+        start_time=dt.time(9),
+        end_time=dt.time(11),
+        lat=39.9,
+        lng=116.4,
     )
     PostHolding.objects.create(post=post, volunteer=volunteer, year=2026)
     # The seeded table (a data migration) is gone after a transactional test's flush: one row of our own.
     NeedDeadlineRule.objects.get_or_create(category=Need.Category.ELDERLY, urgency=3, defaults={"days": 7})
     need_create(
         user=User.objects.create(username="shequ", role=User.Role.COMMUNITY, community=community),
-        title="助老就餐", source=Need.Source.RESIDENT, community=community, category=Need.Category.ELDERLY,
+        title="助老就餐",
+        source=Need.Source.RESIDENT,
+        community=community,
+        category=Need.Category.ELDERLY,
         type=Need.Type.SERVICE,
     )
     resource = Resource.objects.create(
@@ -68,8 +86,15 @@ def _one_of_everything():
         community=community, name="银龄助餐", start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 12, 31)
     )
     shift = Shift.objects.create(
-        community=community, title="周六宣传", post=post, week=dt.date(2026, 11, 30), start=start,
-        end=start + dt.timedelta(hours=2), seats=2, lat=39.9, lng=116.4,
+        community=community,
+        title="周六宣传",
+        post=post,
+        week=dt.date(2026, 11, 30),
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        seats=2,
+        lat=39.9,
+        lng=116.4,
     )
     ResourceRequest.objects.create(shift=shift, kind=Resource.Category.VENUE, min_capacity=20)
     api_token_create(user=volunteer.user)
@@ -104,11 +129,17 @@ def test_every_domain_model_is_registered():
 
 # Histories written only by the services: the admin reads them and adds nothing by hand.
 # Tokens are made by signing in; invitations and one-time codes through the API only.
-READ_ONLY = {"people.ConsentChange", "accounts.ApiToken", "accounts.Invitation", "accounts.PhoneCode",
-             # a status is set by the services only, and these rows have one from their start
-             "records.ServiceRecord", "volunteering.AssignmentResponse",
-             # a need's owners: filed and handed over through the API, each with who and why
-             "needs.NeedOwnership"}
+READ_ONLY = {
+    "people.ConsentChange",
+    "accounts.ApiToken",
+    "accounts.Invitation",
+    "accounts.PhoneCode",
+    # a status is set by the services only, and these rows have one from their start
+    "records.ServiceRecord",
+    "volunteering.AssignmentResponse",
+    # a need's owners: filed and handed over through the API, each with who and why
+    "needs.NeedOwnership",
+}
 
 
 @pytest.mark.django_db
@@ -147,8 +178,14 @@ def test_volunteer_changelist_query_count_does_not_grow_with_rows(
 ):
     # given many more volunteers
     for i in range(15):
-        volunteer_create(name=f"李{i}", kind="resident", home_community=volunteer.home_community, grid=volunteer.grid,
-                         lat=39.9, lng=116.4)
+        volunteer_create(
+            name=f"李{i}",
+            kind="resident",
+            home_community=volunteer.home_community,
+            grid=volunteer.grid,
+            lat=39.9,
+            lng=116.4,
+        )
     # then the changelist does not issue a query per row
     with django_assert_max_num_queries(12):
         response = admin_client_with_rows.get(reverse("admin:people_volunteer_changelist"))
@@ -173,10 +210,16 @@ def test_shift_saved_in_the_admin_gets_its_week(admin_client_with_rows):
     url = reverse("admin:shifts_shift_change", args=[shift.pk])
     form = admin_client_with_rows.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
-    data.update({
-        "start_0": "2026-12-09", "start_1": "09:00:00", "end_0": "2026-12-09", "end_1": "11:00:00",
-        "resource_request-TOTAL_FORMS": "0", "resource_request-INITIAL_FORMS": "0",
-    })
+    data.update(
+        {
+            "start_0": "2026-12-09",
+            "start_1": "09:00:00",
+            "end_0": "2026-12-09",
+            "end_1": "11:00:00",
+            "resource_request-TOTAL_FORMS": "0",
+            "resource_request-INITIAL_FORMS": "0",
+        }
+    )
     data = {k: ("" if v is None else v) for k, v in data.items()}
     # when
     response = admin_client_with_rows.post(url, data)
@@ -198,7 +241,8 @@ def test_no_admin_form_offers_a_select_box_of_volunteers_or_users():
         inlines = [inline(model, admin.site) for inline in model_admin.inlines]
         for owner in [model_admin, *inlines]:
             related = [
-                f for f in owner.model._meta.get_fields()
+                f
+                for f in owner.model._meta.get_fields()
                 if (f.many_to_one or f.many_to_many or f.one_to_one) and f.concrete and f.related_model in big
             ]
             widgets = set(owner.autocomplete_fields) | set(owner.raw_id_fields)
@@ -206,7 +250,8 @@ def test_no_admin_form_offers_a_select_box_of_volunteers_or_users():
                 (f.name for f in related if owner is not model_admin and f.related_model is model), None
             )
             offenders += [
-                f"{owner.model._meta.label}.{f.name}" for f in related
+                f"{owner.model._meta.label}.{f.name}"
+                for f in related
                 if f.name not in widgets and f.name != parent_fk and f.editable
             ]
     # then every such field is an autocomplete or a raw id

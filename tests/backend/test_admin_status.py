@@ -1,5 +1,6 @@
 """The admin shows status fields read-only; a status changes only through an admin action that calls the service,
 so the domain's rules apply and the audit log (or the record's own history) says who changed what."""
+
 import datetime as dt
 
 import pytest
@@ -33,9 +34,15 @@ def _matching_run(world):
 
 
 def _allocation_run(world):
-    return AllocationRun.objects.create(level="community", scope_key=f"community:{world.a1.pk}",
-                                        sub_district=world.s1, community=world.a1, year=2027, version=1,
-                                        time_limit=10.0)
+    return AllocationRun.objects.create(
+        level="community",
+        scope_key=f"community:{world.a1.pk}",
+        sub_district=world.s1,
+        community=world.a1,
+        year=2027,
+        version=1,
+        time_limit=10.0,
+    )
 
 
 def _need(world):
@@ -43,21 +50,34 @@ def _need(world):
 
 
 def _record(world):
-    return record_create_manual(user=world.users["community"], volunteer_id=world.v1.pk,
-                                date=timezone.localdate() - dt.timedelta(days=1), title="助老", minutes=60,
-                                evidence="照片")
+    return record_create_manual(
+        user=world.users["community"],
+        volunteer_id=world.v1.pk,
+        date=timezone.localdate() - dt.timedelta(days=1),
+        title="助老",
+        minutes=60,
+        evidence="照片",
+    )
 
 
 def _response(world):
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{world.a1.pk}", district_id=world.s1.district_id,
-        sub_district=world.s1, community=world.a1, week=WEEK, version=1, status=MatchingRun.Status.DONE,
-        time_limit=10.0, solver="highs",
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{world.a1.pk}",
+        district_id=world.s1.district_id,
+        sub_district=world.s1,
+        community=world.a1,
+        week=WEEK,
+        version=1,
+        status=MatchingRun.Status.DONE,
+        time_limit=10.0,
+        solver="highs",
     )
     shift = f.ShiftFactory(community=world.a1)
     assignment = Assignment.objects.create(run=run, shift=shift, volunteer=world.v1)
-    return AssignmentResponse.objects.create(assignment=assignment, status=AssignmentResponse.Status.ACCEPTED,
-                                             answered_at=timezone.now())
+    return AssignmentResponse.objects.create(
+        assignment=assignment, status=AssignmentResponse.Status.ACCEPTED, answered_at=timezone.now()
+    )
 
 
 def _change_url(row) -> str:
@@ -108,8 +128,9 @@ def test_a_refused_move_is_reported_and_the_other_rows_move(staff, world):
     pending, closed = _need(world), _need(world)
     Need.objects.filter(pk=closed.pk).update(status=Need.Status.CLOSED)
     # when staff publish both
-    response = staff.post(_changelist_url(Need), {"action": "publish_needs",
-                                                  "_selected_action": [pending.pk, closed.pk]}, follow=True)
+    response = staff.post(
+        _changelist_url(Need), {"action": "publish_needs", "_selected_action": [pending.pk, closed.pk]}, follow=True
+    )
     # then the pending one is published (with the audit entry of its save) and the closed one is refused, named
     assert dict(Need.objects.values_list("pk", "status")) == {pending.pk: "published", closed.pk: "closed"}
     entry = LogEntry.objects.get_for_object(pending).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
@@ -126,4 +147,5 @@ def test_approving_records_in_the_admin_leaves_the_record_s_history(staff, world
     record.refresh_from_db()
     assert (record.status, record.reviewed_by.username) == ("approved", "root")
     assert list(RecordChange.objects.filter(record=record).values_list("field", "old", "new")) == [
-        ("status", "pending", "approved")]
+        ("status", "pending", "approved")
+    ]

@@ -1,4 +1,5 @@
 """Bad input on every write endpoint: a 400 in the one error shape naming the field, and nothing stored changes."""
+
 import pytest
 from django.forms.models import model_to_dict
 
@@ -72,11 +73,18 @@ def test_create_with_empty_body_names_the_required_fields(world, client_as, endp
     assert model.objects.count() == count
 
 
-@pytest.mark.parametrize(("role", "path", "field"), [
-    ("volunteer", "/api/blackouts/?start_before=0128-03-28T00:51:44-23:33", "start_before"),  # found by Schemathesis
-    ("community", "/api/shifts/?start_from=1999-12-31T23:00:00%2B08:00", "start_from"),
-    ("community", "/api/needs/?wanted_from=2026-12-01T09:00:00%2B15:00", "wanted_from"),
-])
+@pytest.mark.parametrize(
+    ("role", "path", "field"),
+    [
+        (
+            "volunteer",
+            "/api/blackouts/?start_before=0128-03-28T00:51:44-23:33",
+            "start_before",
+        ),  # found by Schemathesis
+        ("community", "/api/shifts/?start_from=1999-12-31T23:00:00%2B08:00", "start_from"),
+        ("community", "/api/needs/?wanted_from=2026-12-01T09:00:00%2B15:00", "wanted_from"),
+    ],
+)
 def test_a_date_and_time_filter_the_database_cannot_compare_is_a_400(world, client_as, role, path, field):
     response = client_as(role).get(path)
     assert response.status_code == 400, response.content[:300]
@@ -103,13 +111,17 @@ def test_a_url_outside_the_api_nothing_answers_keeps_django_s_page(world, client
 HUGE = 6440230325782130458624  # beyond any 64-bit integer: SQLite cannot even bind it, PostgreSQL finds nothing
 
 
-@pytest.mark.parametrize(("method", "path", "body"), [
-    ("get", f"/api/records/?volunteer={HUGE}", None),
-    ("get", f"/api/feedback-reports/?unit={HUGE}", None),
-    ("get", f"/api/shifts/?community={HUGE}", None),
-    ("get", f"/api/shifts/{HUGE}/", None),
-    ("post", "/api/needs/merge/", {"needs": [HUGE, HUGE + 1], "project": HUGE}),
-], ids=["records-filter", "feedback-filter", "shifts-filter", "shift-detail", "needs-merge"])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", f"/api/records/?volunteer={HUGE}", None),
+        ("get", f"/api/feedback-reports/?unit={HUGE}", None),
+        ("get", f"/api/shifts/?community={HUGE}", None),
+        ("get", f"/api/shifts/{HUGE}/", None),
+        ("post", "/api/needs/merge/", {"needs": [HUGE, HUGE + 1], "project": HUGE}),
+    ],
+    ids=["records-filter", "feedback-filter", "shifts-filter", "shift-detail", "needs-merge"],
+)
 def test_an_id_too_large_for_any_column_is_refused_or_finds_nothing(world, client_as, method, path, body):
     # (found by Schemathesis on SQLite, where these were 500s; PostgreSQL compares the number and finds nothing)
     response = getattr(client_as("admin"), method)(path, body, format="json") if body else client_as("admin").get(path)
@@ -186,8 +198,12 @@ def test_a_refused_request_leaves_nothing_behind(world, client_as, monkeypatch):
 
 @pytest.mark.parametrize(
     ("change", "field"),
-    [({"weekdays": [8]}, "weekdays"), ({"resource_kind": "spaceship"}, "resource_kind"), ({"seats": 500}, "seats"),
-     ({"weekdays": [2]}, "start_time")],
+    [
+        ({"weekdays": [8]}, "weekdays"),
+        ({"resource_kind": "spaceship"}, "resource_kind"),
+        ({"seats": 500}, "seats"),
+        ({"weekdays": [2]}, "start_time"),
+    ],
 )
 def test_project_schedule_is_checked_like_the_shifts_it_makes(world, client_as, change, field):
     project = BY_NAME["project"].make_in(world)

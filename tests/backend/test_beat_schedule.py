@@ -1,4 +1,5 @@
 """Every entry of the default beat schedule names a task a worker knows, with a schedule beat can read."""
+
 from celery.schedules import crontab
 from django.conf import settings
 

@@ -1,4 +1,5 @@
 """Exact response bodies of representative detail endpoints (the shapes the web app relies on)."""
+
 import datetime as dt
 
 import pytest
@@ -10,17 +11,38 @@ pytestmark = pytest.mark.django_db
 
 def test_post_detail_shows_its_schedule_rule_in_words(world, client_as):
     post = f.PostFactory(
-        community=world.a1, name="法律服务岗", category="legal", duties="每周六为居民提供法律咨询", seats=2,
-        required_skills={"legal_advice": 2}, weekdays=[6, 3], start_time=dt.time(9), end_time=dt.time(11),
+        community=world.a1,
+        name="法律服务岗",
+        category="legal",
+        duties="每周六为居民提供法律咨询",
+        seats=2,
+        required_skills={"legal_advice": 2},
+        weekdays=[6, 3],
+        start_time=dt.time(9),
+        end_time=dt.time(11),
         target="全年服务不少于50次",
     )
     response = client_as("community").get(f"/api/posts/{post.pk}/")
     assert response.status_code == 200
     assert response.json() == {
-        "id": post.pk, "community": world.a1.pk, "community_name": "秦江社区", "team": None, "name": "法律服务岗",
-        "category": "legal", "duties": "每周六为居民提供法律咨询", "seats": 2, "required_skills": {"legal_advice": 2},
-        "weekdays": [6, 3], "start_time": "09:00:00", "end_time": "11:00:00", "schedule": "周三、周六 09:00-11:00",
-        "target": "全年服务不少于50次", "priority": 3, "lat": 34.75, "lng": 113.62, "active": True,
+        "id": post.pk,
+        "community": world.a1.pk,
+        "community_name": "秦江社区",
+        "team": None,
+        "name": "法律服务岗",
+        "category": "legal",
+        "duties": "每周六为居民提供法律咨询",
+        "seats": 2,
+        "required_skills": {"legal_advice": 2},
+        "weekdays": [6, 3],
+        "start_time": "09:00:00",
+        "end_time": "11:00:00",
+        "schedule": "周三、周六 09:00-11:00",
+        "target": "全年服务不少于50次",
+        "priority": 3,
+        "lat": 34.75,
+        "lng": 113.62,
+        "active": True,
     }
 
 
@@ -55,8 +77,16 @@ def test_resource_detail_carries_its_free_slots(world, client_as):
 def test_unit_lists_a_resource_for_itself_whatever_it_sends(world, client_as):
     response = client_as("unit").post(
         "/api/resources/",
-        {"unit": world.u2.pk, "community": world.b1.pk, "name": "面包车", "category": "vehicle", "capacity": 7,
-         "lat": 34.7, "lng": 113.6, "conditions": "需提前一天预约"},
+        {
+            "unit": world.u2.pk,
+            "community": world.b1.pk,
+            "name": "面包车",
+            "category": "vehicle",
+            "capacity": 7,
+            "lat": 34.7,
+            "lng": 113.6,
+            "conditions": "需提前一天预约",
+        },
         format="json",
     )
     assert response.status_code == 201
@@ -67,8 +97,13 @@ def test_agreement_items_are_replaced_by_the_list_given(world, client_as):
     client = client_as("community")
     created = client.post(
         "/api/agreements/",
-        {"unit": world.u1.pk, "community": world.a1.pk, "year": 2026, "title": "共建协议",
-         "items": [{"description": "义诊两次", "quantity": 2}, {"description": "场地开放", "quantity": 1}]},
+        {
+            "unit": world.u1.pk,
+            "community": world.a1.pk,
+            "year": 2026,
+            "title": "共建协议",
+            "items": [{"description": "义诊两次", "quantity": 2}, {"description": "场地开放", "quantity": 1}],
+        },
         format="json",
     ).json()
     updated = client.patch(

@@ -1,5 +1,6 @@
 """A real Celery worker process takes a task from the configured broker (Redis in CI, the filesystem
 broker otherwise) and writes to the same database; nothing here is eager."""
+
 import datetime as dt
 import os
 

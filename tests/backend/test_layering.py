@@ -1,6 +1,7 @@
 """The one-way flow between modules: tasks are entry points that call services, so no module imports a tasks
 module (services queue a task by its name, core.queue.task_named), a service's helpers (planning.fanout,
 runs.heartbeat) do not import the service back, and the run kernel (runs) imports no kind of run."""
+
 import ast
 
 import pytest
@@ -18,8 +19,11 @@ def test_no_module_imports_a_tasks_module():
     tasks = _tasks_modules()
     assert {"planning.tasks", "allocation.tasks", "reports.tasks"} <= tasks
     # then none imports a tasks module, its own app's or another's
-    offenders = {str(path.relative_to(BACKEND)): sorted(imported_names(path) & tasks)
-                 for app in our_apps() for path in modules_of(app)}
+    offenders = {
+        str(path.relative_to(BACKEND)): sorted(imported_names(path) & tasks)
+        for app in our_apps()
+        for path in modules_of(app)
+    }
     assert {path: names for path, names in offenders.items() if names} == {}
 
 
@@ -34,9 +38,10 @@ def test_the_run_kernel_imports_no_kind_of_run():
     # given every module of the runs app
     # then none reaches the apps whose runs it moves (they stand on it, not the other way)
     kinds = {"planning", "allocation", "reports"}
-    offenders = {str(path.relative_to(BACKEND)): sorted(name for name in imported_names(path)
-                                                        if name.split(".")[0] in kinds)
-                 for path in modules_of("runs")}
+    offenders = {
+        str(path.relative_to(BACKEND)): sorted(name for name in imported_names(path) if name.split(".")[0] in kinds)
+        for path in modules_of("runs")
+    }
     assert {path: names for path, names in offenders.items() if names} == {}
 
 
@@ -46,8 +51,12 @@ def test_every_task_a_module_names_is_registered():
     for app in our_apps():
         for path in modules_of(app):
             for node in ast.walk(ast.parse(path.read_text())):
-                if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "task_named"
-                        and node.args and isinstance(node.args[0], ast.Constant)):
+                if (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "id", None) == "task_named"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
                     named.add(node.args[0].value)
     assert {"planning.run_matching", "planning.solve_piece", "allocation.run", "reports.run_export"} <= named
     # then Celery knows each of them by that name

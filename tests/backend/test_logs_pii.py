@@ -10,6 +10,7 @@ backfills; another volunteer checks in by QR code and files a service record, wh
 The worker also sends the notices' SMS and e-mails and a login code (the console provider, which logs a line per
 text), so the delivery tasks' log lines are read too.
 """
+
 import datetime as dt
 import json
 import logging
@@ -48,11 +49,19 @@ def api_language():
 def app_log(tmp_path, settings):
     """The project's LOGGING with every handler writing to one file at DEBUG, and every logger at DEBUG."""
     path = tmp_path / "app.log"
-    config = {**settings.LOGGING, "root": {**settings.LOGGING["root"], "level": "DEBUG"}, "handlers": {
-        name: {**{k: v for k, v in handler.items() if k != "stream"}, "class": "logging.FileHandler",
-               "filename": str(path), "level": "DEBUG"}
-        for name, handler in settings.LOGGING["handlers"].items()
-    }}
+    config = {
+        **settings.LOGGING,
+        "root": {**settings.LOGGING["root"], "level": "DEBUG"},
+        "handlers": {
+            name: {
+                **{k: v for k, v in handler.items() if k != "stream"},
+                "class": "logging.FileHandler",
+                "filename": str(path),
+                "level": "DEBUG",
+            }
+            for name, handler in settings.LOGGING["handlers"].items()
+        },
+    }
     logging.config.dictConfig(config)
     loggers = [logger for logger in logging.root.manager.loggerDict.values() if isinstance(logger, logging.Logger)]
     saved = {logger: (logger.level, list(logger.handlers)) for logger in loggers}
@@ -93,10 +102,19 @@ def _workers_log_at_debug(monkeypatch, settings):
 
 
 def _shift(coordinator, community, title: str, start: dt.datetime, minutes: int, seats: int) -> int:
-    response = coordinator.post("/api/shifts/", {
-        "community": community.pk, "title": title, "start": start.isoformat(),
-        "end": (start + dt.timedelta(minutes=minutes)).isoformat(), "seats": seats, "lat": 34.75, "lng": 113.62,
-    }, format="json")
+    response = coordinator.post(
+        "/api/shifts/",
+        {
+            "community": community.pk,
+            "title": title,
+            "start": start.isoformat(),
+            "end": (start + dt.timedelta(minutes=minutes)).isoformat(),
+            "seats": seats,
+            "lat": 34.75,
+            "lng": 113.62,
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     return response.json()["id"]
 
@@ -130,8 +148,9 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
         person.user.set_password(PASSWORD)
         person.user.save()
         f.WeeklyAvailabilityFactory(volunteer=person, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
-        f.WeeklyAvailabilityFactory(volunteer=person, weekday=soon.isoweekday(), start_time=dt.time(0),
-                                    end_time=dt.time(23, 59))
+        f.WeeklyAvailabilityFactory(
+            volunteer=person, weekday=soon.isoweekday(), start_time=dt.time(0), end_time=dt.time(23, 59)
+        )
     by_pk = {person.pk: person for person in people}
     # when the coordinator creates next Saturday's patrol and the desk shift
     saturday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=12)
@@ -161,11 +180,27 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     volunteer = client_as("anonymous")
     volunteer.force_authenticate(desk_person.user)
     assert volunteer.post("/api/attendance/check-in/", {"token": qr}, format="json").status_code == 200
-    refused = volunteer.post("/api/records/", {"title": "入户走访", "date": today.isoformat(), "minutes": 0,
-                                               "content": HARDSHIP_NOTE, "evidence": f"身份证 {ID_NUMBER}"})
+    refused = volunteer.post(
+        "/api/records/",
+        {
+            "title": "入户走访",
+            "date": today.isoformat(),
+            "minutes": 0,
+            "content": HARDSHIP_NOTE,
+            "evidence": f"身份证 {ID_NUMBER}",
+        },
+    )
     assert refused.status_code == 400, refused.json()
-    filed = volunteer.post("/api/records/", {"title": "入户走访", "date": today.isoformat(), "minutes": 60,
-                                             "content": HARDSHIP_NOTE, "evidence": f"身份证 {ID_NUMBER}"})
+    filed = volunteer.post(
+        "/api/records/",
+        {
+            "title": "入户走访",
+            "date": today.isoformat(),
+            "minutes": 60,
+            "content": HARDSHIP_NOTE,
+            "evidence": f"身份证 {ID_NUMBER}",
+        },
+    )
     assert filed.status_code == 201, filed.json()
     # which the coordinator lists and rejects, quoting it
     assert coordinator.get("/api/records/").status_code == 200
@@ -189,13 +224,27 @@ def test_a_week_end_to_end_leaves_no_personal_data_in_the_logs(world, client_as,
     # and the coordinator's request id followed the run into the worker
     assert f"[{REQUEST_ID}]" in logs["this process"]
     assert {line["logger"] for line in worker_lines if line["request_id"] == REQUEST_ID} >= {
-        "matching.candidates", "notifications.services", "celery.app.trace"}
+        "matching.candidates",
+        "notifications.services",
+        "celery.app.trace",
+    }
     # and none of them holds personal data, a password or a token
     calendar_token = feed.rstrip("/").rsplit("/", 1)[-1].removesuffix(".ics")
-    secrets = {**{f"phone of {p.user.username}": p.user.phone for p in people}, "ID number": ID_NUMBER,
-               "health note": HEALTH_NOTE, "hardship note": HARDSHIP_NOTE, "password": PASSWORD,
-               "wrong password": WRONG_PASSWORD, "API token": token, "calendar token": calendar_token,
-               "login code": LOGIN_CODE}
-    leaks = [f"{name} in the log of {where}" for where, text in logs.items() for name, value in secrets.items()
-             if value in text]
+    secrets = {
+        **{f"phone of {p.user.username}": p.user.phone for p in people},
+        "ID number": ID_NUMBER,
+        "health note": HEALTH_NOTE,
+        "hardship note": HARDSHIP_NOTE,
+        "password": PASSWORD,
+        "wrong password": WRONG_PASSWORD,
+        "API token": token,
+        "calendar token": calendar_token,
+        "login code": LOGIN_CODE,
+    }
+    leaks = [
+        f"{name} in the log of {where}"
+        for where, text in logs.items()
+        for name, value in secrets.items()
+        if value in text
+    ]
     assert leaks == []

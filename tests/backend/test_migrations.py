@@ -10,6 +10,7 @@ the planned and published week still there), from before planning's data migrati
 state the migrations allow (each app at its first migration, less those first migrations that depend on a later
 one of another app). Tables an undone migration created come back empty; every
 other table keeps its seeded rows while the migrations add columns and constraints and fill them in (RunPython)."""
+
 import os
 from pathlib import Path
 
@@ -22,8 +23,18 @@ from django.db.migrations.executor import MigrationExecutor
 from conftest import BACKEND
 
 # Tables of the seeded district that the earliest state the migrations allow still holds.
-KEPT = ["accounts_user", "geo_community", "people_volunteer", "people_skill", "orgs_unit", "needs_need",
-        "shifts_shift", "posts_post", "resources_resource", "projects_project"]
+KEPT = [
+    "accounts_user",
+    "geo_community",
+    "people_volunteer",
+    "people_skill",
+    "orgs_unit",
+    "needs_need",
+    "shifts_shift",
+    "posts_post",
+    "resources_resource",
+    "projects_project",
+]
 
 
 def _ours() -> set[str]:
@@ -55,8 +66,11 @@ def _newest(graph, app):
 
 
 def _after_the_first(graph, app):
-    return [node for node in graph.forwards_plan(graph.leaf_nodes(app)[0])
-            if node[0] == app and node not in graph.root_nodes(app)]
+    return [
+        node
+        for node in graph.forwards_plan(graph.leaf_nodes(app)[0])
+        if node[0] == app and node not in graph.root_nodes(app)
+    ]
 
 
 def _back_to(targets) -> list[tuple[str, str]]:
@@ -121,8 +135,13 @@ def test_every_migration_runs_forward_on_a_seeded_district():
     assert not _pending()
     assert _counts() == seeded
     # needs 0002: a finished need's date is its last status change
-    assert _rows("SELECT COUNT(*) FROM needs_need WHERE status IN ('completed', 'rated', 'closed') "
-                 "AND (finished_at IS NULL OR finished_at <> status_changed_at)") == [(0,)]
+    assert _rows(
+        "SELECT COUNT(*) FROM needs_need WHERE status IN ('completed', 'rated', 'closed') "
+        "AND (finished_at IS NULL OR finished_at <> status_changed_at)"
+    ) == [(0,)]
     # people 0004: the skills that need a coordinator's verification
-    assert _rows("SELECT code FROM people_skill WHERE requires_verification ORDER BY code") == \
-        [("legal_advice",), ("medical",), ("plumbing_electrical",)]
+    assert _rows("SELECT code FROM people_skill WHERE requires_verification ORDER BY code") == [
+        ("legal_advice",),
+        ("medical",),
+        ("plumbing_electrical",),
+    ]

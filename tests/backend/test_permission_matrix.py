@@ -1,4 +1,5 @@
 """The permission matrix: every router endpoint, every role, reads and writes inside and outside scope."""
+
 import pytest
 from django.urls import get_resolver
 

@@ -1,5 +1,6 @@
 """The permission matrix beyond the router: every URL under /api/ has its row (endpoints.ROUTES or the router's
 ENDPOINTS), and each plain API view and extra action answers each role as the issue's rules say."""
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -44,7 +45,8 @@ def test_every_api_url_is_in_the_matrix():
     in_router_matrix = {endpoint.basename for endpoint in ENDPOINTS}
     covered = {(route.name, route.method) for route in ROUTES}
     missing = sorted(
-        (name, method) for name, method, action in routes
+        (name, method)
+        for name, method, action in routes
         if not (action in ROUTER_ACTIONS and name.rsplit("-", 1)[0] in in_router_matrix)
         and (name, method) not in covered
     )
@@ -103,8 +105,13 @@ def test_route_answers_each_role_inside_and_outside_scope(world, client_as, rout
             assert got_out.status_code not in GATE and got_out.status_code < 500, got_out.content[:300]
 
 
-LISTING_CASES = [(listing, role) for listing in LISTINGS for role in sorted(next(
-    route.roles for route in ROUTES if (route.name, route.method) == (listing.name, "get")) - {"anonymous"})]
+LISTING_CASES = [
+    (listing, role)
+    for listing in LISTINGS
+    for role in sorted(
+        next(route.roles for route in ROUTES if (route.name, route.method) == (listing.name, "get")) - {"anonymous"}
+    )
+]
 
 
 @pytest.mark.parametrize(

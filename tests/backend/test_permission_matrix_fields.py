@@ -6,6 +6,7 @@ written here by hand: ids and timestamps everywhere, and the fields the server o
 and rating; a resource's unit; a shift's origin and week; a volunteer's number and placement; a record's
 status, reviewer and recorder).
 """
+
 import datetime as dt
 
 import pytest
@@ -24,16 +25,29 @@ def _protected(basename: str, w) -> dict:
         **GENERIC,
         **{
             "need": {
-                "owner": admin, "status": "completed", "status_changed_at": FORGED_TIME, "finished_at": FORGED_TIME,
-                "rating_score": 5, "rating_comment": "伪造", "rated_by": admin, "rated_at": FORGED_TIME,
+                "owner": admin,
+                "status": "completed",
+                "status_changed_at": FORGED_TIME,
+                "finished_at": FORGED_TIME,
+                "rating_score": 5,
+                "rating_comment": "伪造",
+                "rated_by": admin,
+                "rated_at": FORGED_TIME,
             },
             "resource": {"unit": w.u2.pk},
             "shift": {"origin": "need", "week": "2001-01-01", "generation_key": "forged"},
             "volunteer": {"number": "FORGED1", "user": admin, "report_confirmed_at": FORGED_TIME},
             "user": {
-                "username": "forged", "is_active": False, "is_superuser": True, "is_staff": True,
-                "password": "forged", "activated_at": FORGED_TIME, "phone_problem": "invalid",
-                "privacy_accepted_at": FORGED_TIME, "privacy_version": "forged", "credentials_version": 99,
+                "username": "forged",
+                "is_active": False,
+                "is_superuser": True,
+                "is_staff": True,
+                "password": "forged",
+                "activated_at": FORGED_TIME,
+                "phone_problem": "invalid",
+                "privacy_accepted_at": FORGED_TIME,
+                "privacy_version": "forged",
+                "credentials_version": 99,
             },
         }.get(basename, {}),
     }
@@ -63,8 +77,9 @@ def test_create_ignores_or_refuses_server_owned_fields(world, client_as, endpoin
     # given a valid payload from a role that may create, with the server-owned fields forged
     role = sorted(endpoint.create_roles, key=["unit", "volunteer", "community", "subdistrict", "admin"].index)[0]
     model = type(endpoint.make_in(world))
-    protected = {name: value for name, value in _protected(endpoint.basename, world).items()
-                 if name in _model_fields(model)}
+    protected = {
+        name: value for name, value in _protected(endpoint.basename, world).items() if name in _model_fields(model)
+    }
     before = model.objects.count()
     # when it is filed
     response = client_as(role).post(endpoint.path, {**endpoint.create(world, True), **protected}, format="json")
@@ -85,8 +100,11 @@ def test_change_leaves_server_owned_fields_alone(world, client_as, endpoint, rol
     # given an object in the caller's scope
     obj = endpoint.make_in(world)
     model = type(obj)
-    protected = {name: value for name, value in _protected(endpoint.basename, world).items()
-                 if name in _model_fields(model) and name != "id"}
+    protected = {
+        name: value
+        for name, value in _protected(endpoint.basename, world).items()
+        if name in _model_fields(model) and name != "id"
+    }
     before = {name: _stored(model.objects.get(pk=obj.pk), name) for name in protected}
     # when the caller changes it with the server-owned fields forged
     response = client_as(role).patch(f"{endpoint.path}{obj.pk}/", protected, format="json")
@@ -105,10 +123,20 @@ def test_volunteer_cannot_move_or_renumber_their_own_profile(world, client_as):
     placement = ("number", "name", "kind", "employer_unit_id", "home_community_id", "grid_id", "active", "user_id")
     before = {name: getattr(v1, name) for name in placement}
     # when they send the fields their community keeps, with one change of their own
-    response = client_as("volunteer").patch(f"/api/volunteers/{v1.pk}/", {
-        "number": "FORGED1", "name": "改名", "kind": "retired", "employer_unit": world.u2.pk,
-        "home_community": world.b1.pk, "active": False, "user": world.users["admin"].pk, "max_hours_per_week": 6,
-    }, format="json")
+    response = client_as("volunteer").patch(
+        f"/api/volunteers/{v1.pk}/",
+        {
+            "number": "FORGED1",
+            "name": "改名",
+            "kind": "retired",
+            "employer_unit": world.u2.pk,
+            "home_community": world.b1.pk,
+            "active": False,
+            "user": world.users["admin"].pk,
+            "max_hours_per_week": 6,
+        },
+        format="json",
+    )
     # then only their own field changed
     assert response.status_code == 200, response.json()
     v1.refresh_from_db()
@@ -121,11 +149,22 @@ def test_volunteer_files_a_pending_record_of_their_own(world, client_as):
 
     # when a volunteer files a record claiming it approved, reviewed, recorded by the administrator, and v2's
     admin = world.users["admin"]
-    response = client_as("volunteer").post("/api/records/", {
-        "title": "助老服务", "date": "2026-03-01", "minutes": 60, "evidence": "签到表照片",
-        "status": "approved", "reviewed_by": admin.pk, "recorder": admin.pk, "volunteer": world.v2.pk,
-        "source": "attendance", "id": 987654,
-    }, format="json")
+    response = client_as("volunteer").post(
+        "/api/records/",
+        {
+            "title": "助老服务",
+            "date": "2026-03-01",
+            "minutes": 60,
+            "evidence": "签到表照片",
+            "status": "approved",
+            "reviewed_by": admin.pk,
+            "recorder": admin.pk,
+            "volunteer": world.v2.pk,
+            "source": "attendance",
+            "id": 987654,
+        },
+        format="json",
+    )
     # then it is refused, or stored as their own pending manual record that they recorded
     if response.status_code == 400:
         assert not ServiceRecord.objects.exists()
@@ -133,7 +172,11 @@ def test_volunteer_files_a_pending_record_of_their_own(world, client_as):
     assert response.status_code == 201, response.json()
     record = ServiceRecord.objects.get()
     assert (record.volunteer_id, record.status, record.reviewed_by_id, record.recorder_id, record.source) == (
-        world.v1.pk, "pending", None, world.v1.user_id, "manual",
+        world.v1.pk,
+        "pending",
+        None,
+        world.v1.user_id,
+        "manual",
     )
     assert record.pk != 987654
 
@@ -147,10 +190,18 @@ def test_ledger_entry_is_written_by_the_caller(world, client_as):
     ledger = UnitLedger.objects.create(unit=world.u1, month=dt.date(2026, 10, 1))
     # when the coordinator adds an entry naming someone else as its author and another ledger
     other = UnitLedger.objects.create(unit=world.u2, month=dt.date(2026, 10, 1))
-    response = client_as("community").post(f"/api/ledgers/{ledger.pk}/entries/", {
-        "kind": kind, "title": "慰问孤寡老人", "date": "2026-10-08",
-        "created_by": world.users["admin"].pk, "ledger": other.pk, "created_at": FORGED_TIME,
-    }, format="json")
+    response = client_as("community").post(
+        f"/api/ledgers/{ledger.pk}/entries/",
+        {
+            "kind": kind,
+            "title": "慰问孤寡老人",
+            "date": "2026-10-08",
+            "created_by": world.users["admin"].pk,
+            "ledger": other.pk,
+            "created_at": FORGED_TIME,
+        },
+        format="json",
+    )
     # then the entry is theirs, on this ledger, or refused
     assert response.status_code in (201, 400), response.json()
     if response.status_code == 201:
@@ -163,8 +214,9 @@ def test_unit_representative_edits_contact_details_not_place_or_kind(world, clie
     # given the representative's own unit in community A1
     u1 = world.u1
     # when they move it to another community and change its kind
-    response = client_as("unit").patch(f"/api/units/{u1.pk}/", {"community": world.b1.pk, "kind": "school"},
-                                       format="json")
+    response = client_as("unit").patch(
+        f"/api/units/{u1.pk}/", {"community": world.b1.pk, "kind": "school"}, format="json"
+    )
     # then it is refused, naming both fields, and the unit stays where it is
     assert response.status_code == 400
     message = "只有单位所在社区的协调员或管理员可以修改此项。"
@@ -173,27 +225,41 @@ def test_unit_representative_edits_contact_details_not_place_or_kind(world, clie
     assert (u1.community_id, u1.kind) == (world.a1.pk, "company")
     # and when they send the unit back whole with new contact details and a description
     whole = client_as("unit").get(f"/api/units/{u1.pk}/").json()
-    response = client_as("unit").put(f"/api/units/{u1.pk}/", {
-        **whole, "contact_name": "李干事", "contact_phone": "13812345678", "description": "周末开放礼堂",
-    }, format="json")
+    response = client_as("unit").put(
+        f"/api/units/{u1.pk}/",
+        {
+            **whole,
+            "contact_name": "李干事",
+            "contact_phone": "13812345678",
+            "description": "周末开放礼堂",
+        },
+        format="json",
+    )
     # then those are kept
     assert response.status_code == 200, response.json()
     u1.refresh_from_db()
     assert (u1.contact_name, u1.contact_phone, u1.description, u1.community_id) == (
-        "李干事", "13812345678", "周末开放礼堂", world.a1.pk,
+        "李干事",
+        "13812345678",
+        "周末开放礼堂",
+        world.a1.pk,
     )
 
 
-@pytest.mark.parametrize(("role", "target", "status"), [
-    ("subdistrict", "a2", 200),  # within sub-district S1
-    ("subdistrict", "b1", 400),  # another sub-district
-    ("community", "a2", 400),  # another community
-    ("admin", "b1", 200),
-])
+@pytest.mark.parametrize(
+    ("role", "target", "status"),
+    [
+        ("subdistrict", "a2", 200),  # within sub-district S1
+        ("subdistrict", "b1", 400),  # another sub-district
+        ("community", "a2", 400),  # another community
+        ("admin", "b1", 200),
+    ],
+)
 def test_coordinators_move_units_only_within_their_scope(world, client_as, role, target, status):
     # when a coordinator moves unit U1 (community A1) to another community
-    response = client_as(role).patch(f"/api/units/{world.u1.pk}/", {"community": getattr(world, target).pk},
-                                     format="json")
+    response = client_as(role).patch(
+        f"/api/units/{world.u1.pk}/", {"community": getattr(world, target).pk}, format="json"
+    )
     # then it moves only to a community of their own scope
     assert response.status_code == status, response.json()
     world.u1.refresh_from_db()

@@ -6,6 +6,7 @@ cannot see, single ids and lists alike); and a guard over every serializer of th
 related field cannot skip the scope. What each role cannot see is written here by hand (OUT_OF_SCOPE), not
 derived from the code under test.
 """
+
 import importlib
 
 import pytest
@@ -66,12 +67,7 @@ def _serializer_of(endpoint, role, world, client_as):
 
 
 def _cases():
-    return [
-        (endpoint, role)
-        for endpoint in ENDPOINTS
-        for role in sorted(endpoint.write_in)
-        if role != "admin"
-    ]
+    return [(endpoint, role) for endpoint in ENDPOINTS for role in sorted(endpoint.write_in) if role != "admin"]
 
 
 def _stored(obj, name, many):
@@ -96,7 +92,9 @@ def test_no_related_field_names_an_object_the_caller_cannot_see(world, client_as
         before = _stored(obj, name, many)
         # when the caller names it, alone or in a list
         response = client_as(role).patch(
-            f"{endpoint.path}{obj.pk}/", {name: [out.pk] if many else out.pk}, format="json",
+            f"{endpoint.path}{obj.pk}/",
+            {name: [out.pk] if many else out.pk},
+            format="json",
         )
         # then the change is refused naming the field, or has no effect; the object is never bound
         assert response.status_code in (400, 200), (name, response.json())
@@ -113,10 +111,17 @@ def test_a_project_cannot_bind_a_need_of_another_community(world, client_as):
     need = f.NeedFactory(community=world.b1)
     assert client_as("community").get(f"/api/needs/{need.pk}/").status_code == 404
     # when the coordinator files a project of A1 binding it
-    response = client_as("community").post("/api/projects/", {
-        "community": world.a1.pk, "name": "x", "start_date": "2026-12-01", "end_date": "2026-12-31",
-        "needs": [need.pk],
-    }, format="json")
+    response = client_as("community").post(
+        "/api/projects/",
+        {
+            "community": world.a1.pk,
+            "name": "x",
+            "start_date": "2026-12-01",
+            "end_date": "2026-12-31",
+            "needs": [need.pk],
+        },
+        format="json",
+    )
     # then it is refused, naming the field, and nothing is stored
     assert response.status_code == 400
     assert response.json() == {
@@ -143,7 +148,9 @@ def test_a_team_takes_the_volunteers_of_its_own_community(world, client_as):
     other = f.VolunteerFactory(home_community=world.a1)
     # when the coordinator puts both in it
     response = client_as("community").patch(
-        f"/api/teams/{team.pk}/", {"members": [world.v1.pk, other.pk]}, format="json",
+        f"/api/teams/{team.pk}/",
+        {"members": [world.v1.pk, other.pk]},
+        format="json",
     )
     # then they are members
     assert response.status_code == 200, response.json()

@@ -1,5 +1,6 @@
 """Project-wide checks: Django's system checks (the deployment ones with production settings), migrations in step
 with models, a valid OpenAPI schema, and .env.example in step with the settings."""
+
 import os
 import re
 import secrets
@@ -65,7 +66,10 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     # when Django's deployment checks run, warnings failing too
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BACKEND, env=_production_env(tmp_path), capture_output=True, text=True,
+        cwd=BACKEND,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
     )
     # then nothing is reported
     assert result.returncode == 0, result.stderr[-3000:]
@@ -85,8 +89,13 @@ def test_env_example_lists_every_variable_the_settings_read():
         read |= set(re.findall(r"\b(?:env|Env\(\))\.\w+\(\s*\"([A-Z0-9_]+)\"", module.read_text()))
     from_os = set()
     for module in BACKEND.rglob("*.py"):
-        from_os |= set(re.findall(r"\bos\.(?:environ\.get|environ\.setdefault|getenv)\(\s*\"([A-Z0-9_]+)\"|"
-                                  r"\bos\.environ\[\"([A-Z0-9_]+)\"\]", module.read_text()))
+        from_os |= set(
+            re.findall(
+                r"\bos\.(?:environ\.get|environ\.setdefault|getenv)\(\s*\"([A-Z0-9_]+)\"|"
+                r"\bos\.environ\[\"([A-Z0-9_]+)\"\]",
+                module.read_text(),
+            )
+        )
     read |= {name for pair in from_os for name in pair if name}
     listed = {line.partition("=")[0] for line in _env_example() if re.match(r"^[A-Z0-9_]+=", line)}
     assert {"PLANNING_GAP", "PROMETHEUS_MULTIPROC_DIR", "DJANGO_SETTINGS_MODULE"} <= read, "the patterns need updating"
@@ -110,17 +119,22 @@ def test_every_variable_of_env_example_is_explained_by_a_comment():
 
 def test_settings_defaults_are_defined_once_in_the_settings():
     # a default given again where a setting is read (getattr(settings, NAME, default)) drifts from base.py's
-    offenders = [f"{module.relative_to(BACKEND)}:{number}"
-                 for module in BACKEND.rglob("*.py")
-                 for number, line in enumerate(module.read_text().splitlines(), 1)
-                 if re.search(r"getattr\(\s*settings\s*,", line)]
+    offenders = [
+        f"{module.relative_to(BACKEND)}:{number}"
+        for module in BACKEND.rglob("*.py")
+        for number, line in enumerate(module.read_text().splitlines(), 1)
+        if re.search(r"getattr\(\s*settings\s*,", line)
+    ]
     assert offenders == []
 
 
 def _settings_value(settings_module: str, env: dict, expression: str) -> subprocess.CompletedProcess:
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=BACKEND, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
         env={"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": settings_module, **env},
     )
 

@@ -1,4 +1,5 @@
 """Every list endpoint runs the same number of queries whatever the page size (no query per row)."""
+
 import datetime as dt
 
 import pytest
@@ -14,6 +15,7 @@ from volunteering.models import AssignmentResponse
 
 pytestmark = pytest.mark.django_db
 
+
 def _with(obj, **many):
     for name, rows in many.items():
         getattr(obj, name).set(rows)
@@ -22,8 +24,9 @@ def _with(obj, **many):
 
 # More rows of each kind, with the related rows a serializer could be tempted to fetch one by one.
 EXTRA = {
-    "district": lambda w: f.DistrictFactory(code=f"D{f.SubDistrictFactory().pk}",
-                                            name=f"区{f.SubDistrictFactory().pk}"),
+    "district": lambda w: f.DistrictFactory(
+        code=f"D{f.SubDistrictFactory().pk}", name=f"区{f.SubDistrictFactory().pk}"
+    ),
     "sub-district": lambda w: f.SubDistrictFactory(district=w.s1.district),
     "community": lambda w: f.CommunityFactory(sub_district=w.s1),
     "unit": lambda w: f.UnitFactory(community=f.CommunityFactory(sub_district=w.s1)),
@@ -69,9 +72,18 @@ def _run(world, *, published: bool) -> MatchingRun:
     """A1's finished run of next week, made by A1's coordinator."""
     a1 = world.a1
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{a1.pk}", district_id=a1.sub_district.district_id,
-        sub_district=a1.sub_district, community=a1, week=WEEK, version=1, status=MatchingRun.Status.DONE, progress=100,
-        time_limit=5.0, solver="highs", created_by=world.users["community"],
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{a1.pk}",
+        district_id=a1.sub_district.district_id,
+        sub_district=a1.sub_district,
+        community=a1,
+        week=WEEK,
+        version=1,
+        status=MatchingRun.Status.DONE,
+        progress=100,
+        time_limit=5.0,
+        solver="highs",
+        created_by=world.users["community"],
     )
     if published:
         Publication.objects.create(scope_key=run.scope_key, week=WEEK, run=run, published_at=timezone.now())
@@ -104,10 +116,15 @@ def _reviewed_run(world):
         if n % 2:
             f.ResourceRequestFactory(shift=shift)
         Assignment.objects.create(run=run, shift=shift, volunteer=f.VolunteerFactory(home_community=world.a1))
-        UnfilledSeat.objects.create(run=run, shift=shift, missing=1, reasons=[
-            {"code": "skill_missing", "skill": "first_aid", "level": 2, "count": 3},
-            {"code": "too_far", "count": 2},
-        ])
+        UnfilledSeat.objects.create(
+            run=run,
+            shift=shift,
+            missing=1,
+            reasons=[
+                {"code": "skill_missing", "skill": "first_aid", "level": 2, "count": 3},
+                {"code": "too_far", "count": 2},
+            ],
+        )
     return run
 
 
@@ -125,10 +142,18 @@ def _records(world):
     coordinator = world.users["community"]
     for n in range(ROWS):
         record = ServiceRecord.objects.create(
-            volunteer=world.v1, community=world.a1, minutes=60, status="approved", source="manual",
-            title="助老服务", date=dt.date(2026, 3, 1) + dt.timedelta(days=n), recipient="王秀英",
+            volunteer=world.v1,
+            community=world.a1,
+            minutes=60,
+            status="approved",
+            source="manual",
+            title="助老服务",
+            date=dt.date(2026, 3, 1) + dt.timedelta(days=n),
+            recipient="王秀英",
             evidence="签到表照片",
-            recorder=world.v1.user, reviewed_by=coordinator, reviewed_at=timezone.now(),
+            recorder=world.v1.user,
+            reviewed_by=coordinator,
+            reviewed_at=timezone.now(),
         )
         RecordChange.objects.create(record=record, changed_by=coordinator, field="minutes", old="90", new="60")
 
@@ -143,12 +168,21 @@ def _paged(client, path: str, params: dict, page_size: int) -> int:
 
 READS = {
     "my posts": ("volunteer", _published_posts, lambda w, made: ("/api/me/posts/", {})),
-    "filtered shift list": ("community", _shifts, lambda w, made: (
-        "/api/shifts/", {"start_from": f"{WEEK.isoformat()}T00:00:00", "community": w.a1.pk})),
-    "plan review: assignments": ("community", _reviewed_run, lambda w,
-                                 run: (f"/api/planning/runs/{run.pk}/assignments/", {})),
-    "plan review: unfilled": ("community", _reviewed_run, lambda w, run: (f"/api/planning/runs/{run.pk}/unfilled/",
-                                                                          {})),
+    "filtered shift list": (
+        "community",
+        _shifts,
+        lambda w, made: ("/api/shifts/", {"start_from": f"{WEEK.isoformat()}T00:00:00", "community": w.a1.pk}),
+    ),
+    "plan review: assignments": (
+        "community",
+        _reviewed_run,
+        lambda w, run: (f"/api/planning/runs/{run.pk}/assignments/", {}),
+    ),
+    "plan review: unfilled": (
+        "community",
+        _reviewed_run,
+        lambda w, run: (f"/api/planning/runs/{run.pk}/unfilled/", {}),
+    ),
     "records list": ("community", _records, lambda w, made: ("/api/records/", {})),
 }
 

@@ -2,6 +2,7 @@
 every row (and every text and key inside JSON columns) is made to start like a formula and end with control
 characters, straight through the ORM; then every export answers 200 to every role that may run it, as CSV, XLSX and
 PDF, and the files hold neither a formula nor a character a sheet cannot hold."""
+
 import csv
 import datetime as dt
 import io
@@ -31,23 +32,51 @@ def stored(world, settings, tmp_path):
     v1 = world.v1
     v1.languages, v1.reported_community, v1.reported_at = ["zh", "en"], world.a1, dt.date(2026, 3, 1)
     v1.save()
-    f.ResourceFactory(unit=world.u1, community=world.a1, name="多功能厅", address="秦岭路1号", conditions="需预约",
-                      features=["projector"])
+    f.ResourceFactory(
+        unit=world.u1,
+        community=world.a1,
+        name="多功能厅",
+        address="秦岭路1号",
+        conditions="需预约",
+        features=["projector"],
+    )
     f.PostHoldingFactory(volunteer=v1, post=f.PostFactory(community=world.a1, name="治安巡逻岗"), year=YEAR)
     ServiceRecord.objects.create(
-        volunteer=v1, community=world.a1, minutes=90, status="approved", source="manual", title="助老服务",
-        date=dt.date(YEAR, 8, 4), place="活动室", recipient="王秀英", content="陪同就医", rating=5,
-        person_in_charge="李主任", evidence="签到表", recorder=world.users["community"],
+        volunteer=v1,
+        community=world.a1,
+        minutes=90,
+        status="approved",
+        source="manual",
+        title="助老服务",
+        date=dt.date(YEAR, 8, 4),
+        place="活动室",
+        recipient="王秀英",
+        content="陪同就医",
+        rating=5,
+        person_in_charge="李主任",
+        evidence="签到表",
+        recorder=world.users["community"],
     )
     ledger = UnitLedger.objects.create(unit=world.u1, month=dt.date(YEAR, 8, 1))
     LedgerEntry.objects.create(
         ledger=ledger, kind="meeting", date=dt.date(YEAR, 8, 5), title="支部例会", note="第一项\n第二项"
     )
-    EvaluationScheme.objects.create(year=YEAR + 1, name="年度考评", items=[
-        {"code": "attendance", "label": LABEL, "rule": "entered", "measure": "study", "points": 10}])
+    EvaluationScheme.objects.create(
+        year=YEAR + 1,
+        name="年度考评",
+        items=[{"code": "attendance", "label": LABEL, "rule": "entered", "measure": "study", "points": 10}],
+    )
     UnitEvaluation.objects.create(
-        unit=world.u1, year=YEAR, item_score=40, bonus_score=0, scheme_score=40, score=40, grade="fail",
-        grade_label="不合格", rank=1, computed_at=timezone.now(),
+        unit=world.u1,
+        year=YEAR,
+        item_score=40,
+        bonus_score=0,
+        scheme_score=40,
+        score=40,
+        grade="fail",
+        grade_label="不合格",
+        rank=1,
+        computed_at=timezone.now(),
         breakdown={"items": [{"code": "attendance", "label": LABEL, "points": 40}]},
     )
     assert poison_all_stored_text() > 0
@@ -79,12 +108,15 @@ def _holds_the_stored_text(rows: list[list]) -> bool:
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-@pytest.mark.parametrize(("url", "roles"), [
-    ("/api/volunteers/export/", COORDINATORS),
-    ("/api/resources/export/", [*COORDINATORS, "unit"]),
-    (f"/api/evaluations/export/?year={YEAR}", [*COORDINATORS, "unit"]),
-    (f"/api/evaluations/export/?year={YEAR + 1}", [*COORDINATORS, "unit"]),  # no results: the scheme's labels only
-])
+@pytest.mark.parametrize(
+    ("url", "roles"),
+    [
+        ("/api/volunteers/export/", COORDINATORS),
+        ("/api/resources/export/", [*COORDINATORS, "unit"]),
+        (f"/api/evaluations/export/?year={YEAR}", [*COORDINATORS, "unit"]),
+        (f"/api/evaluations/export/?year={YEAR + 1}", [*COORDINATORS, "unit"]),  # no results: the scheme's labels only
+    ],
+)
 def test_the_sheet_exports_answer_every_role_with_clean_text(stored, client_as, url, roles, file_format):
     for role in roles:
         # when the role exports
@@ -97,13 +129,17 @@ def test_the_sheet_exports_answer_every_role_with_clean_text(stored, client_as, 
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-@pytest.mark.parametrize(("kind", "roles"), [
-    ("service_records", [*COORDINATORS, "unit", "volunteer"]),
-    ("national_records", [*COORDINATORS, "unit", "volunteer"]),
-    ("unit_ledgers", [*COORDINATORS, "unit"]),
-])
-def test_the_report_jobs_write_every_role_a_clean_file(stored, client_as, eager, django_capture_on_commit_callbacks,
-                                                       kind, roles, file_format):
+@pytest.mark.parametrize(
+    ("kind", "roles"),
+    [
+        ("service_records", [*COORDINATORS, "unit", "volunteer"]),
+        ("national_records", [*COORDINATORS, "unit", "volunteer"]),
+        ("unit_ledgers", [*COORDINATORS, "unit"]),
+    ],
+)
+def test_the_report_jobs_write_every_role_a_clean_file(
+    stored, client_as, eager, django_capture_on_commit_callbacks, kind, roles, file_format
+):
     for role in roles:
         client = client_as(role)
         # when the role requests the export and the worker writes it
@@ -117,12 +153,14 @@ def test_the_report_jobs_write_every_role_a_clean_file(stored, client_as, eager,
         assert _holds_the_stored_text(rows), role
 
 
-def test_the_feedback_reports_are_written_and_open_for_every_reader(stored, client_as, eager,
-                                                                    django_capture_on_commit_callbacks):
+def test_the_feedback_reports_are_written_and_open_for_every_reader(
+    stored, client_as, eager, django_capture_on_commit_callbacks
+):
     # when a coordinator has the third quarter written for U1
     with django_capture_on_commit_callbacks(execute=True):
-        written = client_as("community").post("/api/feedback-reports/write/", {"year": YEAR, "quarter": 3},
-                                              format="json")
+        written = client_as("community").post(
+            "/api/feedback-reports/write/", {"year": YEAR, "quarter": 3}, format="json"
+        )
     assert written.status_code == 202
     for role in [*COORDINATORS, "unit"]:
         client = client_as(role)

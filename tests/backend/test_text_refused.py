@@ -3,6 +3,7 @@ nothing. The fields are read from the OpenAPI schema (every write operation's re
 text, objects in lists, the keys of maps, and any JSON field left without a type, as a list and as an object's
 key), so a new field is covered the day it is added; the path's object, the role and a valid body to start from
 come from endpoints.py."""
+
 import datetime as dt
 import json
 from contextlib import contextmanager
@@ -72,9 +73,14 @@ def _refusal(field: str) -> dict:
 def test_the_schema_offers_text_to_refuse():
     # the cases below are only as good as the walk of the schema: it must reach nested and JSON-held text
     ids = {case.id for case in CASES}
-    for expected in ("POST /api/agreements/ items.0.description", "PATCH /api/volunteers/{id}/ languages list",
-                     "PATCH /api/volunteers/{id}/ skills dict", "POST /api/needs/merge/ new_project.name",
-                     "PATCH /api/units/{id}/ name", "POST /api/ledgers/{ledger_id}/entries/ title"):
+    for expected in (
+        "POST /api/agreements/ items.0.description",
+        "PATCH /api/volunteers/{id}/ languages list",
+        "PATCH /api/volunteers/{id}/ skills dict",
+        "POST /api/needs/merge/ new_project.name",
+        "PATCH /api/units/{id}/ name",
+        "POST /api/ledgers/{ledger_id}/entries/ title",
+    ):
         assert expected in ids
 
 
@@ -110,8 +116,9 @@ def test_form_bodies_are_refused_alike(world, client_as, content_type):
 def test_a_volunteer_editing_their_own_languages_is_refused(world, client_as):
     # given the issue's case: a volunteer's own profile, a language with a control character
     with _writes() as writes:
-        response = client_as("volunteer").patch(f"/api/volunteers/{world.v1.pk}/", {"languages": ["zh\u0001"]},
-                                                format="json")
+        response = client_as("volunteer").patch(
+            f"/api/volunteers/{world.v1.pk}/", {"languages": ["zh\u0001"]}, format="json"
+        )
     # then
     assert (response.status_code, response.json()) == (400, _refusal("languages"))
     assert writes == []
@@ -136,24 +143,33 @@ def test_tab_and_line_breaks_stay_in_long_text_but_not_in_one_line_text(world, c
     assert (kept.status_code, kept.json()["conditions"]) == (200, "需提前预约\r\n\t周末不开放")
     # but a name (one line) with a line break inside is refused, naming the field
     refused = client.patch(url, {"name": "会议室\n二楼"}, format="json")
-    assert (refused.status_code, refused.json()) == (400, {
-        "message": "name: 须为一行，不能含有制表符或换行。",
-        "extra": {"code": "invalid", "fields": {"name": ["须为一行，不能含有制表符或换行。"]}},
-    })
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {
+            "message": "name: 须为一行，不能含有制表符或换行。",
+            "extra": {"code": "invalid", "fields": {"name": ["须为一行，不能含有制表符或换行。"]}},
+        },
+    )
 
 
 def test_one_line_text_of_a_plain_input_is_refused_with_a_line_break(world, client_as):
     # a ledger entry's title is one line (the note may have several)
     ledger = UnitLedger.objects.create(unit=world.u1, month=dt.date(2026, 10, 1))
-    response = client_as("community").post(f"/api/ledgers/{ledger.pk}/entries/",
-                                           {"kind": "meeting", "title": "例会\t记录", "note": "一\n二"}, format="json")
-    assert (response.status_code, response.json()["extra"]["fields"]) == (400, {
-        "title": ["须为一行，不能含有制表符或换行。"]})
+    response = client_as("community").post(
+        f"/api/ledgers/{ledger.pk}/entries/",
+        {"kind": "meeting", "title": "例会\t记录", "note": "一\n二"},
+        format="json",
+    )
+    assert (response.status_code, response.json()["extra"]["fields"]) == (
+        400,
+        {"title": ["须为一行，不能含有制表符或换行。"]},
+    )
     assert not LedgerEntry.objects.exists()
 
 
 def test_a_list_item_must_be_one_line(world, client_as):
-    response = client_as("volunteer").patch(f"/api/volunteers/{world.v1.pk}/", {"languages": ["zh\nen"]},
-                                            format="json")
-    assert (response.status_code, response.json()["extra"]["fields"]) == (400, {
-        "languages": ["须为一行，不能含有制表符或换行。"]})
+    response = client_as("volunteer").patch(f"/api/volunteers/{world.v1.pk}/", {"languages": ["zh\nen"]}, format="json")
+    assert (response.status_code, response.json()["extra"]["fields"]) == (
+        400,
+        {"languages": ["须为一行，不能含有制表符或换行。"]},
+    )

@@ -1,5 +1,6 @@
 """The web app's shell served by Django at the same origin: index.html for the router's paths, with the CSRF
 cookie; the API's own paths never fall through to it."""
+
 import pytest
 
 

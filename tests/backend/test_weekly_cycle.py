@@ -2,6 +2,7 @@
 start a run -> progress -> result -> pin and remove -> re-run keeps the pin and not the removed pair ->
 publish -> the volunteers' notices -> a decline -> the backfill puts someone in and tells the coordinator ->
 the coordinator records attendance -> the volunteer's hours."""
+
 import datetime as dt
 import os
 import time
@@ -30,8 +31,9 @@ def api_language():
 def worker(start_celery_worker, monkeypatch):
     """Everything this test queues goes to a worker process of its own (not another session's)."""
     monkeypatch.setattr(planning, "_enqueue", lambda pk: send_or_log(run_matching_task, pk, queue=QUEUE))
-    monkeypatch.setattr(planning, "_enqueue_publication_notice",
-                        lambda pk: send_or_log(notify_publication_task, pk, queue=QUEUE))
+    monkeypatch.setattr(
+        planning, "_enqueue_publication_notice", lambda pk: send_or_log(notify_publication_task, pk, queue=QUEUE)
+    )
     monkeypatch.setattr(volunteering, "_enqueue_backfill", lambda pk: send_or_log(backfill_task, pk, queue=QUEUE))
     return start_celery_worker(QUEUE)
 
@@ -48,8 +50,9 @@ def _until(what: str, read, done, log, seconds: float = 120):
 
 def _run(client, week: dt.date, community, log) -> tuple[dict, list]:
     """Start a run, follow its status to the end; the run and the statuses seen."""
-    response = client.post("/api/planning/runs/", {"week": week.isoformat(), "community": community.pk,
-                                                   "time_limit": 10}, format="json")
+    response = client.post(
+        "/api/planning/runs/", {"week": week.isoformat(), "community": community.pk, "time_limit": 10}, format="json"
+    )
     assert response.status_code == 202, response.json()
     seen = []
 
@@ -76,10 +79,12 @@ def test_a_week_from_the_first_run_to_the_hours_served(world, client_as, worker,
     for person in people:
         f.WeeklyAvailabilityFactory(volunteer=person, weekday=6, start_time=dt.time(8), end_time=dt.time(12))
     week = saturday - dt.timedelta(days=5)
-    f.ShiftFactory(community=community, title="巡逻", seats=2, start=f.at(saturday, 9), end=f.at(saturday, 11),
-                   week=week)
-    f.ShiftFactory(community=community, title="值班", seats=1, start=f.at(saturday, 9), end=f.at(saturday, 10),
-                   week=week)
+    f.ShiftFactory(
+        community=community, title="巡逻", seats=2, start=f.at(saturday, 9), end=f.at(saturday, 11), week=week
+    )
+    f.ShiftFactory(
+        community=community, title="值班", seats=1, start=f.at(saturday, 9), end=f.at(saturday, 10), week=week
+    )
     # when the coordinator runs the matching
     first, seen = _run(coordinator, saturday, community, worker)
     # then progress was reported on the way and all three seats are filled
@@ -88,8 +93,12 @@ def test_a_week_from_the_first_run_to_the_hours_served(world, client_as, worker,
     plan = _pairs(coordinator, first["id"])
     # when one assignment is pinned and another removed, and the matching runs again
     (kept, kept_row), (removed, removed_row) = sorted(plan.items())[:2]
-    assert coordinator.patch(f"/api/planning/runs/{first['id']}/assignments/{kept_row['id']}/",
-                             {"pinned": True}, format="json").status_code == 200
+    assert (
+        coordinator.patch(
+            f"/api/planning/runs/{first['id']}/assignments/{kept_row['id']}/", {"pinned": True}, format="json"
+        ).status_code
+        == 200
+    )
     assert coordinator.delete(f"/api/planning/runs/{first['id']}/assignments/{removed_row['id']}/").status_code == 204
     second, _ = _run(coordinator, saturday, community, worker)
     # then the new version keeps the pin, and the removed pair is not offered again
@@ -122,16 +131,30 @@ def test_a_week_from_the_first_run_to_the_hours_served(world, client_as, worker,
     assert any(p["id"] == leaver_row["id"] and p["status"] == "declined" for p in mine)
     # given yesterday's published shift (its own week's run), when the coordinator records who served it
     yesterday = timezone.localdate() - dt.timedelta(days=1)
-    f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=yesterday.isoweekday(), start_time=dt.time(8),
-                                end_time=dt.time(12))
-    served = f.ShiftFactory(community=community, title="昨日巡逻", seats=1, start=f.at(yesterday, 9),
-                            end=f.at(yesterday, 10), week=yesterday - dt.timedelta(days=yesterday.weekday()))
+    f.WeeklyAvailabilityFactory(
+        volunteer=world.v1, weekday=yesterday.isoweekday(), start_time=dt.time(8), end_time=dt.time(12)
+    )
+    served = f.ShiftFactory(
+        community=community,
+        title="昨日巡逻",
+        seats=1,
+        start=f.at(yesterday, 9),
+        end=f.at(yesterday, 10),
+        week=yesterday - dt.timedelta(days=yesterday.weekday()),
+    )
     past, _ = _run(coordinator, yesterday, community, worker)
     assert (world.v1.pk, served.pk) in _pairs(coordinator, past["id"])
     assert coordinator.post(f"/api/planning/runs/{past['id']}/publish/").status_code == 200
-    recorded = coordinator.post(f"/api/attendance/shifts/{served.pk}/record/", {
-        "volunteer": world.v1.pk, "checked_in_at": f.at(yesterday, 9).isoformat(),
-        "checked_out_at": f.at(yesterday, 10).isoformat(), "reason": "纸质签到表"}, format="json")
+    recorded = coordinator.post(
+        f"/api/attendance/shifts/{served.pk}/record/",
+        {
+            "volunteer": world.v1.pk,
+            "checked_in_at": f.at(yesterday, 9).isoformat(),
+            "checked_out_at": f.at(yesterday, 10).isoformat(),
+            "reason": "纸质签到表",
+        },
+        format="json",
+    )
     assert recorded.status_code in (200, 201), recorded.json()
     # then the volunteer's own record shows the hour served
     hours = client_as("volunteer").get("/api/attendance/mine/").json()["results"]

@@ -1,5 +1,6 @@
 """The fan-out across borders: the bound over all pairs holds against an exact whole solve, the join never loses a
 pinned pair, and every step's solver limit fits the run's time limit."""
+
 import numpy as np
 import pytest
 
@@ -15,25 +16,49 @@ def _week(seed: int, *, locks=()) -> dict:
     """Three areas 2 km apart, people who may travel 3-5 km: many pairs cross a border."""
     rng = np.random.default_rng(seed)
     areas = ["A", "B", "C"]
-    vols = [volunteer(f"v{i}", km=2.0 * (i % 3) + rng.uniform(-0.5, 0.5), area=areas[i % 3],
-                      skills={"patrol": int(rng.integers(1, 4))} if rng.random() < 0.7 else {},
-                      free=[(d, f"{int(rng.integers(7, 11)):02d}:00", f"{int(rng.integers(14, 21)):02d}:00")
-                            for d in (0, 1)],
-                      max_hours=int(rng.choice([3, 4, 6])), max_distance_km=float(rng.choice([3.0, 5.0])))
-            for i in range(14)]
+    vols = [
+        volunteer(
+            f"v{i}",
+            km=2.0 * (i % 3) + rng.uniform(-0.5, 0.5),
+            area=areas[i % 3],
+            skills={"patrol": int(rng.integers(1, 4))} if rng.random() < 0.7 else {},
+            free=[(d, f"{int(rng.integers(7, 11)):02d}:00", f"{int(rng.integers(14, 21)):02d}:00") for d in (0, 1)],
+            max_hours=int(rng.choice([3, 4, 6])),
+            max_distance_km=float(rng.choice([3.0, 5.0])),
+        )
+        for i in range(14)
+    ]
     shifts, requests = [], []
     for j in range(12):
         start = int(rng.integers(8, 16))
         extra = {}
         if j % 5 == 0:
-            requests.append(request(f"q{j}", day=j % 2, start=f"{start:02d}:00", end=f"{start + 2:02d}:00",
-                                    km=2.0 * (j % 3), area=areas[j % 3]))
+            requests.append(
+                request(
+                    f"q{j}",
+                    day=j % 2,
+                    start=f"{start:02d}:00",
+                    end=f"{start + 2:02d}:00",
+                    km=2.0 * (j % 3),
+                    area=areas[j % 3],
+                )
+            )
             extra["resource_request"] = f"q{j}"
         end = f"{start + int(rng.integers(1, 3)):02d}:00"
-        shifts.append(shift(f"s{j}", day=j % 2, start=f"{start:02d}:00", end=end,
-                            seats=int(rng.integers(1, 4)), priority=int(rng.integers(1, 6)),
-                            km=2.0 * (j % 3) + rng.uniform(-0.5, 0.5), area=areas[j % 3],
-                            skills={"patrol": int(rng.integers(1, 3))} if rng.random() < 0.5 else {}, **extra))
+        shifts.append(
+            shift(
+                f"s{j}",
+                day=j % 2,
+                start=f"{start:02d}:00",
+                end=end,
+                seats=int(rng.integers(1, 4)),
+                priority=int(rng.integers(1, 6)),
+                km=2.0 * (j % 3) + rng.uniform(-0.5, 0.5),
+                area=areas[j % 3],
+                skills={"patrol": int(rng.integers(1, 3))} if rng.random() < 0.5 else {},
+                **extra,
+            )
+        )
     resources = [resource("r1", km=0.0, free=[(d, "08:00", "22:00") for d in (0, 1)])]
     return problem_dict(vols, shifts, resources, requests, locks=[{"volunteer": v, "shift": s} for v, s in locks])
 
@@ -83,9 +108,16 @@ def test_the_bound_over_all_pairs_is_at_least_the_whole_weeks_optimum(seed):
 
 def test_prices_count_a_cross_border_pair_against_its_persons_time():
     # given: v1 lives in B, where two shifts at the same time want her; a third at that time is across the border in A
-    p = parse_problem(problem_dict([volunteer("v1", km=2, area="B")],
-                                   [shift("a", area="A", priority=5), shift("b1", km=2, area="B", priority=5),
-                                    shift("b2", km=2, area="B", priority=5)]))
+    p = parse_problem(
+        problem_dict(
+            [volunteer("v1", km=2, area="B")],
+            [
+                shift("a", area="A", priority=5),
+                shift("b1", km=2, area="B", priority=5),
+                shift("b2", km=2, area="B", priority=5),
+            ],
+        )
+    )
     results = [solve_piece(piece, time_limit=10) for piece in split(p, piece_shifts=0)]
     # when the whole week is bounded with B's prices
     bound = lagrangian_bound(p, build_candidates(p), problem_arrays(p), [r["prices"] for r in results])
@@ -101,11 +133,21 @@ def test_the_join_keeps_every_pinned_pair():
     cands = build_candidates(free)
     vols, shifts = free.volunteers, free.shifts
     pairs = [(vols[v].id, shifts[s].id) for v, s in zip(cands.vol, cands.shift, strict=True)]
-    across = next((v, s) for v, s in pairs if free.volunteers[free.volunteer_index()[v]].area == "A"
-                  and free.shifts[free.shift_index()[s]].area == "B")
-    low = min((pair for pair in pairs if pair[0] != across[0] and pair[1] != across[1]
-               and free.volunteers[free.volunteer_index()[pair[0]]].area == "B"),
-              key=lambda pair: free.shifts[free.shift_index()[pair[1]]].priority)
+    across = next(
+        (v, s)
+        for v, s in pairs
+        if free.volunteers[free.volunteer_index()[v]].area == "A" and free.shifts[free.shift_index()[s]].area == "B"
+    )
+    low = min(
+        (
+            pair
+            for pair in pairs
+            if pair[0] != across[0]
+            and pair[1] != across[1]
+            and free.volunteers[free.volunteer_index()[pair[0]]].area == "B"
+        ),
+        key=lambda pair: free.shifts[free.shift_index()[pair[1]]].priority,
+    )
     p = parse_problem(_week(3, locks=[across, low]))
     # when it is fanned out and joined with the border solve
     solution = solve_decomposed(p, time_limit=30, piece_shifts=0)
@@ -114,8 +156,10 @@ def test_the_join_keeps_every_pinned_pair():
     assert check(p, solution) == []
 
 
-@pytest.mark.parametrize(("time_limit", "pieces", "workers", "pairs"),
-                         [(30, 3, 2, 0), (300, 10, 2, 13_000_000), (60, 12, 4, 1_200_000), (10, 1, 2, 0)])
+@pytest.mark.parametrize(
+    ("time_limit", "pieces", "workers", "pairs"),
+    [(30, 3, 2, 0), (300, 10, 2, 13_000_000), (60, 12, 4, 1_200_000), (10, 1, 2, 0)],
+)
 def test_every_steps_limit_fits_the_runs_limit(time_limit, pieces, workers, pairs):
     # given the shares of a run's time limit
     per_piece = piece_time_limit(time_limit, pieces, workers, pairs=pairs)

@@ -1,4 +1,5 @@
 """check() catches every kind of broken hard rule (so the property tests built on it mean something)."""
+
 from matching import Solution, Status, check
 from matching_factories import problem, request, resource, shift, volunteer
 
@@ -25,8 +26,10 @@ def test_check_reports_each_broken_rule():
         locks=[{"volunteer": "v3", "shift": "s2"}],
         forbidden=[{"volunteer": "v3", "shift": "s1"}],
     )
-    solution = plan([("v1", "s1"), ("v1", "s2"), ("far", "s1"), ("v3", "s1"), ("v3", "s3"), ("v3", "s4")],
-                    [("r1", "q2"), ("r1", "q1")])
+    solution = plan(
+        [("v1", "s1"), ("v1", "s2"), ("far", "s1"), ("v3", "s1"), ("v3", "s3"), ("v3", "s4")],
+        [("r1", "q2"), ("r1", "q1")],
+    )
     # when
     violations = check(p, solution)
     # then

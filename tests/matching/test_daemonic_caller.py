@@ -1,5 +1,6 @@
 """The solver's killable child works when the caller is itself a daemonic process (a Celery prefork worker
 child), and it never outlives the call: killed at the deadline, and with its caller."""
+
 import multiprocessing
 import os
 import signal
@@ -28,7 +29,7 @@ def in_daemonic_process(work):
 
     process = ctx.Process(target=run, daemon=True)
     process.start()
-    send.close()                # so that a process that dies without an answer ends recv() with EOFError
+    send.close()  # so that a process that dies without an answer ends recv() with EOFError
     outcome, value = receive.recv()
     process.join()
     assert outcome == "ok", value
@@ -51,8 +52,13 @@ def test_solve_in_a_daemonic_process_returns_the_solvers_plan():
     # when
     def work():
         solution = solve(p, gap=0.0)
-        return (solution.status, solution.metrics["phase"], solution.metrics.get("solver_failure"),
-                solution.assignments, multiprocessing.current_process().daemon)
+        return (
+            solution.status,
+            solution.metrics["phase"],
+            solution.metrics.get("solver_failure"),
+            solution.assignments,
+            multiprocessing.current_process().daemon,
+        )
 
     status, phase, failure, assignments, still_daemonic = in_daemonic_process(work)
     # then: the MIP's plan, the same as in an ordinary process, and the caller was left as it was
@@ -62,9 +68,19 @@ def test_solve_in_a_daemonic_process_returns_the_solvers_plan():
 
 def test_allocate_posts_in_a_daemonic_process_returns_the_solvers_allocation():
     # given: the solver's result is proven optimal; the deadline fallback would say "time_limit"
-    data = {"posts": [{"id": "mediation", "name": "mediation", "seats": 1, "priority": 5, "location": at(0),
-                       "required_skills": {"mediation": 3}}],
-            "members": [{"id": "m1", "location": at(0), "skills": {"mediation": 4}}]}
+    data = {
+        "posts": [
+            {
+                "id": "mediation",
+                "name": "mediation",
+                "seats": 1,
+                "priority": 5,
+                "location": at(0),
+                "required_skills": {"mediation": 3},
+            }
+        ],
+        "members": [{"id": "m1", "location": at(0), "skills": {"mediation": 4}}],
+    }
 
     # when
     def work():
@@ -77,9 +93,14 @@ def test_allocate_posts_in_a_daemonic_process_returns_the_solvers_allocation():
 
 def test_repair_in_a_daemonic_process_moves_the_one_person_who_can_take_the_freed_seat():
     # given: only v2 can take v1's seat; the deadline fallback keeps everyone and leaves s1 open
-    p = problem([volunteer("v1", skills={"legal_advice": 3}), volunteer("v2", skills={"legal_advice": 3}),
-                 volunteer("v3", km=4)],
-                [shift("s1", skills={"legal_advice": 3}), shift("s2", start="10:00", end="11:00")])
+    p = problem(
+        [
+            volunteer("v1", skills={"legal_advice": 3}),
+            volunteer("v2", skills={"legal_advice": 3}),
+            volunteer("v3", km=4),
+        ],
+        [shift("s1", skills={"legal_advice": 3}), shift("s2", start="10:00", end="11:00")],
+    )
     published = solve(p, gap=0.0)
     plan = type(published)(**{**published.__dict__, "assignments": (("v1", "s1"), ("v2", "s2"))})
 
@@ -94,8 +115,10 @@ def test_repair_in_a_daemonic_process_moves_the_one_person_who_can_take_the_free
 
 def test_solve_decomposed_in_a_daemonic_process_solves_every_piece():
     # given: two areas, two pieces, each solved in the pool
-    p = problem([volunteer("v1", area="A"), volunteer("v2", km=2, area="B")],
-                [shift("s1", area="A"), shift("s2", km=2, area="B")])
+    p = problem(
+        [volunteer("v1", area="A"), volunteer("v2", km=2, area="B")],
+        [shift("s1", area="A"), shift("s2", km=2, area="B")],
+    )
 
     # when
     def work():
@@ -107,7 +130,7 @@ def test_solve_decomposed_in_a_daemonic_process_solves_every_piece():
 
 
 def _hangs_with_a_helper(conn):
-    helper = subprocess.Popen(["sleep", "600"])        # like CBC: a program the solver started
+    helper = subprocess.Popen(["sleep", "600"])  # like CBC: a program the solver started
     conn.send(("pids", (os.getpid(), helper.pid)))
     while True:
         time.sleep(1)
@@ -125,7 +148,7 @@ def test_the_deadline_kills_the_solver_and_its_helpers_from_a_daemonic_process()
     [(kind, (solver_pid, helper_pid))] = messages
     assert kind == "pids"
     assert gone(solver_pid)
-    for _ in range(100):                  # init reaps the orphaned helper when it gets to it
+    for _ in range(100):  # init reaps the orphaned helper when it gets to it
         if gone(helper_pid):
             break
         time.sleep(0.1)
@@ -142,10 +165,14 @@ def test_the_solver_dies_with_a_caller_that_is_killed():
     # given: a daemonic caller (a prefork worker child) waiting on a solver with a far deadline
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    caller = ctx.Process(target=run_with_deadline, args=(_hangs_reporting_its_pid, (), time.monotonic() + 600),
-                         kwargs={"progress": lambda report: send.send(report["pid"])}, daemon=True)
+    caller = ctx.Process(
+        target=run_with_deadline,
+        args=(_hangs_reporting_its_pid, (), time.monotonic() + 600),
+        kwargs={"progress": lambda report: send.send(report["pid"])},
+        daemon=True,
+    )
     caller.start()
-    send.close()                # EOFError rather than a hang if the caller dies without starting a solver
+    send.close()  # EOFError rather than a hang if the caller dies without starting a solver
     solver_pid = receive.recv()
     # when: the worker child is killed, as Celery's master does at a hard time limit
     os.kill(caller.pid, signal.SIGKILL)
@@ -163,7 +190,7 @@ def _hangs_or_fails(conn, pid_file, fails):
         pid_file.write_text(str(os.getpid()))
         while True:
             time.sleep(1)
-    while not pid_file.exists():        # fail only once the other job is running
+    while not pid_file.exists():  # fail only once the other job is running
         time.sleep(0.01)
     raise ValueError("no such piece")
 

@@ -1,4 +1,5 @@
 """Sub-district decomposition: pieces solved in parallel, joined plan passes check, borders refilled."""
+
 from matching import check, parse_problem, solve
 from matching.decompose import solve_decomposed, split
 from matching.generate import generate
@@ -15,8 +16,10 @@ def test_pieces_partition_the_week():
 
 def test_border_fill_uses_a_neighbour_from_another_area():
     # given: the only volunteer lives in area B, the shift is in area A, 2 km away
-    p = problem([volunteer("v1", km=2, area="B")], [shift("s1", area="A"), shift("s2", km=2, area="B", start="13:00",
-                                                                                    end="14:00")])
+    p = problem(
+        [volunteer("v1", km=2, area="B")],
+        [shift("s1", area="A"), shift("s2", km=2, area="B", start="13:00", end="14:00")],
+    )
     # when
     solution = solve_decomposed(p, time_limit=30, piece_shifts=0)
     # then
@@ -28,21 +31,41 @@ def test_border_fill_uses_a_neighbour_from_another_area():
 def test_the_joined_plan_carries_the_recruitment_list_of_what_is_still_short():
     # given: area A's patrol is filled across the border by v1 (area B); nobody can do A's legal advice, and B's
     # meeting has no room
-    p = problem([volunteer("v1", km=2, area="B")],
-                [shift("patrol", area="A"), shift("meeting", km=2, area="B", start="13:00", end="14:00"),
-                 shift("legal", area="A", start="15:00", end="17:00", seats=2, skills={"legal_advice": 2}),
-                 shift("talk", km=2, area="B", start="18:00", end="19:00", resource_request="q1")],
-                [], [request("q1", km=2, start="18:00", end="19:00")])
+    p = problem(
+        [volunteer("v1", km=2, area="B")],
+        [
+            shift("patrol", area="A"),
+            shift("meeting", km=2, area="B", start="13:00", end="14:00"),
+            shift("legal", area="A", start="15:00", end="17:00", seats=2, skills={"legal_advice": 2}),
+            shift("talk", km=2, area="B", start="18:00", end="19:00", resource_request="q1"),
+        ],
+        [],
+        [request("q1", km=2, start="18:00", end="19:00")],
+    )
     # when
     joined = solve_decomposed(p, time_limit=30, piece_shifts=0)
     # then the seat the border fill took is not wanted, the legal seats and the room are, as a whole solve says
     assert joined.metrics["border_filled_seats"] == 1
     assert joined.metrics["recruitment"] == [
-        {"kind": "volunteers", "skills": {"legal_advice": 2}, "when": "Mon 11-30 15:00-17:00", "near": "A",
-         "count": 2, "what": "2 more volunteers with legal_advice ≥ 2 free Mon 11-30 15:00-17:00 within 5 km of A"},
-        {"kind": "resource", "what": "one meeting_room for ≥ 30 free Mon 11-30 18:00-19:00 near B", "count": 1,
-         "resource_kind": "meeting_room", "min_capacity": 30, "features": [], "when": "Mon 11-30 18:00-19:00",
-         "near": "B"}]
+        {
+            "kind": "volunteers",
+            "skills": {"legal_advice": 2},
+            "when": "Mon 11-30 15:00-17:00",
+            "near": "A",
+            "count": 2,
+            "what": "2 more volunteers with legal_advice ≥ 2 free Mon 11-30 15:00-17:00 within 5 km of A",
+        },
+        {
+            "kind": "resource",
+            "what": "one meeting_room for ≥ 30 free Mon 11-30 18:00-19:00 near B",
+            "count": 1,
+            "resource_kind": "meeting_room",
+            "min_capacity": 30,
+            "features": [],
+            "when": "Mon 11-30 18:00-19:00",
+            "near": "B",
+        },
+    ]
     assert joined.metrics["recruitment"] == solve(p, time_limit=30).metrics["recruitment"]
 
 
@@ -60,9 +83,15 @@ def _three_sub_districts(p):
     keep = sorted({s.area for s in p.shifts})[:3]
     shifts = tuple(s for s in p.shifts if s.area in keep)
     requests = {s.resource_request for s in shifts if s.resource_request}
-    return replace(p, shifts=shifts, volunteers=tuple(v for v in p.volunteers if v.area in keep),
-                   resource_requests=tuple(q for q in p.resource_requests if q.id in requests),
-                   locks=(), forbidden=(), previous_assignments=())
+    return replace(
+        p,
+        shifts=shifts,
+        volunteers=tuple(v for v in p.volunteers if v.area in keep),
+        resource_requests=tuple(q for q in p.resource_requests if q.id in requests),
+        locks=(),
+        forbidden=(),
+        previous_assignments=(),
+    )
 
 
 def test_pieces_solved_apart_and_joined_from_json_make_the_same_plan():

@@ -1,5 +1,6 @@
 """Live progress: the greedy plan first, then the solver's figures while it runs; a failing callback never
 stops a solve, and asking for progress never changes the plan."""
+
 import logging
 
 import pytest
@@ -28,16 +29,20 @@ def test_progress_reports_the_greedy_plan_then_the_solvers_bound_and_objective(d
     greedy, solving = reports[0], reports[1:]
     assert greedy["phase"] == "greedy"
     assert greedy["objective"] == solution.metrics["greedy_objective"]
-    assert greedy["bound"] == sum(s.seats * s.priority for s in district_piece.shifts) + \
-        sum(q.priority for q in district_piece.resource_requests) + 1
+    assert (
+        greedy["bound"]
+        == sum(s.seats * s.priority for s in district_piece.shifts)
+        + sum(q.priority for q in district_piece.resource_requests)
+        + 1
+    )
     assert [r["phase"] for r in solving] == ["solving"] * len(solving)
     assert solving and solving[-1]["bound"] < greedy["bound"]
     assert solving[-1]["objective"] > greedy["objective"]
     for r in reports:
         assert set(r) == {"phase", "objective", "bound", "gap", "seconds"}
         assert r["gap"] == pytest.approx((r["bound"] - r["objective"]) / r["bound"], abs=1e-8)
-        assert r["objective"] <= solution.objective + 1e-6     # only plans that exist
-        assert r["bound"] >= solution.objective - 1e-6         # only proven bounds
+        assert r["objective"] <= solution.objective + 1e-6  # only plans that exist
+        assert r["bound"] >= solution.objective - 1e-6  # only proven bounds
     assert [r["seconds"] for r in reports] == sorted(r["seconds"] for r in reports)
 
 
@@ -67,14 +72,23 @@ def test_greedy_solver_reports_its_plan_once():
     # when
     solution = solve(p, solver="greedy", progress=reports.append)
     # then: the trivial bound is the seat's priority plus one for the soft rules
-    assert reports == [{"phase": "greedy", "objective": solution.objective, "bound": 5.0,
-                        "gap": pytest.approx((5.0 - solution.objective) / 5.0), "seconds": reports[0]["seconds"]}]
+    assert reports == [
+        {
+            "phase": "greedy",
+            "objective": solution.objective,
+            "bound": 5.0,
+            "gap": pytest.approx((5.0 - solution.objective) / 5.0),
+            "seconds": reports[0]["seconds"],
+        }
+    ]
 
 
 def test_decomposed_progress_counts_the_pieces():
     # given: two areas, so two pieces
-    p = problem([volunteer("v1", area="A"), volunteer("v2", km=2, area="B")],
-                [shift("s1", area="A", priority=4), shift("s2", km=2, area="B", priority=2)])
+    p = problem(
+        [volunteer("v1", area="A"), volunteer("v2", km=2, area="B")],
+        [shift("s1", area="A", priority=4), shift("s2", km=2, area="B", priority=2)],
+    )
     reports = []
     # when
     solution = solve_decomposed(p, time_limit=30, piece_shifts=0, progress=reports.append)

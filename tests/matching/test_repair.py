@@ -1,4 +1,5 @@
 """Re-planning after declines: freed seats are refilled and as few published people as possible move."""
+
 import json
 
 from hypothesis import HealthCheck, given, settings
@@ -11,8 +12,10 @@ from matching_factories import ROOT, cli, problem, problem_dict, shift, tiny_wee
 
 def test_a_declined_seat_goes_to_a_free_person_and_nobody_moves():
     # given
-    p = problem([volunteer("v1"), volunteer("v2", km=1), volunteer("v3", km=2)],
-                [shift("s1"), shift("s2", start="13:00", end="15:00")])
+    p = problem(
+        [volunteer("v1"), volunteer("v2", km=1), volunteer("v3", km=2)],
+        [shift("s1"), shift("s2", start="13:00", end="15:00")],
+    )
     published = solve(p, gap=0.0)
     taken = dict((s, v) for v, s in published.assignments)
     # when
@@ -27,9 +30,14 @@ def test_a_declined_seat_goes_to_a_free_person_and_nobody_moves():
 
 def test_one_person_moves_when_only_they_can_take_the_freed_seat():
     # given: only v2 has legal advice; v2 was on s2, which v3 can take instead
-    p = problem([volunteer("v1", skills={"legal_advice": 3}), volunteer("v2", skills={"legal_advice": 3}),
-                 volunteer("v3", km=4)],
-                [shift("s1", skills={"legal_advice": 3}), shift("s2", start="10:00", end="11:00")])
+    p = problem(
+        [
+            volunteer("v1", skills={"legal_advice": 3}),
+            volunteer("v2", skills={"legal_advice": 3}),
+            volunteer("v3", km=4),
+        ],
+        [shift("s1", skills={"legal_advice": 3}), shift("s2", start="10:00", end="11:00")],
+    )
     published = solve(p, gap=0.0)
     assert ("v1", "s1") in published.assignments or ("v2", "s1") in published.assignments
     plan = type(published)(**{**published.__dict__, "assignments": (("v1", "s1"), ("v2", "s2"))})

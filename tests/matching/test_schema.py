@@ -1,4 +1,5 @@
 """The documented JSON Schemas accept what the package reads and writes."""
+
 import json
 import os
 
@@ -29,6 +30,7 @@ def test_post_problem_and_result_match_their_schemas():
     # given
     from matching.generate import generate_posts
     from matching.posts import allocate_posts, parse_post_problem
+
     data = generate_posts("small", 2)
     # when
     result = allocate_posts(parse_post_problem(data), time_limit=30)
@@ -43,6 +45,7 @@ def test_post_locks_forbidden_and_their_reason_match_the_schemas():
     # given a generated post problem with a lock and a forbidden pair
     from matching.generate import generate_posts
     from matching.posts import allocate_posts, parse_post_problem
+
     data = generate_posts("small", 2)
     first = allocate_posts(parse_post_problem(data), time_limit=30)
     (m1, p1), (m2, p2) = first.assignments[:2]

@@ -1,4 +1,5 @@
 """The size of a week before it is solved: pairs from a sample of its shifts, and the memory of one solve."""
+
 from matching import parse_problem
 from matching.candidates import build_candidates
 from matching.generate import generate

@@ -1,4 +1,5 @@
 """Known optima, infeasibility, the deadline, explanations, and the property that every plan passes check."""
+
 import json
 import sys
 import time
@@ -16,8 +17,10 @@ from matching_factories import ROOT, cli, problem, problem_dict, request, resour
 
 def test_known_optimum_beats_the_greedy_plan():
     # given: greedy gives the priority-5 shift to the closest person (a), who is the only one able to do s2
-    p = problem([volunteer("a", km=0.1, skills={"legal_advice": 3}), volunteer("b", km=2)],
-                [shift("s1", priority=5), shift("s2", priority=4, skills={"legal_advice": 3})])
+    p = problem(
+        [volunteer("a", km=0.1, skills={"legal_advice": 3}), volunteer("b", km=2)],
+        [shift("s1", priority=5), shift("s2", priority=4, skills={"legal_advice": 3})],
+    )
     # when
     greedy = solve(p, solver="greedy")
     best = solve(p, solver="highs", gap=0.0)
@@ -28,14 +31,17 @@ def test_known_optimum_beats_the_greedy_plan():
     assert best.status == Status.OPTIMAL and best.gap == pytest.approx(0, abs=1e-9)
 
 
-@pytest.mark.parametrize("gap, finished, expected", [
-    (0.0, True, Status.OPTIMAL),
-    (1e-4, True, Status.OPTIMAL),              # the solver's own tolerance
-    (1e-4, False, Status.OPTIMAL),             # proven by the bound, whatever stopped the solver
-    (0.0021, True, Status.WITHIN_GAP),         # 0.21% met a requested 0.5%: not optimal
-    (0.0021, False, Status.TIME_LIMIT),
-    (0.006, True, Status.FEASIBLE),            # short of the requested gap
-])
+@pytest.mark.parametrize(
+    "gap, finished, expected",
+    [
+        (0.0, True, Status.OPTIMAL),
+        (1e-4, True, Status.OPTIMAL),  # the solver's own tolerance
+        (1e-4, False, Status.OPTIMAL),  # proven by the bound, whatever stopped the solver
+        (0.0021, True, Status.WITHIN_GAP),  # 0.21% met a requested 0.5%: not optimal
+        (0.0021, False, Status.TIME_LIMIT),
+        (0.006, True, Status.FEASIBLE),  # short of the requested gap
+    ],
+)
 def test_the_status_says_only_what_the_proven_gap_proves(gap, finished, expected):
     assert status_for(gap, requested=0.005, finished=finished) == expected
 
@@ -76,8 +82,11 @@ def test_cbc_and_highs_agree_on_the_optimum():
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
 def test_overlapping_locks_are_infeasible(solver):
     # given
-    p = problem([volunteer("v1")], [shift("s1"), shift("s2", start="10:00", end="11:00")],
-                locks=[{"volunteer": "v1", "shift": "s1"}, {"volunteer": "v1", "shift": "s2"}])
+    p = problem(
+        [volunteer("v1")],
+        [shift("s1"), shift("s2", start="10:00", end="11:00")],
+        locks=[{"volunteer": "v1", "shift": "s1"}, {"volunteer": "v1", "shift": "s2"}],
+    )
     # when
     solution = solve(p, solver=solver)
     # then
@@ -98,10 +107,13 @@ def test_a_lock_that_breaks_a_hard_rule_is_infeasible():
 
 def test_locked_shifts_competing_for_one_room_are_infeasible():
     # given: both locked shifts need a room at the same time and there is only one room
-    p = problem([volunteer("v1"), volunteer("v2")],
-                [shift("s1", resource_request="q1"), shift("s2", resource_request="q2")],
-                [resource("r1")], [request("q1"), request("q2")],
-                locks=[{"volunteer": "v1", "shift": "s1"}, {"volunteer": "v2", "shift": "s2"}])
+    p = problem(
+        [volunteer("v1"), volunteer("v2")],
+        [shift("s1", resource_request="q1"), shift("s2", resource_request="q2")],
+        [resource("r1")],
+        [request("q1"), request("q2")],
+        locks=[{"volunteer": "v1", "shift": "s1"}, {"volunteer": "v2", "shift": "s2"}],
+    )
     # when
     solution = solve(p, solver="highs")
     # then
@@ -109,14 +121,14 @@ def test_locked_shifts_competing_for_one_room_are_infeasible():
 
 
 def _hangs(conn, *args):
-    while True:           # a solver that ignores its time limit, as HiGHS and CBC were seen to do
+    while True:  # a solver that ignores its time limit, as HiGHS and CBC were seen to do
         time.sleep(1)
 
 
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
 def test_deadline_returns_the_greedy_plan_with_status_time_limit(monkeypatch, solver):
     # given: a solver that never returns
-    solve_module = sys.modules["matching.solve"]     # the package's `solve` is the function
+    solve_module = sys.modules["matching.solve"]  # the package's `solve` is the function
     monkeypatch.setattr(solve_module, f"{solver}_worker", _hangs)
     p = parse_problem(generate("small", 1))
     # when
@@ -165,8 +177,10 @@ def test_unfilled_seats_are_explained_with_the_smallest_change():
     assert sorted(by_shift) == ["s1", "s2", "s4"]
     assert [r.code for r in by_shift["s1"].reasons] == ["no_skill_in_range"]
     assert by_shift["s1"].reasons[0].skill == "legal_advice" and by_shift["s1"].reasons[0].level == 2
-    assert by_shift["s1"].suggestion == "1 more volunteer with legal_advice ≥ 2 free Mon 11-30 09:00-12:00 " \
-                                        "within 5 km of 秦江社区"
+    assert (
+        by_shift["s1"].suggestion == "1 more volunteer with legal_advice ≥ 2 free Mon 11-30 09:00-12:00 "
+        "within 5 km of 秦江社区"
+    )
     assert [r.code for r in by_shift["s2"].reasons] == ["all_busy"]
     assert [r.code for r in by_shift["s4"].reasons] == ["all_at_hour_limit"]
     assert solution.metrics["recruitment"][0]["count"] == 1
@@ -179,6 +193,7 @@ def test_nobody_free_is_explained():
 
 
 # ---------------------------------------------------------------- property: every plan passes check
+
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_weeks(), st.sampled_from(["highs", "cbc", "greedy"]))
@@ -201,14 +216,22 @@ def test_the_optimum_fills_at_least_the_greedy_weighted_seats(data):
 
 # ---------------------------------------------------------------- the CLI
 
-@pytest.mark.parametrize("content, message", [
-    ('{"volunteers": [', "malformed JSON at line 1 column 17: Expecting value"),
-    ('{"volunteers": []}', "shifts: missing field"),
-    (json.dumps(problem_dict([volunteer("v1")], [shift("s1")], locks=[{"volunteer": "v1", "shift": "nope"}])),
-     "locks[0].shift: unknown shift id 'nope'"),
-    (json.dumps(problem_dict([volunteer("v1")], [shift("s1", start="13:00", end="12:00")])),
-     "shifts[0] (id s1).end: 2026-11-30T12:00 is not after start 2026-11-30T13:00"),
-])
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"volunteers": [', "malformed JSON at line 1 column 17: Expecting value"),
+        ('{"volunteers": []}', "shifts: missing field"),
+        (
+            json.dumps(problem_dict([volunteer("v1")], [shift("s1")], locks=[{"volunteer": "v1", "shift": "nope"}])),
+            "locks[0].shift: unknown shift id 'nope'",
+        ),
+        (
+            json.dumps(problem_dict([volunteer("v1")], [shift("s1", start="13:00", end="12:00")])),
+            "shifts[0] (id s1).end: 2026-11-30T12:00 is not after start 2026-11-30T13:00",
+        ),
+    ],
+)
 def test_cli_bad_input_exits_2_with_one_line(tmp_path, content, message):
     # given
     path = tmp_path / "problem.json"
@@ -231,8 +254,18 @@ def test_cli_generate_solve_and_check(tmp_path):
     # then
     assert solved.returncode == 0, solved.stderr
     data = json.loads(sol.read_text(encoding="utf-8"))
-    assert {"status", "objective", "bound", "gap", "seconds", "solver", "assignments", "resource_assignments",
-            "unfilled", "metrics"} <= set(data)
+    assert {
+        "status",
+        "objective",
+        "bound",
+        "gap",
+        "seconds",
+        "solver",
+        "assignments",
+        "resource_assignments",
+        "unfilled",
+        "metrics",
+    } <= set(data)
     assert checked.returncode == 0 and checked.stdout == "0 violations\n"
 
 
@@ -245,8 +278,9 @@ def test_cli_check_reports_violations(tmp_path):
     result = cli("check", str(prob), str(sol), cwd=ROOT)
     # then
     assert result.returncode == 1
-    assert result.stdout == ("availability: v1 is not free for all of s1 (2026-11-30T09:00-2026-11-30T12:00)\n"
-                             "1 violation\n")
+    assert result.stdout == (
+        "availability: v1 is not free for all of s1 (2026-11-30T09:00-2026-11-30T12:00)\n1 violation\n"
+    )
 
 
 def test_dashboard_figures_add_up_to_the_plan():

@@ -1,4 +1,5 @@
 """All settings, read from the environment (see .env.example); other modules only adjust these."""
+
 from pathlib import Path
 
 import environ
@@ -141,15 +142,19 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # django-prometheus's wrappers of Django's own backends count queries and their errors (core.metrics).
-DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace("django.db.backends.",
-                                                                        "django_prometheus.db.backends.")
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends."
+)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The worker and the server write at once: transactions take the write lock when they begin (a deferred one
     # upgrading later fails at once with "database is locked"), and WAL lets readers go on meanwhile.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "timeout": 20, "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -229,8 +234,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.openapi.error_responses",
-                             "core.openapi.local_times"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi.error_responses",
+        "core.openapi.local_times",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "orgs.models.Unit.Kind",
         "VolunteerKindEnum": "people.models.Volunteer.Kind",
@@ -270,8 +278,13 @@ METRICS_READ_DIRS = env.list("METRICS_READ_DIRS", default=[])
 BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
 BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
 BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
-BACKUP_CHECKSUMMED_MODELS = ["planning.MatchingRun", "planning.Assignment", "planning.Publication",
-                             "records.ServiceRecord", "auditlog.LogEntry"]
+BACKUP_CHECKSUMMED_MODELS = [
+    "planning.MatchingRun",
+    "planning.Assignment",
+    "planning.Publication",
+    "records.ServiceRecord",
+    "auditlog.LogEntry",
+]
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed,
 # still a real broker and a real worker process).
@@ -300,11 +313,21 @@ else:
 # REDIS_URL is set (CACHE_REDIS_URL may name another database), otherwise files in var/ (one host).
 CACHE_REDIS_URL = env.str("CACHE_REDIS_URL", default="") or REDIS_URL
 if CACHE_REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL,
-                          "KEY_PREFIX": "cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_REDIS_URL,
+            "KEY_PREFIX": "cache",
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
@@ -453,8 +476,11 @@ REPORTS_MAX_ATTEMPTS = env.int("REPORTS_MAX_ATTEMPTS", default=3)
 # Notifications: delivery channels (import paths) and the sender of notification emails.
 NOTIFICATION_CHANNELS = env.list(
     "NOTIFICATION_CHANNELS",
-    default=["notifications.channels.InAppChannel", "notifications.channels.SmsChannel",
-             "notifications.channels.EmailChannel"],
+    default=[
+        "notifications.channels.InAppChannel",
+        "notifications.channels.SmsChannel",
+        "notifications.channels.EmailChannel",
+    ],
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 
@@ -479,9 +505,20 @@ SMS_QUIET_END = env.int("SMS_QUIET_END", default=7)
 SMS_PROVIDER = env.str("SMS_PROVIDER", default="console")
 SMS_SIGN_NAME = env.str("SMS_SIGN_NAME", default="")
 SMS_TIMEOUT_SECONDS = env.float("SMS_TIMEOUT_SECONDS", default=10.0)
-SMS_TEMPLATE_NAMES = ["invitation", "login_code", "reset_code", "plan_published", "backfill", "backfill_report",
-                      "reminder", "post_allocated", "resource_withdrawn", "resource_backfill", "need_overdue",
-                      "shift_cancelled"]
+SMS_TEMPLATE_NAMES = [
+    "invitation",
+    "login_code",
+    "reset_code",
+    "plan_published",
+    "backfill",
+    "backfill_report",
+    "reminder",
+    "post_allocated",
+    "resource_withdrawn",
+    "resource_backfill",
+    "need_overdue",
+    "shift_cancelled",
+]
 SMS_TEMPLATES = {name: env.str(f"SMS_TEMPLATE_{name.upper()}", default="") for name in SMS_TEMPLATE_NAMES}
 # Alibaba Cloud SMS (dysmsapi 2017-05-25); an endpoint may name its scheme (http://host:port, for tests).
 SMS_ALIYUN_ACCESS_KEY_ID = env.str("SMS_ALIYUN_ACCESS_KEY_ID", default="")
@@ -554,7 +591,11 @@ if SENTRY_DSN:
     import sentry_sdk
 
     sentry_sdk.init(
-        dsn=SENTRY_DSN, send_default_pii=False, max_request_body_size="never", include_local_variables=False,
-        environment=env.str("SENTRY_ENVIRONMENT", default="production"), release=VERSION,
+        dsn=SENTRY_DSN,
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=VERSION,
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )

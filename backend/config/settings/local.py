@@ -1,4 +1,5 @@
 """Local development and the demo: debug on, console email."""
+
 from .base import *  # noqa: F401,F403
 from .base import SECRET_KEY, VAR_DIR, env, local_secret_key
 

@@ -2,6 +2,7 @@
 
 `manage.py check --deploy --fail-level WARNING` passes with these settings (tests/backend/test_project_checks.py).
 """
+
 from .base import *  # noqa: F401,F403
 from .base import LOGGING, env
 

@@ -1,4 +1,5 @@
 """Tests: fast password hashing and in-memory email; the database still comes from DATABASE_URL."""
+
 import os
 
 from .base import *  # noqa: F401,F403
@@ -22,6 +23,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 REST_FRAMEWORK = {  # noqa: F405
     **REST_FRAMEWORK,  # noqa: F405
-    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute", "login": "100000/minute",
-                               "public": "100000/minute"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "100000/minute",
+        "user": "100000/minute",
+        "login": "100000/minute",
+        "public": "100000/minute",
+    },
 }

@@ -2,6 +2,7 @@
 template's code and its parameters as a JSON object, signed ACS3-HMAC-SHA256 by the SDK. Its answer is HTTP 200
 with Code "OK" and the BizId, or a business error code (isv.*: ours to fix, isp.*: theirs); other failures come
 as the SDK's client (4xx), server (5xx) or throttling exceptions, or a network error (a time-out)."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,14 @@ from notifications.sms.endpoints import endpoint_split
 from notifications.sms.templates import template_params
 
 # Business codes worth trying again later: frequency limits per number or account, the provider's system.
-TEMPORARY_CODES = {"isv.BUSINESS_LIMIT_CONTROL", "Throttling", "Throttling.User", "Throttling.Api",
-                   "ServiceUnavailable", "InternalError"}
+TEMPORARY_CODES = {
+    "isv.BUSINESS_LIMIT_CONTROL",
+    "Throttling",
+    "Throttling.User",
+    "Throttling.Api",
+    "ServiceUnavailable",
+    "InternalError",
+}
 
 
 def _error(code: str, detail: str, *, status: int | None = None) -> Exception:
@@ -35,14 +42,22 @@ class AliyunProvider(SmsProvider):
             raise SmsPermanentError("credentials_not_configured", "SMS_ALIYUN_ACCESS_KEY_ID/SECRET are not set")
         scheme, host = endpoint_split(settings.SMS_ALIYUN_ENDPOINT)
         timeout_ms = int(settings.SMS_TIMEOUT_SECONDS * 1000)
-        return Client(api_models.Config(
-            access_key_id=settings.SMS_ALIYUN_ACCESS_KEY_ID, access_key_secret=settings.SMS_ALIYUN_ACCESS_KEY_SECRET,
-            endpoint=host, protocol=scheme, connect_timeout=timeout_ms, read_timeout=timeout_ms,
-        ))
+        return Client(
+            api_models.Config(
+                access_key_id=settings.SMS_ALIYUN_ACCESS_KEY_ID,
+                access_key_secret=settings.SMS_ALIYUN_ACCESS_KEY_SECRET,
+                endpoint=host,
+                protocol=scheme,
+                connect_timeout=timeout_ms,
+                read_timeout=timeout_ms,
+            )
+        )
 
     def send(self, phone: str, template: str, params: dict) -> SmsResult:
         request = sms_models.SendSmsRequest(
-            phone_numbers=phone, sign_name=self.sign_name(), template_code=self.template_id(template),
+            phone_numbers=phone,
+            sign_name=self.sign_name(),
+            template_code=self.template_id(template),
             template_param=json.dumps(template_params(template, params), ensure_ascii=False),
         )
         client = self._client()

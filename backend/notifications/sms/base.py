@@ -1,5 +1,6 @@
 """The SMS provider interface: `send(phone, template, params) -> SmsResult`, the typed errors every adapter
 raises (permanent: never retried; temporary: retried with back-off), and the configured provider."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """The console provider (the demo's and the tests' default): logs one masked line per text and keeps the last
 ones in memory for tests. Never the whole number, the code or any parameter's value in the log."""
+
 from __future__ import annotations
 
 import logging
@@ -23,6 +24,11 @@ class ConsoleProvider(SmsProvider):
         template_params(template, params)  # refused as a real provider would
         provider_id = f"console-{uuid.uuid4().hex[:16]}"
         outbox.append({"phone": phone, "template": template, "params": dict(params), "provider_id": provider_id})
-        log.info("sms %s to %s (template %s, parameters %s)", provider_id, mask_phone(phone), template,
-                 ", ".join(sorted(params)) or "none")
+        log.info(
+            "sms %s to %s (template %s, parameters %s)",
+            provider_id,
+            mask_phone(phone),
+            template,
+            ", ".join(sorted(params)) or "none",
+        )
         return SmsResult(provider_id=provider_id)

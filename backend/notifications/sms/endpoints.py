@@ -1,5 +1,6 @@
 """An endpoint setting is a host ("dysmsapi.aliyuncs.com") or a URL with its scheme ("http://127.0.0.1:8080", as
 the tests' local server): split into the SDKs' scheme and host."""
+
 from urllib.parse import urlsplit
 
 

@@ -3,6 +3,7 @@
 texts with its provider and sets their ids (SMS_TEMPLATE_<NAME>); the suggested texts are in README.
 
 Notices' templates take the notification's title; the full text stays in the app (SMS variables are short)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,21 +17,24 @@ class Template:
     max_length: int = 35
 
 
-TEMPLATES = {t.name: t for t in [
-    # An invitation's link is longer than a variable may usually be: approved templates may carry links.
-    Template("invitation", ("code", "link"), max_length=200),
-    Template("login_code", ("code", "minutes")),
-    Template("reset_code", ("code", "minutes")),
-    Template("plan_published", ("title",)),
-    Template("backfill", ("title",)),
-    Template("backfill_report", ("title",)),
-    Template("reminder", ("title",)),
-    Template("post_allocated", ("title",)),
-    Template("resource_withdrawn", ("title",)),
-    Template("resource_backfill", ("title",)),
-    Template("need_overdue", ("title",)),
-    Template("shift_cancelled", ("title",)),
-]}
+TEMPLATES = {
+    t.name: t
+    for t in [
+        # An invitation's link is longer than a variable may usually be: approved templates may carry links.
+        Template("invitation", ("code", "link"), max_length=200),
+        Template("login_code", ("code", "minutes")),
+        Template("reset_code", ("code", "minutes")),
+        Template("plan_published", ("title",)),
+        Template("backfill", ("title",)),
+        Template("backfill_report", ("title",)),
+        Template("reminder", ("title",)),
+        Template("post_allocated", ("title",)),
+        Template("resource_withdrawn", ("title",)),
+        Template("resource_backfill", ("title",)),
+        Template("need_overdue", ("title",)),
+        Template("shift_cancelled", ("title",)),
+    ]
+}
 
 
 def template_get(name: str) -> Template:
@@ -46,4 +50,4 @@ def template_params(name: str, params: dict) -> dict[str, str]:
     given, wanted = set(params), set(template.params)
     if given != wanted:
         raise ValueError(f"SMS template {name!r} takes {list(template.params)}, got {sorted(given)}")
-    return {key: str(params[key])[:template.max_length] for key in template.params}
+    return {key: str(params[key])[: template.max_length] for key in template.params}

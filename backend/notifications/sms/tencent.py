@@ -2,6 +2,7 @@
 SdkAppId, the sign name, the template's id and its parameters as a list in the template's order, signed
 TC3-HMAC-SHA256 by the SDK. A request-level failure is {"Response": {"Error": {"Code", "Message"}}} (the SDK
 raises it); a number-level one is the Code of its entry in SendStatusSet ("Ok" when sent)."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -18,8 +19,13 @@ from notifications.sms.templates import template_params
 
 # Worth trying again later: the 30-second and hourly limits of a number, the API's rate limit, the network and
 # the provider's own errors. Daily limits, templates, signatures, numbers, balance and keys are not.
-TEMPORARY_CODES = {"LimitExceeded.PhoneNumberThirtySecondLimit", "LimitExceeded.PhoneNumberOneHourLimit",
-                   "RequestLimitExceeded", "ClientNetworkError", "ServerNetworkError"}
+TEMPORARY_CODES = {
+    "LimitExceeded.PhoneNumberThirtySecondLimit",
+    "LimitExceeded.PhoneNumberOneHourLimit",
+    "RequestLimitExceeded",
+    "ClientNetworkError",
+    "ServerNetworkError",
+}
 
 
 def _error(code: str, detail: str) -> Exception:
@@ -38,12 +44,16 @@ class TencentProvider(SmsProvider):
 
     def _client(self) -> SmsClient:
         if not (settings.SMS_TENCENT_SECRET_ID and settings.SMS_TENCENT_SECRET_KEY and settings.SMS_TENCENT_SDK_APP_ID):
-            raise SmsPermanentError("credentials_not_configured",
-                                    "SMS_TENCENT_SECRET_ID/SECRET_KEY/SDK_APP_ID are not set")
+            raise SmsPermanentError(
+                "credentials_not_configured", "SMS_TENCENT_SECRET_ID/SECRET_KEY/SDK_APP_ID are not set"
+            )
         scheme, host = endpoint_split(settings.SMS_TENCENT_ENDPOINT)
         http = HttpProfile(protocol=scheme, endpoint=host, reqTimeout=max(1, round(settings.SMS_TIMEOUT_SECONDS)))
-        return SmsClient(Credential(settings.SMS_TENCENT_SECRET_ID, settings.SMS_TENCENT_SECRET_KEY),
-                         settings.SMS_TENCENT_REGION, ClientProfile(httpProfile=http))
+        return SmsClient(
+            Credential(settings.SMS_TENCENT_SECRET_ID, settings.SMS_TENCENT_SECRET_KEY),
+            settings.SMS_TENCENT_REGION,
+            ClientProfile(httpProfile=http),
+        )
 
     def send(self, phone: str, template: str, params: dict) -> SmsResult:
         request = sms_models.SendSmsRequest()

@@ -1,6 +1,7 @@
 """Fixtures of the getting-in tests: English answers, the console SMS provider's outbox emptied, a clock the test
 moves, and the sends queued after commit run as a worker would (an invitation and a code leave only once their
 request has committed: notifications.sms.queue_sms, a delivery task, the console provider)."""
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -69,7 +70,10 @@ def sms():
     """The texts the console provider sent so far to a number (national form, as typed in the tests)."""
 
     def sent(phone: str, template: str | None = None) -> list[Sms]:
-        return [Sms(m["phone"], m["template"], m["params"]) for m in console.outbox
-                if m["phone"] == f"+86{phone}" and template in (None, m["template"])]
+        return [
+            Sms(m["phone"], m["template"], m["params"])
+            for m in console.outbox
+            if m["phone"] == f"+86{phone}" and template in (None, m["template"])
+        ]
 
     return sent

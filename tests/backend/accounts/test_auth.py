@@ -1,4 +1,5 @@
 """Sign-in: session login enforces CSRF, scripts use tokens, anonymous calls get 401 in the error shape."""
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -16,8 +17,9 @@ def test_anonymous_call_is_401_in_the_error_shape(world):
 
 def test_login_without_csrf_token_is_refused(world):
     client = APIClient(enforce_csrf_checks=True)
-    response = client.post("/api/auth/login/", {"username": "shequ", "password": "pw-12345678"}, format="json",
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/api/auth/login/", {"username": "shequ", "password": "pw-12345678"}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 403
     assert response.json() == {
         "message": "The CSRF token is missing or wrong; reload the page and try again.",
@@ -80,11 +82,21 @@ def test_who_am_i_carries_the_platform_version_for_the_footer(world, client_as):
     # when a signed-in user asks who they are
     response = client_as("community").get("/api/auth/me/")
     # then the answer is theirs, with the platform's version the web app shows in its footer
-    assert (response.status_code, response.json()) == (200, {
-        "id": world.users["community"].pk, "username": "shequ", "display_name": world.users["community"].display_name,
-        "role": "community_coordinator", "sub_district": None, "community": world.a1.pk, "unit": None,
-        "volunteer": None, "version": VERSION, "time_zone": "Asia/Shanghai",
-    })
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "id": world.users["community"].pk,
+            "username": "shequ",
+            "display_name": world.users["community"].display_name,
+            "role": "community_coordinator",
+            "sub_district": None,
+            "community": world.a1.pk,
+            "unit": None,
+            "volunteer": None,
+            "version": VERSION,
+            "time_zone": "Asia/Shanghai",
+        },
+    )
 
 
 def test_who_am_i_and_sign_in_name_the_districts_zone(world, settings):

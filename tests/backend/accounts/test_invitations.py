@@ -2,6 +2,7 @@
 by SMS (and e-mail where known); the person opens it by the link's token or by phone and code, sets a password,
 confirms the phone, accepts the privacy notice, and signs in. Re-sending replaces it; it expires; wrong codes
 use it up."""
+
 import re
 
 import pytest
@@ -35,9 +36,15 @@ def _token(message) -> str:
 
 
 def _accept(**body):
-    return _anonymous().post("/api/auth/invitation/accept/", {
-        "password": PASSWORD, "privacy_accepted": True, **body,
-    }, format="json")
+    return _anonymous().post(
+        "/api/auth/invitation/accept/",
+        {
+            "password": PASSWORD,
+            "privacy_accepted": True,
+            **body,
+        },
+        format="json",
+    )
 
 
 def _sign_in(username: str, password: str = PASSWORD):
@@ -49,10 +56,16 @@ def test_a_coordinator_made_by_the_administrator_activates_from_the_sms_link_and
 ):
     # given the administrator makes a community coordinator, the number typed as people do
     with committed():
-        created = client_as("admin").post("/api/users/", {
-            "role": "community_coordinator", "community": world.a2.pk, "display_name": "王芳",
-            "phone": "+86 136-0000-1111",
-        }, format="json")
+        created = client_as("admin").post(
+            "/api/users/",
+            {
+                "role": "community_coordinator",
+                "community": world.a2.pk,
+                "display_name": "王芳",
+                "phone": "+86 136-0000-1111",
+            },
+            format="json",
+        )
     assert created.status_code == 201, created.json()
     user = User.objects.get(pk=created.json()["id"])
     assert (user.phone, user.has_usable_password(), user.activated_at) == ("+8613600001111", False, None)
@@ -63,7 +76,9 @@ def test_a_coordinator_made_by_the_administrator_activates_from_the_sms_link_and
     looked_up = _anonymous().post("/api/auth/invitation/", {"token": _token(message)}, format="json")
     assert looked_up.status_code == 200
     assert {k: looked_up.json()[k] for k in ("username", "display_name", "phone", "privacy_version")} == {
-        "username": user.username, "display_name": "王芳", "phone": "136****1111",
+        "username": user.username,
+        "display_name": "王芳",
+        "phone": "136****1111",
         "privacy_version": settings.PRIVACY_NOTICE_VERSION,
     }
     accepted = _accept(token=_token(message), confirm_phone="13600001111")
@@ -83,10 +98,19 @@ def test_a_volunteer_made_by_a_coordinator_activates_by_phone_and_code(world, cl
     # given a coordinator adds a volunteer with a phone and an e-mail address
     coordinator = client_as("community")
     with committed():
-        created = coordinator.post("/api/volunteers/", {
-            "name": "李四", "kind": "retired", "home_community": world.a1.pk, "lat": 34.7, "lng": 113.6,
-            "phone": "13600002222", "email": "lisi@example.org",
-        }, format="json")
+        created = coordinator.post(
+            "/api/volunteers/",
+            {
+                "name": "李四",
+                "kind": "retired",
+                "home_community": world.a1.pk,
+                "lat": 34.7,
+                "lng": 113.6,
+                "phone": "13600002222",
+                "email": "lisi@example.org",
+            },
+            format="json",
+        )
     assert created.status_code == 201, created.json()
     assert created.json()["activated"] is False
     # when the person types the number and the code of the SMS (the e-mail carries the same)
@@ -110,10 +134,18 @@ def test_a_volunteer_made_by_a_coordinator_activates_by_phone_and_code(world, cl
 def test_resending_replaces_the_invitation(world, client_as, committed, sms):
     # given a volunteer invited once
     with committed():
-        created = client_as("community").post("/api/volunteers/", {
-            "name": "赵六", "kind": "resident", "home_community": world.a1.pk, "lat": 34.7, "lng": 113.6,
-            "phone": "13600003333",
-        }, format="json")
+        created = client_as("community").post(
+            "/api/volunteers/",
+            {
+                "name": "赵六",
+                "kind": "resident",
+                "home_community": world.a1.pk,
+                "lat": 34.7,
+                "lng": 113.6,
+                "phone": "13600003333",
+            },
+            format="json",
+        )
     [first] = sms("13600003333")
     # when the coordinator re-sends it
     with committed():
@@ -123,8 +155,9 @@ def test_resending_replaces_the_invitation(world, client_as, committed, sms):
     [_, second] = sms("13600003333")
     old_link = _anonymous().post("/api/auth/invitation/", {"token": _token(first)}, format="json")
     assert (old_link.status_code, old_link.json()) == (400, INVALID_LINK)
-    old_code = _anonymous().post("/api/auth/invitation/", {"phone": "13600003333", "code": first.params["code"]},
-                                 format="json")
+    old_code = _anonymous().post(
+        "/api/auth/invitation/", {"phone": "13600003333", "code": first.params["code"]}, format="json"
+    )
     assert (old_code.status_code, old_code.json()) == (400, WRONG_CODE)
     assert _accept(token=_token(second), confirm_phone="13600003333").status_code == 200
 
@@ -132,8 +165,11 @@ def test_resending_replaces_the_invitation(world, client_as, committed, sms):
 def test_an_invitation_expires(world, client_as, committed, sms, clock):
     # given an invitation sent now
     with committed():
-        client_as("admin").post("/api/users/", {"role": "unit_representative", "unit": world.u2.pk,
-                                                "display_name": "陈静", "phone": "13600004444"}, format="json")
+        client_as("admin").post(
+            "/api/users/",
+            {"role": "unit_representative", "unit": world.u2.pk, "display_name": "陈静", "phone": "13600004444"},
+            format="json",
+        )
     [message] = sms("13600004444")
     # when a minute before its end it opens, and after its end it does not
     clock.advance(days=settings.INVITATION_DAYS, minutes=-1)
@@ -147,8 +183,16 @@ def test_an_invitation_expires(world, client_as, committed, sms, clock):
 def test_wrong_codes_use_the_invitation_up(world, client_as, committed, sms):
     # given an invitation by SMS
     with committed():
-        client_as("admin").post("/api/users/", {"role": "subdistrict_coordinator", "sub_district": world.s2.pk,
-                                                "display_name": "周强", "phone": "13600005555"}, format="json")
+        client_as("admin").post(
+            "/api/users/",
+            {
+                "role": "subdistrict_coordinator",
+                "sub_district": world.s2.pk,
+                "display_name": "周强",
+                "phone": "13600005555",
+            },
+            format="json",
+        )
     [message] = sms("13600005555")
     wrong = "000000" if message.params["code"] != "000000" else "111111"
     # when wrong codes are tried as often as allowed
@@ -156,8 +200,9 @@ def test_wrong_codes_use_the_invitation_up(world, client_as, committed, sms):
         response = _anonymous().post("/api/auth/invitation/", {"phone": "13600005555", "code": wrong}, format="json")
         assert (response.status_code, response.json()) == (400, WRONG_CODE)
     # then even the right code is refused: a new invitation must be sent
-    right = _anonymous().post("/api/auth/invitation/", {"phone": "13600005555", "code": message.params["code"]},
-                              format="json")
+    right = _anonymous().post(
+        "/api/auth/invitation/", {"phone": "13600005555", "code": message.params["code"]}, format="json"
+    )
     assert (right.status_code, right.json()) == (400, WRONG_CODE)
 
 
@@ -173,11 +218,19 @@ def test_opening_needs_a_strong_password_the_phone_and_the_privacy_notice(world,
     # when it is opened with another number and without accepting the privacy notice
     refused = _accept(token=token, confirm_phone="13600007777", privacy_accepted=False)
     # then both are named
-    assert (refused.status_code, refused.json()) == (400, {"message": "Check the marked fields.", "extra": {
-        "code": "refused", "fields": {
-            "privacy_accepted": ["Accept the privacy notice to use your account."],
-            "phone": ["This is not the phone number of the invitation."],
-        }}})
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {
+            "message": "Check the marked fields.",
+            "extra": {
+                "code": "refused",
+                "fields": {
+                    "privacy_accepted": ["Accept the privacy notice to use your account."],
+                    "phone": ["This is not the phone number of the invitation."],
+                },
+            },
+        },
+    )
     # and a common password is refused by Django's validators
     weak = _accept(token=token, confirm_phone="13600006666", password="password")
     assert weak.status_code == 400
@@ -196,8 +249,9 @@ def test_an_imported_volunteer_gets_an_invitation(world, client_as, committed, s
     upload = SimpleUploadedFile("v.csv", sheet.encode("utf-8"), content_type="text/csv")
     # when it is imported
     with committed():
-        response = client_as("community").post("/api/volunteers/import/", {"file": upload, "dry_run": "false"},
-                                               format="multipart")
+        response = client_as("community").post(
+            "/api/volunteers/import/", {"file": upload, "dry_run": "false"}, format="multipart"
+        )
     # then the new account has an open invitation, sent by SMS
     assert response.status_code == 200, response.json()
     assert response.json()["created"] == 1

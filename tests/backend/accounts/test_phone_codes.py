@@ -1,6 +1,7 @@
 """One-time SMS codes: sign in with one, or set a new password with one. Codes are random, stored as digests, expire,
 are limited per number and per address (429 with Retry-After), never reach the logs, and wrong codes lock out as
 wrong passwords do."""
+
 import logging
 
 import pytest
@@ -13,8 +14,10 @@ from accounts.models import PhoneCode
 pytestmark = pytest.mark.django_db
 
 PHONE = "13912345678"  # V1's number (conftest)
-WRONG = {"message": "Wrong or expired code.", "extra": {"code": "wrong_credentials",
-                                                        "fields": {"code": ["Wrong or expired code."]}}}
+WRONG = {
+    "message": "Wrong or expired code.",
+    "extra": {"code": "wrong_credentials", "fields": {"code": ["Wrong or expired code."]}},
+}
 
 
 def _client(address: str = "10.0.0.1") -> APIClient:
@@ -81,8 +84,10 @@ def test_codes_are_limited_per_number_with_retry_after(world, committed, sms, cl
     # then 429 in the error shape, waiting until the oldest leaves the window; nothing more was sent
     wait = int(settings.PHONE_CODE_WINDOW_MINUTES * 60) - 60 + 1
     assert refused.status_code == 429
-    assert refused.json() == {"message": f"Too many codes asked for; try again in {wait} seconds.",
-                              "extra": {"code": "too_many_codes", "fields": {}}}
+    assert refused.json() == {
+        "message": f"Too many codes asked for; try again in {wait} seconds.",
+        "extra": {"code": "too_many_codes", "fields": {}},
+    }
     assert refused["Retry-After"] == str(wait)
     assert len(sms(PHONE)) == settings.PHONE_CODE_PER_PHONE
     # and once the window has passed, a code is sent again
@@ -124,31 +129,50 @@ def test_a_reset_code_sets_a_new_password(world, committed, sms):
         _ask(purpose="reset")
     [message] = sms(PHONE, "reset_code")
     # when a weak password is sent with it, then a strong one
-    weak = _client().post("/api/auth/password-reset/", {"phone": PHONE, "code": message.params["code"],
-                                                        "password": "12345678"}, format="json")
-    reset = _client().post("/api/auth/password-reset/", {"phone": PHONE, "code": message.params["code"],
-                                                         "password": "quiet-harbour-77"}, format="json")
+    weak = _client().post(
+        "/api/auth/password-reset/",
+        {"phone": PHONE, "code": message.params["code"], "password": "12345678"},
+        format="json",
+    )
+    reset = _client().post(
+        "/api/auth/password-reset/",
+        {"phone": PHONE, "code": message.params["code"], "password": "quiet-harbour-77"},
+        format="json",
+    )
     # then the weak one is refused and the code still works for the strong one; the old password no longer signs in
     assert weak.status_code == 400
-    assert weak.json()["extra"]["fields"]["password"] == ["This password is too common.",
-                                                          "This password is entirely numeric."]
+    assert weak.json()["extra"]["fields"]["password"] == [
+        "This password is too common.",
+        "This password is entirely numeric.",
+    ]
     assert reset.status_code == 204
     login = "/api/auth/login/"
     assert _client().post(login, {"username": "v1", "password": "pw-12345678"}, format="json").status_code == 400
     assert _client().post(login, {"username": "v1", "password": "quiet-harbour-77"}, format="json").status_code == 200
     # and the code is used up
-    again = _client().post("/api/auth/password-reset/", {"phone": PHONE, "code": message.params["code"],
-                                                         "password": "quiet-harbour-78"}, format="json")
-    assert (again.status_code, again.json()) == (400, {
-        "message": "The code is wrong or has expired; ask for a new one.",
-        "extra": {"code": "wrong_code", "fields": {"code": ["Wrong or expired code."]}},
-    })
+    again = _client().post(
+        "/api/auth/password-reset/",
+        {"phone": PHONE, "code": message.params["code"], "password": "quiet-harbour-78"},
+        format="json",
+    )
+    assert (again.status_code, again.json()) == (
+        400,
+        {
+            "message": "The code is wrong or has expired; ask for a new one.",
+            "extra": {"code": "wrong_code", "fields": {"code": ["Wrong or expired code."]}},
+        },
+    )
 
 
 def test_an_invalid_number_is_a_400_naming_the_field(world):
     response = _ask(phone="12345")
-    assert (response.status_code, response.json()) == (400, {
-        "message": "phone: Enter a valid mainland mobile number (11 digits, e.g. 13812345678).",
-        "extra": {"code": "invalid", "fields": {
-            "phone": ["Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."]}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": "phone: Enter a valid mainland mobile number (11 digits, e.g. 13812345678).",
+            "extra": {
+                "code": "invalid",
+                "fields": {"phone": ["Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."]},
+            },
+        },
+    )

@@ -1,5 +1,6 @@
 """Ending access: logout ends the token it is sent with, and the admin ends a token by deleting it; a change of
 password, role or active flag ends every token and session of the account for good, whichever path saves it."""
+
 import pytest
 from django.contrib.auth.hashers import make_password
 from rest_framework.test import APIClient
@@ -12,7 +13,8 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "pw-12345678"
 INVALID_TOKEN = {"message": "Invalid token.", "extra": {"code": "authentication_failed", "fields": {}}}
 NOT_SIGNED_IN = {
-    "message": "Authentication credentials were not provided.", "extra": {"code": "not_authenticated", "fields": {}},
+    "message": "Authentication credentials were not provided.",
+    "extra": {"code": "not_authenticated", "fields": {}},
 }
 
 
@@ -76,8 +78,11 @@ def _make_volunteer(user, world):
     user.role, user.community = User.Role.VOLUNTEER, None
 
 
-@pytest.mark.parametrize("change", [_set_password, _disable_password, _deactivate, _make_coordinator],
-                         ids=["password changed", "password disabled", "deactivated", "made a coordinator"])
+@pytest.mark.parametrize(
+    "change",
+    [_set_password, _disable_password, _deactivate, _make_coordinator],
+    ids=["password changed", "password disabled", "deactivated", "made a coordinator"],
+)
 def test_a_change_of_credentials_ends_every_token_and_session(world, change):
     # given a token and a browser session of the volunteer
     script, browser = _token_client("v1"), _session_client("v1")
@@ -89,8 +94,11 @@ def test_a_change_of_credentials_ends_every_token_and_session(world, change):
     assert (_me(script), _me(browser)) == ((401, INVALID_TOKEN), (401, NOT_SIGNED_IN))
 
 
-@pytest.mark.parametrize("change, undo", [(_deactivate, _reactivate), (_make_coordinator, _make_volunteer)],
-                         ids=["deactivated", "made a coordinator"])
+@pytest.mark.parametrize(
+    "change, undo",
+    [(_deactivate, _reactivate), (_make_coordinator, _make_volunteer)],
+    ids=["deactivated", "made a coordinator"],
+)
 def test_setting_the_account_back_brings_no_token_or_session_back(world, change, undo):
     # given a token and a session of the volunteer, ended by a change
     script, browser = _token_client("v1"), _session_client("v1")
@@ -126,9 +134,11 @@ def test_admin_password_form_ends_the_users_tokens_and_keeps_the_admins_session(
     admin.force_login(root)
     # when the superuser sets the volunteer's password, then their own
     for user in (User.objects.get(username="v1"), root):
-        response = admin.post(f"/admin/accounts/user/{user.pk}/password/",
-                              {"password1": "a-new-secret-4711", "password2": "a-new-secret-4711",
-                               "usable_password": "true"}, format="multipart")
+        response = admin.post(
+            f"/admin/accounts/user/{user.pk}/password/",
+            {"password1": "a-new-secret-4711", "password2": "a-new-secret-4711", "usable_password": "true"},
+            format="multipart",
+        )
         assert response.status_code == 302
     # then the volunteer's token is ended, and the superuser is still signed in (a change of one's own password
     # keeps the session it was made in, by Django's update_session_auth_hash)

@@ -1,5 +1,6 @@
 """API tokens expire: idle longer than API_TOKEN_IDLE_DAYS, or older than API_TOKEN_MAX_AGE_DAYS however often used.
 Each use slides the idle expiry, written at most once a minute. Time is moved by moving the stored timestamps."""
+
 import datetime as dt
 
 import pytest
@@ -99,7 +100,8 @@ def test_a_new_token_clears_the_accounts_expired_ones(world):
     assert ApiToken.objects.filter(user=other).count() == 1
     assert _client(live).get("/api/auth/me/").status_code == 200
     assert _client(expired).get("/api/auth/me/").json() == {
-        "message": "Invalid token.", "extra": {"code": "authentication_failed", "fields": {}},
+        "message": "Invalid token.",
+        "extra": {"code": "authentication_failed", "fields": {}},
     }
 
 

@@ -1,6 +1,7 @@
 """The administrator's accounts: coordinators and unit representatives made with their role and scope, changed,
 disabled and enabled, their login reset; phones checked and unique among active accounts; every change in the
 audit history."""
+
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
@@ -38,7 +39,9 @@ def test_a_role_needs_its_scope_and_the_other_scopes_are_cleared(world, client_a
 def test_volunteers_are_not_made_here(world, client_as):
     response = _make(client_as("admin"), role="volunteer", phone="13600001113")
     assert (response.status_code, response.json()["extra"]["fields"]) == (
-        400, {"role": ["Volunteers are added through their profile."]})
+        400,
+        {"role": ["Volunteers are added through their profile."]},
+    )
 
 
 def test_a_phone_is_checked_normalised_and_unique_among_active_accounts(world, client_as):
@@ -57,10 +60,13 @@ def test_a_phone_is_checked_normalised_and_unique_among_active_accounts(world, c
             "fields": {"phone": ["Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."]},
         },
     }
-    assert (taken.status_code, taken.json()) == (400, {
-        "message": "Another active account has this phone number.",
-        "extra": {"code": "phone_taken", "fields": {"phone": ["Another active account has this phone number."]}},
-    })
+    assert (taken.status_code, taken.json()) == (
+        400,
+        {
+            "message": "Another active account has this phone number.",
+            "extra": {"code": "phone_taken", "fields": {"phone": ["Another active account has this phone number."]}},
+        },
+    )
 
 
 def test_disabling_ends_the_sign_in_and_enabling_brings_it_back(world, client_as):
@@ -129,10 +135,13 @@ def test_resetting_a_login_ends_the_password_and_sends_a_new_invitation(world, c
 
 def test_accounts_are_disabled_not_deleted(world, client_as):
     response = client_as("admin").delete(f"/api/users/{world.users['community'].pk}/")
-    assert (response.status_code, response.json()) == (409, {
-        "message": "Accounts are disabled, not deleted: their history stays.",
-        "extra": {"code": "not_deleted", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": "Accounts are disabled, not deleted: their history stays.",
+            "extra": {"code": "not_deleted", "fields": {}},
+        },
+    )
 
 
 def test_the_list_filters_by_activation_and_phone_problems(world, client_as):

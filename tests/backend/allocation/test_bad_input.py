@@ -1,4 +1,5 @@
 """Bad input on every write of post allocation: a 4xx in the one error shape naming the field, nothing changed."""
+
 import pytest
 
 import factories as f
@@ -11,23 +12,29 @@ pytestmark = pytest.mark.django_db
 
 
 def _state():
-    return (list(AllocationRun.objects.values_list("pk", "status", "version")),
-            list(Proposal.objects.values_list("pk", "pinned")), Exclusion.objects.count(),
-            list(PostHolding.objects.values_list("pk", "status")))
+    return (
+        list(AllocationRun.objects.values_list("pk", "status", "version")),
+        list(Proposal.objects.values_list("pk", "pinned")),
+        Exclusion.objects.count(),
+        list(PostHolding.objects.values_list("pk", "status")),
+    )
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({}, "year"),
-    ({"year": "next", "community": 1}, "year"),
-    ({"year": 1999, "community": 1}, "year"),
-    ({"year": YEAR, "community": "A1"}, "community"),
-    ({"year": YEAR, "community": 0}, "community"),
-    ({"year": YEAR, "sub_district": -3}, "sub_district"),
-    ({"year": YEAR, "community": 1, "time_limit": 0}, "time_limit"),
-    ({"year": YEAR, "community": 1, "time_limit": 100000}, "time_limit"),
-    ({"year": YEAR}, "non_field_errors"),
-    ({"year": YEAR, "community": 1, "sub_district": 1}, "non_field_errors"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "year"),
+        ({"year": "next", "community": 1}, "year"),
+        ({"year": 1999, "community": 1}, "year"),
+        ({"year": YEAR, "community": "A1"}, "community"),
+        ({"year": YEAR, "community": 0}, "community"),
+        ({"year": YEAR, "sub_district": -3}, "sub_district"),
+        ({"year": YEAR, "community": 1, "time_limit": 0}, "time_limit"),
+        ({"year": YEAR, "community": 1, "time_limit": 100000}, "time_limit"),
+        ({"year": YEAR}, "non_field_errors"),
+        ({"year": YEAR, "community": 1, "sub_district": 1}, "non_field_errors"),
+    ],
+)
 def test_start_with_bad_input_is_a_400_naming_the_field(world, client_as, body, field):
     before = _state()
     response = client_as("admin").post(RUNS, body, format="json")
@@ -43,17 +50,22 @@ def test_start_of_an_unknown_scope_is_a_404_naming_it(world, client_as):
     assert not AllocationRun.objects.exists()
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({}, "post"),
-    ({"post": 999999, "volunteer": None}, "post"),
-    ({"post": "legal", "volunteer": None}, "post"),
-    ({"post": None, "volunteer": 999999}, "volunteer"),
-    ({"post": None}, "volunteer"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "post"),
+        ({"post": 999999, "volunteer": None}, "post"),
+        ({"post": "legal", "volunteer": None}, "post"),
+        ({"post": None, "volunteer": 999999}, "volunteer"),
+        ({"post": None}, "volunteer"),
+    ],
+)
 def test_add_with_bad_input_is_a_400_naming_the_field(world, client_as, done_run, a1_posts, body, field):
     run = done_run()
-    body = {key: (a1_posts.patrol.pk if key == "post" else a1_posts.m2.pk) if value is None else value
-            for key, value in body.items()}
+    body = {
+        key: (a1_posts.patrol.pk if key == "post" else a1_posts.m2.pk) if value is None else value
+        for key, value in body.items()
+    }
     before = _state()
     response = client_as("community").post(f"{RUNS}{run.pk}/proposals/", body, format="json")
     assert response.status_code == 400
@@ -81,13 +93,16 @@ def test_actions_on_unknown_runs_and_proposals_are_404s(world, client_as, done_r
     assert _state()[1:] == before[1:]
 
 
-@pytest.mark.parametrize(("path", "params", "field"), [
-    (RUNS, {"status": "sleeping"}, "status"),
-    (RUNS, {"year": "next"}, "year"),
-    (RUNS, {"level": "district"}, "level"),
-    (RUNS, {"ordering": "message"}, "ordering"),
-    ("/api/me/post-holdings/", {"status": "gone"}, "status"),
-])
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        (RUNS, {"status": "sleeping"}, "status"),
+        (RUNS, {"year": "next"}, "year"),
+        (RUNS, {"level": "district"}, "level"),
+        (RUNS, {"ordering": "message"}, "ordering"),
+        ("/api/me/post-holdings/", {"status": "gone"}, "status"),
+    ],
+)
 def test_unknown_filter_values_are_a_400_naming_the_filter(world, client_as, path, params, field):
     role = "volunteer" if path.startswith("/api/me/") else "admin"
     response = client_as(role).get(path, params)
@@ -102,10 +117,12 @@ def test_an_unknown_proposal_filter_value_is_a_400(world, client_as, done_run):
 
 def test_a_malformed_decline_body_is_a_400(world, client_as):
     holding = f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=YEAR)
-    response = client_as("volunteer").post(f"/api/me/post-holdings/{holding.pk}/decline/", "{not json",
-                                           content_type="application/json")
+    response = client_as("volunteer").post(
+        f"/api/me/post-holdings/{holding.pk}/decline/", "{not json", content_type="application/json"
+    )
     assert (response.status_code, response.json()["extra"]["code"]) == (400, "parse_error")
-    response = client_as("volunteer").post(f"/api/me/post-holdings/{holding.pk}/decline/", {"reason": ["a"]},
-                                           format="json")
+    response = client_as("volunteer").post(
+        f"/api/me/post-holdings/{holding.pk}/decline/", {"reason": ["a"]}, format="json"
+    )
     assert (response.status_code, list(response.json()["extra"]["fields"])) == (400, ["reason"])
     assert PostHolding.objects.get().status == "active"

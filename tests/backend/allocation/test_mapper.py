@@ -1,5 +1,6 @@
 """The mapper: who and what is in a post problem, pins as locks and removed pairs as forbidden pairs, and the
 optimizer's allocation read back into rows."""
+
 import pytest
 
 import factories as f
@@ -14,8 +15,15 @@ pytestmark = pytest.mark.django_db
 
 def _next(run):
     return AllocationRun.objects.create(
-        level=run.level, scope_key=run.scope_key, sub_district=run.sub_district, community=run.community,
-        year=run.year, version=run.version + 1, status="queued", time_limit=10.0)
+        level=run.level,
+        scope_key=run.scope_key,
+        sub_district=run.sub_district,
+        community=run.community,
+        year=run.year,
+        version=run.version + 1,
+        status="queued",
+        time_limit=10.0,
+    )
 
 
 def test_members_are_the_eligible_party_members_of_the_scope_and_posts_its_active_ones(world, done_run, a1_posts):
@@ -37,9 +45,18 @@ def test_members_are_the_eligible_party_members_of_the_scope_and_posts_its_activ
     assert set(s1.members) == set(a1.members) | {a2_member.pk}
     assert set(s1.posts) == set(a1.posts) | {a2_post.pk}
     patrol = a1.posts[a1_posts.patrol.pk]
-    assert patrol == {"id": f"p{a1_posts.patrol.pk}", "name": "治安巡逻岗", "category": "patrol", "seats": 2,
-                      "priority": 3, "location": {"lat": 34.76, "lng": 113.63}, "required_skills": {},
-                      "place": "秦江社区", "duties": ["巡查楼院安全隐患"], "groups": [f"t{team.pk}"]}
+    assert patrol == {
+        "id": f"p{a1_posts.patrol.pk}",
+        "name": "治安巡逻岗",
+        "category": "patrol",
+        "seats": 2,
+        "priority": 3,
+        "location": {"lat": 34.76, "lng": 113.63},
+        "required_skills": {},
+        "place": "秦江社区",
+        "duties": ["巡查楼院安全隐患"],
+        "groups": [f"t{team.pk}"],
+    }
     assert a1.members[a1_posts.m2.pk]["group"] == f"t{team.pk}"
     assert a1.members[a1_posts.m3.pk]["current_posts"] == [f"p{a1_posts.patrol.pk}"]
     assert a1.data["max_distance_km"] == 5.0
@@ -92,12 +109,19 @@ def test_a_removed_pair_is_forbidden_and_its_removal_is_the_reason(world, done_r
     assert (a1_posts.legal.pk, a1_posts.m1.pk) in mapped.excluded
     assert mapped.data["forbidden"] == [{"member": f"m{a1_posts.m1.pk}", "post": f"p{a1_posts.legal.pk}"}]
     assert {p["id"]: p["required_skills"] for p in mapped.data["posts"]} == {
-        f"p{a1_posts.legal.pk}": {"legal_advice": 2}, f"p{a1_posts.patrol.pk}": {}}
+        f"p{a1_posts.legal.pk}": {"legal_advice": 2},
+        f"p{a1_posts.patrol.pk}": {},
+    }
     assert all(p.post_id != a1_posts.legal.pk for p in rows.proposals)
     [unfilled] = rows.unfilled
     assert (unfilled.post_id, unfilled.missing) == (a1_posts.legal.pk, 1)
-    assert unfilled.reasons == [{"code": "removed", "count": 1, "message": (
-        "1 qualified member within range was removed from this post by a coordinator.")}]
+    assert unfilled.reasons == [
+        {
+            "code": "removed",
+            "count": 1,
+            "message": ("1 qualified member within range was removed from this post by a coordinator."),
+        }
+    ]
     assert unfilled.suggestion == "1 more member with legal_advice ≥ 2 within 5 km of 秦江社区"
 
 
@@ -124,7 +148,9 @@ def test_the_hard_rules_of_one_pair(world, done_run, a1_posts):
     assert mapper.pair_violations(mapped, legal, m1, plan=[]) == {}
     assert mapper.pair_violations(mapped, legal, m2, plan=[(legal, m1)]) == {
         "volunteer": ["Skill legal_advice is at level 0; the post needs 2."],
-        "post": ["All 1 seats of the post are taken."]}
+        "post": ["All 1 seats of the post are taken."],
+    }
     assert mapper.pair_violations(mapped, a1_posts.patrol.pk, m1, plan=[(legal, m1)]) == {
-        "volunteer": ["Already holds 1 post(s) in this plan, the most one member may."]}
+        "volunteer": ["Already holds 1 post(s) in this plan, the most one member may."]
+    }
     assert mapped.posts[legal]["location"] == LEGAL_AT

@@ -1,5 +1,6 @@
 """Publishing an allocation: done runs only, one publication per scope and year (the database decides a race),
 holdings written for the scope only, and the members' notice queued once the publication is committed."""
+
 import threading
 
 import pytest
@@ -32,13 +33,16 @@ def quiet(monkeypatch):
 
 @pytest.mark.django_db
 def test_publishing_twice_answers_409_and_keeps_one_publication(
-        world, client_as, done_run, quiet, django_capture_on_commit_callbacks):
+    world, client_as, done_run, quiet, django_capture_on_commit_callbacks
+):
     # given a published run, and a later version of the same scope and year
     first, second = done_run(version=1), done_run(version=2)
     with django_capture_on_commit_callbacks(execute=True):
         assert _publish(client_as("community"), first).status_code == 200
-    expected = {"message": "This year is already published for this scope (version 1).",
-                "extra": {"code": "already_published", "fields": {}}}
+    expected = {
+        "message": "This year is already published for this scope (version 1).",
+        "extra": {"code": "already_published", "fields": {}},
+    }
     # when the same run, or the other version, is published again (by another coordinator too)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         again = _publish(client_as("community"), first)
@@ -51,13 +55,19 @@ def test_publishing_twice_answers_409_and_keeps_one_publication(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("status", "label"), [("queued", "Queued"), ("solving", "Solving"), ("failed", "Failed"),
-                                               ("cancelled", "Cancelled")])
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [("queued", "Queued"), ("solving", "Solving"), ("failed", "Failed"), ("cancelled", "Cancelled")],
+)
 def test_only_a_done_run_can_be_published(world, client_as, done_run, status, label):
     response = _publish(client_as("community"), done_run(status=status))
-    assert (response.status_code, response.json()) == (409, {
-        "message": f"Only a run that is done can be published; this run is {label}.",
-        "extra": {"code": "run_not_done", "fields": {}}})
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": f"Only a run that is done can be published; this run is {label}.",
+            "extra": {"code": "run_not_done", "fields": {}},
+        },
+    )
     assert not AllocationPublication.objects.exists()
 
 
@@ -90,14 +100,22 @@ def test_publish_writes_the_holdings_of_its_scope_only(world, done_run, quiet):
     services.allocation_run_publish(user=world.users["community"], run=run)
     # then
     statuses = dict(PostHolding.objects.values_list("pk", "status"))
-    assert statuses == {a2_holding.pk: "active", last_year.pk: "active", kept.pk: "active", ending.pk: "ended",
-                        refused.pk: "declined"}
+    assert statuses == {
+        a2_holding.pk: "active",
+        last_year.pk: "active",
+        kept.pk: "active",
+        ending.pk: "ended",
+        refused.pk: "declined",
+    }
     # and the run's audit history says what the publication did to the holdings (bulk writes send no signals)
     from auditlog.models import LogEntry
 
-    entry, = [e for e in LogEntry.objects.get_for_object(run) if "post_holdings_created" in e.changes_dict]
+    (entry,) = [e for e in LogEntry.objects.get_for_object(run) if "post_holdings_created" in e.changes_dict]
     assert {name: new for name, (_old, new) in entry.changes_dict.items()} == {
-        "post_holdings_created": "0", "post_holdings_activated": "1", "post_holdings_ended": "1"}
+        "post_holdings_created": "0",
+        "post_holdings_activated": "1",
+        "post_holdings_ended": "1",
+    }
 
 
 @pytest.mark.django_db
@@ -108,9 +126,13 @@ def test_overlapping_scopes_are_published_once_a_year(world, client_as, done_run
     client = client_as("subdistrict")
     # when S1 (which holds A1) is published for the same year: refused; A2 and another year are not concerned
     response = _publish(client, s1)
-    assert (response.status_code, response.json()) == (409, {
-        "message": "This year is already published for an overlapping scope (秦江社区, version 1).",
-        "extra": {"code": "already_published", "fields": {}}})
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": "This year is already published for an overlapping scope (秦江社区, version 1).",
+            "extra": {"code": "already_published", "fields": {}},
+        },
+    )
     assert _publish(client, a2).status_code == 200
     assert _publish(client, done_run(sub_district=world.s1, year=YEAR + 1)).status_code == 200
     # and a community of a sub-district published for the year is refused too
@@ -126,8 +148,9 @@ def test_the_database_holds_one_publication_per_scope_and_year(world, done_run):
     first, second = done_run(version=1), done_run(version=2)
     AllocationPublication.objects.create(scope_key=first.scope_key, year=YEAR, run=first, published_at=first.created_at)
     with pytest.raises(IntegrityError), transaction.atomic():
-        AllocationPublication.objects.create(scope_key=second.scope_key, year=YEAR, run=second,
-                                             published_at=second.created_at)
+        AllocationPublication.objects.create(
+            scope_key=second.scope_key, year=YEAR, run=second, published_at=second.created_at
+        )
     assert AllocationPublication.objects.count() == 1
 
 
@@ -141,7 +164,9 @@ def test_the_constraint_decides_when_the_check_is_passed(world, done_run, quiet,
     with pytest.raises(Conflict) as refused:
         services.allocation_run_publish(user=world.users["community"], run=second)
     assert (refused.value.code, refused.value.message) == (
-        "already_published", "This year is already published for this scope (version 1).")
+        "already_published",
+        "This year is already published for this scope (version 1).",
+    )
     assert list(AllocationPublication.objects.values_list("run_id", flat=True)) == [first.pk]
 
 
@@ -164,9 +189,15 @@ def test_the_notice_is_sent_once_whatever_the_deliveries(world, done_run, quiet)
     Proposal.objects.create(run=run, post=post, volunteer=member)
     publication = services.allocation_run_publish(user=world.users["community"], run=run)
     assert notify_publication_task.apply(args=[publication.pk]).get() == {
-        "publication": publication.pk, "members": 1, "notified": 1}
+        "publication": publication.pk,
+        "members": 1,
+        "notified": 1,
+    }
     assert notify_publication_task.apply(args=[publication.pk]).get() == {
-        "publication": publication.pk, "members": 1, "notified": 0}
+        "publication": publication.pk,
+        "members": 1,
+        "notified": 0,
+    }
     notice = Notification.objects.get(recipient=member.user)
     assert "Target: 每月两次" in notice.body
     assert notify_publication_task.apply(args=[999999]).get() == {"publication": 999999, "members": 0, "notified": 0}
@@ -190,7 +221,7 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
     def publish(user, run):
         try:
             barrier.wait(timeout=10)
-            with transaction.atomic():   # as the request would (ATOMIC_REQUESTS)
+            with transaction.atomic():  # as the request would (ATOMIC_REQUESTS)
                 outcomes.append(("published", services.allocation_run_publish(user=user, run=run).run_id))
         except Conflict as exc:
             outcomes.append(("refused", exc.code))
@@ -210,4 +241,5 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
     assert queued == [publication.pk]
     winner = Proposal.objects.get(run_id=publication.run_id)
     assert list(PostHolding.objects.values_list("post_id", "volunteer_id", "status")) == [
-        (winner.post_id, winner.volunteer_id, "active")]
+        (winner.post_id, winner.volunteer_id, "active")
+    ]

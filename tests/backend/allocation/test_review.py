@@ -1,5 +1,6 @@
 """Review before publishing: add a proposal by hand (checked against every hard rule of the optimizer), pin,
 remove (the pair is excluded from the next run); a run not done or already published does not change."""
+
 import pytest
 from django.utils import timezone
 
@@ -25,16 +26,19 @@ def test_add_by_hand_pins_it_and_takes_a_seat_from_unfilled(world, client_as, do
     response = _add(client_as("community"), run, a1_posts.patrol, a1_posts.m2)
     assert response.status_code == 201, response.json()
     assert {k: response.json()[k] for k in ("post", "volunteer", "pinned", "source", "post_name")} == {
-        "post": a1_posts.patrol.pk, "volunteer": a1_posts.m2.pk, "pinned": True, "source": "manual",
-        "post_name": "治安巡逻岗"}
+        "post": a1_posts.patrol.pk,
+        "volunteer": a1_posts.m2.pk,
+        "pinned": True,
+        "source": "manual",
+        "post_name": "治安巡逻岗",
+    }
     assert UnfilledPost.objects.get(run=run).missing == 1
 
 
 def test_a_member_beyond_the_travel_limit_is_refused(world, client_as, done_run, a1_posts):
     far = f.VolunteerFactory(home_community=world.a1, kind="retired", lat=34.81, lng=113.63)  # 5.6 km
     response = _add(client_as("community"), done_run(), a1_posts.patrol, far)
-    assert _fields(response) == (400, "rule_broken", {
-        "volunteer": ["Lives 5.6 km from the post; the limit is 5 km."]})
+    assert _fields(response) == (400, "rule_broken", {"volunteer": ["Lives 5.6 km from the post; the limit is 5 km."]})
     assert not Proposal.objects.exists()
 
 
@@ -47,25 +51,39 @@ def test_members_not_eligible_for_standing_posts_are_refused(world, client_as, d
         "other_community": lambda: f.VolunteerFactory(home_community=world.a2),
     }[who]()
     response = _add(client_as("community"), done_run(), a1_posts.patrol, volunteer)
-    assert _fields(response) == (400, "rule_broken", {"volunteer": [
-        "The volunteer is not eligible for this run's posts: only active non-post and retired party members "
-        "living in its scope are."]})
+    assert _fields(response) == (
+        400,
+        "rule_broken",
+        {
+            "volunteer": [
+                "The volunteer is not eligible for this run's posts: only active non-post and retired party members "
+                "living in its scope are."
+            ]
+        },
+    )
 
 
 def test_a_post_outside_the_run_is_refused(world, client_as, done_run, a1_posts):
     for post in (f.PostFactory(community=world.a2), f.PostFactory(community=world.a1, active=False)):
         response = _add(client_as("community"), done_run(version=post.pk), post, a1_posts.m2)
-        assert _fields(response) == (400, "rule_broken", {"post": [
-            "The post is not among this run's posts (inactive, or outside its scope)."]})
+        assert _fields(response) == (
+            400,
+            "rule_broken",
+            {"post": ["The post is not among this run's posts (inactive, or outside its scope)."]},
+        )
 
 
 def test_a_pair_already_proposed_is_a_409(world, client_as, done_run, a1_posts):
     run = done_run()
     Proposal.objects.create(run=run, post=a1_posts.patrol, volunteer=a1_posts.m2)
     response = _add(client_as("community"), run, a1_posts.patrol, a1_posts.m2)
-    assert (response.status_code, response.json()) == (409, {
-        "message": "The member is already proposed for this post.",
-        "extra": {"code": "already_proposed", "fields": {"volunteer": ["Already proposed."]}}})
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": "The member is already proposed for this post.",
+            "extra": {"code": "already_proposed", "fields": {"volunteer": ["Already proposed."]}},
+        },
+    )
     assert Proposal.objects.count() == 1
 
 
@@ -96,29 +114,37 @@ def test_a_run_not_done_or_published_does_not_change(world, client_as, done_run,
     client = client_as("community")
     failed = done_run(version=1, status="failed")
     response = _add(client, failed, a1_posts.patrol, a1_posts.m2)
-    assert (response.status_code, response.json()) == (409, {
-        "message": "Only a run that is done can be reviewed; this run is Failed.",
-        "extra": {"code": "run_not_editable", "fields": {}}})
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": "Only a run that is done can be reviewed; this run is Failed.",
+            "extra": {"code": "run_not_editable", "fields": {}},
+        },
+    )
     run = done_run(version=2)
     proposal = Proposal.objects.create(run=run, post=a1_posts.patrol, volunteer=a1_posts.m3)
     AllocationPublication.objects.create(scope_key=run.scope_key, year=run.year, run=run, published_at=timezone.now())
     path = f"{RUNS}{run.pk}/proposals/{proposal.pk}/"
-    for response in (_add(client, run, a1_posts.patrol, a1_posts.m2), client.delete(path),
-                     client.patch(path, {"pinned": True}, format="json")):
+    for response in (
+        _add(client, run, a1_posts.patrol, a1_posts.m2),
+        client.delete(path),
+        client.patch(path, {"pinned": True}, format="json"),
+    ):
         assert response.status_code == 409
         assert response.json()["message"] == (
-            "This year is already published for this scope; the plan can no longer change.")
+            "This year is already published for this scope; the plan can no longer change."
+        )
     assert list(Proposal.objects.values_list("pk", "pinned")) == [(proposal.pk, False)]
     assert not Exclusion.objects.exists()
 
 
 def test_review_is_scoped(world, client_as, done_run):
     run = done_run(community=world.b1)
-    proposal = Proposal.objects.create(run=run, post=f.PostFactory(community=world.b1),
-                                       volunteer=f.VolunteerFactory(home_community=world.b1))
+    proposal = Proposal.objects.create(
+        run=run, post=f.PostFactory(community=world.b1), volunteer=f.VolunteerFactory(home_community=world.b1)
+    )
     path = f"{RUNS}{run.pk}/proposals/{proposal.pk}/"
-    for role, code in (("community", 404), ("subdistrict", 404), ("volunteer", 403), ("unit", 403),
-                       ("anonymous", 401)):
+    for role, code in (("community", 404), ("subdistrict", 404), ("volunteer", 403), ("unit", 403), ("anonymous", 401)):
         client = client_as(role)
         assert client.delete(path).status_code == code, role
         assert client.patch(path, {"pinned": True}, format="json").status_code == code, role
@@ -132,13 +158,14 @@ def test_review_is_scoped(world, client_as, done_run):
 
 def test_the_proposals_are_paginated_and_filtered_by_post(world, client_as, done_run, a1_posts):
     run = done_run()
-    for post, member in ((a1_posts.legal, a1_posts.m1), (a1_posts.patrol, a1_posts.m2),
-                         (a1_posts.patrol, a1_posts.m3)):
+    for post, member in ((a1_posts.legal, a1_posts.m1), (a1_posts.patrol, a1_posts.m2), (a1_posts.patrol, a1_posts.m3)):
         Proposal.objects.create(run=run, post=post, volunteer=member)
     client = client_as("community")
     body = client.get(f"{RUNS}{run.pk}/proposals/", {"post": a1_posts.patrol.pk}).json()
     assert body["count"] == 2
     assert [(row["post"], row["volunteer"]) for row in body["results"]] == [
-        (a1_posts.patrol.pk, a1_posts.m2.pk), (a1_posts.patrol.pk, a1_posts.m3.pk)]
+        (a1_posts.patrol.pk, a1_posts.m2.pk),
+        (a1_posts.patrol.pk, a1_posts.m3.pk),
+    ]
     page = client.get(f"{RUNS}{run.pk}/proposals/", {"page_size": 1, "page": 2}).json()
     assert (page["count"], [row["volunteer"] for row in page["results"]]) == (3, [a1_posts.m2.pk])

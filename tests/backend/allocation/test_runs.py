@@ -1,5 +1,6 @@
 """Allocation runs: who starts which scope, one active run per scope and year, the list and detail through the
 scope, cancel, and the task's execution (twice is harmless; a failure ends the run `failed` with a message)."""
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -17,13 +18,19 @@ def _start(client, **body):
 
 def test_coordinators_start_runs_of_their_own_scope_only(world):
     # given the scopes: A1 (community coordinator), S1 = A1 + A2 (sub-district coordinator), everything (admin)
-    allowed = [("community", {"community": world.a1.pk}), ("subdistrict", {"community": world.a2.pk}),
-               ("subdistrict", {"sub_district": world.s1.pk}), ("admin", {"community": world.b1.pk}),
-               ("admin", {"sub_district": world.s2.pk})]
-    refused = [("community", {"community": world.a2.pk}, "community"),
-               ("community", {"sub_district": world.s1.pk}, "sub_district"),
-               ("subdistrict", {"community": world.b1.pk}, "community"),
-               ("subdistrict", {"sub_district": world.s2.pk}, "sub_district")]
+    allowed = [
+        ("community", {"community": world.a1.pk}),
+        ("subdistrict", {"community": world.a2.pk}),
+        ("subdistrict", {"sub_district": world.s1.pk}),
+        ("admin", {"community": world.b1.pk}),
+        ("admin", {"sub_district": world.s2.pk}),
+    ]
+    refused = [
+        ("community", {"community": world.a2.pk}, "community"),
+        ("community", {"sub_district": world.s1.pk}, "sub_district"),
+        ("subdistrict", {"community": world.b1.pk}, "community"),
+        ("subdistrict", {"sub_district": world.s2.pk}, "sub_district"),
+    ]
     # when / then
     for role, scope in allowed:
         run = services.allocation_run_start(user=world.users[role], year=YEAR, **scope)
@@ -39,22 +46,52 @@ def test_start_answers_202_with_the_queued_run(world, client_as):
     response = _start(client_as("subdistrict"), sub_district=world.s1.pk, time_limit=5)
     assert response.status_code == 202
     body = response.json()
-    assert {k: body[k] for k in ("level", "community", "sub_district", "sub_district_name", "year", "version",
-                                 "status", "time_limit", "created_by", "published")} == {
-        "level": "sub_district", "community": None, "sub_district": world.s1.pk, "sub_district_name": "林山寨街道",
-        "year": YEAR, "version": 1, "status": "queued", "time_limit": 5.0, "created_by": "jiedao", "published": False}
+    assert {
+        k: body[k]
+        for k in (
+            "level",
+            "community",
+            "sub_district",
+            "sub_district_name",
+            "year",
+            "version",
+            "status",
+            "time_limit",
+            "created_by",
+            "published",
+        )
+    } == {
+        "level": "sub_district",
+        "community": None,
+        "sub_district": world.s1.pk,
+        "sub_district_name": "林山寨街道",
+        "year": YEAR,
+        "version": 1,
+        "status": "queued",
+        "time_limit": 5.0,
+        "created_by": "jiedao",
+        "published": False,
+    }
 
 
 def test_start_outside_scope_is_a_404_and_for_other_roles_a_403(world, client_as):
     response = _start(client_as("community"), community=world.b1.pk)
-    assert (response.status_code, response.json()) == (404, {
-        "message": "No such community in your scope.",
-        "extra": {"code": "not_found", "fields": {"community": ["Not found."]}}})
+    assert (response.status_code, response.json()) == (
+        404,
+        {
+            "message": "No such community in your scope.",
+            "extra": {"code": "not_found", "fields": {"community": ["Not found."]}},
+        },
+    )
     for role in ("volunteer", "unit"):
         response = _start(client_as(role), community=world.a1.pk)
-        assert (response.status_code, response.json()) == (403, {
-            "message": "Only coordinators work with post allocation runs.",
-            "extra": {"code": "permission_denied", "fields": {}}})
+        assert (response.status_code, response.json()) == (
+            403,
+            {
+                "message": "Only coordinators work with post allocation runs.",
+                "extra": {"code": "permission_denied", "fields": {}},
+            },
+        )
     assert _start(client_as("anonymous"), community=world.a1.pk).status_code == 401
     assert not AllocationRun.objects.exists()
 
@@ -65,9 +102,13 @@ def test_a_second_active_run_of_the_scope_and_year_is_a_409(world, client_as):
     # when the same scope and year is started again while the first is queued
     again = _start(client, community=world.a1.pk)
     # then 409 in the error shape, and still one run; another year is independent
-    assert (again.status_code, again.json()) == (409, {
-        "message": "A post allocation run of this scope and year is already queued or solving.",
-        "extra": {"code": "run_active", "fields": {}}})
+    assert (again.status_code, again.json()) == (
+        409,
+        {
+            "message": "A post allocation run of this scope and year is already queued or solving.",
+            "extra": {"code": "run_active", "fields": {}},
+        },
+    )
     assert AllocationRun.objects.count() == 1
     assert client.post(RUNS, {"year": YEAR + 1, "community": world.a1.pk}, format="json").status_code == 202
 
@@ -113,8 +154,10 @@ def test_cancel_a_queued_run_and_then_409(world, client_as):
     assert (response.status_code, response.json()["status"]) == (200, "cancelled")
     assert response.json()["message"] == "Cancelled by shequ."
     again = client.post(f"{RUNS}{run.pk}/cancel/")
-    assert (again.status_code, again.json()) == (409, {
-        "message": "The run has already ended (Cancelled).", "extra": {"code": "run_ended", "fields": {}}})
+    assert (again.status_code, again.json()) == (
+        409,
+        {"message": "The run has already ended (Cancelled).", "extra": {"code": "run_ended", "fields": {}}},
+    )
     # and the task, delivered late, leaves it cancelled
     assert tasks.run_allocation_task.apply(args=[run.pk]).get() == "cancelled"
 

@@ -1,5 +1,6 @@
 """The sweeper on beat: what a broker outage or a dead worker left behind is sent again, and a request never
 fails because the broker is down."""
+
 import datetime as dt
 
 import pytest
@@ -26,8 +27,9 @@ def sent(monkeypatch):
     return calls
 
 
-def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_run, sent,
-                                                                  django_capture_on_commit_callbacks):
+def test_stale_runs_are_sent_again_or_failed_after_their_attempts(
+    world, done_run, sent, django_capture_on_commit_callbacks
+):
     queued = done_run(version=1, status="queued")
     solving = done_run(version=2, status="solving", year=YEAR + 1)
     AllocationRun.objects.filter(pk=solving.pk).update(attempts=1)
@@ -49,8 +51,11 @@ def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_ru
     from auditlog.models import LogEntry
 
     def moves(run):
-        return [e.changes_dict["status"] for e in LogEntry.objects.get_for_object(run)
-                if e.action == LogEntry.Action.UPDATE and "status" in e.changes_dict]
+        return [
+            e.changes_dict["status"]
+            for e in LogEntry.objects.get_for_object(run)
+            if e.action == LogEntry.Action.UPDATE and "status" in e.changes_dict
+        ]
 
     assert moves(solving) == [["solving", "queued"]]
     assert moves(dead) == [["solving", "failed"]]
@@ -62,8 +67,9 @@ def test_stale_runs_are_sent_again_or_failed_after_their_attempts(world, done_ru
     ]
 
 
-def test_a_requeued_run_is_solved_by_the_task_sent_again(world, a1_posts, done_run, sent,
-                                                         django_capture_on_commit_callbacks):
+def test_a_requeued_run_is_solved_by_the_task_sent_again(
+    world, a1_posts, done_run, sent, django_capture_on_commit_callbacks
+):
     run = done_run(status="solving")
     with django_capture_on_commit_callbacks(execute=True):
         services.allocation_sweep(now=later())
@@ -81,8 +87,9 @@ def test_unannounced_publications_are_announced_again_once(world, done_run, sent
     assert services.allocation_sweep(now=later())["notices"] == []
 
 
-def test_a_broker_outage_never_fails_the_request(world, client_as, a1_posts, monkeypatch,
-                                                 django_capture_on_commit_callbacks):
+def test_a_broker_outage_never_fails_the_request(
+    world, client_as, a1_posts, monkeypatch, django_capture_on_commit_callbacks
+):
     from allocation import tasks
 
     def down(*args, **kwargs):

@@ -1,6 +1,7 @@
 """A run started through the API is taken by a real Celery prefork worker (as `make demo` runs it) from the
 configured broker and polled until done: the optimizer forks its child from the worker's daemonic process.
 The worker listens on a queue of its own, so workers of other test sessions cannot take this run."""
+
 import os
 import time
 

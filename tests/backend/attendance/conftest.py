@@ -1,5 +1,6 @@
 """Fixtures of the attendance tests: published plans made directly (a done run and its Publication, as the
 planning tests do), shifts placed relative to a given moment, and English answers for whole-body asserts."""
+
 import datetime as dt
 
 import pytest
@@ -25,8 +26,11 @@ def shift_at(world):
 
     def make(start: dt.datetime, hours: float = 2, community=None, **fields):
         return f.ShiftFactory(
-            community=community or world.a1, start=start, end=start + dt.timedelta(hours=hours),
-            week=monday(start), **fields,
+            community=community or world.a1,
+            start=start,
+            end=start + dt.timedelta(hours=hours),
+            week=monday(start),
+            **fields,
         )
 
     return make
@@ -44,14 +48,25 @@ def assign(world):
         run = MatchingRun.objects.filter(scope_key=scope_key, week=shift.week).first()
         if run is None:
             run = MatchingRun.objects.create(
-                level=MatchingRun.Level.COMMUNITY, scope_key=scope_key,
-                district_id=community.sub_district.district_id, sub_district=community.sub_district,
-                community=community, week=shift.week, version=1, status=MatchingRun.Status.DONE, stage="Done",
-                progress=100, time_limit=10.0, solver="highs",
+                level=MatchingRun.Level.COMMUNITY,
+                scope_key=scope_key,
+                district_id=community.sub_district.district_id,
+                sub_district=community.sub_district,
+                community=community,
+                week=shift.week,
+                version=1,
+                status=MatchingRun.Status.DONE,
+                stage="Done",
+                progress=100,
+                time_limit=10.0,
+                solver="highs",
             )
             if published:
                 Publication.objects.create(
-                    scope_key=run.scope_key, week=run.week, run=run, published_by=world.users["community"],
+                    scope_key=run.scope_key,
+                    week=run.week,
+                    run=run,
+                    published_by=world.users["community"],
                     published_at=run.created_at,
                 )
         return Assignment.objects.create(run=run, shift=shift, volunteer=volunteer)

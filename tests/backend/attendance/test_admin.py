@@ -1,4 +1,5 @@
 """The attendance admin opens for a superuser: changelist and change page."""
+
 import datetime as dt
 
 from django.urls import reverse

@@ -1,4 +1,5 @@
 """Check-in and check-out by the shift's QR code: only the assigned volunteer, idempotent, hours clipped."""
+
 import datetime as dt
 
 import pytest
@@ -29,7 +30,12 @@ def test_check_in_and_out_through_the_api_stores_the_hours(world, client_as, shi
     assert checked_out.status_code == 200, checked_out.json()
     row = Attendance.objects.get()
     assert (row.shift_id, row.volunteer_id, row.assignment_id, row.status, row.method, row.recorded_by_id) == (
-        shift.pk, world.v1.pk, assignment.pk, "present", "qr", world.users["volunteer"].pk
+        shift.pk,
+        world.v1.pk,
+        assignment.pk,
+        "present",
+        "qr",
+        world.users["volunteer"].pk,
     )
     assert row.minutes_served == row.served
     body = checked_out.json()
@@ -58,18 +64,20 @@ def test_checking_in_or_out_twice_changes_nothing(world, shift_at, assign, now):
     assert Attendance.objects.count() == 1
     assert first.pk == again.pk == out.pk == out_again.pk
     row = Attendance.objects.get()
-    assert (row.checked_in_at, row.checked_out_at, row.minutes_served) == (
-        shift.start + 5 * M, shift.end - 10 * M, 105
-    )
+    assert (row.checked_in_at, row.checked_out_at, row.minutes_served) == (shift.start + 5 * M, shift.end - 10 * M, 105)
 
 
 def test_check_out_before_check_in_is_a_conflict(world, client_as, shift_at, assign, now):
     shift = shift_at(now - H, hours=3)
     assign(shift)
     response = client_as("volunteer").post(OUT, {"token": _token(shift)}, format="json")
-    assert (response.status_code, response.json()) == (409, {
-        "message": "Check in before checking out.", "extra": {"code": "not_checked_in", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "message": "Check in before checking out.",
+            "extra": {"code": "not_checked_in", "fields": {}},
+        },
+    )
     assert not Attendance.objects.exists()
 
 
@@ -78,10 +86,13 @@ def test_volunteer_without_an_assignment_is_refused(world, client_as, shift_at, 
     shift = shift_at(now - H, hours=3)
     assign(shift, world.v2)
     response = client_as("volunteer").post(IN, {"token": _token(shift)}, format="json")
-    assert (response.status_code, response.json()) == (403, {
-        "message": "You have no published assignment on this shift.",
-        "extra": {"code": "not_assigned", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "message": "You have no published assignment on this shift.",
+            "extra": {"code": "not_assigned", "fields": {}},
+        },
+    )
     assert not Attendance.objects.exists()
 
 
@@ -99,15 +110,21 @@ def test_expired_or_tampered_token_is_a_400_naming_the_token(world, client_as, s
     assign(shift)
     client = client_as("volunteer")
     expired = client.post(IN, {"token": _token(shift)}, format="json")
-    assert (expired.status_code, expired.json()) == (400, {
-        "message": "This QR code has expired.",
-        "extra": {"code": "invalid_token", "fields": {"token": ["This QR code has expired."]}},
-    })
+    assert (expired.status_code, expired.json()) == (
+        400,
+        {
+            "message": "This QR code has expired.",
+            "extra": {"code": "invalid_token", "fields": {"token": ["This QR code has expired."]}},
+        },
+    )
     tampered = client.post(IN, {"token": _token(shift) + "x"}, format="json")
-    assert (tampered.status_code, tampered.json()) == (400, {
-        "message": "This QR code is not valid.",
-        "extra": {"code": "invalid_token", "fields": {"token": ["This QR code is not valid."]}},
-    })
+    assert (tampered.status_code, tampered.json()) == (
+        400,
+        {
+            "message": "This QR code is not valid.",
+            "extra": {"code": "invalid_token", "fields": {"token": ["This QR code is not valid."]}},
+        },
+    )
     missing = client.post(IN, {}, format="json")
     assert (missing.status_code, missing.json()["extra"]["fields"]) == (400, {"token": ["This field is required."]})
     assert not Attendance.objects.exists()

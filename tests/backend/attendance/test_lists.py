@@ -1,4 +1,5 @@
 """Reads: "my attendance" for the volunteer, the coordinators' list scoped by the shift's community."""
+
 import datetime as dt
 
 import pytest
@@ -18,11 +19,18 @@ def rows(world, shift_at, assign, now):
     for shift, volunteer in ((a1, world.v1), (a2, world.v1), (b1, world.v2)):
         assign(shift, volunteer)
     return {
-        "a1": Attendance.objects.create(shift=a1, volunteer=world.v1, method="qr", checked_in_at=a1.start,
-                                        checked_out_at=a1.end, minutes_served=120),
+        "a1": Attendance.objects.create(
+            shift=a1, volunteer=world.v1, method="qr", checked_in_at=a1.start, checked_out_at=a1.end, minutes_served=120
+        ),
         "a2": Attendance.objects.create(shift=a2, volunteer=world.v1, status="no_show"),
-        "b1": Attendance.objects.create(shift=b1, volunteer=world.v2, method="coordinator", checked_in_at=b1.start,
-                                        checked_out_at=b1.end, minutes_served=120),
+        "b1": Attendance.objects.create(
+            shift=b1,
+            volunteer=world.v2,
+            method="coordinator",
+            checked_in_at=b1.start,
+            checked_out_at=b1.end,
+            minutes_served=120,
+        ),
     }
 
 
@@ -36,7 +44,10 @@ def test_mine_lists_the_volunteers_own_rows_with_hours(world, client_as, rows):
     assert _ids(response) == [rows["a1"].pk, rows["a2"].pk]
     first = response.json()["results"][0]
     assert (first["status"], first["minutes_served"], first["hours"], first["community_name"]) == (
-        "present", 120, 2.0, "秦江社区"
+        "present",
+        120,
+        2.0,
+        "秦江社区",
     )
     assert response.json()["results"][1]["status"] == "no_show"
 
@@ -46,9 +57,14 @@ def test_mine_is_for_volunteers(world, client_as, rows, role):
     assert client_as(role).get("/api/attendance/mine/").status_code == 403
 
 
-@pytest.mark.parametrize("role, expected", [
-    ("community", ["a1"]), ("subdistrict", ["a2", "a1"]), ("admin", ["a2", "a1", "b1"]),
-])
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("community", ["a1"]),
+        ("subdistrict", ["a2", "a1"]),
+        ("admin", ["a2", "a1", "b1"]),
+    ],
+)
 def test_list_is_scoped_by_the_shifts_community(world, client_as, rows, role, expected):
     response = client_as(role).get("/api/attendance/")
     assert sorted(_ids(response)) == sorted(rows[key].pk for key in expected)

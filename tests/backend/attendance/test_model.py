@@ -1,4 +1,5 @@
 """The attendance row: hours clipped to the shift, and the rules the database holds."""
+
 import datetime as dt
 
 import pytest
@@ -31,7 +32,10 @@ def test_served_minutes_is_zero_without_check_out_or_outside_the_shift(now):
 def test_hours_property_follows_the_stored_minutes(world, shift_at, now):
     shift = shift_at(now - 3 * H)
     row = Attendance.objects.create(
-        shift=shift, volunteer=world.v1, checked_in_at=shift.start - 10 * M, checked_out_at=shift.end + 10 * M,
+        shift=shift,
+        volunteer=world.v1,
+        checked_in_at=shift.start - 10 * M,
+        checked_out_at=shift.end + 10 * M,
         minutes_served=90,
     )
     assert row.served == 120

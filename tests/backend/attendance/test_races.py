@@ -1,4 +1,5 @@
 """Racing writes: two check-ins of the same volunteer at once make one row (PostgreSQL; SQLite serialises)."""
+
 import datetime as dt
 import threading
 

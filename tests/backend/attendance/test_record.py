@@ -1,4 +1,5 @@
 """The coordinator's record of a volunteer's times on a shift of their community."""
+
 import datetime as dt
 
 import pytest
@@ -18,15 +19,25 @@ def test_coordinator_records_times_and_hours_are_clipped(world, client_as, shift
     shift = shift_at(now - 3 * H)
     assignment = assign(shift)
     # when the community coordinator records arrival 15 min early and departure 10 min early
-    response = client_as("community").post(_url(shift), {
-        "volunteer": world.v1.pk, "checked_in_at": (shift.start - 15 * M).isoformat(),
-        "checked_out_at": (shift.end - 10 * M).isoformat(), "reason": "签到表补登",
-    }, format="json")
+    response = client_as("community").post(
+        _url(shift),
+        {
+            "volunteer": world.v1.pk,
+            "checked_in_at": (shift.start - 15 * M).isoformat(),
+            "checked_out_at": (shift.end - 10 * M).isoformat(),
+            "reason": "签到表补登",
+        },
+        format="json",
+    )
     # then the row is present, by the coordinator, with 110 minutes
     assert response.status_code == 200, response.json()
     row = Attendance.objects.get()
     assert (row.assignment_id, row.status, row.method, row.recorded_by_id, row.minutes_served) == (
-        assignment.pk, "present", "coordinator", world.users["community"].pk, 110
+        assignment.pk,
+        "present",
+        "coordinator",
+        world.users["community"].pk,
+        110,
     )
     assert response.json()["hours"] == 1.83
 
@@ -35,20 +46,29 @@ def test_coordinator_record_replaces_the_qr_times(world, client_as, shift_at, as
     shift = shift_at(now - 3 * H)
     assign(shift)
     Attendance.objects.create(shift=shift, volunteer=world.v1, method="qr", checked_in_at=shift.start + 30 * M)
-    response = client_as("subdistrict").post(_url(shift), {
-        "volunteer": world.v1.pk, "checked_in_at": shift.start.isoformat(), "checked_out_at": shift.end.isoformat(),
-        "reason": "扫码晚了",
-    }, format="json")
+    response = client_as("subdistrict").post(
+        _url(shift),
+        {
+            "volunteer": world.v1.pk,
+            "checked_in_at": shift.start.isoformat(),
+            "checked_out_at": shift.end.isoformat(),
+            "reason": "扫码晚了",
+        },
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     row = Attendance.objects.get()
     assert (row.method, row.checked_in_at, row.minutes_served) == ("coordinator", shift.start, 120)
 
 
-@pytest.mark.parametrize("change, field, message", [
-    ({"checked_out_at": -3 * H}, "checked_out_at", "The check-out must come after the check-in."),
-    ({"checked_out_at": 0 * H}, "checked_out_at", "The check-out must come after the check-in."),
-    ({"checked_in_at": 10 * H}, "checked_in_at", "A check-in cannot lie in the future."),
-])
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        ({"checked_out_at": -3 * H}, "checked_out_at", "The check-out must come after the check-in."),
+        ({"checked_out_at": 0 * H}, "checked_out_at", "The check-out must come after the check-in."),
+        ({"checked_in_at": 10 * H}, "checked_in_at", "A check-in cannot lie in the future."),
+    ],
+)
 def test_bad_times_are_a_400_naming_the_field(world, client_as, shift_at, assign, now, change, field, message):
     shift = shift_at(now - 3 * H)
     assign(shift)
@@ -60,9 +80,13 @@ def test_bad_times_are_a_400_naming_the_field(world, client_as, shift_at, assign
     response = client_as("community").post(
         _url(shift), {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in body.items()}, format="json"
     )
-    assert (response.status_code, response.json()) == (400, {
-        "message": f"{field}: {message}", "extra": {"code": "refused", "fields": {field: [message]}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": f"{field}: {message}",
+            "extra": {"code": "refused", "fields": {field: [message]}},
+        },
+    )
     assert not Attendance.objects.exists()
 
 
@@ -70,14 +94,19 @@ def test_malformed_time_and_unassigned_volunteer_are_named(world, client_as, shi
     shift = shift_at(now - 3 * H)
     assign(shift)
     client = client_as("community")
-    malformed = client.post(_url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday", "reason": "补登"},
-                            format="json")
+    malformed = client.post(
+        _url(shift), {"volunteer": world.v1.pk, "checked_in_at": "yesterday", "reason": "补登"}, format="json"
+    )
     assert malformed.status_code == 400
     assert list(malformed.json()["extra"]["fields"]) == ["checked_in_at"]
-    stranger = client.post(_url(shift), {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat(),
-                                         "reason": "补登"}, format="json")
+    stranger = client.post(
+        _url(shift),
+        {"volunteer": world.v2.pk, "checked_in_at": shift.start.isoformat(), "reason": "补登"},
+        format="json",
+    )
     assert (stranger.status_code, stranger.json()["extra"]["fields"]) == (
-        400, {"volunteer": ["This volunteer has no published assignment on this shift."]}
+        400,
+        {"volunteer": ["This volunteer has no published assignment on this shift."]},
     )
     assert not Attendance.objects.exists()
 
@@ -90,7 +119,8 @@ def test_record_outside_scope_is_404_and_other_roles_403(world, client_as, shift
     for role in ("community", "subdistrict"):
         response = client_as(role).post(_url(shift), body, format="json")
         assert (response.status_code, response.json()) == (
-            404, {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}}
+            404,
+            {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}},
         )
     for role in ("volunteer", "unit"):
         assert client_as(role).post(_url(shift), body, format="json").status_code == 403

@@ -1,5 +1,6 @@
 """The coordinator's roster of a shift: who is expected and what attendance says, marking present or absent, times
 by hand with a reason, closing a forgotten check-out; the service records follow as after a QR check-out."""
+
 import datetime as dt
 
 import pytest
@@ -63,12 +64,19 @@ def test_roster_lists_the_expected_volunteers_with_their_attendance(world, clien
     assert response.status_code == 200, response.json()
     body = response.json()
     assert {k: body[k] for k in ("shift", "shift_title", "community", "community_name")} == {
-        "shift": shift.pk, "shift_title": shift.title, "community": world.a1.pk, "community_name": world.a1.name,
+        "shift": shift.pk,
+        "shift_title": shift.title,
+        "community": world.a1.pk,
+        "community_name": world.a1.name,
     }
     entries = body["entries"]
     assert [(e["volunteer"], e["assignment"], e["expected"], e["state"]) for e in entries] == [
-        (v.pk, assignments[v.pk], True, state) for v, state in (
-            (world.v1, "checked_out"), (v3, "checked_in"), (v4, "expected"), (v5, "no_show"),
+        (v.pk, assignments[v.pk], True, state)
+        for v, state in (
+            (world.v1, "checked_out"),
+            (v3, "checked_in"),
+            (v4, "expected"),
+            (v5, "no_show"),
         )
     ]
     by_volunteer = {e["volunteer"]: e for e in entries}
@@ -84,35 +92,53 @@ def test_someone_who_came_but_is_no_longer_assigned_stays_on_the_roster(world, c
     Attendance.objects.create(shift=ended, volunteer=world.v2, method="qr", checked_in_at=ended.start)
     entries = client_as("community").get(_roster(ended)).json()["entries"]
     assert {(e["volunteer"], e["expected"], e["state"]) for e in entries} == {
-        (world.v1.pk, True, "expected"), (world.v2.pk, False, "checked_in"),
+        (world.v1.pk, True, "expected"),
+        (world.v2.pk, False, "checked_in"),
     }
 
 
 def test_marking_absent_then_present_with_times(world, client_as, ended):
     client = client_as("community")
     # when the coordinator marks V1 absent
-    absent = client.post(_record(ended), {"volunteer": world.v1.pk, "status": "no_show", "reason": "电话确认未到"},
-                         format="json")
+    absent = client.post(
+        _record(ended), {"volunteer": world.v1.pk, "status": "no_show", "reason": "电话确认未到"}, format="json"
+    )
     # then the row is a no-show by the coordinator, with the reason, and no record
     assert absent.status_code == 200, absent.json()
     row = Attendance.objects.get()
-    assert (row.status, row.method, row.checked_in_at, row.checked_out_at, row.minutes_served, row.note,
-            row.recorded_by_id) == (
-        "no_show", "coordinator", None, None, 0, "电话确认未到", world.users["community"].pk
-    )
+    assert (
+        row.status,
+        row.method,
+        row.checked_in_at,
+        row.checked_out_at,
+        row.minutes_served,
+        row.note,
+        row.recorded_by_id,
+    ) == ("no_show", "coordinator", None, None, 0, "电话确认未到", world.users["community"].pk)
     assert not ServiceRecord.objects.exists()
     # when V1 turns out to have come after all: marked present with the shift's times
-    present = client.post(_record(ended), {
-        "volunteer": world.v1.pk, "status": "present", "checked_in_at": ended.start.isoformat(),
-        "checked_out_at": ended.end.isoformat(), "reason": "纸质签到表上有签名",
-    }, format="json")
+    present = client.post(
+        _record(ended),
+        {
+            "volunteer": world.v1.pk,
+            "status": "present",
+            "checked_in_at": ended.start.isoformat(),
+            "checked_out_at": ended.end.isoformat(),
+            "reason": "纸质签到表上有签名",
+        },
+        format="json",
+    )
     assert present.status_code == 200, present.json()
     row.refresh_from_db()
     assert (row.status, row.minutes_served, row.note) == ("present", 120, "纸质签到表上有签名")
     assert client.get(_roster(ended)).json()["entries"][0]["state"] == "checked_out"
     record = ServiceRecord.objects.get()
-    assert (record.attendance_id, record.minutes, record.status, record.source) == (row.pk, 120, "approved",
-                                                                                   "attendance")
+    assert (record.attendance_id, record.minutes, record.status, record.source) == (
+        row.pk,
+        120,
+        "approved",
+        "attendance",
+    )
 
 
 def test_marking_a_qr_check_in_absent_zeroes_its_record_with_the_reason(world, client_as, ended):
@@ -120,19 +146,30 @@ def test_marking_a_qr_check_in_absent_zeroes_its_record_with_the_reason(world, c
     _by_qr(world.v1, ended, at=ended.start, out=ended.end)
     assert ServiceRecord.objects.get().minutes == 120
     # when the coordinator marks V1 absent (a friend scanned for them)
-    response = client_as("community").post(_record(ended), {
-        "volunteer": world.v1.pk, "status": "no_show", "reason": "代签，本人未到",
-    }, format="json")
+    response = client_as("community").post(
+        _record(ended),
+        {
+            "volunteer": world.v1.pk,
+            "status": "no_show",
+            "reason": "代签，本人未到",
+        },
+        format="json",
+    )
     # then the times are gone and the record's minutes follow, with the reason in its history
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["status"], body["checked_in_at"], body["checked_out_at"], body["minutes_served"], body["note"]) == (
-        "no_show", None, None, 0, "代签，本人未到"
+        "no_show",
+        None,
+        None,
+        0,
+        "代签，本人未到",
     )
     record = ServiceRecord.objects.get()
     assert record.minutes == 0
-    assert list(RecordChange.objects.filter(record=record).values_list("field", "old", "new", "note", "changed_by")) \
-        == [("minutes", "120", "0", "代签，本人未到", world.users["community"].pk)]
+    assert list(
+        RecordChange.objects.filter(record=record).values_list("field", "old", "new", "note", "changed_by")
+    ) == [("minutes", "120", "0", "代签，本人未到", world.users["community"].pk)]
 
 
 def test_closing_a_forgotten_check_out_keeps_the_qr_check_in(world, client_as, ended):
@@ -141,20 +178,44 @@ def test_closing_a_forgotten_check_out_keeps_the_qr_check_in(world, client_as, e
     assert not ServiceRecord.objects.exists()
     assert client_as("community").get(_roster(ended)).json()["entries"][0]["state"] == "checked_in"
     # when the coordinator closes the check-out at the shift's end, naming no check-in
-    response = client_as("community").post(_record(ended), {
-        "volunteer": world.v1.pk, "checked_out_at": ended.end.isoformat(), "reason": "忘记签退",
-    }, format="json")
+    response = client_as("community").post(
+        _record(ended),
+        {
+            "volunteer": world.v1.pk,
+            "checked_out_at": ended.end.isoformat(),
+            "reason": "忘记签退",
+        },
+        format="json",
+    )
     # then the QR check-in stays, the hours are served and the record is written
     assert response.status_code == 200, response.json()
     row = Attendance.objects.get()
     assert (row.checked_in_at, row.checked_out_at, row.minutes_served, row.method, row.note) == (
-        ended.start + 5 * M, ended.end, 115, "coordinator", "忘记签退"
+        ended.start + 5 * M,
+        ended.end,
+        115,
+        "coordinator",
+        "忘记签退",
     )
     assert ServiceRecord.objects.get().minutes == 115
 
 
-RECORD_FIELDS = ("community_id", "shift_id", "post_id", "title", "date", "place", "recipient", "content", "minutes",
-                 "rating", "person_in_charge", "source", "status", "evidence")
+RECORD_FIELDS = (
+    "community_id",
+    "shift_id",
+    "post_id",
+    "title",
+    "date",
+    "place",
+    "recipient",
+    "content",
+    "minutes",
+    "rating",
+    "person_in_charge",
+    "source",
+    "status",
+    "evidence",
+)
 
 
 def test_hand_times_give_the_record_the_qr_flow_gives(world, client_as, shift_at, assign, now):
@@ -166,10 +227,16 @@ def test_hand_times_give_the_record_the_qr_flow_gives(world, client_as, shift_at
     assign(shift, v3)
     came, left = shift.start - 10 * M, shift.end - 25 * M
     _by_qr(world.v1, shift, at=came, out=left)
-    response = client_as("community").post(_record(shift), {
-        "volunteer": v3.pk, "checked_in_at": came.isoformat(), "checked_out_at": left.isoformat(),
-        "reason": "手机没电，无法扫码",
-    }, format="json")
+    response = client_as("community").post(
+        _record(shift),
+        {
+            "volunteer": v3.pk,
+            "checked_in_at": came.isoformat(),
+            "checked_out_at": left.isoformat(),
+            "reason": "手机没电，无法扫码",
+        },
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     # then both records say the same but for the volunteer and who recorded it
     by_qr = ServiceRecord.objects.filter(volunteer=world.v1).values(*RECORD_FIELDS).get()
@@ -182,12 +249,16 @@ def test_hand_times_give_the_record_the_qr_flow_gives(world, client_as, shift_at
 def test_every_roster_change_is_in_the_audit_history_by_the_coordinator(world, client_as, ended):
     client = client_as("subdistrict")
     client.post(_record(ended), {"volunteer": world.v1.pk, "status": "no_show", "reason": "未到"}, format="json")
-    client.post(_record(ended), {"volunteer": world.v1.pk, "checked_in_at": ended.start.isoformat(),
-                                 "reason": "迟到补登"}, format="json")
+    client.post(
+        _record(ended),
+        {"volunteer": world.v1.pk, "checked_in_at": ended.start.isoformat(), "reason": "迟到补登"},
+        format="json",
+    )
     entries = LogEntry.objects.filter(content_type__model="attendance").order_by("pk")
     coordinator = world.users["subdistrict"].pk
     assert [(entry.action, entry.actor_id) for entry in entries] == [
-        (LogEntry.Action.CREATE, coordinator), (LogEntry.Action.UPDATE, coordinator),
+        (LogEntry.Action.CREATE, coordinator),
+        (LogEntry.Action.UPDATE, coordinator),
     ]
     changed = entries[1].changes_dict
     assert changed["status"] == ["no_show", "present"]
@@ -195,13 +266,19 @@ def test_every_roster_change_is_in_the_audit_history_by_the_coordinator(world, c
     assert changed["note"][1] != "迟到补登"  # the reason may be about health: masked in the history
 
 
-@pytest.mark.parametrize("body, field, message", [
-    ({"reason": "  "}, "reason", "Say why the attendance is recorded by hand."),
-    ({"status": "no_show", "checked_in_at": "START"}, "status",
-     "An absent volunteer has no check-in or check-out times."),
-    ({"checked_in_at": None}, "checked_in_at", "Say when the volunteer checked in."),
-    ({"checked_out_at": "BEFORE_IN"}, "checked_out_at", "The check-out must come after the check-in."),
-])
+@pytest.mark.parametrize(
+    "body, field, message",
+    [
+        ({"reason": "  "}, "reason", "Say why the attendance is recorded by hand."),
+        (
+            {"status": "no_show", "checked_in_at": "START"},
+            "status",
+            "An absent volunteer has no check-in or check-out times.",
+        ),
+        ({"checked_in_at": None}, "checked_in_at", "Say when the volunteer checked in."),
+        ({"checked_out_at": "BEFORE_IN"}, "checked_out_at", "The check-out must come after the check-in."),
+    ],
+)
 def test_bad_roster_input_is_a_400_naming_the_field(world, client_as, ended, body, field, message):
     values = {"START": ended.start.isoformat(), "BEFORE_IN": (ended.start - M).isoformat()}
     payload = {"volunteer": world.v1.pk, "reason": "补登", "checked_in_at": ended.start.isoformat(), **body}
@@ -213,11 +290,18 @@ def test_bad_roster_input_is_a_400_naming_the_field(world, client_as, ended, bod
 
 def test_closing_a_check_out_before_the_qr_check_in_is_refused(world, client_as, ended):
     _by_qr(world.v1, ended, at=ended.start + 30 * M)
-    response = client_as("community").post(_record(ended), {
-        "volunteer": world.v1.pk, "checked_out_at": (ended.start + 10 * M).isoformat(), "reason": "忘记签退",
-    }, format="json")
+    response = client_as("community").post(
+        _record(ended),
+        {
+            "volunteer": world.v1.pk,
+            "checked_out_at": (ended.start + 10 * M).isoformat(),
+            "reason": "忘记签退",
+        },
+        format="json",
+    )
     assert (response.status_code, response.json()) == (
-        400, _refused("checked_out_at", "The check-out must come after the check-in.")
+        400,
+        _refused("checked_out_at", "The check-out must come after the check-in."),
     )
     assert Attendance.objects.get().checked_out_at is None
 
@@ -225,18 +309,26 @@ def test_closing_a_check_out_before_the_qr_check_in_is_refused(world, client_as,
 def test_absent_before_the_shift_begins_is_refused(world, client_as, shift_at, assign, now):
     shift = shift_at(now + 2 * H)
     assign(shift)
-    response = client_as("community").post(_record(shift), {
-        "volunteer": world.v1.pk, "status": "no_show", "reason": "请假",
-    }, format="json")
+    response = client_as("community").post(
+        _record(shift),
+        {
+            "volunteer": world.v1.pk,
+            "status": "no_show",
+            "reason": "请假",
+        },
+        format="json",
+    )
     assert (response.status_code, response.json()) == (
-        400, _refused("status", "A volunteer is marked absent once the shift has begun.")
+        400,
+        _refused("status", "A volunteer is marked absent once the shift has begun."),
     )
 
 
 def test_missing_reason_and_unknown_status_are_named(world, client_as, ended):
     client = client_as("community")
-    missing = client.post(_record(ended), {"volunteer": world.v1.pk, "checked_in_at": ended.start.isoformat()},
-                          format="json")
+    missing = client.post(
+        _record(ended), {"volunteer": world.v1.pk, "checked_in_at": ended.start.isoformat()}, format="json"
+    )
     unknown = client.post(_record(ended), {"volunteer": world.v1.pk, "status": "late", "reason": "x"}, format="json")
     assert (missing.status_code, list(missing.json()["extra"]["fields"])) == (400, ["reason"])
     assert (unknown.status_code, list(unknown.json()["extra"]["fields"])) == (400, ["status"])
@@ -250,8 +342,9 @@ def test_roster_outside_scope_is_404_and_other_roles_403(world, client_as, shift
     for role in ("community", "subdistrict"):
         response = client_as(role).get(_roster(shift))
         assert (response.status_code, response.json()) == (404, NOT_FOUND)
-        marked = client_as(role).post(_record(shift), {"volunteer": world.v2.pk, "status": "no_show", "reason": "未到"},
-                                      format="json")
+        marked = client_as(role).post(
+            _record(shift), {"volunteer": world.v2.pk, "status": "no_show", "reason": "未到"}, format="json"
+        )
         assert (marked.status_code, marked.json()) == (404, NOT_FOUND)
     for role in ("volunteer", "unit"):
         assert client_as(role).get(_roster(shift)).status_code == 403

@@ -1,4 +1,5 @@
 """Beat tasks: no-shows two hours after the shift, reminders a day and two hours before; each safe to rerun."""
+
 import datetime as dt
 
 import pytest
@@ -27,7 +28,11 @@ def test_no_show_marks_only_published_assignments_without_check_in_once(world, s
     assert (first, second) == (1, 0)
     no_show = Attendance.objects.get(status="no_show")
     assert (no_show.shift_id, no_show.volunteer_id, no_show.assignment_id, no_show.method, no_show.minutes_served) == (
-        ended.pk, world.v1.pk, absent.pk, "", 0
+        ended.pk,
+        world.v1.pk,
+        absent.pk,
+        "",
+        0,
     )
     assert Attendance.objects.filter(status="present").count() == 1
 
@@ -58,10 +63,12 @@ def test_reminders_sent_once_per_assignment_and_window(world, shift_at, assign, 
     # then one reminder each, to V1, none the second time
     assert first == {"reminder2": 1, "reminder24": 1}
     assert second == {"reminder2": 0, "reminder24": 0}
-    assert sorted(Notification.objects.values_list("event_key", "recipient_id", "kind")) == sorted([
-        (f"reminder24:{tomorrow.pk}", world.users["volunteer"].pk, "reminder"),
-        (f"reminder2:{soon.pk}", world.users["volunteer"].pk, "reminder"),
-    ])
+    assert sorted(Notification.objects.values_list("event_key", "recipient_id", "kind")) == sorted(
+        [
+            (f"reminder24:{tomorrow.pk}", world.users["volunteer"].pk, "reminder"),
+            (f"reminder2:{soon.pk}", world.users["volunteer"].pk, "reminder"),
+        ]
+    )
     # and 19 h later the day-ahead shift gets its second reminder and V2's shift its first, once
     later = now + 19 * H
     assert services.attendance_send_reminders(now=later) == {"reminder2": 1, "reminder24": 1}
@@ -91,17 +98,25 @@ def test_reminder_tells_place_time_and_post_in_chinese_without_phone_numbers(wor
     assert world.v1.user.phone not in text
     for number in ("13812345678", "0371-66668888", "66668888"):
         assert number not in text
-    assert not any(ch.isdigit() for ch in text.replace(f"{start:%H:%M}", "").replace(f"{end:%H:%M}", "")
-                   .replace(f"{start.month}月{start.day}日", "").replace("12号", ""))
+    assert not any(
+        ch.isdigit()
+        for ch in text.replace(f"{start:%H:%M}", "")
+        .replace(f"{end:%H:%M}", "")
+        .replace(f"{start.month}月{start.day}日", "")
+        .replace("12号", "")
+    )
     assert (notification.payload["shift"], notification.payload["start"]) == (shift.pk, shift.start.isoformat())
 
 
-@pytest.mark.parametrize("address, shown", [
-    ("秦岭路12号活动室（电话0371-66668888）", "秦岭路12号活动室"),
-    ("3号楼 联系人电话：13812345678", "3号楼"),
-    ("门卫 +86 138 1234 5678", "门卫"),
-    ("建设路2号院12号楼3单元", "建设路2号院12号楼3单元"),
-])
+@pytest.mark.parametrize(
+    "address, shown",
+    [
+        ("秦岭路12号活动室（电话0371-66668888）", "秦岭路12号活动室"),
+        ("3号楼 联系人电话：13812345678", "3号楼"),
+        ("门卫 +86 138 1234 5678", "门卫"),
+        ("建设路2号院12号楼3单元", "建设路2号院12号楼3单元"),
+    ],
+)
 def test_reminder_strips_phone_numbers_typed_into_addresses(world, shift_at, now, address, shown):
     shift = shift_at(now + 20 * H, address=address)
     title, body = services.reminder_message(shift=shift, lead="明天")

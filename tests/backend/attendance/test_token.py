@@ -1,4 +1,5 @@
 """The shift's QR token: signed, valid from an hour before the start until an hour after the end."""
+
 import datetime as dt
 
 import pytest
@@ -20,10 +21,13 @@ def test_token_names_its_shift_inside_the_window(world, shift_at, now):
         assert services.qr_token_read(token=token.token, now=moment) == shift
 
 
-@pytest.mark.parametrize("offset, message", [
-    (-H - S, "This QR code is not valid yet: check-in opens an hour before the shift."),
-    (None, "This QR code has expired."),
-])
+@pytest.mark.parametrize(
+    "offset, message",
+    [
+        (-H - S, "This QR code is not valid yet: check-in opens an hour before the shift."),
+        (None, "This QR code has expired."),
+    ],
+)
 def test_token_outside_its_window_is_refused_naming_the_token(world, shift_at, now, offset, message):
     shift = shift_at(now + 2 * H)
     token = services.qr_token_create(shift=shift).token
@@ -31,16 +35,21 @@ def test_token_outside_its_window_is_refused_naming_the_token(world, shift_at, n
     with pytest.raises(ApplicationError) as refused:
         services.qr_token_read(token=token, now=moment)
     assert (refused.value.code, refused.value.message, refused.value.fields) == (
-        "invalid_token", message, {"token": [message]}
+        "invalid_token",
+        message,
+        {"token": [message]},
     )
 
 
-@pytest.mark.parametrize("tamper", [
-    lambda t: t.replace(t.split(":")[0], t.split(":")[0][:-1] + ("A" if t.split(":")[0][-1] != "A" else "B")),
-    lambda t: t[:-2],
-    lambda t: "garbage",
-    lambda t: "",
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda t: t.replace(t.split(":")[0], t.split(":")[0][:-1] + ("A" if t.split(":")[0][-1] != "A" else "B")),
+        lambda t: t[:-2],
+        lambda t: "garbage",
+        lambda t: "",
+    ],
+)
 def test_tampered_token_is_refused(world, shift_at, now, tamper):
     shift = shift_at(now + 2 * H)
     token = services.qr_token_create(shift=shift).token
@@ -73,14 +82,18 @@ def test_qr_token_endpoint_for_the_shifts_coordinators_only(world, client_as, sh
     for role in ("community", "subdistrict"):
         response = client_as(role).get(url.format(outside.pk))
         assert (response.status_code, response.json()) == (
-            404, {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}}
+            404,
+            {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}},
         )
     assert client_as("admin").get(url.format(outside.pk)).status_code == 200
     for role in ("volunteer", "unit"):
         response = client_as(role).get(url.format(inside.pk))
-        assert (response.status_code, response.json()) == (403, {
-            "message": "Only coordinators manage attendance.",
-            "extra": {"code": "permission_denied", "fields": {}},
-        })
+        assert (response.status_code, response.json()) == (
+            403,
+            {
+                "message": "Only coordinators manage attendance.",
+                "extra": {"code": "permission_denied", "fields": {}},
+            },
+        )
     assert client_as("anonymous").get(url.format(inside.pk)).status_code == 401
     assert client_as("community").get(url.format(999999)).status_code == 404

@@ -1,6 +1,7 @@
 """Backup and restore (core.backup, `manage.py backup` / `restore`): a seeded and planned district backed up,
 restored into a new database of the same kind (SQLite, or PostgreSQL when DATABASE_URL names it) and new files
 folder, comes back with the same row counts and the same plans, records and audit log."""
+
 import datetime as dt
 import json
 import os
@@ -20,11 +21,17 @@ ON_POSTGRES = connection.vendor == "postgresql"
 
 def _fingerprint(database_url: str) -> dict:
     """database_fingerprint() read by a process of its own, as a restored installation would read it."""
-    code = ("import django, json; django.setup(); from core.backup import database_fingerprint; "
-            "print(json.dumps(database_fingerprint()))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=BACKEND, capture_output=True, text=True,
-                            env={**os.environ, "DATABASE_URL": database_url,
-                                 "DJANGO_SETTINGS_MODULE": "config.settings.test"})
+    code = (
+        "import django, json; django.setup(); from core.backup import database_fingerprint; "
+        "print(json.dumps(database_fingerprint()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -46,8 +53,18 @@ def restored_url(folders):
         return
     db = connection.settings_dict
     name = f"backup_restored_{os.getpid()}"
-    admin = ["psql", "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"], "-d",
-             "postgres", "-qc"]
+    admin = [
+        "psql",
+        "-h",
+        db["HOST"] or "127.0.0.1",
+        "-p",
+        str(db["PORT"] or 5432),
+        "-U",
+        db["USER"],
+        "-d",
+        "postgres",
+        "-qc",
+    ]
     subprocess.run([*admin, f'DROP DATABASE IF EXISTS "{name}"'], check=True)
     subprocess.run([*admin, f'CREATE DATABASE "{name}"'], check=True)
     yield f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
@@ -62,9 +79,19 @@ def test_a_backup_restored_into_a_new_database_matches_the_original(transactiona
     assert original["counts"]["planning_assignment"] > 0 and original["counts"]["records_servicerecord"] > 0
     assert original["counts"]["auditlog_logentry"] > 0
     # when it is backed up, and restored into a new database and a new files folder
-    out = subprocess.run([sys.executable, "manage.py", "backup"], cwd=BACKEND, capture_output=True, text=True,
-                         env={**os.environ, "DATABASE_URL": _database_url(), "BACKUP_DIR": str(folders / "backups"),
-                              "MEDIA_ROOT": str(folders / "media"), "DJANGO_SETTINGS_MODULE": "config.settings.test"})
+    out = subprocess.run(
+        [sys.executable, "manage.py", "backup"],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DATABASE_URL": _database_url(),
+            "BACKUP_DIR": str(folders / "backups"),
+            "MEDIA_ROOT": str(folders / "media"),
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        },
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     backup = Path(out.stdout.strip().splitlines()[-1])
     restore = subprocess.run(
@@ -86,8 +113,9 @@ def test_a_backup_restored_into_a_new_database_matches_the_original(transactiona
     assert restore.returncode == 0, restore.stderr[-3000:]
     # then every table has as many rows, the plans, records and audit log are the same, and so are the files
     assert _fingerprint(restored_url) == original
-    assert (folders / "restored-media" / "exports" / "records-7.csv").read_bytes() == \
-        (folders / "media" / "exports" / "records-7.csv").read_bytes()
+    assert (folders / "restored-media" / "exports" / "records-7.csv").read_bytes() == (
+        folders / "media" / "exports" / "records-7.csv"
+    ).read_bytes()
     manifest = json.loads((backup / "manifest.json").read_text())
     assert manifest["engine"] == ("postgresql" if ON_POSTGRES else "sqlite")
     assert "planning.0001_initial" in manifest["migrations"]

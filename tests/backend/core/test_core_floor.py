@@ -1,5 +1,6 @@
 """`core` is the floor every app stands on: it imports no domain app. Where core needs a domain fact, the domain app
 registers it (metrics' collectors, settings such as BACKUP_CHECKSUMMED_MODELS) or the fact lives in its domain app."""
+
 import pytest
 
 from module_imports import imported_names, modules_of, our_apps

@@ -1,5 +1,6 @@
 """/healthz and /readyz (core.health): answered before host checks, the HTTPS redirect and authentication; /readyz
 asks the database, the broker and a real Celery worker process."""
+
 import os
 
 import pytest
@@ -60,7 +61,9 @@ def test_readyz_is_503_in_the_error_shape_naming_what_failed(probe, transactiona
     assert response.status_code == 503
     assert response.json() == {
         "message": "未就绪：broker, workers。",
-        "extra": {"code": "not_ready", "fields": {"broker": "failed: ConnectionError",
-                                                  "workers": "failed: TimeoutError"}},
+        "extra": {
+            "code": "not_ready",
+            "fields": {"broker": "failed: ConnectionError", "workers": "failed: TimeoutError"},
+        },
     }
     assert response["Retry-After"] == "5"

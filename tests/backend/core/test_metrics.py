@@ -1,5 +1,6 @@
 """/metrics (core.metrics): Prometheus text for allowed callers only; django-prometheus's request and query
 figures, runs by status and solve seconds from the database, queue lengths, notices and imports."""
+
 import datetime as dt
 import os
 import subprocess
@@ -24,8 +25,11 @@ BACKEND = Path(__file__).resolve().parents[3] / "backend"
 
 def _samples(response) -> dict:
     """{(name, (label pairs...)): value} of a scrape."""
-    return {(sample.name, tuple(sorted(sample.labels.items()))): sample.value
-            for family in text_string_to_metric_families(response.content.decode()) for sample in family.samples}
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(response.content.decode())
+        for sample in family.samples
+    }
 
 
 def _scrape(**headers) -> dict:
@@ -44,16 +48,20 @@ def test_a_caller_from_elsewhere_without_the_token_is_refused(settings):
         response = stranger.get("/metrics", **headers)
         # then they are refused in the error shape
         assert response.status_code == 403
-        assert response.json() == {"message": "你无权读取监控指标。",
-                                   "extra": {"code": "permission_denied", "fields": {}}}
+        assert response.json() == {
+            "message": "你无权读取监控指标。",
+            "extra": {"code": "permission_denied", "fields": {}},
+        }
     # and with the token they are let in
     assert stranger.get("/metrics", HTTP_AUTHORIZATION="Bearer scrape-token-0123456789").status_code == 200
 
 
 def test_requests_latencies_and_queries_are_counted(world, client_as):
     # given a scrape before
-    key = ("django_http_responses_total_by_status_view_method_total",
-           (("method", "GET"), ("status", "200"), ("view", "me")))
+    key = (
+        "django_http_responses_total_by_status_view_method_total",
+        (("method", "GET"), ("status", "200"), ("view", "me")),
+    )
     before = _scrape()
     # when a signed-in user calls the API
     assert client_as("volunteer").get("/api/auth/me/").status_code == 200
@@ -68,15 +76,24 @@ def test_runs_by_status_and_solve_seconds_come_from_the_database(world):
     # given two finished runs of HiGHS (3.5 s and 1.5 s) and a failed one
     for version, (status, seconds) in enumerate([("done", 3.5), ("done", 1.5), ("failed", None)], start=1):
         MatchingRun.objects.create(
-            level="community", scope_key=f"community:{world.a1.pk}", district_id=world.s1.district_id,
-            sub_district=world.s1, community=world.a1, week=dt.date(2026, 11, 30), version=version, status=status,
-            time_limit=10.0, solver="highs", stats={} if seconds is None else {"seconds": seconds},
+            level="community",
+            scope_key=f"community:{world.a1.pk}",
+            district_id=world.s1.district_id,
+            sub_district=world.s1,
+            community=world.a1,
+            week=dt.date(2026, 11, 30),
+            version=version,
+            status=status,
+            time_limit=10.0,
+            solver="highs",
+            stats={} if seconds is None else {"seconds": seconds},
         )
     # when scraped
     samples = _scrape()
     # then every status is there, and the solver's seconds are summed
-    runs = {dict(labels)["status"]: value for (name, labels), value in samples.items()
-            if name == "volunteer_matching_runs"}
+    runs = {
+        dict(labels)["status"]: value for (name, labels), value in samples.items() if name == "volunteer_matching_runs"
+    }
     assert runs == {"queued": 0, "building": 0, "solving": 0, "saving": 0, "done": 2, "failed": 1, "cancelled": 0}
     assert samples[("volunteer_matching_solve_seconds_count", (("solver", "highs"),))] == 2
     assert samples[("volunteer_matching_solve_seconds_sum", (("solver", "highs"),))] == 5.0
@@ -106,8 +123,9 @@ def test_notices_sent_skipped_and_failed_are_counted(world, settings, eager, dja
     users = [f.UserFactory(email="a@example.org"), f.UserFactory(email="")]
     # when they are notified
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.notification_send(recipients=users, kind="plan_published", event_key="metrics:1",
-                                        title="标题", body="正文")
+        notifications.notification_send(
+            recipients=users, kind="plan_published", event_key="metrics:1", title="标题", body="正文"
+        )
     # then each delivery is counted by channel and outcome
     after = _scrape()
     for channel, outcome, n in [("email", "sent", 1), ("email", "skipped", 1), ("broken", "failed", 2)]:
@@ -140,13 +158,30 @@ def test_the_web_server_empties_the_metrics_folder_when_it_starts(tmp_path):
     folder.mkdir()
     for name in ("counter_8.db", "histogram_9.db"):
         (folder / name).write_bytes(b"from an earlier run")
-    env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings.local",
-           "VAR_DIR": str(tmp_path / "var"), "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "VAR_DIR": str(tmp_path / "var"),
+        "PROMETHEUS_MULTIPROC_DIR": str(folder),
+    }
     # when gunicorn starts with the project's hooks (config/gunicorn.py), as the image and the compose stack run it
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application",
-         "--bind", "127.0.0.1:0", "--workers", "1"],
-        cwd=BACKEND, env=env, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "config/gunicorn.py",
+            "config.wsgi:application",
+            "--bind",
+            "127.0.0.1:0",
+            "--workers",
+            "1",
+        ],
+        cwd=BACKEND,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     log = []
     try:
@@ -181,9 +216,13 @@ def test_metrics_sum_the_counters_of_the_folders_of_other_services(tmp_path, mon
     web, worker = tmp_path / "metrics-backend", tmp_path / "metrics-worker"
     web.mkdir(), worker.mkdir()
     subprocess.run(
-        [sys.executable, "-c", "from prometheus_client import Counter; "
-                               "Counter('volunteer_from_the_worker', 'A worker counter.').inc(3)"],
-        env={"PATH": os.environ.get("PATH", ""), "PROMETHEUS_MULTIPROC_DIR": str(worker)}, check=True,
+        [
+            sys.executable,
+            "-c",
+            "from prometheus_client import Counter; Counter('volunteer_from_the_worker', 'A worker counter.').inc(3)",
+        ],
+        env={"PATH": os.environ.get("PATH", ""), "PROMETHEUS_MULTIPROC_DIR": str(worker)},
+        check=True,
     )
     assert [path.name for path in worker.iterdir()] != []
     # when the web service, with its own folder, reads the worker's too

@@ -1,5 +1,6 @@
 """Mainland mobile numbers in one stored form (E.164) whatever was typed, and the migration that brought the stored
 numbers to it without losing any."""
+
 import importlib
 
 import pytest
@@ -47,9 +48,13 @@ def test_the_migration_normalises_and_marks_without_losing_a_number():
     migration = importlib.import_module("accounts.migrations.0005_phones_normalized")
     migration.phones_normalize(apps, None)
     # then every number is kept: normalised where it can be, the oldest active holder keeps a shared one clean
-    stored = {u.username: (u.phone, u.phone_problem) for u in User.objects.filter(pk__in=[
-        first.pk, second.pk, gone.pk, landline.pk])}
+    stored = {
+        u.username: (u.phone, u.phone_problem)
+        for u in User.objects.filter(pk__in=[first.pk, second.pk, gone.pk, landline.pk])
+    }
     assert stored == {
-        "a": ("+8613812345678", ""), "b": ("+8613812345678", "duplicate"), "c": ("+8613812345678", ""),
+        "a": ("+8613812345678", ""),
+        "b": ("+8613812345678", "duplicate"),
+        "c": ("+8613812345678", ""),
         "d": ("0371-6788", "invalid"),
     }

@@ -1,5 +1,6 @@
 """The request id (core.logs): taken from X-Request-ID or made, returned, on every log line of the request, in the
 headers of the tasks it queues, and on the log lines of the worker that runs them; JSON lines in production."""
+
 import json
 import logging
 import os
@@ -18,8 +19,9 @@ def request_log(caplog):
     return caplog
 
 
-@pytest.mark.parametrize("given, kept", [("edge-7f3a.1_x", True), ("", False), ("a" * 65, False),
-                                         ("id\nforged line", False)])
+@pytest.mark.parametrize(
+    "given, kept", [("edge-7f3a.1_x", True), ("", False), ("a" * 65, False), ("id\nforged line", False)]
+)
 def test_the_id_is_taken_when_plain_and_made_otherwise(db, request_log, given, kept):
     # when a caller sends an id (or none, one too long, one carrying a line break) to a URL nothing answers
     response = Client(HTTP_X_REQUEST_ID=given).get("/api/no-such-thing/")
@@ -50,7 +52,11 @@ def test_json_lines_carry_the_request_id_and_no_arguments_beyond_the_message():
     line = json.loads(logs.json_formatter().format(record))
     # then it is one object with the time, level, logger, message and request id
     assert {key: line[key] for key in ("level", "logger", "message", "request_id")} == {
-        "level": "INFO", "logger": "planning", "message": "run 12 published", "request_id": "req-42"}
+        "level": "INFO",
+        "logger": "planning",
+        "message": "run 12 published",
+        "request_id": "req-42",
+    }
     assert "time" in line
 
 

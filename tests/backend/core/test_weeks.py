@@ -1,4 +1,5 @@
 """The district's calendar: which day and which week it is, in the district's zone, whatever the machine's."""
+
 import datetime as dt
 
 from core.weeks import district_today, monday_of, next_monday
@@ -13,7 +14,11 @@ def test_the_district_day_is_the_district_zone_s_not_utc_s():
 
 def test_a_week_runs_monday_to_sunday():
     assert [monday_of(dt.date(2026, 12, d)) for d in (6, 7, 9, 13, 14)] == [
-        dt.date(2026, 11, 30), dt.date(2026, 12, 7), dt.date(2026, 12, 7), dt.date(2026, 12, 7), dt.date(2026, 12, 14),
+        dt.date(2026, 11, 30),
+        dt.date(2026, 12, 7),
+        dt.date(2026, 12, 7),
+        dt.date(2026, 12, 7),
+        dt.date(2026, 12, 14),
     ]
 
 

@@ -1,5 +1,6 @@
 """`publish_demo_week`: the demo opens on a published plan of the week, one per sub-district; re-running it
 publishes nothing twice."""
+
 import datetime as dt
 import io
 

@@ -1,4 +1,5 @@
 """seed_demo: the small demo district has the expected shape, is deterministic, idempotent and valid."""
+
 import datetime as dt
 import hashlib
 import io
@@ -44,11 +45,33 @@ def data_digest() -> str:
 
 
 def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in (
-        District, SubDistrict, Community, Grid, Facility, Skill, Unit, Agreement, AgreementItem, User, Volunteer,
-        WeeklyAvailability, Blackout, Team, Post, PostHolding, Need, Project, Resource, ResourceSlot, Shift,
-        ResourceRequest,
-    )}
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            District,
+            SubDistrict,
+            Community,
+            Grid,
+            Facility,
+            Skill,
+            Unit,
+            Agreement,
+            AgreementItem,
+            User,
+            Volunteer,
+            WeeklyAvailability,
+            Blackout,
+            Team,
+            Post,
+            PostHolding,
+            Need,
+            Project,
+            Resource,
+            ResourceSlot,
+            Shift,
+            ResourceRequest,
+        )
+    }
 
 
 @pytest.mark.django_db
@@ -186,9 +209,31 @@ def test_every_seeded_row_passes_model_validation():
     seed()
 
     # then: bulk_create skips validators, so run them all here
-    for model in (District, SubDistrict, Community, Grid, Facility, Skill, Unit, Agreement, AgreementItem, Volunteer,
-                  WeeklyAvailability, Blackout, Team, Post, PostHolding, Need, Project, Resource, ResourceSlot, Shift,
-                  ResourceRequest, ConsentChange, SkillVerification):
+    for model in (
+        District,
+        SubDistrict,
+        Community,
+        Grid,
+        Facility,
+        Skill,
+        Unit,
+        Agreement,
+        AgreementItem,
+        Volunteer,
+        WeeklyAvailability,
+        Blackout,
+        Team,
+        Post,
+        PostHolding,
+        Need,
+        Project,
+        Resource,
+        ResourceSlot,
+        Shift,
+        ResourceRequest,
+        ConsentChange,
+        SkillVerification,
+    ):
         for row in model.objects.all():
             row.full_clean()
 
@@ -240,8 +285,13 @@ def test_reset_clears_rows_of_other_apps_that_protect_the_district():
     MatchingRun = apps.get_model("planning", "MatchingRun")
     seed()
     MatchingRun.objects.create(
-        level="district", scope_key=f"district:{District.objects.get().pk}", district=District.objects.get(),
-        week=WEEK, version=1, time_limit=10, solver="highs",
+        level="district",
+        scope_key=f"district:{District.objects.get().pk}",
+        district=District.objects.get(),
+        week=WEEK,
+        version=1,
+        time_limit=10,
+        solver="highs",
     )
 
     # when
@@ -275,8 +325,10 @@ def test_consents_are_the_volunteers_own_recorded_acts():
         (pk, "consent_rank_name")
         for pk in Volunteer.objects.filter(consent_rank_name=True).values_list("pk", flat=True)
     }
-    given |= {(pk, "consent_share_with_unit")
-              for pk in Volunteer.objects.filter(consent_share_with_unit=True).values_list("pk", flat=True)}
+    given |= {
+        (pk, "consent_share_with_unit")
+        for pk in Volunteer.objects.filter(consent_share_with_unit=True).values_list("pk", flat=True)
+    }
     changes = ConsentChange.objects.select_related("volunteer")
     assert sorted((c.volunteer_id, c.consent) for c in changes) == sorted(given)
     assert all(c.changed_by_id == c.volunteer.user_id and (c.old_value, c.new_value) == (False, True) for c in changes)
@@ -290,7 +342,10 @@ def test_skill_levels_are_partly_verified_and_post_holders_are_verified_for_thei
 
     # then medical care, legal advice and electrical work need verification, and no verification exceeds a claim
     assert set(Skill.objects.filter(requires_verification=True).values_list("code", flat=True)) == {
-        "medical", "legal_advice", "plumbing_electrical"}
+        "medical",
+        "legal_advice",
+        "plumbing_electrical",
+    }
     verifications = SkillVerification.objects.select_related("volunteer", "skill", "verified_by")
     assert all(v.level <= v.volunteer.skills[v.skill.code] for v in verifications)
     assert all(v.verified_by.community_id == v.volunteer.home_community_id for v in verifications)

@@ -1,5 +1,6 @@
 """Fixtures of the evaluation tests: a third unit U3 in A2 (sub-district S1), ledgers with meeting and activity
 entries, coordinators' inputs, appraisal ballots rated directly, and English answers for whole-body asserts."""
+
 import datetime as dt
 import itertools
 from decimal import Decimal
@@ -55,8 +56,9 @@ def inputs(world):
 
     def make(unit, year=YEAR, **values):
         for measure, value in values.items():
-            EvaluationInput.objects.create(unit=unit, year=year, measure=measure, value=Decimal(str(value)),
-                                           entered_by=world.users["community"])
+            EvaluationInput.objects.create(
+                unit=unit, year=year, measure=measure, value=Decimal(str(value)), entered_by=world.users["community"]
+            )
 
     return make
 

@@ -1,5 +1,6 @@
 """Democratic appraisal (民主测评): coordinators open a round with one-time ballot codes, representatives rate every
 unit without an account, a ballot counts once (the database holds it), and the results per unit."""
+
 import re
 
 import pytest
@@ -21,10 +22,17 @@ def opened(world, client_as, u3):
     """opened(ballots=3) -> (round id, codes): a round of sub-district S1 over U1 and U3, by its coordinator."""
 
     def make(ballots=3):
-        response = client_as("subdistrict").post("/api/appraisal/rounds/", {
-            "year": YEAR, "title": "2025年度民主测评", "sub_district": world.s1.pk, "units": [world.u1.pk, u3.pk],
-            "ballots": ballots,
-        }, format="json")
+        response = client_as("subdistrict").post(
+            "/api/appraisal/rounds/",
+            {
+                "year": YEAR,
+                "title": "2025年度民主测评",
+                "sub_district": world.s1.pk,
+                "units": [world.u1.pk, u3.pk],
+                "ballots": ballots,
+            },
+            format="json",
+        )
         assert response.status_code == 201, response.json()
         return response.json()["id"], response.json()["codes"]
 
@@ -51,13 +59,19 @@ def test_a_round_returns_its_codes_once_and_keeps_only_their_hashes(world, clien
 def test_a_representative_sees_the_units_to_rate_without_an_account(world, client_as, opened, u3):
     _round_id, codes = opened()
     response = client_as("anonymous").get(f"/api/appraisal/ballots/{codes[0].lower()}/")  # typed in lower case
-    assert (response.status_code, response.json()) == (200, {
-        "year": YEAR, "title": "2025年度民主测评",
-        "units": [{"id": world.u1.pk, "name": "中原区人民医院"}, {"id": u3.pk, "name": "中原区税务局"}],
-        "ratings": [{"value": "satisfied", "label": "Satisfied"},
-                    {"value": "basically_satisfied", "label": "Basically satisfied"},
-                    {"value": "dissatisfied", "label": "Dissatisfied"}],
-    })
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "year": YEAR,
+            "title": "2025年度民主测评",
+            "units": [{"id": world.u1.pk, "name": "中原区人民医院"}, {"id": u3.pk, "name": "中原区税务局"}],
+            "ratings": [
+                {"value": "satisfied", "label": "Satisfied"},
+                {"value": "basically_satisfied", "label": "Basically satisfied"},
+                {"value": "dissatisfied", "label": "Dissatisfied"},
+            ],
+        },
+    )
 
 
 def test_a_ballot_used_twice_is_refused_and_counted_once(world, client_as, opened, u3):
@@ -75,7 +89,8 @@ def test_a_ballot_used_twice_is_refused_and_counted_once(world, client_as, opene
     assert (opened_again.status_code, opened_again.json()) == (409, used)
     results = client_as("subdistrict").get(f"/api/appraisal/rounds/{round_id}/").json()["results"]
     assert [(row["unit"], row["count"], row["satisfied"], row["dissatisfied"]) for row in results] == [
-        (world.u1.pk, 1, 1, 0), (u3.pk, 1, 0, 1),
+        (world.u1.pk, 1, 1, 0),
+        (u3.pk, 1, 0, 1),
     ]
 
 
@@ -88,30 +103,50 @@ def test_the_database_keeps_one_rating_per_ballot_and_unit(world, rated):
 
 def test_an_unknown_code_is_not_found(world, client_as, opened, u3):
     opened()
-    response = client_as("anonymous").post("/api/appraisal/ballots/AAAA-BBBB-CCCC-DDDD/", _ratings(world, u3),
-                                           format="json")
-    assert (response.status_code, response.json()) == (404, {
-        "message": "Not found.", "extra": {"code": "not_found", "fields": {}},
-    })
+    response = client_as("anonymous").post(
+        "/api/appraisal/ballots/AAAA-BBBB-CCCC-DDDD/", _ratings(world, u3), format="json"
+    )
+    assert (response.status_code, response.json()) == (
+        404,
+        {
+            "message": "Not found.",
+            "extra": {"code": "not_found", "fields": {}},
+        },
+    )
 
 
 def test_a_ballot_must_rate_every_unit_of_the_round_once(world, client_as, opened, u3):
     _round_id, codes = opened()
     anonymous = client_as("anonymous")
-    partial = anonymous.post(f"/api/appraisal/ballots/{codes[0]}/",
-                             {"ratings": [{"unit": world.u1.pk, "rating": "satisfied"},
-                                          {"unit": world.u2.pk, "rating": "satisfied"}]}, format="json")
-    assert (partial.status_code, partial.json()) == (400, {
-        "message": "The ratings do not match the appraisal's units.",
-        "extra": {"code": "refused", "fields": {"ratings": [
-            f"Not in this appraisal: {world.u2.pk}.", f"Rate every unit of the appraisal; missing: {u3.pk}.",
-        ]}},
-    })
-    bad = anonymous.post(f"/api/appraisal/ballots/{codes[0]}/",
-                         {"ratings": [{"unit": world.u1.pk, "rating": "great"}]}, format="json")
-    assert (bad.status_code, bad.json()["extra"]["fields"]) == (400, {
-        "ratings": {"0": {"rating": ['"great" is not a valid choice.']}},  # by position
-    })
+    partial = anonymous.post(
+        f"/api/appraisal/ballots/{codes[0]}/",
+        {"ratings": [{"unit": world.u1.pk, "rating": "satisfied"}, {"unit": world.u2.pk, "rating": "satisfied"}]},
+        format="json",
+    )
+    assert (partial.status_code, partial.json()) == (
+        400,
+        {
+            "message": "The ratings do not match the appraisal's units.",
+            "extra": {
+                "code": "refused",
+                "fields": {
+                    "ratings": [
+                        f"Not in this appraisal: {world.u2.pk}.",
+                        f"Rate every unit of the appraisal; missing: {u3.pk}.",
+                    ]
+                },
+            },
+        },
+    )
+    bad = anonymous.post(
+        f"/api/appraisal/ballots/{codes[0]}/", {"ratings": [{"unit": world.u1.pk, "rating": "great"}]}, format="json"
+    )
+    assert (bad.status_code, bad.json()["extra"]["fields"]) == (
+        400,
+        {
+            "ratings": {"0": {"rating": ['"great" is not a valid choice.']}},  # by position
+        },
+    )
     # the ballot is still unused
     assert anonymous.post(f"/api/appraisal/ballots/{codes[0]}/", _ratings(world, u3), format="json").status_code == 204
 
@@ -120,21 +155,43 @@ def test_the_results_give_counts_and_the_satisfaction_rate_per_unit(world, clien
     # given four representatives' ballots
     round_id, codes = opened(ballots=5)
     anonymous = client_as("anonymous")
-    votes = [("satisfied", "dissatisfied"), ("satisfied", "dissatisfied"), ("basically_satisfied", "satisfied"),
-             ("dissatisfied", "dissatisfied")]
+    votes = [
+        ("satisfied", "dissatisfied"),
+        ("satisfied", "dissatisfied"),
+        ("basically_satisfied", "satisfied"),
+        ("dissatisfied", "dissatisfied"),
+    ]
     for code, (first, second) in zip(codes[:4], votes, strict=True):
-        assert anonymous.post(f"/api/appraisal/ballots/{code}/", _ratings(world, u3, first, second),
-                              format="json").status_code == 204
+        assert (
+            anonymous.post(
+                f"/api/appraisal/ballots/{code}/", _ratings(world, u3, first, second), format="json"
+            ).status_code
+            == 204
+        )
     # when the coordinator reads the round
     response = client_as("subdistrict").get(f"/api/appraisal/rounds/{round_id}/")
     # then (satisfied + basically satisfied) / ratings
     assert response.status_code == 200
     assert (response.json()["ballot_count"], response.json()["used_count"]) == (5, 4)
     assert response.json()["results"] == [
-        {"unit": world.u1.pk, "unit_name": "中原区人民医院", "count": 4, "satisfied": 2, "basically_satisfied": 1,
-         "dissatisfied": 1, "satisfaction_rate": 0.75},
-        {"unit": u3.pk, "unit_name": "中原区税务局", "count": 4, "satisfied": 1, "basically_satisfied": 0,
-         "dissatisfied": 3, "satisfaction_rate": 0.25},
+        {
+            "unit": world.u1.pk,
+            "unit_name": "中原区人民医院",
+            "count": 4,
+            "satisfied": 2,
+            "basically_satisfied": 1,
+            "dissatisfied": 1,
+            "satisfaction_rate": 0.75,
+        },
+        {
+            "unit": u3.pk,
+            "unit_name": "中原区税务局",
+            "count": 4,
+            "satisfied": 1,
+            "basically_satisfied": 0,
+            "dissatisfied": 3,
+            "satisfaction_rate": 0.25,
+        },
     ]
 
 
@@ -152,23 +209,38 @@ def test_rounds_are_scoped_to_the_coordinators_area(world, client_as, opened):
 
 def test_a_round_takes_only_units_and_areas_in_the_coordinators_scope(world, client_as):
     community = client_as("community")
-    payload = {"year": YEAR, "title": "测评", "community": world.a1.pk, "units": [world.u1.pk, world.u2.pk],
-               "ballots": 50}
+    payload = {
+        "year": YEAR,
+        "title": "测评",
+        "community": world.a1.pk,
+        "units": [world.u1.pk, world.u2.pk],
+        "ballots": 50,
+    }
     outside_unit = community.post("/api/appraisal/rounds/", payload, format="json")
-    assert (outside_unit.status_code, outside_unit.json()) == (400, {
-        "message": "Only units located in the round's area can be appraised.",
-        "extra": {"code": "refused", "fields": {"units": ["Outside the area: 郑州第九中学."]}},
-    })
-    outside_area = community.post("/api/appraisal/rounds/", {**payload, "community": world.b1.pk,
-                                                             "units": [world.u2.pk]}, format="json")
-    assert (outside_area.status_code, outside_area.json()) == (400, {
-        "message": "You may not run an appraisal there.",
-        "extra": {"code": "refused", "fields": {"community": ["Not in your scope."]}},
-    })
+    assert (outside_unit.status_code, outside_unit.json()) == (
+        400,
+        {
+            "message": "Only units located in the round's area can be appraised.",
+            "extra": {"code": "refused", "fields": {"units": ["Outside the area: 郑州第九中学."]}},
+        },
+    )
+    outside_area = community.post(
+        "/api/appraisal/rounds/", {**payload, "community": world.b1.pk, "units": [world.u2.pk]}, format="json"
+    )
+    assert (outside_area.status_code, outside_area.json()) == (
+        400,
+        {
+            "message": "You may not run an appraisal there.",
+            "extra": {"code": "refused", "fields": {"community": ["Not in your scope."]}},
+        },
+    )
     both = community.post("/api/appraisal/rounds/", {**payload, "sub_district": world.s1.pk}, format="json")
-    assert (both.status_code, both.json()["extra"]["fields"]) == (400, {
-        "community": ["Give either a community or a sub-district."],
-    })
+    assert (both.status_code, both.json()["extra"]["fields"]) == (
+        400,
+        {
+            "community": ["Give either a community or a sub-district."],
+        },
+    )
     assert client_as("unit").post("/api/appraisal/rounds/", payload, format="json").status_code == 403
     assert not AppraisalBallot.objects.exists()
 

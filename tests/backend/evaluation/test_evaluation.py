@@ -1,5 +1,6 @@
 """The annual evaluation of units: the worked example (ledgers + inputs + appraisal -> exact score, grade and rank),
 grade edges, scoped lists and details, schemes checked up front, and coordinators' inputs."""
+
 from decimal import Decimal
 
 import pytest
@@ -62,26 +63,87 @@ def test_the_detail_shows_each_items_points_and_sources(world, client_as, three_
     # then
     assert response.status_code == 200
     body = response.json()
-    assert {key: body[key] for key in ("item_score", "bonus_score", "scheme_score", "appraisal_count", "score",
-                                       "grade", "rank", "scheme_name", "computed_by")} == {
-        "item_score": 88.0, "bonus_score": 4.0, "scheme_score": 92.0, "appraisal_count": 4, "score": 88.6,
-        "grade": "fair", "rank": 2, "scheme_name": "Default scheme", "computed_by": "admin",
+    assert {
+        key: body[key]
+        for key in (
+            "item_score",
+            "bonus_score",
+            "scheme_score",
+            "appraisal_count",
+            "score",
+            "grade",
+            "rank",
+            "scheme_name",
+            "computed_by",
+        )
+    } == {
+        "item_score": 88.0,
+        "bonus_score": 4.0,
+        "scheme_score": 92.0,
+        "appraisal_count": 4,
+        "score": 88.6,
+        "grade": "fair",
+        "rank": 2,
+        "scheme_name": "Default scheme",
+        "computed_by": "admin",
     }
     held = _figure("meetings_held", 10.0, "input", "shequ")
     assert body["breakdown"] == {
         "items": [
-            {"code": "attendance", "label": "出勤", "rule": "ratio", "bonus": False, "max": 40.0, "points": 36.0,
-             "figures": [_figure("meetings_attended", 9.0, "ledger"), held]},
-            {"code": "activities", "label": "共建活动", "rule": "target", "bonus": False, "max": 40.0, "points": 35.0,
-             "figures": [_figure("activities", 7.0, "ledger")]},  # 5 entries + 2 projects joined
-            {"code": "study", "label": "学习", "rule": "entered", "bonus": False, "max": 10.0, "points": 8.0,
-             "figures": [_figure("study", 8.0, "input", "shequ")]},
-            {"code": "guidance", "label": "队伍指导", "rule": "entered", "bonus": False, "max": 10.0, "points": 9.0,
-             "figures": [_figure("guidance", 9.0, "input", "shequ")]},
-            {"code": "suggestions", "label": "建议被采纳", "rule": "per_count", "bonus": True, "max": 10.0,
-             "points": 4.0, "figures": [_figure("suggestions_adopted", 2.0, "input", "shequ")]},
-            {"code": "full_attendance", "label": "全勤", "rule": "full_attendance", "bonus": True, "max": 5.0,
-             "points": 0.0, "figures": [_figure("meetings_attended", 9.0, "ledger"), held]},
+            {
+                "code": "attendance",
+                "label": "出勤",
+                "rule": "ratio",
+                "bonus": False,
+                "max": 40.0,
+                "points": 36.0,
+                "figures": [_figure("meetings_attended", 9.0, "ledger"), held],
+            },
+            {
+                "code": "activities",
+                "label": "共建活动",
+                "rule": "target",
+                "bonus": False,
+                "max": 40.0,
+                "points": 35.0,
+                "figures": [_figure("activities", 7.0, "ledger")],
+            },  # 5 entries + 2 projects joined
+            {
+                "code": "study",
+                "label": "学习",
+                "rule": "entered",
+                "bonus": False,
+                "max": 10.0,
+                "points": 8.0,
+                "figures": [_figure("study", 8.0, "input", "shequ")],
+            },
+            {
+                "code": "guidance",
+                "label": "队伍指导",
+                "rule": "entered",
+                "bonus": False,
+                "max": 10.0,
+                "points": 9.0,
+                "figures": [_figure("guidance", 9.0, "input", "shequ")],
+            },
+            {
+                "code": "suggestions",
+                "label": "建议被采纳",
+                "rule": "per_count",
+                "bonus": True,
+                "max": 10.0,
+                "points": 4.0,
+                "figures": [_figure("suggestions_adopted", 2.0, "input", "shequ")],
+            },
+            {
+                "code": "full_attendance",
+                "label": "全勤",
+                "rule": "full_attendance",
+                "bonus": True,
+                "max": 5.0,
+                "points": 0.0,
+                "figures": [_figure("meetings_attended", 9.0, "ledger"), held],
+            },
         ],
         "appraisal": {"count": 4, "satisfaction_rate": 0.75, "weight": 0.2},
     }
@@ -100,10 +162,19 @@ def test_a_recompute_replaces_the_result(world, client_as, three_units):
     assert (row.scheme_score, row.score, row.grade_label, row.rank) == (Decimal("98.00"), Decimal("93.40"), "较好", 2)
 
 
-@pytest.mark.parametrize("score, grade", [
-    ("100.00", "excellent"), ("95.00", "excellent"), ("94.99", "good"), ("90.00", "good"), ("89.99", "fair"),
-    ("60.00", "fair"), ("59.99", "failing"), ("0.00", "failing"),
-])
+@pytest.mark.parametrize(
+    "score, grade",
+    [
+        ("100.00", "excellent"),
+        ("95.00", "excellent"),
+        ("94.99", "good"),
+        ("90.00", "good"),
+        ("89.99", "fair"),
+        ("60.00", "fair"),
+        ("59.99", "failing"),
+        ("0.00", "failing"),
+    ],
+)
 def test_grades_change_exactly_at_their_minimums(score, grade):
     assert scoring.grade_of(scoring.default_grades(), Decimal(score)).code == grade
 
@@ -119,15 +190,22 @@ def test_units_at_exactly_95_and_90_are_excellent_and_good(world, client_as, u3,
     # then
     rows = client_as("subdistrict").get(f"/api/evaluations/?year={YEAR}").json()
     assert [(row["unit_name"], row["score"], row["grade"], row["grade_label"]) for row in rows] == [
-        ("中原区人民医院", 95.0, "excellent", "优秀"), ("中原区税务局", 90.0, "good", "较好"),
+        ("中原区人民医院", 95.0, "excellent", "优秀"),
+        ("中原区税务局", 90.0, "good", "较好"),
     ]
 
 
 def test_the_years_own_scheme_and_its_weight_are_used(world, client_as, three_units):
     # given a scheme for the year that gives the appraisal half the weight and only two grades
-    EvaluationScheme.objects.create(name="2025年方案", year=YEAR, appraisal_weight=Decimal("0.5"), grades=[
-        {"code": "pass", "label": "合格", "min": 60}, {"code": "fail", "label": "不合格", "min": 0},
-    ])
+    EvaluationScheme.objects.create(
+        name="2025年方案",
+        year=YEAR,
+        appraisal_weight=Decimal("0.5"),
+        grades=[
+            {"code": "pass", "label": "合格", "min": 60},
+            {"code": "fail", "label": "不合格", "min": 0},
+        ],
+    )
     # when computed
     _compute(client_as("admin"))
     # then U1: 92 × 0.5 + 75 × 0.5
@@ -147,9 +225,13 @@ def test_a_community_coordinator_computes_and_sees_only_their_units(world, clien
     other = community.get(f"/api/evaluations/{UnitEvaluation.objects.get(unit=world.u2).pk}/")
     # then only U1, with its district-wide rank; U2 is not found
     assert [(row["unit_name"], row["rank"]) for row in listed.json()] == [("中原区人民医院", 2)]
-    assert (other.status_code, other.json()) == (404, {
-        "message": "Not found.", "extra": {"code": "not_found", "fields": {}},
-    })
+    assert (other.status_code, other.json()) == (
+        404,
+        {
+            "message": "Not found.",
+            "extra": {"code": "not_found", "fields": {}},
+        },
+    )
     # and their own compute covers their one unit
     assert _compute(community).json() == {"year": YEAR, "computed": 1}
 
@@ -174,23 +256,32 @@ def test_a_unit_representative_sees_only_their_units_row(world, client_as, three
 
 def test_volunteers_read_no_evaluation_and_only_coordinators_compute(world, client_as):
     response = client_as("volunteer").get(f"/api/evaluations/?year={YEAR}")
-    assert (response.status_code, response.json()) == (403, {
-        "message": "Only coordinators and unit representatives read evaluations.",
-        "extra": {"code": "permission_denied", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "message": "Only coordinators and unit representatives read evaluations.",
+            "extra": {"code": "permission_denied", "fields": {}},
+        },
+    )
     response = _compute(client_as("unit"))
-    assert (response.status_code, response.json()) == (403, {
-        "message": "Only coordinators run the evaluation and the appraisal.",
-        "extra": {"code": "permission_denied", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "message": "Only coordinators run the evaluation and the appraisal.",
+            "extra": {"code": "permission_denied", "fields": {}},
+        },
+    )
 
 
 def test_the_list_needs_a_year(world, client_as):
     response = client_as("admin").get("/api/evaluations/")
-    assert (response.status_code, response.json()) == (400, {
-        "message": "year: This field is required.",
-        "extra": {"code": "invalid", "fields": {"year": ["This field is required."]}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": "year: This field is required.",
+            "extra": {"code": "invalid", "fields": {"year": ["This field is required."]}},
+        },
+    )
 
 
 # ---------------------------------------------------------------- schemes
@@ -198,16 +289,35 @@ def test_the_list_needs_a_year(world, client_as):
 
 def test_a_bad_scheme_is_refused_naming_the_field(world, client_as):
     # when the administrator sends an item whose denominator is no known measure
-    response = client_as("admin").post("/api/evaluations/schemes/", {"name": "新方案", "items": [
-        {"code": "attendance", "label": "出勤", "rule": "ratio", "measure": "meetings_attended", "of": "meals",
-         "points": 40},
-    ]}, format="json")
+    response = client_as("admin").post(
+        "/api/evaluations/schemes/",
+        {
+            "name": "新方案",
+            "items": [
+                {
+                    "code": "attendance",
+                    "label": "出勤",
+                    "rule": "ratio",
+                    "measure": "meetings_attended",
+                    "of": "meals",
+                    "points": 40,
+                },
+            ],
+        },
+        format="json",
+    )
     # then nothing is saved and the field is named
-    message = ('item 1: "of" must be one of meetings_attended, activities, meetings_held, study, guidance, '
-               'suggestions_adopted.')
-    assert (response.status_code, response.json()) == (400, {
-        "message": f"items: {message}", "extra": {"code": "invalid", "fields": {"items": [message]}},
-    })
+    message = (
+        'item 1: "of" must be one of meetings_attended, activities, meetings_held, study, guidance, '
+        "suggestions_adopted."
+    )
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": f"items: {message}",
+            "extra": {"code": "invalid", "fields": {"items": [message]}},
+        },
+    )
     assert not EvaluationScheme.objects.exists()
 
 
@@ -238,22 +348,29 @@ def test_a_scheme_defaults_to_the_community_rule_and_only_administrators_write(w
     response = client_as("admin").post("/api/evaluations/schemes/", {"name": "默认", "year": YEAR}, format="json")
     assert response.status_code == 201
     assert (response.json()["items"], response.json()["grades"], response.json()["appraisal_weight"]) == (
-        scoring.DEFAULT_ITEMS, scoring.DEFAULT_GRADES, "0.20",
+        scoring.DEFAULT_ITEMS,
+        scoring.DEFAULT_GRADES,
+        "0.20",
     )
     scheme_id = response.json()["id"]
     # a second scheme for the same year is refused
     again = client_as("admin").post("/api/evaluations/schemes/", {"name": "重复", "year": YEAR}, format="json")
-    assert (again.status_code, again.json()["extra"]["fields"]) == (400, {
-        "year": ["evaluation scheme with this year already exists."],
-    })
+    assert (again.status_code, again.json()["extra"]["fields"]) == (
+        400,
+        {
+            "year": ["evaluation scheme with this year already exists."],
+        },
+    )
     # coordinators read but do not write
     assert client_as("community").get("/api/evaluations/schemes/").status_code == 200
     refused = client_as("community").patch(f"/api/evaluations/schemes/{scheme_id}/", {"name": "改"}, format="json")
     assert (refused.status_code, refused.json()["message"]) == (
-        403, "Only district administrators change evaluation schemes.",
+        403,
+        "Only district administrators change evaluation schemes.",
     )
-    changed = client_as("admin").patch(f"/api/evaluations/schemes/{scheme_id}/", {"appraisal_weight": "0.3"},
-                                       format="json")
+    changed = client_as("admin").patch(
+        f"/api/evaluations/schemes/{scheme_id}/", {"appraisal_weight": "0.3"}, format="json"
+    )
     assert (changed.status_code, changed.json()["appraisal_weight"]) == (200, "0.30")
 
 
@@ -267,7 +384,11 @@ def test_a_coordinator_enters_a_figure_for_a_unit_of_their_scope(world, client_a
     corrected = community.post("/api/evaluations/inputs/", {**payload, "value": "11"}, format="json")
     assert (first.status_code, corrected.status_code) == (200, 200)
     assert {key: corrected.json()[key] for key in ("unit", "year", "measure", "value", "entered_by")} == {
-        "unit": world.u1.pk, "year": YEAR, "measure": "meetings_held", "value": 11.0, "entered_by": "shequ",
+        "unit": world.u1.pk,
+        "year": YEAR,
+        "measure": "meetings_held",
+        "value": 11.0,
+        "entered_by": "shequ",
     }
     assert [row["value"] for row in client_as("unit").get(f"/api/evaluations/inputs/?year={YEAR}").json()] == [11.0]
     # a unit outside the coordinator's scope is refused, naming the field

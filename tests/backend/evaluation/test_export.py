@@ -1,4 +1,5 @@
 """The results as CSV and XLSX, read back with the csv module and openpyxl, scoped like the list."""
+
 import csv
 import io
 
@@ -8,8 +9,21 @@ import pytest
 import factories as f
 
 YEAR = 2025  # as in conftest
-HEADER = ["Rank", "Unit", "Community", "出勤", "共建活动", "学习", "队伍指导", "建议被采纳", "全勤", "Scheme score",
-          "Satisfaction rate", "Score", "Grade"]
+HEADER = [
+    "Rank",
+    "Unit",
+    "Community",
+    "出勤",
+    "共建活动",
+    "学习",
+    "队伍指导",
+    "建议被采纳",
+    "全勤",
+    "Scheme score",
+    "Satisfaction rate",
+    "Score",
+    "Grade",
+]
 U2_ROW = [1, "郑州第九中学", "西站社区", 40.0, 40.0, 10.0, 10.0, 10.0, 5.0, 115.0, None, 115.0, "优秀"]
 U1_ROW = [2, "中原区人民医院", "秦江社区", 36.0, 35.0, 8.0, 9.0, 4.0, 0.0, 92.0, 0.75, 88.6, "一般"]
 
@@ -66,10 +80,13 @@ def test_the_export_is_scoped_like_the_list(world, client_as, computed):
 
 def test_the_export_refuses_an_unknown_format_and_volunteers(world, client_as):
     response = client_as("admin").get(f"/api/evaluations/export/?year={YEAR}&format=pdf")
-    assert (response.status_code, response.json()) == (400, {
-        "message": 'format: "pdf" is not a valid choice.',
-        "extra": {"code": "invalid", "fields": {"format": ['"pdf" is not a valid choice.']}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": 'format: "pdf" is not a valid choice.',
+            "extra": {"code": "invalid", "fields": {"format": ['"pdf" is not a valid choice.']}},
+        },
+    )
     assert client_as("volunteer").get(f"/api/evaluations/export/?year={YEAR}&format=csv").status_code == 403
 
 

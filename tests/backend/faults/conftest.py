@@ -1,6 +1,7 @@
 """Fault tests with the real services: Redis and PostgreSQL are stopped and started again by the tests, and
 worker processes are killed. They need what CI runs (PostgreSQL through DATABASE_URL, Redis through
 REDIS_URL) and root, as CI has, to restart the database server; elsewhere they are skipped with the reason."""
+
 import glob
 import os
 import shutil
@@ -61,8 +62,19 @@ class RedisServer:
         if self.config_file:
             command = [self.executable, self.config_file, "--daemonize", "yes"]
         else:
-            command = [self.executable, "--daemonize", "yes", "--bind", self.url.hostname or "127.0.0.1",
-                       "--port", str(self.url.port or 6379), "--save", "", "--appendonly", "no"]
+            command = [
+                self.executable,
+                "--daemonize",
+                "yes",
+                "--bind",
+                self.url.hostname or "127.0.0.1",
+                "--port",
+                str(self.url.port or 6379),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ]
         subprocess.run(command, check=True, capture_output=True, timeout=20)
         _wait(lambda: _redis_up(self.url), 20, "Redis to start")
         self.stopped = False
@@ -89,8 +101,12 @@ class PostgresServer:
             return cursor.fetchone()[0]
 
     def restart(self) -> None:
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", "restart"],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", "restart"],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         connections.close_all()  # this process's connections died with the server
 
 

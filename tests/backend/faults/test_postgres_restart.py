@@ -1,5 +1,6 @@
 """PostgreSQL restarts in the middle of a batch of accepts: every request gets a success or a 503 in the error
 shape (never a 500), clients retry the 503s, and in the end every assignment has exactly one answer."""
+
 import json
 import threading
 import time
@@ -21,8 +22,12 @@ PEOPLE = 24
 
 
 def _post(url: str, token: str) -> tuple[int, dict]:
-    request = urllib.request.Request(url, data=b"{}", method="POST", headers={
-        "Authorization": f"Token {token}", "Content-Type": "application/json", "Accept-Language": "en"})
+    request = urllib.request.Request(
+        url,
+        data=b"{}",
+        method="POST",
+        headers={"Authorization": f"Token {token}", "Content-Type": "application/json", "Accept-Language": "en"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read() or b"{}")

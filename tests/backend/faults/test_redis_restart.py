@@ -1,5 +1,6 @@
 """Redis goes down while a coordinator publishes: the publication is stored and answered 200 (never a 500),
 and once Redis is back the sweeper on beat queues the notice again; a real worker delivers it, once."""
+
 import datetime as dt
 import logging
 import os
@@ -17,22 +18,33 @@ QUEUE = f"faults-redis-{os.getpid()}"
 def _done_run(world):
     community = world.a1
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=dt.date(2026, 11, 30), version=1, status=MatchingRun.Status.DONE, stage="Done", progress=100,
-        time_limit=5.0, solver="highs",
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=dt.date(2026, 11, 30),
+        version=1,
+        status=MatchingRun.Status.DONE,
+        stage="Done",
+        progress=100,
+        time_limit=5.0,
+        solver="highs",
     )
-    shift = f.ShiftFactory(community=community, start=f.at(dt.date(2026, 12, 5), 9),
-                           end=f.at(dt.date(2026, 12, 5), 11))
+    shift = f.ShiftFactory(community=community, start=f.at(dt.date(2026, 12, 5), 9), end=f.at(dt.date(2026, 12, 5), 11))
     Assignment.objects.create(run=run, shift=shift, volunteer=world.v1)
     return run
 
 
 def test_a_publish_while_redis_is_down_is_stored_and_announced_once_redis_is_back(
-        world, client_as, redis_server, start_celery_worker, monkeypatch, caplog, wait):
+    world, client_as, redis_server, start_celery_worker, monkeypatch, caplog, wait
+):
     # given a finished run, and a real worker listening on this test's queue
-    monkeypatch.setattr(services, "_enqueue_publication_notice",
-                        lambda run_id: send_or_log(notify_publication_task, run_id, queue=QUEUE))
+    monkeypatch.setattr(
+        services,
+        "_enqueue_publication_notice",
+        lambda run_id: send_or_log(notify_publication_task, run_id, queue=QUEUE),
+    )
     log = start_celery_worker(QUEUE)
     run = _done_run(world)
     # when Redis stops and the coordinator publishes

@@ -1,5 +1,6 @@
 """Fixtures of the dashboard tests: two past weeks, plans written directly (a run and its publication), records,
 and English answers so that messages are asserted whole."""
+
 import datetime as dt
 
 import pytest
@@ -29,9 +30,17 @@ def plan():
 
     def make(community, week, *, version=1, published=True):
         run = MatchingRun.objects.create(
-            level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-            district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-            week=week, version=version, status=MatchingRun.Status.DONE, stage="Done", progress=100, time_limit=10.0,
+            level=MatchingRun.Level.COMMUNITY,
+            scope_key=f"community:{community.pk}",
+            district_id=community.sub_district.district_id,
+            sub_district=community.sub_district,
+            community=community,
+            week=week,
+            version=version,
+            status=MatchingRun.Status.DONE,
+            stage="Done",
+            progress=100,
+            time_limit=10.0,
             solver="highs",
         )
         if published:
@@ -47,8 +56,15 @@ def shift():
 
     def make(community, week, *, seats=2, priority=3, day=5, hours=2, **fields):
         start = at(week + dt.timedelta(days=day), 9)
-        return f.ShiftFactory(community=community, week=week, start=start, end=start + dt.timedelta(hours=hours),
-                              seats=seats, priority=priority, **fields)
+        return f.ShiftFactory(
+            community=community,
+            week=week,
+            start=start,
+            end=start + dt.timedelta(hours=hours),
+            seats=seats,
+            priority=priority,
+            **fields,
+        )
 
     return make
 
@@ -58,9 +74,12 @@ def assign():
     """assign(run, shift, n) -> n assignments of new volunteers of the shift's community."""
 
     def make(run, shift, n=1):
-        return [Assignment.objects.create(run=run, shift=shift,
-                                          volunteer=f.VolunteerFactory(home_community=shift.community))
-                for _ in range(n)]
+        return [
+            Assignment.objects.create(
+                run=run, shift=shift, volunteer=f.VolunteerFactory(home_community=shift.community)
+            )
+            for _ in range(n)
+        ]
 
     return make
 
@@ -71,8 +90,14 @@ def served():
 
     def make(volunteer, day, minutes, *, status="approved", community=None):
         return ServiceRecord.objects.create(
-            volunteer=volunteer, community=community or volunteer.home_community, minutes=minutes, status=status,
-            source="manual", title="助老服务", date=day, evidence="签到表照片",
+            volunteer=volunteer,
+            community=community or volunteer.home_community,
+            minutes=minutes,
+            status=status,
+            source="manual",
+            title="助老服务",
+            date=day,
+            evidence="签到表照片",
         )
 
     return make

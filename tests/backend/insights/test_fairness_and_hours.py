@@ -1,4 +1,5 @@
 """GET /api/insights/fairness/ and /api/insights/hours-by-community/: how hours spread over people and communities."""
+
 import datetime as dt
 
 import pytest
@@ -9,13 +10,16 @@ from insights.selectors import gini, top_share
 from .conftest import PERIOD, W1, W2
 
 
-@pytest.mark.parametrize("hours, expected", [
-    ([0, 0, 10, 30], 0.625),   # (-3*0 - 1*0 + 1*10 + 3*30) / (4 * 40)
-    ([5, 5, 5, 5], 0.0),       # everybody the same
-    ([0, 0, 0, 12], 0.75),     # one person has it all: (n - 1) / n
-    ([], 0.0),
-    ([0, 0], 0.0),             # nobody served: no inequality to speak of
-])
+@pytest.mark.parametrize(
+    "hours, expected",
+    [
+        ([0, 0, 10, 30], 0.625),  # (-3*0 - 1*0 + 1*10 + 3*30) / (4 * 40)
+        ([5, 5, 5, 5], 0.0),  # everybody the same
+        ([0, 0, 0, 12], 0.75),  # one person has it all: (n - 1) / n
+        ([], 0.0),
+        ([0, 0], 0.0),  # nobody served: no inequality to speak of
+    ],
+)
 def test_gini_of_worked_examples(hours, expected):
     assert gini(hours) == pytest.approx(expected)
 
@@ -39,8 +43,16 @@ def test_fairness_per_community_over_active_volunteers(world, client_as, served)
     body = client_as("subdistrict").get("/api/insights/fairness/", {**PERIOD, "community": world.a2.pk}).json()
 
     # then
-    expected = {"volunteers": 4, "volunteers_with_hours": 2, "hours": 40.0, "gini": 0.625, "top_10_share": 0.75,
-                "mean": 10.0, "median": 5.0, "max": 30.0}
+    expected = {
+        "volunteers": 4,
+        "volunteers_with_hours": 2,
+        "hours": 40.0,
+        "gini": 0.625,
+        "top_10_share": 0.75,
+        "mean": 10.0,
+        "median": 5.0,
+        "max": 30.0,
+    }
     assert body["communities"] == [{"community": world.a2.pk, "name": "百花社区", **expected}]
     assert body["overall"] == expected
     assert body["scope"]["level"] == "community"

@@ -1,4 +1,5 @@
 """GET /api/insights/missing-skills/: the skills unfilled seats lacked, ranked: what to recruit."""
+
 from planning.models import UnfilledSeat
 
 from .conftest import PERIOD, W1, W2
@@ -33,11 +34,30 @@ def test_missing_skills_are_ranked_by_seats_over_the_runs_that_count(world, clie
     assert response.status_code == 200
     body = response.json()
     assert body["skills"] == [
-        {"rank": 1, "skill": "first_aid", "name": "急救", "name_en": "", "seats": 3, "seats_nobody_in_range": 2,
-         "shifts": 2, "communities": 1, "max_level": 2, "weeks": ["2026-11-16"]},
-        {"rank": 2, "skill": "legal_advice", "name": "法律咨询", "name_en": "", "seats": 2,
-         "seats_nobody_in_range": 0, "shifts": 2, "communities": 1, "max_level": 3,
-         "weeks": ["2026-11-16", "2026-11-23"]},
+        {
+            "rank": 1,
+            "skill": "first_aid",
+            "name": "急救",
+            "name_en": "",
+            "seats": 3,
+            "seats_nobody_in_range": 2,
+            "shifts": 2,
+            "communities": 1,
+            "max_level": 2,
+            "weeks": ["2026-11-16"],
+        },
+        {
+            "rank": 2,
+            "skill": "legal_advice",
+            "name": "法律咨询",
+            "name_en": "",
+            "seats": 2,
+            "seats_nobody_in_range": 0,
+            "shifts": 2,
+            "communities": 1,
+            "max_level": 3,
+            "weeks": ["2026-11-16", "2026-11-23"],
+        },
     ]
     assert (body["seats_needing_no_skill"], body["seats_missing_a_room"]) == (4, 5)
 

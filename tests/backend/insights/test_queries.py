@@ -1,4 +1,5 @@
 """The dashboards aggregate in the database: the number of queries grows neither with weeks nor with communities."""
+
 import datetime as dt
 
 import pytest
@@ -23,8 +24,9 @@ def _seed(world, plan, served, communities, weeks):
         f.ResourceSlotFactory(resource=resource)
         for week in weeks:
             run = plan(community, week)
-            shift = f.ShiftFactory(community=community, week=week, start=at(week, 9), end=at(week, 11),
-                                   required_skills={"first_aid": 1})
+            shift = f.ShiftFactory(
+                community=community, week=week, start=at(week, 9), end=at(week, 11), required_skills={"first_aid": 1}
+            )
             run.assignments.create(shift=shift, volunteer=volunteer)
             UnfilledSeat.objects.create(run=run, shift=shift, missing=1, reasons=[{"code": "no_one_free", "count": 1}])
             ResourceBooking.objects.create(run=run, resource=resource, request=f.ResourceRequestFactory(shift=shift))
@@ -41,8 +43,9 @@ def _count(client, path, weeks):
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_query_count_does_not_grow_with_weeks_or_communities(world, client_as, plan, served, path,
-                                                            django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_weeks_or_communities(
+    world, client_as, plan, served, path, django_assert_max_num_queries
+):
     # given: 4 weeks of data in one community, then 12 weeks in four
     client = client_as("admin")
     four = [W2 - dt.timedelta(weeks=i) for i in range(4)]

@@ -1,4 +1,5 @@
 """GET /api/insights/weeks/: seats filled in the published plans, needs due closed in time or late, approved hours."""
+
 import datetime as dt
 
 from django.utils import timezone
@@ -35,12 +36,20 @@ def test_filled_ratio_per_week_and_priority_counts_published_plans_only(world, c
     weeks = response.json()["weeks"]
     assert [w["week"] for w in weeks] == ["2026-11-16", "2026-11-23"]
     assert weeks[0]["seats"] == {
-        "total": 5, "filled": 3, "rate": 0.6, "communities_published": 1,
-        "by_priority": [{"priority": 1, "total": 2, "filled": 2, "rate": 1.0},
-                        {"priority": 3, "total": 3, "filled": 1, "rate": 0.3333}],
+        "total": 5,
+        "filled": 3,
+        "rate": 0.6,
+        "communities_published": 1,
+        "by_priority": [
+            {"priority": 1, "total": 2, "filled": 2, "rate": 1.0},
+            {"priority": 3, "total": 3, "filled": 1, "rate": 0.3333},
+        ],
     }
     assert weeks[1]["seats"] == {
-        "total": 4, "filled": 1, "rate": 0.25, "communities_published": 1,
+        "total": 4,
+        "filled": 1,
+        "rate": 0.25,
+        "communities_published": 1,
         "by_priority": [{"priority": 2, "total": 4, "filled": 1, "rate": 0.25}],
     }
 
@@ -50,9 +59,14 @@ def test_needs_due_closed_on_the_deadline_day_are_in_time_and_a_day_after_late(w
     deadline = W1 + dt.timedelta(days=2)
     f.NeedFactory(community=world.a1, deadline=deadline, status="completed", finished_at=at(deadline, 23, 30))
     # 07:00 in Zhengzhou is still the deadline day in UTC: the local date decides
-    f.NeedFactory(community=world.a1, deadline=deadline, status="rated",
-                  finished_at=at(deadline + dt.timedelta(days=1), 7), rating_score=5,
-                  rated_at=at(deadline + dt.timedelta(days=2), 9))
+    f.NeedFactory(
+        community=world.a1,
+        deadline=deadline,
+        status="rated",
+        finished_at=at(deadline + dt.timedelta(days=1), 7),
+        rating_score=5,
+        rated_at=at(deadline + dt.timedelta(days=2), 9),
+    )
     f.NeedFactory(community=world.a1, deadline=deadline, status="claimed")
     f.NeedFactory(community=world.a1, deadline=W2, status="closed", finished_at=at(W2 - dt.timedelta(days=3), 10))
     f.NeedFactory(community=world.a1, deadline=W2 + dt.timedelta(days=7), status="pending")  # after the period
@@ -98,8 +112,10 @@ def test_a_community_coordinator_sees_only_their_community(world, client_as, pla
     # then
     assert mine["scope"] == {"level": "community", "id": world.a1.pk, "name": "秦江社区", "communities": [world.a1.pk]}
     assert everything["scope"]["level"] == "district"
-    figures = [(body["weeks"][0]["seats"]["total"], body["weeks"][0]["seats"]["filled"], body["weeks"][0]["hours"])
-               for body in (mine, everything)]
+    figures = [
+        (body["weeks"][0]["seats"]["total"], body["weeks"][0]["seats"]["filled"], body["weeks"][0]["hours"])
+        for body in (mine, everything)
+    ]
     assert figures == [(2, 1, 1.0), (4, 2, 2.0)]
 
 
@@ -108,17 +124,32 @@ def test_answer_names_the_period(world, client_as):
     body = client_as("subdistrict").get("/api/insights/weeks/", PERIOD).json()
 
     # then
-    assert body["period"] == {"start": "2026-11-16", "end": "2026-11-23", "last_day": "2026-11-29",
-                              "weeks": ["2026-11-16", "2026-11-23"], "time_zone": "Asia/Shanghai"}
-    assert body["scope"] == {"level": "sub_district", "id": world.s1.pk, "name": "林山寨街道",
-                             "communities": [world.a1.pk, world.a2.pk]}
+    assert body["period"] == {
+        "start": "2026-11-16",
+        "end": "2026-11-23",
+        "last_day": "2026-11-29",
+        "weeks": ["2026-11-16", "2026-11-23"],
+        "time_zone": "Asia/Shanghai",
+    }
+    assert body["scope"] == {
+        "level": "sub_district",
+        "id": world.s1.pk,
+        "name": "林山寨街道",
+        "communities": [world.a1.pk, world.a2.pk],
+    }
 
 
 def test_the_latest_publication_covering_a_community_counts(world, client_as, plan, shift, assign):
     # given: the district's plan of week 1 is published first, A1's own plan afterwards
     district = MatchingRun.objects.create(
-        level="district", scope_key=f"district:{world.s1.district_id}", district_id=world.s1.district_id, week=W1,
-        version=1, status="done", time_limit=10.0, solver="highs",
+        level="district",
+        scope_key=f"district:{world.s1.district_id}",
+        district_id=world.s1.district_id,
+        week=W1,
+        version=1,
+        status="done",
+        time_limit=10.0,
+        solver="highs",
     )
     Publication.objects.create(scope_key=district.scope_key, week=W1, run=district, published_at=at(W1, 8))
     own = plan(world.a1, W1)  # published now, after the district's
@@ -137,8 +168,9 @@ def test_the_latest_publication_covering_a_community_counts(world, client_as, pl
 def test_days_are_the_districts_whatever_time_zone_is_active(world):
     # given: finished at 07:00 in Zhengzhou the day after the deadline, which is still the deadline day in UTC
     deadline = W1 + dt.timedelta(days=2)
-    f.NeedFactory(community=world.a1, deadline=deadline, status="completed",
-                  finished_at=at(deadline + dt.timedelta(days=1), 7))
+    f.NeedFactory(
+        community=world.a1, deadline=deadline, status="completed", finished_at=at(deadline + dt.timedelta(days=1), 7)
+    )
     scope = selectors.insight_scope_get(user=world.users["community"])
 
     # when

@@ -1,6 +1,7 @@
 """Fixtures of the ledger tests: published and draft plans made directly (a done run and, when published, its
 Publication, as the planning tests do), bookings of a unit's resources, attendance with minutes served, and
 English answers for whole-body asserts."""
+
 import datetime as dt
 
 import pytest
@@ -48,14 +49,25 @@ def book(world):
         run = MatchingRun.objects.filter(scope_key=scope_key, week=shift.week).first()
         if run is None:
             run = MatchingRun.objects.create(
-                level=MatchingRun.Level.COMMUNITY, scope_key=scope_key,
-                district_id=community.sub_district.district_id, sub_district=community.sub_district,
-                community=community, week=shift.week, version=1, status=MatchingRun.Status.DONE, stage="Done",
-                progress=100, time_limit=10.0, solver="highs",
+                level=MatchingRun.Level.COMMUNITY,
+                scope_key=scope_key,
+                district_id=community.sub_district.district_id,
+                sub_district=community.sub_district,
+                community=community,
+                week=shift.week,
+                version=1,
+                status=MatchingRun.Status.DONE,
+                stage="Done",
+                progress=100,
+                time_limit=10.0,
+                solver="highs",
             )
             if published:
                 Publication.objects.create(
-                    scope_key=run.scope_key, week=run.week, run=run, published_by=world.users["community"],
+                    scope_key=run.scope_key,
+                    week=run.week,
+                    run=run,
+                    published_by=world.users["community"],
                     published_at=run.created_at,
                 )
         request = f.ResourceRequestFactory(shift=shift)

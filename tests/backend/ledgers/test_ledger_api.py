@@ -1,5 +1,6 @@
 """Ledger endpoints: who reads which unit's ledger, coordinators' entries inside their scope, the
 administrator's rewrite of a month, and bad input answered 400 naming the field with nothing changed."""
+
 import datetime as dt
 
 import pytest
@@ -22,10 +23,15 @@ def ledgers(world):
     }
 
 
-@pytest.mark.parametrize(("role", "units"), [
-    ("unit", ["u1", "u1_sep"]), ("community", ["u1", "u1_sep"]), ("subdistrict", ["u1", "u1_sep"]),
-    ("admin", ["u1", "u2", "u1_sep"]),
-])
+@pytest.mark.parametrize(
+    ("role", "units"),
+    [
+        ("unit", ["u1", "u1_sep"]),
+        ("community", ["u1", "u1_sep"]),
+        ("subdistrict", ["u1", "u1_sep"]),
+        ("admin", ["u1", "u2", "u1_sep"]),
+    ],
+)
 def test_list_shows_the_ledgers_in_the_callers_scope(client_as, ledgers, role, units):
     response = client_as(role).get("/api/ledgers/")
     assert response.status_code == 200
@@ -57,10 +63,17 @@ def test_list_with_a_bad_month_is_400_naming_the_field(client_as, ledgers):
     }
 
 
-@pytest.mark.parametrize(("role", "name", "expected"), [
-    ("unit", "u1", 200), ("unit", "u2", 404), ("community", "u1", 200), ("community", "u2", 404),
-    ("subdistrict", "u2", 404), ("admin", "u2", 200),
-])
+@pytest.mark.parametrize(
+    ("role", "name", "expected"),
+    [
+        ("unit", "u1", 200),
+        ("unit", "u2", 404),
+        ("community", "u1", 200),
+        ("community", "u2", 404),
+        ("subdistrict", "u2", 404),
+        ("admin", "u2", 200),
+    ],
+)
 def test_detail_in_and_out_of_scope(client_as, ledgers, role, name, expected):
     response = client_as(role).get(f"/api/ledgers/{ledgers[name].pk}/")
     assert response.status_code == expected
@@ -68,8 +81,13 @@ def test_detail_in_and_out_of_scope(client_as, ledgers, role, name, expected):
 
 def test_detail_carries_the_figures_and_entries(world, client_as, ledgers):
     # given
-    entry = LedgerEntry.objects.create(ledger=ledgers["u1"], kind="meeting", title="共建联席会",
-                                       date=dt.date(2026, 10, 28), created_by=world.users["community"])
+    entry = LedgerEntry.objects.create(
+        ledger=ledgers["u1"],
+        kind="meeting",
+        title="共建联席会",
+        date=dt.date(2026, 10, 28),
+        created_by=world.users["community"],
+    )
 
     # when
     body = client_as("unit").get(f"/api/ledgers/{ledgers['u1'].pk}/").json()
@@ -77,44 +95,69 @@ def test_detail_carries_the_figures_and_entries(world, client_as, ledgers):
     # then
     assert body["unit_name"] == "中原区人民医院"
     assert (body["month"], body["member_minutes"], body["projects"], body["resources"]) == ("2026-10", 90, [], [])
-    assert body["entries"] == [{
-        "id": entry.pk, "ledger": ledgers["u1"].pk, "kind": "meeting", "date": "2026-10-28", "title": "共建联席会",
-        "note": "", "created_by": "shequ", "created_at": body["entries"][0]["created_at"],
-    }]
+    assert body["entries"] == [
+        {
+            "id": entry.pk,
+            "ledger": ledgers["u1"].pk,
+            "kind": "meeting",
+            "date": "2026-10-28",
+            "title": "共建联席会",
+            "note": "",
+            "created_by": "shequ",
+            "created_at": body["entries"][0]["created_at"],
+        }
+    ]
 
 
 def test_a_coordinator_adds_an_entry_to_a_ledger_in_scope(world, client_as, ledgers):
     # when
     response = client_as("community").post(
         f"/api/ledgers/{ledgers['u1'].pk}/entries/",
-        {"kind": "activity", "title": "重阳节慰问", "note": "8 名在职党员参加", "date": "2026-10-29"}, format="json",
+        {"kind": "activity", "title": "重阳节慰问", "note": "8 名在职党员参加", "date": "2026-10-29"},
+        format="json",
     )
 
     # then
     assert response.status_code == 201
     entry = LedgerEntry.objects.get()
     assert (entry.ledger_id, entry.kind, entry.title, entry.date, entry.created_by) == (
-        ledgers["u1"].pk, "activity", "重阳节慰问", dt.date(2026, 10, 29), world.users["community"],
+        ledgers["u1"].pk,
+        "activity",
+        "重阳节慰问",
+        dt.date(2026, 10, 29),
+        world.users["community"],
     )
 
 
-@pytest.mark.parametrize(("role", "name", "expected"), [
-    ("community", "u2", 404), ("subdistrict", "u2", 404), ("admin", "u2", 201), ("subdistrict", "u1", 201),
-    ("unit", "u1", 403), ("volunteer", "u1", 403), ("anonymous", "u1", 401),
-])
+@pytest.mark.parametrize(
+    ("role", "name", "expected"),
+    [
+        ("community", "u2", 404),
+        ("subdistrict", "u2", 404),
+        ("admin", "u2", 201),
+        ("subdistrict", "u1", 201),
+        ("unit", "u1", 403),
+        ("volunteer", "u1", 403),
+        ("anonymous", "u1", 401),
+    ],
+)
 def test_entries_only_by_coordinators_in_scope(client_as, ledgers, role, name, expected):
-    response = client_as(role).post(f"/api/ledgers/{ledgers[name].pk}/entries/", {"kind": "note", "title": "备注"},
-                                    format="json")
+    response = client_as(role).post(
+        f"/api/ledgers/{ledgers[name].pk}/entries/", {"kind": "note", "title": "备注"}, format="json"
+    )
     assert response.status_code == expected
     assert LedgerEntry.objects.count() == (1 if expected == 201 else 0)
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"kind": "party", "title": "x"}, "kind"),
-    ({"kind": "note"}, "title"),
-    ({"kind": "note", "title": "x" * 201}, "title"),
-    ({"kind": "note", "title": "x", "date": "someday"}, "date"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"kind": "party", "title": "x"}, "kind"),
+        ({"kind": "note"}, "title"),
+        ({"kind": "note", "title": "x" * 201}, "title"),
+        ({"kind": "note", "title": "x", "date": "someday"}, "date"),
+    ],
+)
 def test_bad_entry_is_400_naming_the_field(client_as, ledgers, body, field):
     response = client_as("community").post(f"/api/ledgers/{ledgers['u1'].pk}/entries/", body, format="json")
     assert response.status_code == 400
@@ -124,7 +167,8 @@ def test_bad_entry_is_400_naming_the_field(client_as, ledgers, body, field):
 
 def test_an_entry_dated_outside_the_month_is_refused(client_as, ledgers):
     response = client_as("community").post(
-        f"/api/ledgers/{ledgers['u1'].pk}/entries/", {"kind": "meeting", "title": "x", "date": "2026-11-02"},
+        f"/api/ledgers/{ledgers['u1'].pk}/entries/",
+        {"kind": "meeting", "title": "x", "date": "2026-11-02"},
         format="json",
     )
     assert response.status_code == 400
@@ -150,9 +194,16 @@ def test_the_administrator_rewrites_a_month_on_demand(world, client_as, ledgers)
     assert (ledgers["u1"].project_count, ledgers["u1"].member_minutes) == (1, 0)
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("community", 403), ("subdistrict", 403), ("unit", 403), ("volunteer", 403), ("anonymous", 401),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("community", 403),
+        ("subdistrict", 403),
+        ("unit", 403),
+        ("volunteer", 403),
+        ("anonymous", 401),
+    ],
+)
 def test_only_administrators_rewrite(client_as, role, expected):
     assert client_as(role).post("/api/ledgers/write/", {"month": "2026-10"}, format="json").status_code == expected
     assert UnitLedger.objects.count() == 0

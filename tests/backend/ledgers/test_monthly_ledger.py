@@ -1,5 +1,6 @@
 """The monthly ledger (写实性档案) on a worked example: what counts in October 2026 for unit U1, and the task run
 twice writes one ledger per unit and month, rewriting the figures and keeping coordinators' entries."""
+
 import datetime as dt
 import threading
 
@@ -24,12 +25,27 @@ def october(world, shift_at, book, served):
     serves another project's session (150 + 120 minutes booked in published plans), and a second consenting
     member serves a third project: 90 + 30 minutes by two members. Around it, what must not count."""
     # given projects: one running in October, one that ended in September, one of another unit
-    running = f.ProjectFactory(community=world.a1, unit=world.u1, name="健康义诊", start_date=dt.date(2026, 10, 1),
-                               end_date=dt.date(2026, 12, 31))
-    f.ProjectFactory(community=world.a1, unit=world.u1, name="暑期托管", start_date=dt.date(2026, 7, 1),
-                     end_date=dt.date(2026, 9, 30))
-    f.ProjectFactory(community=world.b1, unit=world.u2, name="九中课堂", start_date=dt.date(2026, 11, 1),
-                     end_date=dt.date(2026, 11, 30))
+    running = f.ProjectFactory(
+        community=world.a1,
+        unit=world.u1,
+        name="健康义诊",
+        start_date=dt.date(2026, 10, 1),
+        end_date=dt.date(2026, 12, 31),
+    )
+    f.ProjectFactory(
+        community=world.a1,
+        unit=world.u1,
+        name="暑期托管",
+        start_date=dt.date(2026, 7, 1),
+        end_date=dt.date(2026, 9, 30),
+    )
+    f.ProjectFactory(
+        community=world.b1,
+        unit=world.u2,
+        name="九中课堂",
+        start_date=dt.date(2026, 11, 1),
+        end_date=dt.date(2026, 11, 30),
+    )
     lunch = f.ProjectFactory(community=world.a1, name="敬老午餐")
     games = f.ProjectFactory(community=world.a2, name="社区运动会")
     # and the unit's room: two published bookings in October, one only in a draft, one in November
@@ -42,8 +58,9 @@ def october(world, shift_at, book, served):
     # and members' attendance: V1 and another consenting member in October; a member without consent;
     # V1 again in November; U2's member in October
     served(first, world.v1, 90)
-    other = f.VolunteerFactory(home_community=world.a1, kind="in_office", employer_unit=world.u1,
-                               consent_share_with_unit=True)
+    other = f.VolunteerFactory(
+        home_community=world.a1, kind="in_office", employer_unit=world.u1, consent_share_with_unit=True
+    )
     served(shift_at(at(dt.date(2026, 10, 31), 20), minutes=60, community=world.a2, project=games), other, 30)
     shy = f.VolunteerFactory(home_community=world.a1, kind="in_office", employer_unit=world.u1)
     served(first, shy, 60)
@@ -60,8 +77,13 @@ def test_the_ledger_of_october_holds_the_worked_example(world, october):
     assert result == {"month": "2026-10-01", "written": 2}
     ledger = UnitLedger.objects.get(unit=world.u1, month=OCTOBER)
     assert ledger.projects == [
-        {"id": october["running"].pk, "name": "健康义诊", "community": "秦江社区",
-         "roles": ["members", "resources", "undertook"], "sessions": 1},
+        {
+            "id": october["running"].pk,
+            "name": "健康义诊",
+            "community": "秦江社区",
+            "roles": ["members", "resources", "undertook"],
+            "sessions": 1,
+        },
         {"id": october["lunch"].pk, "name": "敬老午餐", "community": "秦江社区", "roles": ["resources"], "sessions": 1},
         {"id": october["games"].pk, "name": "社区运动会", "community": "百花社区", "roles": ["members"], "sessions": 1},
     ]
@@ -103,10 +125,14 @@ def test_by_default_the_task_writes_the_month_before(world, eager, monkeypatch):
     assert set(UnitLedger.objects.values_list("month", flat=True)) == {OCTOBER}
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (dt.date(2026, 11, 1), dt.date(2026, 10, 1)), (dt.date(2026, 1, 1), dt.date(2025, 12, 1)),
-    (dt.date(2026, 3, 31), dt.date(2026, 2, 1)),
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 1), dt.date(2026, 10, 1)),
+        (dt.date(2026, 1, 1), dt.date(2025, 12, 1)),
+        (dt.date(2026, 3, 31), dt.date(2026, 2, 1)),
+    ],
+)
 def test_previous_month(today, expected):
     assert previous_month(today) == expected
 

@@ -1,5 +1,6 @@
 """Fixtures of the lending tests: A1's published plan of next week with a Saturday room booked from U1, the
 rooms that could replace it, English answers."""
+
 import datetime as dt
 
 import pytest
@@ -19,8 +20,7 @@ def api_language():
 def room(unit, community, *, km=0.0, address="", **extra):
     """A 40-seat venue free on Saturdays 8-18, `km` north of the shifts."""
     resource = f.ResourceFactory(unit=unit, community=community, lat=34.75 + km / 111.0, address=address, **extra)
-    f.ResourceSlotFactory(resource=resource, weekday=SATURDAY.isoweekday(), start_time=dt.time(8),
-                          end_time=dt.time(18))
+    f.ResourceSlotFactory(resource=resource, weekday=SATURDAY.isoweekday(), start_time=dt.time(8), end_time=dt.time(18))
     return resource
 
 
@@ -46,5 +46,16 @@ def plan(world):
     out_run = make_run(world.b1)
     school = room(world.u2, world.b1, name="九中礼堂")
     out_shift, out_request, out_booking = booked_shift(out_run, world.b1, school, title="西站宣讲")
-    return {"run": run, "hall": hall, "near": near, "far": far, "shift": shift, "request": request,
-            "booking": booking, "u3": u3, "rep3": rep3, "school": school, "out_booking": out_booking}
+    return {
+        "run": run,
+        "hall": hall,
+        "near": near,
+        "far": far,
+        "shift": shift,
+        "request": request,
+        "booking": booking,
+        "u3": u3,
+        "rep3": rep3,
+        "school": school,
+        "out_booking": out_booking,
+    }

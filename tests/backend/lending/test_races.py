@@ -1,5 +1,6 @@
 """Races on PostgreSQL (row locks): two withdrawals' backfills at once, and a withdrawal racing a backfill,
 never book one resource twice at the same time nor leave a booking on a withdrawn resource."""
+
 import pytest
 from django.utils import timezone
 
@@ -19,8 +20,15 @@ pytestmark = [
 
 def _sub_district_run(world):
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.SUB_DISTRICT, scope_key=f"sub_district:{world.s1.pk}", district_id=world.s1.district_id,
-        sub_district=world.s1, week=WEEK, version=1, status=MatchingRun.Status.DONE, time_limit=5.0, solver="highs",
+        level=MatchingRun.Level.SUB_DISTRICT,
+        scope_key=f"sub_district:{world.s1.pk}",
+        district_id=world.s1.district_id,
+        sub_district=world.s1,
+        week=WEEK,
+        version=1,
+        status=MatchingRun.Status.DONE,
+        time_limit=5.0,
+        solver="highs",
     )
     Publication.objects.create(scope_key=run.scope_key, week=WEEK, run=run, published_at=timezone.now())
     return run
@@ -45,8 +53,10 @@ def test_two_backfills_at_once_give_the_free_room_to_one_booking(world, plan, tw
     # given both halls withdrawn for Saturday
     second, _ = two_halls
     unit = world.users["unit"]
-    withdrawals = [services.resource_withdraw(user=unit, resource_id=r.pk, date=SATURDAY, reason="检修")
-                   for r in (plan["hall"], second)]
+    withdrawals = [
+        services.resource_withdraw(user=unit, resource_id=r.pk, date=SATURDAY, reason="检修")
+        for r in (plan["hall"], second)
+    ]
     # when both backfills run at the same moment
     outcomes = _at_once(*[(lambda pk=w.pk: services.withdrawal_backfill(withdrawal_id=pk)) for w in withdrawals])
     # then the near room serves one of the two overlapping shifts (in either plan), the other lost its booking
@@ -59,8 +69,9 @@ def test_two_backfills_at_once_give_the_free_room_to_one_booking(world, plan, tw
 def test_a_withdrawal_racing_a_backfill_never_leaves_a_booking_on_it(world, plan, two_halls):
     # given the hall withdrawn (its backfill would take the near room), while U3 withdraws the near room
     rep3 = plan["rep3"]
-    first = services.resource_withdraw(user=world.users["unit"], resource_id=plan["hall"].pk, date=SATURDAY,
-                                       reason="检修")
+    first = services.resource_withdraw(
+        user=world.users["unit"], resource_id=plan["hall"].pk, date=SATURDAY, reason="检修"
+    )
     # when both happen at once
     outcomes = _at_once(
         lambda: services.withdrawal_backfill(withdrawal_id=first.pk),

@@ -1,4 +1,5 @@
 """withdrawn_days: what the planning mapper will read so that future runs never book a withdrawn resource."""
+
 import datetime as dt
 
 import pytest
@@ -13,8 +14,13 @@ pytestmark = pytest.mark.django_db
 def test_withdrawn_days_maps_each_resource_to_its_days_in_the_range():
     # given
     hall, room, other = f.ResourceFactory(), f.ResourceFactory(), f.ResourceFactory()
-    for resource, day in [(hall, dt.date(2026, 12, 5)), (hall, dt.date(2026, 12, 6)), (hall, dt.date(2026, 12, 7)),
-                          (room, dt.date(2026, 11, 29)), (other, dt.date(2026, 12, 1))]:
+    for resource, day in [
+        (hall, dt.date(2026, 12, 5)),
+        (hall, dt.date(2026, 12, 6)),
+        (hall, dt.date(2026, 12, 7)),
+        (room, dt.date(2026, 11, 29)),
+        (other, dt.date(2026, 12, 1)),
+    ]:
         ResourceWithdrawal.objects.create(resource=resource, date=day, reason="检修")
     # when
     days = withdrawn_days(resource_ids=[hall.pk, room.pk], start=dt.date(2026, 11, 30), end=dt.date(2026, 12, 6))

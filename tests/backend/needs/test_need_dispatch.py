@@ -1,5 +1,6 @@
 """Dispatching needs (派单): a coordinator merges needs into a project of their community (existing or new) or turns
 a need into dated shifts; pending needs are approved on the way, finished ones are refused, all or nothing."""
+
 import datetime as dt
 
 import pytest
@@ -40,13 +41,17 @@ def test_needs_merge_into_an_existing_project_and_pending_ones_are_approved(worl
     published = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED)
 
     # when
-    response = client_as("community").post(MERGE, {"needs": [pending.pk, published.pk], "project": project.pk},
-                                           format="json")
+    response = client_as("community").post(
+        MERGE, {"needs": [pending.pk, published.pk], "project": project.pk}, format="json"
+    )
 
     # then
     assert response.status_code == 200
     assert response.json() == {
-        "project": project.pk, "name": project.name, "community": world.a1.pk, "needs": [pending.pk, published.pk],
+        "project": project.pk,
+        "name": project.name,
+        "community": world.a1.pk,
+        "needs": [pending.pk, published.pk],
     }
     pending.refresh_from_db()
     published.refresh_from_db()
@@ -67,10 +72,17 @@ def test_needs_merge_into_a_new_project_of_their_community(world, client_as):
     assert response.status_code == 200
     project = Project.objects.get(name="助老服务项目")
     assert response.json() == {
-        "project": project.pk, "name": "助老服务项目", "community": world.a2.pk, "needs": [needs[0].pk, needs[1].pk],
+        "project": project.pk,
+        "name": "助老服务项目",
+        "community": world.a2.pk,
+        "needs": [needs[0].pk, needs[1].pk],
     }
     assert (project.community, project.start_date, project.end_date, project.goals, project.frequency) == (
-        world.a2, dt.date(2027, 1, 1), dt.date(2027, 3, 31), "上门助老", "once",
+        world.a2,
+        dt.date(2027, 1, 1),
+        dt.date(2027, 3, 31),
+        "上门助老",
+        "once",
     )
 
 
@@ -100,8 +112,9 @@ def test_an_existing_project_of_another_community_is_refused_and_nothing_changes
     here, there = f.NeedFactory(community=world.a2, title="此处"), f.NeedFactory(community=world.a1, title="彼处")
 
     # when
-    response = client_as("subdistrict").post(MERGE, {"needs": [here.pk, there.pk], "project": project.pk},
-                                             format="json")
+    response = client_as("subdistrict").post(
+        MERGE, {"needs": [here.pk, there.pk], "project": project.pk}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -128,7 +141,7 @@ def test_only_pending_or_published_needs_are_merged(world, client_as, status):
     assert response.status_code == 409
     assert response.json() == {
         "message": "Only pending or published needs can be dispatched; "
-                   f"「旧需求」({Need.Status(status).label}) cannot.",
+        f"「旧需求」({Need.Status(status).label}) cannot.",
         "extra": {"code": "not_dispatchable", "fields": {"needs": [str(late.pk)]}},
     }
     fine.refresh_from_db()
@@ -145,8 +158,11 @@ def test_merge_input_names_its_fields(world, client_as):
     assert response.status_code == 400
     assert response.json()["extra"]["fields"] == {"project": ["Choose an existing project or describe a new one."]}
 
-    response = client_as("community").post(MERGE, {"needs": [need.pk], "new_project": {
-        "name": "x", "start_date": "2027-02-01", "end_date": "2027-01-01"}}, format="json")
+    response = client_as("community").post(
+        MERGE,
+        {"needs": [need.pk], "new_project": {"name": "x", "start_date": "2027-02-01", "end_date": "2027-01-01"}},
+        format="json",
+    )
     assert response.status_code == 400
     assert response.json()["extra"]["fields"] == {"new_project": {"end_date": ["Must not be before the start date."]}}
 
@@ -157,10 +173,12 @@ def test_needs_and_projects_outside_the_scope_are_not_found(world, client_as):
     project_here, project_there = f.ProjectFactory(community=world.a1), f.ProjectFactory(community=world.b1)
 
     # when
-    foreign_need = client_as("community").post(MERGE, {"needs": [mine.pk, theirs.pk], "project": project_here.pk},
-                                               format="json")
-    foreign_project = client_as("community").post(MERGE, {"needs": [mine.pk], "project": project_there.pk},
-                                                  format="json")
+    foreign_need = client_as("community").post(
+        MERGE, {"needs": [mine.pk, theirs.pk], "project": project_here.pk}, format="json"
+    )
+    foreign_project = client_as("community").post(
+        MERGE, {"needs": [mine.pk], "project": project_there.pk}, format="json"
+    )
 
     # then
     assert (foreign_need.status_code, foreign_project.status_code) == (404, 404)
@@ -172,8 +190,11 @@ def test_only_coordinators_dispatch_needs(world, client_as, role):
     need = f.NeedFactory(community=world.a1)
     project = f.ProjectFactory(community=world.a1)
     merged = client_as(role).post(MERGE, {"needs": [need.pk], "project": project.pk}, format="json")
-    shifted = client_as(role).post(_shifts_url(need), {
-        "dates": [_days_ahead(3).isoformat()], "start_time": "09:00", "end_time": "11:00", "seats": 2}, format="json")
+    shifted = client_as(role).post(
+        _shifts_url(need),
+        {"dates": [_days_ahead(3).isoformat()], "start_time": "09:00", "end_time": "11:00", "seats": 2},
+        format="json",
+    )
     assert (merged.status_code, shifted.status_code) == (403, 403)
     assert not Shift.objects.exists()
 
@@ -187,10 +208,17 @@ def test_a_need_becomes_one_shift_per_date_and_is_approved(world, client_as):
     days = [_days_ahead(9), _days_ahead(2)]
 
     # when
-    response = client_as("community").post(_shifts_url(need), {
-        "dates": [day.isoformat() for day in days], "start_time": "09:00", "end_time": "11:30", "seats": 3,
-        "address": "秦江社区服务站",
-    }, format="json")
+    response = client_as("community").post(
+        _shifts_url(need),
+        {
+            "dates": [day.isoformat() for day in days],
+            "start_time": "09:00",
+            "end_time": "11:30",
+            "seats": 3,
+            "address": "秦江社区服务站",
+        },
+        format="json",
+    )
 
     # then
     assert response.status_code == 201
@@ -199,22 +227,51 @@ def test_a_need_becomes_one_shift_per_date_and_is_approved(world, client_as):
     shifts = list(Shift.objects.filter(need=need).order_by("start"))
     assert [shift["id"] for shift in body["shifts"]] == [shift.pk for shift in shifts]
     assert [
-        (timezone.localtime(s.start).date(), timezone.localtime(s.start).time(), timezone.localtime(s.end).time(),
-         s.seats, s.priority, s.required_skills, s.origin, s.community, s.title, s.address, s.week)
+        (
+            timezone.localtime(s.start).date(),
+            timezone.localtime(s.start).time(),
+            timezone.localtime(s.end).time(),
+            s.seats,
+            s.priority,
+            s.required_skills,
+            s.origin,
+            s.community,
+            s.title,
+            s.address,
+            s.week,
+        )
         for s in shifts
     ] == [
-        (day, dt.time(9), dt.time(11, 30), 3, 5, {"first_aid": 1}, "need", world.a1, "助老陪诊", "秦江社区服务站",
-         monday_of(day))
+        (
+            day,
+            dt.time(9),
+            dt.time(11, 30),
+            3,
+            5,
+            {"first_aid": 1},
+            "need",
+            world.a1,
+            "助老陪诊",
+            "秦江社区服务站",
+            monday_of(day),
+        )
         for day in sorted(days)
     ]
 
 
 def test_the_skills_given_replace_the_needs_own(world, client_as):
     need = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED, required_skills={"first_aid": 1})
-    response = client_as("community").post(_shifts_url(need), {
-        "dates": [_days_ahead(1).isoformat()], "start_time": "14:00", "end_time": "16:00", "seats": 1,
-        "required_skills": {"legal_advice": 2},
-    }, format="json")
+    response = client_as("community").post(
+        _shifts_url(need),
+        {
+            "dates": [_days_ahead(1).isoformat()],
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "seats": 1,
+            "required_skills": {"legal_advice": 2},
+        },
+        format="json",
+    )
     assert response.status_code == 201
     assert Shift.objects.get(need=need).required_skills == {"legal_advice": 2}
 
@@ -223,13 +280,23 @@ def test_the_same_date_and_time_twice_is_a_conflict_and_nothing_new_is_made(worl
     # given
     need = f.NeedFactory(community=world.a1)
     day, later = _days_ahead(4), _days_ahead(5)
-    client_as("community").post(_shifts_url(need), {
-        "dates": [day.isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 2}, format="json")
+    client_as("community").post(
+        _shifts_url(need),
+        {"dates": [day.isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 2},
+        format="json",
+    )
 
     # when
-    response = client_as("community").post(_shifts_url(need), {
-        "dates": [later.isoformat(), day.isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 2,
-    }, format="json")
+    response = client_as("community").post(
+        _shifts_url(need),
+        {
+            "dates": [later.isoformat(), day.isoformat()],
+            "start_time": "09:00",
+            "end_time": "10:00",
+            "seats": 2,
+        },
+        format="json",
+    )
 
     # then
     assert response.status_code == 409
@@ -247,8 +314,9 @@ def test_the_weeks_generation_adds_no_second_shift_for_a_converted_need(world):
     need = f.NeedFactory(community=world.a1, wanted_start=start, wanted_end=start + dt.timedelta(hours=2))
     from needs.services import need_to_shifts
 
-    need_to_shifts(need=need, dates=[day], start_time=dt.time(9), end_time=dt.time(11), seats=2,
-                   user=world.users["community"])
+    need_to_shifts(
+        need=need, dates=[day], start_time=dt.time(9), end_time=dt.time(11), seats=2, user=world.users["community"]
+    )
 
     # when
     result = shift_generate_week(week=day)
@@ -261,8 +329,11 @@ def test_the_weeks_generation_adds_no_second_shift_for_a_converted_need(world):
 @pytest.mark.parametrize("status", ["claimed", "completed", "closed"])
 def test_only_pending_or_published_needs_become_shifts(world, client_as, status):
     need = f.NeedFactory(community=world.a1, status=status, title="已处理")
-    response = client_as("community").post(_shifts_url(need), {
-        "dates": [_days_ahead(1).isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 1}, format="json")
+    response = client_as("community").post(
+        _shifts_url(need),
+        {"dates": [_days_ahead(1).isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 1},
+        format="json",
+    )
     assert response.status_code == 409
     assert response.json()["extra"] == {"code": "not_dispatchable", "fields": {"needs": [str(need.pk)]}}
     assert not Shift.objects.exists()
@@ -274,12 +345,22 @@ def test_shift_input_is_checked_field_by_field(world, client_as):
     yesterday = _days_ahead(-1).isoformat()
 
     # when
-    bad_dates = client_as("community").post(_shifts_url(need), {
-        "dates": [yesterday], "start_time": "09:00", "end_time": "10:00", "seats": 0,
-        "required_skills": {"juggling": 9},
-    }, format="json")
-    bad_times = client_as("community").post(_shifts_url(need), {
-        "dates": [_days_ahead(1).isoformat()], "start_time": "10:00", "end_time": "09:00", "seats": 1}, format="json")
+    bad_dates = client_as("community").post(
+        _shifts_url(need),
+        {
+            "dates": [yesterday],
+            "start_time": "09:00",
+            "end_time": "10:00",
+            "seats": 0,
+            "required_skills": {"juggling": 9},
+        },
+        format="json",
+    )
+    bad_times = client_as("community").post(
+        _shifts_url(need),
+        {"dates": [_days_ahead(1).isoformat()], "start_time": "10:00", "end_time": "09:00", "seats": 1},
+        format="json",
+    )
 
     # then
     assert bad_dates.status_code == bad_times.status_code == 400
@@ -293,6 +374,9 @@ def test_shift_input_is_checked_field_by_field(world, client_as):
 
 def test_a_need_outside_the_scope_is_not_found(world, client_as):
     need = f.NeedFactory(community=world.b1)
-    response = client_as("community").post(_shifts_url(need), {
-        "dates": [_days_ahead(1).isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 1}, format="json")
+    response = client_as("community").post(
+        _shifts_url(need),
+        {"dates": [_days_ahead(1).isoformat()], "start_time": "09:00", "end_time": "10:00", "seats": 1},
+        format="json",
+    )
     assert response.status_code == 404

@@ -1,5 +1,6 @@
 """Time-limited completion (限时办结): open needs past their deadline are flagged in the list and detail,
 filtered, told to their owner once by the beat task, and counted for the dashboard in the caller's scope."""
+
 import datetime as dt
 
 import pytest
@@ -30,10 +31,19 @@ def _finished(community, *, deadline: dt.date, on: dt.date, status="completed"):
     return need
 
 
-@pytest.mark.parametrize(("status", "deadline", "overdue"), [
-    ("pending", -1, True), ("claimed", -30, True), ("in_service", -1, True), ("published", 0, False),
-    ("published", 3, False), ("completed", -1, False), ("rated", -1, False), ("closed", -1, False),
-])
+@pytest.mark.parametrize(
+    ("status", "deadline", "overdue"),
+    [
+        ("pending", -1, True),
+        ("claimed", -30, True),
+        ("in_service", -1, True),
+        ("published", 0, False),
+        ("published", 3, False),
+        ("completed", -1, False),
+        ("rated", -1, False),
+        ("closed", -1, False),
+    ],
+)
 def test_the_overdue_flag_in_list_and_detail(world, client_as, status, deadline, overdue):
     need = f.NeedFactory(community=world.a1, status=status, deadline=_days(deadline))
     client = client_as("community")
@@ -58,7 +68,9 @@ def test_the_overdue_filter(world, client_as):
     # then
     assert [r["id"] for r in client.get("/api/needs/", {"overdue": "true"}).json()["results"]] == [late.pk]
     assert [r["id"] for r in client.get("/api/needs/", {"overdue": "false"}).json()["results"]] == [
-        no_deadline.pk, done.pk, due_today.pk,
+        no_deadline.pk,
+        done.pk,
+        due_today.pk,
     ]
 
 
@@ -123,13 +135,16 @@ def deadlines(world):
     _finished(world.b1, deadline=_days(-10), on=_days(-2), status="closed")
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("community", {"overdue": 1, "closed_in_time": 1, "closed_late": 1}),
-    ("subdistrict", {"overdue": 2, "closed_in_time": 1, "closed_late": 1}),
-    ("admin", {"overdue": 3, "closed_in_time": 1, "closed_late": 2}),
-    ("unit", {"overdue": 0, "closed_in_time": 0, "closed_late": 0}),
-    ("volunteer", {"overdue": 0, "closed_in_time": 0, "closed_late": 0}),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("community", {"overdue": 1, "closed_in_time": 1, "closed_late": 1}),
+        ("subdistrict", {"overdue": 2, "closed_in_time": 1, "closed_late": 1}),
+        ("admin", {"overdue": 3, "closed_in_time": 1, "closed_late": 2}),
+        ("unit", {"overdue": 0, "closed_in_time": 0, "closed_late": 0}),
+        ("volunteer", {"overdue": 0, "closed_in_time": 0, "closed_late": 0}),
+    ],
+)
 def test_overdue_counts_in_the_callers_scope(client_as, deadlines, role, expected):
     response = client_as(role).get("/api/needs/overdue-count/")
     assert response.status_code == 200

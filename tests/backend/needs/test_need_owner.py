@@ -1,6 +1,7 @@
 """首问责任 and 限时办结 when a need is filed and handed over: the coordinator who files a need owns it, its deadline
 defaults from the district's table by category and urgency, and an owner hands it over to a colleague whose scope
 covers its community, with a reason; the need's owner history keeps every owner, and the audit log the change."""
+
 import datetime as dt
 import importlib
 import threading
@@ -53,9 +54,18 @@ def _hand_over(client, need, to_user, reason="休假两周"):
 
 # ---- defaults when a need is filed ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("category", "urgency", "days"), [
-    ("elderly", 3, 7), ("elderly", 5, 1), ("elderly", 1, 15), ("safety", 3, 3), ("health", 4, 1), ("hardship", 1, 7),
-])
+
+@pytest.mark.parametrize(
+    ("category", "urgency", "days"),
+    [
+        ("elderly", 3, 7),
+        ("elderly", 5, 1),
+        ("elderly", 1, 15),
+        ("safety", 3, 3),
+        ("health", 4, 1),
+        ("hardship", 1, 7),
+    ],
+)
 def test_the_deadline_defaults_from_the_seeded_table(world, client_as, category, urgency, days):
     # given the table the data migration seeds
     # when a need is filed without a deadline
@@ -95,10 +105,16 @@ def test_the_filer_owns_the_need_from_the_start_of_its_history(world, client_as)
     jiedao = world.users["subdistrict"]
     assert (body["owner"], body["owner_name"]) == (jiedao.pk, "jiedao")
     history = client_as("subdistrict").get(f"/api/needs/{body['id']}/owners/").json()
-    assert history == [{
-        "owner": jiedao.pk, "owner_name": "jiedao", "since": history[0]["since"], "assigned_by": jiedao.pk,
-        "assigned_by_name": "jiedao", "reason": "",
-    }]
+    assert history == [
+        {
+            "owner": jiedao.pk,
+            "owner_name": "jiedao",
+            "since": history[0]["since"],
+            "assigned_by": jiedao.pk,
+            "assigned_by_name": "jiedao",
+            "reason": "",
+        }
+    ]
 
 
 def test_coordinators_read_the_whole_table_for_the_forms_preview(world, client_as):
@@ -109,7 +125,8 @@ def test_coordinators_read_the_whole_table_for_the_forms_preview(world, client_a
     rows = response.json()
     assert len(rows) == len(Need.Category) * 5
     assert rows[:2] == [
-        {"category": "children", "urgency": 5, "days": 1}, {"category": "children", "urgency": 4, "days": 3},
+        {"category": "children", "urgency": 5, "days": 1},
+        {"category": "children", "urgency": 4, "days": 3},
     ]
     assert {"category": "safety", "urgency": 1, "days": 7} in rows
     assert client_as("volunteer").get("/api/needs/deadline-rules/").status_code == 403
@@ -119,9 +136,16 @@ def test_the_districts_administrator_sets_rows_of_the_table_and_new_needs_follow
     # given a need filed before
     before = f.NeedFactory(community=world.a1, category="legal", urgency=2, deadline=dt.date(2026, 12, 20))
     # when the administrator sets two rows
-    response = client_as("admin").put("/api/needs/deadline-rules/", {"rules": [
-        {"category": "legal", "urgency": 2, "days": 20}, {"category": "safety", "urgency": 5, "days": 2},
-    ]}, format="json")
+    response = client_as("admin").put(
+        "/api/needs/deadline-rules/",
+        {
+            "rules": [
+                {"category": "legal", "urgency": 2, "days": 20},
+                {"category": "safety", "urgency": 5, "days": 2},
+            ]
+        },
+        format="json",
+    )
     # then the table has them, the others keep theirs, and a new need follows the table
     assert response.status_code == 200
     assert {"category": "legal", "urgency": 2, "days": 20} in response.json()
@@ -148,15 +172,18 @@ def test_coordinators_read_but_do_not_set_the_table(world, client_as, role):
     assert NeedDeadlineRule.objects.get(category="legal", urgency=2).days == 10
 
 
-@pytest.mark.parametrize("body", [
-    {"rules": []},
-    {"rules": [{"category": "legal", "urgency": 2, "days": 0}]},
-    {"rules": [{"category": "legal", "urgency": 2, "days": 366}]},
-    {"rules": [{"category": "legal", "urgency": 6, "days": 3}]},
-    {"rules": [{"category": "spaceship", "urgency": 2, "days": 3}]},
-    {"rules": [{"category": "legal", "urgency": 2, "days": 3}, {"category": "legal", "urgency": 2, "days": 4}]},
-    {},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"rules": []},
+        {"rules": [{"category": "legal", "urgency": 2, "days": 0}]},
+        {"rules": [{"category": "legal", "urgency": 2, "days": 366}]},
+        {"rules": [{"category": "legal", "urgency": 6, "days": 3}]},
+        {"rules": [{"category": "spaceship", "urgency": 2, "days": 3}]},
+        {"rules": [{"category": "legal", "urgency": 2, "days": 3}, {"category": "legal", "urgency": 2, "days": 4}]},
+        {},
+    ],
+)
 def test_bad_rows_are_400_naming_the_rules_and_change_nothing(world, client_as, body):
     response = client_as("admin").put("/api/needs/deadline-rules/", body, format="json")
     assert response.status_code == 400
@@ -174,6 +201,7 @@ def test_the_table_holds_one_row_per_category_and_urgency(world):
 
 # ---- hand-over ----------------------------------------------------------------------------------------------------
 
+
 def test_the_owner_hands_the_need_to_a_colleague_and_the_history_shows_both(world, client_as):
     # given a need owned by the community's coordinator
     need = _owned(world)
@@ -190,8 +218,9 @@ def test_the_owner_hands_the_need_to_a_colleague_and_the_history_shows_both(worl
     assert need.owner == colleague
     history = client.get(f"/api/needs/{need.pk}/owners/").json()
     shequ = world.users["community"]
-    assert [(row["owner"], row["owner_name"], row["assigned_by"], row["assigned_by_name"], row["reason"])
-            for row in history] == [
+    assert [
+        (row["owner"], row["owner_name"], row["assigned_by"], row["assigned_by_name"], row["reason"]) for row in history
+    ] == [
         (shequ.pk, "shequ", shequ.pk, "shequ", ""),
         (colleague.pk, "李四", shequ.pk, "shequ", "休假两周"),
     ]
@@ -216,17 +245,24 @@ def _colleague_elsewhere(world):
     return f.UserFactory(role=User.Role.COMMUNITY, community=world.a2)
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    (lambda w: _colleague_elsewhere(w).pk, "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: f.UserFactory(role=User.Role.SUBDISTRICT, sub_district=w.s2).pk,
-     "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: w.v1.user.pk, "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: w.users["unit"].pk, "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: f.UserFactory(role=User.Role.COMMUNITY, community=w.a1, is_active=False).pk,
-     "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: 999999, "Choose an active coordinator whose scope covers 秦江社区."),
-    (lambda w: w.users["community"].pk, "This colleague already owns the need."),
-])
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (lambda w: _colleague_elsewhere(w).pk, "Choose an active coordinator whose scope covers 秦江社区."),
+        (
+            lambda w: f.UserFactory(role=User.Role.SUBDISTRICT, sub_district=w.s2).pk,
+            "Choose an active coordinator whose scope covers 秦江社区.",
+        ),
+        (lambda w: w.v1.user.pk, "Choose an active coordinator whose scope covers 秦江社区."),
+        (lambda w: w.users["unit"].pk, "Choose an active coordinator whose scope covers 秦江社区."),
+        (
+            lambda w: f.UserFactory(role=User.Role.COMMUNITY, community=w.a1, is_active=False).pk,
+            "Choose an active coordinator whose scope covers 秦江社区.",
+        ),
+        (lambda w: 999999, "Choose an active coordinator whose scope covers 秦江社区."),
+        (lambda w: w.users["community"].pk, "This colleague already owns the need."),
+    ],
+)
 def test_only_another_active_coordinator_covering_the_community_takes_it(world, client_as, target, message):
     # given
     need = _owned(world)
@@ -235,7 +271,8 @@ def test_only_another_active_coordinator_covering_the_community_takes_it(world, 
     # then a 400 naming the field, and nothing changes
     assert response.status_code == 400
     assert response.json() == {
-        "message": message, "extra": {"code": "not_a_colleague", "fields": {"to_user": [message]}},
+        "message": message,
+        "extra": {"code": "not_a_colleague", "fields": {"to_user": [message]}},
     }
     need.refresh_from_db()
     assert need.owner == world.users["community"]
@@ -265,7 +302,8 @@ def test_a_coordinator_overseeing_the_community_reassigns_an_absent_owners_need(
     response = _hand_over(client_as(role), need, world.users["community"].pk, reason="原负责人调岗")
     assert (response.status_code, response.json()["owner"]) == (200, world.users["community"].pk)
     assert [(row.owner, row.assigned_by) for row in need.ownerships.all()] == [
-        (other, None), (world.users["community"], world.users[role]),
+        (other, None),
+        (world.users["community"], world.users[role]),
     ]
 
 
@@ -285,10 +323,18 @@ def test_a_finished_need_keeps_its_owner(world, client_as, status):
     assert need.owner == world.users["community"]
 
 
-@pytest.mark.parametrize(("role", "inside", "expected"), [
-    ("volunteer", True, 403), ("unit", True, 403), ("anonymous", True, 401),
-    ("community", False, 404), ("subdistrict", False, 404), ("admin", False, 200), ("subdistrict", True, 200),
-])
+@pytest.mark.parametrize(
+    ("role", "inside", "expected"),
+    [
+        ("volunteer", True, 403),
+        ("unit", True, 403),
+        ("anonymous", True, 401),
+        ("community", False, 404),
+        ("subdistrict", False, 404),
+        ("admin", False, 200),
+        ("subdistrict", True, 200),
+    ],
+)
 def test_only_coordinators_of_the_needs_scope_hand_over(world, client_as, role, inside, expected):
     # given a need the caller owns where they have an account, inside or outside their scope
     community = world.a1 if inside else world.b1
@@ -302,15 +348,18 @@ def test_only_coordinators_of_the_needs_scope_hand_over(world, client_as, role, 
     assert (need.owner == target) is (expected == 200)
 
 
-@pytest.mark.parametrize(("body", "fields"), [
-    ({}, ["reason", "to_user"]),
-    ({"to_user": "shequ", "reason": "休假"}, ["to_user"]),
-    ({"to_user": 0, "reason": "休假"}, ["to_user"]),
-    ({"to_user": 1, "reason": ""}, ["reason"]),
-    ({"to_user": 1, "reason": "   "}, ["reason"]),
-    ({"to_user": 1, "reason": "一\n二"}, ["reason"]),
-    ({"to_user": 1, "reason": "x" * 501}, ["reason"]),
-])
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({}, ["reason", "to_user"]),
+        ({"to_user": "shequ", "reason": "休假"}, ["to_user"]),
+        ({"to_user": 0, "reason": "休假"}, ["to_user"]),
+        ({"to_user": 1, "reason": ""}, ["reason"]),
+        ({"to_user": 1, "reason": "   "}, ["reason"]),
+        ({"to_user": 1, "reason": "一\n二"}, ["reason"]),
+        ({"to_user": 1, "reason": "x" * 501}, ["reason"]),
+    ],
+)
 def test_bad_hand_over_input_is_400_naming_the_fields(world, client_as, body, fields):
     need = _owned(world)
     response = client_as("community").post(f"/api/needs/{need.pk}/hand-over/", body, format="json")
@@ -351,16 +400,22 @@ def test_a_need_loaded_without_history_shows_its_owner_since_filing_and_keeps_th
     need = f.NeedFactory(community=world.a1, owner=world.users["community"])
     client = client_as("community")
     # then its history shows its owner since it was filed, by nobody known
-    assert client.get(f"/api/needs/{need.pk}/owners/").json() == [{
-        "owner": world.users["community"].pk, "owner_name": "shequ",
-        "since": need.created_at.astimezone(timezone.get_current_timezone()).isoformat(), "assigned_by": None,
-        "assigned_by_name": None, "reason": "",
-    }]
+    assert client.get(f"/api/needs/{need.pk}/owners/").json() == [
+        {
+            "owner": world.users["community"].pk,
+            "owner_name": "shequ",
+            "since": need.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
+            "assigned_by": None,
+            "assigned_by_name": None,
+            "reason": "",
+        }
+    ]
     # when it is handed over, the first owner is kept in the history
     _hand_over(client, need, world.users["subdistrict"].pk)
     history = client.get(f"/api/needs/{need.pk}/owners/").json()
     assert [(row["owner"], row["assigned_by"]) for row in history] == [
-        (world.users["community"].pk, None), (world.users["subdistrict"].pk, world.users["community"].pk),
+        (world.users["community"].pk, None),
+        (world.users["subdistrict"].pk, world.users["community"].pk),
     ]
 
 
@@ -369,11 +424,22 @@ def test_a_need_added_in_the_admin_starts_its_history(world, client):
     root = User.objects.create_superuser(username="root", password="pw", role=User.Role.ADMIN)
     client.force_login(root)
     # when they add a need with an owner
-    response = client.post("/admin/needs/need/add/", {
-        "title": "送米面油", "source": "community", "community": world.a1.pk, "category": "hardship", "type": "object",
-        "headcount": 1, "urgency": 3, "owner": world.users["community"].pk, "required_skills": "{}",
-        "ownerships-TOTAL_FORMS": "0", "ownerships-INITIAL_FORMS": "0",
-    })
+    response = client.post(
+        "/admin/needs/need/add/",
+        {
+            "title": "送米面油",
+            "source": "community",
+            "community": world.a1.pk,
+            "category": "hardship",
+            "type": "object",
+            "headcount": 1,
+            "urgency": 3,
+            "owner": world.users["community"].pk,
+            "required_skills": "{}",
+            "ownerships-TOTAL_FORMS": "0",
+            "ownerships-INITIAL_FORMS": "0",
+        },
+    )
     # then the owner's row is in the history, assigned by the administrator
     assert response.status_code == 302, response.content[:2000]
     need = Need.objects.get(title="送米面油")

@@ -1,6 +1,7 @@
 """Residents' rating of a completed need (评单), entered by a coordinator of the need's scope: once per need
 (kept on the need, with database rules on its range and status), only when completed, and the need moves to
 rated through the status flow, never by a bare transition."""
+
 import threading
 
 import pytest
@@ -39,11 +40,19 @@ def test_a_coordinator_enters_the_residents_rating_and_the_need_becomes_rated(wo
     assert response.status_code == 201
     need.refresh_from_db()
     assert response.json() == {
-        "need": need.pk, "status": "rated", "score": 5, "comment": "服务很周到", "entered_by": "shequ",
+        "need": need.pk,
+        "status": "rated",
+        "score": 5,
+        "comment": "服务很周到",
+        "entered_by": "shequ",
         "rated_at": response.json()["rated_at"],
     }
     assert (need.status, need.rating_score, need.rating_comment, need.rated_by, need.finished_at) == (
-        "rated", 5, "服务很周到", world.users["community"], finished_at,
+        "rated",
+        5,
+        "服务很周到",
+        world.users["community"],
+        finished_at,
     )
     assert need.rated_at is not None
 
@@ -67,7 +76,8 @@ def test_a_second_rating_is_a_conflict_and_the_first_stays(world, client_as):
     # then
     assert response.status_code == 409
     assert response.json() == {
-        "message": "This need has already been rated.", "extra": {"code": "already_rated", "fields": {}},
+        "message": "This need has already been rated.",
+        "extra": {"code": "already_rated", "fields": {}},
     }
     need.refresh_from_db()
     assert (need.rating_score, need.rating_comment, need.rated_by) == (4, "好", world.users["community"])
@@ -92,10 +102,16 @@ def test_only_a_completed_need_can_be_rated(world, client_as, status):
     assert (need.status, need.rating_score) == (status, None)
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"score": 0}, "score"), ({"score": 6}, "score"), ({"score": "five"}, "score"), ({"comment": "好"}, "score"),
-    ({"score": 3, "comment": "x" * 2001}, "comment"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"score": 0}, "score"),
+        ({"score": 6}, "score"),
+        ({"score": "five"}, "score"),
+        ({"comment": "好"}, "score"),
+        ({"score": 3, "comment": "x" * 2001}, "comment"),
+    ],
+)
 def test_bad_input_is_400_naming_the_field_and_changes_nothing(world, client_as, body, field):
     need = _completed(world.a1)
     response = client_as("community").post(_url(need), body, format="json")
@@ -106,10 +122,18 @@ def test_bad_input_is_400_naming_the_field_and_changes_nothing(world, client_as,
     assert (need.status, need.rating_score, need.rated_at) == ("completed", None, None)
 
 
-@pytest.mark.parametrize(("role", "inside", "expected"), [
-    ("volunteer", True, 403), ("unit", True, 403), ("anonymous", True, 401),
-    ("community", False, 404), ("subdistrict", False, 404), ("admin", False, 201), ("subdistrict", True, 201),
-])
+@pytest.mark.parametrize(
+    ("role", "inside", "expected"),
+    [
+        ("volunteer", True, 403),
+        ("unit", True, 403),
+        ("anonymous", True, 401),
+        ("community", False, 404),
+        ("subdistrict", False, 404),
+        ("admin", False, 201),
+        ("subdistrict", True, 201),
+    ],
+)
 def test_only_coordinators_of_the_needs_scope_rate(world, client_as, role, inside, expected):
     need = _completed(world.a1 if inside else world.b1)
     response = client_as(role).post(_url(need), {"score": 4}, format="json")

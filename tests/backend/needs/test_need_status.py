@@ -1,4 +1,5 @@
 """The needs' status flow: only legal transitions, through the action; status cannot be set by an edit."""
+
 import pytest
 
 import factories as f
@@ -67,8 +68,15 @@ def test_status_and_owner_cannot_be_set_by_an_edit(world, client_as):
 def test_creating_a_need_makes_the_caller_its_owner(world, client_as):
     response = client_as("community").post(
         "/api/needs/",
-        {"title": "助老理发", "source": "resident", "community": world.a1.pk, "category": "elderly", "type": "service",
-         "requester_name": "赵大爷", "requester_phone": "13698765432"},
+        {
+            "title": "助老理发",
+            "source": "resident",
+            "community": world.a1.pk,
+            "category": "elderly",
+            "type": "service",
+            "requester_name": "赵大爷",
+            "requester_phone": "13698765432",
+        },
         format="json",
     )
     assert response.status_code == 201

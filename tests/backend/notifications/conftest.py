@@ -1,4 +1,5 @@
 """Fixtures of the notification tests: English API answers, and a published run of A1 with its plan."""
+
 import datetime as dt
 
 import pytest
@@ -8,7 +9,7 @@ from notifications.sms import console
 from planning import services as planning_services
 from planning.models import Assignment, MatchingRun
 
-WEEK = dt.date(2026, 11, 30)          # a Monday; Saturday is 2026-12-05
+WEEK = dt.date(2026, 11, 30)  # a Monday; Saturday is 2026-12-05
 SATURDAY = WEEK + dt.timedelta(days=5)
 SUNDAY = WEEK + dt.timedelta(days=6)
 
@@ -32,9 +33,17 @@ def _empty_sms_outbox():
 
 def make_done_run(community, *, version=1, week=WEEK) -> MatchingRun:
     return MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=week, version=version, status=MatchingRun.Status.DONE, stage="Done", progress=100, time_limit=10.0,
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=week,
+        version=version,
+        status=MatchingRun.Status.DONE,
+        stage="Done",
+        progress=100,
+        time_limit=10.0,
         solver="highs",
     )
 
@@ -48,14 +57,24 @@ def plan(world, monkeypatch):
     v3 = f.VolunteerFactory(home_community=world.a1, user__email="v3@example.org", user__phone="13655556666")
     v5 = f.VolunteerFactory(home_community=world.a1, user__email="")
     post = f.PostFactory(community=world.a1, name="治安巡逻岗", duties="巡查楼院安全隐患")
-    patrol = f.ShiftFactory(community=world.a1, title="周末巡逻", post=post, address="秦岭路1号",
-                            start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    patrol = f.ShiftFactory(
+        community=world.a1,
+        title="周末巡逻",
+        post=post,
+        address="秦岭路1号",
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
     legal = f.ShiftFactory(community=world.a1, title="法律咨询", start=f.at(SUNDAY, 14), end=f.at(SUNDAY, 16, 30))
     run = make_done_run(world.a1)
-    Assignment.objects.bulk_create([
-        Assignment(run=run, shift=patrol, volunteer=world.v1), Assignment(run=run, shift=legal, volunteer=world.v1),
-        Assignment(run=run, shift=patrol, volunteer=v3), Assignment(run=run, shift=legal, volunteer=v5),
-    ])
+    Assignment.objects.bulk_create(
+        [
+            Assignment(run=run, shift=patrol, volunteer=world.v1),
+            Assignment(run=run, shift=legal, volunteer=world.v1),
+            Assignment(run=run, shift=patrol, volunteer=v3),
+            Assignment(run=run, shift=legal, volunteer=v5),
+        ]
+    )
     monkeypatch.setattr(planning_services, "_enqueue_publication_notice", lambda run_id: None)
     planning_services.matching_run_publish(user=world.users["community"], run=run)
     monkeypatch.undo()

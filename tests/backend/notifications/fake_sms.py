@@ -1,6 +1,7 @@
 """A local stand-in for the SMS providers' APIs: an HTTP server on 127.0.0.1 in a thread of the test process that
 records every request and answers with what the test queued (or holds the request until the test releases it),
 plus the providers' documented signature checks, done here independently of the SDKs."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,9 +48,12 @@ class FakeProvider:
                 length = int(self.headers.get("Content-Length") or 0)
                 parts = urlsplit(self.path)
                 recorded = Recorded(
-                    method="POST", path=parts.path, raw_query=parts.query,
+                    method="POST",
+                    path=parts.path,
+                    raw_query=parts.query,
                     query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-                    headers={k.lower(): v for k, v in self.headers.items()}, body=self.rfile.read(length),
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=self.rfile.read(length),
                 )
                 with fake.received:
                     fake.requests.append(recorded)
@@ -116,8 +120,9 @@ def aliyun_signature_valid(request: Recorded, access_key_id: str, secret: str) -
     if not {"host", "x-acs-action", "x-acs-date", "x-acs-signature-nonce"} <= set(signed):
         return False
     canonical_headers = "".join(f"{name}:{request.headers[name].strip()}\n" for name in signed)
-    canonical = "\n".join([request.method, request.path or "/", canonical_query, canonical_headers,
-                           parts["SignedHeaders"], payload_hash])
+    canonical = "\n".join(
+        [request.method, request.path or "/", canonical_query, canonical_headers, parts["SignedHeaders"], payload_hash]
+    )
     string_to_sign = f"{algorithm}\n{_sha256(canonical.encode())}"
     expected = hmac.new(secret.encode(), string_to_sign.encode(), hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, parts["Signature"])
@@ -138,8 +143,16 @@ def tencent_signature_valid(request: Recorded, secret_id: str, secret_key: str, 
         return False
     if parts["SignedHeaders"] != "content-type;host":
         return False
-    canonical = "\n".join(["POST", "/", "", f"content-type:{request.headers['content-type']}\n"
-                           f"host:{request.headers['host']}\n", "content-type;host", _sha256(request.body)])
+    canonical = "\n".join(
+        [
+            "POST",
+            "/",
+            "",
+            f"content-type:{request.headers['content-type']}\nhost:{request.headers['host']}\n",
+            "content-type;host",
+            _sha256(request.body),
+        ]
+    )
     string_to_sign = "\n".join([algorithm, timestamp, f"{date}/{service}/tc3_request", _sha256(canonical.encode())])
     key = _hmac(_hmac(_hmac(("TC3" + secret_key).encode(), date), service), "tc3_request")
     expected = hmac.new(key, string_to_sign.encode(), hashlib.sha256).hexdigest()

@@ -1,4 +1,5 @@
 """Deliveries in the admin: listed and shown read-only to staff, the number masked, the parameters never shown."""
+
 import pytest
 from django.urls import reverse
 

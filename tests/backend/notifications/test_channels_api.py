@@ -1,5 +1,6 @@
 """A person's channels: read and change their own (SMS and e-mail; the inbox is always on); bad input is a 400
 in the one error shape and changes nothing."""
+
 import pytest
 from django.urls import reverse
 
@@ -20,8 +21,13 @@ def test_without_a_choice_every_reachable_channel_is_on(world, client_as):
     world.v1.user.save()
     response = client_as("volunteer").get(CHANNELS)
     assert response.status_code == 200
-    assert response.json() == {"in_app": True, "sms": True, "email": True, "sms_reachable": True,
-                               "email_reachable": False}
+    assert response.json() == {
+        "in_app": True,
+        "sms": True,
+        "email": True,
+        "sms_reachable": True,
+        "email_reachable": False,
+    }
 
 
 def test_a_volunteer_turns_sms_off_and_only_their_own(world, client_as):
@@ -39,8 +45,10 @@ def test_a_volunteer_turns_sms_off_and_only_their_own(world, client_as):
 def test_a_value_that_is_not_a_boolean_is_refused(world, client_as):
     response = client_as("volunteer").patch(CHANNELS, {"sms": "maybe"})
     assert response.status_code == 400
-    assert response.json() == {"message": "sms: Must be a valid boolean.",
-                               "extra": {"code": "invalid", "fields": {"sms": ["Must be a valid boolean."]}}}
+    assert response.json() == {
+        "message": "sms: Must be a valid boolean.",
+        "extra": {"code": "invalid", "fields": {"sms": ["Must be a valid boolean."]}},
+    }
     assert not ChannelPreference.objects.exists()
 
 

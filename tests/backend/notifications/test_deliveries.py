@@ -1,6 +1,7 @@
 """Deliveries: each external send of a notice is a row a task sends once, skipped for those who opted out or
 cannot be reached, deferred out of quiet hours unless urgent, retried with back-off on a temporary error, failed
 at once on a permanent one; direct SMS (codes, invitations) once per event; the sweeper's two jobs."""
+
 import datetime as dt
 import logging
 import zoneinfo
@@ -46,17 +47,22 @@ def retrying_eagerly(eager):
 
 
 def _notify(users, kind="plan_published", key="event:1"):
-    return services.notification_send(recipients=users, kind=kind, event_key=key, title="12月7日的排班已发布",
-                                      body="正文")
+    return services.notification_send(
+        recipients=users, kind=kind, event_key=key, title="12月7日的排班已发布", body="正文"
+    )
 
 
 def _rows(channel):
-    return list(Delivery.objects.filter(channel=channel).order_by("recipient_id")
-                .values_list("recipient_id", "status", "reason"))
+    return list(
+        Delivery.objects.filter(channel=channel)
+        .order_by("recipient_id")
+        .values_list("recipient_id", "status", "reason")
+    )
 
 
 def test_those_who_opted_out_or_cannot_be_reached_are_skipped_with_the_reason(
-        world, eager, django_capture_on_commit_callbacks):
+    world, eager, django_capture_on_commit_callbacks
+):
     # given one person reachable both ways, one who turned SMS off, one without phone or address, one deactivated
     reachable = f.UserFactory(email="a@example.org", phone="13900000001")
     opted_out = f.UserFactory(email="b@example.org", phone="13900000002")
@@ -68,10 +74,18 @@ def test_those_who_opted_out_or_cannot_be_reached_are_skipped_with_the_reason(
     with django_capture_on_commit_callbacks(execute=True):
         _notify([reachable, opted_out, nowhere, gone])
     # then each channel's row says what happened, and only the reachable were texted and mailed
-    assert _rows("sms") == [(reachable.pk, "sent", ""), (opted_out.pk, "skipped", "opt_out"),
-                            (nowhere.pk, "skipped", "no_address"), (gone.pk, "skipped", "inactive")]
-    assert _rows("email") == [(reachable.pk, "sent", ""), (opted_out.pk, "sent", ""),
-                              (nowhere.pk, "skipped", "no_address"), (gone.pk, "skipped", "inactive")]
+    assert _rows("sms") == [
+        (reachable.pk, "sent", ""),
+        (opted_out.pk, "skipped", "opt_out"),
+        (nowhere.pk, "skipped", "no_address"),
+        (gone.pk, "skipped", "inactive"),
+    ]
+    assert _rows("email") == [
+        (reachable.pk, "sent", ""),
+        (opted_out.pk, "sent", ""),
+        (nowhere.pk, "skipped", "no_address"),
+        (gone.pk, "skipped", "inactive"),
+    ]
     assert [m["phone"] for m in list(console.outbox)[sent_before:]] == ["13900000001"]
     assert [m["template"] for m in list(console.outbox)[sent_before:]] == ["plan_published"]
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
@@ -92,20 +106,24 @@ def test_an_opt_out_after_queueing_is_honoured_at_send_time(world, django_captur
     assert (sms.status, sms.reason, sms.attempts) == ("skipped", "opt_out", 0)
 
 
-@pytest.mark.parametrize("moment, until", [
-    (at(7, 21, 59), None),
-    (at(7, 22, 0), at(8, 7)),
-    (at(7, 23, 30), at(8, 7)),
-    (at(8, 3, 0), at(8, 7)),
-    (at(8, 6, 59), at(8, 7)),
-    (at(8, 7, 0), None),
-])
+@pytest.mark.parametrize(
+    "moment, until",
+    [
+        (at(7, 21, 59), None),
+        (at(7, 22, 0), at(8, 7)),
+        (at(7, 23, 30), at(8, 7)),
+        (at(8, 3, 0), at(8, 7)),
+        (at(8, 6, 59), at(8, 7)),
+        (at(8, 7, 0), None),
+    ],
+)
 def test_quiet_hours_end_at_seven_district_time(quiet_hours, moment, until):
     assert deliveries.quiet_until(moment) == until
 
 
 def test_at_night_sms_waits_for_the_morning_unless_urgent_and_email_goes_at_once(
-        world, eager, quiet_hours, clock, django_capture_on_commit_callbacks):
+    world, eager, quiet_hours, clock, django_capture_on_commit_callbacks
+):
     # given it is 23:30 in the district, and a person with a phone and an address
     clock(at(7, 23, 30))
     person = f.UserFactory(email="a@example.org", phone="13900000001")
@@ -116,8 +134,11 @@ def test_at_night_sms_waits_for_the_morning_unless_urgent_and_email_goes_at_once
     # then the e-mails and the urgent SMS went; the other SMS waits until 07:00
     rows = {(d.event_key, d.channel): d for d in Delivery.objects.all()}
     assert {key: d.status for key, d in rows.items()} == {
-        ("event:1", "sms"): "queued", ("event:1", "email"): "sent",
-        ("event:2", "sms"): "sent", ("event:2", "email"): "sent"}
+        ("event:1", "sms"): "queued",
+        ("event:1", "email"): "sent",
+        ("event:2", "sms"): "sent",
+        ("event:2", "email"): "sent",
+    }
     deferred = rows[("event:1", "sms")]
     assert (deferred.not_before, deferred.reason) == (at(8, 7), "quiet_hours")
     # and the sweeper leaves it at 06:59 and sends it from 07:00 on
@@ -173,7 +194,8 @@ class RefusingProvider(SmsProvider):
 
 
 def test_a_temporary_error_is_retried_with_back_off_until_sent(
-        world, settings, retrying_eagerly, monkeypatch, django_capture_on_commit_callbacks):
+    world, settings, retrying_eagerly, monkeypatch, django_capture_on_commit_callbacks
+):
     # given a provider throttled twice, and the retries' waits recorded
     settings.SMS_PROVIDER = f"{__name__}.FlakyProvider"
     settings.DELIVERY_RETRY_SECONDS = 30
@@ -195,7 +217,8 @@ def test_back_off_doubles_and_is_capped_at_an_hour(settings):
 
 
 def test_a_permanent_error_fails_at_once_with_the_provider_s_code(
-        world, settings, eager, django_capture_on_commit_callbacks):
+    world, settings, eager, django_capture_on_commit_callbacks
+):
     settings.SMS_PROVIDER = f"{__name__}.RefusingProvider"
     with django_capture_on_commit_callbacks(execute=True):
         _notify([f.UserFactory(phone="13900000001")])
@@ -210,30 +233,46 @@ def test_a_direct_sms_is_queued_once_per_event_and_its_code_not_kept(world, eage
     before = len(console.outbox)
     # when it is queued twice with the same event key (a request repeated)
     with django_capture_on_commit_callbacks(execute=True):
-        first = queue_sms("13900000001", "login_code", {"code": "482913", "minutes": 5}, "login_code:1",
-                          recipient=person)
+        first = queue_sms(
+            "13900000001", "login_code", {"code": "482913", "minutes": 5}, "login_code:1", recipient=person
+        )
     with django_capture_on_commit_callbacks(execute=True):
         second = queue_sms("13900000001", "login_code", {"code": "482913", "minutes": 5}, "login_code:1")
     # then one text with the code went, and the row no longer holds the code
     assert first.pk == second.pk
     assert [(m["phone"], m["template"], m["params"]) for m in list(console.outbox)[before:]] == [
-        ("13900000001", "login_code", {"code": "482913", "minutes": "5"})]
+        ("13900000001", "login_code", {"code": "482913", "minutes": "5"})
+    ]
     first.refresh_from_db()
     assert (first.status, first.channel, first.notification_id, first.recipient_id, first.params, first.urgent) == (
-        "sent", "sms", None, person.pk, {}, True)
+        "sent",
+        "sms",
+        None,
+        person.pk,
+        {},
+        True,
+    )
 
 
 def test_a_direct_sms_that_is_not_urgent_waits_out_the_night(world, quiet_hours, clock):
     clock(at(7, 23, 0))
-    delivery = queue_sms("13900000001", "invitation", {"code": "K7PQ2M", "link": "https://example.org/i/K7PQ2M"},
-                         "invitation:9", urgent=False)
+    delivery = queue_sms(
+        "13900000001",
+        "invitation",
+        {"code": "K7PQ2M", "link": "https://example.org/i/K7PQ2M"},
+        "invitation:9",
+        urgent=False,
+    )
     assert (delivery.status, delivery.not_before, delivery.reason) == ("queued", at(8, 7), "quiet_hours")
 
 
-@pytest.mark.parametrize("template, params, message", [
-    ("hello", {}, "unknown SMS template 'hello'"),
-    ("login_code", {"code": "1"}, r"SMS template 'login_code' takes \['code', 'minutes'\], got \['code'\]"),
-])
+@pytest.mark.parametrize(
+    "template, params, message",
+    [
+        ("hello", {}, "unknown SMS template 'hello'"),
+        ("login_code", {"code": "1"}, r"SMS template 'login_code' takes \['code', 'minutes'\], got \['code'\]"),
+    ],
+)
 def test_a_direct_sms_with_an_unknown_template_or_wrong_parameters_is_refused(world, template, params, message):
     with pytest.raises(ValueError, match=message):
         queue_sms("13900000001", template, params, "x:1")
@@ -258,7 +297,8 @@ def test_the_sweeper_marks_a_send_left_by_a_dead_worker_unknown_and_never_sends_
     assert Delivery.objects.get(pk=new.pk).status == "sending"
     assert len(console.outbox) == before
     assert f"delivery {old.pk} (sms): its worker stopped during the send; marked unknown, not sent again" in (
-        caplog.messages)
+        caplog.messages
+    )
 
 
 def test_the_sweeper_queues_again_what_the_broker_never_took(world, eager, clock, django_capture_on_commit_callbacks):
@@ -276,11 +316,14 @@ def test_the_sweeper_queues_again_what_the_broker_never_took(world, eager, clock
     assert sms.status == "sent"
 
 
-@pytest.mark.parametrize("fields", [
-    {"status": "sent", "phone": "13900000001", "template": "login_code"},  # final without a finish time
-    {"status": "queued", "phone": "", "template": "login_code"},  # a direct SMS without a number
-    {"status": "queued", "phone": "13900000001", "template": ""},  # nor a template
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": "sent", "phone": "13900000001", "template": "login_code"},  # final without a finish time
+        {"status": "queued", "phone": "", "template": "login_code"},  # a direct SMS without a number
+        {"status": "queued", "phone": "13900000001", "template": ""},  # nor a template
+    ],
+)
 def test_the_database_holds_a_delivery_s_invariants(world, fields):
     from django.db import IntegrityError, transaction
 

@@ -1,6 +1,7 @@
 """A worker killed while the provider has the SMS: the broker gives the task back (acks late, reject on worker
 lost) and the new delivery finds the row claimed, so the text is not sent twice; the sweeper later marks the
 row `unknown`. A real prefork worker, the real Alibaba Cloud adapter, a local server that holds the request."""
+
 import datetime as dt
 import os
 import signal
@@ -32,10 +33,17 @@ def provider(monkeypatch):
     """The fake Alibaba Cloud API, holding every request until the test releases it; the worker's settings."""
     fake, release = FakeProvider(), threading.Event()
     fake.answer(Answer(hold=release, body={"Code": "OK", "Message": "OK", "BizId": "late-biz"}))
-    for name, value in {"SMS_PROVIDER": "aliyun", "SMS_ALIYUN_ENDPOINT": fake.url,
-                        "SMS_ALIYUN_ACCESS_KEY_ID": "LTAI5tTestKeyId", "SMS_ALIYUN_ACCESS_KEY_SECRET": "test-secret",
-                        "SMS_SIGN_NAME": "中原区志愿服务", "SMS_TEMPLATE_LOGIN_CODE": "SMS_123456789",
-                        "SMS_TIMEOUT_SECONDS": "120", "SMS_QUIET_START": "0", "SMS_QUIET_END": "0"}.items():
+    for name, value in {
+        "SMS_PROVIDER": "aliyun",
+        "SMS_ALIYUN_ENDPOINT": fake.url,
+        "SMS_ALIYUN_ACCESS_KEY_ID": "LTAI5tTestKeyId",
+        "SMS_ALIYUN_ACCESS_KEY_SECRET": "test-secret",
+        "SMS_SIGN_NAME": "中原区志愿服务",
+        "SMS_TEMPLATE_LOGIN_CODE": "SMS_123456789",
+        "SMS_TIMEOUT_SECONDS": "120",
+        "SMS_QUIET_START": "0",
+        "SMS_QUIET_END": "0",
+    }.items():
         monkeypatch.setenv(name, value)
     yield fake, release
     release.set()
@@ -45,8 +53,9 @@ def provider(monkeypatch):
 def test_a_worker_killed_during_the_send_does_not_send_twice(world, provider, monkeypatch, start_celery_worker):
     fake, release = provider
     # given a real prefork worker on a queue of its own
-    monkeypatch.setattr(deliveries, "_enqueue",
-                        lambda ids: [deliver_task.apply_async((pk,), queue=QUEUE) for pk in ids])
+    monkeypatch.setattr(
+        deliveries, "_enqueue", lambda ids: [deliver_task.apply_async((pk,), queue=QUEUE) for pk in ids]
+    )
     log = start_celery_worker(QUEUE, pool="prefork")
     worker = psutil.Process(start_celery_worker.processes[-1].pid)
     _wait(lambda: worker.children(), 60, "the worker's pool")

@@ -1,4 +1,5 @@
 """The inbox API: a caller sees and marks only their own notifications; the one error shape."""
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -35,8 +36,14 @@ def test_a_volunteer_lists_only_their_own_notifications(world, client_as):
     assert (body["count"], body["next"], body["previous"]) == (2, None, None)
     assert [row["id"] for row in body["results"]] == [newer.pk, older.pk]
     assert body["results"][0] == {
-        "id": newer.pk, "kind": "plan_published", "title": "排班已发布", "body": "…", "payload": {},
-        "created_at": body["results"][0]["created_at"], "read_at": None, "read": False,
+        "id": newer.pk,
+        "kind": "plan_published",
+        "title": "排班已发布",
+        "body": "…",
+        "payload": {},
+        "created_at": body["results"][0]["created_at"],
+        "read_at": None,
+        "read": False,
     }
 
 
@@ -53,9 +60,13 @@ def test_the_inbox_pages_and_filters_unread(world, client_as):
     page = client.get(INBOX, {"page_size": 2}).json()
     assert (page["count"], len(page["results"]), page["next"] is not None) == (3, 2, True)
     bad = client.get(INBOX, {"unread": "maybe"})
-    assert (bad.status_code, bad.json()) == (400, {
-        "message": "unread: Must be a valid boolean.",
-        "extra": {"code": "invalid", "fields": {"unread": ["Must be a valid boolean."]}}})
+    assert (bad.status_code, bad.json()) == (
+        400,
+        {
+            "message": "unread: Must be a valid boolean.",
+            "extra": {"code": "invalid", "fields": {"unread": ["Must be a valid boolean."]}},
+        },
+    )
 
 
 def test_marking_read_is_own_only(world, client_as):

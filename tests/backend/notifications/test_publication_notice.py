@@ -1,5 +1,6 @@
 """The notice of a published plan: each volunteer told their shifts once (however often the task runs), by
 every channel that reaches them, in Chinese, with no phone numbers in the message or the logs."""
+
 import json
 import logging
 
@@ -38,7 +39,8 @@ def test_the_task_run_twice_notifies_each_volunteer_once(world, plan, eager, dja
 
 
 def test_the_message_tells_place_time_post_and_duties_in_chinese(
-        world, plan, eager, django_capture_on_commit_callbacks):
+    world, plan, eager, django_capture_on_commit_callbacks
+):
     # given the published plan
     with django_capture_on_commit_callbacks(execute=True):
         notify_publication_task(plan["run"].pk)
@@ -70,15 +72,23 @@ def test_the_message_tells_place_time_post_and_duties_in_chinese(
 
 
 def test_no_phone_number_or_other_persons_data_in_messages_or_logs(
-        world, plan, eager, django_capture_on_commit_callbacks, caplog):
+    world, plan, eager, django_capture_on_commit_callbacks, caplog
+):
     # given volunteers whose accounts carry phone numbers (texted by the console provider, which logs)
     caplog.set_level(logging.DEBUG)
     # when the notice is sent
     with django_capture_on_commit_callbacks(execute=True):
         notify_publication_task(plan["run"].pk)
     # then no phone number, name, volunteer number or address appears in a notification, an email or the log
-    secrets = [*PHONES, world.v1.name, world.v1.number, plan["v3"].name, plan["v3"].number, "v1@example.org",
-               "v3@example.org"]
+    secrets = [
+        *PHONES,
+        world.v1.name,
+        world.v1.number,
+        plan["v3"].name,
+        plan["v3"].number,
+        "v1@example.org",
+        "v3@example.org",
+    ]
     texts = [caplog.text]
     for notice in Notification.objects.all():
         texts += [notice.title, notice.body, json.dumps(notice.payload, ensure_ascii=False)]
@@ -92,7 +102,8 @@ def test_no_phone_number_or_other_persons_data_in_messages_or_logs(
 
 
 def test_publishing_through_the_api_notifies_the_plans_volunteers(
-        world, client_as, eager, django_capture_on_commit_callbacks):
+    world, client_as, eager, django_capture_on_commit_callbacks
+):
     # given a done run with V1 on a shift
     run = make_done_run(world.a1)
     shift = f.ShiftFactory(community=world.a1, title="巡逻")

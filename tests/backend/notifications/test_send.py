@@ -1,5 +1,6 @@
 """notification_send: stored once per recipient and event, delivered by the configured channels (a task per
 external send, run here in process), new rows only."""
+
 import logging
 import threading
 
@@ -17,13 +18,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _send(recipients, key="event:1"):
-    return services.notification_send(recipients=recipients, kind="plan_published", event_key=key, title="标题",
-                                      body="正文", payload={"n": 1})
+    return services.notification_send(
+        recipients=recipients, kind="plan_published", event_key=key, title="标题", body="正文", payload={"n": 1}
+    )
 
 
 def test_default_channels_are_in_app_sms_and_email():
     assert [type(c) for c in channels.configured_channels()] == [
-        channels.InAppChannel, channels.SmsChannel, channels.EmailChannel]
+        channels.InAppChannel,
+        channels.SmsChannel,
+        channels.EmailChannel,
+    ]
 
 
 def test_send_twice_stores_and_emails_once_per_recipient(world, eager, django_capture_on_commit_callbacks):
@@ -89,7 +94,8 @@ class Broken(channels.Channel):
 
 
 def test_a_failing_channel_is_retried_logged_and_the_others_still_deliver(
-        world, settings, eager, caplog, django_capture_on_commit_callbacks):
+    world, settings, eager, caplog, django_capture_on_commit_callbacks
+):
     # given a channel that always fails, three attempts in all, and Celery retrying in process at once
     celery_app.conf.task_eager_propagates = False  # an eager retry propagated would end the task (eager restores it)
     settings.NOTIFICATION_CHANNELS = [f"{__name__}.Broken", "notifications.channels.EmailChannel"]
@@ -102,16 +108,21 @@ def test_a_failing_channel_is_retried_logged_and_the_others_still_deliver(
     assert len(mail.outbox) == 2
     rows = Delivery.objects.filter(channel="broken").order_by("notification_id")
     assert [(d.notification_id, d.status, d.attempts, d.reason) for d in rows] == [
-        (n.pk, "failed", 3, "RuntimeError") for n in created]
-    warnings = [r.getMessage() for r in caplog.records if r.name == "notifications.deliveries"
-                and r.levelno == logging.WARNING]
-    assert warnings == [f"delivery {d.pk} (broken) attempt {n} of 3 failed: RuntimeError"
-                        for d in rows for n in (1, 2, 3)]
+        (n.pk, "failed", 3, "RuntimeError") for n in created
+    ]
+    warnings = [
+        r.getMessage() for r in caplog.records if r.name == "notifications.deliveries" and r.levelno == logging.WARNING
+    ]
+    assert warnings == [
+        f"delivery {d.pk} (broken) attempt {n} of 3 failed: RuntimeError" for d in rows for n in (1, 2, 3)
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-                    reason="SQLite serialises writers; the sequential test covers a repeated send")
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    reason="SQLite serialises writers; the sequential test covers a repeated send",
+)
 def test_two_sends_of_one_event_at_once_deliver_once(world, eager):
     # given two recipients, and two deliveries of the same event racing (a task redelivered while running)
     users = [f.UserFactory(email="a@example.org"), f.UserFactory(email="b@example.org")]

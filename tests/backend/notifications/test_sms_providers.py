@@ -1,6 +1,7 @@
 """The SMS adapters through the providers' official SDKs, against a local server that answers like the
 provider: the request each SDK sends (signature checked with the test keys, template id, sign name, phone,
 parameters), the success answer, the provider's error answers and a provider that does not answer in time."""
+
 import json
 import logging
 import threading
@@ -51,14 +52,32 @@ def tencent(settings, fake):
 
 
 def aliyun_answer(code="OK", message="OK", status=200, **extra) -> Answer:
-    return Answer(status=status, body={"Code": code, "Message": message, "RequestId": "F655A8D5-B967", **extra},
-                  content_type="application/json;charset=utf-8")
+    return Answer(
+        status=status,
+        body={"Code": code, "Message": message, "RequestId": "F655A8D5-B967", **extra},
+        content_type="application/json;charset=utf-8",
+    )
 
 
 def tencent_status(code="Ok", message="send success") -> Answer:
-    return Answer(body={"Response": {"SendStatusSet": [{
-        "SerialNo": "5000:1045710669157053657849499619", "PhoneNumber": f"+86{PHONE}", "Fee": 1,
-        "SessionContext": "", "Code": code, "Message": message, "IsoCode": "CN"}], "RequestId": "a0aabda6"}})
+    return Answer(
+        body={
+            "Response": {
+                "SendStatusSet": [
+                    {
+                        "SerialNo": "5000:1045710669157053657849499619",
+                        "PhoneNumber": f"+86{PHONE}",
+                        "Fee": 1,
+                        "SessionContext": "",
+                        "Code": code,
+                        "Message": message,
+                        "IsoCode": "CN",
+                    }
+                ],
+                "RequestId": "a0aabda6",
+            }
+        }
+    )
 
 
 def tencent_error(code, message) -> Answer:
@@ -66,6 +85,7 @@ def tencent_error(code, message) -> Answer:
 
 
 # ---------------------------------------------------------------- Alibaba Cloud
+
 
 def test_aliyun_sends_one_signed_sendsms_with_template_sign_phone_and_parameters(aliyun, fake):
     # given the provider answers OK with a BizId
@@ -79,7 +99,10 @@ def test_aliyun_sends_one_signed_sendsms_with_template_sign_phone_and_parameters
     assert (request.method, request.path) == ("POST", "/")
     assert (request.headers["x-acs-action"], request.headers["x-acs-version"]) == ("SendSms", "2017-05-25")
     assert {k: request.query[k] for k in ("PhoneNumbers", "SignName", "TemplateCode")} == {
-        "PhoneNumbers": PHONE, "SignName": "中原区志愿服务", "TemplateCode": "SMS_123456789"}
+        "PhoneNumbers": PHONE,
+        "SignName": "中原区志愿服务",
+        "TemplateCode": "SMS_123456789",
+    }
     assert json.loads(request.query["TemplateParam"]) == {"code": "482913", "minutes": "5"}
     # signed ACS3-HMAC-SHA256 with the test key, and a wrong secret would not verify
     assert request.headers["authorization"].startswith(f"ACS3-HMAC-SHA256 Credential={AK},")
@@ -87,16 +110,23 @@ def test_aliyun_sends_one_signed_sendsms_with_template_sign_phone_and_parameters
     assert not aliyun_signature_valid(request, AK, "another-secret")
 
 
-@pytest.mark.parametrize("code, message, status, error", [
-    ("isv.BUSINESS_LIMIT_CONTROL", "触发小时级流控Permits:5", 200, SmsTemporaryError),
-    ("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号", 200, SmsPermanentError),
-    ("isv.SMS_TEMPLATE_ILLEGAL", "模板不合法", 200, SmsPermanentError),
-    ("isv.SMS_SIGNATURE_ILLEGAL", "签名不合法", 200, SmsPermanentError),
-    ("isp.SYSTEM_ERROR", "系统错误", 200, SmsTemporaryError),
-    ("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404, SmsPermanentError),
-    ("ServiceUnavailable", "The request has failed due to a temporary failure of the server.", 503,
-     SmsTemporaryError),
-])
+@pytest.mark.parametrize(
+    "code, message, status, error",
+    [
+        ("isv.BUSINESS_LIMIT_CONTROL", "触发小时级流控Permits:5", 200, SmsTemporaryError),
+        ("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号", 200, SmsPermanentError),
+        ("isv.SMS_TEMPLATE_ILLEGAL", "模板不合法", 200, SmsPermanentError),
+        ("isv.SMS_SIGNATURE_ILLEGAL", "签名不合法", 200, SmsPermanentError),
+        ("isp.SYSTEM_ERROR", "系统错误", 200, SmsTemporaryError),
+        ("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404, SmsPermanentError),
+        (
+            "ServiceUnavailable",
+            "The request has failed due to a temporary failure of the server.",
+            503,
+            SmsTemporaryError,
+        ),
+    ],
+)
 def test_aliyun_error_answers_are_typed_permanent_or_temporary(aliyun, fake, code, message, status, error):
     fake.answer(aliyun_answer(code, message, status=status))
     with pytest.raises(error) as raised:
@@ -131,6 +161,7 @@ def test_a_template_without_an_id_is_a_permanent_error_before_any_request(aliyun
 
 # ---------------------------------------------------------------- Tencent Cloud
 
+
 def test_tencent_sends_one_signed_sendsms_with_app_template_sign_phone_and_parameters(tencent, fake):
     assert isinstance(tencent, TencentProvider)
     fake.answer(tencent_status())
@@ -139,29 +170,55 @@ def test_tencent_sends_one_signed_sendsms_with_app_template_sign_phone_and_param
     [request] = fake.requests
     assert (request.method, request.path) == ("POST", "/")
     assert {k: request.headers[k] for k in ("x-tc-action", "x-tc-version", "x-tc-region")} == {
-        "x-tc-action": "SendSms", "x-tc-version": "2021-01-11", "x-tc-region": "ap-guangzhou"}
+        "x-tc-action": "SendSms",
+        "x-tc-version": "2021-01-11",
+        "x-tc-region": "ap-guangzhou",
+    }
     # the parameters in the template's order ({1} the code, {2} the minutes), the number with +86
-    assert request.json() == {"PhoneNumberSet": [f"+86{PHONE}"], "SmsSdkAppId": "1400006666",
-                              "SignName": "中原区志愿服务", "TemplateId": "1110", "TemplateParamSet": ["482913", "5"]}
+    assert request.json() == {
+        "PhoneNumberSet": [f"+86{PHONE}"],
+        "SmsSdkAppId": "1400006666",
+        "SignName": "中原区志愿服务",
+        "TemplateId": "1110",
+        "TemplateParamSet": ["482913", "5"],
+    }
     assert tencent_signature_valid(request, SECRET_ID, SECRET_KEY)
     assert not tencent_signature_valid(request, SECRET_ID, "another-key")
 
 
-@pytest.mark.parametrize("answer, code, error", [
-    (tencent_error("FailedOperation.TemplateIncorrectOrUnapproved", "template is not approved"),
-     "FailedOperation.TemplateIncorrectOrUnapproved", SmsPermanentError),
-    (tencent_error("FailedOperation.SignatureIncorrectOrUnapproved", "signature is not approved"),
-     "FailedOperation.SignatureIncorrectOrUnapproved", SmsPermanentError),
-    (tencent_error("LimitExceeded.PhoneNumberDailyLimit", "the number's daily limit"),
-     "LimitExceeded.PhoneNumberDailyLimit", SmsPermanentError),
-    (tencent_error("RequestLimitExceeded", "too many requests"), "RequestLimitExceeded", SmsTemporaryError),
-    (tencent_error("InternalError.Timeout", "timeout"), "InternalError.Timeout", SmsTemporaryError),
-    (tencent_status("LimitExceeded.PhoneNumberThirtySecondLimit", "30 second limit"),
-     "LimitExceeded.PhoneNumberThirtySecondLimit", SmsTemporaryError),
-    (tencent_status("InvalidParameterValue.IncorrectPhoneNumber", "incorrect phone number"),
-     "InvalidParameterValue.IncorrectPhoneNumber", SmsPermanentError),
-    (Answer(status=502, body={"message": "bad gateway"}), "ServerNetworkError", SmsTemporaryError),
-])
+@pytest.mark.parametrize(
+    "answer, code, error",
+    [
+        (
+            tencent_error("FailedOperation.TemplateIncorrectOrUnapproved", "template is not approved"),
+            "FailedOperation.TemplateIncorrectOrUnapproved",
+            SmsPermanentError,
+        ),
+        (
+            tencent_error("FailedOperation.SignatureIncorrectOrUnapproved", "signature is not approved"),
+            "FailedOperation.SignatureIncorrectOrUnapproved",
+            SmsPermanentError,
+        ),
+        (
+            tencent_error("LimitExceeded.PhoneNumberDailyLimit", "the number's daily limit"),
+            "LimitExceeded.PhoneNumberDailyLimit",
+            SmsPermanentError,
+        ),
+        (tencent_error("RequestLimitExceeded", "too many requests"), "RequestLimitExceeded", SmsTemporaryError),
+        (tencent_error("InternalError.Timeout", "timeout"), "InternalError.Timeout", SmsTemporaryError),
+        (
+            tencent_status("LimitExceeded.PhoneNumberThirtySecondLimit", "30 second limit"),
+            "LimitExceeded.PhoneNumberThirtySecondLimit",
+            SmsTemporaryError,
+        ),
+        (
+            tencent_status("InvalidParameterValue.IncorrectPhoneNumber", "incorrect phone number"),
+            "InvalidParameterValue.IncorrectPhoneNumber",
+            SmsPermanentError,
+        ),
+        (Answer(status=502, body={"message": "bad gateway"}), "ServerNetworkError", SmsTemporaryError),
+    ],
+)
 def test_tencent_error_answers_are_typed_permanent_or_temporary(tencent, fake, answer, code, error):
     fake.answer(answer)
     with pytest.raises(error) as raised:
@@ -184,12 +241,17 @@ def test_tencent_gives_up_when_the_provider_does_not_answer_in_time(tencent, fak
 
 # ---------------------------------------------------------------- console
 
+
 def test_the_console_provider_logs_a_masked_line_and_never_the_number_or_the_code(settings, caplog):
     settings.SMS_PROVIDER = "console"
     caplog.set_level(logging.INFO)
     result = provider_get().send(PHONE, "login_code", {"code": "482913", "minutes": 5})
-    assert console.outbox[-1] == {"phone": PHONE, "template": "login_code", "params": {"code": "482913", "minutes": 5},
-                                  "provider_id": result.provider_id}
+    assert console.outbox[-1] == {
+        "phone": PHONE,
+        "template": "login_code",
+        "params": {"code": "482913", "minutes": 5},
+        "provider_id": result.provider_id,
+    }
     line = f"sms {result.provider_id} to 139****5678 (template login_code, parameters code, minutes)"
     assert caplog.messages == [line]
     assert PHONE not in caplog.text and "482913" not in caplog.text

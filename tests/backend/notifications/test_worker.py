@@ -3,6 +3,7 @@ REDIS_URL is set, the filesystem broker otherwise) stores one notification per v
 
 The worker listens on a queue of its own, so that workers of other test sessions sharing the broker cannot
 take the task (they would not find the run in their database)."""
+
 import os
 import time
 
@@ -21,8 +22,11 @@ QUEUE = f"notifications-test-{os.getpid()}"
 
 @pytest.fixture
 def worker(start_celery_worker, monkeypatch):
-    monkeypatch.setattr(planning_services, "_enqueue_publication_notice",
-                        lambda run_id: notify_publication_task.apply_async((run_id,), queue=QUEUE))
+    monkeypatch.setattr(
+        planning_services,
+        "_enqueue_publication_notice",
+        lambda run_id: notify_publication_task.apply_async((run_id,), queue=QUEUE),
+    )
     return start_celery_worker(QUEUE, pool="solo")
 
 
@@ -42,5 +46,6 @@ def test_a_worker_notifies_the_volunteers_of_a_published_plan(world, client_as, 
     while Notification.objects.count() < 2 and time.monotonic() < deadline:
         time.sleep(0.3)
     assert sorted(Notification.objects.values_list("recipient_id", flat=True)) == sorted(
-        [world.v1.user_id, v3.user_id]), worker.read_text()[-3000:]
+        [world.v1.user_id, v3.user_id]
+    ), worker.read_text()[-3000:]
     assert "notifications.notify_publication" in worker.read_text()

@@ -1,5 +1,6 @@
 """The printable sheet of invitation QR codes of a community: one code per member who has not activated, printed
 invitations replace those sent before, and the sheet says so."""
+
 import pytest
 from django.utils import timezone
 

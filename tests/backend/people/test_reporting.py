@@ -1,5 +1,6 @@
 """报到: an in-office member reports to the community where they live from their own account, or a coordinator
 records it; the community confirms; the employer unit sees it in its member list."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +19,18 @@ def test_a_member_reports_the_community_confirms_and_the_unit_sees_it(world, cli
     assert confirmed.status_code == 200
     [member] = client_as("unit").get("/api/volunteers/", {"reported": "true"}).json()["results"]
     assert (member["id"], member["reported_community"], member["report_confirmed_at"] is not None) == (
-        world.v1.pk, world.a1.pk, True)
+        world.v1.pk,
+        world.a1.pk,
+        True,
+    )
     world.v1.refresh_from_db()
     assert world.v1.report_confirmed_by_id == world.users["community"].pk
 
 
 def test_a_coordinator_records_a_report_confirmed_at_once(world, client_as):
-    response = client_as("subdistrict").post(f"/api/volunteers/{world.v1.pk}/report/", {"community": world.a2.pk},
-                                             format="json")
+    response = client_as("subdistrict").post(
+        f"/api/volunteers/{world.v1.pk}/report/", {"community": world.a2.pk}, format="json"
+    )
     assert response.status_code == 200
     assert (response.json()["reported_community"], response.json()["report_confirmed_at"] is not None) == (
         world.a2.pk,
@@ -37,9 +42,13 @@ def test_only_in_office_members_report(world, client_as):
     world.v1.kind, world.v1.employer_unit = "retired", None
     world.v1.save()
     response = client_as("volunteer").post(f"/api/volunteers/{world.v1.pk}/report/", {}, format="json")
-    assert (response.status_code, response.json()) == (400, {
-        "message": "只有在职党员可以向社区报到。", "extra": {"code": "not_in_office", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": "只有在职党员可以向社区报到。",
+            "extra": {"code": "not_in_office", "fields": {}},
+        },
+    )
 
 
 def test_nothing_to_confirm_without_a_report(world, client_as):
@@ -56,6 +65,7 @@ def test_a_report_to_another_community_is_confirmed_only_there(world, client_as)
 
 
 def test_a_coordinator_recording_a_report_to_another_scope_leaves_it_to_be_confirmed_there(world, client_as):
-    response = client_as("community").post(f"/api/volunteers/{world.v1.pk}/report/", {"community": world.b1.pk},
-                                           format="json")
+    response = client_as("community").post(
+        f"/api/volunteers/{world.v1.pk}/report/", {"community": world.b1.pk}, format="json"
+    )
     assert (response.status_code, response.json()["report_confirmed_at"]) == (200, None)

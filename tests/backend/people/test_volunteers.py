@@ -1,4 +1,5 @@
 """Volunteer profiles: creation with an account, self-service edits, phone masking, search filters."""
+
 import pytest
 
 import factories as f
@@ -10,8 +11,16 @@ pytestmark = pytest.mark.django_db
 def test_coordinator_creates_a_volunteer_with_an_account_and_a_number(world, client_as):
     response = client_as("community").post(
         "/api/volunteers/",
-        {"name": "李四", "kind": "retired", "home_community": world.a1.pk, "lat": 34.7, "lng": 113.6,
-         "phone": "13600002222", "skills": {"first_aid": 2}, "languages": ["zh", "en"]},
+        {
+            "name": "李四",
+            "kind": "retired",
+            "home_community": world.a1.pk,
+            "lat": 34.7,
+            "lng": 113.6,
+            "phone": "13600002222",
+            "skills": {"first_aid": 2},
+            "languages": ["zh", "en"],
+        },
         format="json",
     )
     assert response.status_code == 201
@@ -30,7 +39,8 @@ def test_in_office_member_needs_an_employer(world, client_as):
     response = client_as("community").post(
         "/api/volunteers/",
         {"name": "张三", "kind": "in_office", "home_community": world.a1.pk, "lat": 34.7, "lng": 113.6},
-        format="json", HTTP_ACCEPT_LANGUAGE="en",
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     assert response.json()["extra"]["fields"] == {"employer_unit": ["An in-office member needs an employer unit."]}

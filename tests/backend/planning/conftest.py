@@ -1,12 +1,13 @@
 """Fixtures of the planning tests: Celery in-process (eager), a way to queue a run without running it, and
 English throughout, so that messages are asserted whole whatever the Chinese catalogue says."""
+
 import datetime as dt
 
 import pytest
 
 from planning import services
 
-WEEK = dt.date(2026, 11, 30)          # a Monday; Saturday is 2026-12-05
+WEEK = dt.date(2026, 11, 30)  # a Monday; Saturday is 2026-12-05
 SATURDAY = WEEK + dt.timedelta(days=5)
 SUNDAY = WEEK + dt.timedelta(days=6)
 
@@ -23,8 +24,11 @@ def queued_run(world):
     def make(*, user=None, community=None, sub_district=None, week=WEEK, time_limit=10.0):
         user = user or world.users["admin"]
         return services.matching_run_start(
-            user=user, week=week, community=None if community is None else community.pk,
-            sub_district=None if sub_district is None else sub_district.pk, time_limit=time_limit,
+            user=user,
+            week=week,
+            community=None if community is None else community.pk,
+            sub_district=None if sub_district is None else sub_district.pk,
+            time_limit=time_limit,
         )
 
     return make
@@ -38,9 +42,18 @@ def done_run(world):
     def make(*, community=None, version=1, week=WEEK, status=MatchingRun.Status.DONE):
         community = community or world.a1
         return MatchingRun.objects.create(
-            level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-            district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-            week=week, version=version, status=status, stage="Done", progress=100, time_limit=10.0, solver="highs",
+            level=MatchingRun.Level.COMMUNITY,
+            scope_key=f"community:{community.pk}",
+            district_id=community.sub_district.district_id,
+            sub_district=community.sub_district,
+            community=community,
+            week=week,
+            version=version,
+            status=status,
+            stage="Done",
+            progress=100,
+            time_limit=10.0,
+            solver="highs",
         )
 
     return make

@@ -1,4 +1,5 @@
 """The admin of the planning models opens for a superuser with rows present."""
+
 import pytest
 from django.urls import reverse
 

@@ -1,4 +1,5 @@
 """The runs API: coordinators only, every read and write through the caller's scope, the one error shape."""
+
 import datetime as dt
 
 import pytest
@@ -34,22 +35,40 @@ def test_start_answers_202_with_the_queued_run(world, client_as, django_capture_
     body = response.json()
     run = MatchingRun.objects.get()
     assert body == {
-        "id": run.pk, "level": "community", "community": world.a1.pk, "community_name": "秦江社区",
-        "sub_district": world.s1.pk, "sub_district_name": "林山寨街道", "week": "2026-11-30", "version": 1,
-        "status": "queued", "stage": "Queued", "progress": 0, "solver_status": None, "gap": None, "message": "",
+        "id": run.pk,
+        "level": "community",
+        "community": world.a1.pk,
+        "community_name": "秦江社区",
+        "sub_district": world.s1.pk,
+        "sub_district_name": "林山寨街道",
+        "week": "2026-11-30",
+        "version": 1,
+        "status": "queued",
+        "stage": "Queued",
+        "progress": 0,
+        "solver_status": None,
+        "gap": None,
+        "message": "",
         "attempts": 0,
-        "heartbeat": body["heartbeat"], "time_limit": 30.0, "solver": "highs", "created_by": "shequ",
-        "created_at": body["created_at"], "started_at": None, "finished_at": None, "stats": {}, "metrics": {},
-        "published": False, "published_at": None,
+        "heartbeat": body["heartbeat"],
+        "time_limit": 30.0,
+        "solver": "highs",
+        "created_by": "shequ",
+        "created_at": body["created_at"],
+        "started_at": None,
+        "finished_at": None,
+        "stats": {},
+        "metrics": {},
+        "published": False,
+        "published_at": None,
     }
-    assert len(callbacks) == 1   # the task is queued only once the run is committed
+    assert len(callbacks) == 1  # the task is queued only once the run is committed
 
 
 def test_time_limit_and_solver_come_from_the_request_or_the_settings(world, client_as, settings):
     settings.PLANNING_TIME_LIMIT_SECONDS = 12
     settings.PLANNING_SOLVER = "cbc"
-    assert _start(client_as("subdistrict"), sub_district=world.s1.pk).json()[
-        "time_limit"] == 12.0
+    assert _start(client_as("subdistrict"), sub_district=world.s1.pk).json()["time_limit"] == 12.0
     body = _start(client_as("community"), community=world.a1.pk, time_limit=3).json()
     assert (body["time_limit"], body["solver"], body["level"]) == (3.0, "cbc", "community")
 
@@ -70,8 +89,10 @@ def test_bad_input_answers_400_in_the_one_shape(world, client_as):
     client = client_as("admin")
     response = client.post(RUNS, {"community": world.a1.pk}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"message": "week: This field is required.",
-                               "extra": {"code": "invalid", "fields": {"week": ["This field is required."]}}}
+    assert response.json() == {
+        "message": "week: This field is required.",
+        "extra": {"code": "invalid", "fields": {"week": ["This field is required."]}},
+    }
     both = _start(client, community=world.a1.pk, sub_district=world.s1.pk)
     assert both.status_code == 400
     assert both.json()["message"] == "Name a community or a sub-district, not both."
@@ -84,10 +105,12 @@ def test_a_community_coordinator_cannot_start_a_run_elsewhere(world, client_as):
     client = client_as("community")
     response = _start(client, community=world.a2.pk)
     assert response.status_code == 404
-    assert response.json() == {"message": "No such community in your scope.",
-                               "extra": {"code": "not_found", "fields": {"community": ["Not found."]}}}
+    assert response.json() == {
+        "message": "No such community in your scope.",
+        "extra": {"code": "not_found", "fields": {"community": ["Not found."]}},
+    }
     assert _start(client, sub_district=world.s1.pk).status_code == 404
-    assert _start(client).status_code == 404                       # the whole district
+    assert _start(client).status_code == 404  # the whole district
     assert _start(client, community=999999).status_code == 404
     assert not MatchingRun.objects.exists()
 
@@ -111,8 +134,10 @@ def test_the_administrator_plans_the_whole_district(world, client_as):
 def test_volunteers_and_units_see_nothing_of_runs(world, client_as, queued_run, role):
     run = queued_run(community=world.a1)
     client = client_as(role)
-    expected = {"message": "Only coordinators work with matching runs.",
-                "extra": {"code": "permission_denied", "fields": {}}}
+    expected = {
+        "message": "Only coordinators work with matching runs.",
+        "extra": {"code": "permission_denied", "fields": {}},
+    }
     for path in (RUNS, f"{RUNS}{run.pk}/", f"{RUNS}{run.pk}/assignments/", f"{RUNS}{run.pk}/unfilled/"):
         response = client.get(path)
         assert (response.status_code, response.json()) == (403, expected), path
@@ -132,8 +157,11 @@ def test_anonymous_callers_get_401(world, client_as, queued_run):
 def test_runs_are_read_inside_the_callers_scope(world, client_as, queued_run):
     # given runs of A1, A2, S1, B1 and the district
     runs = {
-        "a1": queued_run(community=world.a1), "a2": queued_run(community=world.a2),
-        "s1": queued_run(sub_district=world.s1), "b1": queued_run(community=world.b1), "district": queued_run(),
+        "a1": queued_run(community=world.a1),
+        "a2": queued_run(community=world.a2),
+        "s1": queued_run(sub_district=world.s1),
+        "b1": queued_run(community=world.b1),
+        "district": queued_run(),
     }
     visible = {"community": {"a1"}, "subdistrict": {"a1", "a2", "s1"}, "admin": set(runs)}
     for role, names in visible.items():
@@ -164,7 +192,7 @@ def test_the_list_filters_by_week_status_and_community(world, client_as, queued_
         assert response.status_code == 200, response.json()
         return [row["id"] for row in response.json()["results"]]
 
-    assert ids(week="2026-12-02", community=world.a1.pk) == [second.pk, first.pk]   # newest first
+    assert ids(week="2026-12-02", community=world.a1.pk) == [second.pk, first.pk]  # newest first
     assert ids(status="done") == [first.pk]
     assert set(ids(status=["queued"], week="2026-12-09")) == {other_week.pk}
     assert set(ids(community=world.a2.pk)) == {a2.pk}
@@ -180,8 +208,10 @@ def test_cancel_through_the_api(world, client_as, queued_run):
     assert (response.json()["status"], response.json()["message"]) == ("cancelled", "Cancelled by shequ.")
     again = client.post(f"{RUNS}{run.pk}/cancel/")
     assert again.status_code == 409
-    assert again.json() == {"message": "The run has already ended (Cancelled).",
-                            "extra": {"code": "run_ended", "fields": {}}}
+    assert again.json() == {
+        "message": "The run has already ended (Cancelled).",
+        "extra": {"code": "run_ended", "fields": {}},
+    }
     # and the scope is free for a new run
     assert _start(client, community=world.a1.pk).json()["version"] == 2
 
@@ -191,8 +221,9 @@ def _plan_rows(run, world, count):
         shift = f.ShiftFactory(community=world.a1)
         volunteer = f.VolunteerFactory(home_community=world.a1)
         Assignment.objects.create(run=run, shift=shift, volunteer=volunteer, pinned=i % 2 == 0)
-        UnfilledSeat.objects.create(run=run, shift=shift, missing=1, reasons=[{"code": "no_one_free", "message": "x"}],
-                                    suggestion="one more")
+        UnfilledSeat.objects.create(
+            run=run, shift=shift, missing=1, reasons=[{"code": "no_one_free", "message": "x"}], suggestion="one more"
+        )
 
 
 @pytest.mark.parametrize("rows", ["assignments", "unfilled"])

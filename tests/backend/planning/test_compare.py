@@ -1,4 +1,5 @@
 """Two versions of a week's plan compared: figures side by side, who is added and who dropped."""
+
 import pytest
 
 import factories as f
@@ -25,10 +26,19 @@ def test_compare_two_versions(world, client_as, done_run):
     # then
     assert response.status_code == 200
     assert response.json() == {
-        "base": first.pk, "other": second.pk, "versions": [1, 2],
-        "metrics": {"filled_seats": [2, 2], "total_seats": [3, 3], "weighted_filled": [None, None],
-                    "weighted_total": [None, None], "requests_met": [None, None], "volunteers_used": [None, None]},
-        "gap": [0.0, 0.001], "unfilled_seats": [1, 1],
+        "base": first.pk,
+        "other": second.pk,
+        "versions": [1, 2],
+        "metrics": {
+            "filled_seats": [2, 2],
+            "total_seats": [3, 3],
+            "weighted_filled": [None, None],
+            "weighted_total": [None, None],
+            "requests_met": [None, None],
+            "volunteers_used": [None, None],
+        },
+        "gap": [0.0, 0.001],
+        "unfilled_seats": [1, 1],
         "assignments": {"kept": 1, "added": 1, "removed": 1},
         "added": [{"shift": shift.pk, "volunteer": v4.pk}],
         "removed": [{"shift": shift.pk, "volunteer": v3.pk}],

@@ -14,12 +14,30 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seats(world, done_run):
     run = done_run()
-    MatchingRun.objects.filter(pk=run.pk).update(metrics={"recruitment": [
-        {"kind": "volunteers", "skills": {"legal_advice": 2}, "when": "Sat 12-05 09:00-11:00", "near": "秦江社区",
-         "count": 3, "what": "3 more volunteers with legal_advice ≥ 2 free Sat 12-05 09:00-11:00 within 5 km"},
-        {"kind": "resource", "resource_kind": "venue", "min_capacity": 30, "features": ["projector"],
-         "when": "Sat 12-05 09:00-11:00", "near": "秦江社区", "count": 1, "what": "one venue for ≥ 30"},
-    ]})
+    MatchingRun.objects.filter(pk=run.pk).update(
+        metrics={
+            "recruitment": [
+                {
+                    "kind": "volunteers",
+                    "skills": {"legal_advice": 2},
+                    "when": "Sat 12-05 09:00-11:00",
+                    "near": "秦江社区",
+                    "count": 3,
+                    "what": "3 more volunteers with legal_advice ≥ 2 free Sat 12-05 09:00-11:00 within 5 km",
+                },
+                {
+                    "kind": "resource",
+                    "resource_kind": "venue",
+                    "min_capacity": 30,
+                    "features": ["projector"],
+                    "when": "Sat 12-05 09:00-11:00",
+                    "near": "秦江社区",
+                    "count": 1,
+                    "what": "one venue for ≥ 30",
+                },
+            ]
+        }
+    )
     busy = f.ShiftFactory(
         community=world.a1,
         title="法律咨询",
@@ -28,16 +46,26 @@ def seats(world, done_run):
         start=f.at(SATURDAY, 9),
         end=f.at(SATURDAY, 11),
     )
-    UnfilledSeat.objects.create(run=run, shift=busy, missing=2, suggestion="2 more volunteers with legal_advice ≥ 2",
-                                reasons=[{"code": "all_busy", "message": "3 qualified people ...", "count": 3}])
+    UnfilledSeat.objects.create(
+        run=run,
+        shift=busy,
+        missing=2,
+        suggestion="2 more volunteers with legal_advice ≥ 2",
+        reasons=[{"code": "all_busy", "message": "3 qualified people ...", "count": 3}],
+    )
     roomless = f.ShiftFactory(community=world.a1, title="讲座", start=f.at(SATURDAY, 14), end=f.at(SATURDAY, 16))
-    f.ResourceRequestFactory(shift=roomless, kind="venue", min_capacity=30, features=["projector"],
-                             max_distance_km=2.5)
-    UnfilledSeat.objects.create(run=run, shift=roomless, missing=1, suggestion="one venue",
-                                reasons=[{"code": "no_room", "message": "no venue for ≥ 30"}])
+    f.ResourceRequestFactory(shift=roomless, kind="venue", min_capacity=30, features=["projector"], max_distance_km=2.5)
+    UnfilledSeat.objects.create(
+        run=run,
+        shift=roomless,
+        missing=1,
+        suggestion="one venue",
+        reasons=[{"code": "no_room", "message": "no venue for ≥ 30"}],
+    )
     removed = f.ShiftFactory(community=world.a1, title="巡逻", start=f.at(SATURDAY, 8), end=f.at(SATURDAY, 9))
-    UnfilledSeat.objects.create(run=run, shift=removed, missing=1,
-                                reasons=[{"code": "removed", "message": "由协调员移除。"}])
+    UnfilledSeat.objects.create(
+        run=run, shift=removed, missing=1, reasons=[{"code": "removed", "message": "由协调员移除。"}]
+    )
     return run
 
 
@@ -49,13 +77,17 @@ def _unfilled(client, run, language):
 def test_english_readers_read_counts_skill_names_and_the_shifts_own_time(world, client_as, seats):
     rows = _unfilled(client_as("community"), seats, "en")
     busy = rows["法律咨询"]
-    assert busy["reasons"] == [{"code": "all_busy", "count": 3,
-                                "message": "3 qualified people free at that time are on overlapping shifts."}]
-    assert busy["suggestion"] == ("Recruit 2 more volunteers with 法律咨询 at level 2 or above, free Sat 12-05 "
-                                  "09:00–11:00, within 5 km of 秦岭路18号.")
+    assert busy["reasons"] == [
+        {"code": "all_busy", "count": 3, "message": "3 qualified people free at that time are on overlapping shifts."}
+    ]
+    assert busy["suggestion"] == (
+        "Recruit 2 more volunteers with 法律咨询 at level 2 or above, free Sat 12-05 "
+        "09:00–11:00, within 5 km of 秦岭路18号."
+    )
     room = rows["讲座"]
     assert room["reasons"][0]["message"] == (
-        "No Venue for at least 30 people with projector is free at that time within 2.5 km.")
+        "No Venue for at least 30 people with projector is free at that time within 2.5 km."
+    )
     assert rows["巡逻"]["reasons"][0]["message"] == "由协调员移除。"  # stored in the remover's language
 
 

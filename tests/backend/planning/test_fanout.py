@@ -1,6 +1,7 @@
 """A district run fanned out: one piece per sub-district solved as its own task (a chord's header), joined by
 the chord's callback with the border fill, and saved as the run's plan. Celery runs in-process here; the test
 with worker processes on the real broker is test_fanout_workers.py."""
+
 import datetime as dt
 
 import pytest
@@ -36,7 +37,8 @@ def _execute(run, capture) -> str:
 
 
 def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
-        world, two_sub_districts, eager, django_capture_on_commit_callbacks):
+    world, two_sub_districts, eager, django_capture_on_commit_callbacks
+):
     # given a queued district run
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     # when the worker executes it
@@ -48,10 +50,13 @@ def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
     assert (job.status, job.attempt, job.piece_count) == ("done", 1, 2)
     pieces = list(job.pieces.order_by("index"))
     assert sorted(p.name for p in pieces) == sorted(
-        [mapper.area(world.a1.sub_district_id), mapper.area(world.b1.sub_district_id)])
+        [mapper.area(world.a1.sub_district_id), mapper.area(world.b1.sub_district_id)]
+    )
     assert {p.status for p in pieces} == {"done"} and all(p.worker for p in pieces)
     assert set(Assignment.objects.filter(run=run).values_list("volunteer_id", "shift_id")) == {
-        (world.v1.pk, two_sub_districts[0].pk), (world.v2.pk, two_sub_districts[1].pk)}
+        (world.v1.pk, two_sub_districts[0].pk),
+        (world.v2.pk, two_sub_districts[1].pk),
+    }
     assert run.metrics["pieces"] == 2 and run.metrics["filled_seats"] == 2
     assert run.metrics["recruitment"] == []  # carried by the joined plan too: nobody is wanted, every seat is filled
     assert run.stats["solver"] == "decomposed"
@@ -61,24 +66,27 @@ def test_a_district_run_is_solved_in_sub_district_pieces_and_saved_whole(
 
 
 def test_a_community_run_or_a_district_that_fits_one_worker_is_solved_whole(
-        world, two_sub_districts, settings, eager, django_capture_on_commit_callbacks):
-    settings.PLANNING_MAX_WHOLE_PAIRS = base.PLANNING_MAX_WHOLE_PAIRS    # the default: a district week fits one worker
+    world, two_sub_districts, settings, eager, django_capture_on_commit_callbacks
+):
+    settings.PLANNING_MAX_WHOLE_PAIRS = base.PLANNING_MAX_WHOLE_PAIRS  # the default: a district week fits one worker
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     assert _execute(run, django_capture_on_commit_callbacks) == "done"
-    community_run = services.matching_run_start(user=world.users["admin"], week=WEEK, community=world.a1,
-                                                time_limit=20)
-    settings.PLANNING_MAX_WHOLE_PAIRS = 0    # a community run is never fanned out
+    community_run = services.matching_run_start(user=world.users["admin"], week=WEEK, community=world.a1, time_limit=20)
+    settings.PLANNING_MAX_WHOLE_PAIRS = 0  # a community run is never fanned out
     assert _execute(community_run, django_capture_on_commit_callbacks) == "done"
     assert not SolveJob.objects.exists()
 
 
-@pytest.mark.parametrize("pairs, memory_mib, whole", [
-    (750_000, 931.0, True),          # the demo district week
-    (3_000_000, 2956.0, True),       # at the pair limit
-    (3_000_001, 2956.0, False),      # one pair more
-    (1_000_000, 4097.0, False),      # more memory than the worker has
-    (11_700_000, 10786.0, False),    # a city of ten districts
-])
+@pytest.mark.parametrize(
+    "pairs, memory_mib, whole",
+    [
+        (750_000, 931.0, True),  # the demo district week
+        (3_000_000, 2956.0, True),  # at the pair limit
+        (3_000_001, 2956.0, False),  # one pair more
+        (1_000_000, 4097.0, False),  # more memory than the worker has
+        (11_700_000, 10786.0, False),  # a city of ten districts
+    ],
+)
 def test_a_week_is_solved_whole_when_its_pairs_and_memory_fit_one_worker(pairs, memory_mib, whole):
     size = matching.sizing.Size(shifts=3_500, pairs=pairs, memory_mib=memory_mib)
     assert fanout.fits_one_worker(size, max_pairs=3_000_000, memory_mb=4096) is whole
@@ -100,7 +108,8 @@ def test_the_decision_comes_from_the_estimate_of_the_week(world, two_sub_distric
 
 
 def test_a_piece_that_fails_fails_the_run_with_its_reason(
-        world, two_sub_districts, eager, django_capture_on_commit_callbacks, monkeypatch):
+    world, two_sub_districts, eager, django_capture_on_commit_callbacks, monkeypatch
+):
     # given the solver breaks on one sub-district's piece
     broken = mapper.area(world.b1.sub_district_id)
     solve_piece = fanout.decompose.solve_piece
@@ -121,8 +130,7 @@ def test_a_piece_that_fails_fails_the_run_with_its_reason(
     assert SolveJob.objects.get(run=run).status == "failed"
 
 
-def test_late_tasks_of_an_earlier_attempt_change_nothing(
-        world, two_sub_districts, django_capture_on_commit_callbacks):
+def test_late_tasks_of_an_earlier_attempt_change_nothing(world, two_sub_districts, django_capture_on_commit_callbacks):
     # given a run's pieces were stored (not yet dispatched: no eager Celery) and then the run was requeued
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     with django_capture_on_commit_callbacks(execute=False):
@@ -139,7 +147,8 @@ def test_late_tasks_of_an_earlier_attempt_change_nothing(
 
 
 def test_the_reaper_ends_the_solve_of_a_run_whose_workers_went_silent(
-        world, two_sub_districts, django_capture_on_commit_callbacks):
+    world, two_sub_districts, django_capture_on_commit_callbacks
+):
     # given a fanned-out run whose pieces were never solved (their workers vanished)
     run = services.matching_run_start(user=world.users["admin"], week=WEEK, time_limit=20)
     with django_capture_on_commit_callbacks(execute=False):

@@ -5,6 +5,7 @@ with a plan that keeps every rule: the product grows past one machine with more 
 The week is a generated district's cut into pieces of at most 1,000 shifts (four pieces), not a city's: the
 pieces, the chord and the join are the same code whatever the size, and a city week made this one test take 11 of
 CI's minutes (`benchmarks/matching.py --scale city` measures the city)."""
+
 import os
 
 import pytest
@@ -32,8 +33,9 @@ def test_two_worker_processes_fill_the_seats_one_process_fills(week, start_celer
     alone = solve_decomposed(week, time_limit=TIME_LIMIT, workers=2, piece_shifts=PIECE_SHIFTS)
     # when the same pieces go to two worker processes through the broker, joined by the chord's callback
     logs = [start_celery_worker(QUEUE), start_celery_worker(QUEUE)]
-    job = fanout.job_start(week, time_limit=TIME_LIMIT, solver="highs", workers=2, piece_shifts=PIECE_SHIFTS,
-                           queue=QUEUE)
+    job = fanout.job_start(
+        week, time_limit=TIME_LIMIT, solver="highs", workers=2, piece_shifts=PIECE_SHIFTS, queue=QUEUE
+    )
     deadline_checks = 0
     import time
 

@@ -1,6 +1,7 @@
 """Volunteers' stated preferences reach the optimizer through the mapper (the week's shifts of a preferred kind or in
 a preferred community, named by their post where they have one), and the plan's metrics count the assignments
 that matched one."""
+
 import datetime as dt
 
 import pytest
@@ -81,5 +82,6 @@ def test_preferences_matched_counts_a_shift_named_by_itself_or_by_its_post():
     }
     # when / then: v1 on the post's shift and on s3 match; v1 on s2 and v2 anywhere do not
     assert mapper.preferences_matched(data, [("v1", "s1"), ("v1", "s3"), ("v1", "s2"), ("v2", "s1")]) == {
-        "preferences_matched": 2, "preferences_stated": 1,
+        "preferences_matched": 2,
+        "preferences_stated": 1,
     }

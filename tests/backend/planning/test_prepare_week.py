@@ -1,4 +1,5 @@
 """The Friday job: next week's shifts and a draft run for every community that has shifts, once."""
+
 import datetime as dt
 
 import pytest

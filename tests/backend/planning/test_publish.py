@@ -1,5 +1,6 @@
 """Publishing a run: done runs only, one publication per scope and week (the database decides a race), the
 coordinators' scope, and the volunteers' notice queued once the publication is committed."""
+
 import datetime as dt
 import threading
 
@@ -25,7 +26,8 @@ def _publish(client, run):
 
 @pytest.mark.django_db
 def test_publish_makes_the_run_the_weeks_plan_and_queues_one_notice(
-        world, client_as, done_run, django_capture_on_commit_callbacks, monkeypatch):
+    world, client_as, done_run, django_capture_on_commit_callbacks, monkeypatch
+):
     # given a done run of A1
     run = done_run(community=world.a1)
     queued = []
@@ -40,7 +42,11 @@ def test_publish_makes_the_run_the_weeks_plan_and_queues_one_notice(
     assert (body["id"], body["status"], body["published"]) == (run.pk, "done", True)
     assert body["published_at"] is not None
     assert (publication.run_id, publication.scope_key, publication.week, publication.published_by) == (
-        run.pk, f"community:{world.a1.pk}", WEEK, world.users["community"])
+        run.pk,
+        f"community:{world.a1.pk}",
+        WEEK,
+        world.users["community"],
+    )
     assert len(callbacks) == 1 and queued == [run.pk]
     # and the detail shows it
     detail = client_as("community").get(f"{RUNS}{run.pk}/").json()
@@ -56,7 +62,8 @@ def test_an_unpublished_run_says_so(world, client_as, done_run):
 
 @pytest.mark.django_db
 def test_publishing_twice_answers_409_and_keeps_one_publication(
-        world, client_as, done_run, monkeypatch, django_capture_on_commit_callbacks):
+    world, client_as, done_run, monkeypatch, django_capture_on_commit_callbacks
+):
     # given a published run, and a later version of the same scope and week
     queued = []
     monkeypatch.setattr(services, "_enqueue_publication_notice", queued.append)
@@ -65,8 +72,10 @@ def test_publishing_twice_answers_409_and_keeps_one_publication(
     client = client_as("community")
     with django_capture_on_commit_callbacks(execute=True):
         assert _publish(client, first).status_code == 200
-    expected = {"message": "This week is already published for this scope (version 1).",
-                "extra": {"code": "already_published", "fields": {}}}
+    expected = {
+        "message": "This week is already published for this scope (version 1).",
+        "extra": {"code": "already_published", "fields": {}},
+    }
     # when the same run, or the other version, is published again (by another coordinator too)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         again = _publish(client, first)
@@ -82,15 +91,20 @@ def test_publishing_twice_answers_409_and_keeps_one_publication(
 def test_another_week_or_another_community_publishes_separately(world, client_as, done_run, monkeypatch):
     monkeypatch.setattr(services, "_enqueue_publication_notice", lambda run_id: None)
     client = client_as("subdistrict")
-    runs = [done_run(community=world.a1), done_run(community=world.a2),
-            done_run(community=world.a1, week=WEEK + dt.timedelta(days=7))]
+    runs = [
+        done_run(community=world.a1),
+        done_run(community=world.a2),
+        done_run(community=world.a1, week=WEEK + dt.timedelta(days=7)),
+    ]
     assert [_publish(client, run).status_code for run in runs] == [200, 200, 200]
     assert Publication.objects.count() == 3
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("status", "label"), [("queued", "Queued"), ("solving", "Solving"), ("failed", "Failed"),
-                                               ("cancelled", "Cancelled")])
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [("queued", "Queued"), ("solving", "Solving"), ("failed", "Failed"), ("cancelled", "Cancelled")],
+)
 def test_only_a_done_run_can_be_published(world, client_as, done_run, status, label):
     # given a run that is not done
     run = done_run(community=world.a1, status=status)
@@ -114,7 +128,9 @@ def test_publish_outside_the_callers_scope_answers_404(world, client_as, done_ru
     for run in (a2, b1):
         response = _publish(client, run)
         assert (response.status_code, response.json()) == (
-            404, {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}})
+            404,
+            {"message": "Not found.", "extra": {"code": "not_found", "fields": {}}},
+        )
     assert _publish(client_as("subdistrict"), b1).status_code == 404
     assert _publish(client, MatchingRun(pk=999999)).status_code == 404
     assert not Publication.objects.exists()
@@ -125,8 +141,10 @@ def test_publish_outside_the_callers_scope_answers_404(world, client_as, done_ru
 def test_volunteers_and_units_cannot_publish(world, client_as, done_run, role):
     run = done_run(community=world.a1)
     response = _publish(client_as(role), run)
-    assert (response.status_code, response.json()) == (403, {
-        "message": "Only coordinators work with matching runs.", "extra": {"code": "permission_denied", "fields": {}}})
+    assert (response.status_code, response.json()) == (
+        403,
+        {"message": "Only coordinators work with matching runs.", "extra": {"code": "permission_denied", "fields": {}}},
+    )
     assert _publish(client_as("anonymous"), run).status_code == 401
     assert not Publication.objects.exists()
 
@@ -145,8 +163,9 @@ def test_the_database_holds_one_publication_per_scope_and_week(world, done_run):
     Publication.objects.create(scope_key=first.scope_key, week=first.week, run=first, published_at=first.created_at)
     # when a second row for the same scope and week is written past the service
     with pytest.raises(IntegrityError), transaction.atomic():
-        Publication.objects.create(scope_key=second.scope_key, week=second.week, run=second,
-                                   published_at=second.created_at)
+        Publication.objects.create(
+            scope_key=second.scope_key, week=second.week, run=second, published_at=second.created_at
+        )
     # then the database refused it; nor can one run be published twice under another key
     with pytest.raises(IntegrityError), transaction.atomic():
         Publication.objects.create(scope_key="community:0", week=first.week, run=first, published_at=first.created_at)
@@ -164,7 +183,9 @@ def test_the_constraint_decides_when_the_check_is_passed(world, done_run, monkey
         services.matching_run_publish(user=world.users["community"], run=second)
     # then the IntegrityError became the same 409
     assert (refused.value.code, refused.value.message) == (
-        "already_published", "This week is already published for this scope (version 1).")
+        "already_published",
+        "This week is already published for this scope (version 1).",
+    )
     assert list(Publication.objects.values_list("run_id", flat=True)) == [first.pk]
 
 
@@ -191,7 +212,7 @@ def test_two_coordinators_publishing_at_once_make_exactly_one_publication(world,
     def publish(user, run):
         try:
             barrier.wait(timeout=10)
-            with transaction.atomic():   # as the request would (ATOMIC_REQUESTS)
+            with transaction.atomic():  # as the request would (ATOMIC_REQUESTS)
                 outcomes.append(("published", services.matching_run_publish(user=user, run=run).run_id))
         except Conflict as exc:
             outcomes.append(("refused", exc.code))
@@ -226,8 +247,9 @@ def test_the_list_filters_published_runs(world, client_as, done_run, monkeypatch
 
 
 @pytest.mark.django_db
-def test_the_run_list_reads_publications_without_extra_queries(world, client_as, done_run, monkeypatch,
-                                                              django_assert_max_num_queries):
+def test_the_run_list_reads_publications_without_extra_queries(
+    world, client_as, done_run, monkeypatch, django_assert_max_num_queries
+):
     # given six runs of different weeks, every other one published
     monkeypatch.setattr(services, "_enqueue_publication_notice", lambda run_id: None)
     for i in range(6):

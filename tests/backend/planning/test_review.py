@@ -1,4 +1,5 @@
 """Review before publishing: add an assignment by hand (checked against every hard rule), pin, remove."""
+
 import datetime as dt
 
 import pytest
@@ -16,13 +17,19 @@ pytestmark = pytest.mark.django_db
 def saturday(world):
     """V1 free on Saturday 9-12 with legal advice 3; a Saturday 9-11 shift of A1 needing legal advice 2."""
     f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=6, start_time=dt.time(9), end_time=dt.time(12))
-    return f.ShiftFactory(community=world.a1, seats=2, required_skills={"legal_advice": 2},
-                          start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    return f.ShiftFactory(
+        community=world.a1,
+        seats=2,
+        required_skills={"legal_advice": 2},
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
 
 
 def _add(client, run, shift, volunteer):
-    return client.post(f"/api/planning/runs/{run.pk}/assignments/", {"shift": shift.pk, "volunteer": volunteer.pk},
-                       format="json")
+    return client.post(
+        f"/api/planning/runs/{run.pk}/assignments/", {"shift": shift.pk, "volunteer": volunteer.pk}, format="json"
+    )
 
 
 def test_add_by_hand_pins_the_assignment_and_takes_a_seat_from_unfilled(world, client_as, done_run, saturday):
@@ -46,8 +53,9 @@ def test_add_by_hand_pins_the_assignment_and_takes_a_seat_from_unfilled(world, c
 def test_add_by_hand_is_refused_with_the_broken_rule(world, client_as, done_run, saturday):
     # given a shift V1 lacks the skill for
     run = done_run()
-    shift = f.ShiftFactory(community=world.a1, required_skills={"first_aid": 2}, start=f.at(SATURDAY, 9),
-                           end=f.at(SATURDAY, 10))
+    shift = f.ShiftFactory(
+        community=world.a1, required_skills={"first_aid": 2}, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 10)
+    )
     # when
     response = _add(client_as("community"), run, shift, world.v1)
     # then nothing is stored and the rule is named
@@ -90,7 +98,10 @@ def test_pin_and_remove(world, client_as, done_run, saturday):
     # the removal is remembered for the next runs, with who made it; adding the pair back forgets it
     removed = RemovedPair.objects.get(run=run)
     assert (removed.volunteer_id, removed.shift_id, removed.removed_by) == (
-        world.v1.pk, saturday.pk, world.users["community"])
+        world.v1.pk,
+        saturday.pk,
+        world.users["community"],
+    )
     assert _add(client, run, saturday, world.v1).status_code == 201
     assert not RemovedPair.objects.filter(run=run).exists()
 
@@ -100,8 +111,13 @@ def test_a_published_or_unfinished_run_cannot_change(world, client_as, done_run,
     failed = done_run(version=1, status="failed")
     assert _add(client, failed, saturday, world.v1).status_code == 409
     run = done_run(version=2)
-    Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_by=world.users["community"],
-                               published_at=timezone.now())
+    Publication.objects.create(
+        scope_key=run.scope_key,
+        week=run.week,
+        run=run,
+        published_by=world.users["community"],
+        published_at=timezone.now(),
+    )
     response = _add(client, run, saturday, world.v1)
     assert response.status_code == 409
     assert response.json()["extra"]["code"] == "run_not_editable"

@@ -1,5 +1,6 @@
 """A matching run from start to stored plan, in process: the real optimizer, the one-active-run rule,
 cancel, failures with their message, the all-or-nothing save, the reaper."""
+
 import datetime as dt
 import time
 
@@ -26,10 +27,18 @@ def _week_of_a1(world):
     f.WeeklyAvailabilityFactory(volunteer=v3, weekday=6, start_time=dt.time(9), end_time=dt.time(11))
     v4 = f.VolunteerFactory(home_community=world.a1, skills={"legal_advice": 5})
     f.WeeklyAvailabilityFactory(volunteer=v4, weekday=7, start_time=dt.time(9), end_time=dt.time(11))
-    legal = f.ShiftFactory(community=world.a1, title="法律咨询", seats=2, priority=5,
-                           required_skills={"legal_advice": 2}, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
-    patrol = f.ShiftFactory(community=world.a1, title="巡逻", seats=1, priority=2,
-                            start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    legal = f.ShiftFactory(
+        community=world.a1,
+        title="法律咨询",
+        seats=2,
+        priority=5,
+        required_skills={"legal_advice": 2},
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
+    patrol = f.ShiftFactory(
+        community=world.a1, title="巡逻", seats=1, priority=2, start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11)
+    )
     request = f.ResourceRequestFactory(shift=legal, kind="venue", min_capacity=30, features=["projector"])
     room = f.ResourceFactory(community=world.a1, unit=world.u1, capacity=40, features=["projector"])
     f.ResourceSlotFactory(resource=room, weekday=6, start_time=dt.time(8), end_time=dt.time(18))
@@ -37,28 +46,41 @@ def _week_of_a1(world):
 
 
 def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
-        world, client_as, eager, django_capture_on_commit_callbacks):
+    world, client_as, eager, django_capture_on_commit_callbacks
+):
     # given the week of A1
     w = _week_of_a1(world)
     client = client_as("community")
     # when the community coordinator starts a run and the task runs in process with the real optimizer
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = client.post("/api/planning/runs/", {"week": "2026-12-02", "community": world.a1.pk,
-                                                       "time_limit": 10}, format="json")
+        response = client.post(
+            "/api/planning/runs/", {"week": "2026-12-02", "community": world.a1.pk, "time_limit": 10}, format="json"
+        )
     # then the API answered 202 with the queued run, and the task left it done
     assert response.status_code == 202
     assert len(callbacks) == 1
     started = response.json()
     assert (started["status"], started["week"], started["version"], started["level"]) == (
-        "queued", "2026-11-30", 1, "community")
+        "queued",
+        "2026-11-30",
+        1,
+        "community",
+    )
     run = client.get(f"/api/planning/runs/{started['id']}/").json()
     assert (run["status"], run["progress"], run["stage"]) == ("done", 100, "Done")
     assert run["message"] == "Filled 2 of 3 seats."
     # the tiny week is solved to proof: optimal, its gap within the solver's tolerance beside it
     assert (run["solver_status"], run["stats"]["status"]) == ("optimal", "optimal")
     assert run["gap"] == run["stats"]["gap"] and run["gap"] <= 1e-4
-    assert run["stats"]["problem"] == {"volunteers": 3, "shifts": 2, "resources": 1, "resource_requests": 1,
-                                       "seats": 3, "locks": 0, "forbidden": 0}
+    assert run["stats"]["problem"] == {
+        "volunteers": 3,
+        "shifts": 2,
+        "resources": 1,
+        "resource_requests": 1,
+        "seats": 3,
+        "locks": 0,
+        "forbidden": 0,
+    }
     assert run["metrics"]["filled_seats"] == 2
     assert run["gap"] is not None and run["attempts"] == 1
     # and the plan: V1 on the legal shift (the room booked), V3 on the patrol; one legal seat unfilled
@@ -67,7 +89,8 @@ def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
     )
     assert stored == {(world.v1.pk, w["legal"].pk, False, "solver"), (w["v3"].pk, w["patrol"].pk, False, "solver")}
     assert list(ResourceBooking.objects.filter(run_id=run["id"]).values_list("resource_id", "request_id")) == [
-        (w["room"].pk, w["request"].pk)]
+        (w["room"].pk, w["request"].pk)
+    ]
     unfilled = UnfilledSeat.objects.get(run_id=run["id"])
     assert (unfilled.shift_id, unfilled.missing) == (w["legal"].pk, 1)
     assert unfilled.reasons and all("code" in reason and "message" in reason for reason in unfilled.reasons)
@@ -77,8 +100,10 @@ def test_a_run_through_the_api_stores_a_plan_that_keeps_every_rule(
         for skill, level in shift.required_skills.items():
             assert volunteer.skills.get(skill, 0) >= level
         start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
-        assert any(a.weekday == start.isoweekday() and a.start_time <= start.time() and end.time() <= a.end_time
-                   for a in volunteer.availability.all())
+        assert any(
+            a.weekday == start.isoweekday() and a.start_time <= start.time() and end.time() <= a.end_time
+            for a in volunteer.availability.all()
+        )
 
 
 def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_run):
@@ -94,10 +119,17 @@ def test_the_api_lists_the_plan_and_the_unfilled_seats(world, client_as, queued_
     assert assignments["count"] == 2
     by_shift = {row["shift"]: row for row in assignments["results"]}
     assert by_shift[w["legal"].pk] == {
-        "id": by_shift[w["legal"].pk]["id"], "shift": w["legal"].pk, "shift_title": "法律咨询",
-        "shift_start": "2026-12-05T09:00:00+08:00", "shift_end": "2026-12-05T11:00:00+08:00",
-        "community_name": "秦江社区", "volunteer": world.v1.pk, "volunteer_number": world.v1.number,
-        "volunteer_name": world.v1.name, "pinned": False, "source": "solver",
+        "id": by_shift[w["legal"].pk]["id"],
+        "shift": w["legal"].pk,
+        "shift_title": "法律咨询",
+        "shift_start": "2026-12-05T09:00:00+08:00",
+        "shift_end": "2026-12-05T11:00:00+08:00",
+        "community_name": "秦江社区",
+        "volunteer": world.v1.pk,
+        "volunteer_number": world.v1.number,
+        "volunteer_name": world.v1.name,
+        "pinned": False,
+        "source": "solver",
         "unverified_skills": ["legal_advice"],  # V1's level is their own claim
     }
     assert unfilled["count"] == 1
@@ -121,11 +153,16 @@ def test_the_saved_plan_and_a_cancel_are_in_the_runs_audit_history(world, client
     other = queued_run(community=world.a2, time_limit=10)
     services.matching_run_cancel(user=world.users["subdistrict"], run=other)
     # then each run's history has one entry saying what happened, with the plan's counts
-    saved, = [e for e in LogEntry.objects.get_for_object(run) if "assignments" in e.changes_dict]
-    assert saved.changes_dict == {"status": ["saving", "done"], "assignments": ["", "2"],
-                                  "resource_bookings": ["", str(ResourceBooking.objects.filter(run=run).count())],
-                                  "unfilled_seats": ["", "1"]}
-    cancelled, = [e for e in LogEntry.objects.get_for_object(other) if "cancelled" in e.changes_dict.get("status", [])]
+    (saved,) = [e for e in LogEntry.objects.get_for_object(run) if "assignments" in e.changes_dict]
+    assert saved.changes_dict == {
+        "status": ["saving", "done"],
+        "assignments": ["", "2"],
+        "resource_bookings": ["", str(ResourceBooking.objects.filter(run=run).count())],
+        "unfilled_seats": ["", "1"],
+    }
+    (cancelled,) = [
+        e for e in LogEntry.objects.get_for_object(other) if "cancelled" in e.changes_dict.get("status", [])
+    ]
     assert cancelled.changes_dict == {"status": ["queued", "cancelled"]}
     # and the creation entry holds the run's own fields, not its reverse relations
     created = LogEntry.objects.get_for_object(run).get(action=LogEntry.Action.CREATE)
@@ -183,13 +220,29 @@ def test_one_active_run_per_scope_and_week_is_a_database_rule(world, queued_run)
     # when a second active row of the same scope and week is inserted directly
     with pytest.raises(IntegrityError), transaction.atomic():
         MatchingRun.objects.create(
-            level="community", scope_key=run.scope_key, district=run.district, sub_district=run.sub_district,
-            community=run.community, week=run.week, version=2, status="solving", time_limit=5, solver="highs",
+            level="community",
+            scope_key=run.scope_key,
+            district=run.district,
+            sub_district=run.sub_district,
+            community=run.community,
+            week=run.week,
+            version=2,
+            status="solving",
+            time_limit=5,
+            solver="highs",
         )
     # then ended runs of the same scope and week, and active runs of other weeks or scopes, are fine
     MatchingRun.objects.create(
-        level="community", scope_key=run.scope_key, district=run.district, sub_district=run.sub_district,
-        community=run.community, week=run.week, version=3, status="done", time_limit=5, solver="highs",
+        level="community",
+        scope_key=run.scope_key,
+        district=run.district,
+        sub_district=run.sub_district,
+        community=run.community,
+        week=run.week,
+        version=3,
+        status="done",
+        time_limit=5,
+        solver="highs",
     )
     queued_run(community=world.a1, week=WEEK + dt.timedelta(days=7))
     queued_run(community=world.a2)
@@ -201,7 +254,11 @@ def test_start_takes_objects_or_ids_and_refuses_what_is_out_of_scope(world):
     community_coordinator = world.users["community"]
     run = services.matching_run_start(user=community_coordinator, week=WEEK, community=world.a1)
     assert (run.level, run.community, run.sub_district, run.scope_key) == (
-        "community", world.a1, world.s1, f"community:{world.a1.pk}")
+        "community",
+        world.a1,
+        world.s1,
+        f"community:{world.a1.pk}",
+    )
     with pytest.raises(services.ScopeNotFound):
         services.matching_run_start(user=community_coordinator, week=WEEK, community=world.a2.pk)
     with pytest.raises(services.RunNotAllowed):
@@ -213,7 +270,7 @@ def test_start_takes_objects_or_ids_and_refuses_what_is_out_of_scope(world):
 def test_a_second_start_while_one_is_active_is_refused(world, queued_run):
     queued_run(community=world.a1)
     with pytest.raises(services.RunAlreadyActive):
-        queued_run(community=world.a1, week=WEEK + dt.timedelta(days=3))   # any day of the same week
+        queued_run(community=world.a1, week=WEEK + dt.timedelta(days=3))  # any day of the same week
     # after it ends, the next run is the next version
     MatchingRun.objects.update(status="failed")
     assert queued_run(community=world.a1).version == 2
@@ -293,7 +350,7 @@ def test_a_failure_in_the_middle_of_saving_leaves_no_rows(world, queued_run, mon
     run = queued_run(community=world.a1, time_limit=10)
 
     def disk_full(*args, **kwargs):
-        assert Assignment.objects.filter(run=run).count() == 2   # really in the middle
+        assert Assignment.objects.filter(run=run).count() == 2  # really in the middle
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(ResourceBooking.objects, "bulk_create", disk_full)
@@ -317,8 +374,9 @@ def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, djang
     MatchingRun.objects.filter(pk=stale.pk).update(
         status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=20)
     )
-    MatchingRun.objects.filter(pk=exhausted.pk).update(status="building", attempts=3,
-                                                      heartbeat=now - dt.timedelta(minutes=20))
+    MatchingRun.objects.filter(pk=exhausted.pk).update(
+        status="building", attempts=3, heartbeat=now - dt.timedelta(minutes=20)
+    )
     MatchingRun.objects.filter(pk=fresh.pk).update(
         status="solving", attempts=1, heartbeat=now - dt.timedelta(minutes=2)
     )
@@ -327,18 +385,24 @@ def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, djang
         result = services.matching_run_reap_stale(now=now, stale_minutes=15, max_attempts=3)
     # then
     assert result == {"requeued": [stale.pk], "failed": [exhausted.pk]}
-    assert len(callbacks) == 1          # the requeued run's task
+    assert len(callbacks) == 1  # the requeued run's task
     stale.refresh_from_db()
     exhausted.refresh_from_db()
     assert (stale.status, stale.message) == ("queued", "Requeued: no heartbeat for 15 minutes (attempt 1 of 3).")
     assert (exhausted.status, exhausted.message) == (
-        "failed", "Failed: no heartbeat for 15 minutes after 3 attempts; the worker stopped.")
+        "failed",
+        "Failed: no heartbeat for 15 minutes after 3 attempts; the worker stopped.",
+    )
     assert MatchingRun.objects.get(pk=fresh.pk).status == "solving"
     # and both moves are in the runs' histories, without an actor (the beat did it)
     from auditlog.models import LogEntry
+
     def update(run):
-        entry, = [e for e in LogEntry.objects.get_for_object(run).filter(action=LogEntry.Action.UPDATE)
-                  if "message" in e.changes_dict]
+        (entry,) = [
+            e
+            for e in LogEntry.objects.get_for_object(run).filter(action=LogEntry.Action.UPDATE)
+            if "message" in e.changes_dict
+        ]
         return entry
 
     requeue, failure = update(stale), update(exhausted)
@@ -350,8 +414,9 @@ def test_the_reaper_requeues_stale_runs_then_fails_them(world, queued_run, djang
 def test_a_requeued_run_runs_again(world, queued_run):
     _week_of_a1(world)
     run = queued_run(community=world.a1, time_limit=10)
-    MatchingRun.objects.filter(pk=run.pk).update(status="solving", attempts=1,
-                                                 heartbeat=timezone.now() - dt.timedelta(hours=1))
+    MatchingRun.objects.filter(pk=run.pk).update(
+        status="solving", attempts=1, heartbeat=timezone.now() - dt.timedelta(hours=1)
+    )
     services.matching_run_reap_stale()
     assert services.matching_run_execute(run_id=run.pk) == "done"
     run.refresh_from_db()
@@ -474,6 +539,7 @@ def test_the_run_asks_the_solver_for_the_gap_of_the_settings(world, queued_run, 
     # then the solver was asked for it, and the default is the 0.05% a run keeps improving towards
     assert asked == [0.002]
     from config.settings import base
+
     assert base.PLANNING_GAP == 0.0005
 
 

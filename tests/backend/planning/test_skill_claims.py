@@ -1,6 +1,7 @@
 """Claimed and verified skills in matching: a skill of the catalogue that requires verification (medical care)
 counts only as far as a coordinator verified it; any other counts as claimed, and the plan review marks the
 assignments that rest on such an unverified claim."""
+
 import datetime as dt
 
 import pytest
@@ -26,8 +27,14 @@ def clinic(world, medical):
     world.v1.skills = {"medical": 3}
     world.v1.save()
     f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=6, start_time=dt.time(9), end_time=dt.time(12))
-    return f.ShiftFactory(community=world.a1, title="义诊", seats=1, required_skills={"medical": 2},
-                          start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    return f.ShiftFactory(
+        community=world.a1,
+        title="义诊",
+        seats=1,
+        required_skills={"medical": 2},
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
 
 
 def _skills_in_problem(run, volunteer):
@@ -75,8 +82,14 @@ def test_an_ordinary_claim_counts_and_the_review_marks_it(world, client_as, queu
     world.v1.skills = {"medical": 3, "first_aid": 2}
     world.v1.save()
     f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=6, start_time=dt.time(14), end_time=dt.time(17))
-    aid = f.ShiftFactory(community=world.a1, title="急救培训", seats=1, required_skills={"first_aid": 2},
-                         start=f.at(SATURDAY, 14), end=f.at(SATURDAY, 16))
+    aid = f.ShiftFactory(
+        community=world.a1,
+        title="急救培训",
+        seats=1,
+        required_skills={"first_aid": 2},
+        start=f.at(SATURDAY, 14),
+        end=f.at(SATURDAY, 16),
+    )
     run = queued_run(community=world.a1)
     # when the run is solved and its plan read
     assert _skills_in_problem(run, world.v1) == {"medical": 3, "first_aid": 2}
@@ -102,8 +115,9 @@ def test_adding_an_unverified_medical_claim_by_hand_says_verification_is_missing
     # given a done run and V1, who claims medical care 3 that nobody verified
     run = done_run()
     # when the coordinator puts V1 on the clinic by hand
-    response = client_as("community").post(f"/api/planning/runs/{run.pk}/assignments/",
-                                           {"shift": clinic.pk, "volunteer": world.v1.pk}, format="json")
+    response = client_as("community").post(
+        f"/api/planning/runs/{run.pk}/assignments/", {"shift": clinic.pk, "volunteer": world.v1.pk}, format="json"
+    )
     # then it is refused, saying that a verification is what is missing, and nothing is stored
     assert response.status_code == 400
     assert response.json()["extra"]["fields"] == {

@@ -4,6 +4,7 @@ when REDIS_URL is set, the filesystem broker otherwise) and polled through the s
 Both pools: solo (as in the other worker test) and prefork (as `make demo` runs it), whose daemonic children
 the optimizer must still be able to fork from. The worker listens on a queue of its own, so that workers of
 other test sessions sharing the broker cannot take this run (they would not find it in their database)."""
+
 import datetime as dt
 import os
 import time
@@ -32,12 +33,18 @@ def test_a_worker_process_runs_a_run_started_through_the_api(world, client_as, w
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     assert settings.CELERY_BROKER_URL.startswith("redis" if os.environ.get("REDIS_URL") else "filesystem")
     f.WeeklyAvailabilityFactory(volunteer=world.v1, weekday=6, start_time=dt.time(9), end_time=dt.time(12))
-    shift = f.ShiftFactory(community=world.a1, seats=1, required_skills={"legal_advice": 1},
-                           start=f.at(SATURDAY, 9), end=f.at(SATURDAY, 11))
+    shift = f.ShiftFactory(
+        community=world.a1,
+        seats=1,
+        required_skills={"legal_advice": 1},
+        start=f.at(SATURDAY, 9),
+        end=f.at(SATURDAY, 11),
+    )
     client = client_as("community")
     # when the coordinator starts a run and polls its status
-    response = client.post("/api/planning/runs/", {"week": "2026-11-30", "community": world.a1.pk, "time_limit": 5},
-                           format="json")
+    response = client.post(
+        "/api/planning/runs/", {"week": "2026-11-30", "community": world.a1.pk, "time_limit": 5}, format="json"
+    )
     assert response.status_code == 202
     run_id, seen = response.json()["id"], []
     deadline = time.monotonic() + 120
@@ -52,4 +59,5 @@ def test_a_worker_process_runs_a_run_started_through_the_api(world, client_as, w
     assert (run["progress"], run["attempts"]) == (100, 1)
     assert seen[0] in ("queued", "building", "solving", "saving", "done")
     assert list(Assignment.objects.filter(run_id=run_id).values_list("volunteer_id", "shift_id")) == [
-        (world.v1.pk, shift.pk)]
+        (world.v1.pk, shift.pk)
+    ]

@@ -1,4 +1,5 @@
 """Fixtures of the service record tests: past shifts with attendance, records made directly, English answers."""
+
 import datetime as dt
 
 import pytest
@@ -29,12 +30,20 @@ def attended(world, now):
 
     def make(volunteer=None, minutes=120, community=None, ago=3 * H, **fields):
         start = now - ago
-        shift = f.ShiftFactory(community=community or world.a1, start=start, end=start + 2 * H,
-                               week=timezone.localdate(start) - dt.timedelta(days=timezone.localdate(start).weekday()),
-                               **fields)
+        shift = f.ShiftFactory(
+            community=community or world.a1,
+            start=start,
+            end=start + 2 * H,
+            week=timezone.localdate(start) - dt.timedelta(days=timezone.localdate(start).weekday()),
+            **fields,
+        )
         return Attendance.objects.create(
-            shift=shift, volunteer=volunteer or world.v1, method="coordinator", checked_in_at=start,
-            checked_out_at=start + minutes * M, minutes_served=min(minutes, 120),
+            shift=shift,
+            volunteer=volunteer or world.v1,
+            method="coordinator",
+            checked_in_at=start,
+            checked_out_at=start + minutes * M,
+            minutes_served=min(minutes, 120),
         )
 
     return make
@@ -48,8 +57,12 @@ def record(world):
         volunteer = volunteer or world.v1
         values = {"title": "助老服务", "date": dt.date(2026, 3, 1), "recipient": "王秀英", "evidence": "签到表照片"}
         return ServiceRecord.objects.create(
-            volunteer=volunteer, community=community or volunteer.home_community, minutes=minutes, status=status,
-            source="manual", **{**values, **fields},
+            volunteer=volunteer,
+            community=community or volunteer.home_community,
+            minutes=minutes,
+            status=status,
+            source="manual",
+            **{**values, **fields},
         )
 
     return make

@@ -1,5 +1,6 @@
 """The records admin opens for a superuser: changelists and a record's page with its history. Records are made by the
 service (check-out, a coordinator's entry), never added in the admin."""
+
 from django.urls import reverse
 
 import factories as f

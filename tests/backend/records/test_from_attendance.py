@@ -1,5 +1,6 @@
 """Records from attendance: hours from check-in and check-out, the sweep task safe to run twice, and the trace
 left when a coordinator corrects the attendance."""
+
 import datetime as dt
 
 import pytest
@@ -20,25 +21,46 @@ M = dt.timedelta(minutes=1)
 def _published(world, shift, volunteer):
     community = shift.community
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=shift.week, version=1, status=MatchingRun.Status.DONE, stage="Done", progress=100, time_limit=10.0,
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=shift.week,
+        version=1,
+        status=MatchingRun.Status.DONE,
+        stage="Done",
+        progress=100,
+        time_limit=10.0,
         solver="highs",
     )
-    Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_by=world.users["community"],
-                               published_at=run.created_at)
+    Publication.objects.create(
+        scope_key=run.scope_key,
+        week=run.week,
+        run=run,
+        published_by=world.users["community"],
+        published_at=run.created_at,
+    )
     return Assignment.objects.create(run=run, shift=shift, volunteer=volunteer)
 
 
 def test_check_in_and_out_give_an_approved_record_of_the_time_served(world, now):
     # given V1 published on a 2-hour post shift of A1 with a team leader, at a need of a resident
     leader = f.VolunteerFactory(home_community=world.a1, name="李组长")
-    post = f.PostFactory(community=world.a1, name="政策宣传岗", duties="宣讲政策",
-                         team=f.TeamFactory(community=world.a1, leader=leader))
+    post = f.PostFactory(
+        community=world.a1, name="政策宣传岗", duties="宣讲政策", team=f.TeamFactory(community=world.a1, leader=leader)
+    )
     need = f.NeedFactory(community=world.a1, requester_name="王秀英")
     start = now - 3 * H
-    shift = f.ShiftFactory(community=world.a1, post=post, need=need, start=start, end=start + 2 * H,
-                           address="秦岭路1号", week=timezone.localdate(start))
+    shift = f.ShiftFactory(
+        community=world.a1,
+        post=post,
+        need=need,
+        start=start,
+        end=start + 2 * H,
+        address="秦岭路1号",
+        week=timezone.localdate(start),
+    )
     _published(world, shift, world.v1)
     token = attendance_services.qr_token_create(shift=shift).token
     # when V1 checks in 20 minutes early (travel and waiting) and out 15 minutes before the end
@@ -50,7 +72,11 @@ def test_check_in_and_out_give_an_approved_record_of_the_time_served(world, now)
     # and the record holds the 105 minutes inside the shift and the regulation's fields
     assert (record.minutes, record.hours, record.source, record.status) == (105, 1.75, "attendance", "approved")
     assert (record.volunteer_id, record.community_id, record.shift_id, record.post_id, record.attendance_id) == (
-        world.v1.pk, world.a1.pk, shift.pk, post.pk, row.pk
+        world.v1.pk,
+        world.a1.pk,
+        shift.pk,
+        post.pk,
+        row.pk,
     )
     assert (
         record.title,
@@ -111,5 +137,13 @@ def test_the_database_holds_one_record_per_attendance(world, attended):
     first = record_from_attendance(row)
     assert record_from_attendance(row) == first
     with pytest.raises(IntegrityError), transaction.atomic():
-        ServiceRecord.objects.create(volunteer=world.v1, community=world.a1, attendance=row, title="x",
-                                     date=first.date, minutes=1, source="attendance", status="approved")
+        ServiceRecord.objects.create(
+            volunteer=world.v1,
+            community=world.a1,
+            attendance=row,
+            title="x",
+            date=first.date,
+            minutes=1,
+            source="attendance",
+            status="approved",
+        )

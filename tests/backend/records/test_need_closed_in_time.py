@@ -1,5 +1,6 @@
 """The 限时办结 points rule: volunteers who served a need (an approved record of one of its shifts) get
 "need_closed_in_time" points when the need was completed or rated by the end of its deadline day."""
+
 import datetime as dt
 
 import pytest
@@ -18,8 +19,11 @@ def served_need(world, record):
 
     def make(finished_on, status="completed", deadline=DEADLINE):
         need = f.NeedFactory(
-            community=world.a1, status=status, deadline=deadline,
-            finished_at=f.at(finished_on, 12), status_changed_at=f.at(finished_on, 12),
+            community=world.a1,
+            status=status,
+            deadline=deadline,
+            finished_at=f.at(finished_on, 12),
+            status_changed_at=f.at(finished_on, 12),
         )
         shift = f.ShiftFactory(community=world.a1, need=need)
         record(minutes=30, date=dt.date(THIS_YEAR, 3, 5), shift=shift)

@@ -1,5 +1,6 @@
 """Recognition: star levels at their exact edges (configurable), the volunteer's summary with points, and
 rankings per community and unit that name only volunteers who consented."""
+
 import datetime as dt
 
 import pytest
@@ -13,18 +14,21 @@ from records.selectors import StarProgress, star_progress
 THIS_YEAR = timezone.localdate().year
 
 
-@pytest.mark.parametrize("minutes, expected", [
-    (0, StarProgress(0, 1, 100.0)),
-    (5999, StarProgress(0, 1, 0.02)),  # 99.98 hours
-    (6000, StarProgress(1, 2, 200.0)),  # 100 hours exactly
-    (17999, StarProgress(1, 2, 0.02)),
-    (18000, StarProgress(2, 3, 300.0)),
-    (59999, StarProgress(3, 4, 0.02)),
-    (60000, StarProgress(4, 5, 500.0)),
-    (89999, StarProgress(4, 5, 0.02)),
-    (90000, StarProgress(5, None, None)),
-    (200000, StarProgress(5, None, None)),
-])
+@pytest.mark.parametrize(
+    "minutes, expected",
+    [
+        (0, StarProgress(0, 1, 100.0)),
+        (5999, StarProgress(0, 1, 0.02)),  # 99.98 hours
+        (6000, StarProgress(1, 2, 200.0)),  # 100 hours exactly
+        (17999, StarProgress(1, 2, 0.02)),
+        (18000, StarProgress(2, 3, 300.0)),
+        (59999, StarProgress(3, 4, 0.02)),
+        (60000, StarProgress(4, 5, 500.0)),
+        (89999, StarProgress(4, 5, 0.02)),
+        (90000, StarProgress(5, None, None)),
+        (200000, StarProgress(5, None, None)),
+    ],
+)
 def test_stars_change_exactly_at_the_thresholds(minutes, expected):
     assert star_progress(minutes=minutes) == expected
 
@@ -32,7 +36,9 @@ def test_stars_change_exactly_at_the_thresholds(minutes, expected):
 @override_settings(RECORDS_STAR_HOURS=(10, 20))
 def test_star_thresholds_come_from_the_settings():
     assert [star_progress(minutes=m) for m in (599, 600, 1200)] == [
-        StarProgress(0, 1, 0.02), StarProgress(1, 2, 10.0), StarProgress(2, None, None),
+        StarProgress(0, 1, 0.02),
+        StarProgress(1, 2, 10.0),
+        StarProgress(2, None, None),
     ]
 
 
@@ -48,10 +54,21 @@ def test_the_summary_counts_approved_hours_only_with_stars_and_points(world, cli
     # when V1 asks for their summary
     response = client_as("volunteer").get("/api/records/mine/summary/")
     # then one star, 200 h to the second, 100 hour points plus 10 for the post
-    assert (response.status_code, response.json()) == (200, {
-        "year": THIS_YEAR, "minutes": 6000, "hours": 100.0, "stars": 1, "next_star": 2, "hours_to_next": 200.0,
-        "star_hours": [100, 300, 600, 1000, 1500], "year_hours": 100.0, "points": 110, "pending": 1,
-    })
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "year": THIS_YEAR,
+            "minutes": 6000,
+            "hours": 100.0,
+            "stars": 1,
+            "next_star": 2,
+            "hours_to_next": 200.0,
+            "star_hours": [100, 300, 600, 1000, 1500],
+            "year_hours": 100.0,
+            "points": 110,
+            "pending": 1,
+        },
+    )
 
 
 @override_settings(RECORDS_POINTS={"shift_hour": 2, "post_held": 0, "micro_wish": 5, "need_closed_in_time": 5})
@@ -63,10 +80,13 @@ def test_points_rules_come_from_the_settings(world, client_as, record):
 
 def test_the_summary_is_for_volunteers(world, client_as):
     response = client_as("community").get("/api/records/mine/summary/")
-    assert (response.status_code, response.json()) == (403, {
-        "message": "Only volunteers have a service record of their own.",
-        "extra": {"code": "permission_denied", "fields": {}},
-    })
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "message": "Only volunteers have a service record of their own.",
+            "extra": {"code": "permission_denied", "fields": {}},
+        },
+    )
 
 
 @pytest.fixture
@@ -86,19 +106,35 @@ def ranked(world, record):
 
 def test_a_community_ranking_names_only_those_who_consented(world, client_as, ranked):
     response = client_as("community").get("/api/records/rankings/", {"community": world.a1.pk})
-    assert (response.status_code, response.json()) == (200, [
-        {"rank": 1, "volunteer": ranked["named"].pk, "number": ranked["named"].number, "name": "张明", "hours": 5.0,
-         "points": 5},
-        {"rank": 2, "volunteer": world.v1.pk, "number": world.v1.number, "name": world.v1.name, "hours": 3.0,
-         "points": 3},
-    ])
+    assert (response.status_code, response.json()) == (
+        200,
+        [
+            {
+                "rank": 1,
+                "volunteer": ranked["named"].pk,
+                "number": ranked["named"].number,
+                "name": "张明",
+                "hours": 5.0,
+                "points": 5,
+            },
+            {
+                "rank": 2,
+                "volunteer": world.v1.pk,
+                "number": world.v1.number,
+                "name": world.v1.name,
+                "hours": 3.0,
+                "points": 3,
+            },
+        ],
+    )
 
 
 def test_a_unit_ranking_lists_its_consenting_in_office_members(world, client_as, ranked):
     f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=THIS_YEAR)
     response = client_as("unit").get("/api/records/rankings/", {"unit": world.u1.pk})
     assert (response.status_code, [(row["volunteer"], row["points"]) for row in response.json()]) == (
-        200, [(world.v1.pk, 13)]
+        200,
+        [(world.v1.pk, 13)],
     )
 
 
@@ -106,25 +142,43 @@ def test_a_unit_ranking_leaves_out_members_who_do_not_share_their_record_with_it
     # given two U1 members who agreed to be named in rankings: V1 shares their record with U1, a colleague does not
     world.v1.consent_rank_name = True
     world.v1.save()
-    colleague = f.VolunteerFactory(home_community=world.a1, kind="in_office", employer_unit=world.u1,
-                                   consent_rank_name=True, consent_share_with_unit=False)
+    colleague = f.VolunteerFactory(
+        home_community=world.a1,
+        kind="in_office",
+        employer_unit=world.u1,
+        consent_rank_name=True,
+        consent_share_with_unit=False,
+    )
     record(minutes=60, date=dt.date(THIS_YEAR, 5, 1))
     record(volunteer=colleague, minutes=600, date=dt.date(THIS_YEAR, 5, 1))
     # when U1's representative reads its ranking
     response = client_as("unit").get("/api/records/rankings/", {"unit": world.u1.pk})
     # then only V1 is in it, with V1's hours
     assert (response.status_code, [(row["volunteer"], row["hours"]) for row in response.json()]) == (
-        200, [(world.v1.pk, 1.0)])
+        200,
+        [(world.v1.pk, 1.0)],
+    )
 
 
-@pytest.mark.parametrize("role, params, status", [
-    ("volunteer", {"community": "a1"}, 200), ("volunteer", {"community": "b1"}, 404),
-    ("volunteer", {"unit": "u1"}, 200), ("volunteer", {"unit": "u2"}, 404),
-    ("unit", {"unit": "u1"}, 200), ("unit", {"unit": "u2"}, 404), ("unit", {"community": "a1"}, 404),
-    ("community", {"community": "a2"}, 404), ("community", {"unit": "u1"}, 200), ("community", {"unit": "u2"}, 404),
-    ("subdistrict", {"community": "a2"}, 200), ("subdistrict", {"community": "b1"}, 404),
-    ("admin", {"unit": "u2"}, 200), ("anonymous", {"community": "a1"}, 401),
-])
+@pytest.mark.parametrize(
+    "role, params, status",
+    [
+        ("volunteer", {"community": "a1"}, 200),
+        ("volunteer", {"community": "b1"}, 404),
+        ("volunteer", {"unit": "u1"}, 200),
+        ("volunteer", {"unit": "u2"}, 404),
+        ("unit", {"unit": "u1"}, 200),
+        ("unit", {"unit": "u2"}, 404),
+        ("unit", {"community": "a1"}, 404),
+        ("community", {"community": "a2"}, 404),
+        ("community", {"unit": "u1"}, 200),
+        ("community", {"unit": "u2"}, 404),
+        ("subdistrict", {"community": "a2"}, 200),
+        ("subdistrict", {"community": "b1"}, 404),
+        ("admin", {"unit": "u2"}, 200),
+        ("anonymous", {"community": "a1"}, 401),
+    ],
+)
 def test_rankings_per_role_inside_and_outside_scope(world, client_as, role, params, status):
     query = {key: getattr(world, value).pk for key, value in params.items()}
     assert client_as(role).get("/api/records/rankings/", query).status_code == status
@@ -134,10 +188,13 @@ def test_rankings_per_role_inside_and_outside_scope(world, client_as, role, para
 def test_a_ranking_needs_either_a_community_or_a_unit(world, client_as, params):
     query = {key: getattr(world, value).pk for key, value in params.items()}
     response = client_as("admin").get("/api/records/rankings/", query)
-    assert (response.status_code, response.json()) == (400, {
-        "message": "community: Give either a community or a unit.",
-        "extra": {"code": "invalid", "fields": {"community": ["Give either a community or a unit."]}},
-    })
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": "community: Give either a community or a unit.",
+            "extra": {"code": "invalid", "fields": {"community": ["Give either a community or a unit."]}},
+        },
+    )
 
 
 def test_a_volunteer_account_without_a_profile_gets_no_summary(world, client_as):

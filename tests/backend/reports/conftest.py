@@ -1,5 +1,6 @@
 """Fixtures of the report tests: files under a temporary MEDIA_ROOT, service records made directly, English
 column titles and messages for whole-value asserts, and readers of the files the exports write."""
+
 import csv
 import datetime as dt
 import io
@@ -29,12 +30,22 @@ def record(world):
     def make(volunteer=None, minutes=90, status="approved", community=None, **fields):
         volunteer = volunteer or world.v1
         values = {
-            "title": "助老服务", "date": dt.date(2026, 10, 12), "place": "秦江社区活动室", "recipient": "王秀英",
-            "content": "陪同就医", "rating": 5, "person_in_charge": "李主任", "evidence": "签到表照片",
+            "title": "助老服务",
+            "date": dt.date(2026, 10, 12),
+            "place": "秦江社区活动室",
+            "recipient": "王秀英",
+            "content": "陪同就医",
+            "rating": 5,
+            "person_in_charge": "李主任",
+            "evidence": "签到表照片",
         }
         return ServiceRecord.objects.create(
-            volunteer=volunteer, community=community or volunteer.home_community, minutes=minutes, status=status,
-            source="manual", **{**values, **fields},
+            volunteer=volunteer,
+            community=community or volunteer.home_community,
+            minutes=minutes,
+            status=status,
+            source="manual",
+            **{**values, **fields},
         )
 
     return make

@@ -1,4 +1,5 @@
 """The reports' models in the admin: changelists with rows, and the add pages, open for a superuser."""
+
 import pytest
 from django.urls import reverse
 

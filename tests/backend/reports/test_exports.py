@@ -1,5 +1,6 @@
 """Export jobs through the API: requested (202), written by the task (run eagerly here, at commit), followed and
 downloaded; the files are read back. Rows are exactly what the requester may see; bad input names the field."""
+
 import datetime as dt
 
 import pytest
@@ -12,12 +13,39 @@ from reports.services import export_job_run
 
 URL = "/api/exports/"
 SERVICE_HEADER = [
-    "Volunteer number", "Volunteer", "Phone", "Community", "Activity or post", "Date", "Place", "Recipient",
-    "Content", "Hours", "Rating", "Person in charge", "Recorder", "Status", "Source",
+    "Volunteer number",
+    "Volunteer",
+    "Phone",
+    "Community",
+    "Activity or post",
+    "Date",
+    "Place",
+    "Recipient",
+    "Content",
+    "Hours",
+    "Rating",
+    "Person in charge",
+    "Recorder",
+    "Status",
+    "Source",
 ]
 NATIONAL_HEADER = [
-    "志愿者姓名", "证件类型", "证件号码", "联系电话", "服务项目名称", "服务开始时间", "服务结束时间", "服务时长(小时)",
-    "服务地点", "服务内容", "服务对象", "服务评价", "负责人", "记录人", "记录日期", "平台志愿者编号",
+    "志愿者姓名",
+    "证件类型",
+    "证件号码",
+    "联系电话",
+    "服务项目名称",
+    "服务开始时间",
+    "服务结束时间",
+    "服务时长(小时)",
+    "服务地点",
+    "服务内容",
+    "服务对象",
+    "服务评价",
+    "负责人",
+    "记录人",
+    "记录日期",
+    "平台志愿者编号",
 ]
 
 
@@ -55,8 +83,23 @@ def _masked(phone: str) -> str:
 
 def _v1_row(world, phone="139****5678"):
     v1 = world.v1
-    return [v1.number, v1.name, phone, "秦江社区", "助老服务", "2026-10-12", "秦江社区活动室", "王**", "陪同就医",
-            "1.5", "5", "李主任", "shequ", "Approved", "Manual entry"]
+    return [
+        v1.number,
+        v1.name,
+        phone,
+        "秦江社区",
+        "助老服务",
+        "2026-10-12",
+        "秦江社区活动室",
+        "王**",
+        "陪同就医",
+        "1.5",
+        "5",
+        "李主任",
+        "shequ",
+        "Approved",
+        "Manual entry",
+    ]
 
 
 def test_a_coordinator_exports_their_communitys_records_as_csv(world, export, rows, files):
@@ -74,18 +117,35 @@ def test_a_coordinator_exports_their_communitys_records_as_csv(world, export, ro
 
 def test_a_subdistrict_coordinator_exports_xlsx_filtered_by_date(world, export, rows, files):
     # when S1's coordinator exports October's records from the 15th as XLSX
-    job, download = export("subdistrict", kind="service_records", format="xlsx", date_from="2026-10-15",
-                           date_to="2026-10-31")
+    job, download = export(
+        "subdistrict", kind="service_records", format="xlsx", date_from="2026-10-15", date_to="2026-10-31"
+    )
 
     # then only the A2 record is there (V1's is before the range, V2's outside the scope)
     assert download["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     title, table = files.xlsx(files.body(download))
     neighbour = rows["a2"].volunteer
     assert title == "Service records"
-    assert table == [SERVICE_HEADER, [
-        neighbour.number, "赵六", _masked(neighbour.user.phone), "百花社区", "环境整治", "2026-10-20",
-        "秦江社区活动室", None, "陪同就医", 1.5, None, "李主任", None, "Approved", "Manual entry",
-    ]]
+    assert table == [
+        SERVICE_HEADER,
+        [
+            neighbour.number,
+            "赵六",
+            _masked(neighbour.user.phone),
+            "百花社区",
+            "环境整治",
+            "2026-10-20",
+            "秦江社区活动室",
+            None,
+            "陪同就医",
+            1.5,
+            None,
+            "李主任",
+            None,
+            "Approved",
+            "Manual entry",
+        ],
+    ]
 
 
 def test_a_volunteer_exports_only_their_own_records_with_their_own_phone(world, export, rows, files):
@@ -131,9 +191,22 @@ def test_the_national_export_keeps_the_field_order_and_the_internal_ledger_mark(
     # then the CSV opens with the mark as a comment, then the fixed header, then the approved record
     recorded_on = rows["v1"].created_at.astimezone(dt.timezone(dt.timedelta(hours=8))).date().isoformat()
     expected = [
-        world.v1.name, "", "", "139****5678", "助老服务", "2026-10-12", "2026-10-12", "1.5", "秦江社区活动室",
+        world.v1.name,
+        "",
+        "",
+        "139****5678",
+        "助老服务",
+        "2026-10-12",
+        "2026-10-12",
+        "1.5",
+        "秦江社区活动室",
         "陪同就医",
-        "王**", "5", "李主任", "shequ", recorded_on, world.v1.number,
+        "王**",
+        "5",
+        "李主任",
+        "shequ",
+        recorded_on,
+        world.v1.number,
     ]
     lines = files.csv(files.body(as_csv))
     assert lines[0][0].startswith("# 内部台账，非志愿服务证明")
@@ -162,17 +235,35 @@ def test_the_national_export_gives_a_shifts_times(world, export, record, files):
 
 @pytest.fixture
 def ledgers(world):
-    u1 = UnitLedger.objects.create(unit=world.u1, month=dt.date(2026, 10, 1), project_count=2, booking_count=3,
-                                   resource_minutes=240, member_count=1, member_minutes=90)
-    LedgerEntry.objects.create(ledger=u1, kind="meeting", title="共建联席会", date=dt.date(2026, 10, 28),
-                               note="出席 2 人")
+    u1 = UnitLedger.objects.create(
+        unit=world.u1,
+        month=dt.date(2026, 10, 1),
+        project_count=2,
+        booking_count=3,
+        resource_minutes=240,
+        member_count=1,
+        member_minutes=90,
+    )
+    LedgerEntry.objects.create(
+        ledger=u1, kind="meeting", title="共建联席会", date=dt.date(2026, 10, 28), note="出席 2 人"
+    )
     UnitLedger.objects.create(unit=world.u2, month=dt.date(2026, 10, 1), member_count=4, member_minutes=600)
     return u1
 
 
 LEDGER_HEADER = [
-    "Unit", "Month", "Projects", "Resource bookings", "Hours of resource use", "Members who served",
-    "Hours served by members", "Row", "Entry kind", "Entry date", "Entry title", "Entry note",
+    "Unit",
+    "Month",
+    "Projects",
+    "Resource bookings",
+    "Hours of resource use",
+    "Members who served",
+    "Hours served by members",
+    "Row",
+    "Entry kind",
+    "Entry date",
+    "Entry title",
+    "Entry note",
 ]
 
 
@@ -186,8 +277,20 @@ def test_unit_ledgers_export_with_figures_and_entries_in_scope(world, export, le
     assert files.csv(files.body(download)) == [
         LEDGER_HEADER,
         ["中原区人民医院", "2026-10", "2", "3", "4.0", "1", "1.5", "Figures", "", "", "", ""],
-        ["中原区人民医院", "2026-10", "", "", "", "", "", "Entry", "Meeting attended", "2026-10-28", "共建联席会",
-         "出席 2 人"],
+        [
+            "中原区人民医院",
+            "2026-10",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Entry",
+            "Meeting attended",
+            "2026-10-28",
+            "共建联席会",
+            "出席 2 人",
+        ],
     ]
 
 
@@ -198,9 +301,20 @@ def test_unit_ledgers_export_as_xlsx_for_the_administrator(world, export, ledger
     assert table == [
         LEDGER_HEADER,
         ["中原区人民医院", "2026-10", 2, 3, 4, 1, 1.5, "Figures", None, None, None, None],
-        ["中原区人民医院", "2026-10", None, None, None, None, None, "Entry", "Meeting attended", "2026-10-28",
-         "共建联席会",
-         "出席 2 人"],
+        [
+            "中原区人民医院",
+            "2026-10",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "Entry",
+            "Meeting attended",
+            "2026-10-28",
+            "共建联席会",
+            "出席 2 人",
+        ],
         ["郑州第九中学", "2026-10", 0, 0, 0, 4, 10, "Figures", None, None, None, None],
     ]
 
@@ -215,16 +329,19 @@ def test_a_volunteer_may_not_export_unit_ledgers(world, client_as):
     assert ExportJob.objects.count() == 0
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"kind": "certificates", "format": "csv"}, "kind"),
-    ({"format": "csv"}, "kind"),
-    ({"kind": "service_records", "format": "docx"}, "format"),
-    ({"kind": "service_records", "format": "pdf"}, "format"),
-    ({"kind": "service_records", "format": "csv", "date_from": "October"}, "date_from"),
-    ({"kind": "service_records", "format": "csv", "date_from": "2026-10-31", "date_to": "2026-10-01"}, "date_to"),
-    ({"kind": "service_records", "format": "csv", "community": "A1"}, "community"),
-    ({"kind": "unit_ledgers", "format": "xlsx", "unit": 0}, "unit"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"kind": "certificates", "format": "csv"}, "kind"),
+        ({"format": "csv"}, "kind"),
+        ({"kind": "service_records", "format": "docx"}, "format"),
+        ({"kind": "service_records", "format": "pdf"}, "format"),
+        ({"kind": "service_records", "format": "csv", "date_from": "October"}, "date_from"),
+        ({"kind": "service_records", "format": "csv", "date_from": "2026-10-31", "date_to": "2026-10-01"}, "date_to"),
+        ({"kind": "service_records", "format": "csv", "community": "A1"}, "community"),
+        ({"kind": "unit_ledgers", "format": "xlsx", "unit": 0}, "unit"),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_field(world, client_as, payload, field):
     response = client_as("community").post(URL, payload, format="json")
     assert response.status_code == 400
@@ -244,7 +361,8 @@ def test_a_format_not_available_for_the_kind_says_which_are(world, client_as):
 def test_requesting_answers_202_with_the_queued_job(world, client_as):
     # when (no worker: the job stays queued)
     response = client_as("community").post(
-        URL, {"kind": "service_records", "format": "xlsx", "date_from": "2026-10-01", "community": world.a1.pk},
+        URL,
+        {"kind": "service_records", "format": "xlsx", "date_from": "2026-10-01", "community": world.a1.pk},
         format="json",
     )
 
@@ -252,10 +370,20 @@ def test_requesting_answers_202_with_the_queued_job(world, client_as):
     assert response.status_code == 202
     job = ExportJob.objects.get()
     assert response.json() == {
-        "id": job.pk, "kind": "service_records", "format": "xlsx",
-        "parameters": {"date_from": "2026-10-01", "community": world.a1.pk}, "status": "queued", "progress": 0,
-        "rows_done": 0, "rows_total": 0, "error": "", "created_at": response.json()["created_at"], "started_at": None,
-        "finished_at": None, "expires_at": None, "download_url": None,
+        "id": job.pk,
+        "kind": "service_records",
+        "format": "xlsx",
+        "parameters": {"date_from": "2026-10-01", "community": world.a1.pk},
+        "status": "queued",
+        "progress": 0,
+        "rows_done": 0,
+        "rows_total": 0,
+        "error": "",
+        "created_at": response.json()["created_at"],
+        "started_at": None,
+        "finished_at": None,
+        "expires_at": None,
+        "download_url": None,
     }
     assert job.created_by == world.users["community"]
 
@@ -287,8 +415,10 @@ def test_a_requesters_exports_are_numbered_by_kind_and_several_are_queued_at_onc
     jobs = ExportJob.objects.order_by("pk").values_list("kind", "version", "status", "scope_key")
     mine = f"user:{coordinator.pk}"
     assert list(jobs) == [
-        ("service_records", 1, "queued", mine), ("service_records", 2, "queued", mine),
-        ("service_records", 3, "queued", mine), ("unit_ledgers", 1, "queued", mine),
+        ("service_records", 1, "queued", mine),
+        ("service_records", 2, "queued", mine),
+        ("service_records", 3, "queued", mine),
+        ("unit_ledgers", 1, "queued", mine),
     ]
 
 
@@ -303,7 +433,8 @@ def test_a_job_not_done_cannot_be_downloaded(world, client_as):
     # then
     assert response.status_code == 409
     assert response.json() == {
-        "message": "The export is not ready: it is Queued.", "extra": {"code": "not_ready", "fields": {}},
+        "message": "The export is not ready: it is Queued.",
+        "extra": {"code": "not_ready", "fields": {}},
     }
 
 

@@ -1,6 +1,7 @@
 """Quarterly feedback to employer units (反馈给单位): one PDF and one XLSX per unit and quarter on its in-office
 members who consented to share their record; read by the unit's representative and the coordinators of its
 community; written by the quarterly task (safe to run twice) or on demand by a coordinator."""
+
 import datetime as dt
 
 import pytest
@@ -100,9 +101,14 @@ def test_the_task_writes_the_quarter_before_today_by_default(world, quarter, mon
     assert (result["year"], result["quarter"]) == (2026, 3)
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (dt.date(2026, 1, 1), (2025, 4)), (dt.date(2026, 4, 1), (2026, 1)), (dt.date(2026, 12, 3), (2026, 3)),
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 1, 1), (2025, 4)),
+        (dt.date(2026, 4, 1), (2026, 1)),
+        (dt.date(2026, 12, 3), (2026, 3)),
+    ],
+)
 def test_previous_quarter(today, expected):
     assert previous_quarter(today) == expected
 
@@ -112,9 +118,15 @@ def test_quarter_bounds():
     assert quarter_bounds(2026, 4) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
 
 
-@pytest.mark.parametrize(("role", "units"), [
-    ("unit", {"u1"}), ("community", {"u1"}), ("subdistrict", {"u1"}), ("admin", {"u1", "u2"}),
-])
+@pytest.mark.parametrize(
+    ("role", "units"),
+    [
+        ("unit", {"u1"}),
+        ("community", {"u1"}),
+        ("subdistrict", {"u1"}),
+        ("admin", {"u1", "u2"}),
+    ],
+)
 def test_each_role_lists_the_reports_of_its_units(world, client_as, quarter, role, units):
     # given
     write_quarterly_feedback_task(2026, 3)
@@ -130,12 +142,21 @@ def test_each_role_lists_the_reports_of_its_units(world, client_as, quarter, rol
 def test_the_list_row_links_both_files(world, client_as, quarter):
     write_quarterly_feedback_task(2026, 3)
     report = FeedbackReport.objects.get(unit=world.u1)
-    assert client_as("unit").get(URL, {"year": 2026, "quarter": 3}).json()["results"] == [{
-        "id": report.pk, "unit": world.u1.pk, "unit_name": "中原区人民医院", "year": 2026, "quarter": 3,
-        "member_count": 1, "minutes": 150, "hours": 2.5,
-        "generated_at": report.generated_at.astimezone(dt.timezone(dt.timedelta(hours=8))).isoformat(),
-        "pdf_url": f"http://testserver{URL}{report.pk}/pdf/", "xlsx_url": f"http://testserver{URL}{report.pk}/xlsx/",
-    }]
+    assert client_as("unit").get(URL, {"year": 2026, "quarter": 3}).json()["results"] == [
+        {
+            "id": report.pk,
+            "unit": world.u1.pk,
+            "unit_name": "中原区人民医院",
+            "year": 2026,
+            "quarter": 3,
+            "member_count": 1,
+            "minutes": 150,
+            "hours": 2.5,
+            "generated_at": report.generated_at.astimezone(dt.timezone(dt.timedelta(hours=8))).isoformat(),
+            "pdf_url": f"http://testserver{URL}{report.pk}/pdf/",
+            "xlsx_url": f"http://testserver{URL}{report.pk}/xlsx/",
+        }
+    ]
 
 
 @pytest.mark.parametrize(("role", "expected"), [("volunteer", 403), ("anonymous", 401)])
@@ -177,8 +198,9 @@ def test_another_units_report_is_not_found(world, client_as, quarter, role, expe
     assert client_as(role).get(f"{URL}{report.pk}/xlsx/").status_code == expected
 
 
-def test_a_coordinator_writes_a_quarter_for_the_units_of_their_scope(world, client_as, quarter, eager,
-                                                                     django_capture_on_commit_callbacks):
+def test_a_coordinator_writes_a_quarter_for_the_units_of_their_scope(
+    world, client_as, quarter, eager, django_capture_on_commit_callbacks
+):
     # when A1's coordinator writes Q3 2026 (the task runs eagerly at commit)
     with django_capture_on_commit_callbacks(execute=True):
         response = client_as("community").post(f"{URL}write/", {"year": 2026, "quarter": 3}, format="json")
@@ -202,14 +224,20 @@ def test_only_coordinators_write(world, client_as, role):
     response = client_as(role).post(f"{URL}write/", {"year": 2026, "quarter": 3}, format="json")
     assert response.status_code == 403
     assert response.json() == {
-        "message": "Only coordinators write feedback reports.", "extra": {"code": "permission_denied", "fields": {}},
+        "message": "Only coordinators write feedback reports.",
+        "extra": {"code": "permission_denied", "fields": {}},
     }
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"year": 2026, "quarter": 5}, "quarter"), ({"quarter": 1}, "year"), ({"year": "MMXXVI", "quarter": 1}, "year"),
-    ({"year": 2100, "quarter": 1}, "quarter"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"year": 2026, "quarter": 5}, "quarter"),
+        ({"quarter": 1}, "year"),
+        ({"year": "MMXXVI", "quarter": 1}, "year"),
+        ({"year": 2100, "quarter": 1}, "quarter"),
+    ],
+)
 def test_a_bad_quarter_is_a_400_naming_the_field(world, client_as, payload, field):
     response = client_as("admin").post(f"{URL}write/", payload, format="json")
     assert response.status_code == 400
@@ -224,8 +252,13 @@ def test_a_long_report_runs_over_pages_with_its_header_repeated(tmp_path, files)
     rows = [[f"ZY{n:07d}", f"党员{n}", "未报到", "治安巡逻岗", 1, 1.5, 5] for n in range(120)]
 
     # when
-    write_pdf(tmp_path / "long.pdf", title="中原区人民医院 2026 Q3", lines=["内部台账，非志愿服务证明"], header=HEADER,
-              rows=rows)
+    write_pdf(
+        tmp_path / "long.pdf",
+        title="中原区人民医院 2026 Q3",
+        lines=["内部台账，非志愿服务证明"],
+        header=HEADER,
+        rows=rows,
+    )
 
     # then
     assert files.pdf_pages((tmp_path / "long.pdf").read_bytes()) >= 3
@@ -243,5 +276,6 @@ def test_a_report_whose_file_is_gone_answers_410(world, client_as, quarter, medi
     # then
     assert response.status_code == 410
     assert response.json() == {
-        "message": "The report's file is missing; write the quarter again.", "extra": {"code": "expired", "fields": {}},
+        "message": "The report's file is missing; write the quarter again.",
+        "extra": {"code": "expired", "fields": {}},
     }

@@ -2,6 +2,7 @@
 (and logged, not raised), an ended job is never written again, a job a live worker writes is left to it and one
 whose worker stopped is taken over, the reaper sends again the jobs never sent and requeues or fails the silent ones,
 expired files are purged and answer 410."""
+
 import datetime as dt
 
 import pytest
@@ -107,20 +108,31 @@ def test_a_job_whose_worker_stopped_is_taken_over_and_written_from_the_start(job
     # given a job of two rows whose worker stopped an hour ago (after what it said was 7 rows)
     record(date=dt.date(2026, 10, 1))
     record(date=dt.date(2026, 10, 2))
-    ExportJob.objects.filter(pk=job.pk).update(status="running", attempts=1, rows_done=7, progress=40,
-                                               heartbeat=timezone.now() - AN_HOUR_AGO)
+    ExportJob.objects.filter(pk=job.pk).update(
+        status="running", attempts=1, rows_done=7, progress=40, heartbeat=timezone.now() - AN_HOUR_AGO
+    )
 
     # when its task is delivered again
     assert services.export_job_run(job_id=job.pk) == "done"
 
     # then this delivery wrote it whole, as the second attempt
     job.refresh_from_db()
-    assert (len(writes), job.status, job.attempts, job.rows_done, job.rows_total, job.progress) == \
-        (1, "done", 2, 2, 2, 100)
+    assert (len(writes), job.status, job.attempts, job.rows_done, job.rows_total, job.progress) == (
+        1,
+        "done",
+        2,
+        2,
+        2,
+        100,
+    )
 
 
 def test_the_reaper_sends_jobs_never_sent_and_requeues_or_fails_silent_ones(
-    world, job, eager, settings, django_capture_on_commit_callbacks,
+    world,
+    job,
+    eager,
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     # given, silent for an hour: a queued job (its task was lost), a running one after one attempt and one after
     # three; and a job just requested
@@ -140,16 +152,23 @@ def test_the_reaper_sends_jobs_never_sent_and_requeues_or_fails_silent_ones(
     assert sent == 2
     rows = {row.pk: (row.status, row.message) for row in ExportJob.objects.all()}
     assert rows == {
-        job.pk: ("done", ""), lost.pk: ("done", ""),
-        exhausted.pk: ("failed", "Failed: the worker stopped answering 3 times."), fresh.pk: ("queued", ""),
+        job.pk: ("done", ""),
+        lost.pk: ("done", ""),
+        exhausted.pk: ("failed", "Failed: the worker stopped answering 3 times."),
+        fresh.pk: ("queued", ""),
     }
     # and the requeue and the failure are in the audit log with the message the job showed
     reaped = LogEntry.objects.get_for_objects(ExportJob.objects.filter(pk__in=[lost.pk, exhausted.pk]))
-    changes = [entry.changes for entry in reaped.filter(action=LogEntry.Action.UPDATE).order_by("object_id", "pk")
-               if "message" in entry.changes]
+    changes = [
+        entry.changes
+        for entry in reaped.filter(action=LogEntry.Action.UPDATE).order_by("object_id", "pk")
+        if "message" in entry.changes
+    ]
     assert changes == [
-        {"status": ["running", "queued"],
-         "message": ["", "Queued again: the worker stopped answering (attempt 1 of 3)."]},
+        {
+            "status": ["running", "queued"],
+            "message": ["", "Queued again: the worker stopped answering (attempt 1 of 3)."],
+        },
         {"status": ["running", "failed"], "message": ["", "Failed: the worker stopped answering 3 times."]},
     ]
 
@@ -187,6 +206,7 @@ def test_expired_files_are_purged_and_their_download_answers_410(world, job, cli
     response = client_as("community").get(f"{URL}{job.pk}/download/")
     assert response.status_code == 410
     assert response.json() == {
-        "message": "The export has expired; request it again.", "extra": {"code": "expired", "fields": {}},
+        "message": "The export has expired; request it again.",
+        "extra": {"code": "expired", "fields": {}},
     }
     assert client_as("community").get(f"{URL}{fresh.pk}/download/").status_code == 200

@@ -1,5 +1,6 @@
 """An export job written by a real Celery worker process from the configured broker (Redis in CI, the
 filesystem broker otherwise): nothing here is eager."""
+
 import os
 
 from django.conf import settings
@@ -8,8 +9,9 @@ from factories import ExportJobFactory
 from reports.tasks import run_export_task
 
 
-def test_a_worker_writes_the_export_and_the_job_ends_done(world, record, start_celery_worker, monkeypatch, media,
-                                                          files):
+def test_a_worker_writes_the_export_and_the_job_ends_done(
+    world, record, start_celery_worker, monkeypatch, media, files
+):
     # given V1's record, an export job of A1's coordinator, and a worker writing under this test's MEDIA_ROOT
     assert not settings.CELERY_TASK_ALWAYS_EAGER
     record()

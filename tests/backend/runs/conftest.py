@@ -1,4 +1,5 @@
 """Fixtures of the run kernel's tests: English throughout (messages asserted whole)."""
+
 import pytest
 
 

@@ -1,6 +1,7 @@
 """The run kernel on its own: every kind of run (a matching run, a post allocation run) is created, claimed, moved,
 finished, failed, cancelled, reaped and published by the same lifecycle, and holds the one-active-run rule in the
 database. Each test runs for both kinds."""
+
 import datetime as dt
 
 import pytest
@@ -32,8 +33,12 @@ def kind(request, world):
 
         @staticmethod
         def scope(community):
-            scope = {"level": "community", "community": community, "sub_district_id": community.sub_district_id,
-                     "scope_key": f"community:{community.pk}"}
+            scope = {
+                "level": "community",
+                "community": community,
+                "sub_district_id": community.sub_district_id,
+                "scope_key": f"community:{community.pk}",
+            }
             if model is MatchingRun:
                 scope.update(district_id=community.sub_district.district_id)
             return scope
@@ -42,16 +47,28 @@ def kind(request, world):
         def start(cls, community=None, **period):
             fields = {"solver": "highs"} if model is MatchingRun else {}
             return lifecycle.run_create(
-                model, scope=cls.scope(community or world.a1), period=period or cls.period, time_limit=10.0,
-                user=world.users["community"], busy="busy", enqueue=Kind.sent.append, **fields,
+                model,
+                scope=cls.scope(community or world.a1),
+                period=period or cls.period,
+                time_limit=10.0,
+                user=world.users["community"],
+                busy="busy",
+                enqueue=Kind.sent.append,
+                **fields,
             )
 
         @classmethod
         def make(cls, *, status="queued", version=1, community=None, **fields):
             if model is MatchingRun:
                 fields.setdefault("solver", "highs")
-            return model.objects.create(**cls.scope(community or world.a1), **cls.period, version=version,
-                                        status=status, time_limit=10.0, **fields)
+            return model.objects.create(
+                **cls.scope(community or world.a1),
+                **cls.period,
+                version=version,
+                status=status,
+                time_limit=10.0,
+                **fields,
+            )
 
     Kind.model, Kind.sent = model, []
     Kind.publication = Publication if model is MatchingRun else AllocationPublication
@@ -63,6 +80,7 @@ def _status(run) -> str:
 
 
 # ---------------------------------------------------------------- create and the one-active rule
+
 
 def test_a_start_numbers_the_version_and_queues_the_task_once_committed(kind, django_capture_on_commit_callbacks):
     # given an ended first version
@@ -113,6 +131,7 @@ def test_ended_runs_do_not_count_as_active(kind, ended):
 
 # ---------------------------------------------------------------- the worker's moves
 
+
 def test_a_queued_run_is_claimed_by_one_delivery_only(kind):
     # given
     run = kind.make()
@@ -145,6 +164,7 @@ def test_finish_moves_a_working_run_to_done_with_the_fields_given(kind):
     assert (done.status, done.stage, done.progress, done.message) == ("done", "Done", 100, "Filled 3 of 3 seats.")
     assert done.finished_at is not None
     from auditlog.models import LogEntry
+
     entry = LogEntry.objects.get_for_object(done).filter(action=LogEntry.Action.UPDATE).get()
     assert entry.changes_dict == {"status": [kind.model.CLAIMED, "done"], "rows": ["", "3"]}
 
@@ -195,6 +215,7 @@ def test_a_silent_working_run_is_left_alone_without_take_over(kind):
 
 # ---------------------------------------------------------------- the reaper
 
+
 def test_the_reaper_resends_requeues_and_fails_silent_runs(kind, world, django_capture_on_commit_callbacks):
     # given, 20 minutes after their last beat: a queued run, a working one after one attempt and one after three;
     # and a working run that beat two minutes ago
@@ -207,15 +228,18 @@ def test_the_reaper_resends_requeues_and_fails_silent_runs(kind, world, django_c
     alive = kind.make(community=communities[3], status=kind.model.CLAIMED, attempts=1, heartbeat=recent)
     # when
     with django_capture_on_commit_callbacks(execute=True):
-        reaped = lifecycle.run_reap_stale(kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=now,
-                                          stale_minutes=15, max_attempts=3)
+        reaped = lifecycle.run_reap_stale(
+            kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=now, stale_minutes=15, max_attempts=3
+        )
     # then
     assert (reaped.resent, reaped.requeued, reaped.failed) == ([queued.pk], [retried.pk], [exhausted.pk])
     assert sorted(kind.sent) == sorted([queued.pk, retried.pk])
     rows = {run.pk: (run.status, run.message) for run in kind.model.objects.all()}
     assert rows == {
-        queued.pk: ("queued", ""), retried.pk: ("queued", "again after 15 min (1 of 3)"),
-        exhausted.pk: ("failed", "gone after 3"), alive.pk: (kind.model.CLAIMED, ""),
+        queued.pk: ("queued", ""),
+        retried.pk: ("queued", "again after 15 min (1 of 3)"),
+        exhausted.pk: ("failed", "gone after 3"),
+        alive.pk: (kind.model.CLAIMED, ""),
     }
 
 
@@ -224,15 +248,21 @@ def test_a_run_that_never_beat_is_judged_by_its_last_change(kind, django_capture
     assert run.heartbeat is None
     soon = timezone.now() + dt.timedelta(minutes=10)
     later = timezone.now() + dt.timedelta(minutes=30)
-    assert lifecycle.run_reap_stale(kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=soon,
-                                    stale_minutes=15, max_attempts=3).resent == []
+    assert (
+        lifecycle.run_reap_stale(
+            kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=soon, stale_minutes=15, max_attempts=3
+        ).resent
+        == []
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        assert lifecycle.run_reap_stale(kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=later,
-                                        stale_minutes=15, max_attempts=3).resent == [run.pk]
+        assert lifecycle.run_reap_stale(
+            kind.model, enqueue=kind.sent.append, messages=MESSAGES, now=later, stale_minutes=15, max_attempts=3
+        ).resent == [run.pk]
     assert kind.sent == [run.pk]
 
 
 # ---------------------------------------------------------------- review and publication
+
 
 def _published_none(run, found=None):
     return None
@@ -246,10 +276,20 @@ def test_only_a_done_run_is_published_and_a_period_once(kind, world):
     refusal = AlreadyPublished("published already")
     # when
     with pytest.raises(RunNotDone) as not_done:
-        lifecycle.run_publish(working, user=user, publication_model=kind.publication, published=_published_none,
-                              already_published=lambda run, found: refusal)
-    publication = lifecycle.run_publish(done, user=user, publication_model=kind.publication,
-                                        published=_published_none, already_published=lambda run, found: refusal)
+        lifecycle.run_publish(
+            working,
+            user=user,
+            publication_model=kind.publication,
+            published=_published_none,
+            already_published=lambda run, found: refusal,
+        )
+    publication = lifecycle.run_publish(
+        done,
+        user=user,
+        publication_model=kind.publication,
+        published=_published_none,
+        already_published=lambda run, found: refusal,
+    )
     # then
     assert (not_done.value.code, not_done.value.status_code) == ("run_not_done", 409)
     assert (publication.run, publication.scope_key, publication.published_by) == (done, done.scope_key, user)
@@ -257,8 +297,13 @@ def test_only_a_done_run_is_published_and_a_period_once(kind, world):
     # and a second publication of the scope and period is refused by the database's rule, as the caller says
     again = kind.make(status="done", version=3)
     with pytest.raises(AlreadyPublished) as twice:
-        lifecycle.run_publish(again, user=user, publication_model=kind.publication, published=_published_none,
-                              already_published=lambda run, found: refusal)
+        lifecycle.run_publish(
+            again,
+            user=user,
+            publication_model=kind.publication,
+            published=_published_none,
+            already_published=lambda run, found: refusal,
+        )
     assert twice.value is refusal
 
 
@@ -281,17 +326,27 @@ def _fourth_community(world):
 def test_unannounced_publications_have_their_notice_sent_again_until_told(kind, world):
     # given a publication of three minutes ago whose people were not told
     done = kind.make(status="done")
-    publication = lifecycle.run_publish(done, user=world.users["community"], publication_model=kind.publication,
-                                        published=_published_none,
-                                        already_published=lambda run, found: AlreadyPublished("no"))
+    publication = lifecycle.run_publish(
+        done,
+        user=world.users["community"],
+        publication_model=kind.publication,
+        published=_published_none,
+        already_published=lambda run, found: AlreadyPublished("no"),
+    )
     later = timezone.now() + dt.timedelta(minutes=3)
     # when the sweeper looks two minutes back, by publication and by run
-    by_pk = lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
-                                                 older_than_minutes=2)
-    by_run = lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
-                                                  older_than_minutes=2, by="run_id")
+    by_pk = lifecycle.publication_resend_notices(
+        kind.publication, enqueue=kind.sent.append, now=later, older_than_minutes=2
+    )
+    by_run = lifecycle.publication_resend_notices(
+        kind.publication, enqueue=kind.sent.append, now=later, older_than_minutes=2, by="run_id"
+    )
     # then the notice was sent again, and once the people are told it is not
     assert (by_pk, by_run, kind.sent) == ([publication.pk], [done.pk], [publication.pk, done.pk])
     type(publication).objects.filter(pk=publication.pk).update(notified_at=later)
-    assert lifecycle.publication_resend_notices(kind.publication, enqueue=kind.sent.append, now=later,
-                                                older_than_minutes=2) == []
+    assert (
+        lifecycle.publication_resend_notices(
+            kind.publication, enqueue=kind.sent.append, now=later, older_than_minutes=2
+        )
+        == []
+    )

@@ -1,4 +1,5 @@
 """Each kind of run declares its own Status; status_field holds it to the kernel's order."""
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models

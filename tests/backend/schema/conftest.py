@@ -2,6 +2,7 @@
 
 They stay in the run (a fix turns them into XPASS, not a failure); every other operation must pass.
 """
+
 import pytest
 
 KNOWN_BUGS: dict[str, str] = {

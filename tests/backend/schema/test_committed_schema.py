@@ -5,6 +5,7 @@ The schema is generated in a process of its own, as `make api-client` and a star
 help texts are translated when their module is imported, which in the test process happens before Chinese is on.
 Both generate it as for PostgreSQL, the production database, whatever the tests run on: the integer fields' limits
 come from the database backend (SQLite has none, PostgreSQL's smallint stops at 32767); nothing connects to it."""
+
 import json
 import os
 import subprocess
@@ -24,7 +25,9 @@ def test_the_web_apps_committed_schema_is_the_one_the_backend_generates():
         [sys.executable, "manage.py", "spectacular", "--format", "openapi-json"],
         cwd=ROOT / "backend",
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": SCHEMA_DATABASE_URL},
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     # then they are the same (run `make api-client` after changing the API)
     assert committed == json.loads(generated.stdout), (

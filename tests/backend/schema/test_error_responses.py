@@ -1,4 +1,5 @@
 """The schema documents every refusal in the one error shape (core.openapi's postprocessing hook)."""
+
 from drf_spectacular.generators import SchemaGenerator
 
 ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
@@ -30,7 +31,8 @@ def test_every_operation_documents_its_refusals_in_the_error_shape():
         # each one is documented, and every 4xx carries the error shape
         assert expected <= set(responses), (method, path)
         assert all(response["content"] == ERROR for status, response in responses.items() if status.startswith("4")), (
-            method, path,
+            method,
+            path,
         )
 
 

@@ -5,6 +5,7 @@ No request may answer a 5xx, and every answer must be documented (status code, c
 The schema and docs endpoints themselves are left out: they describe the API rather than being part of it,
 and the schema view is what the whole test is generated from.
 """
+
 import copy
 
 import pytest
@@ -37,15 +38,26 @@ schema.app = application
 # scope, against stored text that starts like a formula and ends with control characters, as it may have been
 # stored before the API refused it. No unexpected methods: the permission matrix covers the 405s.
 EXPORTS = [
-    "GET /api/volunteers/export/", "GET /api/resources/export/", "GET /api/evaluations/export/",
-    "POST /api/exports/", "GET /api/exports/{job_id}/download/", "POST /api/feedback-reports/write/",
-    "GET /api/feedback-reports/{report_id}/xlsx/", "GET /api/feedback-reports/{report_id}/pdf/",
+    "GET /api/volunteers/export/",
+    "GET /api/resources/export/",
+    "GET /api/evaluations/export/",
+    "POST /api/exports/",
+    "GET /api/exports/{job_id}/download/",
+    "POST /api/feedback-reports/write/",
+    "GET /api/feedback-reports/{report_id}/xlsx/",
+    "GET /api/feedback-reports/{report_id}/pdf/",
 ]
 TEXT_AND_EXPORTS = sorted({f"{method.upper()} {path}" for method, path, _ in text_operations(DOCUMENT)} | {*EXPORTS})
-COVERAGE = SchemathesisConfig.from_dict({"phases": {
-    "examples": {"enabled": False}, "fuzzing": {"enabled": False}, "stateful": {"enabled": False},
-    "coverage": {"enabled": True, "unexpected-methods": [], "generation": {"mode": "positive"}},
-}})
+COVERAGE = SchemathesisConfig.from_dict(
+    {
+        "phases": {
+            "examples": {"enabled": False},
+            "fuzzing": {"enabled": False},
+            "stateful": {"enabled": False},
+            "coverage": {"enabled": True, "unexpected-methods": [], "generation": {"mode": "positive"}},
+        }
+    }
+)
 
 
 def _json_bodies_only(document: dict) -> dict:
@@ -67,7 +79,8 @@ def _json_bodies_only(document: dict) -> dict:
 
 
 coverage_schema = schemathesis.openapi.from_dict(_json_bodies_only(DOCUMENT), config=COVERAGE).include(
-    name=TEXT_AND_EXPORTS)
+    name=TEXT_AND_EXPORTS
+)
 coverage_schema.app = application
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +89,11 @@ pytestmark = pytest.mark.django_db
 # page_size or unknown filter value by design), positive_data_acceptance (random ids are mostly 404s), and
 # the checks that re-send requests (ignored_auth, unsupported_method …): the role matrix covers who gets in.
 CHECKS = [
-    checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
-    checks.response_headers_conformance, checks.response_schema_conformance,
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_headers_conformance,
+    checks.response_schema_conformance,
 ]
 
 
@@ -113,7 +129,9 @@ def _routed(path: str) -> bool:
 
 @schema.parametrize()
 @settings(
-    max_examples=8, derandomize=True, deadline=None,
+    max_examples=8,
+    derandomize=True,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 def test_every_operation_answers_as_documented(case, headers_of):

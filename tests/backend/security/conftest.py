@@ -1,4 +1,5 @@
 """Fixtures of the security tests: English answers, and a cache emptied around each test (throttle counters)."""
+
 import pytest
 from django.core.cache import cache
 

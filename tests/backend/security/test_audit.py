@@ -1,6 +1,7 @@
 """Audit history (django-auditlog): who changed a need, a plan or a record, which fields, old and new values;
 coordinators read the history of objects in their scope (404 outside it), volunteers and units not at all;
 personal data is masked in the history itself."""
+
 import datetime as dt
 
 import pytest
@@ -25,9 +26,16 @@ def _history(client, model: str, object_id: int | None = None, **filters):
 
 def _run(community, user=None) -> MatchingRun:
     return MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=dt.date(2026, 12, 7), version=1, time_limit=10.0, solver="highs", created_by=user,
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=dt.date(2026, 12, 7),
+        version=1,
+        time_limit=10.0,
+        solver="highs",
+        created_by=user,
     )
 
 
@@ -91,8 +99,11 @@ def test_a_changed_phone_number_is_masked_in_the_history(world, client_as):
         {"field": "requester_name", "label": "requester", "old": "王**", "new": "王**"},
         {"field": "requester_phone", "label": "requester phone", "old": "137****1234", "new": "139****2222"},
     ]
-    stored = str(LogEntry.objects.filter(object_id=need.pk).values_list("changes", "changes_text").get(
-        action=LogEntry.Action.UPDATE))
+    stored = str(
+        LogEntry.objects.filter(object_id=need.pk)
+        .values_list("changes", "changes_text")
+        .get(action=LogEntry.Action.UPDATE)
+    )
     assert "13911112222" not in stored and "王大明" not in stored
 
 
@@ -115,13 +126,15 @@ def test_volunteers_and_units_may_not_read_the_history(world, client_as, role):
     response = _history(client_as(role), "need", need.pk)
     assert response.status_code == 403
     assert response.json() == {
-        "message": "Only coordinators read the audit history.", "extra": {"code": "permission_denied", "fields": {}},
+        "message": "Only coordinators read the audit history.",
+        "extra": {"code": "permission_denied", "fields": {}},
     }
 
 
 def test_a_list_without_an_object_holds_only_the_scopes_objects(world, client_as):
     # given needs of A1, A2 (same sub-district) and B1
     mine, sibling, far = (f.NeedFactory(community=c) for c in (world.a1, world.a2, world.b1))
+
     # then A1's coordinator reads A1's, the sub-district's reads A1 and A2, the administrator all three
     def objects(role):
         return {row["object_id"] for row in _history(client_as(role), "need").json()["results"]}
@@ -190,8 +203,9 @@ def test_every_tracked_model_is_registered(world):
 
 def test_the_recorded_address_is_the_callers_not_a_forged_header(world, client_as):
     need = f.NeedFactory(community=world.a1)
-    client_as("community").patch(f"/api/needs/{need.pk}/", {"urgency": 4}, REMOTE_ADDR="10.1.2.3",
-                                 HTTP_X_FORWARDED_FOR="6.6.6.6")
+    client_as("community").patch(
+        f"/api/needs/{need.pk}/", {"urgency": 4}, REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="6.6.6.6"
+    )
     assert LogEntry.objects.get_for_object(need).first().remote_addr == "10.1.2.3"
 
 

@@ -1,4 +1,5 @@
 """The browser's session sign-in checks the CSRF token; a refusal is a 403 in the one error shape."""
+
 import pytest
 from django.test import Client
 from rest_framework.test import APIClient
@@ -15,8 +16,12 @@ def test_session_sign_in_without_the_csrf_token_is_a_403_in_the_error_shape(worl
     # given a browser-like client that enforces CSRF and never fetched the token
     client = Client(enforce_csrf_checks=True)
     # when it signs in with the right password
-    response = client.post("/api/auth/login/", {"username": "shequ", "password": "pw-12345678"},
-                           content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/api/auth/login/",
+        {"username": "shequ", "password": "pw-12345678"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     # then it is refused in the error shape, and no session is opened
     assert response.status_code == 403
     assert response.json() == CSRF_FAILED
@@ -26,8 +31,13 @@ def test_session_sign_in_without_the_csrf_token_is_a_403_in_the_error_shape(worl
 def test_session_sign_in_with_a_wrong_csrf_token_is_refused_the_same_way(world):
     client = APIClient(enforce_csrf_checks=True)
     client.get("/api/auth/me/")  # sets the csrftoken cookie
-    response = client.post("/api/auth/login/", {"username": "shequ", "password": "pw-12345678"}, format="json",
-                           HTTP_X_CSRFTOKEN="x" * 32, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/api/auth/login/",
+        {"username": "shequ", "password": "pw-12345678"},
+        format="json",
+        HTTP_X_CSRFTOKEN="x" * 32,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert (response.status_code, response.json()) == (403, CSRF_FAILED)
 
 

@@ -1,5 +1,6 @@
 """Sign-in lockout (django-axes): five wrong passwords for one username from one address lock that pair out,
 in the one error shape, until the cool-off ends; other accounts and a successful sign-in are not affected."""
+
 import datetime as dt
 
 import pytest
@@ -18,8 +19,13 @@ WRONG = {"message": "Wrong username or password.", "extra": {"code": "wrong_cred
 
 
 def _sign_in(password: str, username: str = "shequ", path: str = "/api/auth/login/", address: str = "10.0.0.1"):
-    return APIClient().post(path, {"username": username, "password": password}, format="json",
-                            HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR=address)
+    return APIClient().post(
+        path,
+        {"username": username, "password": password},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        REMOTE_ADDR=address,
+    )
 
 
 def test_five_wrong_passwords_lock_the_account_out_even_for_the_right_one(world):
@@ -106,11 +112,19 @@ def test_a_lockout_is_counted_in_the_database_despite_the_refusal(world):
 def test_the_admins_sign_in_form_is_locked_out_too_with_a_plain_message(world, client):
     # given five wrong passwords for the administrator on the admin's form
     for _ in range(5):
-        client.post("/admin/login/", {"username": "admin", "password": "nope"}, REMOTE_ADDR="10.0.0.3",
-                    HTTP_ACCEPT_LANGUAGE="en")
+        client.post(
+            "/admin/login/",
+            {"username": "admin", "password": "nope"},
+            REMOTE_ADDR="10.0.0.3",
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
     # when the right one follows
-    response = client.post("/admin/login/", {"username": "admin", "password": "pw-12345678"},
-                           REMOTE_ADDR="10.0.0.3", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/admin/login/",
+        {"username": "admin", "password": "pw-12345678"},
+        REMOTE_ADDR="10.0.0.3",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     # then the form answers 429 with the same message as plain text, not axes' own page
     assert response.status_code == 429
     assert response["Content-Type"] == "text/plain; charset=utf-8"

@@ -3,6 +3,7 @@ the refusal is a 429 in the one error shape with Retry-After.
 
 DRF reads the rates into its throttle classes once, at import, so the tests set them there (and the cache,
 where the counters live, is emptied around each test by the conftest)."""
+
 import pytest
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
@@ -15,8 +16,9 @@ HIGH = "1000/minute"
 @pytest.fixture
 def rates(monkeypatch):
     def set_rates(**low):
-        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES",
-                            {"anon": HIGH, "user": HIGH, "login": HIGH, "public": HIGH, **low})
+        monkeypatch.setattr(
+            SimpleRateThrottle, "THROTTLE_RATES", {"anon": HIGH, "user": HIGH, "login": HIGH, "public": HIGH, **low}
+        )
 
     return set_rates
 
@@ -64,8 +66,10 @@ def test_forwarded_addresses_count_only_behind_a_trusted_proxy(world, rates, set
     rates(anon="1/minute")
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": num_proxies}
     client = APIClient(REMOTE_ADDR="10.9.9.9")
-    statuses = [client.get("/api/calendar/unknown.ics", HTTP_X_FORWARDED_FOR=address).status_code
-                for address in ("1.1.1.1", "2.2.2.2")]
+    statuses = [
+        client.get("/api/calendar/unknown.ics", HTTP_X_FORWARDED_FOR=address).status_code
+        for address in ("1.1.1.1", "2.2.2.2")
+    ]
     # then without a trusted proxy both are the proxy (the header could be forged); behind one, each counts alone
     assert statuses == expected
 
@@ -83,4 +87,3 @@ def test_sign_ins_have_their_own_stricter_scope(world, rates):
     assert third.status_code == 429
     assert third.json() == _throttled_body(third)
     assert client.get("/api/needs/").status_code == 401
-

@@ -1,5 +1,6 @@
 """One shift edited or cancelled by its coordinator: an edit may not break what a published plan told its
 volunteers (409), a cancellation ends the shift's assignments and tells the published plan's volunteers once."""
+
 import datetime as dt
 
 import pytest
@@ -26,17 +27,31 @@ def _ahead(days: int, hour: int) -> dt.datetime:
 
 def _future_shift(world, **fields):
     start = _ahead(3, 9)
-    return f.ShiftFactory(community=world.a1, start=start, end=start + dt.timedelta(hours=2),
-                          week=start.date() - dt.timedelta(days=start.weekday()), seats=3, **fields)
+    return f.ShiftFactory(
+        community=world.a1,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        week=start.date() - dt.timedelta(days=start.weekday()),
+        seats=3,
+        **fields,
+    )
 
 
 def _run(shift, *, published: bool, version: int = 1):
     community = shift.community
     run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY, scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id, sub_district=community.sub_district, community=community,
-        week=shift.week, version=version, status=MatchingRun.Status.DONE, stage="Done", progress=100,
-        time_limit=10.0, solver="highs",
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=shift.week,
+        version=version,
+        status=MatchingRun.Status.DONE,
+        stage="Done",
+        progress=100,
+        time_limit=10.0,
+        solver="highs",
     )
     if published:
         Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=run.created_at)
@@ -54,21 +69,32 @@ def _cancel(client, shift, reason="场地临时停用"):
 
 # ---------------------------------------------------------------- edits
 
+
 def test_a_shift_nobody_was_told_about_is_edited_freely_and_its_history_kept(world, client_as):
     # given a shift with a resource request and no published plan
     shift = _future_shift(world)
     f.ResourceRequestFactory(shift=shift, kind="venue", min_capacity=30)
     later = shift.start + dt.timedelta(hours=1)
     # when its coordinator changes time, seats, skills and request
-    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {
-        "start": later.isoformat(), "end": (later + dt.timedelta(hours=2)).isoformat(), "seats": 1,
-        "required_skills": {"first_aid": 2}, "resource_request": {"kind": "vehicle", "min_capacity": 7},
-    }, format="json")
+    response = client_as("community").patch(
+        f"/api/shifts/{shift.pk}/",
+        {
+            "start": later.isoformat(),
+            "end": (later + dt.timedelta(hours=2)).isoformat(),
+            "seats": 1,
+            "required_skills": {"first_aid": 2},
+            "resource_request": {"kind": "vehicle", "min_capacity": 7},
+        },
+        format="json",
+    )
     # then
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["seats"], body["required_skills"], body["resource_request"]["kind"], body["status"]) == (
-        1, {"first_aid": 2}, "vehicle", "open"
+        1,
+        {"first_aid": 2},
+        "vehicle",
+        "open",
     )
     edit, request = [entry.changes_dict for entry in LogEntry.objects.get_for_object(shift).order_by("pk")][-2:]
     assert sorted(edit) == ["end", "required_skills", "seats", "start"]
@@ -84,18 +110,28 @@ def test_an_edit_that_breaks_a_published_plan_is_refused_with_a_409_naming_the_f
     _published(world, shift, world.v1, f.VolunteerFactory(home_community=world.a1))
     later = shift.start + dt.timedelta(hours=1)
     # when its time moves and its seats go below the two held
-    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {
-        "start": later.isoformat(), "end": (later + dt.timedelta(hours=2)).isoformat(), "seats": 1,
-    }, format="json")
+    response = client_as("community").patch(
+        f"/api/shifts/{shift.pk}/",
+        {
+            "start": later.isoformat(),
+            "end": (later + dt.timedelta(hours=2)).isoformat(),
+            "seats": 1,
+        },
+        format="json",
+    )
     # then
     assert response.status_code == 409
     told = "2 volunteers were told about this shift in a published plan."
     assert response.json() == {
         "message": "This change would break the published plan: cancel the shift instead, or change the plan.",
-        "extra": {"code": "published_plan", "fields": {
-            "start": [told], "end": [told],
-            "seats": ["A published plan holds 2 volunteers on this shift; seats may not go below that."],
-        }},
+        "extra": {
+            "code": "published_plan",
+            "fields": {
+                "start": [told],
+                "end": [told],
+                "seats": ["A published plan holds 2 volunteers on this shift; seats may not go below that."],
+            },
+        },
     }
     shift.refresh_from_db()
     assert (shift.seats, shift.start) == (3, later - dt.timedelta(hours=1))
@@ -109,7 +145,9 @@ def test_an_edit_that_keeps_the_published_plan_whole_is_saved(world, client_as):
     )
     assert response.status_code == 200, response.json()
     assert (response.json()["title"], response.json()["seats"], response.json()["published_volunteers"]) == (
-        "改名的班次", 1, 1
+        "改名的班次",
+        1,
+        1,
     )
 
 
@@ -120,11 +158,19 @@ def test_the_web_apps_whole_form_sent_unchanged_keeps_a_published_plan_whole(wor
     _published(world, shift, world.v1)
     start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
     # when only the title changes
-    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {
-        "title": "新名称", "start": start.isoformat(), "end": end.isoformat(), "seats": 3, "priority": 3,
-        "required_skills": {"first_aid": 2},
-        "resource_request": {"kind": "venue", "min_capacity": 30, "features": [], "max_distance_km": None},
-    }, format="json")
+    response = client_as("community").patch(
+        f"/api/shifts/{shift.pk}/",
+        {
+            "title": "新名称",
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "seats": 3,
+            "priority": 3,
+            "required_skills": {"first_aid": 2},
+            "resource_request": {"kind": "venue", "min_capacity": 30, "features": [], "max_distance_km": None},
+        },
+        format="json",
+    )
     # then it is saved
     assert response.status_code == 200, response.json()
     assert response.json()["title"] == "新名称"
@@ -148,12 +194,14 @@ def test_a_declined_assignment_does_not_hold_the_plan(world, client_as):
     shift = _future_shift(world)
     [assignment] = _published(world, shift, world.v1)
     AssignmentResponse.objects.create(assignment=assignment, status="declined", answered_at=timezone.now())
-    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {"seats": 1, "address": "新地址"},
-                                            format="json")
+    response = client_as("community").patch(
+        f"/api/shifts/{shift.pk}/", {"seats": 1, "address": "新地址"}, format="json"
+    )
     assert response.status_code == 200, response.json()
 
 
 # ---------------------------------------------------------------- cancellation
+
 
 def test_cancelling_a_published_shift_tells_its_volunteers_once_and_ends_their_assignments(world, client_as):
     # given a shift whose published plan holds V1 and another volunteer, who declined, and a draft run's
@@ -176,16 +224,26 @@ def test_cancelling_a_published_shift_tells_its_volunteers_once_and_ends_their_a
     [notice] = Notification.objects.filter(kind="shift_cancelled")
     start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
     assert (notice.recipient, notice.event_key, notice.title) == (
-        world.v1.user, f"shift_cancelled:{shift.pk}", "Shift cancelled: 助老送餐"
+        world.v1.user,
+        f"shift_cancelled:{shift.pk}",
+        "Shift cancelled: 助老送餐",
     )
     assert notice.body == (
         f"{start:%m-%d %H:%M}–{end:%H:%M} 助老送餐 is cancelled; you need not come. Reason: 场地临时停用"
     )
-    assert notice.payload == {"shift": shift.pk, "title": "助老送餐", "start": start.isoformat(),
-                              "end": end.isoformat(), "reason": "场地临时停用", "assignments": [held.pk]}
+    assert notice.payload == {
+        "shift": shift.pk,
+        "title": "助老送餐",
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "reason": "场地临时停用",
+        "assignments": [held.pk],
+    }
     # and every standing assignment ended (the declined one keeps its answer)
     assert dict(AssignmentResponse.objects.values_list("assignment_id", "status")) == {
-        held.pk: "cancelled", declined.pk: "declined", draft.pk: "cancelled",
+        held.pk: "cancelled",
+        declined.pk: "declined",
+        draft.pk: "cancelled",
     }
     # and the history has who cancelled it and why
     entry = LogEntry.objects.get_for_object(shift).latest("pk")

@@ -1,4 +1,5 @@
 """A week's shifts come from posts' schedule rules, weekly projects and published needs, once."""
+
 import datetime as dt
 
 import pytest
@@ -22,12 +23,22 @@ def test_posts_projects_and_needs_make_the_weeks_shifts(world):
     # venue need on Thursday, and a need still pending review
     post = f.PostFactory(community=world.a1, weekdays=[2, 6], seats=3, required_skills={"legal_advice": 2})
     project = f.ProjectFactory(
-        community=world.a1, weekdays=[3], start_time=dt.time(16, 30), end_time=dt.time(18), seats=2,
-        resource_kind="venue", resource_min_capacity=30,
+        community=world.a1,
+        weekdays=[3],
+        start_time=dt.time(16, 30),
+        end_time=dt.time(18),
+        seats=2,
+        resource_kind="venue",
+        resource_min_capacity=30,
     )
     need = f.NeedFactory(
-        community=world.a1, status="published", type="venue", headcount=4, urgency=5,
-        wanted_start=f.at(MONDAY + dt.timedelta(days=3), 14), wanted_end=f.at(MONDAY + dt.timedelta(days=3), 16),
+        community=world.a1,
+        status="published",
+        type="venue",
+        headcount=4,
+        urgency=5,
+        wanted_start=f.at(MONDAY + dt.timedelta(days=3), 14),
+        wanted_end=f.at(MONDAY + dt.timedelta(days=3), 16),
     )
     f.NeedFactory(community=world.a1, status="pending", wanted_start=f.at(MONDAY, 9), wanted_end=f.at(MONDAY, 10))
     # when the week is generated (from any day of it)
@@ -130,10 +141,21 @@ def test_next_week_task_generates_from_next_monday(world):
 def test_a_one_day_project_is_accepted_and_makes_one_shift(world, client_as):
     # given a one-off project on the Wednesday of the week, entered through the API (it ends on the day it starts)
     wednesday = MONDAY + dt.timedelta(days=2)
-    response = client_as("community").post("/api/projects/", {
-        "community": world.a1.pk, "name": "一次性义诊", "frequency": "once", "start_date": wednesday.isoformat(),
-        "end_date": wednesday.isoformat(), "weekdays": [3], "start_time": "09:00", "end_time": "11:00", "seats": 2,
-    }, format="json")
+    response = client_as("community").post(
+        "/api/projects/",
+        {
+            "community": world.a1.pk,
+            "name": "一次性义诊",
+            "frequency": "once",
+            "start_date": wednesday.isoformat(),
+            "end_date": wednesday.isoformat(),
+            "weekdays": [3],
+            "start_time": "09:00",
+            "end_time": "11:00",
+            "seats": 2,
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     # and one that would end the day before it starts is still refused, naming the end
     refused = client_as("community").patch(

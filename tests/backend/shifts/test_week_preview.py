@@ -1,5 +1,6 @@
 """Next week's shifts, previewed then added: the preview lists what generation would add and what is already
 there, by the same code, and adding is idempotent and stays in the caller's scope."""
+
 import datetime as dt
 
 import pytest
@@ -31,13 +32,27 @@ def test_the_preview_lists_each_shift_it_would_add_and_writes_nothing(world, cli
     # then
     assert response.status_code == 200, response.json()
     assert response.json() == {
-        "week": MONDAY, "created": 1, "existing": 0, "by_origin": {"post": 1},
-        "items": [{
-            "key": f"post:{post.pk}:2026-12-01", "new": True, "origin": "post", "source": post.pk,
-            "community": world.a1.pk, "community_name": "秦江社区", "title": "政策宣传岗",
-            "start": "2026-12-01T09:00:00+08:00", "end": "2026-12-01T11:00:00+08:00", "seats": 3,
-            "resource_kind": None, "existing_shift": None, "existing_status": None,
-        }],
+        "week": MONDAY,
+        "created": 1,
+        "existing": 0,
+        "by_origin": {"post": 1},
+        "items": [
+            {
+                "key": f"post:{post.pk}:2026-12-01",
+                "new": True,
+                "origin": "post",
+                "source": post.pk,
+                "community": world.a1.pk,
+                "community_name": "秦江社区",
+                "title": "政策宣传岗",
+                "start": "2026-12-01T09:00:00+08:00",
+                "end": "2026-12-01T11:00:00+08:00",
+                "seats": 3,
+                "resource_kind": None,
+                "existing_shift": None,
+                "existing_status": None,
+            }
+        ],
     }
     assert Shift.objects.count() == 0
 
@@ -45,8 +60,15 @@ def test_the_preview_lists_each_shift_it_would_add_and_writes_nothing(world, cli
 def test_the_preview_is_what_generate_then_adds(world, client_as):
     # given posts, a weekly project with a room, and one shift of them already made
     f.PostFactory(community=world.a1, weekdays=[1, 3, 5])
-    f.ProjectFactory(community=world.a2, weekdays=[4], start_time=dt.time(14), end_time=dt.time(16), seats=2,
-                     resource_kind="venue", resource_min_capacity=20)
+    f.ProjectFactory(
+        community=world.a2,
+        weekdays=[4],
+        start_time=dt.time(14),
+        end_time=dt.time(16),
+        seats=2,
+        resource_kind="venue",
+        resource_min_capacity=20,
+    )
     client = client_as("subdistrict")
     client.post("/api/shifts/generate/", {"week": MONDAY, "community": world.a2.pk}, format="json")
     # when the sub-district's coordinator previews, then generates
@@ -62,7 +84,9 @@ def test_the_preview_is_what_generate_then_adds(world, client_as):
     [existing] = [item for item in preview["items"] if not item["new"]]
     project_shift = Shift.objects.get(origin="project")
     assert (existing["existing_shift"], existing["existing_status"], existing["resource_kind"]) == (
-        project_shift.pk, "open", "venue"
+        project_shift.pk,
+        "open",
+        "venue",
     )
     # and a preview now finds everything there, nothing new
     again = client.get(PREVIEW, {"week": MONDAY}).json()
@@ -91,9 +115,7 @@ def test_each_generated_shift_has_its_history_from_the_generation(world, client_
     client_as("community").post("/api/shifts/generate/", {"week": MONDAY}, format="json")
     shift = Shift.objects.get()
     entry = LogEntry.objects.get_for_object(shift).get()
-    assert (entry.changes_dict, entry.actor) == (
-        {"generated": ["", shift.generation_key]}, world.users["community"]
-    )
+    assert (entry.changes_dict, entry.actor) == ({"generated": ["", shift.generation_key]}, world.users["community"])
 
 
 def test_the_preview_stays_in_the_callers_scope(world, client_as):
@@ -102,8 +124,8 @@ def test_the_preview_stays_in_the_callers_scope(world, client_as):
     refused = client_as("community").get(PREVIEW, {"week": MONDAY, "community": world.b1.pk})
     assert refused.status_code == 400
     assert refused.json() == {
-        "message": "community: Outside your scope.", "extra": {"code": "invalid", "fields": {
-            "community": ["Outside your scope."]}},
+        "message": "community: Outside your scope.",
+        "extra": {"code": "invalid", "fields": {"community": ["Outside your scope."]}},
     }
     # without a community, the preview holds only the caller's own
     assert client_as("community").get(PREVIEW, {"week": MONDAY}).json()["items"] == []
@@ -115,12 +137,15 @@ def test_only_coordinators_preview(world, client_as, role):
     response = client_as(role).get(PREVIEW, {"week": MONDAY})
     assert response.status_code == 403
     assert response.json() == {
-        "message": "Only coordinators generate shifts.", "extra": {"code": "permission_denied", "fields": {}}
+        "message": "Only coordinators generate shifts.",
+        "extra": {"code": "permission_denied", "fields": {}},
     }
 
 
-@pytest.mark.parametrize(("query", "field"), [({}, "week"), ({"week": "next week"}, "week"),
-                                              ({"week": MONDAY, "community": "a1"}, "community")])
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [({}, "week"), ({"week": "next week"}, "week"), ({"week": MONDAY, "community": "a1"}, "community")],
+)
 def test_the_preview_answers_bad_input_with_a_400_naming_the_field(world, client_as, query, field):
     response = client_as("community").get(PREVIEW, query)
     assert response.status_code == 400

@@ -1,4 +1,5 @@
 """Small ORM set-up for the import/export tests: two sub-districts, three communities, units, users of each role."""
+
 import csv
 import io
 import itertools
@@ -45,7 +46,10 @@ class World:
 
     def volunteer(self, name="张伟", community=None, **fields):
         values = {
-            "kind": "resident", "home_community": community or self.c1, "lat": 39.96, "lng": 116.41,
+            "kind": "resident",
+            "home_community": community or self.c1,
+            "lat": 39.96,
+            "lng": 116.41,
             "phone": f"138{next(self.phones):08d}",  # one per active account
         }
         values.update(fields)

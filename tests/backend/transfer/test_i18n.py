@@ -1,4 +1,5 @@
 """Messages follow Accept-Language: Chinese (the default) or English, in the API and in the admin."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -60,8 +61,10 @@ def test_choices_may_be_given_by_their_chinese_label(world, client_for, csv_uplo
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "labels"),
-    [("zh-hans", ["志愿者编号", "居住社区", "工作单位", "每周最多服务时长（小时）"]),
-     ("en", ["Volunteer number", "Home community", "Employer unit", "Maximum hours per week"])],
+    [
+        ("zh-hans", ["志愿者编号", "居住社区", "工作单位", "每周最多服务时长（小时）"]),
+        ("en", ["Volunteer number", "Home community", "Employer unit", "Maximum hours per week"]),
+    ],
 )
 def test_admin_labels_come_in_the_requested_language(client, world, language, labels):
     # given

@@ -1,6 +1,7 @@
 """Import runs of units (驻区单位) and resources (rooms, vans, expertise) through the same runs as volunteers: a good
 file written, bad rows reported one by one, the same file twice changes nothing, the scope checked on every row; a
 checked import cancelled; the XLSX template of each kind maps itself back."""
+
 import io
 
 import openpyxl
@@ -36,17 +37,33 @@ def _run_to_end(client, run_id: int) -> dict:
 
 
 def _units():
-    return sorted(Unit.objects.values_list("name", "kind", "community__code", "contact_name", "contact_phone",
-                                           "address", "description", "lat", "lng"))
+    return sorted(
+        Unit.objects.values_list(
+            "name", "kind", "community__code", "contact_name", "contact_phone", "address", "description", "lat", "lng"
+        )
+    )
 
 
 def _resources():
-    return sorted(Resource.objects.values_list("name", "category", "unit__name", "community__code", "capacity",
-                                               "features", "conditions", "status", "lat", "lng"),
-                  key=lambda row: (row[0], row[3]))
+    return sorted(
+        Resource.objects.values_list(
+            "name",
+            "category",
+            "unit__name",
+            "community__code",
+            "capacity",
+            "features",
+            "conditions",
+            "status",
+            "lat",
+            "lng",
+        ),
+        key=lambda row: (row[0], row[3]),
+    )
 
 
 # ---------------------------------------------------------------- units
+
 
 def _unit_rows():
     """Three good rows (a new school, a new hospital, the existing school's contact) and five bad ones."""
@@ -80,8 +97,15 @@ def test_a_unit_file_is_checked_then_written_with_its_bad_rows_reported(world, c
     assert (checked["status"], checked["kind"], checked["rows_total"]) == ("checked", "units", 8)
     assert checked["preview"] == {"create": 2, "update": 1, "unchanged": 0, "bad": 5, "missing_columns": []}
     assert checked["problems"] == UNIT_BAD_ROWS
-    assert checked["mapping"] == {"name": 0, "kind": 1, "community": 2, "contact_name": 3, "contact_phone": 4,
-                                  "address": 5, "description": 6}
+    assert checked["mapping"] == {
+        "name": 0,
+        "kind": 1,
+        "community": 2,
+        "contact_name": 3,
+        "contact_phone": 4,
+        "address": 5,
+        "description": 6,
+    }
     assert Unit.objects.count() == 2
     # when it is confirmed and written
     done = _run_to_end(client, checked["id"])
@@ -133,6 +157,7 @@ def test_a_community_coordinator_changes_only_the_units_of_their_community(world
 
 
 # ---------------------------------------------------------------- resources
+
 
 def _resource_rows():
     """Four good rows (a room of the community, a van and an expert of units, an existing room updated) and four bad
@@ -203,7 +228,9 @@ def test_exported_resources_import_back_unchanged_by_their_id(world, client_for,
     body = _upload(client, SimpleUploadedFile(f"back.{fmt}", exported), "resources").json()
     # then each row is found by its id and nothing changes
     assert (body["preview"], body["problems"]) == (
-        {"create": 0, "update": 0, "unchanged": 2, "bad": 0, "missing_columns": []}, [])
+        {"create": 0, "update": 0, "unchanged": 2, "bad": 0, "missing_columns": []},
+        [],
+    )
     assert _run_to_end(client, body["id"])["unchanged"] == 2
     assert _resources() == before
 
@@ -211,24 +238,31 @@ def test_exported_resources_import_back_unchanged_by_their_id(world, client_for,
 def test_a_community_coordinator_lists_resources_only_in_their_community(world, client_for, csv_upload):
     # given a room of C3, which the coordinator of C1 does not hold
     other = world.resource(name="会议室", community=world.c3)
-    rows = [["id", "name", "category", "community", "capacity"],
-            [str(other.pk), "会议室", "venue", "C1", "10"],  # line 2: another community's row, by its id
-            ["", "活动室", "venue", "C2", "10"],  # line 3: in the sub-district, not in the community
-            ["", "活动室", "venue", "C1", "10"]]
+    rows = [
+        ["id", "name", "category", "community", "capacity"],
+        [str(other.pk), "会议室", "venue", "C1", "10"],  # line 2: another community's row, by its id
+        ["", "活动室", "venue", "C2", "10"],  # line 3: in the sub-district, not in the community
+        ["", "活动室", "venue", "C1", "10"],
+    ]
     body = _upload(client_for(world.coordinator), csv_upload(*rows), "resources").json()
     # then
     assert body["preview"] == {"create": 1, "update": 0, "unchanged": 0, "bad": 2, "missing_columns": []}
     assert body["problems"] == [
-        {"row": 2, "column": "id", "reason": f"No resource “{other.pk}” that you may change; leave it blank to add a "
-                                             "new one."},
+        {
+            "row": 2,
+            "column": "id",
+            "reason": f"No resource “{other.pk}” that you may change; leave it blank to add a new one.",
+        },
         {"row": 3, "column": "community", "reason": "No community “C2” that you may use."},
     ]
 
 
 # ---------------------------------------------------------------- cancel, template, audit
 
+
 def test_a_checked_import_is_cancelled_its_upload_deleted_and_it_is_in_the_audit_log(
-        world, client_for, csv_upload, django_capture_on_commit_callbacks):
+    world, client_for, csv_upload, django_capture_on_commit_callbacks
+):
     client = client_for(world.coordinator)
     run_id = _upload(client, csv_upload(*_resource_rows()), "resources").json()["id"]
     upload = services.import_path(ImportRun.objects.get(pk=run_id))
@@ -246,9 +280,13 @@ def test_a_checked_import_is_cancelled_its_upload_deleted_and_it_is_in_the_audit
     assert [e.changes_dict["status"] for e in entry] == [["checked", "cancelled"]]
     # and it can be neither confirmed nor cancelled again
     again = client.post(f"/api/imports/{run_id}/cancel/")
-    assert (again.status_code, again.json()) == (409, {
-        "message": "Only a checked import can be cancelled; this one is Cancelled.",
-        "extra": {"code": "import_not_checked", "fields": {}}})
+    assert (again.status_code, again.json()) == (
+        409,
+        {
+            "message": "Only a checked import can be cancelled; this one is Cancelled.",
+            "extra": {"code": "import_not_checked", "fields": {}},
+        },
+    )
     assert client.post(f"/api/imports/{run_id}/confirm/").status_code == 409
 
 
@@ -260,18 +298,23 @@ def test_a_confirmed_import_cannot_be_cancelled(world, client_for, csv_upload):
     response = client.post(f"/api/imports/{run_id}/cancel/")
     # then
     assert (response.status_code, response.json()["message"]) == (
-        409, "Only a checked import can be cancelled; this one is Queued.")
+        409,
+        "Only a checked import can be cancelled; this one is Queued.",
+    )
     assert ImportRun.objects.get(pk=run_id).status == "queued"
     # and another community's coordinator finds no such import
     other = User.objects.create_user(username="c3", role=User.Role.COMMUNITY, community=world.c3)
     assert client_for(other).post(f"/api/imports/{run_id}/cancel/").status_code == 404
 
 
-@pytest.mark.parametrize(("kind", "header"), [
-    ("volunteers", ["编号", "姓名", "类别", "手机号码", "居住社区"]),
-    ("units", ["单位名称", "单位类型", "所在社区", "党组织", "地址"]),
-    ("resources", ["资源编号", "资源名称", "资源类别", "提供单位", "所在社区"]),
-])
+@pytest.mark.parametrize(
+    ("kind", "header"),
+    [
+        ("volunteers", ["编号", "姓名", "类别", "手机号码", "居住社区"]),
+        ("units", ["单位名称", "单位类型", "所在社区", "党组织", "地址"]),
+        ("resources", ["资源编号", "资源名称", "资源类别", "提供单位", "所在社区"]),
+    ],
+)
 def test_the_template_of_each_kind_is_its_header_row_and_maps_itself_back(world, client_for, kind, header):
     client = client_for(world.coordinator, "zh-hans")
     # when the template is downloaded
@@ -309,16 +352,21 @@ def test_the_template_guides_each_column_and_lists_the_codes_the_uploader_may_us
     assert lists["技能"] == ["急救", "法律咨询"]
     assert lists["工作单位"] == ["和平医院", "第一中学"]
     # and the guide's examples, written as a row of the sheet, make a good row
-    checked = _upload(client, xlsx_upload(list(by_header), [example or "" for _, example, _ in by_header.values()]),
-                      "volunteers").json()
+    checked = _upload(
+        client, xlsx_upload(list(by_header), [example or "" for _, example, _ in by_header.values()]), "volunteers"
+    ).json()
     assert (checked["preview"]["create"], checked["problems"]) == (1, [])
 
 
 def test_the_template_answers_an_unknown_kind_and_other_roles_in_the_one_error_shape(world, client_for):
     response = client_for(world.coordinator).get("/api/imports/template/", {"kind": "shifts"})
-    assert (response.status_code, response.json()) == (400, {
-        "message": 'kind: "shifts" is not a valid choice.',
-        "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}}})
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": 'kind: "shifts" is not a valid choice.',
+            "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}},
+        },
+    )
     assert client_for(world.representative).get("/api/imports/template/", {"kind": "units"}).status_code == 403
 
 

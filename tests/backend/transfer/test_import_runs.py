@@ -1,6 +1,7 @@
 """Import runs of volunteers: the dry-run preview with every bad row, the confirmed import written in chunks (good
 rows in, bad rows reported, the same file twice changes nothing), resuming after a worker died, the scope of each
 row and of each endpoint, the error shape of bad input and the report."""
+
 import csv
 import datetime as dt
 import io
@@ -20,9 +21,24 @@ HEADER = ["name", "kind", "phone", "home_community", "grid", "employer_unit", "s
 
 
 def _snapshot():
-    return [(v.number, v.name, v.kind, v.user.phone, v.home_community_id, v.grid_id, v.employer_unit_id, v.skills,
-             v.languages, v.max_hours_per_week, v.lat, v.lng, v.active)
-            for v in Volunteer.objects.select_related("user").order_by("id")]
+    return [
+        (
+            v.number,
+            v.name,
+            v.kind,
+            v.user.phone,
+            v.home_community_id,
+            v.grid_id,
+            v.employer_unit_id,
+            v.skills,
+            v.languages,
+            v.max_hours_per_week,
+            v.lat,
+            v.lng,
+            v.active,
+        )
+        for v in Volunteer.objects.select_related("user").order_by("id")
+    ]
 
 
 def _upload(client, upload, kind="volunteers", **data):
@@ -56,8 +72,9 @@ def _seeded(world):
     ]
 
 
-NO_UNIT_HEADER = ("No header row naming our columns (Unit name, Unit kind, Located in community, ...) in the first 15 "
-                  "rows.")
+NO_UNIT_HEADER = (
+    "No header row naming our columns (Unit name, Unit kind, Located in community, ...) in the first 15 rows."
+)
 BAD_ROWS = [
     {"row": 5, "column": "home_community", "reason": "No community “C3” that you may use."},
     {"row": 7, "column": "phone", "reason": "Enter a valid mainland mobile number (11 digits, e.g. 13812345678)."},
@@ -83,8 +100,10 @@ def test_upload_checks_every_row_and_writes_nothing(world, client_for, csv_uploa
     # and the page is told our columns, the required ones marked, to map the sheet's to
     required = {column["name"] for column in body["columns"] if column["required"]}
     assert required == {"name", "kind", "home_community"}
-    assert body["columns"][:2] == [{"name": "number", "label": "Number", "required": False},
-                                   {"name": "name", "label": "Name", "required": True}]
+    assert body["columns"][:2] == [
+        {"name": "number", "label": "Number", "required": False},
+        {"name": "name", "label": "Name", "required": True},
+    ]
     assert set(body["mapping"]) <= {column["name"] for column in body["columns"]}
 
 
@@ -142,7 +161,8 @@ def test_a_changed_row_is_an_update_of_the_volunteer_with_that_phone(world, clie
 
 
 def test_a_worker_that_died_half_way_leaves_whole_chunks_and_the_next_one_finishes(
-        world, client_for, csv_upload, monkeypatch):
+    world, client_for, csv_upload, monkeypatch
+):
     # given an import of seven good rows in chunks of three, whose worker dies while writing the second chunk
     monkeypatch.setattr(services, "IMPORT_CHUNK", 3)
     rows = [HEADER] + [[f"人{i}", "resident", f"1380000{i:04d}", "C1", "", "", ""] for i in range(7)]
@@ -197,8 +217,10 @@ def test_confirming_twice_answers_409(world, client_for, csv_upload):
     response = client.post(f"/api/imports/{run_id}/confirm/")
     # then
     assert response.status_code == 409
-    assert response.json() == {"message": "Only a checked import can be confirmed; this one is Queued.",
-                               "extra": {"code": "import_not_checked", "fields": {}}}
+    assert response.json() == {
+        "message": "Only a checked import can be confirmed; this one is Queued.",
+        "extra": {"code": "import_not_checked", "fields": {}},
+    }
 
 
 def test_a_second_import_of_the_scope_waits_while_one_is_written(world, client_for, csv_upload):
@@ -224,26 +246,59 @@ def test_report_lists_every_bad_row_with_its_column_and_reason(world, client_for
     assert response["Content-Disposition"] == f'attachment; filename="import-{run_id}-bad-rows.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [["Row", "Column", "Header in the file", "Reason"]] + [
-        [str(bad["row"]), bad["column"], bad["column"], bad["reason"]] for bad in BAD_ROWS]
+        [str(bad["row"]), bad["column"], bad["column"], bad["reason"]] for bad in BAD_ROWS
+    ]
 
 
-@pytest.mark.parametrize(("upload", "kind", "expected"), [
-    (SimpleUploadedFile("a.pdf", b"%PDF"), "volunteers",
-     {"message": "Upload a .csv or .xlsx file.", "extra": {"code": "invalid", "fields": {
-         "file": ["Upload a .csv or .xlsx file."]}}}),
-    (SimpleUploadedFile("a.xlsx", b"not a zip"), "volunteers",
-     {"message": "The file could not be read as XLSX.", "extra": {"code": "invalid", "fields": {
-         "file": ["The file could not be read as XLSX."]}}}),
-    (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "volunteers",
-     {"message": "No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows.",
-      "extra": {"code": "invalid", "fields": {
-          "file": ["No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows."]}}}),
-    (SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()), "units",
-     {"message": NO_UNIT_HEADER, "extra": {"code": "invalid", "fields": {"file": [NO_UNIT_HEADER]}}}),
-    (SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()), "shifts",
-     {"message": 'kind: "shifts" is not a valid choice.',
-      "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}}}),
-])
+@pytest.mark.parametrize(
+    ("upload", "kind", "expected"),
+    [
+        (
+            SimpleUploadedFile("a.pdf", b"%PDF"),
+            "volunteers",
+            {
+                "message": "Upload a .csv or .xlsx file.",
+                "extra": {"code": "invalid", "fields": {"file": ["Upload a .csv or .xlsx file."]}},
+            },
+        ),
+        (
+            SimpleUploadedFile("a.xlsx", b"not a zip"),
+            "volunteers",
+            {
+                "message": "The file could not be read as XLSX.",
+                "extra": {"code": "invalid", "fields": {"file": ["The file could not be read as XLSX."]}},
+            },
+        ),
+        (
+            SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()),
+            "volunteers",
+            {
+                "message": "No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows.",
+                "extra": {
+                    "code": "invalid",
+                    "fields": {
+                        "file": [
+                            "No header row naming our columns (Name, Kind, Home community, ...) in the first 15 rows."
+                        ]
+                    },
+                },
+            },
+        ),
+        (
+            SimpleUploadedFile("a.csv", "颜色,味道\n红,甜\n".encode()),
+            "units",
+            {"message": NO_UNIT_HEADER, "extra": {"code": "invalid", "fields": {"file": [NO_UNIT_HEADER]}}},
+        ),
+        (
+            SimpleUploadedFile("a.csv", "名称,类别\n多功能厅,venue\n".encode()),
+            "shifts",
+            {
+                "message": 'kind: "shifts" is not a valid choice.',
+                "extra": {"code": "invalid", "fields": {"kind": ['"shifts" is not a valid choice.']}},
+            },
+        ),
+    ],
+)
 def test_bad_input_answers_400_in_the_one_error_shape(world, client_for, upload, kind, expected):
     response = _upload(client_for(world.coordinator), upload, kind=kind)
     assert (response.status_code, response.json()) == (400, expected)
@@ -254,16 +309,23 @@ def test_an_unknown_column_index_in_the_mapping_is_refused(world, client_for, cs
     client = client_for(world.coordinator)
     run_id = _upload(client, csv_upload(HEADER, ["王芳", "resident", "13800000001", "C1", "", "", ""])).json()["id"]
     response = client.post(f"/api/imports/{run_id}/mapping/", {"mapping": {"name": 9, "colour": 1}}, format="json")
-    assert (response.status_code, response.json()) == (400, {
-        "message": "The column mapping is not valid.",
-        "extra": {"code": "invalid", "fields": {"mapping": {"name": ["The sheet has no column 9."],
-                                                            "colour": ["Not a column of ours."]}}}})
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "message": "The column mapping is not valid.",
+            "extra": {
+                "code": "invalid",
+                "fields": {"mapping": {"name": ["The sheet has no column 9."], "colour": ["Not a column of ours."]}},
+            },
+        },
+    )
 
 
 def test_runs_are_seen_only_in_scope_and_started_only_by_coordinators(world, client_for, csv_upload):
     # given an import of the C1 coordinator
-    run_id = _upload(client_for(world.coordinator),
-                     csv_upload(HEADER, ["王芳", "resident", "13800000001", "C1", "", "", ""])).json()["id"]
+    run_id = _upload(
+        client_for(world.coordinator), csv_upload(HEADER, ["王芳", "resident", "13800000001", "C1", "", "", ""])
+    ).json()["id"]
     other = User.objects.create_user(username="c3", role=User.Role.COMMUNITY, community=world.c3)
     # then the coordinator of another community finds nothing, and the sub-district's does
     assert client_for(other).get(f"/api/imports/{run_id}/").status_code == 404
@@ -289,9 +351,16 @@ def test_bad_rows_and_the_report_come_in_the_uploaders_language(world, client_fo
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_exported_sheet_imports_back_unchanged(world, client_for, fmt):
     # given volunteers with every column filled, exported (phones masked)
-    world.volunteer(kind="in_office", employer_unit=world.school, grid=world.g1, skills={"first_aid": 3, "legal": 2},
-                    languages=["zh", "en"], max_distance_km=2.5, reported_community=world.c1,
-                    reported_at="2026-03-01")
+    world.volunteer(
+        kind="in_office",
+        employer_unit=world.school,
+        grid=world.g1,
+        skills={"first_aid": 3, "legal": 2},
+        languages=["zh", "en"],
+        max_distance_km=2.5,
+        reported_community=world.c1,
+        reported_at="2026-03-01",
+    )
     world.volunteer(name="李娜", phone="13900001111", active=False)
     before = _snapshot()
     client = client_for(world.coordinator)
@@ -300,7 +369,9 @@ def test_an_exported_sheet_imports_back_unchanged(world, client_for, fmt):
     body = _upload(client, SimpleUploadedFile(f"back.{fmt}", exported)).json()
     # then every row is found by its number and nothing changes
     assert (body["preview"], body["problems"]) == (
-        {"create": 0, "update": 0, "unchanged": 2, "bad": 0, "missing_columns": []}, [])
+        {"create": 0, "update": 0, "unchanged": 2, "bad": 0, "missing_columns": []},
+        [],
+    )
     assert _run_to_end(client, body["id"])["unchanged"] == 2
     assert _snapshot() == before
 
@@ -327,9 +398,12 @@ def test_an_import_is_in_the_audit_log_with_what_it_wrote_and_no_cell_of_the_fil
 def test_a_control_character_or_a_line_break_is_refused_on_its_row_and_column(world, client_for, csv_upload):
     # given a sheet whose second person's name holds a control character and the third's kind a line break
     client = client_for(world.coordinator)
-    rows = [HEADER, ["王芳", "resident", "13800000001", "C1", "", "", ""],
-            ["李\u0001强", "resident", "13800000002", "C1", "", "", ""],
-            ["赵敏", "resi\ndent", "13800000003", "C1", "", "", ""]]
+    rows = [
+        HEADER,
+        ["王芳", "resident", "13800000001", "C1", "", "", ""],
+        ["李\u0001强", "resident", "13800000002", "C1", "", "", ""],
+        ["赵敏", "resi\ndent", "13800000003", "C1", "", "", ""],
+    ]
     # when it is uploaded
     body = _upload(client, csv_upload(*rows)).json()
     # then each is a bad row on its column, whatever else the cell says, and the first row stays good

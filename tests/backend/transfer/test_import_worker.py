@@ -1,6 +1,7 @@
 """Import runs written by a real worker process from the broker: confirmed, written, done; and a worker killed in
 the middle of one: the task comes back, takes the run over once its heartbeat has stopped, resumes after the last
 chunk written and finishes, with nobody written twice."""
+
 import os
 import signal
 import time
@@ -61,7 +62,8 @@ def test_a_confirmed_import_is_written_by_the_worker(world, csv_upload, monkeypa
 
 
 def test_an_import_whose_worker_is_killed_is_taken_over_and_finished(
-        world, csv_upload, monkeypatch, settings, start_celery_worker):
+    world, csv_upload, monkeypatch, settings, start_celery_worker
+):
     # given a prefork worker, and an import of three chunks
     rows = 2 * services.IMPORT_CHUNK + 200
     log, worker = _start(monkeypatch, settings, start_celery_worker, pool="prefork")
@@ -75,7 +77,9 @@ def test_an_import_whose_worker_is_killed_is_taken_over_and_finished(
     _wait(lambda: _ended(run.pk), 300, f"the import to end (worker log {log})")
     run.refresh_from_db()
     assert (run.status, run.attempts, run.rows_done, run.created, run.bad) == ("done", 2, rows, rows, 0), (
-        run.message, log.read_text()[-3000:])
+        run.message,
+        log.read_text()[-3000:],
+    )
     assert "taken over from a worker that stopped" in log.read_text()
     # and every person is there once, with one account
     assert Volunteer.objects.count() == rows

@@ -1,4 +1,5 @@
 """Import and export of resources: round trips, units forced to the representative's, coordinators' scope."""
+
 import csv
 import io
 
@@ -14,10 +15,22 @@ HEADER = ["id", "name", "category", "unit", "community", "capacity", "features"]
 
 
 def _snapshot():
-    return list(Resource.objects.order_by("id").values_list(
-        "id", "name", "category", "unit_id", "community_id", "capacity", "features", "address", "lat", "lng",
-        "conditions", "status",
-    ))
+    return list(
+        Resource.objects.order_by("id").values_list(
+            "id",
+            "name",
+            "category",
+            "unit_id",
+            "community_id",
+            "capacity",
+            "features",
+            "address",
+            "lat",
+            "lng",
+            "conditions",
+            "status",
+        )
+    )
 
 
 def _csv_rows(response):
@@ -37,8 +50,13 @@ def test_urls_come_before_the_routers_detail_route():
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_round_trip_export_then_import_reads_back_the_same_rows(world, client_for, fmt):
     # given a unit's resource and a community room
-    world.resource(unit=world.school, features=["projector", "accessible"], address="和平里北街1号",
-                   conditions="提前三天预约", status="withdrawn")
+    world.resource(
+        unit=world.school,
+        features=["projector", "accessible"],
+        address="和平里北街1号",
+        conditions="提前三天预约",
+        status="withdrawn",
+    )
     world.resource(name="社区活动室", capacity=20)
     before = _snapshot()
     client = client_for(world.coordinator)
@@ -60,10 +78,34 @@ def test_export_csv_columns(world, client_for):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="resources-')
     assert _csv_rows(response) == [
-        ["id", "name", "category", "unit", "community", "capacity", "features", "address", "lat", "lng",
-         "conditions", "status"],
-        [str(resource.pk), "多功能厅", "venue", "第一中学", "C1", "40", "projector;accessible", "", "39.96", "116.41",
-         "", "listed"],
+        [
+            "id",
+            "name",
+            "category",
+            "unit",
+            "community",
+            "capacity",
+            "features",
+            "address",
+            "lat",
+            "lng",
+            "conditions",
+            "status",
+        ],
+        [
+            str(resource.pk),
+            "多功能厅",
+            "venue",
+            "第一中学",
+            "C1",
+            "40",
+            "projector;accessible",
+            "",
+            "39.96",
+            "116.41",
+            "",
+            "listed",
+        ],
     ]
 
 

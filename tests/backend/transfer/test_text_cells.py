@@ -1,6 +1,7 @@
 """Text in imported sheets follows the API's rules, row by row: a control character is refused on its column, a
 line break in one-line text too, while long text keeps its lines. A value exported as text ("'=...") imports back
 as it was stored."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -1,4 +1,5 @@
 """Import and export of volunteers: round trips, all-or-nothing with row reports, scope, masking, escaping."""
+
 import csv
 import io
 import re
@@ -17,9 +18,26 @@ HEADER = ["name", "kind", "phone", "home_community", "grid", "employer_unit", "s
 
 def _snapshot():
     return [
-        (v.number, v.name, v.kind, v.user.phone, v.home_community_id, v.grid_id, v.employer_unit_id, v.skills,
-         v.languages, v.max_hours_per_week, v.max_distance_km, v.lat, v.lng, v.reported_community_id,
-         v.reported_at, v.consent_rank_name, v.consent_share_with_unit, v.active)
+        (
+            v.number,
+            v.name,
+            v.kind,
+            v.user.phone,
+            v.home_community_id,
+            v.grid_id,
+            v.employer_unit_id,
+            v.skills,
+            v.languages,
+            v.max_hours_per_week,
+            v.max_distance_km,
+            v.lat,
+            v.lng,
+            v.reported_community_id,
+            v.reported_at,
+            v.consent_rank_name,
+            v.consent_share_with_unit,
+            v.active,
+        )
         for v in Volunteer.objects.select_related("user").order_by("id")
     ]
 
@@ -47,8 +65,14 @@ def test_import_and_export_urls_come_before_the_routers_detail_route():
 def test_round_trip_export_then_import_reads_back_the_same_rows(world, client_for, fmt):
     # given two volunteers with every column filled
     world.volunteer(
-        kind="in_office", employer_unit=world.school, grid=world.g1, skills={"first_aid": 3, "legal": 2},
-        languages=["zh", "en"], max_distance_km=2.5, reported_community=world.c1, reported_at="2026-03-01",
+        kind="in_office",
+        employer_unit=world.school,
+        grid=world.g1,
+        skills={"first_aid": 3, "legal": 2},
+        languages=["zh", "en"],
+        max_distance_km=2.5,
+        reported_community=world.c1,
+        reported_at="2026-03-01",
         consent_rank_name=True,
     )
     world.volunteer(name="李娜", phone="13900001111", active=False)
@@ -81,7 +105,10 @@ def test_an_edited_xlsx_export_is_read_back(world, client_for):
     volunteer.refresh_from_db()
     volunteer.user.refresh_from_db()
     assert (volunteer.name, volunteer.skills, volunteer.user.phone, volunteer.user.display_name) == (
-        "张伟明", {"first_aid": 4, "legal": 1}, "+8613600009999", "张伟明",
+        "张伟明",
+        {"first_aid": 4, "legal": 1},
+        "+8613600009999",
+        "张伟明",
     )
 
 
@@ -97,11 +124,46 @@ def test_export_csv_has_the_import_columns_masked_phones_and_a_filename(world, c
     assert response["Content-Disposition"].startswith('attachment; filename="volunteers-')
     assert response["Content-Disposition"].endswith('.csv"')
     assert _csv_rows(response) == [
-        ["number", "name", "kind", "phone", "home_community", "grid", "employer_unit", "skills", "languages",
-         "max_hours_per_week", "max_distance_km", "lat", "lng", "reported_community", "reported_at",
-         "consent_rank_name", "consent_share_with_unit", "active"],
-        [volunteer.number, "张伟", "resident", "138****5678", "C1", "C1-G1", "", "first_aid:3", "zh;en", "6", "",
-         "39.96", "116.41", "", "", "0", "0", "1"],
+        [
+            "number",
+            "name",
+            "kind",
+            "phone",
+            "home_community",
+            "grid",
+            "employer_unit",
+            "skills",
+            "languages",
+            "max_hours_per_week",
+            "max_distance_km",
+            "lat",
+            "lng",
+            "reported_community",
+            "reported_at",
+            "consent_rank_name",
+            "consent_share_with_unit",
+            "active",
+        ],
+        [
+            volunteer.number,
+            "张伟",
+            "resident",
+            "138****5678",
+            "C1",
+            "C1-G1",
+            "",
+            "first_aid:3",
+            "zh;en",
+            "6",
+            "",
+            "39.96",
+            "116.41",
+            "",
+            "",
+            "0",
+            "0",
+            "1",
+        ],
     ]
 
 
@@ -169,10 +231,16 @@ def test_import_creates_volunteers_with_accounts_and_numbers(world, client_for, 
     assert re.fullmatch(r"ZY\d{7}", zhao.number) and re.fullmatch(r"ZY\d{7}", qian.number)
     assert zhao.number != qian.number
     assert (zhao.user.username, zhao.user.role, zhao.user.phone, zhao.user.display_name) == (
-        zhao.number, User.Role.VOLUNTEER, "+8613700001234", "赵敏",
+        zhao.number,
+        User.Role.VOLUNTEER,
+        "+8613700001234",
+        "赵敏",
     )
     assert (zhao.grid, zhao.employer_unit, zhao.skills, zhao.languages) == (
-        world.g1, world.school, {"first_aid": 3, "legal": 2}, ["zh", "en"],
+        world.g1,
+        world.school,
+        {"first_aid": 3, "legal": 2},
+        ["zh", "en"],
     )
     assert (zhao.lat, zhao.lng, zhao.max_hours_per_week, zhao.active) == (39.96, 116.41, 6, True)
     assert (qian.kind, qian.skills, qian.languages, qian.grid, qian.user.phone) == (
@@ -408,8 +476,14 @@ def test_volunteers_and_unit_representatives_may_not_import_or_export_volunteers
 def test_export_query_count_does_not_grow_with_rows(world, client_for, django_assert_max_num_queries):
     # given
     for i in range(30):
-        world.volunteer(name=f"志愿者{i}", grid=world.g1, kind="in_office", employer_unit=world.school,
-                        reported_community=world.c1, reported_at="2026-01-01")
+        world.volunteer(
+            name=f"志愿者{i}",
+            grid=world.g1,
+            kind="in_office",
+            employer_unit=world.school,
+            reported_community=world.c1,
+            reported_at="2026-01-01",
+        )
     client = client_for(world.coordinator)
     # then
     with django_assert_max_num_queries(3):

@@ -1,4 +1,5 @@
 """Fixtures of the volunteering tests: A1's published plan of next week, Celery eager, English answers."""
+
 import pytest
 
 import factories as f

@@ -1,4 +1,5 @@
 """Accept and decline: own published posts only, before the deadline, idempotent; a decline queues a backfill."""
+
 import datetime as dt
 from unittest import mock
 
@@ -78,7 +79,8 @@ def test_answers_after_the_deadline_are_409_and_change_nothing(world, client_as,
     deadline = timezone.localtime(start - dt.timedelta(hours=24)).strftime("%Y-%m-%d %H:%M")
     assert response.status_code == 409
     assert response.json() == {
-        "message": f"Answers for this post closed at {deadline}.", "extra": {"code": "deadline_passed", "fields": {}},
+        "message": f"Answers for this post closed at {deadline}.",
+        "extra": {"code": "deadline_passed", "fields": {}},
     }
     assert not AssignmentResponse.objects.exists()
 

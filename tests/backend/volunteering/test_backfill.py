@@ -1,5 +1,6 @@
 """Backfill after a decline, in-process with the real matching.repair on a tiny world: the freed seat goes
 to a free qualified volunteer, the decliner's row stays marked declined, everyone concerned is told once."""
+
 import pytest
 
 import factories as f
@@ -25,8 +26,9 @@ def _decline(client_as, assignment, capture):
     assert response.status_code == 200
 
 
-def test_decline_frees_the_seat_for_a_free_qualified_volunteer(world, client_as, plan, eager,
-                                                              django_capture_on_commit_callbacks):
+def test_decline_frees_the_seat_for_a_free_qualified_volunteer(
+    world, client_as, plan, eager, django_capture_on_commit_callbacks
+):
     # given V1 and 张三 on the Saturday patrol, and 李四 of A1 free on Saturday morning
     for volunteer in (world.v1, plan["colleague"]):
         _free_on_saturday(volunteer)
@@ -42,7 +44,11 @@ def test_decline_frees_the_seat_for_a_free_qualified_volunteer(world, client_as,
     assert AssignmentResponse.objects.get(assignment=plan["mine"]).status == "declined"
     backfill = Backfill.objects.get()
     assert (backfill.run_id, backfill.declined_id, backfill.new_assignments, backfill.moved, backfill.unfilled) == (
-        plan["run"].pk, plan["mine"].pk, [new.pk], 0, 0,
+        plan["run"].pk,
+        plan["mine"].pk,
+        [new.pk],
+        0,
+        0,
     )
     assert not UnfilledSeat.objects.exists()
     # and 李四 and the coordinator were told, once each
@@ -55,8 +61,9 @@ def test_decline_frees_the_seat_for_a_free_qualified_volunteer(world, client_as,
     assert Notification.objects.filter(event_key__startswith="backfill:").count() == 2
 
 
-def test_the_new_person_sees_the_post_and_the_decliner_sees_it_declined(world, client_as, plan, eager,
-                                                                       django_capture_on_commit_callbacks):
+def test_the_new_person_sees_the_post_and_the_decliner_sees_it_declined(
+    world, client_as, plan, eager, django_capture_on_commit_callbacks
+):
     for volunteer in (world.v1, plan["colleague"]):
         _free_on_saturday(volunteer)
     lisi = _free_on_saturday(f.VolunteerFactory(home_community=world.a1, name="李四"))
@@ -69,8 +76,9 @@ def test_the_new_person_sees_the_post_and_the_decliner_sees_it_declined(world, c
     assert others == {new.pk: ["张三"]}
 
 
-def test_backfill_with_nobody_available_adds_an_unfilled_seat(world, client_as, plan, eager,
-                                                             django_capture_on_commit_callbacks):
+def test_backfill_with_nobody_available_adds_an_unfilled_seat(
+    world, client_as, plan, eager, django_capture_on_commit_callbacks
+):
     # given nobody else is free on Saturday, and the run already lacked one seat on the shift
     for volunteer in (world.v1, plan["colleague"]):
         _free_on_saturday(volunteer)
@@ -95,8 +103,9 @@ def test_backfill_without_a_decline_does_nothing(world, plan):
     assert Assignment.objects.count() == 2
 
 
-def test_backfill_that_moves_a_person_keeps_their_old_row_marked_moved(world, client_as, eager,
-                                                                       django_capture_on_commit_callbacks):
+def test_backfill_that_moves_a_person_keeps_their_old_row_marked_moved(
+    world, client_as, eager, django_capture_on_commit_callbacks
+):
     # given V1 (legal advice) on the Saturday legal desk, 王五 (legal advice) on a patrol at the same time,
     # and 赵六, free but without the skill: only a move fills the desk
     from .volunteering_world import assign, make_run, make_shift
@@ -111,8 +120,11 @@ def test_backfill_that_moves_a_person_keeps_their_old_row_marked_moved(world, cl
     # when V1 declines
     _decline(client_as, mine, django_capture_on_commit_callbacks)
     # then 王五 moves to the desk, 赵六 takes the patrol, and 王五's patrol row stays, marked moved
-    pairs = set(Assignment.objects.filter(run=run).exclude(response__status__in=AssignmentResponse.OFF)
-                .values_list("volunteer_id", "shift_id"))
+    pairs = set(
+        Assignment.objects.filter(run=run)
+        .exclude(response__status__in=AssignmentResponse.OFF)
+        .values_list("volunteer_id", "shift_id")
+    )
     assert pairs == {(wangwu.pk, desk.pk), (zhaoliu.pk, patrol.pk)}
     assert AssignmentResponse.objects.get(assignment=wangwu_patrol).status == "moved"
     backfill = Backfill.objects.get()

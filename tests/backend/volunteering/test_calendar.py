@@ -1,5 +1,6 @@
 """The personal calendar feed: a token URL per volunteer, iCalendar with the published posts and no personal
 data, and rotation that kills the old URL."""
+
 import datetime as dt
 
 import pytest
@@ -46,12 +47,16 @@ def test_feed_lists_published_posts_without_personal_data(world, client_as, plan
     text = response.content.decode("utf-8")
     lines = _unfold(text)
     assert lines[:6] == [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{ical.PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{ical.PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
         "X-WR-CALNAME:我的志愿岗位",
     ]
     assert lines[-1] == "END:VCALENDAR"
     assert lines.count("BEGIN:VEVENT") == 1
-    event = dict(line.split(":", 1) for line in lines[lines.index("BEGIN:VEVENT") + 1:lines.index("END:VEVENT")])
+    event = dict(line.split(":", 1) for line in lines[lines.index("BEGIN:VEVENT") + 1 : lines.index("END:VEVENT")])
     assert event["UID"] == f"assignment-{plan['mine'].pk}@volunteering"
     assert event["DTSTART"] == plan["shift"].start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert event["DTEND"] == plan["shift"].end.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -61,8 +66,13 @@ def test_feed_lists_published_posts_without_personal_data(world, client_as, plan
     assert event["DESCRIPTION"] == "岗位：治安巡逻岗\\n职责：巡查楼院安全隐患\\n状态：待确认"
     assert event["STATUS"] == "TENTATIVE"
     # and nobody's name, phone or volunteer number
-    for secret in (plan["colleague"].name, plan["colleague"].user.phone, world.v1.user.phone, world.v1.number,
-                   world.v1.name):
+    for secret in (
+        plan["colleague"].name,
+        plan["colleague"].user.phone,
+        world.v1.user.phone,
+        world.v1.number,
+        world.v1.name,
+    ):
         assert secret not in text
 
 
@@ -149,8 +159,11 @@ def _make_coordinator(world):
     world.v1.user.save()
 
 
-@pytest.mark.parametrize("change", [_deactivate_account, _deactivate_volunteer, _make_coordinator],
-                         ids=["account deactivated", "volunteer inactive", "no longer a volunteer"])
+@pytest.mark.parametrize(
+    "change",
+    [_deactivate_account, _deactivate_volunteer, _make_coordinator],
+    ids=["account deactivated", "volunteer inactive", "no longer a volunteer"],
+)
 def test_feed_ends_with_the_volunteer(world, client_as, plan, change):
     # given a working feed
     path = _feed_path(client_as("volunteer"))

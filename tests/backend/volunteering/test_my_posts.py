@@ -1,4 +1,5 @@
 """My posts: only the caller's own assignments, only from published plans, with what they need to turn up."""
+
 import datetime as dt
 
 import pytest
@@ -99,7 +100,8 @@ def test_my_posts_is_for_volunteers_only(world, client_as, role):
     response = client_as(role).get("/api/me/posts/")
     assert response.status_code == 403
     assert response.json() == {
-        "message": "Only volunteers have posts to answer.", "extra": {"code": "permission_denied", "fields": {}},
+        "message": "Only volunteers have posts to answer.",
+        "extra": {"code": "permission_denied", "fields": {}},
     }
 
 

@@ -1,5 +1,6 @@
 """Races on PostgreSQL (row locks): two declines of one post at once, and two backfills of one run at once,
 never double-book anybody or lose a published assignment."""
+
 import threading
 
 import pytest
@@ -26,7 +27,7 @@ def _at_once(*calls):
     def run(call):
         try:
             barrier.wait(timeout=10)
-            with transaction.atomic():   # as the request would
+            with transaction.atomic():  # as the request would
                 outcomes.append(call())
         except Exception as exc:  # noqa: BLE001 - the outcome is what the test asserts
             outcomes.append(exc)
@@ -62,9 +63,9 @@ def test_two_backfills_of_one_run_at_once_give_the_free_person_one_seat(world, p
     for row in (plan["mine"], plan["theirs"]):
         services.assignment_decline(user=row.volunteer.user, assignment_id=row.pk, reason="忙")
     # when both backfills run at the same moment
-    outcomes = _at_once(*[
-        (lambda pk=row.pk: services.assignment_backfill(assignment_id=pk)) for row in (plan["mine"], plan["theirs"])
-    ])
+    outcomes = _at_once(
+        *[(lambda pk=row.pk: services.assignment_backfill(assignment_id=pk)) for row in (plan["mine"], plan["theirs"])]
+    )
     # then 李四 took one seat, the other is unfilled, and every published row is still there
     assert all(isinstance(outcome, Backfill) for outcome in outcomes), outcomes
     assert Assignment.objects.filter(run=plan["run"], volunteer=lisi).count() == 1

@@ -1,5 +1,6 @@
 """A decline through the API is backfilled by a real Celery worker process (prefork, as `make demo` runs it)
 on the configured broker; the worker listens on a queue of its own."""
+
 import os
 import time
 
@@ -18,8 +19,9 @@ QUEUE = f"volunteering-test-{os.getpid()}"
 
 @pytest.fixture
 def worker(start_celery_worker, monkeypatch):
-    monkeypatch.setattr(services, "_enqueue_backfill",
-                        lambda assignment_id: backfill_task.apply_async((assignment_id,), queue=QUEUE))
+    monkeypatch.setattr(
+        services, "_enqueue_backfill", lambda assignment_id: backfill_task.apply_async((assignment_id,), queue=QUEUE)
+    )
     return start_celery_worker(QUEUE, pool="prefork")
 
 

@@ -1,4 +1,5 @@
 """`manage.py backup`: the database and the stored files into BACKUP_DIR (core.backup); prints the folder."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from core.backup import BackupError, backup_create

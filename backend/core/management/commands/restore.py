@@ -1,5 +1,6 @@
 """`manage.py restore <backup folder>`: into an empty database (the configured one, or --database-url) and
 MEDIA_ROOT (or --media-root); the backup's checksums are verified first."""
+
 from pathlib import Path
 
 import environ
@@ -22,8 +23,10 @@ class Command(BaseCommand):
 
         db = environ.Env.db_url_config(database_url) if database_url else connections["default"].settings_dict
         if not database_url and connections["default"].introspection.table_names():
-            raise CommandError("The configured database is not empty: restore into a new, empty one "
-                               "(create it, point DATABASE_URL at it, or pass --database-url).")
+            raise CommandError(
+                "The configured database is not empty: restore into a new, empty one "
+                "(create it, point DATABASE_URL at it, or pass --database-url)."
+            )
         try:
             backup_restore(backup=backup_read(backup), db=db, media_root=media_root or Path(settings.MEDIA_ROOT))
         except BackupError as exc:

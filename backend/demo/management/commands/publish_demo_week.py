@@ -5,6 +5,7 @@ same service the worker runs), and published as the demo administrator. Sub-dist
 the week are left alone, so the command is safe to re-run. Publishing queues the volunteers' notices for the
 worker.
 """
+
 import argparse
 import datetime as dt
 import time

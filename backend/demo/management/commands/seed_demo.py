@@ -1,4 +1,5 @@
 """`manage.py seed_demo`: build the demo district (or a small one for tests) from a seed; safe to re-run."""
+
 import argparse
 import datetime as dt
 import time
@@ -26,8 +27,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(SCALES), default="district")
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--week", type=_date, default=None,
-                            help="any day of the week to generate shifts for (YYYY-MM-DD); default: next Monday")
+        parser.add_argument(
+            "--week",
+            type=_date,
+            default=None,
+            help="any day of the week to generate shifts for (YYYY-MM-DD); default: next Monday",
+        )
         parser.add_argument("--reset", action="store_true", help="delete existing domain data and demo accounts first")
 
     def handle(self, *args, scale, seed, week, reset, **options):

@@ -1,4 +1,5 @@
 """manage.py generate_shifts --week YYYY-MM-DD [--community CODE ...]: the week's shifts, idempotently."""
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
