@@ -31,6 +31,7 @@ DJANGO_SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_SECURE_SSL_REDIRECT=false DJANGO_NUM_PROXIES=1
+export PRIVACY_CONTROLLER="示例区志愿服务平台运营单位" PRIVACY_CONTACT="010-00000000"
 export DATABASE_URL=$DATABASE REDIS_URL=$REDIS
 export VAR_DIR=$TMP/var MEDIA_ROOT=$TMP/var/media STATIC_ROOT=$TMP/var/static PROMETHEUS_MULTIPROC_DIR=$TMP/metrics
 export FRONTEND_DIST=$ROOT/frontend/dist

@@ -241,6 +241,36 @@ class InvitationLookupApi(_PublicApi):
         )
 
 
+class PrivacyNoticeOutputSerializer(serializers.Serializer):
+    version = serializers.CharField(help_text="The version people accept (settings.PRIVACY_NOTICE_VERSION).")
+    controller = serializers.CharField(
+        help_text="Who is responsible for the personal data (settings.PRIVACY_CONTROLLER); empty when not set."
+    )
+    contact = serializers.CharField(
+        help_text="Where people ask about, correct or delete their data (settings.PRIVACY_CONTACT); empty when not set."
+    )
+
+
+class PrivacyNoticeApi(APIView):
+    """The privacy notice's version and the installation's data controller and contact, for the notice's public page
+    (the text itself is the web app's, in the reader's language). Public: it names no person."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes = []
+
+    @extend_schema(responses={200: PrivacyNoticeOutputSerializer})
+    def get(self, request):
+        return Response(
+            PrivacyNoticeOutputSerializer(
+                {
+                    "version": settings.PRIVACY_NOTICE_VERSION,
+                    "controller": settings.PRIVACY_CONTROLLER,
+                    "contact": settings.PRIVACY_CONTACT,
+                }
+            ).data
+        )
+
+
 class InvitationAcceptApi(_PublicApi):
     """Open the invitation: set a password (Django's validators), confirm the phone number, accept the privacy
     notice. The account is then activated; the person signs in with their login name (or phone) and password."""

@@ -12,6 +12,7 @@ from accounts.apis import (
     MeApi,
     PasswordResetApi,
     PhoneCodeRequestApi,
+    PrivacyNoticeApi,
     TokenApi,
     UserViewSet,
 )
@@ -59,6 +60,7 @@ urlpatterns = [
     path("auth/token/", TokenApi.as_view(), name="token"),
     path("auth/invitation/", InvitationLookupApi.as_view(), name="invitation"),
     path("auth/invitation/accept/", InvitationAcceptApi.as_view(), name="invitation-accept"),
+    path("auth/privacy-notice/", PrivacyNoticeApi.as_view(), name="privacy-notice"),
     path("auth/phone-code/", PhoneCodeRequestApi.as_view(), name="phone-code"),
     path("auth/code-login/", CodeLoginApi.as_view(), name="code-login"),
     path("auth/password-reset/", PasswordResetApi.as_view(), name="password-reset"),

@@ -834,6 +834,7 @@ ROUTES = [
             "privacy_accepted": True,
         },
     ),
+    Route("privacy-notice", "get", SIGNED_IN | {"anonymous"}, public=True),
     Route(
         "phone-code", "post", SIGNED_IN | {"anonymous"}, body={"phone": "13800000000", "purpose": "login"}, public=True
     ),

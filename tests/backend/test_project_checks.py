@@ -58,6 +58,8 @@ def _production_env(tmp_path) -> dict:
         "DJANGO_CSRF_TRUSTED_ORIGINS": "https://volunteer.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "VAR_DIR": str(tmp_path / "var"),
+        "PRIVACY_CONTROLLER": "示例区委组织部",
+        "PRIVACY_CONTACT": "010-12345678",
     }
 
 
@@ -75,6 +77,24 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "System check identified no issues (0 silenced)." in result.stdout
     assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize("unset", ["PRIVACY_CONTROLLER", "PRIVACY_CONTACT"])
+def test_deploy_checks_warn_while_the_privacy_notice_names_nobody(tmp_path, unset):
+    # given a production environment whose privacy notice lacks its controller or its contact
+    env = _production_env(tmp_path)
+    env[unset] = "  "
+    # when Django's deployment checks run
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    # then they fail, naming the variable to set
+    assert result.returncode != 0
+    assert f"{unset} is empty" in result.stderr
 
 
 def _env_example() -> list[str]:

@@ -553,7 +553,9 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # its link is INVITATION_URL with the token appended. A one-time SMS code (sign-in, password reset) holds for
 # PHONE_CODE_MINUTES and takes PHONE_CODE_MAX_ATTEMPTS wrong tries; at most PHONE_CODE_PER_PHONE codes per number
 # and PHONE_CODE_PER_IP per address are sent within PHONE_CODE_WINDOW_MINUTES (then 429 with Retry-After).
-# PRIVACY_NOTICE_VERSION is recorded with each acceptance of the privacy notice.
+# PRIVACY_NOTICE_VERSION is recorded with each acceptance of the privacy notice; the notice names PRIVACY_CONTROLLER
+# (who is responsible for the personal data: the district's office that runs the installation) and PRIVACY_CONTACT
+# (where people ask about, correct or delete their data). A deployment check warns while either is empty.
 INVITATION_DAYS = env.float("INVITATION_DAYS", default=14.0)
 INVITATION_URL = env.str("INVITATION_URL", default="http://127.0.0.1:8000/activate/")
 PHONE_CODE_MINUTES = env.float("PHONE_CODE_MINUTES", default=10.0)
@@ -562,6 +564,8 @@ PHONE_CODE_PER_PHONE = env.int("PHONE_CODE_PER_PHONE", default=5)
 PHONE_CODE_PER_IP = env.int("PHONE_CODE_PER_IP", default=20)
 PHONE_CODE_WINDOW_MINUTES = env.float("PHONE_CODE_WINDOW_MINUTES", default=60.0)
 PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-12")
+PRIVACY_CONTROLLER = env.str("PRIVACY_CONTROLLER", default="")
+PRIVACY_CONTACT = env.str("PRIVACY_CONTACT", default="")
 
 # Audit history (django-auditlog; models registered in audit.apps): the signed-in user is the actor,
 # Celery tasks write with no actor (shown as the system).

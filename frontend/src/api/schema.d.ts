@@ -542,6 +542,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/privacy-notice/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The privacy notice's version and the installation's data controller and contact, for the notice's public page
+         *     (the text itself is the web app's, in the reader's language). Public: it names no person.
+         */
+        get: operations["auth_privacy_notice_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token/": {
         parameters: {
             query?: never;
@@ -6373,6 +6393,14 @@ export interface components {
             seats: number;
             filled: number;
         };
+        PrivacyNoticeOutput: {
+            /** @description The version people accept (settings.PRIVACY_NOTICE_VERSION). */
+            version: string;
+            /** @description Who is responsible for the personal data (settings.PRIVACY_CONTROLLER); empty when not set. */
+            controller: string;
+            /** @description Where people ask about, correct or delete their data (settings.PRIVACY_CONTACT); empty when not set. */
+            contact: string;
+        };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -10594,6 +10622,43 @@ export interface operations {
                 };
             };
             /** @description Too many codes for this number or from this address (`too_many_codes`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_privacy_notice_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyNoticeOutput"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
             429: {
                 headers: {
                     [name: string]: unknown;

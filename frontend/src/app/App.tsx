@@ -17,6 +17,7 @@ const InvitationPage = lazyPage(
   () => import("@/features/onboarding/components/InvitationPage"),
   "InvitationPage",
 );
+const PrivacyPage = lazyPage("onboarding", () => import("@/features/onboarding/components/PrivacyPage"), "PrivacyPage");
 const PhoneSignIn = lazyPage("onboarding", () => import("@/features/onboarding/components/PhoneSignIn"), "PhoneSignIn");
 
 function Gate() {
@@ -26,10 +27,13 @@ function Gate() {
   // not: the person it names sets a password and is signed in as them.
   const invitationLink = useMatch("/activate/:token");
   const invitationByCode = useMatch("/activate");
+  // The privacy notice is public too: the invitation links to it, before anybody has an account.
+  const privacy = useMatch("/privacy");
   const me = useMe();
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   if (ballot) return <BallotPage code={ballot.params.code} header={<LanguageSwitch />} />;
+  if (privacy) return <PrivacyPage header={<LanguageSwitch />} />;
   if (invitationLink || invitationByCode) {
     const activated = (who: Parameters<typeof signedIn>[0]) => {
       signedIn(who);

@@ -257,3 +257,16 @@ def test_an_imported_volunteer_gets_an_invitation(world, client_as, committed, s
     assert response.json()["created"] == 1
     assert len(sms("13600008888", "invitation")) == 1
     assert Invitation.objects.filter(user__phone="+8613600008888", used_at=None, revoked_at=None).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_names_its_controller_and_contact_to_anyone(settings):
+    # given an installation that names who is responsible for the data and where to ask
+    settings.PRIVACY_CONTROLLER = "示例区委组织部"
+    settings.PRIVACY_CONTACT = "010-12345678"
+    settings.PRIVACY_NOTICE_VERSION = "2027-01"
+    # when someone not signed in opens the notice
+    response = _anonymous().get("/api/auth/privacy-notice/")
+    # then it carries the version people accept and the names set, nothing else
+    assert response.status_code == 200
+    assert response.json() == {"version": "2027-01", "controller": "示例区委组织部", "contact": "010-12345678"}

@@ -1,12 +1,22 @@
 // Getting in without a password yet: an invitation (by its link's token, or the phone number and the SMS code)
 // looked up and accepted; one-time SMS codes asked for, to sign in or to set a new password.
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiClient, ApiError, unwrap, type Schema } from "@/lib/api";
 
 export type Invitation = Schema<"InvitationOutput">;
 export type InvitationKey = Schema<"InvitationInputRequest">;
 export type Me = Schema<"Me">;
 export type CodePurpose = Schema<"PurposeEnum">;
+export type PrivacyNotice = Schema<"PrivacyNoticeOutput">;
+
+/** The privacy notice's version and the installation's operator and contact (public). */
+export function usePrivacyNotice() {
+  return useQuery({
+    queryKey: ["privacy-notice"],
+    queryFn: () => unwrap(apiClient.GET("/api/auth/privacy-notice/")),
+    staleTime: Infinity,
+  });
+}
 
 /** Whose invitation this is (400 `invitation_invalid`: unknown, used, replaced or expired). */
 export function useInvitationLookup() {

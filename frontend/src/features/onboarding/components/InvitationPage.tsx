@@ -167,7 +167,10 @@ function AcceptStep({
         <Input inputMode="tel" autoComplete="tel" size="large" />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t("privacyNotice", { version: invitation.privacy_version })}
+        {t("privacyNotice", { version: invitation.privacy_version })}{" "}
+        <Typography.Link href="/privacy" target="_blank">
+          {t("privacyRead")}
+        </Typography.Link>
       </Typography.Paragraph>
       <Form.Item
         name="privacy_accepted"
