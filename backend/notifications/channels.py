@@ -5,6 +5,8 @@ An external channel never sends inside the request: each new notification gets a
 channel, and a Celery task sends it (notifications.deliveries: retries, quiet hours, opt-out, once per event).
 """
 
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
@@ -45,13 +47,21 @@ class EmailChannel(Channel):
 
     def send(self, delivery) -> str:
         notification = delivery.notification
-        send_mail(
-            subject=notification.title,
-            message=notification.body,
-            from_email=None,
-            recipient_list=[delivery.recipient.email],
-            fail_silently=False,
-        )
+        try:
+            send_mail(
+                subject=notification.title,
+                message=notification.body,
+                from_email=None,
+                recipient_list=[delivery.recipient.email],
+                fail_silently=False,
+            )
+        except smtplib.SMTPRecipientsRefused as exc:  # the server will never take this address
+            codes = sorted({code for code, _message in exc.recipients.values()})
+            raise SmsPermanentError(f"smtp_{codes[0] if codes else 'refused'}", "recipient refused") from None
+        except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code >= 500:  # a permanent answer (5xx); 4xx and lost connections are retried
+                raise SmsPermanentError(f"smtp_{exc.smtp_code}", "refused by the mail server") from None
+            raise
         return ""
 
 

@@ -60,6 +60,9 @@ def _production_env(tmp_path) -> dict:
         "VAR_DIR": str(tmp_path / "var"),
         "PRIVACY_CONTROLLER": "示例区委组织部",
         "PRIVACY_CONTACT": "010-12345678",
+        "INVITATION_URL": "https://volunteer.example.org/activate/",
+        "SMS_PROVIDER": "aliyun",
+        "EMAIL_URL": "smtp+tls://noreply%40example.org:secret@smtp.example.org:587",
     }
 
 
@@ -79,11 +82,22 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     assert "WARNING" not in result.stderr
 
 
-@pytest.mark.parametrize("unset", ["PRIVACY_CONTROLLER", "PRIVACY_CONTACT"])
-def test_deploy_checks_warn_while_the_privacy_notice_names_nobody(tmp_path, unset):
-    # given a production environment whose privacy notice lacks its controller or its contact
+@pytest.mark.parametrize(
+    "variable, value, said",
+    [
+        ("PRIVACY_CONTROLLER", "  ", "PRIVACY_CONTROLLER is empty"),
+        ("PRIVACY_CONTACT", "", "PRIVACY_CONTACT is empty"),
+        ("INVITATION_URL", "http://127.0.0.1:8000/activate/", "INVITATION_URL points at this host"),
+        ("SMS_PROVIDER", "console", "SMS_PROVIDER is console"),
+        ("EMAIL_URL", "smtp://localhost:25", "EMAIL_URL names this host"),
+    ],
+)
+def test_deploy_checks_warn_where_people_would_not_be_reached_or_told_who_holds_their_data(
+    tmp_path, variable, value, said
+):
+    # given a production environment with one of these left at the demo's value
     env = _production_env(tmp_path)
-    env[unset] = "  "
+    env[variable] = value
     # when Django's deployment checks run
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -94,7 +108,7 @@ def test_deploy_checks_warn_while_the_privacy_notice_names_nobody(tmp_path, unse
     )
     # then they fail, naming the variable to set
     assert result.returncode != 0
-    assert f"{unset} is empty" in result.stderr
+    assert said in result.stderr
 
 
 def _env_example() -> list[str]:
@@ -207,3 +221,20 @@ def test_one_version_number_in_the_schema_and_the_changelog(client, db):
     assert schema["info"]["version"] == VERSION
     changelog = (BACKEND.parent / "CHANGELOG.md").read_text()
     assert re.search(r"^## (\S+)", changelog, re.MULTILINE).group(1) == VERSION
+
+
+def test_the_mail_server_is_one_url_with_its_user_password_and_security(tmp_path):
+    # given a production environment naming a mail server with STARTTLS and an encoded user
+    env = _production_env(tmp_path)
+    env["EMAIL_URL"] = "smtp+ssl://noreply%40example.org:p%40ss@smtp.example.org:465"
+    # when the settings are read
+    result = _settings_value(
+        "config.settings.production",
+        env,
+        "(settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD, "
+        "settings.EMAIL_USE_SSL, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT)",
+    )
+    # then Django's SMTP backend gets each part
+    assert result.stdout.strip() == "('smtp.example.org', 465, 'noreply@example.org', 'p@ss', True, False, 10.0)", (
+        result.stderr[-2000:]
+    )

@@ -483,6 +483,17 @@ NOTIFICATION_CHANNELS = env.list(
     ],
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+# The mail server of those e-mails (the SMTP backend of production): smtp://user:password@host:port, smtp+tls://
+# (STARTTLS, usually port 587) or smtp+ssl:// (465); user and password URL-encoded. EMAIL_TIMEOUT_SECONDS bounds
+# one connection, so a silent server fails the send (retried later) instead of holding a worker.
+_email = env.email_url("EMAIL_URL", default="smtp://localhost:25")
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT_SECONDS", default=10.0)
 
 # External sends (SMS, e-mail) run as Celery tasks (notifications.deliveries): a temporary failure is retried
 # DELIVERY_MAX_ATTEMPTS times in all, waiting DELIVERY_RETRY_SECONDS, doubled each time (at most an hour); a send
