@@ -24,6 +24,7 @@ from allocation.models import AllocationPublication, AllocationRun
 from attendance.models import Attendance
 from core.scoping import Scope, scope_filter
 from needs.models import Need
+from offers.models import ServiceOffer
 from people.models import Blackout, SkillVerification, Volunteer
 from planning.models import Assignment, MatchingRun, Publication
 from posts.models import PostHolding
@@ -72,6 +73,8 @@ EVERY_SAVE = ("created_at", "updated_at")
 TRACKED: dict[str, Tracked] = {
     "need": Tracked(Need, in_scope(Scope(community="community")), mask=("requester_name", "requester_phone")),
     "resource": Tracked(Resource, in_scope(Scope(community="community"))),
+    # The service menu: offers added, changed, taken off the menu (an order from one is the need's own history).
+    "service_offer": Tracked(ServiceOffer, in_scope(Scope(community="community"))),
     "resource_slot": Tracked(ResourceSlot, in_scope(Scope(community="resource__community"))),
     # Check-ins and check-outs, and what a coordinator's roster changed (times, absences) with the reason, which may
     # be about health, so masked; the nightly no-shows are a bulk write and have no entry.

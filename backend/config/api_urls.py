@@ -18,6 +18,7 @@ from accounts.apis import (
 )
 from geo.apis import CommunityViewSet, DistrictViewSet, FacilityViewSet, GridViewSet, SubDistrictViewSet
 from needs.apis import NeedViewSet
+from offers.apis import ServiceOfferViewSet
 from orgs.apis import AgreementViewSet, UnitViewSet
 from people.apis import (
     BlackoutViewSet,
@@ -37,6 +38,7 @@ router.register("sub-districts", SubDistrictViewSet, basename="sub-district")
 router.register("communities", CommunityViewSet, basename="community")
 router.register("grids", GridViewSet, basename="grid")
 router.register("facilities", FacilityViewSet, basename="facility")
+router.register("offers", ServiceOfferViewSet, basename="offer")
 router.register("units", UnitViewSet, basename="unit")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("skills", SkillViewSet, basename="skill")

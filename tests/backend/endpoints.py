@@ -175,6 +175,21 @@ ENDPOINTS = [
         },
         create_roles=COORD,
     ),
+    # The service menu: every coordinator reads the district's; a unit's offers are kept by its representative and
+    # its community's coordinators.
+    Endpoint(
+        "offer",
+        "/api/offers/",
+        lambda w: f.ServiceOfferFactory(unit=w.u1),
+        lambda w: f.ServiceOfferFactory(unit=w.u2),
+        {"conditions": "仅限辖区独居老人，需提前三天预约"},
+        read_in=COORD | {"unit"},
+        read_out=COORD,
+        write_in=COORD | {"unit"},
+        write_roles=COORD | {"unit"},
+        create=lambda w, inside: {"unit": (w.u1 if inside else w.u2).pk, "title": "义诊", "category": "health"},
+        create_roles=COORD | {"unit"},
+    ),
     Endpoint(
         "skill",
         "/api/skills/",
@@ -786,6 +801,13 @@ ROUTES = [
     Route("need-overdue-count", "get", SIGNED_IN),  # counted over the caller's needs, like the list
     Route("need-rating", "post", COORD, _need, body={"score": 5}),
     Route("need-transition", "post", COORD, _need, body={"status": "assessed"}),
+    Route(
+        "offer-order",
+        "post",
+        COORD,
+        lambda w, role, inside: {"pk": f.ServiceOfferFactory(unit=w.u1 if inside else w.u2).pk},
+        body={"requester_name": "李大爷", "urgency": 3},
+    ),
     Route(
         "need-merge",
         "post",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from geo.models import Community, District, Facility, Grid, SubDistrict
 from needs.models import Need
+from offers.models import ServiceOffer
 from orgs.models import Agreement, AgreementItem, Unit
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
 from posts.models import Post, PostHolding, Team
@@ -169,6 +170,20 @@ class TeamFactory(factory.django.DjangoModelFactory):
     community = factory.SubFactory(CommunityFactory)
     kind = Team.Kind.PARTY_GROUP
     name = factory.Sequence(lambda n: f"第{n}党小组")
+
+
+class ServiceOfferFactory(factory.django.DjangoModelFactory):
+    """A unit's offer unless a team is given; listed under the provider's community."""
+
+    class Meta:
+        model = ServiceOffer
+
+    unit = factory.SubFactory(UnitFactory)
+    team = None
+    community = factory.LazyAttribute(lambda o: o.team.community if o.team else o.unit.community)
+    title = factory.Sequence(lambda n: f"上门理发{n}")
+    category = Need.Category.ELDERLY
+    type = Need.Type.SERVICE
 
 
 class PostFactory(factory.django.DjangoModelFactory):

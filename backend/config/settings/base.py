@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "people",
     "posts",
     "needs",
+    "offers",
     "resources",
     "projects",
     "shifts",

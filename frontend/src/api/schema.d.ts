@@ -1775,6 +1775,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/offers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["offers_list"];
+        put?: never;
+        post: operations["offers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offers/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["offers_retrieve"];
+        put: operations["offers_update"];
+        post?: never;
+        delete: operations["offers_destroy"];
+        options?: never;
+        head?: never;
+        patch: operations["offers_partial_update"];
+        trace?: never;
+    };
+    "/api/offers/{id}/order/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Take an order from the offer for a resident: a need (待审核) in the offer's community with its title,
+         *     category, type, skills and headcount, owned by the caller (首问), its deadline from the district's table.
+         */
+        post: operations["offers_order_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/planning/runs/": {
         parameters: {
             query?: never;
@@ -5002,6 +5054,35 @@ export interface components {
         NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled";
         /** @enum {unknown} */
         NullEnum: null;
+        /** @description An order a coordinator takes from the menu for a resident (by phone or at the desk). */
+        OfferOrderInputRequest: {
+            /** @default  */
+            requester_name: string;
+            /** @default  */
+            requester_phone: string;
+            grid?: number | null;
+            /**
+             * @description What the resident asks for, in their words.
+             * @default
+             */
+            description: string;
+            /** Format: date-time */
+            wanted_start?: string | null;
+            /** Format: date-time */
+            wanted_end?: string | null;
+            /** @default 3 */
+            urgency: number;
+        };
+        OfferOrderOutput: {
+            /** @description The need the order filed (待审核). */
+            need: number;
+            title: string;
+            status: string;
+            /** Format: date */
+            deadline: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description * `post` - 岗位排班
          *     * `project` - 项目
@@ -5388,6 +5469,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ResourceSlot"][];
+        };
+        PaginatedServiceOfferList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ServiceOffer"][];
         };
         PaginatedShiftList: {
             /** @example 123 */
@@ -5945,6 +6041,35 @@ export interface components {
             start_time?: string;
             /** 结束 */
             end_time?: string;
+        };
+        /**
+         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
+         *     through a single field or a list of ids (every related field already names only rows the caller may see:
+         *     core.related, through core.serializers.ModelSerializer).
+         *
+         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         */
+        PatchedServiceOfferRequest: {
+            team?: number | null;
+            /** 驻区单位 */
+            unit?: number | null;
+            /** 标题 */
+            title?: string;
+            /** 类别 */
+            category?: components["schemas"]["NeedCategoryEnum"];
+            /** 类型 */
+            type?: components["schemas"]["TypeEnum"];
+            /** 描述 */
+            description?: string;
+            conditions?: string;
+            /** When */
+            schedule?: string;
+            /** 所需技能 */
+            required_skills?: components["schemas"]["SkillLevels"];
+            /** 所需人数 */
+            headcount?: number;
+            /** On the menu */
+            active?: boolean;
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -6980,6 +7105,80 @@ export interface components {
          * @enum {string}
          */
         SchemeMeasureEnum: "meetings_attended" | "activities" | "meetings_held" | "study" | "guidance" | "suggestions_adopted";
+        /**
+         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
+         *     through a single field or a list of ids (every related field already names only rows the caller may see:
+         *     core.related, through core.serializers.ModelSerializer).
+         *
+         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         */
+        ServiceOffer: {
+            readonly id: number;
+            /** 社区 */
+            readonly community: number;
+            readonly community_name: string;
+            team?: number | null;
+            /** 驻区单位 */
+            unit?: number | null;
+            /** @description The team's or the unit's name. */
+            readonly provider_name: string;
+            /** 标题 */
+            title: string;
+            /** 类别 */
+            category: components["schemas"]["NeedCategoryEnum"];
+            /** 类型 */
+            type?: components["schemas"]["TypeEnum"];
+            /** 描述 */
+            description?: string;
+            conditions?: string;
+            /** When */
+            schedule?: string;
+            /** 所需技能 */
+            required_skills?: components["schemas"]["SkillLevels"];
+            /** 所需人数 */
+            headcount?: number;
+            /** On the menu */
+            active?: boolean;
+            /**
+             * @description Orders taken from it so far.
+             * @default 0
+             */
+            readonly orders: number;
+            /**
+             * 创建时间
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        /**
+         * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
+         *     through a single field or a list of ids (every related field already names only rows the caller may see:
+         *     core.related, through core.serializers.ModelSerializer).
+         *
+         *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
+         */
+        ServiceOfferRequest: {
+            team?: number | null;
+            /** 驻区单位 */
+            unit?: number | null;
+            /** 标题 */
+            title: string;
+            /** 类别 */
+            category: components["schemas"]["NeedCategoryEnum"];
+            /** 类型 */
+            type?: components["schemas"]["TypeEnum"];
+            /** 描述 */
+            description?: string;
+            conditions?: string;
+            /** When */
+            schedule?: string;
+            /** 所需技能 */
+            required_skills?: components["schemas"]["SkillLevels"];
+            /** 所需人数 */
+            headcount?: number;
+            /** On the menu */
+            active?: boolean;
+        };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -10040,13 +10239,14 @@ export interface operations {
                  *     * `publication` - publication
                  *     * `resource` - resource
                  *     * `resource_slot` - resource_slot
+                 *     * `service_offer` - service_offer
                  *     * `service_record` - service_record
                  *     * `shift` - shift
                  *     * `skill_verification` - skill_verification
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -18088,6 +18288,587 @@ export interface operations {
             };
             /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                /**
+                 * @description * `elderly` - 为老服务
+                 *     * `children` - 青少年与儿童
+                 *     * `health` - 医疗健康
+                 *     * `legal` - 法律
+                 *     * `environment` - 环境卫生
+                 *     * `culture` - 文化教育
+                 *     * `safety` - 平安建设
+                 *     * `hardship` - 帮扶济困
+                 *     * `other` - 其他
+                 */
+                category?: "children" | "culture" | "elderly" | "environment" | "hardship" | "health" | "legal" | "other" | "safety";
+                community?: number;
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /**
+                 * @description provider kind
+                 *
+                 *     * `team` - team
+                 *     * `unit` - unit
+                 */
+                provider?: "team" | "unit";
+                /** @description 搜索关键词。 */
+                search?: string;
+                sub_district?: number;
+                team?: number;
+                /**
+                 * @description * `object` - 物品
+                 *     * `service` - 服务
+                 *     * `venue` - 场地
+                 *     * `funds` - 资金
+                 *     * `expertise` - 技术人才
+                 */
+                type?: "expertise" | "funds" | "object" | "service" | "venue";
+                unit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedServiceOfferList"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceOfferRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ServiceOfferRequest"];
+                "multipart/form-data": components["schemas"]["ServiceOfferRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOffer"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 service offer 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOffer"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 service offer 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceOfferRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ServiceOfferRequest"];
+                "multipart/form-data": components["schemas"]["ServiceOfferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOffer"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 service offer 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 service offer 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedServiceOfferRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedServiceOfferRequest"];
+                "multipart/form-data": components["schemas"]["PatchedServiceOfferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOffer"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    offers_order_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 service offer 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OfferOrderInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OfferOrderInputRequest"];
+                "multipart/form-data": components["schemas"]["OfferOrderInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOrderOutput"];
+                };
+            };
+            /** @description Bad input, or a grid outside the offer's community. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such offer in the caller's view. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The offer is off the menu (`offer_inactive`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
