@@ -84,7 +84,7 @@ it("files an order confirmed by the SMS code and shows its tracking number big",
   await userEvent.click(screen.getByRole("button", { name: "提交需求" }));
   expect(await screen.findByTestId("tracking-no")).toHaveTextContent("K7M2QX9PZA");
   expect(screen.getByText("提交成功，社区审核后将为您安排服务。")).toBeInTheDocument();
-  expect(screen.getByRole("link", { name: "查看进度" })).toHaveAttribute("href", "/track?no=K7M2QX9PZA");
+  expect(screen.getByRole("link", { name: "查看进度" })).toHaveAttribute("href", "/track?tracking_no=K7M2QX9PZA");
   expect(calls[0]).toEqual({ path: "code", body: { phone: "13655551234" } });
   expect(calls.at(-1)).toEqual({
     path: "order",

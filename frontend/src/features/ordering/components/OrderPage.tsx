@@ -89,7 +89,7 @@ function Placed({ trackingNo, onAnother }: { trackingNo: string; onAnother: () =
           </Typography.Text>
           <Space wrap style={{ justifyContent: "center" }}>
             <Button onClick={() => void copy()}>{t("orderCopy")}</Button>
-            <Link to={`/track?no=${trackingNo}`}>{t("orderTrackLink")}</Link>
+            <Link to={`/track?tracking_no=${trackingNo}`}>{t("orderTrackLink")}</Link>
             <Button type="link" onClick={onAnother}>
               {t("orderAnother")}
             </Button>

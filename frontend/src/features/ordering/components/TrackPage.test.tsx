@@ -80,7 +80,7 @@ it("shows a pending order's steps and dates, and one answer for a wrong number o
 it("takes the rating of a completed order, then shows it", async () => {
   trackReply = () =>
     jsonReply(200, order({ status: "completed", rateable: true, finished_at: "2026-12-08T09:00:00+08:00" }));
-  renderWithApp(<TrackPage />, { path: "/track?no=K7M2QX9PZA" });
+  renderWithApp(<TrackPage />, { path: "/track?tracking_no=K7M2QX9PZA" });
   expect(screen.getByLabelText("查询单号")).toHaveValue("K7M2QX9PZA");
   await userEvent.type(screen.getByLabelText("手机号"), "13655551234");
   await userEvent.click(screen.getByRole("button", { name: "查询" }));

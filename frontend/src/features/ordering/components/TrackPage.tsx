@@ -1,6 +1,6 @@
-// The public tracking page (/track, ?no= filled in from the order page): the tracking number and the phone show the
-// order's status as steps with its dates, and, once it is done, take the resident's rating (评单) of 1 to 5 stars and
-// a comment. A wrong number or phone is one answer (404), whichever is wrong.
+// The public tracking page (/track; ?tracking_no= fills the number in, from the order page): the tracking number
+// and the phone show the order's status as steps with its dates, and, once it is done, take the resident's rating
+// (评单) of 1 to 5 stars and a comment. A wrong number or phone is one answer (404), whichever is wrong.
 import { Alert, Button, Form, Input, Rate, Space, Steps, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
@@ -130,7 +130,7 @@ export function TrackPage({ header }: { header?: ReactNode }) {
           layout="vertical"
           onFinish={submit}
           requiredMark={false}
-          initialValues={{ tracking_no: params.get("no") ?? "", phone: "" }}
+          initialValues={{ tracking_no: params.get("tracking_no") ?? "", phone: "" }}
         >
           <Typography.Paragraph type="secondary">{t("orderTrackHelp")}</Typography.Paragraph>
           <Form.Item
