@@ -1,6 +1,6 @@
 // The public order page: the community's form with the server's choices, the SMS code asked for (a 429 counted
 // down), a wrong code shown on its field, and the tracking number shown big once the order is filed.
-import { screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
 import type { Schema } from "@/lib/api";
@@ -66,6 +66,8 @@ it("files an order confirmed by the SMS code and shows its tracking number big",
   await pick("需求类型", "服务");
   await userEvent.type(screen.getByLabelText("需要什么帮助"), "帮忙更换厨房灯泡");
   await userEvent.type(screen.getByLabelText("服务地址（楼栋、单元、门牌）"), "3号楼2单元501");
+  // the phone's own picker: a wall time of the district
+  fireEvent.change(screen.getByLabelText("希望什么时候开始（可不填）"), { target: { value: "2026-12-09T09:30" } });
   await userEvent.type(screen.getByLabelText("手机号"), "13655551234");
   await userEvent.click(screen.getByRole("button", { name: "获取验证码" }));
   expect(await screen.findByText("验证码已通过短信发送，请查收。")).toBeInTheDocument();
@@ -97,7 +99,7 @@ it("files an order confirmed by the SMS code and shows its tracking number big",
       requester_name: "",
       phone: "13655551234",
       code: "123456",
-      wanted_start: null,
+      wanted_start: "2026-12-09T09:30:00+08:00",
       wanted_end: null,
     },
   });

@@ -1,13 +1,12 @@
 // The public order page of a community (/order/<id>, the poster's QR code): what is needed, where and when, the
 // phone confirmed by an SMS code; the answer is a tracking number, shown big with a copy button. No account, and
 // nothing of anybody else on the page.
-import { Alert, Button, DatePicker, Form, Input, Result, Select, Space, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import { Alert, Button, Form, Input, Result, Select, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorState, Loading } from "@/components/PageState";
 import { copyText } from "@/lib/clipboard";
-import { districtTime, pickedDay, pickedTime } from "@/lib/format";
+import { districtTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { ApiError } from "@/lib/api";
@@ -24,13 +23,14 @@ interface Values {
   description: string;
   address: string;
   requester_name: string;
-  wanted?: [Dayjs, Dayjs] | null;
+  wanted: string;
   phone: string;
   code: string;
 }
 
-// A picker's wall time is the district's, whatever the browser's zone.
-const instant = (value: Dayjs) => districtTime(`${pickedDay(value)}T${pickedTime(value)}`).format();
+// The phone's own date and time picker (no calendar widget in this page's chunk); its wall time is the district's,
+// whatever the browser's zone. A resident names when they would like it to start; the coordinator plans the rest.
+const instant = (value: string) => (value ? districtTime(value).format() : null);
 
 function CodeButton({ community, phone }: { community: number; phone: () => Promise<string | null> }) {
   const { t } = useI18n();
@@ -122,17 +122,13 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
         ...values,
         phone: values.phone.trim(),
         code: values.code.trim(),
-        wanted_start: wanted ? instant(wanted[0]) : null,
-        wanted_end: wanted ? instant(wanted[1]) : null,
+        wanted_start: instant(wanted),
+        wanted_end: null,
       },
       {
         onSuccess: (placed) => onPlaced(placed.tracking_no),
         onError: (e) =>
-          setError(
-            e instanceof OrderWait
-              ? wait.explain(e)
-              : applyServerErrors(form, e, { wanted_start: "wanted", wanted_end: "wanted" }),
-          ),
+          setError(e instanceof OrderWait ? wait.explain(e) : applyServerErrors(form, e, { wanted_start: "wanted" })),
       },
     );
   };
@@ -143,7 +139,7 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
       layout="vertical"
       onFinish={submit}
       requiredMark={false}
-      initialValues={{ description: "", address: "", requester_name: "", phone: "", code: "" }}
+      initialValues={{ description: "", address: "", requester_name: "", wanted: "", phone: "", code: "" }}
     >
       <Typography.Paragraph type="secondary">
         {t("orderIntro", { community: choices.community_name, subDistrict: choices.sub_district_name })}
@@ -164,19 +160,14 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
       <Form.Item name="description" label={t("orderDetail")}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
+      <Form.Item name="wanted" label={t("orderWanted")}>
+        <Input type="datetime-local" size="large" />
+      </Form.Item>
       <Form.Item name="address" label={t("orderAddress")}>
         <Input size="large" maxLength={200} />
       </Form.Item>
       <Form.Item name="requester_name" label={t("orderName")}>
         <Input size="large" maxLength={64} />
-      </Form.Item>
-      <Form.Item name="wanted" label={t("orderWanted")}>
-        <DatePicker.RangePicker
-          showTime={{ format: "HH:mm", minuteStep: 5 }}
-          format="YYYY-MM-DD HH:mm"
-          order
-          style={{ width: "100%" }}
-        />
       </Form.Item>
       <Form.Item
         name="phone"

@@ -14,7 +14,7 @@ const en: Translation<typeof zh> = {
   orderDetail: "Details",
   orderAddress: "Address (building, entrance, flat)",
   orderName: "How should we address you",
-  orderWanted: "When you would like it (optional)",
+  orderWanted: "When you would like it to start (optional)",
   orderPhone: "Mobile number",
   orderPhoneRequired: "Enter your mobile number",
   orderCode: "SMS code",

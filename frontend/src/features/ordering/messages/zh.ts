@@ -11,7 +11,7 @@ const zh = {
   orderDetail: "详细说明",
   orderAddress: "服务地址（楼栋、单元、门牌）",
   orderName: "怎么称呼您",
-  orderWanted: "希望服务的时间（可不填）",
+  orderWanted: "希望什么时候开始（可不填）",
   orderPhone: "手机号",
   orderPhoneRequired: "请输入手机号",
   orderCode: "短信验证码",
