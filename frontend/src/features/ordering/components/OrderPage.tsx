@@ -5,13 +5,14 @@ import { Alert, Button, Form, Input, Result, Select, Space, Typography } from "a
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorState, Loading } from "@/components/PageState";
+import { PublicFrame } from "@/components/PublicFrame";
 import { copyText } from "@/lib/clipboard";
 import { districtTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { ApiError } from "@/lib/api";
 import { OrderWait, useOrderCode, useOrderForm, usePlaceOrder, type OrderForm, type OrderInput } from "../api/ordering";
-import { PublicFrame } from "./PublicFrame";
+import { PhoneItem } from "./PhoneItem";
 import { useWait } from "./WaitNote";
 
 const CODE = /^[0-9]{6}$/;
@@ -169,13 +170,7 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
       <Form.Item name="requester_name" label={t("orderName")}>
         <Input size="large" maxLength={64} />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t("orderPhone")}
-        rules={[{ required: true, whitespace: true, message: t("orderPhoneRequired") }]}
-      >
-        <Input inputMode="tel" autoComplete="tel" size="large" />
-      </Form.Item>
+      <PhoneItem />
       <Form.Item label={t("orderCode")} required>
         <Space.Compact style={{ width: "100%" }}>
           <Form.Item name="code" noStyle rules={[{ required: true, pattern: CODE, message: t("orderCodeInvalid") }]}>

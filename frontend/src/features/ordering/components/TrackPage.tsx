@@ -4,11 +4,12 @@
 import { Alert, Button, Form, Input, Rate, Space, Steps, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
+import { PublicFrame } from "@/components/PublicFrame";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n, type MessageKey } from "@/lib/i18n";
 import { OrderWait, useRateOrder, useTrackOrder, type OrderLookup, type OrderStatus } from "../api/ordering";
-import { PublicFrame } from "./PublicFrame";
+import { PhoneItem } from "./PhoneItem";
 import { useWait } from "./WaitNote";
 
 // The way an order goes (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价); a closed order stops where it was.
@@ -140,13 +141,7 @@ export function TrackPage({ header }: { header?: ReactNode }) {
           >
             <Input size="large" autoCapitalize="characters" maxLength={32} />
           </Form.Item>
-          <Form.Item
-            name="phone"
-            label={t("orderPhone")}
-            rules={[{ required: true, whitespace: true, message: t("orderPhoneRequired") }]}
-          >
-            <Input inputMode="tel" autoComplete="tel" size="large" />
-          </Form.Item>
+          <PhoneItem />
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block size="large" loading={track.isPending} disabled={wait.waiting}>
             {t("orderTrackSubmit")}

@@ -1,8 +1,8 @@
-// The frame of the public order pages: a narrow column laid out for a phone first, the title and the language
-// switch (given by the app) on top. Nothing of the signed-in frame.
+// The frame of the pages reached without signing in (an invitation, a resident's order and its tracking): a narrow
+// column laid out for a phone first, the title and what the app puts beside it (the language switch) on top.
 import { Typography } from "antd";
 import type { ReactNode } from "react";
-import { Panel } from "@/components/Panel";
+import { Panel } from "./Panel";
 
 export function PublicFrame({ title, header, children }: { title: string; header?: ReactNode; children: ReactNode }) {
   return (
@@ -11,11 +11,11 @@ export function PublicFrame({ title, header, children }: { title: string; header
         minHeight: "100vh",
         display: "flex",
         justifyContent: "center",
-        padding: "16px 8px",
+        padding: "24px 12px",
         background: "#f0f2f5",
       }}
     >
-      <Panel style={{ width: "100%", maxWidth: 480, alignSelf: "flex-start" }}>
+      <Panel style={{ width: "100%", maxWidth: 420, alignSelf: "flex-start" }}>
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 8 }}>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {title}
