@@ -125,13 +125,18 @@ def test_each_service_keeps_its_counters_in_a_folder_of_its_own_and_the_backend_
     assert any(volume.endswith(f":{read}:ro") for volume in COMPOSE["services"]["backend"]["volumes"])
 
 
+NOTICE_SETTINGS = (
+    r"^(SMS_|EMAIL_|INVITATION_URL|ORDER_URL|NOTIFICATION_CHANNELS|DEFAULT_FROM_EMAIL|PRIVACY_)[A-Z0-9_]*="
+)
+
+
 def test_the_stack_takes_the_operator_s_settings_of_how_notices_reach_people():
     # every SMS, e-mail, invitation and privacy setting .env.example lists reaches the backend, worker and beat:
     # without one, the stack would send invitations linking to 127.0.0.1 or never send a text
     listed = {
         line.partition("=")[0]
         for line in (ROOT / ".env.example").read_text().splitlines()
-        if re.match(r"^(SMS_|EMAIL_|INVITATION_URL|NOTIFICATION_CHANNELS|DEFAULT_FROM_EMAIL|PRIVACY_)[A-Z0-9_]*=", line)
+        if re.match(NOTICE_SETTINGS, line)
     }
     assert {"SMS_PROVIDER", "EMAIL_URL", "INVITATION_URL", "SMS_TEMPLATE_INVITATION"} <= listed
     forwarded = COMPOSE["x-backend-env"]
@@ -142,7 +147,7 @@ def test_the_stack_takes_the_operator_s_settings_of_how_notices_reach_people():
         default = re.fullmatch(rf"\$\{{{name}:-(.*)\}}", forwarded[name])
         assert default, name
         own = re.search(rf"\benv\.\w+\(\s*[\"']{name}[\"'],\s*default=[\"']([^\"']*)[\"']", base)
-        if own and name != "INVITATION_URL":  # the stack's own address, not the development server's
+        if own and name not in ("INVITATION_URL", "ORDER_URL"):  # the stack's own address, not the development server's
             assert default.group(1) == own.group(1), name
     for service in ("backend", "worker", "beat"):
         environment = COMPOSE["services"][service]["environment"]

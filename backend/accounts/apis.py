@@ -301,7 +301,10 @@ class InvitationAcceptApi(_PublicApi):
 
 class PhoneCodeInputSerializer(serializers.Serializer):
     phone = PhoneField()
-    purpose = serializers.ChoiceField(choices=PhoneCode.Purpose.choices)
+    # An order's code is asked for on the order form (ordering.apis), for the community it goes to.
+    purpose = serializers.ChoiceField(
+        choices=[(value, label) for value, label in PhoneCode.Purpose.choices if value not in PhoneCode.WITHOUT_ACCOUNT]
+    )
 
 
 class PhoneCodeRequestApi(_PublicApi):

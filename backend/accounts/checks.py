@@ -26,15 +26,22 @@ def privacy_notice_named(app_configs, **kwargs) -> list[checks.CheckMessage]:
     ]
 
 
+def _public_links() -> tuple[tuple[str, str, str], ...]:
+    return (
+        ("INVITATION_URL", settings.INVITATION_URL, "/activate/"),
+        ("ORDER_URL", settings.ORDER_URL, "/order/"),
+    )
+
+
 @checks.register(checks.Tags.urls, deploy=True)
-def invitation_links_are_public(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    if (urlsplit(settings.INVITATION_URL).hostname or "") not in LOCAL_HOSTS:
-        return []
+def links_on_phones_are_public(app_configs, **kwargs) -> list[checks.CheckMessage]:
     return [
         checks.Warning(
-            "INVITATION_URL points at this host: the links that invitations send by SMS and print as QR codes "
-            "will not open on people's phones.",
-            hint="Set INVITATION_URL to the public address of the web app's /activate/ page.",
-            id="accounts.W003",
+            f"{name} points at this host: the links sent by SMS and printed as QR codes will not open on people's "
+            "phones.",
+            hint=f"Set {name} to the public address of the web app's {page} page.",
+            id=f"accounts.W00{number}",
         )
+        for number, (name, value, page) in enumerate(_public_links(), start=3)
+        if (urlsplit(value).hostname or "") in LOCAL_HOSTS
     ]

@@ -212,12 +212,18 @@ class Invitation(models.Model):
 
 
 class PhoneCode(models.Model):
-    """A one-time code sent by SMS to sign in or to set a new password; its digest only. The rows also count the
-    codes asked for per phone and per address (accounts.services.phone_code_request)."""
+    """A one-time code sent by SMS to sign in, to set a new password or to confirm a resident's order (点单); its
+    digest only. The rows also count the codes asked for per phone and per address, whatever their purpose
+    (accounts.services.phone_code_request)."""
 
     class Purpose(models.TextChoices):
         LOGIN = "login", _("sign in")
         RESET = "reset", _("password reset")
+        ORDER = "order", _("resident order")
+
+    # Purposes that prove only that the caller holds the number, for people without an account (a resident's order,
+    # ordering.services): every number gets its code.
+    WITHOUT_ACCOUNT = frozenset({Purpose.ORDER})
 
     phone = models.CharField(_("phone"), max_length=20, db_index=True)
     purpose = models.CharField(_("purpose"), max_length=8, choices=Purpose.choices)

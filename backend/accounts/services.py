@@ -1,7 +1,7 @@
 """Writes of accounts: API tokens (made at sign-in, their use recorded, ended at logout); accounts made by the
 administrator (role and scope), disabled, enabled and reset; invitations (issued for every account made by hand
-or by import, re-sent, accepted); one-time SMS codes for signing in and for a new password, limited per number
-and per address.
+or by import, re-sent, accepted); one-time SMS codes for signing in, for a new password and for a resident's order
+(点单, no account), limited per number and per address.
 
 The end of every credential on a change of password, role or active flag is the account's own (User.save).
 Codes and link tokens are random, stored as keyed digests (accounts.models.code_digest) and never logged.
@@ -283,8 +283,9 @@ def _limit(rows, limit: int, now: dt.datetime, window: dt.timedelta) -> int | No
 @transaction.atomic
 def phone_code_request(*, phone: str, purpose: str, ip: str | None) -> None:
     """Send a one-time code to the number, if an active account holds it (the answer is the same either way, so
-    nobody learns which numbers have accounts); at most PHONE_CODE_PER_PHONE per number and PHONE_CODE_PER_IP per
-    address in the window, else TooManyCodes with the seconds to wait."""
+    nobody learns which numbers have accounts) or the purpose needs none (PhoneCode.WITHOUT_ACCOUNT); at most
+    PHONE_CODE_PER_PHONE per number and PHONE_CODE_PER_IP per address in the window, whatever the purpose, else
+    TooManyCodes with the seconds to wait."""
     now = timezone.now()
     window = dt.timedelta(minutes=settings.PHONE_CODE_WINDOW_MINUTES)
     waits = [
@@ -305,7 +306,10 @@ def phone_code_request(*, phone: str, purpose: str, ip: str | None) -> None:
     user = selectors.user_by_phone(phone=phone)
     if purpose == PhoneCode.Purpose.RESET and user is not None and not user.has_usable_password():
         user = None  # nothing to reset: the invitation sets the first password
-    code = _code() if user is not None else ""
+    if purpose in PhoneCode.WITHOUT_ACCOUNT:
+        user = None  # the code proves the number only; it names no account
+    sent = user is not None or purpose in PhoneCode.WITHOUT_ACCOUNT
+    code = _code() if sent else ""
     row = PhoneCode.objects.create(
         phone=phone,
         purpose=purpose,
@@ -315,15 +319,15 @@ def phone_code_request(*, phone: str, purpose: str, ip: str | None) -> None:
         code_digest=code_digest(f"phone_code.{purpose}", code) if code else "",
         expires_at=now + dt.timedelta(minutes=settings.PHONE_CODE_MINUTES),
     )
-    if user is not None:  # written with the code's row, sent once it commits
+    if sent:  # written with the code's row, sent once it commits
         delivery.phone_code_deliver(
             user=user, phone=phone, purpose=purpose, code=code, event_key=f"phone_code:{row.pk}"
         )
 
 
-def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
-    """The account the code signs in (the code is used up), or None: no open code of that number matches. Each
-    wrong code counts against the number's newest open code, which stops working after PHONE_CODE_MAX_ATTEMPTS."""
+def _phone_code_take(*, phone: str, purpose: str, code: str, with_account: bool) -> PhoneCode | None:
+    """The number's newest open code of the purpose, used up now if `code` is it; else None. Each wrong code counts
+    against that newest open code, which stops working after PHONE_CODE_MAX_ATTEMPTS."""
     now = timezone.now()
     row = (
         PhoneCode.objects.select_related("user")
@@ -332,7 +336,7 @@ def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
             purpose=purpose,
             used_at__isnull=True,
             expires_at__gt=now,
-            user__isnull=False,
+            user__isnull=not with_account,
             failed_attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS,
         )
         .order_by("-created_at")
@@ -345,8 +349,22 @@ def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
         return None
     if PhoneCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=now) != 1:
         return None  # used by a concurrent request
-    user = row.user  # not null: filtered above
+    return row
+
+
+def phone_code_use(*, phone: str, purpose: str, code: str) -> User | None:
+    """The account the code signs in (the code is used up), or None: no open code of that number matches."""
+    row = _phone_code_take(phone=phone, purpose=purpose, code=code, with_account=True)
+    user = row.user if row is not None else None  # not null: filtered
     return user if user is not None and user.is_active else None
+
+
+def phone_code_confirm(*, phone: str, purpose: str, code: str) -> bool:
+    """Whether the code is the open one sent to the number for a purpose without an account (used up if so), for a
+    caller who only proves they hold the number (PhoneCode.WITHOUT_ACCOUNT)."""
+    if purpose not in PhoneCode.WITHOUT_ACCOUNT:
+        raise ValueError(f"phone code purpose {purpose!r} names an account: use phone_code_use")
+    return _phone_code_take(phone=phone, purpose=purpose, code=code, with_account=False) is not None
 
 
 def password_reset_by_code(*, phone: str, code: str, password: str) -> User:

@@ -83,6 +83,7 @@ urlpatterns = [
     path("", include("evaluation.urls")),
     path("", include("insights.urls")),
     path("", include("audit.urls")),
+    path("", include("ordering.urls")),
     path("", include("attendance.urls")),  # import/export before the router's detail routes
     path("", include(router.urls)),
 ]

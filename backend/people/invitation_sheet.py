@@ -58,7 +58,7 @@ def _render(*, community, entries) -> bytes:
         for index, (volunteer, link) in enumerate(entries[page * per_page : (page + 1) * per_page]):
             column, row = index % COLUMNS, index // COLUMNS
             x, y = margin + column * cell_w, height - top - (row + 1) * cell_h
-            _qr(pdf, link, x + (cell_w - 40 * mm) / 2, y + 14 * mm, 40 * mm)
+            qr_draw(pdf, link, x + (cell_w - 40 * mm) / 2, y + 14 * mm, 40 * mm)
             pdf.setFont(CJK_FONT, 10)
             pdf.drawCentredString(x + cell_w / 2, y + 8 * mm, volunteer.name)
             pdf.setFont(CJK_FONT, 8)
@@ -68,8 +68,9 @@ def _render(*, community, entries) -> bytes:
     return out.getvalue()
 
 
-def _qr(pdf, data: str, x: float, y: float, size: float) -> None:
-    """The QR code of `data` as filled squares, its quiet zone included, in a `size` square at (x, y)."""
+def qr_draw(pdf, data: str, x: float, y: float, size: float) -> None:
+    """The QR code of `data` as filled squares, its quiet zone included, in a `size` square at (x, y) (the order
+    posters of ordering.poster draw theirs with it too)."""
     qr = segno.make_qr(data, error="m")
     matrix = list(qr.matrix_iter(scale=1, border=4))
     module = size / len(matrix)

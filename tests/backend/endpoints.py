@@ -576,6 +576,22 @@ def _withdrawal(w, role, inside):
     return {"resource_id": resource_id, "date": day}
 
 
+def _community_pk(w, role, inside):
+    return {"pk": _c(w, inside)}
+
+
+def _order_lookup(w, inside: bool) -> dict:
+    """A resident's order in community a1: its tracking number with its own phone, or with another phone."""
+    from ordering.models import OrderTracking
+    from ordering.selectors import phone_digest
+
+    need = f.NeedFactory(community=w.a1, requester_phone="+8613655551234")
+    tracking = OrderTracking.objects.create(
+        need=need, tracking_no=f"T{need.pk:09d}", phone_digest=phone_digest("+8613655551234")
+    )
+    return {"tracking_no": tracking.tracking_no, "phone": "13655551234" if inside else "13655550000"}
+
+
 def _calendar(w, role, inside):
     from volunteering.services import calendar_token_get_or_create
 
@@ -870,6 +886,37 @@ ROUTES = [
         public=True,
         body={"phone": "13800000000", "code": "123456", "password": "a-long-pass-phrase"},
     ),
+    # Residents' orders (点单): the public form of any community, codes and orders for anyone; an order is reached
+    # by its tracking number with its own phone only (another phone: 404, whoever asks); posters are coordinators'.
+    Route("order-form", "get", SIGNED_IN | {"anonymous"}, _community_pk, public=True, shared=True),
+    Route(
+        "order-request-code",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        _community_pk,
+        public=True,
+        shared=True,
+        body={"phone": "13800000000"},
+    ),
+    Route(
+        "order-create",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        _community_pk,
+        public=True,
+        shared=True,
+        body={"phone": "13800000000", "code": "123456", "category": "elderly", "type": "service", "title": "换灯泡"},
+    ),
+    Route("order-track", "post", SIGNED_IN | {"anonymous"}, body=_order_lookup, public=True, personal=True),
+    Route(
+        "order-rate",
+        "post",
+        SIGNED_IN | {"anonymous"},
+        body=lambda w, inside: {**_order_lookup(w, inside), "score": 5},
+        public=True,
+        personal=True,
+    ),
+    Route("order-poster", "get", COORD, _community_pk),
     Route("volunteer-verify-skill", "post", COORD, _volunteer, body={"skill": "first_aid", "level": 2}),
     Route("volunteer-revoke-skill", "post", COORD, _volunteer, body={"skill": "first_aid"}),
     Route("shift-generate", "post", COORD),

@@ -61,6 +61,7 @@ def _production_env(tmp_path) -> dict:
         "PRIVACY_CONTROLLER": "示例区委组织部",
         "PRIVACY_CONTACT": "010-12345678",
         "INVITATION_URL": "https://volunteer.example.org/activate/",
+        "ORDER_URL": "https://volunteer.example.org/order/",
         "SMS_PROVIDER": "aliyun",
         "EMAIL_URL": "smtp+tls://noreply%40example.org:secret@smtp.example.org:587",
     }
@@ -88,6 +89,7 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         ("PRIVACY_CONTROLLER", "  ", "PRIVACY_CONTROLLER is empty"),
         ("PRIVACY_CONTACT", "", "PRIVACY_CONTACT is empty"),
         ("INVITATION_URL", "http://127.0.0.1:8000/activate/", "INVITATION_URL points at this host"),
+        ("ORDER_URL", "http://localhost:8000/order/", "ORDER_URL points at this host"),
         ("SMS_PROVIDER", "console", "SMS_PROVIDER is console"),
         ("EMAIL_URL", "smtp://localhost:25", "EMAIL_URL names this host"),
     ],

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "posts",
     "needs",
     "offers",
+    "ordering",
     "resources",
     "projects",
     "shifts",
@@ -224,6 +225,9 @@ REST_FRAMEWORK = {
         # single account after AXES_FAILURE_LIMIT wrong passwords anyway.
         "login": env.str("THROTTLE_RATE_LOGIN", default="20/minute"),
         "public": env.str("THROTTLE_RATE_PUBLIC", default="60/minute"),
+        # Residents' orders (ordering.apis): the form, its codes, tracking and rating, per address and per number.
+        "order": env.str("THROTTLE_RATE_ORDER", default="30/minute"),
+        "order_phone": env.str("THROTTLE_RATE_ORDER_PHONE", default="10/minute"),
     },
     # Proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR, the header can be forged).
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
@@ -521,6 +525,7 @@ SMS_TEMPLATE_NAMES = [
     "invitation",
     "login_code",
     "reset_code",
+    "order_code",
     "plan_published",
     "backfill",
     "backfill_report",
@@ -570,6 +575,8 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # (where people ask about, correct or delete their data). A deployment check warns while either is empty.
 INVITATION_DAYS = env.float("INVITATION_DAYS", default=14.0)
 INVITATION_URL = env.str("INVITATION_URL", default="http://127.0.0.1:8000/activate/")
+# A community's public order page (点单) is ORDER_URL with the community's id appended: its poster's QR code holds it.
+ORDER_URL = env.str("ORDER_URL", default="http://127.0.0.1:8000/order/")
 PHONE_CODE_MINUTES = env.float("PHONE_CODE_MINUTES", default=10.0)
 PHONE_CODE_MAX_ATTEMPTS = env.int("PHONE_CODE_MAX_ATTEMPTS", default=5)
 PHONE_CODE_PER_PHONE = env.int("PHONE_CODE_PER_PHONE", default=5)

@@ -28,5 +28,7 @@ REST_FRAMEWORK = {  # noqa: F405
         "user": "100000/minute",
         "login": "100000/minute",
         "public": "100000/minute",
+        "order": "100000/minute",
+        "order_phone": "100000/minute",
     },
 }

@@ -24,6 +24,7 @@ TEMPLATES = {
         Template("invitation", ("code", "link"), max_length=200),
         Template("login_code", ("code", "minutes")),
         Template("reset_code", ("code", "minutes")),
+        Template("order_code", ("code", "minutes")),
         Template("plan_published", ("title",)),
         Template("backfill", ("title",)),
         Template("backfill_report", ("title",)),

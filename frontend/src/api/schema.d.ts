@@ -1827,6 +1827,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ordering/communities/{id}/poster/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The community's printable order poster (A4 PDF): the QR code of its public order page. */
+        get: operations["ordering_communities_poster_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/planning/runs/": {
         parameters: {
             query?: never;
@@ -2075,6 +2092,94 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["projects_partial_update"];
+        trace?: never;
+    };
+    "/api/public/communities/{id}/order-form/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What the public order page of a community shows: its name and the categories and types to pick from. */
+        get: operations["public_communities_order_form_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{id}/order-form/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description File an order with the code of the SMS: a pending need (待审核) of the community; the answer is its tracking
+         *     number, which with the phone shows the order's status.
+         */
+        post: operations["public_communities_order_form_orders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/communities/{id}/order-form/request-code/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Send the SMS code that confirms an order from this phone (to any mainland mobile number). */
+        post: operations["public_communities_order_form_request_code_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/orders/rate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The resident rates their completed order (评单), once: 1 to 5 and a comment. */
+        post: operations["public_orders_rate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/orders/track/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The status of an order, by its tracking number and the phone it was confirmed from. */
+        post: operations["public_orders_track_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/records/": {
@@ -5082,6 +5187,76 @@ export interface components {
             deadline: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        OrderChoice: {
+            value: string;
+            label: string;
+        };
+        OrderCodeRequestRequest: {
+            phone: string;
+        };
+        OrderCreateInputRequest: {
+            phone: string;
+            code: string;
+            category: components["schemas"]["NeedCategoryEnum"];
+            type: components["schemas"]["TypeEnum"];
+            title: string;
+            /** @default  */
+            description: string;
+            /** @default  */
+            address: string;
+            /**
+             * @description 对居民的称呼。
+             * @default
+             */
+            requester_name: string;
+            /** Format: date-time */
+            wanted_start?: string | null;
+            /** Format: date-time */
+            wanted_end?: string | null;
+        };
+        OrderCreated: {
+            tracking_no: string;
+            status: components["schemas"]["NeedStatusEnum"];
+        };
+        OrderForm: {
+            community: number;
+            community_name: string;
+            sub_district_name: string;
+            categories: components["schemas"]["OrderChoice"][];
+            types: components["schemas"]["OrderChoice"][];
+        };
+        OrderRateInputRequest: {
+            tracking_no: string;
+            phone: string;
+            score: number;
+            /** @default  */
+            comment: string;
+        };
+        /** @description An order as its resident sees it: status and dates, and their own rating; nobody's personal data. */
+        OrderStatus: {
+            tracking_no: string;
+            title: string;
+            community_name: string;
+            status: components["schemas"]["NeedStatusEnum"];
+            status_label: string;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: date-time */
+            status_changed_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** Format: date */
+            deadline: string | null;
+            readonly rateable: boolean;
+            rating_score: number | null;
+            rating_comment: string;
+            /** Format: date-time */
+            rated_at: string | null;
+        };
+        OrderTrackInputRequest: {
+            tracking_no: string;
+            phone: string;
         };
         /**
          * @description * `post` - 岗位排班
@@ -18887,6 +19062,63 @@ export interface operations {
             };
         };
     };
+    ordering_communities_poster_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     planning_runs_list: {
         parameters: {
             query?: {
@@ -21089,6 +21321,380 @@ export interface operations {
                 };
             };
             /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    public_communities_order_form_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderForm"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    public_communities_order_form_orders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrderCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["OrderCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCreated"];
+                };
+            };
+            /** @description Wrong or expired code (`wrong_code`), or invalid input. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nobody may own the community's needs yet (`no_order_owner`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    public_communities_order_form_request_code_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCodeRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrderCodeRequestRequest"];
+                "multipart/form-data": components["schemas"]["OrderCodeRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many codes for this number or from this address (`too_many_codes`), or too many calls (`throttled`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    public_orders_rate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrderRateInputRequest"];
+                "multipart/form-data": components["schemas"]["OrderRateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStatus"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No order has this tracking number and phone (the same for either wrong). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not completed yet (`not_rateable`) or already rated (`already_rated`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    public_orders_track_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderTrackInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OrderTrackInputRequest"];
+                "multipart/form-data": components["schemas"]["OrderTrackInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStatus"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No order has this tracking number and phone (the same for either wrong). */
             404: {
                 headers: {
                     [name: string]: unknown;

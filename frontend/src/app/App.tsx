@@ -19,6 +19,8 @@ const InvitationPage = lazyPage(
 );
 const PrivacyPage = lazyPage("onboarding", () => import("@/features/onboarding/components/PrivacyPage"), "PrivacyPage");
 const PhoneSignIn = lazyPage("onboarding", () => import("@/features/onboarding/components/PhoneSignIn"), "PhoneSignIn");
+const OrderPage = lazyPage("ordering", () => import("@/features/ordering/components/OrderPage"), "OrderPage");
+const TrackPage = lazyPage("ordering", () => import("@/features/ordering/components/TrackPage"), "TrackPage");
 
 function Gate() {
   // The democratic appraisal's ballot is public (a representative's one-time code, no account), signed in or not.
@@ -29,11 +31,17 @@ function Gate() {
   const invitationByCode = useMatch("/activate");
   // The privacy notice is public too: the invitation links to it, before anybody has an account.
   const privacy = useMatch("/privacy");
+  // Residents order (点单) and follow their orders without an account: the poster's QR code opens /order/<id>.
+  const order = useMatch("/order/:communityId");
+  const tracking = useMatch("/track");
   const me = useMe();
   const signedIn = useSignedIn();
   const navigate = useNavigate();
   if (ballot) return <BallotPage code={ballot.params.code} header={<LanguageSwitch />} />;
   if (privacy) return <PrivacyPage header={<LanguageSwitch />} />;
+  if (order && /^\d+$/.test(order.params.communityId ?? ""))
+    return <OrderPage community={Number(order.params.communityId)} header={<LanguageSwitch />} />;
+  if (tracking) return <TrackPage header={<LanguageSwitch />} />;
   if (invitationLink || invitationByCode) {
     const activated = (who: Parameters<typeof signedIn>[0]) => {
       signedIn(who);

@@ -31,7 +31,7 @@ import {
   UploadOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { SHARED, type MessageKey } from "@/lib/i18n";
 import { COORDINATOR_ROLES, type Me, type Role } from "@/lib/session";
 import { lazyPage } from "./lazyPage";
@@ -54,6 +54,11 @@ const RunDetailPage = lazyPage(
   "RunDetailPage",
 );
 const NeedsPage = lazyPage("needs", () => import("@/features/needs/components/NeedsPage"), "NeedsPage");
+const OrderPosterButton = lazyPage(
+  "ordering",
+  () => import("@/features/ordering/components/OrderPosterButton"),
+  "OrderPosterButton",
+);
 const ProjectsPage = lazyPage("projects", () => import("@/features/projects/components/ProjectsPage"), "ProjectsPage");
 const PostsPage = lazyPage("posts", () => import("@/features/posts/components/PostsPage"), "PostsPage");
 const AllocationPage = lazyPage(
@@ -255,7 +260,19 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     { path: "/insights", element: <InsightsPage />, menu: { label: "menuInsights", icon: <AreaChartOutlined /> } },
     { path: "/runs", element: <RunsPage />, menu: { label: "menuRuns", icon: <ThunderboltOutlined /> } },
     { path: "/runs/:runId", element: <RunDetailPage /> },
-    { path: "/needs", element: <NeedsPage />, menu: { label: "menuNeeds", icon: <FileTextOutlined /> } },
+    {
+      path: "/needs",
+      element: (
+        <NeedsPage
+          actions={
+            <Suspense fallback={null}>
+              <OrderPosterButton />
+            </Suspense>
+          }
+        />
+      ),
+      menu: { label: "menuNeeds", icon: <FileTextOutlined /> },
+    },
     { path: "/projects", element: <ProjectsPage />, menu: { label: "menuProjects", icon: <ProjectOutlined /> } },
     { path: "/posts", element: <PostsPage />, menu: { label: "menuPosts", icon: <SolutionOutlined /> } },
     {

@@ -4,7 +4,7 @@
 // the resident's rating of a completed need (评单) — the only way a need becomes rated.
 import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { DownOutlined } from "@ant-design/icons";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -33,7 +33,8 @@ function EditNeed({ id, onClose }: { id: number; onClose: (saved: Need | null) =
   return need.data ? <NeedForm need={need.data} onClose={onClose} /> : null;
 }
 
-export function NeedsPage() {
+/** `actions`: what other features put in the list's toolbar (the route table composes them: 点单海报). */
+export function NeedsPage({ actions }: { actions?: ReactNode } = {}) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [status, setStatus] = useState<string | undefined>(undefined);
@@ -99,6 +100,7 @@ export function NeedsPage() {
               onChange={setStatus}
               options={Object.keys(NEXT_STATUS).map((s) => ({ value: s, label: enumLabel(t, "needStatus", s) }))}
             />
+            {actions}
             <Button onClick={() => setRulesOpen(true)} data-testid="deadline-rules-open">
               {t("needDeadlineRules")}
             </Button>

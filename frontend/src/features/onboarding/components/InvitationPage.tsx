@@ -3,7 +3,7 @@
 // notice accepted; the person is then signed in. Laid out for a phone first.
 import { Alert, Button, Checkbox, Form, Input, Typography } from "antd";
 import { useEffect, useState, type ReactNode } from "react";
-import { Panel } from "@/components/Panel";
+import { PublicFrame } from "@/components/PublicFrame";
 import { formatDateTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
@@ -20,25 +20,9 @@ const CODE = /^[0-9]{6}$/;
 function Frame({ header, children }: { header?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   return (
-    <div
-      style={{
-        minHeight: "100vh",
-        display: "flex",
-        justifyContent: "center",
-        padding: "24px 12px",
-        background: "#f0f2f5",
-      }}
-    >
-      <Panel style={{ width: "100%", maxWidth: 420, alignSelf: "flex-start" }}>
-        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 8 }}>
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
-            {t("inviteTitle")}
-          </Typography.Title>
-          {header}
-        </div>
-        {children}
-      </Panel>
-    </div>
+    <PublicFrame title={t("inviteTitle")} header={header}>
+      {children}
+    </PublicFrame>
   );
 }
 

@@ -1,0 +1,124 @@
+// The public order page: the community's form with the server's choices, the SMS code asked for (a 429 counted
+// down), a wrong code shown on its field, and the tracking number shown big once the order is filed.
+import { fireEvent, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, expect, it } from "vitest";
+import type { Schema } from "@/lib/api";
+import { jsonReply, renderWithApp } from "@/test/render";
+import { http, server } from "@/test/server";
+import { OrderPage } from "./OrderPage";
+
+const form: Schema<"OrderForm"> = {
+  community: 7,
+  community_name: "秦江社区",
+  sub_district_name: "林山寨街道",
+  categories: [
+    { value: "elderly", label: "为老服务" },
+    { value: "other", label: "其他" },
+  ],
+  types: [
+    { value: "service", label: "服务" },
+    { value: "object", label: "物品" },
+  ],
+};
+
+let calls: { path: string; body: unknown }[];
+let codeReply: () => Response;
+let orderReply: () => Response;
+beforeEach(() => {
+  calls = [];
+  codeReply = () => new Response(null, { status: 202 });
+  orderReply = () => jsonReply(201, { tracking_no: "K7M2QX9PZA", status: "pending" });
+  server.use(
+    http.get("/api/public/communities/{id}/order-form/", ({ params, response }) =>
+      params.id === "7"
+        ? response(200).json(form)
+        : response.untyped(jsonReply(404, { message: "未找到。", extra: { code: "not_found", fields: {} } })),
+    ),
+    http.post("/api/public/communities/{id}/order-form/request-code/", async ({ request, response }) => {
+      calls.push({ path: "code", body: await request.json() });
+      return response.untyped(codeReply());
+    }),
+    http.post("/api/public/communities/{id}/order-form/orders/", async ({ request, response }) => {
+      calls.push({ path: "order", body: await request.json() });
+      return response.untyped(orderReply());
+    }),
+  );
+});
+
+async function pick(label: string, option: string) {
+  await userEvent.click(screen.getByLabelText(label));
+  await userEvent.click(await screen.findByTitle(option));
+}
+
+it("files an order confirmed by the SMS code and shows its tracking number big", async () => {
+  renderWithApp(<OrderPage community={7} />);
+  expect(await screen.findByText(/向 秦江社区（林山寨街道）提出您的需求/)).toBeInTheDocument();
+  expect(screen.getByRole("heading", { name: "居民点单 · 秦江社区" })).toBeInTheDocument();
+
+  // nothing goes out before the form is filled
+  await userEvent.click(screen.getByRole("button", { name: "提交需求" }));
+  expect(await screen.findByText("请简要写明需求")).toBeInTheDocument();
+  expect(screen.getByText("请输入 6 位数字验证码")).toBeInTheDocument();
+  expect(calls).toEqual([]);
+
+  await pick("需求类别", "为老服务");
+  await pick("需求类型", "服务");
+  await userEvent.type(screen.getByLabelText("需要什么帮助"), "帮忙更换厨房灯泡");
+  await userEvent.type(screen.getByLabelText("服务地址（楼栋、单元、门牌）"), "3号楼2单元501");
+  // the phone's own picker: a wall time of the district
+  fireEvent.change(screen.getByLabelText("希望什么时候开始（可不填）"), { target: { value: "2026-12-09T09:30" } });
+  await userEvent.type(screen.getByLabelText("手机号"), "13655551234");
+  await userEvent.click(screen.getByRole("button", { name: "获取验证码" }));
+  expect(await screen.findByText("验证码已通过短信发送，请查收。")).toBeInTheDocument();
+
+  // a wrong code lands on its field
+  orderReply = () =>
+    jsonReply(400, {
+      message: "验证码错误或已过期，请重新获取。",
+      extra: { code: "wrong_code", fields: { code: ["验证码错误或已过期。"] } },
+    });
+  await userEvent.type(screen.getByLabelText("短信验证码"), "123456");
+  await userEvent.click(screen.getByRole("button", { name: "提交需求" }));
+  expect(await screen.findByText("验证码错误或已过期。")).toBeInTheDocument();
+
+  orderReply = () => jsonReply(201, { tracking_no: "K7M2QX9PZA", status: "pending" });
+  await userEvent.click(screen.getByRole("button", { name: "提交需求" }));
+  expect(await screen.findByTestId("tracking-no")).toHaveTextContent("K7M2QX9PZA");
+  expect(screen.getByText("提交成功，社区审核后将为您安排服务。")).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: "查看进度" })).toHaveAttribute("href", "/track?tracking_no=K7M2QX9PZA");
+  expect(calls[0]).toEqual({ path: "code", body: { phone: "13655551234" } });
+  expect(calls.at(-1)).toEqual({
+    path: "order",
+    body: {
+      category: "elderly",
+      type: "service",
+      title: "帮忙更换厨房灯泡",
+      description: "",
+      address: "3号楼2单元501",
+      requester_name: "",
+      phone: "13655551234",
+      code: "123456",
+      wanted_start: "2026-12-09T09:30:00+08:00",
+      wanted_end: null,
+    },
+  });
+});
+
+it("counts down the wait the server asks for when too many codes were asked", async () => {
+  codeReply = () =>
+    new Response(JSON.stringify({ message: "获取验证码过于频繁。", extra: { code: "too_many_codes", fields: {} } }), {
+      status: 429,
+      headers: { "Content-Type": "application/json", "Retry-After": "42" },
+    });
+  renderWithApp(<OrderPage community={7} />);
+  await userEvent.type(await screen.findByLabelText("手机号"), "13655551234");
+  await userEvent.click(screen.getByRole("button", { name: "获取验证码" }));
+  expect(await screen.findByText("操作过于频繁，请等待 42 秒后再试。")).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: /秒后可重新获取/ })).toBeDisabled();
+});
+
+it("says so when the community has no order page", async () => {
+  renderWithApp(<OrderPage community={99} />);
+  expect(await screen.findByText("找不到这个社区的点单页面，请核对二维码或链接。")).toBeInTheDocument();
+});

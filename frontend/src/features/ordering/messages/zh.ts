@@ -1,0 +1,67 @@
+// The words of features/ordering in Chinese, the default language; en.ts has the same keys in English.
+const zh = {
+  // the order page
+  orderTitle: "居民点单",
+  orderIntro: "向 {community}（{subDistrict}）提出您的需求，社区审核后安排志愿者或单位为您服务。",
+  orderCategory: "需求类别",
+  orderType: "需求类型",
+  orderPick: "请选择",
+  orderWhat: "需要什么帮助",
+  orderWhatRequired: "请简要写明需求",
+  orderDetail: "详细说明",
+  orderAddress: "服务地址（楼栋、单元、门牌）",
+  orderName: "怎么称呼您",
+  orderWanted: "希望什么时候开始（可不填）",
+  orderPhone: "手机号",
+  orderPhoneRequired: "请输入手机号",
+  orderCode: "短信验证码",
+  orderCodeInvalid: "请输入 6 位数字验证码",
+  orderCodeAsk: "获取验证码",
+  orderCodeAgain: "{seconds} 秒后可重新获取",
+  orderCodeSent: "验证码已通过短信发送，请查收。",
+  orderWait: "操作过于频繁，请等待 {seconds} 秒后再试。",
+  orderSubmit: "提交需求",
+  orderPrivacy: "您的手机号仅用于核验和查询本单，社区工作人员联系您时使用，不向他人公开。",
+  orderDone: "提交成功，社区审核后将为您安排服务。",
+  orderNumber: "查询单号",
+  orderNumberKeep: "请记下查询单号，凭单号和手机号可随时查看进度、服务完成后评价。",
+  orderCopy: "复制单号",
+  orderCopied: "已复制",
+  orderCopyFailed: "无法复制，请手动记下单号",
+  orderTrackLink: "查看进度",
+  orderAnother: "再提一个需求",
+  orderNoForm: "找不到这个社区的点单页面，请核对二维码或链接。",
+  // tracking and rating
+  orderTrackTitle: "点单进度查询",
+  orderTrackHelp: "输入查询单号和提交时的手机号。",
+  orderNumberRequired: "请输入查询单号",
+  orderTrackSubmit: "查询",
+  orderSubmittedAt: "提交于 {time}",
+  orderChangedAt: "最近更新 {time}",
+  orderDeadline: "承诺办结日期 {date}",
+  orderClosed: "本单已关闭，如有疑问请联系社区。",
+  orderRateTitle: "服务已完成，请为本次服务评价",
+  orderScore: "评分",
+  orderScoreRequired: "请选择 1 到 5 星",
+  orderComment: "评价内容（可不填）",
+  orderRateSubmit: "提交评价",
+  orderRated: "您的评价：",
+  orderThanks: "感谢您的评价！",
+  orderNewQuery: "查询其他单号",
+  orderStatus_pending: "待审核",
+  orderStatus_published: "已发布",
+  orderStatus_claimed: "已认领",
+  orderStatus_in_service: "服务中",
+  orderStatus_completed: "已办结",
+  orderStatus_rated: "已评价",
+  orderStatus_closed: "已关闭",
+  // coordinators
+  orderPoster: "点单海报",
+  orderPosterPick: "选择社区打印点单海报",
+};
+
+export default zh;
+
+declare module "@/lib/i18n" {
+  interface Messages extends Record<keyof typeof zh, string> {}
+}
