@@ -376,21 +376,24 @@ def need_complete(*, need: Need, user: User, minutes: int | None = None) -> tupl
 
 
 def _record_taker_service(need: Need, *, volunteer: Volunteer, user: User, minutes: int) -> ServiceRecord:
-    entry = {
-        "volunteer_id": volunteer.pk,
-        "date": timezone.localdate(),
-        "title": need.title,
-        "minutes": minutes,
-        "evidence": _("Need %(id)s (%(title)s) completed, confirmed by %(by)s.")
-        % {"id": need.pk, "title": need.title, "by": user.display_name or user.username},
-        "place": need.community.name,
-        "recipient": need.requester_name,
-        "content": need.description or need.title,
-    }
+    def file_as(filer: User) -> ServiceRecord:
+        return record_create_manual(
+            user=filer,
+            volunteer_id=volunteer.pk,
+            date=timezone.localdate(),
+            title=need.title,
+            minutes=minutes,
+            evidence=_("Need %(id)s (%(title)s) completed, confirmed by %(by)s.")
+            % {"id": need.pk, "title": need.title, "by": user.display_name or user.username},
+            place=need.community.name,
+            recipient=need.requester_name,
+            content=need.description or need.title,
+        )
+
     if records_selectors.volunteer_in_scope(user=user, volunteer_id=volunteer.pk) is not None:
-        record = record_create_manual(user=user, **entry)
+        record = file_as(user)
         return record_approve(user=user, record_id=record.pk, note=_("The need it served was completed."))
-    return record_create_manual(user=volunteer.user, **entry)
+    return file_as(volunteer.user)
 
 
 def need_rate(*, need: Need, score: int, comment: str = "", entered_by: User | None) -> Need:

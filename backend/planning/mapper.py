@@ -414,12 +414,12 @@ def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
 
 
 def build_problem(
-    run: MatchingRun, *, volunteer_ids: set[int] | None = None, shift_ids: set[int] | None = None
+    run: MatchingRun, *, only_volunteers: set[int] | None = None, only_shifts: set[int] | None = None
 ) -> MappedProblem:
-    """The run's problem; `volunteer_ids` and `shift_ids` narrow it to those rows of its scope (a volunteer's
-    claim of an open seat is checked on their own problem, not on the whole scope's)."""
-    volunteers = _volunteers(run, volunteer_ids)
-    shifts, requests, request_shift = _shifts(run, shift_ids)
+    """The run's problem; `only_volunteers` and `only_shifts` (pks) narrow it to those rows of its scope (a
+    volunteer's claim of an open seat is checked on their own problem, not on the whole scope's)."""
+    volunteers = _volunteers(run, only_volunteers)
+    shifts, requests, request_shift = _shifts(run, only_shifts)
     volunteer_ids, shift_ids = {v["id"] for v in volunteers}, {s["id"] for s in shifts}
     pinned = _pins(run, volunteer_ids, shift_ids)
     # A pin wins over an earlier removal only if it came later; a pair both pinned and forbidden is impossible.

@@ -59,7 +59,7 @@ def seat_violations(*, run: MatchingRun, volunteer: Volunteer, shift_ids: set[in
     in the run (an empty list: they may take it). Only what the new seat adds counts: a rule the plan already
     broke before is not held against the claim."""
     standing = standing_shift_ids(run=run, volunteer=volunteer)
-    mapped = mapper.build_problem(run, volunteer_ids={volunteer.pk}, shift_ids=shift_ids | standing)
+    mapped = mapper.build_problem(run, only_volunteers={volunteer.pk}, only_shifts=shift_ids | standing)
     v_id = mapper.vid(volunteer.pk)
     known_shifts = {s["id"] for s in mapped.data["shifts"]}
     if v_id not in {v["id"] for v in mapped.data["volunteers"]}:

@@ -407,7 +407,7 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
 def _claimable_shift(shift_id: int, volunteer: Volunteer) -> tuple[MatchingRun, Shift]:
     shift = Shift.objects.select_related("community__sub_district").filter(pk=shift_id).first()
     run = selectors.claimable_run_of(volunteer=volunteer, shift=shift) if shift is not None else None
-    if run is None:
+    if run is None or shift is None:
         raise Http404("No such open seat for you.")
     return run, shift
 
