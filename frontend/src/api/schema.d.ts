@@ -4698,7 +4698,7 @@ export interface components {
             readonly id: number;
             /** 标题 */
             readonly title: string;
-            /** @description The wish's description, cut short; no contact data. */
+            /** @description 心愿的简要说明，不含联系方式。 */
             readonly summary: string;
             /** 类别 */
             readonly category: components["schemas"]["NeedCategoryEnum"];
@@ -4856,9 +4856,12 @@ export interface components {
              * Format: date-time
              */
             readonly rated_at: string | null;
-            /** @description Who took the need (接单): a volunteer, a team or a unit. */
+            /** @description 接单方：志愿者、队伍或单位。 */
             readonly taker: components["schemas"]["NeedTaker"] | null;
-            /** Format: date-time */
+            /**
+             * 接单时间
+             * Format: date-time
+             */
             readonly taken_at: string | null;
             /**
              * 创建时间
@@ -5079,7 +5082,7 @@ export interface components {
         };
         NeedTransitionRequest: {
             status: components["schemas"]["NeedStatusEnum"];
-            /** @description At completion: the minutes a volunteer who took the need served (default: its wanted window). */
+            /** @description 办结时：接单志愿者的服务时长（分钟），默认按需求的期望时段计算。 */
             minutes?: number;
         };
         NotificationChannels: {
@@ -5141,11 +5144,11 @@ export interface components {
             end: string;
             readonly place: components["schemas"]["Place"];
             readonly post: components["schemas"]["PostInfo"] | null;
-            /** @description Skill code -> level. */
+            /** @description 技能代码 -> 等级。 */
             required_skills: {
                 [key: string]: number;
             };
-            /** @description Seats still open on the shift. */
+            /** @description 该班次仍空缺的名额。 */
             open_seats: number;
         };
         /**
@@ -7420,7 +7423,7 @@ export interface components {
         /**
          * @description * `solver` - 求解器
          *     * `manual` - 手工
-         *     * `claim` - Claimed by the volunteer
+         *     * `claim` - 志愿者认领
          * @enum {string}
          */
         SourceEnum: "solver" | "manual" | "claim";
