@@ -54,6 +54,10 @@ class NeedViewSet(ScopedViewSet):
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "deadline", "urgency", "wanted_start", "id"]
 
+    def _fresh_body(self, need: Need) -> dict:
+        """The need as the list and detail show it (with its taker), read again after an action changed it."""
+        return NeedSerializer(self.get_queryset().get(pk=need.pk), context=self.get_serializer_context()).data
+
     def perform_create(self, serializer):
         serializer.instance = services.need_create(user=self.request.user, **serializer.validated_data)
 
@@ -120,7 +124,7 @@ class NeedViewSet(ScopedViewSet):
             )
         else:
             need = services.need_transition(need=need, status=status_)
-        return Response(NeedSerializer(self.get_queryset().get(pk=need.pk), context=self.get_serializer_context()).data)
+        return Response(self._fresh_body(need))
 
     @extend_schema(
         request=NeedTakeInputSerializer,
@@ -138,7 +142,7 @@ class NeedViewSet(ScopedViewSet):
         payload = NeedTakeInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         need = services.need_take(need=need, user=request.user, **payload.validated_data)
-        return Response(NeedSerializer(self.get_queryset().get(pk=need.pk), context=self.get_serializer_context()).data)
+        return Response(self._fresh_body(need))
 
     @extend_schema(
         request=NeedRatingInputSerializer,

@@ -3,21 +3,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
-import { jsonReply, renderWithApp } from "@/test/render";
+import { jsonReply, renderWithApp, volunteerMe } from "@/test/render";
 import { http, server } from "@/test/server";
 import type { OpenSeat } from "../api/claims";
 import { OpenSeatsPage } from "./OpenSeatsPage";
-
-const volunteer = {
-  id: 7,
-  username: "zhiyuanzhe",
-  display_name: "志愿者",
-  role: "volunteer" as const,
-  sub_district: null,
-  community: 1,
-  unit: null,
-  volunteer: 7,
-};
 
 const seat = (shift: number, title: string): OpenSeat => ({
   shift,
@@ -54,7 +43,7 @@ beforeEach(() => {
 });
 
 it("lists each open seat with its time, place and post", async () => {
-  renderWithApp(<OpenSeatsPage />, { me: volunteer });
+  renderWithApp(<OpenSeatsPage />, { me: volunteerMe });
   const cards = await screen.findAllByTestId("open-seat");
   expect(cards).toHaveLength(2);
   expect(within(cards[0]).getByText("周六治安巡逻")).toBeInTheDocument();
@@ -64,7 +53,7 @@ it("lists each open seat with its time, place and post", async () => {
 });
 
 it("claims a seat, says so, and the seat leaves the list", async () => {
-  renderWithApp(<OpenSeatsPage />, { me: volunteer });
+  renderWithApp(<OpenSeatsPage />, { me: volunteerMe });
   const [first] = await screen.findAllByTestId("open-seat");
   await userEvent.click(within(first).getByRole("button", { name: "认领" }));
   expect(await screen.findByText("认领成功，已加入“我的岗位”")).toBeInTheDocument();
@@ -75,7 +64,7 @@ it("claims a seat, says so, and the seat leaves the list", async () => {
 });
 
 it("says plainly when someone else took the last seat first", async () => {
-  renderWithApp(<OpenSeatsPage />, { me: volunteer });
+  renderWithApp(<OpenSeatsPage />, { me: volunteerMe });
   const cards = await screen.findAllByTestId("open-seat");
   await userEvent.click(within(cards[1]).getByRole("button", { name: "认领" }));
   const dialog = await screen.findByRole("dialog", { name: "这个岗位刚被别人认领了" });
@@ -84,6 +73,6 @@ it("says plainly when someone else took the last seat first", async () => {
 
 it("says when nothing is open", async () => {
   rows = [];
-  renderWithApp(<OpenSeatsPage />, { me: volunteer });
+  renderWithApp(<OpenSeatsPage />, { me: volunteerMe });
   expect(await screen.findByText("暂时没有适合您的空缺岗位。")).toBeInTheDocument();
 });

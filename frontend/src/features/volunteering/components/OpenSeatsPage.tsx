@@ -4,10 +4,10 @@ import { App, Button, Space, Tag, Typography } from "antd";
 import { EnvironmentOutlined } from "@ant-design/icons";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { Panel } from "@/components/Panel";
-import { ApiError } from "@/lib/api";
 import { formatSpan } from "@/lib/format";
 import { useI18n } from "@/lib/i18n";
 import { useClaimSeat, useOpenSeats } from "../api/claims";
+import { showClaimRefused } from "./claimRefused";
 
 export function OpenSeatsPage() {
   const { t } = useI18n();
@@ -18,10 +18,12 @@ export function OpenSeatsPage() {
   if (seats.isLoading) return <Loading />;
   if (seats.isError) return <ErrorState error={seats.error} onRetry={() => seats.refetch()} />;
   const rows = seats.data ?? [];
-  const refused = (e: unknown) => {
-    const title = e instanceof ApiError && e.code === "seat_taken" ? t("seatTakenTitle") : t("claimRefused");
-    void modal.error({ title, content: e instanceof ApiError ? e.message : String(e) });
-  };
+  const refused = (e: unknown) =>
+    showClaimRefused(modal, e, {
+      takenCode: "seat_taken",
+      takenTitle: t("seatTakenTitle"),
+      refusedTitle: t("claimRefused"),
+    });
   return (
     <Space orientation="vertical" style={{ width: "100%", maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

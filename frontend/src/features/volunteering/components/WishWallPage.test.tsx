@@ -4,21 +4,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
 import { page } from "@/test/fixtures";
-import { jsonReply, renderWithApp } from "@/test/render";
+import { jsonReply, renderWithApp, volunteerMe } from "@/test/render";
 import { http, server } from "@/test/server";
 import type { MicroWish } from "../api/claims";
 import { WishWallPage } from "./WishWallPage";
-
-const volunteer = {
-  id: 7,
-  username: "zhiyuanzhe",
-  display_name: "志愿者",
-  role: "volunteer" as const,
-  sub_district: null,
-  community: 1,
-  unit: null,
-  volunteer: 7,
-};
 
 const wish = (id: number, title: string): MicroWish => ({
   id,
@@ -58,7 +47,7 @@ beforeEach(() => {
 });
 
 it("shows open wishes with their community, category and deadline", async () => {
-  renderWithApp(<WishWallPage />, { me: volunteer });
+  renderWithApp(<WishWallPage />, { me: volunteerMe });
   const cards = await screen.findAllByTestId("wish");
   expect(cards).toHaveLength(2);
   expect(within(cards[0]).getByText("帮忙买一台收音机")).toBeInTheDocument();
@@ -68,7 +57,7 @@ it("shows open wishes with their community, category and deadline", async () => 
 });
 
 it("takes a wish, says so, and it leaves the wall", async () => {
-  renderWithApp(<WishWallPage />, { me: volunteer });
+  renderWithApp(<WishWallPage />, { me: volunteerMe });
   const [first] = await screen.findAllByTestId("wish");
   await userEvent.click(within(first).getByRole("button", { name: "认领心愿" }));
   expect(await screen.findByText("认领成功，社区会与您联系")).toBeInTheDocument();
@@ -78,7 +67,7 @@ it("takes a wish, says so, and it leaves the wall", async () => {
 });
 
 it("says plainly when someone else took the wish first", async () => {
-  renderWithApp(<WishWallPage />, { me: volunteer });
+  renderWithApp(<WishWallPage />, { me: volunteerMe });
   const cards = await screen.findAllByTestId("wish");
   await userEvent.click(within(cards[1]).getByRole("button", { name: "认领心愿" }));
   const dialog = await screen.findByRole("dialog", { name: "这个心愿已被别人认领" });

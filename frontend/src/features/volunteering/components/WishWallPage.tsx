@@ -4,10 +4,10 @@ import { App, Button, Space, Tag, Typography } from "antd";
 import { EnvironmentOutlined } from "@ant-design/icons";
 import { EmptyState, ErrorState, Loading } from "@/components/PageState";
 import { Panel } from "@/components/Panel";
-import { ApiError } from "@/lib/api";
 import { formatDate } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useClaimWish, useWishes } from "../api/claims";
+import { showClaimRefused } from "./claimRefused";
 
 export function WishWallPage() {
   const { t } = useI18n();
@@ -53,12 +53,10 @@ export function WishWallPage() {
                       claim.mutate(wish.id, {
                         onSuccess: () => void message.success(t("wishClaimed")),
                         onError: (e) =>
-                          void modal.error({
-                            title:
-                              e instanceof ApiError && e.code === "already_taken"
-                                ? t("wishTakenTitle")
-                                : t("claimRefused"),
-                            content: e instanceof ApiError ? e.message : String(e),
+                          showClaimRefused(modal, e, {
+                            takenCode: "already_taken",
+                            takenTitle: t("wishTakenTitle"),
+                            refusedTitle: t("claimRefused"),
                           }),
                       })
                     }
