@@ -2,6 +2,7 @@
 (checked by the matching package), first come first served; micro-wishes (微心愿) taken from their wall."""
 
 import pytest
+from auditlog.models import LogEntry
 from django.utils import timezone
 
 import factories as f
@@ -242,3 +243,28 @@ def test_a_wish_taken_first_by_another_is_409(world, client_as, wish):
 def test_a_need_that_is_not_a_wish_cannot_be_claimed_from_the_wall(world, client_as):
     need = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED)
     assert client_as("volunteer").post(f"{WISHES}{need.pk}/claim/").status_code == 404
+
+
+def test_a_claim_and_a_wish_taken_are_in_the_audit_history_by_the_volunteer(world, client_as, open_seat, wish):
+    client = client_as("volunteer")
+    # when V1 claims the seat and takes the wish
+    row_id = client.post(_claim(open_seat["shift"])).json()["id"]
+    client.post(f"{WISHES}{wish.pk}/claim/")
+    # then the new assignment, its answer and the need's taker are recorded, V1 as the actor
+    created = LogEntry.objects.get(content_type__model="assignment", object_pk=str(row_id))
+    assert (created.action, created.actor_id, created.changes_dict["source"][1]) == (
+        LogEntry.Action.CREATE,
+        world.v1.user.pk,
+        "claim",
+    )
+    answer = LogEntry.objects.get(content_type__model="assignmentresponse")
+    assert (answer.action, answer.actor_id, answer.changes_dict["status"][1]) == (
+        LogEntry.Action.CREATE,
+        world.v1.user.pk,
+        "accepted",
+    )
+    taken = LogEntry.objects.filter(
+        content_type__model="need", object_pk=str(wish.pk), action=LogEntry.Action.UPDATE
+    ).order_by("pk")
+    assert {entry.actor_id for entry in taken} == {world.v1.user.pk}
+    assert any("taken_by_volunteer" in entry.changes_dict for entry in taken)
