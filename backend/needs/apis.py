@@ -26,6 +26,7 @@ from needs.serializers import (
     NeedRatingInputSerializer,
     NeedRatingOutputSerializer,
     NeedSerializer,
+    NeedTakeInputSerializer,
     NeedToShiftsInputSerializer,
     NeedToShiftsOutputSerializer,
     NeedTransitionSerializer,
@@ -46,12 +47,16 @@ class DeadlineRuleEditors(CoordinatorsOnly):
 
 
 class NeedViewSet(ScopedViewSet):
-    queryset = Need.objects.select_related("community", "owner")
+    queryset = Need.objects.select_related("community", "owner", "taken_by_volunteer", "taken_by_team", "taken_by_unit")
     serializer_class = NeedSerializer
     scope = Scope(community="community")
     filterset_class = NeedFilter
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "deadline", "urgency", "wanted_start", "id"]
+
+    def _fresh_body(self, need: Need) -> dict:
+        """The need as the list and detail show it (with its taker), read again after an action changed it."""
+        return NeedSerializer(self.get_queryset().get(pk=need.pk), context=self.get_serializer_context()).data
 
     def perform_create(self, serializer):
         serializer.instance = services.need_create(user=self.request.user, **serializer.validated_data)
@@ -107,12 +112,37 @@ class NeedViewSet(ScopedViewSet):
     @extend_schema(request=NeedTransitionSerializer, responses=NeedSerializer)
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
-        """Move the need to its next status (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭)."""
+        """Move the need to its next status (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭); at
+        completion a volunteer who took it gets its minutes in their service records."""
         need = self.get_object()
         payload = NeedTransitionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        need = services.need_transition(need=need, status=payload.validated_data["status"])
-        return Response(NeedSerializer(need, context=self.get_serializer_context()).data)
+        status_ = payload.validated_data["status"]
+        if status_ == Need.Status.COMPLETED:
+            need, _record = services.need_complete(
+                need=need, user=request.user, minutes=payload.validated_data.get("minutes")
+            )
+        else:
+            need = services.need_transition(need=need, status=status_)
+        return Response(self._fresh_body(need))
+
+    @extend_schema(
+        request=NeedTakeInputSerializer,
+        responses={
+            200: NeedSerializer,
+            400: OpenApiResponse(description="Not exactly one taker, or an unknown one."),
+            404: OpenApiResponse(description="The need is outside the caller's scope."),
+            409: OpenApiResponse(description="Already taken, or not published."),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CoordinatorsOnly])
+    def take(self, request, pk=None):
+        """Record who took the need (接单): a volunteer, a team or a unit; a published need becomes claimed."""
+        need = self.get_object()
+        payload = NeedTakeInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        need = services.need_take(need=need, user=request.user, **payload.validated_data)
+        return Response(self._fresh_body(need))
 
     @extend_schema(
         request=NeedRatingInputSerializer,

@@ -116,6 +116,36 @@ class Need(TimeStamped):
         related_name="+",
     )
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True, editable=False)
+    # 接单: who took the need, one of a volunteer, a team or a unit, and when; a volunteer's service time goes into
+    # the service records once the need is completed. Written only by needs.services.need_take.
+    taken_by_volunteer = models.ForeignKey(
+        "people.Volunteer",
+        verbose_name=_("taken by volunteer"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="taken_needs",
+    )
+    taken_by_team = models.ForeignKey(
+        "posts.Team",
+        verbose_name=_("taken by team"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="taken_needs",
+    )
+    taken_by_unit = models.ForeignKey(
+        "orgs.Unit",
+        verbose_name=_("taken by unit"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="taken_needs",
+    )
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("need")
@@ -138,6 +168,13 @@ class Need(TimeStamped):
                 name="need_rating_only_when_rated",
                 condition=Q(rating_score__isnull=True, rated_at__isnull=True)
                 | Q(status="rated", rating_score__isnull=False, rated_at__isnull=False),
+            ),
+            # One taker at most: a volunteer, a team or a unit.
+            models.CheckConstraint(
+                name="need_one_taker_at_most",
+                condition=Q(taken_by_team__isnull=True, taken_by_unit__isnull=True)
+                | Q(taken_by_volunteer__isnull=True, taken_by_unit__isnull=True)
+                | Q(taken_by_volunteer__isnull=True, taken_by_team__isnull=True),
             ),
         ]
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField
@@ -11,11 +12,32 @@ from core.scoping import Role, Scope
 from core.serializers import DomainSerializer, LineField
 from geo.models import Community, Grid
 from needs.models import Need, NeedDeadlineRule
+from orgs.models import Unit
+from people.models import Volunteer
 from people.validators import validate_skill_levels
+from posts.models import Team
 
 
 def _person(user) -> str | None:
     return None if user is None else user.display_name or user.username
+
+
+class NeedTakerSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["volunteer", "team", "unit"])
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+def need_taker(need: Need) -> dict | None:
+    """Who took the need (接单), whichever kind it is."""
+    for kind, taker in (
+        ("volunteer", need.taken_by_volunteer),
+        ("team", need.taken_by_team),
+        ("unit", need.taken_by_unit),
+    ):
+        if taker is not None:
+            return {"kind": kind, "id": taker.pk, "name": taker.name}
+    return None
 
 
 class NeedSerializer(DomainSerializer):
@@ -23,6 +45,7 @@ class NeedSerializer(DomainSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True)
     overdue = serializers.SerializerMethodField(help_text=_("Open and past its deadline (限时办结)."))
     owner_name = serializers.SerializerMethodField(help_text=_("The owner's name (首问责任人)."))
+    taker = serializers.SerializerMethodField(help_text=_("Who took the need (接单): a volunteer, a team or a unit."))
     scoped_fields = {
         "community": (Community.objects, Scope(community="self")),
         "grid": (Grid.objects, Scope(community="community")),
@@ -59,6 +82,8 @@ class NeedSerializer(DomainSerializer):
             "rating_comment",
             "rated_by",
             "rated_at",
+            "taker",
+            "taken_at",
             "created_at",
         ]
         # Status moves only through the transition action; the owner is the coordinator who files the need, and
@@ -71,6 +96,10 @@ class NeedSerializer(DomainSerializer):
 
     def get_owner_name(self, instance) -> str | None:
         return _person(instance.owner)
+
+    @extend_schema_field(NeedTakerSerializer(allow_null=True))
+    def get_taker(self, instance) -> dict | None:
+        return need_taker(instance)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -86,17 +115,38 @@ class NeedSerializer(DomainSerializer):
         if getattr(view, "action", None) == "list":  # lists never carry the requester's contact
             data["requester_name"] = mask_name(instance.requester_name)
             data["requester_phone"] = mask_phone(instance.requester_phone)
+            if data["taker"] is not None and data["taker"]["kind"] == "volunteer":  # nor a volunteer's full name
+                data["taker"]["name"] = mask_name(data["taker"]["name"])
         return data
 
 
 class NeedTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Need.Status.choices)
+    minutes = serializers.IntegerField(
+        min_value=1,
+        max_value=24 * 60,
+        required=False,
+        help_text=_("At completion: the minutes a volunteer who took the need served (default: its wanted window)."),
+    )
 
     def validate_status(self, value):
         # Rated means the resident's rating is on the need: only the rating action moves it there.
         if value == Need.Status.RATED:
             raise serializers.ValidationError(_("A need becomes rated when its rating is entered."))
         return value
+
+
+class NeedTakeInputSerializer(serializers.Serializer):
+    """Exactly one taker: a volunteer, a team or a unit."""
+
+    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.filter(active=True), required=False)
+    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all(), required=False)
+    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False)
+
+    def validate(self, attrs):
+        if len([key for key in ("volunteer", "team", "unit") if attrs.get(key) is not None]) != 1:
+            raise serializers.ValidationError(_("Name exactly one taker: a volunteer, a team or a unit."))
+        return attrs
 
 
 class NeedRatingInputSerializer(serializers.Serializer):

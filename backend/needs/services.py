@@ -1,7 +1,8 @@
 """Writes on needs: filing a need with its owner (首问, the coordinator who takes the order) and its default deadline
 (限时办结); handing it over to a colleague; the status flow allows only the transitions the model lists; dispatching
-needs (派单) by merging them into a project or turning one into dated shifts; residents' rating (评单) of a completed
-need; and telling owners about their overdue needs."""
+needs (派单) by merging them into a project or turning one into dated shifts; who took a need (接单) and the taker's
+service record once it is completed; residents' rating (评单) of a completed need; and telling owners about their
+overdue needs."""
 
 import datetime as dt
 import logging
@@ -17,7 +18,13 @@ from needs import selectors
 from needs.models import Need, NeedDeadlineRule, NeedOwnership
 from notifications.models import Notification
 from notifications.services import notification_send
+from orgs.models import Unit
+from people.models import Volunteer
+from posts.models import Team
 from projects.models import Project
+from records import selectors as records_selectors
+from records.models import ServiceRecord
+from records.services import record_approve, record_create_manual
 from shifts.models import Shift
 from shifts.services import shift_save
 
@@ -75,6 +82,24 @@ class NotOpen(Conflict):
     """A finished need (completed, rated, closed) keeps the owner it was finished by."""
 
     code = "not_open"
+
+
+class AlreadyTaken(Conflict):
+    """A need has one taker (接单); somebody took this one first."""
+
+    code = "already_taken"
+
+
+class NotTakeable(Conflict):
+    """A need is taken while it is published (or claimed without a taker yet); later it keeps its taker."""
+
+    code = "not_takeable"
+
+
+class MinutesNeeded(ApplicationError):
+    """A volunteer's service time goes into their record: it is given at completion, or read from the need's window."""
+
+    code = "minutes_needed"
 
 
 # A pending need is approved (published) when a coordinator dispatches it; a published one stays published.
@@ -276,6 +301,99 @@ def need_transition(*, need: Need, status: str) -> Need:
         fields.append("finished_at")
     need.save(update_fields=fields)
     return need
+
+
+TAKEABLE = (Need.Status.PUBLISHED, Need.Status.CLAIMED)
+
+
+def need_take(
+    *,
+    need: Need,
+    user: User,
+    volunteer: Volunteer | None = None,
+    team: Team | None = None,
+    unit: Unit | None = None,
+    now: dt.datetime | None = None,
+) -> Need:
+    """Record who took the need (接单): exactly one of a volunteer, a team or a unit; a published need becomes claimed.
+    The row lock orders two takers at once: the first takes it, the second is refused."""
+    if [volunteer, team, unit].count(None) != 2:
+        raise TypeError("need_take takes exactly one of volunteer, team and unit")
+    with transaction.atomic():
+        locked = Need.objects.select_for_update(of=("self",)).get(pk=need.pk)
+        if locked.taken_by_volunteer_id or locked.taken_by_team_id or locked.taken_by_unit_id:
+            raise AlreadyTaken(_("This need has already been taken."))
+        if locked.status not in TAKEABLE:
+            raise NotTakeable(
+                _("Only a published need can be taken; this one is %(current)s.")
+                % {"current": locked.get_status_display()},
+                fields={"status": [locked.status]},
+            )
+        if locked.status == Need.Status.PUBLISHED:
+            locked = need_transition(need=locked, status=Need.Status.CLAIMED)
+        locked.taken_by_volunteer, locked.taken_by_team, locked.taken_by_unit = volunteer, team, unit
+        locked.taken_at = now or timezone.now()
+        # one save: the audit history has one entry with the taker and the time
+        locked.save(update_fields=["taken_by_volunteer", "taken_by_team", "taken_by_unit", "taken_at", "updated_at"])
+    log.info(
+        "user %s recorded need %s taken by volunteer %s, team %s, unit %s",
+        user.pk,
+        locked.pk,
+        getattr(volunteer, "pk", None),
+        getattr(team, "pk", None),
+        getattr(unit, "pk", None),
+    )
+    return locked
+
+
+def _window_minutes(need: Need) -> int | None:
+    if need.wanted_start is None or need.wanted_end is None:
+        return None
+    minutes = int((need.wanted_end - need.wanted_start).total_seconds() // 60)
+    return minutes if 0 < minutes <= 24 * 60 else None
+
+
+def need_complete(*, need: Need, user: User, minutes: int | None = None) -> tuple[Need, ServiceRecord | None]:
+    """Complete a need in service; a volunteer who took it gets its service time in their records, as a shift's
+    attendance would (`minutes`, else the need's wanted window). Filed and approved by the completing coordinator
+    when the volunteer is in their scope; otherwise filed as the volunteer's own entry, for their community to
+    review. One transaction: no completion without its record."""
+    with transaction.atomic():
+        locked = (
+            Need.objects.select_for_update(of=("self",))
+            .select_related("community", "taken_by_volunteer")
+            .get(pk=need.pk)
+        )
+        volunteer = locked.taken_by_volunteer
+        served = minutes if minutes is not None else _window_minutes(locked)
+        if volunteer is not None and locked.can_move_to(Need.Status.COMPLETED) and served is None:
+            message = _("Say how many minutes the volunteer served.")
+            raise MinutesNeeded(message, fields={"minutes": [message]})
+        locked = need_transition(need=locked, status=Need.Status.COMPLETED)
+        if volunteer is None or served is None:
+            return locked, None
+        return locked, _record_taker_service(locked, volunteer=volunteer, user=user, minutes=served)
+
+
+def _record_taker_service(need: Need, *, volunteer: Volunteer, user: User, minutes: int) -> ServiceRecord:
+    def file_as(filer: User) -> ServiceRecord:
+        return record_create_manual(
+            user=filer,
+            volunteer_id=volunteer.pk,
+            date=timezone.localdate(),
+            title=need.title,
+            minutes=minutes,
+            evidence=_("Need %(id)s (%(title)s) completed, confirmed by %(by)s.")
+            % {"id": need.pk, "title": need.title, "by": user.display_name or user.username},
+            place=need.community.name,
+            recipient=need.requester_name,
+            content=need.description or need.title,
+        )
+
+    if records_selectors.volunteer_in_scope(user=user, volunteer_id=volunteer.pk) is not None:
+        record = file_as(user)
+        return record_approve(user=user, record_id=record.pk, note=_("The need it served was completed."))
+    return file_as(volunteer.user)
 
 
 def need_rate(*, need: Need, score: int, comment: str = "", entered_by: User | None) -> Need:

@@ -205,10 +205,12 @@ def shift_tokens(run: MatchingRun) -> ShiftTokens:
     return tokens
 
 
-def _volunteers(run: MatchingRun) -> list[dict]:
+def _volunteers(run: MatchingRun, only: set[int] | None = None) -> list[dict]:
     zone_start = dt.datetime.combine(run.week, dt.time(0), tzinfo=_zone())
     zone_end = zone_start + dt.timedelta(days=7)
     in_scope = Volunteer.objects.filter(active=True, **_in_scope(run, "home_community"))
+    if only is not None:
+        in_scope = in_scope.filter(pk__in=only)
     verified = people_selectors.verified_levels(volunteers=in_scope.values("pk"))
     requiring = people_selectors.skills_requiring_verification()
     volunteers = (
@@ -258,13 +260,15 @@ def _volunteers(run: MatchingRun) -> list[dict]:
     return result
 
 
-def _shifts(run: MatchingRun) -> tuple[list[dict], list[dict], dict[int, int]]:
+def _shifts(run: MatchingRun, only: set[int] | None = None) -> tuple[list[dict], list[dict], dict[int, int]]:
     shifts = (
         Shift.objects.active()
         .filter(week=run.week, **_in_scope(run, "community"))
         .select_related("community", "resource_request")
         .order_by("start", "pk")
     )
+    if only is not None:
+        shifts = shifts.filter(pk__in=only)
     shift_items, request_items, request_shift = [], [], {}
     areas = run.level == MatchingRun.Level.DISTRICT
     for shift in shifts:
@@ -409,9 +413,13 @@ def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
     return result
 
 
-def build_problem(run: MatchingRun) -> MappedProblem:
-    volunteers = _volunteers(run)
-    shifts, requests, request_shift = _shifts(run)
+def build_problem(
+    run: MatchingRun, *, only_volunteers: set[int] | None = None, only_shifts: set[int] | None = None
+) -> MappedProblem:
+    """The run's problem; `only_volunteers` and `only_shifts` (pks) narrow it to those rows of its scope (a
+    volunteer's claim of an open seat is checked on their own problem, not on the whole scope's)."""
+    volunteers = _volunteers(run, only_volunteers)
+    shifts, requests, request_shift = _shifts(run, only_shifts)
     volunteer_ids, shift_ids = {v["id"] for v in volunteers}, {s["id"] for s in shifts}
     pinned = _pins(run, volunteer_ids, shift_ids)
     # A pin wins over an earlier removal only if it came later; a pair both pinned and forbidden is impossible.

@@ -85,6 +85,8 @@ class Assignment(models.Model):
     class Source(models.TextChoices):
         SOLVER = "solver", _("Solver")
         MANUAL = "manual", _("By hand")
+        # An open seat of the published plan that the volunteer took themself (volunteering.services.seat_claim).
+        CLAIM = "claim", _("Claimed by the volunteer")
 
     run = models.ForeignKey(MatchingRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="assignments")
     shift = models.ForeignKey("shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="+")

@@ -1,5 +1,6 @@
-"""Endpoints of the volunteer's side: my posts (list), accept, decline, the calendar token (get, rotate) and
-the calendar feed itself (no login: the token in the URL is the key). Volunteers only, except the feed."""
+"""Endpoints of the volunteer's side: my posts (list), accept, decline, the calendar token (get, rotate), the
+calendar feed itself (no login: the token in the URL is the key), and what is open to take: open seats of published
+plans and micro-wishes (list, claim). Volunteers only, except the feed."""
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -12,8 +13,9 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from core import permissions as permissions_
+from needs.models import Need
 from planning.models import Assignment
-from volunteering import ical, selectors, services
+from volunteering import eligibility, ical, selectors, services
 from volunteering.models import AssignmentResponse, CalendarToken
 
 
@@ -286,3 +288,138 @@ class CalendarFeedApi(APIView):
         response["Content-Disposition"] = 'inline; filename="my-posts.ics"'
         response["Cache-Control"] = "private, max-age=300"
         return response
+
+
+# ---------------------------------------------------------------- open seats and micro-wishes
+
+
+@extend_schema_serializer(component_name="OpenSeat")
+class OpenSeatOutputSerializer(serializers.Serializer):
+    shift = serializers.IntegerField(source="seat.shift_id")
+    run = serializers.IntegerField(source="seat.run_id")
+    title = serializers.CharField(source="seat.shift.title")
+    start = serializers.DateTimeField(source="seat.shift.start")
+    end = serializers.DateTimeField(source="seat.shift.end")
+    place = serializers.SerializerMethodField()
+    post = serializers.SerializerMethodField()
+    required_skills = serializers.DictField(
+        source="seat.shift.required_skills", child=serializers.IntegerField(), help_text=_("Skill code -> level.")
+    )
+    open_seats = serializers.IntegerField(help_text=_("Seats still open on the shift."))
+
+    @extend_schema_field(PlaceSerializer)
+    def get_place(self, item) -> dict:
+        shift = item["seat"].shift
+        return {
+            "community": shift.community.name,
+            "address": ical.scrub(shift.address or shift.community.address),
+            "lat": shift.lat,
+            "lng": shift.lng,
+        }
+
+    @extend_schema_field(PostInfoSerializer(allow_null=True))
+    def get_post(self, item) -> dict | None:
+        post = item["seat"].shift.post
+        return None if post is None else {"name": post.name, "duties": ical.scrub(post.duties)}
+
+
+class OpenSeatListApi(APIView):
+    """Seats of published plans still open that the caller may take: shifts not started, whose hard rules (skills,
+    availability, overlap, hours, distance) the caller keeps, as the optimizer's check says."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(responses=OpenSeatOutputSerializer(many=True))
+    def get(self, request):
+        volunteer = selectors.volunteer_of(request.user)
+        items = [{"seat": seat, "open_seats": free} for seat, free in selectors.open_seat_list(volunteer=volunteer)]
+        eligible = eligibility.eligible_seats(volunteer=volunteer, seats=[item["seat"] for item in items])
+        data = [item for item in items if (item["seat"].run_id, item["seat"].shift_id) in eligible]
+        return Response(OpenSeatOutputSerializer(data, many=True).data)
+
+
+class OpenSeatClaimApi(APIView):
+    """Take an open seat (accepted at once): first come, first served. It shows in the plan, my posts and the
+    calendar feed."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: MyPostOutputSerializer,
+            404: OpenApiResponse(description="No such shift in a published plan of yours."),
+            409: OpenApiResponse(
+                description="seat_taken, not_eligible (the rule broken is named), already_on_shift, shift_cancelled "
+                "or shift_started."
+            ),
+        },
+    )
+    def post(self, request, shift_id: int):
+        assignment = services.seat_claim(user=request.user, shift_id=shift_id)
+        return Response(_post_body(request, assignment.pk), status=201)
+
+
+@extend_schema_serializer(component_name="MicroWish")
+class WishOutputSerializer(serializers.ModelSerializer):
+    community_name = serializers.CharField(source="community.name")
+    summary = serializers.SerializerMethodField(help_text=_("The wish's description, cut short; no contact data."))
+
+    class Meta:
+        model = Need
+        fields = [
+            "id",
+            "title",
+            "summary",
+            "category",
+            "type",
+            "community",
+            "community_name",
+            "wanted_start",
+            "wanted_end",
+            "deadline",
+            "status",
+        ]
+        read_only_fields = fields
+
+    def get_summary(self, need) -> str:
+        text = ical.scrub(need.description).strip()
+        return text if len(text) <= 120 else text[:119] + "…"
+
+
+class WishListApi(generics.ListAPIView):
+    """Open micro-wishes (微心愿) of the district, with their community; never the requester's name or phone."""
+
+    class FilterSerializer(serializers.Serializer):
+        community = serializers.IntegerField(required=False, min_value=1)
+
+    permission_classes = [VolunteersOnly]
+    serializer_class = WishOutputSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        filters = self.FilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return selectors.wish_list(community_id=filters.validated_data.get("community"))
+
+    @extend_schema(parameters=[FilterSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class WishClaimApi(APIView):
+    """Take a micro-wish (接单): it becomes claimed, with the caller as its taker."""
+
+    permission_classes = [VolunteersOnly]
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: WishOutputSerializer,
+            404: OpenApiResponse(description="No such open micro-wish."),
+            409: OpenApiResponse(description="already_taken: somebody took it first."),
+        },
+    )
+    def post(self, request, need_id: int):
+        need = services.wish_claim(user=request.user, need_id=need_id)
+        return Response(WishOutputSerializer(need).data)

@@ -14,7 +14,7 @@ PRODID = "-//community-volunteering//my posts//ZH"
 _PHONE_LIKE = re.compile(r"\+?\d[\d\- ]{5,}\d")
 
 
-def _scrub(text: str) -> str:
+def scrub(text: str) -> str:
     return _PHONE_LIKE.sub("***", text or "")
 
 
@@ -57,13 +57,13 @@ def _event(assignment, stamp: str, status_text: str) -> list[str]:
         f"DTSTAMP:{stamp}",
         f"DTSTART:{_utc(shift.start)}",
         f"DTEND:{_utc(shift.end)}",
-        f"SUMMARY:{escape(_scrub(shift.title))}",
-        f"LOCATION:{escape(_scrub(place))}",
+        f"SUMMARY:{escape(scrub(shift.title))}",
+        f"LOCATION:{escape(scrub(place))}",
     ]
     if shift.lat is not None and shift.lng is not None:
         lines.append(f"GEO:{shift.lat:.6f};{shift.lng:.6f}")
     lines += [
-        f"DESCRIPTION:{escape(_scrub(chr(10).join(description)))}",
+        f"DESCRIPTION:{escape(scrub(chr(10).join(description)))}",
         "STATUS:CONFIRMED" if status_text == "已接受" else "STATUS:TENTATIVE",
         "END:VEVENT",
     ]

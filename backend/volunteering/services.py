@@ -1,6 +1,7 @@
 """Writes of the volunteer's side: accept or decline a published assignment before its deadline, the backfill a
-decline starts (the matching package's `repair` on the published plan, written back as rows), and the
-calendar token.
+decline starts (the matching package's `repair` on the published plan, written back as rows), claims of what is
+open (a seat of a published plan, first come first served under the run's lock; a micro-wish), and the calendar
+token.
 
 A backfill keeps every row: the decliner's assignment stays, marked declined; people repair moves stay on
 their old shift's row, marked moved; the people it puts in get new SOLVER rows of the same run (planning's
@@ -17,6 +18,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,12 +27,16 @@ from accounts.models import User
 from core.errors import ApplicationError, Conflict
 from core.queue import send_or_log, task_named
 from matching.repair import repair
+from needs import services as needs_services
+from needs.models import Need
 from notifications.models import Notification
 from notifications.services import notification_send
 from people.models import Volunteer
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
-from volunteering import selectors
+from runs.review import unfilled_seat_taken
+from shifts.models import Shift
+from volunteering import eligibility, selectors
 from volunteering.models import AssignmentResponse, Backfill, CalendarToken
 
 log = logging.getLogger(__name__)
@@ -57,6 +63,36 @@ class AlreadyDeclined(Conflict):
     """A declined post may have been given to someone else; it cannot be accepted again."""
 
     code = "already_declined"
+
+
+class ShiftCancelled(Conflict):
+    """The coordinator cancelled the shift: there is nothing left to accept or claim."""
+
+    code = "shift_cancelled"
+
+
+class ShiftStarted(Conflict):
+    """A shift that has started takes no more claims."""
+
+    code = "shift_started"
+
+
+class SeatTaken(Conflict):
+    """Claims are first come, first served: the shift's open seats were taken before this claim."""
+
+    code = "seat_taken"
+
+
+class AlreadyOnShift(Conflict):
+    """The volunteer already has a seat on this shift."""
+
+    code = "already_on_shift"
+
+
+class NotEligible(Conflict):
+    """The claim would break one of the plan's hard rules (the same rules the optimizer keeps)."""
+
+    code = "not_eligible"
 
 
 def answer_deadline(shift) -> dt.datetime:
@@ -92,6 +128,8 @@ def assignment_accept(*, user: User, assignment_id: int, now: dt.datetime | None
         return answer
     if answer is not None and answer.status == Status.MOVED:
         raise AlreadyDeclined(_("You were moved to another post to fill a gap; answer that one instead."))
+    if answer is not None and answer.status == Status.CANCELLED:
+        raise ShiftCancelled(_("This shift was cancelled by the coordinator; there is nothing to accept."))
     if answer is not None:
         raise AlreadyDeclined(_("You declined this post; it may already be someone else's."))
     _open(assignment, now or timezone.now())
@@ -361,6 +399,72 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
             "unfilled": unfilled,
         },
     )
+
+
+# ---------------------------------------------------------------- claims of what is open
+
+
+def _claimable_shift(shift_id: int, volunteer: Volunteer) -> tuple[MatchingRun, Shift]:
+    shift = Shift.objects.select_related("community__sub_district").filter(pk=shift_id).first()
+    run = selectors.claimable_run_of(volunteer=volunteer, shift=shift) if shift is not None else None
+    if run is None or shift is None:
+        raise Http404("No such open seat for you.")
+    return run, shift
+
+
+@transaction.atomic
+def seat_claim(*, user: User, shift_id: int, now: dt.datetime | None = None) -> Assignment:
+    """Take an open seat of a published plan (accepted at once), if every hard rule still holds for the volunteer.
+
+    First come, first served: the run's row lock orders claims of one plan (and backfills, which take the same
+    lock), so the last seat goes to one claim and the other is told it is taken.
+    """
+    volunteer = _volunteer(user)
+    now = now or timezone.now()
+    run, shift = _claimable_shift(shift_id, volunteer)
+    MatchingRun.objects.select_for_update().filter(pk=run.pk).first()
+    shift = Shift.objects.select_for_update(of=("self",)).select_related("community").get(pk=shift.pk)
+    if shift.status == Shift.Status.CANCELLED:
+        raise ShiftCancelled(_("This shift was cancelled by the coordinator."))
+    if shift.start <= now:
+        raise ShiftStarted(_("This shift has already started."))
+    row = Assignment.objects.filter(run=run, shift=shift, volunteer=volunteer).select_related("response").first()
+    answer = getattr(row, "response", None) if row is not None else None
+    if row is not None and (answer is None or answer.status not in AssignmentResponse.OFF):
+        raise AlreadyOnShift(_("You already have a seat on this shift."))
+    seat = UnfilledSeat.objects.filter(run=run, shift=shift).select_related("shift").first()
+    standing = selectors.standing_counts(run_ids={run.pk}, shift_ids={shift.pk}).get((run.pk, shift.pk), 0)
+    if seat is None or selectors.open_seats(seat, standing) <= 0:
+        raise SeatTaken(_("Someone else took the last open seat of this shift."))
+    broken = eligibility.seat_violations(run=run, volunteer=volunteer, shift_ids={shift.pk})[shift.pk]
+    if broken:
+        raise NotEligible(
+            _("You cannot take this seat: %(reason)s") % {"reason": broken[0].message},
+            fields={"rule": [b.rule for b in broken], "shift": [b.message for b in broken]},
+        )
+    if row is None:
+        row = Assignment.objects.create(run=run, shift=shift, volunteer=volunteer, source=Assignment.Source.CLAIM)
+    else:  # they left this shift before (declined, or moved by a backfill) and take its open seat back
+        row.source = Assignment.Source.CLAIM
+        row.save(update_fields=["source"])
+    AssignmentResponse.objects.update_or_create(
+        assignment=row, defaults={"status": Status.ACCEPTED, "reason": "", "answered_at": now}
+    )
+    unfilled_seat_taken(UnfilledSeat, run=run, shift=shift)
+    log.info("volunteer %s claimed a seat of shift %s in run %s", volunteer.pk, shift.pk, run.pk)
+    return row
+
+
+def wish_claim(*, user: User, need_id: int) -> Need:
+    """Take a published micro-wish (接单): the need becomes claimed, with the volunteer as its taker; the need's row
+    lock gives a wish to the first of two volunteers at once."""
+    volunteer = _volunteer(user)
+    need = Need.objects.filter(pk=need_id, is_micro_wish=True).first()
+    if need is None or need.status not in (Need.Status.PUBLISHED, Need.Status.CLAIMED):
+        raise Http404("No such open micro-wish.")
+    if need.status != Need.Status.PUBLISHED:
+        raise needs_services.AlreadyTaken(_("This micro-wish has already been taken."))
+    return needs_services.need_take(need=need, user=user, volunteer=volunteer)
 
 
 # ---------------------------------------------------------------- calendar token

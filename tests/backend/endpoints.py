@@ -636,6 +636,22 @@ def _my_assignment(w, role, inside):
     return {"assignment_id": _assignment(w, inside, published=True).pk}
 
 
+def _open_seat(w, role, inside):
+    """A seat left open in a published plan of A1 (V1's) or of B1 (none of V1's business)."""
+    from planning.models import UnfilledSeat
+
+    run = _planning_run(w, inside, published=True)
+    shift = f.ShiftFactory(community=run.community, week=WEEK)
+    UnfilledSeat.objects.create(run=run, shift=shift, missing=1)
+    return {"shift_id": shift.pk}
+
+
+def _open_wish(w, role, inside):
+    """A published micro-wish; outside, a published need that is no wish (not on the wall)."""
+    need = f.NeedFactory(community=w.a1 if inside else w.b1, status="published", is_micro_wish=inside)
+    return {"need_id": need.pk}
+
+
 def _my_holding(w, role, inside):
     holding = f.PostHoldingFactory(
         post=f.PostFactory(community=w.a1 if inside else w.b1), volunteer=w.v1 if inside else w.v2
@@ -766,6 +782,10 @@ ROUTES = [
     Route("volunteering-post-list", "get", VOLUNTEER),
     Route("volunteering-post-accept", "post", VOLUNTEER, _my_assignment, personal=True),
     Route("volunteering-post-decline", "post", VOLUNTEER, _my_assignment, body={"reason": "出差"}, personal=True),
+    Route("volunteering-open-seat-list", "get", VOLUNTEER),
+    Route("volunteering-open-seat-claim", "post", VOLUNTEER, _open_seat, personal=True),
+    Route("volunteering-wish-list", "get", VOLUNTEER),
+    Route("volunteering-wish-claim", "post", VOLUNTEER, _open_wish, personal=True),
     Route("volunteering-calendar-token", "get", VOLUNTEER),
     Route("volunteering-calendar-token-rotate", "post", VOLUNTEER),
     # The feed is reached by its secret alone (calendar apps cannot sign in): a wrong token is a 404 for all.
@@ -834,6 +854,7 @@ ROUTES = [
         },
     ),
     Route("need-to-shifts", "post", COORD, _need),
+    Route("need-take", "post", COORD, _need, body={}),  # the taker is checked past the gate (400)
     # 首问责任: the caller owns the need (a community coordinator hands over only their own); the admin is a colleague
     # covering every community.
     Route(

@@ -1625,6 +1625,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}/take/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Record who took the need (接单): a volunteer, a team or a unit; a published need becomes claimed. */
+        post: operations["needs_take_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/needs/{id}/transition/": {
         parameters: {
             query?: never;
@@ -1634,7 +1651,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Move the need to its next status (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭). */
+        /**
+         * @description Move the need to its next status (待审核 → 已发布 → 已认领 → 服务中 → 已办结 → 已评价 / 已关闭); at
+         *     completion a volunteer who took it gets its minutes in their service records.
+         */
         post: operations["needs_transition_create"];
         delete?: never;
         options?: never;
@@ -2791,6 +2811,80 @@ export interface paths {
         put?: never;
         /** @description The account's password stops working and a new invitation goes out to set another. */
         post: operations["users_reset_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteering/open-seats/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Seats of published plans still open that the caller may take: shifts not started, whose hard rules (skills,
+         *     availability, overlap, hours, distance) the caller keeps, as the optimizer's check says.
+         */
+        get: operations["volunteering_open_seats_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteering/open-seats/{shift_id}/claim/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Take an open seat (accepted at once): first come, first served. It shows in the plan, my posts and the
+         *     calendar feed.
+         */
+        post: operations["volunteering_open_seats_claim_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteering/wishes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Open micro-wishes (微心愿) of the district, with their community; never the requester's name or phone. */
+        get: operations["volunteering_wishes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteering/wishes/{need_id}/claim/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Take a micro-wish (接单): it becomes claimed, with the caller as its taker. */
+        post: operations["volunteering_wishes_claim_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4777,6 +4871,37 @@ export interface components {
          * @enum {string}
          */
         MethodEnum: "qr" | "coordinator";
+        MicroWish: {
+            readonly id: number;
+            /** 标题 */
+            readonly title: string;
+            /** @description 心愿的简要说明，不含联系方式。 */
+            readonly summary: string;
+            /** 类别 */
+            readonly category: components["schemas"]["NeedCategoryEnum"];
+            /** 类型 */
+            readonly type: components["schemas"]["TypeEnum"];
+            /** 社区 */
+            readonly community: number;
+            community_name: string;
+            /**
+             * 期望开始时间
+             * Format: date-time
+             */
+            readonly wanted_start: string | null;
+            /**
+             * 期望结束时间
+             * Format: date-time
+             */
+            readonly wanted_end: string | null;
+            /**
+             * 办结时限
+             * Format: date
+             */
+            readonly deadline: string | null;
+            /** 状态 */
+            readonly status: components["schemas"]["NeedStatusEnum"];
+        };
         MyPost: {
             readonly id: number;
             /** 匹配任务 */
@@ -4908,6 +5033,13 @@ export interface components {
              * Format: date-time
              */
             readonly rated_at: string | null;
+            /** @description 接单方：志愿者、队伍或单位。 */
+            readonly taker: components["schemas"]["NeedTaker"] | null;
+            /**
+             * 接单时间
+             * Format: date-time
+             */
+            readonly taken_at: string | null;
             /**
              * 创建时间
              * Format: date-time
@@ -5094,6 +5226,24 @@ export interface components {
          * @enum {string}
          */
         NeedStatusEnum: "pending" | "published" | "claimed" | "in_service" | "completed" | "rated" | "closed";
+        /** @description Exactly one taker: a volunteer, a team or a unit. */
+        NeedTakeInputRequest: {
+            volunteer?: number;
+            team?: number;
+            unit?: number;
+        };
+        NeedTaker: {
+            kind: components["schemas"]["NeedTakerKindEnum"];
+            id: number;
+            name: string;
+        };
+        /**
+         * @description * `volunteer` - volunteer
+         *     * `team` - team
+         *     * `unit` - unit
+         * @enum {string}
+         */
+        NeedTakerKindEnum: "volunteer" | "team" | "unit";
         NeedToShiftsInputRequest: {
             dates: string[];
             start_time: string;
@@ -5109,6 +5259,8 @@ export interface components {
         };
         NeedTransitionRequest: {
             status: components["schemas"]["NeedStatusEnum"];
+            /** @description 办结时：接单志愿者的服务时长（分钟），默认按需求的期望时段计算。 */
+            minutes?: number;
         };
         NotificationChannels: {
             /** @description 站内消息：始终开启。 */
@@ -5188,6 +5340,23 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        OpenSeat: {
+            shift: number;
+            run: number;
+            title: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            readonly place: components["schemas"]["Place"];
+            readonly post: components["schemas"]["PostInfo"] | null;
+            /** @description 技能代码 -> 等级。 */
+            required_skills: {
+                [key: string]: number;
+            };
+            /** @description 该班次仍空缺的名额。 */
+            open_seats: number;
+        };
         OrderChoice: {
             value: string;
             label: string;
@@ -5206,7 +5375,7 @@ export interface components {
             /** @default  */
             address: string;
             /**
-             * @description 对居民的称呼。
+             * @description How to address the resident.
              * @default
              */
             requester_name: string;
@@ -5479,6 +5648,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["MatchingRunOutput"][];
+        };
+        PaginatedMicroWishList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MicroWish"][];
         };
         PaginatedMyPostHoldingList: {
             /** @example 123 */
@@ -7641,9 +7825,10 @@ export interface components {
         /**
          * @description * `solver` - 求解器
          *     * `manual` - 手工
+         *     * `claim` - 志愿者认领
          * @enum {string}
          */
-        SourceEnum: "solver" | "manual";
+        SourceEnum: "solver" | "manual" | "claim";
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
@@ -17814,6 +17999,97 @@ export interface operations {
             };
         };
     };
+    needs_take_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 标识此 需求 的 唯一整数值。 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NeedTakeInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NeedTakeInputRequest"];
+                "multipart/form-data": components["schemas"]["NeedTakeInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not exactly one taker, or an unknown one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The need is outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Already taken, or not published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     needs_transition_create: {
         parameters: {
             query?: never;
@@ -26887,6 +27163,254 @@ export interface operations {
                 };
             };
             /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    volunteering_open_seats_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSeat"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    volunteering_open_seats_claim_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shift_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPost"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such shift in a published plan of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description seat_taken, not_eligible (the rule broken is named), already_on_shift, shift_cancelled or shift_started. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    volunteering_wishes_list: {
+        parameters: {
+            query?: {
+                community?: number;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMicroWishList"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in the caller's scope (or no such page of results). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    volunteering_wishes_claim_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                need_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MicroWish"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such open micro-wish. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description already_taken: somebody took it first. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -67,9 +67,11 @@ it("offers the accounts page (用户与权限) to the district administrator alo
   expect(routed("admin", "/users")).toBe("/users");
 });
 
-it("offers volunteers their own pages, phone first", () => {
+it("offers volunteers their own pages, phone first, and what is open to claim", () => {
   expect(paths("volunteer")).toEqual([
     "/my/posts",
+    "/open-seats",
+    "/wishes",
     "/check-in",
     "/inbox",
     "/my/hours",

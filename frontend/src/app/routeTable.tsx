@@ -17,9 +17,11 @@ import {
   FieldTimeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  HeartOutlined,
   IdcardOutlined,
   KeyOutlined,
   LikeOutlined,
+  PlusCircleOutlined,
   ProjectOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
@@ -142,6 +144,16 @@ const MyPostsPage = lazyPage(
   "volunteering",
   () => import("@/features/volunteering/components/MyPostsPage"),
   "MyPostsPage",
+);
+const OpenSeatsPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/OpenSeatsPage"),
+  "OpenSeatsPage",
+);
+const WishWallPage = lazyPage(
+  "volunteering",
+  () => import("@/features/volunteering/components/WishWallPage"),
+  "WishWallPage",
 );
 const MyHoursPage = lazyPage(
   "volunteering",
@@ -323,6 +335,8 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
   ],
   volunteer: [
     { path: "/my/posts", element: <MyPostsPage />, menu: { label: "menuMyPosts", icon: <ScheduleOutlined /> } },
+    { path: "/open-seats", element: <OpenSeatsPage />, menu: { label: "menuOpenSeats", icon: <PlusCircleOutlined /> } },
+    { path: "/wishes", element: <WishWallPage />, menu: { label: "menuWishes", icon: <HeartOutlined /> } },
     { path: "/check-in", element: <CheckInPage />, menu: { label: "menuCheckIn", icon: <QrcodeOutlined /> } },
     inbox,
     {

@@ -130,6 +130,8 @@ export function need(fields: Partial<Schema<"Need">> = {}): Schema<"Need"> {
     rating_comment: "",
     rated_by: null,
     rated_at: null,
+    taker: null,
+    taken_at: null,
     created_at: "2026-11-20T10:00:00+08:00",
     ...fields,
   };

@@ -17,6 +17,17 @@ export const coordinator: Me = {
   volunteer: null,
 };
 
+export const volunteerMe: Me = {
+  id: 7,
+  username: "zhiyuanzhe",
+  display_name: "志愿者",
+  role: "volunteer",
+  sub_district: null,
+  community: 1,
+  unit: null,
+  volunteer: 7,
+};
+
 export function renderWithApp(ui: ReactElement, { me = coordinator, path = "/" }: { me?: Me; path?: string } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(

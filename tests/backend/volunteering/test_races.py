@@ -1,5 +1,5 @@
-"""Races on PostgreSQL (row locks): two declines of one post at once, and two backfills of one run at once,
-never double-book anybody or lose a published assignment."""
+"""Races on PostgreSQL (row locks): two declines of one post at once, two backfills of one run at once and two
+claims of the last open seat never double-book anybody or lose a published assignment."""
 
 import threading
 
@@ -72,3 +72,20 @@ def test_two_backfills_of_one_run_at_once_give_the_free_person_one_seat(world, p
     assert UnfilledSeat.objects.get(run=plan["run"], shift=plan["shift"]).missing == 1
     assert Assignment.objects.filter(pk__in=[plan["mine"].pk, plan["theirs"].pk]).count() == 2
     assert sorted(b.unfilled for b in Backfill.objects.all()) == [0, 1]
+
+
+def test_two_claims_of_the_last_open_seat_at_once_give_one_seat_and_one_seat_taken(world, plan):
+    # given the patrol's second seat is open again, and two volunteers free on Saturday want it
+    plan["theirs"].delete()
+    UnfilledSeat.objects.create(run=plan["run"], shift=plan["shift"], missing=1)
+    claimers = [f.VolunteerFactory(home_community=world.a1, name=name) for name in ("李四", "王五")]
+    for volunteer in claimers:
+        f.WeeklyAvailabilityFactory(volunteer=volunteer, weekday=SATURDAY.isoweekday())
+    # when both claim at the same moment
+    outcomes = _at_once(
+        *[(lambda v=volunteer: services.seat_claim(user=v.user, shift_id=plan["shift"].pk)) for volunteer in claimers]
+    )
+    # then one has the seat and the other is told it is taken
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Assignment", "SeatTaken"], outcomes
+    assert Assignment.objects.filter(run=plan["run"], shift=plan["shift"], source="claim").count() == 1
+    assert not UnfilledSeat.objects.filter(run=plan["run"], shift=plan["shift"]).exists()

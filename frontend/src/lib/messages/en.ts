@@ -26,6 +26,8 @@ const en: Translation<typeof zh> = {
   menuVolunteers: "Volunteers",
   menuResources: "Resources",
   menuMyPosts: "My posts",
+  menuOpenSeats: "Open seats",
+  menuWishes: "Micro-wishes",
   menuMyHours: "My hours",
   menuCalendar: "Calendar link",
   menuProfile: "Profile",

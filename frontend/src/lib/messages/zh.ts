@@ -23,6 +23,8 @@ const zh = {
   menuVolunteers: "志愿者",
   menuResources: "资源清单",
   menuMyPosts: "我的岗位",
+  menuOpenSeats: "可认领岗位",
+  menuWishes: "微心愿",
   menuMyHours: "我的时长",
   menuCalendar: "日历订阅",
   menuProfile: "个人信息",

@@ -5,21 +5,11 @@ import userEvent from "@testing-library/user-event";
 import dayjs from "dayjs";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { page } from "@/test/fixtures";
-import { renderWithApp } from "@/test/render";
+import { renderWithApp, volunteerMe } from "@/test/render";
 import { http, server } from "@/test/server";
 import { firstWeek, MyPostsPage } from "./MyPostsPage";
 import type { MyPost } from "../api/myPosts";
 
-const volunteer = {
-  id: 7,
-  username: "zhiyuanzhe",
-  display_name: "志愿者",
-  role: "volunteer" as const,
-  sub_district: null,
-  community: 1,
-  unit: null,
-  volunteer: 7,
-};
 const at = (days: number, time: string) => `${dayjs().add(days, "day").format("YYYY-MM-DD")}T${time}:00`;
 const post = (id: number, title: string, days: number, status: MyPost["status"], from = "09:00"): MyPost => ({
   id,
@@ -62,7 +52,7 @@ it("shows my posts of the week on their days with their status", async () => {
     post(2, "文明劝导", 9, "accepted", "14:00"),
     post(3, "很久以后", 40, "pending"),
   ];
-  renderWithApp(<MyPostsPage />, { me: volunteer });
+  renderWithApp(<MyPostsPage />, { me: volunteerMe });
   await userEvent.click(await screen.findByText("日历"));
   const first = dayjs().add(9, "day");
   const column = await screen.findByTestId(`my-posts-week-${first.format("YYYY-MM-DD")}`);
