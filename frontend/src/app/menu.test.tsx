@@ -32,6 +32,7 @@ it("offers coordinators the planning pages and nobody else", () => {
     "/volunteers",
     "/imports",
     "/resources",
+    "/offers",
     "/agreements",
     "/records/review",
     "/ledgers",
@@ -82,7 +83,7 @@ it("offers volunteers their own pages, phone first, and what is open to claim", 
   expect(homeFor(as("volunteer"))).toBe("/my/posts");
 });
 
-it("offers unit representatives resources, bookings, their members' service, their unit's ledgers, feedback reports and evaluation", () => {
+it("offers unit representatives resources, bookings, their members' service, their unit's ledgers, feedback reports, evaluation, the service menu and agreements", () => {
   expect(paths("unit_representative")).toEqual([
     "/resources",
     "/bookings",
@@ -90,6 +91,7 @@ it("offers unit representatives resources, bookings, their members' service, the
     "/ledgers",
     "/feedback-reports",
     "/evaluation",
+    "/offers",
     "/agreements",
     "/inbox",
     "/my/profile",

@@ -26,6 +26,7 @@ import {
   QrcodeOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   ThunderboltOutlined,
@@ -183,6 +184,7 @@ const AgreementsPage = lazyPage(
   () => import("@/features/agreements/components/AgreementsPage"),
   "AgreementsPage",
 );
+const OffersPage = lazyPage("offers", () => import("@/features/offers/components/OffersPage"), "OffersPage");
 const UsersPage = lazyPage("users", () => import("@/features/users/components/UsersPage"), "UsersPage");
 const VolunteerProfilePage = lazyPage(
   "profile",
@@ -255,6 +257,11 @@ const agreements: PageRoute = {
   element: <AgreementsPage />,
   menu: { label: "menuAgreements", icon: <FileProtectOutlined /> },
 };
+const offers: PageRoute = {
+  path: "/offers",
+  element: <OffersPage />,
+  menu: { label: "menuOffers", icon: <ShopOutlined /> },
+};
 const inbox: PageRoute = {
   path: "/inbox",
   element: <InboxPage />,
@@ -305,6 +312,7 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     { path: "/imports/:runId", element: <ImportRunPage /> },
     resources,
     resourceCalendar,
+    offers,
     agreements,
     {
       path: "/records/review",
@@ -329,6 +337,7 @@ export const ROUTE_TABLE: Record<Audience, readonly PageRoute[]> = {
     ledgerDetail,
     feedbackReports,
     evaluation,
+    offers,
     agreements,
     inbox,
     { path: "/my/profile", element: <ProfilePage />, menu: { label: "menuProfile", icon: <IdcardOutlined /> } },

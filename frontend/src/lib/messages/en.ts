@@ -32,6 +32,7 @@ const en: Translation<typeof zh> = {
   menuCalendar: "Calendar link",
   menuProfile: "Profile",
   menuBookings: "Bookings",
+  menuOffers: "Service menu",
   menuAgreements: "Co-building agreements",
   menuInbox: "Inbox",
   // generic
@@ -196,6 +197,25 @@ const en: Translation<typeof zh> = {
   skillNeedsVerification: "Awaiting verification: not counted yet",
   unverifiedTag: "Unverified: {skills}",
   unverifiedHelp: "This rests on a skill level the volunteer claims and nobody verified at the level needed",
+  // words of several features: need categories and kinds (needs, the service menu), urgency, conditions, schedule
+  urgency: "Urgency",
+  needType: "Type of need",
+  needCategory_elderly: "Elderly care",
+  needCategory_children: "Children and youth",
+  needCategory_health: "Health",
+  needCategory_legal: "Legal",
+  needCategory_environment: "Environment",
+  needCategory_culture: "Culture and education",
+  needCategory_safety: "Safety",
+  needCategory_hardship: "Hardship help",
+  needCategory_other: "Other",
+  needType_service: "Service",
+  needType_object: "Object",
+  needType_venue: "Venue",
+  needType_funds: "Funds",
+  needType_expertise: "Expertise",
+  schedule: "Schedule",
+  conditions: "Conditions of use",
 };
 
 export default en;

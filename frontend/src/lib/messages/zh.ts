@@ -30,6 +30,7 @@ const zh = {
   menuProfile: "个人信息",
   menuBookings: "预订",
   menuInbox: "消息",
+  menuOffers: "服务菜单",
   menuAgreements: "共建协议",
   // generic
   loading: "加载中…",
@@ -193,6 +194,25 @@ const zh = {
   skillNeedsVerification: "待核验，暂不计入匹配",
   unverifiedTag: "未核验：{skills}",
   unverifiedHelp: "这项安排依据的是志愿者自报、尚未核验到所需等级的技能",
+  // words of several features: need categories and kinds (needs, the service menu), urgency, conditions, schedule
+  urgency: "紧急度",
+  needType: "需求类型",
+  needCategory_elderly: "为老服务",
+  needCategory_children: "儿童青少年",
+  needCategory_health: "健康",
+  needCategory_legal: "法律",
+  needCategory_environment: "环境",
+  needCategory_culture: "文化教育",
+  needCategory_safety: "平安",
+  needCategory_hardship: "帮扶济困",
+  needCategory_other: "其他",
+  needType_service: "服务",
+  needType_object: "物品",
+  needType_venue: "场地",
+  needType_funds: "资金",
+  needType_expertise: "专业技术",
+  schedule: "时间安排",
+  conditions: "使用条件",
 };
 
 export default zh;

@@ -6,7 +6,6 @@ import type zh from "./zh";
 const en: Translation<typeof zh> = {
   // lists
   postsEmpty: "No posts yet. Posts set up under 一编三定 appear here.",
-  schedule: "Schedule",
   target: "Target",
   // resources
   postHoldersTitle: "{year}: {active} active holders ({seats} seats a session)",

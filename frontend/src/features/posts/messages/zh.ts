@@ -2,7 +2,6 @@
 const zh = {
   // lists
   postsEmpty: "暂无岗位。在后台设置一编三定岗位后会出现在这里。",
-  schedule: "时间安排",
   target: "目标",
   // resources
   postHoldersTitle: "{year} 年在岗 {active} 人（每次 {seats} 个名额）",

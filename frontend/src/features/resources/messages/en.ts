@@ -12,7 +12,6 @@ const en: Translation<typeof zh> = {
   capacity: "Capacity",
   features: "Features",
   featuresHelp: "Press Enter after each, e.g. projector",
-  conditions: "Conditions of use",
   lat: "Latitude",
   lng: "Longitude",
   slots: "Free slots",

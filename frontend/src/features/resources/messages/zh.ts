@@ -8,7 +8,6 @@ const zh = {
   capacity: "容量",
   features: "设施/特点",
   featuresHelp: "按回车添加，如：投影、空调",
-  conditions: "使用条件",
   lat: "纬度",
   lng: "经度",
   slots: "空闲时段",
