@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from audit.services import audit_record_change
+from audit.services import audit_record_change, audit_record_change_bulk
 from core.errors import Conflict
 from core.weeks import district_zone, monday_of
 from geo.models import Community
@@ -210,11 +210,12 @@ def _create(fresh: list[tuple[Shift, dict | None]]) -> None:
             [ResourceRequest(shift_id=ids[key], **request) for key, request in wanted.items() if key in ids],
             ignore_conflicts=True,
         )
-    # bulk_create sends no signal: each new shift's history starts with the generation that made it.
-    for shift, _request in fresh:
-        if shift.generation_key in ids:
-            shift.pk = ids[shift.generation_key]
-            audit_record_change(instance=shift, changes={"generated": ("", shift.generation_key)})
+    # bulk_create sends no signal: each new shift's history starts with the generation that made it (one entry per
+    # shift, written in bulk: a district's Friday makes thousands).
+    made = [shift for shift, _request in fresh if shift.generation_key in ids]
+    for shift in made:
+        shift.pk = ids[shift.generation_key]
+    audit_record_change_bulk(changes=[(shift, {"generated": ("", shift.generation_key)}) for shift in made])
 
 
 class ShiftCancelled(Conflict):
