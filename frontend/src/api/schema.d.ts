@@ -4597,9 +4597,10 @@ export interface components {
         /**
          * @description * `qr` - 二维码
          *     * `coordinator` - 由协调员登记
+         *     * `auto` - 系统自动标记
          * @enum {string}
          */
-        MethodEnum: "qr" | "coordinator";
+        MethodEnum: "qr" | "coordinator" | "auto";
         MyPost: {
             readonly id: number;
             /** 匹配任务 */
@@ -4977,9 +4978,10 @@ export interface components {
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
+         *     * `need_handed_over` - 转交给您的需求
          * @enum {string}
          */
-        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled";
+        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
         /** @enum {unknown} */
         NullEnum: null;
         /**
