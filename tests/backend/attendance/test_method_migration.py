@@ -4,35 +4,22 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 import factories as f
 from attendance import services
 from attendance.models import Attendance
+from migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("attendance", "0002_attendance_note")]
 AFTER = [("attendance", "0003_method_auto")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
 def test_no_shows_written_with_an_empty_method_become_auto(world):
     # given, before the migration, a nightly no-show (no method) and a QR check-in
     shift = f.ShiftFactory(community=world.a1)
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         OldAttendance = old.get_model("attendance", "Attendance")
         marked = OldAttendance.objects.create(shift_id=shift.pk, volunteer_id=world.v1.pk, status="no_show", method="")
@@ -40,12 +27,12 @@ def test_no_shows_written_with_an_empty_method_become_auto(world):
             shift_id=shift.pk, volunteer_id=world.v2.pk, status="present", method="qr", checked_in_at=timezone.now()
         )
         # when the migration runs
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         # then the no-show was marked automatically, the check-in keeps its method
         methods = dict(new.get_model("attendance", "Attendance").objects.values_list("pk", "method"))
         assert methods == {marked.pk: "auto", scanned.pk: "qr"}
     finally:
-        _latest()
+        migrate_to_latest()
 
 
 @pytest.mark.django_db
