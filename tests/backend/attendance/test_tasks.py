@@ -32,7 +32,7 @@ def test_no_show_marks_only_published_assignments_without_check_in_once(world, s
         ended.pk,
         world.v1.pk,
         absent.pk,
-        "",
+        "auto",
         0,
     )
     assert Attendance.objects.filter(status="present").count() == 1
