@@ -30,6 +30,8 @@ class Attendance(TimeStamped):
     class Method(models.TextChoices):
         QR = "qr", _("QR code")
         COORDINATOR = "coordinator", _("By the coordinator")
+        # The nightly no-show marking: nobody checked in, nobody recorded anything.
+        AUTO = "auto", _("Marked automatically")
 
     shift = models.ForeignKey(
         "shifts.Shift", verbose_name=_("shift"), on_delete=models.CASCADE, related_name="attendances"
@@ -47,8 +49,7 @@ class Attendance(TimeStamped):
         related_name="attendance",
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PRESENT)
-    # Empty for a no-show marked by the nightly task.
-    method = models.CharField(_("method"), max_length=16, choices=Method.choices, blank=True)
+    method = models.CharField(_("method"), max_length=16, choices=Method.choices)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     checked_out_at = models.DateTimeField(_("checked out at"), null=True, blank=True)
     # Stored so that totals and reports sum a column; kept in step with the times by the services.

@@ -25,9 +25,12 @@ SHIFT_SCOPE = Scope(community="community")
 
 def published_assignment_list() -> QuerySet[Assignment]:
     """Assignments of published plans as they stand: what volunteers were told to do, less what they declined
-    or a backfill moved them away from (volunteering's answers)."""
-    return Assignment.objects.filter(run__publication__isnull=False).exclude(
-        response__status__in=AssignmentResponse.OFF
+    or a backfill moved them away from (volunteering's answers), and never a cancelled shift's (its cancellation
+    ends its assignments; a row written to it by any other path is still no reason to remind or mark anybody)."""
+    return (
+        Assignment.objects.filter(run__publication__isnull=False)
+        .exclude(response__status__in=AssignmentResponse.OFF)
+        .exclude(shift__status=Shift.Status.CANCELLED)
     )
 
 

@@ -298,6 +298,7 @@ def attendance_mark_no_shows(*, now: dt.datetime | None = None) -> int:
                 volunteer_id=volunteer_id,
                 assignment_id=pk,
                 status=Attendance.Status.NO_SHOW,
+                method=Attendance.Method.AUTO,
             )
         )
     if not rows:

@@ -17,7 +17,7 @@ from core.errors import ApplicationError, Conflict, IllegalTransition
 from needs import selectors
 from needs.models import Need, NeedDeadlineRule, NeedOwnership
 from notifications.models import Notification
-from notifications.services import notification_send
+from notifications.services import notification_need_handed_over, notification_send
 from orgs.models import Unit
 from people.models import Volunteer
 from posts.models import Team
@@ -275,6 +275,7 @@ def need_hand_over(*, need: Need, to_user_id: int, reason: str, user: User) -> N
         NeedOwnership.objects.create(
             need=locked, owner=to_user, since=locked.updated_at, assigned_by=user, reason=reason
         )
+        notification_need_handed_over(need=locked, by=user, reason=reason)
     log.info("user %s handed need %s over from user %s to user %s", user.pk, locked.pk, before, to_user.pk)
     return locked
 

@@ -22,6 +22,7 @@ class Notification(models.Model):
         RESOURCE_BACKFILL = "resource_backfill", _("A resource booked in place of a withdrawn one")
         NEED_OVERDUE = "need_overdue", _("A need past its deadline")
         SHIFT_CANCELLED = "shift_cancelled", _("A published shift cancelled")
+        NEED_HANDED_OVER = "need_handed_over", _("A need handed over to you")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

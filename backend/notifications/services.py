@@ -9,15 +9,20 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from notifications.deliveries import deliveries_create
 from notifications.models import ChannelPreference, Notification
 from planning.models import MatchingRun, Publication
 from planning.selectors import publication_assignment_list
+
+if TYPE_CHECKING:
+    from needs.models import Need
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +91,28 @@ def notification_send(
         kind=kind,
         event_key=event_key,
         messages=[Message(recipient=r, title=title, body=body, payload=payload or {}) for r in recipients],
+    )
+
+
+def notification_need_handed_over(*, need: Need, by: User, reason: str) -> list[Notification]:
+    """Tell the need's new owner (in the app) that it is theirs now, with the reason and its deadline; once per
+    hand-over (the event names the moment of the change), and not when they took it themselves."""
+    owner_id = need.owner_id
+    if owner_id is None or owner_id == by.pk:
+        return []
+    facts = {"need": need.title, "community": need.community.name}
+    body = _("%(community)s: the need %(need)s is now yours to follow up.") % facts
+    if need.deadline is not None:
+        body = f"{body} {_('Deadline: %(deadline)s.') % {'deadline': need.deadline.isoformat()}}"
+    if reason:
+        body = f"{body} {_('Reason: %(reason)s') % {'reason': reason}}"
+    return notification_send(
+        recipients=[owner_id],
+        kind=Notification.Kind.NEED_HANDED_OVER,
+        event_key=f"need_handed_over:{need.pk}:{need.updated_at.isoformat()}",
+        title=_("Need handed over to you: %(need)s") % facts,
+        body=body,
+        payload={"need": need.pk, "community": need.community_id, "by": by.pk, "reason": reason},
     )
 
 

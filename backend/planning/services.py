@@ -9,6 +9,7 @@ the move to done.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
@@ -29,6 +30,7 @@ from runs import lifecycle
 from runs.errors import AlreadyPublished, RunAlreadyActive, RunEnded, RunNotAllowed, RunNotDone, ScopeNotFound
 from runs.heartbeat import Heartbeat
 from runs.lifecycle import RunStopped
+from shifts.models import ResourceRequest, Shift
 
 log = logging.getLogger(__name__)
 Status = MatchingRun.Status
@@ -258,9 +260,36 @@ def _summary(run: MatchingRun, solution) -> str:
     return text
 
 
+def _without_cancelled_shifts(rows: mapper.PlanRows) -> mapper.PlanRows:
+    """The plan less the shifts cancelled while the run built and solved it (its problem still held them): nobody
+    is assigned to them, no resource booked and no seat reported unfilled, so that no reminder, check-in or
+    publication ever finds them. The plan's shifts are locked (no key update, in id order) until the plan commits:
+    a cancellation committed first is seen here, a later one waits and then ends what this plan wrote."""
+    request_shift = dict(
+        ResourceRequest.objects.filter(pk__in={b.request_id for b in rows.bookings}).values_list("pk", "shift_id")
+    )
+    shift_ids = (
+        {a.shift_id for a in rows.assignments} | {u.shift_id for u in rows.unfilled} | set(request_shift.values())
+    )
+    statuses = dict(
+        Shift.objects.select_for_update(no_key=True).filter(pk__in=shift_ids).order_by("pk").values_list("pk", "status")
+    )
+    cancelled = {pk for pk, status in statuses.items() if status == Shift.Status.CANCELLED}
+    if not cancelled:
+        return rows
+    log.info("plan leaves out %d shifts cancelled while the run worked", len(cancelled))
+    return dataclasses.replace(
+        rows,
+        assignments=[a for a in rows.assignments if a.shift_id not in cancelled],
+        bookings=[b for b in rows.bookings if request_shift.get(b.request_id) not in cancelled],
+        unfilled=[u for u in rows.unfilled if u.shift_id not in cancelled],
+    )
+
+
 def _save(run: MatchingRun, rows: mapper.PlanRows, solution) -> None:
     """The plan and the move to done, in one transaction: all of it or nothing."""
     with transaction.atomic():
+        rows = _without_cancelled_shifts(rows)
         run.metrics = rows.metrics
         lifecycle.run_finish(
             run,

@@ -75,6 +75,8 @@ def _fields_from(attendance: Attendance) -> dict:
 def record_from_attendance(attendance: Attendance, *, note: str = "") -> ServiceRecord | None:
     """The approved record of an attendance row, created or brought in step with its minutes (a change of minutes
     leaves a trace, with `note`: the coordinator's reason); None while nothing was served and no record exists.
+    A volunteer marked absent after all voids their record: its minutes go to 0 and it becomes rejected, both traced
+    (a correction: the history shows what no longer counts, and why); present again, it is approved again.
     Running it again changes nothing."""
     with transaction.atomic():
         record = ServiceRecord.objects.select_for_update().filter(attendance_id=attendance.pk).first()
@@ -103,7 +105,28 @@ def record_from_attendance(attendance: Attendance, *, note: str = "") -> Service
             )
             record.minutes = attendance.minutes_served
             record.save(update_fields=["minutes", "updated_at"])
+        _void_if_absent(record, attendance, note)
     return record
+
+
+def _void_if_absent(record: ServiceRecord, attendance: Attendance, note: str) -> None:
+    """Rejected while the attendance says absent, approved again once it says present (only totals' approved
+    records count: hours, stars, points, micro-wishes and needs closed in time)."""
+    absent = attendance.status == Attendance.Status.NO_SHOW
+    if absent == (record.status == Status.REJECTED):
+        return
+    status = Status.REJECTED if absent else Status.APPROVED
+    reason = _("The volunteer was marked absent.") if absent else _("The attendance was corrected.")
+    _trace(
+        record,
+        field=RecordChange.Field.STATUS,
+        old=record.status,
+        new=status,
+        by=attendance.recorded_by,
+        note=note or str(reason),
+    )
+    record.status = status
+    record.save(update_fields=["status", "updated_at"])
 
 
 def records_sync_attendance(*, now: dt.datetime | None = None) -> int:

@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from audit.services import audit_record_change
+from audit.services import audit_record_change, audit_record_change_bulk
 from core.errors import Conflict
 from core.weeks import district_zone, monday_of
 from geo.models import Community
 from needs.models import Need
 from notifications.models import Notification
 from notifications.services import notification_send
-from planning.models import Assignment
+from planning.models import Assignment, ResourceBooking
 from posts.models import Post
 from projects.models import Project
 from resources.models import Resource
@@ -210,11 +210,12 @@ def _create(fresh: list[tuple[Shift, dict | None]]) -> None:
             [ResourceRequest(shift_id=ids[key], **request) for key, request in wanted.items() if key in ids],
             ignore_conflicts=True,
         )
-    # bulk_create sends no signal: each new shift's history starts with the generation that made it.
-    for shift, _request in fresh:
-        if shift.generation_key in ids:
-            shift.pk = ids[shift.generation_key]
-            audit_record_change(instance=shift, changes={"generated": ("", shift.generation_key)})
+    # bulk_create sends no signal: each new shift's history starts with the generation that made it (one entry per
+    # shift, written in bulk: a district's Friday makes thousands).
+    made = [shift for shift, _request in fresh if shift.generation_key in ids]
+    for shift in made:
+        shift.pk = ids[shift.generation_key]
+    audit_record_change_bulk(changes=[(shift, {"generated": ("", shift.generation_key)}) for shift in made])
 
 
 class ShiftCancelled(Conflict):
@@ -224,9 +225,17 @@ class ShiftCancelled(Conflict):
 
 
 class ShiftStarted(Conflict):
-    """A shift that has started happens as planned: it can no longer be cancelled."""
+    """A shift that has started happens as planned: it can no longer be changed or cancelled."""
 
     code = "shift_started"
+
+
+def _refuse_started(shift: Shift, now: dt.datetime | None, message: str) -> dt.datetime:
+    """ShiftStarted once the shift's start has passed (aware times: the district's clock); returns `now`."""
+    now = now or timezone.now()
+    if shift.start <= now:
+        raise ShiftStarted(message)
+    return now
 
 
 class PublishedPlanBroken(Conflict):
@@ -270,13 +279,22 @@ def _breaks_published_plan(shift: Shift, fields: dict, resource_request: dict | 
 
 
 @transaction.atomic
-def shift_save(*, shift: Shift | None, resource_request: dict | None, remove_request: bool = False, **fields) -> Shift:
+def shift_save(
+    *,
+    shift: Shift | None,
+    resource_request: dict | None,
+    remove_request: bool = False,
+    now: dt.datetime | None = None,
+    **fields,
+) -> Shift:
     """Create or update a shift together with its optional resource request. A cancelled shift is not changed, nor
-    what a published plan told its volunteers (time, place, skills, seats below those held, a booked request)."""
+    one that has started, nor what a published plan told its volunteers (time, place, skills, seats below those
+    held, a booked request)."""
     if shift is not None:
         shift = Shift.objects.select_for_update(of=("self",)).select_related("resource_request").get(pk=shift.pk)
         if shift.status == Shift.Status.CANCELLED:
             raise ShiftCancelled(_("This shift was cancelled; it can no longer be changed."))
+        _refuse_started(shift, now, _("This shift has already started; it can no longer be changed."))
         broken = _breaks_published_plan(shift, fields, resource_request, remove_request)
         if broken:
             raise PublishedPlanBroken(
@@ -316,14 +334,12 @@ def _request_text(request: ResourceRequest | None) -> str:
 @transaction.atomic
 def shift_cancel(*, shift: Shift, user: User | None, reason: str, now: dt.datetime | None = None) -> Shift:
     """Cancel a shift that has not started. Its assignments end (a published plan's volunteers are told, once; a
-    draft's are never told), a generation does not make it again, and the next runs leave it out. Cancelling it
-    again changes nothing and tells nobody."""
+    draft's are never told), the resource booked for it is free again, a generation does not make it again, and the
+    next runs leave it out. Cancelling it again changes nothing and tells nobody."""
     shift = Shift.objects.select_for_update().get(pk=shift.pk)
     if shift.status == Shift.Status.CANCELLED:
         return _reloaded(shift)
-    now = now or timezone.now()
-    if shift.start <= now:
-        raise ShiftStarted(_("This shift has already started; it can no longer be cancelled."))
+    now = _refuse_started(shift, now, _("This shift has already started; it can no longer be cancelled."))
     told = list(selectors.shift_published_assignment_list(shift=shift))
     shift.status, shift.cancelled_at, shift.cancelled_by, shift.cancel_reason = (
         Shift.Status.CANCELLED,
@@ -333,8 +349,15 @@ def shift_cancel(*, shift: Shift, user: User | None, reason: str, now: dt.dateti
     )
     shift.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
     ended = _assignments_end(shift, now)
+    released = _bookings_release(shift)
     _notify_cancelled(shift, told)
-    log.info("shift %s cancelled: %d assignments ended, %d in published plans", shift.pk, ended, len(told))
+    log.info(
+        "shift %s cancelled: %d assignments ended, %d in published plans, %d resource bookings released",
+        shift.pk,
+        ended,
+        len(told),
+        released,
+    )
     return _reloaded(shift)
 
 
@@ -349,6 +372,21 @@ def _assignments_end(shift: Shift, now: dt.datetime) -> int:
         response.save()
         count += 1
     return count
+
+
+def _bookings_release(shift: Shift) -> int:
+    """The resources booked for the shift's request, in any run, are free again: every reading of a resource's
+    bookings (lending's lists and backfill, the ledgers, insights) counts booking rows, so the rows go; the shift's
+    history says which resource each run had booked (the bookings keep no history of their own)."""
+    bookings = list(
+        ResourceBooking.objects.filter(request__shift=shift).select_related("resource").order_by("run_id", "pk")
+    )
+    if not bookings:
+        return 0
+    ResourceBooking.objects.filter(pk__in=[b.pk for b in bookings]).delete()
+    booked = "; ".join(f"{b.resource} (run {b.run_id})" for b in bookings)
+    audit_record_change(instance=shift, changes={"resource_booking": (booked, "")})
+    return len(bookings)
 
 
 def _notify_cancelled(shift: Shift, told: list[Assignment]) -> None:

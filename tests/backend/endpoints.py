@@ -44,6 +44,14 @@ class Endpoint:
     delete_roles: set | None = None  # roles that may delete at all; default: write_roles
 
 
+def _shift_not_started(community):
+    """A shift three days ahead: one that has started is no longer edited nor cancelled."""
+    start = timezone.now() + dt.timedelta(days=3)
+    day = timezone.localdate(start)
+    week = day - dt.timedelta(days=day.weekday())
+    return f.ShiftFactory(community=community, start=start, end=start + dt.timedelta(hours=2), week=week)
+
+
 def _shift(w, community):
     return {
         "community": community.pk,
@@ -420,8 +428,8 @@ ENDPOINTS = [
     Endpoint(
         "shift",
         "/api/shifts/",
-        lambda w: f.ShiftFactory(community=w.a1),
-        lambda w: f.ShiftFactory(community=w.b1),
+        lambda w: _shift_not_started(w.a1),
+        lambda w: _shift_not_started(w.b1),
         {"seats": 4},
         read_in=COORD,
         read_out={"admin"},
@@ -606,8 +614,7 @@ def _shift_of(w, role, inside):
 
 def _shift_ahead(w, role, inside):
     """A shift that has not started (a started one is no longer cancelled)."""
-    start = timezone.now() + dt.timedelta(days=3)
-    return {"pk": f.ShiftFactory(community=w.a1 if inside else w.b1, start=start, end=start + dt.timedelta(hours=2)).pk}
+    return {"pk": _shift_not_started(w.a1 if inside else w.b1).pk}
 
 
 def _need(w, role, inside):

@@ -138,6 +138,21 @@ def test_env_example_lists_every_variable_the_settings_read():
     assert sorted(read - listed) == []
 
 
+def test_env_example_lists_the_template_of_every_kind_of_text():
+    # SMS_TEMPLATES is read as SMS_TEMPLATE_<NAME> for each name of SMS_TEMPLATE_NAMES, which the pattern above misses
+    from django.conf import settings
+
+    listed = {line.partition("=")[0] for line in _env_example()}
+    assert (
+        sorted(
+            f"SMS_TEMPLATE_{name.upper()}"
+            for name in settings.SMS_TEMPLATE_NAMES
+            if f"SMS_TEMPLATE_{name.upper()}" not in listed
+        )
+        == []
+    )
+
+
 def test_every_variable_of_env_example_is_explained_by_a_comment():
     # a variable, or a run of variables on consecutive lines, comes right after a comment saying what it does
     lines = _env_example()

@@ -34,6 +34,7 @@ TEMPLATES = {
         Template("resource_backfill", ("title",)),
         Template("need_overdue", ("title",)),
         Template("shift_cancelled", ("title",)),
+        Template("need_handed_over", ("title",)),
     ]
 }
 

@@ -4868,14 +4868,15 @@ export interface components {
         /**
          * @description * `qr` - 二维码
          *     * `coordinator` - 由协调员登记
+         *     * `auto` - 系统自动标记
          * @enum {string}
          */
-        MethodEnum: "qr" | "coordinator";
+        MethodEnum: "qr" | "coordinator" | "auto";
         MicroWish: {
             readonly id: number;
             /** 标题 */
             readonly title: string;
-            /** @description 心愿的简要说明，不含联系方式。 */
+            /** @description The wish's description, cut short; no contact data. */
             readonly summary: string;
             /** 类别 */
             readonly category: components["schemas"]["NeedCategoryEnum"];
@@ -5033,12 +5034,9 @@ export interface components {
              * Format: date-time
              */
             readonly rated_at: string | null;
-            /** @description 接单方：志愿者、队伍或单位。 */
+            /** @description Who took the need (接单): a volunteer, a team or a unit. */
             readonly taker: components["schemas"]["NeedTaker"] | null;
-            /**
-             * 接单时间
-             * Format: date-time
-             */
+            /** Format: date-time */
             readonly taken_at: string | null;
             /**
              * 创建时间
@@ -5259,7 +5257,7 @@ export interface components {
         };
         NeedTransitionRequest: {
             status: components["schemas"]["NeedStatusEnum"];
-            /** @description 办结时：接单志愿者的服务时长（分钟），默认按需求的期望时段计算。 */
+            /** @description At completion: the minutes a volunteer who took the need served (default: its wanted window). */
             minutes?: number;
         };
         NotificationChannels: {
@@ -5306,9 +5304,10 @@ export interface components {
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
+         *     * `need_handed_over` - 转交给您的需求
          * @enum {string}
          */
-        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled";
+        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
         /** @enum {unknown} */
         NullEnum: null;
         /** @description An order a coordinator takes from the menu for a resident (by phone or at the desk). */
@@ -5350,11 +5349,11 @@ export interface components {
             end: string;
             readonly place: components["schemas"]["Place"];
             readonly post: components["schemas"]["PostInfo"] | null;
-            /** @description 技能代码 -> 等级。 */
+            /** @description Skill code -> level. */
             required_skills: {
                 [key: string]: number;
             };
-            /** @description 该班次仍空缺的名额。 */
+            /** @description Seats still open on the shift. */
             open_seats: number;
         };
         OrderChoice: {
@@ -7825,7 +7824,7 @@ export interface components {
         /**
          * @description * `solver` - 求解器
          *     * `manual` - 手工
-         *     * `claim` - 志愿者认领
+         *     * `claim` - Claimed by the volunteer
          * @enum {string}
          */
         SourceEnum: "solver" | "manual" | "claim";

@@ -126,3 +126,48 @@ def test_record_outside_scope_is_404_and_other_roles_403(world, client_as, shift
         assert client_as(role).post(_url(shift), body, format="json").status_code == 403
     assert not Attendance.objects.exists()
     assert client_as("admin").post(_url(shift), body, format="json").status_code == 200
+
+
+def test_marking_absent_a_volunteer_already_served_voids_their_record_with_the_reason(
+    world, client_as, shift_at, assign, now
+):
+    from records.models import RecordChange, ServiceRecord
+    from records.selectors import record_summary
+
+    # given V1 served the whole 2-hour shift that ended an hour ago, recorded by the coordinator
+    shift = shift_at(now - 3 * H)
+    assign(shift)
+    client = client_as("community")
+    served = {"checked_in_at": shift.start.isoformat(), "checked_out_at": shift.end.isoformat(), "reason": "补登"}
+    assert client.post(_url(shift), {"volunteer": world.v1.pk, **served}, format="json").status_code == 200
+    record = ServiceRecord.objects.get()
+    assert (record.status, record.minutes, record_summary(volunteer=world.v1, year=now.year).minutes) == (
+        "approved",
+        120,
+        120,
+    )
+    # when the coordinator marks them absent after all
+    absent = {"volunteer": world.v1.pk, "status": "no_show", "reason": "签到表记错了人"}
+    response = client.post(_url(shift), absent, format="json")
+    # then the record no longer counts: rejected, its minutes gone, the totals down to nothing
+    assert response.status_code == 200, response.json()
+    record.refresh_from_db()
+    assert (record.status, record.minutes) == ("rejected", 0)
+    assert record_summary(volunteer=world.v1, year=now.year).minutes == 0
+    # and its history says why and who, once however often it is marked
+    assert client.post(_url(shift), absent, format="json").status_code == 200
+    assert list(
+        RecordChange.objects.filter(record=record).values_list("field", "old", "new", "note", "changed_by")
+    ) == [
+        ("minutes", "120", "0", "签到表记错了人", world.users["community"].pk),
+        ("status", "approved", "rejected", "签到表记错了人", world.users["community"].pk),
+    ]
+    # and marked present again, the record counts again, traced too
+    assert client.post(_url(shift), {"volunteer": world.v1.pk, **served}, format="json").status_code == 200
+    record.refresh_from_db()
+    assert (record.status, record.minutes, record_summary(volunteer=world.v1, year=now.year).minutes) == (
+        "approved",
+        120,
+        120,
+    )
+    assert RecordChange.objects.filter(record=record).latest("id").new == "approved"

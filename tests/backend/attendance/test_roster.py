@@ -155,7 +155,8 @@ def test_marking_a_qr_check_in_absent_zeroes_its_record_with_the_reason(world, c
         },
         format="json",
     )
-    # then the times are gone and the record's minutes follow, with the reason in its history
+    # then the times are gone and the record follows (its minutes to 0, voided: rejected), with the reason in its
+    # history
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["status"], body["checked_in_at"], body["checked_out_at"], body["minutes_served"], body["note"]) == (
@@ -166,10 +167,13 @@ def test_marking_a_qr_check_in_absent_zeroes_its_record_with_the_reason(world, c
         "代签，本人未到",
     )
     record = ServiceRecord.objects.get()
-    assert record.minutes == 0
+    assert (record.minutes, record.status) == (0, "rejected")
     assert list(
         RecordChange.objects.filter(record=record).values_list("field", "old", "new", "note", "changed_by")
-    ) == [("minutes", "120", "0", "代签，本人未到", world.users["community"].pk)]
+    ) == [
+        ("minutes", "120", "0", "代签，本人未到", world.users["community"].pk),
+        ("status", "approved", "rejected", "代签，本人未到", world.users["community"].pk),
+    ]
 
 
 def test_closing_a_forgotten_check_out_keeps_the_qr_check_in(world, client_as, ended):

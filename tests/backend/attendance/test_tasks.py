@@ -8,6 +8,7 @@ import factories as f
 from attendance import services, tasks
 from attendance.models import Attendance
 from notifications.models import Notification
+from shifts.models import Shift
 
 H = dt.timedelta(hours=1)
 M = dt.timedelta(minutes=1)
@@ -31,7 +32,7 @@ def test_no_show_marks_only_published_assignments_without_check_in_once(world, s
         ended.pk,
         world.v1.pk,
         absent.pk,
-        "",
+        "auto",
         0,
     )
     assert Attendance.objects.filter(status="present").count() == 1
@@ -157,3 +158,16 @@ def test_reminder_task_runs_by_name_twice(world, shift_at, assign):
     assert tasks.send_reminders_task.apply().get() == {"reminder2": 0, "reminder24": 1}
     assert tasks.send_reminders_task.apply().get() == {"reminder2": 0, "reminder24": 0}
     assert Notification.objects.count() == 1
+
+
+def test_an_assignment_on_a_cancelled_shift_is_never_reminded_nor_a_no_show(world, shift_at, assign, now):
+    # given published assignments, with no answer, on two cancelled shifts: one tomorrow, one that ended hours ago
+    # (a plan saved while they were cancelled, or any other path that wrote past the cancellation's end)
+    coming, ended = shift_at(now + 20 * H), shift_at(now - 5 * H)
+    for shift in (coming, ended):
+        assign(shift)
+        Shift.objects.filter(pk=shift.pk).update(status="cancelled", cancelled_at=now - 30 * H)
+    # then no reminder and no no-show
+    assert services.attendance_send_reminders(now=now) == {"reminder2": 0, "reminder24": 0}
+    assert services.attendance_mark_no_shows(now=now) == 0
+    assert not Notification.objects.exists() and not Attendance.objects.exists()

@@ -227,6 +227,46 @@ def test_the_owner_hands_the_need_to_a_colleague_and_the_history_shows_both(worl
     assert history[0]["since"] < history[1]["since"]
 
 
+def test_the_new_owner_is_told_in_the_app_once_per_hand_over(world, client_as):
+    from notifications.models import Notification
+
+    # given a need owned by the community's coordinator, due in a week
+    need = _owned(world, title="楼道灯维修", deadline=timezone.localdate() + dt.timedelta(days=7))
+    subdistrict = world.users["subdistrict"]
+    # when they hand it to the sub-district's coordinator, who hands it back, and it comes to them again
+    for client, to_user in (
+        (client_as("community"), subdistrict),
+        (client_as("subdistrict"), world.users["community"]),
+        (client_as("community"), subdistrict),
+    ):
+        assert _hand_over(client, need, to_user.pk, reason="休假两周").status_code == 200
+    # then each new owner is told of each hand-over, in the app, with the need, its deadline and the reason
+    notices = list(Notification.objects.filter(kind="need_handed_over").order_by("pk"))
+    assert [notice.recipient for notice in notices] == [subdistrict, world.users["community"], subdistrict]
+    first = notices[0]
+    assert first.title == "Need handed over to you: 楼道灯维修"
+    assert first.body == (
+        f"秦江社区: the need 楼道灯维修 is now yours to follow up. Deadline: {need.deadline.isoformat()}. "
+        "Reason: 休假两周"
+    )
+    assert first.payload == {
+        "need": need.pk,
+        "community": world.a1.pk,
+        "by": world.users["community"].pk,
+        "reason": "休假两周",
+    }
+    assert len({notice.event_key for notice in notices}) == 3
+
+
+def test_a_coordinator_who_takes_a_need_themselves_is_not_told(world, client_as):
+    from notifications.models import Notification
+
+    need = _owned(world)
+    response = _hand_over(client_as("subdistrict"), need, world.users["subdistrict"].pk, reason="原负责人调岗")
+    assert response.status_code == 200, response.json()
+    assert not Notification.objects.filter(kind="need_handed_over").exists()
+
+
 def test_a_hand_over_is_in_the_needs_audit_history(world, client_as):
     need = _owned(world)
     _hand_over(client_as("community"), need, world.users["subdistrict"].pk)

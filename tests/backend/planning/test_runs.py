@@ -307,6 +307,36 @@ def test_a_run_cancelled_while_solving_saves_nothing(world, queued_run, monkeypa
     assert not UnfilledSeat.objects.filter(run=run).exists()
 
 
+def test_a_shift_cancelled_while_the_run_solves_gets_nothing_from_its_plan(world, queued_run, monkeypatch):
+    from shifts.services import shift_cancel
+
+    # given a solve during which the coordinator cancels the legal advice shift (two seats and a room)
+    week = _week_of_a1(world)
+    run = queued_run(community=world.a1)
+    real_solve = services.matching.solve
+
+    def solve_and_cancel(problem, **kwargs):
+        shift_cancel(shift=week["legal"], user=world.users["community"], reason="律师临时有事", now=f.at(WEEK, 8))
+        return real_solve(problem, **kwargs)
+
+    monkeypatch.setattr(services.matching, "solve", solve_and_cancel)
+    # when the run saves its plan (its problem still held the shift)
+    assert services.matching_run_execute(run_id=run.pk) == "done"
+    # then nobody is assigned to the cancelled shift, its room is not booked and no seat of it is reported unfilled
+    assert set(Assignment.objects.filter(run=run).values_list("shift_id", flat=True)) == {week["patrol"].pk}
+    assert not ResourceBooking.objects.filter(run=run).exists()
+    assert list(UnfilledSeat.objects.filter(run=run).values_list("shift_id", flat=True)) == []
+    # and the run's history counts what the plan holds
+    from auditlog.models import LogEntry
+
+    saved = LogEntry.objects.get_for_object(run).latest("pk").changes_dict
+    assert (saved["assignments"], saved["resource_bookings"], saved["unfilled_seats"]) == (
+        ["", "1"],
+        ["", "0"],
+        ["", "0"],
+    )
+
+
 def test_cancelling_an_ended_run_is_refused(world, queued_run):
     run = queued_run(community=world.a1)
     MatchingRun.objects.filter(pk=run.pk).update(status="done")

@@ -5,18 +5,12 @@ each is still there when the migration is undone."""
 import datetime as dt
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
+
+from migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("reports", "0002_export_heartbeat")]
 AFTER = [("reports", "0003_export_run_kernel")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def _at(day: int, hour: int) -> dt.datetime:
@@ -27,7 +21,7 @@ def _at(day: int, hour: int) -> dt.datetime:
 def test_export_jobs_written_before_the_kernel_are_kept_by_its_migration(world):
     # given, before the migration, two exports of one coordinator (a done one with its file, a failed one of the
     # same kind) and a queued export of another kind of another user
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     ExportJob = old.get_model("reports", "ExportJob")
     community, admin = world.users["community"], world.users["admin"]
     done = ExportJob.objects.create(
@@ -61,7 +55,7 @@ def test_export_jobs_written_before_the_kernel_are_kept_by_its_migration(world):
     )
     try:
         # when the migration runs
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         ExportJob = new.get_model("reports", "ExportJob")
 
         # then every job is there as it was, under the kernel's names
@@ -155,7 +149,7 @@ def test_export_jobs_written_before_the_kernel_are_kept_by_its_migration(world):
             )
 
         # and taken back before it (manage.py migrate reports 0002), every job is still there under the old names
-        ExportJob = _migrate(BEFORE).get_model("reports", "ExportJob")
+        ExportJob = migrate_to(BEFORE).get_model("reports", "ExportJob")
         assert list(
             ExportJob.objects.order_by("pk").values_list("pk", "requested_by_id", "status", "error", "heartbeat_at")
         ) == [
@@ -164,4 +158,4 @@ def test_export_jobs_written_before_the_kernel_are_kept_by_its_migration(world):
             (queued.pk, admin.pk, "queued", "", None),
         ]
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

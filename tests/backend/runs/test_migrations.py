@@ -4,25 +4,19 @@ them (with their publications) are there after, unchanged, and the rule over act
 import datetime as dt
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
+
+from migrating import migrate_to
 
 BEFORE = [("planning", "0004_fanout_and_notices"), ("allocation", "0002_publication_notified_at")]
 AFTER = [("planning", "0005_one_active_run_until_it_ends"), ("allocation", "0003_run_kernel")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_runs_written_before_the_kernel_are_kept_by_its_migrations(world):
     # given, before the kernel's migrations, a done matching run with its publication, a solving one, and a
     # queued post allocation run
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     MatchingRun, AllocationRun = old.get_model("planning", "MatchingRun"), old.get_model("allocation", "AllocationRun")
     scope = {
         "level": "community",
@@ -60,7 +54,7 @@ def test_runs_written_before_the_kernel_are_kept_by_its_migrations(world):
     queued = AllocationRun.objects.create(**scope, year=2027, version=1, status="queued", time_limit=10, attempts=0)
     try:
         # when the kernel's migrations run
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         MatchingRun = new.get_model("planning", "MatchingRun")
         AllocationRun = new.get_model("allocation", "AllocationRun")
         # then every row is there as it was, and allocation's new columns start empty
@@ -86,4 +80,4 @@ def test_runs_written_before_the_kernel_are_kept_by_its_migrations(world):
                 solver="highs",
             )
     finally:
-        _migrate(AFTER)
+        migrate_to(AFTER)

@@ -305,3 +305,54 @@ def test_a_shift_outside_the_scope_is_not_found_and_volunteers_may_not_cancel(wo
     assert _cancel(client_as("community"), outside).status_code == 404
     assert _cancel(client_as("volunteer"), _future_shift(world)).status_code == 403
     assert Shift.objects.filter(status="cancelled").count() == 0
+
+
+def test_an_edit_of_a_shift_that_has_started_is_refused_like_a_cancellation(world, client_as):
+    # given a shift that started five minutes ago
+    start = timezone.now() - dt.timedelta(minutes=5)
+    shift = f.ShiftFactory(community=world.a1, start=start, end=start + dt.timedelta(hours=2), title="巡逻")
+    # when its coordinator changes its title
+    response = client_as("community").patch(f"/api/shifts/{shift.pk}/", {"title": "又改了"}, format="json")
+    # then the edit is refused as a cancellation would be, and nothing changed
+    assert response.status_code == 409
+    assert response.json() == {
+        "message": "This shift has already started; it can no longer be changed.",
+        "extra": {"code": "shift_started", "fields": {}},
+    }
+    assert Shift.objects.get(pk=shift.pk).title == "巡逻"
+
+
+def test_cancelling_a_shift_frees_the_resource_its_published_plan_booked(world, client_as):
+    from lending.selectors import published_bookings
+    from planning.models import ResourceBooking
+
+    # given a shift whose published plan booked a hall, and a draft run that booked it too
+    shift = _future_shift(world, title="健康讲座")
+    request = f.ResourceRequestFactory(shift=shift)
+    hall = f.ResourceFactory(community=world.a1, unit=world.u1, name="多功能厅")
+    [assignment] = _published(world, shift, world.v1)
+    ResourceBooking.objects.create(run=assignment.run, request=request, resource=hall)
+    draft = _run(shift, published=False, version=2)
+    ResourceBooking.objects.create(run=draft, request=request, resource=hall)
+    client = client_as("community")
+    assert _ids_booked(client_as("unit"), shift) == [hall.pk]
+    # when its coordinator cancels the shift
+    assert _cancel(client, shift).status_code == 200
+    # then the hall is free again: no plan holds it for the shift, the unit's list no longer shows it
+    assert ResourceBooking.objects.filter(request=request).count() == 0
+    assert published_bookings().filter(resource=hall).count() == 0
+    assert _ids_booked(client_as("unit"), shift) == []
+    # and the shift's history says which resource each run had booked, and who released it
+    entry = LogEntry.objects.get_for_object(shift).latest("pk")
+    assert entry.changes_dict == {
+        "resource_booking": [f"多功能厅 (run {assignment.run_id}); 多功能厅 (run {draft.pk})", ""]
+    }
+    assert entry.actor == world.users["community"]
+    # and the request itself stays, for the record of what the shift asked for
+    assert Shift.objects.get(pk=shift.pk).resource_request.pk == request.pk
+
+
+def _ids_booked(client, shift):
+    response = client.get("/api/unit/bookings/", {"week": shift.week.isoformat()})
+    assert response.status_code == 200, response.json()
+    return [row["resource"] for row in response.data["results"]]

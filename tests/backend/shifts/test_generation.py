@@ -102,11 +102,15 @@ def test_management_command(world, capsys):
 
 
 def test_ad_hoc_shift_with_a_resource_request(world, client_as):
+    # next week's Thursday: an edit of a shift that has started is refused
+    from core.weeks import next_monday
+
+    thursday = next_monday() + dt.timedelta(days=3)
     payload = {
         "community": world.a1.pk,
         "title": "健康讲座",
-        "start": "2026-12-03T14:00:00+08:00",
-        "end": "2026-12-03T16:00:00+08:00",
+        "start": f.at(thursday, 14).isoformat(),
+        "end": f.at(thursday, 16).isoformat(),
         "seats": 3,
         "lat": 34.75,
         "lng": 113.62,
@@ -117,7 +121,7 @@ def test_ad_hoc_shift_with_a_resource_request(world, client_as):
     created = client.post("/api/shifts/", payload, format="json")
     assert created.status_code == 201
     body = created.json()
-    assert (body["week"], body["origin"]) == ("2026-11-30", "ad_hoc")
+    assert (body["week"], body["origin"]) == (next_monday().isoformat(), "ad_hoc")
     assert body["resource_request"] == {
         "kind": "venue",
         "min_capacity": 40,

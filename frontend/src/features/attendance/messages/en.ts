@@ -21,6 +21,7 @@ const en: Translation<typeof zh> = {
   rosterMethod: "Recorded by",
   rosterMethod_qr: "QR code",
   rosterMethod_coordinator: "Coordinator",
+  rosterMethod_auto: "Marked automatically",
   rosterNote: "Reason",
   rosterMarkPresent: "Present",
   rosterEditTimes: "Edit times",

@@ -16,6 +16,7 @@ const zh = {
   rosterMethod: "登记方式",
   rosterMethod_qr: "扫码",
   rosterMethod_coordinator: "协调员登记",
+  rosterMethod_auto: "系统自动标记",
   rosterNote: "原因",
   rosterMarkPresent: "出勤",
   rosterEditTimes: "修改时间",
