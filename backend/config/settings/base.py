@@ -260,6 +260,8 @@ SPECTACULAR_SETTINGS = {
         "RatingEnum": "evaluation.models.AppraisalRating.Rating",  # a ballot's rating, and the ratings it offers
         "ShiftStatusEnum": "shifts.models.Shift.Status",  # a shift, and the one a preview finds already made
         "SchemeMeasureEnum": "evaluation.scoring.MEASURES",  # an evaluation scheme item's measure and of
+        "PointsKindEnum": "records.models.PointsRule.Kind",  # a rule's kind and a summary line's
+        "PostThirdLabelEnum": "geo.models.District.PostThirdLabel",  # a district's setting and its posts' label
     },
 }
 

@@ -2097,6 +2097,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/records/points-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The district's points table (党员积分): every kind's rules by the day they took effect, newest first. */
+        get: operations["records_points_rules_list"];
+        /** @description The district's points table (党员积分): every kind's rules by the day they took effect, newest first. */
+        put: operations["records_points_rules_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/records/rankings/": {
         parameters: {
             query?: never;
@@ -3513,6 +3531,8 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
+            /** Third label of posts */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -3528,6 +3548,8 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
+            /** Third label of posts */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
             year: number;
@@ -5640,6 +5662,8 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
+            /** Third label of posts */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
          * @description DRF's, where a model CharField (a name, a title, an address) takes one line; a TextField keeps its line
@@ -6192,6 +6216,47 @@ export interface components {
             lng: number;
         };
         /**
+         * @description * `shift_hour` - Per full hour served
+         *     * `post_held` - Per post held in the year
+         *     * `micro_wish` - Per micro-wish served
+         *     * `need_closed_in_time` - Per need finished in time
+         *     * `no_show` - Per no-show (deducted)
+         * @enum {string}
+         */
+        PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
+        PointsLine: {
+            kind: components["schemas"]["PointsKindEnum"];
+            /** @description Hours, posts, wishes, needs or no-shows counted. */
+            units: number;
+            /** @description After the yearly caps; negative for a deduction. */
+            points: number;
+        };
+        PointsRule: {
+            readonly id: number;
+            /** 类型 */
+            readonly kind: components["schemas"]["PointsKindEnum"];
+            readonly points: number;
+            /** Cap per year */
+            readonly yearly_cap: number | null;
+            /** Format: date */
+            readonly effective_from: string;
+            readonly deduction: boolean;
+        };
+        PointsRuleInputRequest: {
+            kind: components["schemas"]["PointsKindEnum"];
+            points: number;
+            yearly_cap?: number | null;
+            /**
+             * Format: date
+             * @description The first day the rule applies; today when not given.
+             */
+            effective_from?: string | null;
+        };
+        /** @description The kinds to set; kinds not named keep their rules. */
+        PointsRulesInputRequest: {
+            rules: components["schemas"]["PointsRuleInputRequest"][];
+        };
+        /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
          *     core.related, through core.serializers.ModelSerializer).
@@ -6224,6 +6289,13 @@ export interface components {
             readonly schedule: string;
             /** 服务目标 */
             target?: string;
+            /**
+             * @description The district's third 定 of 一编三定: time (定时) or target (定目标).
+             *
+             *     * `time` - Fixed time (定时)
+             *     * `target` - Fixed target (定目标)
+             */
+            readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
             priority?: number;
             /**
@@ -6350,6 +6422,12 @@ export interface components {
             /** 有效 */
             active?: boolean;
         };
+        /**
+         * @description * `time` - Fixed time (定时)
+         *     * `target` - Fixed target (定目标)
+         * @enum {string}
+         */
+        PostThirdLabelEnum: "time" | "target";
         /**
          * @description * `policy` - 政策宣传
          *     * `patrol` - 治安巡逻
@@ -6650,6 +6728,8 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
+            /** @description How the year's points were earned, kind by kind. */
+            breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
         };
@@ -7292,8 +7372,10 @@ export interface components {
             specialty?: string;
             /** 负责人 */
             leader?: number | null;
+            readonly leader_name: string;
             /** 成员 */
             members?: number[];
+            readonly member_names: string[];
         };
         /**
          * @description * `party_group` - 党小组
@@ -10003,11 +10085,14 @@ export interface operations {
                  *     * `assignment_response` - assignment_response
                  *     * `attendance` - attendance
                  *     * `blackout` - blackout
+                 *     * `district` - district
                  *     * `export_job` - export_job
                  *     * `import_run` - import_run
                  *     * `invitation` - invitation
                  *     * `matching_run` - matching_run
                  *     * `need` - need
+                 *     * `points_rule` - points_rule
+                 *     * `post` - post
                  *     * `post_holding` - post_holding
                  *     * `publication` - publication
                  *     * `resource` - resource
@@ -10015,10 +10100,11 @@ export interface operations {
                  *     * `service_record` - service_record
                  *     * `shift` - shift
                  *     * `skill_verification` - skill_verification
+                 *     * `team` - team
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "team" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -20740,6 +20826,131 @@ export interface operations {
             };
             /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    records_points_rules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    records_points_rules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsRulesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PointsRulesInputRequest"];
+                "multipart/form-data": components["schemas"]["PointsRulesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"][];
+                };
+            };
+            /** @description Bad rows, or a rule dated before today. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the district's administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
