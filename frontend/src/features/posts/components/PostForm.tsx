@@ -74,7 +74,7 @@ export function PostForm({
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const save = useSavePost();
-  const community = Form.useWatch("community", form) as number | undefined;
+  const community = Form.useWatch<number | undefined>("community", form);
   const teams = useCommunityTeams(community);
 
   const initial: Partial<Values> = post

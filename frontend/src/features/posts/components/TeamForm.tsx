@@ -7,7 +7,14 @@ import { FormModal } from "@/components/FormModal";
 import { applyServerErrors } from "@/lib/forms";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
-import { TEAM_KINDS, useCommunityVolunteers, useSaveTeam, type Team, type TeamInput, type TeamKind } from "../api/posts";
+import {
+  TEAM_KINDS,
+  useCommunityVolunteers,
+  useSaveTeam,
+  type Team,
+  type TeamInput,
+  type TeamKind,
+} from "../api/posts";
 
 interface Values {
   community?: number;
@@ -33,7 +40,7 @@ export function TeamForm({ team, onClose }: { team?: Team; onClose: (saved: bool
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const save = useSaveTeam();
-  const community = Form.useWatch("community", form) as number | undefined;
+  const community = Form.useWatch<number | undefined>("community", form);
   const known = new Map<number, string>();
   team?.members?.forEach((id, i) => known.set(id, team.member_names[i] ?? String(id)));
   if (team?.leader) known.set(team.leader, team.leader_name ?? String(team.leader));
