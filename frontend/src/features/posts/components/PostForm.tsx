@@ -34,8 +34,9 @@ interface Values {
   session?: [Dayjs, Dayjs];
   target: string;
   priority: number;
-  lat?: number;
-  lng?: number;
+  // the post's place (the API's lat and lng)
+  latitude?: number;
+  longitude?: number;
   active: boolean;
 }
 
@@ -54,8 +55,8 @@ export function toPostInput(values: Values, before?: Record<string, number>): Po
     end_time: pickedTime(to),
     target: values.target ?? "",
     priority: values.priority,
-    lat: values.lat!,
-    lng: values.lng!,
+    lat: values.latitude!,
+    lng: values.longitude!,
     active: values.active,
   };
 }
@@ -91,8 +92,8 @@ export function PostForm({
         session: [clockValue(post.start_time), clockValue(post.end_time)],
         target: post.target ?? "",
         priority: post.priority ?? 3,
-        lat: post.lat,
-        lng: post.lng,
+        latitude: post.lat,
+        longitude: post.lng,
         active: post.active ?? true,
       }
     : {
@@ -115,7 +116,13 @@ export function PostForm({
         onSuccess: () => onClose(true),
         onError: (e) =>
           setError(
-            applyServerErrors(form, e, { start_time: "session", end_time: "session", required_skills: "skills" }),
+            applyServerErrors(form, e, {
+              start_time: "session",
+              end_time: "session",
+              required_skills: "skills",
+              lat: "latitude",
+              lng: "longitude",
+            }),
           ),
       },
     );
@@ -198,14 +205,14 @@ export function PostForm({
         </Form.Item>
         <Form.Item label={t("postPlace")} extra={t("postPlaceHelp")} required style={{ marginBottom: 0 }}>
           <Form.Item
-            name="lat"
+            name="latitude"
             style={{ display: "inline-block", width: "calc(50% - 8px)" }}
             rules={[{ required: true, type: "number", min: -90, max: 90, message: t("postLatInvalid") }]}
           >
             <InputNumber style={{ width: "100%" }} step={0.0001} aria-label={t("postLat")} />
           </Form.Item>
           <Form.Item
-            name="lng"
+            name="longitude"
             style={{ display: "inline-block", width: "calc(50% - 8px)", marginLeft: 16 }}
             rules={[{ required: true, type: "number", min: -180, max: 180, message: t("postLngInvalid") }]}
           >

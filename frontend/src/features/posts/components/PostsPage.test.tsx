@@ -105,7 +105,7 @@ it("names the third column after the district's label, which only the administra
   const setting = await screen.findByLabelText("第三定");
   expect(await screen.findByRole("columnheader", { name: "定时" })).toBeInTheDocument();
   await userEvent.click(setting);
-  await userEvent.click(await screen.findByRole("option", { name: "定目标" }));
+  await userEvent.click(await screen.findByTitle("定目标"));
   // then the district is changed
   await vi.waitFor(() => expect(writes).toEqual([{ path: "/api/districts/4/", body: { post_third_label: "target" } }]));
 });
