@@ -236,8 +236,8 @@ def points_rules_set(*, rules: list[dict], user: User) -> None:
         effective_from = row.get("effective_from") or today
         if effective_from < today:
             raise PointsRuleBackdated(
-                _("A points rule applies from today or a later day."),
-                fields={"effective_from": [_("Give today or a later day.")]},
+                str(_("A points rule applies from today or a later day.")),
+                fields={"effective_from": [str(_("Give today or a later day."))]},
             )
         PointsRule.objects.update_or_create(
             kind=row["kind"],

@@ -3531,7 +3531,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -3548,7 +3548,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
@@ -5662,7 +5662,7 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -6216,29 +6216,33 @@ export interface components {
             lng: number;
         };
         /**
-         * @description * `shift_hour` - Per full hour served
-         *     * `post_held` - Per post held in the year
-         *     * `micro_wish` - Per micro-wish served
-         *     * `need_closed_in_time` - Per need finished in time
-         *     * `no_show` - Per no-show (deducted)
+         * @description * `shift_hour` - 每服务满 1 小时
+         *     * `post_held` - 每年每个在岗岗位
+         *     * `micro_wish` - 每完成 1 个微心愿
+         *     * `need_closed_in_time` - 每件限时办结的需求
+         *     * `no_show` - 每次缺勤（扣分）
          * @enum {string}
          */
         PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
         PointsLine: {
             kind: components["schemas"]["PointsKindEnum"];
-            /** @description Hours, posts, wishes, needs or no-shows counted. */
+            /** @description 计入的小时数、岗位数、微心愿数、需求数或缺勤次数。 */
             units: number;
-            /** @description After the yearly caps; negative for a deduction. */
+            /** @description 已按年度上限计算；扣分项为负数。 */
             points: number;
         };
         PointsRule: {
             readonly id: number;
             /** 类型 */
             readonly kind: components["schemas"]["PointsKindEnum"];
+            /** 分值 */
             readonly points: number;
-            /** Cap per year */
+            /** 年度上限 */
             readonly yearly_cap: number | null;
-            /** Format: date */
+            /**
+             * 生效日期
+             * Format: date
+             */
             readonly effective_from: string;
             readonly deduction: boolean;
         };
@@ -6248,7 +6252,7 @@ export interface components {
             yearly_cap?: number | null;
             /**
              * Format: date
-             * @description The first day the rule applies; today when not given.
+             * @description 规则开始生效的日期；不填为今天。
              */
             effective_from?: string | null;
         };
@@ -6290,10 +6294,10 @@ export interface components {
             /** 服务目标 */
             target?: string;
             /**
-             * @description The district's third 定 of 一编三定: time (定时) or target (定目标).
+             * @description 全区一编三定的第三定：定时或定目标。
              *
-             *     * `time` - Fixed time (定时)
-             *     * `target` - Fixed target (定目标)
+             *     * `time` - 定时
+             *     * `target` - 定目标
              */
             readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
@@ -6423,8 +6427,8 @@ export interface components {
             active?: boolean;
         };
         /**
-         * @description * `time` - Fixed time (定时)
-         *     * `target` - Fixed target (定目标)
+         * @description * `time` - 定时
+         *     * `target` - 定目标
          * @enum {string}
          */
         PostThirdLabelEnum: "time" | "target";
@@ -6728,7 +6732,7 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
-            /** @description How the year's points were earned, kind by kind. */
+            /** @description 本年积分按项目的明细。 */
             breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
