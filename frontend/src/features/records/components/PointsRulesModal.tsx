@@ -1,9 +1,10 @@
 // 积分规则: the district's points per kind (hours served, posts held, wishes, needs finished in time, no-shows
 // deducted) with their yearly caps. Every coordinator reads the rules in force today and those to come; the
 // district's administrators change them from a day on (today or later), and records before it keep their points.
-import { Alert, DatePicker, InputNumber, Modal, Space, Table, Tag, Typography } from "antd";
+import { DatePicker, InputNumber, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { RulesTableModal } from "@/components/RulesTableModal";
 import { ApiError } from "@/lib/api";
 import { districtDay, districtToday, pickedDay } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
@@ -67,18 +68,17 @@ export function PointsRulesModal({
   };
 
   return (
-    <Modal
-      open
+    <RulesTableModal
       title={t("pointsRulesTitle")}
-      onCancel={onClose}
-      onOk={editable ? submit : onClose}
-      okText={editable ? t("save") : t("confirm")}
-      cancelText={t("cancel")}
-      confirmLoading={save.isPending}
+      help={t("pointsRulesHelp")}
+      editable={editable}
+      saving={save.isPending}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      refusedTitle={t("pointsRulesRefused")}
       width={760}
-      destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t("pointsRulesHelp")}</Typography.Paragraph>
       {editable && (
         <Space style={{ marginBottom: 12 }}>
           <Typography.Text>{t("pointsRulesFrom")}</Typography.Text>
@@ -163,7 +163,6 @@ export function PointsRulesModal({
           },
         ]}
       />
-      {error && <Alert type="error" showIcon title={t("pointsRulesRefused")} description={error} role="alert" />}
-    </Modal>
+    </RulesTableModal>
   );
 }
