@@ -157,7 +157,7 @@ class RecordListApi(generics.ListCreateAPIView):
         },
     )
     def post(self, request, *args, **kwargs):
-        payload = PointsRulesInputSerializer(data=request.data)
+        payload = self.InputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         volunteer_id = data.pop("volunteer", None)
