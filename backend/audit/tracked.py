@@ -22,13 +22,14 @@ from django.db.models import Q
 from accounts.models import Invitation, User
 from allocation.models import AllocationPublication, AllocationRun
 from attendance.models import Attendance
-from core.scoping import Scope, scope_filter
+from core.scoping import COORDINATORS, Scope, scope_filter
+from geo.models import District
 from needs.models import Need
 from offers.models import ServiceOffer
 from people.models import Blackout, SkillVerification, Volunteer
 from planning.models import Assignment, MatchingRun, Publication
-from posts.models import PostHolding
-from records.models import ServiceRecord
+from posts.models import Post, PostHolding, Team
+from records.models import PointsRule, ServiceRecord
 from reports.models import ExportJob
 from resources.models import Resource, ResourceSlot
 from runs.selectors import run_scope
@@ -64,6 +65,7 @@ class Tracked:
     visible: Visible
     exclude: tuple[str, ...] = ()
     mask: tuple[str, ...] = ()  # personal data: masked in the history itself (audit.masks)
+    m2m: tuple[str, ...] = ()  # many-to-many fields whose additions and removals are entries too
 
 
 # Stamped on every save: noise in a history.
@@ -91,7 +93,14 @@ TRACKED: dict[str, Tracked] = {
         AllocationRun, of_run("pk", AllocationRun), exclude=("heartbeat", "stage", "progress", "stats")
     ),
     "allocation_publication": Tracked(AllocationPublication, of_run("run", AllocationRun)),
+    # 一编三定: groups and teams (who joins or leaves one), posts with their duties and schedules, and the holdings.
+    "team": Tracked(Team, in_scope(Scope(community="community")), m2m=("members",)),
+    "post": Tracked(Post, in_scope(Scope(community="community"))),
     "post_holding": Tracked(PostHolding, in_scope(Scope(community="post__community"))),
+    # District-wide settings the administrators change on screen, read by every coordinator: the label of posts'
+    # third 定 and the points table (党员积分).
+    "district": Tracked(District, in_scope(Scope(community=None, read_all=COORDINATORS))),
+    "points_rule": Tracked(PointsRule, in_scope(Scope(community=None, read_all=COORDINATORS))),
     # Edits and cancellations by coordinators; a generation's bulk creation is recorded per shift (shifts.services).
     "shift": Tracked(Shift, in_scope(Scope(community="community"))),
     # Who verified or revoked a volunteer's skill level, and when (the row itself keeps only the latest check).
@@ -148,5 +157,8 @@ def tracked_register() -> None:
             field.name for field in tracked.model._meta.get_fields() if field.auto_created and not field.concrete
         ]
         auditlog.register(
-            tracked.model, exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse], mask_fields=list(tracked.mask)
+            tracked.model,
+            exclude_fields=[*EVERY_SAVE, *tracked.exclude, *reverse],
+            mask_fields=list(tracked.mask),
+            m2m_fields=set(tracked.m2m),
         )

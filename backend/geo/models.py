@@ -7,9 +7,18 @@ from core.models import Located
 
 
 class District(models.Model):
+    class PostThirdLabel(models.TextChoices):
+        """一编三定's third 定 differs by city: a post fixes its time (定时) or its target (定目标)."""
+
+        TIME = "time", _("Fixed time (定时)")
+        TARGET = "target", _("Fixed target (定目标)")
+
     name = models.CharField(_("name"), max_length=64, unique=True)
     city = models.CharField(_("city"), max_length=64)
     code = models.CharField(_("code"), max_length=16, unique=True)
+    post_third_label = models.CharField(
+        _("third label of posts"), max_length=8, choices=PostThirdLabel.choices, default=PostThirdLabel.TIME
+    )
 
     class Meta:
         verbose_name = _("district")

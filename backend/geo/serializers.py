@@ -8,7 +8,7 @@ from geo.models import Community, District, Facility, Grid, SubDistrict
 class DistrictSerializer(DomainSerializer):
     class Meta:
         model = District
-        fields = ["id", "name", "city", "code"]
+        fields = ["id", "name", "city", "code", "post_third_label"]
 
 
 class SubDistrictSerializer(DomainSerializer):

@@ -1,4 +1,6 @@
-"""Groups and teams, the post catalogue and post holdings (一编三定)."""
+"""Groups and teams, the post catalogue and post holdings (一编三定). Coordinators write teams (with their members)
+and posts in their scope, each change in the audit history (audit.tracked); volunteers read the posts of their
+community only. Holdings are written by the allocation (定岗) flow and by coordinators here."""
 
 from core.api import ScopedViewSet
 from core.scoping import COORDINATORS, Scope
@@ -8,7 +10,7 @@ from posts.serializers import PostHoldingSerializer, PostSerializer, TeamSeriali
 
 
 class TeamViewSet(ScopedViewSet):
-    queryset = Team.objects.select_related("community").prefetch_related("members")
+    queryset = Team.objects.select_related("community", "leader").prefetch_related("members")
     serializer_class = TeamSerializer
     scope = Scope(community="community")
     filterset_class = TeamFilter
@@ -17,7 +19,7 @@ class TeamViewSet(ScopedViewSet):
 
 
 class PostViewSet(ScopedViewSet):
-    queryset = Post.objects.select_related("community")
+    queryset = Post.objects.select_related("community__sub_district__district")
     serializer_class = PostSerializer
     # Volunteers read the posts of their home community (to see what they could hold).
     scope = Scope(community="community", volunteer="community__volunteers", write=COORDINATORS)

@@ -13,7 +13,7 @@ from core.masking import mask_name
 from core.scoping import COORDINATORS
 from core.serializers import LineField
 from records import selectors, services
-from records.models import RecordChange, ServiceRecord
+from records.models import PointsRule, RecordChange, ServiceRecord
 
 Role = User.Role
 MAX_MINUTES = 24 * 60
@@ -236,6 +236,12 @@ class RecordCorrectApi(_RecordActionApi):
     service = services.record_correct
 
 
+class PointsLineSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PointsRule.Kind.choices)
+    units = serializers.IntegerField(help_text=_("Hours, posts, wishes, needs or no-shows counted."))
+    points = serializers.IntegerField(help_text=_("After the yearly caps; negative for a deduction."))
+
+
 class RecordSummaryApi(generics.GenericAPIView):
     """The signed-in volunteer's approved hours, stars, the next star and the hours to it, and this year's points."""
 
@@ -250,6 +256,7 @@ class RecordSummaryApi(generics.GenericAPIView):
         star_hours = serializers.ListField(child=serializers.IntegerField())
         year_hours = serializers.FloatField()
         points = serializers.IntegerField()
+        breakdown = PointsLineSerializer(many=True, help_text=_("How the year's points were earned, kind by kind."))
         pending = serializers.IntegerField(help_text=_("Manual entries awaiting review."))
 
     permission_classes = [VolunteersOnly]
@@ -310,3 +317,85 @@ class RecordRankingApi(generics.GenericAPIView):
             unit=data.get("unit"),
         )
         return Response(self.OutputSerializer(rows, many=True).data)
+
+
+class PointsRuleEditors(permissions_.CoordinatorsOnly):
+    """Coordinators read the district's points table; its administrators set it."""
+
+    message = _("Only the district's administrators may change the points rules.")
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return super().has_permission(request, view) and (
+            request.method in permissions.SAFE_METHODS or user.is_superuser or user.role == Role.ADMIN
+        )
+
+
+@extend_schema_serializer(component_name="PointsRuleInput")
+class PointsRuleInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PointsRule.Kind.choices)
+    points = serializers.IntegerField(min_value=0, max_value=1000)
+    yearly_cap = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False, allow_null=True)
+    effective_from = serializers.DateField(
+        required=False, allow_null=True, help_text=_("The first day the rule applies; today when not given.")
+    )
+
+    def validate_effective_from(self, value):
+        if value is not None and value < timezone.localdate():
+            raise serializers.ValidationError(_("Give today or a later day."))
+        return value
+
+
+@extend_schema_serializer(component_name="PointsRulesInput")
+class PointsRulesInputSerializer(serializers.Serializer):
+    """The kinds to set; kinds not named keep their rules."""
+
+    rules = PointsRuleInputSerializer(many=True, allow_empty=False, max_length=len(PointsRule.Kind) * 10)
+
+    def validate_rules(self, value):
+        keys = [(row["kind"], row.get("effective_from") or timezone.localdate()) for row in value]
+        if len(set(keys)) != len(keys):
+            raise serializers.ValidationError(_("Each kind is named once per day."))
+        return value
+
+
+class PointsRulesApi(generics.GenericAPIView):
+    """The district's points table (党员积分): every kind's rules by the day they took effect, newest first."""
+
+    @extend_schema_serializer(component_name="PointsRule")
+    class OutputSerializer(serializers.ModelSerializer):
+        deduction = serializers.SerializerMethodField()
+
+        class Meta:
+            model = PointsRule
+            fields = ["id", "kind", "points", "yearly_cap", "effective_from", "deduction"]
+            read_only_fields = fields
+
+        def get_deduction(self, rule: PointsRule) -> bool:
+            return rule.kind in PointsRule.DEDUCTIONS
+
+    permission_classes = [PointsRuleEditors]
+    serializer_class = OutputSerializer
+    filter_backends = []
+    pagination_class = None
+
+    def _table(self):
+        return Response(self.OutputSerializer(selectors.points_rules(), many=True).data)
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request):
+        return self._table()
+
+    @extend_schema(
+        request=PointsRulesInputSerializer,
+        responses={
+            200: OutputSerializer(many=True),
+            400: OpenApiResponse(description="Bad rows, or a rule dated before today."),
+            403: OpenApiResponse(description="Not the district's administrator."),
+        },
+    )
+    def put(self, request):
+        payload = PointsRulesInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.points_rules_set(rules=payload.validated_data["rules"], user=request.user)
+        return self._table()

@@ -6,6 +6,7 @@ coordinator approves or rejects; only approved rows count towards totals, stars 
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -133,3 +134,37 @@ class RecordChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_id} {self.field}: {self.old} -> {self.new}"
+
+
+class PointsRule(models.Model):
+    """党员积分: the points one unit of a kind earns (or, for a deduction, costs) from a day on, with an optional cap on
+    a volunteer's points of that kind in a year. The district keeps one row per kind and change: a record counts
+    under the row in force on its date, so a change applies from its day on and earlier records keep their points."""
+
+    class Kind(models.TextChoices):
+        SHIFT_HOUR = "shift_hour", _("Per full hour served")
+        POST_HELD = "post_held", _("Per post held in the year")
+        MICRO_WISH = "micro_wish", _("Per micro-wish served")
+        NEED_CLOSED_IN_TIME = "need_closed_in_time", _("Per need finished in time")
+        NO_SHOW = "no_show", _("Per no-show (deducted)")
+
+    # Kinds whose points are taken off the total.
+    DEDUCTIONS = frozenset({Kind.NO_SHOW})
+
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    points = models.PositiveSmallIntegerField(_("points"), validators=[MaxValueValidator(1000)])
+    # None: no cap. A deduction's cap bounds what is taken off in a year.
+    yearly_cap = models.PositiveIntegerField(_("cap per year"), null=True, blank=True)
+    effective_from = models.DateField(_("effective from"))
+
+    class Meta:
+        verbose_name = _("points rule")
+        verbose_name_plural = _("points rules")
+        ordering = ["kind", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "effective_from"], name="points_rule_once_a_day"),
+            models.CheckConstraint(name="points_rule_points_valid", condition=Q(points__lte=1000)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.points} ({self.effective_from})"

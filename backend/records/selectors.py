@@ -1,22 +1,26 @@
 """Reads of service records, always through the caller's scope, and recognition from them: totals of approved
-minutes, star levels, points and rankings. Settings read: RECORDS_STAR_HOURS, RECORDS_POINTS."""
+minutes, star levels, points (by the district's table, records.PointsRule, in force on each day) and rankings.
+Settings read: RECORDS_STAR_HOURS."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import F, Min, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
+from attendance.models import Attendance
 from core.scoping import Scope, scope_filter, scope_queryset
 from geo.models import Community
 from orgs.models import Unit
 from people.models import Volunteer
 from posts.models import PostHolding
-from records.models import ServiceRecord
+from records.models import PointsRule, ServiceRecord
 
 Role = User.Role
 RECORD_SCOPE = Scope(community="community", volunteer="volunteer")
@@ -32,7 +36,6 @@ _CLOSED_IN_TIME = Q(
     shift__need__deadline__isnull=False,
     shift__need__finished_at__date__lte=F("shift__need__deadline"),
 )
-EMPTY_TOTALS = {"minutes": 0, "posts": 0, "wishes": 0, "in_time": 0}
 
 
 # ---------------------------------------------------------------- records
@@ -133,10 +136,9 @@ def star_progress(*, minutes: int) -> StarProgress:
 # ---------------------------------------------------------------- points
 
 
-def points_rules() -> dict[str, int]:
-    """Points per full hour of approved service, per active post holding in the year, per micro-wish served, and
-    per need served that was finished on or before its deadline (限时办结; "need_closed_in_time")."""
-    return dict(settings.RECORDS_POINTS)
+def points_rules() -> list[PointsRule]:
+    """Every row of the district's points table (党员积分), each kind's newest first."""
+    return list(PointsRule.objects.all())
 
 
 def _approved(year: int | None) -> QuerySet[ServiceRecord]:
@@ -144,36 +146,100 @@ def _approved(year: int | None) -> QuerySet[ServiceRecord]:
     return rows if year is None else rows.filter(date__year=year)
 
 
-def _points_by_volunteer(*, records: QuerySet, holdings: QuerySet) -> dict[int, dict]:
-    """{volunteer id: {"minutes", "posts", "wishes", "in_time"}} from approved records and active post holdings."""
-    totals: dict[int, dict] = {}
+@dataclass
+class Tally:
+    """What one volunteer did in a year, dated, for the rules in force on each day: approved minutes by day, and the
+    days of each post held, micro-wish served, need finished in time and no-show."""
 
-    def entry(volunteer_id):
-        return totals.setdefault(volunteer_id, dict(EMPTY_TOTALS))
+    minutes: dict[dt.date, int] = field(default_factory=dict)
+    days: dict[str, list[dt.date]] = field(default_factory=dict)
 
-    for row in records.values("volunteer_id").annotate(
-        minutes=Sum("minutes"),
-        wishes=Count(
-            "shift__need",
-            distinct=True,
-            filter=Q(shift__need__is_micro_wish=True, shift__need__status__in=FULFILLED_NEED),
-        ),
-        in_time=Count("shift__need", distinct=True, filter=_CLOSED_IN_TIME),
-    ):
-        entry(row["volunteer_id"]).update(minutes=row["minutes"] or 0, wishes=row["wishes"], in_time=row["in_time"])
-    for row in holdings.values("volunteer_id").annotate(posts=Count("id")):
-        entry(row["volunteer_id"])["posts"] = row["posts"]
-    return totals
+    @property
+    def total_minutes(self) -> int:
+        return sum(self.minutes.values())
 
 
-def points_of(totals: dict) -> int:
-    rules = points_rules()
-    return (
-        rules["shift_hour"] * (totals["minutes"] // 60)
-        + rules["post_held"] * totals["posts"]
-        + rules["micro_wish"] * totals["wishes"]
-        + rules["need_closed_in_time"] * totals["in_time"]
-    )
+def _tallies(*, year: int, records: QuerySet, holdings: QuerySet, no_shows: QuerySet) -> dict[int, Tally]:
+    """{volunteer id: Tally} from approved records, active post holdings and no-shows. A need counts once per
+    volunteer, on the first day they served it; a post from the day it was taken, or the year's first day."""
+    tallies: dict[int, Tally] = {}
+    Kind = PointsRule.Kind
+
+    def add(volunteer_id: int, kind: str, day: dt.date) -> None:
+        tallies.setdefault(volunteer_id, Tally()).days.setdefault(kind, []).append(day)
+
+    for row in records.values("volunteer_id", "date").annotate(total=Sum("minutes")):
+        tally = tallies.setdefault(row["volunteer_id"], Tally())
+        tally.minutes[row["date"]] = row["total"] or 0
+    needs = records.filter(shift__need__isnull=False).values("volunteer_id", "shift__need")
+    wish = Q(shift__need__is_micro_wish=True, shift__need__status__in=FULFILLED_NEED)
+    for kind, condition in ((Kind.MICRO_WISH, wish), (Kind.NEED_CLOSED_IN_TIME, _CLOSED_IN_TIME)):
+        for row in needs.filter(condition).annotate(first=Min("date")):
+            add(row["volunteer_id"], kind, row["first"])
+    first_day, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    for volunteer_id, created_at in holdings.values_list("volunteer_id", "created_at"):
+        add(volunteer_id, Kind.POST_HELD, min(max(timezone.localdate(created_at), first_day), last_day))
+    for volunteer_id, start in no_shows.values_list("volunteer_id", "shift__start"):
+        add(volunteer_id, Kind.NO_SHOW, timezone.localdate(start))
+    return tallies
+
+
+def _no_shows(year: int) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(status=Attendance.Status.NO_SHOW, shift__start__year=year)
+
+
+@dataclass(frozen=True)
+class PointsLine:
+    """How the points of one kind were earned: the units counted (hours, posts, wishes, needs, no-shows) and the
+    points they gave after the yearly caps, negative for a deduction."""
+
+    kind: str
+    units: int
+    points: int
+
+
+class PointsTable:
+    """The rules of each kind by the day they took effect, asked for the one in force on a day."""
+
+    def __init__(self, rules: list[PointsRule]):
+        self.by_kind: dict[str, list[PointsRule]] = {}
+        for rule in sorted(rules, key=lambda r: r.effective_from):
+            self.by_kind.setdefault(rule.kind, []).append(rule)
+
+    def at(self, kind: str, day: dt.date) -> PointsRule | None:
+        rules = self.by_kind.get(kind, [])
+        index = bisect.bisect_right([r.effective_from for r in rules], day)
+        return rules[index - 1] if index else None
+
+    def lines(self, tally: Tally) -> list[PointsLine]:
+        """One line per kind the table has, in the order of the kinds; their points sum to the total."""
+        return [self._line(kind, tally) for kind in PointsRule.Kind.values if kind in self.by_kind]
+
+    def _line(self, kind: str, tally: Tally) -> PointsLine:
+        # (day, rule, units) in the order of the days: hours are whole hours of the minutes served under one rule
+        chunks: list[tuple[dt.date, PointsRule | None, int]]
+        if kind == PointsRule.Kind.SHIFT_HOUR:
+            minutes: dict[int | None, list] = {}
+            for day, served in sorted(tally.minutes.items()):
+                rule = self.at(kind, day)
+                minutes.setdefault(rule.pk if rule else None, [day, rule, 0])[2] += served
+            chunks = [(day, rule, served // 60) for day, rule, served in minutes.values()]
+        else:
+            chunks = [(day, self.at(kind, day), 1) for day in sorted(tally.days.get(kind, []))]
+        units = earned = 0
+        for _day, rule, count in chunks:
+            units += count
+            if rule is None:
+                continue
+            points = rule.points * count
+            if rule.yearly_cap is not None:  # the cap in force that day bounds the year's points so far
+                points = max(0, min(points, rule.yearly_cap - earned))
+            earned += points
+        return PointsLine(kind=kind, units=units, points=-earned if kind in PointsRule.DEDUCTIONS else earned)
+
+
+def points_of(lines: list[PointsLine]) -> int:
+    return sum(line.points for line in lines)
 
 
 @dataclass(frozen=True)
@@ -186,16 +252,20 @@ class Summary:
     hours_to_next: float | None
     year_hours: float
     points: int
+    breakdown: list[PointsLine]
     pending: int
 
 
 def record_summary(*, volunteer: Volunteer, year: int) -> Summary:
     """Cumulative approved hours and stars; the year's hours and points; how many entries await review."""
     minutes = _approved(None).filter(volunteer=volunteer).aggregate(total=Sum("minutes"))["total"] or 0
-    totals = _points_by_volunteer(
+    tally = _tallies(
+        year=year,
         records=_approved(year).filter(volunteer=volunteer),
         holdings=PostHolding.objects.filter(volunteer=volunteer, year=year, status=PostHolding.Status.ACTIVE),
-    ).get(volunteer.pk, EMPTY_TOTALS)
+        no_shows=_no_shows(year).filter(volunteer=volunteer),
+    ).get(volunteer.pk, Tally())
+    lines = PointsTable(points_rules()).lines(tally)
     progress = star_progress(minutes=minutes)
     pending = ServiceRecord.objects.filter(volunteer=volunteer, status=ServiceRecord.Status.PENDING).count()
     return Summary(
@@ -205,8 +275,9 @@ def record_summary(*, volunteer: Volunteer, year: int) -> Summary:
         stars=progress.stars,
         next_star=progress.next_star,
         hours_to_next=progress.hours_to_next,
-        year_hours=round(totals["minutes"] / 60, 2),
-        points=points_of(totals),
+        year_hours=round(tally.total_minutes / 60, 2),
+        points=points_of(lines),
+        breakdown=lines,
         pending=pending,
     )
 
@@ -244,6 +315,7 @@ def ranking_list(*, user: User, year: int, community: int | None = None, unit: i
             raise Http404("No such community.")
         records = _approved(year).filter(community_id=community)
         holdings = PostHolding.objects.filter(post__community_id=community)
+        no_shows = _no_shows(year).filter(shift__community_id=community)
     else:
         own = {volunteer.employer_unit_id} if volunteer else set()
         if user.role == Role.UNIT:
@@ -258,14 +330,18 @@ def ranking_list(*, user: User, year: int, community: int | None = None, unit: i
         )
         records = _approved(year).filter(members)
         holdings = PostHolding.objects.filter(members)
+        no_shows = _no_shows(year).filter(members)
     consenting = Q(volunteer__consent_rank_name=True)
-    totals = _points_by_volunteer(
+    tallies = _tallies(
+        year=year,
         records=records.filter(consenting),
         holdings=holdings.filter(consenting, year=year, status=PostHolding.Status.ACTIVE),
+        no_shows=no_shows.filter(consenting),
     )
-    people = Volunteer.objects.in_bulk(list(totals))
+    table = PointsTable(points_rules())
+    people = Volunteer.objects.in_bulk(list(tallies))
     scored = sorted(
-        ((points_of(t), t["minutes"], people[pk]) for pk, t in totals.items()),
+        ((points_of(table.lines(t)), t.total_minutes, people[pk]) for pk, t in tallies.items()),
         key=lambda item: (-item[0], -item[1], item[2].number),
     )
     rows, rank, previous = [], 0, None

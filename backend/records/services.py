@@ -20,7 +20,7 @@ from core.errors import ApplicationError, IllegalTransition
 from core.scoping import COORDINATORS, Scope, scope_queryset
 from geo.models import Community
 from records import selectors
-from records.models import RecordChange, ServiceRecord
+from records.models import PointsRule, RecordChange, ServiceRecord
 
 log = logging.getLogger(__name__)
 Status = ServiceRecord.Status
@@ -238,3 +238,33 @@ def record_correct(*, user: User, record_id: int, minutes: int, note: str) -> Se
             record.minutes = minutes
             record.save(update_fields=["minutes", "updated_at"])
     return record
+
+
+# ---------------------------------------------------------------- points rules
+
+
+class PointsRuleBackdated(ApplicationError):
+    """A points rule applies from today or a later day: records already made keep the rules of their dates."""
+
+    code = "points_rule_backdated"
+
+
+@transaction.atomic
+def points_rules_set(*, rules: list[dict], user: User) -> None:
+    """Set the points, yearly cap and first day of the kinds given (党员积分; the district's administrators). A rule
+    takes effect on its day (today when none is given), so records before it keep their points; a second change on
+    the same day replaces that day's row. Each row's save is in the audit history."""
+    today = timezone.localdate()
+    for row in rules:
+        effective_from = row.get("effective_from") or today
+        if effective_from < today:
+            raise PointsRuleBackdated(
+                str(_("A points rule applies from today or a later day.")),
+                fields={"effective_from": [str(_("Give today or a later day."))]},
+            )
+        PointsRule.objects.update_or_create(
+            kind=row["kind"],
+            effective_from=effective_from,
+            defaults={"points": row["points"], "yearly_cap": row.get("yearly_cap")},
+        )
+    log.info("user %s set %d points rules", user.pk, len(rules))

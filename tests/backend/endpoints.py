@@ -827,6 +827,8 @@ ROUTES = [
     Route("records-list", "post", COORD | VOLUNTEER),
     Route("records-summary", "get", VOLUNTEER),
     Route("records-rankings", "get", SIGNED_IN),
+    Route("records-points-rules", "get", COORD),  # the district's table: every coordinator reads it all
+    Route("records-points-rules", "put", {"admin"}, body={"rules": [{"kind": "shift_hour", "points": 2}]}),
     Route("records-approve", "post", COORD, _record),
     Route("records-reject", "post", COORD, _record, body={"note": "材料不全"}),
     Route("records-correct", "post", COORD, _record, body={"minutes": 30, "note": "更正"}),

@@ -39,6 +39,7 @@ def test_post_detail_shows_its_schedule_rule_in_words(world, client_as):
         "end_time": "11:00:00",
         "schedule": "周三、周六 09:00-11:00",
         "target": "全年服务不少于50次",
+        "third_label": "time",
         "priority": 3,
         "lat": 34.75,
         "lng": 113.62,

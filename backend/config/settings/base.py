@@ -265,6 +265,8 @@ SPECTACULAR_SETTINGS = {
         "RatingEnum": "evaluation.models.AppraisalRating.Rating",  # a ballot's rating, and the ratings it offers
         "ShiftStatusEnum": "shifts.models.Shift.Status",  # a shift, and the one a preview finds already made
         "SchemeMeasureEnum": "evaluation.scoring.MEASURES",  # an evaluation scheme item's measure and of
+        "PointsKindEnum": "records.models.PointsRule.Kind",  # a rule's kind and a summary line's
+        "PostThirdLabelEnum": "geo.models.District.PostThirdLabel",  # a district's setting and its posts' label
     },
 }
 
@@ -460,14 +462,9 @@ ALLOCATION_MAX_POSTS = env.int("ALLOCATION_MAX_POSTS", default=1)
 ALLOCATION_STALE_MINUTES = env.float("ALLOCATION_STALE_MINUTES", default=15.0)  # longer than the longest solve (600 s)
 ALLOCATION_MAX_ATTEMPTS = env.int("ALLOCATION_MAX_ATTEMPTS", default=3)
 
-# Service records: hours for one to five stars, points per kind of service, how far back the sync looks.
+# Service records: hours for one to five stars, how far back the sync looks (points: the district's table,
+# records.PointsRule, edited on screen).
 RECORDS_STAR_HOURS = tuple(env.list("RECORDS_STAR_HOURS", cast=int, default=[100, 300, 600, 1000, 1500]))
-RECORDS_POINTS = {
-    "shift_hour": env.int("RECORDS_POINTS_SHIFT_HOUR", default=1),
-    "post_held": env.int("RECORDS_POINTS_POST_HELD", default=10),
-    "micro_wish": env.int("RECORDS_POINTS_MICRO_WISH", default=5),
-    "need_closed_in_time": env.int("RECORDS_POINTS_NEED_CLOSED_IN_TIME", default=5),
-}
 RECORDS_SYNC_LOOKBACK_DAYS = env.int("RECORDS_SYNC_LOOKBACK_DAYS", default=7)
 
 # Exports (reports, on the run kernel): rows between two progress writes, days a finished export stays downloadable,

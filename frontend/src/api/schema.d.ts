@@ -2294,6 +2294,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/records/points-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The district's points table (党员积分): every kind's rules by the day they took effect, newest first. */
+        get: operations["records_points_rules_list"];
+        /** @description The district's points table (党员积分): every kind's rules by the day they took effect, newest first. */
+        put: operations["records_points_rules_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/records/rankings/": {
         parameters: {
             query?: never;
@@ -3784,6 +3802,8 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
+            /** 岗位的第三定 */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -3799,6 +3819,8 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
+            /** 岗位的第三定 */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
             year: number;
@@ -4868,7 +4890,7 @@ export interface components {
         /**
          * @description * `qr` - 二维码
          *     * `coordinator` - 由协调员登记
-         *     * `auto` - 系统自动标记
+         *     * `auto` - Marked automatically
          * @enum {string}
          */
         MethodEnum: "qr" | "coordinator" | "auto";
@@ -5304,7 +5326,7 @@ export interface components {
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
-         *     * `need_handed_over` - 转交给您的需求
+         *     * `need_handed_over` - A need handed over to you
          * @enum {string}
          */
         NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
@@ -6114,6 +6136,8 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
+            /** 岗位的第三定 */
+            post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
          * @description DRF's, where a model CharField (a name, a title, an address) takes one line; a TextField keeps its line
@@ -6695,6 +6719,51 @@ export interface components {
             lng: number;
         };
         /**
+         * @description * `shift_hour` - 每服务满 1 小时
+         *     * `post_held` - 每年每个在岗岗位
+         *     * `micro_wish` - 每完成 1 个微心愿
+         *     * `need_closed_in_time` - 每件限时办结的需求
+         *     * `no_show` - 每次缺勤（扣分）
+         * @enum {string}
+         */
+        PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
+        PointsLine: {
+            kind: components["schemas"]["PointsKindEnum"];
+            /** @description 计入的小时数、岗位数、微心愿数、需求数或缺勤次数。 */
+            units: number;
+            /** @description 已按年度上限计算；扣分项为负数。 */
+            points: number;
+        };
+        PointsRule: {
+            readonly id: number;
+            /** 类型 */
+            readonly kind: components["schemas"]["PointsKindEnum"];
+            /** 分值 */
+            readonly points: number;
+            /** 年度上限 */
+            readonly yearly_cap: number | null;
+            /**
+             * 生效日期
+             * Format: date
+             */
+            readonly effective_from: string;
+            readonly deduction: boolean;
+        };
+        PointsRuleInputRequest: {
+            kind: components["schemas"]["PointsKindEnum"];
+            points: number;
+            yearly_cap?: number | null;
+            /**
+             * Format: date
+             * @description 规则开始生效的日期；不填为今天。
+             */
+            effective_from?: string | null;
+        };
+        /** @description The kinds to set; kinds not named keep their rules. */
+        PointsRulesInputRequest: {
+            rules: components["schemas"]["PointsRuleInputRequest"][];
+        };
+        /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
          *     through a single field or a list of ids (every related field already names only rows the caller may see:
          *     core.related, through core.serializers.ModelSerializer).
@@ -6727,6 +6796,13 @@ export interface components {
             readonly schedule: string;
             /** 服务目标 */
             target?: string;
+            /**
+             * @description 全区一编三定的第三定：定时或定目标。
+             *
+             *     * `time` - 定时
+             *     * `target` - 定目标
+             */
+            readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
             priority?: number;
             /**
@@ -6853,6 +6929,12 @@ export interface components {
             /** 有效 */
             active?: boolean;
         };
+        /**
+         * @description * `time` - 定时
+         *     * `target` - 定目标
+         * @enum {string}
+         */
+        PostThirdLabelEnum: "time" | "target";
         /**
          * @description * `policy` - 政策宣传
          *     * `patrol` - 治安巡逻
@@ -7161,6 +7243,8 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
+            /** @description 本年积分按项目的明细。 */
+            breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
         };
@@ -7878,8 +7962,10 @@ export interface components {
             specialty?: string;
             /** 负责人 */
             leader?: number | null;
+            readonly leader_name: string;
             /** 成员 */
             members?: number[];
+            readonly member_names: string[];
         };
         /**
          * @description * `party_group` - 党小组
@@ -10589,11 +10675,14 @@ export interface operations {
                  *     * `assignment_response` - assignment_response
                  *     * `attendance` - attendance
                  *     * `blackout` - blackout
+                 *     * `district` - district
                  *     * `export_job` - export_job
                  *     * `import_run` - import_run
                  *     * `invitation` - invitation
                  *     * `matching_run` - matching_run
                  *     * `need` - need
+                 *     * `points_rule` - points_rule
+                 *     * `post` - post
                  *     * `post_holding` - post_holding
                  *     * `publication` - publication
                  *     * `resource` - resource
@@ -10602,10 +10691,11 @@ export interface operations {
                  *     * `service_record` - service_record
                  *     * `shift` - shift
                  *     * `skill_verification` - skill_verification
+                 *     * `team` - team
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "team" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -22467,6 +22557,131 @@ export interface operations {
             };
             /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    records_points_rules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    records_points_rules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsRulesInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PointsRulesInputRequest"];
+                "multipart/form-data": components["schemas"]["PointsRulesInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"][];
+                };
+            };
+            /** @description Bad rows, or a rule dated before today. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not the district's administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

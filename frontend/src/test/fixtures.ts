@@ -87,6 +87,7 @@ export function post(fields: Partial<Schema<"Post">> = {}): Schema<"Post"> {
     start_time: "09:00:00",
     end_time: "11:00:00",
     schedule: "每周六 09:00–11:00",
+    third_label: "time",
     lat: 34.75,
     lng: 113.62,
     ...fields,

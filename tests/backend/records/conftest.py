@@ -1,6 +1,7 @@
 """Fixtures of the service record tests: past shifts with attendance, records made directly, English answers."""
 
 import datetime as dt
+import importlib
 
 import pytest
 from django.utils import timezone
@@ -11,6 +12,15 @@ from records.models import ServiceRecord
 
 H = dt.timedelta(hours=1)
 M = dt.timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def seeded_points_rules(db):
+    """The points table as the data migration seeds it on a fresh installation: a transactional test that ran before
+    in the same process flushed the migrated rows (seeding again changes nothing where they are still there)."""
+    from django.apps import apps
+
+    importlib.import_module("records.migrations.0003_seed_points_rules").seed(apps, None)
 
 
 @pytest.fixture

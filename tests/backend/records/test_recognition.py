@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 import factories as f
+from records.models import PointsRule
 from records.selectors import StarProgress, star_progress
 
 THIS_YEAR = timezone.localdate().year
@@ -66,16 +67,25 @@ def test_the_summary_counts_approved_hours_only_with_stars_and_points(world, cli
             "star_hours": [100, 300, 600, 1000, 1500],
             "year_hours": 100.0,
             "points": 110,
+            "breakdown": [
+                {"kind": "shift_hour", "units": 100, "points": 100},
+                {"kind": "post_held", "units": 1, "points": 10},
+                {"kind": "micro_wish", "units": 0, "points": 0},
+                {"kind": "need_closed_in_time", "units": 0, "points": 0},
+            ],
             "pending": 1,
         },
     )
 
 
-@override_settings(RECORDS_POINTS={"shift_hour": 2, "post_held": 0, "micro_wish": 5, "need_closed_in_time": 5})
-def test_points_rules_come_from_the_settings(world, client_as, record):
+def test_points_come_from_the_districts_table(world, client_as, record):
+    # given the table's hour worth 2 and posts worth nothing, from before any record
+    PointsRule.objects.filter(kind="shift_hour").update(points=2)
+    PointsRule.objects.filter(kind="post_held").update(points=0)
     record(minutes=150, date=dt.date(THIS_YEAR, 2, 1))
     f.PostHoldingFactory(post=f.PostFactory(community=world.a1), volunteer=world.v1, year=THIS_YEAR)
-    assert client_as("volunteer").get("/api/records/mine/summary/").json()["points"] == 4  # 2 full hours x 2
+    # then 2 full hours x 2
+    assert client_as("volunteer").get("/api/records/mine/summary/").json()["points"] == 4
 
 
 def test_the_summary_is_for_volunteers(world, client_as):

@@ -1,8 +1,9 @@
 // 限时办结: the district's days to finish a need by category and urgency, from which a new need's deadline defaults.
 // Every coordinator reads the table; the district's administrators change it here (or in the admin), and only the
 // rows they changed are sent. Needs already filed keep their deadlines.
-import { Alert, InputNumber, Modal, Table, Typography } from "antd";
+import { InputNumber, Table } from "antd";
 import { useState } from "react";
+import { RulesTableModal } from "@/components/RulesTableModal";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { CATEGORIES, useDeadlineRules, useSetDeadlineRules, type DeadlineRule, type NeedCategory } from "../api/needs";
@@ -39,18 +40,16 @@ export function DeadlineRulesModal({
   };
 
   return (
-    <Modal
-      open
+    <RulesTableModal
       title={t("needDeadlineRulesTitle")}
-      onCancel={onClose}
-      onOk={editable ? submit : onClose}
-      okText={editable ? t("save") : t("confirm")}
-      cancelText={t("cancel")}
-      confirmLoading={save.isPending}
-      width={720}
-      destroyOnHidden
+      help={t("needDeadlineRulesHelp")}
+      editable={editable}
+      saving={save.isPending}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      refusedTitle={t("needDeadlineRulesRefused")}
     >
-      <Typography.Paragraph type="secondary">{t("needDeadlineRulesHelp")}</Typography.Paragraph>
       <Table<{ category: NeedCategory }>
         size="small"
         pagination={false}
@@ -85,7 +84,6 @@ export function DeadlineRulesModal({
           })),
         ]}
       />
-      {error && <Alert type="error" showIcon title={t("needDeadlineRulesRefused")} description={error} role="alert" />}
-    </Modal>
+    </RulesTableModal>
   );
 }

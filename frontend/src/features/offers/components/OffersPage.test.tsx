@@ -30,7 +30,14 @@ const offer: Offer = {
   orders: 3,
   created_at: "2026-12-01T09:00:00+08:00",
 };
-const team: Schema<"Team"> = { id: 9, community: 1, kind: "service_team", name: "百花理发队" };
+const team: Schema<"Team"> = {
+  id: 9,
+  community: 1,
+  kind: "service_team",
+  name: "百花理发队",
+  leader_name: "",
+  member_names: [],
+};
 
 let writes: { path: string; body: unknown }[] = [];
 beforeEach(() => {

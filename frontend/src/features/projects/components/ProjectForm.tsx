@@ -6,11 +6,11 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { CommunityField } from "@/components/CommunityField";
 import { FormModal } from "@/components/FormModal";
+import { SkillLevelsField, skillLevelsOf } from "@/components/SkillLevelsField";
 import { applyServerErrors } from "@/lib/forms";
 import { clockValue, districtDay, pickedDay, pickedTime } from "@/lib/format";
 import { enumLabel, useI18n } from "@/lib/i18n";
 import { useSession } from "@/lib/session";
-import { useSkillNames, useSkillOptions } from "@/lib/skills";
 import {
   FREQUENCIES,
   RESOURCE_KINDS,
@@ -55,9 +55,7 @@ export function toInput(values: Values, before?: Record<string, number>): Projec
     start_time: from ? pickedTime(from) : null,
     end_time: to ? pickedTime(to) : null,
     seats: values.seats ?? 0,
-    required_skills: Object.fromEntries(
-      (values.skills ?? []).map((code) => [code, values.levels?.[code] ?? before?.[code] ?? 1]),
-    ),
+    required_skills: skillLevelsOf(values.skills, values.levels, before),
     resource_kind: values.resourceKind ?? "",
     resource_min_capacity: values.resourceKind ? (values.minCapacity ?? 0) : 0,
   };
@@ -68,12 +66,9 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const skillOptions = useSkillOptions();
-  const skillName = useSkillNames();
   const save = useSaveProject();
   const weekdays = Form.useWatch("weekdays", form) ?? [];
   const meets = weekdays.length > 0;
-  const chosenSkills: string[] = Form.useWatch("skills", form) ?? [];
 
   const initial: Partial<Values> = project
     ? {
@@ -198,34 +193,7 @@ export function ProjectForm({ project, onClose }: { project?: Project; onClose: 
         >
           <InputNumber min={0} max={200} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="skills" label={t("skills")}>
-          <Select mode="multiple" allowClear showSearch={{ optionFilterProp: "label" }} options={skillOptions} />
-        </Form.Item>
-        {chosenSkills.length > 0 && (
-          <Form.Item label={t("projectSkillLevels")} extra={t("projectSkillLevelsHelp")}>
-            <Space wrap>
-              {chosenSkills.map((code) => (
-                <Space.Compact key={code}>
-                  <Space.Addon>{skillName(code)}</Space.Addon>
-                  <Form.Item
-                    name={["levels", code]}
-                    noStyle
-                    rules={[{ type: "number", min: 1, max: 5, message: t("levelInvalid") }]}
-                  >
-                    <InputNumber
-                      min={1}
-                      max={5}
-                      precision={0}
-                      placeholder="1"
-                      style={{ width: 64 }}
-                      aria-label={`${skillName(code)} ${t("level")}`}
-                    />
-                  </Form.Item>
-                </Space.Compact>
-              ))}
-            </Space>
-          </Form.Item>
-        )}
+        <SkillLevelsField levelsLabel={t("projectSkillLevels")} levelsHelp={t("projectSkillLevelsHelp")} />
         <Form.Item label={t("projectResource")} extra={t("projectResourceHelp")}>
           <Space wrap>
             <Form.Item name="resourceKind" noStyle>

@@ -56,3 +56,27 @@ export function useRecordsInRange(range: { date_from: string; date_to: string })
     placeholderData: keepPreviousData,
   });
 }
+
+export type PointsRule = Schema<"PointsRule">;
+export type PointsRuleInput = Schema<"PointsRuleInputRequest">;
+export type PointsKind = Schema<"PointsKindEnum">;
+export type PointsLine = Schema<"PointsLine">;
+/** The kinds in the order the summary and the table show them. */
+export const POINTS_KINDS: PointsKind[] = ["shift_hour", "post_held", "micro_wish", "need_closed_in_time", "no_show"];
+
+/** The district's points table (党员积分): each kind's rules by the day they took effect (coordinators read it). */
+export function usePointsRules() {
+  return useQuery({
+    queryKey: ["records", "points-rules"],
+    queryFn: () => unwrap(apiClient.GET("/api/records/points-rules/")),
+  });
+}
+
+/** Set rules from a day on (the district's administrators; 403 for others); records before keep their points. */
+export function useSetPointsRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: PointsRuleInput[]) => unwrap(apiClient.PUT("/api/records/points-rules/", { body: { rules } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["records"] }),
+  });
+}

@@ -1,16 +1,21 @@
-// 服务记录审核: the pending manual entries of the coordinator's scope, each approved or rejected with a note.
+// 服务记录审核: the pending manual entries of the coordinator's scope, each approved or rejected with a note; the
+// district's points rules open from here (read by coordinators, changed by the district's administrators).
 import { Button, Space, Tooltip, message } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { useI18n } from "@/lib/i18n";
+import { useSession } from "@/lib/session";
 import { useRecords, type ServiceRecord } from "../api/records";
+import { PointsRulesModal } from "./PointsRulesModal";
 import { ReviewNoteModal } from "./ReviewNoteModal";
 
 export function RecordReviewPage() {
   const { t } = useI18n();
   const [acting, setActing] = useState<{ record: ServiceRecord; action: "approve" | "reject" } | null>(null);
   const [toast, holder] = message.useMessage();
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const me = useSession();
   const columns: ColumnsType<ServiceRecord> = [
     { title: t("recordDate"), dataIndex: "date", width: 110 },
     { title: t("volunteer"), key: "volunteer", render: (_, row) => `${row.volunteer_name} (${row.volunteer_number})` },
@@ -53,7 +58,22 @@ export function RecordReviewPage() {
         emptyText={t("recordReviewEmpty")}
         searchable={false}
         filters={{ status: "pending", source: "manual" }}
+        extra={
+          <Button onClick={() => setRulesOpen(true)} data-testid="points-rules-open">
+            {t("pointsRules")}
+          </Button>
+        }
       />
+      {rulesOpen && (
+        <PointsRulesModal
+          editable={me.role === "admin"}
+          onClose={() => setRulesOpen(false)}
+          onSaved={() => {
+            toast.success(t("pointsRulesSaved"));
+            setRulesOpen(false);
+          }}
+        />
+      )}
       {acting && (
         <ReviewNoteModal
           record={acting.record}

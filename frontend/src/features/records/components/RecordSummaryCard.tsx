@@ -1,9 +1,10 @@
 // The volunteer's service record at a glance: approved hours, stars (and the next one), this year's hours and
-// points, and the manual entries still awaiting review.
+// points with how they were earned, and the manual entries still awaiting review.
 import { Card, Col, Rate, Row, Statistic, Typography } from "antd";
 import { ErrorState, Loading } from "@/components/PageState";
 import { useI18n } from "@/lib/i18n";
 import { useRecordSummary } from "../api/records";
+import { PointsBreakdown } from "./PointsBreakdown";
 
 export function RecordSummaryCard() {
   const { t } = useI18n();
@@ -38,6 +39,12 @@ export function RecordSummaryCard() {
         <Col xs={12} sm={8}>
           <Statistic title={t("recordPending")} value={s.pending} />
         </Col>
+        {s.breakdown.length > 0 && (
+          <Col xs={24}>
+            <Typography.Text type="secondary">{t("pointsBreakdownTitle", { year: s.year })}</Typography.Text>
+            <PointsBreakdown lines={s.breakdown} />
+          </Col>
+        )}
       </Row>
     </Card>
   );

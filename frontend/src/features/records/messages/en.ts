@@ -63,6 +63,29 @@ const en: Translation<typeof zh> = {
   unitRecordsApprovedHours: "Approved hours",
   unitRecordsCount: "Approved records",
   unitRecordsList: "Service records",
+  // points (党员积分)
+  pointsKind: "Points for",
+  pointsKind_shift_hour: "Each full hour served",
+  pointsKind_post_held: "Each post held in the year",
+  pointsKind_micro_wish: "Each micro-wish served",
+  pointsKind_need_closed_in_time: "Each need finished in time",
+  pointsKind_no_show: "Each no-show (deducted)",
+  pointsUnits: "Count or hours",
+  pointsEarned: "Points",
+  pointsBreakdownTitle: "How the points of {year} were earned",
+  pointsRules: "Points rules",
+  pointsRulesTitle: "Party members' points rules",
+  pointsRulesHelp:
+    "A rule counts from the day it takes effect; records before it keep the rule of their day. A cap is the most a person earns (or loses, for a deduction) of that kind in a year.",
+  pointsRulesFrom: "New rules take effect on",
+  pointsPerUnit: "Points",
+  pointsYearlyCap: "Cap per year",
+  pointsNoCap: "No cap",
+  pointsSince: "In force since",
+  pointsNoRule: "Not set",
+  pointsComing: "{points} from {day}",
+  pointsRulesSaved: "Points rules saved",
+  pointsRulesRefused: "The points rules were not saved",
 };
 
 export default en;

@@ -58,6 +58,29 @@ const zh = {
   unitRecordsApprovedHours: "已通过时长（小时）",
   unitRecordsCount: "已通过记录数",
   unitRecordsList: "服务记录",
+  // points (党员积分)
+  pointsKind: "积分项目",
+  pointsKind_shift_hour: "每服务满 1 小时",
+  pointsKind_post_held: "每年每个在岗岗位",
+  pointsKind_micro_wish: "每完成 1 个微心愿",
+  pointsKind_need_closed_in_time: "每件限时办结的需求",
+  pointsKind_no_show: "每次缺勤（扣分）",
+  pointsUnits: "次数/小时",
+  pointsEarned: "积分",
+  pointsBreakdownTitle: "{year} 年积分明细",
+  pointsRules: "积分规则",
+  pointsRulesTitle: "党员积分规则",
+  pointsRulesHelp:
+    "每项积分自生效日起计算；生效日之前的服务记录仍按当时的规则计分。上限为每人每年该项最多所得（扣分项为最多扣减）。",
+  pointsRulesFrom: "新规则生效日",
+  pointsPerUnit: "分值",
+  pointsYearlyCap: "年度上限",
+  pointsNoCap: "不限",
+  pointsSince: "现行规则生效日",
+  pointsNoRule: "未设置",
+  pointsComing: "{day} 起 {points} 分",
+  pointsRulesSaved: "积分规则已保存",
+  pointsRulesRefused: "积分规则未保存",
 };
 
 export default zh;
