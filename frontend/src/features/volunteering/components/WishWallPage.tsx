@@ -32,7 +32,7 @@ export function WishWallPage() {
               <Panel
                 size="small"
                 title={wish.title}
-                extra={<Tag>{enumLabel(t, "wishCategory", wish.category)}</Tag>}
+                extra={<Tag>{enumLabel(t, "needCategory", wish.category)}</Tag>}
                 testId="wish"
               >
                 <Space orientation="vertical" size={4} style={{ width: "100%" }}>

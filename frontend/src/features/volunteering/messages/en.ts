@@ -52,15 +52,6 @@ const en: Translation<typeof zh> = {
   claimWish: "Take this wish",
   wishClaimed: "It is yours; the community will be in touch",
   wishTakenTitle: "Someone else took this wish",
-  wishCategory_elderly: "Elderly care",
-  wishCategory_children: "Children and youth",
-  wishCategory_health: "Health",
-  wishCategory_legal: "Legal",
-  wishCategory_environment: "Environment",
-  wishCategory_culture: "Culture and education",
-  wishCategory_safety: "Safety",
-  wishCategory_hardship: "Hardship help",
-  wishCategory_other: "Other",
   // resources
   myPostsWeekEmpty: "No posts of yours this week.",
   // service records (records), unit ledgers (ledgers)

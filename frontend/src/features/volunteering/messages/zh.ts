@@ -46,15 +46,6 @@ const zh = {
   claimWish: "认领心愿",
   wishClaimed: "认领成功，社区会与您联系",
   wishTakenTitle: "这个心愿已被别人认领",
-  wishCategory_elderly: "为老服务",
-  wishCategory_children: "儿童青少年",
-  wishCategory_health: "健康",
-  wishCategory_legal: "法律",
-  wishCategory_environment: "环境",
-  wishCategory_culture: "文化教育",
-  wishCategory_safety: "平安",
-  wishCategory_hardship: "帮扶济困",
-  wishCategory_other: "其他",
   // resources
   myPostsWeekEmpty: "这一周没有您的岗位。",
   // service records (records), unit ledgers (ledgers)
