@@ -139,7 +139,7 @@ class NeedViewSet(ScopedViewSet):
     def take(self, request, pk=None):
         """Record who took the need (接单): a volunteer, a team or a unit; a published need becomes claimed."""
         need = self.get_object()
-        payload = NeedTakeInputSerializer(data=request.data)
+        payload = NeedTakeInputSerializer(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         need = services.need_take(need=need, user=request.user, **payload.validated_data)
         return Response(self._fresh_body(need))

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField
 from core.masking import mask_name, mask_phone
+from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import Role, Scope
 from core.serializers import DomainSerializer, LineField
 from geo.models import Community, Grid
@@ -139,9 +140,9 @@ class NeedTransitionSerializer(serializers.Serializer):
 class NeedTakeInputSerializer(serializers.Serializer):
     """Exactly one taker: a volunteer, a team or a unit."""
 
-    volunteer = serializers.PrimaryKeyRelatedField(queryset=Volunteer.objects.filter(active=True), required=False)
-    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all(), required=False)
-    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False)
+    volunteer = ScopedPrimaryKeyRelatedField(queryset=Volunteer.objects.filter(active=True), required=False)
+    team = ScopedPrimaryKeyRelatedField(queryset=Team.objects.all(), required=False)
+    unit = ScopedPrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False)
 
     def validate(self, attrs):
         if len([key for key in ("volunteer", "team", "unit") if attrs.get(key) is not None]) != 1:

@@ -46,7 +46,7 @@ class ServiceOfferViewSet(ScopedViewSet):
         """Take an order from the offer for a resident: a need (待审核) in the offer's community with its title,
         category, type, skills and headcount, owned by the caller (首问), its deadline from the district's table."""
         offer = self.get_object()
-        payload = OfferOrderInputSerializer(data=request.data)
+        payload = OfferOrderInputSerializer(data=request.data, context=self.get_serializer_context())
         payload.is_valid(raise_exception=True)
         order = services.offer_order(offer=offer, user=request.user, **payload.validated_data)
         need = order.need

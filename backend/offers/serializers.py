@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.json_fields import SkillLevelsField
+from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import COORDINATORS, Role, Scope
 from core.serializers import DomainSerializer, LineField
 from geo.models import Grid
@@ -70,7 +71,7 @@ class OfferOrderInputSerializer(serializers.Serializer):
 
     requester_name = LineField(max_length=64, required=False, allow_blank=True, default="")
     requester_phone = LineField(max_length=20, required=False, allow_blank=True, default="")
-    grid = serializers.PrimaryKeyRelatedField(queryset=Grid.objects.all(), required=False, allow_null=True)
+    grid = ScopedPrimaryKeyRelatedField(queryset=Grid.objects.all(), required=False, allow_null=True)
     description = serializers.CharField(
         required=False, allow_blank=True, default="", help_text=_("What the resident asks for, in their words.")
     )

@@ -4,6 +4,7 @@ service time in their records when it is completed, as a shift's attendance woul
 import datetime as dt
 
 import pytest
+from rest_framework.test import APIClient
 
 import factories as f
 from needs.models import Need
@@ -131,10 +132,12 @@ def test_completing_a_need_taken_by_a_team_writes_no_record(world, client_as):
 
 
 def test_a_volunteer_outside_the_coordinators_scope_files_their_own_pending_entry(world, client_as):
-    # given V2 (of B1) took a need of A1
-    need = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED)
+    # given V2 (of B1) took a micro-wish of A1 from the wall (a coordinator names only volunteers of their scope)
+    need = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED, is_micro_wish=True)
+    volunteer = APIClient()
+    volunteer.force_authenticate(world.v2.user)
+    assert volunteer.post(f"/api/volunteering/wishes/{need.pk}/claim/").status_code < 300
     client = client_as("community")
-    _take(client, need, {"volunteer": world.v2.pk})
     client.post(f"/api/needs/{need.pk}/transition/", {"status": "in_service"}, format="json")
     # when A1's coordinator completes it
     response = client.post(f"/api/needs/{need.pk}/transition/", {"status": "completed", "minutes": 45}, format="json")
@@ -142,3 +145,15 @@ def test_a_volunteer_outside_the_coordinators_scope_files_their_own_pending_entr
     assert response.status_code == 200
     record = ServiceRecord.objects.get(volunteer=world.v2)
     assert (record.minutes, record.status, record.community_id) == (45, "pending", world.b1.pk)
+
+
+def test_a_coordinator_names_as_taker_only_a_volunteer_of_their_scope(world, client_as):
+    # given a need of A1 and V2, a volunteer of B1, whom A1's coordinator does not see
+    need = f.NeedFactory(community=world.a1, status=Need.Status.PUBLISHED)
+    # when A1's coordinator records V2 as its taker
+    response = client_as("community").post(f"/api/needs/{need.pk}/take/", {"volunteer": world.v2.pk}, format="json")
+    # then the volunteer field is refused, as for anybody they cannot see, and the need is not taken
+    assert response.status_code == 400
+    assert "volunteer" in response.json()["extra"]["fields"]
+    need.refresh_from_db()
+    assert need.status == Need.Status.PUBLISHED
