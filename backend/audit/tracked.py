@@ -25,7 +25,7 @@ from attendance.models import Attendance
 from core.scoping import Scope, scope_filter
 from needs.models import Need
 from people.models import Blackout, SkillVerification, Volunteer
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment, MatchingRun, Publication, ResourceBooking
 from posts.models import PostHolding
 from records.models import ServiceRecord
 from reports.models import ExportJob
@@ -83,6 +83,8 @@ TRACKED: dict[str, Tracked] = {
     ),
     "publication": Tracked(Publication, of_run("run", MatchingRun)),
     "assignment": Tracked(Assignment, of_run("run", MatchingRun)),
+    # A coordinator's pin or swap of a booking in the review (the solver's bookings are the run's bulk write).
+    "resource_booking": Tracked(ResourceBooking, of_run("run", MatchingRun)),
     "assignment_response": Tracked(AssignmentResponse, of_run("assignment__run", MatchingRun), mask=("reason",)),
     "allocation_run": Tracked(
         AllocationRun, of_run("pk", AllocationRun), exclude=("heartbeat", "stage", "progress", "stats")
