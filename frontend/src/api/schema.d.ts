@@ -1838,6 +1838,86 @@ export interface paths {
         patch: operations["planning_runs_assignments_partial_update"];
         trace?: never;
     };
+    "/api/planning/runs/{id}/bookings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The run's resource bookings (room, van) with why each resource was chosen, and the requests of its shifts
+         *     left without one, with why: derived from the run's problem as the data stands, by the optimizer's rules.
+         */
+        get: operations["planning_runs_bookings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description Pin or unpin one booking of a run under review: a pinned booking is kept by the next run of the same scope and
+         *     week.
+         */
+        patch: operations["planning_runs_bookings_partial_update"];
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/alternatives/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Other resources that keep every hard rule for the booking's request in this plan (kind, capacity, features,
+         *     free for the whole shift, within the distance limit, not booked then by another booking), nearest first.
+         */
+        get: operations["planning_runs_bookings_alternatives_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/swap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Book another resource for the request (pinned): a hard rule it breaks is a 400 naming the rule; the resource
+         *     held by another booking of the plan then, or the run not editable (published), a 409.
+         */
+        post: operations["planning_runs_bookings_swap_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/planning/runs/{id}/cancel/": {
         parameters: {
             query?: never;
@@ -3358,6 +3438,63 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        BookingAlternative: {
+            resource: number;
+            name: string;
+            capacity: number;
+            features: string[];
+            unit_name?: string | null;
+            facility: number | null;
+            community_name: string;
+            conditions: string;
+            /** Format: double */
+            distance_km: number;
+        };
+        BookingReview: {
+            bookings: components["schemas"]["ResourceBookingOutput"][];
+            unmet: components["schemas"]["UnmetRequest"][];
+        };
+        BookingSwapInputRequest: {
+            resource: number;
+        };
+        /** @description Why the resource was chosen, from the figures the optimizer used. */
+        BookingWhy: {
+            /**
+             * @description nearest: the nearest resource keeping every hard rule; suitable: keeps them, nearer ones were free too; rule_broken: it no longer keeps one (the data changed since the run).
+             *
+             *     * `nearest` - nearest
+             *     * `suitable` - suitable
+             *     * `rule_broken` - rule_broken
+             */
+            code: components["schemas"]["BookingWhyCodeEnum"];
+            /** @description 使用读者的语言。 */
+            message: string;
+            /** Format: double */
+            distance_km: number | null;
+            /** Format: double */
+            max_distance_km: number | null;
+            capacity: number;
+            min_capacity: number;
+            features: string[];
+            /**
+             * Format: date-time
+             * @description The resource's free window that holds the shift.
+             */
+            free_from: string | null;
+            /** Format: date-time */
+            free_to: string | null;
+            /** @description Other resources that would keep every hard rule. */
+            alternatives: number;
+            /** @description The hard rules it breaks now, as the optimizer's check words them. */
+            broken: string[];
+        };
+        /**
+         * @description * `nearest` - nearest
+         *     * `suitable` - suitable
+         *     * `rule_broken` - rule_broken
+         * @enum {string}
+         */
+        BookingWhyCodeEnum: "nearest" | "suitable" | "rule_broken";
         Breakdown: {
             items: components["schemas"]["BreakdownItem"][];
             appraisal: components["schemas"]["BreakdownAppraisal"];
@@ -3711,6 +3848,8 @@ export interface components {
             name: string;
             /** 容量 */
             capacity?: number;
+            /** @description Listed as a bookable venue among the community's resources. */
+            bookable?: boolean;
         };
         /**
          * @description * `room` - 功能室
@@ -3737,6 +3876,8 @@ export interface components {
             name: string;
             /** 容量 */
             capacity?: number;
+            /** @description Listed as a bookable venue among the community's resources. */
+            bookable?: boolean;
         };
         FeedbackReportOutput: {
             readonly id: number;
@@ -5084,6 +5225,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Blackout"][];
         };
+        PaginatedBookingAlternativeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["BookingAlternative"][];
+        };
         PaginatedCommunityList: {
             /** @example 123 */
             count: number;
@@ -5683,6 +5839,8 @@ export interface components {
             name?: string;
             /** 容量 */
             capacity?: number;
+            /** @description Listed as a bookable venue among the community's resources. */
+            bookable?: boolean;
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -6711,7 +6869,38 @@ export interface components {
             conditions?: string;
             /** 状态 */
             status?: components["schemas"]["ResourceStatusEnum"];
+            /** Community facility */
+            readonly facility: number | null;
             readonly slots: components["schemas"]["ResourceSlotInline"][];
+        };
+        ResourceBookingOutput: {
+            readonly id: number;
+            /** 资源需求 */
+            readonly request: number;
+            readonly shift: number;
+            readonly shift_title: string;
+            /** Format: date-time */
+            readonly shift_start: string;
+            /** Format: date-time */
+            readonly shift_end: string;
+            readonly community_name: string;
+            readonly kind: string;
+            readonly min_capacity: number;
+            readonly features: string[];
+            /** 资源 */
+            readonly resource: number;
+            readonly resource_name: string;
+            readonly resource_capacity: number;
+            readonly unit_name: string | null;
+            /** @description The community facility this resource is, if it is one. */
+            readonly facility: number | null;
+            /** @description The provider's terms of use. */
+            readonly conditions: string;
+            /** 已锁定 */
+            readonly pinned: boolean;
+            /** 来源 */
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly why: components["schemas"]["BookingWhy"] | null;
         };
         /**
          * @description * `venue` - 场地
@@ -7546,6 +7735,32 @@ export interface components {
             contact_phone?: string;
             /** 描述 */
             description?: string;
+        };
+        /**
+         * @description * `no_such_resource` - no_such_resource
+         *     * `not_free` - not_free
+         *     * `too_far` - too_far
+         *     * `all_booked` - all_booked
+         *     * `not_used` - not_used
+         *     * `not_in_problem` - not_in_problem
+         * @enum {string}
+         */
+        UnmetCodeEnum: "no_such_resource" | "not_free" | "too_far" | "all_booked" | "not_used" | "not_in_problem";
+        UnmetRequest: {
+            request: number;
+            shift: number;
+            shift_title: string;
+            /** Format: date-time */
+            shift_start: string;
+            /** Format: date-time */
+            shift_end: string;
+            community_name: string;
+            kind: string;
+            min_capacity: number;
+            features: string[];
+            code: components["schemas"]["UnmetCodeEnum"];
+            /** @description 使用读者的语言。 */
+            message: string;
         };
         /** @description An account as the administrator keeps it: role and scope (the one field the role needs), contact, state. */
         User: {
@@ -10011,6 +10226,7 @@ export interface operations {
                  *     * `post_holding` - post_holding
                  *     * `publication` - publication
                  *     * `resource` - resource
+                 *     * `resource_booking` - resource_booking
                  *     * `resource_slot` - resource_slot
                  *     * `service_record` - service_record
                  *     * `shift` - shift
@@ -10018,7 +10234,7 @@ export interface operations {
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "post_holding" | "publication" | "resource" | "resource_booking" | "resource_slot" | "service_record" | "shift" | "skill_verification" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -18569,6 +18785,321 @@ export interface operations {
                 };
             };
             /** @description The run is not done, or its period is published for its scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReview"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPinInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPinInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPinInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceBookingOutput"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The run is not done, or its week is published for its scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_alternatives_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBookingAlternativeList"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_swap_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingSwapInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BookingSwapInputRequest"];
+                "multipart/form-data": components["schemas"]["BookingSwapInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceBookingOutput"];
+                };
+            };
+            /** @description A hard rule would break. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another booking holds the resource, or the run is not editable. */
             409: {
                 headers: {
                     [name: string]: unknown;
