@@ -523,6 +523,8 @@ NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its week is 
 
 class _BookingApi(_MatchingRunApi, kernel.RunApi):
     serializer_class = ResourceBookingOutputSerializer
+    pagination_class = None  # a run's bookings and a request's alternatives are answered whole
+    queryset = ResourceBooking.objects.none()  # the schema's model; the rows are read through the run (booking())
 
     def booking(self) -> tuple[MatchingRun, ResourceBooking]:
         run = self.run()

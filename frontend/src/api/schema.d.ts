@@ -5225,21 +5225,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Blackout"][];
         };
-        PaginatedBookingAlternativeList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["BookingAlternative"][];
-        };
         PaginatedCommunityList: {
             /** @example 123 */
             count: number;
@@ -18966,10 +18951,6 @@ export interface operations {
             query?: {
                 /** @description 用于排序结果的字段。 */
                 ordering?: string;
-                /** @description 分页结果集中的页码。 */
-                page?: number;
-                /** @description 每页返回的结果数量。 */
-                page_size?: number;
                 /** @description 搜索关键词。 */
                 search?: string;
             };
@@ -18987,7 +18968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedBookingAlternativeList"];
+                    "application/json": components["schemas"]["BookingAlternative"][];
                 };
             };
             /** @description Input refused; `extra.fields` names the fields. */
