@@ -590,9 +590,9 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
         }
     )
     metrics = _plain(dict(solution.metrics)) | preferences_matched(mapped.data, solution.assignments)
-    for key in ("requests_met", "requests_total"):  # the pinned bookings were met outside the solver
-        if mapped.booked and key in metrics:
-            metrics[key] += len(mapped.booked)
+    for figure in ("requests_met", "requests_total"):  # the pinned bookings were met outside the solver
+        if mapped.booked and figure in metrics:
+            metrics[figure] += len(mapped.booked)
     return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats, metrics=metrics)
 
 
