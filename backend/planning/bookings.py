@@ -25,7 +25,7 @@ from matching.problem import Problem, from_minutes
 from matching.resource_repair import resource_options
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking
-from planning.review import _locked
+from planning.review import locked_for_review
 from resources.models import Resource
 from runs.errors import RuleBroken
 from runs.review import pair_pin
@@ -109,7 +109,7 @@ class _Context:
 
 
 def _context(run: MatchingRun) -> _Context:
-    data = mapper.build_problem(run, booking_pins=False).data
+    data = mapper.build_problem(run, booking_pins=False, people=False).data
     bookings = list(
         ResourceBooking.objects.filter(run=run).select_related(
             "resource", "resource__unit", "request", "request__shift", "request__shift__community"
@@ -124,15 +124,7 @@ def _aware(minutes: int) -> dt.datetime:
 
 def _check(context: _Context, pairs: list[tuple[int, int]], *, about: set[str]) -> list[str]:
     """matching.check's messages on the plan's bookings as `pairs`, those naming one of the ids `about`."""
-    plan = matching.solution_from_dict(
-        {
-            "status": "feasible",
-            "assignments": [],
-            "resource_assignments": [{"resource": mapper.rid(r), "request": mapper.qid(q)} for r, q in pairs],
-            "unfilled": [],
-        }
-    )
-    return [m for m in matching.check(context.problem, plan) if set(mapper._IDS.findall(m)) & about]
+    return [m for m in mapper.booking_check(context.problem, pairs) if mapper.ids_in(m) & about]
 
 
 def _why(context: _Context, booking: ResourceBooking) -> Why:
@@ -228,7 +220,7 @@ def booking_alternatives(*, run: MatchingRun, booking: ResourceBooking) -> list[
 @transaction.atomic
 def booking_pin(*, run: MatchingRun, booking: ResourceBooking, pinned: bool) -> ResourceBooking:
     """Pin (the next run of the scope and week keeps it) or unpin a booking."""
-    _locked(run)
+    locked_for_review(run)
     return pair_pin(booking, pinned=pinned)
 
 
@@ -236,7 +228,7 @@ def booking_pin(*, run: MatchingRun, booking: ResourceBooking, pinned: bool) -> 
 def booking_swap(*, run: MatchingRun, booking: ResourceBooking, resource: Resource) -> ResourceBooking:
     """Book another resource for the request, pinned, if every hard rule still holds: a rule broken is a 400
     naming it, the resource held by another booking of the plan at that time a 409."""
-    run = _locked(run)
+    run = locked_for_review(run)
     context = _context(run)
     r_id, q_id = mapper.rid(resource.pk), mapper.qid(booking.request_id)
     if r_id not in context.resources:

@@ -353,15 +353,20 @@ def _resources(run: MatchingRun) -> list[dict]:
     return result
 
 
-def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
-    """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
-    previous = (
+def _previous_done(run: MatchingRun) -> MatchingRun | None:
+    """The latest finished run of the same scope and week before this one: its pins are kept."""
+    return (
         MatchingRun.objects.filter(
             scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE, version__lt=run.version
         )
         .order_by("-version")
         .first()
     )
+
+
+def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
+    """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
+    previous = _previous_done(run)
     if previous is None:
         return {}
     pins = Assignment.objects.filter(run=previous, pinned=True).values_list("volunteer_id", "shift_id", "source")
@@ -375,13 +380,7 @@ def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dic
 def _booking_pins(run: MatchingRun, data: dict) -> dict[int, tuple[int, str]]:
     """Pinned bookings of the latest finished run of the same scope and week that still keep every hard rule for
     resources in this problem (matching.check): request pk -> (resource pk, source)."""
-    previous = (
-        MatchingRun.objects.filter(
-            scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE, version__lt=run.version
-        )
-        .order_by("-version")
-        .first()
-    )
+    previous = _previous_done(run)
     if previous is None:
         return {}
     resources, requests = {r["id"] for r in data["resources"]}, {q["id"] for q in data["resource_requests"]}
@@ -394,12 +393,16 @@ def _booking_pins(run: MatchingRun, data: dict) -> dict[int, tuple[int, str]]:
     }
     if not pins:
         return {}
-    broken = booking_violations(data, [(resource, request) for request, (resource, _) in pins.items()])
+    pairs = [(resource, request) for request, (resource, _) in pins.items()]
+    problem = matching.parse_problem(dict(data, locks=[], forbidden=[]))
+    named = {rid(r) for r, _ in pairs} | {qid(q) for _, q in pairs}
+    broken = {name for message in booking_check(problem, pairs) for name in ids_in(message)} & named
     return {request: pin for request, pin in pins.items() if not (broken & {rid(pin[0]), qid(request)})}
 
 
-def booking_violations(data: dict, bookings: list[tuple[int, int]]) -> set[str]:
-    """The resource and request ids named by a hard rule the (resource pk, request pk) bookings break together."""
+def booking_check(problem: matching.Problem, bookings: list[tuple[int, int]]) -> list[str]:
+    """matching.check's messages on a plan of these (resource pk, request pk) bookings and nothing else: the hard
+    rules for resources they break (alone or together)."""
     plan = matching.solution_from_dict(
         {
             "status": "feasible",
@@ -408,9 +411,12 @@ def booking_violations(data: dict, bookings: list[tuple[int, int]]) -> set[str]:
             "unfilled": [],
         }
     )
-    named = {rid(r) for r, _ in bookings} | {qid(q) for _, q in bookings}
-    messages = matching.check(matching.parse_problem(dict(data, locks=[], forbidden=[])), plan)
-    return {word for message in messages for word in _IDS.findall(message)} & named
+    return matching.check(problem, plan)
+
+
+def ids_in(message: str) -> set[str]:
+    """The resource and request ids a matching.check message names."""
+    return set(_IDS.findall(message))
 
 
 def _book_outside_solver(data: dict, booked: dict[int, tuple[int, str]]) -> None:
@@ -480,10 +486,11 @@ def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
     return result
 
 
-def build_problem(run: MatchingRun, *, booking_pins: bool = True) -> MappedProblem:
+def build_problem(run: MatchingRun, *, booking_pins: bool = True, people: bool = True) -> MappedProblem:
     """The run's problem; with booking_pins, the pinned bookings of the previous version are kept outside the
-    solver (`booked`); without, every request and resource is in it as the data stands (the review's checks)."""
-    volunteers = _volunteers(run)
+    solver (`booked`); without, every request and resource is in it as the data stands (the review's checks).
+    Without people, no volunteers: what the resource rules need, at a fraction of the cost for a whole district."""
+    volunteers = _volunteers(run) if people else []
     shifts, requests, request_shift = _shifts(run)
     volunteer_ids, shift_ids = {v["id"] for v in volunteers}, {s["id"] for s in shifts}
     pinned = _pins(run, volunteer_ids, shift_ids)
