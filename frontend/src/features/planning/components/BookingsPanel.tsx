@@ -51,7 +51,7 @@ export function BookingsPanel({ run, editable }: { run: MatchingRun; editable: b
         dataSource={bookings.data?.bookings}
         pagination={false}
         scroll={{ x: 960 }}
-        locale={{ emptyText: <EmptyState text={t("bookingsEmpty")} /> }}
+        locale={{ emptyText: <EmptyState text={t("planBookingsEmpty")} /> }}
         columns={[
           { title: t("bookingShift"), render: (_, row) => <Shift row={row} /> },
           { title: t("bookingWanted"), render: (_, row) => <Wanted {...row} /> },
@@ -163,7 +163,7 @@ function SwapModal({ runId, booking, onClose }: { runId: number; booking: Resour
           columns={[
             { title: t("bookingResource"), dataIndex: "name" },
             { title: t("bookingOwner"), render: (_, row) => row.unit_name ?? t("bookingFacility") },
-            { title: t("bookingCapacity"), dataIndex: "capacity" },
+            { title: t("bookingCapacity"), render: (_, row) => row.capacity },
             { title: t("bookingDistance"), render: (_, row) => t("bookingKm", { km: row.distance_km }) },
             {
               title: t("actions"),

@@ -60,7 +60,7 @@ const en: Translation<typeof zh> = {
   reason_all_at_post_limit: "Post limits reached",
   // resource bookings
   tabBookings: "Resource bookings",
-  bookingsEmpty: "This version books no room or vehicle.",
+  planBookingsEmpty: "This version books no room or vehicle.",
   bookingShift: "Shift",
   bookingWanted: "Wanted",
   bookingAtLeast: "at least {count} people",

@@ -56,7 +56,7 @@ const zh = {
   reason_all_at_post_limit: "岗位数已达上限",
   // resource bookings
   tabBookings: "资源预订",
-  bookingsEmpty: "这一版没有预订场地或车辆。",
+  planBookingsEmpty: "这一版没有预订场地或车辆。",
   bookingShift: "班次",
   bookingWanted: "需求",
   bookingAtLeast: "至少 {count} 人",
