@@ -83,7 +83,7 @@ beforeEach(() => {
     http.patch("/api/planning/runs/{id}/bookings/{booking_id}/", async ({ request, response }) => {
       const body = await request.json();
       sent.pin.push(body);
-      return response(200).json({ ...booking, pinned: body.pinned, why: null });
+      return response(200).json({ ...booking, pinned: body?.pinned ?? false, why: null });
     }),
   );
 });
