@@ -116,19 +116,37 @@ def _choose(
 ) -> tuple[tuple[Resource, float] | None, str]:
     """The nearest resource that obeys every hard rule, or None and the first rule that ruled all others out
     (the withdrawn resource itself is never a candidate, so it does not blur the reason)."""
+    options, code = resource_options(problem, q, exclude={old}, withdrawn=pulled, occupied=occupied)
+    return (options[0] if options else None), code
+
+
+def resource_options(
+    problem: Problem,
+    q: ResourceRequest,
+    *,
+    exclude: Iterable[str] = (),
+    withdrawn: Mapping[str, Iterable[Window]] | None = None,
+    occupied: Mapping[str, Iterable[Window]] | None = None,
+) -> tuple[list[tuple[Resource, float]], str]:
+    """Every resource that obeys every hard rule for the request (kind, capacity, features, free for the whole
+    time, within the distance limit, not booked at an overlapping time), nearest first, ties by the problem's
+    resource order (the optimizer's only resource preference); with none, the first rule that ruled all out (a
+    key of REASONS). exclude: resources never offered; withdrawn / occupied: windows per resource id."""
+    withdrawn, occupied = withdrawn or {}, occupied or {}
     limit = problem.max_distance_km if q.max_distance_km is None else q.max_distance_km
-    suitable = [r for r in problem.resources if r.id != old and _suits(r, q)]
+    skip = set(exclude)
+    suitable = [r for r in problem.resources if r.id not in skip and _suits(r, q)]
     if not suitable:
-        return None, "no_such_resource"
-    free = [r for r in suitable if _free(r, q, pulled.get(r.id, []))]
+        return [], "no_such_resource"
+    free = [r for r in suitable if _free(r, q, list(withdrawn.get(r.id, ())))]
     if not free:
-        return None, "not_free"
+        return [], "not_free"
     near = [(r, distance_km(r.location.lat, r.location.lng, q.location.lat, q.location.lng)) for r in free]
     near = [(r, d) for r, d in near if d <= limit + EPS_KM]
     if not near:
-        return None, "too_far"
+        return [], "too_far"
     open_ = [(r, d) for r, d in near if not any(_overlaps((q.start, q.end), w) for w in occupied.get(r.id, ()))]
     if not open_:
-        return None, "all_booked"
+        return [], "all_booked"
     order = {r.id: i for i, r in enumerate(problem.resources)}
-    return min(open_, key=lambda item: (item[1], order[item[0].id])), ""
+    return sorted(open_, key=lambda item: (item[1], order[item[0].id])), ""

@@ -27,7 +27,7 @@ from geo.models import District
 from needs.models import Need
 from offers.models import ServiceOffer
 from people.models import Blackout, SkillVerification, Volunteer
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment, MatchingRun, Publication, ResourceBooking
 from posts.models import Post, PostHolding, Team
 from records.models import PointsRule, ServiceRecord
 from reports.models import ExportJob
@@ -88,6 +88,8 @@ TRACKED: dict[str, Tracked] = {
     ),
     "publication": Tracked(Publication, of_run("run", MatchingRun)),
     "assignment": Tracked(Assignment, of_run("run", MatchingRun)),
+    # A coordinator's pin or swap of a booking in the review (the solver's bookings are the run's bulk write).
+    "resource_booking": Tracked(ResourceBooking, of_run("run", MatchingRun)),
     "assignment_response": Tracked(AssignmentResponse, of_run("assignment__run", MatchingRun), mask=("reason",)),
     "allocation_run": Tracked(
         AllocationRun, of_run("pk", AllocationRun), exclude=("heartbeat", "stage", "progress", "stats")

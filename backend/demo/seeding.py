@@ -1039,16 +1039,20 @@ class _Builder:
             )
             resources.append(resource)
             slots.append((resource, _unit_slots(rng, category, self.week)))
-        facility_capacity = {(f.community_id, f.name): f.capacity for f in self.facilities}
+        # The community's rooms are its facilities listed as bookable (one row each, linked; resources.services).
+        facility_of = {(f.community_id, f.name): f for f in self.facilities}
         self.rooms_of: dict[int, list[Resource]] = {}
         for community in self.communities:
             for room, features in data.COMMUNITY_ROOMS:
+                facility = facility_of[(community.pk, room)]
+                facility.bookable = True
                 resource = Resource(
                     unit=None,
+                    facility=facility,
                     community=community,
                     name=f"{community.name}{room}",
                     category=Resource.Category.VENUE,
-                    capacity=facility_capacity[(community.pk, room)],
+                    capacity=facility.capacity,
                     features=list(features),
                     address=community.address,
                     conditions="社区党群服务中心统一预约，公益活动免费使用。",
@@ -1062,6 +1066,7 @@ class _Builder:
                 if rng.random() < 0.6:
                     own += [(day, _t("19:00"), _t("21:00")) for day in (2, 4)]
                 slots.append((resource, own))
+        Facility.objects.bulk_update([f for f in self.facilities if f.bookable], ["bookable"], batch_size=BATCH)
         Resource.objects.bulk_create(resources, batch_size=BATCH)
         rows = []
         for resource, windows in slots:

@@ -1,6 +1,7 @@
 """The geography every record hangs on: district, sub-district (街道), community (社区), grid (网格), facilities."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Located
@@ -98,12 +99,20 @@ class Facility(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=64)
     capacity = models.PositiveIntegerField(_("capacity"), default=0)
+    # Listed among the bookable resources (a venue the weekly matching may book), without entering it twice.
+    bookable = models.BooleanField(
+        _("bookable"), default=False, help_text=_("Listed as a bookable venue among the community's resources.")
+    )
 
     class Meta:
         verbose_name = _("facility")
         verbose_name_plural = _("facilities")
         ordering = ["community_id", "id"]
-        constraints = [models.UniqueConstraint(fields=["community", "name"], name="facility_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["community", "name"], name="facility_unique_name"),
+            # A notice board (栏) is read, not booked.
+            models.CheckConstraint(name="facility_board_not_bookable", condition=~Q(kind="board", bookable=True)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.community.name} {self.name}"

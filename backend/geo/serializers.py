@@ -1,5 +1,8 @@
 """Input and output shapes of the geography endpoints."""
 
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
 from core.scoping import Scope
 from core.serializers import DomainSerializer
 from geo.models import Community, District, Facility, Grid, SubDistrict
@@ -38,4 +41,10 @@ class FacilitySerializer(DomainSerializer):
 
     class Meta:
         model = Facility
-        fields = ["id", "community", "kind", "name", "capacity"]
+        fields = ["id", "community", "kind", "name", "capacity", "bookable"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.merged(attrs, "bookable") and self.merged(attrs, "kind") == Facility.Kind.BOARD:
+            raise serializers.ValidationError({"bookable": [_("A notice board cannot be booked.")]})
+        return attrs

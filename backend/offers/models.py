@@ -62,7 +62,9 @@ class ServiceOffer(TimeStamped):
 
         if (self.team_id is None) == (self.unit_id is None):
             raise ValidationError({"team": _("Name the team or the unit that offers it, one of them.")})
-        self.community_id = self.team.community_id if self.team_id else self.unit.community_id
+        provider = self.team if self.team_id else self.unit
+        assert provider is not None  # one of them, checked above
+        self.community_id = provider.community_id
 
 
 class OfferOrder(models.Model):

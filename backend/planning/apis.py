@@ -1,8 +1,10 @@
 """Endpoints of the coordinator's matching runs: start (202, the worker does the rest), list, status, cancel,
-publish, the run's plan (assignments; reviewed by hand: add, pin, remove) and unfilled seats. Coordinators only;
+publish, the run's plan (assignments; reviewed by hand: add, pin, remove), its resource bookings (why each, pin,
+alternatives, swap) and unfilled seats. Coordinators only;
 every read goes through the scope."""
 
 import django_filters
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -21,9 +23,10 @@ from core.weeks import monday_of
 from people import selectors as people_selectors
 from people.models import Volunteer
 from people.serializers import UnverifiedSkillsField
-from planning import review, selectors, services
+from planning import bookings, review, selectors, services
 from planning.explanations import Explainer
-from planning.models import Assignment, MatchingRun, UnfilledSeat
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
+from resources.models import Resource
 from runs import apis as kernel
 from shifts.models import Shift
 
@@ -395,3 +398,204 @@ class MatchingRunCompareApi(_MatchingRunApi, kernel.RunApi):
         if (base.scope_key, base.week) != (other.scope_key, other.week):
             raise serializers.ValidationError({"other": [_("Compare versions of the same scope and week.")]})
         return Response(selectors.matching_run_compare(base=base, other=other))
+
+
+# ---------------------------------------------------------------- resource bookings
+
+
+class BookingWhySerializer(serializers.Serializer):
+    """Why the resource was chosen, from the figures the optimizer used."""
+
+    code = serializers.ChoiceField(
+        choices=["nearest", "suitable", "rule_broken"],
+        help_text=_(
+            "nearest: the nearest resource keeping every hard rule; suitable: keeps them, nearer ones were free too; "
+            "rule_broken: it no longer keeps one (the data changed since the run)."
+        ),
+    )
+    message = serializers.CharField(help_text=_("In the reader's language."))
+    distance_km = serializers.FloatField(allow_null=True)
+    max_distance_km = serializers.FloatField(allow_null=True)
+    capacity = serializers.IntegerField()
+    min_capacity = serializers.IntegerField()
+    features = StringListField()
+    free_from = serializers.DateTimeField(
+        allow_null=True, help_text=_("The resource's free window that holds the shift.")
+    )
+    free_to = serializers.DateTimeField(allow_null=True)
+    alternatives = serializers.IntegerField(help_text=_("Other resources that would keep every hard rule."))
+    broken = StringListField(help_text=_("The hard rules it breaks now, as the optimizer's check words them."))
+
+
+class ResourceBookingOutputSerializer(serializers.ModelSerializer):
+    shift = serializers.IntegerField(source="request.shift_id", read_only=True)
+    shift_title = serializers.CharField(source="request.shift.title", read_only=True)
+    shift_start = serializers.DateTimeField(source="request.shift.start", read_only=True)
+    shift_end = serializers.DateTimeField(source="request.shift.end", read_only=True)
+    community_name = serializers.CharField(source="request.shift.community.name", read_only=True)
+    kind = serializers.CharField(source="request.kind", read_only=True)
+    min_capacity = serializers.IntegerField(source="request.min_capacity", read_only=True)
+    features = StringListField(source="request.features", read_only=True)
+    resource_name = serializers.CharField(source="resource.name", read_only=True)
+    resource_capacity = serializers.IntegerField(source="resource.capacity", read_only=True)
+    unit_name = serializers.CharField(source="resource.unit.name", read_only=True, default=None, allow_null=True)
+    facility = serializers.IntegerField(
+        source="resource.facility_id",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The community facility this resource is, if it is one."),
+    )
+    conditions = serializers.CharField(
+        source="resource.conditions", read_only=True, help_text=_("The provider's terms of use.")
+    )
+    why = serializers.SerializerMethodField()
+
+    @extend_schema_field(BookingWhySerializer(allow_null=True))
+    def get_why(self, booking) -> dict | None:
+        why = self.context.get("why", {}).get(booking.pk)
+        return None if why is None else BookingWhySerializer(why).data
+
+    class Meta:
+        model = ResourceBooking
+        fields = [
+            "id",
+            "request",
+            "shift",
+            "shift_title",
+            "shift_start",
+            "shift_end",
+            "community_name",
+            "kind",
+            "min_capacity",
+            "features",
+            "resource",
+            "resource_name",
+            "resource_capacity",
+            "unit_name",
+            "facility",
+            "conditions",
+            "pinned",
+            "source",
+            "why",
+        ]
+        read_only_fields = fields
+
+
+class UnmetRequestSerializer(serializers.Serializer):
+    request = serializers.IntegerField(source="request.pk")
+    shift = serializers.IntegerField(source="request.shift_id")
+    shift_title = serializers.CharField(source="request.shift.title")
+    shift_start = serializers.DateTimeField(source="request.shift.start")
+    shift_end = serializers.DateTimeField(source="request.shift.end")
+    community_name = serializers.CharField(source="request.shift.community.name")
+    kind = serializers.CharField(source="request.kind")
+    min_capacity = serializers.IntegerField(source="request.min_capacity")
+    features = StringListField(source="request.features")
+    code = serializers.ChoiceField(
+        choices=["no_such_resource", "not_free", "too_far", "all_booked", "not_used", "not_in_problem"]
+    )
+    message = serializers.CharField(help_text=_("In the reader's language."))
+
+
+class BookingReviewSerializer(serializers.Serializer):
+    bookings = ResourceBookingOutputSerializer(many=True)
+    unmet = UnmetRequestSerializer(many=True)
+
+
+class BookingAlternativeSerializer(serializers.Serializer):
+    resource = serializers.IntegerField(source="resource.pk")
+    name = serializers.CharField(source="resource.name")
+    capacity = serializers.IntegerField(source="resource.capacity")
+    features = StringListField(source="resource.features")
+    unit_name = serializers.CharField(source="resource.unit.name", default=None, allow_null=True)
+    facility = serializers.IntegerField(source="resource.facility_id", allow_null=True)
+    community_name = serializers.CharField(source="resource.community.name")
+    conditions = serializers.CharField(source="resource.conditions")
+    distance_km = serializers.FloatField()
+
+
+class BookingSwapInputSerializer(serializers.Serializer):
+    resource = ScopedPrimaryKeyRelatedField(queryset=Resource.objects.all())
+
+
+NOT_EDITABLE = OpenApiResponse(description="The run is not done, or its week is published for its scope.")
+
+
+class _BookingApi(_MatchingRunApi, kernel.RunApi):
+    serializer_class = ResourceBookingOutputSerializer
+    pagination_class = None  # a run's bookings and a request's alternatives are answered whole
+    queryset = ResourceBooking.objects.none()  # the schema's model; the rows are read through the run (booking())
+
+    def booking(self) -> tuple[MatchingRun, ResourceBooking]:
+        run = self.run()
+        booking = selectors.booking_list(run=run).filter(pk=self.kwargs["booking_id"]).first()
+        if booking is None:
+            raise Http404
+        return run, booking
+
+
+class MatchingRunBookingListApi(_BookingApi):
+    """The run's resource bookings (room, van) with why each resource was chosen, and the requests of its shifts
+    left without one, with why: derived from the run's problem as the data stands, by the optimizer's rules."""
+
+    @extend_schema(responses={200: BookingReviewSerializer, 404: kernel.NOT_FOUND})
+    def get(self, request, pk: int):
+        reviewed, unmet = bookings.booking_review(run=self.run())
+        why = {booking.pk: reason for booking, reason in reviewed}
+        return Response(
+            {
+                "bookings": ResourceBookingOutputSerializer(
+                    [b for b, _w in reviewed], many=True, context={"why": why}
+                ).data,
+                "unmet": UnmetRequestSerializer(unmet, many=True).data,
+            }
+        )
+
+
+class MatchingRunBookingDetailApi(_BookingApi):
+    """Pin or unpin one booking of a run under review: a pinned booking is kept by the next run of the same scope and
+    week."""
+
+    @extend_schema(
+        request=kernel.PinInputSerializer,
+        responses={200: ResourceBookingOutputSerializer, 404: kernel.NOT_FOUND, 409: NOT_EDITABLE},
+    )
+    def patch(self, request, pk: int, booking_id: int):
+        run, booking = self.booking()
+        payload = kernel.PinInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        booking = bookings.booking_pin(run=run, booking=booking, pinned=payload.validated_data["pinned"])
+        return Response(ResourceBookingOutputSerializer(booking).data)
+
+
+class MatchingRunBookingAlternativesApi(_BookingApi):
+    """Other resources that keep every hard rule for the booking's request in this plan (kind, capacity, features,
+    free for the whole shift, within the distance limit, not booked then by another booking), nearest first."""
+
+    @extend_schema(responses={200: BookingAlternativeSerializer(many=True), 404: kernel.NOT_FOUND})
+    def get(self, request, pk: int, booking_id: int):
+        run, booking = self.booking()
+        return Response(
+            BookingAlternativeSerializer(bookings.booking_alternatives(run=run, booking=booking), many=True).data
+        )
+
+
+class MatchingRunBookingSwapApi(_BookingApi):
+    """Book another resource for the request (pinned): a hard rule it breaks is a 400 naming the rule; the resource
+    held by another booking of the plan then, or the run not editable (published), a 409."""
+
+    @extend_schema(
+        request=BookingSwapInputSerializer,
+        responses={
+            200: ResourceBookingOutputSerializer,
+            400: OpenApiResponse(description="A hard rule would break."),
+            404: kernel.NOT_FOUND,
+            409: OpenApiResponse(description="Another booking holds the resource, or the run is not editable."),
+        },
+    )
+    def post(self, request, pk: int, booking_id: int):
+        run, booking = self.booking()
+        payload = BookingSwapInputSerializer(data=request.data, context={"request": request})
+        payload.is_valid(raise_exception=True)
+        booking = bookings.booking_swap(run=run, booking=booking, resource=payload.validated_data["resource"])
+        return Response(ResourceBookingOutputSerializer(booking).data)

@@ -148,6 +148,7 @@ def mapping_meta(mapped: mapper.MappedProblem) -> dict:
     return {
         "pinned": [[v, s, source] for (v, s), source in sorted(mapped.pinned.items())],
         "request_shift": {str(q): s for q, s in mapped.request_shift.items()},
+        "booked": [[q, r, source] for q, (r, source) in sorted(mapped.booked.items())],
     }
 
 
@@ -157,6 +158,7 @@ def _mapped(job: SolveJob, data: dict) -> mapper.MappedProblem:
         data=data,
         pinned={(v, s): source for v, s, source in meta.get("pinned", [])},
         request_shift={int(q): s for q, s in meta.get("request_shift", {}).items()},
+        booked={q: (r, source) for q, r, source in meta.get("booked", [])},
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch
 
+import matching
 from geo.models import Community
 from lending.selectors import withdrawn_days
 from people import selectors as people_selectors
@@ -35,6 +37,7 @@ from resources.models import Resource, ResourceSlot
 from shifts.models import Shift
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
+_IDS = re.compile(r"\b[rq]\d+\b")  # resource and request ids in matching.check's messages
 
 
 def _zone() -> ZoneInfo:
@@ -161,6 +164,8 @@ class MappedProblem:
     data: dict
     pinned: dict[tuple[int, int], str] = field(default_factory=dict)  # (volunteer pk, shift pk) -> source
     request_shift: dict[int, int] = field(default_factory=dict)  # request pk -> shift pk
+    # Pinned bookings kept outside the solver: request pk -> (resource pk, source) (see _booking_pins).
+    booked: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict:
@@ -352,15 +357,20 @@ def _resources(run: MatchingRun) -> list[dict]:
     return result
 
 
-def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
-    """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
-    previous = (
+def _previous_done(run: MatchingRun) -> MatchingRun | None:
+    """The latest finished run of the same scope and week before this one: its pins are kept."""
+    return (
         MatchingRun.objects.filter(
             scope_key=run.scope_key, week=run.week, status=MatchingRun.Status.DONE, version__lt=run.version
         )
         .order_by("-version")
         .first()
     )
+
+
+def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dict[tuple[int, int], str]:
+    """Pinned assignments of the latest finished run of the same scope and week, still possible in this one."""
+    previous = _previous_done(run)
     if previous is None:
         return {}
     pins = Assignment.objects.filter(run=previous, pinned=True).values_list("volunteer_id", "shift_id", "source")
@@ -369,6 +379,73 @@ def _pins(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> dic
         for volunteer, shift, source in pins
         if vid(volunteer) in volunteer_ids and sid(shift) in shift_ids
     }
+
+
+def _booking_pins(run: MatchingRun, data: dict) -> dict[int, tuple[int, str]]:
+    """Pinned bookings of the latest finished run of the same scope and week that still keep every hard rule for
+    resources in this problem (matching.check): request pk -> (resource pk, source)."""
+    previous = _previous_done(run)
+    if previous is None:
+        return {}
+    resources, requests = {r["id"] for r in data["resources"]}, {q["id"] for q in data["resource_requests"]}
+    pins = {
+        request: (resource, source)
+        for resource, request, source in ResourceBooking.objects.filter(run=previous, pinned=True).values_list(
+            "resource_id", "request_id", "source"
+        )
+        if rid(resource) in resources and qid(request) in requests
+    }
+    if not pins:
+        return {}
+    pairs = [(resource, request) for request, (resource, _) in pins.items()]
+    problem = matching.parse_problem(dict(data, locks=[], forbidden=[]))
+    named = {rid(r) for r, _ in pairs} | {qid(q) for _, q in pairs}
+    broken = {name for message in booking_check(problem, pairs) for name in ids_in(message)} & named
+    return {request: pin for request, pin in pins.items() if not (broken & {rid(pin[0]), qid(request)})}
+
+
+def booking_check(problem: matching.Problem, bookings: list[tuple[int, int]]) -> list[str]:
+    """matching.check's messages on a plan of these (resource pk, request pk) bookings and nothing else: the hard
+    rules for resources they break (alone or together)."""
+    plan = matching.solution_from_dict(
+        {
+            "status": "feasible",
+            "assignments": [],
+            "resource_assignments": [{"resource": rid(r), "request": qid(q)} for r, q in bookings],
+            "unfilled": [],
+        }
+    )
+    return matching.check(problem, plan)
+
+
+def ids_in(message: str) -> set[str]:
+    """The resource and request ids a matching.check message names."""
+    return set(_IDS.findall(message))
+
+
+def _book_outside_solver(data: dict, booked: dict[int, tuple[int, str]]) -> None:
+    """Pinned bookings are kept as they are: their requests leave the problem (their shifts need no room from the
+    solver) and their resources' time is taken out of what the solver may book."""
+    taken = {qid(request): rid(resource) for request, (resource, _) in booked.items()}
+    windows: dict[str, list[Span]] = defaultdict(list)
+    for request in data["resource_requests"]:
+        if request["id"] in taken:
+            span = (
+                dt.datetime.strptime(request["start"], TIME_FORMAT),
+                dt.datetime.strptime(request["end"], TIME_FORMAT),
+            )
+            windows[taken[request["id"]]].append(span)
+    data["resource_requests"] = [q for q in data["resource_requests"] if q["id"] not in taken]
+    for shift in data["shifts"]:
+        if shift.get("resource_request") in taken:
+            del shift["resource_request"]
+    for resource in data["resources"]:
+        if resource["id"] in windows:
+            free = [
+                (dt.datetime.strptime(a, TIME_FORMAT), dt.datetime.strptime(b, TIME_FORMAT))
+                for a, b in resource["availability"]
+            ]
+            resource["availability"] = [[_fmt(a), _fmt(b)] for a, b in subtract(free, windows[resource["id"]])]
 
 
 def _removed(run: MatchingRun, volunteer_ids: set[str], shift_ids: set[str]) -> list[tuple[int, int]]:
@@ -414,11 +491,19 @@ def _previous_week(run: MatchingRun, volunteer_ids: set[str]) -> list[dict]:
 
 
 def build_problem(
-    run: MatchingRun, *, only_volunteers: set[int] | None = None, only_shifts: set[int] | None = None
+    run: MatchingRun,
+    *,
+    only_volunteers: set[int] | None = None,
+    only_shifts: set[int] | None = None,
+    booking_pins: bool = True,
+    people: bool = True,
 ) -> MappedProblem:
-    """The run's problem; `only_volunteers` and `only_shifts` (pks) narrow it to those rows of its scope (a
-    volunteer's claim of an open seat is checked on their own problem, not on the whole scope's)."""
-    volunteers = _volunteers(run, only_volunteers)
+    """The run's problem. `only_volunteers` and `only_shifts` (pks) narrow it to those rows of its scope (a
+    volunteer's claim of an open seat is checked on their own problem, not on the whole scope's). With booking_pins,
+    the pinned bookings of the previous version are kept outside the solver (`booked`); without, every request and
+    resource is in it as the data stands (the review's checks). Without people, no volunteers: what the resource
+    rules need, at a fraction of the cost for a whole district."""
+    volunteers = _volunteers(run, only_volunteers) if people else []
     shifts, requests, request_shift = _shifts(run, only_shifts)
     volunteer_ids, shift_ids = {v["id"] for v in volunteers}, {s["id"] for s in shifts}
     pinned = _pins(run, volunteer_ids, shift_ids)
@@ -435,7 +520,9 @@ def build_problem(
         "forbidden": [{"volunteer": vid(v), "shift": sid(s)} for v, s in removed],
         "previous_assignments": _previous_week(run, volunteer_ids),
     }
-    return MappedProblem(data=data, pinned=pinned, request_shift=request_shift)
+    booked = _booking_pins(run, data) if booking_pins else {}
+    _book_outside_solver(data, booked)
+    return MappedProblem(data=data, pinned=pinned, request_shift=request_shift, booked=booked)
 
 
 # ---------------------------------------------------------------- solution -> rows
@@ -493,6 +580,9 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
     bookings = [
         ResourceBooking(run=run, resource_id=_pk(resource, "r"), request_id=_pk(request, "q"))
         for resource, request in solution.resource_assignments
+    ] + [
+        ResourceBooking(run=run, resource_id=resource, request_id=request, pinned=True, source=source)
+        for request, (resource, source) in sorted(mapped.booked.items())
     ]
     unfilled: defaultdict[int, _Unfilled] = defaultdict(_Unfilled)
     for item in solution.unfilled:
@@ -520,6 +610,9 @@ def solution_rows(run: MatchingRun, mapped: MappedProblem, solution) -> PlanRows
         }
     )
     metrics = _plain(dict(solution.metrics)) | preferences_matched(mapped.data, solution.assignments)
+    for figure in ("requests_met", "requests_total"):  # the pinned bookings were met outside the solver
+        if mapped.booked and figure in metrics:
+            metrics[figure] += len(mapped.booked)
     return PlanRows(assignments=assignments, bookings=bookings, unfilled=unfilled_rows, stats=stats, metrics=metrics)
 
 

@@ -118,6 +118,11 @@ class ResourceBooking(models.Model):
     resource = models.ForeignKey(
         "resources.Resource", verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+"
     )
+    # Pinned: the next runs of the same scope and week keep it (the mapper books it outside the solver).
+    pinned = models.BooleanField(_("pinned"), default=False)
+    source = models.CharField(
+        _("source"), max_length=8, choices=Assignment.Source.choices, default=Assignment.Source.SOLVER
+    )
 
     class Meta:
         verbose_name = _("resource booking")

@@ -24,7 +24,8 @@ from runs.review import pair_pin, run_lock_for_review, unfilled_seat_freed, unfi
 from shifts.models import Shift
 
 
-def _locked(run: MatchingRun) -> MatchingRun:
+def locked_for_review(run: MatchingRun) -> MatchingRun:
+    """The run locked for a change of its plan by hand (assignments, bookings): a done run of a week not published."""
     return run_lock_for_review(
         run,
         published=lambda row: Publication.objects.filter(scope_key=row.scope_key, week=row.week).exists(),
@@ -81,7 +82,7 @@ def _unverified_claims(volunteer: Volunteer, shift: Shift) -> list[str]:
 @transaction.atomic
 def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> Assignment:
     """Put a volunteer on a shift by hand (pinned), if every hard rule still holds."""
-    run = _locked(run)
+    run = locked_for_review(run)
     if Assignment.objects.filter(run=run, volunteer=volunteer, shift=shift).exists():
         raise RuleBroken(_("The volunteer is already on this shift."), fields={"volunteer": [_("Already assigned.")]})
     broken = _unverified_claims(volunteer, shift) or _violations(run, volunteer, shift)
@@ -98,7 +99,7 @@ def assignment_add(*, run: MatchingRun, volunteer: Volunteer, shift: Shift) -> A
 @transaction.atomic
 def assignment_pin(*, run: MatchingRun, assignment: Assignment, pinned: bool) -> Assignment:
     """Pin (keep through the next run) or unpin an assignment."""
-    _locked(run)
+    locked_for_review(run)
     return pair_pin(assignment, pinned=pinned)
 
 
@@ -106,7 +107,7 @@ def assignment_pin(*, run: MatchingRun, assignment: Assignment, pinned: bool) ->
 def assignment_remove(*, run: MatchingRun, assignment: Assignment, user=None) -> None:
     """Take an assignment out of the plan; its seat is listed as unfilled again, and the next runs of the scope
     and week do not offer the volunteer that shift again."""
-    _locked(run)
+    locked_for_review(run)
     shift = assignment.shift
     RemovedPair.objects.get_or_create(
         run=run, shift=shift, volunteer_id=assignment.volunteer_id, defaults={"removed_by": user}

@@ -5,7 +5,7 @@ communities, the administrator every run; volunteers and unit representatives se
 from django.db.models import QuerySet
 
 from accounts.models import User
-from planning.models import Assignment, MatchingRun, UnfilledSeat
+from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
 from runs.selectors import run_get, run_list
 from shifts.models import Shift
 
@@ -24,6 +24,14 @@ def assignment_list(*, run: MatchingRun) -> QuerySet[Assignment]:
         Assignment.objects.filter(run=run)
         .select_related("shift", "shift__community", "volunteer")
         .order_by("shift__start", "shift_id", "volunteer_id")
+    )
+
+
+def booking_list(*, run: MatchingRun) -> QuerySet[ResourceBooking]:
+    return (
+        ResourceBooking.objects.filter(run=run)
+        .select_related("resource", "resource__unit", "request", "request__shift", "request__shift__community")
+        .order_by("request__shift__start", "request_id")
     )
 
 

@@ -9,6 +9,10 @@ from planning.apis import (
     RUN_APIS,
     MatchingRunAssignmentDetailApi,
     MatchingRunAssignmentListApi,
+    MatchingRunBookingAlternativesApi,
+    MatchingRunBookingDetailApi,
+    MatchingRunBookingListApi,
+    MatchingRunBookingSwapApi,
     MatchingRunCompareApi,
     MatchingRunUnfilledListApi,
 )
@@ -25,6 +29,22 @@ urlpatterns = run_paths("planning", RUN_APIS) + [
     ),
     path(
         "planning/runs/<int:pk>/compare/<int:other_id>/", MatchingRunCompareApi.as_view(), name="planning-run-compare"
+    ),
+    path("planning/runs/<int:pk>/bookings/", MatchingRunBookingListApi.as_view(), name="planning-run-bookings"),
+    path(
+        "planning/runs/<int:pk>/bookings/<int:booking_id>/",
+        MatchingRunBookingDetailApi.as_view(),
+        name="planning-run-booking",
+    ),
+    path(
+        "planning/runs/<int:pk>/bookings/<int:booking_id>/alternatives/",
+        MatchingRunBookingAlternativesApi.as_view(),
+        name="planning-run-booking-alternatives",
+    ),
+    path(
+        "planning/runs/<int:pk>/bookings/<int:booking_id>/swap/",
+        MatchingRunBookingSwapApi.as_view(),
+        name="planning-run-booking-swap",
     ),
     path("planning/runs/<int:pk>/unfilled/", MatchingRunUnfilledListApi.as_view(), name="planning-run-unfilled"),
 ]

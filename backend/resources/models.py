@@ -34,6 +34,17 @@ class Resource(Located, TimeStamped):
     community = models.ForeignKey(
         "geo.Community", verbose_name=_("community"), on_delete=models.PROTECT, related_name="resources"
     )
+    # A community facility (六室四站) listed as bookable: its name, capacity, community and place come from the
+    # facility and are kept in step by resources.services.resource_sync_facility; slots, features and conditions
+    # are the resource's own.
+    facility = models.OneToOneField(
+        "geo.Facility",
+        verbose_name=_("community facility"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="resource",
+    )
     name = models.CharField(_("name"), max_length=128)
     category = models.CharField(_("category"), max_length=16, choices=Category.choices)
     capacity = models.PositiveIntegerField(_("capacity"), default=0)
@@ -46,7 +57,13 @@ class Resource(Located, TimeStamped):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         ordering = ["id"]
-        constraints = [models.CheckConstraint(name="resource_capacity_nonnegative", condition=Q(capacity__gte=0))]
+        constraints = [
+            models.CheckConstraint(name="resource_capacity_nonnegative", condition=Q(capacity__gte=0)),
+            # A facility is the community's own: it has no provider unit.
+            models.CheckConstraint(
+                name="resource_facility_has_no_unit", condition=Q(facility__isnull=True) | Q(unit__isnull=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

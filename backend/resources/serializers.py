@@ -11,6 +11,10 @@ from resources.models import Resource, ResourceSlot
 RESOURCE_WRITE_SCOPE = Scope(community="community", unit="unit", write=COORDINATORS | {Role.UNIT})
 
 
+# The fields of a facility's listing that the facility keeps (resources.services.resource_sync_facility).
+FROM_FACILITY = ("community", "name", "category", "capacity", "address", "lat", "lng", "status")
+
+
 class ResourceSlotInlineSerializer(ModelSerializer):
     class Meta:
         model = ResourceSlot
@@ -39,11 +43,25 @@ class ResourceSerializer(DomainSerializer):
             "lng",
             "conditions",
             "status",
+            "facility",
             "slots",
         ]
-        # A representative lists for their own unit; a coordinator's resources are the community's rooms.
-        read_only_fields = ["unit"]
+        # A representative lists for their own unit; a coordinator's resources are the community's rooms; a
+        # facility's listing is made by marking the facility bookable.
+        read_only_fields = ["unit", "facility"]
         json_fields = {"features": StringListField}
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.instance is not None and self.instance.facility_id is not None:
+            kept = {
+                name: [_("Comes from the community facility; change it there.")]
+                for name in FROM_FACILITY
+                if name in attrs and attrs[name] != getattr(self.instance, name)
+            }
+            if kept:
+                raise serializers.ValidationError(kept)
+        return attrs
 
     def validate_community(self, community):
         user = self.context["request"].user

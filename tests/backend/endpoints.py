@@ -501,6 +501,16 @@ def _assignment(w, inside: bool, *, published: bool = False):
     return Assignment.objects.create(run=run, shift=shift, volunteer=w.v1 if inside else w.v2)
 
 
+def _booking_of(w, role, inside):
+    from planning.models import ResourceBooking
+
+    run = _planning_run(w, inside)
+    shift = f.ShiftFactory(community=run.community, week=WEEK)
+    request = f.ResourceRequestFactory(shift=shift)
+    resource = f.ResourceFactory(community=run.community, unit=None)
+    return {"pk": run.pk, "booking_id": ResourceBooking.objects.create(run=run, request=request, resource=resource).pk}
+
+
 def _run_pair(w, role, inside):
     other = _planning_run(w, inside)
     other.version = 2
@@ -780,7 +790,16 @@ ROUTES = [
     Route("planning-run-assignment", "patch", COORD, _assignment_of, body={"pinned": True}),
     Route("planning-run-assignment", "delete", COORD, _assignment_of),
     Route("planning-run-compare", "get", COORD, _run_pair),
-    *_on_run("planning-run", _planning_run, "unfilled get"),
+    *_on_run("planning-run", _planning_run, "unfilled get, bookings get"),
+    Route("planning-run-booking", "patch", COORD, _booking_of, body={"pinned": True}),
+    Route("planning-run-booking-alternatives", "get", COORD, _booking_of),
+    Route(
+        "planning-run-booking-swap",
+        "post",
+        COORD,
+        _booking_of,
+        body=lambda w, inside: {"resource": f.ResourceFactory(community=w.a1 if inside else w.b1, unit=None).pk},
+    ),
     Route("notification-list", "get", SIGNED_IN),
     Route("notification-read-all", "post", SIGNED_IN),
     Route("notification-read", "post", SIGNED_IN, _notification, personal=True),

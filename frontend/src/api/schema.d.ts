@@ -1947,6 +1947,86 @@ export interface paths {
         patch: operations["planning_runs_assignments_partial_update"];
         trace?: never;
     };
+    "/api/planning/runs/{id}/bookings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The run's resource bookings (room, van) with why each resource was chosen, and the requests of its shifts
+         *     left without one, with why: derived from the run's problem as the data stands, by the optimizer's rules.
+         */
+        get: operations["planning_runs_bookings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description Pin or unpin one booking of a run under review: a pinned booking is kept by the next run of the same scope and
+         *     week.
+         */
+        patch: operations["planning_runs_bookings_partial_update"];
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/alternatives/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Other resources that keep every hard rule for the booking's request in this plan (kind, capacity, features,
+         *     free for the whole shift, within the distance limit, not booked then by another booking), nearest first.
+         */
+        get: operations["planning_runs_bookings_alternatives_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/runs/{id}/bookings/{booking_id}/swap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Book another resource for the request (pinned): a hard rule it breaks is a 400 naming the rule; the resource
+         *     held by another booking of the plan then, or the run not editable (published), a 409.
+         */
+        post: operations["planning_runs_bookings_swap_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/planning/runs/{id}/cancel/": {
         parameters: {
             query?: never;
@@ -3647,6 +3727,63 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        BookingAlternative: {
+            resource: number;
+            name: string;
+            capacity: number;
+            features: string[];
+            unit_name?: string | null;
+            facility: number | null;
+            community_name: string;
+            conditions: string;
+            /** Format: double */
+            distance_km: number;
+        };
+        BookingReview: {
+            bookings: components["schemas"]["ResourceBookingOutput"][];
+            unmet: components["schemas"]["UnmetRequest"][];
+        };
+        BookingSwapInputRequest: {
+            resource: number;
+        };
+        /** @description Why the resource was chosen, from the figures the optimizer used. */
+        BookingWhy: {
+            /**
+             * @description nearest：符合全部硬性规则的最近资源；suitable：符合规则，但有更近的也空闲；rule_broken：已不符合某条规则（匹配后数据有变）。
+             *
+             *     * `nearest` - nearest
+             *     * `suitable` - suitable
+             *     * `rule_broken` - rule_broken
+             */
+            code: components["schemas"]["BookingWhyCodeEnum"];
+            /** @description 使用读者的语言。 */
+            message: string;
+            /** Format: double */
+            distance_km: number | null;
+            /** Format: double */
+            max_distance_km: number | null;
+            capacity: number;
+            min_capacity: number;
+            features: string[];
+            /**
+             * Format: date-time
+             * @description 资源容纳该班次的空闲时段。
+             */
+            free_from: string | null;
+            /** Format: date-time */
+            free_to: string | null;
+            /** @description 其他符合全部硬性规则的资源数。 */
+            alternatives: number;
+            /** @description 现在违反的硬性规则（按优化器检查的原文）。 */
+            broken: string[];
+        };
+        /**
+         * @description * `nearest` - nearest
+         *     * `suitable` - suitable
+         *     * `rule_broken` - rule_broken
+         * @enum {string}
+         */
+        BookingWhyCodeEnum: "nearest" | "suitable" | "rule_broken";
         Breakdown: {
             items: components["schemas"]["BreakdownItem"][];
             appraisal: components["schemas"]["BreakdownAppraisal"];
@@ -3802,7 +3939,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** 岗位的第三定 */
+            /** Third label of posts */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -3819,7 +3956,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** 岗位的第三定 */
+            /** Third label of posts */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
@@ -4004,6 +4141,11 @@ export interface components {
             name: string;
             /** 容量 */
             capacity?: number;
+            /**
+             * 可预订
+             * @description 作为可预订场地列入社区资源清单。
+             */
+            bookable?: boolean;
         };
         /**
          * @description * `room` - 功能室
@@ -4030,6 +4172,11 @@ export interface components {
             name: string;
             /** 容量 */
             capacity?: number;
+            /**
+             * 可预订
+             * @description 作为可预订场地列入社区资源清单。
+             */
+            bookable?: boolean;
         };
         FeedbackReportOutput: {
             readonly id: number;
@@ -6136,7 +6283,7 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
-            /** 岗位的第三定 */
+            /** Third label of posts */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -6181,6 +6328,11 @@ export interface components {
             name?: string;
             /** 容量 */
             capacity?: number;
+            /**
+             * 可预订
+             * @description 作为可预订场地列入社区资源清单。
+             */
+            bookable?: boolean;
         };
         /**
          * @description The fields in `scoped_fields` name only rows the caller may write, so nobody files into another scope,
@@ -6719,33 +6871,29 @@ export interface components {
             lng: number;
         };
         /**
-         * @description * `shift_hour` - 每服务满 1 小时
-         *     * `post_held` - 每年每个在岗岗位
-         *     * `micro_wish` - 每完成 1 个微心愿
-         *     * `need_closed_in_time` - 每件限时办结的需求
-         *     * `no_show` - 每次缺勤（扣分）
+         * @description * `shift_hour` - Per full hour served
+         *     * `post_held` - Per post held in the year
+         *     * `micro_wish` - Per micro-wish served
+         *     * `need_closed_in_time` - Per need finished in time
+         *     * `no_show` - Per no-show (deducted)
          * @enum {string}
          */
         PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
         PointsLine: {
             kind: components["schemas"]["PointsKindEnum"];
-            /** @description 计入的小时数、岗位数、微心愿数、需求数或缺勤次数。 */
+            /** @description Hours, posts, wishes, needs or no-shows counted. */
             units: number;
-            /** @description 已按年度上限计算；扣分项为负数。 */
+            /** @description After the yearly caps; negative for a deduction. */
             points: number;
         };
         PointsRule: {
             readonly id: number;
             /** 类型 */
             readonly kind: components["schemas"]["PointsKindEnum"];
-            /** 分值 */
             readonly points: number;
-            /** 年度上限 */
+            /** Cap per year */
             readonly yearly_cap: number | null;
-            /**
-             * 生效日期
-             * Format: date
-             */
+            /** Format: date */
             readonly effective_from: string;
             readonly deduction: boolean;
         };
@@ -6755,7 +6903,7 @@ export interface components {
             yearly_cap?: number | null;
             /**
              * Format: date
-             * @description 规则开始生效的日期；不填为今天。
+             * @description The first day the rule applies; today when not given.
              */
             effective_from?: string | null;
         };
@@ -6797,10 +6945,10 @@ export interface components {
             /** 服务目标 */
             target?: string;
             /**
-             * @description 全区一编三定的第三定：定时或定目标。
+             * @description The district's third 定 of 一编三定: time (定时) or target (定目标).
              *
-             *     * `time` - 定时
-             *     * `target` - 定目标
+             *     * `time` - Fixed time (定时)
+             *     * `target` - Fixed target (定目标)
              */
             readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
@@ -6930,8 +7078,8 @@ export interface components {
             active?: boolean;
         };
         /**
-         * @description * `time` - 定时
-         *     * `target` - 定目标
+         * @description * `time` - Fixed time (定时)
+         *     * `target` - Fixed target (定目标)
          * @enum {string}
          */
         PostThirdLabelEnum: "time" | "target";
@@ -7243,7 +7391,7 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
-            /** @description 本年积分按项目的明细。 */
+            /** @description How the year's points were earned, kind by kind. */
             breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
@@ -7306,7 +7454,38 @@ export interface components {
             conditions?: string;
             /** 状态 */
             status?: components["schemas"]["ResourceStatusEnum"];
+            /** 社区设施 */
+            readonly facility: number | null;
             readonly slots: components["schemas"]["ResourceSlotInline"][];
+        };
+        ResourceBookingOutput: {
+            readonly id: number;
+            /** 资源需求 */
+            readonly request: number;
+            readonly shift: number;
+            readonly shift_title: string;
+            /** Format: date-time */
+            readonly shift_start: string;
+            /** Format: date-time */
+            readonly shift_end: string;
+            readonly community_name: string;
+            readonly kind: string;
+            readonly min_capacity: number;
+            readonly features: string[];
+            /** 资源 */
+            readonly resource: number;
+            readonly resource_name: string;
+            readonly resource_capacity: number;
+            readonly unit_name: string | null;
+            /** @description 该资源对应的社区设施（如有）。 */
+            readonly facility: number | null;
+            /** @description 提供方的使用条件。 */
+            readonly conditions: string;
+            /** 已锁定 */
+            readonly pinned: boolean;
+            /** 来源 */
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly why: components["schemas"]["BookingWhy"] | null;
         };
         /**
          * @description * `venue` - 场地
@@ -8218,6 +8397,32 @@ export interface components {
             contact_phone?: string;
             /** 描述 */
             description?: string;
+        };
+        /**
+         * @description * `no_such_resource` - no_such_resource
+         *     * `not_free` - not_free
+         *     * `too_far` - too_far
+         *     * `all_booked` - all_booked
+         *     * `not_used` - not_used
+         *     * `not_in_problem` - not_in_problem
+         * @enum {string}
+         */
+        UnmetCodeEnum: "no_such_resource" | "not_free" | "too_far" | "all_booked" | "not_used" | "not_in_problem";
+        UnmetRequest: {
+            request: number;
+            shift: number;
+            shift_title: string;
+            /** Format: date-time */
+            shift_start: string;
+            /** Format: date-time */
+            shift_end: string;
+            community_name: string;
+            kind: string;
+            min_capacity: number;
+            features: string[];
+            code: components["schemas"]["UnmetCodeEnum"];
+            /** @description 使用读者的语言。 */
+            message: string;
         };
         /** @description An account as the administrator keeps it: role and scope (the one field the role needs), contact, state. */
         User: {
@@ -10686,6 +10891,7 @@ export interface operations {
                  *     * `post_holding` - post_holding
                  *     * `publication` - publication
                  *     * `resource` - resource
+                 *     * `resource_booking` - resource_booking
                  *     * `resource_slot` - resource_slot
                  *     * `service_offer` - service_offer
                  *     * `service_record` - service_record
@@ -10695,7 +10901,7 @@ export interface operations {
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "team" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_booking" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "team" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -20012,6 +20218,317 @@ export interface operations {
                 };
             };
             /** @description The run is not done, or its period is published for its scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReview"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPinInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPinInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPinInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceBookingOutput"];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The run is not done, or its week is published for its scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body's Content-Type is not one this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_alternatives_list: {
+        parameters: {
+            query?: {
+                /** @description 用于排序结果的字段。 */
+                ordering?: string;
+                /** @description 搜索关键词。 */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingAlternative"][];
+                };
+            };
+            /** @description Input refused; `extra.fields` names the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    planning_runs_bookings_swap_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booking_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingSwapInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BookingSwapInputRequest"];
+                "multipart/form-data": components["schemas"]["BookingSwapInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceBookingOutput"];
+                };
+            };
+            /** @description A hard rule would break. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such run in your scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another booking holds the resource, or the run is not editable. */
             409: {
                 headers: {
                     [name: string]: unknown;

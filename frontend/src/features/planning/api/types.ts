@@ -11,3 +11,6 @@ export const ACTIVE_STATUSES: RunStatus[] = ["queued", "building", "solving", "s
 export const isActive = (status: RunStatus | undefined) => !!status && ACTIVE_STATUSES.includes(status);
 
 export { runScope, scopeName } from "@/components/runs/scope";
+export type ResourceBooking = Schema<"ResourceBookingOutput">;
+export type UnmetRequest = Schema<"UnmetRequest">;
+export type BookingAlternative = Schema<"BookingAlternative">;

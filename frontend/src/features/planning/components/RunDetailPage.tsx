@@ -1,10 +1,11 @@
 // One matching run (components/runs/RunPage.tsx): its live progress, then the review: the plan as a table and a
-// week, the unfilled seats, the comparison with the previous version, and the charts.
+// week, the unfilled seats, the resource bookings, the comparison with the previous version, and the charts.
 import { ReviewTable } from "@/components/runs/ReviewTable";
 import { RunPage } from "@/components/runs/RunPage";
 import { UnfilledList } from "@/components/runs/UnfilledList";
 import { useI18n } from "@/lib/i18n";
 import { scopeName } from "../api/types";
+import { BookingsPanel } from "./BookingsPanel";
 import { ComparePanel } from "./ComparePanel";
 import { LazyRunCharts as RunCharts } from "./LazyRunCharts";
 import { matchingKind } from "./matchingKind";
@@ -32,6 +33,7 @@ export function RunDetailPage() {
           label: t("tabUnfilled"),
           children: <UnfilledList kind={matchingKind} run={run} editable={editable} />,
         },
+        { key: "bookings", label: t("tabBookings"), children: <BookingsPanel run={run} editable={editable} /> },
         { key: "compare", label: t("tabCompare"), children: <ComparePanel run={run} /> },
         { key: "charts", label: t("tabCharts"), children: <RunCharts run={run} /> },
       ]}

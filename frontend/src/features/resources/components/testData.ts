@@ -29,6 +29,7 @@ export function resource(fields: Partial<Schema<"Resource">> = {}): Schema<"Reso
     lng: 113.63,
     conditions: "",
     status: "listed",
+    facility: null,
     slots: [],
     ...fields,
   };
