@@ -19,7 +19,8 @@ def _serves_in(volunteer: Volunteer, community: Community) -> bool:
 
 
 class TeamSerializer(DomainSerializer):
-    leader_name = serializers.CharField(source="leader.name", read_only=True, default=None)
+    # A method, not source="leader.name" with a default: DRF leaves a default out of a partial update's answer.
+    leader_name = serializers.SerializerMethodField()
     member_names = serializers.SerializerMethodField()
     scoped_fields = {
         "community": (Community.objects, Scope(community="self")),
@@ -32,6 +33,9 @@ class TeamSerializer(DomainSerializer):
         model = Team
         fields = ["id", "community", "kind", "name", "specialty", "leader", "leader_name", "members", "member_names"]
         validators = []  # see unique_together
+
+    def get_leader_name(self, team: Team) -> str | None:
+        return team.leader.name if team.leader_id else None
 
     def get_member_names(self, team: Team) -> list[str]:
         return [member.name for member in team.members.all()]

@@ -8141,7 +8141,7 @@ export interface components {
             specialty?: string;
             /** 负责人 */
             leader?: number | null;
-            readonly leader_name: string;
+            readonly leader_name: string | null;
             /** 成员 */
             members?: number[];
             readonly member_names: string[];
