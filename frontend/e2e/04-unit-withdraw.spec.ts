@@ -16,8 +16,11 @@ test("a unit representative withdraws a resource for a day and takes it back", a
   await row.getByRole("button", { name: "撤回某日" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(name);
-  await dialog.getByRole("button", { name: "撤回" }).click();
-  await expect(dialog.getByText("请选择日期")).toBeVisible();
+  // Clicked until the form answers: under load one click on the just-opened dialog can be lost.
+  await expect(async () => {
+    await dialog.getByRole("button", { name: "撤回" }).click();
+    await expect(dialog.getByText("请选择日期")).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await expect(dialog.getByText("请填写原因")).toBeVisible();
 
   await dialog.getByLabel("日期").fill(day);
