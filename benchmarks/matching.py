@@ -303,6 +303,8 @@ def lp_relaxation(path: str) -> dict:
     built = time.monotonic() - t0
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
+    # interior point, then crossover to a vertex: the same optimum as the simplex, many times faster on tight weeks
+    h.setOptionValue("solver", "ipm")
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = nx + ny, len(hi)
     lp.col_cost_, lp.col_lower_, lp.col_upper_ = cost, np.zeros(nx + ny), np.ones(nx + ny)
@@ -320,6 +322,9 @@ def lp_relaxation(path: str) -> dict:
         "seconds": time.monotonic() - t0,
         "metrics": {"pairs": int(nx), "resource_pairs": int(ny), "rows": len(hi), "build_seconds": built},
     }
+
+
+LP_HARD_LIMIT = 3600.0
 
 
 def run_lp(problem, args) -> dict:
@@ -477,7 +482,10 @@ def instance(args, generate, seed: int) -> list[dict]:
         del data
         rows = []
         for method in args.methods.split(","):
-            hard = args.naive_time_limit * 3 + 300 if method == "naive" else args.time_limit * 3 + 300
+            # the LP is the reference, not a contestant: it gets the time it needs (a tight week's takes minutes)
+            hard = {"naive": args.naive_time_limit * 3 + 300, "lp": LP_HARD_LIMIT}.get(
+                method, args.time_limit * 3 + 300
+            )
             rows.append(measure(method, args, problem_path, hard))
             r = rows[-1]
             print(f"  done {method}: {r.get('wall', r['wall_incl_load']):.1f} s", flush=True)

@@ -8,6 +8,7 @@ volunteers per (time window, skill requirement) group, so a district week (~750k
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,7 +155,11 @@ def _preferrers(problem: Problem) -> dict[str, set[int]]:
     return out
 
 
-def build_candidates(problem: Problem, table: VolunteerTable | None = None) -> Candidates:
+def build_candidates(
+    problem: Problem, table: VolunteerTable | None = None, among: Callable[[int], np.ndarray] | None = None
+) -> Candidates:
+    """Every feasible pair, or with `among` only those of each shift (by index) with the volunteers (sorted indices)
+    it returns: the fan-out's join looks at the pairs across borders without building the whole week's."""
     table = table or VolunteerTable(problem)
     w = problem.weights
     vindex = problem.volunteer_index()
@@ -169,8 +174,16 @@ def build_candidates(problem: Problem, table: VolunteerTable | None = None) -> C
     for s_i, s in enumerate(problem.shifts):
         if s.seats <= 0:
             continue
-        mask = table.free(s.start, s.end) & table.skilled(s.required_skills) & (table.max_minutes >= s.minutes)
-        idx = np.flatnonzero(mask)
+        if among is None:
+            mask = table.free(s.start, s.end) & table.skilled(s.required_skills) & (table.max_minutes >= s.minutes)
+            idx = np.flatnonzero(mask)
+        else:
+            sub = among(s_i)
+            idx = sub[
+                table.free(s.start, s.end)[sub]
+                & table.skilled(s.required_skills)[sub]
+                & (table.max_minutes[sub] >= s.minutes)
+            ]
         if idx.size == 0:
             continue
         d = distances_km(table.lat[idx], table.lng[idx], s.location.lat, s.location.lng)

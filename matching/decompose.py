@@ -148,6 +148,8 @@ def solve_piece(piece: Problem, *, time_limit: float, solver: str = "highs", gap
         "bound": sol.bound,
         # the duals of the piece's LP: the join bounds the whole week with them
         "prices": sol.metrics.get("prices", {}),
+        # its own pairs' best reduced costs under those prices: the join need not enumerate them for the bound
+        "inside": sol.metrics.get("inside", {}),
         # what the piece holds: the join tells the pairs across its borders by it
         "volunteers": [v.id for v in piece.volunteers],
         "shifts": [s.id for s in piece.shifts],
@@ -324,6 +326,7 @@ def join(
             border_seconds,
             gap,
             WHOLE_BORDER_PAIRS,
+            [r.get("inside") or {} for r in results],
         ),
         time.monotonic() + max(0.0, budget * (1 - PACKAGE_RESERVE)),
     )

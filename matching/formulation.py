@@ -282,15 +282,20 @@ def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: 
 
 def shift_caps(problem: Problem, cands: Candidates, arrays: Arrays) -> np.ndarray:
     """Per volunteer, how many of their shortest candidate shifts fit in their hours: no plan gives them more."""
-    minutes = arrays.s_minutes[cands.shift]
-    order = np.lexsort((minutes, cands.vol))
-    vol_sorted, min_sorted = cands.vol[order], minutes[order]
-    starts = np.searchsorted(vol_sorted, np.arange(len(problem.volunteers)), "left")
+    return caps_of(cands.vol, arrays.s_minutes[cands.shift], arrays.v_max_minutes)
+
+
+def caps_of(vol: np.ndarray, minutes: np.ndarray, max_minutes: np.ndarray) -> np.ndarray:
+    """Per volunteer (index into max_minutes), how many of their shortest shifts (one entry of `vol`, `minutes` per
+    candidate shift) fit in their `max_minutes`."""
+    order = np.lexsort((minutes, vol))
+    vol_sorted, min_sorted = vol[order], minutes[order]
+    starts = np.searchsorted(vol_sorted, np.arange(max_minutes.size), "left")
     cum = np.cumsum(min_sorted)
     before = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0)
     within = cum - np.repeat(before, np.diff(np.r_[starts, vol_sorted.size]))
-    fits = within <= arrays.v_max_minutes[vol_sorted]
-    return np.bincount(vol_sorted, weights=fits, minlength=len(problem.volunteers)).astype(np.int64)
+    fits = within <= max_minutes[vol_sorted]
+    return np.bincount(vol_sorted, weights=fits, minlength=max_minutes.size).astype(np.int64)
 
 
 def _rule_request_met_once(model: Model, problem: Problem, cands: Candidates) -> None:

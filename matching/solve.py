@@ -97,7 +97,8 @@ def solve(
     progress: called in this process with a `Progress` dict once for the greedy plan, then at most once a
     second while HiGHS solves (CBC reports nothing until it ends); keep it quick, it runs on the clock.
     prices: HiGHS only: metrics["prices"] holds the LP's prices of people's time (`border.prices_by_id`), as a
-    fan-out piece gives them to the join.
+    fan-out piece gives them to the join, and metrics["inside"] what the join needs of the piece's own pairs to bound
+    the whole week without enumerating them (`border.inside_summary`).
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver: expected one of {', '.join(SOLVERS)}, got {solver!r}")
@@ -171,6 +172,11 @@ def solve(
                 notes.update({k: v for k, v in payload.items() if k not in ("x", "y", "final", "bound")})
     elif solver != "greedy":
         finished = False
+    if prices:
+        from .border import inside_summary
+
+        # a fan-out piece's own pairs as the join bounds them (the prices' best reduced costs; none: the priorities)
+        notes["inside"] = inside_summary(problem, cands, arrays, notes.get("prices", {}))
     objective = best_score["objective"]
     bound = max(bound, objective)
     gap_value = (bound - objective) / bound if bound > 0 else 0.0

@@ -180,3 +180,75 @@ def test_the_joined_runs_solver_limits_add_up_within_its_time_limit():
     assert shares["join"] <= 20 - shares["pieces_seconds"]
     assert 0 < shares["border"] <= shares["join"]
     assert solution.metrics["border_solve"] == "finished"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_pieces_summaries_bound_the_week_as_the_whole_enumeration_does(seed):
+    # given a week of three areas, each piece solved with its prices and its summary of its own pairs
+    from matching.border import join_candidates
+    from matching.decompose import _pieces_of
+
+    p = parse_problem(_week(seed))
+    results = [solve_piece(piece, time_limit=10) for piece in split(p, piece_shifts=0)]
+    of_vol, of_shift = _pieces_of(p, results)
+    plan = sorted({tuple(a) for r in results for a in r["assignments"]})
+    arrays = problem_arrays(p)
+    every = build_candidates(p)
+    # when the join builds only the pairs across borders, into open seats and of the plan
+    some = join_candidates(p, of_vol, of_shift, plan)
+    prices = [r["prices"] for r in results]
+    whole = lagrangian_bound(p, every, arrays, prices)
+    partial = lagrangian_bound(p, some, arrays, prices, [r["inside"] for r in results], of_vol, of_shift)
+    # then it holds every such pair of the week and no pair that is not one
+    pairs = set(zip(every.vol.tolist(), every.shift.tolist(), strict=True))
+    built = set(zip(some.vol.tolist(), some.shift.tolist(), strict=True))
+    assert built <= pairs
+    vidx, sidx = p.volunteer_index(), p.shift_index()
+    taken = np.bincount([sidx[s] for _, s in plan], minlength=len(p.shifts))
+    wanted = {(v, s) for v, s in pairs if of_vol[v] != of_shift[s] or taken[s] < p.shifts[s].seats} | {
+        (vidx[v], sidx[s]) for v, s in plan
+    }
+    assert wanted <= built
+    # and the bound from the summaries is the bound over every pair (the soft rules' allowance apart), and no plan
+    # of the week beats it
+    assert partial["primary"] == pytest.approx(whole["primary"], abs=1e-6)
+    assert partial["bound"] >= _exact_optimum(p) - 1e-6
+
+
+def test_a_piece_without_a_summary_counts_its_seats_at_their_priority():
+    # given a week of three areas whose first piece sent nothing (it failed)
+    from matching.border import join_candidates
+    from matching.decompose import _pieces_of
+
+    p = parse_problem(_week(2))
+    results = [solve_piece(piece, time_limit=10) for piece in split(p, piece_shifts=0)]
+    of_vol, of_shift = _pieces_of(p, results)
+    plan = sorted({tuple(a) for r in results[1:] for a in r["assignments"]})
+    some = join_candidates(p, of_vol, of_shift, plan)
+    inside = [{}] + [r["inside"] for r in results[1:]]
+    prices = [{}] + [r["prices"] for r in results[1:]]
+    # when the week is bounded from the others
+    bound = lagrangian_bound(p, some, problem_arrays(p), prices, inside, of_vol, of_shift)
+    # then the bound still holds, and counts at least every seat of the silent piece at its priority
+    silent = sum(
+        p.shifts[p.shift_index()[sid]].seats * p.shifts[p.shift_index()[sid]].priority for sid in results[0]["shifts"]
+    )
+    assert bound["bound"] >= _exact_optimum(p) - 1e-6
+    assert bound["primary"] >= silent
+
+
+def test_a_week_too_large_to_enumerate_is_joined_from_its_border_pairs(monkeypatch):
+    # given a week of three areas, where the join may not enumerate every pair
+    import matching.decompose as decompose
+
+    monkeypatch.setattr(decompose, "WHOLE_BORDER_PAIRS", 1)
+    p = parse_problem(_week(4))
+    # when it is fanned out and joined
+    solution = solve_decomposed(p, time_limit=30, piece_shifts=0)
+    # then the join built only the pairs across borders, into open seats and of the plan, its plan keeps every rule,
+    # and its bound (from the pieces' prices and summaries) is no less than the week's optimum
+    assert solution.metrics["join_pairs"] == "across borders, into open seats and the plan"
+    assert check(p, solution) == []
+    assert "pieces' prices" in solution.metrics["bounds"]
+    assert solution.bound >= _exact_optimum(p) - 1e-6
+    assert solution.objective <= solution.bound + 1e-9
