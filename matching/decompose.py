@@ -116,9 +116,11 @@ PACKAGE_RESERVE = 0.1
 WHOLE_BORDER_PAIRS = 2_000_000
 
 
-# The join builds the whole week's candidates and bounds them before its border solve: about this long per pair
-# (city seed 1, 13.2M pairs: about 150 s on a loaded 2-core machine), so a large week keeps back at least that.
-JOIN_SECONDS_PER_PAIR = 12e-6
+# The join builds the week's candidates (only those across borders, into open seats and of the plan for a week
+# above twice WHOLE_BORDER_PAIRS) and bounds them before its border solve: about this long per pair of the whole week
+# (city seed 1, 13.2M pairs: 63 s for the 2.0M it builds on a 2-core machine at load 10; the whole enumeration took
+# 124 s there), so a large week keeps back at least that.
+JOIN_SECONDS_PER_PAIR = 5e-6
 
 
 def join_reserve(time_limit: float, pairs: int = 0) -> float:

@@ -3,11 +3,21 @@ pinned pair, and every step's solver limit fits the run's time limit."""
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching import check, parse_problem
 from matching.border import lagrangian_bound
 from matching.candidates import build_candidates, problem_arrays
-from matching.decompose import join, join_reserve, piece_time_limit, solve_decomposed, solve_piece, split
+from matching.decompose import (
+    JOIN_SECONDS_PER_PAIR,
+    join,
+    join_reserve,
+    piece_time_limit,
+    solve_decomposed,
+    solve_piece,
+    split,
+)
 from matching.formulation import build_model
 from matching_factories import problem_dict, request, resource, shift, volunteer
 
@@ -166,7 +176,7 @@ def test_every_steps_limit_fits_the_runs_limit(time_limit, pieces, workers, pair
     waves = -(-pieces // workers)
     # then the pieces, wave after wave, end before the join's reserve begins, which covers enumerating the pairs
     assert waves * per_piece + join_reserve(time_limit, pairs) <= time_limit
-    assert join_reserve(time_limit, pairs) >= min(0.8 * time_limit, 12e-6 * pairs)
+    assert join_reserve(time_limit, pairs) >= min(0.8 * time_limit, JOIN_SECONDS_PER_PAIR * pairs)
 
 
 def test_the_joined_runs_solver_limits_add_up_within_its_time_limit():
@@ -252,3 +262,27 @@ def test_a_week_too_large_to_enumerate_is_joined_from_its_border_pairs(monkeypat
     assert "pieces' prices" in solution.metrics["bounds"]
     assert solution.bound >= _exact_optimum(p) - 1e-6
     assert solution.objective <= solution.bound + 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    box=st.lists(st.tuples(st.floats(20, 45), st.floats(100, 125)), min_size=1, max_size=6),
+    person=st.tuples(st.floats(19, 46), st.floats(99, 126)),
+    limit=st.floats(0.5, 400),
+)
+def test_nobody_in_reach_of_a_shift_is_left_out_of_its_pieces_reach(box, person, limit):
+    # given shifts at `box` and a person at `person` who travels up to `limit` km
+    from types import SimpleNamespace
+
+    from matching.border import _near
+    from matching.geo import distance_km
+
+    lat, lng = np.radians([b[0] for b in box]), np.radians([b[1] for b in box])
+    table = SimpleNamespace(
+        lat=np.radians([person[0]]), lng=np.radians([person[1]]), limit=np.array([limit], dtype=float)
+    )
+    # when the join takes the people who could reach the shifts' box
+    kept = _near(table, lat, lng, np.array([0]))
+    # then a person within reach of any of the shifts is kept
+    if min(distance_km(person[0], person[1], a, b) for a, b in box) <= limit:
+        assert kept.tolist() == [0]
