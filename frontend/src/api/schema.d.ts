@@ -2211,6 +2211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{id}/order-form/menu/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The community's service menu (服务菜单): the services its teams and units stand ready to give, to order from. */
+        get: operations["public_communities_order_form_menu_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{id}/order-form/orders/": {
         parameters: {
             query?: never;
@@ -2221,8 +2238,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description File an order with the code of the SMS: a pending need (待审核) of the community; the answer is its tracking
-         *     number, which with the phone shows the order's status.
+         * @description File an order with the code of the SMS: a pending need (待审核) of the community, described by the resident or
+         *     ordered from an offer on its menu (bound to the offer); the answer is its tracking number, which with the phone
+         *     shows the order's status.
          */
         post: operations["public_communities_order_form_orders_create"];
         delete?: never;
@@ -5535,9 +5553,34 @@ export interface components {
         OrderCreateInputRequest: {
             phone: string;
             code: string;
-            category: components["schemas"]["NeedCategoryEnum"];
-            type: components["schemas"]["TypeEnum"];
-            title: string;
+            /** @description An offer on the community's menu to order (点此预约): the need takes its title, category and type, and those sent are not used. */
+            offer?: number | null;
+            /**
+             * @description Required without an offer.
+             *
+             *     * `elderly` - 为老服务
+             *     * `children` - 青少年与儿童
+             *     * `health` - 医疗健康
+             *     * `legal` - 法律
+             *     * `environment` - 环境卫生
+             *     * `culture` - 文化教育
+             *     * `safety` - 平安建设
+             *     * `hardship` - 帮扶济困
+             *     * `other` - 其他
+             */
+            category?: components["schemas"]["NeedCategoryEnum"];
+            /**
+             * @description Required without an offer.
+             *
+             *     * `object` - 物品
+             *     * `service` - 服务
+             *     * `venue` - 场地
+             *     * `funds` - 资金
+             *     * `expertise` - 技术人才
+             */
+            type?: components["schemas"]["TypeEnum"];
+            /** @description Required without an offer. */
+            title?: string;
             /** @default  */
             description: string;
             /** @default  */
@@ -5562,6 +5605,24 @@ export interface components {
             sub_district_name: string;
             categories: components["schemas"]["OrderChoice"][];
             types: components["schemas"]["OrderChoice"][];
+        };
+        /**
+         * @description An offer as the public sees it: what is offered, by which team or unit, when and on what conditions; nobody's
+         *     name or phone, nor anything of its orders but whether it takes one now.
+         */
+        OrderMenuOffer: {
+            id: number;
+            title: string;
+            description: string;
+            category: components["schemas"]["NeedCategoryEnum"];
+            type: components["schemas"]["TypeEnum"];
+            conditions: string;
+            schedule: string;
+            /** @description A service team's offer or a unit's. */
+            readonly provider_kind: components["schemas"]["ProviderKindEnum"];
+            provider_name: string;
+            /** @description As many orders as the provider takes at once are open: none is taken until one is finished. */
+            readonly full: boolean;
         };
         OrderRateInputRequest: {
             tracking_no: string;
@@ -6602,6 +6663,8 @@ export interface components {
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
+            /** Open orders at most */
+            open_orders_limit?: number | null;
             /** On the menu */
             active?: boolean;
         };
@@ -7236,6 +7299,8 @@ export interface components {
             /** @description 岗位要求的技能中，党员仅为自报（未经协调员核验到该等级）的技能代码：审核时会标出这些建议。 */
             readonly unverified_skills: string[];
         };
+        /** @enum {string} */
+        ProviderKindEnum: "team" | "unit";
         /**
          * @description * `login` - 登录
          *     * `reset` - 重设密码
@@ -7758,6 +7823,13 @@ export interface components {
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
+            /** Open orders at most */
+            open_orders_limit?: number | null;
+            /**
+             * @description Its orders not yet done, rated or closed.
+             * @default 0
+             */
+            readonly open_orders: number;
             /** On the menu */
             active?: boolean;
             /**
@@ -7797,6 +7869,8 @@ export interface components {
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
+            /** Open orders at most */
+            open_orders_limit?: number | null;
             /** On the menu */
             active?: boolean;
         };
@@ -19604,7 +19678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The offer is off the menu (`offer_inactive`). */
+            /** @description The offer is off the menu (`offer_inactive`), or as many of its orders as it takes at once are open (`offer_full`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22288,6 +22362,54 @@ export interface operations {
             };
         };
     };
+    public_communities_order_form_menu_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderMenuOffer"][];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     public_communities_order_form_orders_create: {
         parameters: {
             query?: never;
@@ -22313,7 +22435,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderCreated"];
                 };
             };
-            /** @description Wrong or expired code (`wrong_code`), or invalid input. */
+            /** @description Wrong or expired code (`wrong_code`), an offer of another community's menu (`offer_other_community`), or invalid input. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22340,7 +22462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            /** @description The offer is off the menu (`offer_inactive`) or takes no more orders for now (`offer_full`). */
             409: {
                 headers: {
                     [name: string]: unknown;
