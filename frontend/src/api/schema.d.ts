@@ -3957,7 +3957,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -3974,7 +3974,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
@@ -5055,7 +5055,7 @@ export interface components {
         /**
          * @description * `qr` - 二维码
          *     * `coordinator` - 由协调员登记
-         *     * `auto` - Marked automatically
+         *     * `auto` - 系统自动标记
          * @enum {string}
          */
         MethodEnum: "qr" | "coordinator" | "auto";
@@ -5063,7 +5063,7 @@ export interface components {
             readonly id: number;
             /** 标题 */
             readonly title: string;
-            /** @description The wish's description, cut short; no contact data. */
+            /** @description 心愿的简要说明，不含联系方式。 */
             readonly summary: string;
             /** 类别 */
             readonly category: components["schemas"]["NeedCategoryEnum"];
@@ -5221,9 +5221,12 @@ export interface components {
              * Format: date-time
              */
             readonly rated_at: string | null;
-            /** @description Who took the need (接单): a volunteer, a team or a unit. */
+            /** @description 接单方：志愿者、队伍或单位。 */
             readonly taker: components["schemas"]["NeedTaker"] | null;
-            /** Format: date-time */
+            /**
+             * 接单时间
+             * Format: date-time
+             */
             readonly taken_at: string | null;
             /**
              * 创建时间
@@ -5444,7 +5447,7 @@ export interface components {
         };
         NeedTransitionRequest: {
             status: components["schemas"]["NeedStatusEnum"];
-            /** @description At completion: the minutes a volunteer who took the need served (default: its wanted window). */
+            /** @description 办结时：接单志愿者的服务时长（分钟），默认按需求的期望时段计算。 */
             minutes?: number;
         };
         NotificationChannels: {
@@ -5491,7 +5494,7 @@ export interface components {
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
-         *     * `need_handed_over` - A need handed over to you
+         *     * `need_handed_over` - 转交给您的需求
          * @enum {string}
          */
         NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
@@ -5505,7 +5508,7 @@ export interface components {
             requester_phone: string;
             grid?: number | null;
             /**
-             * @description What the resident asks for, in their words.
+             * @description 居民所述的需求。
              * @default
              */
             description: string;
@@ -5517,7 +5520,7 @@ export interface components {
             urgency: number;
         };
         OfferOrderOutput: {
-            /** @description The need the order filed (待审核). */
+            /** @description 点单生成的需求（待审核）。 */
             need: number;
             title: string;
             status: string;
@@ -5536,11 +5539,11 @@ export interface components {
             end: string;
             readonly place: components["schemas"]["Place"];
             readonly post: components["schemas"]["PostInfo"] | null;
-            /** @description Skill code -> level. */
+            /** @description 技能代码 -> 等级。 */
             required_skills: {
                 [key: string]: number;
             };
-            /** @description Seats still open on the shift. */
+            /** @description 该班次仍空缺的名额。 */
             open_seats: number;
         };
         OrderChoice: {
@@ -5553,10 +5556,10 @@ export interface components {
         OrderCreateInputRequest: {
             phone: string;
             code: string;
-            /** @description An offer on the community's menu to order (点此预约): the need takes its title, category and type, and those sent are not used. */
+            /** @description 要预约的本社区服务菜单项目（点此预约）：需求采用该服务的名称、类别和类型，另行提交的这三项不予采用。 */
             offer?: number | null;
             /**
-             * @description Required without an offer.
+             * @description 未选择服务项目时必填。
              *
              *     * `elderly` - 为老服务
              *     * `children` - 青少年与儿童
@@ -5570,7 +5573,7 @@ export interface components {
              */
             category?: components["schemas"]["NeedCategoryEnum"];
             /**
-             * @description Required without an offer.
+             * @description 未选择服务项目时必填。
              *
              *     * `object` - 物品
              *     * `service` - 服务
@@ -5579,14 +5582,14 @@ export interface components {
              *     * `expertise` - 技术人才
              */
             type?: components["schemas"]["TypeEnum"];
-            /** @description Required without an offer. */
+            /** @description 未选择服务项目时必填。 */
             title?: string;
             /** @default  */
             description: string;
             /** @default  */
             address: string;
             /**
-             * @description How to address the resident.
+             * @description 对居民的称呼。
              * @default
              */
             requester_name: string;
@@ -5618,10 +5621,10 @@ export interface components {
             type: components["schemas"]["TypeEnum"];
             conditions: string;
             schedule: string;
-            /** @description A service team's offer or a unit's. */
+            /** @description 志愿服务队或驻区单位提供的服务。 */
             readonly provider_kind: components["schemas"]["ProviderKindEnum"];
             provider_name: string;
-            /** @description As many orders as the provider takes at once are open: none is taken until one is finished. */
+            /** @description 提供方可同时承接的点单已满，有一单办结后才能再预约。 */
             readonly full: boolean;
         };
         OrderRateInputRequest: {
@@ -6344,7 +6347,7 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -6645,6 +6648,7 @@ export interface components {
          *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
          */
         PatchedServiceOfferRequest: {
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
@@ -6656,16 +6660,17 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** Open orders at most */
+            /** 同时接单上限 */
             open_orders_limit?: number | null;
-            /** On the menu */
+            /** 在菜单中 */
             active?: boolean;
         };
         /**
@@ -6934,29 +6939,33 @@ export interface components {
             lng: number;
         };
         /**
-         * @description * `shift_hour` - Per full hour served
-         *     * `post_held` - Per post held in the year
-         *     * `micro_wish` - Per micro-wish served
-         *     * `need_closed_in_time` - Per need finished in time
-         *     * `no_show` - Per no-show (deducted)
+         * @description * `shift_hour` - 每服务满 1 小时
+         *     * `post_held` - 每年每个在岗岗位
+         *     * `micro_wish` - 每完成 1 个微心愿
+         *     * `need_closed_in_time` - 每件限时办结的需求
+         *     * `no_show` - 每次缺勤（扣分）
          * @enum {string}
          */
         PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
         PointsLine: {
             kind: components["schemas"]["PointsKindEnum"];
-            /** @description Hours, posts, wishes, needs or no-shows counted. */
+            /** @description 计入的小时数、岗位数、微心愿数、需求数或缺勤次数。 */
             units: number;
-            /** @description After the yearly caps; negative for a deduction. */
+            /** @description 已按年度上限计算；扣分项为负数。 */
             points: number;
         };
         PointsRule: {
             readonly id: number;
             /** 类型 */
             readonly kind: components["schemas"]["PointsKindEnum"];
+            /** 分值 */
             readonly points: number;
-            /** Cap per year */
+            /** 年度上限 */
             readonly yearly_cap: number | null;
-            /** Format: date */
+            /**
+             * 生效日期
+             * Format: date
+             */
             readonly effective_from: string;
             readonly deduction: boolean;
         };
@@ -6966,7 +6975,7 @@ export interface components {
             yearly_cap?: number | null;
             /**
              * Format: date
-             * @description The first day the rule applies; today when not given.
+             * @description 规则开始生效的日期；不填为今天。
              */
             effective_from?: string | null;
         };
@@ -7008,10 +7017,10 @@ export interface components {
             /** 服务目标 */
             target?: string;
             /**
-             * @description The district's third 定 of 一编三定: time (定时) or target (定目标).
+             * @description 全区一编三定的第三定：定时或定目标。
              *
-             *     * `time` - Fixed time (定时)
-             *     * `target` - Fixed target (定目标)
+             *     * `time` - 定时
+             *     * `target` - 定目标
              */
             readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
@@ -7141,8 +7150,8 @@ export interface components {
             active?: boolean;
         };
         /**
-         * @description * `time` - Fixed time (定时)
-         *     * `target` - Fixed target (定目标)
+         * @description * `time` - 定时
+         *     * `target` - 定目标
          * @enum {string}
          */
         PostThirdLabelEnum: "time" | "target";
@@ -7456,7 +7465,7 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
-            /** @description How the year's points were earned, kind by kind. */
+            /** @description 本年积分按项目的明细。 */
             breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
@@ -7803,10 +7812,11 @@ export interface components {
             /** 社区 */
             readonly community: number;
             readonly community_name: string;
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
-            /** @description The team's or the unit's name. */
+            /** @description 提供服务的队伍或单位名称。 */
             readonly provider_name: string;
             /** 标题 */
             title: string;
@@ -7816,24 +7826,25 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** Open orders at most */
+            /** 同时接单上限 */
             open_orders_limit?: number | null;
             /**
-             * @description Its orders not yet done, rated or closed.
+             * @description 尚未办结、评价或关闭的点单数。
              * @default 0
              */
             readonly open_orders: number;
-            /** On the menu */
+            /** 在菜单中 */
             active?: boolean;
             /**
-             * @description Orders taken from it so far.
+             * @description 已收到的点单数。
              * @default 0
              */
             readonly orders: number;
@@ -7851,6 +7862,7 @@ export interface components {
          *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
          */
         ServiceOfferRequest: {
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
@@ -7862,16 +7874,17 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** Open orders at most */
+            /** 同时接单上限 */
             open_orders_limit?: number | null;
-            /** On the menu */
+            /** 在菜单中 */
             active?: boolean;
         };
         /**
@@ -8161,7 +8174,7 @@ export interface components {
         /**
          * @description * `solver` - 求解器
          *     * `manual` - 手工
-         *     * `claim` - Claimed by the volunteer
+         *     * `claim` - 志愿者认领
          * @enum {string}
          */
         SourceEnum: "solver" | "manual" | "claim";
@@ -19315,7 +19328,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19373,7 +19386,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19464,7 +19477,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19530,7 +19543,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19621,7 +19634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
