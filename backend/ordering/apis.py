@@ -145,8 +145,11 @@ class OrderCreateApi(_PublicOrderApi):
     class OrderCreateInputSerializer(serializers.Serializer):
         phone = PhoneField()
         code = serializers.RegexField(r"^[0-9]{6}$")
-        offer = serializers.PrimaryKeyRelatedField(
-            queryset=ServiceOffer.objects.all(),
+        # An id from the public menu, not a related field looked up in the caller's scope: the public's scope is the
+        # menu of the page's community, which order_place holds it to (offer_other_community), as offer_order holds
+        # it to an active offer that is not full.
+        offer = serializers.IntegerField(
+            min_value=1,
             required=False,
             allow_null=True,
             default=None,
@@ -169,6 +172,14 @@ class OrderCreateApi(_PublicOrderApi):
         )
         wanted_start = serializers.DateTimeField(required=False, allow_null=True, default=None)
         wanted_end = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+        def validate_offer(self, value: int | None) -> ServiceOffer | None:
+            if value is None:
+                return None
+            offer = ServiceOffer.objects.filter(pk=value).first()
+            if offer is None:
+                raise serializers.ValidationError(_("No such service on the menu."))
+            return offer
 
         def validate(self, attrs):
             start, end = attrs.get("wanted_start"), attrs.get("wanted_end")

@@ -173,8 +173,8 @@ def _full(world):
             lambda w: 999999,
             400,
             {
-                "message": 'offer: Invalid pk "999999" - object does not exist.',
-                "extra": {"code": "invalid", "fields": {"offer": ['Invalid pk "999999" - object does not exist.']}},
+                "message": "offer: No such service on the menu.",
+                "extra": {"code": "invalid", "fields": {"offer": ["No such service on the menu."]}},
             },
         ),
     ],
