@@ -14,6 +14,7 @@ from core.scoping import COORDINATORS, Role, Scope
 from offers import services
 from offers.filters import ServiceOfferFilter
 from offers.models import ServiceOffer
+from offers.selectors import OPEN_ORDERS
 from offers.serializers import OfferOrderInputSerializer, OfferOrderOutputSerializer, ServiceOfferSerializer
 
 
@@ -21,7 +22,7 @@ class ServiceOfferViewSet(ScopedViewSet):
     # Meta.ordering is not applied to a query with an aggregate: ordered here again.
     queryset = (
         ServiceOffer.objects.select_related("community", "team", "unit")
-        .annotate(orders_count=Count("orders"))
+        .annotate(orders_count=Count("orders"), open_orders=OPEN_ORDERS)
         .order_by("community_id", "title", "id")
     )
     serializer_class = ServiceOfferSerializer
@@ -38,7 +39,10 @@ class ServiceOfferViewSet(ScopedViewSet):
             201: OfferOrderOutputSerializer,
             400: OpenApiResponse(description="Bad input, or a grid outside the offer's community."),
             404: OpenApiResponse(description="No such offer in the caller's view."),
-            409: OpenApiResponse(description="The offer is off the menu (`offer_inactive`)."),
+            409: OpenApiResponse(
+                description="The offer is off the menu (`offer_inactive`), or as many of its orders as it takes at "
+                "once are open (`offer_full`)."
+            ),
         },
     )
     @action(detail=True, methods=["post"], permission_classes=[CoordinatorsOnly])

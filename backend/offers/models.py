@@ -38,6 +38,11 @@ class ServiceOffer(TimeStamped):
     headcount = models.PositiveSmallIntegerField(
         _("headcount"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
+    # 接单上限: how many of its orders may be open at once (not yet done, rated or closed), for a provider that can
+    # serve only so many; empty: no limit. At the limit the offer is full and takes no order until one is finished.
+    open_orders_limit = models.PositiveSmallIntegerField(
+        _("open orders at most"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     active = models.BooleanField(_("on the menu"), default=True)
 
     class Meta:
@@ -50,10 +55,23 @@ class ServiceOffer(TimeStamped):
                 condition=Q(team__isnull=False, unit__isnull=True) | Q(team__isnull=True, unit__isnull=False),
             ),
             models.CheckConstraint(name="offer_headcount_valid", condition=Q(headcount__gte=1, headcount__lte=50)),
+            models.CheckConstraint(
+                name="offer_open_orders_limit_valid",
+                condition=Q(open_orders_limit__isnull=True) | Q(open_orders_limit__gte=1),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def provider_name(self) -> str:
+        """The team's or the unit's name (select_related them for a list)."""
+        return self.team.name if self.team_id else self.unit.name  # type: ignore[union-attr]  # one of them: clean()
+
+    def is_full(self, open_orders: int) -> bool:
+        """Whether the offer, with this many of its orders open, takes no more (open_orders_limit)."""
+        return self.open_orders_limit is not None and open_orders >= self.open_orders_limit
 
     def clean(self) -> None:
         """One provider, and the offer listed under its community (the admin's form; the API's serializer does the

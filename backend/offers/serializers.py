@@ -20,9 +20,12 @@ UNIT_WRITERS = Scope(community="community", unit="pk", write=COORDINATORS | {Rol
 
 class ServiceOfferSerializer(DomainSerializer):
     community_name = serializers.CharField(source="community.name", read_only=True)
-    provider_name = serializers.SerializerMethodField(help_text=_("The team's or the unit's name."))
+    provider_name = serializers.CharField(read_only=True, help_text=_("The team's or the unit's name."))
     orders = serializers.IntegerField(
         source="orders_count", read_only=True, default=0, help_text=_("Orders taken from it so far.")
+    )
+    open_orders = serializers.IntegerField(
+        read_only=True, default=0, help_text=_("Its orders not yet done, rated or closed.")
     )
     scoped_fields = {
         "team": (Team.objects, Scope(community="community")),
@@ -46,6 +49,8 @@ class ServiceOfferSerializer(DomainSerializer):
             "schedule",
             "required_skills",
             "headcount",
+            "open_orders_limit",
+            "open_orders",
             "active",
             "orders",
             "created_at",
@@ -53,9 +58,6 @@ class ServiceOfferSerializer(DomainSerializer):
         # Listed under the provider's community, set from the provider.
         read_only_fields = ["community", "created_at"]
         json_fields = {"required_skills": SkillLevelsField}
-
-    def get_provider_name(self, offer) -> str:
-        return offer.team.name if offer.team_id else offer.unit.name
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -1,10 +1,13 @@
-"""Residents' orders (点单) without an account: a community's public order form, the SMS code that confirms the
-phone, the order filed as a pending need with a tracking number, its status by number and phone, and the
+"""Residents' orders (点单) without an account: a community's public order form and its service menu (服务菜单), the
+SMS code that confirms the phone, the order filed as a pending need with a tracking number (bound to the offer when
+ordered from the menu), its status by number and phone, and the
 resident's rating (评单) when it is done; and the community's printable order poster for its coordinators.
 
 The public views authenticate nobody and show nothing of anybody else: a tracking number and a phone that do not
 belong together answer the same 404 as an unknown number. Every call is throttled per address (scope "order") and,
 where a phone is given, per number (ordering.throttles); the codes have their own limits (accounts)."""
+
+from typing import Literal
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -23,6 +26,8 @@ from core.scoping import Scope, scope_queryset
 from core.serializers import LineField, PhoneField
 from geo.models import Community
 from needs.models import Need
+from offers.models import ServiceOffer
+from offers.selectors import offer_menu
 from ordering import poster, selectors, services
 from ordering.throttles import OrderPhoneThrottle
 
@@ -79,6 +84,41 @@ class OrderFormApi(_PublicOrderApi):
         return Response(self.OrderFormSerializer(data).data)
 
 
+class OrderMenuOfferSerializer(serializers.Serializer):
+    """An offer as the public sees it: what is offered, by which team or unit, when and on what conditions; nobody's
+    name or phone, nor anything of its orders but whether it takes one now."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    category = serializers.ChoiceField(choices=Need.Category.choices)
+    type = serializers.ChoiceField(choices=Need.Type.choices)
+    conditions = serializers.CharField()
+    schedule = serializers.CharField()
+    provider_kind = serializers.SerializerMethodField(help_text=_("A service team's offer or a unit's."))
+    provider_name = serializers.CharField()
+    full = serializers.SerializerMethodField(
+        help_text=_("As many orders as the provider takes at once are open: none is taken until one is finished.")
+    )
+
+    def get_provider_kind(self, offer: ServiceOffer) -> Literal["team", "unit"]:
+        return "team" if offer.team_id else "unit"
+
+    def get_full(self, offer: ServiceOffer) -> bool:
+        return offer.is_full(offer.open_orders)  # type: ignore[attr-defined]  # annotated by offer_menu
+
+
+class OrderMenuApi(_PublicOrderApi):
+    """The community's service menu (服务菜单): the services its teams and units stand ready to give, to order from."""
+
+    @extend_schema(
+        responses={200: OrderMenuOfferSerializer(many=True), 404: OpenApiResponse(description="No such community.")}
+    )
+    def get(self, request, pk: int):
+        community = _community(pk)
+        return Response(OrderMenuOfferSerializer(offer_menu(community=community), many=True).data)
+
+
 class OrderCodeRequestApi(_PublicOrderApi):
     """Send the SMS code that confirms an order from this phone (to any mainland mobile number)."""
 
@@ -98,15 +138,33 @@ class OrderCodeRequestApi(_PublicOrderApi):
 
 
 class OrderCreateApi(_PublicOrderApi):
-    """File an order with the code of the SMS: a pending need (待审核) of the community; the answer is its tracking
-    number, which with the phone shows the order's status."""
+    """File an order with the code of the SMS: a pending need (待审核) of the community, described by the resident or
+    ordered from an offer on its menu (bound to the offer); the answer is its tracking number, which with the phone
+    shows the order's status."""
 
     class OrderCreateInputSerializer(serializers.Serializer):
         phone = PhoneField()
         code = serializers.RegexField(r"^[0-9]{6}$")
-        category = serializers.ChoiceField(choices=Need.Category.choices)
-        type = serializers.ChoiceField(choices=Need.Type.choices)
-        title = LineField(max_length=128)
+        # An id from the public menu, not a related field looked up in the caller's scope: the public's scope is the
+        # menu of the page's community, which order_place holds it to (offer_other_community), as offer_order holds
+        # it to an active offer that is not full.
+        offer = serializers.IntegerField(
+            min_value=1,
+            required=False,
+            allow_null=True,
+            default=None,
+            help_text=_(
+                "An offer on the community's menu to order (点此预约): the need takes its title, category and type, "
+                "and those sent are not used."
+            ),
+        )
+        category = serializers.ChoiceField(
+            choices=Need.Category.choices, required=False, help_text=_("Required without an offer.")
+        )
+        type = serializers.ChoiceField(
+            choices=Need.Type.choices, required=False, help_text=_("Required without an offer.")
+        )
+        title = LineField(max_length=128, required=False, help_text=_("Required without an offer."))
         description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
         address = LineField(max_length=200, required=False, allow_blank=True, default="")
         requester_name = LineField(
@@ -115,10 +173,25 @@ class OrderCreateApi(_PublicOrderApi):
         wanted_start = serializers.DateTimeField(required=False, allow_null=True, default=None)
         wanted_end = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
+        def validate_offer(self, value: int | None) -> ServiceOffer | None:
+            if value is None:
+                return None
+            offer = ServiceOffer.objects.filter(pk=value).first()
+            if offer is None:
+                raise serializers.ValidationError(_("No such service on the menu."))
+            return offer
+
         def validate(self, attrs):
             start, end = attrs.get("wanted_start"), attrs.get("wanted_end")
             if start is not None and end is not None and end <= start:
                 raise serializers.ValidationError({"wanted_end": [_("The end must come after the start.")]})
+            if attrs["offer"] is not None:
+                for name in ("category", "type", "title"):
+                    attrs.pop(name, None)  # the offer's
+            else:
+                missing = [name for name in ("category", "type", "title") if not attrs.get(name)]
+                if missing:
+                    raise serializers.ValidationError({name: [_("This field is required.")] for name in missing})
             return attrs
 
     class OrderCreatedSerializer(serializers.Serializer):
@@ -129,8 +202,15 @@ class OrderCreateApi(_PublicOrderApi):
         request=OrderCreateInputSerializer,
         responses={
             201: OrderCreatedSerializer,
-            400: OpenApiResponse(description="Wrong or expired code (`wrong_code`), or invalid input."),
+            400: OpenApiResponse(
+                description="Wrong or expired code (`wrong_code`), an offer of another community's menu "
+                "(`offer_other_community`), or invalid input."
+            ),
             404: OpenApiResponse(description="No such community."),
+            409: OpenApiResponse(
+                description="The offer is off the menu (`offer_inactive`) or takes no more orders for now "
+                "(`offer_full`)."
+            ),
             503: OpenApiResponse(description="Nobody may own the community's needs yet (`no_order_owner`)."),
         },
     )

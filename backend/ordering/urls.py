@@ -1,4 +1,5 @@
-"""Residents' order endpoints: the public form, codes, orders, tracking and rating; the coordinators' poster."""
+"""Residents' order endpoints: the public form and service menu, codes, orders, tracking and rating; the
+coordinators' poster."""
 
 from django.urls import path
 
@@ -6,6 +7,7 @@ from ordering import apis
 
 urlpatterns = [
     path("public/communities/<int:pk>/order-form/", apis.OrderFormApi.as_view(), name="order-form"),
+    path("public/communities/<int:pk>/order-form/menu/", apis.OrderMenuApi.as_view(), name="order-menu"),
     path(
         "public/communities/<int:pk>/order-form/request-code/",
         apis.OrderCodeRequestApi.as_view(),

@@ -935,9 +935,11 @@ ROUTES = [
         public=True,
         body={"phone": "13800000000", "code": "123456", "password": "a-long-pass-phrase"},
     ),
-    # Residents' orders (点单): the public form of any community, codes and orders for anyone; an order is reached
-    # by its tracking number with its own phone only (another phone: 404, whoever asks); posters are coordinators'.
+    # Residents' orders (点单): the public form and service menu of any community, codes and orders for anyone; an
+    # order is reached by its tracking number with its own phone only (another phone: 404, whoever asks); posters are
+    # coordinators'.
     Route("order-form", "get", SIGNED_IN | {"anonymous"}, _community_pk, public=True, shared=True),
+    Route("order-menu", "get", SIGNED_IN | {"anonymous"}, _community_pk, public=True, shared=True),
     Route(
         "order-request-code",
         "post",

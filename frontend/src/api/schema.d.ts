@@ -2211,6 +2211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/communities/{id}/order-form/menu/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The community's service menu (服务菜单): the services its teams and units stand ready to give, to order from. */
+        get: operations["public_communities_order_form_menu_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/communities/{id}/order-form/orders/": {
         parameters: {
             query?: never;
@@ -2221,8 +2238,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description File an order with the code of the SMS: a pending need (待审核) of the community; the answer is its tracking
-         *     number, which with the phone shows the order's status.
+         * @description File an order with the code of the SMS: a pending need (待审核) of the community, described by the resident or
+         *     ordered from an offer on its menu (bound to the offer); the answer is its tracking number, which with the phone
+         *     shows the order's status.
          */
         post: operations["public_communities_order_form_orders_create"];
         delete?: never;
@@ -3939,7 +3957,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -3956,7 +3974,7 @@ export interface components {
             city: string;
             /** 编码 */
             code: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         EvaluationComputeResult: {
@@ -5037,7 +5055,7 @@ export interface components {
         /**
          * @description * `qr` - 二维码
          *     * `coordinator` - 由协调员登记
-         *     * `auto` - Marked automatically
+         *     * `auto` - 系统自动标记
          * @enum {string}
          */
         MethodEnum: "qr" | "coordinator" | "auto";
@@ -5045,7 +5063,7 @@ export interface components {
             readonly id: number;
             /** 标题 */
             readonly title: string;
-            /** @description The wish's description, cut short; no contact data. */
+            /** @description 心愿的简要说明，不含联系方式。 */
             readonly summary: string;
             /** 类别 */
             readonly category: components["schemas"]["NeedCategoryEnum"];
@@ -5203,9 +5221,12 @@ export interface components {
              * Format: date-time
              */
             readonly rated_at: string | null;
-            /** @description Who took the need (接单): a volunteer, a team or a unit. */
+            /** @description 接单方：志愿者、队伍或单位。 */
             readonly taker: components["schemas"]["NeedTaker"] | null;
-            /** Format: date-time */
+            /**
+             * 接单时间
+             * Format: date-time
+             */
             readonly taken_at: string | null;
             /**
              * 创建时间
@@ -5426,7 +5447,7 @@ export interface components {
         };
         NeedTransitionRequest: {
             status: components["schemas"]["NeedStatusEnum"];
-            /** @description At completion: the minutes a volunteer who took the need served (default: its wanted window). */
+            /** @description 办结时：接单志愿者的服务时长（分钟），默认按需求的期望时段计算。 */
             minutes?: number;
         };
         NotificationChannels: {
@@ -5473,7 +5494,7 @@ export interface components {
          *     * `resource_backfill` - 为替代被撤回资源而预订的资源
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
-         *     * `need_handed_over` - A need handed over to you
+         *     * `need_handed_over` - 转交给您的需求
          * @enum {string}
          */
         NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
@@ -5487,7 +5508,7 @@ export interface components {
             requester_phone: string;
             grid?: number | null;
             /**
-             * @description What the resident asks for, in their words.
+             * @description 居民所述的需求。
              * @default
              */
             description: string;
@@ -5499,7 +5520,7 @@ export interface components {
             urgency: number;
         };
         OfferOrderOutput: {
-            /** @description The need the order filed (待审核). */
+            /** @description 点单生成的需求（待审核）。 */
             need: number;
             title: string;
             status: string;
@@ -5518,11 +5539,11 @@ export interface components {
             end: string;
             readonly place: components["schemas"]["Place"];
             readonly post: components["schemas"]["PostInfo"] | null;
-            /** @description Skill code -> level. */
+            /** @description 技能代码 -> 等级。 */
             required_skills: {
                 [key: string]: number;
             };
-            /** @description Seats still open on the shift. */
+            /** @description 该班次仍空缺的名额。 */
             open_seats: number;
         };
         OrderChoice: {
@@ -5535,15 +5556,40 @@ export interface components {
         OrderCreateInputRequest: {
             phone: string;
             code: string;
-            category: components["schemas"]["NeedCategoryEnum"];
-            type: components["schemas"]["TypeEnum"];
-            title: string;
+            /** @description 要预约的本社区服务菜单项目（点此预约）：需求采用该服务的名称、类别和类型，另行提交的这三项不予采用。 */
+            offer?: number | null;
+            /**
+             * @description 未选择服务项目时必填。
+             *
+             *     * `elderly` - 为老服务
+             *     * `children` - 青少年与儿童
+             *     * `health` - 医疗健康
+             *     * `legal` - 法律
+             *     * `environment` - 环境卫生
+             *     * `culture` - 文化教育
+             *     * `safety` - 平安建设
+             *     * `hardship` - 帮扶济困
+             *     * `other` - 其他
+             */
+            category?: components["schemas"]["NeedCategoryEnum"];
+            /**
+             * @description 未选择服务项目时必填。
+             *
+             *     * `object` - 物品
+             *     * `service` - 服务
+             *     * `venue` - 场地
+             *     * `funds` - 资金
+             *     * `expertise` - 技术人才
+             */
+            type?: components["schemas"]["TypeEnum"];
+            /** @description 未选择服务项目时必填。 */
+            title?: string;
             /** @default  */
             description: string;
             /** @default  */
             address: string;
             /**
-             * @description How to address the resident.
+             * @description 对居民的称呼。
              * @default
              */
             requester_name: string;
@@ -5562,6 +5608,24 @@ export interface components {
             sub_district_name: string;
             categories: components["schemas"]["OrderChoice"][];
             types: components["schemas"]["OrderChoice"][];
+        };
+        /**
+         * @description An offer as the public sees it: what is offered, by which team or unit, when and on what conditions; nobody's
+         *     name or phone, nor anything of its orders but whether it takes one now.
+         */
+        OrderMenuOffer: {
+            id: number;
+            title: string;
+            description: string;
+            category: components["schemas"]["NeedCategoryEnum"];
+            type: components["schemas"]["TypeEnum"];
+            conditions: string;
+            schedule: string;
+            /** @description 志愿服务队或驻区单位提供的服务。 */
+            readonly provider_kind: components["schemas"]["ProviderKindEnum"];
+            provider_name: string;
+            /** @description 提供方可同时承接的点单已满，有一单办结后才能再预约。 */
+            readonly full: boolean;
         };
         OrderRateInputRequest: {
             tracking_no: string;
@@ -6283,7 +6347,7 @@ export interface components {
             city?: string;
             /** 编码 */
             code?: string;
-            /** Third label of posts */
+            /** 岗位的第三定 */
             post_third_label?: components["schemas"]["PostThirdLabelEnum"];
         };
         /**
@@ -6584,6 +6648,7 @@ export interface components {
          *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
          */
         PatchedServiceOfferRequest: {
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
@@ -6595,14 +6660,17 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** On the menu */
+            /** 同时接单上限 */
+            open_orders_limit?: number | null;
+            /** 在菜单中 */
             active?: boolean;
         };
         /**
@@ -6871,29 +6939,33 @@ export interface components {
             lng: number;
         };
         /**
-         * @description * `shift_hour` - Per full hour served
-         *     * `post_held` - Per post held in the year
-         *     * `micro_wish` - Per micro-wish served
-         *     * `need_closed_in_time` - Per need finished in time
-         *     * `no_show` - Per no-show (deducted)
+         * @description * `shift_hour` - 每服务满 1 小时
+         *     * `post_held` - 每年每个在岗岗位
+         *     * `micro_wish` - 每完成 1 个微心愿
+         *     * `need_closed_in_time` - 每件限时办结的需求
+         *     * `no_show` - 每次缺勤（扣分）
          * @enum {string}
          */
         PointsKindEnum: "shift_hour" | "post_held" | "micro_wish" | "need_closed_in_time" | "no_show";
         PointsLine: {
             kind: components["schemas"]["PointsKindEnum"];
-            /** @description Hours, posts, wishes, needs or no-shows counted. */
+            /** @description 计入的小时数、岗位数、微心愿数、需求数或缺勤次数。 */
             units: number;
-            /** @description After the yearly caps; negative for a deduction. */
+            /** @description 已按年度上限计算；扣分项为负数。 */
             points: number;
         };
         PointsRule: {
             readonly id: number;
             /** 类型 */
             readonly kind: components["schemas"]["PointsKindEnum"];
+            /** 分值 */
             readonly points: number;
-            /** Cap per year */
+            /** 年度上限 */
             readonly yearly_cap: number | null;
-            /** Format: date */
+            /**
+             * 生效日期
+             * Format: date
+             */
             readonly effective_from: string;
             readonly deduction: boolean;
         };
@@ -6903,7 +6975,7 @@ export interface components {
             yearly_cap?: number | null;
             /**
              * Format: date
-             * @description The first day the rule applies; today when not given.
+             * @description 规则开始生效的日期；不填为今天。
              */
             effective_from?: string | null;
         };
@@ -6945,10 +7017,10 @@ export interface components {
             /** 服务目标 */
             target?: string;
             /**
-             * @description The district's third 定 of 一编三定: time (定时) or target (定目标).
+             * @description 全区一编三定的第三定：定时或定目标。
              *
-             *     * `time` - Fixed time (定时)
-             *     * `target` - Fixed target (定目标)
+             *     * `time` - 定时
+             *     * `target` - 定目标
              */
             readonly third_label: components["schemas"]["PostThirdLabelEnum"];
             /** 优先级 */
@@ -7078,8 +7150,8 @@ export interface components {
             active?: boolean;
         };
         /**
-         * @description * `time` - Fixed time (定时)
-         *     * `target` - Fixed target (定目标)
+         * @description * `time` - 定时
+         *     * `target` - 定目标
          * @enum {string}
          */
         PostThirdLabelEnum: "time" | "target";
@@ -7236,6 +7308,8 @@ export interface components {
             /** @description 岗位要求的技能中，党员仅为自报（未经协调员核验到该等级）的技能代码：审核时会标出这些建议。 */
             readonly unverified_skills: string[];
         };
+        /** @enum {string} */
+        ProviderKindEnum: "team" | "unit";
         /**
          * @description * `login` - 登录
          *     * `reset` - 重设密码
@@ -7391,7 +7465,7 @@ export interface components {
             /** Format: double */
             year_hours: number;
             points: number;
-            /** @description How the year's points were earned, kind by kind. */
+            /** @description 本年积分按项目的明细。 */
             breakdown: components["schemas"]["PointsLine"][];
             /** @description 待审核的手工登记记录。 */
             pending: number;
@@ -7738,10 +7812,11 @@ export interface components {
             /** 社区 */
             readonly community: number;
             readonly community_name: string;
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
-            /** @description The team's or the unit's name. */
+            /** @description 提供服务的队伍或单位名称。 */
             readonly provider_name: string;
             /** 标题 */
             title: string;
@@ -7751,17 +7826,25 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** On the menu */
+            /** 同时接单上限 */
+            open_orders_limit?: number | null;
+            /**
+             * @description 尚未办结、评价或关闭的点单数。
+             * @default 0
+             */
+            readonly open_orders: number;
+            /** 在菜单中 */
             active?: boolean;
             /**
-             * @description Orders taken from it so far.
+             * @description 已收到的点单数。
              * @default 0
              */
             readonly orders: number;
@@ -7779,6 +7862,7 @@ export interface components {
          *     `scoped_fields = {"community": (Community.objects, Scope(community="self"))}`
          */
         ServiceOfferRequest: {
+            /** 队伍 */
             team?: number | null;
             /** 驻区单位 */
             unit?: number | null;
@@ -7790,14 +7874,17 @@ export interface components {
             type?: components["schemas"]["TypeEnum"];
             /** 描述 */
             description?: string;
+            /** 服务条件 */
             conditions?: string;
-            /** When */
+            /** 服务时间 */
             schedule?: string;
             /** 所需技能 */
             required_skills?: components["schemas"]["SkillLevels"];
             /** 所需人数 */
             headcount?: number;
-            /** On the menu */
+            /** 同时接单上限 */
+            open_orders_limit?: number | null;
+            /** 在菜单中 */
             active?: boolean;
         };
         /**
@@ -8087,7 +8174,7 @@ export interface components {
         /**
          * @description * `solver` - 求解器
          *     * `manual` - 手工
-         *     * `claim` - Claimed by the volunteer
+         *     * `claim` - 志愿者认领
          * @enum {string}
          */
         SourceEnum: "solver" | "manual" | "claim";
@@ -19241,7 +19328,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19299,7 +19386,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19390,7 +19477,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19456,7 +19543,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19547,7 +19634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 标识此 service offer 的 唯一整数值。 */
+                /** @description 标识此 服务项目 的 唯一整数值。 */
                 id: number;
             };
             cookie?: never;
@@ -19604,7 +19691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The offer is off the menu (`offer_inactive`). */
+            /** @description The offer is off the menu (`offer_inactive`), or as many of its orders as it takes at once are open (`offer_full`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22288,6 +22375,54 @@ export interface operations {
             };
         };
     };
+    public_communities_order_form_menu_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderMenuOffer"][];
+                };
+            };
+            /** @description The caller's role may not do this (or the CSRF check failed for a browser session). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the time in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     public_communities_order_form_orders_create: {
         parameters: {
             query?: never;
@@ -22313,7 +22448,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderCreated"];
                 };
             };
-            /** @description Wrong or expired code (`wrong_code`), or invalid input. */
+            /** @description Wrong or expired code (`wrong_code`), an offer of another community's menu (`offer_other_community`), or invalid input. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22340,7 +22475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with stored data: still in use, or changed by someone else meanwhile. */
+            /** @description The offer is off the menu (`offer_inactive`) or takes no more orders for now (`offer_full`). */
             409: {
                 headers: {
                     [name: string]: unknown;

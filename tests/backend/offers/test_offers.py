@@ -149,3 +149,27 @@ def test_an_offer_off_the_menu_takes_no_order_and_a_grid_must_be_the_offer_s(wor
     assert (elsewhere.status_code, elsewhere.json()["extra"]["code"]) == (400, "grid_outside_community")
     assert "grid" in elsewhere.json()["extra"]["fields"]
     assert not Need.objects.exists()
+
+
+def test_an_offer_with_a_limit_takes_no_order_while_that_many_are_open(world, client_as):
+    # given a unit's offer that takes one order at a time
+    client = client_as("community")
+    offer = f.ServiceOfferFactory(unit=world.u1, open_orders_limit=1)
+    first = client.post(f"/api/offers/{offer.pk}/order/", {}, format="json")
+    assert first.status_code == 201, first.content
+    # when a second order is taken while the first is open
+    second = client.post(f"/api/offers/{offer.pk}/order/", {}, format="json")
+    # then it is refused, and the coordinator's menu shows the offer's open order against its limit
+    assert (second.status_code, second.json()["extra"]["code"]) == (409, "offer_full")
+    row = client.get(f"/api/offers/{offer.pk}/").json()
+    assert (row["orders"], row["open_orders"], row["open_orders_limit"]) == (1, 1, 1)
+    # when the first is done, it takes the next
+    Need.objects.filter(pk=first.json()["need"]).update(status=Need.Status.COMPLETED)
+    assert client.post(f"/api/offers/{offer.pk}/order/", {}, format="json").status_code == 201
+    assert client.get(f"/api/offers/{offer.pk}/").json()["open_orders"] == 1
+
+
+def test_a_limit_of_no_open_orders_is_refused(world, client_as):
+    offer = f.ServiceOfferFactory(unit=world.u1)
+    response = client_as("community").patch(f"/api/offers/{offer.pk}/", {"open_orders_limit": 0}, format="json")
+    assert (response.status_code, list(response.json()["extra"]["fields"])) == (400, ["open_orders_limit"])

@@ -3,6 +3,7 @@ counters emptied, no quiet hours, and the code's SMS sent as a worker would once
 
 import pytest
 from django.core.cache import cache
+from rest_framework.test import APIClient
 
 from notifications.sms import console
 
@@ -38,3 +39,19 @@ def order_codes():
         ]
 
     return sent
+
+
+@pytest.fixture
+def order_code(committed, order_codes):
+    """order_code(community) -> the code of the SMS that confirms an order from the phone (13655551234 unless
+    another is given), asked for on the community's public form from the address."""
+
+    def ask(community, phone: str = "13655551234", address: str = "10.0.0.1") -> str:
+        with committed():
+            response = APIClient(REMOTE_ADDR=address).post(
+                f"/api/public/communities/{community.pk}/order-form/request-code/", {"phone": phone}, format="json"
+            )
+        assert response.status_code == 202, response.content
+        return order_codes(phone)[-1]
+
+    return ask

@@ -46,17 +46,8 @@ def _order_body(code: str, phone: str = PHONE, **extra) -> dict:
     }
 
 
-def _code(community, committed, order_codes, phone: str = PHONE, address: str = "10.0.0.1") -> str:
-    with committed():
-        response = _public(address).post(
-            f"/api/public/communities/{community.pk}/order-form/request-code/", {"phone": phone}, format="json"
-        )
-    assert response.status_code == 202, response.content
-    return order_codes(phone)[-1]
-
-
-def _place(world, committed, order_codes) -> str:
-    code = _code(world.a1, committed, order_codes)
+def _place(world, order_code) -> str:
+    code = order_code(world.a1)
     response = _public().post(f"/api/public/communities/{world.a1.pk}/order-form/orders/", _order_body(code))
     assert response.status_code == 201, response.content
     return response.json()["tracking_no"]
@@ -80,10 +71,10 @@ def test_the_order_form_names_the_community_and_its_choices_and_nobody(world):
     assert set(body) == {"community", "community_name", "sub_district_name", "categories", "types"}
 
 
-def test_a_resident_orders_tracks_and_rates_once_it_is_done(world, client_as, committed, order_codes, caplog):
+def test_a_resident_orders_tracks_and_rates_once_it_is_done(world, client_as, order_code, caplog):
     caplog.set_level(logging.DEBUG)
     # given a code sent to the resident's phone by SMS
-    code = _code(world.a1, committed, order_codes)
+    code = order_code(world.a1)
     assert len(code) == 6 and PhoneCode.objects.get(purpose="order").code_digest != code
     # when the order is sent with it
     response = _public().post(f"/api/public/communities/{world.a1.pk}/order-form/orders/", _order_body(code))
@@ -163,16 +154,16 @@ def test_a_resident_orders_tracks_and_rates_once_it_is_done(world, client_as, co
     assert not [r for r in caplog.records if code in r.getMessage() or PHONE in r.getMessage()]
 
 
-def test_a_wrong_code_files_nothing_and_counts(world, committed, order_codes):
-    code = _code(world.a1, committed, order_codes)
+def test_a_wrong_code_files_nothing_and_counts(world, order_code):
+    code = order_code(world.a1)
     wrong = "000000" if code != "000000" else "111111"
     response = _public().post(f"/api/public/communities/{world.a1.pk}/order-form/orders/", _order_body(wrong))
     assert (response.status_code, response.json()) == (400, WRONG_CODE)
     assert (Need.objects.count(), PhoneCode.objects.get().failed_attempts) == (0, 1)
 
 
-def test_an_expired_code_files_nothing(world, committed, order_codes, monkeypatch):
-    code = _code(world.a1, committed, order_codes)
+def test_an_expired_code_files_nothing(world, order_code, monkeypatch):
+    code = order_code(world.a1)
     later = timezone.now() + dt.timedelta(minutes=settings.PHONE_CODE_MINUTES, seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     response = _public().post(f"/api/public/communities/{world.a1.pk}/order-form/orders/", _order_body(code))
@@ -201,8 +192,8 @@ def test_the_sign_in_code_endpoint_does_not_send_order_codes(world):
     )
 
 
-def test_a_wrong_phone_and_an_unknown_number_answer_the_same_404(world, committed, order_codes):
-    tracking_no = _place(world, committed, order_codes)
+def test_a_wrong_phone_and_an_unknown_number_answer_the_same_404(world, order_code):
+    tracking_no = _place(world, order_code)
     other_phone = _track(tracking_no, phone="13655550000")
     unknown = _track("ABCDEFGHJK")
     assert (other_phone.status_code, other_phone.json()) == (404, NO_ORDER)
@@ -216,9 +207,9 @@ def test_an_unknown_community_has_no_form(world):
     assert (response.status_code, response.json()["extra"]["code"]) == (404, "not_found")
 
 
-def test_without_its_own_coordinator_an_order_goes_to_the_sub_district(world, committed, order_codes):
+def test_without_its_own_coordinator_an_order_goes_to_the_sub_district(world, order_code):
     # given a community with no coordinator of its own (a2 shares sub-district s1 with a1)
-    code = _code(world.a2, committed, order_codes)
+    code = order_code(world.a2)
     # when a resident orders there
     response = _public().post(f"/api/public/communities/{world.a2.pk}/order-form/orders/", _order_body(code))
     # then the sub-district's coordinator owns it

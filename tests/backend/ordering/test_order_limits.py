@@ -99,3 +99,10 @@ def test_orders_and_the_form_are_throttled_per_address(world, rates):
     assert _public().get(f"/api/public/communities/{world.a1.pk}/order-form/").status_code == 200
     refused = _ask(world.a1)
     assert (refused.status_code, refused.json()) == (429, _throttled(refused))
+
+
+def test_the_menu_is_throttled_per_address_with_the_rest_of_the_page(world, rates):
+    rates(order="1/minute")
+    assert _public().get(f"/api/public/communities/{world.a1.pk}/order-form/menu/").status_code == 200
+    refused = _public().get(f"/api/public/communities/{world.a1.pk}/order-form/")
+    assert (refused.status_code, refused.json()) == (429, _throttled(refused))

@@ -1,5 +1,6 @@
 // Put a service on the menu or edit one: who offers it (a team, or a unit in the area; a unit's representative
-// offers their own unit's), what it is, its conditions and time, how many people each time, on the menu or not.
+// offers their own unit's), what it is, its conditions and time, how many people each time, how many orders it takes
+// at once (empty: no limit), on the menu or not.
 // Checked here first; the server's field errors land on their fields and the rest in an alert, nothing typed lost.
 import { Alert, Form, Input, InputNumber, Radio, Select, Switch } from "antd";
 import { useState } from "react";
@@ -23,6 +24,7 @@ interface Values {
   conditions?: string;
   schedule?: string;
   headcount?: number | null;
+  open_orders_limit?: number | null;
   active: boolean;
 }
 
@@ -37,6 +39,7 @@ export function toInput(values: Values): OfferInput {
     conditions: (values.conditions ?? "").trim(),
     schedule: (values.schedule ?? "").trim(),
     headcount: values.headcount ?? 1,
+    open_orders_limit: values.open_orders_limit ?? null,
     active: values.active,
   };
 }
@@ -63,6 +66,7 @@ export function OfferForm({ offer, onClose }: { offer?: Offer; onClose: (saved: 
         conditions: offer.conditions,
         schedule: offer.schedule,
         headcount: offer.headcount,
+        open_orders_limit: offer.open_orders_limit ?? null,
         active: offer.active ?? true,
       }
     : {
@@ -156,6 +160,9 @@ export function OfferForm({ offer, onClose }: { offer?: Offer; onClose: (saved: 
         </Form.Item>
         <Form.Item name="headcount" label={t("offerHeadcount")}>
           <InputNumber min={1} max={50} precision={0} />
+        </Form.Item>
+        <Form.Item name="open_orders_limit" label={t("offerOpenLimit")} extra={t("offerOpenLimitHelp")}>
+          <InputNumber min={1} max={32767} precision={0} />
         </Form.Item>
         <Form.Item name="active" label={t("offerActive")} valuePropName="checked">
           <Switch />

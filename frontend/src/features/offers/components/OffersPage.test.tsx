@@ -1,6 +1,7 @@
 // The service menu: each offer with its provider, conditions and orders; a coordinator takes an order for a resident
 // (the need it filed is named, with its deadline) and puts a team's service on the menu, the server's refusal landing
-// on its field; a unit representative offers only their own unit's service and takes no orders.
+// on its field; a unit representative offers only their own unit's service and takes no orders, and sees a service
+// that takes no more orders for now marked fully booked.
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it } from "vitest";
@@ -28,6 +29,8 @@ const offer: Offer = {
   headcount: 2,
   active: true,
   orders: 3,
+  open_orders: 1,
+  open_orders_limit: null,
   created_at: "2026-12-01T09:00:00+08:00",
 };
 const team: Schema<"Team"> = {
@@ -120,6 +123,7 @@ it("puts a team's service on the menu and shows the server's refusal on its fiel
         conditions: "",
         schedule: "",
         headcount: 1,
+        open_orders_limit: null,
         active: true,
       },
     },
@@ -127,8 +131,13 @@ it("puts a team's service on the menu and shows the server's refusal on its fiel
 });
 
 it("lets a unit representative keep their unit's offers but take no orders", async () => {
+  // their offer takes one order at a time, and one is open
+  server.use(
+    http.get("/api/offers/", ({ response }) => response(200).json(page([{ ...offer, open_orders_limit: 1 }]))),
+  );
   renderWithApp(<OffersPage />, { me: { ...coordinator, role: "unit_representative", community: null, unit: 7 } });
   const row = (await screen.findByText("上门义诊")).closest("tr")!;
+  expect(within(row).getByText("已约满")).toBeInTheDocument();
   expect(within(row).queryByRole("button", { name: "点单" })).toBeNull();
   expect(within(row).getByRole("button", { name: "编辑" })).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: /新增服务/ }));

@@ -42,6 +42,9 @@ export function OffersPage() {
               <Space size={4}>
                 {title}
                 {offer.active === false && <Tag>{t("offerOff")}</Tag>}
+                {offer.open_orders_limit != null && offer.open_orders >= offer.open_orders_limit && (
+                  <Tag color="orange">{t("offerFull")}</Tag>
+                )}
               </Space>
             ),
           },

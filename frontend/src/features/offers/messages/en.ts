@@ -27,6 +27,10 @@ const en: Translation<typeof zh> = {
   offerSchedule: "When",
   offerScheduleHelp: "For example: the first Saturday morning of each month",
   offerHeadcount: "People needed each time",
+  offerOpenLimit: "Open orders at most",
+  offerOpenLimitHelp:
+    "Empty: no limit. With that many orders open the menu shows it fully booked until one is done or closed",
+  offerFull: "Fully booked",
   offerActive: "On the menu",
   offerOff: "Off the menu",
   offerOrders: "Orders",

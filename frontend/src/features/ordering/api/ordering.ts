@@ -1,10 +1,11 @@
-// A resident's order (点单) without an account: the community's public form, the SMS code that confirms the phone,
-// the order filed (a tracking number back), its status by number and phone, and the rating once it is done.
+// A resident's order (点单) without an account: the community's public form and service menu (服务菜单), the SMS code
+// that confirms the phone, the order filed (a tracking number back; bound to an offer when ordered from the menu), its status by number and phone, and the rating once it is done.
 // Every call is public (no session); a 429 carries the seconds to wait (Retry-After).
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiClient, ApiError, unwrap, type Schema } from "@/lib/api";
 
 export type OrderForm = Schema<"OrderForm">;
+export type MenuOffer = Schema<"OrderMenuOffer">;
 export type OrderInput = Schema<"OrderCreateInputRequest">;
 export type OrderStatus = Schema<"OrderStatus">;
 export type OrderLookup = Schema<"OrderTrackInputRequest">;
@@ -40,6 +41,16 @@ export function useOrderForm(community: number) {
     queryFn: () =>
       unwrap(apiClient.GET("/api/public/communities/{id}/order-form/", { params: { path: { id: community } } })),
     staleTime: 600_000,
+  });
+}
+
+/** The community's service menu: its active offers, public fields only (a full one takes no order for now). */
+export function useOrderMenu(community: number) {
+  return useQuery({
+    queryKey: ["order-menu", community],
+    queryFn: () =>
+      unwrap(apiClient.GET("/api/public/communities/{id}/order-form/menu/", { params: { path: { id: community } } })),
+    staleTime: 60_000,
   });
 }
 

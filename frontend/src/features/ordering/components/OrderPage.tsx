@@ -1,6 +1,7 @@
-// The public order page of a community (/order/<id>, the poster's QR code): what is needed, where and when, the
-// phone confirmed by an SMS code; the answer is a tracking number, shown big with a copy button. No account, and
-// nothing of anybody else on the page.
+// The public order page of a community (/order/<id>, the poster's QR code): its service menu to book from (点此预约
+// fills in what is ordered from the offer), or the need described; where and when, the phone confirmed by an SMS
+// code; the answer is a tracking number, shown big with a copy button. No account, and nothing of anybody else on
+// the page.
 import { Alert, Button, Form, Input, Result, Select, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
@@ -11,15 +12,27 @@ import { districtTime } from "@/lib/format";
 import { applyServerErrors } from "@/lib/forms";
 import { useI18n } from "@/lib/i18n";
 import { ApiError } from "@/lib/api";
-import { OrderWait, useOrderCode, useOrderForm, usePlaceOrder, type OrderForm, type OrderInput } from "../api/ordering";
+import {
+  OrderWait,
+  useOrderCode,
+  useOrderForm,
+  useOrderMenu,
+  usePlaceOrder,
+  type MenuOffer,
+  type OrderForm,
+  type OrderInput,
+} from "../api/ordering";
+import { ChosenOffer, OrderMenu } from "./OrderMenu";
 import { PhoneItem } from "./PhoneItem";
 import { useWait } from "./WaitNote";
 
 const CODE = /^[0-9]{6}$/;
+// The server's refusals of an offer that takes no order from this page now: the menu is read again.
+const OFFER_REFUSED = new Set(["offer_inactive", "offer_full", "offer_other_community"]);
 
 interface Values {
-  category: OrderInput["category"];
-  type: OrderInput["type"];
+  category: NonNullable<OrderInput["category"]>;
+  type: NonNullable<OrderInput["type"]>;
   title: string;
   description: string;
   address: string;
@@ -116,10 +129,24 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
     }
     return String(form.getFieldValue("phone")).trim();
   };
-  const submit = ({ wanted, ...values }: Values) => {
+  const menu = useOrderMenu(choices.community);
+  const [offer, setOffer] = useState<MenuOffer | null>(null);
+  const pick = (chosen: MenuOffer) => {
+    setOffer(chosen);
     setError(null);
+    form.setFields((["category", "type", "title"] as const).map((name) => ({ name, value: chosen[name], errors: [] })));
+  };
+  const unpick = () => {
+    setOffer(null);
+    form.resetFields(["category", "type", "title"]);
+  };
+  const submit = ({ wanted, category, type, title, ...values }: Values) => {
+    setError(null);
+    // From the menu the offer says what is ordered (the server takes its title, category and type).
+    const what = offer ? { offer: offer.id } : { category, type, title };
     place.mutate(
       {
+        ...what,
         ...values,
         phone: values.phone.trim(),
         code: values.code.trim(),
@@ -128,8 +155,13 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
       },
       {
         onSuccess: (placed) => onPlaced(placed.tracking_no),
-        onError: (e) =>
-          setError(e instanceof OrderWait ? wait.explain(e) : applyServerErrors(form, e, { wanted_start: "wanted" })),
+        onError: (e) => {
+          if (e instanceof ApiError && OFFER_REFUSED.has(e.code)) {
+            unpick();
+            void menu.refetch();
+          }
+          setError(e instanceof OrderWait ? wait.explain(e) : applyServerErrors(form, e, { wanted_start: "wanted" }));
+        },
       },
     );
   };
@@ -145,18 +177,23 @@ function OrderFormFields({ form: choices, onPlaced }: { form: OrderForm; onPlace
       <Typography.Paragraph type="secondary">
         {t("orderIntro", { community: choices.community_name, subDistrict: choices.sub_district_name })}
       </Typography.Paragraph>
+      {offer ? (
+        <ChosenOffer offer={offer} choices={choices} onChange={unpick} />
+      ) : (
+        <OrderMenu offers={menu.data ?? []} choices={choices} onPick={pick} />
+      )}
       <Form.Item name="category" label={t("orderCategory")} rules={[{ required: true, message: t("orderPick") }]}>
-        <Select size="large" placeholder={t("orderPick")} options={options(choices.categories)} />
+        <Select size="large" placeholder={t("orderPick")} options={options(choices.categories)} disabled={!!offer} />
       </Form.Item>
       <Form.Item name="type" label={t("orderType")} rules={[{ required: true, message: t("orderPick") }]}>
-        <Select size="large" placeholder={t("orderPick")} options={options(choices.types)} />
+        <Select size="large" placeholder={t("orderPick")} options={options(choices.types)} disabled={!!offer} />
       </Form.Item>
       <Form.Item
         name="title"
         label={t("orderWhat")}
         rules={[{ required: true, whitespace: true, message: t("orderWhatRequired") }]}
       >
-        <Input size="large" maxLength={128} />
+        <Input size="large" maxLength={128} disabled={!!offer} />
       </Form.Item>
       <Form.Item name="description" label={t("orderDetail")}>
         <Input.TextArea rows={3} maxLength={2000} />

@@ -31,6 +31,16 @@ const zh = {
   orderTrackLink: "查看进度",
   orderAnother: "再提一个需求",
   orderNoForm: "找不到这个社区的点单页面，请核对二维码或链接。",
+  // the service menu on the order page
+  orderMenuIntro: "社区志愿服务队和驻区单位常年提供以下服务，选中后点此预约；也可以在下方直接填写您的需求。",
+  orderMenuBook: "点此预约",
+  orderMenuFull: "已约满",
+  orderMenuTeam: "志愿服务队：{name}",
+  orderMenuUnit: "驻区单位：{name}",
+  orderMenuWhen: "服务时间：{schedule}",
+  orderMenuTerms: "服务条件：{conditions}",
+  orderMenuChosen: "您预约的服务",
+  orderMenuChange: "重新选择",
   // tracking and rating
   orderTrackTitle: "点单进度查询",
   orderTrackHelp: "输入查询单号和提交时的手机号。",
