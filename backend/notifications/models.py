@@ -23,6 +23,9 @@ class Notification(models.Model):
         NEED_OVERDUE = "need_overdue", _("A need past its deadline")
         SHIFT_CANCELLED = "shift_cancelled", _("A published shift cancelled")
         NEED_HANDED_OVER = "need_handed_over", _("A need handed over to you")
+        SEAT_CLAIMED = "seat_claimed", _("An open seat claimed by a volunteer")
+        WISH_CLAIMED = "wish_claimed", _("A micro-wish claimed by a volunteer")
+        BOOKING_RELEASED = "booking_released", _("A booking released by a cancelled shift")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"

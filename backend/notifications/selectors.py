@@ -1,4 +1,5 @@
-"""Reads of notifications: a caller sees their own and nobody else's, and their choice of channels."""
+"""Reads of notifications: a caller sees their own and nobody else's, their choice of channels, and who hears of
+an event about a community's work or a unit's resource."""
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -33,3 +34,24 @@ def channel_preference_get(*, user: User) -> dict:
         "sms_reachable": bool(user.phone),
         "email_reachable": bool(user.email),
     }
+
+
+def coordinators_responsible(*, owner_id: int | None, community_id: int) -> list[int]:
+    """Who hears of a change to a coordinator's work: its owner (a run's creator, a need's 首问 owner) while their
+    account is active, else the active coordinators of its community."""
+    if owner_id is not None and User.objects.filter(pk=owner_id, is_active=True).exists():
+        return [owner_id]
+    return list(
+        User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def unit_representatives(*, unit_id: int) -> list[int]:
+    """The active representatives of a unit: who hears of its resources' bookings."""
+    return list(
+        User.objects.filter(role=User.Role.UNIT, unit_id=unit_id, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

@@ -1,6 +1,6 @@
 """Writes of notifications: send (store once per recipient and event, with a delivery row per external channel
-that a task sends after commit: notifications.deliveries), mark read, and the message that tells volunteers
-their shifts when a plan is published."""
+that a task sends after commit: notifications.deliveries), mark read, the message that tells volunteers
+their shifts when a plan is published, and the notices of claims and released bookings."""
 
 from __future__ import annotations
 
@@ -18,11 +18,15 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from notifications.deliveries import deliveries_create
 from notifications.models import ChannelPreference, Notification
-from planning.models import MatchingRun, Publication
+from notifications.selectors import coordinators_responsible, unit_representatives
+from planning.models import Assignment, MatchingRun, Publication
 from planning.selectors import publication_assignment_list
 
 if TYPE_CHECKING:
     from needs.models import Need
+    from people.models import Volunteer
+    from resources.models import Resource
+    from shifts.models import Shift
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +118,86 @@ def notification_need_handed_over(*, need: Need, by: User, reason: str) -> list[
         body=body,
         payload={"need": need.pk, "community": need.community_id, "by": by.pk, "reason": reason},
     )
+
+
+def shift_when(shift: Shift) -> str:
+    """A shift's day and hours as notices give them, in the district's time: "12-13 09:00–11:00"."""
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    return f"{start:%m-%d %H:%M}–{end:%H:%M}"
+
+
+def notification_seat_claimed(*, assignment: Assignment, claimed_at: dt.datetime) -> list[Notification]:
+    """Tell the coordinators responsible for a published plan (its run's creator, else the shift's community's
+    coordinators) that a volunteer claimed one of its open seats; once per claim (a seat left and claimed again is
+    a new claim: the event names the moment of the answer)."""
+    shift, volunteer, run = assignment.shift, assignment.volunteer, assignment.run
+    facts = {
+        "shift": shift.title,
+        "when": shift_when(shift),
+        "community": shift.community.name,
+        "volunteer": volunteer.name,
+        "number": volunteer.number,
+    }
+    return notification_send(
+        recipients=coordinators_responsible(owner_id=run.created_by_id, community_id=shift.community_id),
+        kind=Notification.Kind.SEAT_CLAIMED,
+        event_key=f"seat_claimed:{assignment.pk}:{claimed_at.isoformat()}",
+        title=_("Open seat claimed: %(shift)s") % facts,
+        body=_("%(volunteer)s (%(number)s) claimed an open seat of %(when)s %(shift)s (%(community)s).") % facts,
+        payload={"run": run.pk, "shift": shift.pk, "assignment": assignment.pk, "volunteer": volunteer.pk},
+    )
+
+
+def notification_wish_claimed(*, need: Need, volunteer: Volunteer) -> list[Notification]:
+    """Tell the coordinators responsible for a micro-wish (its owner, else its community's coordinators) that a
+    volunteer took it; once per taking (a wish released and taken again is told again)."""
+    facts = {
+        "need": need.title,
+        "community": need.community.name,
+        "volunteer": volunteer.name,
+        "number": volunteer.number,
+    }
+    assert need.taken_at is not None, "told of once taken (need_take sets the time)"
+    return notification_send(
+        recipients=coordinators_responsible(owner_id=need.owner_id, community_id=need.community_id),
+        kind=Notification.Kind.WISH_CLAIMED,
+        event_key=f"wish_claimed:{need.pk}:{need.taken_at.isoformat()}",
+        title=_("Micro-wish claimed: %(need)s") % facts,
+        body=_("%(volunteer)s (%(number)s) took the micro-wish %(need)s (%(community)s).") % facts,
+        payload={"need": need.pk, "community": need.community_id, "volunteer": volunteer.pk},
+    )
+
+
+def notification_booking_released(*, shift: Shift, resources: Iterable[Resource]) -> list[Notification]:
+    """Tell the representatives of each unit whose resource a published plan had booked for a cancelled shift that
+    it is free again; once per shift and resource. A community's own facility has no unit: nobody to tell."""
+    created: list[Notification] = []
+    for resource in resources:
+        if resource.unit_id is None:
+            continue
+        facts = {
+            "shift": shift.title,
+            "when": shift_when(shift),
+            "community": shift.community.name,
+            "resource": resource.name,
+        }
+        body = _("%(when)s %(shift)s (%(community)s) was cancelled; %(resource)s is no longer booked for it.") % facts
+        if shift.cancel_reason:
+            body = f"{body} {_('Reason: %(reason)s') % {'reason': shift.cancel_reason}}"
+        created += notification_send(
+            recipients=unit_representatives(unit_id=resource.unit_id),
+            kind=Notification.Kind.BOOKING_RELEASED,
+            event_key=f"booking_released:{shift.pk}:{resource.pk}",
+            title=_("Booking released: %(resource)s") % facts,
+            body=body,
+            payload={
+                "shift": shift.pk,
+                "resource": resource.pk,
+                "start": timezone.localtime(shift.start).isoformat(),
+                "end": timezone.localtime(shift.end).isoformat(),
+            },
+        )
+    return created
 
 
 def notification_read(*, user: User, notification: Notification) -> Notification:

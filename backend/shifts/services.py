@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,8 +22,8 @@ from core.weeks import district_zone, monday_of
 from geo.models import Community
 from needs.models import Need
 from notifications.models import Notification
-from notifications.services import notification_send
-from planning.models import Assignment, ResourceBooking
+from notifications.services import notification_booking_released, notification_send, shift_when
+from planning.models import Assignment, Publication, ResourceBooking
 from posts.models import Post
 from projects.models import Project
 from resources.models import Resource
@@ -349,8 +350,9 @@ def shift_cancel(*, shift: Shift, user: User | None, reason: str, now: dt.dateti
     )
     shift.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
     ended = _assignments_end(shift, now)
-    released = _bookings_release(shift)
+    released, published = _bookings_release(shift)
     _notify_cancelled(shift, told)
+    notification_booking_released(shift=shift, resources=published)
     log.info(
         "shift %s cancelled: %d assignments ended, %d in published plans, %d resource bookings released",
         shift.pk,
@@ -374,19 +376,25 @@ def _assignments_end(shift: Shift, now: dt.datetime) -> int:
     return count
 
 
-def _bookings_release(shift: Shift) -> int:
+def _bookings_release(shift: Shift) -> tuple[int, list[Resource]]:
     """The resources booked for the shift's request, in any run, are free again: every reading of a resource's
     bookings (lending's lists and backfill, the ledgers, insights) counts booking rows, so the rows go; the shift's
-    history says which resource each run had booked (the bookings keep no history of their own)."""
+    history says which resource each run had booked (the bookings keep no history of their own). Returns how many
+    went, and the resources that published plans had booked: their units were shown those bookings (a draft's
+    never), so they are the ones to tell."""
     bookings = list(
-        ResourceBooking.objects.filter(request__shift=shift).select_related("resource").order_by("run_id", "pk")
+        ResourceBooking.objects.filter(request__shift=shift)
+        .select_related("resource")
+        .annotate(published=Exists(Publication.objects.filter(run_id=OuterRef("run_id"))))
+        .order_by("run_id", "pk")
     )
     if not bookings:
-        return 0
+        return 0, []
     ResourceBooking.objects.filter(pk__in=[b.pk for b in bookings]).delete()
     booked = "; ".join(f"{b.resource} (run {b.run_id})" for b in bookings)
     audit_record_change(instance=shift, changes={"resource_booking": (booked, "")})
-    return len(bookings)
+    published = {b.resource_id: b.resource for b in bookings if b.published}
+    return len(bookings), list(published.values())
 
 
 def _notify_cancelled(shift: Shift, told: list[Assignment]) -> None:
@@ -395,7 +403,7 @@ def _notify_cancelled(shift: Shift, told: list[Assignment]) -> None:
     if not recipients:
         return
     start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
-    facts = {"shift": shift.title, "when": f"{start:%m-%d %H:%M}–{end:%H:%M}"}
+    facts = {"shift": shift.title, "when": shift_when(shift)}
     body = _("%(when)s %(shift)s is cancelled; you need not come.") % facts
     if shift.cancel_reason:
         body = f"{body} {_('Reason: %(reason)s') % {'reason': shift.cancel_reason}}"

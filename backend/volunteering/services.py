@@ -30,7 +30,7 @@ from matching.repair import repair
 from needs import services as needs_services
 from needs.models import Need
 from notifications.models import Notification
-from notifications.services import notification_send
+from notifications.services import notification_seat_claimed, notification_send, notification_wish_claimed
 from people.models import Volunteer
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
@@ -451,20 +451,26 @@ def seat_claim(*, user: User, shift_id: int, now: dt.datetime | None = None) -> 
         assignment=row, defaults={"status": Status.ACCEPTED, "reason": "", "answered_at": now}
     )
     unfilled_seat_taken(UnfilledSeat, run=run, shift=shift)
+    row.run, row.shift, row.volunteer = run, shift, volunteer
+    notification_seat_claimed(assignment=row, claimed_at=now)
     log.info("volunteer %s claimed a seat of shift %s in run %s", volunteer.pk, shift.pk, run.pk)
     return row
 
 
+@transaction.atomic
 def wish_claim(*, user: User, need_id: int) -> Need:
-    """Take a published micro-wish (接单): the need becomes claimed, with the volunteer as its taker; the need's row
-    lock gives a wish to the first of two volunteers at once."""
+    """Take a published micro-wish (接单): the need becomes claimed, with the volunteer as its taker, and the
+    coordinators responsible for it are told; the need's row lock gives a wish to the first of two volunteers at
+    once."""
     volunteer = _volunteer(user)
     need = Need.objects.filter(pk=need_id, is_micro_wish=True).first()
     if need is None or need.status not in (Need.Status.PUBLISHED, Need.Status.CLAIMED):
         raise Http404("No such open micro-wish.")
     if need.status != Need.Status.PUBLISHED:
         raise needs_services.AlreadyTaken(_("This micro-wish has already been taken."))
-    return needs_services.need_take(need=need, user=user, volunteer=volunteer)
+    taken = needs_services.need_take(need=need, user=user, volunteer=volunteer)
+    notification_wish_claimed(need=taken, volunteer=volunteer)
+    return taken
 
 
 # ---------------------------------------------------------------- calendar token

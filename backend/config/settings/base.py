@@ -533,6 +533,9 @@ SMS_TEMPLATE_NAMES = [
     "need_overdue",
     "shift_cancelled",
     "need_handed_over",
+    "seat_claimed",
+    "wish_claimed",
+    "booking_released",
 ]
 SMS_TEMPLATES = {name: env.str(f"SMS_TEMPLATE_{name.upper()}", default="") for name in SMS_TEMPLATE_NAMES}
 # Alibaba Cloud SMS (dysmsapi 2017-05-25); an endpoint may name its scheme (http://host:port, for tests).

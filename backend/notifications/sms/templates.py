@@ -35,6 +35,9 @@ TEMPLATES = {
         Template("need_overdue", ("title",)),
         Template("shift_cancelled", ("title",)),
         Template("need_handed_over", ("title",)),
+        Template("seat_claimed", ("title",)),
+        Template("wish_claimed", ("title",)),
+        Template("booking_released", ("title",)),
     ]
 }
 

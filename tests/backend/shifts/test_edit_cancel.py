@@ -8,6 +8,7 @@ from auditlog.models import LogEntry
 from django.utils import timezone
 
 import factories as f
+from accounts.models import User
 from notifications.models import Notification
 from planning.models import Assignment, MatchingRun, Publication
 from shifts.models import Shift
@@ -356,3 +357,61 @@ def _ids_booked(client, shift):
     response = client.get("/api/unit/bookings/", {"week": shift.week.isoformat()})
     assert response.status_code == 200, response.json()
     return [row["resource"] for row in response.data["results"]]
+
+
+def test_cancelling_a_shift_tells_the_unit_whose_resource_its_published_plan_booked(world, client_as):
+    from planning.models import ResourceBooking
+
+    # given a shift whose published plan booked U1's hall, a second representative of U1, and U2's representative
+    shift = _future_shift(world, title="健康讲座")
+    request = f.ResourceRequestFactory(shift=shift)
+    hall = f.ResourceFactory(community=world.a1, unit=world.u1, name="多功能厅")
+    [assignment] = _published(world, shift, world.v1)
+    ResourceBooking.objects.create(run=assignment.run, request=request, resource=hall)
+    second = f.UserFactory(role=User.Role.UNIT, unit=world.u1)
+    f.UserFactory(role=User.Role.UNIT, unit=world.u2)
+    # when its coordinator cancels it, twice
+    client = client_as("community")
+    assert _cancel(client, shift).status_code == 200
+    assert _cancel(client, shift, reason="另一个原因").status_code == 200
+    # then U1's representatives are told once each, naming the shift, its day and time and the hall
+    notices = list(Notification.objects.filter(kind="booking_released").order_by("recipient_id"))
+    assert [n.recipient for n in notices] == [world.users["unit"], second]
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    assert (notices[0].title, notices[0].body) == (
+        "Booking released: 多功能厅",
+        f"{start:%m-%d %H:%M}–{end:%H:%M} 健康讲座 (秦江社区) was cancelled; 多功能厅 is no longer booked for it. "
+        "Reason: 场地临时停用",
+    )
+    assert notices[0].payload == {
+        "shift": shift.pk,
+        "resource": hall.pk,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+    }
+    inbox = client_as("unit").get("/api/notifications/").json()["results"]
+    assert [row["kind"] for row in inbox] == ["booking_released"]
+
+
+def test_cancelling_a_shift_only_a_draft_booked_or_with_a_facility_tells_no_unit(world, client_as):
+    from planning.models import ResourceBooking
+
+    # given one shift booked by a draft run only, and another whose published plan booked a community facility
+    drafted, facility_booked = _future_shift(world, title="讲座"), _future_shift(world, title="议事会")
+    hall = f.ResourceFactory(community=world.a1, unit=world.u1, name="多功能厅")
+    draft = _run(drafted, published=False, version=2)
+    ResourceBooking.objects.create(run=draft, request=f.ResourceRequestFactory(shift=drafted), resource=hall)
+    room = f.ResourceFactory(
+        community=world.a1, unit=None, facility=f.FacilityFactory(community=world.a1), name="党群服务中心会议室"
+    )
+    [assignment] = _published(world, facility_booked, world.v1)
+    ResourceBooking.objects.create(
+        run=assignment.run, request=f.ResourceRequestFactory(shift=facility_booked), resource=room
+    )
+    # when both are cancelled
+    client = client_as("community")
+    assert _cancel(client, drafted).status_code == 200
+    assert _cancel(client, facility_booked).status_code == 200
+    # then no unit is told, and both bookings are gone
+    assert not Notification.objects.filter(kind="booking_released").exists()
+    assert not ResourceBooking.objects.exists()
