@@ -5495,9 +5495,12 @@ export interface components {
          *     * `need_overdue` - 需求超期
          *     * `shift_cancelled` - 已发布的班次取消
          *     * `need_handed_over` - 转交给您的需求
+         *     * `seat_claimed` - 志愿者认领了空缺岗位
+         *     * `wish_claimed` - 志愿者认领了微心愿
+         *     * `booking_released` - 班次取消释放的资源预订
          * @enum {string}
          */
-        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over";
+        NotificationOutputKindEnum: "plan_published" | "backfill" | "backfill_report" | "reminder" | "post_allocated" | "resource_withdrawn" | "resource_backfill" | "need_overdue" | "shift_cancelled" | "need_handed_over" | "seat_claimed" | "wish_claimed" | "booking_released";
         /** @enum {unknown} */
         NullEnum: null;
         /** @description An order a coordinator takes from the menu for a resident (by phone or at the desk). */
