@@ -203,3 +203,52 @@ export function useHandOverNeed() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
   });
 }
+
+export type NeedTakerKind = Schema<"NeedTakerKindEnum">;
+export type TakeInput = Schema<"NeedTakeInputRequest">;
+export const TAKER_KINDS: NeedTakerKind[] = ["volunteer", "team", "unit"];
+
+/** A need may be taken (接单) while published, or claimed without a taker yet (a copy of backend needs/services.py
+ * TAKEABLE with need_take's rule of one taker; the server checks again). */
+export function isTakeable(need: Pick<Need, "status" | "taker">): boolean {
+  return need.taker == null && (need.status === "published" || need.status === "claimed");
+}
+
+export interface TakerOption {
+  value: number;
+  label: string;
+}
+
+/** Who may be recorded as a need's taker: the volunteers (active ones), teams or units of the caller's scope whose
+ * name matches the search, twenty at a time, from the lists the app reads them from. */
+export function useTakerOptions(kind: NeedTakerKind, search: string) {
+  return useQuery({
+    queryKey: ["needs", "taker-options", kind, search],
+    queryFn: async (): Promise<TakerOption[]> => {
+      const query = { search: search.trim() || undefined, page_size: 20 };
+      if (kind === "volunteer") {
+        const found = await unwrap(
+          apiClient.GET("/api/volunteers/", { params: { query: { ...query, active: true } } }),
+        );
+        return found.results.map((v) => ({ value: v.id, label: `${v.name}（${v.number}）· ${v.home_community_name}` }));
+      }
+      if (kind === "team") {
+        const found = await unwrap(apiClient.GET("/api/teams/", { params: { query } }));
+        return found.results.map((team) => ({ value: team.id, label: team.name }));
+      }
+      const found = await unwrap(apiClient.GET("/api/units/", { params: { query } }));
+      return found.results.map((unit) => ({ value: unit.id, label: unit.name }));
+    },
+    staleTime: 30_000,
+  });
+}
+
+/** 记录接单: POST needs/<id>/take/ with one taker (400 an unknown one or not exactly one, 409 taken or not open). */
+export function useTakeNeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: TakeInput }) =>
+      unwrap(apiClient.POST("/api/needs/{id}/take/", { params: { path: { id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["needs"] }),
+  });
+}

@@ -1,16 +1,18 @@
 // The needs of the coordinator's scope (点单 review): file and edit needs, see each one's owner (首问) and deadline
 // (限时办结), its detail with the owner history, hand it over to a colleague; filter by status or overdue, move a
 // need on to its next status, dispatch (派单) — tick needs and merge them into a project, or turn one need into shifts — and enter
-// the resident's rating of a completed need (评单) — the only way a need becomes rated.
+// the resident's rating of a completed need (评单) — the only way a need becomes rated; record who took an open need
+// (接单: a volunteer, a team or a unit), shown on its row.
 import { App, Button, Checkbox, Dropdown, Rate, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { DownOutlined } from "@ant-design/icons";
 import { useState, type ReactNode } from "react";
 import { SimpleList } from "@/components/SimpleList";
 import { ApiError } from "@/lib/api";
 import { enumLabel, useI18n } from "@/lib/i18n";
-import { useSession } from "@/lib/session";
+import { isCoordinator, useSession } from "@/lib/session";
 import {
   DISPATCHABLE,
+  isTakeable,
   NEXT_STATUS,
   OPEN,
   useNeed,
@@ -26,6 +28,7 @@ import { NeedDetailDrawer } from "./NeedDetailDrawer";
 import { NeedForm } from "./NeedForm";
 import { NeedShiftsModal } from "./NeedShiftsModal";
 import { RateNeedModal } from "./RateNeedModal";
+import { TakeNeedModal } from "./TakeNeedModal";
 
 /** The form on one need, loaded whole first (the list masks the requester's contact). */
 function EditNeed({ id, onClose }: { id: number; onClose: (saved: Need | null) => void }) {
@@ -47,6 +50,7 @@ export function NeedsPage({ actions }: { actions?: ReactNode } = {}) {
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const [detail, setDetail] = useState<number | null>(null);
   const [handingOver, setHandingOver] = useState<Need | null>(null);
+  const [taking, setTaking] = useState<Need | null>(null);
   const [rulesOpen, setRulesOpen] = useState(false);
   const me = useSession();
   const closeForm = (saved: Need | null) => {
@@ -151,6 +155,17 @@ export function NeedsPage({ actions }: { actions?: ReactNode } = {}) {
             render: (_, need) => <Tag>{enumLabel(t, "needStatus", need.status)}</Tag>,
           },
           {
+            title: t("needTaker"),
+            dataIndex: "taker",
+            render: (_, need) =>
+              need.taker && (
+                <span data-testid="need-taker">
+                  <Tag>{enumLabel(t, "needTakerKind", need.taker.kind)}</Tag>
+                  {need.taker.name}
+                </span>
+              ),
+          },
+          {
             title: t("rating"),
             dataIndex: "rating_score",
             render: (score: number | null, need) =>
@@ -179,6 +194,11 @@ export function NeedsPage({ actions }: { actions?: ReactNode } = {}) {
                 {OPEN.includes(need.status) && (
                   <Button size="small" onClick={() => setHandingOver(need)}>
                     {t("needHandOver")}
+                  </Button>
+                )}
+                {isCoordinator(me) && isTakeable(need) && (
+                  <Button size="small" onClick={() => setTaking(need)}>
+                    {t("needTake")}
                   </Button>
                 )}
                 {DISPATCHABLE.includes(need.status) && (
@@ -232,6 +252,16 @@ export function NeedsPage({ actions }: { actions?: ReactNode } = {}) {
           onDone={(need) => {
             message.success(t("needHandOverDone", { title: need.title, name: need.owner_name ?? "" }));
             setHandingOver(null);
+          }}
+        />
+      )}
+      {taking && (
+        <TakeNeedModal
+          need={taking}
+          onClose={() => setTaking(null)}
+          onDone={(need) => {
+            message.success(t("needTakeDone", { title: need.title, name: need.taker?.name ?? "" }));
+            setTaking(null);
           }}
         />
       )}

@@ -118,6 +118,18 @@ const en: Translation<typeof zh> = {
   needHandOverReasonLong: "The reason has at most 500 characters",
   needHandOverRefused: "Cannot hand over",
   needHandOverDone: "\u201c{title}\u201d handed over to {name}",
+  needTaker: "Taken by",
+  needTake: "Record taker",
+  needTakeTitle: "Record who took: {title}",
+  needTakeOk: "Record",
+  needTakerKind: "Taken by a",
+  needTakerKind_volunteer: "Volunteer",
+  needTakerKind_team: "Team",
+  needTakerKind_unit: "Unit",
+  needTakerHelp: "Type to search; only those in your scope are listed",
+  needTakerRequired: "Choose who took it",
+  needTakeRefused: "Could not record the taker",
+  needTakeDone: "Recorded that {name} took \u201c{title}\u201d",
   selectedCount: "{count} selected",
 };
 

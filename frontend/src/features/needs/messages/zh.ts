@@ -112,6 +112,18 @@ const zh = {
   needHandOverReasonLong: "移交原因最多 500 字",
   needHandOverRefused: "无法移交",
   needHandOverDone: "已将“{title}”移交给 {name}",
+  needTaker: "接单方",
+  needTake: "记录接单",
+  needTakeTitle: "记录接单：{title}",
+  needTakeOk: "记录",
+  needTakerKind: "接单方类型",
+  needTakerKind_volunteer: "志愿者",
+  needTakerKind_team: "队伍",
+  needTakerKind_unit: "单位",
+  needTakerHelp: "输入名称搜索；只列出您管辖范围内的",
+  needTakerRequired: "请选择接单方",
+  needTakeRefused: "无法记录接单",
+  needTakeDone: "已记录“{title}”由 {name} 接单",
   selectedCount: "已选 {count} 条",
 };
 
