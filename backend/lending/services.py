@@ -30,7 +30,7 @@ from lending.models import BookingChange, ResourceWithdrawal
 from matching.problem import to_minutes
 from matching.resource_repair import resource_backfill
 from notifications.models import Notification
-from notifications.services import notification_send
+from notifications.services import notification_send, shift_when
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking
 from resources.models import Resource
@@ -265,18 +265,13 @@ def _coordinators(run: MatchingRun, shift) -> list[int]:
     return sorted(ids)
 
 
-def _when(shift) -> str:
-    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
-    return f"{start:%m-%d %H:%M}–{end:%H:%M}"
-
-
 def _place(resource: Resource) -> str:
     return f"{resource.name}, {resource.address}" if resource.address else resource.name
 
 
 def _notify(change: BookingChange) -> None:
     shift, old, new = change.request.shift, change.old_resource, change.new_resource
-    facts = {"shift": shift.title, "when": _when(shift), "old": old.name}
+    facts = {"shift": shift.title, "when": shift_when(shift), "old": old.name}
     payload = {
         "withdrawal": change.withdrawal_id,
         "run": change.run_id,

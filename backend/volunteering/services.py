@@ -30,7 +30,12 @@ from matching.repair import repair
 from needs import services as needs_services
 from needs.models import Need
 from notifications.models import Notification
-from notifications.services import notification_seat_claimed, notification_send, notification_wish_claimed
+from notifications.services import (
+    notification_seat_claimed,
+    notification_send,
+    notification_wish_claimed,
+    shift_when,
+)
 from people.models import Volunteer
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking, UnfilledSeat
@@ -347,11 +352,6 @@ def _backfill_write(run: MatchingRun, declined: Assignment) -> Backfill:
     return backfill
 
 
-def _when(shift) -> str:
-    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
-    return f"{start:%m-%d %H:%M}–{end:%H:%M}"
-
-
 def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], *, moved_rows, unfilled: int) -> None:
     for row in new_rows:
         shift = row.shift
@@ -360,7 +360,7 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
             kind=KIND_BACKFILL,
             event_key=f"backfill:{row.pk}",
             title=f"新的岗位：{shift.title}",
-            body=f"有志愿者无法参加，您被安排补位：{_when(shift)} {shift.title}，地点：{shift.community.name}"
+            body=f"有志愿者无法参加，您被安排补位：{shift_when(shift)} {shift.title}，地点：{shift.community.name}"
             f"{'，' + shift.address if shift.address else ''}。请在“我的岗位”中确认。",
             payload={"assignment": row.pk, "shift": shift.pk, "run": run.pk},
         )
@@ -377,12 +377,12 @@ def _notify(run: MatchingRun, declined: Assignment, new_rows: list[Assignment], 
     if unfilled:
         title, body = (
             f"补位未成功：{shift.title}",
-            f"{_when(shift)} {shift.title} 有志愿者请辞，暂无合适人选补位，空缺 {unfilled} 个。",
+            f"{shift_when(shift)} {shift.title} 有志愿者请辞，暂无合适人选补位，空缺 {unfilled} 个。",
         )
     else:
         title, body = (
             f"已自动补位：{shift.title}",
-            f"{_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。",
+            f"{shift_when(shift)} {shift.title} 有志愿者请辞，已安排 {len(new_rows)} 人补位。",
         )
     notification_send(
         recipients=_coordinators(run),
