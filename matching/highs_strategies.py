@@ -27,6 +27,9 @@ FULL_MIP_COLUMNS = 60_000  # below this the whole MIP is cheap; above it only th
 INITIAL_PER_SEAT = 2  # column generation starts from each shift's best 2 candidates per seat + greedy
 PRICING_BATCH = 40_000  # columns added per pricing round
 POLISH_SECONDS = 3.0
+# A neighbourhood MIP over more free columns than this does not return within a district week's budget (a tight week
+# of 4,000 open seats: 45 s and no better plan); above it the rounds take one sub-district's part at a time.
+MIP_NEIGHBOURHOOD_COLUMNS = 150_000
 INITIAL_BY_DEGREE = True  # kept back from column generation for rounding, completion and polish
 
 
@@ -462,12 +465,19 @@ def _improve_by_neighbourhoods(
     """Use the rest of the budget: while the plan is short of the gap, a MIP over a neighbourhood (the LP's
     fractional columns, the open seats, the people who could take them, on the columns pricing brought in),
     started from the plan so it never gets worse; everything else stays as planned. A round that finds
-    nothing better widens the neighbourhood by one hop (the free people's other shifts and their people)."""
+    nothing better widens the neighbourhood by one hop (the free people's other shifts and their people). A
+    neighbourhood above MIP_NEIGHBOURHOOD_COLUMNS is solved one sub-district's shifts at a time (the rest of it held
+    as planned), each round a share of the time left, the areas with most open weight first, until a whole pass
+    finds nothing better."""
     from . import highs_backend as hb
 
     n_x, n_y = cands.n_pairs, cands.res.size
     fx = frac[frac < n_x]
     hops, rounds = 0, 0
+    # too large a neighbourhood is taken one sub-district (area) at a time, the areas with most open weight first
+    area_of = np.unique([sh.area or "" for sh in problem.shifts], return_inverse=True)[1]
+    pending: list[int] = []  # areas still to try in this pass (large neighbourhoods only)
+    tried_improved = False
     while True:
         current = _weighted(arrays, cands, state)
         remaining = deadline - time.monotonic()
@@ -492,10 +502,28 @@ def _improve_by_neighbourhoods(
         closed = ~active & ~in_plan
         upper[closed] = 0.0
         lower[closed] = 0.0
+        area = None
+        if free[:n_x].sum() > MIP_NEIGHBOURHOOD_COLUMNS:
+            if not pending:
+                if rounds and not tried_improved:
+                    return  # a whole pass over the areas found nothing better
+                open_weight = np.bincount(
+                    area_of,
+                    weights=np.maximum(arrays.s_seats - taken, 0) * arrays.s_priority,
+                    minlength=area_of.max() + 1,
+                )
+                pending = [int(a) for a in np.argsort(-open_weight) if open_weight[a] > 0] or [0]
+                tried_improved = False
+            area = pending.pop(0)
+            outside = np.zeros(prim.n_cols, dtype=bool)
+            outside[:n_x] = free[:n_x] & (area_of[cands.shift] != area)
+            lower[outside] = in_plan[outside]
+            upper[outside] = in_plan[outside]
         rounds += 1
+        log.info("neighbourhood MIP round %d: %d free columns, area %s, hops %d", rounds, free[:n_x].sum(), area, hops)
         status, obj, _, vals = hb.solve_mip(
             prim,
-            time_limit=remaining - 1.0,
+            time_limit=remaining - 1.0 if area is None else min(remaining - 1.0, max(3.0, remaining / 4)),
             gap=gap / 5,
             lower=lower,
             upper=upper,
@@ -511,10 +539,13 @@ def _improve_by_neighbourhoods(
         for j in np.flatnonzero(vals[:n_x] > 0.5):
             improved.assign(int(j))
         if _weighted(arrays, cands, improved) <= current:
+            if area is not None:
+                continue  # the next area
             if free[:n_x].all() or hops >= 3:
                 return
             hops += 1
             continue
+        tried_improved = True
         polish_soft(improved)
         state = improved
         conn.send(
@@ -527,6 +558,9 @@ def _improve_by_neighbourhoods(
                     "final": True,
                     "phase": "neighbourhood_mip",
                     "free_columns": int(free.sum()),
+                    "neighbourhood_area": None
+                    if area is None
+                    else problem.shifts[int(np.argmax(area_of == area))].area,
                     "neighbourhood_rounds": rounds,
                     **info,
                 },

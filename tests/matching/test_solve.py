@@ -59,6 +59,23 @@ def test_the_district_path_keeps_improving_to_the_optimum_of_a_small_week(monkey
     assert check(p, district) == []
 
 
+def test_a_neighbourhood_too_large_for_one_mip_is_improved_one_area_at_a_time(monkeypatch):
+    # given a small week solved exactly by the whole MIP, and the district path where every neighbourhood counts as
+    # too large for one MIP
+    p = parse_problem(generate("small", 1))
+    exact = solve(p, gap=0.0, time_limit=30)
+    strategies = sys.modules["matching.highs_strategies"]
+    monkeypatch.setattr(strategies, "FULL_MIP_COLUMNS", 0)
+    monkeypatch.setattr(strategies, "MIP_NEIGHBOURHOOD_COLUMNS", 0)
+    # when it solves the week
+    district = solve(p, gap=0.0, time_limit=60)
+    # then its improving rounds took one sub-district at a time, and its plan keeps every rule
+    assert district.metrics["phase"] == "neighbourhood_mip"
+    assert district.metrics["neighbourhood_area"] in {s.area for s in p.shifts} - {None}
+    assert check(p, district) == []
+    assert district.metrics["weighted_filled"] <= exact.metrics["weighted_filled"]
+
+
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
 def test_both_solvers_reach_the_same_optimum_on_a_small_week(solver):
     # given
