@@ -10,9 +10,10 @@ uploader); a context (the import run's id) goes into each entry's additional dat
 """
 
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from auditlog.cid import get_cid
-from auditlog.diff import get_mask_function, model_instance_diff
+from auditlog.diff import get_field_value, get_mask_function, model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
@@ -39,22 +40,28 @@ def _concrete(model: type[models.Model], name: str) -> models.Field | None:
     return field if getattr(field, "concrete", False) else None
 
 
+def _text(field: models.Field | None, value: object) -> str:
+    """A value as auditlog's own diff writes it for `field` (JSON with sorted keys, a time in UTC, a relation's id);
+    text as given (a summary, or what the caller wrote already)."""
+    if field is None or isinstance(value, str):
+        return smart_str(value)
+    return smart_str(get_field_value(SimpleNamespace(**{field.name: value, field.attname: value}), field))
+
+
 def _changes(model: type[models.Model], changes: Changes) -> dict[str, list[str]]:
     """field -> [old, new] as text, as auditlog writes them on save: a field by its name, the model's personal fields
     masked, the fields it keeps out of the history (a volunteer's home point) left out; a summary as given."""
     fields = auditlog.get_model_fields(model)
     mask = get_mask_function(fields.get("mask_callable"))
     named = {}
-    for name, values in changes.items():
+    for name, (old, new) in changes.items():
         field = _concrete(model, name)
-        if field is None:
-            named[name] = values
-        elif field.name not in fields["exclude_fields"]:
-            named[field.name] = values
+        if field is not None and field.name in fields["exclude_fields"]:
+            continue
+        key = name if field is None else field.name
+        named[key] = (_text(field, old), _text(field, new))
     return {
-        name: [mask(smart_str(old)), mask(smart_str(new))]
-        if name in fields["mask_fields"]
-        else [smart_str(old), smart_str(new)]
+        name: [mask(old), mask(new)] if name in fields["mask_fields"] else [old, new]
         for name, (old, new) in named.items()
     }
 
