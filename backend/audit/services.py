@@ -37,7 +37,7 @@ def _concrete(model: type[models.Model], name: str) -> models.Field | None:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
-    return field if getattr(field, "concrete", False) else None
+    return field if isinstance(field, models.Field) and field.concrete else None
 
 
 def _text(field: models.Field | None, value: object) -> str:
