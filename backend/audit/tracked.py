@@ -10,7 +10,9 @@ activates, ends and creates, are recorded by audit.services.audit_record_change 
 the counts), called from planning.services and allocation.services. Recorded per row: a run's creation (by its
 coordinator), the plan's publication (by the publisher), every edit in the review (assignments added, pinned,
 removed), volunteers' answers and the rows a backfill adds. The reapers' requeue or failure of a silent run is recorded
-the same way (no actor: the beat did it), with the message the run shows.
+the same way (no actor: the beat did it), with the message the run shows. An import run's bulk writes are recorded per
+row, by chunk (audit.services.audit_record_change_bulk, called from transfer.services): each volunteer, account, unit
+and resource it made or changed, by its uploader, with the run's id.
 """
 
 from collections.abc import Callable

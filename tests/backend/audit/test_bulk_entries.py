@@ -1,5 +1,6 @@
 """The bulk form of the audit history's own entries: the same rows `audit_record_change` writes one by one (fields,
-changes, actor, masking), in a number of queries that does not grow with the rows; a week's generation uses it."""
+changes, actor, masking), and the creation entries auditlog writes on a first save, in a number of queries that does
+not grow with the rows; a week's generation and an import's chunks use it."""
 
 import datetime as dt
 
