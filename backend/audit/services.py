@@ -9,11 +9,12 @@ every entry, and none in a Celery task unless the caller names the person the ta
 uploader); a context (the import run's id) goes into each entry's additional data.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from auditlog.cid import get_cid
-from auditlog.diff import get_field_value, get_mask_function, model_instance_diff
+from auditlog.diff import get_field_value, get_mask_function, track_field
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
@@ -96,11 +97,42 @@ def _update_entry(instance: models.Model, changes: Changes) -> LogEntry:
     return _entry(instance, _changes(_tracked(instance), changes))
 
 
-def _create_entry(instance: models.Model) -> LogEntry:
-    """The creation entry auditlog writes when `instance` is saved the first time: every field it keeps, from None
-    (auditlog's own diff, so the same fields are left out and masked)."""
-    _tracked(instance)
-    return _entry(instance, model_instance_diff(None, instance) or {}, LogEntry.Action.CREATE)
+# auditlog's diff of a new row against none: each field's old value is its text of None.
+NONE = smart_str(None)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    field: models.Field | models.ForeignObjectRel  # a reverse relation, unless registered as left out
+    mask: Callable[[str], str] | None  # a personal field's mask
+
+
+def _kept(model: type[models.Model]) -> list[_Kept]:
+    """The fields auditlog's `model_instance_diff(None, row)` writes of a new row of `model`: not many-to-many, nor
+    those its registration leaves out; the masked ones with their mask. Worked out once a model per bulk write, which
+    the diff does again for each row (most of an import's cost of its history)."""
+    registered = auditlog.get_model_fields(model)
+    fields = [field for field in model._meta.get_fields() if track_field(field)]
+    if registered["include_fields"]:
+        fields = [field for field in fields if field.name in registered["include_fields"]]
+    mask = get_mask_function(registered.get("mask_callable"))
+    return [
+        _Kept(field, mask if field.name in registered["mask_fields"] else None)
+        for field in fields
+        if field.name not in registered["exclude_fields"]
+    ]
+
+
+def _create_entry(instance: models.Model, kept: list[_Kept]) -> LogEntry:
+    """The creation entry auditlog writes when `instance` is saved the first time: every kept field whose value is
+    not None's text, from None (a relation left empty is written too, as the diff compares None with "None")."""
+    changes = {}
+    for each in kept:
+        value = get_field_value(instance, each.field)
+        if value != NONE:
+            old, new = NONE, smart_str(value)
+            changes[each.field.name] = [each.mask(old), each.mask(new)] if each.mask else [old, new]
+    return _entry(instance, changes, LogEntry.Action.CREATE)
 
 
 def audit_record_change(*, instance: models.Model, changes: Changes) -> LogEntry:
@@ -124,7 +156,13 @@ def audit_record_change_bulk(
     bulk_create alone skips. A change of fields the history leaves out only (a volunteer's home point) is no entry, as
     auditlog writes none for it. `actor`: whom a background task works for, where there is no request; `context`:
     added to each entry's additional data (an import's {"import_run": id}), by which its entries are found."""
-    entries = [_create_entry(instance) for instance in created]
+    kept: dict[type[models.Model], list[_Kept]] = {}
+    entries = []
+    for instance in created:
+        model = _tracked(instance)
+        if model not in kept:
+            kept[model] = _kept(model)
+        entries.append(_create_entry(instance, kept[model]))
     entries += [entry for instance, fields in changes if (entry := _update_entry(instance, fields)).changes]
     for entry in entries:
         if actor is not None:
