@@ -9,12 +9,13 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import User
 from orgs.models import Unit
 from people.models import Volunteer
 from resources.models import Resource
-from transfer import services
+from transfer import services, volunteers
 from transfer.models import ImportRun
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +247,35 @@ def test_an_import_runs_rows_are_asked_for_within_the_callers_scope(world, clien
     assert response.json()["extra"]["fields"] == {"import_run": ["Ensure this value is greater than or equal to 1."]}
     # which the administrator reads
     assert client_for(world.admin).get("/api/audit/", {"model": "unit", "import_run": district.pk}).json()["count"] == 1
+
+
+def test_a_chunk_written_again_after_its_worker_died_has_its_entries_once(world, csv_upload, monkeypatch):
+    # given an import of four new volunteers in chunks of two, whose worker dies once the second chunk is written
+    monkeypatch.setattr(services, "IMPORT_CHUNK", 2)
+    rows = [HEADER] + [[f"人{i}", "resident", f"1380000{i:04d}", "C1", "", "", ""] for i in range(4)]
+    run = services.import_run_create(user=world.coordinator, upload=csv_upload(*rows), kind="volunteers")
+    services.import_run_confirm(run=run, user=world.coordinator)
+    real_write, chunks = volunteers.chunk_write, []
+
+    def dies_after_the_second_chunk(planned, **kwargs):
+        chunks.append(planned)
+        written = real_write(planned, **kwargs)
+        if len(chunks) == 2:
+            raise SystemExit("killed")  # as with SIGKILL: nothing in the worker catches it
+        return written
+
+    monkeypatch.setattr(volunteers, "chunk_write", dies_after_the_second_chunk)
+    with pytest.raises(SystemExit):
+        services.import_run_execute(run_id=run.pk)
+    # (the first chunk's entries are in, the second's went with its transaction)
+    assert len(_entries(run)) == 4
+    # when the task is delivered again once the heartbeat has stopped
+    monkeypatch.setattr(volunteers, "chunk_write", real_write)
+    ImportRun.objects.filter(pk=run.pk).update(heartbeat=timezone.now() - dt.timedelta(minutes=1))
+    assert services.import_run_execute(run_id=run.pk) == ImportRun.Status.DONE
+    # then each volunteer and account has one creation entry
+    entries = _entries(run)
+    assert (
+        sorted((model.__name__, entry.action) for (model, _pk), entry in entries.items())
+        == [("User", CREATE)] * 4 + [("Volunteer", CREATE)] * 4
+    )
