@@ -3701,7 +3701,7 @@ export interface components {
             /** @description 由后台任务修改时显示为“系统”。 */
             readonly actor_name: string;
             readonly changes: components["schemas"]["AuditChange"][];
-            /** @description The import run that made the change, if any. */
+            /** @description 做出此修改的导入批次（如有）。 */
             readonly import_run: number | null;
         };
         /**
@@ -10963,7 +10963,7 @@ export interface operations {
                 actor?: number;
                 date_from?: string;
                 date_to?: string;
-                /** @description Only the rows this import run created or changed. */
+                /** @description 仅显示该次导入新建或修改的记录。 */
                 import_run?: number;
                 /**
                  * @description 对象类型。
