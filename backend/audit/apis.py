@@ -35,10 +35,21 @@ class EntryOutputSerializer(serializers.ModelSerializer):
     action = serializers.SerializerMethodField()
     actor_name = serializers.SerializerMethodField(help_text=_("The system when a background task made the change."))
     changes = serializers.SerializerMethodField()
+    import_run = serializers.SerializerMethodField(help_text=_("The import run that made the change, if any."))
 
     class Meta:
         model = LogEntry
-        fields = ["id", "timestamp", "action", "object_id", "object_repr", "actor", "actor_name", "changes"]
+        fields = [
+            "id",
+            "timestamp",
+            "action",
+            "object_id",
+            "object_repr",
+            "actor",
+            "actor_name",
+            "changes",
+            "import_run",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(serializers.ChoiceField(choices=sorted(ACTIONS.values())))
@@ -49,6 +60,12 @@ class EntryOutputSerializer(serializers.ModelSerializer):
         if entry.actor is None:
             return str(_("System"))
         return entry.actor.display_name or entry.actor.username
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_import_run(self, entry: LogEntry) -> int | None:
+        data = entry.additional_data
+        found = data.get("import_run") if isinstance(data, dict) else None
+        return found if isinstance(found, int) else None
 
     @extend_schema_field(ChangeOutputSerializer(many=True))
     def get_changes(self, entry: LogEntry) -> list[dict]:
@@ -73,6 +90,9 @@ class AuditEntryListApi(generics.ListAPIView):
         model = serializers.ChoiceField(choices=sorted(TRACKED), help_text=_("The kind of object."))
         object_id = serializers.IntegerField(required=False, min_value=1)
         actor = serializers.IntegerField(required=False, min_value=1, help_text=_("The user who made the changes."))
+        import_run = serializers.IntegerField(
+            required=False, min_value=1, help_text=_("Only the rows this import run created or changed.")
+        )
         date_from = serializers.DateField(required=False)
         date_to = serializers.DateField(required=False)
 
@@ -98,7 +118,7 @@ class AuditEntryListApi(generics.ListAPIView):
             200: EntryOutputSerializer(many=True),
             400: OpenApiResponse(description="Unknown model or bad filter."),
             403: OpenApiResponse(description="Coordinators only."),
-            404: OpenApiResponse(description="The object is not in your scope."),
+            404: OpenApiResponse(description="The object, or the import run, is not in your scope."),
         },
     )
     def get(self, request, *args, **kwargs):

@@ -1,5 +1,6 @@
 """Reads of the audit history: the entries of one tracked model (and object), as far as the caller's scope
-reaches (audit.tracked); an object outside the scope is a 404, as everywhere else."""
+reaches (audit.tracked); an object outside the scope is a 404, as everywhere else, and so is an import run whose
+rows are asked for."""
 
 import datetime as dt
 
@@ -23,6 +24,7 @@ def audit_entry_list(
     model: str,
     object_id: int | None = None,
     actor: int | None = None,
+    import_run: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[LogEntry]:
@@ -37,6 +39,12 @@ def audit_entry_list(
         entries = entries.filter(object_id__in=tracked.model._default_manager.filter(condition).values("pk"))
     if actor is not None:
         entries = entries.filter(actor_id=actor)
+    if import_run is not None:
+        runs = TRACKED["import_run"]
+        runs_seen = runs.visible(user)
+        if runs_seen is not None and not runs.model._default_manager.filter(runs_seen, pk=import_run).exists():
+            raise Http404("No such import run.")
+        entries = entries.filter(additional_data__import_run=import_run)
     if date_from is not None:
         entries = entries.filter(timestamp__gte=_day_start(date_from))
     if date_to is not None:

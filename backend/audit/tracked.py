@@ -10,7 +10,9 @@ activates, ends and creates, are recorded by audit.services.audit_record_change 
 the counts), called from planning.services and allocation.services. Recorded per row: a run's creation (by its
 coordinator), the plan's publication (by the publisher), every edit in the review (assignments added, pinned,
 removed), volunteers' answers and the rows a backfill adds. The reapers' requeue or failure of a silent run is recorded
-the same way (no actor: the beat did it), with the message the run shows.
+the same way (no actor: the beat did it), with the message the run shows. An import run's bulk writes are recorded per
+row, by chunk (audit.services.audit_record_change_bulk, called from transfer.services): each volunteer, account, unit
+and resource it made or changed, by its uploader, with the run's id.
 """
 
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from core.scoping import COORDINATORS, Scope, scope_filter
 from geo.models import District
 from needs.models import Need
 from offers.models import ServiceOffer
+from orgs.models import Unit
 from people.models import Blackout, SkillVerification, Volunteer
 from planning.models import Assignment, MatchingRun, Publication, ResourceBooking
 from posts.models import Post, PostHolding, Team
@@ -75,6 +78,11 @@ EVERY_SAVE = ("created_at", "updated_at")
 TRACKED: dict[str, Tracked] = {
     "need": Tracked(Need, in_scope(Scope(community="community")), mask=("requester_name", "requester_phone")),
     "resource": Tracked(Resource, in_scope(Scope(community="community"))),
+    # 驻区单位, read by every coordinator as the units themselves are (orgs.apis); the contact person's name and phone
+    # masked.
+    "unit": Tracked(
+        Unit, in_scope(Scope(community="community", read_all=COORDINATORS)), mask=("contact_name", "contact_phone")
+    ),
     # The service menu: offers added, changed, taken off the menu (an order from one is the need's own history).
     "service_offer": Tracked(ServiceOffer, in_scope(Scope(community="community"))),
     "resource_slot": Tracked(ResourceSlot, in_scope(Scope(community="resource__community"))),
@@ -119,9 +127,11 @@ TRACKED: dict[str, Tracked] = {
     "volunteer": Tracked(
         Volunteer, in_scope(Scope(community="home_community")), exclude=("lat", "lng"), mask=("name",)
     ),
-    # An import: its upload, confirmation and end with the counts written (run_finish: the bulk writes of its
-    # volunteers and accounts send no signals, so this entry is their history). The file's contents stay out: the
-    # preview and the problems quote cells, which may hold phones and names.
+    # An import: its upload, confirmation and end with the counts written (run_finish). Each row it created or changed
+    # (volunteers and their accounts, units, resources) has its own entry too, written in bulk by chunk
+    # (transfer.services), by the uploader, with the run's id (the `import_run` filter of GET /api/audit/). The
+    # file's contents stay out of the run's own entries: the preview and the problems quote cells, which may hold
+    # phones and names.
     "import_run": Tracked(
         ImportRun,
         of_run("pk", ImportRun),

@@ -26,6 +26,9 @@ CREATE, UPDATE, UNCHANGED, BAD = "create", "update", "unchanged", "bad"
 
 # The values a column takes, for the template's code lists: (the uploader) -> the values, in the active language.
 CodeList = Callable[[User], list[str]]
+# What a chunk wrote, for the audit history (audit.services.audit_record_change_bulk): the rows made, and each changed
+# row with its fields' old and new values.
+History = tuple[list[models.Model], list[tuple[models.Model, dict[str, tuple[object, object]]]]]
 
 
 def choice_labels(choices: type[models.Choices]) -> CodeList:
@@ -57,6 +60,22 @@ class Planned:
     values: dict = field(default_factory=dict)  # field -> value, the changed ones for an update
     phone: str | None = None  # volunteers: None keeps the stored number
     problems: list[dict] = field(default_factory=list)  # [{"row", "column", "reason"}]
+    # An update's changed fields as they were when planned, for the history: a chunk written again after a collision
+    # (chunk_write) finds its instances changed already.
+    old: dict = field(default_factory=dict)
+    account_old: dict = field(default_factory=dict)  # volunteers: the account's fields (volunteers.ACCOUNT_FIELDS)
+
+
+def written_history(written: list[Planned]) -> History:
+    """The rows a chunk made and changed, an update with the values it had when planned; unchanged and bad rows have
+    none."""
+    made = [row.instance for row in written if row.action == CREATE]
+    changed = [
+        (row.instance, {name: (row.old[name], value) for name, value in row.values.items()})
+        for row in written
+        if row.action == UPDATE and row.values
+    ]
+    return made, changed
 
 
 def max_length(model: type[models.Model], column: str) -> int | None:
@@ -78,6 +97,8 @@ class Importer:
     book: Callable[[User], Any]
     reader: Callable[..., RowReader]  # (book=, mapping=, rows=)
     write: Callable[..., list[Planned]]  # (planned, *, book) -> the rows as written
+    # (the rows as written) -> (rows made, [(row changed, {field: (old, new)})]) for the audit history
+    history: Callable[[list[Planned]], History] = written_history
     invite: Callable[..., int] | None = None  # (user ids, *, uploader) -> invitations issued
     more_aliases: Callable[[User], Mapping[str, str]] | None = None  # e.g. a sheet's labels of its model fields
     # The template's guide: a column's example value (lazy), and the values a column takes (its code list).
@@ -198,7 +219,8 @@ class Row:
         if instance is None:
             return Planned(self.line, CREATE, None, values, phone)
         differ = {name: value for name, value in values.items() if getattr(instance, name) != value}
-        return Planned(self.line, UPDATE if differ or phone else UNCHANGED, instance, differ, phone)
+        old = {name: getattr(instance, name) for name in differ}
+        return Planned(self.line, UPDATE if differ or phone else UNCHANGED, instance, differ, phone, old=old)
 
 
 class RowReader:

@@ -137,6 +137,8 @@ FIELDS = (
     "lat",
     "lng",
 )
+# What an update of a volunteer may change in their account (the name shown, a new phone to confirm).
+ACCOUNT_FIELDS = ("phone", "phone_problem", "phone_confirmed_at", "display_name")
 
 
 def _key(value) -> str:
@@ -285,7 +287,10 @@ class VolunteerReader(rows.RowReader):
         if existing is None and row.ok:
             book.places.locate(values, values["home_community_id"])
         new_phone = phone if phone and (existing is None or phone != existing.user.phone) else None
-        return row.planned(existing, values, phone=new_phone)
+        planned = row.planned(existing, values, phone=new_phone)
+        if existing is not None:
+            planned.account_old = {name: getattr(existing.user, name) for name in ACCOUNT_FIELDS}
+        return planned
 
     def _domain_check(self, row: Row, values: dict, existing: Volunteer | None) -> None:
         def final(name):
@@ -371,7 +376,23 @@ def _write(planned: list[Planned], *, book: VolunteerBook) -> None:
             account.display_name = row.instance.name
             accounts.append(account)
             book.remember(row.instance)
-        User.objects.bulk_update(accounts, ["phone", "phone_problem", "phone_confirmed_at", "display_name"])
+        User.objects.bulk_update(accounts, list(ACCOUNT_FIELDS))
+
+
+def history(written: list[Planned]) -> rows.History:
+    """The volunteers a chunk made and changed (rows.written_history), and their accounts: made with them, or changed
+    by an update (a new phone, the name shown)."""
+    made, changed = rows.written_history(written)
+    made = [row.instance.user for row in written if row.action == CREATE] + made
+    for row in written:
+        if row.action != UPDATE:
+            continue
+        account = row.instance.user
+        fields = {name: (old, getattr(account, name)) for name, old in row.account_old.items()}
+        fields = {name: (old, new) for name, (old, new) in fields.items() if old != new}
+        if fields:
+            changed.append((account, fields))
+    return made, changed
 
 
 def skill_names(user: User) -> list[str]:
@@ -391,6 +412,7 @@ IMPORTER = Importer(
     book=lambda user: VolunteerBook(user=user),
     reader=VolunteerReader,
     write=lambda planned, *, book: chunk_write(planned, book=book),
+    history=history,
     invite=invitations_issue,
     more_aliases=lambda user: VolunteerSheet(user=user).column_aliases(),
     examples={

@@ -3701,6 +3701,8 @@ export interface components {
             /** @description 由后台任务修改时显示为“系统”。 */
             readonly actor_name: string;
             readonly changes: components["schemas"]["AuditChange"][];
+            /** @description 做出此修改的导入批次（如有）。 */
+            readonly import_run: number | null;
         };
         /**
          * @description A dated absence; times are aware (the web app takes them in the district's zone). A new or moved blackout may
@@ -10961,6 +10963,8 @@ export interface operations {
                 actor?: number;
                 date_from?: string;
                 date_to?: string;
+                /** @description 仅显示该次导入新建或修改的记录。 */
+                import_run?: number;
                 /**
                  * @description 对象类型。
                  *
@@ -10988,10 +10992,11 @@ export interface operations {
                  *     * `shift` - shift
                  *     * `skill_verification` - skill_verification
                  *     * `team` - team
+                 *     * `unit` - unit
                  *     * `user` - user
                  *     * `volunteer` - volunteer
                  */
-                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_booking" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "team" | "user" | "volunteer";
+                model: "allocation_publication" | "allocation_run" | "assignment" | "assignment_response" | "attendance" | "blackout" | "district" | "export_job" | "import_run" | "invitation" | "matching_run" | "need" | "points_rule" | "post" | "post_holding" | "publication" | "resource" | "resource_booking" | "resource_slot" | "service_offer" | "service_record" | "shift" | "skill_verification" | "team" | "unit" | "user" | "volunteer";
                 object_id?: number;
                 /** @description 分页结果集中的页码。 */
                 page?: number;
@@ -11039,7 +11044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The object is not in your scope. */
+            /** @description The object, or the import run, is not in your scope. */
             404: {
                 headers: {
                     [name: string]: unknown;

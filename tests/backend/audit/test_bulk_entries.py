@@ -1,5 +1,6 @@
 """The bulk form of the audit history's own entries: the same rows `audit_record_change` writes one by one (fields,
-changes, actor, masking), in a number of queries that does not grow with the rows; a week's generation uses it."""
+changes, actor, masking), and the creation entries auditlog writes on a first save, in a number of queries that does
+not grow with the rows; a week's generation and an import's chunks use it."""
 
 import datetime as dt
 
@@ -108,3 +109,36 @@ def test_personal_fields_are_masked_in_both_forms_and_untracked_models_refused(w
     # and a model that keeps no history is refused by both
     with pytest.raises(NotTracked):
         audit_record_change_bulk(changes=[(world.a1, {"name": ("a", "b")})])
+
+
+def test_a_created_rows_entry_is_what_auditlog_writes_on_its_first_save(world):
+    # given a need saved at a coordinator's request (auditlog's own creation entry, the requester's data masked)
+    with set_actor(world.users["community"], remote_addr="10.0.0.8"):
+        need = f.NeedFactory(community=world.a1, requester_name="王小明", requester_phone="13700001234")
+        [saved] = LogEntry.objects.get_for_object(need)
+        # when the bulk form records the same row as made by bulk_create
+        [bulk] = audit_record_change_bulk(created=[need])
+    # then both entries hold the same
+    bulk = LogEntry.objects.get(pk=bulk.pk)
+    assert _content(bulk) == _content(saved)
+    assert bulk.action == LogEntry.Action.CREATE
+    assert bulk.changes_dict["requester_phone"] == ["None", "137****1234"]
+    assert bulk.changes_dict["requester_name"] == ["None", "王**"]
+
+
+def test_a_task_names_whom_it_works_for_and_the_context_of_its_entries(world):
+    # given a change made by a background task (no request) for a coordinator, as part of an import run
+    need = f.NeedFactory(community=world.a1)
+    coordinator = world.users["community"]
+    # when it is recorded with them as the actor and the run as the context
+    [entry] = audit_record_change_bulk(
+        changes=[(need, {"urgency": (3, 5), "community_id": (None, world.a1.pk), "updated_at": ("a", "b")})],
+        actor=coordinator,
+        context={"import_run": 7},
+    )
+    # then the entry is theirs, with the context, the field by its name
+    entry = LogEntry.objects.get(pk=entry.pk)
+    assert (entry.actor, entry.additional_data) == (coordinator, {"import_run": 7})
+    assert entry.changes_dict == {"urgency": ["3", "5"], "community": ["None", str(world.a1.pk)]}
+    # and a change of fields the history leaves out only is no entry
+    assert audit_record_change_bulk(changes=[(need, {"updated_at": ("a", "b")})]) == []

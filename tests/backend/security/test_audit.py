@@ -63,6 +63,7 @@ def test_a_change_through_the_api_records_who_changed_which_field_from_what_to_w
             {"field": "headcount", "label": "headcount", "old": "2", "new": "3"},
             {"field": "title", "label": "title", "old": "助老陪诊", "new": "助老陪诊（周三）"},
         ],
+        "import_run": None,
     }
 
 
