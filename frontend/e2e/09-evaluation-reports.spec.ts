@@ -69,7 +69,11 @@ test("an appraisal code opens the public ballot once, and the round counts it", 
   await snap(page, "coordinator-appraisal-codes", LAPTOP);
 
   // a representative, not signed in, on a phone
-  const guest = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+  const guest = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    reducedMotion: "reduce",
+  });
   const ballot = await guest.newPage();
   await ballot.goto(`/appraisal/${code}`);
   await expect(ballot.getByRole("heading", { name: title })).toBeVisible();

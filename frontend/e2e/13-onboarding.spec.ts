@@ -57,7 +57,11 @@ test("the administrator creates a community coordinator", async ({ page }) => {
 
 test("a volunteer activates from the invitation on a phone", async ({ browser }) => {
   const invited = resetVolunteerLogin();
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    reducedMotion: "reduce",
+  });
   const page = await context.newPage();
   await page.goto(`/activate/${invited.token}`);
   await expect(page.getByText(`${invited.name}，您好！`, { exact: false })).toBeVisible();

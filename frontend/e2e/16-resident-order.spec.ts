@@ -48,7 +48,7 @@ test("a resident orders on a phone, and rates the service once the community has
   const me = await body<Schema<"Me">>(request.get("/api/auth/me/"));
 
   // The resident, not signed in, opens the poster's link on a phone
-  const resident = await browser.newContext({ viewport: PHONE, locale: "zh-CN", baseURL });
+  const resident = await browser.newContext({ viewport: PHONE, locale: "zh-CN", reducedMotion: "reduce", baseURL });
   const page = await resident.newPage();
   await page.goto(`/order/${me.community}`);
   await expect(page.getByRole("heading", { name: "居民点单" })).toBeVisible();
@@ -74,7 +74,7 @@ test("a resident orders on a phone, and rates the service once the community has
   await page.screenshot({ path: "e2e/screenshots/resident-order-phone.png", fullPage: true });
 
   // The coordinator finds it waiting for review on 需求清单
-  const desk = await browser.newContext({ viewport: LAPTOP, locale: "zh-CN", baseURL });
+  const desk = await browser.newContext({ viewport: LAPTOP, locale: "zh-CN", reducedMotion: "reduce", baseURL });
   const coordinator = await desk.newPage();
   await signIn(coordinator, "shequ");
   await menu(coordinator, "需求清单").click();

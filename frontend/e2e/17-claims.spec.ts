@@ -30,7 +30,12 @@ test("a volunteer claims a micro-wish on a phone", async ({ browser, playwright,
   expect(published.status(), await published.text()).toBe(200);
 
   // the volunteer, on a phone, finds the wish on the wall and claims it
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", baseURL });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    reducedMotion: "reduce",
+    baseURL,
+  });
   const page = await phone.newPage();
   await signIn(page, "zhiyuanzhe");
   await page.goto("/wishes");
