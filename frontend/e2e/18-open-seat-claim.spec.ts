@@ -5,7 +5,7 @@
 // 可认领岗位 the seat is theirs to take: they claim it, it leaves the list for 我的岗位, and a second claim is refused.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { addDays, apiSignIn, body, districtMonday, signIn } from "./helpers";
+import { addDays, apiSignIn, body, districtMonday, newContext, PHONE, signIn } from "./helpers";
 
 /** The run, once its worker has finished it (done, else the test fails on the status it ended in). */
 async function finished(request: APIRequestContext, runId: number) {
@@ -75,12 +75,7 @@ test("a volunteer claims an open seat of the published plan on a phone", async (
   expect(back.status(), await back.text()).toBe(204);
 
   // On a phone, the volunteer finds the seat on 可认领岗位 and claims it
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    locale: "zh-CN",
-    reducedMotion: "reduce",
-    baseURL,
-  });
+  const phone = await newContext(browser, PHONE, baseURL);
   const page = await phone.newPage();
   await signIn(page, "zhiyuanzhe");
   await page.goto("/open-seats");

@@ -41,31 +41,27 @@ function ThemeMotion() {
 
 afterEach(() => vi.unstubAllGlobals());
 
-it("turns Ant Design's motion off when the system asks for reduced motion", () => {
-  // given a system set to reduce motion
-  systemSetting(true);
-  // when the app's providers render
-  render(
-    <Providers lang="zh">
-      <ThemeMotion />
-    </Providers>,
-  );
-  // then the theme has no motion, and its transitions take no time
-  expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent("false 0s");
-});
-
-it("keeps Ant Design's motion when the system does not ask for less", () => {
-  // given a system with no preference
-  systemSetting(false);
-  // when the app's providers render
-  render(
-    <Providers lang="zh">
-      <ThemeMotion />
-    </Providers>,
-  );
-  // then the theme moves as Ant Design's default does
-  expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent("true 0.2s");
-});
+for (const { reduce, shown, behaviour } of [
+  {
+    reduce: true,
+    shown: "false 0s",
+    behaviour: "turns Ant Design's motion off when the system asks for reduced motion",
+  },
+  { reduce: false, shown: "true 0.2s", behaviour: "keeps Ant Design's motion when the system does not ask for less" },
+]) {
+  it(behaviour, () => {
+    // given a system set to reduce motion, or with no preference
+    systemSetting(reduce);
+    // when the app's providers render
+    render(
+      <Providers lang="zh">
+        <ThemeMotion />
+      </Providers>,
+    );
+    // then the theme has no motion and its transitions take no time, or it moves as Ant Design's default does
+    expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent(shown);
+  });
+}
 
 it("follows the system setting when it changes while the page is open", () => {
   // given the app open on a system with no preference
