@@ -18,7 +18,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
     // The browser asks for reduced motion, so the web app's dialogs, drawers and dropdowns open at once
-    // (src/app/providers.tsx): a click on one that has just opened cannot land while it is still zooming in.
+    // (src/app/providers.tsx): a click on one that has just opened cannot land while it is still zooming in. Like
+    // every option here it holds for the contexts a test opens itself (browser.newContext) unless they name it.
     reducedMotion: "reduce",
     trace: "off",
     screenshot: "only-on-failure",

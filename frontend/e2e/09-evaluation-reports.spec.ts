@@ -4,7 +4,7 @@
 // representative downloads the unit's report; a volunteer exports their own records from 我的时长.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { LAPTOP, menu, newContext, PHONE, signIn, signOut, snap } from "./helpers";
+import { LAPTOP, menu, signIn, signOut, snap } from "./helpers";
 
 /** Clicks the job's download link and returns the downloaded file's text. */
 async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<{ name: string; text: string }> {
@@ -69,7 +69,7 @@ test("an appraisal code opens the public ballot once, and the round counts it", 
   await snap(page, "coordinator-appraisal-codes", LAPTOP);
 
   // a representative, not signed in, on a phone
-  const guest = await newContext(browser, PHONE);
+  const guest = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
   const ballot = await guest.newPage();
   await ballot.goto(`/appraisal/${code}`);
   await expect(ballot.getByRole("heading", { name: title })).toBeVisible();

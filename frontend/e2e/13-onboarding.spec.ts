@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { chooseOption, menu, newContext, PHONE, signIn, snap } from "./helpers";
+import { chooseOption, menu, signIn, snap } from "./helpers";
 
 const BACKEND = join(process.cwd(), "..", "backend");
 const PYTHON = join(process.cwd(), "..", ".venv", "bin", "python");
@@ -57,7 +57,7 @@ test("the administrator creates a community coordinator", async ({ page }) => {
 
 test("a volunteer activates from the invitation on a phone", async ({ browser }) => {
   const invited = resetVolunteerLogin();
-  const context = await newContext(browser, PHONE);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(`/activate/${invited.token}`);
   await expect(page.getByText(`${invited.name}，您好！`, { exact: false })).toBeVisible();

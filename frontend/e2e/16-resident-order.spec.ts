@@ -6,10 +6,11 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { apiSignIn, body, chooseOption, LAPTOP, menu, newContext, PHONE, signIn } from "./helpers";
+import { apiSignIn, body, chooseOption, LAPTOP, menu, signIn } from "./helpers";
 
 const BACKEND = join(process.cwd(), "..", "backend");
 const PYTHON = join(process.cwd(), "..", ".venv", "bin", "python");
+const PHONE = { width: 390, height: 844 };
 
 /** The SMS code the resident received. The console provider logs texts with the code hidden, so the test, holding the
  * server's database (scripts/e2e.sh exports it), gives the number's newest open order code a value it knows. */
@@ -47,7 +48,7 @@ test("a resident orders on a phone, and rates the service once the community has
   const me = await body<Schema<"Me">>(request.get("/api/auth/me/"));
 
   // The resident, not signed in, opens the poster's link on a phone
-  const resident = await newContext(browser, PHONE, baseURL);
+  const resident = await browser.newContext({ viewport: PHONE, locale: "zh-CN", baseURL });
   const page = await resident.newPage();
   await page.goto(`/order/${me.community}`);
   await expect(page.getByRole("heading", { name: "居民点单" })).toBeVisible();
@@ -73,7 +74,7 @@ test("a resident orders on a phone, and rates the service once the community has
   await page.screenshot({ path: "e2e/screenshots/resident-order-phone.png", fullPage: true });
 
   // The coordinator finds it waiting for review on 需求清单
-  const desk = await newContext(browser, LAPTOP, baseURL);
+  const desk = await browser.newContext({ viewport: LAPTOP, locale: "zh-CN", baseURL });
   const coordinator = await desk.newPage();
   await signIn(coordinator, "shequ");
   await menu(coordinator, "需求清单").click();

@@ -3,7 +3,7 @@
 // taker (接单), and a second claim is refused as already taken.
 import { expect, test } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { apiSignIn, body, newContext, PHONE, signIn } from "./helpers";
+import { apiSignIn, body, signIn } from "./helpers";
 
 test("a volunteer claims a micro-wish on a phone", async ({ browser, playwright, baseURL }) => {
   const tag = Date.now() % 100_000;
@@ -30,7 +30,7 @@ test("a volunteer claims a micro-wish on a phone", async ({ browser, playwright,
   expect(published.status(), await published.text()).toBe(200);
 
   // the volunteer, on a phone, finds the wish on the wall and claims it
-  const phone = await newContext(browser, PHONE, baseURL);
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", baseURL });
   const page = await phone.newPage();
   await signIn(page, "zhiyuanzhe");
   await page.goto("/wishes");

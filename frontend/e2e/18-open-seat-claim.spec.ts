@@ -5,7 +5,7 @@
 // 可认领岗位 the seat is theirs to take: they claim it, it leaves the list for 我的岗位, and a second claim is refused.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { Schema } from "@/lib/api";
-import { addDays, apiSignIn, body, districtMonday, newContext, PHONE, signIn } from "./helpers";
+import { addDays, apiSignIn, body, districtMonday, signIn } from "./helpers";
 
 /** The run, once its worker has finished it (done, else the test fails on the status it ended in). */
 async function finished(request: APIRequestContext, runId: number) {
@@ -40,7 +40,7 @@ test("a volunteer claims an open seat of the published plan on a phone", async (
   const blackout = await body<Schema<"Blackout">>(away);
 
   // The coordinator's shift that Saturday morning (in the volunteer's weekly hours, at the community's place), one
-  // seat asking for skills only the volunteer has there, planned and published with that seat open
+  // seat asking for the volunteer's skills, which the matching gives to nobody else: published with the seat open
   const desk = await playwright.request.newContext({ baseURL });
   const headers = await apiSignIn(desk, baseURL!, "shequ");
   const coordinator = await body<Schema<"Me">>(desk.get("/api/auth/me/"));
@@ -64,18 +64,19 @@ test("a volunteer claims an open seat of the published plan on a phone", async (
   expect(started.status(), await started.text()).toBe(202);
   const run = await finished(desk, (await body<Schema<"MatchingRunOutput">>(started)).id);
   const unfilled = await body<Schema<"PaginatedUnfilledSeatOutputList">>(
-    desk.get(`/api/planning/runs/${run.id}/unfilled/`),
+    desk.get(`/api/planning/runs/${run.id}/unfilled/`, { params: { page_size: 200 } }),
   );
   expect(unfilled.results.find((seat) => seat.shift === shift.id)?.missing).toBe(1);
   const published = await desk.post(`/api/planning/runs/${run.id}/publish/`, { headers });
   expect(published.status(), await published.text()).toBe(200);
 
-  // The volunteer's Saturday is free again: the seat is open to them (and to nobody else's claim before theirs)
+  // The volunteer's Saturday is free again: the seat is open to them, and to no one else who keeps its rules
   const back = await mine.delete(`/api/blackouts/${blackout.id}/`, { headers: myHeaders });
   expect(back.status(), await back.text()).toBe(204);
 
   // On a phone, the volunteer finds the seat on 可认领岗位 and claims it
-  const phone = await newContext(browser, PHONE, baseURL);
+  // (the context has the suite's other options: playwright.config.ts)
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await phone.newPage();
   await signIn(page, "zhiyuanzhe");
   await page.goto("/open-seats");

@@ -1,12 +1,5 @@
 // Shared steps of the end-to-end tests: sign in through the form, and screenshots at desktop and phone width.
-import {
-  expect,
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  type Locator,
-  type Page,
-} from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo12345";
 
@@ -45,14 +38,6 @@ export async function signOut(page: Page) {
 export const DESKTOP = { width: 1280, height: 800 };
 /** The laptop width the newer pages are checked at. */
 export const LAPTOP = { width: 1366, height: 768 };
-/** A phone's screen. */
-export const PHONE = { width: 390, height: 844 };
-
-/** A browser context of a test's own (a second person, a phone): Chinese and reduced motion, as the suite's own
- * context is (playwright.config.ts `use`, which browser.newContext does not apply). */
-export function newContext(browser: Browser, viewport: { width: number; height: number }, baseURL?: string) {
-  return browser.newContext({ viewport, locale: "zh-CN", reducedMotion: "reduce", baseURL });
-}
 
 /** Resolves once the page has drawn two frames: whatever a resize or a new chart laid out is on screen. */
 export async function laidOut(page: Page) {

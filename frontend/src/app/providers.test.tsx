@@ -2,7 +2,8 @@
 // otherwise, and changes with the setting while the page is open. (jsdom has no media queries: the setting is a stand-in
 // MediaQueryList whose answer the test sets and changes.)
 import { act, render, screen } from "@testing-library/react";
-import { theme } from "antd";
+import { ConfigProvider, theme } from "antd";
+import { useContext } from "react";
 import { afterEach, expect, it, vi } from "vitest";
 import { Providers } from "./providers";
 
@@ -36,7 +37,9 @@ function systemSetting(reduce: boolean) {
 
 function ThemeMotion() {
   const { token } = theme.useToken();
-  return <output aria-label="motion">{`${String(token.motion)} ${token.motionDurationMid}`}</output>;
+  const { wave } = useContext(ConfigProvider.ConfigContext);
+  const ripple = wave?.disabled ? "no ripple" : "ripple";
+  return <output aria-label="motion">{`${String(token.motion)} ${token.motionDurationMid} ${ripple}`}</output>;
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -44,10 +47,14 @@ afterEach(() => vi.unstubAllGlobals());
 for (const { reduce, shown, behaviour } of [
   {
     reduce: true,
-    shown: "false 0s",
+    shown: "false 0s no ripple",
     behaviour: "turns Ant Design's motion off when the system asks for reduced motion",
   },
-  { reduce: false, shown: "true 0.2s", behaviour: "keeps Ant Design's motion when the system does not ask for less" },
+  {
+    reduce: false,
+    shown: "true 0.2s ripple",
+    behaviour: "keeps Ant Design's motion when the system does not ask for less",
+  },
 ]) {
   it(behaviour, () => {
     // given a system set to reduce motion, or with no preference
@@ -58,8 +65,9 @@ for (const { reduce, shown, behaviour } of [
         <ThemeMotion />
       </Providers>,
     );
-    // then the theme has no motion and its transitions take no time, or it moves as Ant Design's default does
-    expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent(shown);
+    // then the theme has no motion, its transitions take no time and clicks make no ripple, or all moves as Ant Design's
+    // default does
+    expect(screen.getByRole("status", { name: "motion" }).textContent).toBe(shown);
   });
 }
 
@@ -71,12 +79,12 @@ it("follows the system setting when it changes while the page is open", () => {
       <ThemeMotion />
     </Providers>,
   );
-  expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent("true 0.2s");
+  expect(screen.getByRole("status", { name: "motion" }).textContent).toBe("true 0.2s ripple");
   // when the user turns reduced motion on
   act(() => setting.change(true));
   // then the motion stops
-  expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent("false 0s");
+  expect(screen.getByRole("status", { name: "motion" }).textContent).toBe("false 0s no ripple");
   // and when they turn it off again, it comes back
   act(() => setting.change(false));
-  expect(screen.getByRole("status", { name: "motion" })).toHaveTextContent("true 0.2s");
+  expect(screen.getByRole("status", { name: "motion" }).textContent).toBe("true 0.2s ripple");
 });

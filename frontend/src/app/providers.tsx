@@ -51,6 +51,8 @@ function Themed({ children }: { children: ReactNode }) {
       // motion: false also turns off the enter and leave animations of every popup (antd's MotionWrapper)
       theme={{ token: { colorPrimary: "#c8102e", motion: !still } }}
       button={{ autoInsertSpace: false }}
+      // the ripple of a click is motion too, and the token does not stop it
+      wave={{ disabled: still }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
