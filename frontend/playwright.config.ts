@@ -17,6 +17,10 @@ export default defineConfig({
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:8000",
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
+    // The browser asks for reduced motion, so the web app's dialogs, drawers and dropdowns open at once
+    // (src/app/providers.tsx): a click on one that has just opened cannot land while it is still zooming in. Like
+    // every option here it holds for the contexts a test opens itself (browser.newContext) unless they name it.
+    reducedMotion: "reduce",
     trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
