@@ -73,6 +73,18 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def seeded_deadlines(db):
+    """The need deadline table as its data migration seeds it on a fresh installation: a transactional test that ran
+    before in the same process flushed the migrated rows (seeding again changes nothing where they are still there).
+    Used by the tests whose needs take their deadline from the table (`pytestmark = usefixtures(...)`)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("needs.migrations.0004_seed_deadline_rules").seed(apps, None)
+
+
+@pytest.fixture
 def api_language():
     """The language the tests ask for; None keeps the default (Chinese). A folder's conftest may return "en"
     so that its tests can assert English messages whole."""

@@ -3,7 +3,6 @@ defaults from the district's table by category and urgency, and an owner hands i
 covers its community, with a reason; the need's owner history keeps every owner, and the audit log the change."""
 
 import datetime as dt
-import importlib
 import threading
 
 import pytest
@@ -16,16 +15,7 @@ from accounts.models import User
 from needs.models import Need, NeedDeadlineRule, NeedOwnership
 from needs.services import NotOwner, need_hand_over
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeded_deadlines(db):
-    """The table as the data migration seeds it on a fresh installation: a transactional test that ran before in the
-    same process flushed the migrated rows (seeding again changes nothing where they are still there)."""
-    from django.apps import apps
-
-    importlib.import_module("needs.migrations.0004_seed_deadline_rules").seed(apps, None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_deadlines")]
 
 
 @pytest.fixture

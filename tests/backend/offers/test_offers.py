@@ -2,8 +2,6 @@
 which offer; and an order a coordinator takes from it for a resident, which files a need bound to the offer with the
 offer's title, category, type, skills and headcount, owned by the coordinator (首问) with the table's deadline."""
 
-import importlib
-
 import pytest
 from auditlog.models import LogEntry
 
@@ -11,15 +9,7 @@ import factories as f
 from needs.models import Need
 from offers.models import OfferOrder, ServiceOffer
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeded_deadlines(db):
-    """The deadline table as its data migration seeds it (a transactional test's flush may have emptied it)."""
-    from django.apps import apps
-
-    importlib.import_module("needs.migrations.0004_seed_deadline_rules").seed(apps, None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_deadlines")]
 
 
 def test_an_offer_is_listed_under_its_provider_s_community_and_audited(world, client_as):

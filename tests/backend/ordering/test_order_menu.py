@@ -12,9 +12,10 @@ from needs.models import Need
 from offers.models import OfferOrder
 from ordering.models import OrderTracking
 
-pytestmark = pytest.mark.django_db
-
 PHONE = "13655551234"  # a resident without an account
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_deadlines")]
 
 
 def _public() -> APIClient:
