@@ -25,10 +25,12 @@ it("lists the role's pages as links, marks the open one, and moves the mark to t
   expect(within(menu).getByRole("link", { name: "需求清单" })).toHaveAttribute("aria-current", "page");
   expect(within(menu).getByRole("link", { name: "志愿者" })).not.toHaveAttribute("aria-current");
   expect(within(menu).queryByRole("link", { name: "我的岗位" })).toBeNull(); // a volunteer's page
+  expect(menu.closest(".ant-drawer")).toHaveClass("ant-drawer-open");
   // when the volunteers entry is clicked
   await userEvent.click(within(menu).getByRole("link", { name: "志愿者" }));
   // then the drawer closes, and that page is the open one
-  await waitFor(() => expect(menu).not.toBeVisible());
+  // (the tests inject no styles, so "closed" is the drawer's state, not what CSS would hide)
+  await waitFor(() => expect(menu.closest(".ant-drawer")).not.toHaveClass("ant-drawer-open"));
   const entry = (name: string) => within(menu).getByRole("link", { name, hidden: true });
   expect(entry("志愿者")).toHaveAttribute("aria-current", "page");
   expect(entry("需求清单")).not.toHaveAttribute("aria-current");

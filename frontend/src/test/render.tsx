@@ -1,4 +1,8 @@
-// Rendering a component the way the app does: providers (Chinese), a router, a signed-in user, a fresh cache.
+// Rendering a component the way the app does: providers (Chinese), a router, a signed-in user, a fresh cache. Ant
+// Design's styles are computed but not injected into the page (`StyleProvider mock="server"`, as on a server): jsdom
+// parsing every component's style sheet took most of the suite's time (673 s against 268 s for the whole suite), and
+// no test reads a style; what a test asserts of a popup or drawer is its state (open, closed), not what CSS shows.
+import { StyleProvider } from "@ant-design/cssinjs";
 import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
@@ -31,11 +35,13 @@ export const volunteerMe: Me = {
 export function renderWithApp(ui: ReactElement, { me = coordinator, path = "/" }: { me?: Me; path?: string } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
-    <Providers lang="zh" client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <SessionContext.Provider value={me}>{ui}</SessionContext.Provider>
-      </MemoryRouter>
-    </Providers>,
+    <StyleProvider mock="server">
+      <Providers lang="zh" client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <SessionContext.Provider value={me}>{ui}</SessionContext.Provider>
+        </MemoryRouter>
+      </Providers>
+    </StyleProvider>,
   );
 }
 
