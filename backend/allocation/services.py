@@ -36,6 +36,7 @@ from geo.models import Community, SubDistrict
 from matching.errors import ProblemError
 from matching.posts import allocate_posts, parse_post_problem
 from notifications.models import Notification
+from notifications.selectors import community_coordinators
 from notifications.services import Message, notification_send, notification_send_each
 from people.models import Volunteer
 from posts.models import PostHolding
@@ -399,14 +400,6 @@ def _my_holding(user: User, holding_id: int) -> PostHolding:
     return found
 
 
-def _community_coordinators(community_id: int) -> list[int]:
-    return list(
-        User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-
-
 @transaction.atomic
 def post_holding_decline(*, user: User, holding_id: int, reason: str = "") -> PostHolding:
     """Decline one's own post holding with a reason (service is voluntary); the community's coordinators are
@@ -430,7 +423,7 @@ def post_holding_decline(*, user: User, holding_id: int, reason: str = "") -> Po
     body += _post_lines(facts)
     body += ["", _("Reason: %(reason)s") % {"reason": reason or _("none given")}]
     notification_send(
-        recipients=_community_coordinators(holding.post.community_id),
+        recipients=community_coordinators(community_id=holding.post.community_id),
         kind=Notification.Kind.POST_ALLOCATED,
         event_key=f"post-holding-declined:{holding.pk}",
         title=_("A standing post was declined: %(post)s") % {"post": holding.post.name},

@@ -30,6 +30,7 @@ from lending.models import BookingChange, ResourceWithdrawal
 from matching.problem import to_minutes
 from matching.resource_repair import resource_backfill
 from notifications.models import Notification
+from notifications.selectors import unit_representatives
 from notifications.services import notification_send, shift_when
 from planning import mapper
 from planning.models import Assignment, MatchingRun, ResourceBooking
@@ -302,9 +303,7 @@ def _notify(change: BookingChange) -> None:
     )
     if new is None:
         return
-    representatives = (
-        User.objects.filter(role=User.Role.UNIT, unit_id=new.unit_id, is_active=True) if new.unit_id else []
-    )
+    representatives = unit_representatives(unit_id=new.unit_id) if new.unit_id else []
     notification_send(
         recipients=representatives,
         kind=Notification.Kind.RESOURCE_BACKFILL,

@@ -41,6 +41,11 @@ def coordinators_responsible(*, owner_id: int | None, community_id: int) -> list
     account is active, else the active coordinators of its community."""
     if owner_id is not None and User.objects.filter(pk=owner_id, is_active=True).exists():
         return [owner_id]
+    return community_coordinators(community_id=community_id)
+
+
+def community_coordinators(*, community_id: int) -> list[int]:
+    """The active coordinators of a community."""
     return list(
         User.objects.filter(role=User.Role.COMMUNITY, community_id=community_id, is_active=True)
         .order_by("pk")
