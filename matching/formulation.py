@@ -13,6 +13,8 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from math import gcd
 
 import numpy as np
 import scipy.sparse as sp
@@ -102,6 +104,7 @@ def build_model(problem: Problem, cands: Candidates, arrays: Arrays) -> Model:
     _rule_one_shift_at_a_time(model, problem, cands, arrays)
     _rule_max_hours(model, problem, cands, arrays)
     _rule_max_shifts(model, problem, cands, arrays)
+    _rule_hours_hull(model, problem, cands, arrays)
     _rule_request_met_once(model, problem, cands)
     _rule_resource_one_request_at_a_time(model, problem, cands, arrays)
     _rule_staffed_only_with_room(model, problem, cands, arrays)
@@ -278,6 +281,91 @@ def _rule_max_shifts(model: Model, problem: Problem, cands: Candidates, arrays: 
         k[tight].astype(np.float64),
         lambda: [f"max_shifts[{_safe(problem.volunteers[v].id)}]" for v in tight],
     )
+
+
+# a person's candidate shifts of at most this many distinct lengths get the facets of their hours' integer hull
+HULL_MAX_LENGTHS = 5
+
+
+def _rule_hours_hull(model: Model, problem: Problem, cands: Candidates, arrays: Arrays) -> None:
+    """Implied by max_hours, added because they tighten the LP where shifts of several lengths compete for a
+    person's hours: the facets of the convex hull of how many shifts of each length fit (`hours_hull`).
+
+    E.g. 4 h and shifts of 2 h and 2.5 h: the LP could give 1.6 shifts of 2.5 h, no plan more than one;
+    the facet x(2 h) + 2 x(2.5 h) <= 2 says so. One row per person and non-trivial facet (not the hours row
+    itself, not max_shifts), over the person's candidate pairs, each with its length's coefficient.
+    """
+    if cands.n_pairs == 0:
+        return
+    minutes = arrays.s_minutes[cands.shift].astype(np.int64)
+    total = np.bincount(cands.vol, weights=minutes, minlength=len(problem.volunteers))
+    order = np.lexsort((minutes, cands.vol))
+    starts = np.searchsorted(cands.vol[order], np.arange(len(problem.volunteers) + 1), "left")
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    upper: list[int] = []
+    who: list[int] = []
+    for v in np.flatnonzero(total > arrays.v_max_minutes):
+        mine = order[starts[v] : starts[v + 1]]
+        lengths, of_length = np.unique(minutes[mine], return_inverse=True)
+        if not 2 <= lengths.size <= HULL_MAX_LENGTHS:
+            continue  # one length: max_shifts is the hull already
+        for coef, rhs in hours_hull(tuple(int(n) for n in lengths), int(arrays.v_max_minutes[v])):
+            rows.append(np.full(mine.size, len(upper)))
+            cols.append(mine)
+            vals.append(np.asarray(coef, np.float64)[of_length])
+            upper.append(rhs)
+            who.append(int(v))
+    if not upper:
+        return
+    _add(
+        model,
+        "hours_hull",
+        np.concatenate(rows),
+        np.concatenate(cols),
+        np.concatenate(vals),
+        np.full(len(upper), -np.inf),
+        np.array(upper, np.float64),
+        lambda: [f"hours_hull[{_safe(problem.volunteers[v].id)}#{i}]" for i, v in enumerate(who)],
+    )
+
+
+@lru_cache(maxsize=1024)
+def hours_hull(lengths: tuple[int, ...], max_minutes: int) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """The non-trivial facets a.n <= b (integer a >= 0, b) of conv{n in Z+^d : lengths.n <= max_minutes}, other
+    than the plain count n_1 + ... + n_d <= b. Exact: the integer points are enumerated (a person fits a handful of
+    shifts) and the hull is Qhull's, its normals made integer."""
+    from fractions import Fraction
+    from itertools import product
+
+    from scipy.spatial import ConvexHull
+
+    top = [max_minutes // n for n in lengths]
+    if len(lengths) < 2 or min(top) < 1:
+        return ()  # one length: the count row is the hull; a length that never fits: the hours row keeps it out
+    points = np.array(
+        [p for p in product(*(range(t + 1) for t in top)) if np.dot(p, lengths) <= max_minutes], dtype=np.float64
+    )
+    if points.shape[0] <= len(lengths) + 1:
+        return ()  # a simplex of the unit vectors: the count row says it all
+    hull = ConvexHull(points)
+    facets = set()
+    for eq in hull.equations:  # normal . x + offset <= 0 inside
+        normal, rhs = eq[:-1], -eq[-1]
+        if normal.min() < -1e-9 or rhs <= 1e-9:
+            continue  # x >= 0, or not a down-closed face
+        fractions = [Fraction(float(a / rhs)).limit_denominator(1000) for a in normal]
+        scale = 1
+        for f in fractions:
+            scale = scale * f.denominator // gcd(scale, f.denominator)
+        coef = tuple(int(f * scale) for f in fractions)
+        if len(set(coef)) == 1:
+            continue  # the count row (max_shifts)
+        if any(np.dot(coef, p) > scale for p in points):
+            continue  # rounding went wrong: never add an invalid row
+        facets.add((coef, scale))
+    return tuple(sorted(facets))
 
 
 def shift_caps(problem: Problem, cands: Candidates, arrays: Arrays) -> np.ndarray:
