@@ -61,29 +61,66 @@ def new_highs(threads: int | None = None):
     return h
 
 
-def pass_model(h, model: Model, *, integer: bool, lower=None, upper=None) -> None:
+def pass_model(h, model: Model, *, integer: bool, lower=None, upper=None, reduce: bool = False) -> Reduced:
+    """Give HiGHS the model; with `reduce`, with the columns that `lower` and `upper` fix taken out (their share
+    moved into the row bounds, rows left with no free column dropped): a neighbourhood of a district week frees a
+    few percent of a million columns, and HiGHS then reads and presolves only those. Returns how to map HiGHS's
+    answer back."""
     import highspy
 
-    csc = model.matrix().tocsc()
-    row_lo, row_hi = model.row_bounds()
+    lower = model.lower if lower is None else np.asarray(lower, dtype=np.float64)
+    upper = model.upper if upper is None else np.asarray(upper, dtype=np.float64)
+    reduced = Reduced(model, lower, upper, reduce=reduce)
+    csc = reduced.matrix
     lp = highspy.HighsLp()
-    lp.num_col_ = model.n_cols
+    lp.num_col_ = reduced.free.size
     lp.num_row_ = csc.shape[0]
-    lp.col_cost_ = model.cost
-    lp.col_lower_ = model.lower if lower is None else lower
-    lp.col_upper_ = model.upper if upper is None else upper
-    lp.row_lower_ = row_lo
-    lp.row_upper_ = row_hi
+    lp.col_cost_ = model.cost[reduced.free]
+    lp.col_lower_ = lower[reduced.free]
+    lp.col_upper_ = upper[reduced.free]
+    lp.row_lower_ = reduced.row_lower
+    lp.row_upper_ = reduced.row_upper
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
     lp.a_matrix_.index_ = csc.indices.astype(np.int32)
     lp.a_matrix_.value_ = csc.data
     lp.sense_ = highspy.ObjSense.kMaximize
+    lp.offset_ = reduced.fixed_value
     if integer:
         lp.integrality_ = [
-            highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in model.integer
+            highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+            for i in model.integer[reduced.free]
         ]
     h.passModel(lp)
+    return reduced
+
+
+class Reduced:
+    """A model with its fixed columns (lower == upper) taken out if `reduce`; `full` maps a point of the rest back."""
+
+    def __init__(self, model: Model, lower: np.ndarray, upper: np.ndarray, *, reduce: bool):
+        fixed = (lower == upper) if reduce else np.zeros(model.n_cols, dtype=bool)
+        self.free = np.flatnonzero(~fixed)
+        self.fixed_at = np.where(fixed, lower, 0.0)
+        self.fixed_value = float(model.cost @ self.fixed_at)
+        matrix = model.matrix().tocsc()
+        used = matrix @ self.fixed_at
+        row_lo, row_hi = model.row_bounds()
+        sub = matrix[:, self.free]
+        keep = np.flatnonzero(np.diff(sub.tocsr().indptr) > 0) if reduce else np.arange(matrix.shape[0])
+        dropped = np.ones(matrix.shape[0], dtype=bool)
+        dropped[keep] = False
+        # a row the fixed columns alone break: what HiGHS would have called infeasible
+        self.infeasible = bool(np.any(dropped & ((used < row_lo - INT_TOL) | (used > row_hi + INT_TOL))))
+        self.matrix = sub[keep, :].tocsc()
+        self.row_lower = (row_lo - used)[keep]
+        self.row_upper = (row_hi - used)[keep]
+        self.rows = keep  # model row of each row given to HiGHS
+
+    def full(self, values) -> np.ndarray:
+        point = self.fixed_at.copy()
+        point[self.free] = values
+        return point
 
 
 def status_name(h) -> str:
@@ -127,12 +164,14 @@ def solve_mip(
     h = new_highs(threads)
     h.setOptionValue("time_limit", max(0.01, float(time_limit)))
     h.setOptionValue("mip_rel_gap", float(gap))
-    pass_model(h, model, integer=True, lower=lower, upper=upper)
+    reduced = pass_model(h, model, integer=True, lower=lower, upper=upper, reduce=True)
+    if reduced.infeasible:
+        return "kInfeasible", 0.0, 0.0, None
     if start is not None:
         import highspy
 
         point = highspy.HighsSolution()
-        point.col_value = np.asarray(start, dtype=np.float64)
+        point.col_value = np.asarray(start, dtype=np.float64)[reduced.free]
         point.value_valid = True
         h.setSolution(point)
     if progress is not None:
@@ -147,7 +186,7 @@ def solve_mip(
     info = h.getInfo()
     values = None
     if info.primal_solution_status >= 2:  # a feasible solution exists
-        values = np.asarray(h.getSolution().col_value)
+        values = reduced.full(np.asarray(h.getSolution().col_value))
     return status, float(info.objective_function_value), float(info.mip_dual_bound), values
 
 

@@ -28,7 +28,8 @@ INITIAL_PER_SEAT = 2  # column generation starts from each shift's best 2 candid
 PRICING_BATCH = 40_000  # columns added per pricing round
 POLISH_SECONDS = 3.0
 # A neighbourhood MIP over more free columns than this does not return within a district week's budget (a tight week
-# of 4,000 open seats: 45 s and no better plan); above it the rounds take one sub-district's part at a time.
+# of 4,000 open seats: 45 s and no better plan); above it the rounds take one sub-district's part at a time, then,
+# once a pass over them finds nothing better, two at a time, four... (the rest held as planned).
 MIP_NEIGHBOURHOOD_COLUMNS = 150_000
 INITIAL_BY_DEGREE = True  # kept back from column generation for rounding, completion and polish
 
@@ -476,7 +477,9 @@ def _improve_by_neighbourhoods(
     hops, rounds = 0, 0
     # too large a neighbourhood is taken one sub-district (area) at a time, the areas with most open weight first
     area_of = np.unique([sh.area or "" for sh in problem.shifts], return_inverse=True)[1]
-    pending: list[int] = []  # areas still to try in this pass (large neighbourhoods only)
+    n_areas = int(area_of.max()) + 1
+    pending: list[list[int]] = []  # groups of areas still to try in this pass (large neighbourhoods only)
+    per_round = 1  # areas a round frees at once
     tried_improved = False
     while True:
         current = _weighted(arrays, cands, state)
@@ -506,17 +509,22 @@ def _improve_by_neighbourhoods(
         if free[:n_x].sum() > MIP_NEIGHBOURHOOD_COLUMNS:
             if not pending:
                 if rounds and not tried_improved:
-                    return  # a whole pass over the areas found nothing better
+                    if per_round >= n_areas:
+                        return  # a whole pass over all the areas at once found nothing better
+                    per_round *= 2  # a pass found nothing better: areas two by two (then four...) across borders
                 open_weight = np.bincount(
                     area_of,
                     weights=np.maximum(arrays.s_seats - taken, 0) * arrays.s_priority,
-                    minlength=area_of.max() + 1,
+                    minlength=n_areas,
                 )
-                pending = [int(a) for a in np.argsort(-open_weight) if open_weight[a] > 0] or [0]
+                ranked = [int(a) for a in np.argsort(-open_weight, kind="stable")]
+                # each group: the areas with most open weight left, with those of least (a busy area's people
+                # then reach a quiet one's seats); every area with open seats in some group
+                pending = _area_groups(ranked, open_weight, per_round)
                 tried_improved = False
             area = pending.pop(0)
             outside = np.zeros(prim.n_cols, dtype=bool)
-            outside[:n_x] = free[:n_x] & (area_of[cands.shift] != area)
+            outside[:n_x] = free[:n_x] & ~np.isin(area_of[cands.shift], area)
             lower[outside] = in_plan[outside]
             upper[outside] = in_plan[outside]
         rounds += 1
@@ -558,15 +566,31 @@ def _improve_by_neighbourhoods(
                     "final": True,
                     "phase": "neighbourhood_mip",
                     "free_columns": int(free.sum()),
-                    "neighbourhood_area": None
+                    "neighbourhood_areas": None
                     if area is None
-                    else problem.shifts[int(np.argmax(area_of == area))].area,
+                    else [problem.shifts[int(np.argmax(area_of == a))].area for a in area],
                     "neighbourhood_rounds": rounds,
                     **info,
                 },
             )
         )
         report.plan(sorted(state.x), sorted(state.y))
+
+
+def _area_groups(ranked: list[int], open_weight: np.ndarray, size: int) -> list[list[int]]:
+    """Areas in groups of `size` for one pass of neighbourhood rounds: the first group the area with the most open
+    weight with those of the least, and so on inward; groups without open seats are left out."""
+    groups: list[list[int]] = []
+    order = list(ranked)
+    while order:
+        group: list[int] = []
+        while order and len(group) < size:
+            group.append(order.pop(0))
+            if order and len(group) < size:
+                group.append(order.pop())
+        if open_weight[group].sum() > 0:
+            groups.append(sorted(group))
+    return groups or [sorted(ranked[:size])]
 
 
 def mip_worker(conn, model: Model, seconds: float) -> None:

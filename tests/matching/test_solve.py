@@ -4,6 +4,7 @@ import json
 import sys
 import time
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -71,9 +72,19 @@ def test_a_neighbourhood_too_large_for_one_mip_is_improved_one_area_at_a_time(mo
     district = solve(p, gap=0.0, time_limit=60)
     # then its improving rounds took one sub-district at a time, and its plan keeps every rule
     assert district.metrics["phase"] == "neighbourhood_mip"
-    assert district.metrics["neighbourhood_area"] in {s.area for s in p.shifts} - {None}
+    assert set(district.metrics["neighbourhood_areas"]) <= {s.area for s in p.shifts} - {None}
     assert check(p, district) == []
     assert district.metrics["weighted_filled"] <= exact.metrics["weighted_filled"]
+
+
+def test_areas_are_grouped_busiest_with_quietest_and_none_with_open_seats_is_left_out():
+    from matching.highs_strategies import _area_groups
+
+    open_weight = np.array([9.0, 0.0, 5.0, 1.0, 7.0])
+    ranked = [0, 4, 2, 3, 1]  # most open weight first
+    assert _area_groups(ranked, open_weight, 1) == [[0], [4], [2], [3]]
+    assert _area_groups(ranked, open_weight, 2) == [[0, 1], [3, 4], [2]]
+    assert _area_groups(ranked, open_weight, 8) == [[0, 1, 2, 3, 4]]
 
 
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
