@@ -27,6 +27,10 @@ from .supervise import notify_progress, run_with_deadline
 
 log = logging.getLogger(__name__)
 
+RESERVE_SECONDS = 2.0  # kept back from the solver to explain and package the plan, plus per open seat:
+RESERVE_PER_OPEN_SEAT = 0.0005
+RESERVE_SHARE = 0.15  # but never more than this share of the time limit
+
 SOLVERS = ("highs", "cbc", "greedy")
 
 
@@ -140,7 +144,10 @@ def solve(
     if live is not None:
         live({}, phase="greedy")
     finished, infeasible, notes = True, False, {}
-    reserve = min(2.0, 0.1 * time_limit)  # time kept back to explain and package the plan
+    # time kept back to explain and package the plan: explaining costs about 0.25 ms of CPU per open seat (a tight
+    # week's 4,000: 1 s), twice that on a busy machine, so the greedy plan's open seats size it
+    open_seats = max(0, int(arrays.s_seats.sum()) - len(state.x))
+    reserve = min(RESERVE_SECONDS + RESERVE_PER_OPEN_SEAT * open_seats, RESERVE_SHARE * time_limit)
     if solver != "greedy" and deadline - reserve - time.monotonic() > 0.05:
         target = highs_worker if solver == "highs" else cbc_worker
         budget = deadline - reserve - time.monotonic()
