@@ -93,6 +93,11 @@ class ServiceRecord(TimeStamped):
         indexes = [
             models.Index(fields=["volunteer", "status"]),
             models.Index(fields=["community", "date"]),
+            # The coordinators' review queue: the few pending rows of their communities, newest first, without
+            # reading every record of those communities (a year of them; status is no leading column elsewhere).
+            models.Index(
+                fields=["community", "-date", "-id"], condition=Q(status="pending"), name="record_pending_by_community"
+            ),
         ]
 
     def __str__(self) -> str:
