@@ -16,7 +16,7 @@ its copy with 51 earlier weeks of published plans, attendance and records, measu
    database.
 3. Rounds alternate between the two children (which one goes first alternates too), endpoint by endpoint, one
    request at a time through Django's test client, so that both databases see the same machine load. Per endpoint:
-   SQL queries per request (the same in every round and in both databases, or the run says so), and the median CPU
+   SQL queries per request (per reader the same in both databases, or the run says so), and the median CPU
    time (time.process_time of the serving process) and wall time per request.
 
 Prints a table (week, year, year/week) and writes benchmarks/history-last.json. Goal: year at most 1.2 x week.
@@ -371,7 +371,8 @@ def measure(endpoints: list, rounds: int, requests: int) -> dict:
             }
         row["cpu_ratio"] = round(row["year"]["cpu_ms"] / row["week"]["cpu_ms"], 2)
         row["wall_ratio"] = round(row["year"]["wall_ms"] / row["week"]["wall_ms"], 2)
-        row["queries_unchanged"] = week["queries"] == year["queries"] and len(week["queries"]) == 1
+        # per reader the same in both (a reader with an empty page skips the page's prefetches, in both databases)
+        row["queries_unchanged"] = week["queries"] == year["queries"]
         row["goal_met"] = row["queries_unchanged"] and max(row["cpu_ratio"], row["wall_ratio"]) <= GOAL
         results[key] = row
     return results
