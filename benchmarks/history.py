@@ -1,14 +1,16 @@
-"""A year of history (issue 18): the read endpoints people use every day, on a database with this week only and on
-its copy with 51 earlier weeks of published plans, attendance and records, measured in one run.
+"""A year of history (issue 18): the read endpoints people use every day, on a database with one week of history
+and on its copy with 51 weeks of published plans, attendance and records, measured in one run.
 
     .venv/bin/python benchmarks/history.py [--rounds 40] [--requests 5] [--reset] [--only my_posts,review]
 
 1. PostgreSQL on 127.0.0.1:5432 (user root, trust auth). `bench_hist_week`: created if missing (dropped first with
    --reset), migrated, seeded with the district (`seed_demo --scale district --seed 1`) and this week's plan
-   published (`publish_demo_week`), as benchmarks/load/run.py does. `bench_hist_year`: made from it with CREATE
-   DATABASE ... TEMPLATE, then history_seed.sql copies this week into the 51 weeks before (about half a million
-   assignments, in SQL: a few minutes), and the monthly unit ledgers are written by the product's own service.
-   A database already seeded is left alone. Then ANALYZE both, as autovacuum would have done.
+   published (`publish_demo_week`), as benchmarks/load/run.py does; then history_seed.sql copies this week into
+   the week before (one week of history). `bench_hist_year`: made from it with CREATE DATABASE ... TEMPLATE, then
+   history_seed.sql adds the 50 weeks before that (about half a million assignments in all, in SQL: about a
+   minute); each database's monthly unit ledgers are written by the product's own service. A database already
+   seeded is left alone (only migrated, so that it has this code's indexes). Then ANALYZE both, as autovacuum
+   would have done. Redis db 10 is this benchmark's (BENCH_REDIS_URL to change it).
 2. One child process per database (`--serve <database>`) sets Django up with the production settings (DEBUG off,
    Redis db 10 for the throttles) and picks the same readers in both: volunteers with posts this week, the
    community coordinators of the communities with the most shifts, the sub-district coordinators of this week's
@@ -450,6 +452,7 @@ def main() -> None:
     seed_week()
     seed_year()
     for name in (WEEK_DB, YEAR_DB):
+        manage(name, "migrate", "-v", "0")  # a database seeded by an earlier run gets this code's indexes too
         psql("ANALYZE", name)
     endpoints = [(key, label) for key, label in ENDPOINTS if not args.only or key in args.only.split(",")]
     load_before = os.getloadavg()
