@@ -40,9 +40,14 @@ def booking_list(
     *, user: User, week: dt.date, resource_id: int | None = None, date: dt.date | None = None
 ) -> QuerySet[ResourceBooking]:
     """Published bookings whose shift starts in the week of `week` (or on `date`), in the caller's scope."""
-    start, _ = day_bounds(monday_of(week))
+    week = monday_of(week)
+    start, _ = day_bounds(week)
     end = start + dt.timedelta(days=7)
-    bookings = published_bookings().filter(request__shift__start__gte=start, request__shift__start__lt=end)
+    # The run's week too: a run books only its week's requests, and so the plans of the other weeks (a year of
+    # them) are not read to find their shifts outside the range.
+    bookings = published_bookings().filter(
+        run__week=week, request__shift__start__gte=start, request__shift__start__lt=end
+    )
     if date is not None:
         first, after = day_bounds(date)
         bookings = bookings.filter(request__shift__start__gte=first, request__shift__start__lt=after)

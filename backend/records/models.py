@@ -93,6 +93,14 @@ class ServiceRecord(TimeStamped):
         indexes = [
             models.Index(fields=["volunteer", "status"]),
             models.Index(fields=["community", "date"]),
+            # A volunteer's records newest first, and in a date range (their own list, a unit's members' records of
+            # a month): without it every record of theirs, years of them, is read and sorted for a page.
+            models.Index(fields=["volunteer", "-date", "-id"], name="record_volunteer_newest_first"),
+            # The coordinators' review queue: the few pending rows of their communities, newest first, without
+            # reading every record of those communities (a year of them; status is no leading column elsewhere).
+            models.Index(
+                fields=["community", "-date", "-id"], condition=Q(status="pending"), name="record_pending_by_community"
+            ),
         ]
 
     def __str__(self) -> str:

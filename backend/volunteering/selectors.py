@@ -25,16 +25,19 @@ def volunteer_of(user: User) -> Volunteer | None:
     return getattr(user, "volunteer", None) if user.is_authenticated else None
 
 
-def _in_published_run() -> Q:
+def _in_published_run(*, weeks_from: dt.date | None = None) -> Q:
     """A subquery of the published runs, not a join through the run to its publication: with the joins of what a
-    post shows, PostgreSQL spent more time planning that join than running the whole query."""
-    return Q(run_id__in=Publication.objects.values("run_id"))
+    post shows, PostgreSQL spent more time planning that join than running the whole query. `weeks_from` (a
+    Monday): only the plans of that week and later."""
+    publications = Publication.objects.all() if weeks_from is None else Publication.objects.filter(week__gte=weeks_from)
+    return Q(run_id__in=publications.values("run_id"))
 
 
-def published_assignment_list(*, volunteer: Volunteer) -> QuerySet[Assignment]:
-    """Every assignment of the volunteer in a published run, with what a post shows, by start time."""
+def published_assignment_list(*, volunteer: Volunteer, weeks_from: dt.date | None = None) -> QuerySet[Assignment]:
+    """Every assignment of the volunteer in a published run (of the week `weeks_from` and later, if given), with
+    what a post shows, by start time."""
     return (
-        Assignment.objects.filter(_in_published_run(), volunteer=volunteer)
+        Assignment.objects.filter(_in_published_run(weeks_from=weeks_from), volunteer=volunteer)
         .select_related("shift", "shift__community", "shift__post", "response")
         .order_by("shift__start", "shift_id", "pk")
     )
@@ -46,7 +49,9 @@ def my_post_list(
     """The volunteer's published posts from `start` (default: this week's Monday) to `end` (inclusive, local days)."""
     start = start or monday_of()
     zone = timezone.get_current_timezone()
-    posts = published_assignment_list(volunteer=volunteer).filter(
+    # A run's shifts are all of its week (the mapper's problem holds the scope's shifts of the week, and every way
+    # onto a plan checks the shift is among them): the plans of earlier weeks, a year of them, are not read.
+    posts = published_assignment_list(volunteer=volunteer, weeks_from=monday_of(start)).filter(
         shift__start__gte=dt.datetime.combine(start, dt.time(0), tzinfo=zone)
     )
     if end is not None:

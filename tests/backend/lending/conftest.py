@@ -24,8 +24,8 @@ def room(unit, community, *, km=0.0, address="", **extra):
     return resource
 
 
-def booked_shift(run, community, resource, *, hour=9, title="周六政策宣讲"):
-    shift = make_shift(community, title=title, hour=hour, address="秦岭路18号")
+def booked_shift(run, community, resource, *, hour=9, title="周六政策宣讲", day=SATURDAY):
+    shift = make_shift(community, day=day, title=title, hour=hour, address="秦岭路18号")
     request = f.ResourceRequestFactory(shift=shift, min_capacity=30, features=["projector"])
     booking = ResourceBooking.objects.create(run=run, request=request, resource=resource)
     return shift, request, booking

@@ -110,6 +110,25 @@ def test_unpublished_runs_and_other_weeks_are_not_listed(world, client_as, plan)
     assert _ids(client_as("unit").get("/api/unit/bookings/")) == []  # this week: nothing published
 
 
+def test_each_week_lists_the_bookings_of_its_own_published_plan(world, client_as, plan):
+    # given the hall also booked by A1's published plans of the week before and of the week after
+    week = dt.timedelta(days=7)
+    earlier = booked_shift(make_run(world.a1, week=WEEK - week), world.a1, plan["hall"], day=SATURDAY - week)[2]
+    later = booked_shift(make_run(world.a1, week=WEEK + week), world.a1, plan["hall"], day=SATURDAY + week)[2]
+    client = client_as("unit")
+
+    def listed(**params):
+        return _ids(client.get("/api/unit/bookings/", {key: value.isoformat() for key, value in params.items()}))
+
+    # when U1 reads each week, and each Saturday
+    # then each lists its own week's booking only
+    assert listed(week=WEEK - week) == [earlier.pk]
+    assert listed(week=WEEK) == [plan["booking"].pk]
+    assert listed(week=WEEK + week) == [later.pk]
+    assert listed(date=SATURDAY - week) == [earlier.pk]
+    assert listed(date=SATURDAY + week) == [later.pk]
+
+
 def test_filters_by_resource_and_day(world, client_as, plan):
     client = client_as("admin")
     assert _ids(client.get("/api/unit/bookings/", {"week": WEEK.isoformat(), "resource": plan["school"].pk})) == [

@@ -77,6 +77,25 @@ def test_filters_by_volunteer_date_status_and_source(world, client_as, record, a
     assert ids(volunteer=world.v2.pk, source="manual") == {other.pk}
 
 
+def test_the_review_queue_is_the_scopes_pending_manual_entries_newest_first(world, client_as, record):
+    # given a community's pending entries on two days (the later one filed first), its approved and rejected
+    # entries, and a pending entry in a community of another coordinator
+    later = record(date=dt.date(2026, 4, 2), status="pending")
+    earlier = record(date=dt.date(2026, 4, 1), status="pending")
+    same_day = record(date=dt.date(2026, 4, 2), status="pending")
+    record(date=dt.date(2026, 4, 3), status="approved")
+    record(date=dt.date(2026, 4, 3), status="rejected")
+    record(volunteer=f.VolunteerFactory(home_community=world.a2), date=dt.date(2026, 4, 3), status="pending")
+
+    # when the community coordinator opens the review page (what it asks for)
+    response = client_as("community").get(URL, {"status": "pending", "source": "manual"})
+
+    # then their pending entries only, newest day first and, within a day, the newest entry first
+    assert response.status_code == 200
+    assert response.json()["count"] == 3
+    assert [row["id"] for row in response.json()["results"]] == [same_day.pk, later.pk, earlier.pk]
+
+
 @pytest.mark.parametrize(
     "params, field",
     [

@@ -62,6 +62,22 @@ def test_my_posts_lists_only_own_assignments_of_published_runs(world, client_as,
     assert [row["id"] for row in response.json()["results"]] == [plan["mine"].pk]
 
 
+def test_my_posts_from_a_sunday_reads_that_weeks_plan_and_the_next(world, client_as, plan):
+    # given V1's published posts late on the Sunday of the plan's week and at midnight of the Monday after
+    sunday, monday = WEEK + dt.timedelta(days=6), WEEK + dt.timedelta(days=7)
+    late = assign(plan["run"], make_shift(world.a1, day=sunday, hour=21, title="周日晚"), world.v1)
+    following = make_run(world.a1, week=monday)
+    midnight = assign(following, make_shift(world.a1, day=monday, hour=0, title="周一零点"), world.v1)
+    client = client_as("volunteer")
+    # when V1 asks from the Sunday, and from the Monday
+    from_sunday = client.get("/api/me/posts/", {"from": sunday.isoformat()}).json()["results"]
+    from_monday = client.get("/api/me/posts/", {"from": monday.isoformat()}).json()["results"]
+    # then the Sunday's post comes from its week's plan (read although the week began before `from`), the Saturday's
+    # does not, and from the Monday only the new week's plan is read
+    assert [row["id"] for row in from_sunday] == [late.pk, midnight.pk]
+    assert [row["id"] for row in from_monday] == [midnight.pk]
+
+
 def test_my_posts_from_and_to_select_days(world, client_as, plan):
     # given a second published post of V1 on the Tuesday of the week after
     later_week = WEEK + dt.timedelta(days=7)
