@@ -15,6 +15,7 @@ import logging
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
@@ -41,6 +42,15 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+def _forget_parents_threads() -> None:
+    """HiGHS keeps one pool of worker threads per process; a fork copies the pool's state but not its threads, so a
+    child of a process that had used HiGHS waited for workers that do not exist (its MIP stalled until the deadline).
+    The child drops the copied pool (without waiting for the threads that are not there) and HiGHS makes its own."""
+    highspy = sys.modules.get("highspy")
+    if highspy is not None:
+        highspy.Highs.resetGlobalScheduler(False)
+
+
 def _child_main(target: Callable[..., None], conn: Connection, parent_pid: int, args: tuple) -> NoReturn:
     """The forked child's whole life: run target(conn, *args), then exit without returning into the caller's code
     (its stack, its atexit handlers and its open files belong to the parent)."""
@@ -50,6 +60,7 @@ def _child_main(target: Callable[..., None], conn: Connection, parent_pid: int, 
         _die_with_parent(parent_pid)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)  # solvers print banners; the package never prints
+        _forget_parents_threads()
         try:
             target(conn, *args)
         except Exception as exc:  # reported to the parent, which falls back to the greedy plan

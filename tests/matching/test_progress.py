@@ -100,3 +100,23 @@ def test_decomposed_progress_counts_the_pieces():
     # whole week, so the soft rules' fraction may differ) and reports the pieces' bounds beside its own
     assert int(last["objective"]) <= int(solution.objective)
     assert solution.metrics["pieces_bound_sum"] == pytest.approx(last["bound"], abs=1e-3)
+
+
+def test_a_solve_forked_from_a_process_that_used_highs_itself_does_not_stall(district_piece):
+    """HiGHS's worker threads do not survive a fork: a child that inherited the pool's state without its threads used
+    to wait for them until the deadline (this piece: optimal in seconds, then a time_limit after 600 s)."""
+    # given HiGHS used in this very process, its pool of threads started here
+    from matching import highs_backend as hb
+    from matching.candidates import VolunteerTable, build_candidates, problem_arrays
+    from matching.formulation import build_model
+    from matching.highs_strategies import primary_model
+
+    small = parse_problem(generate("small", 1))
+    cands = build_candidates(small, VolunteerTable(small))
+    assert hb.solve_mip(primary_model(build_model(small, cands, problem_arrays(small))), time_limit=60, gap=0.0)[0] == (
+        "kOptimal"
+    )
+    # when a solve forks its solver from here
+    solution = solve(district_piece, time_limit=600)
+    # then the child solves as any other
+    assert solution.status == Status.OPTIMAL
