@@ -66,3 +66,14 @@ def test_an_account_deactivated_by_a_bulk_update_is_refused_on_the_next_request(
     User.objects.filter(pk=world.users["unit"].pk).update(is_active=False)
     # then the very next request is refused: the account is read with the token each time
     assert _me(client)[0] == 401
+
+
+def test_a_script_with_a_token_gets_no_csrf_cookie_while_a_browser_still_does(world):
+    # given a script with a token and a browser not signed in yet
+    script, browser = _client(world.users["volunteer"]), APIClient()
+    # when both ask who they are
+    assert script.get("/api/auth/me/").status_code == 200
+    assert browser.get("/api/auth/me/").status_code == 401
+    # then only the browser is given the CSRF cookie it will sign in with
+    assert "csrftoken" not in script.cookies
+    assert browser.cookies["csrftoken"].value
