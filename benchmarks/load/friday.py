@@ -14,7 +14,7 @@ stays under 200 ms with no error, the mix and the trivial endpoint alone in turn
    callers (THROTTLE_RATE_ANON, THROTTLE_RATE_PUBLIC) are raised for the run; the throttles still run.
 3. openloop.py, from the benchmark's venv (gevent), in a process of its own, sends each rate for `--seconds`: the
    trivial endpoint alone, then the mix, in turns, rising until each has failed the goal (p99 >= 200 ms or any
-   error); the load average is read after each step. Nothing is warmed up apart from one request of each kind.
+   error); the load average is read after each step. `--warmup` seconds of each at 10 req/s first, not counted.
 
 Prints a table and writes benchmarks/load/friday.json.
 """
@@ -165,6 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rates", default="10,20,30,40,50,60,70,80,90,100,120,140,160,180,200")
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--warmup", type=float, default=10, help="seconds of each mix at 10 req/s first, not counted")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers (two per core)")
     parser.add_argument("--reset", action="store_true", help="drop and rebuild the bench_load database")
     args = parser.parse_args()
@@ -181,8 +182,9 @@ def main() -> None:
         f"{'lag99':>6} {'goal':>4}  load1"
     )
     try:
-        step(stack.url, targets, "trivial", 5, 1)  # one of each kind once: imports, connections
-        step(stack.url, targets, "friday", 20, 1)
+        # Warm-up, not counted: the workers' first requests of each kind, PostgreSQL's cache.
+        step(stack.url, targets, "trivial", 10, args.warmup)
+        step(stack.url, targets, "friday", 10, args.warmup)
         print(header, flush=True)
         for rate in [float(r) for r in args.rates.split(",")]:
             for mix in results:
