@@ -7,7 +7,7 @@ Run by friday.py, in a process of its own (gevent, from the benchmark's venv), a
 is due at start + n / rate; each is its own greenlet, so a slow answer delays no other request. Latency is counted
 from when the request was due, not from when it was sent: a request that waits for a free connection (all of
 them busy with slow answers) or for the generator itself has that wait in its latency (no coordinated omission).
-`lag_ms` is how late the generator sent, its own share.
+`lag_ms_p99` is how late the generator sent (its 99th percentile), its own share.
 
 Mixes: `trivial` is GET /api/auth/me/ alone. `friday`, the hour after publication (weights in MIX): volunteers
 reading their posts, accepting or declining one of them, their calendar feed and their notices; coordinators
