@@ -9,7 +9,6 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import permissions, renderers, serializers, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
@@ -19,6 +18,7 @@ from core.json_fields import described
 from core.related import ScopedPrimaryKeyRelatedField
 from core.scoping import COORDINATORS
 from core.serializers import LineField, ModelSerializer
+from core.throttling import AnonRateThrottle
 from evaluation import export, scoring, selectors, services
 from evaluation.models import AppraisalRating, AppraisalRound, EvaluationInput, EvaluationScheme, UnitEvaluation
 from geo.models import Community, SubDistrict

@@ -17,13 +17,13 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.lockout import client_ip
 from core import permissions as permissions_
 from core.scoping import Scope, scope_queryset
 from core.serializers import LineField, PhoneField
+from core.throttling import AnonRateThrottle, ScopedRateThrottle
 from geo.models import Community
 from needs.models import Need
 from offers.models import ServiceOffer

@@ -2,9 +2,8 @@
 their views name), so that tracking numbers cannot be tried in bulk against one number, nor codes against it,
 whatever the address. Over the limit: 429 in the error shape."""
 
-from rest_framework.throttling import SimpleRateThrottle
-
 from core.phones import phone_parse
+from core.throttling import SimpleRateThrottle
 from ordering.selectors import phone_digest
 
 

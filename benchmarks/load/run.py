@@ -76,6 +76,12 @@ def server_env() -> dict:
     }
 
 
+def stamp() -> dict:
+    """When and from which commit a result is, for the JSON files of the load runs."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "commit": commit.stdout.strip()}
+
+
 def manage(*args: str) -> None:
     env = {**os.environ, "DATABASE_URL": DATABASE_URL, "DJANGO_SETTINGS_MODULE": "config.settings.local"}
     subprocess.run([str(PYTHON), "manage.py", *args], cwd=BACKEND, env=env, check=True)
@@ -110,7 +116,8 @@ def bench_venv() -> Path:
     return locust
 
 
-def prepare() -> Path:
+def prepare(script: str = "prepare.py", into: str = "targets.json") -> Path:
+    """Runs a preparation script of the benchmark against bench_load; its last line of output (JSON) is kept."""
     env = {
         **os.environ,
         "DATABASE_URL": DATABASE_URL,
@@ -118,9 +125,9 @@ def prepare() -> Path:
         "PYTHONPATH": str(BACKEND),
     }  # the Django project, as manage.py has it
     out = subprocess.run(
-        [str(PYTHON), str(HERE / "prepare.py")], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
+        [str(PYTHON), str(HERE / script)], cwd=BACKEND, env=env, check=True, capture_output=True, text=True
     ).stdout
-    path = OUT / "targets.json"
+    path = OUT / into
     path.write_text(out.strip().splitlines()[-1], encoding="utf-8")
     return path
 
@@ -291,10 +298,7 @@ def main() -> None:
         )
     load = os.getloadavg()
     report = {
-        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip(),
+        **stamp(),
         "users": args.users,
         "seconds": args.seconds,
         "gunicorn_workers": args.workers,

@@ -213,9 +213,9 @@ REST_FRAMEWORK = {
     # Every caller is throttled (by IP when anonymous, by account when signed in); views that name a
     # `throttle_scope` (sign-in, public feeds) get a stricter rate on top. Counters live in CACHES["default"].
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
+        "core.throttling.AnonRateThrottle",
+        "core.throttling.UserRateThrottle",
+        "core.throttling.ScopedRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         # The web app polls a working run every second: 600/minute leaves room for that and a few tabs.
