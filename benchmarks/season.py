@@ -106,11 +106,14 @@ class Postgres:
 
 
 class Redis:
-    """A redis-server of the simulator's own on a free port, nothing saved, restartable."""
+    """A redis-server of the simulator's own on a free port, restartable; with an append-only file, as
+    docker-compose.yml runs production's, so that a restart keeps the queued tasks."""
 
     def __init__(self, root: Path):
         self.port = free_port()
         self.log = root / "redis.log"
+        self.data = root / "redis"
+        self.data.mkdir(exist_ok=True)
         self.process: subprocess.Popen | None = None
 
     def _ping(self) -> bool:
@@ -118,7 +121,8 @@ class Redis:
         return done.stdout.strip() == "PONG"
 
     def start(self) -> None:
-        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "yes", "--dir", str(self.data)]
         self.process = subprocess.Popen(command, stdout=self.log.open("a"), stderr=subprocess.STDOUT)
         wait_for("Redis to start", self._ping, 30)
 
@@ -402,10 +406,9 @@ class Season:
         return response.json() if response.content and response["Content-Type"].startswith("application/json") else None
 
     def queue_idle(self) -> bool:
-        return self.redis.cli("llen", "celery").strip() in ("0", "") and self.redis.cli("hlen", "unacked").strip() in (
-            "0",
-            "",
-        )
+        """Nothing waiting in the queue. (A task taken by a worker that was killed stays in kombu's `unacked` until
+        its visibility timeout; the product's sweepers and reaper take its work up sooner, by the clock.)"""
+        return self.redis.cli("llen", "celery").strip() in ("0", "")
 
     def settle(self, what: str, done=lambda: True, seconds: float = 300) -> None:
         """Waits (in real time; the simulated clock runs on with it) until the queue is empty and `done` holds; a
@@ -491,6 +494,7 @@ class Season:
         self.schedule(at(sunday_before, 11), f"{monday} withdrawal", lambda: self.withdraw_a_resource(monday))
         self.schedule(at(sunday_before, 12), f"{monday} shifts", lambda: self.schedule_shifts(monday))
         self.schedule(at(monday + dt.timedelta(days=6), 20), f"{monday} records", lambda: self.manual_records(monday))
+        self.schedule(at(monday + dt.timedelta(days=7), 5), f"{monday} export", lambda: self.export(monday))
         self.schedule(at(monday + dt.timedelta(days=7), 6), f"{monday} invariants", lambda: self.close_week(monday))
 
     def prepare(self, monday: dt.date) -> None:
@@ -506,6 +510,26 @@ class Season:
         self.settle_with_time("the week's shifts", lambda: Shift.objects.filter(week=monday).exists())
         communities = set(Shift.objects.filter(week=monday).values_list("community_id", flat=True))
         self.settle_runs(monday, communities)
+
+    def export(self, monday: dt.date) -> None:
+        """Monday morning the district's administrator exports last week's service records as a workbook."""
+        from reports.models import ExportJob
+
+        admin = self.users().objects.filter(role="admin", is_active=True).order_by("pk").first()
+        body = {
+            "kind": "service_records",
+            "format": "xlsx",
+            "date_from": monday.isoformat(),
+            "date_to": (monday + dt.timedelta(days=6)).isoformat(),
+        }
+        job = self.act("export_requested", self.client(admin).post("/api/exports/", body, format="json"))
+        self.kill_workers_when(
+            "worker_killed_export", lambda: ExportJob.objects.filter(pk=job["id"], status="running").exists()
+        )
+        self.settle_with_time(
+            "the export", lambda: ExportJob.objects.filter(pk=job["id"], status__in=("done", "failed")).exists()
+        )
+        self.report.actions[f"export_{ExportJob.objects.get(pk=job['id']).status}"] += 1
 
     def close_week(self, monday: dt.date) -> None:
         from django.db import connections
@@ -529,7 +553,7 @@ class Season:
             self.advance(moment)
             action()
 
-    def settle_runs(self, monday: dt.date, communities: set[int]) -> None:
+    def settle_runs(self, monday: dt.date, communities: set[int], seconds: float = 600) -> None:
         """Until every community of the week has a run and none is active; the clock moves 6 minutes every few
         real seconds of waiting, so that the reaper takes up runs whose worker died."""
         from planning.models import MatchingRun
@@ -541,14 +565,19 @@ class Season:
                 and not runs.exclude(status__in=FINAL).exists()
             )
 
-        deadline = time.monotonic() + 600
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
                 self.settle("the week's runs", done, seconds=8)
                 return
             except InvariantViolation:
                 self.advance_by(minutes=6)
-        raise InvariantViolation(f"runs of {monday} still active after 600 s\n{self.workers.log_tail()}")
+        missing = communities - set(
+            MatchingRun.objects.filter(week=monday, level="community").values_list("community_id", flat=True)
+        )
+        raise InvariantViolation(
+            f"runs of {monday} still active or missing (communities {sorted(missing)}) after {seconds} s"
+        )
 
     def coordinator_of(self, community_id: int):
         return (
@@ -559,13 +588,31 @@ class Season:
         )
 
     def review(self, monday: dt.date) -> None:
-        """Per community: pin one pair, remove another, run again, publish."""
+        """Per community: pin one pair, remove another, run again, publish. A coordinator who finds no plan (or a
+        failed one) starts a run first."""
         from planning.models import MatchingRun
+        from shifts.models import Shift
 
         published = []
         latest = {}
         for run in MatchingRun.objects.filter(week=monday, level="community").order_by("version"):
             latest[run.community_id] = run
+        for community_id in sorted(set(Shift.objects.filter(week=monday).values_list("community_id", flat=True))):
+            run = latest.get(community_id)
+            coordinator = self.coordinator_of(community_id)
+            if coordinator is None or (run is not None and run.status == "done"):
+                continue
+            body = {"week": monday.isoformat(), "community": community_id, "time_limit": self.args.time_limit}
+            response = self.client(coordinator).post("/api/planning/runs/", body, format="json")
+            started = self.act("run_started_by_hand", response, refused=(409,))  # 409: one is still active
+            self.settle_runs(monday, {community_id})
+            latest[community_id] = (
+                MatchingRun.objects.filter(week=monday, level="community", community_id=community_id)
+                .order_by("version")
+                .last()
+            )
+            if started is None:
+                self.report.actions["run_found_active_and_awaited"] += 1
         for community_id, run in sorted(latest.items()):
             coordinator = self.coordinator_of(community_id)
             if coordinator is None or run.status != "done":
@@ -914,7 +961,10 @@ class Season:
             )
         """,
         "no_run_stuck_beyond_its_deadline": """
-            SELECT id, status, updated_at FROM planning_matchingrun
+            SELECT 'matching', id, status, updated_at FROM planning_matchingrun
+            WHERE status NOT IN ('done', 'failed', 'cancelled') AND updated_at < %(now)s - interval '1 hour'
+            UNION ALL
+            SELECT 'export', id, status, updated_at FROM reports_exportjob
             WHERE status NOT IN ('done', 'failed', 'cancelled') AND updated_at < %(now)s - interval '1 hour'
         """,
         "hours_in_records_equal_attendance": """
@@ -933,18 +983,28 @@ class Season:
         """,
     }
 
+    @classmethod
+    def failing_invariants(cls, cursor, now: dt.datetime) -> dict[str, list]:
+        """Each invariant that fails, with up to five of its offending rows."""
+        failing = {}
+        for name, sql in cls.INVARIANTS.items():
+            cursor.execute(sql + " LIMIT 5", {"now": now})
+            rows = cursor.fetchall()
+            if rows:
+                failing[name] = rows
+        return failing
+
     def check_invariants(self, monday: dt.date) -> None:
         from django.db import connection
 
         from core.clock import now
 
         with connection.cursor() as cursor:
-            for name, sql in self.INVARIANTS.items():
-                cursor.execute(sql + " LIMIT 5", {"now": now()})
-                rows = cursor.fetchall()
-                if rows:
-                    raise InvariantViolation(f"{name} fails in the week of {monday} (seed {self.args.seed}): {rows}")
-                self.report.checks[name] += 1
+            failing = self.failing_invariants(cursor, now())
+        if failing:
+            raise InvariantViolation(f"in the week of {monday} (seed {self.args.seed}): {failing}")
+        for name in self.INVARIANTS:
+            self.report.checks[name] += 1
 
     def quality(self, monday: dt.date, published: list[int]) -> dict:
         from django.db import connection
