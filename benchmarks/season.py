@@ -538,6 +538,12 @@ class Season:
         connections.close_all()
         self.check_invariants(monday)
         self.report.quality.append(self.quality(monday, self.published.get(monday, [])))
+        from ledgers.models import UnitLedger
+        from reports.models import FeedbackReport
+
+        # beat's monthly ledgers and quarterly feedback reports, written when the clock passed their dates
+        self.report.actions["unit_ledgers_written_so_far"] = UnitLedger.objects.count()
+        self.report.actions["feedback_reports_written_so_far"] = FeedbackReport.objects.count()
         self.report.weeks += 1
         print(f"week {self.report.weeks} ({monday}) checked", flush=True)
 
@@ -1005,6 +1011,32 @@ class Season:
             raise InvariantViolation(f"in the week of {monday} (seed {self.args.seed}): {failing}")
         for name in self.INVARIANTS:
             self.report.checks[name] += 1
+        self.check_stars(monday)
+
+    def check_stars(self, monday: dt.date) -> None:
+        """Each person's cumulative hours and stars, as their own summary shows them, equal what the thresholds
+        (RECORDS_STAR_HOURS) give from their approved records, summed here (a sample of ten people with records)."""
+        from django.conf import settings
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """SELECT v.user_id, sum(r.minutes) FROM records_servicerecord r
+                   JOIN people_volunteer v ON v.id = r.volunteer_id
+                   WHERE r.status = 'approved' GROUP BY v.user_id ORDER BY v.user_id"""
+            )
+            totals = cursor.fetchall()
+        for user_id, minutes in self.rng.sample(totals, min(10, len(totals))):
+            user = self.users().objects.get(pk=user_id)
+            summary = self.act("records_summary_read", self.client(user).get("/api/records/mine/summary/"))
+            stars = sum(1 for hours in settings.RECORDS_STAR_HOURS if minutes >= hours * 60)
+            if (summary["minutes"], summary["stars"]) != (minutes, stars):
+                raise InvariantViolation(
+                    f"stars_and_hours_equal_the_records fails in the week of {monday} (seed {self.args.seed}): user "
+                    f"{user_id} shows {summary['minutes']} min and {summary['stars']} stars; the records give "
+                    f"{minutes} min and {stars} stars"
+                )
+        self.report.checks["stars_and_hours_equal_the_records"] += 1
 
     def quality(self, monday: dt.date, published: list[int]) -> dict:
         from django.db import connection
