@@ -284,6 +284,7 @@ class Season:
         self.rng = random.Random(args.seed)
         self.report = Report(seed=args.seed, scale=args.scale)
         self.root = Path(args.var).resolve()
+        self.workers = self.redis = self.postgres = None
         self.clock_file = self.root / "clock"
         self.week_number = 0
         self.now: dt.datetime | None = None
@@ -352,13 +353,11 @@ class Season:
         self.report.setup_seconds = time.monotonic() - started
 
     def teardown(self) -> None:
-        for stop in (
-            lambda: self.workers.stop_all(),
-            lambda: self.redis.stop(),
-            lambda: self.postgres.stop(),
-        ):
+        for service, stop in ((self.workers, "stop_all"), (self.redis, "stop"), (self.postgres, "stop")):
+            if service is None:
+                continue
             try:
-                stop()
+                getattr(service, stop)()
             except Exception as error:  # noqa: BLE001 - tear-down goes on: the other services must stop too
                 print(f"tear-down: {error}", file=sys.stderr)
 
@@ -653,28 +652,35 @@ class Season:
         self.settle("publication notices", seconds=300)
         self.published[monday] = published
 
-    def publish_twice(self, run_id: int, community_id: int) -> None:
-        """Two coordinators (or two tabs) publish the same run at the same moment: one publication, one refusal
-        or the same answer twice."""
+    def twice_at_once(self, user, request) -> list[int]:
+        """The status codes of `request(client)` sent by two threads of `user` released at the same moment (two
+        tabs, a double tap), each on its own client and database connection."""
         from django.db import connection
 
-        coordinator = self.coordinator_of(community_id)
         barrier, codes = threading.Barrier(2), []
 
-        def publish():
+        def send():
             try:
-                client = self.client(coordinator)
+                client = self.client(user)
                 barrier.wait()
-                codes.append(client.post(f"/api/planning/runs/{run_id}/publish/").status_code)
+                codes.append(request(client).status_code)
             finally:
                 connection.close()
 
-        threads = [threading.Thread(target=publish) for _ in range(2)]
+        threads = [threading.Thread(target=send) for _ in range(2)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        if sorted(codes)[0] not in (200, 201) or any(code >= 500 for code in codes):
+        return sorted(codes)
+
+    def publish_twice(self, run_id: int, community_id: int) -> None:
+        """Two coordinators (or two tabs) publish the same run at the same moment: one publication, and a refusal
+        or the same answer for the other."""
+        codes = self.twice_at_once(
+            self.coordinator_of(community_id), lambda client: client.post(f"/api/planning/runs/{run_id}/publish/")
+        )
+        if codes[0] not in (200, 201) or codes[-1] >= 500:
             raise InvariantViolation(f"two publications at once answered {codes}")
         self.report.actions["publish"] += 1
         self.report.actions["publish_refused_or_repeated"] += 1
@@ -745,24 +751,11 @@ class Season:
         raise InvariantViolation(f"{what}: not settled after {seconds} s\n{self.workers.log_tail()}")
 
     def decline_twice(self, row, reason: dict) -> None:
-        from django.db import connection
-
-        barrier, codes = threading.Barrier(2), []
-
-        def decline():
-            try:
-                client = self.client(row.volunteer.user)
-                barrier.wait()
-                codes.append(client.post(f"/api/me/posts/{row.pk}/decline/", reason, format="json").status_code)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=decline) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        if any(code >= 500 for code in codes) or 200 not in codes:
+        codes = self.twice_at_once(
+            row.volunteer.user,
+            lambda client: client.post(f"/api/me/posts/{row.pk}/decline/", reason, format="json"),
+        )
+        if codes[-1] >= 500 or 200 not in codes:
             raise InvariantViolation(f"one volunteer declining twice at once answered {codes}")
         self.report.actions["decline"] += 1
         self.report.actions["decline_repeated_at_once"] += 1

@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 import factories as f
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment
 
 SIMULATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "season.py"
 spec = importlib.util.spec_from_file_location("season_simulator", SIMULATOR)
@@ -28,19 +28,7 @@ def published(db):
     if connection.vendor != "postgresql":
         pytest.skip("the simulator's invariants are PostgreSQL queries: set DATABASE_URL (CI does)")
     community = f.CommunityFactory()
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=MONDAY,
-        version=1,
-        status=MatchingRun.Status.DONE,
-        time_limit=5.0,
-        solver="highs",
-    )
-    Publication.objects.create(scope_key=run.scope_key, week=MONDAY, run=run, published_at=timezone.now())
+    run = f.community_run(community, week=MONDAY, published=True)
 
     def shift(hour: int, seats: int):
         return f.ShiftFactory(

@@ -30,10 +30,11 @@ def season(tmp_path):
     reason = _missing()
     if reason:
         pytest.skip(reason)
+    # under the repository's var/, not tmp_path: the postgres user must reach its cluster's folder
+    var = REPO / "var" / f"season-test-{os.getpid()}"
 
     def run(*args: str) -> tuple[subprocess.CompletedProcess, dict]:
         out = tmp_path / "season.json"
-        var = tmp_path / "var"
         done = subprocess.run(
             [sys.executable, str(REPO / "benchmarks" / "season.py"), "--var", str(var), "--json", str(out), *args],
             cwd=REPO,
@@ -46,7 +47,8 @@ def season(tmp_path):
         report = json.loads(out.read_text()) if out.exists() else {}
         return done, report
 
-    return run
+    yield run
+    shutil.rmtree(var, ignore_errors=True)
 
 
 def test_two_weeks_with_faults_keep_every_invariant(season):
