@@ -168,6 +168,14 @@ class Workers:
         process.wait(timeout=30)
         self.start(index)
 
+    def revive(self) -> int:
+        """Starts again every worker that exited by itself (as a service manager with a restart policy would);
+        how many."""
+        dead = [i for i, process in enumerate(self.processes) if process is not None and process.poll() is not None]
+        for index in dead:
+            self.start(index)
+        return len(dead)
+
     def stop_all(self) -> None:
         for process in self.processes:
             if process and process.poll() is None:
@@ -415,6 +423,8 @@ class Season:
         deadline = time.monotonic() + seconds
         idle_since = None
         while time.monotonic() < deadline:
+            # a worker exits on some faults by itself (e.g. its result store lost with PostgreSQL): noted, restarted
+            self.report.actions["worker_exited_and_restarted"] += self.workers.revive()
             if self.queue_idle() and done():
                 if idle_since and time.monotonic() - idle_since > 0.5:
                     return
