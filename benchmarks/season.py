@@ -335,8 +335,10 @@ class Season:
             "AXES_ENABLED": "false",
             "THROTTLE_RATE_USER": "100000/minute",
             "THROTTLE_RATE_ANON": "100000/minute",
-            "PROMETHEUS_MULTIPROC_DIR": "",
+            # counters of its own processes in a folder of its own, not in the working directory or another's
+            "PROMETHEUS_MULTIPROC_DIR": str(self.root / "metrics"),
         }
+        (self.root / "metrics").mkdir()
         os.environ.update(from_file)
         self.env = {**os.environ}
         sys.path.insert(0, str(BACKEND))
@@ -802,8 +804,12 @@ class Season:
         from lending.models import ResourceWithdrawal
         from planning.models import Publication, ResourceBooking
 
+        represented = self.users().objects.filter(role="unit_representative", is_active=True).values("unit_id")
         bookings = list(
-            ResourceBooking.objects.filter(run_id__in=Publication.objects.filter(week=monday).values("run_id"))
+            ResourceBooking.objects.filter(
+                run_id__in=Publication.objects.filter(week=monday).values("run_id"),
+                resource__unit_id__in=represented,
+            )
             .select_related("resource", "request__shift")
             .order_by("pk")
         )
@@ -811,10 +817,11 @@ class Season:
             return
         booking = self.rng.choice(bookings)
         representative = (
-            self.users().objects.filter(role="unit_representative", unit_id=booking.resource.unit_id).first()
+            self.users()
+            .objects.filter(role="unit_representative", is_active=True, unit_id=booking.resource.unit_id)
+            .order_by("pk")
+            .first()
         )
-        if representative is None:
-            return
         day = booking.request.shift.start.astimezone(ZONE).date()
         body = {"date": day.isoformat(), "reason": "单位临时使用"}
         response = self.client(representative).post(
