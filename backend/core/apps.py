@@ -8,9 +8,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from celery import signals
+        from django.conf import settings
         from django.core.signals import request_finished
 
-        from core import logs, multiprocess
+        from core import clock, logs, multiprocess
+
+        clock.install(settings.SIMULATED_CLOCK_FILE)
 
         request_finished.connect(logs.request_end_forgets_request_id, weak=False)
         signals.before_task_publish.connect(logs.task_publish_carries_request_id, weak=False)

@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 
+from core import clock
+
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
@@ -87,7 +89,7 @@ def _dump_database(db: dict, target: Path) -> str:
 
 def backup_create(*, alias: str = "default", now: dt.datetime | None = None) -> Backup:
     """A whole backup of the database and MEDIA_ROOT in BACKUP_DIR; older ones beyond BACKUP_KEEP_DAYS removed."""
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.now().astimezone(dt.UTC)
     root = Path(settings.BACKUP_DIR)
     root.mkdir(parents=True, exist_ok=True)
     name = now.strftime("%Y%m%dT%H%M%SZ")

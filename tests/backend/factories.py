@@ -11,6 +11,7 @@ from needs.models import Need
 from offers.models import ServiceOffer
 from orgs.models import Agreement, AgreementItem, Unit
 from people.models import Blackout, Skill, Volunteer, WeeklyAvailability
+from planning.models import MatchingRun, Publication
 from posts.models import Post, PostHolding, Team
 from projects.models import Project
 from reports.models import ExportJob, export_scope_key
@@ -294,3 +295,22 @@ class ExportJobFactory(factory.django.DjangoModelFactory):
     scope_key = factory.LazyAttribute(lambda job: export_scope_key(job.created_by.pk))
     version = factory.Sequence(lambda n: n + 1)
     time_limit = 600.0
+
+
+def community_run(community, *, week: dt.date, published: bool = False, **extra) -> MatchingRun:
+    """A finished matching run of one community's week, written directly (no solve), published if asked."""
+    fields = {"version": 1, "status": MatchingRun.Status.DONE, "stage": "Done", "progress": 100}
+    run = MatchingRun.objects.create(
+        level=MatchingRun.Level.COMMUNITY,
+        scope_key=f"community:{community.pk}",
+        district_id=community.sub_district.district_id,
+        sub_district=community.sub_district,
+        community=community,
+        week=week,
+        time_limit=10.0,
+        solver="highs",
+        **{**fields, **extra},
+    )
+    if published:
+        Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=timezone.now())
+    return run

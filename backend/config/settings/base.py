@@ -173,6 +173,9 @@ LOCALE_PATHS = [BACKEND_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+# A file holding a simulated time (core.clock) that every process of this installation reads instead of the real
+# one: benchmarks/season.py moves it to run weeks in minutes. Empty: the real clock. Refused in production.
+SIMULATED_CLOCK_FILE = env.str("SIMULATED_CLOCK_FILE", default="")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))

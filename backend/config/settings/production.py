@@ -3,15 +3,20 @@
 `manage.py check --deploy --fail-level WARNING` passes with these settings (tests/backend/test_project_checks.py).
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F401,F403
 from .base import LOGGING, env
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 if len(SECRET_KEY) < 50:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
+if env.str("SIMULATED_CLOCK_FILE", default=""):
+    raise ImproperlyConfigured(
+        "SIMULATED_CLOCK_FILE is set: a simulated clock (core.clock) is for the season simulator and tests only; "
+        "unset it in production."
+    )
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients), requests it marks as
 # https are secure; set DJANGO_SECURE_PROXY_SSL_HEADER to an empty value when nothing in front sets the header,
 # or a client could claim https itself.
