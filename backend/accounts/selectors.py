@@ -23,16 +23,19 @@ class _TokenQuery:
         self.converters = []
         for (model, fields), table in zip(self.parts, ("t", "u", "v"), strict=True):
             for field in fields:
-                columns.append(f"{table}.{q(field.column)}")
+                columns.append(f"{table}.{q(str(field.column))}")
                 col = field.get_col(model._meta.db_table)
                 converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
                 self.converters.append((col, converters))
-        user_pk, volunteer_table = q(User._meta.pk.column), q(volunteer_model._meta.db_table)
+        user_pk, volunteer_table = q(str(User._meta.pk.column)), q(volunteer_model._meta.db_table)
+        token_user = q(str(ApiToken._meta.get_field("user").column))
+        volunteer_user = q(str(self.volunteer.field.column))
+        digest = q(str(ApiToken._meta.get_field("digest").column))
         self.sql = (
             f"SELECT {', '.join(columns)} FROM {q(ApiToken._meta.db_table)} t"
-            f" INNER JOIN {q(User._meta.db_table)} u ON u.{user_pk} = t.{q(ApiToken._meta.get_field('user').column)}"
-            f" LEFT OUTER JOIN {volunteer_table} v ON v.{q(self.volunteer.field.column)} = u.{user_pk}"
-            f" WHERE t.{q(ApiToken._meta.get_field('digest').column)} = %s"
+            f" INNER JOIN {q(User._meta.db_table)} u ON u.{user_pk} = t.{token_user}"
+            f" LEFT OUTER JOIN {volunteer_table} v ON v.{volunteer_user} = u.{user_pk}"
+            f" WHERE t.{digest} = %s"
         )
 
     def run(self, digest: str) -> ApiToken | None:
@@ -53,6 +56,7 @@ class _TokenQuery:
             start += len(fields)
             instances.append(model.from_db(self.alias, [f.attname for f in fields], chunk) if chunk[0] else None)
         token, user, volunteer = instances
+        assert isinstance(token, ApiToken) and user is not None  # the joins are inner: both exist
         ApiToken.user.field.set_cached_value(token, user)
         self.volunteer.set_cached_value(user, volunteer)  # None: the account has no volunteer, known without a query
         if volunteer is not None:
