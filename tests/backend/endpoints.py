@@ -471,26 +471,7 @@ def _c(w, inside: bool) -> int:
 
 
 def _planning_run(w, inside: bool, *, published: bool = False):
-    from planning.models import MatchingRun, Publication
-
-    community = w.a1 if inside else w.b1
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=WEEK,
-        version=1,
-        status=MatchingRun.Status.DONE,
-        stage="Done",
-        progress=100,
-        time_limit=10.0,
-        solver="highs",
-    )
-    if published:
-        Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=run.created_at)
-    return run
+    return f.community_run(w.a1 if inside else w.b1, week=WEEK, published=published)
 
 
 def _assignment(w, inside: bool, *, published: bool = False):

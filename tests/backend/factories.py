@@ -297,9 +297,24 @@ class ExportJobFactory(factory.django.DjangoModelFactory):
     time_limit = 600.0
 
 
-def community_run(community, *, week: dt.date, published: bool = False, **extra) -> MatchingRun:
-    """A finished matching run of one community's week, written directly (no solve), published if asked."""
-    fields = {"version": 1, "status": MatchingRun.Status.DONE, "stage": "Done", "progress": 100}
+def community_run(
+    community,
+    *,
+    week: dt.date,
+    published: bool = False,
+    published_by: User | None = None,
+    **extra,
+) -> MatchingRun:
+    """A finished matching run of one community's week, written directly (no solve), published now if asked.
+    `extra` sets or overrides the run's other fields (version, status, time_limit, created_by...)."""
+    fields = {
+        "version": 1,
+        "status": MatchingRun.Status.DONE,
+        "stage": "Done",
+        "progress": 100,
+        "time_limit": 10.0,
+        "solver": "highs",
+    }
     run = MatchingRun.objects.create(
         level=MatchingRun.Level.COMMUNITY,
         scope_key=f"community:{community.pk}",
@@ -307,10 +322,14 @@ def community_run(community, *, week: dt.date, published: bool = False, **extra)
         sub_district=community.sub_district,
         community=community,
         week=week,
-        time_limit=10.0,
-        solver="highs",
         **{**fields, **extra},
     )
     if published:
-        Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=timezone.now())
+        Publication.objects.create(
+            scope_key=run.scope_key,
+            week=run.week,
+            run=run,
+            published_by=published_by,
+            published_at=timezone.now(),
+        )
     return run

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import factories as f
 from endpoints import ENDPOINTS
-from planning.models import Assignment, MatchingRun, Publication, UnfilledSeat
+from planning.models import Assignment, MatchingRun, UnfilledSeat
 from records.models import RecordChange, ServiceRecord
 from volunteering.models import AssignmentResponse
 
@@ -70,24 +70,9 @@ WEEK = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday()) 
 
 def _run(world, *, published: bool) -> MatchingRun:
     """A1's finished run of next week, made by A1's coordinator."""
-    a1 = world.a1
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{a1.pk}",
-        district_id=a1.sub_district.district_id,
-        sub_district=a1.sub_district,
-        community=a1,
-        week=WEEK,
-        version=1,
-        status=MatchingRun.Status.DONE,
-        progress=100,
-        time_limit=5.0,
-        solver="highs",
-        created_by=world.users["community"],
+    return f.community_run(
+        world.a1, week=WEEK, published=published, stage="", time_limit=5.0, created_by=world.users["community"]
     )
-    if published:
-        Publication.objects.create(scope_key=run.scope_key, week=WEEK, run=run, published_at=timezone.now())
-    return run
 
 
 def _shift(community, n: int, **extra):

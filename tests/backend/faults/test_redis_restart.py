@@ -10,27 +10,14 @@ from core.queue import send_or_log
 from notifications.models import Notification
 from notifications.tasks import notify_publication_task
 from planning import services
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment, Publication
 
 QUEUE = f"faults-redis-{os.getpid()}"
 
 
 def _done_run(world):
     community = world.a1
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=dt.date(2026, 11, 30),
-        version=1,
-        status=MatchingRun.Status.DONE,
-        stage="Done",
-        progress=100,
-        time_limit=5.0,
-        solver="highs",
-    )
+    run = f.community_run(community, week=dt.date(2026, 11, 30), time_limit=5.0)
     shift = f.ShiftFactory(community=community, start=f.at(dt.date(2026, 12, 5), 9), end=f.at(dt.date(2026, 12, 5), 11))
     Assignment.objects.create(run=run, shift=shift, volunteer=world.v1)
     return run

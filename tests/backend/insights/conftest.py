@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 import factories as f
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment
 from records.models import ServiceRecord
 
 W1 = dt.date(2026, 11, 16)  # a Monday
@@ -29,23 +29,7 @@ def plan():
     """plan(community, week, version=1, published=True) -> a finished community run, published unless told."""
 
     def make(community, week, *, version=1, published=True):
-        run = MatchingRun.objects.create(
-            level=MatchingRun.Level.COMMUNITY,
-            scope_key=f"community:{community.pk}",
-            district_id=community.sub_district.district_id,
-            sub_district=community.sub_district,
-            community=community,
-            week=week,
-            version=version,
-            status=MatchingRun.Status.DONE,
-            stage="Done",
-            progress=100,
-            time_limit=10.0,
-            solver="highs",
-        )
-        if published:
-            Publication.objects.create(scope_key=run.scope_key, week=week, run=run, published_at=timezone.now())
-        return run
+        return f.community_run(community, week=week, published=published, version=version)
 
     return make
 

@@ -32,20 +32,7 @@ def _empty_sms_outbox():
 
 
 def make_done_run(community, *, version=1, week=WEEK) -> MatchingRun:
-    return MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=week,
-        version=version,
-        status=MatchingRun.Status.DONE,
-        stage="Done",
-        progress=100,
-        time_limit=10.0,
-        solver="highs",
-    )
+    return f.community_run(community, week=week, version=version)
 
 
 @pytest.fixture

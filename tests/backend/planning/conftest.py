@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+import factories as f
 from planning import services
 
 WEEK = dt.date(2026, 11, 30)  # a Monday; Saturday is 2026-12-05
@@ -40,20 +41,6 @@ def done_run(world):
     from planning.models import MatchingRun
 
     def make(*, community=None, version=1, week=WEEK, status=MatchingRun.Status.DONE):
-        community = community or world.a1
-        return MatchingRun.objects.create(
-            level=MatchingRun.Level.COMMUNITY,
-            scope_key=f"community:{community.pk}",
-            district_id=community.sub_district.district_id,
-            sub_district=community.sub_district,
-            community=community,
-            week=week,
-            version=version,
-            status=status,
-            stage="Done",
-            progress=100,
-            time_limit=10.0,
-            solver="highs",
-        )
+        return f.community_run(community or world.a1, week=week, version=version, status=status)
 
     return make

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 import factories as f
 from attendance import services as attendance_services
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment
 from records.models import RecordChange, ServiceRecord
 from records.services import record_from_attendance, records_sync_attendance
 from records.tasks import sync_attendance_task
@@ -19,28 +19,7 @@ M = dt.timedelta(minutes=1)
 
 
 def _published(world, shift, volunteer):
-    community = shift.community
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=shift.week,
-        version=1,
-        status=MatchingRun.Status.DONE,
-        stage="Done",
-        progress=100,
-        time_limit=10.0,
-        solver="highs",
-    )
-    Publication.objects.create(
-        scope_key=run.scope_key,
-        week=run.week,
-        run=run,
-        published_by=world.users["community"],
-        published_at=run.created_at,
-    )
+    run = f.community_run(shift.community, week=shift.week, published=True, published_by=world.users["community"])
     return Assignment.objects.create(run=run, shift=shift, volunteer=volunteer)
 
 

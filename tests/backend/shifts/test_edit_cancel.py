@@ -10,7 +10,7 @@ from django.utils import timezone
 import factories as f
 from accounts.models import User
 from notifications.models import Notification
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment
 from shifts.models import Shift
 from volunteering.models import AssignmentResponse
 
@@ -39,24 +39,7 @@ def _future_shift(world, **fields):
 
 
 def _run(shift, *, published: bool, version: int = 1):
-    community = shift.community
-    run = MatchingRun.objects.create(
-        level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
-        district_id=community.sub_district.district_id,
-        sub_district=community.sub_district,
-        community=community,
-        week=shift.week,
-        version=version,
-        status=MatchingRun.Status.DONE,
-        stage="Done",
-        progress=100,
-        time_limit=10.0,
-        solver="highs",
-    )
-    if published:
-        Publication.objects.create(scope_key=run.scope_key, week=run.week, run=run, published_at=run.created_at)
-    return run
+    return f.community_run(shift.community, week=shift.week, published=published, version=version)
 
 
 def _published(world, shift, *volunteers):
