@@ -306,8 +306,9 @@ def community_run(
     **extra,
 ) -> MatchingRun:
     """A finished matching run of one community's week, written directly (no solve), published now if asked.
-    `extra` sets or overrides the run's other fields (version, status, time_limit, created_by...)."""
+    `extra` sets or overrides the run's other fields (scope_key, version, status, time_limit, created_by...)."""
     fields = {
+        "scope_key": f"community:{community.pk}",
         "version": 1,
         "status": MatchingRun.Status.DONE,
         "stage": "Done",
@@ -317,7 +318,6 @@ def community_run(
     }
     run = MatchingRun.objects.create(
         level=MatchingRun.Level.COMMUNITY,
-        scope_key=f"community:{community.pk}",
         district_id=community.sub_district.district_id,
         sub_district=community.sub_district,
         community=community,

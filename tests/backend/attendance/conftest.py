@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 import factories as f
-from planning.models import Assignment, MatchingRun, Publication
+from planning.models import Assignment, MatchingRun
 
 
 @pytest.fixture
@@ -45,30 +45,9 @@ def assign(world):
         volunteer = volunteer or world.v1
         community = shift.community
         scope_key = f"community:{community.pk}" if published else f"community:{community.pk}:draft"
-        run = MatchingRun.objects.filter(scope_key=scope_key, week=shift.week).first()
-        if run is None:
-            run = MatchingRun.objects.create(
-                level=MatchingRun.Level.COMMUNITY,
-                scope_key=scope_key,
-                district_id=community.sub_district.district_id,
-                sub_district=community.sub_district,
-                community=community,
-                week=shift.week,
-                version=1,
-                status=MatchingRun.Status.DONE,
-                stage="Done",
-                progress=100,
-                time_limit=10.0,
-                solver="highs",
-            )
-            if published:
-                Publication.objects.create(
-                    scope_key=run.scope_key,
-                    week=run.week,
-                    run=run,
-                    published_by=world.users["community"],
-                    published_at=run.created_at,
-                )
+        run = MatchingRun.objects.filter(scope_key=scope_key, week=shift.week).first() or f.community_run(
+            community, week=shift.week, scope_key=scope_key, published=published, published_by=world.users["community"]
+        )
         return Assignment.objects.create(run=run, shift=shift, volunteer=volunteer)
 
     return make
