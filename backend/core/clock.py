@@ -77,6 +77,8 @@ def install(path: str | os.PathLike | None) -> None:
         for field in model._meta.concrete_fields:
             if field.default in (real_now, now):
                 field.default = timezone.now
+                # Django caches the default's callable once a row of the model has been made: forget it
+                field.__dict__.pop("_get_default", None)
 
 
 def clock_set(path: str | os.PathLike, instant: dt.datetime) -> None:

@@ -58,9 +58,17 @@ def test_moving_the_clock_moves_the_dates_every_helper_gives(simulated):
     assert timezone.localdate() == dt.date(2027, 3, 5)
 
 
+@pytest.fixture
+def rows_made_before():
+    """A row of each model made on the real clock first: Django caches a field's default once it has used it."""
+    user = UserFactory()
+    Notification.objects.create(recipient=user, kind="assigned", title="before", event_key="before")
+    ChannelPreference.objects.create(user=user, sms=True)
+
+
 @pytest.mark.django_db
-def test_rows_take_their_creation_and_change_times_from_the_clock(simulated):
-    # given the simulated Friday evening
+def test_rows_take_their_creation_and_change_times_from_the_clock(rows_made_before, simulated):
+    # given the simulated Friday evening (and rows made on the real clock before it was set)
     user = UserFactory()
     # when a row with default=timezone.now and a row with auto_now are written
     notice = Notification.objects.create(recipient=user, kind="assigned", title="t", event_key="k")
