@@ -2,8 +2,8 @@
 a bound over every pair of the whole week from such prices, and the pairs a border solve may change (the plan's,
 those across borders, those into seats still open).
 
-The bound is Lagrangian: every priced row of a piece (a person's hours, number of shifts, one shift at a time; a
-shift's room; a resource's one request at a time) is also a valid row of the whole week once it takes in that
+The bound is Lagrangian: every priced row of a piece (a person's hours, number of shifts, hours' hull, one shift at a
+time; a shift's room; a resource's one request at a time) is also a valid row of the whole week once it takes in that
 person's (shift's, resource's) pairs across the border, so any prices >= 0 on them give
     sum(price x right-hand side) + per shift the best `seats` positive reduced costs + per request the best one,
 which no plan of the whole week can exceed (weak duality).
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # the soft rules' weights whose terms each count at most once a pair (formulation's bonus)
 BONUS_WEIGHTS = ("keep", "distance", "skill", "preference")
-PRICED_RULES = ("one_at_a_time", "max_hours", "max_shifts", "needs_room", "resource_once")
+PRICED_RULES = ("one_at_a_time", "max_hours", "max_shifts", "hours_hull", "needs_room", "resource_once")
 
 
 # ---------------------------------------------------------------- prices by what they are about
@@ -36,9 +36,11 @@ PRICED_RULES = ("one_at_a_time", "max_hours", "max_shifts", "needs_room", "resou
 
 def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray) -> dict:
     """An LP's row duals (>= 0, seat units) by the ids they are about, JSON-ready: {"overlap": [[volunteer, instant,
-    price]], "hours": {volunteer: price per minute}, "shifts": {volunteer: price}, "room": {shift: price},
-    "resource": [[resource, instant, price]]}; only positive prices are kept."""
-    out: dict = {"overlap": [], "hours": {}, "shifts": {}, "room": {}, "resource": []}
+    price]], "hours": {volunteer: price per minute}, "shifts": {volunteer: price}, "hull": [[volunteer, [[minutes,
+    coefficient], ...], right-hand side, price]], "room": {shift: price}, "resource": [[resource, instant, price]]};
+    only positive prices are kept. A hull row (`formulation.hours_hull`) stays valid for the whole week with a zero
+    coefficient on the lengths it does not name: fewer minutes of those lengths never break it."""
+    out: dict = {"overlap": [], "hours": {}, "shifts": {}, "hull": [], "room": {}, "resource": []}
     vols, shifts, res = problem.volunteers, problem.shifts, problem.resources
     n_x = cands.n_pairs
     offset = 0
@@ -49,6 +51,9 @@ def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray)
             continue
         first = np.full(b.size, -1, dtype=np.int64)  # one column of each row names what the row is about
         first[b.rows[::-1]] = b.cols[::-1]
+        if b.rule == "hours_hull":
+            out["hull"] += _hull_prices(problem, cands, b, y)
+            continue
         for i in np.flatnonzero(y > 1e-9):
             j, price = int(first[i]), float(y[i])
             if b.rule == "one_at_a_time":
@@ -62,6 +67,28 @@ def prices_by_id(problem: Problem, cands: Candidates, blocks, duals: np.ndarray)
                 out["room"][shifts[cands.shift[int(x_cols[0])]].id] = price
             else:
                 out["resource"].append([res[cands.res[j - n_x]].id, int(b.at[i]), price])
+    return out
+
+
+def _hull_prices(problem: Problem, cands: Candidates, block, y: np.ndarray) -> list:
+    """The priced rows of an hours_hull block as [volunteer, [[minutes, coefficient], ...], right-hand side, price]."""
+    order = np.argsort(block.rows, kind="stable")
+    rows, cols, vals = block.rows[order], block.cols[order], block.vals[order]
+    minutes = np.array([problem.shifts[s].minutes for s in range(len(problem.shifts))], dtype=np.int64)
+    out = []
+    for i in np.flatnonzero(y > 1e-9):
+        lo, hi = np.searchsorted(rows, i, "left"), np.searchsorted(rows, i, "right")
+        lengths, first = np.unique(minutes[cands.shift[cols[lo:hi]]], return_index=True)
+        coefficients = vals[lo:hi][first]
+        vid = problem.volunteers[cands.vol[cols[lo]]].id
+        out.append(
+            [
+                vid,
+                [[int(m), float(c)] for m, c in zip(lengths, coefficients, strict=True)],
+                float(block.upper[i]),
+                float(y[i]),
+            ]
+        )
     return out
 
 
@@ -109,6 +136,8 @@ class _Priced:
         self.room = np.zeros(len(problem.shifts))
         overlaps: list[tuple[int, int, float]] = []  # (person, minute, price) of each priced overlap row
         resources: list[tuple[int, int, float]] = []  # (resource, minute, price) of each priced resource row
+        hull: list[tuple[int, int, float]] = []  # (person, shift length, price x coefficient) of each priced hull row
+        self.hull_fixed = 0.0
         for p in prices:
             for vid, price in p.get("hours", {}).items():
                 self.hours[vidx[vid]] += price
@@ -118,6 +147,15 @@ class _Priced:
                 self.room[sidx[sid]] += price
             overlaps += [(vidx[vid], t, price) for vid, t, price in p.get("overlap", [])]
             resources += [(ridx[rid], t, price) for rid, t, price in p.get("resource", [])]
+            for vid, coefficients, rhs, price in p.get("hull", []):
+                hull += [(vidx[vid], minutes, price * c) for minutes, c in coefficients]
+                self.hull_fixed += price * rhs
+        owner, length, charge = _columns(hull)
+        width = int(max(length.max(initial=0), 0)) + 1
+        # a pair's charge from the hull rows: the sum over its person's priced rows of price x its length's coefficient
+        self.hull_key, at = np.unique(owner * width + length, return_inverse=True)
+        self.hull_charge = np.bincount(at, weights=charge, minlength=self.hull_key.size)
+        self.hull_width = width
         self.ov_owner, self.ov_at, self.ov_price = _columns(overlaps)
         self.rs_owner, self.rs_at, self.rs_price = _columns(resources)
 
@@ -129,11 +167,26 @@ class _Priced:
             - self.shifts[v]
             - self.room[s]
             - _interval_sums(self.ov_owner, self.ov_at, self.ov_price, v, arrays.s_start[s], arrays.s_end[s])
+            - self._hull_charges(v, arrays.s_minutes[s])
         )
+
+    def _hull_charges(self, v: np.ndarray, minutes: np.ndarray) -> np.ndarray:
+        if self.hull_key.size == 0 or v.size == 0:
+            return np.zeros(v.size)
+        key = v.astype(np.int64) * self.hull_width + minutes
+        at = np.minimum(np.searchsorted(self.hull_key, key), self.hull_key.size - 1)
+        # a length the rows do not name (longer than any they do, or between) has coefficient zero
+        return np.where((self.hull_key[at] == key) & (minutes < self.hull_width), self.hull_charge[at], 0.0)
 
     def fixed(self, arrays: Arrays, caps: np.ndarray) -> float:
         """sum(price x right-hand side) over the priced rows, with these shift caps."""
-        return float(self.hours @ arrays.v_max_minutes + self.shifts @ caps + self.ov_price.sum() + self.rs_price.sum())
+        return float(
+            self.hours @ arrays.v_max_minutes
+            + self.shifts @ caps
+            + self.ov_price.sum()
+            + self.rs_price.sum()
+            + self.hull_fixed
+        )
 
 
 def lagrangian_bound(

@@ -136,6 +136,30 @@ def test_prices_count_a_cross_border_pair_against_its_persons_time():
     assert 5.0 <= bound["bound"] < 6.0
 
 
+def test_prices_count_a_cross_border_pair_against_its_persons_hours_hull():
+    # given: v1 (4 h) lives in B, where two 2 h shifts and a 2.5 h one want her; a 2.5 h shift across the border in A
+    # is worth more than any, but no plan gives her a 2.5 h shift and another (4.5 h or more)
+    p = parse_problem(
+        problem_dict(
+            [volunteer("v1", km=2, area="B", max_hours=4)],
+            [
+                shift("a", area="A", start="08:00", end="10:30", priority=5),
+                shift("b1", km=2, area="B", start="11:00", end="13:00", priority=3),
+                shift("b2", km=2, area="B", start="14:00", end="16:00", priority=3),
+                shift("b3", km=2, area="B", start="17:00", end="19:30", priority=4),
+            ],
+        )
+    )
+    results = [solve_piece(piece, time_limit=10) for piece in split(p, piece_shifts=0)]
+    prices = [r["prices"] for r in results]
+    assert any(price.get("hull") for price in prices)  # B's piece priced her hours' hull row
+    # when the whole week is bounded with those prices, and without the hull's
+    bound = lagrangian_bound(p, build_candidates(p), problem_arrays(p), prices)["bound"]
+    unhulled = lagrangian_bound(p, build_candidates(p), problem_arrays(p), [{**q, "hull": []} for q in prices])
+    # then the bound holds the best plan (both 2 h shifts) and is tighter than without the hull's prices
+    assert _exact_optimum(p) - 1e-6 <= bound < unhulled["bound"]
+
+
 def test_the_join_keeps_every_pinned_pair():
     # given a week where a person of area A is pinned to a shift in B, and one of B to the least valued shift she
     # could take (pairs an unpinned plan would not all choose)
