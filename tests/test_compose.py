@@ -20,6 +20,13 @@ def test_every_service_is_there_with_a_health_check():
         assert "healthcheck" in service, name
 
 
+def test_every_service_is_started_again_when_it_exits():
+    # a Celery worker exits with "Unrecoverable error" when its result store meets a PostgreSQL restart (seen by the
+    # season simulator): a process that exits must come back by itself, as a service manager brings it back
+    for name, service in COMPOSE["services"].items():
+        assert service.get("restart") == "unless-stopped", name
+
+
 def _modules(command: list[str]) -> list[str]:
     """The Python modules a container command names: gunicorn's app, celery's -A app, -m modules, schedulers."""
     words = " ".join(command).replace("&&", " ").split()
