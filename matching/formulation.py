@@ -81,6 +81,14 @@ class Model:
             (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(offset, self.n_cols)
         )
 
+    def columns(self) -> sp.csc_matrix:
+        """The matrix by columns, built once: neighbourhood rounds read it again and again (a district week: 1.2M
+        columns). The model's blocks are not changed once it is built."""
+        cached = self.__dict__.get("_columns")
+        if cached is None:
+            cached = self.__dict__["_columns"] = self.matrix().tocsc()
+        return cached
+
     def row_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         if not self.blocks:
             return np.zeros(0), np.zeros(0)

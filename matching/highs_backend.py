@@ -103,7 +103,7 @@ class Reduced:
         self.free = np.flatnonzero(~fixed)
         self.fixed_at = np.where(fixed, lower, 0.0)
         self.fixed_value = float(model.cost @ self.fixed_at)
-        matrix = model.matrix().tocsc()
+        matrix = model.columns()
         used = matrix @ self.fixed_at
         row_lo, row_hi = model.row_bounds()
         sub = matrix[:, self.free]
@@ -254,7 +254,7 @@ def column_generation(
     import highspy
 
     start = time.monotonic()
-    csc = model.matrix().tocsc()
+    csc = model.columns()
     csr_t = csc.T.tocsr()  # A' for pricing: rc = c - A'y
     row_lo, row_hi = model.row_bounds()
     n = model.n_cols

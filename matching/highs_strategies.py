@@ -484,8 +484,8 @@ def _improve_by_neighbourhoods(
     while True:
         current = _weighted(arrays, cands, state)
         remaining = deadline - time.monotonic()
-        if (bound - current) / bound <= gap or remaining < 3.0:
-            return
+        if (bound - current) / bound <= gap or remaining < 1.0:
+            return  # (a round over a sub-district's free columns takes well under a second)
         taken = np.bincount(cands.shift[list(state.x)], minlength=len(problem.shifts))
         vols = np.unique(cands.vol[fx])
         shifts = np.unique(np.concatenate([cands.shift[fx], np.flatnonzero(taken < arrays.s_seats)]))
@@ -531,7 +531,7 @@ def _improve_by_neighbourhoods(
         log.info("neighbourhood MIP round %d: %d free columns, area %s, hops %d", rounds, free[:n_x].sum(), area, hops)
         status, obj, _, vals = hb.solve_mip(
             prim,
-            time_limit=remaining - 1.0 if area is None else min(remaining - 1.0, max(3.0, remaining / 4)),
+            time_limit=remaining - 0.5 if area is None else min(remaining - 0.5, max(1.0, remaining / 4)),
             gap=gap / 5,
             lower=lower,
             upper=upper,
